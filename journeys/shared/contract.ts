@@ -1,0 +1,297 @@
+/**
+ * The contract between a journey definition (pure, in `journeys/`) and the engine (in `src/engine`).
+ *
+ * A journey machine never performs I/O. It *emits* commands (XState `emit`) that the engine turns
+ * into outbox rows, and it receives the outcome as events. Everything here is plain data so that it
+ * can be persisted, diffed and shown to people.
+ */
+import type { AnyStateMachine } from 'xstate';
+
+/** The eleven life situations of the joint public digitalisation agreement (ids from journeys.md). */
+export const JOURNEY_TYPE_IDS = [
+  'digital-citizen',
+  'starting-education',
+  'moving',
+  'becoming-a-parent',
+  'divorce',
+  'new-job',
+  'losing-a-job',
+  'moving-abroad',
+  'losing-a-relative',
+  'retiring',
+  'moving-to-denmark',
+] as const;
+export type JourneyTypeId = (typeof JOURNEY_TYPE_IDS)[number];
+
+/** Authority systems (integration catalogue in journeys.md). Caseworkers and systems are scoped to these ids. */
+export const AUTHORITY_SYSTEM_IDS = [
+  'cpr',
+  'borger-dk',
+  'municipality',
+  'health-insurance',
+  'mitid',
+  'digital-post',
+  'skattestyrelsen',
+  'udbetaling-danmark',
+  'udbetaling-danmark-housing',
+  'udbetaling-danmark-pension',
+  'atp',
+  'nemkonto',
+  'familieretshuset',
+  'parish-registrar',
+  'probate-court',
+  'sundhedsdatastyrelsen',
+  'jobnet',
+  'a-kasse',
+  'optagelse-dk',
+  'minsu',
+  'digital-pladsanvisning',
+  'siri',
+  'dar',
+  'employer',
+] as const;
+export type AuthoritySystemId = (typeof AUTHORITY_SYSTEM_IDS)[number];
+
+/** Danish first (primary), English second. */
+export interface Text {
+  da: string;
+  en: string;
+}
+
+/** Who performs a step: the citizen, a register flow nobody acts on, an authority's system, or a caseworker. */
+export type StepKind = 'citizen' | 'automatic' | 'authority' | 'caseworker';
+
+/**
+ * - `pending`: not reached yet (or its branch is not decided yet)
+ * - `active`: open now (the citizen must act, or we wait for an authority/register)
+ * - `done`: completed
+ * - `skipped`: not relevant for this citizen (a branch not taken, or optional and declined)
+ * - `failed`: an integration failed after its last attempt: a caseworker must help
+ * - `late`: an awaited confirmation (register flow) did not arrive in time: flagged, still open
+ */
+export type StepStatus = 'pending' | 'active' | 'done' | 'skipped' | 'failed' | 'late';
+
+export interface StepState {
+  status: StepStatus;
+  /** ISO date (YYYY-MM-DD) by which the step must be done, when the law or practice sets one. */
+  deadline?: string;
+  /** ISO date from which the step can be done, when earlier is not allowed (a move is reported at most 28 days ahead). */
+  availableFrom?: string;
+  /** Short machine-readable reason for `failed`/`late`/`skipped`. */
+  reason?: string;
+}
+
+/** A legal or official source for a rule, e.g. "Lov om boligstøtte § 48" or a borger.dk address. */
+export interface LegalSource {
+  title: string;
+  url?: string;
+}
+
+export interface StepDefinition {
+  id: string;
+  kind: StepKind;
+  /** The authority system handling the step (absent for purely private steps). */
+  system?: AuthoritySystemId;
+  title: Text;
+  /** Plain language: what happens, what the citizen must do, and why. */
+  guidance: Text;
+  /** Human description of the deadline rule, e.g. "28 days before to 5 days after moving in". */
+  deadlineRule?: Text;
+  legalSource?: LegalSource;
+  optional?: boolean;
+}
+
+/** A JSON Schema (draft 2020-12 subset that Ajv accepts). */
+export type JsonSchema = Record<string, unknown>;
+
+export type EventActor = 'citizen' | 'caseworker' | 'system' | 'engine';
+
+/** An event the journey accepts from outside, with the schema of its data (validated by the API). */
+export interface EventSpec {
+  title: Text;
+  /** Who may send it. `engine` events (integration results, timers) never come from the API. */
+  actors: EventActor[];
+  /** JSON Schema of the event's `data`. */
+  schema: JsonSchema;
+  /**
+   * Example `data` values. The first is shown to users; all are used by the model-based tests to
+   * explore branches, so give one example per branch the data decides.
+   */
+  examples: Record<string, unknown>[];
+}
+
+/** An event as the machine sees it: the API's `{ type, data }` flattened to `{ type, ...data }`. */
+export interface JourneyEvent {
+  type: string;
+  [key: string]: unknown;
+}
+
+/** What the engine passes as the machine's input when a journey starts. */
+export interface JourneyInput {
+  /** Answers from the citizen at start, validated against `startSchema`. */
+  answers: Record<string, unknown>;
+  /** Register data known at start (age, marital status, children, municipality, ...). */
+  facts: Record<string, unknown>;
+  /** ISO timestamp of the start: the machine's only notion of "now" at start. */
+  startedAt: string;
+  /** Days before each deadline that reminders are scheduled (default [7, 2]). */
+  reminderDays: number[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands: emitted by machines (XState `emit`), executed by the engine through the outbox.
+// ---------------------------------------------------------------------------------------------
+
+export interface RequestIntegrationCommand {
+  type: 'integration.request';
+  /** Step the task belongs to. */
+  step: string;
+  /** Operation name on the system's port, e.g. `register-move`. */
+  task: string;
+  system: AuthoritySystemId;
+  input: Record<string, unknown>;
+}
+
+export interface ScheduleTimerCommand {
+  type: 'timer.schedule';
+  /** Unique within the journey; scheduling the same key again replaces the earlier timer. */
+  key: string;
+  /** ISO timestamp at which `timer.fired { key }` is delivered. */
+  dueAt: string;
+  step?: string;
+  purpose: 'reminder' | 'deadline' | 'watchdog';
+}
+
+export interface CancelTimerCommand {
+  type: 'timer.cancel';
+  key: string;
+}
+
+export interface NotifyCitizenCommand {
+  type: 'citizen.notify';
+  /** Template id, e.g. `deadline-reminder`, `step-needs-you`. */
+  template: string;
+  step?: string;
+  params?: Record<string, string | number | boolean>;
+}
+
+/** Ask the engine to start (or link to) another journey for the same citizen. */
+export interface LinkJourneyCommand {
+  type: 'journey.link';
+  journeyType: JourneyTypeId;
+  /** The step of this journey that the linked journey fulfils. */
+  step: string;
+  answers?: Record<string, unknown>;
+}
+
+export type JourneyCommand =
+  | RequestIntegrationCommand
+  | ScheduleTimerCommand
+  | CancelTimerCommand
+  | NotifyCitizenCommand
+  | LinkJourneyCommand;
+
+export const COMMAND_TYPES = [
+  'integration.request',
+  'timer.schedule',
+  'timer.cancel',
+  'citizen.notify',
+  'journey.link',
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Events the engine sends back.
+// ---------------------------------------------------------------------------------------------
+
+export interface IntegrationCompletedEvent {
+  type: 'integration.completed';
+  step: string;
+  task: string;
+  output: Record<string, unknown>;
+}
+
+export interface IntegrationFailedEvent {
+  type: 'integration.failed';
+  step: string;
+  task: string;
+  /** Error code from the authority adapter; never personal data. */
+  code: string;
+}
+
+/** A caseworker asks to run a failed integration task again. */
+export interface IntegrationRetryEvent {
+  type: 'integration.retry';
+  step: string;
+  task: string;
+  /** ISO timestamp of the caseworker's request, so that the machine can restart watchdogs from then. */
+  requestedAt?: string;
+}
+
+export interface TimerFiredEvent {
+  type: 'timer.fired';
+  key: string;
+}
+
+/** A linked journey finished: the step it fulfils can be marked done. */
+export interface LinkedJourneyCompletedEvent {
+  type: 'journey.linked-completed';
+  step: string;
+  journeyType: JourneyTypeId;
+}
+
+export const ENGINE_EVENT_TYPES = [
+  'integration.completed',
+  'integration.failed',
+  'integration.retry',
+  'timer.fired',
+  'journey.linked-completed',
+] as const;
+
+/** The context every journey machine keeps (it may add its own fields). */
+export interface JourneyContextBase {
+  answers: Record<string, unknown>;
+  facts: Record<string, unknown>;
+  startedAt: string;
+  reminderDays: number[];
+  /** The anchor date of the journey (moving date, birth date, ...), ISO YYYY-MM-DD, once known. */
+  anchorDate?: string;
+  steps: Record<string, StepState>;
+}
+
+/** A migration of persisted snapshots from an earlier definition version. */
+export interface SnapshotMigration {
+  from: number;
+  to: number;
+  description: string;
+  /**
+   * Receives the persisted snapshot JSON (as `getPersistedSnapshot()` produced it) and returns the
+   * snapshot for version `to`, or throws an Error whose message says why it cannot be migrated.
+   */
+  migrate(snapshot: Record<string, unknown>): Record<string, unknown>;
+}
+
+export interface JourneyDefinition<TMachine extends AnyStateMachine = AnyStateMachine> {
+  id: JourneyTypeId;
+  version: number;
+  title: Text;
+  description: Text;
+  machine: TMachine;
+  steps: StepDefinition[];
+  /** JSON Schema of the start answers; examples drive the model-based tests' branches. */
+  startSchema: JsonSchema;
+  startExamples: Record<string, unknown>[];
+  /** JSON Schema of the register facts the machine reads (documents what the engine must look up). */
+  factsSchema?: JsonSchema;
+  /** Example facts; the model-based tests start the machine with every start example × facts example. */
+  factsExamples?: Record<string, unknown>[];
+  /** Events accepted from outside the engine (citizen, caseworker, self-service system). */
+  events: Record<string, EventSpec>;
+  /**
+   * State values (as `JSON.stringify(snapshot.value)`-free dotted paths, e.g. `waiting.registration`)
+   * where a journey may legitimately rest for a long time without being final.
+   */
+  waitingStates?: string[];
+  /** Journey types this one can start (e.g. divorce → moving). */
+  links?: JourneyTypeId[];
+  migrations?: SnapshotMigration[];
+}

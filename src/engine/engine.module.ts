@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { DefinitionCatalog, JOURNEY_DEFINITIONS } from './definitions/definition-catalog';
+import { CommandWriter } from './persistence/command-writer';
+import { JourneyRepository } from './persistence/journey.repository';
+import { JourneyWriter } from './use-cases/journey-writer';
+import { SendEventUseCase } from './use-cases/send-event.use-case';
+import { StartJourneyUseCase } from './use-cases/start-journey.use-case';
+import type { JourneyDefinition } from '../../journeys/shared/contract';
+import { OutboxRelay } from '../outbox/outbox-relay';
+
+@Module({
+  providers: [
+    { provide: DefinitionCatalog, useFactory: (defs: JourneyDefinition[]) => new DefinitionCatalog(defs), inject: [JOURNEY_DEFINITIONS] },
+    JourneyRepository,
+    CommandWriter,
+    JourneyWriter,
+    StartJourneyUseCase,
+    SendEventUseCase,
+    OutboxRelay,
+  ],
+  exports: [DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, OutboxRelay],
+})
+export class EngineModule {}

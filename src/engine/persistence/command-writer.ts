@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { JourneyCommand } from '../../../journeys/shared/contract';
+import type { DeliverEventJobData, IntegrationJobData, TimerJobData } from '../../platform/queue/queue-names';
+import type { Sql } from './journey.repository';
+
+/** What the relay does with an outbox row: put a job on a queue, or take a delayed one off. */
+export type OutboxPayload =
+  | { op: 'add'; queue: string; name: string; data: IntegrationJobData | TimerJobData | DeliverEventJobData; dueAt?: string }
+  | { op: 'remove'; queue: string; jobId: string };
+
+export interface CommandContext {
+  journeyId: string;
+  citizenId: string;
+  seq: number;
+}
+
+/**
+ * Turns a machine's emitted commands into rows written in the same transaction as the transition:
+ * integration tasks, timers and notifications are visible the moment the event is committed, and
+ * the outbox carries the queue work the relay must do.
+ */
+@Injectable()
+export class CommandWriter {
+  /** Returns `journey.link` commands: starting another journey is the caller's job (it needs the catalogue). */
+  async write(tx: Sql, ctx: CommandContext, commands: JourneyCommand[]): Promise<JourneyCommand[]> {
+    const deferred: JourneyCommand[] = [];
+    for (const command of commands) {
+      switch (command.type) {
+        case 'integration.request':
+          await this.requestIntegration(tx, ctx, command.step, command.task, command.system, command.input);
+          break;
+        case 'timer.schedule':
+          await this.scheduleTimer(tx, ctx, command.key, command.dueAt, command.step ?? null, command.purpose);
+          break;
+        case 'timer.cancel':
+          await this.cancelTimer(tx, ctx, command.key);
+          break;
+        case 'citizen.notify':
+          await tx.query(
+            `INSERT INTO notification (citizen_id, journey_id, template, step, params) VALUES ($1,$2,$3,$4,$5)`,
+            [ctx.citizenId, ctx.journeyId, command.template, command.step ?? null, command.params ?? {}],
+          );
+          break;
+        case 'journey.link':
+          deferred.push(command);
+          break;
+      }
+    }
+    return deferred;
+  }
+
+  async requestIntegration(tx: Sql, ctx: CommandContext, step: string, task: string, system: string, input: Record<string, unknown>): Promise<string> {
+    const taskId = randomUUID();
+    await tx.query(
+      `INSERT INTO integration_task (id, journey_id, step, task, system, input, status) VALUES ($1,$2,$3,$4,$5,$6,'queued')`,
+      [taskId, ctx.journeyId, step, task, system, input],
+    );
+    await this.outbox(tx, ctx, { op: 'add', queue: 'integration', name: 'integration.run', data: { taskId, journeyId: ctx.journeyId, generation: 1 } });
+    return taskId;
+  }
+
+  /** A caseworker's retry: a new generation of the same task (same idempotency key towards the authority). */
+  async retryIntegration(tx: Sql, ctx: CommandContext, taskId: string): Promise<number> {
+    const [rows]: [{ generation: number }[], number] = await tx.query(
+      `UPDATE integration_task SET status = 'queued', generation = generation + 1, attempts = 0, last_error = NULL, updated_at = now()
+        WHERE id = $1 RETURNING generation`,
+      [taskId],
+    );
+    const generation = rows[0].generation;
+    await this.outbox(tx, ctx, { op: 'add', queue: 'integration', name: 'integration.run', data: { taskId, journeyId: ctx.journeyId, generation } });
+    return generation;
+  }
+
+  private async scheduleTimer(tx: Sql, ctx: CommandContext, key: string, dueAt: string, step: string | null, purpose: string): Promise<void> {
+    const previous: { job_id: string | null; status: string }[] = await tx.query(
+      'SELECT job_id, status FROM journey_timer WHERE journey_id = $1 AND key = $2 FOR UPDATE',
+      [ctx.journeyId, key],
+    );
+    if (previous[0]?.job_id && previous[0].status === 'scheduled') {
+      await this.outbox(tx, ctx, { op: 'remove', queue: 'timers', jobId: previous[0].job_id });
+    }
+    const jobId = randomUUID();
+    const rows: { generation: number }[] = await tx.query(
+      `INSERT INTO journey_timer (journey_id, key, generation, job_id, due_at, step, purpose, status)
+       VALUES ($1,$2,1,$3,$4,$5,$6,'scheduled')
+       ON CONFLICT (journey_id, key) DO UPDATE SET generation = journey_timer.generation + 1, job_id = EXCLUDED.job_id,
+         due_at = EXCLUDED.due_at, step = EXCLUDED.step, purpose = EXCLUDED.purpose, status = 'scheduled', updated_at = now()
+       RETURNING generation`,
+      [ctx.journeyId, key, jobId, dueAt, step, purpose],
+    );
+    await this.outbox(
+      tx,
+      ctx,
+      { op: 'add', queue: 'timers', name: 'timer.fire', data: { journeyId: ctx.journeyId, key, generation: rows[0].generation }, dueAt },
+      jobId,
+    );
+  }
+
+  private async cancelTimer(tx: Sql, ctx: CommandContext, key: string): Promise<void> {
+    const [rows]: [{ job_id: string | null }[], number] = await tx.query(
+      `UPDATE journey_timer SET status = 'cancelled', updated_at = now() WHERE journey_id = $1 AND key = $2 AND status = 'scheduled' RETURNING job_id`,
+      [ctx.journeyId, key],
+    );
+    // The row is the truth (a fired job for a cancelled timer does nothing); removing the job keeps the queue tidy.
+    if (rows[0]?.job_id) await this.outbox(tx, ctx, { op: 'remove', queue: 'timers', jobId: rows[0].job_id });
+  }
+
+  /** Cancels every scheduled timer of a journey that has ended. */
+  async cancelAllTimers(tx: Sql, ctx: CommandContext): Promise<void> {
+    const [rows]: [{ job_id: string | null }[], number] = await tx.query(
+      `UPDATE journey_timer SET status = 'cancelled', updated_at = now() WHERE journey_id = $1 AND status = 'scheduled' RETURNING job_id`,
+      [ctx.journeyId],
+    );
+    for (const r of rows) if (r.job_id) await this.outbox(tx, ctx, { op: 'remove', queue: 'timers', jobId: r.job_id });
+  }
+
+  async outbox(tx: Sql, ctx: CommandContext, payload: OutboxPayload, id: string = randomUUID()): Promise<void> {
+    await tx.query(`INSERT INTO outbox (id, journey_id, seq, command_type, payload) VALUES ($1,$2,$3,$4,$5)`, [
+      id,
+      ctx.journeyId,
+      ctx.seq,
+      `queue.${payload.op}`,
+      payload,
+    ]);
+  }
+}

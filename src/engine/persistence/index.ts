@@ -1,0 +1,13 @@
+import { CitizenEntity, JourneyEntity, JourneyHistoryEntity } from './journey.entity';
+import { IntegrationTaskEntity, JourneyIdempotencyEntity, JourneyTimerEntity, NotificationEntity, OutboxEntity } from './outbox.entity';
+
+export const engineEntities = [
+  CitizenEntity,
+  JourneyEntity,
+  JourneyHistoryEntity,
+  JourneyIdempotencyEntity,
+  OutboxEntity,
+  IntegrationTaskEntity,
+  JourneyTimerEntity,
+  NotificationEntity,
+];

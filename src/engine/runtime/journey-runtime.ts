@@ -1,0 +1,126 @@
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import {
+  COMMAND_TYPES,
+  type JourneyCommand,
+  type JourneyContextBase,
+  type JourneyDefinition,
+  type JourneyEvent,
+  type JourneyInput,
+} from '../../../journeys/shared/contract';
+
+/**
+ * The pure core of the engine: restore → transition → collect commands. No I/O; the use cases
+ * persist what this returns inside one transaction.
+ */
+
+export type PersistedSnapshot = Record<string, unknown> & { value: unknown; context: JourneyContextBase };
+
+export interface TransitionResult {
+  snapshot: PersistedSnapshot;
+  /** Flattened state value, e.g. `registered.waiting` or `tasks.(gp:choosing,housing:done)`. */
+  state: string;
+  status: 'active' | 'completed';
+  commands: JourneyCommand[];
+  context: JourneyContextBase;
+}
+
+/** The persisted snapshot does not fit the machine version it claims (e.g. a renamed state). */
+export class BrokenSnapshotError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'BrokenSnapshotError';
+  }
+}
+
+export class EventNotAcceptedError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly state: string,
+  ) {
+    super(`Event "${eventType}" is not allowed in state "${state}"`);
+    this.name = 'EventNotAcceptedError';
+  }
+}
+
+export function flattenState(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 1) {
+      const [key, inner] = entries[0];
+      return `${key}.${flattenState(inner)}`;
+    }
+    return `(${entries.map(([k, v]) => `${k}:${flattenState(v)}`).join(',')})`;
+  }
+  return String(value);
+}
+
+function commandsOf(actions: { type: string; params?: unknown }[]): JourneyCommand[] {
+  const commands: JourneyCommand[] = [];
+  for (const action of actions) {
+    if (action.type !== 'xstate.emit') continue;
+    const event = (action.params as { event?: JourneyCommand } | undefined)?.event;
+    if (event && (COMMAND_TYPES as readonly string[]).includes(event.type)) commands.push(event);
+  }
+  return commands;
+}
+
+function result(machine: AnyStateMachine, next: AnyMachineSnapshot, actions: { type: string; params?: unknown }[]): TransitionResult {
+  if (next.status === 'error') throw new BrokenSnapshotError(`machine error: ${String((next as { error?: unknown }).error)}`);
+  const snapshot = machine.getPersistedSnapshot(next) as unknown as PersistedSnapshot;
+  return {
+    snapshot,
+    state: flattenState(next.value),
+    status: next.status === 'done' ? 'completed' : 'active',
+    commands: commandsOf(actions),
+    context: next.context as JourneyContextBase,
+  };
+}
+
+export function start(definition: JourneyDefinition, input: JourneyInput): TransitionResult {
+  const [next, actions] = initialTransition(definition.machine, input);
+  return result(definition.machine, next, actions as { type: string; params?: unknown }[]);
+}
+
+/** Restores a persisted snapshot; any mismatch with the machine becomes a `BrokenSnapshotError`. */
+export function restore(definition: JourneyDefinition, persisted: PersistedSnapshot): AnyMachineSnapshot {
+  try {
+    if (!persisted || typeof persisted !== 'object' || persisted.value === undefined) throw new Error('snapshot has no state value');
+    const snapshot = definition.machine.resolveState({
+      value: persisted.value,
+      context: persisted.context,
+      historyValue: persisted.historyValue,
+    } as never) as AnyMachineSnapshot;
+    // resolveState accepts a parallel state with a missing region; make sure the value round-trips.
+    if (flattenState(snapshot.value) !== flattenState(persisted.value)) {
+      throw new Error(`state ${flattenState(persisted.value)} does not exist in version ${definition.version}`);
+    }
+    if (persisted.status === 'done' && snapshot.status !== 'done') throw new Error('snapshot was final but state is not');
+    return snapshot;
+  } catch (e) {
+    throw new BrokenSnapshotError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export function apply(definition: JourneyDefinition, persisted: PersistedSnapshot, event: JourneyEvent): TransitionResult {
+  const current = restore(definition, persisted);
+  if (current.status !== 'active' || !current.can(event)) {
+    throw new EventNotAcceptedError(event.type, flattenState(current.value));
+  }
+  try {
+    const [next, actions] = transition(definition.machine, current, event);
+    return result(definition.machine, next, actions as { type: string; params?: unknown }[]);
+  } catch (e) {
+    if (e instanceof BrokenSnapshotError) throw e;
+    throw new BrokenSnapshotError(`transition failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Whether the current state accepts the event (with its data, so guards are honoured). */
+export function accepts(snapshot: AnyMachineSnapshot, event: JourneyEvent): boolean {
+  try {
+    return snapshot.status === 'active' && snapshot.can(event);
+  } catch {
+    return false;
+  }
+}

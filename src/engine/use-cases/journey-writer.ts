@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { JourneyCommand, JourneyDefinition, JourneyTypeId } from '../../../journeys/shared/contract';
+import { DomainError } from '../../platform/errors/domain-error';
+import { MetricsService } from '../../platform/metrics/metrics.service';
+import { AppConfig } from '../../platform/config/app.config';
+import type { Actor } from '../actor';
+import { DefinitionCatalog } from '../definitions/definition-catalog';
+import { CommandWriter } from '../persistence/command-writer';
+import { JourneyRepository, type Sql } from '../persistence/journey.repository';
+import { derivedColumns } from '../runtime/journey-facts';
+import * as runtime from '../runtime/journey-runtime';
+
+export interface StartSpec {
+  citizenId: string;
+  type: string;
+  answers: Record<string, unknown>;
+  facts: Record<string, unknown>;
+  actor: Actor;
+  /** Time of the start as the machine sees it (defaults to now). */
+  startedAt?: string;
+  parent?: { journeyId: string; step: string };
+}
+
+/**
+ * Writes a transition: journey row, history row, commands (tasks, timers, notifications, outbox)
+ * and linked journeys, all on the caller's transaction.
+ */
+@Injectable()
+export class JourneyWriter {
+  constructor(
+    readonly catalog: DefinitionCatalog,
+    readonly repo: JourneyRepository,
+    private readonly commands: CommandWriter,
+    private readonly metrics: MetricsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  definitionFor(type: string, version?: number): JourneyDefinition {
+    const def = version === undefined ? this.catalog.latest(type) : this.catalog.get(type, version);
+    if (!def) {
+      if (version === undefined) throw new DomainError('JOURNEY_TYPE_UNKNOWN', `Unknown journey type "${String(type).slice(0, 60)}"`, { fields: [{ field: 'type', reason: 'is not a known journey type' }] });
+      throw new Error(`Definition ${type}@${version} is not loaded`);
+    }
+    return def;
+  }
+
+  async start(tx: Sql, spec: StartSpec): Promise<string> {
+    const def = this.definitionFor(spec.type);
+    this.catalog.validateStart(def, spec.answers);
+    const existing = await this.repo.findActive(tx, spec.citizenId, def.id);
+    if (existing) {
+      throw new DomainError('JOURNEY_ALREADY_ACTIVE', `An active ${def.id} journey already exists`, { journeyId: existing.id });
+    }
+    const result = runtime.start(def, {
+      answers: spec.answers,
+      facts: spec.facts,
+      startedAt: spec.startedAt ?? new Date().toISOString(),
+      reminderDays: this.config.engine.reminderDays,
+    });
+    const id = randomUUID();
+    await this.repo.insert(tx, {
+      id,
+      citizenId: spec.citizenId,
+      type: def.id,
+      definitionVersion: def.version,
+      parentJourneyId: spec.parent?.journeyId,
+      linkedStep: spec.parent?.step,
+      status: result.status,
+      state: result.state,
+      snapshot: result.snapshot,
+      ...derivedColumns(def, result.context),
+    });
+    await this.repo.appendHistory(tx, {
+      journeyId: id,
+      seq: 1,
+      eventType: 'journey.started',
+      eventData: { answers: spec.answers },
+      actor: spec.actor,
+      state: result.state,
+    });
+    await this.afterTransition(tx, { journeyId: id, citizenId: spec.citizenId, seq: 1 }, result, spec.actor);
+    this.metrics.transitions.inc({ journey_type: def.id, event_type: 'journey.started' });
+    return id;
+  }
+
+  async afterTransition(
+    tx: Sql,
+    ctx: { journeyId: string; citizenId: string; seq: number },
+    result: runtime.TransitionResult,
+    actor: Actor,
+  ): Promise<void> {
+    const links = await this.commands.write(tx, ctx, result.commands);
+    for (const link of links) await this.startLinked(tx, ctx, link as Extract<JourneyCommand, { type: 'journey.link' }>, actor);
+    if (result.status === 'completed') {
+      await this.commands.cancelAllTimers(tx, ctx);
+      await this.notifyParentOnCompletion(tx, ctx);
+    }
+  }
+
+  private async startLinked(
+    tx: Sql,
+    ctx: { journeyId: string; citizenId: string },
+    link: Extract<JourneyCommand, { type: 'journey.link' }>,
+    actor: Actor,
+  ): Promise<void> {
+    const existing = await this.repo.findActive(tx, ctx.citizenId, link.journeyType);
+    if (existing) {
+      // Link the journey the citizen already has instead of starting a second one.
+      if (!existing.parent_journey_id) {
+        await tx.query('UPDATE journey SET parent_journey_id = $2, linked_step = $3 WHERE id = $1', [existing.id, ctx.journeyId, link.step]);
+      }
+      return;
+    }
+    await this.start(tx, {
+      citizenId: ctx.citizenId,
+      type: link.journeyType as JourneyTypeId,
+      answers: link.answers ?? {},
+      facts: {},
+      actor,
+      parent: { journeyId: ctx.journeyId, step: link.step },
+    });
+  }
+
+  /** A linked journey finished: the parent hears it through a queued event (its own transaction). */
+  private async notifyParentOnCompletion(tx: Sql, ctx: { journeyId: string; citizenId: string; seq: number }): Promise<void> {
+    const rows: { parent_journey_id: string | null; linked_step: string | null; type: string }[] = await tx.query(
+      'SELECT parent_journey_id, linked_step, type FROM journey WHERE id = $1',
+      [ctx.journeyId],
+    );
+    const row = rows[0];
+    if (!row?.parent_journey_id || !row.linked_step) return;
+    await this.commands.outbox(tx, ctx, {
+      op: 'add',
+      queue: 'journey-events',
+      name: 'journey.deliver-event',
+      data: {
+        journeyId: row.parent_journey_id,
+        idempotencyKey: `linked:${ctx.journeyId}`,
+        event: { type: 'journey.linked-completed', step: row.linked_step, journeyType: row.type },
+      },
+    });
+  }
+}

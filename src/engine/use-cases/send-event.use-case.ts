@@ -1,0 +1,115 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ENGINE_EVENT_TYPES, type JourneyEvent } from '../../../journeys/shared/contract';
+import { DomainError } from '../../platform/errors/domain-error';
+import { MetricsService } from '../../platform/metrics/metrics.service';
+import type { Actor } from '../actor';
+import type { HistoryRow } from '../persistence/journey.repository';
+import { derivedColumns } from '../runtime/journey-facts';
+import * as runtime from '../runtime/journey-runtime';
+import { JourneyWriter } from './journey-writer';
+
+export interface SendEventCommand {
+  journeyId: string;
+  type: string;
+  data?: Record<string, unknown>;
+  /** A repeated key returns the first result and applies nothing. */
+  idempotencyKey?: string;
+  actor: Actor;
+}
+
+export interface SendEventResult {
+  journeyId: string;
+  seq: number;
+  state: string;
+  /** True when the idempotency key had been used: nothing was applied this time. */
+  duplicate: boolean;
+}
+
+/**
+ * Applies one event in one transaction: lock the journey, restore its snapshot with the definition
+ * version it started on, refuse what the state does not accept, transition, and write snapshot,
+ * history, commands, outbox rows and the idempotency key together.
+ */
+@Injectable()
+export class SendEventUseCase {
+  private readonly logger = new Logger(SendEventUseCase.name);
+
+  constructor(
+    private readonly writer: JourneyWriter,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async execute(command: SendEventCommand): Promise<SendEventResult> {
+    const repo = this.writer.repo;
+    let brokenReason: string | undefined;
+    const outcome = await repo.transaction(async (tx) => {
+      const journey = await repo.lock(tx, command.journeyId);
+      if (!journey) throw new DomainError('NOT_FOUND', 'Journey not found');
+      if (command.idempotencyKey) {
+        const seq = await repo.findIdempotent(tx, journey.id, command.idempotencyKey);
+        if (seq !== undefined) {
+          const entry = (await repo.historyEntry(tx, journey.id, seq)) as HistoryRow;
+          return { journeyId: journey.id, seq, state: entry.state, duplicate: true };
+        }
+      }
+      if (journey.status === 'broken') throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: journey.broken_reason });
+      if (journey.status !== 'active') throw new DomainError('JOURNEY_NOT_ACTIVE', `The journey is ${journey.status}`);
+
+      const def = this.writer.definitionFor(journey.type, journey.definition_version);
+      const isEngineEvent = (ENGINE_EVENT_TYPES as readonly string[]).includes(command.type);
+      if (!isEngineEvent) {
+        if (!def.events[command.type]) {
+          throw new DomainError('EVENT_NOT_ALLOWED', `Event "${command.type.slice(0, 80)}" is not part of the ${def.id} journey`, {
+            event: command.type.slice(0, 80),
+            state: journey.state,
+          });
+        }
+        this.writer.catalog.validateEventData(def, command.type, command.data ?? {});
+      }
+      const event: JourneyEvent = { ...(command.data ?? {}), type: command.type };
+
+      let result: runtime.TransitionResult;
+      try {
+        result = runtime.apply(def, journey.snapshot as runtime.PersistedSnapshot, event);
+      } catch (e) {
+        if (e instanceof runtime.EventNotAcceptedError) {
+          throw new DomainError('EVENT_NOT_ALLOWED', e.message, { event: e.eventType, state: e.state });
+        }
+        if (e instanceof runtime.BrokenSnapshotError) {
+          brokenReason = e.message;
+          return undefined;
+        }
+        throw e;
+      }
+
+      const seq = journey.version + 1;
+      const updated = await repo.update(tx, journey.id, journey.version, {
+        status: result.status,
+        state: result.state,
+        snapshot: result.snapshot,
+        ...derivedColumns(def, result.context),
+      });
+      if (!updated) throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
+      await repo.appendHistory(tx, {
+        journeyId: journey.id,
+        seq,
+        eventType: command.type,
+        eventData: command.data ?? {},
+        actor: command.actor,
+        state: result.state,
+      });
+      if (command.idempotencyKey) await repo.rememberIdempotent(tx, journey.id, command.idempotencyKey, seq);
+      await this.writer.afterTransition(tx, { journeyId: journey.id, citizenId: journey.citizen_id, seq }, result, command.actor);
+      this.metrics.transitions.inc({ journey_type: def.id, event_type: command.type });
+      return { journeyId: journey.id, seq, state: result.state, duplicate: false };
+    });
+
+    if (brokenReason !== undefined) {
+      // Outside the failed transaction, so the mark sticks; the process keeps serving.
+      await repo.markBroken(repo.dataSource, command.journeyId, brokenReason);
+      this.logger.warn({ journeyId: command.journeyId, reason: brokenReason }, 'journey marked broken');
+      throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: brokenReason });
+    }
+    return outcome!;
+  }
+}

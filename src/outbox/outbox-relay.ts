@@ -1,0 +1,145 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../platform/config/app.config';
+import { Queues } from '../platform/queue/queues';
+import type { QueueName } from '../platform/queue/queue-names';
+import type { OutboxPayload } from '../engine/persistence/command-writer';
+
+const BATCH = 200;
+const ADD_TIMEOUT_MS = 5000;
+
+
+/**
+ * Moves outbox rows to BullMQ. BullMQ cannot join our transaction, so the outbox gives atomicity;
+ * `jobId` = outbox row id makes relaying twice harmless. Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so several relays can run; LISTEN/NOTIFY wakes the loop, a short poll
+ * covers missed notifications. A queue that is down leaves rows in place, to be retried.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private listener?: Client;
+  private pollTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: Queues,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.app.role !== 'api') await this.start();
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.pollTimer);
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+
+  private async listen(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    try {
+      const client = new Client({ connectionString: url });
+      client.on('error', () => {
+        // Lost LISTEN connection: polling keeps the relay going; try to re-listen later.
+        this.listener = undefined;
+      });
+      client.on('notification', () => this.wake?.());
+      await client.connect();
+      await client.query('LISTEN outbox');
+      this.listener = client;
+    } catch (e) {
+      this.logger.warn(`LISTEN unavailable, polling only: ${(e as Error).message}`);
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let moved = 0;
+      try {
+        moved = await this.relayBatch();
+      } catch (e) {
+        this.logger.warn(`outbox relay batch failed: ${(e as Error).message}`);
+      }
+      if (!this.listener && this.running) await this.listen();
+      if (moved < BATCH && this.running) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          this.pollTimer = setTimeout(resolve, this.config.engine.outboxPollMs);
+        });
+      }
+    }
+  }
+
+  /** Relays one batch; returns how many rows were handled. Public so tests can drive it. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows: { id: string; payload: OutboxPayload; relay_attempts: number }[] = await tx.query(
+        `SELECT id, payload, relay_attempts FROM outbox WHERE available_at <= now()
+          ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      const outcomes = await Promise.allSettled(rows.map((row) => withTimeout(this.perform(row.id, row.payload), ADD_TIMEOUT_MS)));
+      const done = rows.filter((_, i) => outcomes[i].status === 'fulfilled').map((r) => r.id);
+      const failed = rows.filter((_, i) => outcomes[i].status === 'rejected');
+      if (done.length) await tx.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [done]);
+      for (const row of failed) {
+        const reason = (outcomes[rows.indexOf(row)] as PromiseRejectedResult).reason as Error;
+        const backoffMs = Math.min(30_000, 250 * 2 ** Math.min(row.relay_attempts, 7));
+        await tx.query(
+          `UPDATE outbox SET relay_attempts = relay_attempts + 1, last_error = $2,
+                  available_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`,
+          [row.id, String(reason?.message ?? reason).slice(0, 300), String(backoffMs)],
+        );
+      }
+      if (failed.length) this.logger.warn(`outbox: ${failed.length} rows wait for the queue to come back`);
+      return rows.length;
+    });
+  }
+
+  private async perform(id: string, payload: OutboxPayload): Promise<void> {
+    const queue = this.queues.get(payload.queue as QueueName);
+    if (!queue) throw new Error(`unknown queue ${payload.queue}`);
+    if (payload.op === 'remove') {
+      const job = await queue.getJob(payload.jobId);
+      if (job && (await job.isDelayed())) await job.remove().catch(() => undefined);
+      return;
+    }
+    const delay = payload.dueAt ? Math.max(0, Date.parse(payload.dueAt) - Date.now()) : 0;
+    await queue.add(payload.name, payload.data, { jobId: id, delay, ...jobOptions(payload.queue) });
+  }
+}
+
+/** Retries: exponential backoff with jitter. Completed jobs are kept a day so a re-relay is deduplicated. */
+export function jobOptions(queue: string) {
+  const keep = { removeOnComplete: { age: 86_400, count: 100_000 }, removeOnFail: { age: 7 * 86_400 } };
+  if (queue === 'integration') return { attempts: 6, backoff: { type: 'exponential', delay: 1000, jitter: 0.5 }, ...keep };
+  return { attempts: 10, backoff: { type: 'exponential', delay: 500, jitter: 0.5 }, ...keep };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms))),
+  ]);
+}

@@ -1,0 +1,222 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+import { registerAs } from '@nestjs/config';
+import * as path from 'node:path';
+
+/**
+ * The environment, validated per concern. This folder is the only place that reads `process.env`:
+ * everything else receives an `AppConfig`.
+ */
+
+export type Role = 'api' | 'worker' | 'all';
+export type QueueBackendKind = 'redis' | 'postgres';
+export type AuthMode = 'dev' | 'oidc';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+const toIntList = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : String(value)
+        .split(',')
+        .map((s) => (/^\s*\d+\s*$/.test(s) ? Number(s) : NaN));
+
+/** Variables as they appear in the environment. Property names are the variable names. */
+class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsIn(['api', 'worker', 'all'])
+  ROLE?: Role;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE?: number;
+
+  @IsOptional() @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'must be a lowercase identifier (letters, digits, _)' })
+  QUEUE_NAMESPACE?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  WORKER_CONCURRENCY?: number;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  LOG_PRETTY?: boolean;
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' })
+  OPERATOR_PASSWORD?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
+  SHUTDOWN_TIMEOUT_MS?: number;
+
+  @IsOptional() @IsIn(['dev', 'oidc'])
+  AUTH_MODE?: AuthMode;
+
+  @IsOptional() @Transform(toIntList) @IsInt({ each: true, message: 'must be a comma-separated list of whole days, e.g. 7,2' }) @Min(0, { each: true }) @Max(365, { each: true })
+  REMINDER_DAYS?: number[];
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  OUTBOX_POLL_MS?: number;
+}
+
+export interface AppSettings {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  role: Role;
+  logLevel: string;
+  logPretty: boolean;
+  shutdownTimeoutMs: number;
+  authMode: AuthMode;
+}
+export interface DatabaseSettings {
+  /** Undefined until the embedded server has started (embedded mode). */
+  url?: string;
+  embedded: boolean;
+  dataDir: string;
+  embeddedPort: number;
+  poolSize: number;
+}
+export interface QueueSettings {
+  backend: QueueBackendKind;
+  redisUrl?: string;
+  namespace: string;
+  concurrency: number;
+}
+export interface OperatorSettings {
+  /** Generated at start when not configured (embedded mode), so the dashboard is never open. */
+  password?: string;
+}
+export interface EngineSettings {
+  reminderDays: number[];
+  outboxPollMs: number;
+}
+
+export class AppConfig {
+  app!: AppSettings;
+  database!: DatabaseSettings;
+  queue!: QueueSettings;
+  operator!: OperatorSettings;
+  engine!: EngineSettings;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+function describe(errors: ValidationError[], raw: Record<string, unknown>): string[] {
+  return errors.map((e) => {
+    const reasons = Object.values(e.constraints ?? {});
+    const shown = raw[e.property] === undefined ? '' : ` (got "${String(raw[e.property]).slice(0, 60)}")`;
+    // Keep only the reason text: class-validator prefixes the property name itself.
+    const reason = reasons.map((r) => r.replace(new RegExp(`^${e.property}\\s*`), '')).join(', ');
+    return `${e.property} ${reason}${e.property.endsWith('_URL') || e.property.includes('PASSWORD') ? '' : shown}`;
+  });
+}
+
+/**
+ * Builds the typed configuration from an environment. Throws `ConfigValidationError` naming every
+ * bad variable; `main.ts` prints its message as one line and exits.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of envKeys) {
+    if (env[key] !== undefined) raw[key] = env[key];
+  }
+  const vars = plainToInstance(EnvironmentVariables, raw);
+  const errors = validateSync(vars, { whitelist: true, forbidUnknownValues: false });
+  if (errors.length > 0) throw new ConfigValidationError(describe(errors, raw));
+
+  const embedded = !vars.DATABASE_URL;
+  return {
+    app: {
+      env: (vars.NODE_ENV as AppSettings['env']) ?? 'development',
+      port: vars.PORT ?? 3000,
+      role: vars.ROLE ?? 'all',
+      logLevel: vars.LOG_LEVEL ?? 'info',
+      logPretty: vars.LOG_PRETTY ?? false,
+      shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS ?? 25_000,
+      authMode: vars.AUTH_MODE ?? (embedded ? 'dev' : 'oidc'),
+    },
+    database: {
+      url: vars.DATABASE_URL,
+      embedded,
+      dataDir: path.resolve(vars.DATA_DIR ?? '.data'),
+      embeddedPort: vars.EMBEDDED_PG_PORT ?? 54329,
+      poolSize: vars.DB_POOL_SIZE ?? 10,
+    },
+    queue: {
+      backend: vars.REDIS_URL ? 'redis' : 'postgres',
+      redisUrl: vars.REDIS_URL,
+      namespace: vars.QUEUE_NAMESPACE ?? 'livsforloeb',
+      concurrency: vars.WORKER_CONCURRENCY ?? 16,
+    },
+    operator: { password: vars.OPERATOR_PASSWORD },
+    engine: {
+      reminderDays: vars.REMINDER_DAYS ?? [7, 2],
+      outboxPollMs: vars.OUTBOX_POLL_MS ?? 250,
+    },
+  };
+}
+
+/** The variables `loadConfig` reads (documented in the README's configuration table). */
+export const envKeys = [
+  'NODE_ENV',
+  'PORT',
+  'ROLE',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'DATA_DIR',
+  'EMBEDDED_PG_PORT',
+  'DB_POOL_SIZE',
+  'QUEUE_NAMESPACE',
+  'WORKER_CONCURRENCY',
+  'LOG_LEVEL',
+  'LOG_PRETTY',
+  'OPERATOR_PASSWORD',
+  'SHUTDOWN_TIMEOUT_MS',
+  'AUTH_MODE',
+  'REMINDER_DAYS',
+  'OUTBOX_POLL_MS',
+] as const;
+
+/** Namespaced views for `ConfigService` users (`config.get('database')`). */
+export const configNamespaces = (config: AppConfig) => [
+  registerAs('app', () => config.app),
+  registerAs('database', () => config.database),
+  registerAs('queue', () => config.queue),
+  registerAs('engine', () => config.engine),
+];

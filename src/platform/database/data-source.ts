@@ -1,0 +1,38 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { migrations } from '../../../migrations';
+import { engineEntities } from '../../engine/persistence';
+
+/** The one place that describes how TypeORM talks to PostgreSQL. `synchronize` is never on. */
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: engineEntities,
+    migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'livsforloeb' },
+  };
+}
+
+export function createDataSource(url: string, poolSize = 10): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize));
+}
+
+/** Applies pending migrations; returns the names applied. Safe to run from several processes at once. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  // Serialise concurrent starters (api and worker booting together) on an advisory lock.
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(4215151)');
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(4215151)').catch(() => undefined);
+    await runner.release();
+  }
+}

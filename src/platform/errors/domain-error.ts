@@ -1,0 +1,36 @@
+/**
+ * Errors as a domain vocabulary: use cases throw `DomainError` with a code; one filter maps codes to
+ * HTTP statuses. Messages are shown to users, so they never contain personal data.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  JOURNEY_TYPE_UNKNOWN: 400,
+  EVENT_NOT_ALLOWED: 409,
+  JOURNEY_NOT_ACTIVE: 409,
+  JOURNEY_ALREADY_ACTIVE: 409,
+  JOURNEY_BROKEN: 409,
+  CONCURRENT_UPDATE: 409,
+  TASK_NOT_RETRYABLE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { fields?: FieldProblem[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

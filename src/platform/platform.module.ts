@@ -1,0 +1,55 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig, configNamespaces } from './config/app.config';
+import { dataSourceOptions, runMigrations } from './database/data-source';
+import { ErrorFilter } from './errors/error.filter';
+import { HealthController } from './health/health.controller';
+import { loggingModule } from './logging/logging.module';
+import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
+import { JobRegistry } from './queue/job-registry';
+import { QueueFactory } from './queue/queue-factory';
+import { Queues } from './queue/queues';
+
+/** Config, logging, database (migrations run at start), queues, health, metrics, errors. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (!config.database.url) throw new Error('database url must be resolved before the platform starts');
+    const url = config.database.url;
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
+        loggingModule(config),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(url, config.database.poolSize),
+          dataSourceFactory: async (options) => {
+            const dataSource = new DataSource(options!);
+            await dataSource.initialize();
+            await runMigrations(dataSource);
+            return dataSource;
+          },
+        }),
+        TerminusModule.forRoot({ logger: false }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: QueueFactory, useFactory: () => new QueueFactory(config.queue, url) },
+        Queues,
+        JobRegistry,
+        MetricsService,
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+      ],
+      exports: [AppConfig, QueueFactory, Queues, JobRegistry, MetricsService],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import {
+  createPostgresBackend,
+  createRedisBackend,
+  withBackend,
+  type Job,
+  type Queue,
+  type Worker,
+  type WorkerOptions,
+} from 'bullmq';
+import type { QueueSettings } from '../config/app.config';
+
+export type Processor<D> = (job: Job<D>) => Promise<unknown>;
+
+/**
+ * Builds BullMQ queues and workers on the configured backend: Redis when REDIS_URL is set (the
+ * production default), PostgreSQL otherwise (the embedded default needs no Redis).
+ *
+ * We bind the backend per factory with `withBackend` rather than the process-wide
+ * `setDefaultBackendFactory`, so two backends can live in one process (tests exercise both).
+ */
+export class QueueFactory {
+  readonly kind: 'redis' | 'postgres';
+  private readonly classes: ReturnType<typeof withBackend<any, any>>;
+  private readonly connection: unknown;
+  private readonly prefix: string;
+  private readonly created: { close(): Promise<void> }[] = [];
+
+  constructor(settings: QueueSettings, databaseUrl: string) {
+    this.kind = settings.backend;
+    this.prefix = settings.namespace;
+    if (settings.backend === 'redis') {
+      this.classes = withBackend(createRedisBackend as any);
+      this.connection = { url: settings.redisUrl, maxRetriesPerRequest: null };
+    } else {
+      this.classes = withBackend(createPostgresBackend as any);
+      // The queue tables live in their own schema of the application database.
+      this.connection = { connectionString: databaseUrl, schema: `${settings.namespace}_queue`, migrate: true, max: 4 };
+    }
+  }
+
+  createQueue<D>(name: string): Queue<D> {
+    const queue = new this.classes.Queue(name, { connection: this.connection, prefix: this.prefix } as any) as unknown as Queue<D>;
+    this.created.push(queue);
+    return queue;
+  }
+
+  createWorker<D>(name: string, processor: Processor<D>, opts: Partial<WorkerOptions> = {}): Worker<D> {
+    const worker = new this.classes.Worker(name, processor as any, {
+      connection: this.connection,
+      prefix: this.prefix,
+      autorun: true,
+      ...opts,
+    } as any) as unknown as Worker<D>;
+    this.created.push(worker);
+    return worker;
+  }
+
+  /** Closes every queue and worker this factory made; workers finish their in-flight jobs first. */
+  async close(): Promise<void> {
+    const all = this.created.splice(0).reverse();
+    await Promise.allSettled(all.map((c) => c.close()));
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Queue and job names are typed constants. Jobs carry ids only; the truth is in PostgreSQL.
+ * Every job name must have exactly one handler: `JobRegistry.assertComplete()` refuses to start otherwise.
+ */
+export const QUEUES = {
+  integration: 'integration',
+  timers: 'timers',
+  journeyEvents: 'journey-events',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const JOBS = {
+  integration: ['integration.run'],
+  timers: ['timer.fire'],
+  'journey-events': ['journey.deliver-event'],
+} as const satisfies Record<QueueName, readonly string[]>;
+export type JobName = (typeof JOBS)[QueueName][number];
+
+export interface IntegrationJobData {
+  /** The integration_task id (= the outbox row id): the job id and the authority idempotency key. */
+  taskId: string;
+  journeyId: string;
+  generation: number;
+}
+export interface TimerJobData {
+  journeyId: string;
+  key: string;
+  generation: number;
+}
+/** An event for a journey that comes from another journey (e.g. a linked journey completed). */
+export interface DeliverEventJobData {
+  journeyId: string;
+  idempotencyKey: string;
+  event: { type: string; [key: string]: unknown };
+}

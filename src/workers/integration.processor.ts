@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DelayedError, type Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AuthorityError, AuthorityGateway } from '../authorities/ports/authority-gateway.port';
+import type { AuthoritySystemId } from '../../journeys/shared/contract';
+import { SendEventUseCase } from '../engine/use-cases/send-event.use-case';
+import { DomainError } from '../platform/errors/domain-error';
+import { JobRegistry } from '../platform/queue/job-registry';
+import type { IntegrationJobData } from '../platform/queue/queue-names';
+
+interface TaskRow {
+  id: string;
+  journey_id: string;
+  step: string;
+  task: string;
+  system: AuthoritySystemId;
+  input: Record<string, unknown>;
+  status: string;
+  generation: number;
+}
+
+/**
+ * Runs one integration task against the authority port and sends the outcome back to the journey.
+ * The task id is the idempotency key towards the authority on every attempt; the events back carry
+ * their own idempotency keys, so a job that runs twice applies its result once.
+ */
+@Injectable()
+export class IntegrationProcessor {
+  private readonly logger = new Logger(IntegrationProcessor.name);
+
+  constructor(
+    registry: JobRegistry,
+    private readonly dataSource: DataSource,
+    private readonly gateway: AuthorityGateway,
+    private readonly sendEvent: SendEventUseCase,
+  ) {
+    registry.register('integration.run', (job, token) => this.handle(job as Job<IntegrationJobData>, token));
+  }
+
+  async handle(job: Job<IntegrationJobData>, token?: string): Promise<string> {
+    const { taskId, generation } = job.data;
+    const rows: TaskRow[] = await this.dataSource.query('SELECT * FROM integration_task WHERE id = $1', [taskId]);
+    const task = rows[0];
+    if (!task || task.generation !== generation || task.status === 'completed' || task.status === 'dead') return 'skipped';
+    await this.dataSource.query(`UPDATE integration_task SET status = 'running', attempts = attempts + 1, updated_at = now() WHERE id = $1`, [taskId]);
+
+    let output: Record<string, unknown>;
+    try {
+      ({ output } = await this.gateway.execute({
+        system: task.system,
+        task: task.task,
+        input: task.input,
+        idempotencyKey: task.id,
+        journeyId: task.journey_id,
+        step: task.step,
+      }));
+    } catch (e) {
+      const error = e instanceof AuthorityError ? e : new AuthorityError('ADAPTER_ERROR', true, (e as Error).message);
+      await this.dataSource.query(`UPDATE integration_task SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1`, [
+        taskId,
+        `${error.code}: ${error.message}`.slice(0, 300),
+      ]);
+      if (error.retryable && error.retryAfterMs && token) {
+        // An open circuit: wait without spending an attempt.
+        await job.moveToDelayed(Date.now() + error.retryAfterMs, token);
+        throw new DelayedError();
+      }
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (error.retryable && !lastAttempt) throw error;
+      await this.deliver(task, 'integration.failed', { step: task.step, task: task.task, code: error.code });
+      await this.dataSource.query(`UPDATE integration_task SET status = 'dead', updated_at = now() WHERE id = $1`, [taskId]);
+      return 'dead';
+    }
+    await this.deliver(task, 'integration.completed', { step: task.step, task: task.task, output });
+    await this.dataSource.query(`UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now() WHERE id = $1`, [taskId]);
+    return 'completed';
+  }
+
+  private async deliver(task: TaskRow, type: string, data: Record<string, unknown>): Promise<void> {
+    try {
+      await this.sendEvent.execute({
+        journeyId: task.journey_id,
+        type,
+        data,
+        idempotencyKey: `task:${task.id}:${task.generation}:${type}`,
+        actor: { kind: 'system', id: task.system, authority: task.system },
+      });
+    } catch (e) {
+      // The journey moved on (dismissed, completed, broken): the result has nowhere to go, and that is final.
+      if (e instanceof DomainError && ['EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'NOT_FOUND'].includes(e.code)) {
+        this.logger.warn({ journeyId: task.journey_id, task: task.task, code: e.code }, 'integration result not applied');
+        return;
+      }
+      throw e;
+    }
+  }
+}

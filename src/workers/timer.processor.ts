@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { SendEventUseCase } from '../engine/use-cases/send-event.use-case';
+import { DomainError } from '../platform/errors/domain-error';
+import { JobRegistry } from '../platform/queue/job-registry';
+import type { DeliverEventJobData, TimerJobData } from '../platform/queue/queue-names';
+
+/**
+ * Fires durable timers. The timer row is the truth: a job for a cancelled or rescheduled timer
+ * (older generation) does nothing. The event is sent before the row is marked fired, with an
+ * idempotency key, so a crash in between neither loses nor doubles it.
+ */
+@Injectable()
+export class TimerProcessor {
+  private readonly logger = new Logger(TimerProcessor.name);
+
+  constructor(
+    registry: JobRegistry,
+    private readonly dataSource: DataSource,
+    private readonly sendEvent: SendEventUseCase,
+  ) {
+    registry.register('timer.fire', (job) => this.fire(job as Job<TimerJobData>));
+    registry.register('journey.deliver-event', (job) => this.deliver(job as Job<DeliverEventJobData>));
+  }
+
+  async fire(job: Job<TimerJobData>): Promise<string> {
+    const { journeyId, key, generation } = job.data;
+    const rows: { status: string; generation: number }[] = await this.dataSource.query(
+      'SELECT status, generation FROM journey_timer WHERE journey_id = $1 AND key = $2',
+      [journeyId, key],
+    );
+    const timer = rows[0];
+    if (!timer || timer.status !== 'scheduled' || timer.generation !== generation) return 'skipped';
+    const outcome = await this.send(journeyId, { type: 'timer.fired', key }, `timer:${journeyId}:${key}:${generation}`);
+    await this.dataSource.query(
+      `UPDATE journey_timer SET status = 'fired', updated_at = now() WHERE journey_id = $1 AND key = $2 AND generation = $3`,
+      [journeyId, key, generation],
+    );
+    return outcome;
+  }
+
+  async deliver(job: Job<DeliverEventJobData>): Promise<string> {
+    return this.send(job.data.journeyId, job.data.event, job.data.idempotencyKey);
+  }
+
+  private async send(journeyId: string, event: { type: string; [k: string]: unknown }, idempotencyKey: string): Promise<string> {
+    const { type, ...data } = event;
+    try {
+      await this.sendEvent.execute({ journeyId, type, data, idempotencyKey, actor: { kind: 'engine', id: 'engine' } });
+      return 'delivered';
+    } catch (e) {
+      if (e instanceof DomainError && ['EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'NOT_FOUND'].includes(e.code)) {
+        this.logger.debug({ journeyId, event: type, code: e.code }, 'engine event not applicable any more');
+        return 'not-applicable';
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Worker } from 'bullmq';
+import { AppConfig } from '../platform/config/app.config';
+import { JobRegistry } from '../platform/queue/job-registry';
+import { QUEUES, type QueueName } from '../platform/queue/queue-names';
+import { Queues } from '../platform/queue/queues';
+import { MetricsService } from '../platform/metrics/metrics.service';
+
+/**
+ * Starts one BullMQ worker per queue in worker processes, after checking that every job has
+ * exactly one handler. On shutdown it stops taking jobs and waits for the ones in flight.
+ */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WorkerHost.name);
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly queues: Queues,
+    private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.registry.assertComplete();
+    if (this.config.app.role === 'api') return;
+    for (const name of Object.values(QUEUES) as QueueName[]) {
+      const worker = this.queues.factory.createWorker(name, this.registry.dispatcher(name), {
+        concurrency: this.config.queue.concurrency,
+      });
+      worker.on('completed', () => this.metrics.jobOutcomes.inc({ queue: name, outcome: 'completed' }));
+      worker.on('failed', (job) => {
+        const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
+        this.metrics.jobOutcomes.inc({ queue: name, outcome: final ? 'failed' : 'retry' });
+      });
+      worker.on('error', (e) => this.logger.warn(`worker ${name}: ${e.message}`));
+      this.workers.push(worker);
+    }
+    this.logger.log(`workers started on ${this.queues.factory.kind}: ${Object.values(QUEUES).join(', ')}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    // close() stops fetching new jobs and resolves when the active ones have finished.
+    await Promise.allSettled(this.workers.splice(0).map((w) => w.close()));
+  }
+}

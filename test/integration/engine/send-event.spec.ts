@@ -1,0 +1,105 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
+import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
+import { AuthorityGateway } from '../../../src/authorities/ports/authority-gateway.port';
+import { DomainError } from '../../../src/platform/errors/domain-error';
+import { createTestApp } from '../../support/app';
+import { createTestDatabase } from '../../support/database';
+import { errandV1 } from '../../support/fixtures/errand.journey';
+
+/** No integration job runs in this suite (role api: no workers, no relay). */
+class UnusedGateway extends AuthorityGateway {
+  async execute(): Promise<never> {
+    throw new Error('not expected in this suite');
+  }
+}
+
+describe(SendEventUseCase.name, () => {
+  let app: INestApplication;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sql: DataSource;
+  let start: StartJourneyUseCase;
+  let send: SendEventUseCase;
+  const citizen = { kind: 'citizen' as const, id: 'c-1' };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('send_event');
+    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'send_event' });
+    sql = app.get(DataSource);
+    start = app.get(StartJourneyUseCase);
+    send = app.get(SendEventUseCase);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function newJourney(): Promise<string> {
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES (lpad((floor(random() * 1e10))::bigint::text, 10, '0')) RETURNING id`);
+    const { journeyId } = await start.execute({ citizenId: c.id, type: 'moving', actor: citizen });
+    return journeyId;
+  }
+
+  it('writes the start, its history row and one outbox row per emitted command in one go', async () => {
+    const id = await newJourney();
+    const [journey] = await sql.query('SELECT state, status, version FROM journey WHERE id = $1', [id]);
+    expect(journey).toEqual({ state: 'requesting', status: 'active', version: 1 });
+    expect(await sql.query('SELECT seq, event_type FROM journey_history WHERE journey_id = $1', [id])).toEqual([{ seq: 1, event_type: 'journey.started' }]);
+    const [task] = await sql.query('SELECT step, task, system, status FROM integration_task WHERE journey_id = $1', [id]);
+    expect(task).toEqual({ step: 'ask', task: 'lookup-person', system: 'cpr', status: 'queued' });
+    expect(await sql.query('SELECT command_type FROM outbox WHERE journey_id = $1', [id])).toEqual([{ command_type: 'queue.add' }]);
+  });
+
+  it('applies a repeated idempotency key once and returns the first result', async () => {
+    const id = await newJourney();
+    const first = await send.execute({ journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-1', actor: citizen });
+    const again = await send.execute({ journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-1', actor: citizen });
+    expect(again).toEqual({ ...first, duplicate: true });
+    const history = await sql.query(`SELECT seq FROM journey_history WHERE journey_id = $1 AND event_type = 'note'`, [id]);
+    expect(history).toHaveLength(1);
+    const [{ snapshot }] = await sql.query('SELECT snapshot FROM journey WHERE id = $1', [id]);
+    expect(snapshot.context.notes).toEqual([1]);
+  });
+
+  it('serialises 50 concurrent sends: no lost update, a gapless history', async () => {
+    const id = await newJourney();
+    await Promise.all(Array.from({ length: 50 }, (_, n) => send.execute({ journeyId: id, type: 'note', data: { n }, actor: citizen })));
+    const [{ snapshot, version }] = await sql.query('SELECT snapshot, version FROM journey WHERE id = $1', [id]);
+    expect(version).toBe(51);
+    expect([...snapshot.context.notes].sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 50 }, (_, n) => n));
+    const seqs = (await sql.query('SELECT seq FROM journey_history WHERE journey_id = $1 ORDER BY seq', [id])).map((r: { seq: number }) => r.seq);
+    expect(seqs).toEqual(Array.from({ length: 51 }, (_, n) => n + 1));
+  });
+
+  it('refuses an event the current state does not accept, naming event and state', async () => {
+    const id = await newJourney();
+    const error = await send.execute({ journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: citizen }).catch((e) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe('EVENT_NOT_ALLOWED');
+    expect(error.message).toContain('"confirm"');
+    expect(error.message).toContain('"requesting"');
+    expect((await sql.query('SELECT version FROM journey WHERE id = $1', [id]))[0].version).toBe(1);
+  });
+
+  it('rejects event data that does not fit the schema with the field and the reason', async () => {
+    const id = await newJourney();
+    await send.execute({ journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'lookup-person', output: {} }, actor: citizen });
+    const error = await send.execute({ journeyId: id, type: 'confirm', data: { answer: 'maybe' }, actor: citizen }).catch((e) => e);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details.fields).toEqual([{ field: 'data.answer', reason: 'must be equal to one of the allowed values' }]);
+  });
+
+  it('marks a journey whose snapshot no longer fits its machine as broken and keeps serving', async () => {
+    const broken = await newJourney();
+    await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{value}', '"renamedAway"') WHERE id = $1`, [broken]);
+    const error = await send.execute({ journeyId: broken, type: 'note', data: { n: 1 }, actor: citizen }).catch((e) => e);
+    expect(error.code).toBe('JOURNEY_BROKEN');
+    const [row] = await sql.query('SELECT status, broken_reason FROM journey WHERE id = $1', [broken]);
+    expect(row.status).toBe('broken');
+    expect(row.broken_reason).toContain("renamedAway");
+    // The process is fine: another journey still takes events.
+    const healthy = await newJourney();
+    await expect(send.execute({ journeyId: healthy, type: 'note', data: { n: 2 }, actor: citizen })).resolves.toMatchObject({ seq: 2 });
+  });
+});

@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { JourneyDefinition } from '../../journeys/shared/contract';
+import { AppModule } from '../../src/app.module';
+import type { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';
+import { loadConfig, type AppConfig, type QueueBackendKind, type Role } from '../../src/platform/config/app.config';
+
+export interface TestAppOptions {
+  databaseUrl: string;
+  backend: QueueBackendKind;
+  definitions: JourneyDefinition[];
+  gateway: AuthorityGateway;
+  role?: Role;
+  /** Queue namespace: unique per suite so Redis keys of suites never meet. */
+  namespace: string;
+  env?: Record<string, string>;
+}
+
+export function testConfig(o: Pick<TestAppOptions, 'databaseUrl' | 'backend' | 'role' | 'namespace' | 'env'>): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: o.databaseUrl,
+    ...(o.backend === 'redis' ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ROLE: o.role ?? 'all',
+    QUEUE_NAMESPACE: o.namespace,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    OUTBOX_POLL_MS: '50',
+    WORKER_CONCURRENCY: '8',
+    ...o.env,
+  });
+}
+
+export async function createTestApp(o: TestAppOptions): Promise<INestApplication> {
+  const config = testConfig(o);
+  const app = await NestFactory.create(AppModule.forRoot(config, { definitions: o.definitions, gateway: o.gateway }), {
+    logger: false,
+    bufferLogs: false,
+  });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}
