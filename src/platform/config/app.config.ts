@@ -88,6 +88,12 @@ class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60000)
   OUTBOX_POLL_MS?: number;
+
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
+  AUTHORITY_BASE_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
+  AUTHORITY_TIMEOUT_MS?: number;
 }
 
 export interface AppSettings {
@@ -117,6 +123,11 @@ export interface OperatorSettings {
   /** Generated at start when not configured (embedded mode), so the dashboard is never open. */
   password?: string;
 }
+export interface AuthoritySettings {
+  /** Where the authorities' systems answer; unset = an in-process sandbox is started. */
+  baseUrl?: string;
+  timeoutMs: number;
+}
 export interface EngineSettings {
   reminderDays: number[];
   outboxPollMs: number;
@@ -128,6 +139,7 @@ export class AppConfig {
   queue!: QueueSettings;
   operator!: OperatorSettings;
   engine!: EngineSettings;
+  authorities!: AuthoritySettings;
 }
 
 export class ConfigValidationError extends Error {
@@ -139,7 +151,10 @@ export class ConfigValidationError extends Error {
 
 function describe(errors: ValidationError[], raw: Record<string, unknown>): string[] {
   return errors.map((e) => {
-    const reasons = Object.values(e.constraints ?? {});
+    const constraints = e.constraints ?? {};
+    // A value of the wrong kind also breaks its range checks; say only what matters first.
+    const primary = ['isIn', 'matches', 'isInt', 'isBoolean'].find((k) => k in constraints);
+    const reasons = primary ? [constraints[primary]] : Object.values(constraints);
     const shown = raw[e.property] === undefined ? '' : ` (got "${String(raw[e.property]).slice(0, 60)}")`;
     // Keep only the reason text: class-validator prefixes the property name itself.
     const reason = reasons.map((r) => r.replace(new RegExp(`^${e.property}\\s*`), '')).join(', ');
@@ -189,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reminderDays: vars.REMINDER_DAYS ?? [7, 2],
       outboxPollMs: vars.OUTBOX_POLL_MS ?? 250,
     },
+    authorities: { baseUrl: vars.AUTHORITY_BASE_URL, timeoutMs: vars.AUTHORITY_TIMEOUT_MS ?? 10_000 },
   };
 }
 
@@ -211,6 +227,8 @@ export const envKeys = [
   'AUTH_MODE',
   'REMINDER_DAYS',
   'OUTBOX_POLL_MS',
+  'AUTHORITY_BASE_URL',
+  'AUTHORITY_TIMEOUT_MS',
 ] as const;
 
 /** Namespaced views for `ConfigService` users (`config.get('database')`). */

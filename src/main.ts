@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import pino from 'pino';
+import { allDefinitions } from '../journeys';
+import { AppModule } from './app.module';
+import { startAuthorities } from './authorities/authorities.factory';
+import { ConfigValidationError, loadConfig, type AppConfig } from './platform/config/app.config';
+import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
+import { mountQueueDashboard } from './platform/operator/queue-dashboard';
+import { Queues } from './platform/queue/queues';
+
+async function bootstrap(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigValidationError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const log = pino({ level: config.app.logLevel, base: { service: 'livsforloeb', role: config.app.role } });
+  const cleanups: (() => Promise<void>)[] = [];
+
+  if (config.database.embedded) {
+    const embedded = await startEmbeddedPostgres(config.database, (m) => log.info(m));
+    config.database.url = embedded.url;
+    cleanups.push(() => embedded.stop());
+    log.info(
+      { dataDir: embedded.dataDir },
+      `embedded PostgreSQL: data lives in ${embedded.dataDir}; set DATABASE_URL (and REDIS_URL) to use external services`,
+    );
+  }
+  if (!config.operator.password && config.database.embedded) {
+    // Never an open dashboard: a generated password, kept next to the data, not in the log.
+    const file = path.join(config.database.dataDir, 'operator-password');
+    if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
+    config.operator.password = fs.readFileSync(file, 'utf8').trim();
+    log.info(`operator dashboard password is in ${file} (user "operator")`);
+  }
+
+  const authorities = await startAuthorities(config, (m) => log.info(m));
+  cleanups.unshift(() => authorities.close());
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { definitions: allDefinitions(), gateway: authorities.gateway }),
+    { bufferLogs: true, bodyParser: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: '100kb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.disable('x-powered-by');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Livsforløb')
+      .setDescription('Life-event journeys across Danish public authorities')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (config.operator.password) mountQueueDashboard(app, app.get(Queues).all(), config.operator.password);
+  else log.warn('OPERATOR_PASSWORD is not set: the queue dashboard at /operator/queues is disabled');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping (no new jobs, finishing the ones in flight)`);
+    setTimeout(() => {
+      log.error('shutdown took too long, exiting');
+      process.exit(1);
+    }, config.app.shutdownTimeoutMs).unref();
+    await app.close();
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen(config.app.port, '0.0.0.0');
+  log.info(
+    { port: config.app.port, role: config.app.role, queue: config.queue.backend },
+    `Livsforløb listening on http://localhost:${config.app.port} (API docs at /api/docs, health at /health/ready)`,
+  );
+}
+
+bootstrap().catch((e: unknown) => {
+  process.stderr.write(`Livsforløb could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { ConfigValidationError, loadConfig } from '../../../src/platform/config/app.config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded mode: embedded PostgreSQL, PostgreSQL queue backend, port 3000, all roles', () => {
+    const config = loadConfig({});
+    expect(config.database.embedded).toBe(true);
+    expect(config.queue.backend).toBe('postgres');
+    expect(config.app).toMatchObject({ port: 3000, role: 'all', authMode: 'dev' });
+    expect(config.engine.reminderDays).toEqual([7, 2]);
+  });
+
+  it('uses external PostgreSQL and Redis when both URLs are given', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', REDIS_URL: 'redis://cache:6379' });
+    expect(config.database).toMatchObject({ embedded: false, url: 'postgres://u@db:5432/x' });
+    expect(config.queue).toMatchObject({ backend: 'redis', redisUrl: 'redis://cache:6379' });
+    expect(config.app.authMode).toBe('oidc');
+  });
+
+  it('runs BullMQ on PostgreSQL with an external database and no Redis', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x' }).queue.backend).toBe('postgres');
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT .*(integer|number)/],
+    ['ROLE', 'boss', /ROLE must be one of the following values: api, worker, all/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    ['REMINDER_DAYS', '7,two', /REMINDER_DAYS must be a comma-separated list/],
+  ])('names %s when its value %s is bad', (name, value, message) => {
+    const error = (() => {
+      try {
+        loadConfig({ [name]: value });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    expect(error!.message).toMatch(message);
+    expect(error!.message.split('\n')).toHaveLength(1);
+  });
+
+  it('never echoes a URL value, which may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:secret@x' })).toThrow(/^(?!.*secret).*$/);
+  });
+
+  it('accepts the environment of every service in docker-compose.yml', () => {
+    const compose = parse(fs.readFileSync(path.join(__dirname, '../../../docker-compose.yml'), 'utf8'));
+    const apps = Object.entries<{ environment?: Record<string, string>; command?: string[] }>(compose.services).filter(([, s]) =>
+      s.command?.join(' ').includes('dist/src/main.js'),
+    );
+    expect(apps.map(([name]) => name).sort()).toEqual(['api', 'worker']);
+    for (const [, service] of apps) {
+      const config = loadConfig(service.environment ?? {});
+      expect(config.database.embedded).toBe(false);
+      expect(config.queue.backend).toBe('redis');
+    }
+  });
+});
