@@ -5,6 +5,7 @@ import { JourneyRepository } from './persistence/journey.repository';
 import { JourneyWriter } from './use-cases/journey-writer';
 import { SendEventUseCase } from './use-cases/send-event.use-case';
 import { StartJourneyUseCase } from './use-cases/start-journey.use-case';
+import { MigrateJourneysUseCase } from './use-cases/migrate-journeys.use-case';
 import type { JourneyDefinition } from '../../journeys/shared/contract';
 import { OutboxRelay } from '../outbox/outbox-relay';
 
@@ -16,8 +17,9 @@ import { OutboxRelay } from '../outbox/outbox-relay';
     JourneyWriter,
     StartJourneyUseCase,
     SendEventUseCase,
+    MigrateJourneysUseCase,
     OutboxRelay,
   ],
-  exports: [DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, OutboxRelay],
+  exports: [DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay],
 })
 export class EngineModule {}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import type { JourneyDefinition } from '../../../journeys/shared/contract';
+import { DomainError } from '../../platform/errors/domain-error';
+import type { JourneyRow } from '../persistence/journey.repository';
+import { derivedColumns } from '../runtime/journey-facts';
+import * as runtime from '../runtime/journey-runtime';
+import { JourneyWriter } from './journey-writer';
+
+export interface MigrateJourneysCommand {
+  type: string;
+  to: number;
+  dryRun: boolean;
+}
+
+export interface MigrationReportLine {
+  journeyId: string;
+  from: number;
+  to: number;
+  stateBefore: string;
+  stateAfter?: string;
+  outcome: 'migrated' | 'would-migrate' | 'cannot';
+  reason?: string;
+}
+
+/**
+ * Moves journeys of one type from older definition versions to `to`, chaining the snapshot
+ * migrations the definitions ship. Each journey is migrated in its own transaction; one that
+ * cannot be migrated is reported with the reason and left as it was. A broken journey whose
+ * migrated snapshot fits again becomes active.
+ */
+@Injectable()
+export class MigrateJourneysUseCase {
+  constructor(private readonly writer: JourneyWriter) {}
+
+  async execute(command: MigrateJourneysCommand): Promise<MigrationReportLine[]> {
+    const target = this.writer.catalog.get(command.type, command.to);
+    if (!target) {
+      throw new DomainError('VALIDATION_FAILED', `No definition ${command.type} version ${command.to}`, {
+        fields: [{ field: 'to', reason: 'is not a loaded version of this journey type' }],
+      });
+    }
+    const repo = this.writer.repo;
+    const candidates: { id: string }[] = await repo.dataSource.query(
+      `SELECT id FROM journey WHERE type = $1 AND definition_version < $2 AND status IN ('active','broken') ORDER BY created_at`,
+      [command.type, command.to],
+    );
+    const report: MigrationReportLine[] = [];
+    for (const { id } of candidates) {
+      report.push(
+        await repo.transaction(async (tx) => {
+          const journey = (await repo.lock(tx, id)) as JourneyRow;
+          const line: MigrationReportLine = { journeyId: id, from: journey.definition_version, to: command.to, stateBefore: journey.state, outcome: 'cannot' };
+          let migrated: runtime.PersistedSnapshot;
+          try {
+            migrated = this.chain(journey, target);
+            const restored = runtime.restore(target, migrated);
+            line.stateAfter = runtime.flattenState(restored.value);
+          } catch (e) {
+            line.reason = e instanceof Error ? e.message : String(e);
+            return line;
+          }
+          if (command.dryRun) return { ...line, outcome: 'would-migrate' };
+          const status = migrated.status === 'done' ? 'completed' : 'active';
+          await repo.update(tx, id, journey.version, {
+            status,
+            state: line.stateAfter!,
+            snapshot: migrated,
+            definitionVersion: command.to,
+            ...derivedColumns(target, migrated.context),
+          });
+          await tx.query(`UPDATE journey SET broken_reason = NULL WHERE id = $1`, [id]);
+          await repo.appendHistory(tx, {
+            journeyId: id,
+            seq: journey.version + 1,
+            eventType: 'journey.migrated',
+            eventData: { from: journey.definition_version, to: command.to },
+            actor: { kind: 'engine', id: 'journeys:migrate' },
+            state: line.stateAfter!,
+          });
+          return { ...line, outcome: 'migrated' };
+        }),
+      );
+    }
+    return report;
+  }
+
+  private chain(journey: JourneyRow, target: JourneyDefinition): runtime.PersistedSnapshot {
+    let snapshot = journey.snapshot as runtime.PersistedSnapshot;
+    let version = journey.definition_version;
+    while (version < target.version) {
+      const step = this.writer.catalog
+        .versions(target.id)
+        .flatMap((d) => d.migrations ?? [])
+        .find((m) => m.from === version);
+      if (!step) throw new Error(`no migration from version ${version}`);
+      snapshot = step.migrate(structuredClone(snapshot)) as runtime.PersistedSnapshot;
+      version = step.to;
+    }
+    if (version !== target.version) throw new Error(`migrations lead to version ${version}, not ${target.version}`);
+    return snapshot;
+  }
+}

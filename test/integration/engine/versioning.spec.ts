@@ -1,0 +1,86 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { JourneyDefinition } from '../../../journeys/shared/contract';
+import { AuthorityGateway } from '../../../src/authorities/ports/authority-gateway.port';
+import { MigrateJourneysUseCase } from '../../../src/engine/use-cases/migrate-journeys.use-case';
+import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
+import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
+import { createTestApp } from '../../support/app';
+import { createTestDatabase } from '../../support/database';
+import { errandV1, errandV2 } from '../../support/fixtures/errand.journey';
+
+class UnusedGateway extends AuthorityGateway {
+  async execute(): Promise<never> {
+    throw new Error('not expected in this suite');
+  }
+}
+
+describe('journey definition versions', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  const citizen = { kind: 'citizen' as const, id: 'c-1' };
+  const engine = { kind: 'engine' as const, id: 'engine' };
+  const apps: INestApplication[] = [];
+
+  async function deploy(definitions: JourneyDefinition[]): Promise<INestApplication> {
+    while (apps.length) await apps.pop()!.close();
+    const app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions, gateway: new UnusedGateway(), role: 'api', namespace: 'versioning' });
+    apps.push(app);
+    return app;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('versioning');
+  });
+  afterAll(async () => {
+    while (apps.length) await apps.pop()!.close();
+    await db?.drop();
+  });
+
+  it('keeps a version 1 journey running after version 2 is deployed, and the migrate command moves it', async () => {
+    let app = await deploy([errandV1]);
+    const sql = app.get(DataSource);
+    const [c1] = await sql.query(`INSERT INTO citizen (cpr) VALUES ('0101901234') RETURNING id`);
+    const old = (await app.get(StartJourneyUseCase).execute({ citizenId: c1.id, type: 'moving', actor: citizen })).journeyId;
+    await app.get(SendEventUseCase).execute({ journeyId: old, type: 'integration.completed', data: { step: 'ask', task: 'lookup-person', output: {} }, actor: engine });
+
+    app = await deploy([errandV1, errandV2]);
+    const db2 = app.get(DataSource);
+    const send = app.get(SendEventUseCase);
+    // The old journey still runs on version 1, in its version-1 state.
+    await send.execute({ journeyId: old, type: 'note', data: { n: 7 }, actor: citizen });
+    expect(await db2.query('SELECT definition_version, state FROM journey WHERE id = $1', [old])).toEqual([{ definition_version: 1, state: 'waiting' }]);
+    // New journeys start on version 2.
+    const [c2] = await db2.query(`INSERT INTO citizen (cpr) VALUES ('0101901235') RETURNING id`);
+    const fresh = (await app.get(StartJourneyUseCase).execute({ citizenId: c2.id, type: 'moving', actor: citizen })).journeyId;
+    expect((await db2.query('SELECT definition_version FROM journey WHERE id = $1', [fresh]))[0].definition_version).toBe(2);
+
+    const migrate = app.get(MigrateJourneysUseCase);
+    const dry = await migrate.execute({ type: 'moving', to: 2, dryRun: true });
+    expect(dry).toEqual([expect.objectContaining({ journeyId: old, outcome: 'would-migrate', stateBefore: 'waiting', stateAfter: 'awaitingConfirmation' })]);
+    expect((await db2.query('SELECT definition_version FROM journey WHERE id = $1', [old]))[0].definition_version).toBe(1);
+
+    const applied = await migrate.execute({ type: 'moving', to: 2, dryRun: false });
+    expect(applied).toEqual([expect.objectContaining({ journeyId: old, outcome: 'migrated' })]);
+    const [row] = await db2.query('SELECT definition_version, state, snapshot FROM journey WHERE id = $1', [old]);
+    expect(row).toMatchObject({ definition_version: 2, state: 'awaitingConfirmation' });
+    expect(row.snapshot.context.notes).toEqual([7]);
+    await send.execute({ journeyId: old, type: 'confirm', data: { answer: 'yes' }, actor: citizen });
+    expect((await db2.query('SELECT status FROM journey WHERE id = $1', [old]))[0].status).toBe('completed');
+    const history = await db2.query('SELECT event_type FROM journey_history WHERE journey_id = $1 ORDER BY seq', [old]);
+    expect(history.map((h: { event_type: string }) => h.event_type)).toEqual(['journey.started', 'integration.completed', 'note', 'journey.migrated', 'confirm']);
+  });
+
+  it('reports a journey it cannot migrate, with the reason, and leaves it alone', async () => {
+    const app = await deploy([errandV1, errandV2]);
+    const sql = app.get(DataSource);
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES ('0101901236') RETURNING id`);
+    const [{ id }] = await sql.query(
+      `INSERT INTO journey (citizen_id, type, definition_version, status, state, snapshot)
+       VALUES ($1, 'moving', 1, 'active', 'gone', '{"status":"active","value":"gone","context":{"steps":{}}}') RETURNING id`,
+      [c.id],
+    );
+    const report = await app.get(MigrateJourneysUseCase).execute({ type: 'moving', to: 2, dryRun: false });
+    expect(report).toEqual([expect.objectContaining({ journeyId: id, outcome: 'cannot', reason: expect.stringContaining('gone') })]);
+    expect((await sql.query('SELECT definition_version FROM journey WHERE id = $1', [id]))[0].definition_version).toBe(1);
+  });
+});
