@@ -22,6 +22,8 @@ export class QueueFactory {
   readonly kind: 'redis' | 'postgres';
   private readonly classes: ReturnType<typeof withBackend<any, any>>;
   private readonly connection: unknown;
+  /** Producers fail fast when Redis is away (the outbox keeps the work); workers wait for it. */
+  private readonly producerConnection: unknown;
   private readonly prefix: string;
   private readonly created: { close(): Promise<void> }[] = [];
 
@@ -31,15 +33,17 @@ export class QueueFactory {
     if (settings.backend === 'redis') {
       this.classes = withBackend(createRedisBackend as any);
       this.connection = { url: settings.redisUrl, maxRetriesPerRequest: null };
+      this.producerConnection = { url: settings.redisUrl, enableOfflineQueue: false };
     } else {
       this.classes = withBackend(createPostgresBackend as any);
       // The queue tables live in their own schema of the application database.
       this.connection = { connectionString: databaseUrl, schema: `${settings.namespace}_queue`, migrate: true, max: 4 };
+      this.producerConnection = this.connection;
     }
   }
 
   createQueue<D>(name: string): Queue<D> {
-    const queue = new this.classes.Queue(name, { connection: this.connection, prefix: this.prefix } as any) as unknown as Queue<D>;
+    const queue = new this.classes.Queue(name, { connection: this.producerConnection, prefix: this.prefix } as any) as unknown as Queue<D>;
     this.created.push(queue);
     return queue;
   }

@@ -1,0 +1,100 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthorityGateway } from '../../../src/authorities/ports/authority-gateway.port';
+import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
+import { OutboxRelay } from '../../../src/outbox/outbox-relay';
+import { Queues } from '../../../src/platform/queue/queues';
+import { createTestApp } from '../../support/app';
+import { queueBackends } from '../../support/backends';
+import { createTestDatabase } from '../../support/database';
+import { errandV1 } from '../../support/fixtures/errand.journey';
+import { PrivateRedis, waitFor } from '../../support/private-redis';
+
+class UnusedGateway extends AuthorityGateway {
+  async execute(): Promise<never> {
+    throw new Error('not expected in this suite');
+  }
+}
+
+const citizen = { kind: 'citizen' as const, id: 'c' };
+
+describe.each(queueBackends())(`${OutboxRelay.name} on %s`, (backend) => {
+  let app: INestApplication;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(`relay_${backend}`);
+    // Role api: the relay does not run by itself; the test drives it batch by batch.
+    app = await createTestApp({ databaseUrl: db.url, backend, definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: `relay_${backend}_${process.pid}` });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('moves each outbox row to the queue once, with the row id as job id, even when relayed twice', async () => {
+    const sql = app.get(DataSource);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`01019${String(i).padStart(5, '0')}`]);
+      ids.push((await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: citizen })).journeyId);
+    }
+    const rows: { id: string }[] = await sql.query('SELECT id FROM outbox ORDER BY created_at');
+    expect(rows).toHaveLength(5);
+    // A relay that crashed after adding the jobs but before deleting the rows: the same rows go again.
+    const queue = app.get(Queues).get('integration');
+    for (const row of rows) await queue.add('integration.run', { replay: true }, { jobId: row.id });
+    expect(await app.get(OutboxRelay).relayBatch()).toBe(5);
+    expect(await sql.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
+    const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
+    expect(jobs.map((j) => j.id).sort()).toEqual(rows.map((r) => r.id).sort());
+  });
+});
+
+const redisOnly = process.env.REDIS_URL ? describe : describe.skip;
+redisOnly('OutboxRelay when Redis goes away', () => {
+  const redis = new PrivateRedis(6391);
+  let app: INestApplication;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+
+  beforeAll(async () => {
+    await redis.start();
+    db = await createTestDatabase('relay_outage');
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'redis',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'relay_outage',
+      env: { REDIS_URL: redis.url },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await redis.stop();
+    await db?.drop();
+  });
+
+  it('keeps rows in the outbox while the queue is down and drains them when it is back', async () => {
+    const sql = app.get(DataSource);
+    await redis.stop();
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES ('0202020202') RETURNING id`);
+    const { journeyId } = await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: citizen });
+    const relay = app.get(OutboxRelay);
+    await relay.relayBatch();
+    const [row] = await sql.query('SELECT relay_attempts, last_error FROM outbox WHERE journey_id = $1', [journeyId]);
+    expect(row.relay_attempts).toBe(1);
+    expect(row.last_error).toBeTruthy();
+
+    await redis.start();
+    await waitFor(async () => {
+      await sql.query('UPDATE outbox SET available_at = now()');
+      await relay.relayBatch();
+      return (await sql.query('SELECT 1 FROM outbox')).length === 0;
+    }, 15000, 200);
+    expect(await sql.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
+    const jobs = await app.get(Queues).get('integration').getJobs(['waiting']);
+    expect(jobs).toHaveLength(1);
+  }, 60000);
+});
