@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { JourneyDefinition } from '../journeys/shared/contract';
 import { AuthorityGateway } from './authorities/ports/authority-gateway.port';
+import { ApiModule } from './api/api.module';
 import { EngineModule } from './engine/engine.module';
 import { JOURNEY_DEFINITIONS } from './engine/definitions/definition-catalog';
 import type { AppConfig } from './platform/config/app.config';
@@ -30,9 +31,11 @@ class PartsModule {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, parts: AppParts): DynamicModule {
+    // Worker processes serve only health and metrics over HTTP.
+    const api = config.app.role === 'worker' ? [] : [ApiModule];
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), PartsModule.forRoot(parts), EngineModule, WorkersModule],
+      imports: [PlatformModule.forRoot(config), PartsModule.forRoot(parts), EngineModule, WorkersModule, ...api],
     };
   }
 }

@@ -4,7 +4,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 import { allDefinitions } from '../journeys';
@@ -12,6 +11,7 @@ import { AppModule } from './app.module';
 import { startAuthorities } from './authorities/authorities.factory';
 import { ConfigValidationError, loadConfig, type AppConfig } from './platform/config/app.config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
+import { configureHttp } from './platform/http/configure-http';
 import { mountQueueDashboard } from './platform/operator/queue-dashboard';
 import { Queues } from './platform/queue/queues';
 
@@ -54,20 +54,7 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '100kb' });
-  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
-  app.disable('x-powered-by');
-
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Livsforløb')
-      .setDescription('Life-event journeys across Danish public authorities')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  configureHttp(app);
   if (config.operator.password) mountQueueDashboard(app, app.get(Queues).all(), config.operator.password);
   else log.warn('OPERATOR_PASSWORD is not set: the queue dashboard at /operator/queues is disabled');
 

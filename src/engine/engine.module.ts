@@ -8,6 +8,8 @@ import { StartJourneyUseCase } from './use-cases/start-journey.use-case';
 import { MigrateJourneysUseCase } from './use-cases/migrate-journeys.use-case';
 import type { JourneyDefinition } from '../../journeys/shared/contract';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { CitizenRepository } from './persistence/citizen.repository';
+import { JourneyQueries } from './queries/journey.queries';
 
 @Module({
   providers: [
@@ -19,7 +21,9 @@ import { OutboxRelay } from '../outbox/outbox-relay';
     SendEventUseCase,
     MigrateJourneysUseCase,
     OutboxRelay,
+    CitizenRepository,
+    JourneyQueries,
   ],
-  exports: [DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay],
+  exports: [DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, CitizenRepository, JourneyQueries],
 })
 export class EngineModule {}

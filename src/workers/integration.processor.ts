@@ -39,7 +39,10 @@ export class IntegrationProcessor {
 
   async handle(job: Job<IntegrationJobData>, token?: string): Promise<string> {
     const { taskId, generation } = job.data;
-    const rows: TaskRow[] = await this.dataSource.query('SELECT * FROM integration_task WHERE id = $1', [taskId]);
+    const rows: (TaskRow & { cpr: string })[] = await this.dataSource.query(
+      `SELECT t.*, c.cpr FROM integration_task t JOIN journey j ON j.id = t.journey_id JOIN citizen c ON c.id = j.citizen_id WHERE t.id = $1`,
+      [taskId],
+    );
     const task = rows[0];
     if (!task || task.generation !== generation || task.status === 'completed' || task.status === 'dead') return 'skipped';
     await this.dataSource.query(`UPDATE integration_task SET status = 'running', attempts = attempts + 1, updated_at = now() WHERE id = $1`, [taskId]);
@@ -53,6 +56,7 @@ export class IntegrationProcessor {
         idempotencyKey: task.id,
         journeyId: task.journey_id,
         step: task.step,
+        subject: { cpr: task.cpr },
       }));
     } catch (e) {
       const error = e instanceof AuthorityError ? e : new AuthorityError('ADAPTER_ERROR', true, (e as Error).message);

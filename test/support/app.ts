@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { configureHttp } from '../../src/platform/http/configure-http';
 import type { JourneyDefinition } from '../../journeys/shared/contract';
 import { AppModule } from '../../src/app.module';
 import type { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';
@@ -26,17 +28,19 @@ export function testConfig(o: Pick<TestAppOptions, 'databaseUrl' | 'backend' | '
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_POLL_MS: '50',
     WORKER_CONCURRENCY: '8',
+    AUTH_MODE: 'dev',
+    DEV_AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
     ...o.env,
   });
 }
 
-export async function createTestApp(o: TestAppOptions): Promise<INestApplication> {
+export async function createTestApp(o: TestAppOptions): Promise<NestExpressApplication> {
   const config = testConfig(o);
-  const app = await NestFactory.create(AppModule.forRoot(config, { definitions: o.definitions, gateway: o.gateway }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { definitions: o.definitions, gateway: o.gateway }), {
     logger: false,
-    bufferLogs: false,
+    bodyParser: false,
   });
-  app.enableShutdownHooks();
+  configureHttp(app);
   await app.init();
   return app;
 }

@@ -10,6 +10,11 @@ export interface AuthorityCall {
   idempotencyKey: string;
   journeyId: string;
   step: string;
+  /**
+   * The citizen the task concerns, resolved from the citizen table at call time: CPR numbers are
+   * stored once and never travel in task inputs, outbox rows or jobs.
+   */
+  subject?: { cpr: string };
 }
 
 export interface AuthorityResult {

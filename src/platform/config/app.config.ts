@@ -92,6 +92,18 @@ class EnvironmentVariables {
   @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
   AUTHORITY_BASE_URL?: string;
 
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  OIDC_AUDIENCE?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
+  OIDC_JWKS_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  DEV_AUTH_SECRET?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
   AUTHORITY_TIMEOUT_MS?: number;
 }
@@ -128,6 +140,14 @@ export interface AuthoritySettings {
   baseUrl?: string;
   timeoutMs: number;
 }
+export interface AuthSettings {
+  mode: AuthMode;
+  issuer?: string;
+  audience?: string;
+  jwksUrl?: string;
+  /** HS256 key of the development identity provider (AUTH_MODE=dev); generated when unset. */
+  devSecret?: string;
+}
 export interface EngineSettings {
   reminderDays: number[];
   outboxPollMs: number;
@@ -140,6 +160,7 @@ export class AppConfig {
   operator!: OperatorSettings;
   engine!: EngineSettings;
   authorities!: AuthoritySettings;
+  auth!: AuthSettings;
 }
 
 export class ConfigValidationError extends Error {
@@ -176,6 +197,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (errors.length > 0) throw new ConfigValidationError(describe(errors, raw));
 
   const embedded = !vars.DATABASE_URL;
+  const authMode = vars.AUTH_MODE ?? (embedded ? 'dev' : 'oidc');
+  if (authMode === 'oidc') {
+    const missing = (['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const).filter((k) => !vars[k]);
+    if (missing.length) throw new ConfigValidationError(missing.map((k) => `${k} is required when AUTH_MODE is oidc (the default with DATABASE_URL); set AUTH_MODE=dev for the development identity provider`));
+  }
   return {
     app: {
       env: (vars.NODE_ENV as AppSettings['env']) ?? 'development',
@@ -184,7 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       logLevel: vars.LOG_LEVEL ?? 'info',
       logPretty: vars.LOG_PRETTY ?? false,
       shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS ?? 25_000,
-      authMode: vars.AUTH_MODE ?? (embedded ? 'dev' : 'oidc'),
+      authMode,
     },
     database: {
       url: vars.DATABASE_URL,
@@ -205,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       outboxPollMs: vars.OUTBOX_POLL_MS ?? 250,
     },
     authorities: { baseUrl: vars.AUTHORITY_BASE_URL, timeoutMs: vars.AUTHORITY_TIMEOUT_MS ?? 10_000 },
+    auth: { mode: authMode, issuer: vars.OIDC_ISSUER, audience: vars.OIDC_AUDIENCE, jwksUrl: vars.OIDC_JWKS_URL, devSecret: vars.DEV_AUTH_SECRET },
   };
 }
 
@@ -229,6 +256,10 @@ export const envKeys = [
   'OUTBOX_POLL_MS',
   'AUTHORITY_BASE_URL',
   'AUTHORITY_TIMEOUT_MS',
+  'OIDC_ISSUER',
+  'OIDC_AUDIENCE',
+  'OIDC_JWKS_URL',
+  'DEV_AUTH_SECRET',
 ] as const;
 
 /** Namespaced views for `ConfigService` users (`config.get('database')`). */

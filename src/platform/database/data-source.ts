@@ -1,6 +1,10 @@
+import { types } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { engineEntities } from '../../engine/persistence';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: a Date object would shift them by the time zone.
+types.setTypeParser(1082, (value: string) => value);
 
 /** The one place that describes how TypeORM talks to PostgreSQL. `synchronize` is never on. */
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

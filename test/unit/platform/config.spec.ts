@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { ConfigValidationError, loadConfig } from '../../../src/platform/config/app.config';
 
+const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'lf', OIDC_JWKS_URL: 'https://idp.example/jwks' };
+
 describe('loadConfig', () => {
   it('defaults to the embedded mode: embedded PostgreSQL, PostgreSQL queue backend, port 3000, all roles', () => {
     const config = loadConfig({});
@@ -13,14 +15,20 @@ describe('loadConfig', () => {
   });
 
   it('uses external PostgreSQL and Redis when both URLs are given', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', REDIS_URL: 'redis://cache:6379' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', REDIS_URL: 'redis://cache:6379', ...oidc });
     expect(config.database).toMatchObject({ embedded: false, url: 'postgres://u@db:5432/x' });
     expect(config.queue).toMatchObject({ backend: 'redis', redisUrl: 'redis://cache:6379' });
     expect(config.app.authMode).toBe('oidc');
   });
 
   it('runs BullMQ on PostgreSQL with an external database and no Redis', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x' }).queue.backend).toBe('postgres');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', AUTH_MODE: 'dev' }).queue.backend).toBe('postgres');
+  });
+
+  it('requires the OpenID Connect settings in production mode and names the missing ones', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/x', OIDC_ISSUER: 'https://idp' })).toThrow(
+      /OIDC_AUDIENCE is required when AUTH_MODE is oidc.*OIDC_JWKS_URL is required/,
+    );
   });
 
   it.each([

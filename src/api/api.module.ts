@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { EngineModule } from '../engine/engine.module';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenService } from './auth/token.service';
+import { JourneysController } from './citizen/journeys.controller';
+import { DevTokenController } from './dev/dev-token.controller';
+
+@Module({
+  imports: [EngineModule],
+  controllers: [JourneysController, DevTokenController],
+  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService],
+})
+export class ApiModule {}

@@ -1,0 +1,13 @@
+/** Who is calling. `subject` is the identity provider's subject (a CPR number for citizens): never log it. */
+export interface Principal {
+  role: 'citizen' | 'caseworker' | 'system';
+  subject: string;
+  /** Internal id of the citizen (role citizen). */
+  citizenId?: string;
+  /** Authority system id (caseworkers and self-service systems). */
+  authority?: string;
+  /** Display name, for the access log of a caseworker read. */
+  name?: string;
+}
+
+export type Role = Principal['role'];

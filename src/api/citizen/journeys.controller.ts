@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
+import { JourneyQueries } from '../../engine/queries/journey.queries';
+import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
+import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
+import { CitizenRepository } from '../../engine/persistence/citizen.repository';
+import { DomainError } from '../../platform/errors/domain-error';
+import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
+import { SendEventDto, StartJourneyDto } from '../dto/journey.dto';
+
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'Invalid journey id', { fields: [{ field: 'id', reason: 'must be a UUID' }] }),
+});
+
+@ApiTags('citizen')
+@Controller('api')
+export class JourneysController {
+  constructor(
+    private readonly catalog: DefinitionCatalog,
+    private readonly queries: JourneyQueries,
+    private readonly start: StartJourneyUseCase,
+    private readonly send: SendEventUseCase,
+    private readonly citizens: CitizenRepository,
+  ) {}
+
+  @Get('journey-types')
+  @ApiOperation({ summary: 'The life events, each with its steps, start answers and events' })
+  types() {
+    return this.catalog.types().map((d) => ({
+      id: d.id,
+      version: d.version,
+      title: d.title,
+      description: d.description,
+      startSchema: d.startSchema,
+      startExample: d.startExamples[0] ?? {},
+      steps: d.steps,
+      links: d.links ?? [],
+    }));
+  }
+
+  @Post('journeys')
+  @Roles('citizen')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Start a journey; 201 with the journey view' })
+  async create(@Req() req: AuthenticatedRequest, @Body() body: StartJourneyDto) {
+    const citizenId = req.principal!.citizenId!;
+    const birthDate = await this.citizens.birthDate(citizenId);
+    const { journeyId } = await this.start.execute({
+      citizenId,
+      type: body.type,
+      answers: body.answers ?? {},
+      facts: birthDate ? { birthDate } : {},
+      actor: { kind: 'citizen', id: citizenId },
+    });
+    return this.queries.view(await this.queries.row(journeyId), 'citizen');
+  }
+
+  @Get('journeys')
+  @Roles('citizen')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'My journeys' })
+  mine(@Req() req: AuthenticatedRequest) {
+    return this.queries.listForCitizen(req.principal!.citizenId!);
+  }
+
+  @Get('journeys/:id')
+  @Roles('citizen')
+  @ApiBearerAuth()
+  async one(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
+    return this.queries.view(await this.queries.ownedRow(id, req.principal!.citizenId!), 'citizen');
+  }
+
+  @Post('journeys/:id/events')
+  @HttpCode(200)
+  @Roles('citizen')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Send an event (409 EVENT_NOT_ALLOWED when the current state does not accept it)' })
+  async event(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string, @Body() body: SendEventDto) {
+    const citizenId = req.principal!.citizenId!;
+    await this.queries.ownedRow(id, citizenId);
+    const def = this.catalog.latest((await this.queries.row(id)).type);
+    if (def && body.type in def.events && !def.events[body.type].actors.includes('citizen')) {
+      throw new DomainError('FORBIDDEN', `Event "${body.type}" is not sent by citizens`);
+    }
+    if (!def?.events[body.type] && body.type.includes('.') && ['integration', 'timer', 'journey'].includes(body.type.split('.')[0])) {
+      throw new DomainError('FORBIDDEN', `Event "${body.type.slice(0, 80)}" comes from the engine only`);
+    }
+    const result = await this.send.execute({ journeyId: id, type: body.type, data: body.data, idempotencyKey: body.idempotencyKey, actor: { kind: 'citizen', id: citizenId } });
+    return { result, journey: await this.queries.view(await this.queries.row(id), 'citizen') };
+  }
+
+  @Get('journeys/:id/history')
+  @Roles('citizen')
+  @ApiBearerAuth()
+  async history(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
+    await this.queries.ownedRow(id, req.principal!.citizenId!);
+    const rows = await this.queries.history(id);
+    return rows.map((h) => ({ seq: h.seq, event: h.event_type, data: h.event_data, actor: { kind: h.actor.kind, authority: h.actor.authority }, state: h.state, at: h.created_at }));
+  }
+}

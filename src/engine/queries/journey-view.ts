@@ -1,0 +1,107 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { EventActor, JourneyDefinition, StepStatus, Text } from '../../../journeys/shared/contract';
+import type { JourneyRow } from '../persistence/journey.repository';
+import * as runtime from '../runtime/journey-runtime';
+
+export interface StepView {
+  id: string;
+  kind: string;
+  system?: string;
+  title: Text;
+  guidance: Text;
+  deadlineRule?: Text;
+  legalSource?: { title: string; url?: string };
+  optional: boolean;
+  status: StepStatus;
+  deadline?: string;
+  overdue: boolean;
+}
+
+export interface NextActionView {
+  event: string;
+  title: Text;
+  schema: Record<string, unknown>;
+  example: Record<string, unknown>;
+}
+
+export interface JourneyView {
+  id: string;
+  type: string;
+  title: Text;
+  definitionVersion: number;
+  status: string;
+  state: string;
+  brokenReason?: string;
+  createdAt: string;
+  updatedAt: string;
+  completedAt?: string;
+  nextDeadline?: string;
+  steps: StepView[];
+  nextActions: NextActionView[];
+  links: { parent?: { id: string; type: string; step: string | null }; children: { id: string; type: string; status: string; step: string | null }[] };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * What a person sees of a journey: every step with status and deadline, and the actions the
+ * current state accepts for their role (with the JSON Schema of the data and an example).
+ */
+export function journeyView(
+  def: JourneyDefinition,
+  row: JourneyRow,
+  actor: EventActor,
+  links: JourneyView['links'] = { children: [] },
+): JourneyView {
+  let snapshot: AnyMachineSnapshot | undefined;
+  if (row.status !== 'broken') {
+    try {
+      snapshot = runtime.restore(def, row.snapshot as runtime.PersistedSnapshot);
+    } catch {
+      snapshot = undefined;
+    }
+  }
+  const context = (row.snapshot as runtime.PersistedSnapshot).context ?? { steps: {} };
+  const now = today();
+  const steps: StepView[] = def.steps.map((step) => {
+    const state = context.steps?.[step.id] ?? { status: 'pending' as StepStatus };
+    return {
+      id: step.id,
+      kind: step.kind,
+      system: step.system,
+      title: step.title,
+      guidance: step.guidance,
+      deadlineRule: step.deadlineRule,
+      legalSource: step.legalSource,
+      optional: step.optional ?? false,
+      status: state.status,
+      deadline: state.deadline,
+      overdue: !!state.deadline && state.deadline < now && state.status !== 'done' && state.status !== 'skipped',
+    };
+  });
+  const nextActions: NextActionView[] = [];
+  if (snapshot && row.status === 'active') {
+    for (const [event, spec] of Object.entries(def.events)) {
+      if (!spec.actors.includes(actor)) continue;
+      const examples = spec.examples.length ? spec.examples : [{}];
+      const accepted = examples.find((example) => runtime.accepts(snapshot!, { ...example, type: event }));
+      if (accepted) nextActions.push({ event, title: spec.title, schema: spec.schema, example: accepted });
+    }
+  }
+  return {
+    id: row.id,
+    type: row.type,
+    title: def.title,
+    definitionVersion: row.definition_version,
+    status: row.status,
+    state: row.state,
+    brokenReason: row.broken_reason ?? undefined,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : undefined,
+    nextDeadline: row.next_deadline ?? undefined,
+    steps,
+    nextActions,
+    links,
+  };
+}

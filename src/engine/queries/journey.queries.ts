@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { EventActor } from '../../../journeys/shared/contract';
+import { DomainError } from '../../platform/errors/domain-error';
+import { DefinitionCatalog } from '../definitions/definition-catalog';
+import { JourneyRepository, type HistoryRow, type JourneyRow } from '../persistence/journey.repository';
+import { journeyView, type JourneyView } from './journey-view';
+
+/** Read side: journey views, lists and history. Callers decide who may read (see the API guards). */
+@Injectable()
+export class JourneyQueries {
+  constructor(
+    private readonly repo: JourneyRepository,
+    private readonly catalog: DefinitionCatalog,
+  ) {}
+
+  async row(id: string): Promise<JourneyRow> {
+    const row = await this.repo.find(this.repo.dataSource, id);
+    if (!row) throw new DomainError('NOT_FOUND', 'Journey not found');
+    return row;
+  }
+
+  /** A citizen's own journey; someone else's looks exactly like a missing one. */
+  async ownedRow(id: string, citizenId: string): Promise<JourneyRow> {
+    const row = await this.repo.find(this.repo.dataSource, id);
+    if (!row || row.citizen_id !== citizenId) throw new DomainError('NOT_FOUND', 'Journey not found');
+    return row;
+  }
+
+  async view(row: JourneyRow, actor: EventActor): Promise<JourneyView> {
+    const def = this.catalog.get(row.type, row.definition_version);
+    if (!def) throw new Error(`definition ${row.type}@${row.definition_version} is not loaded`);
+    const children = await this.repo.children(this.repo.dataSource, row.id);
+    let parent: JourneyView['links']['parent'];
+    if (row.parent_journey_id) {
+      const p = await this.repo.find(this.repo.dataSource, row.parent_journey_id);
+      if (p) parent = { id: p.id, type: p.type, step: row.linked_step };
+    }
+    return journeyView(def, row, actor, {
+      parent,
+      children: children.map((c) => ({ id: c.id, type: c.type, status: c.status, step: c.linked_step })),
+    });
+  }
+
+  async listForCitizen(citizenId: string): Promise<JourneyView[]> {
+    const rows = await this.repo.listForCitizen(this.repo.dataSource, citizenId);
+    return Promise.all(rows.map((r) => this.view(r, 'citizen')));
+  }
+
+  async history(journeyId: string): Promise<HistoryRow[]> {
+    return this.repo.history(this.repo.dataSource, journeyId);
+  }
+}
