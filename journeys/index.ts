@@ -1,0 +1,44 @@
+/**
+ * The registry of journey definitions. Every version stays registered: persisted journeys keep
+ * running on the version they started with until a migration moves them on.
+ */
+import type { JourneyDefinition, JourneyTypeId } from './shared/contract';
+import { movingV1 } from './moving';
+
+/** Adding a journey: import its definition above and list it here. */
+const ALL_DEFINITIONS: readonly JourneyDefinition[] = [movingV1];
+
+export type JourneyRegistry = Partial<Record<JourneyTypeId, Readonly<Record<number, JourneyDefinition>>>>;
+
+function buildRegistry(definitions: readonly JourneyDefinition[]): JourneyRegistry {
+  const registry: Partial<Record<JourneyTypeId, Record<number, JourneyDefinition>>> = {};
+  for (const definition of definitions) {
+    const versions = (registry[definition.id] ??= {});
+    if (versions[definition.version]) {
+      throw new Error(`Journey ${definition.id} v${definition.version} is registered twice`);
+    }
+    if (definition.machine.id !== definition.id) {
+      throw new Error(`Journey ${definition.id}: machine id "${definition.machine.id}" differs from the definition id`);
+    }
+    versions[definition.version] = definition;
+  }
+  return registry;
+}
+
+export const journeyDefinitions: JourneyRegistry = buildRegistry(ALL_DEFINITIONS);
+
+/** Every registered definition (all ids, all versions), for start-up checks and tests. */
+export function allDefinitions(): JourneyDefinition[] {
+  return [...ALL_DEFINITIONS];
+}
+
+export function getDefinition(id: JourneyTypeId, version: number): JourneyDefinition | undefined {
+  return journeyDefinitions[id]?.[version];
+}
+
+export function latestDefinition(id: JourneyTypeId): JourneyDefinition | undefined {
+  const versions = journeyDefinitions[id];
+  if (!versions) return undefined;
+  const latest = Math.max(...Object.keys(versions).map(Number));
+  return versions[latest];
+}

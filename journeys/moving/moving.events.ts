@@ -1,0 +1,105 @@
+/**
+ * Events the moving journey accepts from outside the engine. The TypeScript types and the JSON
+ * Schemas describe the same data; the API validates against the schema before the machine sees it.
+ */
+import type { IsoDate } from '../shared/calendar';
+import type { EventSpec } from '../shared/contract';
+import { schema } from '../shared/kit';
+
+export const GP_CHOICES = ['keep-current', 'new-doctor'] as const;
+export const DAYCARE_CHOICES = ['keep-current-place', 'join-new-waiting-list', 'not-needed'] as const;
+export const SCHOOL_CHOICES = ['enrol-at-new-district-school', 'stay-at-current-school', 'not-needed'] as const;
+
+export type MovingEvent =
+  | { type: 'move.reported'; reportedOn: IsoDate }
+  | { type: 'gp-choice.made'; choice: (typeof GP_CHOICES)[number] }
+  | { type: 'logivaert.decided'; confirmed: boolean; decidedOn: IsoDate }
+  | { type: 'child-move-hearing.decided'; registrationMayProceed: boolean; decidedOn: IsoDate }
+  | { type: 'address-protection.applied'; appliedOn: IsoDate }
+  | { type: 'address-protection.declined' }
+  | { type: 'housing-benefit.applied'; appliedOn: IsoDate }
+  | { type: 'housing-benefit.declined' }
+  | { type: 'preliminary-tax.checked'; changed: boolean }
+  | {
+      type: 'children-services.arranged';
+      daycare: (typeof DAYCARE_CHOICES)[number];
+      school: (typeof SCHOOL_CHOICES)[number];
+    };
+
+export const movingEvents: Record<MovingEvent['type'], EventSpec> = {
+  'move.reported': {
+    title: { da: 'Flytning anmeldt', en: 'Move reported' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ reportedOn: schema.date('Day the move was reported on borger.dk.') }),
+    examples: [{ reportedOn: '2025-05-20' }, { reportedOn: '2025-09-30' }],
+  },
+  'gp-choice.made': {
+    title: { da: 'Læge valgt', en: 'Doctor chosen' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ choice: schema.oneOf(GP_CHOICES, 'Keep the current doctor or pick a new one.') }),
+    examples: [{ choice: 'keep-current' }],
+  },
+  'logivaert.decided': {
+    title: { da: 'Logiværtserklæring besvaret', en: "Host's declaration answered" },
+    actors: ['caseworker'],
+    schema: schema.object({
+      confirmed: schema.yesNo('The owner or tenant confirmed that the citizen lives there.'),
+      decidedOn: schema.date('Day of the answer.'),
+    }),
+    examples: [
+      { confirmed: true, decidedOn: '2025-05-22' },
+      { confirmed: false, decidedOn: '2025-05-22' },
+    ],
+  },
+  'child-move-hearing.decided': {
+    title: { da: 'Høring af forælder afsluttet', en: 'Parent hearing concluded' },
+    actors: ['caseworker'],
+    schema: schema.object({
+      registrationMayProceed: schema.yesNo("The child's move may be registered."),
+      decidedOn: schema.date('Day of the decision.'),
+    }),
+    examples: [
+      { registrationMayProceed: true, decidedOn: '2025-05-23' },
+      { registrationMayProceed: false, decidedOn: '2025-05-23' },
+    ],
+  },
+  'address-protection.applied': {
+    title: { da: 'Adressebeskyttelse søgt', en: 'Address protection applied for' },
+    actors: ['citizen', 'caseworker'],
+    schema: schema.object({ appliedOn: schema.date('Day of the application.') }),
+    examples: [{ appliedOn: '2025-05-20' }],
+  },
+  'address-protection.declined': {
+    title: { da: 'Adressebeskyttelse fravalgt', en: 'Address protection declined' },
+    actors: ['citizen'],
+    schema: schema.empty(),
+    examples: [{}],
+  },
+  'housing-benefit.applied': {
+    title: { da: 'Boligstøtte søgt', en: 'Housing benefit applied for' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
+    examples: [{ appliedOn: '2025-06-10' }, { appliedOn: '2025-12-01' }],
+  },
+  'housing-benefit.declined': {
+    title: { da: 'Søger ikke boligstøtte', en: 'Not applying for housing benefit' },
+    actors: ['citizen'],
+    schema: schema.empty(),
+    examples: [{}],
+  },
+  'preliminary-tax.checked': {
+    title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ changed: schema.yesNo('The assessment was changed (commute, home bought or sold).') }),
+    examples: [{ changed: true }, { changed: false }],
+  },
+  'children-services.arranged': {
+    title: { da: 'Dagtilbud og skole ordnet', en: 'Daycare and school arranged' },
+    actors: ['citizen'],
+    schema: schema.object({
+      daycare: schema.oneOf(DAYCARE_CHOICES, 'What happens with the daycare place.'),
+      school: schema.oneOf(SCHOOL_CHOICES, 'What happens with school.'),
+    }),
+    examples: [{ daycare: 'join-new-waiting-list', school: 'enrol-at-new-district-school' }],
+  },
+};

@@ -1,0 +1,106 @@
+/** What the moving journey is started with: the citizen's answers and the register facts it reads. */
+import type { IsoDate } from '../shared/calendar';
+import type { JsonSchema } from '../shared/contract';
+import { schema } from '../shared/kit';
+
+export type MovingAnswers = {
+  movingDate: IsoDate;
+  newAddress: {
+    /** DAR unit-address UUID: moves can only target addresses that exist in DAR/BBR. */
+    darAddressId: string;
+    municipalityCode: string;
+    careOf?: string;
+  };
+  othersRegisteredAtNewAddress: boolean;
+  renting: boolean;
+  childrenMoving: boolean;
+  childLeavesJointCustodyHome: boolean;
+  wantsAddressProtection: boolean;
+};
+
+/** Register facts (CPR). Absent when the register lookup did not return them. */
+export type MovingFacts = {
+  municipalityCode?: string;
+};
+
+/** Four-digit kommunekode as CPR and DAR write it (0101 København). */
+const municipalityCode = (description: string): JsonSchema => ({ type: 'string', pattern: '^[0-9]{4}$', description });
+
+export const movingStartSchema: JsonSchema = schema.object({
+  movingDate: schema.date('The day the household moves in (the anchor of every deadline).'),
+  newAddress: schema.object(
+    {
+      darAddressId: schema.uuid('DAR address UUID of the new home.'),
+      municipalityCode: municipalityCode('Municipality of the new address (kommunekode).'),
+      careOf: schema.text('c/o name when the address is someone else’s.', 100),
+    },
+    ['careOf'],
+  ),
+  othersRegisteredAtNewAddress: schema.yesNo('Other people are already registered at the new address.'),
+  renting: schema.yesNo('The new home is rented.'),
+  childrenMoving: schema.yesNo('Children under 18 move with the citizen.'),
+  childLeavesJointCustodyHome: schema.yesNo(
+    'A child leaves the joint home of parents who share custody.',
+  ),
+  wantsAddressProtection: schema.yesNo('The citizen wants to apply for address protection.'),
+});
+
+export const movingFactsSchema: JsonSchema = schema.object(
+  { municipalityCode: municipalityCode('Current municipality from CPR.') },
+  ['municipalityCode'],
+);
+
+/** One example per combination of branches whose states must all be explored (see model-based.spec.ts). */
+export const movingStartExamples: MovingAnswers[] = [
+  {
+    movingDate: '2025-06-02',
+    newAddress: { darAddressId: '0a3f50a0-4b7c-32b8-e044-0003ba298018', municipalityCode: '0101' },
+    othersRegisteredAtNewAddress: false,
+    renting: false,
+    childrenMoving: false,
+    childLeavesJointCustodyHome: false,
+    wantsAddressProtection: false,
+  },
+  {
+    movingDate: '2025-08-01',
+    newAddress: { darAddressId: '0a3f5081-7e8c-32b8-e044-0003ba298018', municipalityCode: '0751' },
+    othersRegisteredAtNewAddress: false,
+    renting: true,
+    childrenMoving: true,
+    childLeavesJointCustodyHome: false,
+    wantsAddressProtection: false,
+  },
+  {
+    movingDate: '2025-04-16',
+    newAddress: {
+      darAddressId: '0a3f509e-2c5d-32b8-e044-0003ba298018',
+      municipalityCode: '0101',
+      careOf: 'Jensen',
+    },
+    othersRegisteredAtNewAddress: true,
+    renting: true,
+    childrenMoving: false,
+    childLeavesJointCustodyHome: false,
+    wantsAddressProtection: true,
+  },
+  {
+    movingDate: '2025-10-01',
+    newAddress: { darAddressId: '0a3f5098-1d2e-32b8-e044-0003ba298018', municipalityCode: '0147' },
+    othersRegisteredAtNewAddress: false,
+    renting: true,
+    childrenMoving: true,
+    childLeavesJointCustodyHome: true,
+    wantsAddressProtection: false,
+  },
+  {
+    movingDate: '2025-11-15',
+    newAddress: { darAddressId: '0a3f50a2-9b1c-32b8-e044-0003ba298018', municipalityCode: '0101' },
+    othersRegisteredAtNewAddress: true,
+    renting: false,
+    childrenMoving: true,
+    childLeavesJointCustodyHome: true,
+    wantsAddressProtection: false,
+  },
+];
+
+export const movingFactsExamples: MovingFacts[] = [{ municipalityCode: '0101' }, {}];

@@ -1,0 +1,298 @@
+/**
+ * Helpers for journey machines written with XState `setup()`. They keep the eleven machines short
+ * and make them treat steps, reminders and integrations the same way, so the engine and the
+ * caseworker UI can rely on one behaviour.
+ */
+import {
+  enqueueActions,
+  type EventObject,
+  type MachineContext,
+  type ParameterizedObject,
+  type ProvidedActor,
+} from 'xstate';
+import type { TaskInput, TaskName } from './authority-tasks';
+import { addDays, atUtc, previousWorkingDayOnOrBefore, type IsoDate } from './calendar';
+import type {
+  AuthoritySystemId,
+  CancelTimerCommand,
+  IntegrationCompletedEvent,
+  IntegrationFailedEvent,
+  IntegrationRetryEvent,
+  JourneyCommand,
+  JourneyContextBase,
+  JourneyInput,
+  JsonSchema,
+  LinkedJourneyCompletedEvent,
+  NotifyCitizenCommand,
+  RequestIntegrationCommand,
+  ScheduleTimerCommand,
+  StepState,
+  StepStatus,
+  TimerFiredEvent,
+} from './contract';
+
+/** Events the engine sends to every journey. */
+export type EngineEvent =
+  | IntegrationCompletedEvent
+  | IntegrationFailedEvent
+  | IntegrationRetryEvent
+  | TimerFiredEvent
+  | LinkedJourneyCompletedEvent;
+
+/**
+ * The `types` of a journey's `setup()`: `setup({ types: {} as JourneyTypes<Ctx, Ev>, ... })`.
+ * Emitted events are always engine commands, so the engine can persist them without guessing.
+ */
+export interface JourneyTypes<TContext extends JourneyContextBase, TEvent extends EventObject> {
+  context: TContext;
+  events: TEvent | EngineEvent;
+  input: JourneyInput;
+  emitted: JourneyCommand;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+// ---------------------------------------------------------------------------------------------
+
+export type Steps = Record<string, StepState>;
+
+/** Every step starts `pending` unless an override says otherwise (e.g. skipped by a branch). */
+export function initialSteps<const TId extends string>(
+  ids: readonly TId[],
+  overrides: Partial<Record<TId, Partial<StepState>>> = {},
+): Record<TId, StepState> {
+  const steps = {} as Record<TId, StepState>;
+  for (const id of ids) steps[id] = { status: 'pending', ...overrides[id] };
+  return steps;
+}
+
+/**
+ * Returns `steps` with one step's status changed. Dates are kept; `reason` is kept only when
+ * given, because a reason explains one particular status (a `late` step that becomes `done`
+ * must not keep saying "late").
+ */
+export function withStep(
+  steps: Steps,
+  id: string,
+  status: StepStatus,
+  extra: Partial<Omit<StepState, 'status'>> = {},
+): Steps {
+  const current = steps[id];
+  if (!current) throw new Error(`Unknown step "${id}"`);
+  const { reason: _dropped, ...kept } = current;
+  return { ...steps, [id]: { ...kept, ...extra, status } };
+}
+
+export function isClosed(status: StepStatus): boolean {
+  return status === 'done' || status === 'skipped';
+}
+
+export function allStepsClosed(steps: Steps): boolean {
+  return Object.values(steps).every((s) => isClosed(s.status));
+}
+
+/** Opens the listed steps that are still `pending`; skipped or finished ones stay as they are. */
+export function activatePending(steps: Steps, ids: readonly string[]): Steps {
+  return ids.reduce((acc, id) => (acc[id]?.status === 'pending' ? withStep(acc, id, 'active') : acc), steps);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An action that emits every command `build` returns, in order. The generic parameters mirror
+ * `enqueueActions` so that the action type-checks inside `setup({ actions })`.
+ */
+export function emitCommands<
+  TContext extends MachineContext,
+  TExpressionEvent extends EventObject,
+  TParams extends ParameterizedObject['params'] | undefined = undefined,
+  TEvent extends EventObject = TExpressionEvent,
+  TActor extends ProvidedActor = ProvidedActor,
+  TAction extends ParameterizedObject = ParameterizedObject,
+  TGuard extends ParameterizedObject = ParameterizedObject,
+  TDelay extends string = never,
+>(build: (context: TContext, event: TExpressionEvent, params: TParams) => readonly JourneyCommand[]) {
+  return enqueueActions<TContext, TExpressionEvent, TParams, TEvent, TActor, TAction, TGuard, TDelay, JourneyCommand>(
+    ({ context, event, enqueue }, params) => {
+      for (const command of build(context, event, params)) enqueue.emit(command);
+    },
+  );
+}
+
+export interface StepUpdate {
+  step: string;
+  status: StepStatus;
+  reason?: string;
+}
+
+/**
+ * The parameterised action every machine registers as `setStep`: it changes a step's status and,
+ * when a step with a deadline closes, cancels its reminders so nobody is nagged about finished work.
+ */
+export function setStepAction<
+  TContext extends JourneyContextBase,
+  TExpressionEvent extends EventObject,
+  TEvent extends EventObject = TExpressionEvent,
+  TActor extends ProvidedActor = ProvidedActor,
+  TAction extends ParameterizedObject = ParameterizedObject,
+  TGuard extends ParameterizedObject = ParameterizedObject,
+  TDelay extends string = never,
+>() {
+  return enqueueActions<TContext, TExpressionEvent, StepUpdate, TEvent, TActor, TAction, TGuard, TDelay, JourneyCommand>(
+    ({ context, enqueue }, { step, status, reason }) => {
+      const steps = withStep(context.steps, step, status, reason === undefined ? {} : { reason });
+      enqueue.assign(() => ({ steps }) as Partial<TContext>);
+      // Reminders exist only for steps with a deadline; cancelling others would just add noise to the outbox.
+      if (isClosed(status) && context.steps[step].deadline !== undefined) {
+        for (const command of cancelReminders(step, context.reminderDays)) enqueue.emit(command);
+      }
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * 07:00 UTC is 08:00 in Danish winter time and 09:00 in summer time: always daytime, and it needs
+ * no time-zone database inside the pure machines.
+ */
+export const REMINDER_TIME_UTC = '07:00';
+
+export function reminderKey(step: string, daysBefore: number): string {
+  return `reminder:${step}:${daysBefore}d`;
+}
+
+export function parseReminderKey(key: string): { step: string; daysBefore: number } | undefined {
+  const m = /^reminder:(.+):(\d+)d$/.exec(key);
+  return m ? { step: m[1], daysBefore: Number(m[2]) } : undefined;
+}
+
+/**
+ * One reminder per entry of `reminderDays` (calendar days before `deadline`). A reminder that
+ * would land on a weekend or holiday moves to the working day before, when Borgerservice and the
+ * authorities' phone lines are open if the citizen needs help. Reminders due at or before `now`
+ * (an ISO timestamp) are left out.
+ */
+export function reminderTimers(
+  step: string,
+  deadline: IsoDate,
+  reminderDays: readonly number[],
+  now: string,
+): ScheduleTimerCommand[] {
+  const nowMs = Date.parse(now);
+  if (Number.isNaN(nowMs)) throw new RangeError(`Not an ISO timestamp: ${now}`);
+  return reminderDays.flatMap((days) => {
+    const dueAt = atUtc(previousWorkingDayOnOrBefore(addDays(deadline, -days)), REMINDER_TIME_UTC);
+    if (Date.parse(dueAt) <= nowMs) return [];
+    return [{ type: 'timer.schedule', key: reminderKey(step, days), dueAt, step, purpose: 'reminder' }];
+  });
+}
+
+/** Reminders for every open step with a deadline, counted from `context.startedAt`: the start entry action. */
+export function deadlineReminders(context: JourneyContextBase): ScheduleTimerCommand[] {
+  return Object.entries(context.steps).flatMap(([step, { status, deadline }]) =>
+    isClosed(status) || deadline === undefined ? [] : reminderTimers(step, deadline, context.reminderDays, context.startedAt),
+  );
+}
+
+/** The notification for a fired reminder (use behind the `isReminderForOpenStep` guard). */
+export function reminderNotification(context: JourneyContextBase, event: EventObject): NotifyCitizenCommand[] {
+  const reminder = event.type === 'timer.fired' ? parseReminderKey(String((event as { key?: unknown }).key)) : undefined;
+  if (!reminder) return [];
+  const deadline = context.steps[reminder.step]?.deadline;
+  return [notifyCitizen('deadline-reminder', reminder.step, deadline ? { deadline } : undefined)];
+}
+
+/** Cancels all reminders a step may have; the engine treats cancelling an unknown key as a no-op. */
+export function cancelReminders(step: string, reminderDays: readonly number[]): CancelTimerCommand[] {
+  return reminderDays.map((days) => ({ type: 'timer.cancel', key: reminderKey(step, days) }));
+}
+
+export function watchdogKey(step: string): string {
+  return `watchdog:${step}`;
+}
+
+/** A timer that fires when an awaited confirmation is overdue (the machine then marks the step `late`). */
+export function watchdogTimer(step: string, dueDate: IsoDate): ScheduleTimerCommand {
+  return { type: 'timer.schedule', key: watchdogKey(step), dueAt: atUtc(dueDate, REMINDER_TIME_UTC), step, purpose: 'watchdog' };
+}
+
+export function cancelTimer(key: string): CancelTimerCommand {
+  return { type: 'timer.cancel', key };
+}
+
+/** Typed against the task catalogue, so a machine cannot request an unknown task or send the wrong input. */
+export function integrationTask<S extends AuthoritySystemId, T extends TaskName<S>>(
+  step: string,
+  system: S,
+  task: T,
+  input: TaskInput<S, T>,
+): RequestIntegrationCommand {
+  return { type: 'integration.request', step, task, system, input: input as Record<string, unknown> };
+}
+
+export function notifyCitizen(
+  template: string,
+  step?: string,
+  params?: NotifyCitizenCommand['params'],
+): NotifyCitizenCommand {
+  return { type: 'citizen.notify', template, ...(step === undefined ? {} : { step }), ...(params ? { params } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guards (usable inline, `guard: isTask('x')`, or registered in `setup({ guards })`)
+// ---------------------------------------------------------------------------------------------
+
+type IntegrationEventType = 'integration.completed' | 'integration.failed' | 'integration.retry';
+
+/** Matches integration results (and caseworker retries) for `task`, optionally of one type only. */
+export function isTask(task: string, type?: IntegrationEventType) {
+  return ({ event }: { event: EventObject }): boolean =>
+    (type === undefined
+      ? event.type === 'integration.completed' || event.type === 'integration.failed' || event.type === 'integration.retry'
+      : event.type === type) && (event as { task?: unknown }).task === task;
+}
+
+export function isTimer(key: string) {
+  return ({ event }: { event: EventObject }): boolean =>
+    event.type === 'timer.fired' && (event as { key?: unknown }).key === key;
+}
+
+/** A reminder timer fired for a step that is still open (reminders for finished steps are dropped). */
+export function isReminderForOpenStep({ context, event }: { context: JourneyContextBase; event: EventObject }): boolean {
+  if (event.type !== 'timer.fired') return false;
+  const reminder = parseReminderKey(String((event as { key?: unknown }).key));
+  const state = reminder && context.steps[reminder.step];
+  return state !== undefined && !isClosed(state.status);
+}
+
+export function stepIs(step: string, ...statuses: StepStatus[]) {
+  return ({ context }: { context: JourneyContextBase }): boolean => {
+    const state = context.steps[step];
+    return state !== undefined && statuses.includes(state.status);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON Schema snippets for EventSpec and start schemas
+// ---------------------------------------------------------------------------------------------
+
+export const schema = {
+  date: (description: string): JsonSchema => ({ type: 'string', format: 'date', description }),
+  yesNo: (description: string): JsonSchema => ({ type: 'boolean', description }),
+  uuid: (description: string): JsonSchema => ({ type: 'string', format: 'uuid', description }),
+  text: (description: string, maxLength = 200): JsonSchema => ({ type: 'string', minLength: 1, maxLength, description }),
+  oneOf: (values: readonly string[], description: string): JsonSchema => ({ type: 'string', enum: [...values], description }),
+  /** Every property is required unless listed in `optional`, so a branch never hides behind a missing answer. */
+  object: (properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema => ({
+    type: 'object',
+    properties,
+    required: Object.keys(properties).filter((k) => !optional.includes(k)),
+    additionalProperties: false,
+  }),
+  empty: (): JsonSchema => ({ type: 'object', properties: {}, additionalProperties: false }),
+};

@@ -1,0 +1,139 @@
+/**
+ * Model-based checks for every registered journey definition, with no hand-picked paths: the state
+ * space comes from each definition's own examples (see journey-graph.ts).
+ */
+import { getStateNodes } from '@xstate/graph';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { transition, type AnyMachineSnapshot } from 'xstate';
+import { allDefinitions } from '../../journeys';
+import { findTask } from '../../journeys/shared/authority-tasks';
+import { COMMAND_TYPES, type JourneyDefinition } from '../../journeys/shared/contract';
+import { activePaths, edgesOf, exampleInputs, explore, serializeJourneySnapshot, shortestPathsToFinal, type Exploration } from './journey-graph';
+import { statuses } from './harness';
+
+const definitions = allDefinitions();
+const isFinal = (snapshot: AnyMachineSnapshot) => snapshot.status === 'done';
+const closed = (status: string) => status === 'done' || status === 'skipped';
+
+function isWaiting(definition: JourneyDefinition, snapshot: AnyMachineSnapshot): boolean {
+  const paths = activePaths(snapshot);
+  return (definition.waitingStates ?? []).some((waiting) => paths.includes(waiting));
+}
+
+/** Serialized states from which no final or waiting state can be reached. */
+function trappedStates(definition: JourneyDefinition, { adjacency }: Exploration): string[] {
+  const predecessors = new Map<string, string[]>();
+  for (const [from, entry] of Object.entries(adjacency)) {
+    for (const { state } of edgesOf(entry)) {
+      const to = serializeJourneySnapshot(state);
+      predecessors.set(to, [...(predecessors.get(to) ?? []), from]);
+    }
+  }
+  const good = new Set(
+    Object.entries(adjacency)
+      .filter(([, { state }]) => isFinal(state) || isWaiting(definition, state))
+      .map(([key]) => key),
+  );
+  const queue = [...good];
+  while (queue.length) {
+    for (const previous of predecessors.get(queue.pop()!) ?? []) {
+      if (!good.has(previous)) {
+        good.add(previous);
+        queue.push(previous);
+      }
+    }
+  }
+  return Object.keys(adjacency).filter((key) => !good.has(key));
+}
+
+describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s', (_name, definition) => {
+  const explorations = exampleInputs(definition).map((input) => explore(definition, input));
+  const reachable = explorations.flatMap((e) => Object.values(e.adjacency).map((entry) => entry.state));
+
+  it('has examples that match their JSON Schemas', () => {
+    const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
+    const check = (schema: Record<string, unknown>, data: unknown, label: string) =>
+      expect({ label, errors: ajv.validate(schema, data) ? null : ajv.errors }).toEqual({ label, errors: null });
+    definition.startExamples.forEach((example, i) => check(definition.startSchema, example, `start example ${i}`));
+    if (definition.factsSchema) {
+      definition.factsExamples?.forEach((example, i) => check(definition.factsSchema!, example, `facts example ${i}`));
+    }
+    for (const [type, spec] of Object.entries(definition.events)) {
+      expect(spec.examples.length).toBeGreaterThan(0);
+      spec.examples.forEach((example, i) => check(spec.schema, example, `${type} example ${i}`));
+    }
+  });
+
+  it('emits only well-formed commands, requesting catalogued tasks with valid input', () => {
+    const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+    const problems = explorations.flatMap(({ commands }) =>
+      commands.flatMap((command) => {
+        if (!(COMMAND_TYPES as readonly string[]).includes(command.type)) return [`unknown command ${command.type}`];
+        if (command.type === 'timer.schedule' && Number.isNaN(Date.parse(command.dueAt))) return [`bad dueAt ${command.dueAt}`];
+        if (command.type !== 'integration.request') return [];
+        const task = findTask(command.system, command.task);
+        if (!task) return [`${command.system}/${command.task} is not in the task catalogue`];
+        if (!task.usedBy.includes(`${definition.id}/${command.step}`)) return [`${command.system}/${command.task} does not list ${definition.id}/${command.step}`];
+        return ajv.validate(task.input, command.input) ? [] : [`${command.task} input: ${ajv.errorsText()}`];
+      }),
+    );
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
+  it('tracks exactly the steps of its catalogue', () => {
+    const catalogue = definition.steps.map((s) => s.id).sort();
+    for (const { initial } of explorations) expect(Object.keys(statuses(initial)).sort()).toEqual(catalogue);
+  });
+
+  it('reaches every state node', () => {
+    const visited = new Set(reachable.flatMap(activePaths));
+    const all = getStateNodes(definition.machine.root).map((node) => node.path.join('.'));
+    expect(all.filter((path) => !visited.has(path))).toEqual([]);
+  });
+
+  it('names only existing states as waiting states', () => {
+    const all = getStateNodes(definition.machine.root).map((node) => node.path.join('.'));
+    expect((definition.waitingStates ?? []).filter((w) => !all.includes(w))).toEqual([]);
+  });
+
+  it('accepts every event of its catalogue somewhere', () => {
+    const accepted = new Set(
+      explorations.flatMap((e) => Object.values(e.adjacency).flatMap((entry) => edgesOf(entry).map((edge) => edge.event.type))),
+    );
+    expect(Object.keys(definition.events).filter((type) => !accepted.has(type))).toEqual([]);
+  });
+
+  it('never errors', () => {
+    expect(reachable.filter((s) => s.status === 'error').map((s) => String(s.error))).toEqual([]);
+  });
+
+  it('is final exactly when every step is done or skipped', () => {
+    const mismatches = reachable
+      .filter((s) => isFinal(s) !== Object.values(statuses(s)).every(closed))
+      .map(serializeJourneySnapshot);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('ends every path in a final state or a waiting state', () => {
+    for (const exploration of explorations) {
+      const deadEnds = Object.entries(exploration.adjacency)
+        .filter(([key, entry]) => edgesOf(entry).every((edge) => serializeJourneySnapshot(edge.state) === key))
+        .filter(([, { state }]) => !isFinal(state) && !isWaiting(definition, state))
+        .map(([key]) => key);
+      expect(deadEnds).toEqual([]);
+      expect(trappedStates(definition, exploration)).toEqual([]);
+    }
+  });
+
+  it('replays a shortest path to completion from every start', () => {
+    for (const exploration of explorations) {
+      const paths = shortestPathsToFinal(exploration);
+      expect(paths.length).toBeGreaterThan(0);
+      // @xstate/graph starts every path with a synthetic `xstate.init` step.
+      const events = paths[0].steps.map((step) => step.event).filter((event) => event.type !== 'xstate.init');
+      const replayed = events.reduce((snapshot, event) => transition(definition.machine, snapshot, event)[0], exploration.initial);
+      expect(replayed.status).toBe('done');
+    }
+  });
+});
