@@ -15,6 +15,14 @@ import { configureHttp } from './platform/http/configure-http';
 import { mountQueueDashboard } from './platform/operator/queue-dashboard';
 import { Queues } from './platform/queue/queues';
 
+/** A secret generated once and kept (mode 600) in the data directory. */
+function localSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 async function bootstrap(): Promise<void> {
   let config: AppConfig;
   try {
@@ -40,10 +48,12 @@ async function bootstrap(): Promise<void> {
   }
   if (!config.operator.password && config.database.embedded) {
     // Never an open dashboard: a generated password, kept next to the data, not in the log.
-    const file = path.join(config.database.dataDir, 'operator-password');
-    if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
-    config.operator.password = fs.readFileSync(file, 'utf8').trim();
-    log.info(`operator dashboard password is in ${file} (user "operator")`);
+    config.operator.password = localSecret(config.database.dataDir, 'operator-password');
+    log.info(`operator dashboard password is in ${path.join(config.database.dataDir, 'operator-password')} (user "operator")`);
+  }
+  if (config.auth.mode === 'dev' && !config.auth.devSecret) {
+    // Development tokens stay valid across restarts of the same data directory.
+    config.auth.devSecret = localSecret(config.database.dataDir, 'dev-auth-secret');
   }
 
   const authorities = await startAuthorities(config, (m) => log.info(m));

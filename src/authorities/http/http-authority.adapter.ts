@@ -1,0 +1,88 @@
+import type { AuthoritySystemId } from '../../../journeys/shared/contract';
+import type { AuthorityPorts } from '../ports';
+import { AuthorityError } from '../ports/authority-gateway.port';
+import { bindPorts } from '../ports/port-binding';
+import type { AuthorityCallContext } from '../ports/port-types';
+import { SystemBreakers, type BreakerState } from './circuit-breakers';
+import { errorFromException, errorFromResponse } from './error-mapping';
+import { checkSettings, DEFAULT_BREAKER, type HttpAuthoritySettings } from './http-settings';
+
+/**
+ * Talks to authority systems over HTTP:
+ * `POST {baseUrl}/systems/{system}/tasks/{task}` with `{ input, journeyRef, step }`, an
+ * `Idempotency-Key` on every call and Basic credentials when configured; 200 answers `{ output }`,
+ * errors answer `{ code, message }`. Each system has its own timeout and circuit breaker.
+ */
+export class HttpAuthorityAdapter {
+  private readonly breakers: SystemBreakers;
+
+  constructor(
+    private readonly settings: HttpAuthoritySettings,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {
+    checkSettings(settings);
+    this.breakers = new SystemBreakers({ ...DEFAULT_BREAKER, ...settings.breaker }, settings.timeoutMs);
+  }
+
+  /** Every system's typed port, backed by this adapter. */
+  ports(): AuthorityPorts {
+    return bindPorts((system, task, input, ctx) => this.send(system, task, input, ctx));
+  }
+
+  /** Performs one operation; throws `AuthorityError` (retryable or final) when it did not succeed. */
+  send(system: AuthoritySystemId, task: string, input: Record<string, unknown>, ctx: AuthorityCallContext): Promise<Record<string, unknown>> {
+    return this.breakers.run(system, () => this.post(system, task, input, ctx));
+  }
+
+  breakerState(system: AuthoritySystemId): BreakerState {
+    return this.breakers.state(system);
+  }
+
+  close(): void {
+    this.breakers.shutdown();
+  }
+
+  private async post(
+    system: AuthoritySystemId,
+    task: string,
+    input: Record<string, unknown>,
+    ctx: AuthorityCallContext,
+  ): Promise<Record<string, unknown>> {
+    const endpoint = this.settings.systems[system] ?? {};
+    const timeoutMs = endpoint.timeoutMs ?? this.settings.timeoutMs;
+    const base = (endpoint.baseUrl ?? this.settings.defaultBaseUrl).replace(/\/+$/, '');
+    const where = `${system}/${task}`;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'idempotency-key': ctx.idempotencyKey,
+    };
+    if (endpoint.clientId && endpoint.clientSecret) {
+      headers.authorization = `Basic ${Buffer.from(`${endpoint.clientId}:${endpoint.clientSecret}`).toString('base64')}`;
+    }
+    try {
+      const res = await this.fetchImpl(`${base}/systems/${system}/tasks/${task}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ input, journeyRef: ctx.journeyId, step: ctx.step }),
+        signal: AbortSignal.timeout(timeoutMs), // also bounds reading the body
+      });
+      if (!res.ok) throw await errorFromResponse(res, where);
+      const output = parseOutput(await res.text());
+      if (typeof output !== 'object' || output === null || Array.isArray(output)) {
+        throw new AuthorityError('INVALID_RESPONSE', false, `${where}: HTTP ${res.status} without an output object`);
+      }
+      return output as Record<string, unknown>;
+    } catch (e) {
+      throw errorFromException(e, where, timeoutMs);
+    }
+  }
+}
+
+function parseOutput(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { output?: unknown } | null)?.output;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { waitFor } from './private-redis';
+
+const ROOT = path.join(__dirname, '../..');
+
+/** The built service (`dist/`, made by `npm test`'s pretest build) as a child process, as users run it. */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  stdout = '';
+  stderr = '';
+  exitCode: number | null = null;
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  get port(): string {
+    return this.env.PORT;
+  }
+
+  start(): void {
+    this.stdout = '';
+    this.stderr = '';
+    this.exitCode = null;
+    this.child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.on('data', (d) => (this.stdout += d));
+    this.child.stderr!.on('data', (d) => (this.stderr += d));
+    this.child.on('exit', (code) => (this.exitCode = code));
+  }
+
+  async ready(timeoutMs = 30_000): Promise<number> {
+    const started = Date.now();
+    await waitFor(async () => {
+      if (this.exitCode !== null) throw new Error(`service exited with ${this.exitCode}: ${this.stderr.slice(-500)}`);
+      try {
+        return (await fetch(`http://127.0.0.1:${this.port}/health/ready`)).status === 200;
+      } catch {
+        return false;
+      }
+    }, timeoutMs, 100);
+    return Date.now() - started;
+  }
+
+  async exited(timeoutMs = 30_000): Promise<number> {
+    await waitFor(() => this.exitCode !== null, timeoutMs, 50);
+    return this.exitCode!;
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.child?.kill(signal);
+  }
+}
