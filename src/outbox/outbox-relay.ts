@@ -5,6 +5,7 @@ import { AppConfig } from '../platform/config/app.config';
 import { Queues } from '../platform/queue/queues';
 import type { QueueName } from '../platform/queue/queue-names';
 import type { OutboxPayload } from '../engine/persistence/command-writer';
+import { jobOptions } from '../workers/retry-policy';
 
 const BATCH = 200;
 const ADD_TIMEOUT_MS = 5000;
@@ -125,16 +126,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       return;
     }
     const delay = payload.dueAt ? Math.max(0, Date.parse(payload.dueAt) - Date.now()) : 0;
-    await queue.add(payload.name, payload.data, { jobId: id, delay, ...jobOptions(payload.queue) });
+    await queue.add(payload.name, payload.data, { jobId: id, delay, ...jobOptions(payload.queue, payload.retry) });
   }
 }
 
-/** Retries: exponential backoff with jitter. Completed jobs are kept a day so a re-relay is deduplicated. */
-export function jobOptions(queue: string) {
-  const keep = { removeOnComplete: { age: 86_400, count: 100_000 }, removeOnFail: { age: 7 * 86_400 } };
-  if (queue === 'integration') return { attempts: 6, backoff: { type: 'exponential', delay: 1000, jitter: 0.5 }, ...keep };
-  return { attempts: 10, backoff: { type: 'exponential', delay: 500, jitter: 0.5 }, ...keep };
-}
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;

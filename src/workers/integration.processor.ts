@@ -17,7 +17,11 @@ interface TaskRow {
   input: Record<string, unknown>;
   status: string;
   generation: number;
+  attempts: number;
 }
+
+/** An open circuit may postpone a job without spending attempts, but not forever. */
+const MAX_POSTPONES_PER_ATTEMPT = 4;
 
 /**
  * Runs one integration task against the authority port and sends the outcome back to the journey.
@@ -64,12 +68,13 @@ export class IntegrationProcessor {
         taskId,
         `${error.code}: ${error.message}`.slice(0, 300),
       ]);
-      if (error.retryable && error.retryAfterMs && token) {
+      const maxAttempts = job.opts.attempts ?? 1;
+      if (error.retryable && error.retryAfterMs && token && task.attempts < maxAttempts * MAX_POSTPONES_PER_ATTEMPT) {
         // An open circuit: wait without spending an attempt.
         await job.moveToDelayed(Date.now() + error.retryAfterMs, token);
         throw new DelayedError();
       }
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const lastAttempt = job.attemptsMade + 1 >= maxAttempts;
       if (error.retryable && !lastAttempt) throw error;
       await this.deliver(task, 'integration.failed', { step: task.step, task: task.task, code: error.code });
       await this.dataSource.query(`UPDATE integration_task SET status = 'dead', updated_at = now() WHERE id = $1`, [taskId]);

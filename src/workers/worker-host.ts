@@ -28,6 +28,9 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     for (const name of Object.values(QUEUES) as QueueName[]) {
       const worker = this.queues.factory.createWorker(name, this.registry.dispatcher(name), {
         concurrency: this.config.queue.concurrency,
+        lockDuration: this.config.queue.lockMs,
+        stalledInterval: Math.max(500, Math.round(this.config.queue.lockMs / 2)),
+        maxStalledCount: 5,
       });
       worker.on('completed', () => this.metrics.jobOutcomes.inc({ queue: name, outcome: 'completed' }));
       worker.on('failed', (job) => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { waitFor } from './private-redis';
 
@@ -28,7 +29,8 @@ export class ServiceProcess {
     });
     this.child.stdout!.on('data', (d) => (this.stdout += d));
     this.child.stderr!.on('data', (d) => (this.stderr += d));
-    this.child.on('exit', (code) => (this.exitCode = code));
+    // A process killed by a signal has no exit code: report it the way a shell does (128 + signal).
+    this.child.on('exit', (code, signal) => (this.exitCode = code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
   }
 
   async ready(timeoutMs = 30_000): Promise<number> {

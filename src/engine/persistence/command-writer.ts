@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { JourneyCommand } from '../../../journeys/shared/contract';
 import type { DeliverEventJobData, IntegrationJobData, TimerJobData } from '../../platform/queue/queue-names';
+import { AppConfig } from '../../platform/config/app.config';
+import { retryPolicy, type RetryPolicy } from '../../workers/retry-policy';
 import type { Sql } from './journey.repository';
 
 /** What the relay does with an outbox row: put a job on a queue, or take a delayed one off. */
 export type OutboxPayload =
-  | { op: 'add'; queue: string; name: string; data: IntegrationJobData | TimerJobData | DeliverEventJobData; dueAt?: string }
+  | { op: 'add'; queue: string; name: string; data: IntegrationJobData | TimerJobData | DeliverEventJobData; dueAt?: string; retry?: RetryPolicy }
   | { op: 'remove'; queue: string; jobId: string };
 
 export interface CommandContext {
@@ -22,6 +24,8 @@ export interface CommandContext {
  */
 @Injectable()
 export class CommandWriter {
+  constructor(private readonly config: AppConfig) {}
+
   /** Returns `journey.link` commands: starting another journey is the caller's job (it needs the catalogue). */
   async write(tx: Sql, ctx: CommandContext, commands: JourneyCommand[]): Promise<JourneyCommand[]> {
     const deferred: JourneyCommand[] = [];
@@ -56,20 +60,14 @@ export class CommandWriter {
       `INSERT INTO integration_task (id, journey_id, step, task, system, input, status) VALUES ($1,$2,$3,$4,$5,$6,'queued')`,
       [taskId, ctx.journeyId, step, task, system, input],
     );
-    await this.outbox(tx, ctx, { op: 'add', queue: 'integration', name: 'integration.run', data: { taskId, journeyId: ctx.journeyId, generation: 1 } });
+    await this.outbox(tx, ctx, {
+      op: 'add',
+      queue: 'integration',
+      name: 'integration.run',
+      data: { taskId, journeyId: ctx.journeyId, generation: 1 },
+      retry: retryPolicy(this.config.engine, system, task),
+    });
     return taskId;
-  }
-
-  /** A caseworker's retry: a new generation of the same task (same idempotency key towards the authority). */
-  async retryIntegration(tx: Sql, ctx: CommandContext, taskId: string): Promise<number> {
-    const [rows]: [{ generation: number }[], number] = await tx.query(
-      `UPDATE integration_task SET status = 'queued', generation = generation + 1, attempts = 0, last_error = NULL, updated_at = now()
-        WHERE id = $1 RETURNING generation`,
-      [taskId],
-    );
-    const generation = rows[0].generation;
-    await this.outbox(tx, ctx, { op: 'add', queue: 'integration', name: 'integration.run', data: { taskId, journeyId: ctx.journeyId, generation } });
-    return generation;
   }
 
   private async scheduleTimer(tx: Sql, ctx: CommandContext, key: string, dueAt: string, step: string | null, purpose: string): Promise<void> {

@@ -89,6 +89,15 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60000)
   OUTBOX_POLL_MS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  INTEGRATION_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600000)
+  INTEGRATION_BACKOFF_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(500) @Max(600000)
+  WORKER_LOCK_MS?: number;
+
   @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
   AUTHORITY_BASE_URL?: string;
 
@@ -130,6 +139,8 @@ export interface QueueSettings {
   redisUrl?: string;
   namespace: string;
   concurrency: number;
+  /** How long a worker holds a job before another may take it over (a crashed worker's jobs return after this). */
+  lockMs: number;
 }
 export interface OperatorSettings {
   /** Generated at start when not configured (embedded mode), so the dashboard is never open. */
@@ -151,6 +162,9 @@ export interface AuthSettings {
 export interface EngineSettings {
   reminderDays: number[];
   outboxPollMs: number;
+  /** Default retry policy of integration tasks (per-task overrides in src/workers/retry-policy.ts). */
+  integrationAttempts: number;
+  integrationBackoffMs: number;
 }
 
 export class AppConfig {
@@ -224,11 +238,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       redisUrl: vars.REDIS_URL,
       namespace: vars.QUEUE_NAMESPACE ?? 'livsforloeb',
       concurrency: vars.WORKER_CONCURRENCY ?? 16,
+      lockMs: vars.WORKER_LOCK_MS ?? 30_000,
     },
     operator: { password: vars.OPERATOR_PASSWORD },
     engine: {
       reminderDays: vars.REMINDER_DAYS ?? [7, 2],
       outboxPollMs: vars.OUTBOX_POLL_MS ?? 250,
+      integrationAttempts: vars.INTEGRATION_ATTEMPTS ?? 6,
+      integrationBackoffMs: vars.INTEGRATION_BACKOFF_MS ?? 2000,
     },
     authorities: { baseUrl: vars.AUTHORITY_BASE_URL, timeoutMs: vars.AUTHORITY_TIMEOUT_MS ?? 10_000 },
     auth: { mode: authMode, issuer: vars.OIDC_ISSUER, audience: vars.OIDC_AUDIENCE, jwksUrl: vars.OIDC_JWKS_URL, devSecret: vars.DEV_AUTH_SECRET },
@@ -254,6 +271,9 @@ export const envKeys = [
   'AUTH_MODE',
   'REMINDER_DAYS',
   'OUTBOX_POLL_MS',
+  'INTEGRATION_ATTEMPTS',
+  'INTEGRATION_BACKOFF_MS',
+  'WORKER_LOCK_MS',
   'AUTHORITY_BASE_URL',
   'AUTHORITY_TIMEOUT_MS',
   'OIDC_ISSUER',

@@ -47,7 +47,7 @@ describe(SendEventUseCase.name, () => {
     expect(journey).toEqual({ state: 'requesting', status: 'active', version: 1 });
     expect(await sql.query('SELECT seq, event_type FROM journey_history WHERE journey_id = $1', [id])).toEqual([{ seq: 1, event_type: 'journey.started' }]);
     const [task] = await sql.query('SELECT step, task, system, status FROM integration_task WHERE journey_id = $1', [id]);
-    expect(task).toEqual({ step: 'ask', task: 'lookup-person', system: 'cpr', status: 'queued' });
+    expect(task).toEqual({ step: 'ask', task: 'order-health-card', system: 'health-insurance', status: 'queued' });
     expect(await sql.query('SELECT command_type FROM outbox WHERE journey_id = $1', [id])).toEqual([{ command_type: 'queue.add' }]);
   });
 
@@ -84,7 +84,7 @@ describe(SendEventUseCase.name, () => {
 
   it('rejects event data that does not fit the schema with the field and the reason', async () => {
     const id = await newJourney();
-    await send.execute({ journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'lookup-person', output: {} }, actor: citizen });
+    await send.execute({ journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: citizen });
     const error = await send.execute({ journeyId: id, type: 'confirm', data: { answer: 'maybe' }, actor: citizen }).catch((e) => e);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details.fields).toEqual([{ field: 'data.answer', reason: 'must be equal to one of the allowed values' }]);

@@ -1,0 +1,89 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { movingV1 } from '../../../journeys/moving';
+import { AuthorityGateway } from '../../../src/authorities/ports/authority-gateway.port';
+import { startSandbox, type Sandbox } from '../../../src/authorities/sandbox/sandbox.server';
+import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
+import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
+import { createTestApp } from '../../support/app';
+import { queueBackends } from '../../support/backends';
+import { createTestDatabase } from '../../support/database';
+import { waitFor } from '../../support/private-redis';
+import { ServiceProcess } from '../../support/service-process';
+
+class UnusedGateway extends AuthorityGateway {
+  async execute(): Promise<never> {
+    throw new Error('the API process never calls authorities');
+  }
+}
+
+/** kill -9 of a worker process in the middle of a job: the job comes back, nothing is lost or doubled. */
+describe.each(queueBackends())('a worker killed mid-job on %s', (backend) => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sandbox: Sandbox;
+  let api: INestApplication;
+  let worker: ServiceProcess;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(`crash_${backend}`);
+    sandbox = await startSandbox({ latencyScale: 0 });
+    const namespace = `crash_${backend}_${process.pid}`;
+    api = await createTestApp({ databaseUrl: db.url, backend, definitions: [movingV1], gateway: new UnusedGateway(), role: 'api', namespace });
+    worker = new ServiceProcess({
+      ROLE: 'worker',
+      PORT: String(32000 + (process.pid % 1000) + (backend === 'redis' ? 1 : 0)),
+      DATABASE_URL: db.url,
+      ...(backend === 'redis' ? { REDIS_URL: process.env.REDIS_URL! } : {}),
+      QUEUE_NAMESPACE: namespace,
+      AUTHORITY_BASE_URL: sandbox.url,
+      AUTH_MODE: 'dev',
+      WORKER_LOCK_MS: '2000',
+      INTEGRATION_BACKOFF_MS: '50',
+      OUTBOX_POLL_MS: '50',
+      LOG_LEVEL: 'warn',
+    });
+  });
+  afterAll(async () => {
+    if (worker?.exitCode === null) {
+      worker.signal('SIGKILL');
+      await worker.exited().catch(() => undefined);
+    }
+    await api?.close();
+    await sandbox?.close();
+    await db?.drop();
+  });
+
+  it('completes the step after a restart, and the authority saw the same idempotency key on every attempt', async () => {
+    const sql = api.get(DataSource);
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES ('0505051234') RETURNING id`);
+    const { journeyId } = await api.get(StartJourneyUseCase).execute({
+      citizenId: c.id,
+      type: 'moving',
+      answers: movingV1.startExamples[0],
+      facts: movingV1.factsExamples?.[0] ?? {},
+      actor: { kind: 'citizen', id: c.id },
+    });
+    // The first call hangs long enough to kill the worker while it waits for the answer.
+    sandbox.setFaults({ cpr: { latencyMs: 4000 } });
+    worker.start();
+    await api.get(SendEventUseCase).execute({ journeyId, type: 'move.reported', data: { reportedOn: movingV1.startExamples[0].movingDate as string }, actor: { kind: 'citizen', id: c.id } });
+    await waitFor(() => sandbox.calls({ system: 'cpr' }).length > 0, 20_000);
+    worker.signal('SIGKILL');
+    expect(await worker.exited()).not.toBe(0);
+    sandbox.setFaults({});
+
+    worker.start();
+    await waitFor(async () => {
+      const [row] = await sql.query(`SELECT snapshot FROM journey WHERE id = $1`, [journeyId]);
+      return row.snapshot.context.steps['cpr-propagation'].status === 'done';
+    }, 30_000, 200);
+
+    const [task] = await sql.query(`SELECT id, status FROM integration_task WHERE journey_id = $1 AND system = 'cpr'`, [journeyId]);
+    expect(task.status).toBe('completed');
+    const calls = sandbox.calls({ system: 'cpr' });
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(calls.every((call) => call.idempotencyKey === task.id)).toBe(true);
+    const [{ n }] = await sql.query(`SELECT count(*)::int AS n FROM journey_history WHERE journey_id = $1 AND event_type = 'integration.completed'`, [journeyId]);
+    expect(n).toBe(1);
+  }, 90_000);
+});

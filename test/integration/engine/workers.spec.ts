@@ -1,0 +1,131 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createHttpAuthorities } from '../../../src/authorities/authorities.factory';
+import { startSandbox, type Sandbox } from '../../../src/authorities/sandbox/sandbox.server';
+import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
+import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
+import { createTestApp } from '../../support/app';
+import { queueBackends } from '../../support/backends';
+import { createTestDatabase } from '../../support/database';
+import { errandV1 } from '../../support/fixtures/errand.journey';
+import { waitFor } from '../../support/private-redis';
+
+const citizen = { kind: 'citizen' as const, id: 'c' };
+const caseworker = { kind: 'caseworker' as const, id: 'cw', authority: 'health-insurance' };
+
+/** Journeys driven by real workers, a real queue and the authority sandbox over HTTP. */
+describe.each(queueBackends())('integration jobs and timers on %s', (backend) => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sandbox: Sandbox;
+  const apps: INestApplication[] = [];
+  let sql: DataSource;
+  let n = 0;
+
+  async function boot(env: Record<string, string> = {}): Promise<INestApplication> {
+    const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 2000, breaker: { volumeThreshold: 1000 } });
+    const app = await createTestApp({
+      databaseUrl: db.url,
+      backend,
+      definitions: [errandV1],
+      gateway,
+      role: 'all',
+      namespace: `workers_${backend}_${process.pid}`,
+      env: { INTEGRATION_ATTEMPTS: '3', INTEGRATION_BACKOFF_MS: '20', WORKER_LOCK_MS: '2000', ...env },
+    });
+    apps.push(app);
+    return app;
+  }
+
+  async function startErrand(app: INestApplication, remindAfterMs: number): Promise<string> {
+    const [c] = await app.get(DataSource).query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`0101${String(++n).padStart(6, '0')}`]);
+    return (await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', answers: { remindAfterMs }, actor: citizen })).journeyId;
+  }
+
+  const journey = async (id: string) => (await sql.query('SELECT state, status, snapshot FROM journey WHERE id = $1', [id]))[0];
+  const events = async (id: string) =>
+    (await sql.query('SELECT event_type FROM journey_history WHERE journey_id = $1 ORDER BY seq', [id])).map((r: { event_type: string }) => r.event_type);
+
+  beforeAll(async () => {
+    db = await createTestDatabase(`workers_${backend}`);
+    sandbox = await startSandbox({ latencyScale: 0, seed: 7 });
+    await boot();
+    // Assertions read through a connection of their own: worker instances come and go.
+    sql = new DataSource({ type: 'postgres', url: db.url });
+    await sql.initialize();
+  });
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+    await sql?.destroy();
+    await sandbox?.close();
+    await db?.drop();
+  });
+  beforeEach(() => sandbox.reset());
+
+  it('carries a journey through the authority and a durable timer to the end, with one side effect per task', async () => {
+    const app = apps[0];
+    const id = await startErrand(app, 300);
+    await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
+    await waitFor(async () => (await journey(id)).snapshot.context.reminded === 1, 10_000);
+    const [note] = await sql.query('SELECT template, step FROM notification WHERE journey_id = $1', [id]);
+    expect(note).toEqual({ template: 'step-needs-you', step: 'confirm' });
+    await app.get(SendEventUseCase).execute({ journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: citizen });
+    expect((await journey(id)).status).toBe('completed');
+    expect(await events(id)).toEqual(['journey.started', 'integration.completed', 'timer.fired', 'confirm']);
+
+    const [task] = await sql.query('SELECT id, status, attempts FROM integration_task WHERE journey_id = $1', [id]);
+    expect(task).toMatchObject({ status: 'completed', attempts: 1 });
+    expect(sandbox.sideEffects({ key: task.id })).toEqual([expect.objectContaining({ count: 1, system: 'health-insurance', task: 'order-health-card' })]);
+  });
+
+  it('does not fire a timer that was cancelled by leaving its state', async () => {
+    const app = apps[0];
+    const id = await startErrand(app, 1500);
+    await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
+    await app.get(SendEventUseCase).execute({ journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: citizen });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await events(id)).toEqual(['journey.started', 'integration.completed', 'confirm']);
+    expect(await sql.query('SELECT status FROM journey_timer WHERE journey_id = $1', [id])).toEqual([{ status: 'cancelled' }]);
+  });
+
+  it('fires a timer that came due while no worker was running', async () => {
+    const id = await startErrand(apps[0], 1500);
+    await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
+    await apps.pop()!.close(); // the only worker goes away
+    await new Promise((r) => setTimeout(r, 2000)); // the timer comes due
+    expect((await journey(id)).snapshot.context.reminded).toBe(0);
+    await boot();
+    await waitFor(async () => (await journey(id)).snapshot.context.reminded === 1, 15_000);
+  });
+
+  it('gives the journey integration.failed after the last attempt, and a caseworker retry completes it', async () => {
+    sandbox.setFaults({ 'health-insurance': { errorRate: 1 } });
+    const id = await startErrand(apps[0], 3_600_000);
+    await waitFor(async () => (await journey(id)).state === 'stuck', 15_000);
+    const view = await journey(id);
+    expect(view.snapshot.context.steps.ask).toMatchObject({ status: 'failed' });
+    const [dead] = await sql.query('SELECT id, status, attempts FROM integration_task WHERE journey_id = $1', [id]);
+    expect(dead).toMatchObject({ status: 'dead', attempts: 3 });
+    expect(new Set(sandbox.calls({ key: dead.id }).map((c) => c.idempotencyKey))).toEqual(new Set([dead.id]));
+
+    sandbox.setFaults({});
+    await apps[0].get(SendEventUseCase).execute({ journeyId: id, type: 'integration.retry', data: { step: 'ask', task: 'order-health-card' }, actor: caseworker });
+    await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
+    expect(await events(id)).toEqual(['journey.started', 'integration.failed', 'integration.retry', 'integration.completed']);
+  });
+
+  it('handles each job once per attempt with two worker processes on one queue', async () => {
+    await boot(); // a second worker instance competing for the same queues
+    const ids = await Promise.all(Array.from({ length: 20 }, () => startErrand(apps[0], 3_600_000)));
+    await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM journey WHERE id = ANY($1) AND state = 'waiting'`, [ids]))[0].n === 20, 20_000);
+    const tasks: { id: string; attempts: number }[] = await sql.query('SELECT id, attempts FROM integration_task WHERE journey_id = ANY($1)', [ids]);
+    expect(tasks).toHaveLength(20);
+    expect(tasks.every((t) => t.attempts === 1)).toBe(true);
+    for (const t of tasks) expect(sandbox.sideEffects({ key: t.id })).toEqual([expect.objectContaining({ count: 1, requests: 1 })]);
+    const [dupes] = await sql.query(
+      `SELECT count(*)::int AS n FROM (SELECT journey_id FROM journey_history WHERE journey_id = ANY($1) AND event_type = 'integration.completed'
+        GROUP BY journey_id HAVING count(*) > 1) d`,
+      [ids],
+    );
+    expect(dupes.n).toBe(0);
+  });
+});
