@@ -36,6 +36,13 @@ describe('citizen API', () => {
     expect(res.body).toEqual([expect.objectContaining({ id: 'moving', steps: expect.arrayContaining([expect.objectContaining({ id: 'ask' })]) })]);
   });
 
+  it("serves each journey type's diagram generated from its machine", async () => {
+    const res = await http.get('/api/journey-types/moving/diagram').expect(200);
+    expect(res.body.mermaid).toMatch(/^stateDiagram-v2\n/);
+    expect(res.body.mermaid).toContain('requesting --> ');
+    await http.get('/api/journey-types/space-travel/diagram').expect(404);
+  });
+
   it('starts a journey (201 with the view), shows it in my list, and hides it from another citizen', async () => {
     const anna = await tokenFor('0101901234');
     const created = await http.post('/api/journeys').set('Authorization', `Bearer ${anna}`).send({ type: 'moving' }).expect(201);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { toMermaid } from '../../../journeys/shared/diagram';
 import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
@@ -37,6 +38,14 @@ export class JourneysController {
       steps: d.steps,
       links: d.links ?? [],
     }));
+  }
+
+  @Get('journey-types/:type/diagram')
+  @ApiOperation({ summary: "The journey's state diagram (Mermaid stateDiagram-v2), generated from its machine" })
+  diagram(@Param('type') type: string): { type: string; version: number; mermaid: string } {
+    const def = this.catalog.latest(type);
+    if (!def) throw new DomainError('NOT_FOUND', 'Unknown journey type');
+    return { type: def.id, version: def.version, mermaid: toMermaid(def.machine) };
   }
 
   @Post('journeys')
