@@ -5,10 +5,11 @@ import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
 import { JourneysController } from './citizen/journeys.controller';
 import { DevTokenController } from './dev/dev-token.controller';
+import { RegisterEventsController } from './registers/register-events.controller';
 
 @Module({
   imports: [EngineModule],
-  controllers: [JourneysController, DevTokenController],
+  controllers: [JourneysController, DevTokenController, RegisterEventsController],
   providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })

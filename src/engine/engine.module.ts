@@ -10,6 +10,8 @@ import type { JourneyDefinition } from '../../journeys/shared/contract';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { CitizenRepository } from './persistence/citizen.repository';
 import { JourneyQueries } from './queries/journey.queries';
+import { DismissJourneyUseCase } from './use-cases/dismiss-journey.use-case';
+import { RegisterEventUseCase } from './use-cases/register-event.use-case';
 
 @Module({
   providers: [
@@ -23,7 +25,9 @@ import { JourneyQueries } from './queries/journey.queries';
     OutboxRelay,
     CitizenRepository,
     JourneyQueries,
+    RegisterEventUseCase,
+    DismissJourneyUseCase,
   ],
-  exports: [DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, CitizenRepository, JourneyQueries],
+  exports: [DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase],
 })
 export class EngineModule {}

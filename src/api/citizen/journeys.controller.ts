@@ -5,6 +5,7 @@ import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
+import { DismissJourneyUseCase } from '../../engine/use-cases/dismiss-journey.use-case';
 import { CitizenRepository } from '../../engine/persistence/citizen.repository';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
@@ -23,6 +24,7 @@ export class JourneysController {
     private readonly start: StartJourneyUseCase,
     private readonly send: SendEventUseCase,
     private readonly citizens: CitizenRepository,
+    private readonly dismissJourney: DismissJourneyUseCase,
   ) {}
 
   @Get('journey-types')
@@ -97,6 +99,18 @@ export class JourneysController {
     }
     const result = await this.send.execute({ journeyId: id, type: body.type, data: body.data, idempotencyKey: body.idempotencyKey, actor: { kind: 'citizen', id: citizenId } });
     return { result, journey: await this.queries.view(await this.queries.row(id), 'citizen') };
+  }
+
+  @Post('journeys/:id/dismiss')
+  @HttpCode(200)
+  @Roles('citizen')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'I do not want this journey (e.g. one a register started): it ends and its reminders stop' })
+  async dismiss(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
+    const citizenId = req.principal!.citizenId!;
+    await this.queries.ownedRow(id, citizenId);
+    await this.dismissJourney.execute(id, { kind: 'citizen', id: citizenId });
+    return this.queries.view(await this.queries.row(id), 'citizen');
   }
 
   @Get('journeys/:id/history')

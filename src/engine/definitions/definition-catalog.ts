@@ -25,6 +25,7 @@ export class DefinitionCatalog {
       const latest = this.latestByType.get(def.id);
       if (!latest || latest.version < def.version) this.latestByType.set(def.id, def);
       this.validators.set(`${key}#start`, this.ajv.compile(def.startSchema));
+      this.validators.set(`${key}#facts`, this.ajv.compile(def.factsSchema ?? { type: 'object' }));
       for (const [type, spec] of Object.entries(def.events)) this.validators.set(`${key}#${type}`, this.ajv.compile(spec.schema));
     }
   }
@@ -49,6 +50,10 @@ export class DefinitionCatalog {
   /** Throws VALIDATION_FAILED naming each field and its reason. */
   validateStart(def: JourneyDefinition, answers: unknown): void {
     this.check(`${def.id}@${def.version}#start`, answers, 'answers');
+  }
+
+  validateFacts(def: JourneyDefinition, facts: unknown): void {
+    this.check(`${def.id}@${def.version}#facts`, facts, 'facts');
   }
 
   validateEventData(def: JourneyDefinition, eventType: string, data: unknown): void {

@@ -1,4 +1,4 @@
-import { CitizenEntity, JourneyEntity, JourneyHistoryEntity } from './journey.entity';
+import { CitizenEntity, JourneyEntity, JourneyHistoryEntity, RegisterEventEntity } from './journey.entity';
 import { IntegrationTaskEntity, JourneyIdempotencyEntity, JourneyTimerEntity, NotificationEntity, OutboxEntity } from './outbox.entity';
 
 export const engineEntities = [
@@ -10,4 +10,5 @@ export const engineEntities = [
   IntegrationTaskEntity,
   JourneyTimerEntity,
   NotificationEntity,
+  RegisterEventEntity,
 ];

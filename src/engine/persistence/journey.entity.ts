@@ -31,6 +31,17 @@ export class JourneyEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt!: Date | null;
+  /** `register:<event id>` when a register feed started the journey, else null (the citizen did). */
+  @Column({ name: 'started_by', type: 'text', nullable: true }) startedBy!: string | null;
+}
+
+@Entity('register_event')
+export class RegisterEventEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('text') type!: string;
+  @Column({ name: 'occurred_on', type: 'date' }) occurredOn!: string;
+  @Column('jsonb') outcome!: Record<string, unknown>;
+  @CreateDateColumn({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
 }
 
 @Entity('journey_history')

@@ -24,6 +24,7 @@ export interface JourneyRow {
   created_at: Date;
   updated_at: Date;
   completed_at: Date | null;
+  started_by: string | null;
 }
 
 export interface HistoryRow {
@@ -79,14 +80,14 @@ export class JourneyRepository {
 
   async insert(
     tx: Sql,
-    j: JourneyWrite & { id: string; citizenId: string; type: string; definitionVersion: number; parentJourneyId?: string; linkedStep?: string },
+    j: JourneyWrite & { id: string; citizenId: string; type: string; definitionVersion: number; parentJourneyId?: string; linkedStep?: string; startedBy?: string },
   ): Promise<void> {
     await tx.query(
       `INSERT INTO journey (id, citizen_id, parent_journey_id, linked_step, type, definition_version, status, state, snapshot,
-                            version, next_deadline, has_failed_step, systems, completed_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,1,$10,$11,$12, CASE WHEN $7 = 'completed' THEN now() END)`,
+                            version, next_deadline, has_failed_step, systems, completed_at, started_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,1,$10,$11,$12, CASE WHEN $7 = 'completed' THEN now() END, $13)`,
       [j.id, j.citizenId, j.parentJourneyId ?? null, j.linkedStep ?? null, j.type, j.definitionVersion, j.status, j.state, j.snapshot,
-        j.nextDeadline, j.hasFailedStep, j.systems],
+        j.nextDeadline, j.hasFailedStep, j.systems, j.startedBy ?? null],
     );
   }
 

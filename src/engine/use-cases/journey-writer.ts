@@ -20,6 +20,8 @@ export interface StartSpec {
   /** Time of the start as the machine sees it (defaults to now). */
   startedAt?: string;
   parent?: { journeyId: string; step: string };
+  /** `register:<event id>` for proactive starts. */
+  startedBy?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export class JourneyWriter {
   async start(tx: Sql, spec: StartSpec): Promise<string> {
     const def = this.definitionFor(spec.type);
     this.catalog.validateStart(def, spec.answers);
+    this.catalog.validateFacts(def, spec.facts);
     const existing = await this.repo.findActive(tx, spec.citizenId, def.id);
     if (existing) {
       throw new DomainError('JOURNEY_ALREADY_ACTIVE', `An active ${def.id} journey already exists`, { journeyId: existing.id });
@@ -70,6 +73,7 @@ export class JourneyWriter {
       state: result.state,
       snapshot: result.snapshot,
       ...derivedColumns(def, result.context),
+      startedBy: spec.startedBy,
     });
     await this.repo.appendHistory(tx, {
       journeyId: id,
