@@ -41,7 +41,8 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec> = {
   },
   'logivaert.decided': {
     title: { da: 'Logiværtserklæring besvaret', en: "Host's declaration answered" },
-    actors: ['caseworker'],
+    // The municipality's self-service solution decides through a task token; a caseworker can too.
+    actors: ['caseworker', 'system'],
     schema: schema.object({
       confirmed: schema.yesNo('The owner or tenant confirmed that the citizen lives there.'),
       decidedOn: schema.date('Day of the answer.'),
@@ -53,7 +54,8 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec> = {
   },
   'child-move-hearing.decided': {
     title: { da: 'Høring af forælder afsluttet', en: 'Parent hearing concluded' },
-    actors: ['caseworker'],
+    // The municipality's self-service solution decides through a task token; a caseworker can too.
+    actors: ['caseworker', 'system'],
     schema: schema.object({
       registrationMayProceed: schema.yesNo("The child's move may be registered."),
       decidedOn: schema.date('Day of the decision.'),

@@ -9,6 +9,7 @@ import { compareIsoDates, dateOfTimestamp, maxIsoDate, type IsoDate } from '../s
 import type { JourneyContextBase } from '../shared/contract';
 import {
   activatePending,
+  awaitAuthority,
   cancelTimer,
   deadlineReminders,
   emitCommands,
@@ -25,7 +26,7 @@ import {
   type JourneyTypes,
 } from '../shared/kit';
 import type { MovingEvent } from './moving.events';
-import { CPR_TASK, cprWatchdogDate, initialMovingSteps } from './moving.rules';
+import { CPR_TASK, MOVING_RULES, cprWatchdogDate, initialMovingSteps } from './moving.rules';
 import type { MovingAnswers, MovingFacts } from './moving.start';
 import type { MovingStepId } from './moving.steps';
 
@@ -40,6 +41,10 @@ export interface MovingContext extends JourneyContextBase {
 const CPR_STEP: MovingStepId = 'cpr-propagation';
 const CPR_WATCHDOG = watchdogKey(CPR_STEP);
 const isAfter = (day: IsoDate, deadline: IsoDate | undefined) => deadline !== undefined && compareIsoDates(day, deadline) > 0;
+const MUNICIPALITY_DECISIONS = [
+  { step: 'logivaert-check', complete: 'logivaert.decided' },
+  { step: 'child-move-hearing', complete: 'child-move-hearing.decided' },
+] as const satisfies readonly { step: MovingStepId; complete: string }[];
 
 export const movingMachine = setup({
   types: {} as JourneyTypes<MovingContext, MovingEvent>,
@@ -64,6 +69,12 @@ export const movingMachine = setup({
       }),
       watchdogTimer(CPR_STEP, cprWatchdogDate(context.registrationBasisDate)),
     ]),
+    // The municipality decides in its own self-service solution; only steps this move needs are awaited.
+    awaitMunicipality: emitCommands((context) =>
+      MUNICIPALITY_DECISIONS.filter(({ step }) => context.steps[step].status === 'active').map(({ step, complete }) =>
+        awaitAuthority(step, 'municipality', complete, { expiresInDays: MOVING_RULES.municipalityDecisionTokenDays }),
+      ),
+    ),
     cancelCprWatchdog: emitCommands(() => [cancelTimer(CPR_WATCHDOG)]),
     notifyLate: emitCommands(() => [notifyCitizen('step-late', CPR_STEP)]),
     notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
@@ -118,6 +129,7 @@ export const movingMachine = setup({
             },
             municipalityChecks: {
               type: 'parallel',
+              entry: 'awaitMunicipality',
               onDone: 'awaitingCpr',
               states: {
                 hostDeclaration: {

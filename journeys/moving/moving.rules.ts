@@ -19,6 +19,12 @@ export const MOVING_RULES = {
   housingBenefit: { daysAfterMoving: 30, roll: 'as-written' as DeadlineRoll },
   /** Practice, not law (uncertain): how long CPR takes before we flag the registration as late. */
   cprConfirmationWorkingDays: 10,
+  /**
+   * How long the municipality's self-service solution may use the task token for a host declaration
+   * or a parent hearing (our choice, not law: long enough for a hearing, short enough that a lost
+   * token does not stay valid for ever).
+   */
+  municipalityDecisionTokenDays: 30,
 } as const;
 
 export const CPR_TASK = 'confirm-move-registration';

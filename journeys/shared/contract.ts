@@ -184,12 +184,31 @@ export interface LinkJourneyCommand {
   answers?: Record<string, unknown>;
 }
 
+/**
+ * The step waits for the authority's self-service solution. The engine mints a single-use task token
+ * scoped to the step and sends it to the system's webhook subscribers (`step.awaiting`); the solution
+ * then completes the step with `complete` (or gives up with `fail`) through the hook endpoints. Both
+ * events must be in the journey's `events` with `system` among their actors.
+ */
+export interface AwaitAuthorityCommand {
+  type: 'authority.await';
+  step: string;
+  system: AuthoritySystemId;
+  /** Event type the solution sends, with its data, to complete the step. */
+  complete: string;
+  /** Event type (data `{ reason }`) for a solution that cannot complete the step; without one the failure flags the step for caseworkers. */
+  fail?: string;
+  /** Days until the token expires. */
+  expiresInDays: number;
+}
+
 export type JourneyCommand =
   | RequestIntegrationCommand
   | ScheduleTimerCommand
   | CancelTimerCommand
   | NotifyCitizenCommand
-  | LinkJourneyCommand;
+  | LinkJourneyCommand
+  | AwaitAuthorityCommand;
 
 export const COMMAND_TYPES = [
   'integration.request',
@@ -197,6 +216,7 @@ export const COMMAND_TYPES = [
   'timer.cancel',
   'citizen.notify',
   'journey.link',
+  'authority.await',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import type { TaskInput, TaskName } from './authority-tasks';
 import { addDays, atUtc, previousWorkingDayOnOrBefore, type IsoDate } from './calendar';
 import type {
   AuthoritySystemId,
+  AwaitAuthorityCommand,
   CancelTimerCommand,
   IntegrationCompletedEvent,
   IntegrationFailedEvent,
@@ -241,6 +242,16 @@ export function notifyCitizen(
   params?: NotifyCitizenCommand['params'],
 ): NotifyCitizenCommand {
   return { type: 'citizen.notify', template, ...(step === undefined ? {} : { step }), ...(params ? { params } : {}) };
+}
+
+/** Waits for the authority's self-service solution to complete `step` with the `complete` event (see AwaitAuthorityCommand). */
+export function awaitAuthority(
+  step: string,
+  system: AuthoritySystemId,
+  complete: string,
+  options: { expiresInDays: number; fail?: string },
+): AwaitAuthorityCommand {
+  return { type: 'authority.await', step, system, complete, ...(options.fail ? { fail: options.fail } : {}), expiresInDays: options.expiresInDays };
 }
 
 // ---------------------------------------------------------------------------------------------

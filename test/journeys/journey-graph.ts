@@ -52,6 +52,9 @@ export function engineEventsFor(command: JourneyCommand): JourneyEvent[] {
       return [{ type: 'timer.fired', key: command.key }];
     case 'journey.link':
       return [{ type: 'journey.linked-completed', step: command.step, journeyType: command.journeyType }];
+    case 'authority.await':
+      // The solution answers with the definition's own events (complete / fail), already offered from their examples.
+      return [];
     default:
       return [];
   }

@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import { allDefinitions } from '../../journeys';
 import { findTask } from '../../journeys/shared/authority-tasks';
-import { COMMAND_TYPES, type JourneyDefinition } from '../../journeys/shared/contract';
+import { COMMAND_TYPES, type AwaitAuthorityCommand, type JourneyDefinition } from '../../journeys/shared/contract';
 import { activePaths, edgesOf, exampleInputs, explore, serializeJourneySnapshot, shortestPathsToFinal, type Exploration } from './journey-graph';
 import { statuses } from './harness';
 
@@ -47,6 +47,25 @@ function trappedStates(definition: JourneyDefinition, { adjacency }: Exploration
   return Object.keys(adjacency).filter((key) => !good.has(key));
 }
 
+/**
+ * A self-service solution completes an awaited step with an event of the journey that systems may
+ * send, and fails it with `{ reason }` (see the hook endpoints in src/api/self-service).
+ */
+function authorityAwaitProblems(definition: JourneyDefinition, command: AwaitAuthorityCommand, ajv: Ajv2020): string[] {
+  const problems: string[] = [];
+  const step = definition.steps.find((s) => s.id === command.step);
+  if (!step) problems.push(`authority.await for unknown step ${command.step}`);
+  else if (step.system !== command.system) problems.push(`authority.await ${command.step}: system ${command.system} is not the step's (${step.system})`);
+  if (!Number.isInteger(command.expiresInDays) || command.expiresInDays < 1) problems.push(`authority.await ${command.step}: expiresInDays must be a whole number ≥ 1`);
+  for (const event of [command.complete, ...(command.fail ? [command.fail] : [])]) {
+    if (!definition.events[event]?.actors.includes('system')) problems.push(`authority.await ${command.step}: ${event} is not an event systems may send`);
+  }
+  if (command.fail && definition.events[command.fail] && !ajv.validate(definition.events[command.fail].schema, { reason: 'model test' })) {
+    problems.push(`authority.await ${command.step}: ${command.fail} does not accept { reason }`);
+  }
+  return problems;
+}
+
 describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s', (_name, definition) => {
   const explorations = exampleInputs(definition).map((input) => explore(definition, input));
   const reachable = explorations.flatMap((e) => Object.values(e.adjacency).map((entry) => entry.state));
@@ -71,6 +90,7 @@ describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s
       commands.flatMap((command) => {
         if (!(COMMAND_TYPES as readonly string[]).includes(command.type)) return [`unknown command ${command.type}`];
         if (command.type === 'timer.schedule' && Number.isNaN(Date.parse(command.dueAt))) return [`bad dueAt ${command.dueAt}`];
+        if (command.type === 'authority.await') return authorityAwaitProblems(definition, command, ajv);
         if (command.type !== 'integration.request') return [];
         const task = findTask(command.system, command.task);
         if (!task) return [`${command.system}/${command.task} is not in the task catalogue`];

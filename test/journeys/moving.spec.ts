@@ -186,6 +186,11 @@ describe('moving journey', () => {
 
     const reported = send(machine, started.snapshot, { type: 'move.reported', reportedOn: '2025-05-21' });
     expect(statuses(reported.snapshot)).toMatchObject({ 'logivaert-check': 'active', 'child-move-hearing': 'active' });
+    // Both decisions are the municipality's: its self-service solution gets a task token for each.
+    expect(reported.commands.filter((c) => c.type === 'authority.await')).toEqual([
+      { type: 'authority.await', step: 'logivaert-check', system: 'municipality', complete: 'logivaert.decided', expiresInDays: 30 },
+      { type: 'authority.await', step: 'child-move-hearing', system: 'municipality', complete: 'child-move-hearing.decided', expiresInDays: 30 },
+    ]);
 
     const refused = send(machine, reported.snapshot, { type: 'logivaert.decided', confirmed: false, decidedOn: '2025-05-26' });
     expect(refused.snapshot.context.steps['logivaert-check']).toEqual({ status: 'failed', reason: 'host-did-not-confirm' });

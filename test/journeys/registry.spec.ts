@@ -2,11 +2,11 @@ import { allDefinitions, getDefinition, journeyDefinitions, latestDefinition } f
 import { JOURNEY_TYPE_IDS } from '../../journeys/shared/contract';
 
 describe('journey registry', () => {
-  it('registers moving v1', () => {
-    expect(getDefinition('moving', 1)?.machine.id).toBe('moving');
-    expect(latestDefinition('moving')?.version).toBe(1);
+  it('registers all eleven life events of the agreement', () => {
+    expect(new Set(allDefinitions().map((d) => d.id))).toEqual(new Set(JOURNEY_TYPE_IDS));
+    for (const id of JOURNEY_TYPE_IDS) expect(latestDefinition(id)?.machine.id).toBe(id);
+    expect(getDefinition('moving', 1)?.version).toBe(1);
     expect(getDefinition('moving', 99)).toBeUndefined();
-    expect(latestDefinition('retiring')).toBeUndefined();
   });
 
   it('keys every definition by a known journey id and its version', () => {

@@ -1,0 +1,129 @@
+/**
+ * Events the becoming-a-parent journey accepts from outside the engine. Confirmations that an
+ * authority's own solution sends through its task token (the birth, the name, the employer's
+ * NemRefusion report) are `system` events; the parents' actions are `citizen` events;
+ * Familieretshuset's decision is a `caseworker` event. CPR's confirmation of the other parent and
+ * Udbetaling Danmark's child benefit status come back as integration results instead.
+ */
+import type { IsoDate } from '../shared/calendar';
+import type { EventSpec } from '../shared/contract';
+import { schema } from '../shared/kit';
+
+export const PARENTAGE_OUTCOMES = ['established', 'not-established'] as const;
+
+export type ParentEvent =
+  | { type: 'birth.registered'; birthDate: IsoDate }
+  | { type: 'employer.notified'; notifiedOn: IsoDate }
+  | { type: 'leave-plan.sent'; sentOn: IsoDate }
+  | { type: 'care-declaration.signed'; signedOn: IsoDate }
+  | { type: 'paternity.disputed'; disputedOn: IsoDate }
+  | { type: 'paternity.decided'; decidedOn: IsoDate; parentage: (typeof PARENTAGE_OUTCOMES)[number] }
+  | { type: 'name.registered'; registeredOn: IsoDate }
+  | { type: 'child-benefit.applied'; appliedOn: IsoDate }
+  | { type: 'employer.leave-reported'; leaveStartDate: IsoDate; salaryDuringLeave: boolean }
+  | { type: 'maternity-benefit.applied'; appliedOn: IsoDate }
+  | { type: 'maternity-benefit.not-entitled' }
+  | { type: 'daycare.signed-up'; signedUpOn: IsoDate }
+  | { type: 'daycare.not-needed' }
+  | { type: 'preliminary-tax.checked'; changed: boolean };
+
+export const parentEvents: Record<ParentEvent['type'], EventSpec> = {
+  'birth.registered': {
+    title: { da: 'Fødsel registreret i CPR', en: 'Birth registered in CPR' },
+    actors: ['system', 'caseworker'],
+    schema: schema.object({ birthDate: schema.date('The child’s birth date as registered.') }),
+    examples: [{ birthDate: '2025-06-18' }],
+  },
+  'employer.notified': {
+    title: { da: 'Arbejdsgiver har fået besked', en: 'Employer told' },
+    actors: ['citizen'],
+    schema: schema.object({ notifiedOn: schema.date('Day the employer was told about the pregnancy.') }),
+    examples: [{ notifiedOn: '2025-03-14' }],
+  },
+  'leave-plan.sent': {
+    title: { da: 'Orlovsplan sendt', en: 'Leave plan sent' },
+    actors: ['citizen'],
+    schema: schema.object({ sentOn: schema.date('Day the leave plan was sent to the employer.') }),
+    examples: [{ sentOn: '2025-07-01' }],
+  },
+  'care-declaration.signed': {
+    title: { da: 'Omsorgs- og ansvarserklæring underskrevet', en: 'Declaration of care and responsibility signed' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ signedOn: schema.date('Day both parents had signed on borger.dk.') }),
+    // The first is in time for the examples' births, the second too late for all of them.
+    examples: [{ signedOn: '2025-03-20' }, { signedOn: '2025-12-01' }],
+  },
+  'paternity.disputed': {
+    title: { da: 'Tvivl om faderskab eller medmoderskab', en: 'Parentage disputed' },
+    actors: ['citizen', 'caseworker'],
+    schema: schema.object({ disputedOn: schema.date('Day the doubt was raised.') }),
+    examples: [{ disputedOn: '2025-06-25' }],
+  },
+  'paternity.decided': {
+    title: { da: 'Familieretshuset har afgjort sagen', en: 'Agency of Family Law decided' },
+    actors: ['caseworker'],
+    schema: schema.object({
+      decidedOn: schema.date('Day of the decision.'),
+      parentage: schema.oneOf(PARENTAGE_OUTCOMES, 'Whether the citizen’s parentage was established.'),
+    }),
+    examples: [
+      { decidedOn: '2025-09-01', parentage: 'established' },
+      { decidedOn: '2025-09-01', parentage: 'not-established' },
+    ],
+  },
+  'name.registered': {
+    title: { da: 'Navn registreret', en: 'Name registered' },
+    actors: ['system', 'caseworker'],
+    schema: schema.object({ registeredOn: schema.date('Day the registrar registered the name (after borger.dk or a baptism).') }),
+    examples: [{ registeredOn: '2025-07-10' }],
+  },
+  'child-benefit.applied': {
+    title: { da: 'Børneydelse søgt', en: 'Child benefit applied for' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
+    examples: [{ appliedOn: '2025-07-01' }],
+  },
+  'employer.leave-reported': {
+    title: { da: 'Arbejdsgiver har indberettet orloven', en: 'Employer reported the leave' },
+    actors: ['system', 'caseworker'],
+    schema: schema.object({
+      leaveStartDate: schema.date('First day of the leave as reported in NemRefusion.'),
+      salaryDuringLeave: schema.yesNo('The employer pays salary during the leave (and claims the benefit as reimbursement).'),
+    }),
+    // The salary stops when the leave starts, or the employer keeps paying it.
+    examples: [
+      { leaveStartDate: '2025-05-23', salaryDuringLeave: false },
+      { leaveStartDate: '2025-05-23', salaryDuringLeave: true },
+    ],
+  },
+  'maternity-benefit.applied': {
+    title: { da: 'Barselsdagpenge søgt', en: 'Maternity/parental benefit applied for' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
+    examples: [{ appliedOn: '2025-06-30' }, { appliedOn: '2025-12-15' }],
+  },
+  'maternity-benefit.not-entitled': {
+    title: { da: 'Ikke ret til barselsdagpenge', en: 'Not entitled to maternity/parental benefit' },
+    actors: ['citizen'],
+    schema: schema.empty(),
+    examples: [{}],
+  },
+  'daycare.signed-up': {
+    title: { da: 'Skrevet op til dagtilbud', en: 'Signed up for daycare' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ signedUpOn: schema.date('Day of the sign-up in Digital Pladsanvisning.') }),
+    examples: [{ signedUpOn: '2025-08-01' }],
+  },
+  'daycare.not-needed': {
+    title: { da: 'Dagtilbud ikke nødvendigt', en: 'Daycare not needed' },
+    actors: ['citizen'],
+    schema: schema.empty(),
+    examples: [{}],
+  },
+  'preliminary-tax.checked': {
+    title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ changed: schema.yesNo('The assessment was changed (benefit in field 304).') }),
+    examples: [{ changed: true }, { changed: false }],
+  },
+};

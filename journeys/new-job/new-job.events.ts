@@ -1,0 +1,84 @@
+/**
+ * Events the new-job journey accepts from outside the engine. The TypeScript types and the JSON
+ * Schemas describe the same data; the API validates against the schema first.
+ */
+import type { IsoDate } from '../shared/calendar';
+import type { EventSpec } from '../shared/contract';
+import { schema } from '../shared/kit';
+
+export const TAX_CARD_TYPES = ['hovedkort', 'bikort'] as const;
+export type TaxCardType = (typeof TAX_CARD_TYPES)[number];
+
+export type NewJobEvent =
+  | { type: 'tax-card.chosen'; cardType: TaxCardType; chosenOn: IsoDate }
+  | { type: 'preliminary-tax.checked'; changed: boolean }
+  | { type: 'jobnet.deregistered'; deregisteredOn: IsoDate }
+  | { type: 'final-claim.submitted'; submittedOn: IsoDate }
+  | { type: 'jobcenter.notified'; notifiedOn: IsoDate }
+  | { type: 'holiday-pay.requested'; requestedOn: IsoDate }
+  | { type: 'holiday-pay.not-needed' }
+  | { type: 'housing-benefit.income-reported'; reportedOn: IsoDate }
+  | { type: 'su.income-checked'; optedOutOfMonths: boolean };
+
+export const newJobEvents: Record<NewJobEvent['type'], EventSpec> = {
+  'tax-card.chosen': {
+    title: { da: 'Skattekort valgt', en: 'Tax card chosen' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({
+      cardType: schema.oneOf(TAX_CARD_TYPES, 'The card the new employer uses: main (hovedkort) or secondary (bikort).'),
+      chosenOn: schema.date('Day the choice was made in TastSelv and told to the employer.'),
+    }),
+    examples: [
+      { cardType: 'hovedkort', chosenOn: '2025-03-27' },
+      { cardType: 'bikort', chosenOn: '2025-08-04' },
+    ],
+  },
+  'preliminary-tax.checked': {
+    title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ changed: schema.yesNo('The assessment was changed (field 201, and 304 or 216).') }),
+    examples: [{ changed: true }, { changed: false }],
+  },
+  'jobnet.deregistered': {
+    title: { da: 'Afmeldt som ledig på Jobnet', en: 'Deregistered as unemployed on Jobnet' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ deregisteredOn: schema.date('Day of the deregistration.') }),
+    examples: [{ deregisteredOn: '2025-03-31' }, { deregisteredOn: '2025-04-03' }],
+  },
+  'final-claim.submitted': {
+    title: { da: 'Sidste dagpengekort sendt', en: 'Final claim form sent' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ submittedOn: schema.date('Day the last dagpengekort reached the a-kasse.') }),
+    examples: [{ submittedOn: '2025-04-02' }],
+  },
+  'jobcenter.notified': {
+    title: { da: 'Jobcentret har fået besked', en: 'Job centre notified' },
+    actors: ['citizen', 'caseworker'],
+    schema: schema.object({ notifiedOn: schema.date('Day the job centre was told about the job.') }),
+    examples: [{ notifiedOn: '2025-05-28' }],
+  },
+  'holiday-pay.requested': {
+    title: { da: 'Feriepenge bestilt', en: 'Holiday pay requested' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ requestedOn: schema.date('Day the payout was requested from FerieKonto.') }),
+    examples: [{ requestedOn: '2025-07-01' }],
+  },
+  'holiday-pay.not-needed': {
+    title: { da: 'Ingen feriepenge at hente', en: 'No holiday pay to collect' },
+    actors: ['citizen'],
+    schema: schema.empty(),
+    examples: [{}],
+  },
+  'housing-benefit.income-reported': {
+    title: { da: 'Ny indkomst meldt til boligstøtte', en: 'New income reported for housing benefit' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ reportedOn: schema.date('Day the change was reported to Udbetaling Danmark.') }),
+    examples: [{ reportedOn: '2025-04-02' }],
+  },
+  'su.income-checked': {
+    title: { da: 'SU tjekket mod lønnen', en: 'SU checked against the pay' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ optedOutOfMonths: schema.yesNo('SU months were opted out of in minSU.') }),
+    examples: [{ optedOutOfMonths: true }, { optedOutOfMonths: false }],
+  },
+};

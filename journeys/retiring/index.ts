@@ -1,0 +1,24 @@
+import type { JourneyDefinition } from '../shared/contract';
+import { retiringEvents } from './retiring.events';
+import { retiringMachine } from './retiring.machine';
+import { retiringFactsExamples, retiringFactsSchema, retiringStartExamples, retiringStartSchema } from './retiring.start';
+import { retiringSteps } from './retiring.steps';
+
+export const retiringV1: JourneyDefinition<typeof retiringMachine> = {
+  id: 'retiring',
+  version: 1,
+  title: { da: 'Blive pensionist', en: 'Retiring' },
+  description: {
+    da: 'Fra et halvt år før din folkepensionsalder: søg folkepension i tide (eller udskyd den), få styr på ATP, dine andre pensioner og feriepengene. Førtidspension, ATP og boligstøtte følger automatisk.',
+    en: 'From six months before your state pension age: apply for the state pension in time (or defer it), and sort out ATP, your other pensions and your holiday pay. Disability pension, ATP and housing benefit follow automatically.',
+  },
+  machine: retiringMachine,
+  steps: retiringSteps,
+  startSchema: retiringStartSchema,
+  startExamples: retiringStartExamples,
+  factsSchema: retiringFactsSchema,
+  factsExamples: retiringFactsExamples,
+  events: retiringEvents,
+  // No waiting states: every state can move on through an event or a timer.
+  waitingStates: [],
+};

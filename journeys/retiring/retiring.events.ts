@@ -1,0 +1,90 @@
+/**
+ * Events the retiring journey accepts from outside the engine: the citizen's applications and
+ * choices, and Udbetaling Danmark's decisions as `system` events (sent by its solution through a
+ * task token). ATP's payout status comes back as an integration result.
+ */
+import type { IsoDate } from '../shared/calendar';
+import type { EventSpec } from '../shared/contract';
+import { schema } from '../shared/kit';
+
+export type RetiringEvent =
+  | { type: 'folkepension.applied'; appliedOn: IsoDate }
+  | { type: 'folkepension.deferred'; decidedOn: IsoDate }
+  | { type: 'folkepension.decided'; decidedOn: IsoDate; granted: boolean }
+  | { type: 'folkepension.switch-confirmed'; confirmedOn: IsoDate }
+  | { type: 'atp.payout-started'; requestedOn: IsoDate }
+  | { type: 'atp.payout-deferred'; decidedOn: IsoDate }
+  | { type: 'private-pensions.checked'; checkedOn: IsoDate }
+  | { type: 'housing-benefit.recalculated'; recalculatedOn: IsoDate }
+  | { type: 'holiday-pay.requested'; requestedOn: IsoDate }
+  | { type: 'holiday-pay.not-relevant' };
+
+export const retiringEvents: Record<RetiringEvent['type'], EventSpec> = {
+  'folkepension.applied': {
+    title: { da: 'Folkepension søgt', en: 'State pension applied for' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
+    // In time, in the back-pay window, and after it (for the examples' pension ages).
+    examples: [{ appliedOn: '2025-06-02' }, { appliedOn: '2025-12-01' }, { appliedOn: '2026-06-01' }],
+  },
+  'folkepension.deferred': {
+    title: { da: 'Folkepension udskudt (opsat pension)', en: 'State pension deferred' },
+    actors: ['citizen'],
+    schema: schema.object({ decidedOn: schema.date('Day the deferral was registered with Udbetaling Danmark.') }),
+    examples: [{ decidedOn: '2025-07-01' }],
+  },
+  'folkepension.decided': {
+    title: { da: 'Afgørelse om folkepension', en: 'State pension decision' },
+    actors: ['system', 'caseworker'],
+    schema: schema.object({
+      decidedOn: schema.date('Day of the decision.'),
+      granted: schema.yesNo('The pension was granted (fully or as a partial pension).'),
+    }),
+    examples: [
+      { decidedOn: '2025-07-10', granted: true },
+      { decidedOn: '2025-07-10', granted: false },
+    ],
+  },
+  'folkepension.switch-confirmed': {
+    title: { da: 'Skift fra førtidspension bekræftet', en: 'Switch from disability pension confirmed' },
+    actors: ['system', 'caseworker'],
+    schema: schema.object({ confirmedOn: schema.date('Day of Udbetaling Danmark’s letter.') }),
+    examples: [{ confirmedOn: '2025-12-01' }],
+  },
+  'atp.payout-started': {
+    title: { da: 'ATP-udbetaling startet (udland)', en: 'ATP payout started (abroad)' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ requestedOn: schema.date('Day the payout was requested in ATP’s self-service.') }),
+    examples: [{ requestedOn: '2025-10-01' }],
+  },
+  'atp.payout-deferred': {
+    title: { da: 'ATP udskudt', en: 'ATP deferred' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ decidedOn: schema.date('Day the deferral was registered with ATP.') }),
+    examples: [{ decidedOn: '2025-07-01' }],
+  },
+  'private-pensions.checked': {
+    title: { da: 'Pensioner gennemgået', en: 'Pensions reviewed' },
+    actors: ['citizen'],
+    schema: schema.object({ checkedOn: schema.date('Day the citizen went through PensionsInfo.') }),
+    examples: [{ checkedOn: '2025-05-15' }],
+  },
+  'housing-benefit.recalculated': {
+    title: { da: 'Boligstøtte genberegnet', en: 'Housing benefit recalculated' },
+    actors: ['system', 'caseworker'],
+    schema: schema.object({ recalculatedOn: schema.date('Day of Udbetaling Danmark’s new decision.') }),
+    examples: [{ recalculatedOn: '2025-09-20' }],
+  },
+  'holiday-pay.requested': {
+    title: { da: 'Feriepenge søgt udbetalt', en: 'Holiday pay requested' },
+    actors: ['citizen', 'system'],
+    schema: schema.object({ requestedOn: schema.date('Day the payout was requested on FerieKonto.') }),
+    examples: [{ requestedOn: '2025-09-05' }],
+  },
+  'holiday-pay.not-relevant': {
+    title: { da: 'Feriepenge ikke aktuelt', en: 'Holiday pay does not apply' },
+    actors: ['citizen'],
+    schema: schema.empty(),
+    examples: [{}],
+  },
+};
