@@ -8,6 +8,10 @@ export class CreateCitizenExperienceTables1795700200000 implements MigrationInte
   name = 'CreateCitizenExperienceTables1795700200000';
 
   async up(q: QueryRunner): Promise<void> {
+    // The caseworker search pages newest first with a keyset on (created_at, id): walking this index
+    // and filtering on systems stops after one page (0.1 ms vs 70 ms for 200k journeys, see README).
+    await q.query(`CREATE INDEX journey_created ON journey (created_at DESC, id DESC)`);
+
     // Append-only: "Hvem har set mine data". The viewer is named as their token named them; never a CPR number.
     await q.query(`
       CREATE TABLE access_log (
@@ -73,5 +77,6 @@ export class CreateCitizenExperienceTables1795700200000 implements MigrationInte
     await q.query(`DROP TABLE caseworker_note`);
     await q.query(`DROP TABLE proxy_grant`);
     await q.query(`DROP TABLE access_log`);
+    await q.query(`DROP INDEX journey_created`);
   }
 }

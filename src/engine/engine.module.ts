@@ -12,6 +12,10 @@ import { CitizenRepository } from './persistence/citizen.repository';
 import { JourneyQueries } from './queries/journey.queries';
 import { DismissJourneyUseCase } from './use-cases/dismiss-journey.use-case';
 import { RegisterEventUseCase } from './use-cases/register-event.use-case';
+import { AuthorityAwaitWriter } from './self-service/authority-await.writer';
+import { SelfServiceLinks } from './self-service/self-service-links';
+import { StepChangeHook } from './self-service/step-change.hook';
+import { WebhookFanout } from './self-service/webhook-fanout';
 
 @Module({
   providers: [
@@ -27,7 +31,12 @@ import { RegisterEventUseCase } from './use-cases/register-event.use-case';
     JourneyQueries,
     RegisterEventUseCase,
     DismissJourneyUseCase,
+    // Self-service hooks that run inside the engine's transactions (see src/engine/self-service).
+    SelfServiceLinks,
+    WebhookFanout,
+    AuthorityAwaitWriter,
+    StepChangeHook,
   ],
-  exports: [DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase],
+  exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase],
 })
 export class EngineModule {}

@@ -9,6 +9,7 @@ import { jobOptions } from '../workers/retry-policy';
 
 const BATCH = 200;
 const ADD_TIMEOUT_MS = 5000;
+const SWEEP_EVERY_MS = 15_000;
 
 
 /**
@@ -74,7 +75,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async run(): Promise<void> {
+    let lastSweep = Date.now();
     while (this.running) {
+      if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
+        lastSweep = Date.now();
+        await this.sweep().catch((e: Error) => this.logger.warn(`outbox sweep failed: ${e.message}`));
+      }
       let moved = 0;
       try {
         moved = await this.relayBatch();
@@ -95,14 +101,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
       const rows: { id: string; payload: OutboxPayload; relay_attempts: number }[] = await tx.query(
-        `SELECT id, payload, relay_attempts FROM outbox WHERE available_at <= now()
+        `SELECT id, payload, relay_attempts FROM outbox WHERE relayed_at IS NULL AND available_at <= now()
           ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (rows.length === 0) return 0;
       const outcomes = await Promise.allSettled(rows.map((row) => withTimeout(this.perform(row.id, row.payload), ADD_TIMEOUT_MS)));
       const done = rows.filter((_, i) => outcomes[i].status === 'fulfilled').map((r) => r.id);
       const failed = rows.filter((_, i) => outcomes[i].status === 'rejected');
-      if (done.length) await tx.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [done]);
+      // A queued job keeps its row until it has run (WorkerHost deletes it), so a job lost with a
+      // Redis that kept nothing can be found and queued again (see sweep()).
+      const removals = rows.filter((r, i) => outcomes[i].status === 'fulfilled' && r.payload.op === 'remove').map((r) => r.id);
+      if (done.length) await tx.query('UPDATE outbox SET relayed_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])', [done]);
+      if (removals.length) await tx.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [removals]);
       for (const row of failed) {
         const reason = (outcomes[rows.indexOf(row)] as PromiseRejectedResult).reason as Error;
         const backoffMs = Math.min(30_000, 250 * 2 ** Math.min(row.relay_attempts, 7));
@@ -115,6 +125,35 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       if (failed.length) this.logger.warn(`outbox: ${failed.length} rows wait for the queue to come back`);
       return rows.length;
     });
+  }
+
+  /**
+   * Finds jobs that should have run by now but are not in the queue any more (a Redis restarted
+   * without persistence, a flushed queue) and relays their rows again. Rows of jobs that did run
+   * but whose clean-up was lost with a crashed worker are deleted.
+   */
+  async sweep(): Promise<{ requeued: number; cleaned: number }> {
+    const stale: { id: string; payload: OutboxPayload }[] = await this.dataSource.query(
+      `SELECT id, payload FROM outbox
+        WHERE relayed_at < now() - interval '30 seconds'
+          AND (payload->>'dueAt' IS NULL OR (payload->>'dueAt')::timestamptz < now() - interval '30 seconds')
+        ORDER BY relayed_at LIMIT 500`,
+    );
+    let requeued = 0;
+    let cleaned = 0;
+    for (const row of stale) {
+      if (row.payload.op !== 'add') continue;
+      const job = await this.queues.get(row.payload.queue as QueueName)?.getJob(row.id);
+      if (!job) {
+        await this.dataSource.query('UPDATE outbox SET relayed_at = NULL WHERE id = $1', [row.id]);
+        requeued++;
+      } else if (job.finishedOn) {
+        await this.dataSource.query('DELETE FROM outbox WHERE id = $1', [row.id]);
+        cleaned++;
+      }
+    }
+    if (requeued) this.logger.warn(`outbox sweep: ${requeued} jobs were missing from the queue and are queued again`);
+    return { requeued, cleaned };
   }
 
   private async perform(id: string, payload: OutboxPayload): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app.config';
 import { JobRegistry } from '../platform/queue/job-registry';
 import { QUEUES, type QueueName } from '../platform/queue/queue-names';
@@ -20,6 +21,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly queues: Queues,
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
+    private readonly dataSource: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -32,15 +34,25 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
         stalledInterval: Math.max(500, Math.round(this.config.queue.lockMs / 2)),
         maxStalledCount: 5,
       });
-      worker.on('completed', () => this.metrics.jobOutcomes.inc({ queue: name, outcome: 'completed' }));
+      worker.on('completed', (job) => {
+        this.metrics.jobOutcomes.inc({ queue: name, outcome: 'completed' });
+        void this.forget(job.id);
+      });
       worker.on('failed', (job) => {
         const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
         this.metrics.jobOutcomes.inc({ queue: name, outcome: final ? 'failed' : 'retry' });
+        if (final) void this.forget(job?.id);
       });
       worker.on('error', (e) => this.logger.warn(`worker ${name}: ${e.message}`));
       this.workers.push(worker);
     }
     this.logger.log(`workers started on ${this.queues.factory.kind}: ${Object.values(QUEUES).join(', ')}`);
+  }
+
+  /** The job has run: its outbox row is no longer needed to recover it. */
+  private async forget(jobId: string | undefined): Promise<void> {
+    if (!jobId) return;
+    await this.dataSource.query('DELETE FROM outbox WHERE id = $1', [jobId]).catch(() => undefined);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

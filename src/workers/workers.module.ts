@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { EngineModule } from '../engine/engine.module';
+import { ExperienceModule } from '../engine/experience.module';
 import { IntegrationProcessor } from './integration.processor';
+import { NotificationProcessor } from './notification.processor';
 import { TimerProcessor } from './timer.processor';
+import { WebhookProcessor } from './webhook.processor';
 import { WorkerHost } from './worker-host';
 
 @Module({
-  imports: [EngineModule],
-  providers: [IntegrationProcessor, TimerProcessor, WorkerHost],
+  imports: [EngineModule, ExperienceModule],
+  providers: [IntegrationProcessor, TimerProcessor, NotificationProcessor, WebhookProcessor, WorkerHost],
 })
 export class WorkersModule {}

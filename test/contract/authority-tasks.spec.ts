@@ -11,8 +11,31 @@ import { bindPorts } from '../../src/authorities/ports/port-binding';
 import { methodName } from '../../src/authorities/ports/port-types';
 import { taskInputProblem } from '../../src/authorities/task-validation';
 import { exampleInput } from '../../src/authorities/sandbox/outputs';
+import { CPR_LIKE, CPR_VALUE } from './harness';
 
 const named = AUTHORITY_TASKS.map((t) => [`${t.system}/${t.task}`, t] as const);
+
+/** Every property name a JSON schema declares, at any depth (objects, array items, combinators). */
+function propertyNames(schema: unknown, path = 'input'): string[] {
+  if (Array.isArray(schema)) return schema.flatMap((s, i) => propertyNames(s, `${path}[${i}]`));
+  if (typeof schema !== 'object' || schema === null) return [];
+  const s = schema as Record<string, unknown>;
+  const own = Object.entries((s.properties ?? {}) as Record<string, unknown>).flatMap(([name, sub]) => [
+    `${path}.${name}`,
+    ...propertyNames(sub, `${path}.${name}`),
+  ]);
+  const nested = ['items', 'prefixItems', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else'].flatMap((k) =>
+    k in s ? propertyNames(s[k], `${path}.${k}`) : [],
+  );
+  return [...own, ...nested, ...(s.required as string[] | undefined ?? []).map((name) => `${path}.${name}`)];
+}
+
+/** Every leaf of a value (strings and numbers as text) with its path. */
+function leaves(value: unknown, path: string): [string, string][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}[${i}]`));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => [[`${path}.${k}`, k] as [string, string], ...leaves(v, `${path}.${k}`)]);
+  return typeof value === 'string' || typeof value === 'number' ? [[path, String(value)]] : [];
+}
 
 describe('authority task catalogue', () => {
   it('describes every authority system of the contract, and only those', () => {
@@ -51,10 +74,44 @@ describe('authority task catalogue', () => {
 
   it('rejects input the schema does not allow, without quoting the value', () => {
     const t = findTask('cpr', 'register-move')!;
-    const problem = taskInputProblem(t, { ...(t.inputExample as object), cpr: '1503901234567' });
-    expect(problem).toContain('/cpr');
+    const problem = taskInputProblem(t, { ...(t.inputExample as object), moveDate: '1503901234567' });
+    expect(problem).toContain('/moveDate');
     expect(problem).not.toContain('1503901234567');
     expect(taskInputProblem(t, { ...(t.inputExample as object), extra: 1 })).toContain('extra');
+    // A CPR number slipped into the input is refused: the subject travels beside it, never in it.
+    const slipped = taskInputProblem(t, { ...(t.inputExample as object), cpr: '150390-1234' });
+    expect(slipped).toContain('(cpr)');
+    expect(slipped).not.toMatch(CPR_LIKE);
+  });
+
+  describe('data minimisation: no CPR numbers in task inputs or outputs', () => {
+    it('has no input property named like a CPR number, at any depth', () => {
+      const offending = AUTHORITY_TASKS.flatMap((t) =>
+        propertyNames(t.input)
+          .filter((path) => /cpr/i.test(path.split('.').at(-1)!))
+          .map((path) => `${t.system}/${t.task} ${path}`),
+      );
+      expect(offending).toEqual([]);
+    });
+
+    it('has no CPR-like value (or key) in any input example or output', () => {
+      const offending = AUTHORITY_TASKS.flatMap((t) =>
+        [...leaves(t.inputExample, 'inputExample'), ...leaves(t.output, 'output')]
+          .filter(([, text]) => CPR_VALUE.test(text))
+          .map(([path]) => `${t.system}/${t.task} ${path}`),
+      );
+      expect(offending).toEqual([]);
+    });
+
+    it('catches what it is meant to catch', () => {
+      expect(propertyNames({ type: 'object', properties: { movers: { type: 'array', items: { properties: { childCpr: {} } } } } })).toContain(
+        'input.movers.items.childCpr',
+      );
+      const found = (value: unknown) => leaves(value, 'x').some(([, text]) => CPR_VALUE.test(text));
+      expect(found({ a: [{ b: 1503901234 }] })).toBe(true);
+      expect(found({ note: 'for 150390-1234.' })).toBe(true);
+      expect(found({ id: '2e431559-9374-456d-9941-466bc25d3cf0', ref: 'FLY-2025-004211' })).toBe(false);
+    });
   });
 
   it('refers to journeys and steps that exist', () => {

@@ -1,4 +1,5 @@
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
+import { MAX_RETRY_AFTER_MS } from '../../src/authorities/http/error-mapping';
 import { callFor, caught, httpAuthorities, sleep, spec } from './harness';
 
 const RESET_MS = 300;
@@ -38,6 +39,16 @@ describe('circuit breaker per authority system', () => {
     expect(sandbox.calls({ system: 'cpr' })).toHaveLength(3); // the fourth call never left the engine
   });
 
+  it('asks for at most five minutes of patience, however long the breaker stays open', async () => {
+    authorities.adapter.close();
+    authorities = httpAuthorities(sandbox.url, {
+      breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 6 * 3600_000, rollingWindowMs: 10_000 },
+    });
+    await failThreeTimes();
+    const error = await caught(authorities.gateway.execute(callFor(lookup)));
+    expect(error).toMatchObject({ code: 'CIRCUIT_OPEN', retryable: true, retryAfterMs: MAX_RETRY_AFTER_MS });
+  });
+
   it('keeps other systems going while one is open', async () => {
     await failThreeTimes();
     await expect(authorities.gateway.execute(callFor(spec('dar', 'validate-address')))).resolves.toHaveProperty('output');
@@ -66,7 +77,7 @@ describe('circuit breaker per authority system', () => {
 
   it('is not opened by final answers: an authority that says no is up', async () => {
     for (let i = 0; i < 6; i++) {
-      const call = callFor(lookup, { input: { cpr: '010190-0000' } });
+      const call = callFor(lookup, { subject: { cpr: '010190-0000' } });
       await expect(caught(authorities.gateway.execute(call))).resolves.toMatchObject({ code: 'PERSON_NOT_FOUND', retryable: false });
     }
     expect(authorities.adapter.breakerState('cpr')).toBe('closed');

@@ -1,5 +1,6 @@
 import { PortAuthorityGateway } from '../../src/authorities/authority-gateway';
-import { errorFromException, errorFromResponse, retryAfterMs } from '../../src/authorities/http/error-mapping';
+import { errorFromException, errorFromResponse, MAX_RETRY_AFTER_MS, retryAfterMs } from '../../src/authorities/http/error-mapping';
+import { AuthorityError } from '../../src/authorities/ports/authority-gateway.port';
 import { bindPorts } from '../../src/authorities/ports/port-binding';
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { CPR_LIKE, callFor, caught, httpAuthorities, spec } from './harness';
@@ -34,6 +35,23 @@ describe('authority error mapping', () => {
       expect(error).toMatchObject({ code: 'RATE_LIMITED', retryable: true, retryAfterMs: 2000 });
       expect(retryAfterMs(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);
       expect(retryAfterMs('soon')).toBeUndefined();
+    });
+
+    it('bounds every "retry later" wait to five minutes, since such waits spend no attempt', async () => {
+      expect(MAX_RETRY_AFTER_MS).toBe(5 * 60 * 1000);
+      expect(retryAfterMs('86400')).toBe(MAX_RETRY_AFTER_MS);
+      expect(retryAfterMs('9'.repeat(400))).toBe(MAX_RETRY_AFTER_MS);
+      expect(retryAfterMs(new Date(Date.now() + 48 * 3600_000).toUTCString())).toBe(MAX_RETRY_AFTER_MS);
+      expect(retryAfterMs(new Date(Date.now() - 60_000).toUTCString())).toBe(0);
+      await expect(errorFromResponse(json(429, {}, { 'retry-after': '3600' }), 'dar/x')).resolves.toMatchObject({ retryAfterMs: MAX_RETRY_AFTER_MS });
+
+      const patient = new AuthorityError('CIRCUIT_OPEN', true, 'cpr: circuit open', 24 * 3600_000);
+      expect(errorFromException(patient, 'cpr/x', 100)).toMatchObject({ code: 'CIRCUIT_OPEN', retryable: true, retryAfterMs: MAX_RETRY_AFTER_MS });
+      const modest = new AuthorityError('RATE_LIMITED', true, 'dar: slow down', 2000);
+      expect(errorFromException(modest, 'dar/x', 100)).toBe(modest);
+      // Whatever port answers, the gateway hands the engine a bounded wait.
+      const gateway = new PortAuthorityGateway(bindPorts(async () => Promise.reject(patient)));
+      await expect(caught(gateway.execute(callFor(spec('cpr', 'lookup-person'))))).resolves.toMatchObject({ retryAfterMs: MAX_RETRY_AFTER_MS });
     });
 
     it('never copies the authority message or an odd code into the error', async () => {
@@ -80,17 +98,22 @@ describe('authority error mapping', () => {
     });
 
     it('answers input the task does not accept with a final INVALID_INPUT, without calling anyone', async () => {
-      const call = callFor(spec('cpr', 'register-move'), { input: { cpr: '150390-1234' } });
+      const example = callFor(spec('cpr', 'register-move'));
+      const call = { ...example, input: { ...example.input, cpr: '150390-1234' } };
       const error = await caught(authorities.gateway.execute(call));
       expect(error).toMatchObject({ code: 'INVALID_INPUT', retryable: false });
+      expect(error.message).toContain('(cpr)');
       expect(error.message).not.toMatch(CPR_LIKE);
       expect(sandbox.calls()).toEqual([]);
     });
 
     it('passes the authority refusals on as final errors with their codes', async () => {
-      const notFound = callFor(spec('cpr', 'lookup-person'), { input: { cpr: '150390-0000' } });
+      const notFound = callFor(spec('cpr', 'lookup-person'), { subject: { cpr: '150390-0000' } });
       await expect(caught(authorities.gateway.execute(notFound))).resolves.toMatchObject({ code: 'PERSON_NOT_FOUND', retryable: false });
-      const tooEarly = callFor(spec('udbetaling-danmark-pension', 'apply-folkepension'), { input: { cpr: '010190-1231', startDate: '2030-01-01', deferred: false } });
+      const tooEarly = callFor(spec('udbetaling-danmark-pension', 'apply-folkepension'), {
+        input: { startDate: '2030-01-01', deferred: false },
+        subject: { cpr: '010190-1231' },
+      });
       await expect(caught(authorities.gateway.execute(tooEarly))).resolves.toMatchObject({ code: 'BELOW_PENSION_AGE', retryable: false });
       // Bypassing the gateway's own check: the sandbox validates too.
       const bad = await caught(authorities.adapter.send('cpr', 'register-move', { cpr: 'x' }, { idempotencyKey: 'k', journeyId: 'j', step: 's' }));

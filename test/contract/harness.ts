@@ -12,7 +12,13 @@ export function spec(system: AuthoritySystemId, task: string): AuthorityTask {
   return found;
 }
 
-/** A call with the task's example input (dates moved to today) and a fresh idempotency key. */
+/**
+ * The citizen the example calls concern (made up), as the engine takes it from the citizen table:
+ * born 1 July 1958, so old enough for every example (folkepension included).
+ */
+export const SUBJECT = { cpr: '0107581237' };
+
+/** A call with the task's example input (dates moved to today), the example subject and a fresh idempotency key. */
 export function callFor(task: AuthorityTask, overrides: Partial<AuthorityCall> = {}): AuthorityCall {
   return {
     system: task.system,
@@ -21,6 +27,7 @@ export function callFor(task: AuthorityTask, overrides: Partial<AuthorityCall> =
     idempotencyKey: randomUUID(),
     journeyId: `journey-${randomUUID()}`,
     step: task.usedBy[0]?.split('/')[1] ?? 'step',
+    subject: SUBJECT,
     ...overrides,
   };
 }
@@ -72,3 +79,6 @@ export function shapeOf(value: unknown): unknown {
 
 /** Anything that looks like a CPR number. */
 export const CPR_LIKE = /\d{6}-?\d{4}/;
+
+/** A CPR-like number standing on its own: not digits inside a UUID or a reference (`…-d42387576629`). */
+export const CPR_VALUE = /(?<![\w-])\d{6}-?\d{4}(?![\w-])/;

@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AUTHORITY_TASKS } from '../../journeys/shared/authority-tasks';
+import { PortAuthorityGateway } from '../../src/authorities/authority-gateway';
 import { HttpAuthorityAdapter } from '../../src/authorities/http/http-authority.adapter';
+import { bindPorts } from '../../src/authorities/ports/port-binding';
+import type { AuthorityCallContext } from '../../src/authorities/ports/port-types';
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
-import { callFor, caught, httpAuthorities, shapeOf, spec } from './harness';
+import { CPR_VALUE, SUBJECT, callFor, caught, httpAuthorities, shapeOf, spec } from './harness';
 
 describe(HttpAuthorityAdapter.name, () => {
   describe('against the sandbox, for every catalogue operation', () => {
@@ -26,6 +29,7 @@ describe(HttpAuthorityAdapter.name, () => {
         const { output } = await authorities.gateway.execute(call);
 
         expect(shapeOf(output)).toEqual(shapeOf(task.output));
+        expect(JSON.stringify(output)).not.toMatch(CPR_VALUE);
         expect(sandbox.calls({ key: call.idempotencyKey })).toEqual([
           expect.objectContaining({
             system: task.system,
@@ -49,6 +53,32 @@ describe(HttpAuthorityAdapter.name, () => {
       expect(output.registrationRef).toMatch(new RegExp(`^FLY-${new Date().getUTCFullYear()}-\\d{6}$`));
       const again = await authorities.gateway.execute(callFor(task));
       expect(again.output.registrationRef).not.toBe(output.registrationRef);
+    });
+
+    it('sends the subject beside the input; the sandbox reads it there and keeps no trace of it', async () => {
+      const lookup = spec('cpr', 'lookup-person');
+      // The sandbox derives the birth date from the subject's CPR number...
+      const { output } = await authorities.gateway.execute(callFor(lookup, { subject: { cpr: '150390-1234' } }));
+      expect(output.birthDate).toBe('1990-03-15');
+      // ...and does not know a subject with serial 0000.
+      const notFound = callFor(lookup, { subject: { cpr: '0101900000' } });
+      await expect(caught(authorities.gateway.execute(notFound))).resolves.toMatchObject({ code: 'PERSON_NOT_FOUND', retryable: false });
+      const recorded = JSON.stringify([sandbox.calls(), sandbox.sideEffects()]);
+      expect(recorded).not.toContain('1503901234');
+      expect(recorded).not.toContain('150390-1234');
+      expect(recorded).not.toContain('0101900000');
+    });
+
+    it('refuses a malformed subject without echoing it', async () => {
+      const call = callFor(spec('cpr', 'lookup-person'), { subject: { cpr: 'Jens 15039' } });
+      const error = await caught(authorities.gateway.execute(call));
+      expect(error).toMatchObject({ code: 'INVALID_SUBJECT', retryable: false });
+      expect(error.message).not.toContain('Jens');
+      expect(sandbox.calls({ key: call.idempotencyKey })).toEqual([]);
+      // The sandbox checks too, when the gateway is bypassed.
+      const ctx = { idempotencyKey: 'bad-subject', journeyId: 'j', step: 's', subject: { cpr: 'Jens 15039' } };
+      const bypassed = await caught(authorities.adapter.send('cpr', 'lookup-person', {}, ctx));
+      expect(bypassed).toMatchObject({ code: 'BAD_REQUEST', retryable: false });
     });
 
     it('sends Basic credentials to a system that demands them', async () => {
@@ -110,6 +140,25 @@ describe(HttpAuthorityAdapter.name, () => {
         authorization: `Basic ${Buffer.from('id:secret').toString('base64')}`,
       });
       expect(JSON.parse(seen[0].body)).toEqual({ input, journeyRef: 'j-1', step: 'report-move' });
+    });
+
+    it('sends the call subject as { subject: { cpr } } beside the input, from the gateway to the wire', async () => {
+      const adapter = new HttpAuthorityAdapter({ systems: {}, defaultBaseUrl: baseUrl, timeoutMs: 1000 });
+      const contexts: AuthorityCallContext[] = [];
+      const gateway = new PortAuthorityGateway(
+        bindPorts((system, task, input, ctx) => (contexts.push(ctx), adapter.send(system, task, input, ctx))),
+        { validateInput: false },
+      );
+      const input = { movingDate: '2025-03-15', darAddressId: '0a3f50a0-75e9-32b8-e044-0003ba298018', municipalityCode: '0751' };
+      await gateway.execute({ system: 'cpr', task: 'confirm-move-registration', input, idempotencyKey: 'task-2', journeyId: 'j-2', step: 'cpr-propagation', subject: SUBJECT });
+      adapter.close();
+
+      expect(contexts).toEqual([{ idempotencyKey: 'task-2', journeyId: 'j-2', step: 'cpr-propagation', subject: SUBJECT }]);
+      expect(seen).toHaveLength(1);
+      expect(seen[0].url).toBe('/systems/cpr/tasks/confirm-move-registration');
+      expect(JSON.parse(seen[0].body)).toEqual({ input, subject: { cpr: SUBJECT.cpr }, journeyRef: 'j-2', step: 'cpr-propagation' });
+      expect(JSON.stringify(JSON.parse(seen[0].body).input)).not.toMatch(CPR_VALUE);
+      expect(seen[0].headers['idempotency-key']).toBe('task-2');
     });
 
     it('sends no Authorization header without credentials', async () => {

@@ -52,6 +52,9 @@ describe('idempotency towards authorities', () => {
     await authorities.gateway.execute(call);
     const error = await caught(authorities.gateway.execute({ ...call, input: { ...call.input, coName: 'Hansen' } }));
     expect(error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', retryable: false });
+    // The subject is part of the request too (the sandbox compares salted hashes, it keeps neither).
+    const otherCitizen = await caught(authorities.gateway.execute({ ...call, subject: { cpr: '0202881234' } }));
+    expect(otherCitizen).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', retryable: false });
     expect(sandbox.sideEffects()).toHaveLength(1);
   });
 

@@ -9,7 +9,8 @@ describe('authority sandbox admin API', () => {
       body: JSON.stringify(body),
     });
   const get = async (path: string) => (await fetch(`${sandbox.url}${path}`)).json() as Promise<Record<string, unknown>>;
-  const move = { cpr: '150390-1234', movers: ['150390-1234'], addressId: '0a3f50a0-75e9-32b8-e044-0003ba298018', moveDate: new Date().toISOString().slice(0, 10) };
+  const move = { movers: [{ relation: 'self' }], addressId: '0a3f50a0-75e9-32b8-e044-0003ba298018', moveDate: new Date().toISOString().slice(0, 10) };
+  const subject = { cpr: '150390-1234' };
 
   beforeEach(async () => {
     sandbox = await startSandbox({ latencyScale: 0, faults: { '*': { latencyMs: 1 } } });
@@ -31,8 +32,8 @@ describe('authority sandbox admin API', () => {
   });
 
   it('lists calls and side effects, filtered by system and key, without request bodies', async () => {
-    await post('/systems/cpr/tasks/register-move', { input: move, journeyRef: 'j-1', step: 'report-move' }, 'key-a');
-    await post('/systems/cpr/tasks/register-move', { input: move, journeyRef: 'j-1', step: 'report-move' }, 'key-a');
+    await post('/systems/cpr/tasks/register-move', { input: move, subject, journeyRef: 'j-1', step: 'report-move' }, 'key-a');
+    await post('/systems/cpr/tasks/register-move', { input: move, subject, journeyRef: 'j-1', step: 'report-move' }, 'key-a');
     await post('/systems/dar/tasks/validate-address', { input: { addressId: move.addressId } }, 'key-b');
 
     const { calls } = (await get('/admin/calls?system=cpr&key=key-a')) as { calls: Record<string, unknown>[] };
@@ -41,6 +42,7 @@ describe('authority sandbox admin API', () => {
       [2, 'replayed', 200],
     ]);
     expect(JSON.stringify(await get('/admin/calls'))).not.toContain('150390');
+    expect(JSON.stringify(await get('/admin/side-effects'))).not.toContain('150390');
     expect(await get('/admin/side-effects?key=key-a')).toEqual({
       sideEffects: [expect.objectContaining({ idempotencyKey: 'key-a', system: 'cpr', task: 'register-move', journeyRef: 'j-1', count: 1, requests: 2 })],
     });
@@ -61,6 +63,13 @@ describe('authority sandbox admin API', () => {
     await expect(noKey.json()).resolves.toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED' });
     const noInput = await post('/systems/cpr/tasks/register-move', { journeyRef: 'j' }, 'k1');
     expect(noInput.status).toBe(400);
+    for (const bad of [{ cpr: '15039' }, '150390-1234', { number: '150390-1234' }]) {
+      const badSubject = await post('/systems/cpr/tasks/register-move', { input: move, subject: bad }, 'k4');
+      expect(badSubject.status).toBe(400);
+      const text = await badSubject.text();
+      expect(JSON.parse(text)).toMatchObject({ code: 'BAD_REQUEST' });
+      expect(text).not.toContain('15039');
+    }
     const unknown = await post('/systems/cpr/tasks/teleport', { input: {} }, 'k2');
     expect(unknown.status).toBe(404);
     await expect(unknown.json()).resolves.toMatchObject({ code: 'UNKNOWN_TASK' });

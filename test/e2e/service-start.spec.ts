@@ -28,7 +28,7 @@ describe('the service started with nothing configured', () => {
     const { token } = await (await api('/api/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'citizen', subject: '0101901234' }) })).json();
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const types = await (await api('/api/journey-types')).json();
-    const type = types[0];
+    const type = types.find((t: { id: string }) => t.id === 'moving');
     const created = await api('/api/journeys', { method: 'POST', headers: auth, body: JSON.stringify({ type: type.id, answers: type.startExample }) });
     expect(created.status).toBe(201);
     const journey = await created.json();

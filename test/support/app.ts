@@ -39,6 +39,7 @@ export async function createTestApp(o: TestAppOptions): Promise<NestExpressAppli
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { definitions: o.definitions, gateway: o.gateway }), {
     logger: false,
     bodyParser: false,
+    abortOnError: false,
   });
   configureHttp(app);
   await app.init();

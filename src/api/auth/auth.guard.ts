@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { parseCpr } from '../../../journeys/shared/cpr';
 import { CitizenRepository } from '../../engine/persistence/citizen.repository';
+import { SystemClientRepository } from '../../engine/self-service/system-client.repository';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { Principal, Role } from './principal';
 import { TokenService } from './token.service';
@@ -19,6 +20,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly citizens: CitizenRepository,
+    private readonly clients: SystemClientRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,6 +35,10 @@ export class AuthGuard implements CanActivate {
       const cpr = parseCpr(principal.subject);
       if (!cpr.ok) throw new DomainError('UNAUTHENTICATED', 'The citizen token does not carry a CPR number');
       principal.citizenId = await this.citizens.idFor(principal.subject);
+    }
+    // A disabled client is refused at once, not when its short-lived tokens run out.
+    if (principal.clientId && !(await this.clients.isActive(principal.clientId, principal.authority))) {
+      throw new DomainError('UNAUTHENTICATED', 'The client is disabled or unknown');
     }
     req.principal = principal;
     return true;

@@ -8,6 +8,8 @@ export interface Principal {
   authority?: string;
   /** Display name, for the access log of a caseworker read. */
   name?: string;
+  /** Set only for a token of the client-credentials issuer (POST /api/oauth/token): the system client's id. */
+  clientId?: string;
 }
 
 export type Role = Principal['role'];

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { createHmac, randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { AUTHORITY_SYSTEM_IDS } from '../../../journeys/shared/contract';
 import { AppConfig } from '../../platform/config/app.config';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -9,20 +9,36 @@ import type { Principal, Role } from './principal';
 const ROLES: Role[] = ['citizen', 'caseworker', 'system'];
 const DEV_ISSUER = 'livsforloeb-dev-idp';
 const DEV_AUDIENCE = 'livsforloeb';
+/** Our own issuer of system tokens (client credentials), in every AUTH_MODE. */
+const CLIENT_ISSUER = 'livsforloeb-clients';
 
 /**
  * Verifies bearer tokens: OpenID Connect (issuer, audience, JWKS) in production, as MitID /
  * NemLog-in deliver them; in AUTH_MODE=dev a local identity provider signs its own tokens.
  * Claims used: `sub`, `role` (citizen | caseworker | system), `authority`, `name`.
+ *
+ * Authorities' systems are not people and have no MitID: in every AUTH_MODE (oidc too) they get
+ * short-lived tokens from our own client-credentials issuer (`issueClientToken`), HS256 with
+ * CLIENT_TOKEN_SECRET, told apart from identity-provider tokens by their issuer.
  */
 @Injectable()
 export class TokenService {
+  private readonly logger = new Logger(TokenService.name);
   private readonly devKey: Uint8Array;
+  private readonly clientKey: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
 
   constructor(private readonly config: AppConfig) {
     this.devKey = new TextEncoder().encode(config.auth.devSecret ?? randomBytes(32).toString('hex'));
     if (config.auth.mode === 'oidc' && config.auth.jwksUrl) this.jwks = createRemoteJWKSet(new URL(config.auth.jwksUrl));
+    const secret = config.selfService.clientTokenSecret;
+    if (secret) this.clientKey = new TextEncoder().encode(secret);
+    // A key of its own, so a development token can never pass for a client token or the reverse.
+    else if (this.devMode) this.clientKey = createHmac('sha256', this.devKey).update('livsforloeb client tokens').digest();
+    else {
+      this.clientKey = randomBytes(32);
+      this.logger.warn('CLIENT_TOKEN_SECRET is not set: system tokens are valid only on the API process that issued them');
+    }
   }
 
   get devMode(): boolean {
@@ -30,6 +46,7 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<Principal> {
+    if (issuerOf(token) === CLIENT_ISSUER) return this.verifyClientToken(token);
     let payload: JWTPayload;
     try {
       payload = this.devMode
@@ -51,6 +68,41 @@ export class TokenService {
       .setIssuedAt()
       .setExpirationTime(`${ttlSeconds}s`)
       .sign(this.devKey);
+  }
+
+  /** A client-credentials access token: role system, the client's authority, `sub` = client id. */
+  async issueClientToken(client: { clientId: string; authority: string }): Promise<{ token: string; expiresIn: number }> {
+    const expiresIn = this.config.selfService.clientTokenTtlSeconds;
+    const token = await new SignJWT({ role: 'system', authority: client.authority })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(client.clientId)
+      .setIssuer(CLIENT_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${expiresIn}s`)
+      .sign(this.clientKey);
+    return { token, expiresIn };
+  }
+
+  private async verifyClientToken(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.clientKey, { issuer: CLIENT_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] }));
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');
+    }
+    const principal = toPrincipal(payload);
+    if (principal.role !== 'system') throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');
+    return { ...principal, clientId: principal.subject };
+  }
+}
+
+/** The unverified `iss`, only to choose the key; verification then checks it. */
+function issuerOf(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 import CircuitBreaker from 'opossum';
 import type { AuthoritySystemId } from '../../../journeys/shared/contract';
 import { AuthorityError } from '../ports/authority-gateway.port';
+import { boundedRetryAfterMs } from './error-mapping';
 import type { BreakerSettings } from './http-settings';
 
 type Thunk = () => Promise<unknown>;
@@ -35,7 +36,7 @@ export class SystemBreakers {
       const waitMs = entry.breaker.opened
         ? entry.openedAt + this.settings.resetTimeoutMs - this.now()
         : Math.min(this.settings.resetTimeoutMs, this.trialMs); // half-open: a trial call is in flight
-      const retryAfterMs = Math.max(50, Math.ceil(waitMs));
+      const retryAfterMs = boundedRetryAfterMs(Math.max(50, waitMs))!;
       throw new AuthorityError('CIRCUIT_OPEN', true, `${system}: circuit open, retry in ${retryAfterMs} ms`, retryAfterMs);
     }
   }

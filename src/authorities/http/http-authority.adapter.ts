@@ -9,7 +9,8 @@ import { checkSettings, DEFAULT_BREAKER, type HttpAuthoritySettings } from './ht
 
 /**
  * Talks to authority systems over HTTP:
- * `POST {baseUrl}/systems/{system}/tasks/{task}` with `{ input, journeyRef, step }`, an
+ * `POST {baseUrl}/systems/{system}/tasks/{task}` with `{ input, subject?, journeyRef, step }` (the
+ * subject `{ cpr }` is the citizen the task concerns: it travels beside the input, never in it), an
  * `Idempotency-Key` on every call and Basic credentials when configured; 200 answers `{ output }`,
  * errors answer `{ code, message }`. Each system has its own timeout and circuit breaker.
  */
@@ -64,7 +65,7 @@ export class HttpAuthorityAdapter {
       const res = await this.fetchImpl(`${base}/systems/${system}/tasks/${task}`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ input, journeyRef: ctx.journeyId, step: ctx.step }),
+        body: JSON.stringify({ input, ...(ctx.subject ? { subject: { cpr: ctx.subject.cpr } } : {}), journeyRef: ctx.journeyId, step: ctx.step }),
         signal: AbortSignal.timeout(timeoutMs), // also bounds reading the body
       });
       if (!res.ok) throw await errorFromResponse(res, where);

@@ -7,6 +7,11 @@ export interface AuthorityCallContext {
   idempotencyKey: string;
   journeyId: string;
   step: string;
+  /**
+   * The citizen the task concerns (see `AuthorityCall.subject`). Sent beside the input, never in it,
+   * and never logged: task inputs name other persons by role only.
+   */
+  subject?: { cpr: string };
 }
 
 export type In<S extends AuthoritySystemId, T extends TaskName<S>> = TaskInput<S, T>;

@@ -1,5 +1,5 @@
 import { CATALOGUE_EXAMPLE_DATE, type AuthorityTask } from '../../../journeys/shared/authority-tasks';
-import { addDays, daysBetween, isIsoDate, parseIsoDate } from '../../../journeys/shared/calendar';
+import { addDays, daysBetween, isIsoDate } from '../../../journeys/shared/calendar';
 import type { Prng } from './prng';
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T.+)$/;
@@ -25,14 +25,6 @@ export function exampleInput(spec: AuthorityTask, now = new Date()): Record<stri
   return walk(spec.inputExample) as Record<string, unknown>;
 }
 
-/** A made-up CPR number for someone born on `birthDate`, with a serial that fits the century rule. */
-export function fakeCpr(birthDate: string, rng: Prng): string {
-  const { year, month, day } = parseIsoDate(birthDate);
-  const digit7 = year < 1900 ? rng.int(5, 8) : year < 2000 ? rng.int(0, 3) : year <= 2036 ? rng.pick([4, 9]) : rng.int(5, 8);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(day)}${pad(month)}${pad(year % 100)}-${digit7}${rng.int(0, 9)}${rng.int(0, 9)}${rng.int(1, 9)}`;
-}
-
 /**
  * An output with the shape of the task's example: values the example took from the example input
  * are taken from the real input, dates move to today, references are new, the rest is kept.
@@ -45,7 +37,6 @@ export function realiseOutput(spec: AuthorityTask, input: Record<string, unknown
     if (typeof example === 'string' && example.length >= 6 && typeof input[key] === 'string') echo.set(example, input[key]);
   }
   const renamed = new Map<string, string>();
-  const birthDate = typeof input.birthDate === 'string' && isIsoDate(input.birthDate) ? input.birthDate : today;
 
   const value = (key: string, v: unknown): unknown => {
     if (Array.isArray(v)) return v.map((item) => value(key, item));
@@ -54,7 +45,6 @@ export function realiseOutput(spec: AuthorityTask, input: Record<string, unknown
     if (echo.has(v)) return echo.get(v);
     const date = shiftDate(v, today, now);
     if (date !== undefined) return date;
-    if (/cpr$/i.test(key)) return fakeCpr(birthDate, rng);
     if (/(Ref|Id)$/.test(key)) {
       const fresh = UUID.test(v) ? rng.uuid() : v.replace(/\d+/g, (d) => (d === '2025' ? year : rng.digits(d.length)));
       renamed.set(v, fresh);

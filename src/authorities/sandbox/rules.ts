@@ -12,8 +12,15 @@ export class Rejection extends Error {
   }
 }
 
+/** The citizen a task concerns, from the request body's `subject` (never from the input). */
+export interface Subject {
+  cpr: string;
+}
+
 export interface RuleContext {
   input: Record<string, unknown>;
+  /** Never log, store or echo it: rules may only derive facts from it (a birth date, "not found"). */
+  subject?: Subject;
   output: Record<string, unknown>;
   today: string;
 }
@@ -40,8 +47,8 @@ function notAfter(date: string, limit: string, code: string, what: string): void
  * deadlines that are not retroactive, decisions that depend on the input, and a few refusals.
  */
 const RULES: Record<string, Rule> = {
-  'cpr/lookup-person': ({ input, output }) => {
-    const parsed = parseCpr(input.cpr);
+  'cpr/lookup-person': ({ subject, output }) => {
+    const parsed = parseCpr(subject?.cpr);
     if (parsed.ok) output.birthDate = parsed.birthDate;
   },
   'cpr/register-move': ({ input, output, today }) => {
@@ -54,7 +61,6 @@ const RULES: Record<string, Rule> = {
     if (NORDIC.has(str(input.country))) output.status = 'awaiting-foreign-confirmation';
   },
   'cpr/register-immigration': ({ input, output }) => {
-    if (input.administrativeCpr) output.cpr = input.administrativeCpr;
     output.residenceCardOrdered = input.residenceBasis === 'permit';
   },
   'dar/validate-address': ({ input, output }) => {
@@ -72,8 +78,8 @@ const RULES: Record<string, Rule> = {
   'udbetaling-danmark/apply-single-parent-allowance': ({ output, today }) => {
     output.paidFrom = firstOfNextQuarter(today); // not retroactive: from the quarter after applying
   },
-  'udbetaling-danmark-pension/apply-folkepension': ({ input, output }) => {
-    const parsed = parseCpr(input.cpr);
+  'udbetaling-danmark-pension/apply-folkepension': ({ input, subject, output }) => {
+    const parsed = parseCpr(subject?.cpr);
     if (!parsed.ok) return;
     const age = pensionAge(parsed.birthDate);
     if (str(input.startDate) < firstOfNextMonth(age.date)) {
@@ -87,7 +93,6 @@ const RULES: Record<string, Rule> = {
     output.benefitFrom = addDays(str(input.firstDayUnemployed), resigned ? 21 : 3);
   },
   'familieretshuset/apply-divorce': ({ input, output }) => {
-    if (input.applicantCpr === input.spouseCpr) throw new Rejection(422, 'SAME_PERSON', 'applicant and spouse are the same person');
     output.track = input.agreedOnTerms ? 'paragraph-5' : 'paragraph-6';
   },
   'parish-registrar/register-birth': ({ input, output }) => {
@@ -101,17 +106,12 @@ const RULES: Record<string, Rule> = {
   },
 };
 
-/** Someone the sandbox has never heard of: any CPR number with serial 0000. */
-function checkPersons(input: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(input)) {
-    if (!/cpr$|cprs$|^movers$|^signers$|^signedBy$/i.test(key)) continue;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (typeof v === 'string' && /0000$/.test(v)) throw new Rejection(404, 'PERSON_NOT_FOUND', `no person for ${key}`);
-    }
-  }
+/** Someone the sandbox has never heard of: a subject whose CPR number has serial 0000. */
+function checkSubject(subject: Subject | undefined): void {
+  if (subject && /0000$/.test(subject.cpr)) throw new Rejection(404, 'PERSON_NOT_FOUND', 'no person for the subject');
 }
 
 export function applyRules(system: string, task: string, ctx: RuleContext): void {
-  checkPersons(ctx.input);
+  checkSubject(ctx.subject);
   RULES[`${system}/${task}`]?.(ctx);
 }

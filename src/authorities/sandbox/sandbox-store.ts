@@ -52,7 +52,10 @@ export interface CallFilter {
 
 const MAX_CALLS = 50_000;
 
-/** Everything the sandbox remembers. Inputs are never stored: only a salted hash to spot a reused key. */
+/**
+ * Everything the sandbox remembers. Inputs and subjects (CPR numbers) are never stored: only a salted
+ * hash of both, to spot a reused key.
+ */
 export class SandboxStore {
   private seq = 0;
   private calls: SandboxCall[] = [];

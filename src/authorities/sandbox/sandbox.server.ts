@@ -39,7 +39,8 @@ const MAX_BODY = 256 * 1024;
 
 /**
  * Starts the authority sandbox: every catalogue operation behind the adapter's wire format, with
- * fault injection and a record of every call. It never prints or stores request bodies.
+ * fault injection and a record of every call. It never prints or stores request bodies: neither the
+ * input nor the subject's CPR number (`subject.cpr` in the body, which its rules read).
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const initialFaults = parseFaults(options.faults ?? {});

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { findTask, type AuthorityTask } from '../../../journeys/shared/authority-tasks';
-import { taskInputProblem } from '../task-validation';
+import { AUTHORITY_TASKS, findTask, type AuthorityTask } from '../../../journeys/shared/authority-tasks';
+import { prepareTaskValidation, taskInputProblem } from '../task-validation';
 import { faultFor, outageEnd, type FaultConfig } from './faults';
 import { isoDay, realiseOutput } from './outputs';
 import { Prng } from './prng';
-import { applyRules, Rejection } from './rules';
+import { applyRules, Rejection, type Subject } from './rules';
 import type { CallOutcome, SandboxStore } from './sandbox-store';
 
 export interface TaskRequest {
@@ -36,6 +36,7 @@ export interface SimulatorOptions {
 }
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
+const CPR_NUMBER = /^[0-9]{6}-?[0-9]{4}$/;
 const LATENCY_MS = { read: [15, 80], write: [40, 250] } as const;
 
 const no = (status: number, code: string, message: string, outcome: CallOutcome = 'rejected', headers?: Record<string, string>): Answer => ({
@@ -62,6 +63,7 @@ export class TaskSimulator {
   ) {
     this.faultRng = Prng.from(options.seed, 'faults');
     this.latencyRng = Prng.from(options.seed, 'latency');
+    prepareTaskValidation(AUTHORITY_TASKS);
   }
 
   reseed(): void {
@@ -74,7 +76,7 @@ export class TaskSimulator {
     if (!spec) return no(404, 'UNKNOWN_TASK', 'no such system or task');
     if (!req.idempotencyKey || !KEY.test(req.idempotencyKey)) return no(400, 'IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header');
     if (!this.authorised(req)) return no(401, 'UNAUTHORIZED', 'missing or wrong client credentials');
-    let body: { input?: unknown; journeyRef?: unknown; step?: unknown };
+    let body: { input?: unknown; subject?: unknown; journeyRef?: unknown; step?: unknown };
     try {
       body = JSON.parse(req.body) as typeof body;
     } catch {
@@ -85,6 +87,8 @@ export class TaskSimulator {
       return { ...no(400, 'BAD_REQUEST', 'the body needs an "input" object'), ...meta };
     }
     const input = body.input as Record<string, unknown>;
+    const subject = subjectOf(body.subject);
+    if (subject === null) return { ...no(400, 'BAD_REQUEST', 'the "subject" needs a "cpr" number'), ...meta };
 
     // Drawn on arrival, so outcomes depend on the seed and the order of calls, not on timing.
     const [errorRoll, errorKind, timeoutRoll] = [this.faultRng.next(), this.faultRng.next(), this.faultRng.next()];
@@ -106,15 +110,23 @@ export class TaskSimulator {
             : no(429, 'RATE_LIMITED', 'too many requests', 'fault', { 'retry-after': '1' });
       return { ...injected, ...meta };
     }
-    const answer = { ...this.perform(spec, req.idempotencyKey, input, meta), ...meta };
+    const answer = { ...this.perform(spec, req.idempotencyKey, input, subject, meta), ...meta };
     if (answer.status === 200 && timeoutRoll < (fault.timeoutRate ?? 0)) return { ...answer, hang: true, outcome: 'timeout' };
     return answer;
   }
 
-  private perform(spec: AuthorityTask, key: string, input: Record<string, unknown>, meta: { journeyRef?: string; step?: string }): Answer {
+  private perform(
+    spec: AuthorityTask,
+    key: string,
+    input: Record<string, unknown>,
+    subject: Subject | undefined,
+    meta: { journeyRef?: string; step?: string },
+  ): Answer {
     const problem = taskInputProblem(spec, input);
     if (problem) return no(422, 'VALIDATION_FAILED', problem);
-    const inputHash = createHash('sha256').update(this.salt).update(JSON.stringify(input)).digest('hex');
+    // The subject is part of the request (a key reused for another citizen is caught), but like the
+    // input it is only ever kept as a salted hash.
+    const inputHash = createHash('sha256').update(this.salt).update(JSON.stringify({ input, subject: subject?.cpr ?? null })).digest('hex');
     if (spec.effect === 'write') {
       const stored = this.store.results.get(key);
       if (stored) {
@@ -129,7 +141,7 @@ export class TaskSimulator {
     const rng = spec.effect === 'write' ? Prng.from(this.options.seed, 'write', key) : Prng.from(this.options.seed, 'read', inputHash);
     const output = realiseOutput(spec, input, rng, now);
     try {
-      applyRules(spec.system, spec.task, { input, output, today: isoDay(now) });
+      applyRules(spec.system, spec.task, { input, subject, output, today: isoDay(now) });
     } catch (e) {
       if (e instanceof Rejection) return no(e.status, e.code, e.message);
       throw e;
@@ -146,6 +158,13 @@ export class TaskSimulator {
     const given = /^Basic (.+)$/i.exec(req.authorization ?? '')?.[1];
     return given !== undefined && Buffer.from(given, 'base64').toString() === `${expected.clientId}:${expected.clientSecret}`;
   }
+}
+
+/** The body's `subject`: undefined when absent, null when malformed. Never echoed in an answer. */
+function subjectOf(v: unknown): Subject | undefined | null {
+  if (v === undefined) return undefined;
+  const cpr = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as { cpr?: unknown }).cpr : undefined;
+  return typeof cpr === 'string' && CPR_NUMBER.test(cpr) ? { cpr } : null;
 }
 
 function shortString(v: unknown): string | undefined {

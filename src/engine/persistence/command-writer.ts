@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { JourneyCommand } from '../../../journeys/shared/contract';
-import type { DeliverEventJobData, IntegrationJobData, TimerJobData } from '../../platform/queue/queue-names';
+import type { DeliverEventJobData, IntegrationJobData, NotificationJobData, TimerJobData, WebhookJobData } from '../../platform/queue/queue-names';
+import { copenhagenDate, nextDeliveryTime } from '../notifications/quiet-hours';
 import { AppConfig } from '../../platform/config/app.config';
 import { retryPolicy, type RetryPolicy } from '../../workers/retry-policy';
+import { AuthorityAwaitWriter } from '../self-service/authority-await.writer';
 import type { Sql } from './journey.repository';
 
 /** What the relay does with an outbox row: put a job on a queue, or take a delayed one off. */
 export type OutboxPayload =
-  | { op: 'add'; queue: string; name: string; data: IntegrationJobData | TimerJobData | DeliverEventJobData; dueAt?: string; retry?: RetryPolicy }
+  | { op: 'add'; queue: string; name: string; data: IntegrationJobData | TimerJobData | DeliverEventJobData | NotificationJobData | WebhookJobData; dueAt?: string; retry?: RetryPolicy }
   | { op: 'remove'; queue: string; jobId: string };
 
 export interface CommandContext {
@@ -24,7 +26,10 @@ export interface CommandContext {
  */
 @Injectable()
 export class CommandWriter {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly authorityAwait: AuthorityAwaitWriter,
+  ) {}
 
   /** Returns `journey.link` commands: starting another journey is the caller's job (it needs the catalogue). */
   async write(tx: Sql, ctx: CommandContext, commands: JourneyCommand[]): Promise<JourneyCommand[]> {
@@ -41,17 +46,42 @@ export class CommandWriter {
           await this.cancelTimer(tx, ctx, command.key);
           break;
         case 'citizen.notify':
-          await tx.query(
-            `INSERT INTO notification (citizen_id, journey_id, template, step, params) VALUES ($1,$2,$3,$4,$5)`,
-            [ctx.citizenId, ctx.journeyId, command.template, command.step ?? null, command.params ?? {}],
-          );
+          await this.notify(tx, ctx, command);
           break;
         case 'journey.link':
           deferred.push(command);
           break;
+        case 'authority.await':
+          for (const payload of await this.authorityAwait.write(tx, ctx.journeyId, command)) await this.outbox(tx, ctx, payload);
+          break;
       }
     }
     return deferred;
+  }
+
+  /**
+   * The in-app row, plus a Digital Post letter through the outbox. One notification per template,
+   * step and parameters a Danish day (a re-fired or doubled reminder adds nothing), and the letter
+   * waits for daytime (21:00–07:00 is quiet).
+   */
+  private async notify(tx: Sql, ctx: CommandContext, command: Extract<JourneyCommand, { type: 'citizen.notify' }>): Promise<void> {
+    const now = new Date();
+    const deliverAfter = nextDeliveryTime(now);
+    const params = command.params ?? {};
+    const dedupKey = [command.template, command.step ?? '', stableJson(params), copenhagenDate(now)].join('|');
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO notification (citizen_id, journey_id, template, step, params, dedup_key, deliver_after) VALUES ($1,$2,$3,$4,$5,$6,$7)
+       ON CONFLICT (journey_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING RETURNING id`,
+      [ctx.citizenId, ctx.journeyId, command.template, command.step ?? null, params, dedupKey, deliverAfter],
+    );
+    if (!rows[0]) return;
+    await this.outbox(tx, ctx, {
+      op: 'add',
+      queue: 'notifications',
+      name: 'notification.deliver',
+      data: { notificationId: rows[0].id, journeyId: ctx.journeyId },
+      dueAt: deliverAfter.toISOString(),
+    });
   }
 
   async requestIntegration(tx: Sql, ctx: CommandContext, step: string, task: string, system: string, input: Record<string, unknown>): Promise<string> {
@@ -122,4 +152,9 @@ export class CommandWriter {
       payload,
     ]);
   }
+}
+
+/** Same parameters, same key, whatever the order of their properties. */
+function stableJson(value: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(value).sort().map((k) => [k, value[k]]));
 }

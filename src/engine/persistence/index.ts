@@ -1,5 +1,7 @@
 import { CitizenEntity, JourneyEntity, JourneyHistoryEntity, RegisterEventEntity } from './journey.entity';
+import { AccessLogEntity, CaseworkerNoteEntity, ProxyGrantEntity } from './experience.entity';
 import { IntegrationTaskEntity, JourneyIdempotencyEntity, JourneyTimerEntity, NotificationEntity, OutboxEntity } from './outbox.entity';
+import { selfServiceEntities } from './self-service.entity';
 
 export const engineEntities = [
   CitizenEntity,
@@ -10,5 +12,9 @@ export const engineEntities = [
   IntegrationTaskEntity,
   JourneyTimerEntity,
   NotificationEntity,
+  AccessLogEntity,
+  ProxyGrantEntity,
+  CaseworkerNoteEntity,
   RegisterEventEntity,
+  ...selfServiceEntities,
 ];

@@ -63,4 +63,10 @@ export class NotificationEntity {
   @Column('jsonb', { default: {} }) params!: Record<string, unknown>;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt!: Date | null;
+  @Column({ name: 'dedup_key', type: 'text', nullable: true }) dedupKey!: string | null;
+  @Column({ name: 'delivery_status', type: 'text', default: 'pending' }) deliveryStatus!: 'pending' | 'sent' | 'skipped' | 'failed';
+  @Column({ name: 'deliver_after', type: 'timestamptz', nullable: true }) deliverAfter!: Date | null;
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
+  @Column({ name: 'delivery_ref', type: 'text', nullable: true }) deliveryRef!: string | null;
+  @Column({ name: 'delivery_note', type: 'text', nullable: true }) deliveryNote!: string | null;
 }

@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { EventActor, JourneyDefinition, StepStatus, Text } from '../../../journeys/shared/contract';
+import type { EventActor, JourneyDefinition, StepDefinition, StepStatus, Text } from '../../../journeys/shared/contract';
 import type { JourneyRow } from '../persistence/journey.repository';
 import * as runtime from '../runtime/journey-runtime';
 
@@ -15,6 +15,8 @@ export interface StepView {
   status: StepStatus;
   deadline?: string;
   overdue: boolean;
+  /** A citizen step that is open, done in the authority's own self-service solution: the link returns to this journey. */
+  selfService?: { url: string };
 }
 
 export interface NextActionView {
@@ -42,6 +44,10 @@ export interface JourneyView {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+const OPEN: StepStatus[] = ['active', 'late', 'failed'];
+
+/** The deep link into a step's self-service solution, when its system has one (SelfServiceLinks). */
+export type SelfServiceLinkOf = (step: StepDefinition) => string | undefined;
 
 /**
  * What a person sees of a journey: every step with status and deadline, and the actions the
@@ -52,6 +58,7 @@ export function journeyView(
   row: JourneyRow,
   actor: EventActor,
   links: JourneyView['links'] = { children: [] },
+  selfServiceLink?: SelfServiceLinkOf,
 ): JourneyView {
   let snapshot: AnyMachineSnapshot | undefined;
   if (row.status !== 'broken') {
@@ -65,6 +72,7 @@ export function journeyView(
   const now = today();
   const steps: StepView[] = def.steps.map((step) => {
     const state = context.steps?.[step.id] ?? { status: 'pending' as StepStatus };
+    const selfService = actor === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.(step) : undefined;
     return {
       id: step.id,
       kind: step.kind,
@@ -77,6 +85,7 @@ export function journeyView(
       status: state.status,
       deadline: state.deadline,
       overdue: !!state.deadline && state.deadline < now && state.status !== 'done' && state.status !== 'skipped',
+      ...(selfService ? { selfService: { url: selfService } } : {}),
     };
   });
   const nextActions: NextActionView[] = [];

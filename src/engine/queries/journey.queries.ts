@@ -3,6 +3,7 @@ import type { EventActor } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { JourneyRepository, type HistoryRow, type JourneyRow } from '../persistence/journey.repository';
+import { SelfServiceLinks } from '../self-service/self-service-links';
 import { journeyView, type JourneyView } from './journey-view';
 
 /** Read side: journey views, lists and history. Callers decide who may read (see the API guards). */
@@ -11,6 +12,7 @@ export class JourneyQueries {
   constructor(
     private readonly repo: JourneyRepository,
     private readonly catalog: DefinitionCatalog,
+    private readonly selfServiceLinks: SelfServiceLinks,
   ) {}
 
   async row(id: string): Promise<JourneyRow> {
@@ -35,10 +37,13 @@ export class JourneyQueries {
       const p = await this.repo.find(this.repo.dataSource, row.parent_journey_id);
       if (p) parent = { id: p.id, type: p.type, step: row.linked_step };
     }
-    return journeyView(def, row, actor, {
-      parent,
-      children: children.map((c) => ({ id: c.id, type: c.type, status: c.status, step: c.linked_step })),
-    });
+    return journeyView(
+      def,
+      row,
+      actor,
+      { parent, children: children.map((c) => ({ id: c.id, type: c.type, status: c.status, step: c.linked_step })) },
+      (step) => this.selfServiceLinks.forStep(step, row.id),
+    );
   }
 
   async listForCitizen(citizenId: string): Promise<JourneyView[]> {

@@ -50,17 +50,29 @@ export class JourneyWriter {
   async start(tx: Sql, spec: StartSpec): Promise<string> {
     const def = this.definitionFor(spec.type);
     this.catalog.validateStart(def, spec.answers);
+    // Data minimisation: a journey receives only the register facts its definition declares.
+    const declared = declaredProperties(def.factsSchema);
+    spec = { ...spec, facts: Object.fromEntries(Object.entries(spec.facts).filter(([key]) => declared.has(key))) };
     this.catalog.validateFacts(def, spec.facts);
     const existing = await this.repo.findActive(tx, spec.citizenId, def.id);
     if (existing) {
       throw new DomainError('JOURNEY_ALREADY_ACTIVE', `An active ${def.id} journey already exists`, { journeyId: existing.id });
     }
-    const result = runtime.start(def, {
-      answers: spec.answers,
-      facts: spec.facts,
-      startedAt: spec.startedAt ?? new Date().toISOString(),
-      reminderDays: this.config.engine.reminderDays,
-    });
+    let result: runtime.TransitionResult;
+    try {
+      result = runtime.start(def, {
+        answers: spec.answers,
+        facts: spec.facts,
+        startedAt: spec.startedAt ?? new Date().toISOString(),
+        reminderDays: this.config.engine.reminderDays,
+      });
+    } catch (e) {
+      // A machine refuses a start whose answers and facts together do not decide its branches;
+      // its message names what is missing (never personal data).
+      throw new DomainError('VALIDATION_FAILED', `The ${def.id} journey cannot start: ${e instanceof Error ? e.message : String(e)}`, {
+        fields: [{ field: 'answers', reason: e instanceof Error ? e.message : 'do not decide the journey' }],
+      });
+    }
     const id = randomUUID();
     await this.repo.insert(tx, {
       id,
@@ -145,4 +157,17 @@ export class JourneyWriter {
       },
     });
   }
+}
+
+/** Property names a JSON Schema declares, including those of its anyOf/oneOf/allOf branches. */
+function declaredProperties(schema: Record<string, unknown> | undefined): Set<string> {
+  const names = new Set<string>();
+  const visit = (s: unknown) => {
+    if (!s || typeof s !== 'object') return;
+    const node = s as Record<string, unknown>;
+    for (const key of Object.keys((node.properties as object) ?? {})) names.add(key);
+    for (const branch of ['anyOf', 'oneOf', 'allOf'] as const) (node[branch] as unknown[] | undefined)?.forEach(visit);
+  };
+  visit(schema);
+  return names;
 }

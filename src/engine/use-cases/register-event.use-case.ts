@@ -3,6 +3,7 @@ import type { JourneyTypeId } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { CitizenRepository } from '../persistence/citizen.repository';
 import { JourneyWriter } from './journey-writer';
+import { SendEventUseCase } from './send-event.use-case';
 
 export const REGISTER_EVENT_TYPES = ['birth', 'death', 'birthday-15', 'pension-age-approaching'] as const;
 export type RegisterEventType = (typeof REGISTER_EVENT_TYPES)[number];
@@ -27,14 +28,17 @@ export interface RegisterOutcome {
   result: 'started' | 'already-active' | 'rejected';
   journeyId?: string;
   reason?: string;
+  /** For an already active journey: whether the register event was delivered to it as an event. */
+  delivered?: 'applied' | 'not-applicable';
 }
 
 /**
  * Which journey a register event starts, and the fact its date becomes. Data, so a new feed is a
  * line here (journeys.md "Proactive starts").
  */
-const STARTS: Record<RegisterEventType, { journey: JourneyTypeId; dateFact: string }> = {
-  birth: { journey: 'becoming-a-parent', dateFact: 'childBirthDate' },
+const STARTS: Record<RegisterEventType, { journey: JourneyTypeId; dateFact: string; deliver?: (occurredOn: string) => { type: string; data: Record<string, unknown> } }> = {
+  // A parent who started the journey before the birth hears of the birth through the same feed.
+  birth: { journey: 'becoming-a-parent', dateFact: 'childBirthDate', deliver: (birthDate) => ({ type: 'birth.registered', data: { birthDate } }) },
   death: { journey: 'losing-a-relative', dateFact: 'dateOfDeath' },
   'birthday-15': { journey: 'digital-citizen', dateFact: 'birthdayDate' },
   'pension-age-approaching': { journey: 'retiring', dateFact: 'pensionAgeDate' },
@@ -49,6 +53,7 @@ export class RegisterEventUseCase {
   constructor(
     private readonly writer: JourneyWriter,
     private readonly citizens: CitizenRepository,
+    private readonly sendEvent: SendEventUseCase,
   ) {}
 
   async execute(command: RegisterEventCommand): Promise<{ replayed: boolean; journeyType: string; outcomes: RegisterOutcome[] }> {
@@ -57,7 +62,7 @@ export class RegisterEventUseCase {
       throw new DomainError('UNAVAILABLE', `The ${start.journey} journey is not deployed`);
     }
     const citizenIds = await Promise.all(command.persons.map((p) => this.citizens.idFor(p.cpr)));
-    return this.writer.repo.transaction(async (tx) => {
+    const result = await this.writer.repo.transaction(async (tx) => {
       const claimed: unknown[] = await tx.query(
         `INSERT INTO register_event (id, type, occurred_on, outcome) VALUES ($1, $2, $3, '[]') ON CONFLICT (id) DO NOTHING RETURNING id`,
         [command.id, command.type, command.occurredOn],
@@ -94,5 +99,19 @@ export class RegisterEventUseCase {
       await tx.query('UPDATE register_event SET outcome = $2 WHERE id = $1', [command.id, JSON.stringify(outcomes)]);
       return { replayed: false, journeyType: start.journey, outcomes };
     });
+    if (!result.replayed && start.deliver) {
+      for (const outcome of result.outcomes.filter((o) => o.result === 'already-active' && o.journeyId)) {
+        const { type, data } = start.deliver(command.occurredOn);
+        try {
+          await this.sendEvent.execute({ journeyId: outcome.journeyId!, type, data, idempotencyKey: `register:${command.id}`, actor: { kind: 'register', id: `register:${command.id}` } });
+          outcome.delivered = 'applied';
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          outcome.delivered = 'not-applicable';
+        }
+      }
+      await this.writer.repo.dataSource.query('UPDATE register_event SET outcome = $2 WHERE id = $1', [command.id, JSON.stringify(result.outcomes)]);
+    }
+    return result;
   }
 }

@@ -3,9 +3,10 @@ import { ENGINE_EVENT_TYPES, type JourneyEvent } from '../../../journeys/shared/
 import { DomainError } from '../../platform/errors/domain-error';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import type { Actor } from '../actor';
-import type { HistoryRow } from '../persistence/journey.repository';
+import type { HistoryRow, Sql } from '../persistence/journey.repository';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
+import { StepChangeHook } from '../self-service/step-change.hook';
 import { JourneyWriter } from './journey-writer';
 
 export interface SendEventCommand {
@@ -15,6 +16,8 @@ export interface SendEventCommand {
   /** A repeated key returns the first result and applies nothing. */
   idempotencyKey?: string;
   actor: Actor;
+  /** Runs on the event's transaction once it is written (e.g. consuming a task token); throwing rolls the event back. */
+  inTransaction?: (tx: Sql) => Promise<void>;
 }
 
 export interface SendEventResult {
@@ -37,6 +40,7 @@ export class SendEventUseCase {
   constructor(
     private readonly writer: JourneyWriter,
     private readonly metrics: MetricsService,
+    private readonly stepChanges: StepChangeHook,
   ) {}
 
   async execute(command: SendEventCommand): Promise<SendEventResult> {
@@ -99,7 +103,11 @@ export class SendEventUseCase {
         state: result.state,
       });
       if (command.idempotencyKey) await repo.rememberIdempotent(tx, journey.id, command.idempotencyKey, seq);
-      await this.writer.afterTransition(tx, { journeyId: journey.id, citizenId: journey.citizen_id, seq }, result, command.actor);
+      const ctx = { journeyId: journey.id, citizenId: journey.citizen_id, seq };
+      await this.writer.afterTransition(tx, ctx, result, command.actor);
+      await command.inTransaction?.(tx);
+      const before = (journey.snapshot as runtime.PersistedSnapshot).context?.steps ?? {};
+      await this.stepChanges.afterTransition(tx, ctx, def, before, result.context.steps ?? {});
       this.metrics.transitions.inc({ journey_type: def.id, event_type: command.type });
       return { journeyId: journey.id, seq, state: result.state, duplicate: false };
     });

@@ -15,6 +15,8 @@ import {
 } from 'class-validator';
 import { registerAs } from '@nestjs/config';
 import * as path from 'node:path';
+import type { AuthoritySystemId } from '../../../journeys/shared/contract';
+import { parseSelfServiceLinks } from './self-service-links.config';
 
 /**
  * The environment, validated per concern. This folder is the only place that reads `process.env`:
@@ -115,6 +117,27 @@ class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
   AUTHORITY_TIMEOUT_MS?: number;
+
+  @IsOptional() @Matches(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, { message: 'must be an http:// or https:// URL without query or fragment' })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional() @IsString()
+  SELF_SERVICE_LINKS?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  CLIENT_TOKEN_SECRET?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  CLIENT_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(30)
+  WEBHOOK_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600000)
+  WEBHOOK_BACKOFF_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  WEBHOOK_TIMEOUT_MS?: number;
 }
 
 export interface AppSettings {
@@ -159,6 +182,21 @@ export interface AuthSettings {
   /** HS256 key of the development identity provider (AUTH_MODE=dev); generated when unset. */
   devSecret?: string;
 }
+export interface SelfServiceSettings {
+  /** Where citizens reach the service (return URLs of deep links, hook URLs in webhooks), without a trailing slash. */
+  publicBaseUrl: string;
+  /** Base URL of each authority system's self-service solution, for deep links from citizen steps. */
+  links: Partial<Record<AuthoritySystemId, string>>;
+  /** HS256 key of the client-credentials token issuer; unset = derived from the dev key, or random per process. */
+  clientTokenSecret?: string;
+  clientTokenTtlSeconds: number;
+  webhookAttempts: number;
+  /** First retry delay of a webhook delivery; each retry doubles it, with jitter. */
+  webhookBackoffMs: number;
+  webhookTimeoutMs: number;
+  /** Webhook targets may be http://127.0.0.1 / http://localhost (AUTH_MODE=dev only). */
+  allowLocalHttpTargets: boolean;
+}
 export interface EngineSettings {
   reminderDays: number[];
   outboxPollMs: number;
@@ -175,6 +213,7 @@ export class AppConfig {
   engine!: EngineSettings;
   authorities!: AuthoritySettings;
   auth!: AuthSettings;
+  selfService!: SelfServiceSettings;
 }
 
 export class ConfigValidationError extends Error {
@@ -193,7 +232,7 @@ function describe(errors: ValidationError[], raw: Record<string, unknown>): stri
     const shown = raw[e.property] === undefined ? '' : ` (got "${String(raw[e.property]).slice(0, 60)}")`;
     // Keep only the reason text: class-validator prefixes the property name itself.
     const reason = reasons.map((r) => r.replace(new RegExp(`^${e.property}\\s*`), '')).join(', ');
-    return `${e.property} ${reason}${e.property.endsWith('_URL') || e.property.includes('PASSWORD') ? '' : shown}`;
+    return `${e.property} ${reason}${e.property.endsWith('_URL') || /PASSWORD|SECRET/.test(e.property) ? '' : shown}`;
   });
 }
 
@@ -216,6 +255,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const missing = (['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const).filter((k) => !vars[k]);
     if (missing.length) throw new ConfigValidationError(missing.map((k) => `${k} is required when AUTH_MODE is oidc (the default with DATABASE_URL); set AUTH_MODE=dev for the development identity provider`));
   }
+  const links = parseSelfServiceLinks(vars.SELF_SERVICE_LINKS);
+  if (typeof links === 'string') throw new ConfigValidationError([`SELF_SERVICE_LINKS ${links}`]);
   return {
     app: {
       env: (vars.NODE_ENV as AppSettings['env']) ?? 'development',
@@ -249,6 +290,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     authorities: { baseUrl: vars.AUTHORITY_BASE_URL, timeoutMs: vars.AUTHORITY_TIMEOUT_MS ?? 10_000 },
     auth: { mode: authMode, issuer: vars.OIDC_ISSUER, audience: vars.OIDC_AUDIENCE, jwksUrl: vars.OIDC_JWKS_URL, devSecret: vars.DEV_AUTH_SECRET },
+    selfService: {
+      publicBaseUrl: (vars.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+      links,
+      clientTokenSecret: vars.CLIENT_TOKEN_SECRET,
+      clientTokenTtlSeconds: vars.CLIENT_TOKEN_TTL_SECONDS ?? 600,
+      webhookAttempts: vars.WEBHOOK_ATTEMPTS ?? 12,
+      webhookBackoffMs: vars.WEBHOOK_BACKOFF_MS ?? 30_000,
+      webhookTimeoutMs: vars.WEBHOOK_TIMEOUT_MS ?? 10_000,
+      allowLocalHttpTargets: authMode === 'dev',
+    },
   };
 }
 
@@ -280,6 +331,13 @@ export const envKeys = [
   'OIDC_AUDIENCE',
   'OIDC_JWKS_URL',
   'DEV_AUTH_SECRET',
+  'PUBLIC_BASE_URL',
+  'SELF_SERVICE_LINKS',
+  'CLIENT_TOKEN_SECRET',
+  'CLIENT_TOKEN_TTL_SECONDS',
+  'WEBHOOK_ATTEMPTS',
+  'WEBHOOK_BACKOFF_MS',
+  'WEBHOOK_TIMEOUT_MS',
 ] as const;
 
 /** Namespaced views for `ConfigService` users (`config.get('database')`). */

@@ -8,9 +8,12 @@ export function maskCpr(text: string): string {
   return text.replace(CPR_LIKE, '[cpr]');
 }
 
-/** URLs are logged without their query string: queries are where personal data would sneak in. */
+/** Task tokens of the self-service hooks travel in URL paths (`/api/hooks/tasks/<token>/complete`). */
+const TASK_TOKEN = /lft_[A-Za-z0-9_-]+/g;
+
+/** URLs are logged without their query string (where personal data would sneak in) and without task tokens. */
 export function safeUrl(url: string | undefined): string {
   if (!url) return '';
   const q = url.indexOf('?');
-  return maskCpr(q === -1 ? url : `${url.slice(0, q)}?…`);
+  return maskCpr(q === -1 ? url : `${url.slice(0, q)}?…`).replace(TASK_TOKEN, '[task-token]');
 }

@@ -6,6 +6,8 @@ export const QUEUES = {
   integration: 'integration',
   timers: 'timers',
   journeyEvents: 'journey-events',
+  notifications: 'notifications',
+  webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -13,6 +15,8 @@ export const JOBS = {
   integration: ['integration.run'],
   timers: ['timer.fire'],
   'journey-events': ['journey.deliver-event'],
+  notifications: ['notification.deliver'],
+  webhooks: ['webhook.deliver'],
 } as const satisfies Record<QueueName, readonly string[]>;
 export type JobName = (typeof JOBS)[QueueName][number];
 
@@ -32,4 +36,14 @@ export interface DeliverEventJobData {
   journeyId: string;
   idempotencyKey: string;
   event: { type: string; [key: string]: unknown };
+}
+/** A citizen notification to deliver through Digital Post (the row holds everything else). */
+export interface NotificationJobData {
+  notificationId: string;
+  journeyId: string;
+}
+/** One webhook delivery to a self-service solution (the webhook_delivery row holds body and attempts). */
+export interface WebhookJobData {
+  deliveryId: string;
+  journeyId: string;
 }

@@ -45,7 +45,21 @@ describe.each(queueBackends())(`${OutboxRelay.name} on %s`, (backend) => {
     const queue = app.get(Queues).get('integration');
     for (const row of rows) await queue.add('integration.run', { replay: true }, { jobId: row.id });
     expect(await app.get(OutboxRelay).relayBatch()).toBe(5);
-    expect(await sql.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
+    expect(await sql.query('SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL')).toEqual([{ n: 0 }]);
+    const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
+    expect(jobs.map((j) => j.id).sort()).toEqual(rows.map((r) => r.id).sort());
+  });
+
+  it('queues again the jobs a queue lost (a Redis restarted without persistence) and only those', async () => {
+    const sql = app.get(DataSource);
+    const queue = app.get(Queues).get('integration');
+    const relay = app.get(OutboxRelay);
+    const rows: { id: string }[] = await sql.query('SELECT id FROM outbox ORDER BY created_at');
+    await queue.obliterate({ force: true });
+    await queue.add('integration.run', { kept: true }, { jobId: rows[0].id }); // one job survived
+    await sql.query(`UPDATE outbox SET relayed_at = now() - interval '5 minutes'`);
+    expect(await relay.sweep()).toEqual({ requeued: rows.length - 1, cleaned: 0 });
+    expect(await relay.relayBatch()).toBe(rows.length - 1);
     const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
     expect(jobs.map((j) => j.id).sort()).toEqual(rows.map((r) => r.id).sort());
   });
@@ -91,9 +105,9 @@ redisOnly('OutboxRelay when Redis goes away', () => {
     await waitFor(async () => {
       await sql.query('UPDATE outbox SET available_at = now()');
       await relay.relayBatch();
-      return (await sql.query('SELECT 1 FROM outbox')).length === 0;
+      return (await sql.query('SELECT 1 FROM outbox WHERE relayed_at IS NULL')).length === 0;
     }, 15000, 200);
-    expect(await sql.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
+    expect(await sql.query('SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL')).toEqual([{ n: 0 }]);
     const jobs = await app.get(Queues).get('integration').getJobs(['waiting']);
     expect(jobs).toHaveLength(1);
   }, 60000);

@@ -63,8 +63,8 @@ describe.each(queueBackends())('a worker killed mid-job on %s', (backend) => {
       facts: movingV1.factsExamples?.[0] ?? {},
       actor: { kind: 'citizen', id: c.id },
     });
-    // The first call hangs long enough to kill the worker while it waits for the answer.
-    sandbox.setFaults({ cpr: { latencyMs: 4000 } });
+    // The first call is taken but its answer held back, so the worker is killed while it waits.
+    sandbox.setFaults({ cpr: { timeoutRate: 1 } });
     worker.start();
     await api.get(SendEventUseCase).execute({ journeyId, type: 'move.reported', data: { reportedOn: movingV1.startExamples[0].movingDate as string }, actor: { kind: 'citizen', id: c.id } });
     await waitFor(() => sandbox.calls({ system: 'cpr' }).length > 0, 20_000);

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JourneyAccess } from '../../engine/access/journey-access.service';
+import { AddNoteUseCase } from '../../engine/caseworker/add-note.use-case';
+import { CaseworkerQueries } from '../../engine/caseworker/caseworker.queries';
+import { RetryTaskUseCase } from '../../engine/caseworker/retry-task.use-case';
+import { TimelineQueries } from '../../engine/caseworker/timeline.queries';
+import { JourneyQueries } from '../../engine/queries/journey.queries';
+import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
+import { caseworkerViewer } from '../auth/viewer';
+import { uuidParam } from '../citizen/uuid-param';
+import { JourneySearchDto, NoteDto, PurposeQueryDto } from '../dto/experience.dto';
+
+/**
+ * Caseworkers see journeys with at least one step their authority handles. Opening a journey, its
+ * timeline, a retry and a note are each written to the citizen's access log with the purpose.
+ */
+@ApiTags('caseworker')
+@ApiBearerAuth()
+@Roles('caseworker')
+@Controller('api/caseworker/journeys')
+export class CaseworkerJourneysController {
+  constructor(
+    private readonly search: CaseworkerQueries,
+    private readonly access: JourneyAccess,
+    private readonly queries: JourneyQueries,
+    private readonly timelines: TimelineQueries,
+    private readonly retryTask: RetryTaskUseCase,
+    private readonly addNote: AddNoteUseCase,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Search journeys in my authority’s scope (keyset pages; `nextCursor` for the next one)' })
+  list(@Req() req: AuthenticatedRequest, @Query() q: JourneySearchDto) {
+    return this.search.search({ ...q, authority: req.principal!.authority!, limit: q.limit ?? 25 });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One journey as the caseworker sees it (logged in the citizen’s access log)' })
+  async one(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Query() q: PurposeQueryDto) {
+    const row = await this.access.asCaseworker(caseworkerViewer(req.principal!), id, q.purpose ?? 'case-handling', 'view');
+    return this.queries.view(row, 'caseworker');
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'History, integration attempts, timers and notes (logged)' })
+  async timeline(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Query() q: PurposeQueryDto) {
+    await this.access.asCaseworker(caseworkerViewer(req.principal!), id, q.purpose ?? 'case-handling', 'timeline');
+    return { journeyId: id, ...(await this.timelines.timeline(id)) };
+  }
+
+  @Post(':id/tasks/:taskId/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retry a dead-lettered integration task (409 TASK_NOT_RETRYABLE otherwise)' })
+  async retry(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Param('taskId', uuidParam('taskId')) taskId: string) {
+    const viewer = caseworkerViewer(req.principal!);
+    await this.access.asCaseworker(viewer, id, 'integration-failure', 'retry');
+    const result = await this.retryTask.execute({ journeyId: id, taskId, actor: { kind: 'caseworker', id: viewer.id, authority: viewer.authority } });
+    return { result, journey: await this.queries.view(await this.queries.row(id), 'caseworker') };
+  }
+
+  @Post(':id/notes')
+  @ApiOperation({ summary: 'Add a note for colleagues (shown in the timeline)' })
+  async note(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: NoteDto) {
+    const viewer = caseworkerViewer(req.principal!);
+    await this.access.asCaseworker(viewer, id, 'case-handling', 'note');
+    return this.addNote.execute({ journeyId: id, authorId: viewer.id, authorName: viewer.name, authority: viewer.authority, body: body.body });
+  }
+}

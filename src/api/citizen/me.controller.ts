@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessLogRepository } from '../../engine/access/access-log.repository';
+import { NotificationRepository } from '../../engine/notifications/notification.repository';
+import { GrantProxyUseCase } from '../../engine/proxies/grant-proxy.use-case';
+import { ProxyRepository } from '../../engine/proxies/proxy.repository';
+import { DomainError } from '../../platform/errors/domain-error';
+import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
+import { GrantProxyDto, PageQueryDto } from '../dto/experience.dto';
+import { uuidParam } from './uuid-param';
+
+/** The citizen's own things around their journeys: who looked, what we told them, whom they trust. */
+@ApiTags('citizen')
+@ApiBearerAuth()
+@Roles('citizen')
+@Controller('api/me')
+export class MeController {
+  constructor(
+    private readonly accessLog: AccessLogRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly proxies: ProxyRepository,
+    private readonly grantProxy: GrantProxyUseCase,
+  ) {}
+
+  @Get('access-log')
+  @ApiOperation({ summary: 'Hvem har set mine data: every read of my journeys by a caseworker or a proxy, newest first' })
+  accessLogList(@Req() req: AuthenticatedRequest, @Query() q: PageQueryDto) {
+    return this.accessLog.listForCitizen(req.principal!.citizenId!, q.limit ?? 50, q.offset ?? 0);
+  }
+
+  @Get('notifications')
+  @ApiOperation({ summary: 'My notifications (reminders, steps that need me), newest first, with their Digital Post delivery' })
+  async notificationList(@Req() req: AuthenticatedRequest, @Query() q: PageQueryDto) {
+    const citizenId = req.principal!.citizenId!;
+    const [items, unread] = await Promise.all([this.notifications.listForCitizen(citizenId, q.limit ?? 50, q.offset ?? 0), this.notifications.unreadCount(citizenId)]);
+    return { items, unread };
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Mark a notification read' })
+  async read(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    await this.notifications.markRead(req.principal!.citizenId!, id);
+  }
+
+  @Get('proxies')
+  @ApiOperation({ summary: 'Powers of attorney I gave (granted) and valid ones I hold (received)' })
+  proxyList(@Req() req: AuthenticatedRequest) {
+    return this.proxies.list(req.principal!.citizenId!);
+  }
+
+  @Post('proxies')
+  @ApiOperation({ summary: 'Give another citizen access to one journey or all, read-only or acting, until a date' })
+  grant(@Req() req: AuthenticatedRequest, @Body() body: GrantProxyDto) {
+    return this.grantProxy.execute({ citizenId: req.principal!.citizenId!, ...body });
+  }
+
+  @Delete('proxies/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a power of attorney I gave' })
+  async revoke(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    if (!(await this.proxies.revoke(req.principal!.citizenId!, id))) throw new DomainError('NOT_FOUND', 'Power of attorney not found');
+  }
+}

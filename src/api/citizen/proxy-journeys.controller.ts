@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JourneyAccess } from '../../engine/access/journey-access.service';
+import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
+import { ProxyRepository } from '../../engine/proxies/proxy.repository';
+import { JourneyQueries } from '../../engine/queries/journey.queries';
+import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
+import { DomainError } from '../../platform/errors/domain-error';
+import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
+import { citizenViewer } from '../auth/viewer';
+import { SendEventDto } from '../dto/journey.dto';
+import { uuidParam } from './uuid-param';
+
+/**
+ * A proxy (fuldmagtshaver) sees and acts on journeys of citizens who gave them a power of attorney.
+ * Every read is in the citizen's access log; every event is in the history as actor `proxy` with
+ * `onBehalfOf`. Events are the ones a citizen may send.
+ */
+@ApiTags('citizen')
+@ApiBearerAuth()
+@Roles('citizen')
+@Controller('api/me/represented')
+export class ProxyJourneysController {
+  constructor(
+    private readonly access: JourneyAccess,
+    private readonly proxies: ProxyRepository,
+    private readonly queries: JourneyQueries,
+    private readonly catalog: DefinitionCatalog,
+    private readonly send: SendEventUseCase,
+  ) {}
+
+  @Get('journeys')
+  @ApiOperation({ summary: 'Journeys I may see as a proxy, each with my access (read | act)' })
+  async list(@Req() req: AuthenticatedRequest) {
+    const viewer = citizenViewer(req.principal!);
+    const rows = await this.proxies.journeysFor(viewer.citizenId);
+    for (const citizenId of new Set(rows.map((r) => r.citizen_id))) await this.access.recordProxy(viewer, citizenId, null, 'list');
+    return Promise.all(rows.map(async (r) => ({ access: r.proxy_access, journey: await this.queries.view(r, 'citizen') })));
+  }
+
+  @Get('journeys/:id')
+  async one(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string) {
+    const { row } = await this.access.asProxy(citizenViewer(req.principal!), id, 'read', 'view');
+    return this.queries.view(row, 'citizen');
+  }
+
+  @Get('journeys/:id/history')
+  async history(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string) {
+    await this.access.asProxy(citizenViewer(req.principal!), id, 'read', 'history');
+    const rows = await this.queries.history(id);
+    return rows.map((h) => ({ seq: h.seq, event: h.event_type, data: h.event_data, actor: { kind: h.actor.kind, authority: h.actor.authority }, state: h.state, at: h.created_at }));
+  }
+
+  @Post('journeys/:id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send an event on the citizen’s behalf (needs access `act`)' })
+  async event(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: SendEventDto) {
+    const { row, actor } = await this.access.asProxy(citizenViewer(req.principal!), id, 'act', `event:${body.type.slice(0, 80)}`);
+    const spec = this.catalog.get(row.type, row.definition_version)?.events[body.type];
+    if (!spec || !spec.actors.includes('citizen')) throw new DomainError('FORBIDDEN', `Event "${body.type.slice(0, 80)}" is not sent by citizens or their proxies`);
+    const result = await this.send.execute({ journeyId: id, type: body.type, data: body.data, idempotencyKey: body.idempotencyKey, actor });
+    return { result, journey: await this.queries.view(await this.queries.row(id), 'citizen') };
+  }
+}

@@ -1,0 +1,97 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Request, Response } from 'express';
+import { JourneyAccess } from '../../engine/access/journey-access.service';
+import { AddNoteUseCase } from '../../engine/caseworker/add-note.use-case';
+import { CaseworkerQueries } from '../../engine/caseworker/caseworker.queries';
+import { RetryTaskUseCase } from '../../engine/caseworker/retry-task.use-case';
+import { TimelineQueries } from '../../engine/caseworker/timeline.queries';
+import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
+import { JourneyQueries } from '../../engine/queries/journey.queries';
+import { DomainError } from '../../platform/errors/domain-error';
+import { caseworkerViewer } from '../auth/viewer';
+import { uuidParam } from '../citizen/uuid-param';
+import { JourneySearchDto } from '../dto/experience.dto';
+import { reasonText } from './field-labels';
+import { t, tx } from './i18n';
+import { layout } from './layout';
+import { PageErrorFilter } from './page-error.filter';
+import { PageSession, type PageContext } from './page-session';
+import { caseworkerJourneyView, searchView } from './views/caseworker.views';
+
+/** The caseworker's pages: search in the authority's scope, one journey with its timeline, retry, notes. */
+@ApiExcludeController()
+@UseFilters(PageErrorFilter)
+@Controller('caseworker')
+export class CaseworkerPagesController {
+  constructor(
+    private readonly session: PageSession,
+    private readonly catalog: DefinitionCatalog,
+    private readonly search: CaseworkerQueries,
+    private readonly access: JourneyAccess,
+    private readonly queries: JourneyQueries,
+    private readonly timelines: TimelineQueries,
+    private readonly retryTask: RetryTaskUseCase,
+    private readonly addNote: AddNoteUseCase,
+  ) {}
+
+  @Get()
+  async searchPage(@Req() req: Request, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+    const ctx = await this.session.require(req, res, 'caseworker');
+    const q = searchQuery(query);
+    const filters = { type: q.type, state: q.state, status: q.status, overdue: q.overdue, failed: q.failed, broken: q.broken, cursor: q.cursor };
+    const page = await this.search.search({ ...filters, authority: ctx.principal.authority!, limit: q.limit ?? 25 });
+    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'search'), body: searchView(ctx.lang, this.catalog.types(), filters, page.items, page.nextCursor) }));
+  }
+
+  @Get('journeys/:id')
+  async journey(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'caseworker');
+    const row = await this.access.asCaseworker(caseworkerViewer(ctx.principal), id, 'case-handling', 'view');
+    res.type('html').send(await this.render(ctx, id, row));
+  }
+
+  @Post('journeys/:id/notes')
+  async note(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string, @Body() body: Record<string, unknown>): Promise<void> {
+    const ctx = await this.session.require(req, res, 'caseworker');
+    this.session.checkCsrf(req);
+    const viewer = caseworkerViewer(ctx.principal);
+    const row = await this.access.asCaseworker(viewer, id, 'case-handling', 'note');
+    try {
+      await this.addNote.execute({ journeyId: id, authorId: viewer.id, authorName: viewer.name, authority: viewer.authority, body: typeof body.body === 'string' ? body.body : '' });
+      res.redirect(303, `/caseworker/journeys/${id}`);
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
+      res.status(400).type('html').send(await this.render(ctx, id, row, reasonText(ctx.lang, e.details.fields?.[0]?.reason ?? 'is required')));
+    }
+  }
+
+  @Post('journeys/:id/tasks/:taskId/retry')
+  async retry(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string, @Param('taskId', uuidParam('taskId')) taskId: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'caseworker');
+    this.session.checkCsrf(req);
+    const viewer = caseworkerViewer(ctx.principal);
+    await this.access.asCaseworker(viewer, id, 'integration-failure', 'retry');
+    await this.retryTask.execute({ journeyId: id, taskId, actor: { kind: 'caseworker', id: viewer.id, authority: viewer.authority } });
+    res.redirect(303, `/caseworker/journeys/${id}`);
+  }
+
+  private async render(ctx: PageContext, id: string, row: Awaited<ReturnType<JourneyAccess['asCaseworker']>>, noteError?: string): Promise<string> {
+    const [view, tl] = await Promise.all([this.queries.view(row, 'caseworker'), this.timelines.timeline(id)]);
+    return layout(ctx, { title: tx(ctx.lang, view.title), body: caseworkerJourneyView(ctx.lang, ctx.csrf, view, tl, noteError) });
+  }
+}
+
+/** The search form's query: an empty select or text box means "any"; `lang` belongs to the page. */
+function searchQuery(query: Record<string, unknown>): JourneySearchDto {
+  const given = Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== 'lang' && v !== ''));
+  const dto = plainToInstance(JourneySearchDto, given);
+  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+  if (errors.length) {
+    const fields = errors.map((e) => ({ field: e.property, reason: Object.values(e.constraints ?? {})[0] ?? 'is invalid' }));
+    throw new DomainError('VALIDATION_FAILED', `Invalid search: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`, { fields });
+  }
+  return dto;
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { JourneyAccess } from '../../engine/access/journey-access.service';
+import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
+import { CitizenRepository } from '../../engine/persistence/citizen.repository';
+import type { JourneyRow } from '../../engine/persistence/journey.repository';
+import { ProxyRepository } from '../../engine/proxies/proxy.repository';
+import { journeyDiagram } from '../../engine/queries/journey-diagram';
+import { JourneyQueries } from '../../engine/queries/journey.queries';
+import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
+import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
+import type { Actor } from '../../engine/actor';
+import { DomainError } from '../../platform/errors/domain-error';
+import { citizenViewer } from '../auth/viewer';
+import { uuidParam } from '../citizen/uuid-param';
+import { html } from './html';
+import { t, tx } from './i18n';
+import { layout } from './layout';
+import { PageErrorFilter } from './page-error.filter';
+import { PageSession, type PageContext } from './page-session';
+import { fieldErrors, formToData, formValues } from './schema-form';
+import { diagramView, journeyPage, journeyTable, startForm, startList } from './views/journey.views';
+
+type Ctx = PageContext & { principal: NonNullable<PageContext['principal']> };
+
+/** The citizen's pages: my journeys, start one, one journey with what to do now, its diagram. */
+@ApiExcludeController()
+@UseFilters(PageErrorFilter)
+@Controller('journeys')
+export class CitizenPagesController {
+  constructor(
+    private readonly session: PageSession,
+    private readonly catalog: DefinitionCatalog,
+    private readonly queries: JourneyQueries,
+    private readonly start: StartJourneyUseCase,
+    private readonly send: SendEventUseCase,
+    private readonly citizens: CitizenRepository,
+    private readonly proxies: ProxyRepository,
+    private readonly access: JourneyAccess,
+  ) {}
+
+  @Get()
+  async list(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    const mine = await this.queries.listForCitizen(ctx.principal.citizenId!);
+    const represented = await this.proxies.journeysFor(ctx.principal.citizenId!);
+    for (const citizenId of new Set(represented.map((r) => r.citizen_id))) await this.access.recordProxy(citizenViewer(ctx.principal), citizenId, null, 'list');
+    const theirs = await Promise.all(represented.map(async (r) => ({ view: await this.queries.view(r, 'citizen'), note: t(ctx.lang, r.proxy_access === 'act' ? 'accessAct' : 'accessRead') })));
+    const body = html`${journeyTable(ctx.lang, mine.map((view) => ({ view })))}
+      ${theirs.length ? html`<h2 class="mt-8">${t(ctx.lang, 'represented')}</h2>${journeyTable(ctx.lang, theirs)}` : ''}`;
+    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'myJourneys'), body }));
+  }
+
+  @Get('new')
+  async types(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'startJourney'), body: startList(ctx.lang, this.catalog.types()) }));
+  }
+
+  @Get('new/:type')
+  async startPage(@Req() req: Request, @Res() res: Response, @Param('type') type: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    const def = this.definition(type);
+    res.type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startForm(ctx.lang, ctx.csrf, def, { lang: ctx.lang, formId: 'start', values: {}, errors: {} }) }));
+  }
+
+  @Post('new/:type')
+  async startJourney(@Req() req: Request, @Res() res: Response, @Param('type') type: string, @Body() body: Record<string, unknown>): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.session.checkCsrf(req);
+    const def = this.definition(type);
+    const citizenId = ctx.principal.citizenId!;
+    try {
+      const birthDate = await this.citizens.birthDate(citizenId);
+      const answers = formToData(def.startSchema, body);
+      const { journeyId } = await this.start.execute({ citizenId, type: def.id, answers, facts: birthDate ? { birthDate } : {}, actor: { kind: 'citizen', id: citizenId } });
+      res.redirect(303, `/journeys/${journeyId}`);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'JOURNEY_ALREADY_ACTIVE') return res.redirect(303, `/journeys/${String(e.details.journeyId)}`);
+      if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
+      const state = { lang: ctx.lang, formId: 'start', values: formValues(body), errors: fieldErrors(e.details.fields, 'answers') };
+      res.status(400).type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startForm(ctx.lang, ctx.csrf, def, state) }));
+    }
+  }
+
+  @Get(':id')
+  async journey(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    const { row, canAct, banner } = await this.reach(ctx, id, 'read', 'view');
+    const flash = typeof req.query.sent === 'string' ? { kind: 'success' as const, text: t(ctx.lang, 'saved') } : undefined;
+    res.type('html').send(await this.renderJourney(ctx, row, canAct, banner, undefined, flash));
+  }
+
+  @Post(':id/events/:event')
+  async event(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string, @Param('event') event: string, @Body() body: Record<string, unknown>): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.session.checkCsrf(req);
+    const { row, actor, banner } = await this.reach(ctx, id, 'act', `event:${event.slice(0, 80)}`);
+    const spec = this.catalog.get(row.type, row.definition_version)?.events[event];
+    if (!spec || !spec.actors.includes('citizen')) throw new DomainError('FORBIDDEN', 'This action is not available to citizens');
+    const key = typeof body._key === 'string' && /^[0-9a-f-]{36}$/.test(body._key) ? `form:${body._key}` : undefined;
+    try {
+      await this.send.execute({ journeyId: id, type: event, data: formToData(spec.schema, body), idempotencyKey: key, actor });
+      res.redirect(303, `/journeys/${id}?sent=${encodeURIComponent(event)}`);
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
+      const failed = { event, values: formValues(body), errors: fieldErrors(e.details.fields, 'data') };
+      res.status(400).type('html').send(await this.renderJourney(ctx, row, true, banner, failed));
+    }
+  }
+
+  @Get(':id/diagram')
+  async diagram(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    const { row } = await this.reach(ctx, id, 'read', 'diagram');
+    const def = this.catalog.get(row.type, row.definition_version)!;
+    const root = journeyDiagram(def.machine, (row.snapshot as { value?: unknown }).value);
+    res.type('html').send(layout(ctx, { title: `${t(ctx.lang, 'diagram')}: ${tx(ctx.lang, def.title)}`, body: diagramView(ctx.lang, root, `/journeys/${id}`) }));
+  }
+
+  /** The owner, or a proxy with a valid grant (logged in the owner's access log). */
+  private async reach(ctx: Ctx, id: string, need: 'read' | 'act', action: string): Promise<{ row: JourneyRow; actor: Actor; canAct: boolean; banner?: string }> {
+    const citizenId = ctx.principal.citizenId!;
+    const own = await this.queries.row(id).catch(() => undefined);
+    if (own && own.citizen_id === citizenId) return { row: own, actor: { kind: 'citizen', id: citizenId }, canAct: true };
+    const viewer = citizenViewer(ctx.principal);
+    const { row, actor } = await this.access.asProxy(viewer, id, need, action);
+    const canAct = need === 'act' || !!(await this.proxies.findValid(row.citizen_id, citizenId, id, 'act'));
+    return { row, actor, canAct, banner: `${t(ctx.lang, 'onBehalfOf')}: ${await this.proxies.maskedCpr(row.citizen_id)}` };
+  }
+
+  private async renderJourney(ctx: Ctx, row: JourneyRow, canAct: boolean, banner?: string, failed?: Parameters<typeof journeyPage>[0]['failed'], flash?: { kind: 'success'; text: string }): Promise<string> {
+    const view = await this.queries.view(row, 'citizen');
+    const history = await this.queries.history(row.id);
+    const body = journeyPage({ lang: ctx.lang, csrf: ctx.csrf, view, history, base: `/journeys/${row.id}`, canAct, banner, failed, idempotencyKey: randomUUID });
+    return layout(ctx, { title: tx(ctx.lang, view.title), body, flash });
+  }
+
+  private definition(type: string) {
+    const def = this.catalog.latest(type);
+    if (!def) throw new DomainError('NOT_FOUND', 'Unknown journey type');
+    return def;
+  }
+}

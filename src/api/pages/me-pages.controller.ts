@@ -1,0 +1,101 @@
+import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AccessLogRepository } from '../../engine/access/access-log.repository';
+import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
+import { NotificationRepository } from '../../engine/notifications/notification.repository';
+import { GrantProxyUseCase } from '../../engine/proxies/grant-proxy.use-case';
+import { ProxyRepository } from '../../engine/proxies/proxy.repository';
+import { JourneyQueries } from '../../engine/queries/journey.queries';
+import { DomainError } from '../../platform/errors/domain-error';
+import { uuidParam } from '../citizen/uuid-param';
+import { formatDate, t, tx } from './i18n';
+import { layout } from './layout';
+import { PageErrorFilter } from './page-error.filter';
+import { PageSession, type PageContext } from './page-session';
+import { reasonText } from './field-labels';
+import { fieldErrors, formValues } from './schema-form';
+import { accessLogView, notificationsView, proxiesView, type ProxyFormState } from './views/me.views';
+
+/** Notifications, "Hvem har set mine data" and powers of attorney, as pages. */
+@ApiExcludeController()
+@UseFilters(PageErrorFilter)
+@Controller('me')
+export class MePagesController {
+  constructor(
+    private readonly session: PageSession,
+    private readonly catalog: DefinitionCatalog,
+    private readonly notifications: NotificationRepository,
+    private readonly accessLog: AccessLogRepository,
+    private readonly proxies: ProxyRepository,
+    private readonly grantProxy: GrantProxyUseCase,
+    private readonly queries: JourneyQueries,
+  ) {}
+
+  private readonly titles = (type: string) => this.catalog.latest(type)?.title;
+
+  @Get('notifications')
+  async notificationList(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    const items = await this.notifications.listForCitizen(ctx.principal.citizenId!, 100, 0);
+    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'notifications'), body: notificationsView(ctx.lang, ctx.csrf, items, this.titles) }));
+  }
+
+  @Post('notifications/:id/read')
+  async read(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.session.checkCsrf(req);
+    await this.notifications.markRead(ctx.principal.citizenId!, id);
+    res.redirect(303, '/me/notifications');
+  }
+
+  @Get('access-log')
+  async accessLogPage(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    const { items } = await this.accessLog.listForCitizen(ctx.principal.citizenId!, 200, 0);
+    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'accessLog'), body: accessLogView(ctx.lang, items, this.titles) }));
+  }
+
+  @Get('proxies')
+  async proxyPage(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    res.type('html').send(await this.renderProxies(ctx, { values: {}, errors: {} }));
+  }
+
+  @Post('proxies')
+  async grant(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.session.checkCsrf(req);
+    const values = formValues(body);
+    try {
+      await this.grantProxy.execute({
+        citizenId: ctx.principal.citizenId!,
+        proxyCpr: String(values.proxyCpr ?? '').trim(),
+        journeyId: values.journeyId || undefined,
+        access: values.access === 'act' ? 'act' : 'read',
+        expiresAt: String(values.expiresAt ?? ''),
+      });
+      res.redirect(303, '/me/proxies');
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
+      const errors = Object.fromEntries(Object.entries(fieldErrors(e.details.fields, '')).map(([k, v]) => [k, reasonText(ctx.lang, v)]));
+      // The CPR number is never written back into the page.
+      res.status(400).type('html').send(await this.renderProxies(ctx, { values: { ...values, proxyCpr: '' }, errors }));
+    }
+  }
+
+  @Post('proxies/:id/revoke')
+  async revoke(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.session.checkCsrf(req);
+    if (!(await this.proxies.revoke(ctx.principal.citizenId!, id))) throw new DomainError('NOT_FOUND', 'Power of attorney not found');
+    res.redirect(303, '/me/proxies');
+  }
+
+  private async renderProxies(ctx: PageContext, form: ProxyFormState): Promise<string> {
+    const citizenId = ctx.principal!.citizenId!;
+    const [grants, mine] = await Promise.all([this.proxies.list(citizenId), this.queries.listForCitizen(citizenId)]);
+    const journeys = mine.map((j) => ({ id: j.id, title: `${tx(ctx.lang, j.title)} (${formatDate(ctx.lang, j.createdAt)})` }));
+    return layout(ctx, { title: t(ctx.lang, 'proxies'), body: proxiesView(ctx.lang, ctx.csrf, grants, journeys, form) });
+  }
+}

@@ -1,0 +1,104 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { parseCpr } from '../../../journeys/shared/cpr';
+import { CitizenRepository } from '../../engine/persistence/citizen.repository';
+import { DomainError } from '../../platform/errors/domain-error';
+import type { Principal, Role } from '../auth/principal';
+import { TokenService } from '../auth/token.service';
+import type { Lang } from './i18n';
+
+export const SESSION_COOKIE = 'lf_session';
+const CSRF_COOKIE = 'lf_csrf';
+const LANG_COOKIE = 'lf_lang';
+
+/** What every page needs: the language, the signed-in person (if any) and the CSRF token for its forms. */
+export interface PageContext {
+  lang: Lang;
+  path: string;
+  principal?: Principal;
+  csrf: string;
+}
+
+export function cookies(req: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+const cookieOptions = (req: Request, httpOnly = true) => ({ httpOnly, sameSite: 'lax' as const, secure: req.secure, path: '/' });
+
+/**
+ * Pages keep the bearer token in an httpOnly, SameSite=Lax cookie. Forms carry a CSRF token that
+ * is an HMAC of a random cookie, keyed by the session token (signed double submit): a page on
+ * another site can neither read the cookie nor compute the token.
+ */
+@Injectable()
+export class PageSession {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly citizens: CitizenRepository,
+  ) {}
+
+  async context(req: Request, res: Response): Promise<PageContext> {
+    const jar = cookies(req);
+    const asked = typeof req.query.lang === 'string' && ['da', 'en'].includes(req.query.lang) ? (req.query.lang as Lang) : undefined;
+    if (asked) res.cookie(LANG_COOKIE, asked, { ...cookieOptions(req, false), maxAge: 365 * 86_400_000 });
+    const lang: Lang = asked ?? (jar[LANG_COOKIE] === 'en' ? 'en' : 'da');
+    let nonce = jar[CSRF_COOKIE];
+    if (!nonce || !/^[A-Za-z0-9_-]{32}$/.test(nonce)) {
+      nonce = randomBytes(24).toString('base64url');
+      res.cookie(CSRF_COOKIE, nonce, { ...cookieOptions(req), sameSite: 'strict' });
+      // The form on this very response must match the cookie it sets.
+      (req.headers as Record<string, string>).cookie = `${req.headers.cookie ?? ''}; ${CSRF_COOKIE}=${nonce}`;
+    }
+    const principal = await this.principal(req);
+    return { lang, path: req.path, principal, csrf: this.csrfToken(req, nonce) };
+  }
+
+  async require(req: Request, res: Response, role: Role): Promise<PageContext & { principal: Principal }> {
+    const ctx = await this.context(req, res);
+    if (!ctx.principal) throw new DomainError('UNAUTHENTICATED', 'Sign in to see this page');
+    if (ctx.principal.role !== role) throw new DomainError('FORBIDDEN', 'This page is not available to your role');
+    return ctx as PageContext & { principal: Principal };
+  }
+
+  /** Throws FORBIDDEN unless the form's `_csrf` matches the cookie and the session. */
+  checkCsrf(req: Request): void {
+    const nonce = cookies(req)[CSRF_COOKIE];
+    const sent = typeof req.body?._csrf === 'string' ? req.body._csrf : '';
+    const expected = nonce ? this.csrfToken(req, nonce) : '';
+    const ok = !!nonce && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+    if (!ok) throw new DomainError('FORBIDDEN', 'The form has expired; reload the page and try again');
+  }
+
+  signIn(req: Request, res: Response, token: string): void {
+    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: 8 * 3600_000 });
+  }
+
+  signOut(req: Request, res: Response): void {
+    res.clearCookie(SESSION_COOKIE, cookieOptions(req));
+  }
+
+  private csrfToken(req: Request, nonce: string): string {
+    return createHmac('sha256', cookies(req)[SESSION_COOKIE] ?? 'anonymous').update(nonce).digest('base64url');
+  }
+
+  private async principal(req: Request): Promise<Principal | undefined> {
+    const token = cookies(req)[SESSION_COOKIE];
+    if (!token) return undefined;
+    try {
+      const principal = await this.tokens.verify(token);
+      if (principal.role === 'citizen') {
+        if (!parseCpr(principal.subject).ok) return undefined;
+        principal.citizenId = await this.citizens.idFor(principal.subject);
+      }
+      return principal;
+    } catch {
+      return undefined;
+    }
+  }
+}

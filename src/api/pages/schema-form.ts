@@ -1,0 +1,134 @@
+import type { FieldProblem } from '../../platform/errors/domain-error';
+import { choiceLabel, fieldLabel, reasonText } from './field-labels';
+import { html, raw, type SafeHtml } from './html';
+import { t, type Lang } from './i18n';
+
+type Schema = Record<string, any>;
+
+export interface FormState {
+  lang: Lang;
+  /** Prefix of element ids, unique per form on a page. */
+  formId: string;
+  /** Submitted values by dotted field name (re-shown after an error). */
+  values: Record<string, string>;
+  /** Problems by dotted field name. */
+  errors: Record<string, string>;
+}
+
+const fieldId = (s: FormState, name: string) => `${s.formId}-${name.replace(/[^A-Za-z0-9]/g, '-')}`;
+
+/**
+ * HTML form controls for a JSON Schema object (the journeys' start answers and event data):
+ * text, date, number, yes/no radios, choice radios or a select, nested objects as fieldsets.
+ * Plain HTML, so the forms work without JavaScript.
+ */
+export function schemaFields(schema: Schema, s: FormState, prefix = ''): SafeHtml {
+  const required: string[] = schema.required ?? [];
+  return html`${Object.entries((schema.properties ?? {}) as Record<string, Schema>).map(([key, prop]) =>
+    field(`${prefix}${key}`, key, prop, required.includes(key), s),
+  )}`;
+}
+
+function field(name: string, key: string, prop: Schema, required: boolean, s: FormState): SafeHtml {
+  const id = fieldId(s, name);
+  const label = html`${fieldLabel(s.lang, key, prop)}${required ? '' : html` <span class="weight-normal">${t(s.lang, 'optional')}</span>`}`;
+  const error = s.errors[name];
+  const hint = typeof prop.description === 'string' ? html`<span class="form-hint" id="${id}-hint"${s.lang === 'en' ? '' : html` lang="en"`}>${prop.description}</span>` : '';
+  const describedBy = [typeof prop.description === 'string' ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const errorText = error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${reasonText(s.lang, error)}</span>` : '';
+  const group = (inner: SafeHtml) => html`<div class="form-group${error ? ' form-error' : ''}">${inner}</div>`;
+
+  if (prop.type === 'object') {
+    return html`<fieldset class="mt-5" id="${id}"><legend class="h4">${label}</legend>${errorText}${schemaFields(prop, s, `${name}.`)}</fieldset>`;
+  }
+  const choices: { value: string; text: string }[] | undefined =
+    prop.type === 'boolean'
+      ? [
+          { value: 'true', text: t(s.lang, 'yes') },
+          { value: 'false', text: t(s.lang, 'no') },
+        ]
+      : Array.isArray(prop.enum)
+        ? prop.enum.map((v: unknown) => ({ value: String(v), text: choiceLabel(s.lang, String(v)) }))
+        : undefined;
+  const value = s.values[name] ?? '';
+  if (choices && choices.length <= 6) {
+    return group(html`<fieldset id="${id}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
+      <legend class="form-label">${label}</legend>${hint}${errorText}
+      <ul class="nobullet-list">${choices.map(
+        (c, i) => html`<li><input type="radio" class="form-radio" id="${id}-${i}" name="${name}" value="${c.value}"${value === c.value ? ' checked' : ''}${required ? ' required' : ''}>
+          <label for="${id}-${i}">${c.text}</label></li>`,
+      )}</ul></fieldset>`);
+  }
+  if (choices) {
+    return group(html`<label class="form-label" for="${id}">${label}</label>${hint}${errorText}
+      <select class="form-select" id="${id}" name="${name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${required ? ' required' : ''}>
+        <option value=""></option>${choices.map((c) => html`<option value="${c.value}"${value === c.value ? ' selected' : ''}>${c.text}</option>`)}
+      </select>`);
+  }
+  const type = prop.format === 'date' ? 'date' : prop.type === 'integer' || prop.type === 'number' ? 'number' : 'text';
+  const attrs = [
+    required ? ' required' : '',
+    // Numbers only (from the definitions), so they are safe to write unescaped.
+    Number.isFinite(prop.maxLength) ? ` maxlength="${Number(prop.maxLength)}"` : '',
+    prop.type === 'integer' ? ' step="1"' : '',
+    Number.isFinite(prop.minimum) ? ` min="${Number(prop.minimum)}"` : '',
+    Number.isFinite(prop.maximum) ? ` max="${Number(prop.maximum)}"` : '',
+  ].join('');
+  return group(html`<label class="form-label" for="${id}">${label}</label>${hint}${errorText}
+    <input class="form-input" type="${type}" id="${id}" name="${name}" value="${value}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${raw(attrs)}>`);
+}
+
+/** Submitted form fields (strings) → data of the schema's types. Empty optional fields are left out. */
+export function formToData(schema: Schema, body: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, prop] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
+    const name = `${prefix}${key}`;
+    if (prop.type === 'object') {
+      const nested = formToData(prop, body, `${name}.`);
+      if (Object.keys(nested).length || (schema.required ?? []).includes(key)) out[key] = nested;
+      continue;
+    }
+    const rawValue = body[name];
+    const text = typeof rawValue === 'string' ? rawValue.trim() : Array.isArray(rawValue) ? String(rawValue[0] ?? '').trim() : '';
+    if (text === '') continue;
+    if (prop.type === 'boolean') out[key] = text === 'true' ? true : text === 'false' ? false : text;
+    else if ((prop.type === 'integer' || prop.type === 'number') && /^-?\d+(\.\d+)?$/.test(text)) out[key] = Number(text);
+    else out[key] = text;
+  }
+  return out;
+}
+
+/** The submitted strings, to show again next to the errors. */
+export function formValues(body: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body ?? {})) if (k !== '_csrf' && typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** Engine problems (`data.reportedOn`, `answers.newAddress.darAddressId`) → form field names. */
+export function fieldErrors(fields: FieldProblem[] | undefined, root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields ?? []) {
+    const name = f.field.startsWith(`${root}.`) ? f.field.slice(root.length + 1) : f.field;
+    out[name] ??= f.reason;
+  }
+  return out;
+}
+
+/** The error summary at the top of a form, each problem linking to its field. */
+export function errorSummary(s: FormState, labelOf: (name: string) => string): SafeHtml {
+  const entries = Object.entries(s.errors);
+  if (!entries.length) return html``;
+  return html`<div class="alert alert-error mt-4" role="alert" aria-labelledby="${s.formId}-summary" tabindex="-1">
+    <div class="alert-body"><p class="alert-heading" id="${s.formId}-summary">${t(s.lang, 'errorSummary')}</p>
+      <ul class="alert-text nobullet-list">${entries.map(([name, reason]) => html`<li><a href="#${fieldId(s, name)}">${labelOf(name)}: ${reasonText(s.lang, reason)}</a></li>`)}</ul>
+    </div></div>`;
+}
+
+export function labelFor(schema: Schema, lang: Lang): (name: string) => string {
+  return (name) => {
+    let node: Schema | undefined = schema;
+    for (const key of name.split('.')) node = node?.properties?.[key];
+    return fieldLabel(lang, name.split('.').pop()!, node ?? {});
+  };
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateWebhookUseCase } from '../../engine/self-service/create-webhook.use-case';
+import { WebhookQueries } from '../../engine/self-service/webhook.queries';
+import { DomainError } from '../../platform/errors/domain-error';
+import { Roles } from '../auth/auth.guard';
+import { CreateWebhookDto, DeliveriesQueryDto } from './self-service.dto';
+import { SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
+import { systemCaller } from './system-caller';
+
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'Invalid subscription id', { fields: [{ field: 'id', reason: 'must be a UUID' }] }),
+});
+
+/** Webhook subscriptions of the calling client, and their delivery log for the solution's operators. */
+@ApiTags('self-service')
+@ApiBearerAuth()
+@Controller('api/self-service/webhooks')
+@Roles('system')
+@UseInterceptors(SystemAuditInterceptor)
+export class WebhooksController {
+  constructor(
+    private readonly createWebhook: CreateWebhookUseCase,
+    private readonly webhooks: WebhookQueries,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: "Subscribe to step events of your authority's steps; the signing secret is in this answer only" })
+  create(@Req() req: AuditedRequest, @Body() body: CreateWebhookDto) {
+    return this.createWebhook.execute(systemCaller(req), body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Your subscriptions (without secrets)' })
+  list(@Req() req: AuditedRequest) {
+    return this.webhooks.list(systemCaller(req));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Unsubscribe; pending deliveries are cancelled, the delivery log stays' })
+  async remove(@Req() req: AuditedRequest, @Param('id', uuid) id: string): Promise<void> {
+    await this.webhooks.remove(systemCaller(req), id);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({ summary: 'Delivery log, newest first: status, attempts, last status code and error, next attempt' })
+  deliveries(@Req() req: AuditedRequest, @Param('id', uuid) id: string, @Query() query: DeliveriesQueryDto) {
+    return this.webhooks.deliveries(systemCaller(req), id, query.limit ?? 50);
+  }
+}

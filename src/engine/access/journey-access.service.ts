@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../platform/errors/domain-error';
+import type { Actor } from '../actor';
+import { JourneyRepository, type JourneyRow } from '../persistence/journey.repository';
+import { ProxyRepository } from '../proxies/proxy.repository';
+import { AccessLogRepository } from './access-log.repository';
+import type { AccessPurpose, CaseworkerViewer, CitizenViewer } from './viewer';
+
+/**
+ * Who may read or act on a journey other than its citizen, and the access-log row for every such
+ * read. A journey out of reach looks exactly like a missing one (404), so ids reveal nothing.
+ */
+@Injectable()
+export class JourneyAccess {
+  constructor(
+    private readonly journeys: JourneyRepository,
+    private readonly proxies: ProxyRepository,
+    private readonly log: AccessLogRepository,
+  ) {}
+
+  /** A caseworker reaches journeys with at least one step handled by their authority. */
+  async asCaseworker(viewer: CaseworkerViewer, journeyId: string, purpose: AccessPurpose, action: string): Promise<JourneyRow> {
+    const row = await this.journeys.find(this.journeys.dataSource, journeyId);
+    if (!row || !row.systems.includes(viewer.authority)) throw new DomainError('NOT_FOUND', 'Journey not found');
+    await this.log.record(this.journeys.dataSource, {
+      citizenId: row.citizen_id,
+      journeyId: row.id,
+      viewerKind: 'caseworker',
+      viewerId: viewer.id,
+      viewerName: viewer.name,
+      authority: viewer.authority,
+      purpose,
+      action,
+    });
+    return row;
+  }
+
+  /** A proxy with a valid grant (one journey or all; `act` for events). Returns the actor for the history. */
+  async asProxy(viewer: CitizenViewer, journeyId: string, need: 'read' | 'act', action: string): Promise<{ row: JourneyRow; actor: Actor }> {
+    const row = await this.journeys.find(this.journeys.dataSource, journeyId);
+    if (!row || row.citizen_id === viewer.citizenId) throw new DomainError('NOT_FOUND', 'Journey not found');
+    const grant = await this.proxies.findValid(row.citizen_id, viewer.citizenId, row.id, need);
+    if (!grant) {
+      const readable = need === 'act' && (await this.proxies.findValid(row.citizen_id, viewer.citizenId, row.id, 'read'));
+      if (readable) throw new DomainError('FORBIDDEN', 'Your power of attorney lets you read this journey, not act on it');
+      throw new DomainError('NOT_FOUND', 'Journey not found');
+    }
+    await this.recordProxy(viewer, row.citizen_id, row.id, action);
+    return { row, actor: { kind: 'proxy', id: viewer.citizenId, onBehalfOf: row.citizen_id } };
+  }
+
+  async recordProxy(viewer: CitizenViewer, citizenId: string, journeyId: string | null, action: string): Promise<void> {
+    await this.log.record(this.journeys.dataSource, {
+      citizenId,
+      journeyId,
+      viewerKind: 'proxy',
+      viewerId: viewer.citizenId,
+      viewerName: viewer.name,
+      purpose: 'proxy',
+      action,
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface Timeline {
+  history: { seq: number; event: string; data: Record<string, unknown>; actor: Record<string, unknown>; state: string; at: string }[];
+  tasks: { id: string; step: string; task: string; system: string; status: string; attempts: number; lastError: string | null; createdAt: string; updatedAt: string; retryable: boolean }[];
+  timers: { key: string; step: string | null; purpose: string; status: string; dueAt: string; generation: number }[];
+  notes: { id: string; author: string; authority: string; body: string; at: string }[];
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** One journey seen by a caseworker: events, every integration attempt, timers and notes. */
+@Injectable()
+export class TimelineQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async timeline(journeyId: string): Promise<Timeline> {
+    const [history, tasks, timers, notes] = await Promise.all([
+      this.dataSource.query('SELECT * FROM journey_history WHERE journey_id = $1 ORDER BY seq', [journeyId]),
+      this.dataSource.query('SELECT * FROM integration_task WHERE journey_id = $1 ORDER BY created_at, id', [journeyId]),
+      this.dataSource.query('SELECT * FROM journey_timer WHERE journey_id = $1 ORDER BY due_at, key', [journeyId]),
+      this.dataSource.query('SELECT * FROM caseworker_note WHERE journey_id = $1 ORDER BY created_at, id', [journeyId]),
+    ]);
+    return {
+      history: history.map((h: any) => ({ seq: h.seq, event: h.event_type, data: h.event_data, actor: h.actor, state: h.state, at: iso(h.created_at) })),
+      tasks: tasks.map((t: any) => ({
+        id: t.id,
+        step: t.step,
+        task: t.task,
+        system: t.system,
+        status: t.status,
+        attempts: t.attempts,
+        lastError: t.last_error,
+        createdAt: iso(t.created_at),
+        updatedAt: iso(t.updated_at),
+        retryable: t.status === 'dead',
+      })),
+      timers: timers.map((t: any) => ({ key: t.key, step: t.step, purpose: t.purpose, status: t.status, dueAt: iso(t.due_at), generation: t.generation })),
+      notes: notes.map((n: any) => ({ id: n.id, author: n.author_name ?? n.author_id, authority: n.authority, body: n.body, at: iso(n.created_at) })),
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../platform/config/app.config';
+import { DomainError } from '../../platform/errors/domain-error';
+import { newSecret } from './secrets';
+import type { SystemCaller } from './system-caller';
+import { WEBHOOK_EVENTS, type WebhookEvent } from './webhook-fanout';
+import type { WebhookSubscriptionView } from './webhook.queries';
+
+const MAX_SUBSCRIPTIONS_PER_CLIENT = 20;
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A solution subscribes to step events of its own authority's steps. Targets are https; plain
+ * http only to this machine in AUTH_MODE=dev. The signing secret is returned once.
+ */
+@Injectable()
+export class CreateWebhookUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(caller: SystemCaller, input: { url: string; events: string[] }): Promise<WebhookSubscriptionView & { secret: string }> {
+    const url = checkTarget(input.url, this.config.selfService.allowLocalHttpTargets);
+    const events = [...new Set(input.events)];
+    const unknown = events.filter((e) => !(WEBHOOK_EVENTS as readonly string[]).includes(e));
+    if (unknown.length || events.length === 0) {
+      throw new DomainError('VALIDATION_FAILED', 'Unknown webhook event', { fields: [{ field: 'events', reason: `must be some of ${WEBHOOK_EVENTS.join(', ')}` }] });
+    }
+    const [{ count }]: { count: number }[] = await this.dataSource.query(
+      'SELECT count(*)::int AS count FROM webhook_subscription WHERE client_id = $1 AND deleted_at IS NULL',
+      [caller.clientId],
+    );
+    if (count >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
+      throw new DomainError('VALIDATION_FAILED', `A client has at most ${MAX_SUBSCRIPTIONS_PER_CLIENT} subscriptions; delete one first`);
+    }
+    const secret = newSecret('whsec_');
+    const [row]: { id: string; created_at: Date }[] = await this.dataSource.query(
+      `INSERT INTO webhook_subscription (client_id, authority, url, events, secret) VALUES ($1,$2,$3,$4,$5) RETURNING id, created_at`,
+      [caller.clientId, caller.authority, url, events, secret],
+    );
+    return { id: row.id, url, events: events as WebhookEvent[], createdAt: new Date(row.created_at).toISOString(), secret };
+  }
+}
+
+/** Also used before each delivery: a target that is no longer allowed gets nothing. */
+export function checkTarget(raw: string, allowLocalHttp: boolean): string {
+  const bad = (reason: string) => new DomainError('VALIDATION_FAILED', `Invalid webhook URL: ${reason}`, { fields: [{ field: 'url', reason }] });
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw bad('must be an absolute URL');
+  }
+  if (url.username || url.password) throw bad('must not carry credentials');
+  if (url.hash) throw bad('must not have a fragment');
+  if (url.protocol === 'https:') return url.toString();
+  if (url.protocol === 'http:' && allowLocalHttp && LOCAL_HOSTS.has(url.hostname)) return url.toString();
+  throw bad(allowLocalHttp ? 'must be https (or http://127.0.0.1 in development)' : 'must be https');
+}

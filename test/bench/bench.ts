@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { startSandbox } from '../../src/authorities/sandbox/sandbox.server';
+import { loadConfig, type QueueBackendKind } from '../../src/platform/config/app.config';
+import { startEmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
+import { QueueFactory } from '../../src/platform/queue/queue-factory';
+import { citizenToken, driveJourney, RateLimiter, type DriveResult } from './driver';
+import { measureMachineLimit } from './machine-limit';
+import { peakRssMb, repoRoot, ServiceChild } from './processes';
+import { percentile, round } from './stats';
+
+/**
+ * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres]`
+ * Drives journeys end to end through the HTTP API (separate API and worker processes, authority
+ * sandbox at zero latency) and measures the machine's own commit rate in the same run.
+ */
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : process.argv[i + 1];
+};
+const JOURNEYS = Number(arg('journeys', '2000'));
+const CONCURRENCY = Number(arg('concurrency', '32'));
+const MIX = Number(arg('mix', '10'));
+const say = (m: string) => process.stdout.write(`${m}\n`);
+
+let serial = 0;
+function nextCpr(): string {
+  const n = serial++;
+  const day = String(1 + (n % 28)).padStart(2, '0');
+  const month = String(1 + (Math.floor(n / 28) % 12)).padStart(2, '0');
+  const year = String(50 + (Math.floor(n / 336) % 50)).padStart(2, '0');
+  const seq = String(1000 + Math.floor(n / 16800)).padStart(4, '0');
+  return `${day}${month}${year}${seq}`;
+}
+
+async function drive(count: number, concurrency: number, make: () => Promise<DriveResult>): Promise<DriveResult[]> {
+  const results: DriveResult[] = [];
+  let issued = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (issued < count) {
+        issued++;
+        results.push(await make());
+      }
+    }),
+  );
+  return results;
+}
+
+async function count(db: Client, sql: string, params: unknown[] = []): Promise<number> {
+  return Number((await db.query(sql, params)).rows[0].n);
+}
+
+async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl: string | undefined) {
+  const database = `lf_bench_${backend}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${database}`;
+
+  const sandbox = await startSandbox({ latencyScale: 0 });
+  const secret = randomBytes(24).toString('hex');
+  const common = {
+    DATABASE_URL: dbUrl.toString(),
+    ...(backend === 'redis' && redisUrl ? { REDIS_URL: redisUrl } : {}),
+    AUTH_MODE: 'dev',
+    DEV_AUTH_SECRET: secret,
+    AUTHORITY_BASE_URL: sandbox.url,
+    QUEUE_NAMESPACE: `bench_${backend}`,
+    LOG_LEVEL: 'warn',
+    DB_POOL_SIZE: '20',
+    NODE_ENV: 'production',
+  };
+  const api = new ServiceChild('api', { ...common, ROLE: 'api', PORT: '3180' });
+  const worker = new ServiceChild('worker', { ...common, ROLE: 'worker', PORT: '3181', WORKER_CONCURRENCY: '32' });
+  api.start();
+  await api.ready('3180'); // migrations run once, before the worker starts
+  worker.start();
+  await worker.ready('3181');
+  const base = 'http://127.0.0.1:3180';
+  const db = new Client({ connectionString: dbUrl.toString() });
+  await db.connect();
+
+  const movingDate = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const types = (await (await fetch(`${base}/api/journey-types`)).json()) as { id: string; startExample: Record<string, unknown> }[];
+  const moving = types.find((t) => t.id === 'moving')!;
+  const movingAnswers = { ...moving.startExample, movingDate };
+
+  // Phase 1: as fast as it goes.
+  say(`[${backend}] phase 1: ${JOURNEYS} moving journeys, ${CONCURRENCY} concurrent citizens`);
+  const t0 = Date.now();
+  const since = new Date(t0).toISOString();
+  const unlimited = new RateLimiter(Infinity);
+  const max = await drive(JOURNEYS, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited));
+  const elapsed = (Date.now() - t0) / 1000;
+  const transitions = await count(db, `SELECT count(*) AS n FROM journey_history WHERE created_at >= $1`, [since]);
+  const jobs = await count(db, `SELECT count(*) AS n FROM integration_task WHERE status = 'completed' AND created_at >= $1`, [since]);
+  const apiEvents = max.reduce((s, r) => s + r.events, 0);
+  const errors = max.filter((r) => r.error);
+
+  // Outbox-to-job lag: from the transaction that wrote the outbox row to the job starting.
+  const factory = new QueueFactory({ backend, redisUrl, namespace: `bench_${backend}`, concurrency: 1, lockMs: 30_000 }, dbUrl.toString());
+  const queue = factory.createQueue<{ taskId: string }>('integration');
+  const done = await queue.getJobs(['completed'], 0, 5000);
+  const created = new Map<string, number>(
+    (await db.query(`SELECT id, extract(epoch from created_at) * 1000 AS ms FROM integration_task WHERE id = ANY($1)`, [done.map((j) => j.data.taskId)])).rows.map(
+      (r: { id: string; ms: string }) => [r.id, Number(r.ms)],
+    ),
+  );
+  const lags = done.filter((j) => j.processedOn && created.has(j.data.taskId)).map((j) => j.processedOn! - created.get(j.data.taskId)!);
+  await factory.close();
+
+  // Phase 2: event latency at half of the maximum event rate.
+  const halfRate = apiEvents / elapsed / 2;
+  const latencyJourneys = Math.max(100, Math.round(JOURNEYS / 4));
+  say(`[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} events/s (half of phase 1)`);
+  const limiter = new RateLimiter(halfRate);
+  const half = await drive(latencyJourneys, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter));
+  const latencies = half.flatMap((r) => r.latenciesMs);
+
+  // The mix: every journey type from its first start example, as far as citizen actions take it.
+  say(`[${backend}] mix: ${MIX} journeys of each of ${types.length} types`);
+  const mix: Record<string, { completed: number; active: number; failed: number; events: number }> = {};
+  for (const type of types) {
+    const answers = type.id === 'moving' ? movingAnswers : type.startExample;
+    const rs = await drive(MIX, Math.min(MIX, 10), async () => driveJourney(base, await citizenToken(secret, nextCpr()), type.id, answers, unlimited, 60, 5000));
+    mix[type.id] = {
+      completed: rs.filter((r) => r.status === 'completed').length,
+      active: rs.filter((r) => r.status === 'active').length,
+      failed: rs.filter((r) => r.error).length,
+      events: rs.reduce((s, r) => s + r.events, 0),
+    };
+  }
+
+  const rss = { api: peakRssMb(api.pid), worker: peakRssMb(worker.pid) };
+  const sizePerJourney = Number(
+    (await db.query(`SELECT (pg_total_relation_size('journey') + pg_total_relation_size('journey_history'))::float / greatest(count(*), 1) AS b FROM journey`)).rows[0].b,
+  );
+  await db.end();
+  await worker.stop();
+  await api.stop();
+  await sandbox.close();
+
+  return {
+    backend,
+    journeys: JOURNEYS,
+    completed: max.filter((r) => r.status === 'completed').length,
+    errors: errors.length,
+    firstError: errors[0]?.error,
+    elapsedSeconds: round(elapsed, 2),
+    transitionsPerSecond: round(transitions / elapsed),
+    integrationJobsPerSecond: round(jobs / elapsed),
+    eventLatencyMsAtHalfLoad: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), samples: latencies.length },
+    eventLatencyMsAtMaxLoad: { p99: round(percentile(max.flatMap((r) => r.latenciesMs), 99)) },
+    outboxToJobLagMs: { p50: round(percentile(lags, 50)), p99: round(percentile(lags, 99)), samples: lags.length },
+    peakRssMb: rss,
+    storedBytesPerJourney: Math.round(sizePerJourney),
+    mix,
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', AUTH_MODE: 'dev' });
+  let adminUrl = config.database.url;
+  const embedded = adminUrl ? undefined : await startEmbeddedPostgres(config.database, say);
+  adminUrl ??= embedded!.url;
+  const backends = arg('backends', config.queue.redisUrl ? 'redis,postgres' : 'postgres').split(',') as QueueBackendKind[];
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  say(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB`);
+
+  const runs = [];
+  for (const backend of backends) runs.push(await runBackend(backend, adminUrl, config.queue.redisUrl));
+  const adminDb = new Client({ connectionString: adminUrl });
+  await adminDb.connect();
+  await adminDb.query('DROP DATABASE IF EXISTS lf_bench_limit WITH (FORCE)');
+  await adminDb.query('CREATE DATABASE lf_bench_limit');
+  await adminDb.end();
+  const limit = await measureMachineLimit(adminUrl, 'lf_bench_limit', CONCURRENCY);
+
+  const result = { at: new Date().toISOString(), machine, limit, runs: runs.map((r) => ({ ...r, ratioToRawCommits: round(r.transitionsPerSecond / limit.commitsPerSecond, 2) })) };
+  const dir = path.join(repoRoot(), 'bench/results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${result.at.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify(result, null, 2));
+
+  say('');
+  say(`| backend | journeys | transitions/s | integration jobs/s | event p50 / p95 / p99 (ms, half load) | outbox→job lag p99 (ms) | peak RSS api / worker (MB) | transitions ÷ raw commits |`);
+  say(`|---|---|---|---|---|---|---|---|`);
+  for (const r of result.runs) {
+    say(
+      `| ${r.backend} | ${r.completed}/${r.journeys} completed | ${r.transitionsPerSecond} | ${r.integrationJobsPerSecond} | ${r.eventLatencyMsAtHalfLoad.p50} / ${r.eventLatencyMsAtHalfLoad.p95} / ${r.eventLatencyMsAtHalfLoad.p99} | ${r.outboxToJobLagMs.p99} | ${r.peakRssMb.api} / ${r.peakRssMb.worker} | ${r.ratioToRawCommits} |`,
+    );
+  }
+  say(`raw commits/s: ${limit.commitsPerSecond} (${limit.method}, ${limit.clients} clients); results in ${path.relative(process.cwd(), file)}`);
+  await embedded?.stop();
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import { SignJWT } from 'jose';
+
+export interface DriveResult {
+  journeyId?: string;
+  status: string;
+  events: number;
+  latenciesMs: number[];
+  error?: string;
+}
+
+interface View {
+  id: string;
+  status: string;
+  nextActions: { event: string; example: Record<string, unknown> }[];
+}
+
+/** Limits how many requests per second all drivers send together (open loop for the latency phase). */
+export class RateLimiter {
+  private next = Date.now();
+  constructor(private readonly perSecond: number) {}
+  async take(): Promise<void> {
+    if (!Number.isFinite(this.perSecond)) return;
+    const now = Date.now();
+    const at = Math.max(now, this.next);
+    this.next = at + 1000 / this.perSecond;
+    if (at > now) await new Promise((r) => setTimeout(r, at - now));
+  }
+}
+
+/** Citizen tokens signed like the development identity provider signs them (shared DEV_AUTH_SECRET). */
+export async function citizenToken(secret: string, cpr: string): Promise<string> {
+  return new SignJWT({ role: 'citizen' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(cpr)
+    .setIssuer('livsforloeb-dev-idp')
+    .setAudience('livsforloeb')
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(secret));
+}
+
+/**
+ * Drives one journey as a citizen would: start it, then keep sending the first next action's
+ * example; when there is none, wait for the workers (integrations) until there is, or give up.
+ */
+export async function driveJourney(
+  base: string,
+  token: string,
+  type: string,
+  answers: Record<string, unknown>,
+  limiter: RateLimiter,
+  maxEvents = 40,
+  idleLimitMs = 20_000,
+): Promise<DriveResult> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const result: DriveResult = { status: 'not-started', events: 0, latenciesMs: [] };
+  const started = await fetch(`${base}/api/journeys`, { method: 'POST', headers, body: JSON.stringify({ type, answers }) });
+  if (started.status !== 201) return { ...result, error: `start ${started.status}: ${(await started.text()).slice(0, 200)}` };
+  let view = (await started.json()) as View;
+  result.journeyId = view.id;
+  let idleSince = Date.now();
+  while (view.status === 'active' && result.events < maxEvents) {
+    const action = view.nextActions[0];
+    if (!action) {
+      if (Date.now() - idleSince > idleLimitMs) break;
+      await new Promise((r) => setTimeout(r, 50));
+      view = (await (await fetch(`${base}/api/journeys/${view.id}`, { headers })).json()) as View;
+      continue;
+    }
+    await limiter.take();
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/journeys/${view.id}/events`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ type: action.event, data: action.example, idempotencyKey: `${view.id}-${result.events}` }),
+    });
+    const body = (await res.json()) as { journey: View };
+    result.latenciesMs.push(performance.now() - t0);
+    if (res.status !== 200) return { ...result, status: view.status, error: `${action.event} ${res.status}: ${JSON.stringify(body).slice(0, 200)}` };
+    result.events++;
+    view = body.journey as View;
+    idleSince = Date.now();
+  }
+  result.status = view.status;
+  return result;
+}

@@ -1,0 +1,156 @@
+import * as fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { movingV1 } from '../../journeys/moving';
+import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
+import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
+import { createTestApp } from '../support/app';
+import { createTestDatabase } from '../support/database';
+
+const CHROMIUM = '/usr/bin/chromium';
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is missing: browser tests are skipped (apt-get install -y chromium).\n`);
+
+/**
+ * The pages in a real browser (Debian's Chromium through playwright-core): a citizen starts and
+ * completes the moving journey, a caseworker finds it and reads its timeline, and the citizen
+ * then sees that read under "Hvem har set mine data". axe-core checks every page on the way.
+ */
+(fs.existsSync(CHROMIUM) ? describe : describe.skip)('citizen and caseworker in the browser', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sandbox: Sandbox;
+  let app: NestExpressApplication;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  const violations: { url: string; id: string; impact: string; nodes: string[] }[] = [];
+
+  /** axe-core in the page: WCAG 2.1 A/AA rules; serious and critical findings fail the suite. */
+  async function audit(): Promise<void> {
+    await page.addScriptTag({ content: AXE });
+    const found = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    });
+    if (process.env.AXE_REPORT) process.stdout.write(`axe ${page.url()}: ${JSON.stringify(found)}\n`);
+    violations.push(...found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ url: page.url(), ...v })));
+  }
+
+  async function visit(path: string): Promise<void> {
+    await page.goto(`${base}${path}`);
+    await audit();
+  }
+
+  async function signInAs(name: string): Promise<void> {
+    await visit('/login');
+    await page.getByRole('button', { name: `Log ind som ${name}` }).click();
+    await page.waitForLoadState();
+  }
+
+  const section = (title: string) => page.locator('section', { has: page.getByRole('heading', { name: title, exact: true }) });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('browser');
+    sandbox = await startSandbox({ latencyScale: 0, seed: 11 });
+    const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
+    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [movingV1], gateway, role: 'all', namespace: `browser_${process.pid}` });
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    // axe is injected as an inline script, which the pages' CSP (rightly) forbids.
+    context = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
+    page = await context.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await sandbox?.close();
+    await db?.drop();
+  });
+
+  it('does let a citizen start and complete the moving journey with forms', async () => {
+    await signInAs('Anna Jensen');
+    await audit();
+    await visit('/journeys/new');
+    await page.getByRole('link', { name: 'Flytte' }).click();
+    await audit();
+    // Submitting the empty form shows the errors, linked to their fields.
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByText('Der er fejl i formularen').waitFor();
+    await audit();
+
+    await page.getByLabel('Flyttedato').fill(inDays(3));
+    await page.getByLabel('Adressens id i Danmarks Adresseregister (DAR)').fill('0a3f50a0-4b7c-32b8-e044-0003ba298018');
+    await page.getByLabel('Kommunekode (4 cifre)').fill('0101');
+    for (const question of ['Bor der allerede andre', 'Lejer du', 'Flytter der børn', 'Flytter et barn fra', 'Vil du søge om adressebeskyttelse']) {
+      await page.getByRole('group', { name: new RegExp(question) }).getByLabel('Nej').check();
+    }
+    await Promise.all([page.waitForURL(/\/journeys\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Start' }).click()]);
+    await page.getByRole('heading', { name: 'Det skal du gøre nu' }).waitFor();
+    await audit();
+
+    await section('Flytning anmeldt').getByLabel('Dato for anmeldelsen').fill(today());
+    await section('Flytning anmeldt').getByRole('button').click();
+    await page.getByText('Gemt.').waitFor();
+    await section('Læge valgt').getByLabel('Behold min nuværende læge').check();
+    await section('Læge valgt').getByRole('button').click();
+    await page.getByText('Gemt.').waitFor();
+    await section('Forskudsopgørelse tjekket').getByLabel('Nej').check();
+    await section('Forskudsopgørelse tjekket').getByRole('button').click();
+    await page.getByText('Gemt.').waitFor();
+
+    // CPR confirms the registration through the queue and the authority sandbox.
+    for (let i = 0; i < 40 && !(await page.locator('main .badge').first().textContent())?.includes('Afsluttet'); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await page.reload();
+    }
+    expect(await page.locator('main .badge').first().textContent()).toBe('Afsluttet');
+    await audit();
+    await page.getByRole('link', { name: 'Forløbets diagram' }).click();
+    await page.getByText('(her er forløbet nu)').first().waitFor();
+    await audit();
+    for (const path of ['/journeys', '/me/notifications', '/me/proxies', '/me/access-log', '/journeys?lang=en']) await visit(path);
+    await visit('/journeys?lang=da');
+  }, 90_000);
+
+  it('does let a caseworker find the journey and see its timeline', async () => {
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await signInAs('Jonas Berg');
+    await audit();
+    await page.getByLabel('Type').selectOption('moving');
+    await page.getByRole('button', { name: 'Søg forløb' }).click();
+    await audit();
+    await page.getByRole('link', { name: 'Flytte' }).first().click();
+    await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'integration.completed' }).count()).toBeGreaterThan(0);
+    await audit();
+  }, 60_000);
+
+  it('does show the caseworker’s read under "Hvem har set mine data"', async () => {
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await signInAs('Anna Jensen');
+    await visit('/me/access-log');
+    const row = page.getByRole('row', { name: /Jonas Berg/ });
+    expect(await row.count()).toBeGreaterThan(0);
+    expect(await row.first().textContent()).toContain('CPR');
+  }, 60_000);
+
+  it('does find no serious or critical accessibility violations on any page', async () => {
+    const found = violations.splice(0);
+    expect(found).toEqual([]);
+    // A canary: the same check on a page with a known fault must report it, or the audit proves nothing.
+    await page.setContent('<!DOCTYPE html><html><head><title>x</title></head><body><main><img src="/x.png"><input></main></body></html>');
+    await audit();
+    expect(violations.map((v) => v.id).sort()).toEqual(['html-has-lang', 'image-alt', 'label']);
+  });
+});

@@ -1,0 +1,126 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createTestApp } from '../support/app';
+import { createTestDatabase } from '../support/database';
+import { UnusedGateway } from '../support/experience';
+import { errandV1 } from '../support/fixtures/errand.journey';
+
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
+
+/** Server-rendered pages: sign-in with personas, forms without JavaScript, CSRF, languages, headers. */
+describe('pages', () => {
+  let app: NestExpressApplication;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('pages');
+    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'pages' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function signIn(persona: string) {
+    const agent = request.agent(app.getHttpServer());
+    const login = await agent.get('/login').expect(200);
+    await agent.post('/login').type('form').send({ _csrf: csrfOf(login.text), persona }).expect(303);
+    return agent;
+  }
+
+  it('does show the personas in Danish, and in English on the toggle, with security headers', async () => {
+    const da = await request(app.getHttpServer()).get('/login').expect(200);
+    expect(da.text).toContain('<html lang="da">');
+    expect(da.text).toContain('Log ind som Anna Jensen');
+    expect(da.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(da.headers['x-content-type-options']).toBe('nosniff');
+    const en = await request(app.getHttpServer()).get('/login?lang=en').expect(200);
+    expect(en.text).toContain('<html lang="en">');
+    expect(en.text).toContain('Sign in as Anna Jensen');
+    await request(app.getHttpServer()).get('/assets/dkfds/css/dkfds-borgerdk.min.css').expect(200).expect('content-type', /css/);
+  });
+
+  it('does send the signed-out to the sign-in page and refuse a form without its CSRF token', async () => {
+    await request(app.getHttpServer()).get('/journeys').expect(303).expect('location', '/login');
+    const agent = request.agent(app.getHttpServer());
+    await agent.get('/login').expect(200);
+    const refused = await agent.post('/login').type('form').send({ persona: 'anna', _csrf: 'forged' }).expect(403);
+    expect(refused.text).toContain('<html lang="da">');
+  });
+
+  it('does start a journey and send an event with plain HTML forms, showing field errors', async () => {
+    const anna = await signIn('anna');
+    const form = await anna.get('/journeys/new/moving').expect(200);
+    const started = await anna.post('/journeys/new/moving').type('form').send({ _csrf: csrfOf(form.text), remindAfterMs: '60000' }).expect(303);
+    const page = await anna.get(started.headers.location).expect(200);
+    expect(page.text).toContain('Det skal du gøre nu');
+    expect(page.text).toContain('Opslag');
+
+    const action = /action="([^"]+\/events\/note)"/.exec(page.text)![1];
+    const bad = await anna.post(action).type('form').send({ _csrf: csrfOf(page.text), n: 'x' }).expect(400);
+    expect(bad.text).toContain('Der er fejl i formularen');
+    expect(bad.text).toContain('skal være et helt tal');
+    await anna.post(action).type('form').send({ _csrf: csrfOf(page.text), n: '3' }).expect(303);
+    const list = await anna.get('/journeys').expect(200);
+    expect(list.text).toContain(started.headers.location);
+  });
+
+  it('does let a caseworker search and open a journey, and the citizen see that in the access log', async () => {
+    const bo = await signIn('bo');
+    const form = await bo.get('/journeys/new/moving').expect(200);
+    const started = await bo.post('/journeys/new/moving').type('form').send({ _csrf: csrfOf(form.text) }).expect(303);
+    const id = started.headers.location.split('/').pop()!;
+
+    const sofie = await signIn('cw-health');
+    const search = await sofie.get('/caseworker?type=moving&status=&state=').expect(200);
+    expect(search.text).toContain(`/caseworker/journeys/${id}`);
+    const opened = await sofie.get(`/caseworker/journeys/${id}`).expect(200);
+    expect(opened.text).toContain('Tidslinje');
+    await sofie.get('/journeys').expect(403);
+
+    const log = await bo.get('/me/access-log').expect(200);
+    expect(log.text).toContain('Sofie Dahl');
+    expect(log.text).toContain('Sagsbehandling');
+  });
+
+  it('does grant and revoke a power of attorney through the form, without echoing the CPR number on errors', async () => {
+    const clara = await signIn('clara');
+    const page = await clara.get('/me/proxies').expect(200);
+    const bad = await clara.post('/me/proxies').type('form').send({ _csrf: csrfOf(page.text), proxyCpr: '991399-1234', access: 'read', expiresAt: '2020-01-01' }).expect(400);
+    expect(bad.text).not.toContain('991399');
+    expect(bad.text).toContain('skal være et CPR-nummer');
+    const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await clara.post('/me/proxies').type('form').send({ _csrf: csrfOf(page.text), proxyCpr: '0101901234', access: 'act', expiresAt: expires }).expect(303);
+    const after = await clara.get('/me/proxies').expect(200);
+    expect(after.text).toContain('010190-xxxx');
+    const revoke = /action="(\/me\/proxies\/[^"]+\/revoke)"/.exec(after.text)![1];
+    await clara.post(revoke).type('form').send({ _csrf: csrfOf(after.text) }).expect(303);
+  });
+});
+
+describe('pages with AUTH_MODE=oidc', () => {
+  let app: NestExpressApplication;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('pages_oidc');
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'pages_oidc',
+      env: { AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.invalid', OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: 'https://idp.invalid/jwks' },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('does not have a sign-in page with test personas', async () => {
+    await request(app.getHttpServer()).get('/login').expect(404);
+    await request(app.getHttpServer()).post('/login').type('form').send({ persona: 'anna' }).expect(404);
+  });
+});

@@ -1,0 +1,58 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';
+import { CitizenRepository } from '../../src/engine/persistence/citizen.repository';
+import { CreateClientUseCase } from '../../src/engine/self-service/create-client.use-case';
+import { StartJourneyUseCase } from '../../src/engine/use-cases/start-journey.use-case';
+
+/** Every authority task succeeds at once: these suites are about the municipality's self-service steps. */
+export class AcceptingGateway extends AuthorityGateway {
+  async execute(): Promise<{ output: Record<string, unknown> }> {
+    return { output: {} };
+  }
+}
+
+/** A move where a host must confirm (logiværtserklæring) and, optionally, the other parent is heard. */
+export function movingAnswers(o: { hearing?: boolean; addressProtection?: boolean } = {}) {
+  return {
+    movingDate: '2026-06-01',
+    newAddress: { darAddressId: '0a3f509e-2c5d-32b8-e044-0003ba298018', municipalityCode: '0101', careOf: 'Jensen' },
+    othersRegisteredAtNewAddress: true,
+    renting: false,
+    childrenMoving: false,
+    childLeavesJointCustodyHome: o.hearing ?? false,
+    wantsAddressProtection: o.addressProtection ?? false,
+  };
+}
+
+export function selfServiceHelpers(app: INestApplication) {
+  const http = () => request(app.getHttpServer());
+  const devToken = async (body: object) => (await http().post('/api/dev/token').send(body).expect(201)).body.token as string;
+  return {
+    http,
+    devToken,
+    createClient: (authority: string) => app.get(CreateClientUseCase).execute({ authority }),
+    async clientToken(client: { clientId: string; clientSecret: string }): Promise<string> {
+      const res = await http()
+        .post('/api/oauth/token')
+        .auth(client.clientId, client.clientSecret)
+        .type('form')
+        .send({ grant_type: 'client_credentials' })
+        .expect(200);
+      return res.body.access_token;
+    },
+    /** Starts a moving journey for a citizen and reports the move, which opens the municipality's steps. */
+    async reportedMove(cpr: string, answers = movingAnswers()): Promise<{ journeyId: string; citizen: string }> {
+      const citizen = await devToken({ role: 'citizen', subject: cpr });
+      // Started through the use case: POST /api/journeys adds a birthDate fact that moving's facts schema does not allow.
+      const citizenId = await app.get(CitizenRepository).idFor(cpr);
+      const { journeyId } = await app.get(StartJourneyUseCase).execute({ citizenId, type: 'moving', answers, facts: {}, actor: { kind: 'citizen', id: citizenId } });
+      await http()
+        .post(`/api/journeys/${journeyId}/events`)
+        .set('Authorization', `Bearer ${citizen}`)
+        .send({ type: 'move.reported', data: { reportedOn: '2026-05-20' } })
+        .expect(200);
+      return { journeyId, citizen };
+    },
+  };
+}
