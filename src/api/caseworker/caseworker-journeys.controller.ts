@@ -6,6 +6,8 @@ import { CaseworkerQueries } from '../../engine/caseworker/caseworker.queries';
 import { RetryTaskUseCase } from '../../engine/caseworker/retry-task.use-case';
 import { TimelineQueries } from '../../engine/caseworker/timeline.queries';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
+import { SendActorEventUseCase } from '../../engine/use-cases/send-actor-event.use-case';
+import { SendEventDto } from '../dto/journey.dto';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { caseworkerViewer } from '../auth/viewer';
 import { uuidParam } from '../citizen/uuid-param';
@@ -27,6 +29,7 @@ export class CaseworkerJourneysController {
     private readonly timelines: TimelineQueries,
     private readonly retryTask: RetryTaskUseCase,
     private readonly addNote: AddNoteUseCase,
+    private readonly sendActorEvent: SendActorEventUseCase,
   ) {}
 
   @Get()
@@ -56,6 +59,22 @@ export class CaseworkerJourneysController {
     const viewer = caseworkerViewer(req.principal!);
     await this.access.asCaseworker(viewer, id, 'integration-failure', 'retry');
     const result = await this.retryTask.execute({ journeyId: id, taskId, actor: { kind: 'caseworker', id: viewer.id, authority: viewer.authority } });
+    return { result, journey: await this.queries.view(await this.queries.row(id), 'caseworker') };
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send an event a caseworker may send (e.g. a municipality decision); 403 for events of other actors' })
+  async event(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: SendEventDto) {
+    const viewer = caseworkerViewer(req.principal!);
+    await this.access.asCaseworker(viewer, id, 'case-handling', 'event');
+    const result = await this.sendActorEvent.execute({
+      journeyId: id,
+      type: body.type,
+      data: body.data,
+      idempotencyKey: body.idempotencyKey,
+      actor: { kind: 'caseworker', id: viewer.id, authority: viewer.authority },
+    });
     return { result, journey: await this.queries.view(await this.queries.row(id), 'caseworker') };
   }
 

@@ -1,6 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SystemJourneyQueries } from '../../engine/self-service/system-journey.queries';
+import { SystemAccessLog } from '../../engine/self-service/system-access-log';
+import { JourneyQueries } from '../../engine/queries/journey.queries';
+import { SendActorEventUseCase } from '../../engine/use-cases/send-actor-event.use-case';
+import { SendEventDto } from '../dto/journey.dto';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles } from '../auth/auth.guard';
 import { callAudit, SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
@@ -16,7 +20,31 @@ const uuid = new ParseUUIDPipe({
 @Roles('system')
 @UseInterceptors(SystemAuditInterceptor)
 export class SystemJourneysController {
-  constructor(private readonly queries: SystemJourneyQueries) {}
+  constructor(
+    private readonly queries: SystemJourneyQueries,
+    private readonly sendActorEvent: SendActorEventUseCase,
+    private readonly accessLog: SystemAccessLog,
+    private readonly journeys: JourneyQueries,
+  ) {}
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send an event a self-service system may send on a journey with a step of its authority' })
+  async event(@Req() req: AuditedRequest, @Param('id', uuid) id: string, @Body() body: SendEventDto) {
+    const caller = systemCaller(req);
+    const audit = callAudit(req);
+    if (audit) audit.journeyId = id;
+    const result = await this.sendActorEvent.execute({
+      journeyId: id,
+      type: body.type,
+      data: body.data,
+      idempotencyKey: body.idempotencyKey,
+      actor: { kind: 'system', id: caller.clientId, authority: caller.authority },
+    });
+    const row = await this.journeys.row(id);
+    await this.accessLog.record(caller, { id, citizenId: row.citizen_id }, 'event');
+    return { result };
+  }
 
   @Get(':id')
   @ApiOperation({ summary: "Your authority's steps of a journey (404 when it has none); the read is shown to the citizen" })

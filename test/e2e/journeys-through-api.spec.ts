@@ -1,0 +1,123 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getShortestPaths } from '@xstate/graph';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { AnyMachineSnapshot } from 'xstate';
+import { allDefinitions } from '../../journeys';
+import type { JourneyDefinition, JourneyEvent } from '../../journeys/shared/contract';
+import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
+import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
+import { CitizenRepository } from '../../src/engine/persistence/citizen.repository';
+import { CreateClientUseCase } from '../../src/engine/self-service/create-client.use-case';
+import { StartJourneyUseCase } from '../../src/engine/use-cases/start-journey.use-case';
+import { createTestApp } from '../support/app';
+import { createTestDatabase } from '../support/database';
+import { exampleInputs, explore, serializeJourneySnapshot, type Exploration } from '../journeys/journey-graph';
+
+/** Engine events the driver never sends: they come from the workers (or from the clock). */
+const FROM_ENGINE = new Set(['integration.completed', 'integration.failed', 'integration.retry', 'timer.fired', 'journey.linked-completed']);
+const AVOID = new Set(['timer.fired', 'integration.failed', 'integration.retry', 'journey.linked-completed']);
+
+/**
+ * Every journey, driven from its start to a final state through the HTTP API: citizen events as the
+ * citizen, caseworker events as a caseworker of the journey's authority, self-service events as that
+ * authority's system client; integrations are answered by the authority sandbox through real
+ * workers. At each step the driver asks the pure machine for a shortest way to a final state from
+ * where the journey really is (timers may fire meanwhile), and takes its first step.
+ */
+describe('every journey through the API', () => {
+  let app: NestExpressApplication;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sandbox: Sandbox;
+  let http: ReturnType<typeof request>;
+  let sql: DataSource;
+  let serial = 0;
+  const clients = new Map<string, string>();
+
+  beforeAll(async () => {
+    db = await createTestDatabase('through_api');
+    sandbox = await startSandbox({ latencyScale: 0 });
+    const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
+    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway, role: 'all', namespace: 'through_api' });
+    http = request(app.getHttpServer());
+    sql = app.get(DataSource);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await sandbox?.close();
+    await db?.drop();
+  });
+
+  const devToken = async (body: object) => (await http.post('/api/dev/token').send(body).expect(201)).body.token as string;
+  async function systemToken(authority: string): Promise<string> {
+    if (!clients.has(authority)) {
+      const client = await app.get(CreateClientUseCase).execute({ authority });
+      const res = await http.post('/api/oauth/token').auth(client.clientId, client.clientSecret).type('form').send({ grant_type: 'client_credentials' }).expect(200);
+      clients.set(authority, res.body.access_token);
+    }
+    return clients.get(authority)!;
+  }
+
+  function nextStep(def: JourneyDefinition, exploration: Exploration, snapshot: AnyMachineSnapshot): JourneyEvent | undefined {
+    const paths = getShortestPaths(exploration.logic, {
+      fromState: snapshot,
+      events: (s) => exploration.events.filter((e) => !AVOID.has(e.type) && s.can(e)),
+      serializeState: serializeJourneySnapshot,
+      toState: (s) => s.status === 'done',
+      limit: 100_000,
+    }).sort((a, b) => a.steps.length - b.steps.length);
+    return paths[0]?.steps.find((s) => s.event.type !== 'xstate.init')?.event;
+  }
+
+  /** 200, or 409 when a worker moved the journey on between our read and our send (then we look again). */
+  function accepted(res: request.Response): void {
+    if (res.status === 409 && res.body.code === 'EVENT_NOT_ALLOWED') return;
+    if (res.status !== 200) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
+  }
+
+  async function sendAs(def: JourneyDefinition, journeyId: string, citizen: string, event: JourneyEvent, n: number): Promise<void> {
+    const { type, ...data } = event;
+    const actors = def.events[type].actors;
+    const body = { type, data, idempotencyKey: `drive-${n}` };
+    const [row] = await sql.query('SELECT systems FROM journey WHERE id = $1', [journeyId]);
+    if (actors.includes('citizen')) {
+      accepted(await http.post(`/api/journeys/${journeyId}/events`).set('Authorization', `Bearer ${citizen}`).send(body));
+    } else if (actors.includes('caseworker')) {
+      const token = await devToken({ role: 'caseworker', subject: 'cw-1', authority: row.systems[0], name: 'Test Sagsbehandler' });
+      accepted(await http.post(`/api/caseworker/journeys/${journeyId}/events`).set('Authorization', `Bearer ${token}`).send(body));
+    } else {
+      const owner = def.steps.find((s) => s.system && row.systems.includes(s.system))?.system ?? row.systems[0];
+      accepted(await http.post(`/api/self-service/journeys/${journeyId}/events`).set('Authorization', `Bearer ${await systemToken(owner)}`).send(body));
+    }
+  }
+
+  it.each(allDefinitions().map((d) => [d.id, d] as const))('%s reaches a final state', async (_id, def) => {
+    const input = exampleInputs(def)[0];
+    const exploration = explore(def, input);
+    const cpr = `0101${String(7000 + ++serial).padStart(6, '0')}`;
+    const citizenId = await app.get(CitizenRepository).idFor(cpr);
+    const citizen = await devToken({ role: 'citizen', subject: cpr });
+    // Register facts arrive from CPR in production; the start itself is the citizen's (or the feed's).
+    const { journeyId } = await app.get(StartJourneyUseCase).execute({ citizenId, type: def.id, answers: input.answers, facts: input.facts, startedAt: input.startedAt, actor: { kind: 'citizen', id: citizenId } });
+
+    for (let n = 0; n < 60; n++) {
+      const [row] = await sql.query('SELECT status, snapshot, version FROM journey WHERE id = $1', [journeyId]);
+      if (row.status !== 'active') break;
+      const snapshot = def.machine.resolveState({ value: row.snapshot.value, context: row.snapshot.context, historyValue: row.snapshot.historyValue } as never);
+      const event = nextStep(def, exploration, snapshot);
+      if (!event) throw new Error(`${def.id}: no way to a final state from ${JSON.stringify(row.snapshot.value)}`);
+      if (FROM_ENGINE.has(event.type)) {
+        // The workers bring it: wait until the journey moves on.
+        const until = Date.now() + 10_000;
+        while (Date.now() < until && (await sql.query('SELECT version FROM journey WHERE id = $1', [journeyId]))[0].version === row.version) {
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        continue;
+      }
+      await sendAs(def, journeyId, citizen, event, n);
+    }
+    const view = await http.get(`/api/journeys/${journeyId}`).set('Authorization', `Bearer ${citizen}`).expect(200);
+    expect(view.body.status).toBe('completed');
+    expect(view.body.steps.every((s: { status: string }) => s.status === 'done' || s.status === 'skipped')).toBe(true);
+  }, 60_000);
+});
