@@ -24,6 +24,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private notified = false;
   private listener?: Client;
   private pollTimer?: NodeJS.Timeout;
 
@@ -65,7 +66,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         // Lost LISTEN connection: polling keeps the relay going; try to re-listen later.
         this.listener = undefined;
       });
-      client.on('notification', () => this.wake?.());
+      client.on('notification', () => {
+        // A notification during a batch must not be lost: the loop checks the flag before sleeping.
+        this.notified = true;
+        this.wake?.();
+      });
       await client.connect();
       await client.query('LISTEN outbox');
       this.listener = client;
@@ -88,12 +93,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         this.logger.warn(`outbox relay batch failed: ${(e as Error).message}`);
       }
       if (!this.listener && this.running) await this.listen();
-      if (moved < BATCH && this.running) {
+      if (moved < BATCH && this.running && !this.notified) {
         await new Promise<void>((resolve) => {
           this.wake = resolve;
           this.pollTimer = setTimeout(resolve, this.config.engine.outboxPollMs);
         });
+        clearTimeout(this.pollTimer);
+        this.wake = undefined;
       }
+      this.notified = false;
     }
   }
 

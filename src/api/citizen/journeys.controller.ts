@@ -89,8 +89,8 @@ export class JourneysController {
   @ApiOperation({ summary: 'Send an event (409 EVENT_NOT_ALLOWED when the current state does not accept it)' })
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string, @Body() body: SendEventDto) {
     const citizenId = req.principal!.citizenId!;
-    await this.queries.ownedRow(id, citizenId);
-    const def = this.catalog.latest((await this.queries.row(id)).type);
+    const owned = await this.queries.ownedRow(id, citizenId);
+    const def = this.catalog.get(owned.type, owned.definition_version);
     if (def && body.type in def.events && !def.events[body.type].actors.includes('citizen')) {
       throw new DomainError('FORBIDDEN', `Event "${body.type}" is not sent by citizens`);
     }

@@ -9,6 +9,9 @@ export class CitizenRepository {
 
   async idFor(cpr: string): Promise<string> {
     const normalised = cpr.replace('-', '');
+    // Every authenticated citizen request passes here: a read, and a write only the first time.
+    const known: { id: string }[] = await this.dataSource.query('SELECT id FROM citizen WHERE cpr = $1', [normalised]);
+    if (known[0]) return known[0].id;
     const parsed = parseCpr(normalised);
     const birthDate = parsed.ok ? parsed.birthDate : null;
     const rows: { id: string }[] = await this.dataSource.query(
