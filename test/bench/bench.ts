@@ -77,8 +77,10 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     DB_POOL_SIZE: '20',
     NODE_ENV: 'production',
   };
-  const api = new ServiceChild('api', { ...common, ROLE: 'api', PORT: '3180' });
-  const worker = new ServiceChild('worker', { ...common, ROLE: 'worker', PORT: '3181', WORKER_CONCURRENCY: '32' });
+  // --profile writes V8 CPU profiles of both processes (open them in Chrome DevTools).
+  const execArgv = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), 'bench/results/profiles')}`] : [];
+  const api = new ServiceChild('api', { ...common, ROLE: 'api', PORT: '3180' }, execArgv);
+  const worker = new ServiceChild('worker', { ...common, ROLE: 'worker', PORT: '3181', WORKER_CONCURRENCY: '32' }, execArgv);
   api.start();
   await api.ready('3180'); // migrations run once, before the worker starts
   worker.start();

@@ -28,10 +28,11 @@ export class ServiceChild {
   constructor(
     readonly name: string,
     private readonly env: Record<string, string>,
+    private readonly execArgv: string[] = [],
   ) {}
 
   start(): void {
-    this.child = spawn(process.execPath, [path.join(repoRoot(), 'dist/src/main.js')], {
+    this.child = spawn(process.execPath, [...this.execArgv, path.join(repoRoot(), 'dist/src/main.js')], {
       cwd: repoRoot(),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
