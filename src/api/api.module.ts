@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../platform/config/app.config';
 import { EngineModule } from '../engine/engine.module';
 import { ExperienceModule } from '../engine/experience.module';
 import { AuthGuard } from './auth/auth.guard';
+import { RateLimitGuard, rateLimits } from './auth/rate-limit.guard';
 import { TokenService } from './auth/token.service';
 import { JourneysController } from './citizen/journeys.controller';
 import { DevTokenController } from './dev/dev-token.controller';
@@ -22,12 +25,13 @@ import { TaskHooksController } from './self-service/task-hooks.controller';
 import { WebhooksController } from './self-service/webhooks.controller';
 
 @Module({
-  imports: [EngineModule, ExperienceModule, SelfServiceModule],
+  imports: [EngineModule, ExperienceModule, SelfServiceModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimits })],
   controllers: [JourneysController, DevTokenController, RegisterEventsController,
     MeController, ProxyJourneysController, CaseworkerJourneysController,
     LoginController, CitizenPagesController, MePagesController, CaseworkerPagesController,
     OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],
-  providers: [TokenService, PageSession, { provide: APP_GUARD, useClass: AuthGuard }],
+  // Rate limits first: a refused request costs no token verification or database lookup.
+  providers: [TokenService, PageSession, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })
 export class ApiModule {}

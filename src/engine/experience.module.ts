@@ -5,6 +5,8 @@ import { AddNoteUseCase } from './caseworker/add-note.use-case';
 import { CaseworkerQueries } from './caseworker/caseworker.queries';
 import { RetryTaskUseCase } from './caseworker/retry-task.use-case';
 import { TimelineQueries } from './caseworker/timeline.queries';
+import { CitizenExportQueries } from './data-protection/citizen-export.queries';
+import { RetentionUseCase } from './data-protection/retention.use-case';
 import { EngineModule } from './engine.module';
 import { NotificationRepository } from './notifications/notification.repository';
 import { GrantProxyUseCase } from './proxies/grant-proxy.use-case';
@@ -20,6 +22,8 @@ const providers = [
   TimelineQueries,
   RetryTaskUseCase,
   AddNoteUseCase,
+  CitizenExportQueries,
+  RetentionUseCase,
 ];
 
 /** The engine around a journey for the people involved: access log, proxies, notifications, caseworker tools. */

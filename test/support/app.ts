@@ -30,6 +30,9 @@ export function testConfig(o: Pick<TestAppOptions, 'databaseUrl' | 'backend' | '
     WORKER_CONCURRENCY: '8',
     AUTH_MODE: 'dev',
     DEV_AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    // Suites sign in and write far faster than people do; the rate-limit spec sets its own limits.
+    RATE_LIMIT_LOGIN: '100000',
+    RATE_LIMIT_WRITES: '100000',
     ...o.env,
   });
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessLogRepository } from '../../engine/access/access-log.repository';
+import { CitizenExportQueries } from '../../engine/data-protection/citizen-export.queries';
 import { NotificationRepository } from '../../engine/notifications/notification.repository';
 import { GrantProxyUseCase } from '../../engine/proxies/grant-proxy.use-case';
 import { ProxyRepository } from '../../engine/proxies/proxy.repository';
@@ -20,7 +21,16 @@ export class MeController {
     private readonly notifications: NotificationRepository,
     private readonly proxies: ProxyRepository,
     private readonly grantProxy: GrantProxyUseCase,
+    private readonly exports: CitizenExportQueries,
   ) {}
+
+  @Get('export')
+  @Header('Cache-Control', 'no-store')
+  @Header('Content-Disposition', 'attachment; filename="livsforloeb-export.json"')
+  @ApiOperation({ summary: 'Everything the service holds about me, as JSON: journeys with history, tasks and notes, notifications, access log, powers of attorney' })
+  export(@Req() req: AuthenticatedRequest) {
+    return this.exports.export(req.principal!.citizenId!);
+  }
 
   @Get('access-log')
   @ApiOperation({ summary: 'Hvem har set mine data: every read of my journeys by a caseworker or a proxy, newest first' })

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { SignIn } from '../auth/rate-limit.guard';
 import { TokenService } from '../auth/token.service';
 
 export class DevTokenDto {
@@ -34,6 +35,7 @@ export class DevTokenController {
   constructor(private readonly tokens: TokenService) {}
 
   @Post('token')
+  @SignIn()
   @ApiOperation({ summary: 'Issue a test token (AUTH_MODE=dev only)' })
   async token(@Body() body: DevTokenDto): Promise<{ token: string }> {
     return { token: await this.tokens.issueDev(body) };

@@ -20,7 +20,7 @@ import { t, tx } from './i18n';
 import { layout } from './layout';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
-import { fieldErrors, formToData, formValues } from './schema-form';
+import { fieldErrors, formToData, formValues, redisplayed } from './schema-form';
 import { diagramView, journeyPage, journeyTable, startForm, startList } from './views/journey.views';
 
 type Ctx = PageContext & { principal: NonNullable<PageContext['principal']> };
@@ -80,7 +80,7 @@ export class CitizenPagesController {
     } catch (e) {
       if (e instanceof DomainError && e.code === 'JOURNEY_ALREADY_ACTIVE') return res.redirect(303, `/journeys/${String(e.details.journeyId)}`);
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
-      const state = { lang: ctx.lang, formId: 'start', values: formValues(body), errors: fieldErrors(e.details.fields, 'answers') };
+      const state = { lang: ctx.lang, formId: 'start', values: redisplayed(formValues(body)), errors: fieldErrors(e.details.fields, 'answers') };
       res.status(400).type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startForm(ctx.lang, ctx.csrf, def, state) }));
     }
   }
@@ -106,7 +106,7 @@ export class CitizenPagesController {
       res.redirect(303, `/journeys/${id}?sent=${encodeURIComponent(event)}`);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
-      const failed = { event, values: formValues(body), errors: fieldErrors(e.details.fields, 'data') };
+      const failed = { event, values: redisplayed(formValues(body)), errors: fieldErrors(e.details.fields, 'data') };
       res.status(400).type('html').send(await this.renderJourney(ctx, row, true, banner, failed));
     }
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/commo
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../platform/errors/domain-error';
+import { SignIn } from '../auth/rate-limit.guard';
 import { TokenService } from '../auth/token.service';
 import { PERSONAS } from '../dev/personas';
 import { t } from './i18n';
@@ -35,6 +36,7 @@ export class LoginController {
   }
 
   @Post('login')
+  @SignIn()
   async signIn(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
     this.devOnly();
     this.session.checkCsrf(req);

@@ -14,7 +14,7 @@ import { layout } from './layout';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
 import { reasonText } from './field-labels';
-import { fieldErrors, formValues } from './schema-form';
+import { fieldErrors, formValues, redisplayed } from './schema-form';
 import { accessLogView, notificationsView, proxiesView, type ProxyFormState } from './views/me.views';
 
 /** Notifications, "Hvem har set mine data" and powers of attorney, as pages. */
@@ -79,8 +79,8 @@ export class MePagesController {
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
       const errors = Object.fromEntries(Object.entries(fieldErrors(e.details.fields, '')).map(([k, v]) => [k, reasonText(ctx.lang, v)]));
-      // The CPR number is never written back into the page.
-      res.status(400).type('html').send(await this.renderProxies(ctx, { values: { ...values, proxyCpr: '' }, errors }));
+      // The CPR number is never written back into the page (nor one typed into another field).
+      res.status(400).type('html').send(await this.renderProxies(ctx, { values: { ...redisplayed(values), proxyCpr: '' }, errors }));
     }
   }
 

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../platform/errors/domain-error';
+import { maskCpr } from '../../platform/logging/redact';
 import { choiceLabel, fieldLabel, reasonText } from './field-labels';
 import { html, raw, type SafeHtml } from './html';
 import { t, type Lang } from './i18n';
@@ -103,6 +104,14 @@ export function formValues(body: Record<string, unknown>): Record<string, string
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(body ?? {})) if (k !== '_csrf' && typeof v === 'string') out[k] = v;
   return out;
+}
+
+/**
+ * The submitted strings as a form with errors shows them again, less any value holding a CPR-like
+ * number: whatever field it was typed into, it is never echoed back (the citizen types it again).
+ */
+export function redisplayed(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, maskCpr(v) === v ? v : '']));
 }
 
 /** Engine problems (`data.reportedOn`, `answers.newAddress.darAddressId`) → form field names. */

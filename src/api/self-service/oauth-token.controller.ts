@@ -2,6 +2,7 @@ import { Body, Controller, Header, HttpCode, Post, Req, UseInterceptors } from '
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticateClientUseCase } from '../../engine/self-service/authenticate-client.use-case';
 import { DomainError } from '../../platform/errors/domain-error';
+import { SignIn } from '../auth/rate-limit.guard';
 import { TokenService } from '../auth/token.service';
 import { ClientCredentialsDto } from './self-service.dto';
 import { callAudit, SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
@@ -29,6 +30,7 @@ export class OAuthTokenController {
   ) {}
 
   @Post('token')
+  @SignIn()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Client credentials: an authority system gets a short-lived access token (role system, its authority)' })

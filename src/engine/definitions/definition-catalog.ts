@@ -18,7 +18,10 @@ export class DefinitionCatalog {
 
   constructor(definitions: JourneyDefinition[]) {
     addFormats(this.ajv);
-    for (const def of definitions) {
+    for (const given of definitions) {
+      // Event names arrive from callers: with a null prototype, `constructor` or `__proto__` is no
+      // event (a plain object had them, and `events[type].actors` threw: a 500).
+      const def: JourneyDefinition = { ...given, events: Object.assign(Object.create(null), given.events) };
       const key = `${def.id}@${def.version}`;
       if (this.byKey.has(key)) throw new Error(`Journey definition ${key} registered twice`);
       this.byKey.set(key, def);

@@ -14,6 +14,8 @@ export interface GrantProxyCommand {
   expiresAt: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Longest power of attorney we accept; the citizen renews it when it runs out. */
 const MAX_YEARS = 5;
 
@@ -37,7 +39,9 @@ export class GrantProxyUseCase {
     if (Number.isNaN(expires)) problems.push({ field: 'expiresAt', reason: 'must be a date (YYYY-MM-DD) or an ISO timestamp' });
     else if (expires <= now.getTime()) problems.push({ field: 'expiresAt', reason: 'must be in the future' });
     else if (expires > latest.getTime()) problems.push({ field: 'expiresAt', reason: `must be at most ${MAX_YEARS} years ahead` });
-    if (c.journeyId) {
+    // A malformed id (the page form passes it unchecked) is just not one of theirs, not a database error.
+    if (c.journeyId && !UUID.test(c.journeyId)) problems.push({ field: 'journeyId', reason: 'is not one of your journeys' });
+    else if (c.journeyId) {
       const journey = await this.journeys.find(this.journeys.dataSource, c.journeyId);
       if (!journey || journey.citizen_id !== c.citizenId) problems.push({ field: 'journeyId', reason: 'is not one of your journeys' });
     }

@@ -138,6 +138,24 @@ class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
   WEBHOOK_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_LOGIN?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_WRITES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(36500)
+  RETENTION_DAYS?: number;
+
+  @IsOptional() @Matches(/^\S+( \S+){4}$/, { message: 'must be a cron pattern of five fields, e.g. "30 3 * * *"' })
+  RETENTION_SCHEDULE?: string;
 }
 
 export interface AppSettings {
@@ -205,6 +223,23 @@ export interface EngineSettings {
   integrationBackoffMs: number;
 }
 
+export interface SecuritySettings {
+  /** Rate limits count requests in windows of this length. */
+  rateLimitWindowSeconds: number;
+  /** Sign-ins (dev token, page login, client credentials) per client address and window. */
+  rateLimitLogin: number;
+  /** Writes (POST, PUT, PATCH, DELETE) per session token, or per client address without one, and window. */
+  rateLimitWrites: number;
+  /** Reverse-proxy hops to trust for the client address (X-Forwarded-For); 0 = use the socket's address. */
+  trustProxy: number;
+}
+export interface RetentionSettings {
+  /** Personal data of journeys finished longer ago than this is pseudonymised. */
+  days: number;
+  /** Cron pattern (Europe/Copenhagen) of the retention job. */
+  schedule: string;
+}
+
 export class AppConfig {
   app!: AppSettings;
   database!: DatabaseSettings;
@@ -214,6 +249,8 @@ export class AppConfig {
   authorities!: AuthoritySettings;
   auth!: AuthSettings;
   selfService!: SelfServiceSettings;
+  security!: SecuritySettings;
+  retention!: RetentionSettings;
 }
 
 export class ConfigValidationError extends Error {
@@ -300,6 +337,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhookTimeoutMs: vars.WEBHOOK_TIMEOUT_MS ?? 10_000,
       allowLocalHttpTargets: authMode === 'dev',
     },
+    security: {
+      rateLimitWindowSeconds: vars.RATE_LIMIT_WINDOW_SECONDS ?? 60,
+      rateLimitLogin: vars.RATE_LIMIT_LOGIN ?? 10,
+      rateLimitWrites: vars.RATE_LIMIT_WRITES ?? 300,
+      trustProxy: vars.TRUST_PROXY ?? 0,
+    },
+    retention: { days: vars.RETENTION_DAYS ?? 365, schedule: vars.RETENTION_SCHEDULE ?? '30 3 * * *' },
   };
 }
 
@@ -338,6 +382,12 @@ export const envKeys = [
   'WEBHOOK_ATTEMPTS',
   'WEBHOOK_BACKOFF_MS',
   'WEBHOOK_TIMEOUT_MS',
+  'RATE_LIMIT_WINDOW_SECONDS',
+  'RATE_LIMIT_LOGIN',
+  'RATE_LIMIT_WRITES',
+  'TRUST_PROXY',
+  'RETENTION_DAYS',
+  'RETENTION_SCHEDULE',
 ] as const;
 
 /** Namespaced views for `ConfigService` users (`config.get('database')`). */

@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   TASK_TOKEN_EXPIRED: 410,
   TASK_TOKEN_CLOSED: 410,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -18,7 +18,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(error);
+    const body = withoutCpr(this.toBody(error));
     if (body.statusCode >= 500) {
       const e = error instanceof Error ? error : new Error(String(error));
       this.logger.error({ err: { type: e.name, message: maskCpr(e.message), stack: e.stack } }, 'unhandled error');
@@ -32,6 +32,11 @@ export class ErrorFilter implements ExceptionFilter {
       const { fields, ...rest } = error.details;
       return { statusCode: ERROR_STATUS[error.code], code: error.code, message: error.message, ...(fields ? { fields } : {}), ...rest };
     }
+    // Nest wraps body-parser's and Express's own errors (malformed JSON, too large, bad percent-encoding)
+    // in an HttpException whose message is the parser's, which quotes the input: answer from the cause.
+    const cause = error instanceof HttpException ? (error.cause as { status?: number; type?: string } | undefined) : undefined;
+    const parser = requestError(cause ?? error);
+    if (parser) return parser;
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
@@ -39,15 +44,33 @@ export class ErrorFilter implements ExceptionFilter {
       const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : status === 400 ? 'VALIDATION_FAILED' : `HTTP_${status}`;
       const body: ErrorBody = { statusCode: status, code, message: Array.isArray(message) ? message.join('; ') : String(message) };
       if (Array.isArray((response as { fields?: unknown }).fields)) body.fields = (response as { fields: ErrorBody['fields'] }).fields;
+      else if (status === 400) body.fields = [{ field: 'request', reason: 'is malformed' }];
       return body;
-    }
-    // body-parser errors carry `status`/`type` (malformed JSON, too large).
-    const e = error as { status?: number; type?: string };
-    if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      if (e.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' };
-      if (e.type === 'entity.parse.failed') return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Request body is not valid JSON', fields: [{ field: 'body', reason: 'malformed JSON' }] };
-      return { statusCode: e.status, code: `HTTP_${e.status}`, message: 'Bad request' };
     }
     return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged.' };
   }
+}
+
+/** Errors of the request itself before any handler ran (body-parser's `type`, Express's URIError). */
+function requestError(e: unknown): ErrorBody | undefined {
+  const err = e as { status?: number; type?: string } | undefined;
+  if (!err || typeof err.status !== 'number' || err.status < 400 || err.status >= 500) return undefined;
+  if (err.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' };
+  if (err.type === 'entity.parse.failed') {
+    return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Request body is not valid JSON', fields: [{ field: 'body', reason: 'must be a JSON object or array' }] };
+  }
+  if (e instanceof URIError) return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'The path is not valid percent-encoding', fields: [{ field: 'path', reason: 'is not valid percent-encoding' }] };
+  if (err.status === 415) return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body’s charset or encoding is not supported' };
+  if (err.status === 400) return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'The request is malformed', fields: [{ field: 'request', reason: 'is malformed' }] };
+  return { statusCode: err.status, code: `HTTP_${err.status}`, message: 'The request was refused' };
+}
+
+/**
+ * Messages name the offending input (an unknown field, an event type, a URL): a CPR number typed
+ * there must not come back in the answer, so every string in the body is masked.
+ */
+function withoutCpr(body: ErrorBody): ErrorBody {
+  const mask = (v: unknown): unknown =>
+    typeof v === 'string' ? maskCpr(v) : Array.isArray(v) ? v.map(mask) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [maskCpr(k), mask(x)])) : v;
+  return mask(body) as ErrorBody;
 }

@@ -1,16 +1,45 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { DomainError, type FieldProblem } from './domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((reason) => ({ field, reason: reason.replace(new RegExp(`^${e.property}\\s*`), '') }));
+    // Not a RegExp built from the property: an unknown field's name is the caller's input (a 500, or worse).
+    const own = Object.values(e.constraints ?? {}).map((reason) => ({ field, reason: reason.startsWith(e.property) ? reason.slice(e.property.length).trimStart() : reason }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
 
-/** Request DTOs: unknown fields are refused, and every problem names its field. */
-export const validationPipe = new ValidationPipe({
+/** Deeper than any DTO or journey schema goes; class-transformer recurses, so 3,000 levels overflowed its stack (a 500). */
+export const MAX_BODY_DEPTH = 32;
+
+/** Depth of a parsed JSON value, counted without recursion (the input is what could be too deep). */
+export function depthOf(value: unknown, limit = Infinity): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > limit) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** Request DTOs: unknown fields are refused, every problem names its field, and bodies nest a sane depth. */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && depthOf(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+      throw new DomainError('VALIDATION_FAILED', `Invalid request: body is nested more than ${MAX_BODY_DEPTH} levels deep`, {
+        fields: [{ field: 'body', reason: `must not nest more than ${MAX_BODY_DEPTH} levels deep` }],
+      });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export const validationPipe = new RequestValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,

@@ -3,12 +3,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { AppConfig } from '../config/app.config';
 
 /** HTTP settings shared by the service and the e2e tests, so tests see what users see. */
 export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.disable('x-powered-by');
+  // The client address (rate limits, logs) is the socket's unless reverse proxies are trusted to forward it.
+  app.set('trust proxy', app.get(AppConfig).security.trustProxy);
   // Security headers everywhere but the Swagger UI (it needs inline scripts). Pages load only
   // same-origin CSS and fonts (Det Fælles Designsystem from node_modules) and no scripts.
   const headers = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'"] } } });

@@ -4,7 +4,12 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app.config';
 import { maskCpr, safeUrl } from './redact';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/**
+ * A caller's X-Request-Id is kept only when it looks like an id (hex digits and dashes, as UUIDs and
+ * proxies' ids do) and holds no CPR-like number: it is logged with every line of the request, so a
+ * free-form one could carry a name or a CPR number into the logs.
+ */
+const REQUEST_ID = /^[0-9A-Fa-f-]{8,64}$/;
 
 /**
  * JSON logs (pino) with a request id. Request and response serializers keep only method, path,
@@ -16,7 +21,7 @@ export function loggingModule(config: AppConfig) {
       level: config.app.logLevel,
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) && maskCpr(incoming) === incoming ? incoming : randomUUID();
         res.setHeader('x-request-id', id);
         return id;
       },

@@ -8,6 +8,7 @@ export const QUEUES = {
   journeyEvents: 'journey-events',
   notifications: 'notifications',
   webhooks: 'webhooks',
+  maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -17,6 +18,7 @@ export const JOBS = {
   'journey-events': ['journey.deliver-event'],
   notifications: ['notification.deliver'],
   webhooks: ['webhook.deliver'],
+  maintenance: ['retention.run'],
 } as const satisfies Record<QueueName, readonly string[]>;
 export type JobName = (typeof JOBS)[QueueName][number];
 

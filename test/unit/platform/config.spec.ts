@@ -12,6 +12,8 @@ describe('loadConfig', () => {
     expect(config.queue.backend).toBe('postgres');
     expect(config.app).toMatchObject({ port: 3000, role: 'all', authMode: 'dev' });
     expect(config.engine.reminderDays).toEqual([7, 2]);
+    expect(config.security).toEqual({ rateLimitWindowSeconds: 60, rateLimitLogin: 10, rateLimitWrites: 300, trustProxy: 0 });
+    expect(config.retention).toEqual({ days: 365, schedule: '30 3 * * *' });
   });
 
   it('uses external PostgreSQL and Redis when both URLs are given', () => {
@@ -36,6 +38,9 @@ describe('loadConfig', () => {
     ['ROLE', 'boss', /ROLE must be one of the following values: api, worker, all/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     ['REMINDER_DAYS', '7,two', /REMINDER_DAYS must be a comma-separated list/],
+    ['RATE_LIMIT_LOGIN', '0', /RATE_LIMIT_LOGIN must not be less than 1/],
+    ['RETENTION_DAYS', 'soon', /RETENTION_DAYS .*(integer|number)/],
+    ['RETENTION_SCHEDULE', 'daily', /RETENTION_SCHEDULE must be a cron pattern of five fields/],
   ])('names %s when its value %s is bad', (name, value, message) => {
     const error = (() => {
       try {

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import type { AppConfig } from '../../platform/config/app.config';
+import { DomainError } from '../../platform/errors/domain-error';
+
+const SIGN_IN = 'rate-limit:sign-in';
+/** A route that hands out a session or access token: limited per client address (guessing secrets, minting tokens). */
+export const SignIn = () => SetMetadata(SIGN_IN, true);
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const isSignIn = (ctx: ExecutionContext) => Reflect.getMetadata(SIGN_IN, ctx.getHandler()) === true;
+const method = (ctx: ExecutionContext) => ctx.switchToHttp().getRequest<Request>().method;
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The client's address (behind TRUST_PROXY hops of reverse proxies, the forwarded one). */
+const clientAddress = (req: Record<string, any>) => `ip:${String(req.ip ?? req.socket?.remoteAddress ?? 'unknown')}`;
+
+/**
+ * Writes are counted per session: the bearer token or the pages' session cookie, hashed (never
+ * kept). Per address alone, every citizen behind one NAT or proxy would share a budget. A made-up
+ * token gets its own budget but is refused by the auth guard, so it writes nothing.
+ */
+function sessionOrAddress(req: Record<string, any>): string {
+  const header = req.headers?.authorization;
+  const bearer = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
+  const cookie = /(?:^|;\s*)lf_session=([^;]+)/.exec(String(req.headers?.cookie ?? ''))?.[1];
+  const token = bearer ?? cookie;
+  return token ? `session:${sha256(token).slice(0, 32)}` : clientAddress(req);
+}
+
+/** Rate limits from the configuration: sign-ins per address, writes per session, in fixed windows. */
+export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
+  const { rateLimitWindowSeconds, rateLimitLogin, rateLimitWrites } = config.security;
+  const ttl = rateLimitWindowSeconds * 1000;
+  return {
+    // We set Retry-After ourselves: the library would name it Retry-After-<throttler>.
+    setHeaders: false,
+    // One budget per caller across routes (the library's default key is per route).
+    generateKey: (_ctx, tracker, name) => sha256(`${name}:${tracker}`),
+    throttlers: [
+      { name: 'sign-in', ttl, limit: rateLimitLogin, skipIf: (ctx) => !isSignIn(ctx), getTracker: clientAddress },
+      { name: 'writes', ttl, limit: rateLimitWrites, skipIf: (ctx) => isSignIn(ctx) || READS.has(method(ctx)), getTracker: sessionOrAddress },
+    ],
+  };
+}
+
+/** @nestjs/throttler's guard, answering with our error vocabulary (429 RATE_LIMITED) and Retry-After. */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const seconds = Math.max(1, detail.timeToBlockExpire);
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
+    throw new DomainError('RATE_LIMITED', `Too many requests: try again in ${seconds} seconds`, { retryAfterSeconds: seconds });
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../platform/config/app.config';
+import type { Actor } from '../actor';
+import { JourneyRepository } from '../persistence/journey.repository';
+import { redactDeep, redactSnapshot } from './redact';
+
+const RETENTION_ACTOR: Actor = { kind: 'engine', id: 'retention' };
+const BATCH = 100;
+/** Free text that may name the citizen: replaced, not emptied, so a reader sees something was there. */
+const TEXT = '[redacted]';
+
+export interface RetentionResult {
+  journeys: number;
+  citizens: number;
+}
+
+/**
+ * Data minimisation over time: personal data of journeys finished (completed or dismissed) more
+ * than RETENTION_DAYS ago is pseudonymised in place. The history keeps every row, event type,
+ * actor, state and time; only values go. A `journey.redacted` history row records it.
+ * A citizen whose journeys are all redacted and who holds or gave no valid power of attorney keeps
+ * the row (the access log and grants refer to it) with the CPR number replaced by a random token.
+ */
+@Injectable()
+export class RetentionUseCase {
+  private readonly logger = new Logger(RetentionUseCase.name);
+
+  constructor(
+    private readonly repo: JourneyRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(now = new Date()): Promise<RetentionResult> {
+    const finishedBefore = new Date(now.getTime() - this.config.retention.days * 86_400_000);
+    let journeys = 0;
+    for (;;) {
+      const due: { id: string }[] = await this.repo.dataSource.query(
+        `SELECT id FROM journey WHERE status IN ('completed','dismissed') AND redacted_at IS NULL
+            AND COALESCE(completed_at, updated_at) < $1 ORDER BY COALESCE(completed_at, updated_at) LIMIT $2`,
+        [finishedBefore, BATCH],
+      );
+      let changed = 0;
+      for (const { id } of due) if (await this.repo.transaction((tx) => this.redactJourney(tx, id, finishedBefore))) changed++;
+      journeys += changed;
+      // A batch that changed nothing would come back the same: stop rather than spin.
+      if (due.length < BATCH || changed === 0) break;
+    }
+    const citizens = await this.pseudonymiseCitizens(finishedBefore);
+    if (journeys || citizens) this.logger.log({ journeys, citizens, retentionDays: this.config.retention.days }, 'retention: personal data pseudonymised');
+    return { journeys, citizens };
+  }
+
+  private async redactJourney(tx: EntityManager, id: string, finishedBefore: Date): Promise<boolean> {
+    const j = await this.repo.lock(tx, id);
+    if (!j || (j as { redacted_at?: Date | null }).redacted_at || !['completed', 'dismissed'].includes(j.status)) return false;
+    await tx.query(`UPDATE journey SET snapshot = $2, version = version + 1, redacted_at = now(), updated_at = now() WHERE id = $1`, [id, redactSnapshot(j.snapshot)]);
+    const history: { seq: number; event_data: unknown }[] = await tx.query('SELECT seq, event_data FROM journey_history WHERE journey_id = $1', [id]);
+    await tx.query(
+      `UPDATE journey_history h SET event_data = v.data FROM jsonb_to_recordset($2::jsonb) AS v(seq int, data jsonb)
+        WHERE h.journey_id = $1 AND h.seq = v.seq`,
+      [id, JSON.stringify(history.map((h) => ({ seq: h.seq, data: redactDeep(h.event_data) })))],
+    );
+    await this.redactRows(tx, 'notification', 'params', id);
+    await this.redactRows(tx, 'integration_task', 'input', id);
+    await tx.query(`UPDATE integration_task SET last_error = $2 WHERE journey_id = $1 AND last_error IS NOT NULL`, [id, TEXT]);
+    await tx.query(`UPDATE caseworker_note SET body = $2 WHERE journey_id = $1`, [id, TEXT]);
+    await tx.query(`UPDATE task_token SET fail_reason = $2 WHERE journey_id = $1 AND fail_reason IS NOT NULL`, [id, TEXT]);
+    await this.repo.appendHistory(tx, {
+      journeyId: id,
+      seq: j.version + 1,
+      eventType: 'journey.redacted',
+      eventData: { retentionDays: this.config.retention.days, finishedBefore: finishedBefore.toISOString() },
+      actor: RETENTION_ACTOR,
+      state: j.state,
+    });
+    return true;
+  }
+
+  /** jsonb columns keyed by row id: each value redacted with its shape kept. */
+  private async redactRows(tx: EntityManager, table: 'notification' | 'integration_task', column: 'params' | 'input', journeyId: string): Promise<void> {
+    const rows: { id: string; value: unknown }[] = await tx.query(`SELECT id, ${column} AS value FROM ${table} WHERE journey_id = $1`, [journeyId]);
+    if (!rows.length) return;
+    await tx.query(
+      `UPDATE ${table} t SET ${column} = v.value FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, value jsonb) WHERE t.id = v.id`,
+      [JSON.stringify(rows.map((r) => ({ id: r.id, value: redactDeep(r.value) })))],
+    );
+  }
+
+  /**
+   * The CPR number goes when nothing of the citizen's is still kept in full: every journey redacted
+   * (or none, for a row older than the retention period) and no valid power of attorney either way.
+   * The token starts with a letter, so it can never parse as (or collide with) a CPR number.
+   */
+  private async pseudonymiseCitizens(finishedBefore: Date): Promise<number> {
+    const [, count]: [unknown[], number] = await this.repo.dataSource.query(
+      `UPDATE citizen c SET cpr = 'P' || upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 9)), birth_date = NULL, pseudonymised_at = now()
+        WHERE c.pseudonymised_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM journey j WHERE j.citizen_id = c.id AND j.redacted_at IS NULL)
+          AND (EXISTS (SELECT 1 FROM journey j WHERE j.citizen_id = c.id) OR c.created_at < $1)
+          AND NOT EXISTS (SELECT 1 FROM proxy_grant g WHERE (g.citizen_id = c.id OR g.proxy_citizen_id = c.id)
+                            AND g.revoked_at IS NULL AND g.expires_at > now())
+        RETURNING c.id`,
+      [finishedBefore],
+    );
+    return count;
+  }
+}

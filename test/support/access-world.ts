@@ -1,0 +1,120 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { allDefinitions } from '../../journeys';
+import { CitizenRepository } from '../../src/engine/persistence/citizen.repository';
+import { SendEventUseCase } from '../../src/engine/use-cases/send-event.use-case';
+import { StartJourneyUseCase } from '../../src/engine/use-cases/start-journey.use-case';
+import { selfServiceHelpers } from './self-service';
+
+/** The callers of the access matrix, in its column order. */
+export const ROLES = ['anonymous', 'citizenA', 'citizenB', 'proxyAct', 'proxyRead', 'proxyOther', 'proxyExpired', 'caseworkerIn', 'caseworkerOut', 'systemIn', 'systemOut'] as const;
+export type MatrixRole = (typeof ROLES)[number];
+
+/** An authority that handles no step of the fixture journeys (moving, new-job). */
+export const OTHER_AUTHORITY = 'optagelse-dk';
+const PROXIES = { proxyAct: '0303803456', proxyRead: '0404804567', proxyOther: '0505805678', proxyExpired: '0606806789' } as const;
+const CITIZEN_B = '0707807890';
+
+/** What one owner's world holds: citizen A with journeys, grants and a notification, and the ids to reach them. */
+export interface Fixture {
+  citizenA: string;
+  /** Moving, reported: the municipality's host declaration awaits (task token minted). */
+  journeyId: string;
+  /** New-job, with a dead integration task (skattestyrelsen's): the caseworker retry target; the proxyOther grant's only journey. */
+  otherJourneyId: string;
+  deadTaskId: string;
+  taskToken: string;
+  notificationId: string;
+  /** A grant of A's to someone outside the matrix, to revoke. */
+  grantId: string;
+  /** A webhook subscription of systemIn's municipality client, to delete. */
+  subscriptionId: string;
+}
+
+export async function accessWorld(app: NestExpressApplication) {
+  const h = selfServiceHelpers(app);
+  const sql = app.get(DataSource);
+  const citizens = app.get(CitizenRepository);
+  const citizenToken = (cpr: string, name?: string) => h.devToken({ role: 'citizen', subject: cpr, name });
+  const caseworkers = new Map<string, string>();
+  const systems = new Map<string, string>();
+  const caseworker = async (authority: string) => {
+    if (!caseworkers.has(authority)) caseworkers.set(authority, await h.devToken({ role: 'caseworker', subject: `cw-${authority}`, authority, name: `Caseworker ${authority}` }));
+    return caseworkers.get(authority)!;
+  };
+  const system = async (authority: string) => {
+    if (!systems.has(authority)) systems.set(authority, await h.clientToken(await h.createClient(authority)));
+    return systems.get(authority)!;
+  };
+  const fixed: Partial<Record<MatrixRole, string>> = { citizenB: await citizenToken(CITIZEN_B) };
+  for (const [role, cpr] of Object.entries(PROXIES)) fixed[role as MatrixRole] = await citizenToken(cpr, `Proxy ${role}`);
+  const municipality = await system('municipality');
+  let n = 0;
+
+  /** A fresh owner (its own CPR number) with everything the matrix's routes need. */
+  async function fixture(): Promise<Fixture> {
+    n += 1;
+    const cpr = `1506${String(70 + (n % 30)).padStart(2, '0')}${String(1000 + n).slice(-4)}`;
+    const { body: subscription } = await h.http().post('/api/self-service/webhooks').set('Authorization', `Bearer ${municipality}`)
+      .send({ url: 'http://127.0.0.1:9/hooks', events: ['step.awaiting'] }).expect(201);
+    const { journeyId, citizen } = await h.reportedMove(cpr);
+    const citizenId = await citizens.idFor(cpr);
+    // The raw task token exists only in the (undelivered) webhook body: what the municipality's solution would receive.
+    const [delivery] = await sql.query(`SELECT body FROM webhook_delivery WHERE journey_id = $1 AND event = 'step.awaiting' LIMIT 1`, [journeyId]);
+    const taskToken = JSON.parse(delivery.body).data.task.token as string;
+
+    const newJob = allDefinitions().find((d) => d.id === 'new-job')!;
+    const other = await app.get(StartJourneyUseCase).execute({ citizenId, type: 'new-job', answers: newJob.startExamples[0], facts: {}, actor: { kind: 'citizen', id: citizenId } });
+    const [[task]] = await sql.query(`UPDATE integration_task SET status = 'dead' WHERE journey_id = $1 RETURNING id, step, task`, [other.journeyId]);
+    await app.get(SendEventUseCase).execute({ journeyId: other.journeyId, type: 'integration.failed', data: { step: task.step, task: task.task, code: 'UNAVAILABLE' }, actor: { kind: 'engine', id: 'engine' } });
+
+    const grant = async (proxyCpr: string, access: 'read' | 'act', journey?: string) =>
+      (await h.http().post('/api/me/proxies').set('Authorization', `Bearer ${citizen}`)
+        .send({ proxyCpr, access, journeyId: journey, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }).expect(201)).body.id as string;
+    await grant(PROXIES.proxyAct, 'act');
+    await grant(PROXIES.proxyRead, 'read');
+    await grant(PROXIES.proxyOther, 'act', other.journeyId);
+    const expired = await grant(PROXIES.proxyExpired, 'act');
+    await sql.query(`UPDATE proxy_grant SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired]);
+    const grantId = await grant(`0808${String(80 + (n % 20))}${String(2000 + n).slice(-4)}`, 'read');
+    const [notification] = await sql.query(
+      `INSERT INTO notification (citizen_id, journey_id, template, step, params) VALUES ($1, $2, 'step-needs-you', 'gp-choice', '{}') RETURNING id`,
+      [citizenId, journeyId],
+    );
+    return { citizenA: citizen, journeyId, otherJourneyId: other.journeyId, deadTaskId: task.id, taskToken, notificationId: notification.id, grantId, subscriptionId: subscription.id };
+  }
+
+  /** The bearer token of a role; "in" and "out" are relative to the authority the route is about. */
+  async function tokenOf(role: MatrixRole, fx: Fixture, authority: string): Promise<string | undefined> {
+    switch (role) {
+      case 'anonymous': return undefined;
+      case 'citizenA': return fx.citizenA;
+      case 'caseworkerIn': return caseworker(authority);
+      case 'caseworkerOut': return caseworker(OTHER_AUTHORITY);
+      case 'systemIn': return system(authority);
+      case 'systemOut': return system(OTHER_AUTHORITY);
+      default: return fixed[role];
+    }
+  }
+
+  /** A page session: the token as the session cookie, and the CSRF cookie and token its forms carry. */
+  async function pageSession(token: string | undefined): Promise<{ cookie: string; csrf: string }> {
+    const session = token ? `lf_session=${token}` : '';
+    const res = await request(app.getHttpServer()).get('/login').set('Cookie', session).expect(200);
+    const nonce = /lf_csrf=([^;]+)/.exec(String(res.headers['set-cookie']))![1];
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(res.text)![1];
+    return { cookie: [session, `lf_csrf=${nonce}`].filter(Boolean).join('; '), csrf };
+  }
+
+  return { fixture, tokenOf, pageSession, http: h.http };
+}
+
+/** Routes as Express has them: every controller route plus what Swagger mounts (not the static-file fallbacks). */
+export function appRoutes(app: NestExpressApplication): string[] {
+  const express = app.getHttpAdapter().getInstance();
+  const stack: { route?: { path: string; methods: Record<string, boolean> } }[] = (express.router ?? express._router).stack;
+  return stack
+    .filter((l) => l.route && !l.route.path.includes('*'))
+    .flatMap((l) => Object.keys(l.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${l.route!.path}`));
+}
