@@ -31,6 +31,7 @@ import {
   watchdogTimer,
   type JourneyTypes,
 } from '../shared/kit';
+import { awaitedConfirmation } from '../shared/patterns';
 import type { ParentEvent } from './becoming-a-parent.events';
 import {
   CHILD_BENEFIT_TASK,
@@ -68,8 +69,6 @@ export interface ParentContext extends JourneyContextBase {
 const isAfter = (day: IsoDate, deadline: IsoDate | undefined) => deadline !== undefined && compareIsoDates(day, deadline) > 0;
 const WATCHDOG = {
   birth: watchdogKey('birth-registration'),
-  paternity: watchdogKey('paternity'),
-  childBenefit: watchdogKey('child-benefit'),
   employerReport: watchdogKey('employer-leave-report'),
 };
 const DECLARATION_DEADLINE = DEADLINE_PASSED('paternity');
@@ -100,6 +99,8 @@ function employerReportExpected(context: ParentContext): IsoDate | undefined {
   const basis = context.birthDate ?? context.dueDate;
   return basis === undefined ? undefined : employerReportWatchdogDate(basis);
 }
+
+const confirmation = awaitedConfirmation<ParentContext>();
 
 export const parentMachine = setup({
   types: {} as JourneyTypes<ParentContext, ParentEvent>,
@@ -297,45 +298,18 @@ export const parentMachine = setup({
                 { guard: 'birthKnown', target: 'declaration' },
               ],
             },
-            // Married: the spouse is registered with the birth; CPR's relations confirm it.
-            awaitingRegistration: {
+            // Married: the spouse is registered with the birth; CPR's relations confirm it. After a failed
+            // lookup a caseworker looks into CPR's answer, then asks for the lookup again.
+            ...confirmation({
+              step: 'paternity',
+              task: PARENT_LOOKUP_TASK,
+              awaiting: 'awaitingRegistration',
+              failed: 'registrationFailed',
+              confirmed: 'established',
               entry: 'requestParentLookup',
-              on: {
-                'integration.completed': {
-                  guard: isTask(PARENT_LOOKUP_TASK),
-                  target: 'established',
-                  actions: [
-                    { type: 'setStep', params: { step: 'paternity', status: 'done' } },
-                    { type: 'cancel', params: { key: WATCHDOG.paternity } },
-                  ],
-                },
-                'integration.failed': {
-                  guard: isTask(PARENT_LOOKUP_TASK),
-                  target: 'registrationFailed',
-                  actions: [
-                    { type: 'setStep', params: ({ event }) => ({ step: 'paternity', status: 'failed', reason: event.code }) },
-                    { type: 'cancel', params: { key: WATCHDOG.paternity } },
-                  ],
-                },
-                'timer.fired': {
-                  guard: isTimer(WATCHDOG.paternity),
-                  actions: [
-                    { type: 'setStep', params: { step: 'paternity', status: 'late', reason: 'registration-overdue' } },
-                    { type: 'notifyLate', params: { step: 'paternity' } },
-                  ],
-                },
-              },
-            },
-            // A caseworker looks into CPR's answer, then asks for the lookup again.
-            registrationFailed: {
-              on: {
-                'integration.retry': {
-                  guard: isTask(PARENT_LOOKUP_TASK),
-                  target: 'awaitingRegistration',
-                  actions: { type: 'setStep', params: { step: 'paternity', status: 'active' } },
-                },
-              },
-            },
+              lateReason: 'registration-overdue',
+              cancel: 'byKey',
+            }),
             // Unmarried: both parents sign the declaration of care and responsibility in time.
             declaration: {
               entry: 'watchDeclaration',
@@ -421,43 +395,16 @@ export const parentMachine = setup({
               ],
             },
             // Udbetaling Danmark awards it from CPR; its status confirms the award.
-            automatic: {
+            ...confirmation({
+              step: 'child-benefit',
+              task: CHILD_BENEFIT_TASK,
+              awaiting: 'automatic',
+              failed: 'statusFailed',
+              confirmed: 'granted',
               entry: 'requestChildBenefit',
-              on: {
-                'integration.completed': {
-                  guard: isTask(CHILD_BENEFIT_TASK),
-                  target: 'granted',
-                  actions: [
-                    { type: 'setStep', params: { step: 'child-benefit', status: 'done' } },
-                    { type: 'cancel', params: { key: WATCHDOG.childBenefit } },
-                  ],
-                },
-                'integration.failed': {
-                  guard: isTask(CHILD_BENEFIT_TASK),
-                  target: 'statusFailed',
-                  actions: [
-                    { type: 'setStep', params: ({ event }) => ({ step: 'child-benefit', status: 'failed', reason: event.code }) },
-                    { type: 'cancel', params: { key: WATCHDOG.childBenefit } },
-                  ],
-                },
-                'timer.fired': {
-                  guard: isTimer(WATCHDOG.childBenefit),
-                  actions: [
-                    { type: 'setStep', params: { step: 'child-benefit', status: 'late', reason: 'first-payment-not-confirmed' } },
-                    { type: 'notifyLate', params: { step: 'child-benefit' } },
-                  ],
-                },
-              },
-            },
-            statusFailed: {
-              on: {
-                'integration.retry': {
-                  guard: isTask(CHILD_BENEFIT_TASK),
-                  target: 'automatic',
-                  actions: { type: 'setStep', params: { step: 'child-benefit', status: 'active' } },
-                },
-              },
-            },
+              lateReason: 'first-payment-not-confirmed',
+              cancel: 'byKey',
+            }),
             // Cross-border EU/EEA families apply; Udbetaling Danmark then coordinates with the other country.
             application: {
               on: {

@@ -28,6 +28,7 @@ import {
   watchdogTimer,
   type JourneyTypes,
 } from '../shared/kit';
+import { awaitedConfirmation } from '../shared/patterns';
 import type { MovingToDenmarkEvent } from './moving-to-denmark.events';
 import {
   CPR_REGISTRATION_TASK,
@@ -68,6 +69,8 @@ function nowFrom(startedAt: string, day: IsoDate): string {
   const dayStart = atUtc(day, '00:00');
   return Date.parse(dayStart) > Date.parse(startedAt) ? dayStart : startedAt;
 }
+
+const confirmation = awaitedConfirmation<MovingToDenmarkContext>();
 
 export const movingToDenmarkMachine = setup({
   types: {} as JourneyTypes<MovingToDenmarkContext, MovingToDenmarkEvent>,
@@ -469,52 +472,26 @@ export const movingToDenmarkMachine = setup({
                 },
               },
             },
-            awaitingCard: {
+            ...confirmation({
+              step: 'tax-card',
+              task: TAX_CARD_TASK,
+              awaiting: 'awaitingCard',
+              failed: 'cardFailed',
+              confirmed: 'ready',
               entry: 'requestTaxCardConfirmation',
-              on: {
-                'integration.completed': {
-                  guard: isTask(TAX_CARD_TASK),
-                  target: 'ready',
-                  actions: [
-                    { type: 'setStep', params: ({ context }) => ({ step: 'tax-card', status: 'done', reason: context.lateReasons['tax-card'] }) },
-                    { type: 'cancelWatchdog', params: { step: 'tax-card' } },
-                  ],
+              lateReason: 'tax-card-overdue',
+              cancel: 'byStep',
+              doneReason: (context) => context.lateReasons['tax-card'],
+              retry: [
+                // The watchdog counts from the caseworker's retry when it says when that was.
+                {
+                  type: 'recordBasis',
+                  params: ({ context, event }) => ({
+                    taxCardAppliedOn: event.requestedAt ? dateOfTimestamp(event.requestedAt) : context.basis.taxCardAppliedOn,
+                  }),
                 },
-                'integration.failed': {
-                  guard: isTask(TAX_CARD_TASK),
-                  target: 'cardFailed',
-                  actions: [
-                    { type: 'setStep', params: ({ event }) => ({ step: 'tax-card', status: 'failed', reason: event.code }) },
-                    { type: 'cancelWatchdog', params: { step: 'tax-card' } },
-                  ],
-                },
-                'timer.fired': {
-                  guard: isTimer(watchdogKey('tax-card')),
-                  actions: [
-                    { type: 'setStep', params: { step: 'tax-card', status: 'late', reason: 'tax-card-overdue' } },
-                    { type: 'notifyLate', params: { step: 'tax-card' } },
-                  ],
-                },
-              },
-            },
-            cardFailed: {
-              on: {
-                'integration.retry': {
-                  guard: isTask(TAX_CARD_TASK),
-                  target: 'awaitingCard',
-                  actions: [
-                    { type: 'setStep', params: { step: 'tax-card', status: 'active' } },
-                    // The watchdog counts from the caseworker's retry when it says when that was.
-                    {
-                      type: 'recordBasis',
-                      params: ({ context, event }) => ({
-                        taxCardAppliedOn: event.requestedAt ? dateOfTimestamp(event.requestedAt) : context.basis.taxCardAppliedOn,
-                      }),
-                    },
-                  ],
-                },
-              },
-            },
+              ],
+            }),
             ready: { type: 'final' },
             notRelevant: { type: 'final' },
           },

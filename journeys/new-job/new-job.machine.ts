@@ -26,6 +26,7 @@ import {
   watchdogTimer,
   type JourneyTypes,
 } from '../shared/kit';
+import { awaitedConfirmation } from '../shared/patterns';
 import type { NewJobEvent, TaxCardType } from './new-job.events';
 import {
   PAYROLL_TASK,
@@ -68,6 +69,8 @@ function linkCommands(context: NewJobContext): JourneyCommand[] {
   const job = { hasJob: true, startDate: firstWorkingDay, ...(employerCvr ? { employerCvr } : {}) };
   return [{ type: 'journey.link', journeyType: 'moving-to-denmark', step: LINK_STEP, answers: { ...newcomer.arrival, job } }];
 }
+
+const confirmation = awaitedConfirmation<NewJobContext>();
 
 export const newJobMachine = setup({
   types: {} as JourneyTypes<NewJobContext, NewJobEvent>,
@@ -177,50 +180,24 @@ export const newJobMachine = setup({
                 },
               },
             },
-            awaitingEmployer: {
+            ...confirmation({
+              step: 'tax-card',
+              task: TAX_CARD_TASK,
+              awaiting: 'awaitingEmployer',
+              failed: 'confirmationFailed',
+              confirmed: 'fetched',
               entry: 'requestTaxCardConfirmation',
-              on: {
-                'integration.completed': {
-                  guard: isTask(TAX_CARD_TASK),
-                  target: 'fetched',
-                  actions: [
-                    { type: 'setStep', params: ({ context }) => ({ step: 'tax-card', status: 'done', reason: context.lateReasons['tax-card'] }) },
-                    { type: 'cancelWatchdog', params: { step: 'tax-card' } },
-                  ],
+              lateReason: 'tax-card-not-fetched',
+              cancel: 'byStep',
+              doneReason: (context) => context.lateReasons['tax-card'],
+              retry: [
+                // Without the request time the old basis stands, so the watchdog may flag `late` at once.
+                {
+                  type: 'recordBasis',
+                  params: ({ context, event }) => ({ taxCard: event.requestedAt ? dateOfTimestamp(event.requestedAt) : context.basis.taxCard }),
                 },
-                'integration.failed': {
-                  guard: isTask(TAX_CARD_TASK),
-                  target: 'confirmationFailed',
-                  actions: [
-                    { type: 'setStep', params: ({ event }) => ({ step: 'tax-card', status: 'failed', reason: event.code }) },
-                    { type: 'cancelWatchdog', params: { step: 'tax-card' } },
-                  ],
-                },
-                'timer.fired': {
-                  guard: isTimer(watchdogKey('tax-card')),
-                  actions: [
-                    { type: 'setStep', params: { step: 'tax-card', status: 'late', reason: 'tax-card-not-fetched' } },
-                    { type: 'notifyLate', params: { step: 'tax-card' } },
-                  ],
-                },
-              },
-            },
-            confirmationFailed: {
-              on: {
-                'integration.retry': {
-                  guard: isTask(TAX_CARD_TASK),
-                  target: 'awaitingEmployer',
-                  actions: [
-                    { type: 'setStep', params: { step: 'tax-card', status: 'active' } },
-                    // Without the request time the old basis stands, so the watchdog may flag `late` at once.
-                    {
-                      type: 'recordBasis',
-                      params: ({ context, event }) => ({ taxCard: event.requestedAt ? dateOfTimestamp(event.requestedAt) : context.basis.taxCard }),
-                    },
-                  ],
-                },
-              },
-            },
+              ],
+            }),
             fetched: { type: 'final' },
           },
         },
@@ -322,49 +299,22 @@ export const newJobMachine = setup({
         pensionAtp: {
           initial: 'awaitingPayroll',
           states: {
-            awaitingPayroll: {
+            ...confirmation({
+              step: 'pension-atp',
+              task: PAYROLL_TASK,
+              awaiting: 'awaitingPayroll',
+              failed: 'confirmationFailed',
+              confirmed: 'reported',
               entry: 'requestPayrollConfirmation',
-              on: {
-                'integration.completed': {
-                  guard: isTask(PAYROLL_TASK),
-                  target: 'reported',
-                  actions: [
-                    { type: 'setStep', params: { step: 'pension-atp', status: 'done' } },
-                    { type: 'cancelWatchdog', params: { step: 'pension-atp' } },
-                  ],
+              lateReason: 'first-pay-not-reported',
+              cancel: 'byStep',
+              retry: [
+                {
+                  type: 'recordBasis',
+                  params: ({ context, event }) => ({ payroll: event.requestedAt ? dateOfTimestamp(event.requestedAt) : context.basis.payroll }),
                 },
-                'integration.failed': {
-                  guard: isTask(PAYROLL_TASK),
-                  target: 'confirmationFailed',
-                  actions: [
-                    { type: 'setStep', params: ({ event }) => ({ step: 'pension-atp', status: 'failed', reason: event.code }) },
-                    { type: 'cancelWatchdog', params: { step: 'pension-atp' } },
-                  ],
-                },
-                'timer.fired': {
-                  guard: isTimer(watchdogKey('pension-atp')),
-                  actions: [
-                    { type: 'setStep', params: { step: 'pension-atp', status: 'late', reason: 'first-pay-not-reported' } },
-                    { type: 'notifyLate', params: { step: 'pension-atp' } },
-                  ],
-                },
-              },
-            },
-            confirmationFailed: {
-              on: {
-                'integration.retry': {
-                  guard: isTask(PAYROLL_TASK),
-                  target: 'awaitingPayroll',
-                  actions: [
-                    { type: 'setStep', params: { step: 'pension-atp', status: 'active' } },
-                    {
-                      type: 'recordBasis',
-                      params: ({ context, event }) => ({ payroll: event.requestedAt ? dateOfTimestamp(event.requestedAt) : context.basis.payroll }),
-                    },
-                  ],
-                },
-              },
-            },
+              ],
+            }),
             reported: { type: 'final' },
           },
         },
