@@ -9,7 +9,7 @@
  * task tokens.
  */
 import { assign, setup } from 'xstate';
-import { addDays, type IsoDate } from '../shared/calendar';
+import { addDays, dateOfTimestamp, maxIsoDate, type IsoDate } from '../shared/calendar';
 import type { JourneyContextBase, StepState } from '../shared/contract';
 import {
   awaitAuthority,
@@ -298,7 +298,17 @@ export const jobMachine = setup({
               on: {
                 'timer.fired': {
                   guard: isTimer(JOB_LOG_TIMER),
-                  actions: ['remindJobLog', { type: 'advanceJobLog', params: {} }, 'scheduleJobLog'],
+                  // From when it really fired: after downtime the next round is a week from now, not a backlog.
+                  actions: [
+                    'remindJobLog',
+                    {
+                      type: 'advanceJobLog',
+                      params: ({ context, event }) => ({
+                        from: typeof event.firedAt === 'string' ? maxIsoDate(context.jobLogDue, dateOfTimestamp(event.firedAt)) : undefined,
+                      }),
+                    },
+                    'scheduleJobLog',
+                  ],
                 },
                 'job-log.updated': {
                   actions: [{ type: 'advanceJobLog', params: ({ event }) => ({ from: event.updatedOn }) }, 'scheduleJobLog'],

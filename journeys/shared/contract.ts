@@ -250,6 +250,11 @@ export interface IntegrationRetryEvent {
 export interface TimerFiredEvent {
   type: 'timer.fired';
   key: string;
+  /**
+   * When the engine fired it (ISO timestamp): later than `dueAt` after downtime. A recurring timer
+   * schedules its next round from here, so a journey that was asleep does not replay every round.
+   */
+  firedAt?: string;
 }
 
 /** A linked journey finished: the step it fulfils can be marked done. */

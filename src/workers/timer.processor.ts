@@ -32,7 +32,7 @@ export class TimerProcessor {
     );
     const timer = rows[0];
     if (!timer || timer.status !== 'scheduled' || timer.generation !== generation) return 'skipped';
-    const outcome = await this.send(journeyId, { type: 'timer.fired', key }, `timer:${journeyId}:${key}:${generation}`);
+    const outcome = await this.send(journeyId, { type: 'timer.fired', key, firedAt: new Date().toISOString() }, `timer:${journeyId}:${key}:${generation}`);
     await this.dataSource.query(
       `UPDATE journey_timer SET status = 'fired', updated_at = now() WHERE journey_id = $1 AND key = $2 AND generation = $3`,
       [journeyId, key, generation],

@@ -20,6 +20,21 @@ function input(answers: JobAnswers, startedAt: string, jobFacts: JobFacts = fact
 }
 
 describe('losing-a-job journey', () => {
+  it('schedules the next weekly job-log reminder from when the timer really fired, so downtime does not replay every missed week', () => {
+    const started = start(machine, input(dismissedMember, '2025-02-24T10:00:00Z'));
+    const jobLogKey = started.commands.find((c) => c.type === 'timer.schedule' && c.key.startsWith('job-log'));
+    expect(jobLogKey).toBeDefined();
+    const key = (jobLogKey as { key: string }).key;
+    // The engine was down for months: the timer fires on 2 July instead of in early March.
+    const fired = send(machine, started.snapshot, { type: 'timer.fired', key, firedAt: '2025-07-02T08:00:00Z' });
+    const next = fired.commands.find((c) => c.type === 'timer.schedule' && c.key === key) as { dueAt: string } | undefined;
+    expect(next?.dueAt.slice(0, 10)).toBe('2025-07-09');
+    // Without firedAt (older engines) it steps one interval from the previous due date.
+    const legacy = send(machine, started.snapshot, { type: 'timer.fired', key });
+    const legacyNext = legacy.commands.find((c) => c.type === 'timer.schedule' && c.key === key) as { dueAt: string } | undefined;
+    expect(legacyNext!.dueAt < next!.dueAt).toBe(true);
+  });
+
   it('guides a dismissed a-kasse member from a Saturday first day through the weekly duties until a new job', () => {
     const started = start(machine, input(dismissedMember, '2025-02-24T10:00:00Z'));
     expect(started.snapshot.context.steps).toEqual({

@@ -45,7 +45,8 @@ export class EventNotAcceptedError extends Error {
 export function flattenState(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>);
+    // Sorted: PostgreSQL's jsonb reorders keys, and one state must always read the same.
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (entries.length === 1) {
       const [key, inner] = entries[0];
       return `${key}.${flattenState(inner)}`;
