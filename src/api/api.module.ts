@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { RateLimitGuard, rateLimits } from './auth/rate-limit.guard';
 import { TokenService } from './auth/token.service';
 import { JourneysController } from './citizen/journeys.controller';
+import { AuthoritiesController } from './authorities/authorities.controller';
 import { DevTokenController } from './dev/dev-token.controller';
 import { CaseworkerJourneysController } from './caseworker/caseworker-journeys.controller';
 import { MeController } from './citizen/me.controller';
@@ -26,7 +27,7 @@ import { WebhooksController } from './self-service/webhooks.controller';
 
 @Module({
   imports: [EngineModule, ExperienceModule, SelfServiceModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimits })],
-  controllers: [JourneysController, DevTokenController, RegisterEventsController,
+  controllers: [JourneysController, AuthoritiesController, DevTokenController, RegisterEventsController,
     MeController, ProxyJourneysController, CaseworkerJourneysController,
     LoginController, CitizenPagesController, MePagesController, CaseworkerPagesController,
     OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],

@@ -47,6 +47,7 @@ const MATRIX: Record<string, Route> = {
   'GET /api/docs-json': { expect: PUBLIC(200), path: () => '/api/docs-json' },
   'GET /api/docs-yaml': { expect: PUBLIC(200), path: () => '/api/docs-yaml' },
   'GET /api/journey-types': { expect: PUBLIC(200), path: () => '/api/journey-types' },
+  'GET /api/authorities': { expect: PUBLIC(200), path: () => '/api/authorities' },
   'GET /api/journey-types/:type/diagram': { expect: PUBLIC(200), path: () => '/api/journey-types/moving/diagram' },
   'POST /api/dev/token': { expect: PUBLIC(201), path: () => '/api/dev/token', body: () => ({ role: 'citizen', subject: '0101901234' }) },
   'POST /api/oauth/token': { expect: PUBLIC(401), path: () => '/api/oauth/token', body: () => ({ grant_type: 'client_credentials', client_id: 'municipality-000000000000', client_secret: 'wrong' }) },

@@ -36,6 +36,15 @@ describe('citizen API', () => {
     expect(res.body).toEqual([expect.objectContaining({ id: 'moving', steps: expect.arrayContaining([expect.objectContaining({ id: 'ask' })]) })]);
   });
 
+  it('lists the authority systems with their names and the steps each handles', async () => {
+    const res = await http.get('/api/authorities').expect(200);
+    expect(res.body).toHaveLength(24);
+    const healthInsurance = res.body.find((a: { id: string }) => a.id === 'health-insurance');
+    expect(healthInsurance.name).toEqual({ da: expect.any(String), en: expect.any(String) });
+    expect(healthInsurance.steps).toEqual([expect.objectContaining({ journey: 'moving', step: 'ask' })]);
+    expect(healthInsurance.operations.map((o: { task: string }) => o.task)).toContain('order-health-card');
+  });
+
   it("serves each journey type's diagram generated from its machine", async () => {
     const res = await http.get('/api/journey-types/moving/diagram').expect(200);
     expect(res.body.mermaid).toMatch(/^stateDiagram-v2\n/);

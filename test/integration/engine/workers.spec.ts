@@ -115,6 +115,21 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     expect(await events(id)).toEqual(['journey.started', 'integration.failed', 'integration.retry', 'integration.completed']);
   });
 
+  it('completes a batch of journeys with 30 % of authority calls failing, and no side effect happens twice', async () => {
+    sandbox.setFaults({ 'health-insurance': { errorRate: 0.3 } });
+    // Enough attempts that a task failing every one (0.3^8 each) does not make this test flaky.
+    const patient = await boot({ INTEGRATION_ATTEMPTS: '8' });
+    const ids = await Promise.all(Array.from({ length: 20 }, () => startErrand(patient, 3_600_000)));
+    await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM journey WHERE id = ANY($1) AND state = 'waiting'`, [ids]))[0].n === 20, 30_000, 100);
+    const tasks: { id: string }[] = await sql.query('SELECT id FROM integration_task WHERE journey_id = ANY($1)', [ids]);
+    expect(tasks).toHaveLength(20);
+    expect(sandbox.calls({ system: 'health-insurance' }).some((c) => c.outcome === 'fault')).toBe(true);
+    for (const t of tasks) expect(sandbox.sideEffects({ key: t.id })).toEqual([expect.objectContaining({ count: 1 })]);
+    sandbox.setFaults({});
+    apps.splice(apps.indexOf(patient), 1);
+    await patient.close();
+  });
+
   it('handles each job once per attempt with two worker processes on one queue', async () => {
     await boot(); // a second worker instance competing for the same queues
     const ids = await Promise.all(Array.from({ length: 20 }, () => startErrand(apps[0], 3_600_000)));
