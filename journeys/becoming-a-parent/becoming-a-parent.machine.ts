@@ -20,7 +20,6 @@ import {
   integrationTask,
   isClosed,
   isReminderForOpenStep,
-  isTask,
   isTimer,
   notifyCitizen,
   reminderNotification,

@@ -15,8 +15,6 @@ import {
   emitCommands,
   integrationTask,
   isReminderForOpenStep,
-  isTask,
-  isTimer,
   notifyCitizen,
   reminderNotification,
   reminderTimers,
