@@ -74,6 +74,18 @@ describe('citizen API', () => {
     expect(bad.body.fields).toEqual([{ field: 'data.n', reason: 'must be integer' }]);
   });
 
+  it('starts one journey for a retried start with the same idempotency key', async () => {
+    const token = await tokenFor('0606906789');
+    const start = () => http.post('/api/journeys').set('Authorization', `Bearer ${token}`).send({ type: 'moving', idempotencyKey: 'start-1' }).expect(201);
+    const [a, b] = await Promise.all([start(), start()]);
+    expect(b.body.id).toBe(a.body.id);
+    // Even after the first journey ended, the retry does not start a second one.
+    await http.post(`/api/journeys/${a.body.id}/dismiss`).set('Authorization', `Bearer ${token}`).expect(200);
+    expect((await start()).body.id).toBe(a.body.id);
+    const mine = await http.get('/api/journeys').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(mine.body).toHaveLength(1);
+  });
+
   it('applies a repeated idempotency key once', async () => {
     const token = await tokenFor('0404904567');
     const { body: journey } = await http.post('/api/journeys').set('Authorization', `Bearer ${token}`).send({ type: 'moving' }).expect(201);

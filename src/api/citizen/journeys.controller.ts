@@ -63,6 +63,7 @@ export class JourneysController {
       answers: body.answers ?? {},
       facts: birthDate ? { birthDate } : {},
       actor: { kind: 'citizen', id: citizenId },
+      idempotencyKey: body.idempotencyKey,
     });
     return this.queries.view(await this.queries.row(journeyId), 'citizen');
   }

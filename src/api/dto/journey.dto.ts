@@ -11,6 +11,12 @@ export class StartJourneyDto {
   @IsOptional()
   @IsObject()
   answers?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'A retried start with the same key returns the journey the first one created' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'must be 1-100 letters, digits or . _ : -' })
+  idempotencyKey?: string;
 }
 
 export class SendEventDto {

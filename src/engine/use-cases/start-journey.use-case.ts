@@ -9,6 +9,8 @@ export interface StartJourneyCommand {
   facts?: Record<string, unknown>;
   actor: Actor;
   startedAt?: string;
+  /** A repeated key of the same citizen returns the journey the first start created. */
+  idempotencyKey?: string;
 }
 
 /** Starts a journey in one transaction: row, first history entry, commands. */
@@ -16,17 +18,31 @@ export interface StartJourneyCommand {
 export class StartJourneyUseCase {
   constructor(private readonly writer: JourneyWriter) {}
 
-  async execute(command: StartJourneyCommand): Promise<{ journeyId: string }> {
-    const journeyId = await this.writer.repo.transaction((tx) =>
-      this.writer.start(tx, {
+  async execute(command: StartJourneyCommand): Promise<{ journeyId: string; duplicate?: boolean }> {
+    return this.writer.repo.transaction(async (tx) => {
+      if (command.idempotencyKey) {
+        // Claiming the key first makes a concurrent retry wait for this transaction, then see its journey.
+        const claimed: unknown[] = await tx.query(
+          `INSERT INTO start_idempotency (citizen_id, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key`,
+          [command.citizenId, command.idempotencyKey],
+        );
+        if (claimed.length === 0) {
+          const [previous] = await tx.query('SELECT journey_id FROM start_idempotency WHERE citizen_id = $1 AND key = $2', [command.citizenId, command.idempotencyKey]);
+          if (previous?.journey_id) return { journeyId: previous.journey_id as string, duplicate: true };
+        }
+      }
+      const journeyId = await this.writer.start(tx, {
         citizenId: command.citizenId,
         type: command.type,
         answers: command.answers ?? {},
         facts: command.facts ?? {},
         actor: command.actor,
         startedAt: command.startedAt,
-      }),
-    );
-    return { journeyId };
+      });
+      if (command.idempotencyKey) {
+        await tx.query('UPDATE start_idempotency SET journey_id = $3 WHERE citizen_id = $1 AND key = $2', [command.citizenId, command.idempotencyKey, journeyId]);
+      }
+      return { journeyId };
+    });
   }
 }
