@@ -13,6 +13,7 @@ import { JourneyQueries } from './queries/journey.queries';
 import { DismissJourneyUseCase } from './use-cases/dismiss-journey.use-case';
 import { RegisterEventUseCase } from './use-cases/register-event.use-case';
 import { SendActorEventUseCase } from './use-cases/send-actor-event.use-case';
+import { RegisterFacts } from './facts/register-facts';
 import { AuthorityAwaitWriter } from './self-service/authority-await.writer';
 import { SelfServiceLinks } from './self-service/self-service-links';
 import { StepChangeHook } from './self-service/step-change.hook';
@@ -33,12 +34,13 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     RegisterEventUseCase,
     DismissJourneyUseCase,
     SendActorEventUseCase,
+    RegisterFacts,
     // Self-service hooks that run inside the engine's transactions (see src/engine/self-service).
     SelfServiceLinks,
     WebhookFanout,
     AuthorityAwaitWriter,
     StepChangeHook,
   ],
-  exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase, SendActorEventUseCase],
+  exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase, SendActorEventUseCase, RegisterFacts],
 })
 export class EngineModule {}

@@ -91,13 +91,29 @@ describe('every journey through the API', () => {
     }
   }
 
+  it.each(['moving', 'divorce', 'starting-education', 'new-job', 'moving-abroad', 'moving-to-denmark', 'losing-a-job', 'becoming-a-parent'])(
+    '%s starts through POST /api/journeys, with register facts looked up in CPR',
+    async (type) => {
+      const def = allDefinitions().find((d) => d.id === type)!;
+      const citizen = await devToken({ role: 'citizen', subject: `0202${String(8000 + ++serial).padStart(6, '0')}` });
+      const res = await http.post('/api/journeys').set('Authorization', `Bearer ${citizen}`).send({ type, answers: def.startExamples[0] });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ type, status: 'active' });
+      const [row] = await sql.query('SELECT snapshot FROM journey WHERE id = $1', [res.body.id]);
+      // Only the facts the journey declares, from the sandboxed CPR.
+      const declared = JSON.stringify(def.factsSchema ?? {});
+      for (const key of Object.keys(row.snapshot.context.facts ?? {})) expect(declared).toContain(`"${key}"`);
+    },
+  );
+
   it.each(allDefinitions().map((d) => [d.id, d] as const))('%s reaches a final state', async (_id, def) => {
     const input = exampleInputs(def)[0];
     const exploration = explore(def, input);
     const cpr = `0101${String(7000 + ++serial).padStart(6, '0')}`;
     const citizenId = await app.get(CitizenRepository).idFor(cpr);
     const citizen = await devToken({ role: 'citizen', subject: cpr });
-    // Register facts arrive from CPR in production; the start itself is the citizen's (or the feed's).
+    // Started with the exploration's exact facts so the pure machine's paths apply; starting through
+    // POST /api/journeys (above) and the register feed (register-feed-journeys.spec.ts) is tested apart.
     const { journeyId } = await app.get(StartJourneyUseCase).execute({ citizenId, type: def.id, answers: input.answers, facts: input.facts, startedAt: input.startedAt, actor: { kind: 'citizen', id: citizenId } });
 
     for (let n = 0; n < 60; n++) {

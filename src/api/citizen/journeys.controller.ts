@@ -6,6 +6,7 @@ import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
 import { DismissJourneyUseCase } from '../../engine/use-cases/dismiss-journey.use-case';
+import { RegisterFacts } from '../../engine/facts/register-facts';
 import { CitizenRepository } from '../../engine/persistence/citizen.repository';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
@@ -25,6 +26,7 @@ export class JourneysController {
     private readonly send: SendEventUseCase,
     private readonly citizens: CitizenRepository,
     private readonly dismissJourney: DismissJourneyUseCase,
+    private readonly registerFacts: RegisterFacts,
   ) {}
 
   @Get('journey-types')
@@ -57,11 +59,14 @@ export class JourneysController {
   async create(@Req() req: AuthenticatedRequest, @Body() body: StartJourneyDto) {
     const citizenId = req.principal!.citizenId!;
     const birthDate = await this.citizens.birthDate(citizenId);
+    // Register facts only for a journey that declares some: a start that needs none asks nobody.
+    const wantsFacts = Object.keys((this.catalog.latest(body.type)?.factsSchema?.properties as object | undefined) ?? {}).length > 0;
+    const registered = wantsFacts ? await this.registerFacts.forCitizen(citizenId) : {};
     const { journeyId } = await this.start.execute({
       citizenId,
       type: body.type,
       answers: body.answers ?? {},
-      facts: birthDate ? { birthDate } : {},
+      facts: { ...(birthDate ? { birthDate } : {}), ...registered },
       actor: { kind: 'citizen', id: citizenId },
       idempotencyKey: body.idempotencyKey,
     });

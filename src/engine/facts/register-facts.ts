@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ageOn } from '../../../journeys/shared/cpr';
+import { AuthorityGateway } from '../../authorities/ports/authority-gateway.port';
+
+interface CprPerson {
+  birthDate?: string;
+  maritalStatus?: string;
+  municipalityCode?: string;
+  citizenship?: string;
+  relations?: { relation: string; birthDate?: string }[];
+}
+
+const CIVIL_STATUS: Record<string, string> = { married: 'married', 'registered-partnership': 'married', separated: 'separated' };
+
+/**
+ * Register facts about a citizen who starts a journey themselves: one CPR person lookup through the
+ * authority port, turned into the fact names journeys declare (`birthDate`, `citizenship`,
+ * `municipalityCode`, `civilStatus`, `childrenUnder18`). Each journey receives only those it
+ * declares. When CPR cannot answer, the start goes on without them and the journey's own facts
+ * validation names what is missing.
+ */
+@Injectable()
+export class RegisterFacts {
+  private readonly logger = new Logger(RegisterFacts.name);
+
+  constructor(
+    private readonly gateway: AuthorityGateway,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async forCitizen(citizenId: string, today = new Date().toISOString().slice(0, 10)): Promise<Record<string, unknown>> {
+    const rows: { cpr: string }[] = await this.dataSource.query('SELECT cpr FROM citizen WHERE id = $1', [citizenId]);
+    if (!rows[0]) return {};
+    let person: CprPerson;
+    try {
+      const { output } = await this.gateway.execute({
+        system: 'cpr',
+        task: 'lookup-person',
+        input: {},
+        // A read: a fresh key per lookup, nothing to deduplicate.
+        idempotencyKey: `lookup-${randomUUID()}`,
+        journeyId: 'journey-start',
+        step: 'start',
+        subject: { cpr: rows[0].cpr },
+      });
+      person = output as CprPerson;
+    } catch (e) {
+      this.logger.warn(`CPR lookup at journey start failed: ${(e as { code?: string }).code ?? (e as Error).message}`);
+      return {};
+    }
+    const facts: Record<string, unknown> = {};
+    if (person.birthDate) facts.birthDate = person.birthDate;
+    if (person.citizenship) facts.citizenship = person.citizenship;
+    if (person.municipalityCode) facts.municipalityCode = person.municipalityCode;
+    if (person.maritalStatus) facts.civilStatus = CIVIL_STATUS[person.maritalStatus] ?? 'unmarried';
+    if (Array.isArray(person.relations)) {
+      facts.childrenUnder18 = person.relations
+        .filter((r) => r.relation === 'child' && r.birthDate && ageOn(r.birthDate, today) < 18)
+        .map((r) => ({ birthDate: r.birthDate }));
+    }
+    return facts;
+  }
+}
