@@ -6,6 +6,7 @@ import { AuthorityError } from '../../src/authorities/ports/authority-gateway.po
 import { bindPorts } from '../../src/authorities/ports/port-binding';
 import { SandboxStore } from '../../src/authorities/sandbox/sandbox-store';
 import { TaskSimulator } from '../../src/authorities/sandbox/task-simulator';
+import { factsFromCprPerson, type CprPerson } from '../../src/engine/facts/register-facts';
 import { DefinitionCatalog } from '../../src/engine/definitions/definition-catalog';
 import { DomainError } from '../../src/platform/errors/domain-error';
 import type { JourneyRow } from '../../src/engine/persistence/journey.repository';
@@ -112,6 +113,25 @@ export class Oracle {
         return JSON.parse(JSON.stringify(answer.body.output)) as Record<string, unknown>;
       }),
     );
+  }
+
+  /** A citizen's start looks the citizen up in CPR when the journey declares facts (RegisterFacts). */
+  private async lookedUpFacts(scenario: Scenario, def: JourneyDefinition, startedAt: string): Promise<Record<string, unknown>> {
+    if (scenario.channel !== 'citizen' || Object.keys((def.factsSchema?.properties as object | undefined) ?? {}).length === 0) return {};
+    try {
+      const { output } = await this.gateway.execute({
+        system: 'cpr',
+        task: 'lookup-person',
+        input: {},
+        idempotencyKey: `lookup-${scenario.cpr}`,
+        journeyId: 'journey-start',
+        step: 'start',
+        subject: { cpr: scenario.cpr },
+      });
+      return factsFromCprPerson(output as CprPerson, startedAt.slice(0, 10));
+    } catch {
+      return {};
+    }
   }
 
   async expect(scenario: Scenario, startedAt = new Date().toISOString()): Promise<Expectation> {
@@ -227,8 +247,9 @@ export class Oracle {
     };
 
     const initial: Model = { journeys: [], queue: [], citizenEvents: 0 };
+    const facts = { ...startFacts(scenario), ...(await this.lookedUpFacts(scenario, def, startedAt)) };
     try {
-      start(initial, def, scenario.answers, startFacts(scenario));
+      start(initial, def, scenario.answers, facts);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       return { outcomes: [{ status: 'rejected', state: `${e.code}: ${e.message}`, events: {}, citizenEvents: 0, tasks: 0, children: [] }] };

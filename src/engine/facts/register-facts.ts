@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ageOn } from '../../../journeys/shared/cpr';
 import { AuthorityGateway } from '../../authorities/ports/authority-gateway.port';
 
-interface CprPerson {
+export interface CprPerson {
   birthDate?: string;
   maritalStatus?: string;
   municipalityCode?: string;
@@ -50,16 +50,21 @@ export class RegisterFacts {
       this.logger.warn(`CPR lookup at journey start failed: ${(e as { code?: string }).code ?? (e as Error).message}`);
       return {};
     }
-    const facts: Record<string, unknown> = {};
-    if (person.birthDate) facts.birthDate = person.birthDate;
-    if (person.citizenship) facts.citizenship = person.citizenship;
-    if (person.municipalityCode) facts.municipalityCode = person.municipalityCode;
-    if (person.maritalStatus) facts.civilStatus = CIVIL_STATUS[person.maritalStatus] ?? 'unmarried';
-    if (Array.isArray(person.relations)) {
-      facts.childrenUnder18 = person.relations
-        .filter((r) => r.relation === 'child' && r.birthDate && ageOn(r.birthDate, today) < 18)
-        .map((r) => ({ birthDate: r.birthDate }));
-    }
-    return facts;
+    return factsFromCprPerson(person, today);
   }
+}
+
+/** The fact names journeys declare, from a CPR person record (pure: the chaos oracle uses it too). */
+export function factsFromCprPerson(person: CprPerson, today: string): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  if (person.birthDate) facts.birthDate = person.birthDate;
+  if (person.citizenship) facts.citizenship = person.citizenship;
+  if (person.municipalityCode) facts.municipalityCode = person.municipalityCode;
+  if (person.maritalStatus) facts.civilStatus = CIVIL_STATUS[person.maritalStatus] ?? 'unmarried';
+  if (Array.isArray(person.relations)) {
+    facts.childrenUnder18 = person.relations
+      .filter((r) => r.relation === 'child' && r.birthDate && ageOn(r.birthDate, today) < 18)
+      .map((r) => ({ birthDate: r.birthDate }));
+  }
+  return facts;
 }
