@@ -11,6 +11,7 @@ import { journeyDiagram } from '../../engine/queries/journey-diagram';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
+import { RegisterFacts } from '../../engine/facts/register-facts';
 import type { Actor } from '../../engine/actor';
 import { DomainError } from '../../platform/errors/domain-error';
 import { citizenViewer } from '../auth/viewer';
@@ -35,6 +36,7 @@ export class CitizenPagesController {
     private readonly catalog: DefinitionCatalog,
     private readonly queries: JourneyQueries,
     private readonly start: StartJourneyUseCase,
+    private readonly registerFacts: RegisterFacts,
     private readonly send: SendEventUseCase,
     private readonly citizens: CitizenRepository,
     private readonly proxies: ProxyRepository,
@@ -75,7 +77,11 @@ export class CitizenPagesController {
     try {
       const birthDate = await this.citizens.birthDate(citizenId);
       const answers = formToData(def.startSchema, body);
-      const { journeyId } = await this.start.execute({ citizenId, type: def.id, answers, facts: birthDate ? { birthDate } : {}, actor: { kind: 'citizen', id: citizenId } });
+      // The same register facts as POST /api/journeys: one CPR lookup when the journey declares facts.
+      const wantsFacts = Object.keys((def.factsSchema?.properties as object | undefined) ?? {}).length > 0;
+      const registered = wantsFacts ? await this.registerFacts.forCitizen(citizenId) : {};
+      const facts = { ...(birthDate ? { birthDate } : {}), ...registered };
+      const { journeyId } = await this.start.execute({ citizenId, type: def.id, answers, facts, actor: { kind: 'citizen', id: citizenId } });
       res.redirect(303, `/journeys/${journeyId}`);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'JOURNEY_ALREADY_ACTIVE') return res.redirect(303, `/journeys/${String(e.details.journeyId)}`);
