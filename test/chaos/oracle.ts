@@ -7,6 +7,7 @@ import { bindPorts } from '../../src/authorities/ports/port-binding';
 import { SandboxStore } from '../../src/authorities/sandbox/sandbox-store';
 import { TaskSimulator } from '../../src/authorities/sandbox/task-simulator';
 import { factsFromCprPerson, type CprPerson } from '../../src/engine/facts/register-facts';
+import { declaredFacts } from '../../src/engine/definitions/declared-facts';
 import { DefinitionCatalog } from '../../src/engine/definitions/definition-catalog';
 import { DomainError } from '../../src/platform/errors/domain-error';
 import type { JourneyRow } from '../../src/engine/persistence/journey.repository';
@@ -117,7 +118,7 @@ export class Oracle {
 
   /** A citizen's start looks the citizen up in CPR when the journey declares facts (RegisterFacts). */
   private async lookedUpFacts(scenario: Scenario, def: JourneyDefinition, startedAt: string): Promise<Record<string, unknown>> {
-    if (scenario.channel !== 'citizen' || Object.keys((def.factsSchema?.properties as object | undefined) ?? {}).length === 0) return {};
+    if (scenario.channel !== 'citizen' || declaredFacts(def).size === 0) return {};
     try {
       const { output } = await this.gateway.execute({
         system: 'cpr',
@@ -141,7 +142,7 @@ export class Oracle {
 
     const start = (m: Model, d: JourneyDefinition, answers: Record<string, unknown>, facts: Record<string, unknown>, parent?: ModelJourney['parent']) => {
       this.catalog.validateStart(d, answers);
-      const declared = declaredFacts(d.factsSchema ?? {});
+      const declared = declaredFacts(d);
       const kept = Object.fromEntries(Object.entries(facts).filter(([key]) => declared.has(key)));
       this.catalog.validateFacts(d, kept);
       const result = runtime.start(d, { answers, facts: kept, startedAt, reminderDays: this.reminderDays });
@@ -330,18 +331,6 @@ export function canonicalState(flat: string): string {
     return head;
   };
   return parse();
-}
-
-/**
- * The facts a definition declares: the properties of its facts schema, including those of its
- * `anyOf` / `oneOf` / `allOf` branches (a journey receives only these).
- */
-export function declaredFacts(schema: Record<string, unknown>): Set<string> {
-  const names = new Set(Object.keys((schema.properties ?? {}) as Record<string, unknown>));
-  for (const key of ['anyOf', 'oneOf', 'allOf']) {
-    for (const branch of (schema[key] ?? []) as Record<string, unknown>[]) for (const name of declaredFacts(branch)) names.add(name);
-  }
-  return names;
 }
 
 /** The facts each start channel gives the journey (before the definition filters them to the declared ones). */

@@ -1,15 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { allDefinitions } from '../../journeys';
-import { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-
-class UnusedGateway extends AuthorityGateway {
-  async execute(): Promise<never> {
-    throw new Error('not expected in this suite');
-  }
-}
+import { UnusedGateway } from '../support/unused-gateway';
 
 /** Each register event starts the real journey it stands for, with the facts the journey declares. */
 describe('register feed with the real journeys', () => {

@@ -1,15 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { errandV1 } from '../support/fixtures/errand.journey';
-
-class UnusedGateway extends AuthorityGateway {
-  async execute(): Promise<never> {
-    throw new Error('not expected in this suite');
-  }
-}
+import { UnusedGateway } from '../support/unused-gateway';
 
 /** The errand test journey stands in for becoming-a-parent: this suite is about the feed, not the journey. */
 const parentJourney = { ...errandV1, id: 'becoming-a-parent' as const };

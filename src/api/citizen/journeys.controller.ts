@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toMermaid } from '../../../journeys/shared/diagram';
 import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
@@ -11,10 +11,9 @@ import { CitizenRepository } from '../../engine/persistence/citizen.repository';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { SendEventDto, StartJourneyDto } from '../dto/journey.dto';
+import { uuidParam } from './uuid-param';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'Invalid journey id', { fields: [{ field: 'id', reason: 'must be a UUID' }] }),
-});
+const uuid = uuidParam('id', 'journey id');
 
 @ApiTags('citizen')
 @Controller('api')
@@ -59,9 +58,7 @@ export class JourneysController {
   async create(@Req() req: AuthenticatedRequest, @Body() body: StartJourneyDto) {
     const citizenId = req.principal!.citizenId!;
     const birthDate = await this.citizens.birthDate(citizenId);
-    // Register facts only for a journey that declares some: a start that needs none asks nobody.
-    const wantsFacts = Object.keys((this.catalog.latest(body.type)?.factsSchema?.properties as object | undefined) ?? {}).length > 0;
-    const registered = wantsFacts ? await this.registerFacts.forCitizen(citizenId) : {};
+    const registered = await this.registerFacts.forStart(this.catalog.latest(body.type), citizenId);
     const { journeyId } = await this.start.execute({
       citizenId,
       type: body.type,

@@ -77,9 +77,7 @@ export class CitizenPagesController {
     try {
       const birthDate = await this.citizens.birthDate(citizenId);
       const answers = formToData(def.startSchema, body);
-      // The same register facts as POST /api/journeys: one CPR lookup when the journey declares facts.
-      const wantsFacts = Object.keys((def.factsSchema?.properties as object | undefined) ?? {}).length > 0;
-      const registered = wantsFacts ? await this.registerFacts.forCitizen(citizenId) : {};
+      const registered = await this.registerFacts.forStart(def, citizenId);
       const facts = { ...(birthDate ? { birthDate } : {}), ...registered };
       const { journeyId } = await this.start.execute({ citizenId, type: def.id, answers, facts, actor: { kind: 'citizen', id: citizenId } });
       res.redirect(303, `/journeys/${journeyId}`);

@@ -1,18 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SystemJourneyQueries } from '../../engine/self-service/system-journey.queries';
 import { SystemAccessLog } from '../../engine/self-service/system-access-log';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { SendActorEventUseCase } from '../../engine/use-cases/send-actor-event.use-case';
 import { SendEventDto } from '../dto/journey.dto';
-import { DomainError } from '../../platform/errors/domain-error';
 import { Roles } from '../auth/auth.guard';
 import { callAudit, SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
 import { systemCaller } from './system-caller';
+import { uuidParam } from '../citizen/uuid-param';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'Invalid journey id', { fields: [{ field: 'id', reason: 'must be a UUID' }] }),
-});
+const uuid = uuidParam('id', 'journey id');
 
 @ApiTags('self-service')
 @ApiBearerAuth()

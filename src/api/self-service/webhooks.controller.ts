@@ -1,16 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateWebhookUseCase } from '../../engine/self-service/create-webhook.use-case';
 import { WebhookQueries } from '../../engine/self-service/webhook.queries';
-import { DomainError } from '../../platform/errors/domain-error';
 import { Roles } from '../auth/auth.guard';
 import { CreateWebhookDto, DeliveriesQueryDto } from './self-service.dto';
 import { SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
 import { systemCaller } from './system-caller';
+import { uuidParam } from '../citizen/uuid-param';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'Invalid subscription id', { fields: [{ field: 'id', reason: 'must be a UUID' }] }),
-});
+const uuid = uuidParam('id', 'subscription id');
 
 /** Webhook subscriptions of the calling client, and their delivery log for the solution's operators. */
 @ApiTags('self-service')

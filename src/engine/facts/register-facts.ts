@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ageOn } from '../../../journeys/shared/cpr';
+import type { JourneyDefinition } from '../../../journeys/shared/contract';
 import { AuthorityGateway } from '../../authorities/ports/authority-gateway.port';
+import { declaredFacts } from '../definitions/declared-facts';
 
 export interface CprPerson {
   birthDate?: string;
@@ -29,6 +31,11 @@ export class RegisterFacts {
     private readonly gateway: AuthorityGateway,
     private readonly dataSource: DataSource,
   ) {}
+
+  /** The facts for a citizen's own start of `def`: a CPR lookup only when the journey declares facts. */
+  async forStart(def: JourneyDefinition | undefined, citizenId: string): Promise<Record<string, unknown>> {
+    return def && declaredFacts(def).size > 0 ? this.forCitizen(citizenId) : {};
+  }
 
   async forCitizen(citizenId: string, today = new Date().toISOString().slice(0, 10)): Promise<Record<string, unknown>> {
     const rows: { cpr: string }[] = await this.dataSource.query('SELECT cpr FROM citizen WHERE id = $1', [citizenId]);

@@ -6,6 +6,7 @@ import { MetricsService } from '../../platform/metrics/metrics.service';
 import { AppConfig } from '../../platform/config/app.config';
 import type { Actor } from '../actor';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
+import { declaredFacts } from '../definitions/declared-facts';
 import { CommandWriter } from '../persistence/command-writer';
 import { JourneyRepository, type Sql } from '../persistence/journey.repository';
 import { derivedColumns } from '../runtime/journey-facts';
@@ -51,7 +52,7 @@ export class JourneyWriter {
     const def = this.definitionFor(spec.type);
     this.catalog.validateStart(def, spec.answers);
     // Data minimisation: a journey receives only the register facts its definition declares.
-    const declared = declaredProperties(def.factsSchema);
+    const declared = declaredFacts(def);
     spec = { ...spec, facts: Object.fromEntries(Object.entries(spec.facts).filter(([key]) => declared.has(key))) };
     this.catalog.validateFacts(def, spec.facts);
     const existing = await this.repo.findActive(tx, spec.citizenId, def.id);
@@ -159,15 +160,3 @@ export class JourneyWriter {
   }
 }
 
-/** Property names a JSON Schema declares, including those of its anyOf/oneOf/allOf branches. */
-function declaredProperties(schema: Record<string, unknown> | undefined): Set<string> {
-  const names = new Set<string>();
-  const visit = (s: unknown) => {
-    if (!s || typeof s !== 'object') return;
-    const node = s as Record<string, unknown>;
-    for (const key of Object.keys((node.properties as object) ?? {})) names.add(key);
-    for (const branch of ['anyOf', 'oneOf', 'allOf'] as const) (node[branch] as unknown[] | undefined)?.forEach(visit);
-  };
-  visit(schema);
-  return names;
-}

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthorityGateway } from '../../../src/authorities/ports/authority-gateway.port';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { OutboxRelay } from '../../../src/outbox/outbox-relay';
 import { Queues } from '../../../src/platform/queue/queues';
@@ -9,12 +8,7 @@ import { queueBackends } from '../../support/backends';
 import { createTestDatabase } from '../../support/database';
 import { errandV1 } from '../../support/fixtures/errand.journey';
 import { PrivateRedis, waitFor } from '../../support/private-redis';
-
-class UnusedGateway extends AuthorityGateway {
-  async execute(): Promise<never> {
-    throw new Error('not expected in this suite');
-  }
-}
+import { UnusedGateway } from '../../support/unused-gateway';
 
 const citizen = { kind: 'citizen' as const, id: 'c' };
 

@@ -2,18 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
-import { AuthorityGateway } from '../../../src/authorities/ports/authority-gateway.port';
 import { DomainError } from '../../../src/platform/errors/domain-error';
 import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
 import { errandV1 } from '../../support/fixtures/errand.journey';
-
-/** No integration job runs in this suite (role api: no workers, no relay). */
-class UnusedGateway extends AuthorityGateway {
-  async execute(): Promise<never> {
-    throw new Error('not expected in this suite');
-  }
-}
+import { UnusedGateway } from '../../support/unused-gateway';
 
 describe(SendEventUseCase.name, () => {
   let app: INestApplication;

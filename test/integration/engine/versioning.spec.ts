@@ -1,19 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { JourneyDefinition } from '../../../journeys/shared/contract';
-import { AuthorityGateway } from '../../../src/authorities/ports/authority-gateway.port';
 import { MigrateJourneysUseCase } from '../../../src/engine/use-cases/migrate-journeys.use-case';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
 import { errandV1, errandV2 } from '../../support/fixtures/errand.journey';
-
-class UnusedGateway extends AuthorityGateway {
-  async execute(): Promise<never> {
-    throw new Error('not expected in this suite');
-  }
-}
+import { UnusedGateway } from '../../support/unused-gateway';
 
 describe('journey definition versions', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

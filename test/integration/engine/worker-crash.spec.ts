@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { movingV1 } from '../../../journeys/moving';
-import { AuthorityGateway } from '../../../src/authorities/ports/authority-gateway.port';
 import { startSandbox, type Sandbox } from '../../../src/authorities/sandbox/sandbox.server';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
@@ -10,12 +9,7 @@ import { queueBackends } from '../../support/backends';
 import { createTestDatabase } from '../../support/database';
 import { waitFor } from '../../support/private-redis';
 import { ServiceProcess } from '../../support/service-process';
-
-class UnusedGateway extends AuthorityGateway {
-  async execute(): Promise<never> {
-    throw new Error('the API process never calls authorities');
-  }
-}
+import { UnusedGateway } from '../../support/unused-gateway';
 
 /** kill -9 of a worker process in the middle of a job: the job comes back, nothing is lost or doubled. */
 describe.each(queueBackends())('a worker killed mid-job on %s', (backend) => {
