@@ -1,25 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/database/embedded-postgres';
+import { freePort } from '../support/ports';
 import { PrivateRedis } from '../support/private-redis';
 
 type Log = (message: string) => void;
-
-/** A port nobody listens on right now (the OS picks it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The repository root (where package.json is), from `test/chaos` or `dist/test/chaos`. */
 export function repoRoot(): string {

@@ -1,10 +1,10 @@
-import * as net from 'node:net';
 import { PERSONAS } from '../../src/api/dev/personas';
 import { createDataSource } from '../../src/platform/database/data-source';
 import { CreateClientUseCase } from '../../src/engine/self-service/create-client.use-case';
 import { SystemClientRepository } from '../../src/engine/self-service/system-client.repository';
 import { createTestDatabase } from '../support/database';
 import { waitFor } from '../support/private-redis';
+import { freePort } from '../support/ports';
 import { ServiceProcess } from '../support/service-process';
 import { movingAnswers } from '../support/self-service';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
@@ -13,8 +13,6 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 const CPR_LIKE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)/g;
 /** Random ids can hold ten digits in a row by chance; they are not personal data, so they are taken out first. */
 const IDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|lft_[A-Za-z0-9_-]+|whsec_[A-Za-z0-9_-]+|eyJ[A-Za-z0-9_.-]+/g;
-
-const freePort = () => new Promise<number>((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); }); });
 
 /**
  * Everything the service logs, at the most verbose level, across a full workflow on every surface

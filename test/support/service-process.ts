@@ -46,6 +46,18 @@ export class ServiceProcess {
     return Date.now() - started;
   }
 
+  /** Waits for a condition the process should bring about; a failure says how the process fared (its exit, its last words). */
+  async until(check: () => Promise<boolean> | boolean, timeoutMs: number, stepMs = 50): Promise<void> {
+    try {
+      await waitFor(async () => {
+        if (this.exitCode !== null) throw new Error(`service exited with ${this.exitCode}`);
+        return check();
+      }, timeoutMs, stepMs);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; the service's last output: ${(this.stderr + this.stdout).slice(-1500)}`);
+    }
+  }
+
   async exited(timeoutMs = 30_000): Promise<number> {
     await waitFor(() => this.exitCode !== null, timeoutMs, 50);
     return this.exitCode!;

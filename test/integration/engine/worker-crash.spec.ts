@@ -7,7 +7,7 @@ import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey
 import { createTestApp } from '../../support/app';
 import { queueBackends } from '../../support/backends';
 import { createTestDatabase } from '../../support/database';
-import { waitFor } from '../../support/private-redis';
+import { freePort } from '../../support/ports';
 import { ServiceProcess } from '../../support/service-process';
 import { UnusedGateway } from '../../support/unused-gateway';
 
@@ -25,7 +25,7 @@ describe.each(queueBackends())('a worker killed mid-job on %s', (backend) => {
     api = await createTestApp({ databaseUrl: db.url, backend, definitions: [movingV1], gateway: new UnusedGateway(), role: 'api', namespace });
     worker = new ServiceProcess({
       ROLE: 'worker',
-      PORT: String(32000 + (process.pid % 1000) + (backend === 'redis' ? 1 : 0)),
+      PORT: String(await freePort()),
       DATABASE_URL: db.url,
       ...(backend === 'redis' ? { REDIS_URL: process.env.REDIS_URL! } : {}),
       QUEUE_NAMESPACE: namespace,
@@ -60,14 +60,15 @@ describe.each(queueBackends())('a worker killed mid-job on %s', (backend) => {
     // The first call is taken but its answer held back, so the worker is killed while it waits.
     sandbox.setFaults({ cpr: { timeoutRate: 1 } });
     worker.start();
+    await worker.ready(60_000);
     await api.get(SendEventUseCase).execute({ journeyId, type: 'move.reported', data: { reportedOn: movingV1.startExamples[0].movingDate as string }, actor: { kind: 'citizen', id: c.id } });
-    await waitFor(() => sandbox.calls({ system: 'cpr' }).length > 0, 20_000);
+    await worker.until(() => sandbox.calls({ system: 'cpr' }).length > 0, 30_000);
     worker.signal('SIGKILL');
     expect(await worker.exited()).not.toBe(0);
     sandbox.setFaults({});
 
     worker.start();
-    await waitFor(async () => {
+    await worker.until(async () => {
       const [row] = await sql.query(`SELECT snapshot FROM journey WHERE id = $1`, [journeyId]);
       return row.snapshot.context.steps['cpr-propagation'].status === 'done';
     }, 30_000, 200);
