@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { startSandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { loadConfig, type QueueBackendKind } from '../../src/platform/config/app.config';
@@ -9,7 +10,7 @@ import { startEmbeddedPostgres } from '../../src/platform/database/embedded-post
 import { QueueFactory } from '../../src/platform/queue/queue-factory';
 import { citizenToken, driveJourney, RateLimiter, type DriveResult } from './driver';
 import { measureMachineLimit } from './machine-limit';
-import { peakRssMb, repoRoot, ServiceChild } from './processes';
+import { CpuMeter, peakRssMb, repoRoot, ServiceChild } from './processes';
 import { percentile, round } from './stats';
 
 /**
@@ -96,11 +97,29 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
 
   // Phase 1: as fast as it goes.
   say(`[${backend}] phase 1: ${JOURNEYS} moving journeys, ${CONCURRENCY} concurrent citizens`);
+  // CPU time per transition holds on a machine busy with other work, where throughput does not.
+  const backends = async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [database])).rows.map((r: { pid: number }) => r.pid);
+  const redis = backend === 'redis' && redisUrl ? new Redis(redisUrl) : undefined;
+  const redisCpuMs = async () => {
+    if (!redis) return 0;
+    const info = await redis.info('cpu');
+    return ['used_cpu_sys', 'used_cpu_user'].reduce((sum, key) => sum + Number(new RegExp(`${key}:([\\d.]+)`).exec(info)?.[1] ?? 0) * 1000, 0);
+  };
+  const cpu = { api: new CpuMeter([api.pid]), worker: new CpuMeter([worker.pid]), postgres: new CpuMeter(await backends()), redis: await redisCpuMs(), driver: process.cpuUsage() };
   const t0 = Date.now();
   const since = new Date(t0).toISOString();
   const unlimited = new RateLimiter(Infinity);
   const max = await drive(JOURNEYS, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited));
   const elapsed = (Date.now() - t0) / 1000;
+  const driverCpu = process.cpuUsage(cpu.driver);
+  const cpuMs = {
+    api: cpu.api.elapsedMs([api.pid]),
+    worker: cpu.worker.elapsedMs([worker.pid]),
+    postgres: cpu.postgres.elapsedMs(await backends()),
+    redis: (await redisCpuMs()) - cpu.redis,
+    driverAndSandbox: (driverCpu.user + driverCpu.system) / 1000,
+  };
+  redis?.disconnect();
   const transitions = await count(db, `SELECT count(*) AS n FROM journey_history WHERE created_at >= $1`, [since]);
   const jobs = await count(db, `SELECT count(*) AS n FROM integration_task WHERE status = 'completed' AND created_at >= $1`, [since]);
   const apiEvents = max.reduce((s, r) => s + r.events, 0);
@@ -158,6 +177,8 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     elapsedSeconds: round(elapsed, 2),
     transitionsPerSecond: round(transitions / elapsed),
     integrationJobsPerSecond: round(jobs / elapsed),
+    /** CPU time per transition in phase 1, by process (ms). */
+    cpuMsPerTransition: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v / Math.max(1, transitions), 2)])),
     eventLatencyMsAtHalfLoad: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), samples: latencies.length },
     eventLatencyMsAtMaxLoad: { p99: round(percentile(max.flatMap((r) => r.latenciesMs), 99)) },
     outboxToJobLagMs: { p50: round(percentile(lags, 50)), p99: round(percentile(lags, 99)), samples: lags.length },
@@ -192,11 +213,11 @@ async function main(): Promise<void> {
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
 
   say('');
-  say(`| backend | journeys | transitions/s | integration jobs/s | event p50 / p95 / p99 (ms, half load) | outbox→job lag p99 (ms) | peak RSS api / worker (MB) | transitions ÷ raw commits |`);
-  say(`|---|---|---|---|---|---|---|---|`);
+  say(`| backend | journeys | transitions/s | integration jobs/s | event p50 / p95 / p99 (ms, half load) | outbox→job lag p99 (ms) | peak RSS api / worker (MB) | transitions ÷ raw commits | CPU ms per transition: api / worker / postgres / redis / driver+sandbox |`);
+  say(`|---|---|---|---|---|---|---|---|---|`);
   for (const r of result.runs) {
     say(
-      `| ${r.backend} | ${r.completed}/${r.journeys} completed | ${r.transitionsPerSecond} | ${r.integrationJobsPerSecond} | ${r.eventLatencyMsAtHalfLoad.p50} / ${r.eventLatencyMsAtHalfLoad.p95} / ${r.eventLatencyMsAtHalfLoad.p99} | ${r.outboxToJobLagMs.p99} | ${r.peakRssMb.api} / ${r.peakRssMb.worker} | ${r.ratioToRawCommits} |`,
+      `| ${r.backend} | ${r.completed}/${r.journeys} completed | ${r.transitionsPerSecond} | ${r.integrationJobsPerSecond} | ${r.eventLatencyMsAtHalfLoad.p50} / ${r.eventLatencyMsAtHalfLoad.p95} / ${r.eventLatencyMsAtHalfLoad.p99} | ${r.outboxToJobLagMs.p99} | ${r.peakRssMb.api} / ${r.peakRssMb.worker} | ${r.ratioToRawCommits} | ${Object.values(r.cpuMsPerTransition).join(' / ')} |`,
     );
   }
   say(`raw commits/s: ${limit.commitsPerSecond} (${limit.method}, ${limit.clients} clients); results in ${path.relative(process.cwd(), file)}`);

@@ -20,6 +20,34 @@ export function peakRssMb(pid: number): number {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in ms; 0 for one that is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
+
+/**
+ * CPU time of a set of processes between two points, which survives a machine shared with other
+ * work (unlike throughput): `const meter = new CpuMeter(pids); … meter.elapsedMs()`. Processes
+ * that appear later (a new PostgreSQL backend) count from zero.
+ */
+export class CpuMeter {
+  private readonly start = new Map<number, number>();
+  constructor(pids: number[]) {
+    for (const pid of pids) this.start.set(pid, cpuMs(pid));
+  }
+  elapsedMs(pids: number[]): number {
+    return pids.reduce((sum, pid) => sum + Math.max(0, cpuMs(pid) - (this.start.get(pid) ?? 0)), 0);
+  }
+}
+
 /** A service process (`dist/src/main.js`) with a role. */
 export class ServiceChild {
   child?: ChildProcess;
