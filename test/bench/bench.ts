@@ -14,7 +14,7 @@ import { CpuMeter, peakRssMb, repoRoot, ServiceChild } from './processes';
 import { percentile, round } from './stats';
 
 /**
- * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres]`
+ * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--poll-ms 250]`
  * Drives journeys end to end through the HTTP API (separate API and worker processes, authority
  * sandbox at zero latency) and measures the machine's own commit rate in the same run.
  */
@@ -25,6 +25,8 @@ const arg = (name: string, fallback: string) => {
 const JOURNEYS = Number(arg('journeys', '2000'));
 const CONCURRENCY = Number(arg('concurrency', '32'));
 const MIX = Number(arg('mix', '10'));
+/** How often a waiting citizen's page looks again (ms). */
+const POLL_MS = Number(arg('poll-ms', '250'));
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 let serial = 0;
@@ -77,6 +79,8 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     LOG_LEVEL: 'warn',
     DB_POOL_SIZE: '20',
     NODE_ENV: 'production',
+    // e.g. PGOPTIONS='-c log_statement=all' to count the statements a journey costs.
+    ...(process.env.PGOPTIONS ? { PGOPTIONS: process.env.PGOPTIONS } : {}),
   };
   // --profile writes V8 CPU profiles of both processes (open them in Chrome DevTools).
   const execArgv = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), 'bench/results/profiles')}`] : [];
@@ -109,7 +113,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const t0 = Date.now();
   const since = new Date(t0).toISOString();
   const unlimited = new RateLimiter(Infinity);
-  const max = await drive(JOURNEYS, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited));
+  const max = await drive(JOURNEYS, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited, 40, 20_000, POLL_MS));
   const elapsed = (Date.now() - t0) / 1000;
   const driverCpu = process.cpuUsage(cpu.driver);
   const cpuMs = {
@@ -142,7 +146,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const latencyJourneys = Math.max(100, Math.round(JOURNEYS / 4));
   say(`[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} events/s (half of phase 1)`);
   const limiter = new RateLimiter(halfRate);
-  const half = await drive(latencyJourneys, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter));
+  const half = await drive(latencyJourneys, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter, 40, 20_000, POLL_MS));
   const latencies = half.flatMap((r) => r.latenciesMs);
 
   // The mix: every journey type from its first start example, as far as citizen actions take it.
@@ -150,7 +154,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const mix: Record<string, { completed: number; active: number; failed: number; events: number }> = {};
   for (const type of types) {
     const answers = type.id === 'moving' ? movingAnswers : type.startExample;
-    const rs = await drive(MIX, Math.min(MIX, 10), async () => driveJourney(base, await citizenToken(secret, nextCpr()), type.id, answers, unlimited, 60, 5000));
+    const rs = await drive(MIX, Math.min(MIX, 10), async () => driveJourney(base, await citizenToken(secret, nextCpr()), type.id, answers, unlimited, 60, 5000, POLL_MS));
     mix[type.id] = {
       completed: rs.filter((r) => r.status === 'completed').length,
       active: rs.filter((r) => r.status === 'active').length,

@@ -41,7 +41,8 @@ export async function citizenToken(secret: string, cpr: string): Promise<string>
 
 /**
  * Drives one journey as a citizen would: start it, then keep sending the first next action's
- * example; when there is none, wait for the workers (integrations) until there is, or give up.
+ * example; when there is none, look again every `pollMs` (a page refreshing itself) until the
+ * workers (integrations) have moved it on, or give up.
  */
 export async function driveJourney(
   base: string,
@@ -51,6 +52,7 @@ export async function driveJourney(
   limiter: RateLimiter,
   maxEvents = 40,
   idleLimitMs = 20_000,
+  pollMs = 250,
 ): Promise<DriveResult> {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const result: DriveResult = { status: 'not-started', events: 0, latenciesMs: [] };
@@ -63,7 +65,7 @@ export async function driveJourney(
     const action = view.nextActions[0];
     if (!action) {
       if (Date.now() - idleSince > idleLimitMs) break;
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, pollMs));
       view = (await (await fetch(`${base}/api/journeys/${view.id}`, { headers })).json()) as View;
       continue;
     }

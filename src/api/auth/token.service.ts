@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { AUTHORITY_SYSTEM_IDS } from '../../../journeys/shared/contract';
 import { AppConfig } from '../../platform/config/app.config';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -11,6 +12,8 @@ const DEV_ISSUER = 'livsforloeb-dev-idp';
 const DEV_AUDIENCE = 'livsforloeb';
 /** Our own issuer of system tokens (client credentials), in every AUTH_MODE. */
 const CLIENT_ISSUER = 'livsforloeb-clients';
+/** A verified token is trusted again without a signature check for at most this long (and never past its expiry). */
+const VERIFIED_TTL_MS = 60_000;
 
 /**
  * Verifies bearer tokens: OpenID Connect (issuer, audience, JWKS) in production, as MitID /
@@ -27,6 +30,12 @@ export class TokenService {
   private readonly devKey: Uint8Array;
   private readonly clientKey: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * Identity-provider tokens already verified: a citizen's page sends the same token with every
+   * request, and checking its signature each time was a tenth of the API's CPU under load. Keyed
+   * by the whole token, so only the very same bytes hit; bounded in size and time.
+   */
+  private readonly verified = new LRUCache<string, Principal>({ max: 10_000, ttl: VERIFIED_TTL_MS });
 
   constructor(private readonly config: AppConfig) {
     this.devKey = new TextEncoder().encode(config.auth.devSecret ?? randomBytes(32).toString('hex'));
@@ -46,6 +55,8 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) return { ...known };
     if (issuerOf(token) === CLIENT_ISSUER) return this.verifyClientToken(token);
     let payload: JWTPayload;
     try {
@@ -55,7 +66,10 @@ export class TokenService {
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');
     }
-    return toPrincipal(payload);
+    const principal = toPrincipal(payload);
+    const ttl = payload.exp ? Math.min(VERIFIED_TTL_MS, payload.exp * 1000 - Date.now()) : 0;
+    if (ttl > 0) this.verified.set(token, principal, { ttl });
+    return { ...principal };
   }
 
   async issueDev(principal: Pick<Principal, 'role' | 'subject' | 'authority' | 'name'>, ttlSeconds = 8 * 3600): Promise<string> {

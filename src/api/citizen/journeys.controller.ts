@@ -92,16 +92,25 @@ export class JourneysController {
   @ApiOperation({ summary: 'Send an event (409 EVENT_NOT_ALLOWED when the current state does not accept it)' })
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string, @Body() body: SendEventDto) {
     const citizenId = req.principal!.citizenId!;
-    const owned = await this.queries.ownedRow(id, citizenId);
-    const def = this.catalog.get(owned.type, owned.definition_version);
-    if (def && body.type in def.events && !def.events[body.type].actors.includes('citizen')) {
-      throw new DomainError('FORBIDDEN', `Event "${body.type}" is not sent by citizens`);
-    }
-    if (!def?.events[body.type] && body.type.includes('.') && ['integration', 'timer', 'journey'].includes(body.type.split('.')[0])) {
-      throw new DomainError('FORBIDDEN', `Event "${body.type.slice(0, 80)}" comes from the engine only`);
-    }
-    const result = await this.send.execute({ journeyId: id, type: body.type, data: body.data, idempotencyKey: body.idempotencyKey, actor: { kind: 'citizen', id: citizenId } });
-    return { result, journey: await this.queries.view(await this.queries.row(id), 'citizen') };
+    const { journey, ...result } = await this.send.execute({
+      journeyId: id,
+      type: body.type,
+      data: body.data,
+      idempotencyKey: body.idempotencyKey,
+      actor: { kind: 'citizen', id: citizenId },
+      // On the locked row, so the ownership check costs no read of its own.
+      authorize: (row, def) => {
+        // Someone else's journey looks exactly like a missing one.
+        if (row.citizen_id !== citizenId) throw new DomainError('NOT_FOUND', 'Journey not found');
+        if (body.type in def.events && !def.events[body.type].actors.includes('citizen')) {
+          throw new DomainError('FORBIDDEN', `Event "${body.type}" is not sent by citizens`);
+        }
+        if (!def.events[body.type] && body.type.includes('.') && ['integration', 'timer', 'journey'].includes(body.type.split('.')[0])) {
+          throw new DomainError('FORBIDDEN', `Event "${body.type.slice(0, 80)}" comes from the engine only`);
+        }
+      },
+    });
+    return { result, journey: await this.queries.view(journey ?? (await this.queries.row(id)), 'citizen') };
   }
 
   @Post('journeys/:id/dismiss')

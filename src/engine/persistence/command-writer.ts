@@ -69,78 +69,88 @@ export class CommandWriter {
     const deliverAfter = nextDeliveryTime(now);
     const params = command.params ?? {};
     const dedupKey = [command.template, command.step ?? '', stableJson(params), copenhagenDate(now)].join('|');
-    const rows: { id: string }[] = await tx.query(
-      `INSERT INTO notification (citizen_id, journey_id, template, step, params, dedup_key, deliver_after) VALUES ($1,$2,$3,$4,$5,$6,$7)
-       ON CONFLICT (journey_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING RETURNING id`,
-      [ctx.citizenId, ctx.journeyId, command.template, command.step ?? null, params, dedupKey, deliverAfter],
-    );
-    if (!rows[0]) return;
-    await this.outbox(tx, ctx, {
+    const id = randomUUID();
+    const payload: OutboxPayload = {
       op: 'add',
       queue: 'notifications',
       name: 'notification.deliver',
-      data: { notificationId: rows[0].id, journeyId: ctx.journeyId },
+      data: { notificationId: id, journeyId: ctx.journeyId },
       dueAt: deliverAfter.toISOString(),
-    });
+    };
+    // The notification and the outbox row that delivers it, in one statement; a duplicate adds neither.
+    await tx.query(
+      `WITH n AS (INSERT INTO notification (id, citizen_id, journey_id, template, step, params, dedup_key, deliver_after) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+                  ON CONFLICT (journey_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING RETURNING id)
+       INSERT INTO outbox (id, journey_id, seq, command_type, payload) SELECT $9, $3, $10, 'queue.add', $11 FROM n`,
+      [id, ctx.citizenId, ctx.journeyId, command.template, command.step ?? null, params, dedupKey, deliverAfter, randomUUID(), ctx.seq, payload],
+    );
   }
 
   async requestIntegration(tx: Sql, ctx: CommandContext, step: string, task: string, system: string, input: Record<string, unknown>): Promise<string> {
     const taskId = randomUUID();
-    await tx.query(
-      `INSERT INTO integration_task (id, journey_id, step, task, system, input, status) VALUES ($1,$2,$3,$4,$5,$6,'queued')`,
-      [taskId, ctx.journeyId, step, task, system, input],
-    );
-    await this.outbox(tx, ctx, {
+    const payload: OutboxPayload = {
       op: 'add',
       queue: 'integration',
       name: 'integration.run',
       data: { taskId, journeyId: ctx.journeyId, generation: 1 },
       retry: retryPolicy(this.config.engine, system, task),
-    });
+    };
+    // The task and the outbox row that queues it, in one statement.
+    await tx.query(
+      `WITH task AS (INSERT INTO integration_task (id, journey_id, step, task, system, input, status) VALUES ($1,$2,$3,$4,$5,$6,'queued'))
+       INSERT INTO outbox (id, journey_id, seq, command_type, payload) VALUES ($7,$2,$8,'queue.add',$9)`,
+      [taskId, ctx.journeyId, step, task, system, input, randomUUID(), ctx.seq, payload],
+    );
     return taskId;
   }
 
+  /**
+   * (Re)schedules a timer in one statement: the timer row (a new generation when it existed), the
+   * outbox row that queues its delayed job, and one that removes the job it replaces.
+   */
   private async scheduleTimer(tx: Sql, ctx: CommandContext, key: string, dueAt: string, step: string | null, purpose: string): Promise<void> {
-    const previous: { job_id: string | null; status: string }[] = await tx.query(
-      'SELECT job_id, status FROM journey_timer WHERE journey_id = $1 AND key = $2 FOR UPDATE',
-      [ctx.journeyId, key],
-    );
-    if (previous[0]?.job_id && previous[0].status === 'scheduled') {
-      await this.outbox(tx, ctx, { op: 'remove', queue: 'timers', jobId: previous[0].job_id });
-    }
-    const jobId = randomUUID();
-    const rows: { generation: number }[] = await tx.query(
-      `INSERT INTO journey_timer (journey_id, key, generation, job_id, due_at, step, purpose, status)
-       VALUES ($1,$2,1,$3,$4,$5,$6,'scheduled')
-       ON CONFLICT (journey_id, key) DO UPDATE SET generation = journey_timer.generation + 1, job_id = EXCLUDED.job_id,
-         due_at = EXCLUDED.due_at, step = EXCLUDED.step, purpose = EXCLUDED.purpose, status = 'scheduled', updated_at = now()
-       RETURNING generation`,
-      [ctx.journeyId, key, jobId, dueAt, step, purpose],
-    );
-    await this.outbox(
-      tx,
-      ctx,
-      { op: 'add', queue: 'timers', name: 'timer.fire', data: { journeyId: ctx.journeyId, key, generation: rows[0].generation }, dueAt },
-      jobId,
+    await tx.query(
+      `WITH previous AS (SELECT job_id FROM journey_timer WHERE journey_id = $1 AND key = $2 AND status = 'scheduled' AND job_id IS NOT NULL),
+       timer AS (
+         INSERT INTO journey_timer (journey_id, key, generation, job_id, due_at, step, purpose, status)
+         VALUES ($1,$2,1,$3,$4,$5,$6,'scheduled')
+         ON CONFLICT (journey_id, key) DO UPDATE SET generation = journey_timer.generation + 1, job_id = EXCLUDED.job_id,
+           due_at = EXCLUDED.due_at, step = EXCLUDED.step, purpose = EXCLUDED.purpose, status = 'scheduled', updated_at = now()
+         RETURNING generation),
+       removal AS (
+         INSERT INTO outbox (id, journey_id, seq, command_type, payload)
+         SELECT gen_random_uuid(), $1, $7, 'queue.remove', jsonb_build_object('op', 'remove', 'queue', 'timers', 'jobId', job_id) FROM previous)
+       INSERT INTO outbox (id, journey_id, seq, command_type, payload)
+       SELECT $3, $1, $7, 'queue.add', jsonb_build_object('op', 'add', 'queue', 'timers', 'name', 'timer.fire',
+                'data', jsonb_build_object('journeyId', $8::text, 'key', $2::text, 'generation', generation), 'dueAt', $9::text)
+         FROM timer`,
+      [ctx.journeyId, key, randomUUID(), dueAt, step, purpose, ctx.seq, ctx.journeyId, dueAt],
     );
   }
 
   private async cancelTimer(tx: Sql, ctx: CommandContext, key: string): Promise<void> {
-    const [rows]: [{ job_id: string | null }[], number] = await tx.query(
-      `UPDATE journey_timer SET status = 'cancelled', updated_at = now() WHERE journey_id = $1 AND key = $2 AND status = 'scheduled' RETURNING job_id`,
-      [ctx.journeyId, key],
-    );
-    // The row is the truth (a fired job for a cancelled timer does nothing); removing the job keeps the queue tidy.
-    if (rows[0]?.job_id) await this.outbox(tx, ctx, { op: 'remove', queue: 'timers', jobId: rows[0].job_id });
+    await this.cancelTimers(tx, ctx, key);
   }
 
   /** Cancels every scheduled timer of a journey that has ended. */
   async cancelAllTimers(tx: Sql, ctx: CommandContext): Promise<void> {
-    const [rows]: [{ job_id: string | null }[], number] = await tx.query(
-      `UPDATE journey_timer SET status = 'cancelled', updated_at = now() WHERE journey_id = $1 AND status = 'scheduled' RETURNING job_id`,
-      [ctx.journeyId],
+    await this.cancelTimers(tx, ctx, null);
+  }
+
+  /**
+   * The timer row is the truth (a fired job for a cancelled timer does nothing); removing the job
+   * through the outbox keeps the queue tidy. One statement for both.
+   */
+  private async cancelTimers(tx: Sql, ctx: CommandContext, key: string | null): Promise<void> {
+    await tx.query(
+      `WITH cancelled AS (
+         UPDATE journey_timer SET status = 'cancelled', updated_at = now()
+          WHERE journey_id = $1 AND ($2::text IS NULL OR key = $2) AND status = 'scheduled' RETURNING job_id)
+       INSERT INTO outbox (id, journey_id, seq, command_type, payload)
+       SELECT gen_random_uuid(), $1, $3, 'queue.remove', jsonb_build_object('op', 'remove', 'queue', 'timers', 'jobId', job_id)
+         FROM cancelled WHERE job_id IS NOT NULL`,
+      [ctx.journeyId, key, ctx.seq],
     );
-    for (const r of rows) if (r.job_id) await this.outbox(tx, ctx, { op: 'remove', queue: 'timers', jobId: r.job_id });
   }
 
   async outbox(tx: Sql, ctx: CommandContext, payload: OutboxPayload, id: string = randomUUID()): Promise<void> {

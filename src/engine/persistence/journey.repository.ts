@@ -27,6 +27,8 @@ export interface JourneyRow {
   started_by: string | null;
 }
 
+export type JourneyChild = Pick<JourneyRow, 'id' | 'type' | 'status' | 'linked_step'>;
+
 export interface HistoryRow {
   journey_id: string;
   seq: number;
@@ -46,17 +48,38 @@ export interface JourneyWrite {
   systems: string[];
 }
 
+export interface Advance {
+  id: string;
+  expectedVersion: number;
+  write: JourneyWrite;
+  eventType: string;
+  eventData: Record<string, unknown>;
+  actor: Actor;
+  idempotencyKey?: string;
+  /** Steps that stopped waiting in this transition: their task tokens close. */
+  settledSteps: string[];
+}
+
 /** Raw SQL on the hot path: one round trip per statement, no entity hydration. */
 @Injectable()
 export class JourneyRepository {
   constructor(readonly dataSource: DataSource) {}
 
+  /** READ COMMITTED, PostgreSQL's default (naming it would cost a statement per transaction). */
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return this.dataSource.transaction(work);
   }
 
-  async lock(tx: Sql, id: string): Promise<JourneyRow | undefined> {
-    const rows: JourneyRow[] = await tx.query('SELECT * FROM journey WHERE id = $1 FOR UPDATE', [id]);
+  /**
+   * Locks the journey for one event; with an idempotency key, also says (in the same round trip)
+   * which history entry that key already applied.
+   */
+  async lock(tx: Sql, id: string, idempotencyKey?: string): Promise<(JourneyRow & { applied_seq: number | null }) | undefined> {
+    const rows: (JourneyRow & { applied_seq: number | null })[] = await tx.query(
+      `SELECT j.*, (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq
+         FROM journey j WHERE j.id = $1 FOR UPDATE OF j`,
+      [id, idempotencyKey ?? null],
+    );
     return rows[0];
   }
 
@@ -72,6 +95,17 @@ export class JourneyRepository {
 
   async listForCitizen(sql: Sql, citizenId: string): Promise<JourneyRow[]> {
     return sql.query('SELECT * FROM journey WHERE citizen_id = $1 ORDER BY created_at DESC LIMIT 200', [citizenId]);
+  }
+
+  /** The journey with its linked journeys, in one round trip (the read a page makes). */
+  async findWithChildren(sql: Sql, id: string): Promise<(JourneyRow & { children: JourneyChild[] }) | undefined> {
+    const rows: (JourneyRow & { children: JourneyChild[] })[] = await sql.query(
+      `SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step) ORDER BY c.created_at)
+                               FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
+         FROM journey j WHERE j.id = $1`,
+      [id],
+    );
+    return rows[0];
   }
 
   async children(sql: Sql, parentId: string): Promise<Pick<JourneyRow, 'id' | 'type' | 'status' | 'linked_step'>[]> {
@@ -104,6 +138,35 @@ export class JourneyRepository {
     return affected === 1;
   }
 
+  /**
+   * One event applied, in one statement: the journey row (optimistic version check), its history
+   * row, the idempotency key, and the task tokens of steps that stopped waiting. A failure a
+   * self-service solution reported without a fail event lives outside the machine, so an unresolved
+   * one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or
+   * undefined when the version was stale.
+   */
+  async advance(tx: Sql, a: Advance): Promise<JourneyRow | undefined> {
+    const rows: JourneyRow[] = await tx.query(
+      `WITH j AS (
+         UPDATE journey SET status = $3, state = $4, snapshot = $5, version = version + 1, next_deadline = $6,
+                has_failed_step = $7 OR EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = $1 AND t.status = 'failed'
+                                                  AND t.resolved_at IS NULL AND NOT (t.step = ANY ($13::text[]))),
+                systems = $8, updated_at = now(),
+                completed_at = CASE WHEN $3 = 'completed' THEN now() ELSE completed_at END
+          WHERE id = $1 AND version = $2 RETURNING *),
+       h AS (INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
+             SELECT id, version, $9, $10, $11, state FROM j),
+       k AS (INSERT INTO journey_idempotency (journey_id, key, seq) SELECT id, $12, version FROM j WHERE $12::text IS NOT NULL),
+       t AS (UPDATE task_token SET status = CASE WHEN status = 'awaiting' THEN 'closed' ELSE status END, resolved_at = now()
+              WHERE journey_id = $1 AND cardinality($13::text[]) > 0 AND step = ANY ($13::text[]) AND EXISTS (SELECT 1 FROM j)
+                AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL)))
+       SELECT * FROM j`,
+      [a.id, a.expectedVersion, a.write.status, a.write.state, a.write.snapshot, a.write.nextDeadline, a.write.hasFailedStep, a.write.systems,
+        a.eventType, a.eventData, a.actor, a.idempotencyKey ?? null, a.settledSteps],
+    );
+    return rows[0];
+  }
+
   async markBroken(sql: Sql, id: string, reason: string): Promise<void> {
     await sql.query(`UPDATE journey SET status = 'broken', broken_reason = $2, updated_at = now() WHERE id = $1`, [id, reason.slice(0, 500)]);
   }
@@ -126,14 +189,5 @@ export class JourneyRepository {
   async historyEntry(sql: Sql, journeyId: string, seq: number): Promise<HistoryRow | undefined> {
     const rows: HistoryRow[] = await sql.query('SELECT * FROM journey_history WHERE journey_id = $1 AND seq = $2', [journeyId, seq]);
     return rows[0];
-  }
-
-  async findIdempotent(tx: Sql, journeyId: string, key: string): Promise<number | undefined> {
-    const rows: { seq: number }[] = await tx.query('SELECT seq FROM journey_idempotency WHERE journey_id = $1 AND key = $2', [journeyId, key]);
-    return rows[0]?.seq;
-  }
-
-  async rememberIdempotent(tx: Sql, journeyId: string, key: string, seq: number): Promise<void> {
-    await tx.query('INSERT INTO journey_idempotency (journey_id, key, seq) VALUES ($1,$2,$3)', [journeyId, key, seq]);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventActor } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
-import { JourneyRepository, type HistoryRow, type JourneyRow } from '../persistence/journey.repository';
+import { JourneyRepository, type HistoryRow, type JourneyChild, type JourneyRow } from '../persistence/journey.repository';
 import { SelfServiceLinks } from '../self-service/self-service-links';
 import { journeyView, type JourneyView } from './journey-view';
 
@@ -15,23 +15,25 @@ export class JourneyQueries {
     private readonly selfServiceLinks: SelfServiceLinks,
   ) {}
 
-  async row(id: string): Promise<JourneyRow> {
-    const row = await this.repo.find(this.repo.dataSource, id);
+  /** The journey with its linked journeys (what a view needs), or NOT_FOUND. */
+  async row(id: string): Promise<JourneyRow & { children: JourneyChild[] }> {
+    const row = await this.repo.findWithChildren(this.repo.dataSource, id);
     if (!row) throw new DomainError('NOT_FOUND', 'Journey not found');
     return row;
   }
 
   /** A citizen's own journey; someone else's looks exactly like a missing one. */
-  async ownedRow(id: string, citizenId: string): Promise<JourneyRow> {
-    const row = await this.repo.find(this.repo.dataSource, id);
+  async ownedRow(id: string, citizenId: string): Promise<JourneyRow & { children: JourneyChild[] }> {
+    const row = await this.repo.findWithChildren(this.repo.dataSource, id);
     if (!row || row.citizen_id !== citizenId) throw new DomainError('NOT_FOUND', 'Journey not found');
     return row;
   }
 
-  async view(row: JourneyRow, actor: EventActor): Promise<JourneyView> {
+  /** A row read with its children (`row()`) saves a query here. */
+  async view(row: JourneyRow & { children?: JourneyChild[] }, actor: EventActor): Promise<JourneyView> {
     const def = this.catalog.get(row.type, row.definition_version);
     if (!def) throw new Error(`definition ${row.type}@${row.definition_version} is not loaded`);
-    const children = await this.repo.children(this.repo.dataSource, row.id);
+    const children = row.children ?? (await this.repo.children(this.repo.dataSource, row.id));
     let parent: JourneyView['links']['parent'];
     if (row.parent_journey_id) {
       const p = await this.repo.find(this.repo.dataSource, row.parent_journey_id);

@@ -6,10 +6,24 @@ import { WebhookFanout, type WebhookEvent } from './webhook-fanout';
 
 const WAITING = new Set(['active', 'late']);
 
+/** Steps whose status changed in a transition. */
+export function changedSteps(def: JourneyDefinition, before: Record<string, StepState>, after: Record<string, StepState>): JourneyDefinition['steps'] {
+  return def.steps.filter((step) => before[step.id]?.status !== after[step.id]?.status);
+}
+
+/**
+ * Steps that stopped waiting in a transition: their task tokens are useless now (decided
+ * elsewhere: a caseworker, another token), and a failure a solution reported for them is resolved.
+ * The journey repository closes them in the statement that writes the transition.
+ */
+export function settledSteps(def: JourneyDefinition, before: Record<string, StepState>, after: Record<string, StepState>): string[] {
+  return changedSteps(def, before, after).filter((step) => !WAITING.has(after[step.id]?.status)).map((step) => step.id);
+}
+
 /**
  * Called by SendEventUseCase on the event's transaction with the steps before and after the
- * transition. A step of an authority that is done or failed is announced to that authority's
- * subscribers; a step that stopped waiting closes its task tokens.
+ * transition: a step of an authority that is done or failed is announced to that authority's
+ * subscribers.
  */
 @Injectable()
 export class StepChangeHook {
@@ -25,17 +39,7 @@ export class StepChangeHook {
     before: Record<string, StepState>,
     after: Record<string, StepState>,
   ): Promise<void> {
-    const changed = def.steps.filter((step) => before[step.id]?.status !== after[step.id]?.status);
-    const settled = changed.filter((step) => !WAITING.has(after[step.id]?.status)).map((step) => step.id);
-    if (settled.length) {
-      // Decided elsewhere (a caseworker, another token): the token is useless now, and a failure the solution reported is resolved.
-      await tx.query(
-        `UPDATE task_token SET status = CASE WHEN status = 'awaiting' THEN 'closed' ELSE status END, resolved_at = now()
-          WHERE journey_id = $1 AND step = ANY ($2) AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL))`,
-        [ctx.journeyId, settled],
-      );
-    }
-    for (const step of changed) {
+    for (const step of changedSteps(def, before, after)) {
       const state = after[step.id];
       const event: WebhookEvent | undefined = state?.status === 'done' ? 'step.completed' : state?.status === 'failed' ? 'step.failed' : undefined;
       if (!event || !step.system) continue;
@@ -45,12 +49,5 @@ export class StepChangeHook {
       });
       for (const payload of payloads) await this.commands.outbox(tx, ctx, payload);
     }
-    // The journey row's has_failed_step was just derived from the machine's steps; a failure a
-    // solution reported without a fail event lives outside the machine, so it is re-applied here.
-    await tx.query(
-      `UPDATE journey SET has_failed_step = true WHERE id = $1 AND NOT has_failed_step
-          AND EXISTS (SELECT 1 FROM task_token WHERE journey_id = $1 AND status = 'failed' AND resolved_at IS NULL)`,
-      [ctx.journeyId],
-    );
   }
 }

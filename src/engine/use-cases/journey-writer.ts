@@ -8,7 +8,7 @@ import type { Actor } from '../actor';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { declaredFacts } from '../definitions/declared-facts';
 import { CommandWriter } from '../persistence/command-writer';
-import { JourneyRepository, type Sql } from '../persistence/journey.repository';
+import { JourneyRepository, type JourneyRow, type Sql } from '../persistence/journey.repository';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
 
@@ -24,6 +24,9 @@ export interface StartSpec {
   /** `register:<event id>` for proactive starts. */
   startedBy?: string;
 }
+
+/** Which journey, if any, waits for this one to finish (from the locked row). */
+export type ParentLink = Pick<JourneyRow, 'type' | 'parent_journey_id' | 'linked_step'>;
 
 /**
  * Writes a transition: journey row, history row, commands (tasks, timers, notifications, outbox)
@@ -96,7 +99,8 @@ export class JourneyWriter {
       actor: spec.actor,
       state: result.state,
     });
-    await this.afterTransition(tx, { journeyId: id, citizenId: spec.citizenId, seq: 1 }, result, spec.actor);
+    const link = { type: def.id, parent_journey_id: spec.parent?.journeyId ?? null, linked_step: spec.parent?.step ?? null };
+    await this.afterTransition(tx, { journeyId: id, citizenId: spec.citizenId, seq: 1 }, result, spec.actor, link);
     this.metrics.transitions.inc({ journey_type: def.id, event_type: 'journey.started' });
     return id;
   }
@@ -106,12 +110,13 @@ export class JourneyWriter {
     ctx: { journeyId: string; citizenId: string; seq: number },
     result: runtime.TransitionResult,
     actor: Actor,
+    journey: ParentLink,
   ): Promise<void> {
     const links = await this.commands.write(tx, ctx, result.commands);
     for (const link of links) await this.startLinked(tx, ctx, link as Extract<JourneyCommand, { type: 'journey.link' }>, actor);
     if (result.status === 'completed') {
       await this.commands.cancelAllTimers(tx, ctx);
-      await this.notifyParentOnCompletion(tx, ctx);
+      await this.notifyParentOnCompletion(tx, ctx, journey);
     }
   }
 
@@ -140,13 +145,8 @@ export class JourneyWriter {
   }
 
   /** A linked journey finished: the parent hears it through a queued event (its own transaction). */
-  private async notifyParentOnCompletion(tx: Sql, ctx: { journeyId: string; citizenId: string; seq: number }): Promise<void> {
-    const rows: { parent_journey_id: string | null; linked_step: string | null; type: string }[] = await tx.query(
-      'SELECT parent_journey_id, linked_step, type FROM journey WHERE id = $1',
-      [ctx.journeyId],
-    );
-    const row = rows[0];
-    if (!row?.parent_journey_id || !row.linked_step) return;
+  private async notifyParentOnCompletion(tx: Sql, ctx: { journeyId: string; citizenId: string; seq: number }, row: ParentLink): Promise<void> {
+    if (!row.parent_journey_id || !row.linked_step) return;
     await this.commands.outbox(tx, ctx, {
       op: 'add',
       queue: 'journey-events',

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ENGINE_EVENT_TYPES, type JourneyEvent } from '../../../journeys/shared/contract';
+import { ENGINE_EVENT_TYPES, type JourneyDefinition, type JourneyEvent } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import type { Actor } from '../actor';
-import type { HistoryRow, Sql } from '../persistence/journey.repository';
+import type { HistoryRow, JourneyRow, Sql } from '../persistence/journey.repository';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
-import { StepChangeHook } from '../self-service/step-change.hook';
+import { settledSteps, StepChangeHook } from '../self-service/step-change.hook';
 import { JourneyWriter } from './journey-writer';
 
 export interface SendEventCommand {
@@ -16,8 +16,13 @@ export interface SendEventCommand {
   /** A repeated key returns the first result and applies nothing. */
   idempotencyKey?: string;
   actor: Actor;
-  /** Runs on the event's transaction once it is written (e.g. consuming a task token); throwing rolls the event back. */
+  /** Runs on the event's transaction once the event is accepted, before it is written (e.g. consuming a task token); throwing rolls the event back. */
   inTransaction?: (tx: Sql) => Promise<void>;
+  /**
+   * Runs on the locked journey before anything else (ownership, who may send this event): throw a
+   * DomainError to refuse. Saves the caller a read of its own.
+   */
+  authorize?: (journey: JourneyRow, def: JourneyDefinition) => void;
 }
 
 export interface SendEventResult {
@@ -26,6 +31,8 @@ export interface SendEventResult {
   state: string;
   /** True when the idempotency key had been used: nothing was applied this time. */
   duplicate: boolean;
+  /** The journey row as this event's transaction wrote it (absent for a duplicate). */
+  journey?: JourneyRow;
 }
 
 /**
@@ -47,19 +54,18 @@ export class SendEventUseCase {
     const repo = this.writer.repo;
     let brokenReason: string | undefined;
     const outcome = await repo.transaction(async (tx) => {
-      const journey = await repo.lock(tx, command.journeyId);
+      const journey = await repo.lock(tx, command.journeyId, command.idempotencyKey);
       if (!journey) throw new DomainError('NOT_FOUND', 'Journey not found');
-      if (command.idempotencyKey) {
-        const seq = await repo.findIdempotent(tx, journey.id, command.idempotencyKey);
-        if (seq !== undefined) {
-          const entry = (await repo.historyEntry(tx, journey.id, seq)) as HistoryRow;
-          return { journeyId: journey.id, seq, state: entry.state, duplicate: true };
-        }
+      const def = this.writer.definitionFor(journey.type, journey.definition_version);
+      command.authorize?.(journey, def);
+      if (journey.applied_seq !== null) {
+        const seq = journey.applied_seq;
+        const entry = (await repo.historyEntry(tx, journey.id, seq)) as HistoryRow;
+        return { journeyId: journey.id, seq, state: entry.state, duplicate: true };
       }
       if (journey.status === 'broken') throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: journey.broken_reason });
       if (journey.status !== 'active') throw new DomainError('JOURNEY_NOT_ACTIVE', `The journey is ${journey.status}`);
 
-      const def = this.writer.definitionFor(journey.type, journey.definition_version);
       const isEngineEvent = (ENGINE_EVENT_TYPES as readonly string[]).includes(command.type);
       if (!isEngineEvent) {
         if (!def.events[command.type]) {
@@ -86,30 +92,27 @@ export class SendEventUseCase {
         throw e;
       }
 
-      const seq = journey.version + 1;
-      const updated = await repo.update(tx, journey.id, journey.version, {
-        status: result.status,
-        state: result.state,
-        snapshot: result.snapshot,
-        ...derivedColumns(def, result.context),
-      });
-      if (!updated) throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
-      await repo.appendHistory(tx, {
-        journeyId: journey.id,
-        seq,
+      // Before the write, so the task token it consumes is not closed as one the step no longer needs.
+      await command.inTransaction?.(tx);
+      const before = (journey.snapshot as runtime.PersistedSnapshot).context?.steps ?? {};
+      const after = result.context.steps ?? {};
+      const written = await repo.advance(tx, {
+        id: journey.id,
+        expectedVersion: journey.version,
+        write: { status: result.status, state: result.state, snapshot: result.snapshot, ...derivedColumns(def, result.context) },
         eventType: command.type,
         eventData: command.data ?? {},
         actor: command.actor,
-        state: result.state,
+        idempotencyKey: command.idempotencyKey,
+        settledSteps: settledSteps(def, before, after),
       });
-      if (command.idempotencyKey) await repo.rememberIdempotent(tx, journey.id, command.idempotencyKey, seq);
+      if (!written) throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
+      const seq = written.version;
       const ctx = { journeyId: journey.id, citizenId: journey.citizen_id, seq };
-      await this.writer.afterTransition(tx, ctx, result, command.actor);
-      await command.inTransaction?.(tx);
-      const before = (journey.snapshot as runtime.PersistedSnapshot).context?.steps ?? {};
-      await this.stepChanges.afterTransition(tx, ctx, def, before, result.context.steps ?? {});
+      await this.writer.afterTransition(tx, ctx, result, command.actor, journey);
+      await this.stepChanges.afterTransition(tx, ctx, def, before, after);
       this.metrics.transitions.inc({ journey_type: def.id, event_type: command.type });
-      return { journeyId: journey.id, seq, state: result.state, duplicate: false };
+      return { journeyId: journey.id, seq, state: result.state, duplicate: false, journey: written };
     });
 
     if (brokenReason !== undefined) {
