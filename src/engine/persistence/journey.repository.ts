@@ -27,6 +27,15 @@ export interface JourneyRow {
   started_by: string | null;
 }
 
+/** A live webhook subscription: which events of which authority's steps it wants. */
+export interface SubscriptionRef {
+  id: string;
+  authority: string;
+  events: string[];
+}
+
+export type LockedJourney = JourneyRow & { applied_seq: number | null; subscriptions: SubscriptionRef[] };
+
 export type JourneyChild = Pick<JourneyRow, 'id' | 'type' | 'status' | 'linked_step'>;
 
 export interface HistoryRow {
@@ -58,6 +67,8 @@ export interface Advance {
   idempotencyKey?: string;
   /** Steps that stopped waiting in this transition: their task tokens close. */
   settledSteps: string[];
+  /** Timer keys the transition cancelled (and did not schedule again). */
+  cancelledTimers: string[];
 }
 
 /** Raw SQL on the hot path: one round trip per statement, no entity hydration. */
@@ -71,12 +82,16 @@ export class JourneyRepository {
   }
 
   /**
-   * Locks the journey for one event; with an idempotency key, also says (in the same round trip)
-   * which history entry that key already applied.
+   * Locks the journey for one event and, in the same round trip, reads what applying it needs: the
+   * history entry an idempotency key already applied, and the live webhook subscriptions of the
+   * authorities the journey involves.
    */
-  async lock(tx: Sql, id: string, idempotencyKey?: string): Promise<(JourneyRow & { applied_seq: number | null }) | undefined> {
-    const rows: (JourneyRow & { applied_seq: number | null })[] = await tx.query(
-      `SELECT j.*, (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq
+  async lock(tx: Sql, id: string, idempotencyKey?: string): Promise<LockedJourney | undefined> {
+    const rows: LockedJourney[] = await tx.query(
+      `SELECT j.*, (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
+              COALESCE((SELECT json_agg(json_build_object('id', s.id, 'authority', s.authority, 'events', s.events))
+                          FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
+                         WHERE s.authority = ANY (j.systems) AND s.deleted_at IS NULL AND c.disabled_at IS NULL), '[]') AS subscriptions
          FROM journey j WHERE j.id = $1 FOR UPDATE OF j`,
       [id, idempotencyKey ?? null],
     );
@@ -140,13 +155,15 @@ export class JourneyRepository {
 
   /**
    * One event applied, in one statement: the journey row (optimistic version check), its history
-   * row, the idempotency key, and the task tokens of steps that stopped waiting. A failure a
+   * row, the idempotency key, the task tokens of steps that stopped waiting, and the timers the
+   * transition cancelled (with the outbox rows that take their jobs off the queue). The row comes
+   * back with its linked journeys as they were before this transaction. A failure a
    * self-service solution reported without a fail event lives outside the machine, so an unresolved
    * one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or
    * undefined when the version was stale.
    */
-  async advance(tx: Sql, a: Advance): Promise<JourneyRow | undefined> {
-    const rows: JourneyRow[] = await tx.query(
+  async advance(tx: Sql, a: Advance): Promise<(JourneyRow & { children: JourneyChild[] }) | undefined> {
+    const rows: (JourneyRow & { children: JourneyChild[] })[] = await tx.query(
       `WITH j AS (
          UPDATE journey SET status = $3, state = $4, snapshot = $5, version = version + 1, next_deadline = $6,
                 has_failed_step = $7 OR EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = $1 AND t.status = 'failed'
@@ -159,10 +176,18 @@ export class JourneyRepository {
        k AS (INSERT INTO journey_idempotency (journey_id, key, seq) SELECT id, $12, version FROM j WHERE $12::text IS NOT NULL),
        t AS (UPDATE task_token SET status = CASE WHEN status = 'awaiting' THEN 'closed' ELSE status END, resolved_at = now()
               WHERE journey_id = $1 AND cardinality($13::text[]) > 0 AND step = ANY ($13::text[]) AND EXISTS (SELECT 1 FROM j)
-                AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL)))
-       SELECT * FROM j`,
+                AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL))),
+       cancelled AS (UPDATE journey_timer SET status = 'cancelled', updated_at = now()
+              WHERE journey_id = $1 AND cardinality($14::text[]) > 0 AND key = ANY ($14::text[]) AND status = 'scheduled' AND EXISTS (SELECT 1 FROM j)
+              RETURNING job_id),
+       removals AS (INSERT INTO outbox (id, journey_id, seq, command_type, payload)
+              SELECT gen_random_uuid(), $1, (SELECT version FROM j), 'queue.remove', jsonb_build_object('op', 'remove', 'queue', 'timers', 'jobId', job_id)
+                FROM cancelled WHERE job_id IS NOT NULL)
+       SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step) ORDER BY c.created_at)
+                               FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
+         FROM j`,
       [a.id, a.expectedVersion, a.write.status, a.write.state, a.write.snapshot, a.write.nextDeadline, a.write.hasFailedStep, a.write.systems,
-        a.eventType, a.eventData, a.actor, a.idempotencyKey ?? null, a.settledSteps],
+        a.eventType, a.eventData, a.actor, a.idempotencyKey ?? null, a.settledSteps, a.cancelledTimers],
     );
     return rows[0];
   }

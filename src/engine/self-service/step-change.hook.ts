@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JourneyDefinition, StepState } from '../../../journeys/shared/contract';
 import { CommandWriter, type CommandContext } from '../persistence/command-writer';
-import type { Sql } from '../persistence/journey.repository';
+import type { Sql, SubscriptionRef } from '../persistence/journey.repository';
 import { WebhookFanout, type WebhookEvent } from './webhook-fanout';
 
 const WAITING = new Set(['active', 'late']);
@@ -23,7 +23,7 @@ export function settledSteps(def: JourneyDefinition, before: Record<string, Step
 /**
  * Called by SendEventUseCase on the event's transaction with the steps before and after the
  * transition: a step of an authority that is done or failed is announced to that authority's
- * subscribers.
+ * subscribers (read with the journey's lock, so a journey nobody subscribes to costs no query).
  */
 @Injectable()
 export class StepChangeHook {
@@ -38,15 +38,18 @@ export class StepChangeHook {
     def: JourneyDefinition,
     before: Record<string, StepState>,
     after: Record<string, StepState>,
+    subscriptions: SubscriptionRef[],
   ): Promise<void> {
     for (const step of changedSteps(def, before, after)) {
       const state = after[step.id];
       const event: WebhookEvent | undefined = state?.status === 'done' ? 'step.completed' : state?.status === 'failed' ? 'step.failed' : undefined;
       if (!event || !step.system) continue;
+      const wanted = subscriptions.filter((s) => s.authority === step.system && s.events.includes(event));
+      if (!wanted.length) continue;
       const payloads = await this.fanout.queue(tx, ctx.journeyId, step.system, event, {
         journey: { id: ctx.journeyId, type: def.id },
         step: { id: step.id, system: step.system, status: state.status, ...(state.reason ? { reason: state.reason } : {}) },
-      });
+      }, wanted);
       for (const payload of payloads) await this.commands.outbox(tx, ctx, payload);
     }
   }

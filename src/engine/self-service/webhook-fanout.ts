@@ -13,8 +13,9 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
  */
 @Injectable()
 export class WebhookFanout {
-  async queue(tx: Sql, journeyId: string, system: string, event: WebhookEvent, data: Record<string, unknown>): Promise<OutboxPayload[]> {
-    const subscriptions: { id: string }[] = await tx.query(
+  /** `known`: the subscriptions, when the caller has read them already. */
+  async queue(tx: Sql, journeyId: string, system: string, event: WebhookEvent, data: Record<string, unknown>, known?: { id: string }[]): Promise<OutboxPayload[]> {
+    const subscriptions: { id: string }[] = known ?? await tx.query(
       `SELECT s.id FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
         WHERE s.authority = $1 AND s.deleted_at IS NULL AND c.disabled_at IS NULL AND $2 = ANY (s.events)`,
       [system, event],

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ENGINE_EVENT_TYPES, type JourneyDefinition, type JourneyEvent } from '../../../journeys/shared/contract';
+import { ENGINE_EVENT_TYPES, type JourneyCommand, type JourneyDefinition, type JourneyEvent } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import type { Actor } from '../actor';
-import type { HistoryRow, JourneyRow, Sql } from '../persistence/journey.repository';
+import type { HistoryRow, JourneyChild, JourneyRow, Sql } from '../persistence/journey.repository';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
 import { settledSteps, StepChangeHook } from '../self-service/step-change.hook';
@@ -31,8 +31,8 @@ export interface SendEventResult {
   state: string;
   /** True when the idempotency key had been used: nothing was applied this time. */
   duplicate: boolean;
-  /** The journey row as this event's transaction wrote it (absent for a duplicate). */
-  journey?: JourneyRow;
+  /** The journey row as this event's transaction wrote it, with its linked journeys when known (absent for a duplicate). */
+  journey?: JourneyRow & { children?: JourneyChild[] };
 }
 
 /**
@@ -96,6 +96,9 @@ export class SendEventUseCase {
       await command.inTransaction?.(tx);
       const before = (journey.snapshot as runtime.PersistedSnapshot).context?.steps ?? {};
       const after = result.context.steps ?? {};
+      // A timer cancelled and not scheduled again in this transition is cancelled by the write itself.
+      const rescheduled = new Set(result.commands.flatMap((c) => (c.type === 'timer.schedule' ? [c.key] : [])));
+      const foldable = (c: JourneyCommand) => c.type === 'timer.cancel' && !rescheduled.has(c.key);
       const written = await repo.advance(tx, {
         id: journey.id,
         expectedVersion: journey.version,
@@ -105,14 +108,18 @@ export class SendEventUseCase {
         actor: command.actor,
         idempotencyKey: command.idempotencyKey,
         settledSteps: settledSteps(def, before, after),
+        cancelledTimers: result.commands.flatMap((c) => (foldable(c) && c.type === 'timer.cancel' ? [c.key] : [])),
       });
       if (!written) throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
       const seq = written.version;
       const ctx = { journeyId: journey.id, citizenId: journey.citizen_id, seq };
-      await this.writer.afterTransition(tx, ctx, result, command.actor, journey);
-      await this.stepChanges.afterTransition(tx, ctx, def, before, after);
+      await this.writer.afterTransition(tx, ctx, { ...result, commands: result.commands.filter((c) => !foldable(c)) }, command.actor, journey);
+      await this.stepChanges.afterTransition(tx, ctx, def, before, after, journey.subscriptions);
       this.metrics.transitions.inc({ journey_type: def.id, event_type: command.type });
-      return { journeyId: journey.id, seq, state: result.state, duplicate: false, journey: written };
+      // Children read with the write are those from before it; a journey linked just now is read again by the view.
+      const { children, ...row } = written;
+      const linked = result.commands.some((c) => c.type === 'journey.link');
+      return { journeyId: journey.id, seq, state: result.state, duplicate: false, journey: linked ? row : { ...row, children } };
     });
 
     if (brokenReason !== undefined) {
