@@ -1,0 +1,116 @@
+/** Registering as unemployed, the unemployment benefit and the CV. */
+import { isTimer, stepIs } from '../../shared/kit';
+import { isAfter, QUARANTINE_TIMER, quarantineEnds } from '../losing-a-job.rules';
+import { jobSetup } from '../losing-a-job.setup';
+
+export const registrationRegion = jobSetup.createStateConfig({
+  initial: 'open',
+  states: {
+    open: {
+      on: {
+        'jobnet.registered': {
+          target: 'registered',
+          actions: {
+            type: 'setStep',
+            params: ({ context, event }) => ({
+              step: 'register-unemployed',
+              status: 'done',
+              // Benefit is paid from the registration only: the days before are lost.
+              reason: isAfter(event.registeredOn, context.steps['register-unemployed'].deadline)
+                ? 'registered-after-first-day'
+                : undefined,
+            }),
+          },
+        },
+      },
+    },
+    registered: { type: 'final' },
+  },
+});
+
+export const benefitRegion = jobSetup.createStateConfig({
+  initial: 'dagpenge',
+  states: {
+    dagpenge: {
+      always: { guard: stepIs('apply-dagpenge', 'skipped'), target: 'socialAssistance' },
+      on: {
+        'dagpenge.applied': [
+          {
+            // Resigned: no dagpenge for the first 3 weeks.
+            guard: ({ context, event }) => context.answers.resigned && isAfter(quarantineEnds(context.anchorDate), event.appliedOn),
+            target: 'quarantine',
+            actions: [
+              { type: 'setStep', params: { step: 'apply-dagpenge', status: 'active', reason: 'quarantine' } },
+              'startQuarantine',
+            ],
+          },
+          {
+            target: 'dagpengeApplied',
+            actions: {
+              type: 'setStep',
+              params: ({ context }) => ({
+                step: 'apply-dagpenge',
+                status: 'done',
+                reason: context.answers.resigned ? 'applied-after-quarantine' : undefined,
+              }),
+            },
+          },
+        ],
+      },
+    },
+    quarantine: {
+      on: {
+        'timer.fired': {
+          guard: isTimer(QUARANTINE_TIMER),
+          target: 'dagpengeApplied',
+          actions: [
+            { type: 'setStep', params: { step: 'apply-dagpenge', status: 'done', reason: 'quarantine-served' } },
+            'notifyQuarantineEnded',
+          ],
+        },
+      },
+    },
+    socialAssistance: {
+      on: {
+        'social-assistance.applied': {
+          target: 'socialAssistanceApplied',
+          actions: {
+            type: 'setStep',
+            params: ({ context, event }) => ({
+              step: 'apply-social-assistance',
+              status: 'done',
+              // Help is never given for the days before the application.
+              reason: isAfter(event.appliedOn, context.steps['apply-social-assistance'].deadline)
+                ? 'applied-after-first-day'
+                : undefined,
+            }),
+          },
+        },
+      },
+    },
+    dagpengeApplied: { type: 'final' },
+    socialAssistanceApplied: { type: 'final' },
+  },
+});
+
+export const cvRegion = jobSetup.createStateConfig({
+  initial: 'open',
+  states: {
+    open: {
+      on: {
+        'cv.published': {
+          target: 'published',
+          actions: {
+            type: 'setStep',
+            params: ({ context, event }) => ({
+              step: 'cv-on-jobnet',
+              status: 'done',
+              reason: isAfter(event.publishedOn, context.steps['cv-on-jobnet'].deadline) ? 'published-after-deadline' : undefined,
+            }),
+          },
+        },
+      },
+    },
+    published: { type: 'final' },
+  },
+});

@@ -1,0 +1,140 @@
+/** The retiring machine's context, actions and guards, shared by the machine and its regions. */
+import { assign, setup } from 'xstate';
+import { addDays, addWorkingDays, atUtc, dateOfTimestamp, maxIsoDate, type IsoDate } from '../shared/calendar';
+import type { JourneyContextBase } from '../shared/contract';
+import {
+  awaitAuthority,
+  cancelReminders,
+  cancelTimer,
+  deadlineReminders,
+  emitCommands,
+  integrationTask,
+  isReminderForOpenStep,
+  notifyCitizen,
+  REMINDER_TIME_UTC,
+  reminderNotification,
+  reminderTimers,
+  setStepAction,
+  watchdogKey,
+  watchdogTimer,
+  type JourneyTypes,
+} from '../shared/kit';
+import type { RetiringEvent } from './retiring.events';
+import {
+  ATP_STATUS_TASK,
+  atpWatchdogDate,
+  DEADLINE_PASSED,
+  deadlinePassedTimer,
+  decisionWatchdogDate,
+  disabilitySwitchWatchdogDate,
+  housingRecalcWatchdogDate,
+  RETIRING_RULES,
+  tokenDays,
+  type PensionDates,
+} from './retiring.rules';
+import type { RetiringAnswers, RetiringFacts } from './retiring.start';
+import type { RetiringStepId } from './retiring.steps';
+
+export interface RetiringContext extends JourneyContextBase {
+  answers: RetiringAnswers;
+  facts: RetiringFacts;
+  /** The pension age date. */
+  anchorDate: IsoDate;
+  dates: PensionDates;
+  /** Day the state pension application reached Udbetaling Danmark. */
+  appliedOn?: IsoDate;
+}
+
+export const WATCHDOG = {
+  decision: watchdogKey('apply-folkepension'),
+  atp: watchdogKey('atp-payout'),
+  housing: watchdogKey('housing-benefit-recalc'),
+};
+export const APPLY_BY_PASSED = DEADLINE_PASSED('apply-folkepension');
+
+/** When the first deadline has passed: the morning after it, or the start if the journey began later. */
+function backPayWindowOpens(context: RetiringContext): string {
+  const morningAfter = atUtc(addDays(context.dates.applyBy, 1), REMINDER_TIME_UTC);
+  return Date.parse(context.startedAt) > Date.parse(morningAfter) ? context.startedAt : morningAfter;
+}
+
+export const retiringSetup = setup({
+  types: {} as JourneyTypes<RetiringContext, RetiringEvent>,
+  guards: { isReminderForOpenStep },
+  actions: {
+    setStep: setStepAction(),
+    scheduleStartTimers: emitCommands((context) => {
+      const { dates, facts, startedAt } = context;
+      const switchExpected = disabilitySwitchWatchdogDate(dates);
+      const recalcExpected = housingRecalcWatchdogDate(dates);
+      return [
+        ...deadlineReminders(context),
+        ...(facts.disabilityPensioner
+          ? [
+              watchdogTimer('apply-folkepension', switchExpected),
+              awaitAuthority('apply-folkepension', 'udbetaling-danmark-pension', 'folkepension.switch-confirmed', {
+                expiresInDays: tokenDays(startedAt, switchExpected),
+              }),
+            ]
+          : [deadlinePassedTimer('apply-folkepension', dates.applyBy)]),
+        ...(facts.receivesHousingBenefit
+          ? [
+              watchdogTimer('housing-benefit-recalc', recalcExpected),
+              awaitAuthority('housing-benefit-recalc', 'udbetaling-danmark-housing', 'housing-benefit.recalculated', {
+                expiresInDays: tokenDays(startedAt, recalcExpected),
+              }),
+            ]
+          : []),
+      ];
+    }),
+    /** ATP pays automatically; its payout status confirms it (a retry restarts the watchdog from the request). */
+    requestAtpStatus: emitCommands((context, event) => {
+      // Entered on the way to `abroad` too: abroad there is nothing to confirm automatically.
+      if (context.facts.livesAbroad) return [];
+      const retriedOn = event.type === 'integration.retry' && typeof event.requestedAt === 'string' ? dateOfTimestamp(event.requestedAt) : undefined;
+      const watchdog = atpWatchdogDate(context.dates);
+      const fromRetry = retriedOn === undefined ? undefined : addWorkingDays(retriedOn, RETIRING_RULES.atp.watchdogWorkingDaysAfterFirstPayment);
+      return [
+        integrationTask('atp-payout', 'atp', ATP_STATUS_TASK, {}),
+        watchdogTimer('atp-payout', fromRetry === undefined ? watchdog : maxIsoDate(watchdog, fromRetry)),
+      ];
+    }),
+    remindCitizen: emitCommands((context, event) => reminderNotification(context, event)),
+    /** The first deadline passed: from now on the back-pay deadline is the one to remind about. */
+    moveToBackPayDeadline: assign(({ context }) => ({
+      steps: {
+        ...context.steps,
+        'apply-folkepension': { ...context.steps['apply-folkepension'], deadline: context.dates.backPayBy },
+      },
+    })),
+    remindBackPay: emitCommands((context) => [
+      ...cancelReminders('apply-folkepension', context.reminderDays),
+      ...reminderTimers('apply-folkepension', context.dates.backPayBy, context.reminderDays, backPayWindowOpens(context)),
+      notifyCitizen('step-needs-you', 'apply-folkepension', { deadline: context.dates.backPayBy }),
+    ]),
+    /** The deadline is met (or missed) once the application is in; the reason on completion keeps the timing. */
+    recordApplication: assign(({ context }, params: { appliedOn: IsoDate }) => {
+      const { deadline: _met, ...step } = context.steps['apply-folkepension'];
+      return { appliedOn: params.appliedOn, steps: { ...context.steps, 'apply-folkepension': step } };
+    }),
+    /** Applied: no more reminders to apply while Udbetaling Danmark decides in its own solution. */
+    stopApplicationReminders: emitCommands((context) => {
+      const expected = context.appliedOn ? decisionWatchdogDate(context.appliedOn) : undefined;
+      return [
+        ...cancelReminders('apply-folkepension', context.reminderDays),
+        cancelTimer(APPLY_BY_PASSED),
+        ...(expected
+          ? [
+              watchdogTimer('apply-folkepension', expected),
+              awaitAuthority('apply-folkepension', 'udbetaling-danmark-pension', 'folkepension.decided', {
+                expiresInDays: tokenDays(context.appliedOn ? `${context.appliedOn}T00:00:00.000Z` : context.startedAt, expected),
+              }),
+            ]
+          : []),
+      ];
+    }),
+    cancel: emitCommands((_context, _event, params: { key: string }) => [cancelTimer(params.key)]),
+    notifyLate: emitCommands((_context, _event, params: { step: RetiringStepId }) => [notifyCitizen('step-late', params.step)]),
+    notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
+  },
+});
