@@ -5,6 +5,7 @@ import { CreateSelfServiceTables1795700240000 } from './1795700240000-CreateSelf
 import { AddRetentionColumns1795700300000 } from './1795700300000-AddRetentionColumns';
 import { AddCaseworkerSearchIndexes1795700400000 } from './1795700400000-AddCaseworkerSearchIndexes';
 import { CreateStartIdempotency1795700500000 } from './1795700500000-CreateStartIdempotency';
+import { CreateJourneyScope1795700600000 } from './1795700600000-CreateJourneyScope';
 
 /** Every migration, in order. New migrations are added here (explicit, so tests and the build agree). */
-export const migrations = [CreateJourneyTables1795700000000, CreateRegisterEvents1795700100000, CreateCitizenExperienceTables1795700200000, CreateSelfServiceTables1795700240000, AddRetentionColumns1795700300000, AddCaseworkerSearchIndexes1795700400000, CreateStartIdempotency1795700500000];
+export const migrations = [CreateJourneyTables1795700000000, CreateRegisterEvents1795700100000, CreateCitizenExperienceTables1795700200000, CreateSelfServiceTables1795700240000, AddRetentionColumns1795700300000, AddCaseworkerSearchIndexes1795700400000, CreateStartIdempotency1795700500000, CreateJourneyScope1795700600000];

@@ -13,7 +13,9 @@ import { percentile, round } from './stats';
 /**
  * `npm run bench:seed -- --journeys 1000000`: fills a database with journeys of all eleven types
  * (snapshots from the real machines, a spread of states, deadlines, failures and broken ones, three
- * history rows each), then measures the caseworker search through the HTTP API.
+ * history rows each), then measures the caseworker search through the HTTP API. `--reuse` keeps an
+ * already-seeded `lf_bench_search` (pending migrations still run on it, backfills included) and only
+ * measures, to iterate on the search without seeding again.
  */
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +23,12 @@ const arg = (name: string, fallback: string) => {
 };
 const JOURNEYS = Number(arg('journeys', '1000000'));
 const SEARCHES = Number(arg('searches', '300'));
+const REUSE = process.argv.includes('--reuse');
+
+/** Tables whose size grows with the journeys: the stored size per journey counts those there are. */
+const STORED_TABLES = ['journey', 'journey_history', 'citizen', 'journey_scope'];
+
+type Template = { type: string; version: number; state: string; snapshot: Record<string, unknown>; systems: string[] };
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 async function main(): Promise<void> {
@@ -31,8 +39,11 @@ async function main(): Promise<void> {
   dbUrl.pathname = '/lf_bench_search';
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS lf_bench_search WITH (FORCE)');
-  await admin.query('CREATE DATABASE lf_bench_search');
+  const reuse = REUSE && (await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'lf_bench_search'`)).rowCount === 1;
+  if (!reuse) {
+    await admin.query('DROP DATABASE IF EXISTS lf_bench_search WITH (FORCE)');
+    await admin.query('CREATE DATABASE lf_bench_search');
+  }
   await admin.end();
   const ds = createDataSource(dbUrl.toString());
   await ds.initialize();
@@ -47,6 +58,65 @@ async function main(): Promise<void> {
   });
   const db = new Client({ connectionString: dbUrl.toString() });
   await db.connect();
+  if (reuse) say(`reusing lf_bench_search (${(await db.query('SELECT count(*) AS n FROM journey')).rows[0].n} journeys)`);
+  else await seed(db, templates);
+  const tables = (await db.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND relname = ANY($1)`, [STORED_TABLES])).rows.map((r) => r.relname as string);
+  for (const table of tables) await db.query(`VACUUM ANALYZE ${table}`);
+  const sizeRow = (await db.query(
+    `SELECT (${tables.map((t) => `pg_total_relation_size('${t}')`).join(' + ')})::float / count(*) AS b, count(*)::int AS n FROM journey`,
+  )).rows[0];
+  const size = sizeRow.b as number;
+  const journeys = sizeRow.n as number;
+  const api = new ServiceChild('api', { DATABASE_URL: dbUrl.toString(), ROLE: 'api', PORT: '3190', AUTH_MODE: 'dev', LOG_LEVEL: 'warn', NODE_ENV: 'production' });
+  api.start();
+  await api.ready('3190');
+  const base = 'http://127.0.0.1:3190';
+  const token = async (authority: string): Promise<string> => {
+    const res = await fetch(`${base}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'caseworker', subject: 'cw', authority }) });
+    return ((await res.json()) as { token: string }).token;
+  };
+  const authorities = ['municipality', 'udbetaling-danmark', 'skattestyrelsen', 'cpr'];
+  const tokens = await Promise.all(authorities.map(token));
+  const filters: ((type: string) => string)[] = [
+    (t: string) => `type=${t}`,
+    (t: string) => `type=${t}&status=active`,
+    () => 'overdue=true',
+    (t: string) => `type=${t}&overdue=true`,
+    () => 'failed=true',
+    () => 'status=broken',
+    () => '',
+  ];
+  const latencies: number[] = [];
+  const cases: { search: string; ms: number }[] = [];
+  for (let i = 0; i < SEARCHES; i++) {
+    const query = filters[i % filters.length](templates[i % templates.length].type);
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/caseworker/journeys?${query}`, { headers: { authorization: `Bearer ${tokens[i % tokens.length]}` } });
+    await res.json();
+    if (!res.ok) throw new Error(`search ${query} answered ${res.status}`);
+    latencies.push(performance.now() - t0);
+    cases.push({ search: `${authorities[i % tokens.length]}: ${query || '(no filter)'}`, ms: round(latencies[i]) });
+  }
+  const rss = peakRssMb(api.pid);
+  await api.stop();
+  await db.end();
+  await embedded?.stop();
+  const result = {
+    at: new Date().toISOString(),
+    journeys,
+    storedBytesPerJourney: Math.round(size),
+    caseworkerSearchMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), samples: latencies.length },
+    apiPeakRssMb: rss,
+    // The searches behind the tail, to know which case to look at next.
+    slowest: cases.sort((a, b) => b.ms - a.ms).slice(0, 10),
+  };
+  const dir = path.join(repoRoot(), 'bench/results');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `search-${result.at.replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
+  say(JSON.stringify(result, null, 2));
+}
+
+async function seed(db: Client, templates: Template[]): Promise<void> {
   await db.query('CREATE TEMP TABLE template (n int, type text, version int, state text, snapshot jsonb, systems text[])');
   for (const [n, t] of templates.entries()) {
     await db.query('INSERT INTO template VALUES ($1,$2,$3,$4,$5,$6)', [n, t.type, t.version, t.state, t.snapshot, t.systems]);
@@ -79,55 +149,6 @@ async function main(): Promise<void> {
     await db.query('COMMIT');
     say(`seeded ${to + 1} journeys (${round((Date.now() - started) / 1000)} s)`);
   }
-  await db.query('VACUUM ANALYZE journey');
-  await db.query('VACUUM ANALYZE journey_history');
-  const size = (await db.query(
-    `SELECT (pg_total_relation_size('journey') + pg_total_relation_size('journey_history') + pg_total_relation_size('citizen'))::float / count(*) AS b FROM journey`,
-  )).rows[0].b as number;
-
-  const api = new ServiceChild('api', { DATABASE_URL: dbUrl.toString(), ROLE: 'api', PORT: '3190', AUTH_MODE: 'dev', LOG_LEVEL: 'warn', NODE_ENV: 'production' });
-  api.start();
-  await api.ready('3190');
-  const base = 'http://127.0.0.1:3190';
-  const token = async (authority: string): Promise<string> => {
-    const res = await fetch(`${base}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'caseworker', subject: 'cw', authority }) });
-    return ((await res.json()) as { token: string }).token;
-  };
-  const authorities = ['municipality', 'udbetaling-danmark', 'skattestyrelsen', 'cpr'];
-  const tokens = await Promise.all(authorities.map(token));
-  const filters: ((type: string) => string)[] = [
-    (t: string) => `type=${t}`,
-    (t: string) => `type=${t}&status=active`,
-    () => 'overdue=true',
-    (t: string) => `type=${t}&overdue=true`,
-    () => 'failed=true',
-    () => 'status=broken',
-    () => '',
-  ];
-  const latencies: number[] = [];
-  for (let i = 0; i < SEARCHES; i++) {
-    const query = filters[i % filters.length](templates[i % templates.length].type);
-    const t0 = performance.now();
-    const res = await fetch(`${base}/api/caseworker/journeys?${query}`, { headers: { authorization: `Bearer ${tokens[i % tokens.length]}` } });
-    await res.json();
-    if (!res.ok) throw new Error(`search ${query} answered ${res.status}`);
-    latencies.push(performance.now() - t0);
-  }
-  const rss = peakRssMb(api.pid);
-  await api.stop();
-  await db.end();
-  await embedded?.stop();
-  const result = {
-    at: new Date().toISOString(),
-    journeys: JOURNEYS,
-    storedBytesPerJourney: Math.round(size),
-    caseworkerSearchMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), samples: latencies.length },
-    apiPeakRssMb: rss,
-  };
-  const dir = path.join(repoRoot(), 'bench/results');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `search-${result.at.replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
-  say(JSON.stringify(result, null, 2));
 }
 
 main().catch((e: unknown) => {

@@ -12,6 +12,7 @@ import { CreateClientUseCase } from '../../src/engine/self-service/create-client
 import { StartJourneyUseCase } from '../../src/engine/use-cases/start-journey.use-case';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
+import { scopeDrift } from '../support/journey-scope';
 import { exampleInputs, explore, serializeJourneySnapshot, type Exploration } from '../journeys/journey-graph';
 
 /** Engine events the driver never sends: they come from the workers (or from the clock). */
@@ -136,4 +137,8 @@ describe('every journey through the API', () => {
     expect(view.body.status).toBe('completed');
     expect(view.body.steps.every((s: { status: string }) => s.status === 'done' || s.status === 'skipped')).toBe(true);
   }, 60_000);
+
+  it('kept every journey’s caseworker scope in step with its authorities and status on the way', async () => {
+    expect(await scopeDrift(sql)).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import type { JourneyStatus } from '../persistence/journey.entity';
 import { JourneyRepository } from '../persistence/journey.repository';
 
 export interface JourneySearch {
-  /** The caseworker's authority: only journeys with a step it handles (`journey.systems`, GIN-indexed). */
+  /** The caseworker's authority: only journeys with a step it handles (`journey.systems`, as rows of `journey_scope`). */
   authority: string;
   type?: string;
   /** A part of the flattened state, e.g. `awaitingCpr`. */
@@ -39,9 +39,16 @@ export interface JourneySummary {
 
 export const MAX_PAGE = 100;
 
+const STATUSES: readonly JourneyStatus[] = ['active', 'completed', 'dismissed', 'broken'];
+
 /**
  * The caseworker's search. Keyset paging on (created_at, id): stable while journeys move on, and
  * as fast on page 500 as on page 1. Results carry no personal data; opening one is logged.
+ *
+ * It walks `journey_scope` (a row per journey and authority system, kept in step with the journey by
+ * a trigger), one walk per status the filters allow, each on an index whose columns before
+ * `created_at` are all fixed by the walk: each reads at most a page and stops, however large or
+ * empty the authority's share of a type is. The pages are merged, and only the page's journeys read.
  */
 @Injectable()
 export class CaseworkerQueries {
@@ -57,32 +64,37 @@ export class CaseworkerQueries {
       return { items: [], nextCursor: null };
     }
     const today = copenhagenDate();
-    const where = ['j.systems @> ARRAY[$1]::text[]'];
-    const params: unknown[] = [s.authority];
-    const add = (clause: string, value: unknown) => {
-      params.push(value);
-      where.push(clause.replace('?', `$${params.length}`));
-    };
-    if (s.type) add('j.type = ?', s.type);
-    if (s.state) add(`j.state LIKE ? ESCAPE '\\'`, `%${s.state.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    if (s.status) add('j.status = ?', s.status);
-    if (s.broken) where.push(`j.status = 'broken'`);
-    if (s.failed) where.push('j.has_failed_step');
-    if (s.overdue) add(`j.status = 'active' AND j.next_deadline < ?::date`, today);
+    const statuses = STATUSES.filter((st) => (!s.status || st === s.status) && (!s.broken || st === 'broken') && (!s.overdue || st === 'active'));
+    if (statuses.length === 0) return { items: [], nextCursor: null };
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const scope = [`s.system = ${param(s.authority)}`];
+    if (s.type) scope.push(`s.type = ${param(s.type)}`);
     if (s.cursor) {
       const [at, id] = decodeCursor(s.cursor);
-      params.push(at, id);
-      where.push(`(j.created_at, j.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      scope.push(`(s.created_at, s.journey_id) < (${param(at)}::timestamptz, ${param(id)}::uuid)`);
     }
-    params.push(Math.min(Math.max(1, s.limit), MAX_PAGE) + 1);
+    // Filters on what changes with every transition stay on the journey row.
+    const journey: string[] = [];
+    if (s.state) journey.push(`j.state LIKE ${param(`%${s.state.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`);
+    if (s.overdue) journey.push(`j.next_deadline < ${param(today)}::date`);
+    const limit = Math.min(Math.max(1, s.limit), MAX_PAGE) + 1;
+    const limitParam = param(limit);
+    // Failed journeys are few: one walk of the partial index, whatever their status.
+    const walks = s.failed
+      ? [[...scope, 's.has_failed_step', ...(statuses.length < STATUSES.length ? [`s.status = ANY(${param(statuses)}::text[])`] : [])]]
+      : statuses.map((st) => [...scope, `s.status = '${st}'`]);
+    const union = walks
+      .map((where) => `(SELECT s.created_at, s.journey_id FROM journey_scope s${journey.length ? ' JOIN journey j ON j.id = s.journey_id' : ''}
+          WHERE ${[...where, ...journey].join(' AND ')} ORDER BY s.created_at DESC, s.journey_id DESC LIMIT ${limitParam})`)
+      .join(' UNION ALL ');
     const rows: Record<string, any>[] = await this.repo.dataSource.query(
       `SELECT j.id, j.type, j.definition_version, j.status, j.state, j.next_deadline, j.has_failed_step, j.created_at, j.updated_at,
               j.created_at::text AS created_key
-         FROM journey j WHERE ${where.join(' AND ')}
-        ORDER BY j.created_at DESC, j.id DESC LIMIT $${params.length}`,
+         FROM (${union}) page JOIN journey j ON j.id = page.journey_id
+        ORDER BY page.created_at DESC, page.journey_id DESC LIMIT ${limitParam}`,
       params,
     );
-    const limit = params[params.length - 1] as number;
     const page = rows.slice(0, limit - 1);
     const last = page[page.length - 1];
     return {
