@@ -10,6 +10,8 @@ import { jobOptions } from '../workers/retry-policy';
 const BATCH = 200;
 const ADD_TIMEOUT_MS = 5000;
 const SWEEP_EVERY_MS = 15_000;
+/** How long a notification waits for others before the relay claims rows (more rows per claim, a few ms of lag). */
+const COALESCE_MS = 5;
 
 
 /**
@@ -100,39 +102,46 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         });
         clearTimeout(this.pollTimer);
         this.wake = undefined;
+        // Woken by a commit: let the commits arriving with it land too, so one claim takes them all.
+        if (this.notified && this.running) await new Promise((r) => setTimeout(r, COALESCE_MS));
       }
       this.notified = false;
     }
   }
 
-  /** Relays one batch; returns how many rows were handled. Public so tests can drive it. */
+  /**
+   * Relays one batch; returns how many rows were handled. Public so tests can drive it.
+   *
+   * Rows are claimed first (one statement, no transaction held open while the queue answers), then
+   * added; a row whose add failed is released with a backoff. A relay that dies between the claim
+   * and the add leaves claimed rows without jobs: the sweep finds those and queues them again.
+   */
   async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const rows: { id: string; payload: OutboxPayload; relay_attempts: number }[] = await tx.query(
-        `SELECT id, payload, relay_attempts FROM outbox WHERE relayed_at IS NULL AND available_at <= now()
-          ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+    const [claimed]: [{ id: string; payload: OutboxPayload; relay_attempts: number; created_at: Date }[], number] = await this.dataSource.query(
+      `UPDATE outbox SET relayed_at = now(), last_error = NULL
+        WHERE id IN (SELECT id FROM outbox WHERE relayed_at IS NULL AND available_at <= now()
+                      ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        RETURNING id, payload, relay_attempts, created_at`,
+    );
+    if (claimed.length === 0) return 0;
+    const rows = claimed.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
+    const outcomes = await this.performAll(rows);
+    const failed = rows.filter((_, i) => outcomes[i].status === 'rejected');
+    // A queued job keeps its row until it has run (WorkerHost deletes it), so a job lost with a
+    // Redis that kept nothing can be found and queued again (see sweep()).
+    const removals = rows.filter((r, i) => outcomes[i].status === 'fulfilled' && r.payload.op === 'remove').map((r) => r.id);
+    if (removals.length) await this.dataSource.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [removals]);
+    for (const row of failed) {
+      const reason = (outcomes[rows.indexOf(row)] as PromiseRejectedResult).reason as Error;
+      const backoffMs = Math.min(30_000, 250 * 2 ** Math.min(row.relay_attempts, 7));
+      await this.dataSource.query(
+        `UPDATE outbox SET relayed_at = NULL, relay_attempts = relay_attempts + 1, last_error = $2,
+                available_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`,
+        [row.id, String(reason?.message ?? reason).slice(0, 300), String(backoffMs)],
       );
-      if (rows.length === 0) return 0;
-      const outcomes = await this.performAll(rows);
-      const done = rows.filter((_, i) => outcomes[i].status === 'fulfilled').map((r) => r.id);
-      const failed = rows.filter((_, i) => outcomes[i].status === 'rejected');
-      // A queued job keeps its row until it has run (WorkerHost deletes it), so a job lost with a
-      // Redis that kept nothing can be found and queued again (see sweep()).
-      const removals = rows.filter((r, i) => outcomes[i].status === 'fulfilled' && r.payload.op === 'remove').map((r) => r.id);
-      if (done.length) await tx.query('UPDATE outbox SET relayed_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])', [done]);
-      if (removals.length) await tx.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [removals]);
-      for (const row of failed) {
-        const reason = (outcomes[rows.indexOf(row)] as PromiseRejectedResult).reason as Error;
-        const backoffMs = Math.min(30_000, 250 * 2 ** Math.min(row.relay_attempts, 7));
-        await tx.query(
-          `UPDATE outbox SET relay_attempts = relay_attempts + 1, last_error = $2,
-                  available_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`,
-          [row.id, String(reason?.message ?? reason).slice(0, 300), String(backoffMs)],
-        );
-      }
-      if (failed.length) this.logger.warn(`outbox: ${failed.length} rows wait for the queue to come back`);
-      return rows.length;
-    });
+    }
+    if (failed.length) this.logger.warn(`outbox: ${failed.length} rows wait for the queue to come back`);
+    return rows.length;
   }
 
   /**
@@ -150,7 +159,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let requeued = 0;
     let cleaned = 0;
     for (const row of stale) {
-      if (row.payload.op !== 'add') continue;
+      if (row.payload.op !== 'add') {
+        // A removal claimed by a relay that died before deleting it: the timer row is the truth
+        // (a fired job of a cancelled timer does nothing), so the row has nothing left to do.
+        await this.dataSource.query('DELETE FROM outbox WHERE id = $1', [row.id]);
+        cleaned++;
+        continue;
+      }
       const job = await this.queues.get(row.payload.queue as QueueName)?.getJob(row.id);
       if (!job) {
         await this.dataSource.query('UPDATE outbox SET relayed_at = NULL WHERE id = $1', [row.id]);
