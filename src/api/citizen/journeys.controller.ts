@@ -92,7 +92,7 @@ export class JourneysController {
   @ApiOperation({ summary: 'Send an event (409 EVENT_NOT_ALLOWED when the current state does not accept it)' })
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string, @Body() body: SendEventDto) {
     const citizenId = req.principal!.citizenId!;
-    const { journey, ...result } = await this.send.execute({
+    const { result, journey } = await this.send.executeAndRead({
       journeyId: id,
       type: body.type,
       data: body.data,

@@ -58,7 +58,7 @@ export class ProxyJourneysController {
     const { row, actor } = await this.access.asProxy(citizenViewer(req.principal!), id, 'act', `event:${body.type.slice(0, 80)}`);
     const spec = this.catalog.get(row.type, row.definition_version)?.events[body.type];
     if (!spec || !spec.actors.includes('citizen')) throw new DomainError('FORBIDDEN', `Event "${body.type.slice(0, 80)}" is not sent by citizens or their proxies`);
-    const result = await this.send.execute({ journeyId: id, type: body.type, data: body.data, idempotencyKey: body.idempotencyKey, actor });
-    return { result, journey: await this.queries.view(await this.queries.row(id), 'citizen') };
+    const { result, journey } = await this.send.executeAndRead({ journeyId: id, type: body.type, data: body.data, idempotencyKey: body.idempotencyKey, actor });
+    return { result, journey: await this.queries.view(journey ?? (await this.queries.row(id)), 'citizen') };
   }
 }

@@ -31,7 +31,11 @@ export interface SendEventResult {
   state: string;
   /** True when the idempotency key had been used: nothing was applied this time. */
   duplicate: boolean;
-  /** The journey row as this event's transaction wrote it, with its linked journeys when known (absent for a duplicate). */
+}
+
+/** The result, and the journey row as the event's transaction wrote it (absent for a duplicate). Not for answers as it is: the row holds the whole snapshot. */
+export interface SendEventOutcome {
+  result: SendEventResult;
   journey?: JourneyRow & { children?: JourneyChild[] };
 }
 
@@ -51,6 +55,11 @@ export class SendEventUseCase {
   ) {}
 
   async execute(command: SendEventCommand): Promise<SendEventResult> {
+    return (await this.executeAndRead(command)).result;
+  }
+
+  /** As `execute`, and hands back the written row so the caller can answer without reading it again. */
+  async executeAndRead(command: SendEventCommand): Promise<SendEventOutcome> {
     const repo = this.writer.repo;
     let brokenReason: string | undefined;
     const outcome = await repo.transaction(async (tx) => {
@@ -61,7 +70,7 @@ export class SendEventUseCase {
       if (journey.applied_seq !== null) {
         const seq = journey.applied_seq;
         const entry = (await repo.historyEntry(tx, journey.id, seq)) as HistoryRow;
-        return { journeyId: journey.id, seq, state: entry.state, duplicate: true };
+        return { result: { journeyId: journey.id, seq, state: entry.state, duplicate: true } };
       }
       if (journey.status === 'broken') throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: journey.broken_reason });
       if (journey.status !== 'active') throw new DomainError('JOURNEY_NOT_ACTIVE', `The journey is ${journey.status}`);
@@ -119,7 +128,7 @@ export class SendEventUseCase {
       // Children read with the write are those from before it; a journey linked just now is read again by the view.
       const { children, ...row } = written;
       const linked = result.commands.some((c) => c.type === 'journey.link');
-      return { journeyId: journey.id, seq, state: result.state, duplicate: false, journey: linked ? row : { ...row, children } };
+      return { result: { journeyId: journey.id, seq, state: result.state, duplicate: false }, journey: linked ? row : { ...row, children } };
     });
 
     if (brokenReason !== undefined) {
