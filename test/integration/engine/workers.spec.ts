@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Queues } from '../../../src/platform/queue/queues';
 import { createHttpAuthorities } from '../../../src/authorities/authorities.factory';
 import { startSandbox, type Sandbox } from '../../../src/authorities/sandbox/sandbox.server';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
@@ -85,6 +86,18 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     await new Promise((r) => setTimeout(r, 2500));
     expect(await events(id)).toEqual(['journey.started', 'integration.completed', 'confirm']);
     expect(await sql.query('SELECT status FROM journey_timer WHERE journey_id = $1', [id])).toEqual([{ status: 'cancelled' }]);
+  });
+
+  it("takes a cancelled timer's delayed job off the queue, and its outbox rows with it", async () => {
+    const app = apps[0];
+    const id = await startErrand(app, 3_600_000);
+    await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
+    const [timer] = await sql.query(`SELECT job_id FROM journey_timer WHERE journey_id = $1`, [id]);
+    const timers = app.get(Queues).get('timers')!;
+    await waitFor(async () => (await timers.getJob(timer.job_id)) !== undefined, 10_000);
+    await app.get(SendEventUseCase).execute({ journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: citizen });
+    await waitFor(async () => (await timers.getJob(timer.job_id)) === undefined, 10_000);
+    await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'timers'`, [id]))[0].n === 0, 10_000);
   });
 
   it('fires a timer that came due while no worker was running', async () => {
