@@ -1,0 +1,180 @@
+import 'reflect-metadata';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import type { AuthMode, Role } from './settings';
+
+/** How each variable is checked when the service starts (class-validator); `loadConfig` turns them into settings. */
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+const toIntList = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : String(value)
+        .split(',')
+        .map((s) => (/^\s*\d+\s*$/.test(s) ? Number(s) : NaN));
+
+/** Variables as they appear in the environment. Property names are the variable names. */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsIn(['api', 'worker', 'all'])
+  ROLE?: Role;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE?: number;
+
+  @IsOptional() @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'must be a lowercase identifier (letters, digits, _)' })
+  QUEUE_NAMESPACE?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  WORKER_CONCURRENCY?: number;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  LOG_PRETTY?: boolean;
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' })
+  OPERATOR_PASSWORD?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
+  SHUTDOWN_TIMEOUT_MS?: number;
+
+  @IsOptional() @IsIn(['dev', 'oidc'])
+  AUTH_MODE?: AuthMode;
+
+  @IsOptional() @Transform(toIntList) @IsInt({ each: true, message: 'must be a comma-separated list of whole days, e.g. 7,2' }) @Min(0, { each: true }) @Max(365, { each: true })
+  REMINDER_DAYS?: number[];
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  OUTBOX_POLL_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  INTEGRATION_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600000)
+  INTEGRATION_BACKOFF_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(500) @Max(600000)
+  WORKER_LOCK_MS?: number;
+
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
+  AUTHORITY_BASE_URL?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  OIDC_AUDIENCE?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
+  OIDC_JWKS_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  DEV_AUTH_SECRET?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
+  AUTHORITY_TIMEOUT_MS?: number;
+
+  @IsOptional() @Matches(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, { message: 'must be an http:// or https:// URL without query or fragment' })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional() @IsString()
+  SELF_SERVICE_LINKS?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  CLIENT_TOKEN_SECRET?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  CLIENT_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(30)
+  WEBHOOK_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600000)
+  WEBHOOK_BACKOFF_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  WEBHOOK_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_LOGIN?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_WRITES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(36500)
+  RETENTION_DAYS?: number;
+
+  @IsOptional() @Matches(/^\S+( \S+){4}$/, { message: 'must be a cron pattern of five fields, e.g. "30 3 * * *"' })
+  RETENTION_SCHEDULE?: string;
+}
+
+/** The variables `loadConfig` reads (documented in the README's configuration table). */
+export const envKeys = [
+  'NODE_ENV',
+  'PORT',
+  'ROLE',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'DATA_DIR',
+  'EMBEDDED_PG_PORT',
+  'DB_POOL_SIZE',
+  'QUEUE_NAMESPACE',
+  'WORKER_CONCURRENCY',
+  'LOG_LEVEL',
+  'LOG_PRETTY',
+  'OPERATOR_PASSWORD',
+  'SHUTDOWN_TIMEOUT_MS',
+  'AUTH_MODE',
+  'REMINDER_DAYS',
+  'OUTBOX_POLL_MS',
+  'INTEGRATION_ATTEMPTS',
+  'INTEGRATION_BACKOFF_MS',
+  'WORKER_LOCK_MS',
+  'AUTHORITY_BASE_URL',
+  'AUTHORITY_TIMEOUT_MS',
+  'OIDC_ISSUER',
+  'OIDC_AUDIENCE',
+  'OIDC_JWKS_URL',
+  'DEV_AUTH_SECRET',
+  'PUBLIC_BASE_URL',
+  'SELF_SERVICE_LINKS',
+  'CLIENT_TOKEN_SECRET',
+  'CLIENT_TOKEN_TTL_SECONDS',
+  'WEBHOOK_ATTEMPTS',
+  'WEBHOOK_BACKOFF_MS',
+  'WEBHOOK_TIMEOUT_MS',
+  'RATE_LIMIT_WINDOW_SECONDS',
+  'RATE_LIMIT_LOGIN',
+  'RATE_LIMIT_WRITES',
+  'TRUST_PROXY',
+  'RETENTION_DAYS',
+  'RETENTION_SCHEDULE',
+] as const;
