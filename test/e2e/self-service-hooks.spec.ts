@@ -199,7 +199,10 @@ describe('self-service hooks', () => {
       .expect(200);
     const back = stepOf(await view(third), 'address-protection');
     expect([back.status, back.selfService]).toEqual(['done', undefined]);
-    const awaiting = receiver.ofType('step.awaiting').find((b) => b.data.journey.id === third.journeyId);
+    // The announcement is a webhook: it arrives when its job has run.
+    const announced = () => receiver.ofType('step.awaiting').find((b) => b.data.journey.id === third.journeyId);
+    await waitFor(() => !!announced(), 10_000);
+    const awaiting = announced()!;
     expect(awaiting.data.links).toEqual({ returnUrl: `${PUBLIC}/journeys/${third.journeyId}`, selfService: expect.stringContaining('step=logivaert-check') });
     expect(awaiting.data.task.completeUrl).toBe(`${PUBLIC}/api/hooks/tasks/${awaiting.data.task.token}/complete`);
   });
