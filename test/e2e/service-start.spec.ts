@@ -1,18 +1,24 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { freePort } from '../support/ports';
 import { ServiceProcess } from '../support/service-process';
 
 /** The two-command promise: `npm start` with nothing configured serves on an embedded PostgreSQL. */
 describe('the service started with nothing configured', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lf-embedded-'));
   fs.chmodSync(dataDir, 0o755);
-  const port = String(31000 + (process.pid % 1000));
-  const service = new ServiceProcess({ PORT: port, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55000 + (process.pid % 1000)), LOG_LEVEL: 'info' });
+  let port: string;
+  let service: ServiceProcess;
   const api = (p: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${p}`, init);
 
+  beforeAll(async () => {
+    port = String(await freePort());
+    service = new ServiceProcess({ PORT: port, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' });
+  });
+
   afterAll(async () => {
-    if (service.exitCode === null) {
+    if (service?.exitCode === null) {
       service.signal('SIGTERM');
       await service.exited().catch(() => undefined);
     }

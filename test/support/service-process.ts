@@ -35,8 +35,7 @@ export class ServiceProcess {
 
   async ready(timeoutMs = 30_000): Promise<number> {
     const started = Date.now();
-    await waitFor(async () => {
-      if (this.exitCode !== null) throw new Error(`service exited with ${this.exitCode}: ${this.stderr.slice(-500)}`);
+    await this.until(async () => {
       try {
         return (await fetch(`http://127.0.0.1:${this.port}/health/ready`)).status === 200;
       } catch {

@@ -16,13 +16,13 @@ export function changedSteps(def: JourneyDefinition, before: Record<string, Step
  * elsewhere: a caseworker, another token), and a failure a solution reported for them is resolved.
  * The journey repository closes them in the statement that writes the transition.
  */
-export function settledSteps(def: JourneyDefinition, before: Record<string, StepState>, after: Record<string, StepState>): string[] {
-  return changedSteps(def, before, after).filter((step) => !WAITING.has(after[step.id]?.status)).map((step) => step.id);
+export function settledSteps(changed: JourneyDefinition['steps'], after: Record<string, StepState>): string[] {
+  return changed.filter((step) => !WAITING.has(after[step.id]?.status)).map((step) => step.id);
 }
 
 /**
- * Called by SendEventUseCase on the event's transaction with the steps before and after the
- * transition: a step of an authority that is done or failed is announced to that authority's
+ * Called by SendEventUseCase on the event's transaction with the steps whose status changed in the
+ * transition (`changedSteps`): a step of an authority that is done or failed is announced to that authority's
  * subscribers (read with the journey's lock, so a journey nobody subscribes to costs no query).
  */
 @Injectable()
@@ -36,11 +36,11 @@ export class StepChangeHook {
     tx: Sql,
     ctx: CommandContext,
     def: JourneyDefinition,
-    before: Record<string, StepState>,
+    changed: JourneyDefinition['steps'],
     after: Record<string, StepState>,
     subscriptions: SubscriptionRef[],
   ): Promise<void> {
-    for (const step of changedSteps(def, before, after)) {
+    for (const step of changed) {
       const state = after[step.id];
       const event: WebhookEvent | undefined = state?.status === 'done' ? 'step.completed' : state?.status === 'failed' ? 'step.failed' : undefined;
       if (!event || !step.system) continue;

@@ -6,7 +6,7 @@ import type { Actor } from '../actor';
 import type { HistoryRow, JourneyChild, JourneyRow, Sql } from '../persistence/journey.repository';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
-import { settledSteps, StepChangeHook } from '../self-service/step-change.hook';
+import { changedSteps, settledSteps, StepChangeHook } from '../self-service/step-change.hook';
 import { JourneyWriter } from './journey-writer';
 
 export interface SendEventCommand {
@@ -105,6 +105,7 @@ export class SendEventUseCase {
       await command.inTransaction?.(tx);
       const before = (journey.snapshot as runtime.PersistedSnapshot).context?.steps ?? {};
       const after = result.context.steps ?? {};
+      const changed = changedSteps(def, before, after);
       // A timer cancelled and not scheduled again in this transition is cancelled by the write itself.
       const rescheduled = new Set(result.commands.flatMap((c) => (c.type === 'timer.schedule' ? [c.key] : [])));
       const foldable = (c: JourneyCommand) => c.type === 'timer.cancel' && !rescheduled.has(c.key);
@@ -116,14 +117,14 @@ export class SendEventUseCase {
         eventData: command.data ?? {},
         actor: command.actor,
         idempotencyKey: command.idempotencyKey,
-        settledSteps: settledSteps(def, before, after),
+        settledSteps: settledSteps(changed, after),
         cancelledTimers: result.commands.flatMap((c) => (foldable(c) && c.type === 'timer.cancel' ? [c.key] : [])),
       });
       if (!written) throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
       const seq = written.version;
       const ctx = { journeyId: journey.id, citizenId: journey.citizen_id, seq };
       await this.writer.afterTransition(tx, ctx, { ...result, commands: result.commands.filter((c) => !foldable(c)) }, command.actor, journey);
-      await this.stepChanges.afterTransition(tx, ctx, def, before, after, journey.subscriptions);
+      await this.stepChanges.afterTransition(tx, ctx, def, changed, after, journey.subscriptions);
       this.metrics.transitions.inc({ journey_type: def.id, event_type: command.type });
       // Children read with the write are those from before it; a journey linked just now is read again by the view.
       const { children, ...row } = written;
