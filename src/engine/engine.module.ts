@@ -8,6 +8,7 @@ import { StartJourneyUseCase } from './use-cases/start-journey.use-case';
 import { MigrateJourneysUseCase } from './use-cases/migrate-journeys.use-case';
 import type { JourneyDefinition } from '../../journeys/shared/contract';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { OutboxSignal } from '../outbox/outbox-signal';
 import { CitizenRepository } from './persistence/citizen.repository';
 import { JourneyQueries } from './queries/journey.queries';
 import { DismissJourneyUseCase } from './use-cases/dismiss-journey.use-case';
@@ -29,6 +30,7 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     SendEventUseCase,
     MigrateJourneysUseCase,
     OutboxRelay,
+    OutboxSignal,
     CitizenRepository,
     JourneyQueries,
     RegisterEventUseCase,
@@ -41,6 +43,6 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     AuthorityAwaitWriter,
     StepChangeHook,
   ],
-  exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase, SendActorEventUseCase, RegisterFacts],
+  exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, OutboxSignal, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase, SendActorEventUseCase, RegisterFacts],
 })
 export class EngineModule {}

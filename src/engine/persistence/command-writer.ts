@@ -7,6 +7,7 @@ import { AppConfig } from '../../platform/config/app.config';
 import { retryPolicy, type RetryPolicy } from '../../workers/retry-policy';
 import { AuthorityAwaitWriter } from '../self-service/authority-await.writer';
 import type { Sql } from './journey.repository';
+import { markOutboxWritten } from '../../outbox/outbox-signal';
 
 /** What the relay does with an outbox row: put a job on a queue, or take a delayed one off. */
 export type OutboxPayload =
@@ -78,6 +79,7 @@ export class CommandWriter {
       dueAt: deliverAfter.toISOString(),
     };
     // The notification and the outbox row that delivers it, in one statement; a duplicate adds neither.
+    markOutboxWritten(tx);
     await tx.query(
       `WITH n AS (INSERT INTO notification (id, citizen_id, journey_id, template, step, params, dedup_key, deliver_after) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
                   ON CONFLICT (journey_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING RETURNING id)
@@ -96,6 +98,7 @@ export class CommandWriter {
       retry: retryPolicy(this.config.engine, system, task),
     };
     // The task and the outbox row that queues it, in one statement.
+    markOutboxWritten(tx);
     await tx.query(
       `WITH task AS (INSERT INTO integration_task (id, journey_id, step, task, system, input, status) VALUES ($1,$2,$3,$4,$5,$6,'queued'))
        INSERT INTO outbox (id, journey_id, seq, command_type, payload) VALUES ($7,$2,$8,'queue.add',$9)`,
@@ -109,6 +112,7 @@ export class CommandWriter {
    * outbox row that queues its delayed job, and one that removes the job it replaces.
    */
   private async scheduleTimer(tx: Sql, ctx: CommandContext, key: string, dueAt: string, step: string | null, purpose: string): Promise<void> {
+    markOutboxWritten(tx);
     await tx.query(
       `WITH previous AS (SELECT job_id FROM journey_timer WHERE journey_id = $1 AND key = $2 AND status = 'scheduled' AND job_id IS NOT NULL),
        timer AS (
@@ -142,6 +146,7 @@ export class CommandWriter {
    * through the outbox keeps the queue tidy. One statement for both.
    */
   private async cancelTimers(tx: Sql, ctx: CommandContext, key: string | null): Promise<void> {
+    markOutboxWritten(tx);
     await tx.query(
       `WITH cancelled AS (
          UPDATE journey_timer SET status = 'cancelled', updated_at = now()
@@ -154,6 +159,7 @@ export class CommandWriter {
   }
 
   async outbox(tx: Sql, ctx: CommandContext, payload: OutboxPayload, id: string = randomUUID()): Promise<void> {
+    markOutboxWritten(tx);
     await tx.query(`INSERT INTO outbox (id, journey_id, seq, command_type, payload) VALUES ($1,$2,$3,$4,$5)`, [
       id,
       ctx.journeyId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import type { JourneyStatus } from './journey.entity';
+import { markOutboxWritten } from '../../outbox/outbox-signal';
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
 export type Sql = Pick<EntityManager, 'query'>;
@@ -163,6 +164,7 @@ export class JourneyRepository {
    * undefined when the version was stale.
    */
   async advance(tx: Sql, a: Advance): Promise<(JourneyRow & { children: JourneyChild[] }) | undefined> {
+    if (a.cancelledTimers.length) markOutboxWritten(tx);
     const rows: (JourneyRow & { children: JourneyChild[] })[] = await tx.query(
       `WITH j AS (
          UPDATE journey SET status = $3, state = $4, snapshot = $5, version = version + 1, next_deadline = $6,

@@ -1,0 +1,105 @@
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { CommandWriter } from '../../../src/engine/persistence/command-writer';
+import { JourneyRepository } from '../../../src/engine/persistence/journey.repository';
+import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
+import { OutboxRelay } from '../../../src/outbox/outbox-relay';
+import { OutboxSignal } from '../../../src/outbox/outbox-signal';
+import { Queues } from '../../../src/platform/queue/queues';
+import { createTestApp } from '../../support/app';
+import { createTestDatabase } from '../../support/database';
+import { errandV1 } from '../../support/fixtures/errand.journey';
+import { waitFor } from '../../support/private-redis';
+import { UnusedGateway } from '../../support/unused-gateway';
+
+const citizen = { kind: 'citizen' as const, id: 'c' };
+
+/**
+ * The relay is woken after a commit that queued work, by a NOTIFY sent outside the transition's
+ * transaction (see src/outbox/outbox-signal.ts), not by its poll.
+ */
+describe(OutboxSignal.name, () => {
+  let app: INestApplication;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let listener: Client;
+  const notifications: number[] = [];
+  let serial = 0;
+
+  const startJourney = async (): Promise<string> => {
+    const [c] = await app.get(DataSource).query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`0202${String(++serial).padStart(6, '0')}`]);
+    return (await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: citizen })).journeyId;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('outbox_signal');
+    // A poll of a minute: within a test, only a notification can wake the relay.
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'redis',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: `outbox_signal_${process.pid}`,
+      env: { OUTBOX_POLL_MS: '60000' },
+    });
+    listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    listener.on('notification', () => notifications.push(Date.now()));
+    await listener.query('LISTEN outbox');
+  });
+  afterAll(async () => {
+    await listener?.end();
+    await app?.get(OutboxRelay).stop();
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('a transition that queued work wakes a sleeping relay at once, though its poll is a minute away', async () => {
+    const relay = app.get(OutboxRelay);
+    await relay.start();
+    // Let the relay's first (empty) batch run and the relay fall asleep on its one-minute poll.
+    await new Promise((r) => setTimeout(r, 300));
+    const journeyId = await startJourney();
+    const [row] = await app.get(DataSource).query('SELECT id FROM outbox WHERE journey_id = $1', [journeyId]);
+    const queue = app.get(Queues).get('integration');
+    await waitFor(async () => (await queue.getJob(row.id)) !== undefined, 5000);
+    await relay.stop();
+  });
+
+  it('the commit itself sends no notification: the trigger that did is gone', async () => {
+    const triggers = await app.get(DataSource).query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass AND NOT tgisinternal`);
+    expect(triggers).toEqual([]);
+  });
+
+  it('a rolled-back transaction wakes nobody, and a transaction that queued nothing neither', async () => {
+    const signal = app.get(OutboxSignal);
+    const sent = signal.sent;
+    const heard = notifications.length;
+    const repo = app.get(JourneyRepository);
+    const journeyId = await startJourney();
+    await waitFor(async () => signal.sent > sent && notifications.length > heard, 5000);
+    const afterStart = { sent: signal.sent, heard: notifications.length };
+
+    await expect(
+      repo.transaction(async (tx) => {
+        await app.get(CommandWriter).outbox(tx, { journeyId, citizenId: 'x', seq: 1 }, { op: 'remove', queue: 'timers', jobId: 'nothing' });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await repo.transaction(async (tx) => tx.query('SELECT 1'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect({ sent: signal.sent, heard: notifications.length }).toEqual(afterStart);
+    expect(await app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'jobId' = 'nothing'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('pokes that arrive while a notification is on its way fold into one more, and the last is never dropped', async () => {
+    const signal = app.get(OutboxSignal);
+    const sent = signal.sent;
+    const heard = notifications.length;
+    for (let i = 0; i < 20; i++) signal.poke();
+    await waitFor(async () => notifications.length - heard >= 2, 5000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect({ sent: signal.sent - sent, heard: notifications.length - heard }).toEqual({ sent: 2, heard: 2 });
+  });
+});
