@@ -7,6 +7,11 @@ import { QUEUES, type QueueName } from '../platform/queue/queue-names';
 import { Queues } from '../platform/queue/queues';
 import { MetricsService } from '../platform/metrics/metrics.service';
 
+/** Finished jobs whose outbox rows are deleted together: at most this many, or after this long. */
+const FORGET_BATCH = 200;
+const FORGET_AFTER_MS = 50;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Starts one BullMQ worker per queue in worker processes, after checking that every job has
  * exactly one handler. On shutdown it stops taking jobs and waits for the ones in flight.
@@ -15,6 +20,8 @@ import { MetricsService } from '../platform/metrics/metrics.service';
 export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerHost.name);
   private readonly workers: Worker[] = [];
+  private readonly finished: string[] = [];
+  private forgetTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly registry: JobRegistry,
@@ -36,12 +43,12 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       });
       worker.on('completed', (job) => {
         this.metrics.jobOutcomes.inc({ queue: name, outcome: 'completed' });
-        void this.forget(job.id);
+        this.forget(job.id);
       });
       worker.on('failed', (job) => {
         const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
         this.metrics.jobOutcomes.inc({ queue: name, outcome: final ? 'failed' : 'retry' });
-        if (final) void this.forget(job?.id);
+        if (final) this.forget(job?.id);
       });
       worker.on('error', (e) => this.logger.warn(`worker ${name}: ${e.message}`));
       this.workers.push(worker);
@@ -49,14 +56,28 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     this.logger.log(`workers started on ${this.queues.factory.kind}: ${Object.values(QUEUES).join(', ')}`);
   }
 
-  /** The job has run: its outbox row is no longer needed to recover it. */
-  private async forget(jobId: string | undefined): Promise<void> {
-    if (!jobId) return;
-    await this.dataSource.query('DELETE FROM outbox WHERE id = $1', [jobId]).catch(() => undefined);
+  /**
+   * The job has run: its outbox row is no longer needed to recover it. Rows are deleted in batches
+   * (one statement and one commit for every job that finished within FORGET_AFTER_MS, instead of one
+   * each); a row whose delete a crash lost is found by the relay's sweep, which sees the job finished.
+   */
+  private forget(jobId: string | undefined): void {
+    if (!jobId || !UUID.test(jobId)) return;
+    this.finished.push(jobId);
+    if (this.finished.length >= FORGET_BATCH) void this.flushFinished();
+    else this.forgetTimer ??= setTimeout(() => void this.flushFinished(), FORGET_AFTER_MS);
+  }
+
+  private async flushFinished(): Promise<void> {
+    clearTimeout(this.forgetTimer);
+    this.forgetTimer = undefined;
+    const ids = this.finished.splice(0);
+    if (ids.length) await this.dataSource.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [ids]).catch(() => undefined);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     // close() stops fetching new jobs and resolves when the active ones have finished.
     await Promise.allSettled(this.workers.splice(0).map((w) => w.close()));
+    await this.flushFinished();
   }
 }
