@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, configNamespaces } from './config/app.config';
 import { dataSourceOptions, runMigrations } from './database/data-source';
+import { usePreparedStatements } from './database/prepared-statements';
 import { ErrorFilter } from './errors/error.filter';
 import { HealthController } from './health/health.controller';
 import { loggingModule } from './logging/logging.module';
@@ -35,6 +36,7 @@ export class PlatformModule {
             const dataSource = new DataSource(options!);
             await dataSource.initialize();
             await runMigrations(dataSource);
+            usePreparedStatements(dataSource);
             return dataSource;
           },
         }),
