@@ -43,17 +43,13 @@ export class IntegrationProcessor {
 
   async handle(job: Job<IntegrationJobData>, token?: string): Promise<string> {
     const { taskId, generation } = job.data;
-    // Marks the attempt and reads what it needs in one statement; a task of another generation, or
-    // one already finished, is left as it is. `attempts` comes back counting this attempt.
-    const [rows]: [(TaskRow & { cpr: string })[], number] = await this.dataSource.query(
-      `UPDATE integration_task t SET status = 'running', attempts = t.attempts + 1, updated_at = now()
-         FROM journey j JOIN citizen c ON c.id = j.citizen_id
-        WHERE t.id = $1 AND j.id = t.journey_id AND t.generation = $2 AND t.status NOT IN ('completed', 'dead')
-        RETURNING t.*, c.cpr`,
-      [taskId, generation],
+    const rows: (TaskRow & { cpr: string })[] = await this.dataSource.query(
+      `SELECT t.*, c.cpr FROM integration_task t JOIN journey j ON j.id = t.journey_id JOIN citizen c ON c.id = j.citizen_id WHERE t.id = $1`,
+      [taskId],
     );
     const task = rows[0];
-    if (!task) return 'skipped';
+    if (!task || task.generation !== generation || task.status === 'completed' || task.status === 'dead') return 'skipped';
+    await this.dataSource.query(`UPDATE integration_task SET status = 'running', attempts = attempts + 1, updated_at = now() WHERE id = $1`, [taskId]);
 
     let output: Record<string, unknown>;
     try {
@@ -73,28 +69,23 @@ export class IntegrationProcessor {
         `${error.code}: ${error.message}`.slice(0, 300),
       ]);
       const maxAttempts = job.opts.attempts ?? 1;
-      if (error.retryable && error.retryAfterMs && token && task.attempts - 1 < maxAttempts * MAX_POSTPONES_PER_ATTEMPT) {
+      if (error.retryable && error.retryAfterMs && token && task.attempts < maxAttempts * MAX_POSTPONES_PER_ATTEMPT) {
         // An open circuit: wait without spending an attempt.
         await job.moveToDelayed(Date.now() + error.retryAfterMs, token);
         throw new DelayedError();
       }
       const lastAttempt = job.attemptsMade + 1 >= maxAttempts;
       if (error.retryable && !lastAttempt) throw error;
-      await this.deliver(task, 'integration.failed', { step: task.step, task: task.task, code: error.code }, 'dead');
+      await this.deliver(task, 'integration.failed', { step: task.step, task: task.task, code: error.code });
+      await this.dataSource.query(`UPDATE integration_task SET status = 'dead', updated_at = now() WHERE id = $1`, [taskId]);
       return 'dead';
     }
-    await this.deliver(task, 'integration.completed', { step: task.step, task: task.task, output }, 'completed');
+    await this.deliver(task, 'integration.completed', { step: task.step, task: task.task, output });
+    await this.dataSource.query(`UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now() WHERE id = $1`, [taskId]);
     return 'completed';
   }
 
-  /**
-   * Sends the outcome to the journey and records the task's final status in the event's own
-   * transaction (one commit for both); when the event is not applied (a repeat, or a journey that
-   * moved on), the status is recorded by itself.
-   */
-  private async deliver(task: TaskRow, type: string, data: Record<string, unknown>, status: 'completed' | 'dead'): Promise<void> {
-    const finish = `UPDATE integration_task SET status = $2, last_error = CASE WHEN $2 = 'completed' THEN NULL ELSE last_error END, updated_at = now() WHERE id = $1`;
-    let finished = false;
+  private async deliver(task: TaskRow, type: string, data: Record<string, unknown>): Promise<void> {
     try {
       await this.sendEvent.execute({
         journeyId: task.journey_id,
@@ -102,17 +93,14 @@ export class IntegrationProcessor {
         data,
         idempotencyKey: `task:${task.id}:${task.generation}:${type}`,
         actor: { kind: 'system', id: task.system, authority: task.system },
-        inTransaction: async (tx) => {
-          await tx.query(finish, [task.id, status]);
-          finished = true;
-        },
       });
     } catch (e) {
-      finished = false;
       // The journey moved on (dismissed, completed, broken): the result has nowhere to go, and that is final.
-      if (!(e instanceof DomainError && ['EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'NOT_FOUND'].includes(e.code))) throw e;
-      this.logger.warn({ journeyId: task.journey_id, task: task.task, code: e.code }, 'integration result not applied');
+      if (e instanceof DomainError && ['EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'NOT_FOUND'].includes(e.code)) {
+        this.logger.warn({ journeyId: task.journey_id, task: task.task, code: e.code }, 'integration result not applied');
+        return;
+      }
+      throw e;
     }
-    if (!finished) await this.dataSource.query(finish, [task.id, status]);
   }
 }

@@ -1,8 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { IntegrationProcessor } from '../../../src/workers/integration.processor';
-import type { IntegrationJobData } from '../../../src/platform/queue/queue-names';
 import { Queues } from '../../../src/platform/queue/queues';
 import { createHttpAuthorities } from '../../../src/authorities/authorities.factory';
 import { startSandbox, type Sandbox } from '../../../src/authorities/sandbox/sandbox.server';
@@ -79,20 +76,6 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     const [task] = await sql.query('SELECT id, status, attempts FROM integration_task WHERE journey_id = $1', [id]);
     expect(task).toMatchObject({ status: 'completed', attempts: 1 });
     expect(sandbox.sideEffects({ key: task.id })).toEqual([expect.objectContaining({ count: 1, system: 'health-insurance', task: 'order-health-card' })]);
-  });
-
-  it('a job run again after its result was committed (a worker that died before telling the queue) changes nothing', async () => {
-    const app = apps[0];
-    const id = await startErrand(app, 60_000);
-    await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
-    const [task] = await sql.query('SELECT id, generation, status, attempts FROM integration_task WHERE journey_id = $1', [id]);
-    // The result and the task's status were written in one commit.
-    expect(task).toMatchObject({ status: 'completed', attempts: 1 });
-    const job = { data: { taskId: task.id, journeyId: id, generation: task.generation }, opts: { attempts: 3 }, attemptsMade: 0 } as unknown as Job<IntegrationJobData>;
-    expect(await app.get(IntegrationProcessor).handle(job)).toBe('skipped');
-    expect(await events(id)).toEqual(['journey.started', 'integration.completed']);
-    expect((await sql.query('SELECT status, attempts FROM integration_task WHERE id = $1', [task.id]))[0]).toEqual({ status: 'completed', attempts: 1 });
-    expect(sandbox.sideEffects({ key: task.id })).toEqual([expect.objectContaining({ count: 1 })]);
   });
 
   it('does not fire a timer that was cancelled by leaving its state', async () => {
