@@ -6,14 +6,13 @@ import { Queues } from '../platform/queue/queues';
 import type { QueueName } from '../platform/queue/queue-names';
 import type { OutboxPayload } from '../engine/persistence/command-writer';
 import { jobOptions } from '../workers/retry-policy';
+import { isUuid } from '../platform/ids';
 
 const BATCH = 200;
 const ADD_TIMEOUT_MS = 5000;
 const SWEEP_EVERY_MS = 15_000;
 /** How long a notification waits for others before the relay claims rows (more rows per claim, a few ms of lag). */
 const COALESCE_MS = 5;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 
 /**
  * Moves outbox rows to BullMQ. BullMQ cannot join our transaction, so the outbox gives atomicity;
@@ -133,7 +132,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     // A removal done takes its own row and the row of the job it removed (the job's id is that
     // row's id): a cancelled timer's job will never run to delete it, and the sweep must not queue it again.
     const removals = rows.flatMap((r, i) => (outcomes[i].status === 'fulfilled' && r.payload.op === 'remove' ? [r.id, r.payload.jobId] : []));
-    if (removals.length) await this.dataSource.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [removals.filter((id) => UUID.test(id))]);
+    if (removals.length) await this.dataSource.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [removals.filter((id) => isUuid(id))]);
     for (const row of failed) {
       const reason = (outcomes[rows.indexOf(row)] as PromiseRejectedResult).reason as Error;
       const backoffMs = Math.min(30_000, 250 * 2 ** Math.min(row.relay_attempts, 7));

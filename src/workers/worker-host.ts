@@ -6,11 +6,11 @@ import { JobRegistry } from '../platform/queue/job-registry';
 import { QUEUES, type QueueName } from '../platform/queue/queue-names';
 import { Queues } from '../platform/queue/queues';
 import { MetricsService } from '../platform/metrics/metrics.service';
+import { isUuid } from '../platform/ids';
 
 /** Finished jobs whose outbox rows are deleted together: at most this many, or after this long. */
 const FORGET_BATCH = 200;
 const FORGET_AFTER_MS = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Starts one BullMQ worker per queue in worker processes, after checking that every job has
@@ -62,7 +62,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
    * each); a row whose delete a crash lost is found by the relay's sweep, which sees the job finished.
    */
   private forget(jobId: string | undefined): void {
-    if (!jobId || !UUID.test(jobId)) return;
+    if (!jobId || !isUuid(jobId)) return;
     this.finished.push(jobId);
     if (this.finished.length >= FORGET_BATCH) void this.flushFinished();
     else this.forgetTimer ??= setTimeout(() => void this.flushFinished(), FORGET_AFTER_MS);

@@ -1,9 +1,9 @@
 import { CATALOGUE_EXAMPLE_DATE, type AuthorityTask } from '../../../journeys/shared/authority-tasks';
 import { addDays, daysBetween, isIsoDate } from '../../../journeys/shared/calendar';
 import type { Prng } from './prng';
+import { isUuid } from '../../platform/ids';
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T.+)$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isoDay = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -46,7 +46,7 @@ export function realiseOutput(spec: AuthorityTask, input: Record<string, unknown
     const date = shiftDate(v, today, now);
     if (date !== undefined) return date;
     if (/(Ref|Id)$/.test(key)) {
-      const fresh = UUID.test(v) ? rng.uuid() : v.replace(/\d+/g, (d) => (d === '2025' ? year : rng.digits(d.length)));
+      const fresh = isUuid(v) ? rng.uuid() : v.replace(/\d+/g, (d) => (d === '2025' ? year : rng.digits(d.length)));
       renamed.set(v, fresh);
       return fresh;
     }

@@ -4,6 +4,7 @@ import { DomainError, type FieldProblem } from '../../platform/errors/domain-err
 import { CitizenRepository } from '../persistence/citizen.repository';
 import { JourneyRepository } from '../persistence/journey.repository';
 import { ProxyRepository, type ProxyAccess, type ProxyGrantView } from './proxy.repository';
+import { isUuid } from '../../platform/ids';
 
 export interface GrantProxyCommand {
   citizenId: string;
@@ -13,8 +14,6 @@ export interface GrantProxyCommand {
   access: ProxyAccess;
   expiresAt: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Longest power of attorney we accept; the citizen renews it when it runs out. */
 const MAX_YEARS = 5;
@@ -40,7 +39,7 @@ export class GrantProxyUseCase {
     else if (expires <= now.getTime()) problems.push({ field: 'expiresAt', reason: 'must be in the future' });
     else if (expires > latest.getTime()) problems.push({ field: 'expiresAt', reason: `must be at most ${MAX_YEARS} years ahead` });
     // A malformed id (the page form passes it unchecked) is just not one of theirs, not a database error.
-    if (c.journeyId && !UUID.test(c.journeyId)) problems.push({ field: 'journeyId', reason: 'is not one of your journeys' });
+    if (c.journeyId && !isUuid(c.journeyId)) problems.push({ field: 'journeyId', reason: 'is not one of your journeys' });
     else if (c.journeyId) {
       const journey = await this.journeys.find(this.journeys.dataSource, c.journeyId);
       if (!journey || journey.citizen_id !== c.citizenId) problems.push({ field: 'journeyId', reason: 'is not one of your journeys' });
