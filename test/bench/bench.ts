@@ -11,7 +11,7 @@ import { QueueFactory } from '../../src/platform/queue/queue-factory';
 import { citizenToken, driveJourney, RateLimiter, type DriveResult } from './driver';
 import { measureMachineLimit } from './machine-limit';
 import { CpuMeter, peakRssMb, repoRoot, ServiceChild } from './processes';
-import { percentile, round } from './stats';
+import { bucketSummary, percentile, round, serverEventBuckets } from './stats';
 
 /**
  * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--poll-ms 250]`
@@ -146,8 +146,10 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const latencyJourneys = Math.max(100, Math.round(JOURNEYS / 4));
   say(`[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} events/s (half of phase 1)`);
   const limiter = new RateLimiter(halfRate);
+  const serverBefore = await serverEventBuckets(base);
   const half = await drive(latencyJourneys, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter, 40, 20_000, POLL_MS));
   const latencies = half.flatMap((r) => r.latenciesMs);
+  const serverSide = bucketSummary(serverBefore, await serverEventBuckets(base));
 
   // The mix: every journey type from its first start example, as far as citizen actions take it.
   say(`[${backend}] mix: ${MIX} journeys of each of ${types.length} types`);
@@ -184,6 +186,8 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     /** CPU time per transition in phase 1, by process (ms). */
     cpuMsPerTransition: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v / Math.max(1, transitions), 2)])),
     eventLatencyMsAtHalfLoad: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), samples: latencies.length },
+    /** The same events as the API timed them (its /metrics histogram: bucket bounds, not exact values). */
+    serverEventTimeAtHalfLoad: serverSide,
     eventLatencyMsAtMaxLoad: { p99: round(percentile(max.flatMap((r) => r.latenciesMs), 99)) },
     outboxToJobLagMs: { p50: round(percentile(lags, 50)), p99: round(percentile(lags, 99)), samples: lags.length },
     peakRssMb: rss,
@@ -223,6 +227,10 @@ async function main(): Promise<void> {
     say(
       `| ${r.backend} | ${r.completed}/${r.journeys} completed | ${r.transitionsPerSecond} | ${r.integrationJobsPerSecond} | ${r.eventLatencyMsAtHalfLoad.p50} / ${r.eventLatencyMsAtHalfLoad.p95} / ${r.eventLatencyMsAtHalfLoad.p99} | ${r.outboxToJobLagMs.p99} | ${r.peakRssMb.api} / ${r.peakRssMb.worker} | ${r.ratioToRawCommits} | ${Object.values(r.cpuMsPerTransition).join(' / ')} |`,
     );
+  }
+  for (const r of result.runs) {
+    const s = r.serverEventTimeAtHalfLoad;
+    say(`${r.backend}, half load, as the API timed its events: 99 % within ${s.p99AtMostMs} ms (histogram bucket), ${round(s.shareOver50Ms * 100)} % above 50 ms (${s.requests} events)`);
   }
   say(`raw commits/s: ${limit.commitsPerSecond} (${limit.method}, ${limit.clients} clients); results in ${path.relative(process.cwd(), file)}`);
   await embedded?.stop();

@@ -7,3 +7,31 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Cumulative counts of a Prometheus histogram's buckets (`le` in seconds → count), for one series. */
+export type Buckets = Map<number, number>;
+
+/**
+ * The API's own timing of `POST /api/journeys/:id/events` (answered 200), from its `/metrics`
+ * histogram: what the server spent, without the wait in the load driver's process (which also
+ * runs the authority sandbox) or on the network.
+ */
+export async function serverEventBuckets(base: string): Promise<Buckets> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const buckets: Buckets = new Map();
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('http_request_duration_seconds_bucket{') || !line.includes('method="POST"') || !line.includes('route="/api/journeys/:id/events"') || !line.includes('status="200"')) continue;
+    const le = /le="([^"]+)"/.exec(line)?.[1];
+    if (le) buckets.set(le === '+Inf' ? Infinity : Number(le), Number(line.slice(line.lastIndexOf(' ') + 1)));
+  }
+  return buckets;
+}
+
+/** Between two readings: how many requests, the bucket bound (ms) that holds 99 % of them, and the share above 50 ms. */
+export function bucketSummary(before: Buckets, after: Buckets): { requests: number; p99AtMostMs: number; shareOver50Ms: number } {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const count = (le: number) => (after.get(le) ?? 0) - (before.get(le) ?? 0);
+  const total = count(Infinity);
+  const p99 = bounds.find((le) => count(le) >= 0.99 * total) ?? Infinity;
+  return { requests: total, p99AtMostMs: p99 * 1000, shareOver50Ms: total ? round(1 - count(0.05) / total, 3) : NaN };
+}
