@@ -1,6 +1,6 @@
 /** The moving-to-Denmark machine's context, actions and guards, shared by the machine and its regions. */
 import { assign, setup } from 'xstate';
-import { atUtc, compareIsoDates, type IsoDate } from '../shared/calendar';
+import { compareIsoDates, type IsoDate } from '../shared/calendar';
 import type { JourneyContextBase } from '../shared/contract';
 import {
   activatePending,
@@ -13,7 +13,7 @@ import {
   isReminderForOpenStep,
   notifyCitizen,
   reminderNotification,
-  reminderTimers,
+  rescheduledReminders,
   setStepAction,
   watchdogKey,
   watchdogTimer,
@@ -41,12 +41,6 @@ export const NEED_CPR: readonly StepId[] = ['gp-and-health-card', 'digital-post-
 const RESIDENCE_BASIS = { nordic: 'nordic', 'eu-eea-swiss': 'eu', 'non-eu': 'permit' } as const;
 
 export const isAfter = (day: IsoDate, deadline: IsoDate | undefined) => deadline !== undefined && compareIsoDates(day, deadline) > 0;
-
-/** "Now" for reminders scheduled after an event: the event's day, but never before the journey started. */
-function nowFrom(startedAt: string, day: IsoDate): string {
-  const dayStart = atUtc(day, '00:00');
-  return Date.parse(dayStart) > Date.parse(startedAt) ? dayStart : startedAt;
-}
 
 export const confirmation = awaitedConfirmation<MovingToDenmarkContext>();
 
@@ -82,13 +76,9 @@ export const movingToDenmarkSetup = setup({
     })),
     scheduleReminders: emitCommands((context: MovingToDenmarkContext) => deadlineReminders(context)),
     /** Replaces a step's reminders after its deadline changed (same keys: the new timers replace the old). */
-    rescheduleReminders: emitCommands((context: MovingToDenmarkContext, _event, params: { step: StepId; from: IsoDate }) => {
-      const deadline = context.steps[params.step].deadline;
-      return [
-        ...cancelReminders(params.step, context.reminderDays),
-        ...(deadline ? reminderTimers(params.step, deadline, context.reminderDays, nowFrom(context.startedAt, params.from)) : []),
-      ];
-    }),
+    rescheduleReminders: emitCommands((context: MovingToDenmarkContext, _event, params: { step: StepId; from: IsoDate }) =>
+      rescheduledReminders(context, params.step, params.from),
+    ),
     cancelStepReminders: emitCommands((context: MovingToDenmarkContext, _event, params: { step: StepId }) =>
       cancelReminders(params.step, context.reminderDays),
     ),

@@ -1,6 +1,6 @@
 /** The new-job machine's context, actions and guards, shared by the machine and its regions. */
 import { assign, setup } from 'xstate';
-import { atUtc, compareIsoDates, type IsoDate } from '../shared/calendar';
+import { compareIsoDates, type IsoDate } from '../shared/calendar';
 import type { JourneyCommand, JourneyContextBase } from '../shared/contract';
 import {
   cancelReminders,
@@ -11,7 +11,7 @@ import {
   isReminderForOpenStep,
   notifyCitizen,
   reminderNotification,
-  reminderTimers,
+  rescheduledReminders,
   setStepAction,
   watchdogKey,
   watchdogTimer,
@@ -38,12 +38,6 @@ type StepId = NewJobStepId;
 
 export const LINK_STEP: StepId = 'move-to-denmark';
 export const isAfter = (day: IsoDate, deadline: IsoDate | undefined) => deadline !== undefined && compareIsoDates(day, deadline) > 0;
-
-/** "Now" for reminders scheduled after an event: the event's day, but never before the journey started. */
-function nowFrom(startedAt: string, day: IsoDate): string {
-  const dayStart = atUtc(day, '00:00');
-  return Date.parse(dayStart) > Date.parse(startedAt) ? dayStart : startedAt;
-}
 
 function linkCommands(context: NewJobContext): JourneyCommand[] {
   const { newcomer, firstWorkingDay, employerCvr } = context.answers;
@@ -81,13 +75,9 @@ export const newJobSetup = setup({
     recordCardType: assign((_, params: { cardType: TaxCardType }) => ({ taxCardType: params.cardType })),
     scheduleReminders: emitCommands((context: NewJobContext) => deadlineReminders(context)),
     /** Replaces a step's reminders after its deadline changed (same keys: the new timers replace the old). */
-    rescheduleReminders: emitCommands((context: NewJobContext, _event, params: { step: StepId; from: IsoDate }) => {
-      const deadline = context.steps[params.step].deadline;
-      return [
-        ...cancelReminders(params.step, context.reminderDays),
-        ...(deadline ? reminderTimers(params.step, deadline, context.reminderDays, nowFrom(context.startedAt, params.from)) : []),
-      ];
-    }),
+    rescheduleReminders: emitCommands((context: NewJobContext, _event, params: { step: StepId; from: IsoDate }) =>
+      rescheduledReminders(context, params.step, params.from),
+    ),
     cancelStepReminders: emitCommands((context: NewJobContext, _event, params: { step: StepId }) =>
       cancelReminders(params.step, context.reminderDays),
     ),

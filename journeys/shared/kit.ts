@@ -200,6 +200,17 @@ export function deadlineReminders(context: JourneyContextBase): ScheduleTimerCom
   );
 }
 
+/**
+ * A step's reminders after its deadline changed on `day`: the old ones cancelled, new ones counted
+ * from that day (never from before the journey started). Same keys, so the new timers replace the old.
+ */
+export function rescheduledReminders(context: JourneyContextBase, step: string, day: IsoDate): (CancelTimerCommand | ScheduleTimerCommand)[] {
+  const deadline = context.steps[step]?.deadline;
+  const dayStart = atUtc(day, '00:00');
+  const now = Date.parse(dayStart) > Date.parse(context.startedAt) ? dayStart : context.startedAt;
+  return [...cancelReminders(step, context.reminderDays), ...(deadline ? reminderTimers(step, deadline, context.reminderDays, now) : [])];
+}
+
 /** The notification for a fired reminder (use behind the `isReminderForOpenStep` guard). */
 export function reminderNotification(context: JourneyContextBase, event: EventObject): NotifyCitizenCommand[] {
   const reminder = event.type === 'timer.fired' ? parseReminderKey(String((event as { key?: unknown }).key)) : undefined;

@@ -6,6 +6,7 @@ import {
   isTask,
   parseReminderKey,
   reminderTimers,
+  rescheduledReminders,
   schema,
   withStep,
 } from '../../journeys/shared/kit';
@@ -61,5 +62,28 @@ describe('journey kit', () => {
       required: ['a'],
       additionalProperties: false,
     });
+  });
+
+  it('reschedules a step\'s reminders from the day its deadline changed, never from before the journey started', () => {
+    const context = {
+      answers: {},
+      facts: {},
+      startedAt: '2025-03-10T09:00:00.000Z',
+      reminderDays: [7, 2],
+      steps: { s: { status: 'active' as const, deadline: '2025-03-20' } },
+    };
+    const cancels = [
+      { type: 'timer.cancel', key: 'reminder:s:7d' },
+      { type: 'timer.cancel', key: 'reminder:s:2d' },
+    ];
+    // Changed on 14 March: the 7-day reminder (13 March) has passed, only the 2-day one (18 March) is left.
+    expect(rescheduledReminders(context, 's', '2025-03-14')).toEqual([
+      ...cancels,
+      { type: 'timer.schedule', key: 'reminder:s:2d', dueAt: '2025-03-18T07:00:00.000Z', step: 's', purpose: 'reminder' },
+    ]);
+    // A day before the start counts from the start: 7 a.m. on 10 March has passed by 9 a.m., 13 March has not.
+    expect(rescheduledReminders(context, 's', '2025-03-01').filter((c) => c.type === 'timer.schedule').map((c) => c.key)).toEqual(['reminder:s:7d', 'reminder:s:2d']);
+    // A step without a deadline only loses its reminders.
+    expect(rescheduledReminders({ ...context, steps: { s: { status: 'active' as const } } }, 's', '2025-03-14')).toEqual(cancels);
   });
 });
