@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/database/embedded-postgres';
+import { SERVICE_NODE_FLAGS } from '../../src/platform/node-flags';
 import { freePort } from '../support/ports';
 import { PrivateRedis } from '../support/private-redis';
 
@@ -64,7 +65,7 @@ export class ServiceChild {
 
   start(): void {
     this.expectedExit = false;
-    const child = spawn(process.execPath, [path.join(repoRoot(), 'dist/src/main.js')], {
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(repoRoot(), 'dist/src/main.js')], {
       cwd: repoRoot(),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],

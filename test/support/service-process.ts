@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../../src/platform/node-flags';
 import { waitFor } from './private-redis';
 
 const ROOT = path.join(__dirname, '../..');
@@ -22,7 +23,7 @@ export class ServiceProcess {
     this.stdout = '';
     this.stderr = '';
     this.exitCode = null;
-    this.child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
+    this.child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(ROOT, 'dist/src/main.js')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { ConfigValidationError, loadConfig } from '../../../src/platform/config/app.config';
+import { SERVICE_NODE_FLAGS } from '../../../src/platform/node-flags';
 
 const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'lf', OIDC_JWKS_URL: 'https://idp.example/jwks' };
 
@@ -68,6 +69,19 @@ describe('loadConfig', () => {
       const config = loadConfig(service.environment ?? {});
       expect(config.database.embedded).toBe(false);
       expect(config.queue.backend).toBe('redis');
+    }
+  });
+
+  it('starts the service with the same V8 heap flags everywhere: npm start, start:dev, docker-compose and the test harnesses', () => {
+    const scripts = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const flagsBeforeMain = (argv: string[]) => argv.slice(argv.indexOf('node') + 1, argv.indexOf('dist/src/main.js')).filter((a) => a.startsWith('--max-'));
+    for (const script of ['start', 'start:dev']) {
+      const argv = scripts[script].split('&&').pop()!.trim().split(/\s+/);
+      expect({ script, flags: flagsBeforeMain(argv) }).toEqual({ script, flags: [...SERVICE_NODE_FLAGS] });
+    }
+    const compose = parse(fs.readFileSync(path.join(__dirname, '../../../docker-compose.yml'), 'utf8'));
+    for (const [name, service] of Object.entries<{ command?: string[] }>(compose.services).filter(([, s]) => s.command?.includes('dist/src/main.js'))) {
+      expect({ name, flags: flagsBeforeMain(service.command!) }).toEqual({ name, flags: [...SERVICE_NODE_FLAGS] });
     }
   });
 });
