@@ -4,19 +4,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { startSandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { loadConfig, type QueueBackendKind } from '../../src/platform/config/app.config';
 import { startEmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
+import { SERVICE_NODE_FLAGS } from '../../src/platform/node-flags';
 import { QueueFactory } from '../../src/platform/queue/queue-factory';
 import { citizenToken, driveJourney, RateLimiter, type DriveResult } from './driver';
+import { measureHttpFloor } from './http-floor';
 import { measureMachineLimit } from './machine-limit';
-import { CpuMeter, peakRssMb, repoRoot, ServiceChild } from './processes';
+import { CpuMeter, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
 import { bucketSummary, percentile, round, serverEventBuckets } from './stats';
 
 /**
- * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--poll-ms 250]`
+ * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--poll-ms 250] [--node-flags '…'] [--profile]`
  * Drives journeys end to end through the HTTP API (separate API and worker processes, authority
- * sandbox at zero latency) and measures the machine's own commit rate in the same run.
+ * sandbox at zero latency, each a process of its own) and measures the machine's own commit rate in the same run.
  */
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,6 +28,8 @@ const CONCURRENCY = Number(arg('concurrency', '32'));
 const MIX = Number(arg('mix', '10'));
 /** How often a waiting citizen's page looks again (ms). */
 const POLL_MS = Number(arg('poll-ms', '250'));
+/** Node flags of the API and worker processes (default: the service's own; `--node-flags ''` for V8's defaults). */
+const NODE_FLAGS = arg('node-flags', SERVICE_NODE_FLAGS.join(' ')).split(' ').filter(Boolean);
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 let serial = 0;
@@ -67,7 +70,8 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${database}`;
 
-  const sandbox = await startSandbox({ latencyScale: 0 });
+  const sandbox = new SandboxChild(3187);
+  await sandbox.start();
   const secret = randomBytes(24).toString('hex');
   const common = {
     DATABASE_URL: dbUrl.toString(),
@@ -83,7 +87,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     ...(process.env.PGOPTIONS ? { PGOPTIONS: process.env.PGOPTIONS } : {}),
   };
   // --profile writes V8 CPU profiles of both processes (open them in Chrome DevTools).
-  const execArgv = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), 'bench/results/profiles')}`] : [];
+  const execArgv = [...NODE_FLAGS, ...(process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), 'bench/results/profiles')}`] : [])];
   const api = new ServiceChild('api', { ...common, ROLE: 'api', PORT: '3180' }, execArgv);
   const worker = new ServiceChild('worker', { ...common, ROLE: 'worker', PORT: '3181', WORKER_CONCURRENCY: '32' }, execArgv);
   api.start();
@@ -109,7 +113,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     const info = await redis.info('cpu');
     return ['used_cpu_sys', 'used_cpu_user'].reduce((sum, key) => sum + Number(new RegExp(`${key}:([\\d.]+)`).exec(info)?.[1] ?? 0) * 1000, 0);
   };
-  const cpu = { api: new CpuMeter([api.pid]), worker: new CpuMeter([worker.pid]), postgres: new CpuMeter(await backends()), redis: await redisCpuMs(), driver: process.cpuUsage() };
+  const cpu = { api: new CpuMeter([api.pid]), worker: new CpuMeter([worker.pid]), sandbox: new CpuMeter([sandbox.pid]), postgres: new CpuMeter(await backends()), redis: await redisCpuMs(), driver: process.cpuUsage() };
   const t0 = Date.now();
   const since = new Date(t0).toISOString();
   const unlimited = new RateLimiter(Infinity);
@@ -121,12 +125,14 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     worker: cpu.worker.elapsedMs([worker.pid]),
     postgres: cpu.postgres.elapsedMs(await backends()),
     redis: (await redisCpuMs()) - cpu.redis,
-    driverAndSandbox: (driverCpu.user + driverCpu.system) / 1000,
+    driver: (driverCpu.user + driverCpu.system) / 1000,
+    sandbox: cpu.sandbox.elapsedMs([sandbox.pid]),
   };
   redis?.disconnect();
   const transitions = await count(db, `SELECT count(*) AS n FROM journey_history WHERE created_at >= $1`, [since]);
   const jobs = await count(db, `SELECT count(*) AS n FROM integration_task WHERE status = 'completed' AND created_at >= $1`, [since]);
   const apiEvents = max.reduce((s, r) => s + r.events, 0);
+  const pageReads = max.reduce((s, r) => s + r.reads, 0);
   const errors = max.filter((r) => r.error);
 
   // Outbox-to-job lag: from the transaction that wrote the outbox row to the job starting.
@@ -172,7 +178,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   await db.end();
   await worker.stop();
   await api.stop();
-  await sandbox.close();
+  await sandbox.stop();
 
   return {
     backend,
@@ -183,6 +189,8 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     elapsedSeconds: round(elapsed, 2),
     transitionsPerSecond: round(transitions / elapsed),
     integrationJobsPerSecond: round(jobs / elapsed),
+    /** Per journey in phase 1: transitions, citizen events over HTTP, page reads while waiting for the workers. */
+    perJourney: { transitions: round(transitions / JOURNEYS), events: round(apiEvents / JOURNEYS), pageReads: round(pageReads / JOURNEYS) },
     /** CPU time per transition in phase 1, by process (ms). */
     cpuMsPerTransition: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v / Math.max(1, transitions), 2)])),
     eventLatencyMsAtHalfLoad: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), samples: latencies.length },
@@ -213,15 +221,27 @@ async function main(): Promise<void> {
   await adminDb.query('CREATE DATABASE lf_bench_limit');
   await adminDb.end();
   const limit = await measureMachineLimit(adminUrl, 'lf_bench_limit', CONCURRENCY);
+  const httpFloor = await measureHttpFloor(adminUrl, 'lf_bench_limit', CONCURRENCY);
 
-  const result = { at: new Date().toISOString(), machine, limit, runs: runs.map((r) => ({ ...r, ratioToRawCommits: round(r.transitionsPerSecond / limit.commitsPerSecond, 2) })) };
+  const result = {
+    at: new Date().toISOString(),
+    machine,
+    serviceNodeFlags: NODE_FLAGS,
+    limit,
+    httpFloor,
+    runs: runs.map((r) => ({
+      ...r,
+      ratioToRawCommits: round(r.transitionsPerSecond / limit.commitsPerSecond, 2),
+      ratioToHttpFloor: round(r.transitionsPerSecond / httpFloor.commitsPerSecond, 2),
+    })),
+  };
   const dir = path.join(repoRoot(), 'bench/results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${result.at.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
 
   say('');
-  say(`| backend | journeys | transitions/s | integration jobs/s | event p50 / p95 / p99 (ms, half load) | outbox→job lag p99 (ms) | peak RSS api / worker (MB) | transitions ÷ raw commits | CPU ms per transition: api / worker / postgres / redis / driver+sandbox |`);
+  say(`| backend | journeys | transitions/s | integration jobs/s | event p50 / p95 / p99 (ms, half load) | outbox→job lag p99 (ms) | peak RSS api / worker (MB) | transitions ÷ raw commits | CPU ms per transition: api / worker / postgres / redis / driver / sandbox |`);
   say(`|---|---|---|---|---|---|---|---|---|`);
   for (const r of result.runs) {
     say(
@@ -232,7 +252,13 @@ async function main(): Promise<void> {
     const s = r.serverEventTimeAtHalfLoad;
     say(`${r.backend}, half load, as the API timed its events: 99 % within ${s.p99AtMostMs} ms (histogram bucket), ${round(s.shareOver50Ms * 100)} % above 50 ms (${s.requests} events)`);
   }
-  say(`raw commits/s: ${limit.commitsPerSecond} (${limit.method}, ${limit.clients} clients); results in ${path.relative(process.cwd(), file)}`);
+  say(`raw commits/s: ${limit.commitsPerSecond} (${limit.method}, ${limit.clients} clients)`);
+  const f = httpFloor.cpuMsPerRequest;
+  say(
+    `HTTP floor (the same transaction behind a bare node:http handler): ${httpFloor.commitsPerSecond} commits/s = ${round(httpFloor.commitsPerSecond / limit.commitsPerSecond, 2)} × raw; ` +
+      `CPU ms per request: server ${f.server} / postgres ${f.postgres} / driver ${f.driver}; transitions ÷ floor: ${result.runs.map((r) => `${r.backend} ${r.ratioToHttpFloor}`).join(', ')}`,
+  );
+  say(`results in ${path.relative(process.cwd(), file)}`);
   await embedded?.stop();
 }
 

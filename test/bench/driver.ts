@@ -4,6 +4,8 @@ export interface DriveResult {
   journeyId?: string;
   status: string;
   events: number;
+  /** Page reads while the journey waited for the workers (`GET /api/journeys/:id`). */
+  reads: number;
   latenciesMs: number[];
   error?: string;
 }
@@ -55,7 +57,7 @@ export async function driveJourney(
   pollMs = 250,
 ): Promise<DriveResult> {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const result: DriveResult = { status: 'not-started', events: 0, latenciesMs: [] };
+  const result: DriveResult = { status: 'not-started', events: 0, reads: 0, latenciesMs: [] };
   const started = await fetch(`${base}/api/journeys`, { method: 'POST', headers, body: JSON.stringify({ type, answers }) });
   if (started.status !== 201) return { ...result, error: `start ${started.status}: ${(await started.text()).slice(0, 200)}` };
   let view = (await started.json()) as View;
@@ -67,6 +69,7 @@ export async function driveJourney(
       if (Date.now() - idleSince > idleLimitMs) break;
       await new Promise((r) => setTimeout(r, pollMs));
       view = (await (await fetch(`${base}/api/journeys/${view.id}`, { headers })).json()) as View;
+      result.reads++;
       continue;
     }
     await limiter.take();

@@ -26,12 +26,7 @@ export async function measureMachineLimit(adminUrl: string, database: string, cl
     const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
     return { method: 'pgbench -N', clients, commitsPerSecond: Math.round(tps) };
   }
-  const setup = new Client({ connectionString: url.toString() });
-  await setup.connect();
-  await setup.query('CREATE TABLE IF NOT EXISTS bench_acc (id int PRIMARY KEY, balance int NOT NULL)');
-  await setup.query('CREATE TABLE IF NOT EXISTS bench_hist (id bigserial PRIMARY KEY, acc int, delta int, at timestamptz DEFAULT now())');
-  await setup.query('INSERT INTO bench_acc SELECT g, 0 FROM generate_series(1, 100000) g ON CONFLICT DO NOTHING');
-  await setup.end();
+  await prepareRawTables(url.toString());
   let commits = 0;
   const until = Date.now() + seconds * 1000;
   await Promise.all(
@@ -50,4 +45,14 @@ export async function measureMachineLimit(adminUrl: string, database: string, cl
     }),
   );
   return { method: 'raw pg loop (UPDATE + INSERT per commit)', clients, commitsPerSecond: Math.round(commits / seconds) };
+}
+
+/** The raw loop's tables: 100,000 accounts and a history (also what the HTTP floor writes to). */
+export async function prepareRawTables(databaseUrl: string): Promise<void> {
+  const setup = new Client({ connectionString: databaseUrl });
+  await setup.connect();
+  await setup.query('CREATE TABLE IF NOT EXISTS bench_acc (id int PRIMARY KEY, balance int NOT NULL)');
+  await setup.query('CREATE TABLE IF NOT EXISTS bench_hist (id bigserial PRIMARY KEY, acc int, delta int, at timestamptz DEFAULT now())');
+  await setup.query('INSERT INTO bench_acc SELECT g, 0 FROM generate_series(1, 100000) g ON CONFLICT DO NOTHING');
+  await setup.end();
 }

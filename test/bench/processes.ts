@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../../src/platform/node-flags';
 
 /** The repository root (where package.json is), wherever this file was compiled to. */
 export function repoRoot(): string {
@@ -56,7 +57,7 @@ export class ServiceChild {
   constructor(
     readonly name: string,
     private readonly env: Record<string, string>,
-    private readonly execArgv: string[] = [],
+    private readonly execArgv: readonly string[] = SERVICE_NODE_FLAGS,
   ) {}
 
   start(): void {
@@ -95,6 +96,50 @@ export class ServiceChild {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+    });
+  }
+}
+
+/**
+ * The authority sandbox at zero latency in a process of its own (`npm run sandbox`), so its work
+ * neither delays the driver's clocks nor hides in the driver's CPU figure.
+ */
+export class SandboxChild {
+  private child?: ChildProcess;
+  readonly url: string;
+
+  constructor(readonly port: number) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  get pid(): number {
+    return this.child!.pid!;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, [path.join(repoRoot(), 'dist/src/authorities/sandbox/sandbox.main.js'), '--port', String(this.port), '--latency-scale', '0', '--quiet'], {
+      cwd: repoRoot(),
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => {
+        output += d.toString();
+        if (output.includes('listening on')) resolve();
+      });
+      child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+      child.once('exit', (code) => reject(new Error(`authority sandbox exited with ${code}: ${output.slice(-400)}`)));
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
     });
   }
 }

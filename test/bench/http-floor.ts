@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { prepareRawTables } from './machine-limit';
+import { CpuMeter } from './processes';
+import { round } from './stats';
+
+export interface HttpFloor {
+  /** Requests answered per second, each one commit (BEGIN, UPDATE, INSERT, COMMIT). */
+  commitsPerSecond: number;
+  clients: number;
+  /** CPU per request (ms): the HTTP server, its PostgreSQL backends, the driver (this process). */
+  cpuMsPerRequest: { server: number; postgres: number; driver: number };
+}
+
+/**
+ * How many commits per second any HTTP service can reach on this machine: the raw loop's
+ * transaction behind a bare `node:http` handler (http-floor.server.ts), driven with `fetch` by the
+ * same number of clients as the journeys. Everything the engine adds (framework, authentication,
+ * validation, the state machine, commands, outbox, workers) comes on top of this.
+ */
+export async function measureHttpFloor(adminUrl: string, database: string, clients: number, seconds = 10, port = 3189): Promise<HttpFloor> {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  await prepareRawTables(url.toString());
+  const child = spawn(process.execPath, [path.join(__dirname, 'http-floor.server.js')], {
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: url.toString(), PORT: String(port), DB_POOL_SIZE: '20' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`HTTP floor server exited with ${code}`)));
+  });
+  const db = new Client({ connectionString: url.toString() });
+  await db.connect();
+  const backends = async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).rows.map((r: { pid: number }) => r.pid);
+  const base = `http://127.0.0.1:${port}/`;
+  const once = async () => {
+    const res = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 1 + Math.floor(Math.random() * 100_000) }) });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`HTTP floor answered ${res.status}`);
+  };
+  await Promise.all(Array.from({ length: clients }, once)); // opens the pool's connections
+  const serverCpu = new CpuMeter([child.pid!]);
+  const pgCpu = new CpuMeter(await backends());
+  const driverCpu = process.cpuUsage();
+  let requests = 0;
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        await once();
+        requests++;
+      }
+    }),
+  );
+  const driver = process.cpuUsage(driverCpu);
+  const perRequest = (ms: number) => round(ms / Math.max(1, requests), 2);
+  const result: HttpFloor = {
+    commitsPerSecond: Math.round(requests / seconds),
+    clients,
+    cpuMsPerRequest: { server: perRequest(serverCpu.elapsedMs([child.pid!])), postgres: perRequest(pgCpu.elapsedMs(await backends())), driver: perRequest((driver.user + driver.system) / 1000) },
+  };
+  await db.end();
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  return result;
+}
