@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -54,6 +55,15 @@ async function bootstrap(): Promise<void> {
   if (config.auth.mode === 'dev' && !config.auth.devSecret) {
     // Development tokens stay valid across restarts of the same data directory.
     config.auth.devSecret = localSecret(config.database.dataDir, 'dev-auth-secret');
+  }
+
+  if (config.app.role === 'worker' && config.app.workerNice > 0) {
+    // Jobs wait durably; a citizen's request on the same host should not wait behind them.
+    try {
+      os.setPriority(Math.min(19, os.getPriority() + config.app.workerNice));
+    } catch (e) {
+      log.warn(`could not lower the worker's CPU priority: ${(e as Error).message}`);
+    }
   }
 
   const authorities = await startAuthorities(config, (m) => log.info(m));

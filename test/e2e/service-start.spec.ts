@@ -28,6 +28,8 @@ describe('the service started with nothing configured', () => {
   it('becomes ready, keeps its data across a restart, and stops cleanly on SIGTERM', async () => {
     service.start();
     await service.ready(90_000);
+    // ROLE=all serves citizens itself: it keeps the priority it was started with.
+    expect(os.getPriority(service.pid)).toBe(os.getPriority());
     expect(service.stdout).toContain(path.join(dataDir, 'postgres'));
     expect(service.stdout).toContain('set DATABASE_URL');
 

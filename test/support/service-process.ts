@@ -63,6 +63,10 @@ export class ServiceProcess {
     return this.exitCode!;
   }
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   signal(signal: NodeJS.Signals): void {
     this.child?.kill(signal);
   }

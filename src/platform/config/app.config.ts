@@ -61,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       env: (vars.NODE_ENV as AppSettings['env']) ?? 'development',
       port: vars.PORT ?? 3000,
       role: vars.ROLE ?? 'all',
+      workerNice: vars.WORKER_NICE ?? 10,
       logLevel: vars.LOG_LEVEL ?? 'info',
       logPretty: vars.LOG_PRETTY ?? false,
       shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS ?? 25_000,

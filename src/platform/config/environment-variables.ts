@@ -48,6 +48,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(256)
   WORKER_CONCURRENCY?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(19)
+  WORKER_NICE?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
@@ -148,6 +151,7 @@ export const envKeys = [
   'DB_POOL_SIZE',
   'QUEUE_NAMESPACE',
   'WORKER_CONCURRENCY',
+  'WORKER_NICE',
   'LOG_LEVEL',
   'LOG_PRETTY',
   'OPERATOR_PASSWORD',

@@ -10,6 +10,11 @@ export interface AppSettings {
   env: 'development' | 'production' | 'test';
   port: number;
   role: Role;
+  /**
+   * Niceness a `ROLE=worker` process adds to its own (0 = unchanged): on a host it shares with an
+   * API process, citizens' requests get the CPU first and jobs, which wait durably, after.
+   */
+  workerNice: number;
   logLevel: string;
   logPretty: boolean;
   shutdownTimeoutMs: number;

@@ -42,6 +42,8 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_LOGIN', '0', /RATE_LIMIT_LOGIN must not be less than 1/],
     ['RETENTION_DAYS', 'soon', /RETENTION_DAYS .*(integer|number)/],
     ['RETENTION_SCHEDULE', 'daily', /RETENTION_SCHEDULE must be a cron pattern of five fields/],
+    ['WORKER_NICE', '20', /WORKER_NICE must not be greater than 19/],
+    ['WORKER_NICE', '-5', /WORKER_NICE must not be less than 0/],
   ])('names %s when its value %s is bad', (name, value, message) => {
     const error = (() => {
       try {
