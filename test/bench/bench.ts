@@ -85,6 +85,8 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     NODE_ENV: 'production',
     // e.g. PGOPTIONS='-c log_statement=all' to count the statements a journey costs.
     ...(process.env.PGOPTIONS ? { PGOPTIONS: process.env.PGOPTIONS } : {}),
+    // e.g. WORKER_NICE=0 to measure the worker at the API's priority.
+    ...(process.env.WORKER_NICE ? { WORKER_NICE: process.env.WORKER_NICE } : {}),
   };
   // --profile writes V8 CPU profiles of both processes (open them in Chrome DevTools).
   const execArgv = [...NODE_FLAGS, ...(process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), 'bench/results/profiles')}`] : [])];
