@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { httpJson } from './http-client';
 
 export interface DriveResult {
   journeyId?: string;
@@ -56,11 +57,11 @@ export async function driveJourney(
   idleLimitMs = 20_000,
   pollMs = 250,
 ): Promise<DriveResult> {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const headers = { authorization: `Bearer ${token}` };
   const result: DriveResult = { status: 'not-started', events: 0, reads: 0, latenciesMs: [] };
-  const started = await fetch(`${base}/api/journeys`, { method: 'POST', headers, body: JSON.stringify({ type, answers }) });
-  if (started.status !== 201) return { ...result, error: `start ${started.status}: ${(await started.text()).slice(0, 200)}` };
-  let view = (await started.json()) as View;
+  const started = await httpJson<View>('POST', `${base}/api/journeys`, headers, { type, answers });
+  if (started.status !== 201) return { ...result, error: `start ${started.status}: ${JSON.stringify(started.body).slice(0, 200)}` };
+  let view = started.body;
   result.journeyId = view.id;
   let idleSince = Date.now();
   while (view.status === 'active' && result.events < maxEvents) {
@@ -68,18 +69,18 @@ export async function driveJourney(
     if (!action) {
       if (Date.now() - idleSince > idleLimitMs) break;
       await new Promise((r) => setTimeout(r, pollMs));
-      view = (await (await fetch(`${base}/api/journeys/${view.id}`, { headers })).json()) as View;
+      view = (await httpJson<View>('GET', `${base}/api/journeys/${view.id}`, headers)).body;
       result.reads++;
       continue;
     }
     await limiter.take();
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/journeys/${view.id}/events`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ type: action.event, data: action.example, idempotencyKey: `${view.id}-${result.events}` }),
+    const res = await httpJson<{ journey: View }>('POST', `${base}/api/journeys/${view.id}/events`, headers, {
+      type: action.event,
+      data: action.example,
+      idempotencyKey: `${view.id}-${result.events}`,
     });
-    const body = (await res.json()) as { journey: View };
+    const body = res.body;
     result.latenciesMs.push(performance.now() - t0);
     if (res.status !== 200) return { ...result, status: view.status, error: `${action.event} ${res.status}: ${JSON.stringify(body).slice(0, 200)}` };
     result.events++;

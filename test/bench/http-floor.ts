@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { httpJson } from './http-client';
 import { prepareRawTables } from './machine-limit';
 import { CpuMeter } from './processes';
 import { round } from './stats';
@@ -15,7 +16,7 @@ export interface HttpFloor {
 
 /**
  * How many commits per second any HTTP service can reach on this machine: the raw loop's
- * transaction behind a bare `node:http` handler (http-floor.server.ts), driven with `fetch` by the
+ * transaction behind a bare `node:http` handler (http-floor.server.ts), driven over `node:http` by the
  * same number of clients as the journeys. Everything the engine adds (framework, authentication,
  * validation, the state machine, commands, outbox, workers) comes on top of this.
  */
@@ -36,9 +37,8 @@ export async function measureHttpFloor(adminUrl: string, database: string, clien
   const backends = async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).rows.map((r: { pid: number }) => r.pid);
   const base = `http://127.0.0.1:${port}/`;
   const once = async () => {
-    const res = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 1 + Math.floor(Math.random() * 100_000) }) });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`HTTP floor answered ${res.status}`);
+    const res = await httpJson('POST', base, {}, { id: 1 + Math.floor(Math.random() * 100_000) });
+    if (res.status !== 200) throw new Error(`HTTP floor answered ${res.status}`);
   };
   await Promise.all(Array.from({ length: clients }, once)); // opens the pool's connections
   const serverCpu = new CpuMeter([child.pid!]);
