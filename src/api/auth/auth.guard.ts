@@ -34,7 +34,8 @@ export class AuthGuard implements CanActivate {
     if (principal.role === 'citizen') {
       const cpr = parseCpr(principal.subject);
       if (!cpr.ok) throw new DomainError('UNAUTHENTICATED', 'The citizen token does not carry a CPR number');
-      principal.citizenId = await this.citizens.idFor(principal.subject);
+      principal.citizen = await this.citizens.identify(principal.subject);
+      principal.citizenId = principal.citizen.id;
     }
     // A disabled client is refused at once, not when its short-lived tokens run out.
     if (principal.clientId && !(await this.clients.isActive(principal.clientId, principal.authority))) {

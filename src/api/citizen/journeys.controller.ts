@@ -7,7 +7,6 @@ import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
 import { DismissJourneyUseCase } from '../../engine/use-cases/dismiss-journey.use-case';
 import { RegisterFacts } from '../../engine/facts/register-facts';
-import { CitizenRepository } from '../../engine/persistence/citizen.repository';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { SendEventDto, StartJourneyDto } from '../dto/journey.dto';
@@ -23,7 +22,6 @@ export class JourneysController {
     private readonly queries: JourneyQueries,
     private readonly start: StartJourneyUseCase,
     private readonly send: SendEventUseCase,
-    private readonly citizens: CitizenRepository,
     private readonly dismissJourney: DismissJourneyUseCase,
     private readonly registerFacts: RegisterFacts,
   ) {}
@@ -57,13 +55,12 @@ export class JourneysController {
   @ApiOperation({ summary: 'Start a journey; 201 with the journey view' })
   async create(@Req() req: AuthenticatedRequest, @Body() body: StartJourneyDto) {
     const citizenId = req.principal!.citizenId!;
-    const birthDate = await this.citizens.birthDate(citizenId);
-    const registered = await this.registerFacts.forStart(this.catalog.latest(body.type), citizenId);
+    const facts = await this.registerFacts.forStart(this.catalog.latest(body.type), req.principal!.citizen!);
     const { journeyId } = await this.start.execute({
       citizenId,
       type: body.type,
       answers: body.answers ?? {},
-      facts: { ...(birthDate ? { birthDate } : {}), ...registered },
+      facts,
       actor: { kind: 'citizen', id: citizenId },
       idempotencyKey: body.idempotencyKey,
     });

@@ -4,7 +4,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { JourneyAccess } from '../../engine/access/journey-access.service';
 import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
-import { CitizenRepository } from '../../engine/persistence/citizen.repository';
 import type { JourneyRow } from '../../engine/persistence/journey.repository';
 import { ProxyRepository } from '../../engine/proxies/proxy.repository';
 import { journeyDiagram } from '../../engine/queries/journey-diagram';
@@ -38,7 +37,6 @@ export class CitizenPagesController {
     private readonly start: StartJourneyUseCase,
     private readonly registerFacts: RegisterFacts,
     private readonly send: SendEventUseCase,
-    private readonly citizens: CitizenRepository,
     private readonly proxies: ProxyRepository,
     private readonly access: JourneyAccess,
   ) {}
@@ -75,10 +73,8 @@ export class CitizenPagesController {
     const def = this.definition(type);
     const citizenId = ctx.principal.citizenId!;
     try {
-      const birthDate = await this.citizens.birthDate(citizenId);
       const answers = formToData(def.startSchema, body);
-      const registered = await this.registerFacts.forStart(def, citizenId);
-      const facts = { ...(birthDate ? { birthDate } : {}), ...registered };
+      const facts = await this.registerFacts.forStart(def, ctx.principal.citizen!);
       const { journeyId } = await this.start.execute({ citizenId, type: def.id, answers, facts, actor: { kind: 'citizen', id: citizenId } });
       res.redirect(303, `/journeys/${journeyId}`);
     } catch (e) {

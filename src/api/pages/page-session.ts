@@ -94,7 +94,8 @@ export class PageSession {
       const principal = await this.tokens.verify(token);
       if (principal.role === 'citizen') {
         if (!parseCpr(principal.subject).ok) return undefined;
-        principal.citizenId = await this.citizens.idFor(principal.subject);
+        principal.citizen = await this.citizens.identify(principal.subject);
+        principal.citizenId = principal.citizen.id;
       }
       return principal;
     } catch {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ageOn } from '../../../journeys/shared/cpr';
 import type { JourneyDefinition } from '../../../journeys/shared/contract';
 import { AuthorityGateway } from '../../authorities/ports/authority-gateway.port';
+import type { CitizenIdentity } from '../persistence/citizen.repository';
 import { declaredFacts } from '../definitions/declared-facts';
 
 export interface CprPerson {
@@ -27,19 +27,19 @@ const CIVIL_STATUS: Record<string, string> = { married: 'married', 'registered-p
 export class RegisterFacts {
   private readonly logger = new Logger(RegisterFacts.name);
 
-  constructor(
-    private readonly gateway: AuthorityGateway,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly gateway: AuthorityGateway) {}
 
-  /** The facts for a citizen's own start of `def`: a CPR lookup only when the journey declares facts. */
-  async forStart(def: JourneyDefinition | undefined, citizenId: string): Promise<Record<string, unknown>> {
-    return def && declaredFacts(def).size > 0 ? this.forCitizen(citizenId) : {};
+  /**
+   * The facts for a citizen's own start of `def`: the birth date the citizen row holds, and a CPR
+   * lookup only when the journey declares facts. The citizen comes as the sign-in identified them,
+   * so this reads nothing from the database.
+   */
+  async forStart(def: JourneyDefinition | undefined, citizen: CitizenIdentity): Promise<Record<string, unknown>> {
+    const registered = def && declaredFacts(def).size > 0 ? await this.forCpr(citizen.cpr) : {};
+    return { ...(citizen.birthDate ? { birthDate: citizen.birthDate } : {}), ...registered };
   }
 
-  async forCitizen(citizenId: string, today = new Date().toISOString().slice(0, 10)): Promise<Record<string, unknown>> {
-    const rows: { cpr: string }[] = await this.dataSource.query('SELECT cpr FROM citizen WHERE id = $1', [citizenId]);
-    if (!rows[0]) return {};
+  async forCpr(cpr: string, today = new Date().toISOString().slice(0, 10)): Promise<Record<string, unknown>> {
     let person: CprPerson;
     try {
       const { output } = await this.gateway.execute({
@@ -50,7 +50,7 @@ export class RegisterFacts {
         idempotencyKey: `lookup-${randomUUID()}`,
         journeyId: 'journey-start',
         step: 'start',
-        subject: { cpr: rows[0].cpr },
+        subject: { cpr },
       });
       person = output as CprPerson;
     } catch (e) {
