@@ -8,7 +8,7 @@
  *   bench: minor GCs 4× fewer, and fewer objects promoted that then only a major GC frees.
  * - `--max-old-space-size=1024`: V8 sizes its next old-generation limit from this bound. Without it
  *   (23.5 GB machine) the old generation grew to about 300 MB of mostly garbage between major GCs
- *   (API peak RSS 380–410 MB); with it, about 130 MB (peak RSS about 250 MB). The live heap under
+ *   (API peak RSS 360–385 MB); with it, about 130 MB (peak RSS about 250 MB). The live heap under
  *   the bench's load is about 80 MB. Raise it for a container with more memory, on the command line
  *   (`node --max-old-space-size=… dist/src/main.js`): a flag given there wins over NODE_OPTIONS.
  */
