@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { httpJson } from './http-client';
 import { prepareRawTables } from './machine-limit';
-import { CpuMeter } from './processes';
+import { CpuMeter, stopChild } from './processes';
 import { round } from './stats';
 
 export interface HttpFloor {
@@ -62,9 +62,6 @@ export async function measureHttpFloor(adminUrl: string, database: string, clien
     cpuMsPerRequest: { server: perRequest(serverCpu.elapsedMs([child.pid!])), postgres: perRequest(pgCpu.elapsedMs(await backends())), driver: perRequest((driver.user + driver.system) / 1000) },
   };
   await db.end();
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  await stopChild(child);
   return result;
 }
