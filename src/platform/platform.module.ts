@@ -31,7 +31,7 @@ export class PlatformModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
         loggingModule(config),
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(url, config.database.poolSize),
+          useFactory: () => dataSourceOptions(url, config.database.poolSize, config.app.role),
           dataSourceFactory: async (options) => {
             const dataSource = new DataSource(options!);
             await dataSource.initialize();

@@ -6,8 +6,12 @@ import { engineEntities } from '../../engine/persistence';
 // Calendar dates stay 'YYYY-MM-DD' strings: a Date object would shift them by the time zone.
 types.setTypeParser(1082, (value: string) => value);
 
-/** The one place that describes how TypeORM talks to PostgreSQL. `synchronize` is never on. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/**
+ * The one place that describes how TypeORM talks to PostgreSQL. `synchronize` is never on. The
+ * role names the connections (`livsforloeb-api`, `livsforloeb-worker`) so pg_stat_activity and the
+ * server's log tell which process holds a connection, a lock or a slow statement.
+ */
+export function dataSourceOptions(url: string, poolSize = 10, role?: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -18,7 +22,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'livsforloeb' },
+    extra: { max: poolSize, application_name: role ? `livsforloeb-${role}` : 'livsforloeb' },
   };
 }
 

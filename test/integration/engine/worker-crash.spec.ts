@@ -64,6 +64,9 @@ describe.each(queueBackends())('a worker killed mid-job on %s', (backend) => {
     await worker.ready(60_000);
     // A worker gives citizens' requests on the same host the CPU first (WORKER_NICE, default 10).
     expect(os.getPriority(worker.pid)).toBe(Math.min(19, os.getPriority() + 10));
+    // Each process names its connections by role, so pg_stat_activity and the server log tell who holds what.
+    const names = (await sql.query(`SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE datname = current_database()`)).map((r: { name: string }) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['livsforloeb-api', 'livsforloeb-worker']));
     await api.get(SendEventUseCase).execute({ journeyId, type: 'move.reported', data: { reportedOn: movingV1.startExamples[0].movingDate as string }, actor: { kind: 'citizen', id: c.id } });
     await worker.until(() => sandbox.calls({ system: 'cpr' }).length > 0, 30_000);
     worker.signal('SIGKILL');
