@@ -12,7 +12,7 @@ import { citizenToken, driveJourney, RateLimiter, type DriveResult } from './dri
 import { measureHttpFloor } from './http-floor';
 import { measureMachineLimit } from './machine-limit';
 import { CpuMeter, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
-import { bucketSummary, percentile, round, serverEventBuckets } from './stats';
+import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
 
 /**
  * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--poll-ms 250] [--node-flags '…'] [--profile]`
@@ -149,15 +149,16 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const lags = done.filter((j) => j.processedOn && created.has(j.data.taskId)).map((j) => j.processedOn! - created.get(j.data.taskId)!);
   await factory.close();
 
-  // Phase 2: event latency at half of the maximum event rate.
-  const halfRate = apiEvents / elapsed / 2;
+  // Phase 2: event latency at half of the maximum rate of writes (starts and events, paced alike).
+  const halfRate = (JOURNEYS + apiEvents) / elapsed / 2;
   const latencyJourneys = Math.max(100, Math.round(JOURNEYS / 4));
-  say(`[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} events/s (half of phase 1)`);
+  say(`[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} starts and events/s (half of phase 1)`);
   const limiter = new RateLimiter(halfRate);
-  const serverBefore = await serverEventBuckets(base);
+  const serverBefore = parseEventBuckets(await scrape(base)); // also starts the event-loop delay afresh
   const half = await drive(latencyJourneys, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter, 40, 20_000, POLL_MS));
   const latencies = half.flatMap((r) => r.latenciesMs);
-  const serverSide = bucketSummary(serverBefore, await serverEventBuckets(base));
+  const serverAfter = await scrape(base);
+  const serverSide = { ...bucketSummary(serverBefore, parseEventBuckets(serverAfter)), eventLoopDelayMs: eventLoopDelayMs(serverAfter) };
 
   // The mix: every journey type from its first start example, as far as citizen actions take it.
   say(`[${backend}] mix: ${MIX} journeys of each of ${types.length} types`);
@@ -252,7 +253,7 @@ async function main(): Promise<void> {
   }
   for (const r of result.runs) {
     const s = r.serverEventTimeAtHalfLoad;
-    say(`${r.backend}, half load, as the API timed its events: 99 % within ${s.p99AtMostMs} ms (histogram bucket), ${round(s.shareOver50Ms * 100)} % above 50 ms (${s.requests} events)`);
+    say(`${r.backend}, half load, as the API timed its events: 99 % within ${s.p99AtMostMs} ms (histogram bucket), ${round(s.shareOver50Ms * 100)} % above 50 ms (${s.requests} events); API event-loop delay p99 / max ${s.eventLoopDelayMs.p99} / ${s.eventLoopDelayMs.max} ms`);
   }
   say(`raw commits/s: ${limit.commitsPerSecond} (${limit.method}, ${limit.clients} clients)`);
   const f = httpFloor.cpuMsPerRequest;

@@ -17,7 +17,7 @@ interface View {
   nextActions: { event: string; example: Record<string, unknown> }[];
 }
 
-/** Limits how many requests per second all drivers send together (open loop for the latency phase). */
+/** Limits how many writes (starts and events) per second all drivers send together (open loop for the latency phase). */
 export class RateLimiter {
   private next = Date.now();
   constructor(private readonly perSecond: number) {}
@@ -59,6 +59,8 @@ export async function driveJourney(
 ): Promise<DriveResult> {
   const headers = { authorization: `Bearer ${token}` };
   const result: DriveResult = { status: 'not-started', events: 0, reads: 0, latenciesMs: [] };
+  // Starts share the limiter with events: at half load, all writes together arrive at half the rate.
+  await limiter.take();
   const started = await httpJson<View>('POST', `${base}/api/journeys`, headers, { type, answers });
   if (started.status !== 201) return { ...result, error: `start ${started.status}: ${JSON.stringify(started.body).slice(0, 200)}` };
   let view = started.body;

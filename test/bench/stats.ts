@@ -11,13 +11,30 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
 /** Cumulative counts of a Prometheus histogram's buckets (`le` in seconds → count), for one series. */
 export type Buckets = Map<number, number>;
 
+/** The API's `/metrics` text. */
+export async function scrape(base: string): Promise<string> {
+  return (await fetch(`${base}/metrics`)).text();
+}
+
+/** prom-client samples the event loop with a timer of this period (its default), and reports the period too. */
+const EVENT_LOOP_SAMPLE_MS = 10;
+
+/**
+ * The API's event-loop delay since the previous scrape (prom-client resets its histogram on every
+ * scrape): how long a timer due in the API's one thread waited beyond its time, because the thread
+ * was busy or the process had no core. Idle reads about 0.
+ */
+export function eventLoopDelayMs(text: string): { p99: number; max: number } {
+  const read = (name: string) => round(Math.max(0, Number(new RegExp(`^${name} ([\\d.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000 - EVENT_LOOP_SAMPLE_MS));
+  return { p99: read('nodejs_eventloop_lag_p99_seconds'), max: read('nodejs_eventloop_lag_max_seconds') };
+}
+
 /**
  * The API's own timing of `POST /api/journeys/:id/events` (answered 200), from its `/metrics`
  * histogram: what the server spent, without the wait in the load driver's process (which also
  * runs the authority sandbox) or on the network.
  */
-export async function serverEventBuckets(base: string): Promise<Buckets> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+export function parseEventBuckets(text: string): Buckets {
   const buckets: Buckets = new Map();
   for (const line of text.split('\n')) {
     if (!line.startsWith('http_request_duration_seconds_bucket{') || !line.includes('method="POST"') || !line.includes('route="/api/journeys/:id/events"') || !line.includes('status="200"')) continue;
