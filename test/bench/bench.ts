@@ -11,7 +11,7 @@ import { QueueFactory } from '../../src/platform/queue/queue-factory';
 import { citizenToken, driveJourney, RateLimiter, type DriveResult } from './driver';
 import { measureHttpFloor } from './http-floor';
 import { measureMachineLimit } from './machine-limit';
-import { CpuMeter, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
+import { CpuMeter, killStarted, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
 import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
 
 /**
@@ -60,6 +60,20 @@ async function count(db: Client, sql: string, params: unknown[] = []): Promise<n
   return Number((await db.query(sql, params)).rows[0].n);
 }
 
+/**
+ * A run starts from an empty queue namespace: what earlier runs left in Redis (delayed timers and
+ * letters, kept job results) would otherwise weigh on this one, more with every run.
+ */
+async function clearNamespace(redisUrl: string, namespace: string): Promise<number> {
+  const redis = new Redis(redisUrl);
+  let removed = 0;
+  for await (const keys of redis.scanStream({ match: `${namespace}:*`, count: 1000 }) as AsyncIterable<string[]>) {
+    if (keys.length) removed += await redis.unlink(...keys);
+  }
+  redis.disconnect();
+  return removed;
+}
+
 async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl: string | undefined) {
   const database = `lf_bench_${backend}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -70,6 +84,10 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${database}`;
 
+  if (backend === 'redis' && redisUrl) {
+    const removed = await clearNamespace(redisUrl, `bench_${backend}`);
+    if (removed) say(`[${backend}] removed ${removed} keys an earlier run left in Redis`);
+  }
   const sandbox = new SandboxChild(3187);
   await sandbox.start();
   const secret = randomBytes(24).toString('hex');
@@ -267,5 +285,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  killStarted();
   process.exit(1);
 });

@@ -16,6 +16,13 @@ export interface JsonResponse<T> {
 export function httpJson<T = unknown>(method: string, url: string, headers: Record<string, string> = {}, body?: unknown): Promise<JsonResponse<T>> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
+    const retryOrReject = (e: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed as idle just as it was reused: the request did not
+      // get through, so it goes again on a new connection (node:http's documented remedy). Events
+      // carry idempotency keys, so one that did get through is not applied twice.
+      if (req.reusedSocket && e.code === 'ECONNRESET') httpJson<T>(method, url, headers, body).then(resolve, reject);
+      else reject(e);
+    };
     const req = request(
       url,
       { method, agent, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) } },
@@ -33,7 +40,7 @@ export function httpJson<T = unknown>(method: string, url: string, headers: Reco
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', retryOrReject);
     req.end(payload);
   });
 }

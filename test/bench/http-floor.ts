@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { httpJson } from './http-client';
 import { prepareRawTables } from './machine-limit';
-import { CpuMeter, stopChild } from './processes';
+import { CpuMeter, stopChild, track } from './processes';
 import { round } from './stats';
 
 export interface HttpFloor {
@@ -24,10 +24,12 @@ export async function measureHttpFloor(adminUrl: string, database: string, clien
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   await prepareRawTables(url.toString());
-  const child = spawn(process.execPath, [path.join(__dirname, 'http-floor.server.js')], {
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: url.toString(), PORT: String(port), DB_POOL_SIZE: '20' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = track(
+    spawn(process.execPath, [path.join(__dirname, 'http-floor.server.js')], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: url.toString(), PORT: String(port), DB_POOL_SIZE: '20' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout!.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`HTTP floor server exited with ${code}`)));

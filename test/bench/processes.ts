@@ -61,11 +61,13 @@ export class ServiceChild {
   ) {}
 
   start(): void {
-    this.child = spawn(process.execPath, [...this.execArgv, path.join(repoRoot(), 'dist/src/main.js')], {
-      cwd: repoRoot(),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = track(
+      spawn(process.execPath, [...this.execArgv, path.join(repoRoot(), 'dist/src/main.js')], {
+        cwd: repoRoot(),
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...this.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     const keep = (d: Buffer) => (this.output = (this.output + d.toString()).slice(-20_000));
     this.child.stdout!.on('data', keep);
     this.child.stderr!.on('data', keep);
@@ -111,11 +113,13 @@ export class SandboxChild {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [path.join(repoRoot(), 'dist/src/authorities/sandbox/sandbox.main.js'), '--port', String(this.port), '--latency-scale', '0', '--quiet'], {
-      cwd: repoRoot(),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = track(
+      spawn(process.execPath, [path.join(repoRoot(), 'dist/src/authorities/sandbox/sandbox.main.js'), '--port', String(this.port), '--latency-scale', '0', '--quiet'], {
+        cwd: repoRoot(),
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     this.child = child;
     let output = '';
     await new Promise<void>((resolve, reject) => {
@@ -131,6 +135,20 @@ export class SandboxChild {
   async stop(): Promise<void> {
     await stopChild(this.child);
   }
+}
+
+/** Every process the bench started, so a failed run takes them down with it. */
+const started = new Set<ChildProcess>();
+
+export function track(child: ChildProcess): ChildProcess {
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+  return child;
+}
+
+/** Kills whatever the bench started and is still running (a failed run must not leave its ports taken). */
+export function killStarted(): void {
+  for (const child of started) child.kill('SIGKILL');
 }
 
 /** SIGTERM, and SIGKILL if the process has not exited 20 s later; resolves once it has exited. */
