@@ -93,6 +93,7 @@ export class IntegrationProcessor {
         data,
         idempotencyKey: `task:${task.id}:${task.generation}:${type}`,
         actor: { kind: 'system', id: task.system, authority: task.system },
+        background: true,
       });
     } catch (e) {
       // The journey moved on (dismissed, completed, broken): the result has nowhere to go, and that is final.

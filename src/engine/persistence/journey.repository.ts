@@ -88,12 +88,37 @@ export class JourneyRepository {
    * authorities the journey involves.
    */
   async lock(tx: Sql, id: string, idempotencyKey?: string): Promise<LockedJourney | undefined> {
-    const rows: LockedJourney[] = await tx.query(
-      `SELECT j.*, (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
+    const row = await this.readForEvent(tx, id, idempotencyKey, 'FOR UPDATE OF j');
+    if (!row) return undefined;
+    const { read_version, ...journey } = row;
+    // A lock that waited for another transaction returns the row as that transaction wrote it, but the
+    // statement's other reads keep the snapshot from before (READ COMMITTED): the key it applied, if
+    // it was this one, is not seen. The version the snapshot saw tells; the key is then read again.
+    if (read_version !== journey.version && idempotencyKey !== undefined) {
+      const [applied]: { seq: number }[] = await tx.query('SELECT seq FROM journey_idempotency WHERE journey_id = $1 AND key = $2', [id, idempotencyKey]);
+      journey.applied_seq = applied?.seq ?? null;
+    }
+    return journey;
+  }
+
+  /**
+   * As `lock`, without taking the row lock: for an optimistic attempt, whose write (`advance`)
+   * checks the version it read and finds out if another transaction wrote first.
+   */
+  async read(sql: Sql, id: string, idempotencyKey?: string): Promise<LockedJourney | undefined> {
+    const row = await this.readForEvent(sql, id, idempotencyKey, '');
+    if (!row) return undefined;
+    const { read_version: _, ...journey } = row;
+    return journey;
+  }
+
+  private async readForEvent(sql: Sql, id: string, idempotencyKey: string | undefined, lock: 'FOR UPDATE OF j' | ''): Promise<(LockedJourney & { read_version: number }) | undefined> {
+    const rows: (LockedJourney & { read_version: number })[] = await sql.query(
+      `SELECT j.*, (SELECT version FROM journey s WHERE s.id = $1) AS read_version, (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
               COALESCE((SELECT json_agg(json_build_object('id', s.id, 'authority', s.authority, 'events', s.events))
                           FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
                          WHERE s.authority = ANY (j.systems) AND s.deleted_at IS NULL AND c.disabled_at IS NULL), '[]') AS subscriptions
-         FROM journey j WHERE j.id = $1 FOR UPDATE OF j`,
+         FROM journey j WHERE j.id = $1 ${lock}`,
       [id, idempotencyKey ?? null],
     );
     return rows[0];

@@ -23,6 +23,12 @@ export interface SendEventCommand {
    * DomainError to refuse. Saves the caller a read of its own.
    */
   authorize?: (journey: JourneyRow, def: JourneyDefinition) => void;
+  /**
+   * Nobody waits for this event's answer (a worker applying an authority's result or a timer): it
+   * reads the journey without locking it and takes the lock only with its write, so a citizen's
+   * event on the same journey waits less; if the journey changed meanwhile it goes again, locked.
+   */
+  background?: boolean;
 }
 
 export interface SendEventResult {
@@ -43,6 +49,13 @@ export interface SendEventOutcome {
  * Applies one event in one transaction: lock the journey, restore its snapshot with the definition
  * version it started on, refuse what the state does not accept, transition, and write snapshot,
  * history, commands, outbox rows and the idempotency key together.
+ *
+ * A background event (a worker's: nobody waits for its answer) first reads the journey without
+ * locking it: the row lock is taken by the write of the journey row (its version check finds out
+ * whether another transaction wrote first), so the worker does not hold it while it validates, runs
+ * the machine or waits for a core, and a citizen's event on the same journey does not wait for all
+ * that. A stale read rolls the attempt back before it has written anything and the event is applied
+ * again on a locked read, which cannot go stale: nothing is applied twice.
  */
 @Injectable()
 export class SendEventUseCase {
@@ -60,10 +73,24 @@ export class SendEventUseCase {
 
   /** As `execute`, and hands back the written row so the caller can answer without reading it again. */
   async executeAndRead(command: SendEventCommand): Promise<SendEventOutcome> {
+    // An `inTransaction` step (a task token consumed) locks a row of its own before the journey's
+    // write; such events lock the journey first, so rows are always locked journey row first.
+    if (command.background && !command.inTransaction) {
+      try {
+        return await this.attempt(command, 'optimistic');
+      } catch (e) {
+        if (!(e instanceof StaleRead)) throw e;
+        this.metrics.staleReads.inc();
+      }
+    }
+    return this.attempt(command, 'locked');
+  }
+
+  private async attempt(command: SendEventCommand, mode: 'optimistic' | 'locked'): Promise<SendEventOutcome> {
     const repo = this.writer.repo;
     let brokenReason: string | undefined;
     const outcome = await repo.transaction(async (tx) => {
-      const journey = await repo.lock(tx, command.journeyId, command.idempotencyKey);
+      const journey = mode === 'locked' ? await repo.lock(tx, command.journeyId, command.idempotencyKey) : await repo.read(tx, command.journeyId, command.idempotencyKey);
       if (!journey) throw new DomainError('NOT_FOUND', 'Journey not found');
       const def = this.writer.definitionFor(journey.type, journey.definition_version);
       command.authorize?.(journey, def);
@@ -120,7 +147,11 @@ export class SendEventUseCase {
         settledSteps: settledSteps(changed, after),
         cancelledTimers: result.commands.flatMap((c) => (foldable(c) && c.type === 'timer.cancel' ? [c.key] : [])),
       });
-      if (!written) throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
+      if (!written) {
+        // Another transaction wrote the journey after this one read it: roll back and apply again.
+        if (mode === 'optimistic') throw new StaleRead();
+        throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
+      }
       const seq = written.version;
       const ctx = { journeyId: journey.id, citizenId: journey.citizen_id, seq };
       await this.writer.afterTransition(tx, ctx, { ...result, commands: result.commands.filter((c) => !foldable(c)) }, command.actor, journey);
@@ -141,3 +172,6 @@ export class SendEventUseCase {
     return outcome!;
   }
 }
+
+/** The optimistic attempt read a version another transaction has since replaced. */
+class StaleRead extends Error {}

@@ -21,6 +21,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly staleReads = new Counter({
+    name: 'journey_event_stale_reads_total',
+    help: 'Events whose unlocked first attempt found the journey changed meanwhile, and were applied again on a locked read',
+    registers: [this.registry],
+  });
+
   readonly jobOutcomes = new Counter({
     name: 'queue_job_outcomes_total',
     help: 'Jobs handled, by queue and outcome (completed, retry, failed)',

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { DomainError } from '../../../src/platform/errors/domain-error';
+import { MetricsService } from '../../../src/platform/metrics/metrics.service';
 import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
 import { errandV1 } from '../../support/fixtures/errand.journey';
@@ -63,6 +64,73 @@ describe(SendEventUseCase.name, () => {
     expect([...snapshot.context.notes].sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 50 }, (_, n) => n));
     const seqs = (await sql.query('SELECT seq FROM journey_history WHERE journey_id = $1 ORDER BY seq', [id])).map((r: { seq: number }) => r.seq);
     expect(seqs).toEqual(Array.from({ length: 51 }, (_, n) => n + 1));
+  });
+
+  it('applies a result that races with other events once, and writes its commands once', async () => {
+    const id = await newJourney();
+    const system = { kind: 'system' as const, id: 'health-insurance', authority: 'health-insurance' };
+    const result = { journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, idempotencyKey: 'task-1', actor: system, background: true };
+    await Promise.all([
+      send.execute(result),
+      send.execute(result),
+      ...Array.from({ length: 10 }, (_, n) => send.execute({ journeyId: id, type: 'note', data: { n }, actor: citizen })),
+    ]);
+    const history = await sql.query(`SELECT count(*)::int AS n FROM journey_history WHERE journey_id = $1 AND event_type = 'integration.completed'`, [id]);
+    expect(history).toEqual([{ n: 1 }]);
+    // The reminder the result schedules, once: an attempt that lost the race wrote nothing.
+    expect(await sql.query('SELECT key, generation, status FROM journey_timer WHERE journey_id = $1', [id])).toEqual([{ key: 'remind', generation: 1, status: 'scheduled' }]);
+    const [{ snapshot, state }] = await sql.query('SELECT snapshot, state FROM journey WHERE id = $1', [id]);
+    expect(state).toBe('waiting');
+    expect([...snapshot.context.notes].sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 10 }, (_, n) => n));
+  });
+
+  /** Polls a `SELECT count(*)::int AS n …` until it counts something. */
+  async function waitFor(query: string): Promise<void> {
+    for (let i = 0; i < 400; i++) {
+      if ((await sql.query(query))[0].n > 0) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`timed out waiting for: ${query}`);
+  }
+  const holdingLock = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%FOR UPDATE OF j%'`;
+  const waitingForLock = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+
+  it('answers a repeated key as a duplicate when the repeat waited for the first one to commit', async () => {
+    const id = await newJourney();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const first = send.execute({ journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-race', actor: citizen, inTransaction: () => gate });
+    await waitFor(holdingLock);
+    const again = send.execute({ journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-race', actor: citizen });
+    await waitFor(waitingForLock);
+    release();
+    const [a, b] = await Promise.all([first, again]);
+    expect(b).toEqual({ ...a, duplicate: true });
+    const [{ snapshot }] = await sql.query('SELECT snapshot FROM journey WHERE id = $1', [id]);
+    expect(snapshot.context.notes).toEqual([1]);
+  });
+
+  it('applies a background event whose unlocked read went stale again on a locked read, once', async () => {
+    const id = await newJourney();
+    const staleReads = async () => (await app.get(MetricsService).staleReads.get()).values[0]?.value ?? 0;
+    const staleBefore = await staleReads();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // A citizen's event takes the journey's lock and holds it (its in-transaction step waits) ...
+    const first = send.execute({ journeyId: id, type: 'note', data: { n: 1 }, actor: citizen, inTransaction: () => gate });
+    await waitFor(holdingLock);
+    // ... a worker's event reads the journey without waiting, and its write waits for that lock ...
+    const second = send.execute({ journeyId: id, type: 'note', data: { n: 2 }, actor: { kind: 'engine', id: 'engine' }, background: true });
+    await waitFor(waitingForLock);
+    // ... until the citizen's event commits: the worker's read is stale now, and it goes again.
+    release();
+    expect((await first).seq).toBe(2);
+    expect((await second).seq).toBe(3);
+    expect(await staleReads()).toBe(staleBefore + 1);
+    const [{ snapshot }] = await sql.query('SELECT snapshot FROM journey WHERE id = $1', [id]);
+    expect(snapshot.context.notes).toEqual([1, 2]);
+    const seqs = (await sql.query('SELECT seq FROM journey_history WHERE journey_id = $1 ORDER BY seq', [id])).map((r: { seq: number }) => r.seq);
+    expect(seqs).toEqual([1, 2, 3]);
   });
 
   it('refuses an event the current state does not accept, naming event and state', async () => {
