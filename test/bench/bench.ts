@@ -15,7 +15,7 @@ import { CpuMeter, killStarted, peakRssMb, repoRoot, SandboxChild, ServiceChild 
 import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
 
 /**
- * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--poll-ms 250] [--node-flags '…'] [--profile]`
+ * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--poll-ms 250] [--latency-rate N] [--node-flags '…'] [--profile]`
  * Drives journeys end to end through the HTTP API (separate API and worker processes, authority
  * sandbox at zero latency, each a process of its own) and measures the machine's own commit rate in the same run.
  */
@@ -26,6 +26,8 @@ const arg = (name: string, fallback: string) => {
 const JOURNEYS = Number(arg('journeys', '2000'));
 const CONCURRENCY = Number(arg('concurrency', '32'));
 const MIX = Number(arg('mix', '10'));
+/** Phase 2's rate of starts and events per second (default: half of phase 1's), to compare latency of two builds at the same load. */
+const LATENCY_RATE = Number(arg('latency-rate', 'NaN'));
 /** How often a waiting citizen's page looks again (ms). */
 const POLL_MS = Number(arg('poll-ms', '250'));
 /** Node flags of the API and worker processes (default: the service's own; `--node-flags ''` for V8's defaults). */
@@ -168,9 +170,9 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   await factory.close();
 
   // Phase 2: event latency at half of the maximum rate of writes (starts and events, paced alike).
-  const halfRate = (JOURNEYS + apiEvents) / elapsed / 2;
+  const halfRate = Number.isFinite(LATENCY_RATE) ? LATENCY_RATE : (JOURNEYS + apiEvents) / elapsed / 2;
   const latencyJourneys = Math.max(100, Math.round(JOURNEYS / 4));
-  say(`[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} starts and events/s (half of phase 1)`);
+  say(`[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} starts and events/s (${Number.isFinite(LATENCY_RATE) ? 'as given' : 'half of phase 1'})`);
   const limiter = new RateLimiter(halfRate);
   const serverBefore = parseEventBuckets(await scrape(base)); // also starts the event-loop delay afresh
   const half = await drive(latencyJourneys, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter, 40, 20_000, POLL_MS));
@@ -214,6 +216,8 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     perJourney: { transitions: round(transitions / JOURNEYS), events: round(apiEvents / JOURNEYS), pageReads: round(pageReads / JOURNEYS) },
     /** CPU time per transition in phase 1, by process (ms). */
     cpuMsPerTransition: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v / Math.max(1, transitions), 2)])),
+    /** Phase 2's pace: starts and events per second. */
+    latencyPhaseRate: round(halfRate),
     eventLatencyMsAtHalfLoad: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), samples: latencies.length },
     /** The same events as the API timed them (its /metrics histogram: bucket bounds, not exact values). */
     serverEventTimeAtHalfLoad: serverSide,
