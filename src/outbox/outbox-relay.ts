@@ -29,6 +29,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private notified = false;
   private listener?: Client;
   private pollTimer?: NodeJS.Timeout;
+  /** Rows claimed since this relay last vacuumed the outbox. */
+  private sinceVacuum = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -143,7 +145,30 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       );
     }
     if (failed.length) this.logger.warn(`outbox: ${failed.length} rows wait for the queue to come back`);
+    this.sinceVacuum += rows.length;
+    const every = this.config.engine.outboxVacuumAfter;
+    if (every > 0 && this.sinceVacuum >= every) {
+      this.sinceVacuum = 0;
+      await this.vacuum();
+    }
     return rows.length;
+  }
+
+  /**
+   * The outbox is a queue table: every row is inserted, updated when claimed and deleted when its
+   * job has run, so it leaves two dead row versions behind, and the claim's index walk reads the
+   * entries of all of them until a vacuum clears them (after a bench run without autovacuum: 21,482
+   * entries and 355 pages read to find nothing, 9.9 ms a claim). Autovacuum reaches a table this
+   * busy only once a minute at best, and some servers run without it, so the relay vacuums its own
+   * small table after every OUTBOX_VACUUM_AFTER rows. SKIP_LOCKED: a vacuum already running (or a
+   * lock held) is not waited for. A failed vacuum is logged and the relay goes on.
+   */
+  private async vacuum(): Promise<void> {
+    try {
+      await this.dataSource.query('VACUUM (SKIP_LOCKED) outbox');
+    } catch (e) {
+      this.logger.warn(`outbox vacuum failed: ${(e as Error).message}`);
+    }
   }
 
   /**

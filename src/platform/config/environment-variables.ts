@@ -72,6 +72,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60000)
   OUTBOX_POLL_MS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000)
+  OUTBOX_VACUUM_AFTER?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50)
   INTEGRATION_ATTEMPTS?: number;
 
@@ -159,6 +162,7 @@ export const envKeys = [
   'AUTH_MODE',
   'REMINDER_DAYS',
   'OUTBOX_POLL_MS',
+  'OUTBOX_VACUUM_AFTER',
   'INTEGRATION_ATTEMPTS',
   'INTEGRATION_BACKOFF_MS',
   'WORKER_LOCK_MS',

@@ -71,6 +71,8 @@ export interface SelfServiceSettings {
 export interface EngineSettings {
   reminderDays: number[];
   outboxPollMs: number;
+  /** Rows a relay moves between two `VACUUM` of the outbox (0: leave it to autovacuum). */
+  outboxVacuumAfter: number;
   /** Default retry policy of integration tasks (per-task overrides in src/workers/retry-policy.ts). */
   integrationAttempts: number;
   integrationBackoffMs: number;

@@ -127,3 +127,45 @@ redisOnly('OutboxRelay when Redis goes away', () => {
     expect(jobs).toHaveLength(1);
   }, 60000);
 });
+
+describe(`${OutboxRelay.name} keeping its table lean`, () => {
+  let app: INestApplication;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('relay_vacuum');
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: `relay_vacuum_${process.pid}`,
+      env: { OUTBOX_VACUUM_AFTER: '4' },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('vacuums the outbox after every OUTBOX_VACUUM_AFTER rows it relays, so claimed and deleted rows stop costing the claim', async () => {
+    const sql = app.get(DataSource);
+    const vacuums = async () => (await sql.query(`SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'outbox'`))[0].n as number;
+    const start = async (i: number) => {
+      const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`03039${String(i).padStart(5, '0')}`]);
+      await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: citizen });
+    };
+    const relay = app.get(OutboxRelay);
+    for (let i = 0; i < 3; i++) await start(i);
+    expect(await relay.relayBatch()).toBe(3);
+    expect(await vacuums()).toBe(0);
+    // The fourth row since the last vacuum: the relay vacuums, and the dead versions of the claimed rows are gone.
+    await sql.query(`DELETE FROM outbox WHERE relayed_at IS NOT NULL`);
+    await start(3);
+    expect(await relay.relayBatch()).toBe(1);
+    expect(await vacuums()).toBe(1);
+    const [{ dead }] = await sql.query(`SELECT n_dead_tup::int AS dead FROM pg_stat_user_tables WHERE relname = 'outbox'`);
+    expect(dead).toBe(0);
+  });
+});

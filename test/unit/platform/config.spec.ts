@@ -44,6 +44,8 @@ describe('loadConfig', () => {
     ['RETENTION_SCHEDULE', 'daily', /RETENTION_SCHEDULE must be a cron pattern of five fields/],
     ['WORKER_NICE', '20', /WORKER_NICE must not be greater than 19/],
     ['WORKER_NICE', '-5', /WORKER_NICE must not be less than 0/],
+    ['OUTBOX_VACUUM_AFTER', '-1', /OUTBOX_VACUUM_AFTER must not be less than 0/],
+    ['OUTBOX_VACUUM_AFTER', 'often', /OUTBOX_VACUUM_AFTER .*(integer|number)/],
   ])('names %s when its value %s is bad', (name, value, message) => {
     const error = (() => {
       try {
