@@ -7,6 +7,7 @@ import { MetricsService } from '../../../src/platform/metrics/metrics.service';
 import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
 import { errandV1 } from '../../support/fixtures/errand.journey';
+import { waitFor } from '../../support/private-redis';
 import { UnusedGateway } from '../../support/unused-gateway';
 
 describe(SendEventUseCase.name, () => {
@@ -84,14 +85,8 @@ describe(SendEventUseCase.name, () => {
     expect([...snapshot.context.notes].sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 10 }, (_, n) => n));
   });
 
-  /** Polls a `SELECT count(*)::int AS n …` until it counts something. */
-  async function waitFor(query: string): Promise<void> {
-    for (let i = 0; i < 400; i++) {
-      if ((await sql.query(query))[0].n > 0) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`timed out waiting for: ${query}`);
-  }
+  /** Waits until a `SELECT count(*)::int AS n …` counts something. */
+  const until = (query: string) => waitFor(async () => (await sql.query(query))[0].n > 0, 10_000, 25);
   const holdingLock = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%FOR UPDATE OF j%'`;
   const waitingForLock = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
 
@@ -100,9 +95,9 @@ describe(SendEventUseCase.name, () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const first = send.execute({ journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-race', actor: citizen, inTransaction: () => gate });
-    await waitFor(holdingLock);
+    await until(holdingLock);
     const again = send.execute({ journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-race', actor: citizen });
-    await waitFor(waitingForLock);
+    await until(waitingForLock);
     release();
     const [a, b] = await Promise.all([first, again]);
     expect(b).toEqual({ ...a, duplicate: true });
@@ -118,10 +113,10 @@ describe(SendEventUseCase.name, () => {
     const gate = new Promise<void>((r) => (release = r));
     // A citizen's event takes the journey's lock and holds it (its in-transaction step waits) ...
     const first = send.execute({ journeyId: id, type: 'note', data: { n: 1 }, actor: citizen, inTransaction: () => gate });
-    await waitFor(holdingLock);
+    await until(holdingLock);
     // ... a worker's event reads the journey without waiting, and its write waits for that lock ...
     const second = send.execute({ journeyId: id, type: 'note', data: { n: 2 }, actor: { kind: 'engine', id: 'engine' }, background: true });
-    await waitFor(waitingForLock);
+    await until(waitingForLock);
     // ... until the citizen's event commits: the worker's read is stale now, and it goes again.
     release();
     expect((await first).seq).toBe(2);
