@@ -88,7 +88,7 @@ export class JourneyRepository {
    * authorities the journey involves.
    */
   async lock(tx: Sql, id: string, idempotencyKey?: string): Promise<LockedJourney | undefined> {
-    const row = await this.readForEvent(tx, id, idempotencyKey, 'FOR UPDATE OF j');
+    const row = await this.readForEvent(tx, id, idempotencyKey, true);
     if (!row) return undefined;
     const { read_version, ...journey } = row;
     // A lock that waited for another transaction returns the row as that transaction wrote it, but the
@@ -106,19 +106,17 @@ export class JourneyRepository {
    * checks the version it read and finds out if another transaction wrote first.
    */
   async read(sql: Sql, id: string, idempotencyKey?: string): Promise<LockedJourney | undefined> {
-    const row = await this.readForEvent(sql, id, idempotencyKey, '');
-    if (!row) return undefined;
-    const { read_version: _, ...journey } = row;
-    return journey;
+    return this.readForEvent(sql, id, idempotencyKey, false);
   }
 
-  private async readForEvent(sql: Sql, id: string, idempotencyKey: string | undefined, lock: 'FOR UPDATE OF j' | ''): Promise<(LockedJourney & { read_version: number }) | undefined> {
-    const rows: (LockedJourney & { read_version: number })[] = await sql.query(
-      `SELECT j.*, (SELECT version FROM journey s WHERE s.id = $1) AS read_version, (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
+  /** With the lock, also the version the statement's snapshot saw (`read_version`), which `lock` compares. */
+  private async readForEvent(sql: Sql, id: string, idempotencyKey: string | undefined, lock: boolean): Promise<(LockedJourney & { read_version?: number }) | undefined> {
+    const rows: (LockedJourney & { read_version?: number })[] = await sql.query(
+      `SELECT j.*, ${lock ? '(SELECT version FROM journey s WHERE s.id = $1) AS read_version,' : ''} (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
               COALESCE((SELECT json_agg(json_build_object('id', s.id, 'authority', s.authority, 'events', s.events))
                           FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
                          WHERE s.authority = ANY (j.systems) AND s.deleted_at IS NULL AND c.disabled_at IS NULL), '[]') AS subscriptions
-         FROM journey j WHERE j.id = $1 ${lock}`,
+         FROM journey j WHERE j.id = $1 ${lock ? 'FOR UPDATE OF j' : ''}`,
       [id, idempotencyKey ?? null],
     );
     return rows[0];
