@@ -4,14 +4,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The caseworker search's scope: one row per journey and authority system with a step in it
  * (`journey.systems`), carrying what the search filters and orders on. The journey's `systems` is an
  * array, and no index on the journey can both find "journeys of this system" and walk them in
- * `created_at` order: with 1,000,000 journeys a search whose authority has no journey of the type
- * (or none at all) walked the whole `created_at` index, up to 6 s (npm run bench:seed).
+ * `created_at` order: a search whose authority has no journey of the type (or none at all) would
+ * walk the whole `created_at` index, seconds at 1,000,000 journeys (npm run bench:seed).
  *
  * A trigger keeps the rows in step with the journey row, in the same transaction as every write of
  * `systems`, `status`, `has_failed_step`, `type` or `created_at`, whichever code (or SQL) writes it.
  * They change seldom (a status change, a skipped branch, a failure), so an ordinary transition does
- * not touch the scope. The indexes the search used before are dropped: nothing else reads them, and
- * each was one more entry to write on every journey update.
+ * not touch the scope. The journey's own search indexes are dropped: nothing else reads them, and
+ * each is one more entry to write on every journey update.
  */
 export class CreateJourneyScope1795700600000 implements MigrationInterface {
   name = 'CreateJourneyScope1795700600000';

@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The outbox trigger sent NOTIFY inside every transaction that queued work. PostgreSQL serialises
- * the commits of notifying transactions on one database-wide lock held through the WAL flush, so
- * transitions committed single file. The service now notifies after the commit, on a connection of
- * its own (src/outbox/outbox-signal.ts).
+ * Drops the outbox trigger, which sends NOTIFY inside every transaction that queues work.
+ * PostgreSQL serialises the commits of notifying transactions on one database-wide lock held through
+ * the WAL flush, so with the trigger transitions commit single file. The service notifies after the
+ * commit instead, on a connection of its own (src/outbox/outbox-signal.ts).
  */
 export class DropOutboxNotifyTrigger1795700700000 implements MigrationInterface {
   name = 'DropOutboxNotifyTrigger1795700700000';

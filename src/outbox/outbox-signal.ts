@@ -18,14 +18,14 @@ export function markOutboxWritten(sql: Pick<EntityManager, 'query'>): void {
 /**
  * Wakes the outbox relays once a transaction that wrote outbox rows has committed.
  *
- * A NOTIFY inside the transition's own transaction (the trigger the first migration created) makes
- * PostgreSQL take its database-wide notify lock at that commit and hold it through the WAL flush, so
- * every transition that queued work committed single file, and an event's answer waited in that
- * line. Now the writers mark their transaction (`markOutboxWritten`), and after the commit this sends
- * `NOTIFY outbox` on a connection of its own with `synchronous_commit` off (nothing to make durable,
- * so the lock is held for microseconds). While one notification is on its way, the commits that
- * arrive fold into one more. A notification lost to a crash or a broken connection costs at most
- * the relays' poll interval: the outbox row is the promise, the notification only a nudge.
+ * Not a NOTIFY inside the transition's own transaction: PostgreSQL takes its database-wide notify
+ * lock at such a commit and holds it through the WAL flush, so every transition that queued work
+ * would commit single file, and an event's answer would wait in that line. Instead the writers mark
+ * their transaction (`markOutboxWritten`), and after the commit this sends `NOTIFY outbox` on a
+ * connection of its own with `synchronous_commit` off (nothing to make durable, so the lock is held
+ * for microseconds). While one notification is on its way, the commits that arrive fold into one
+ * more. A notification lost to a crash or a broken connection costs at most the relays' poll
+ * interval: the outbox row is the promise, the notification only a nudge.
  */
 @Injectable()
 export class OutboxSignal implements EntitySubscriberInterface, OnModuleInit, BeforeApplicationShutdown {

@@ -10,8 +10,8 @@ export interface JsonResponse<T> {
 
 /**
  * One JSON request over `node:http` with a keep-alive agent. The load driver shares the machine
- * with the service it measures; `fetch` (undici's WHATWG streams) cost it about 0.5 ms of CPU per
- * request, more than a bare `node:http` server spends answering one.
+ * with the service it measures, and `fetch` (undici's WHATWG streams) costs it more CPU per request
+ * than a bare `node:http` server spends answering one.
  */
 export function httpJson<T = unknown>(method: string, url: string, headers: Record<string, string> = {}, body?: unknown): Promise<JsonResponse<T>> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));

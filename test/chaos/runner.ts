@@ -191,7 +191,7 @@ function engineStarter(start: StartJourneyUseCase, citizens: CitizenRepository):
   };
 }
 
-/** The summary printed at the end (and recorded in the README). */
+/** The summary printed at the end (the latest one is in docs/performance.md). */
 export function summary(report: ChaosReport): string {
   const f = report.figures;
   const lines = [

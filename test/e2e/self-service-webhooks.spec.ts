@@ -11,7 +11,7 @@ import { AcceptingGateway, selfServiceHelpers } from '../support/self-service';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 /**
- * How a receiver verifies a delivery, exactly as the README documents it (deliberately not the
+ * How a receiver verifies a delivery, exactly as docs/self-service.md documents it (deliberately not the
  * service's own signing code): parse `t` and `v1`, refuse a timestamp more than 5 minutes away,
  * compare HMAC-SHA256(secret, "<t>.<raw body>") in constant time.
  */

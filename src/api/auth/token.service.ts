@@ -32,8 +32,8 @@ export class TokenService {
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
   /**
    * Identity-provider tokens already verified: a citizen's page sends the same token with every
-   * request, and checking its signature each time was a tenth of the API's CPU under load. Keyed
-   * by the whole token, so only the very same bytes hit; bounded in size and time.
+   * request, and checking its signature each time costs a noticeable share of the API's CPU under
+   * load. Keyed by the whole token, so only the very same bytes hit; bounded in size and time.
    */
   private readonly verified = new LRUCache<string, Principal>({ max: 10_000, ttl: VERIFIED_TTL_MS });
 

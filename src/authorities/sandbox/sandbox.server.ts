@@ -144,7 +144,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     handling.catch(() => send(res, 500, { code: 'SANDBOX_ERROR', message: 'the sandbox failed' }));
   });
   // Long enough for clients to reuse connections: undici takes a second off the server's hint, so
-  // at 1 s every call opened a new connection (a tenth of a worker's CPU under load).
+  // at 1 s every call would open a new connection, a noticeable share of a worker's CPU under load.
   server.keepAliveTimeout = 10_000;
 
   await new Promise<void>((resolve, reject) => {

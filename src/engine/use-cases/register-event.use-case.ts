@@ -34,7 +34,7 @@ export interface RegisterOutcome {
 
 /**
  * Which journey a register event starts, and the fact its date becomes. Data, so a new feed is a
- * line here (journeys.md "Proactive starts").
+ * line here (the register feed in docs/journeys.md).
  */
 const STARTS: Record<RegisterEventType, { journey: JourneyTypeId; dateFact: string; deliver?: (occurredOn: string) => { type: string; data: Record<string, unknown> } }> = {
   // A parent who started the journey before the birth hears of the birth through the same feed.

@@ -142,7 +142,7 @@ export class EnvironmentVariables {
   RETENTION_SCHEDULE?: string;
 }
 
-/** The variables `loadConfig` reads (documented in the README's configuration table). */
+/** The variables `loadConfig` reads (documented in docs/operations.md, "Configuration reference"). */
 export const envKeys = [
   'NODE_ENV',
   'PORT',

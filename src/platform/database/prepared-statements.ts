@@ -46,8 +46,8 @@ export class PreparedStatements {
 /**
  * Sends the statements a process runs again and again as named prepared statements. PostgreSQL then
  * parses each once per connection and, after a few runs, reuses a generic plan instead of planning
- * it every time: for our short hot-path statements planning cost about as much as running them
- * (0.17 ms planning, 0.12 ms execution for the journey lock). TypeORM's `query()` cannot name a
+ * it every time: for the short hot-path statements planning costs about as much as running them
+ * (the journey lock takes longer to plan than to execute). TypeORM's `query()` cannot name a
  * statement, so the pool's clients are wrapped as the pool hands them out; call sites and TypeORM's
  * errors and logging stay as they are. Only texts with parameters are prepared, after
  * `PREPARE_AFTER_RUNS` runs, and no more than `MAX_PREPARED` of them, so SQL built on the fly

@@ -5,7 +5,7 @@ describe('safeUrl', () => {
     expect(safeUrl('/api/hooks/tasks/lft_AbC-123_xyz/complete')).toBe('/api/hooks/tasks/[task-token]/complete');
   });
 
-  it('drops query strings and masks CPR-like numbers as before', () => {
+  it('drops query strings and masks CPR-like numbers in the path', () => {
     expect(safeUrl('/api/journeys/0101901234?x=1')).toBe('/api/journeys/[cpr]?…');
   });
 });
