@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { ConfigValidationError, loadConfig } from '../../../src/platform/config/app.config';
+import { ConfigValidationError, envKeys, loadConfig } from '../../../src/platform/config/app.config';
 import { SERVICE_NODE_FLAGS } from '../../../src/platform/node-flags';
 
 const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'lf', OIDC_JWKS_URL: 'https://idp.example/jwks' };
@@ -74,6 +74,15 @@ describe('loadConfig', () => {
       expect(config.database.embedded).toBe(false);
       expect(config.queue.backend).toBe('redis');
     }
+  });
+
+  it('documents every variable it reads in the configuration reference of docs/operations.md, and no other', () => {
+    const text = fs.readFileSync(path.join(__dirname, '../../../docs/operations.md'), 'utf8');
+    const start = text.indexOf('## Configuration reference');
+    const section = text.slice(start, text.indexOf('\n## ', start + 1));
+    const rows = section.split('\n').filter((line) => line.startsWith('| `'));
+    const documented = new Set(rows.flatMap((row) => [...row.split(' | ')[0].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1])));
+    expect([...documented].sort()).toEqual([...envKeys].sort());
   });
 
   it('starts the service with the same V8 heap flags everywhere: npm start, start:dev, docker-compose and the test harnesses', () => {
