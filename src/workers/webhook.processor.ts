@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { checkTarget } from '../engine/self-service/create-webhook.use-case';
+import { checkTarget } from '../engine/self-service/webhook-target';
 import { signatureHeader } from '../engine/self-service/webhook-signature';
 import { AppConfig } from '../platform/config/app.config';
 import { JobRegistry } from '../platform/queue/job-registry';
