@@ -80,6 +80,7 @@ describe('webhook delivery to checked addresses only', () => {
     resolver = scriptedDns({
       'private.solution.example.dk': () => v4('10.20.30.40'),
       'mixed.solution.example.dk': () => [{ address: '93.184.215.14', family: 4 }, { address: '192.168.0.10', family: 4 }],
+      'v6.solution.example.dk': () => [{ address: '2a00:1450:4001:80e::200e', family: 6 }, { address: '::ffff:169.254.169.254', family: 6 }],
       // Rebinding: this machine (allowed in development) and the cloud metadata address in turn.
       'rebind.solution.example.dk': (call) => v4(call % 2 === 1 ? '127.0.0.1' : '169.254.169.254'),
     });
@@ -109,6 +110,7 @@ describe('webhook delivery to checked addresses only', () => {
     const targets = {
       private: await subscribe('https://private.solution.example.dk/hooks'),
       mixed: await subscribe('https://mixed.solution.example.dk/hooks'),
+      v6: await subscribe('https://v6.solution.example.dk/hooks'),
       rebind: await subscribe(`https://rebind.solution.example.dk:${probe.port}/hooks`),
       closed: await subscribe(`http://127.0.0.1:${closedPort}/hooks`),
       wrongProtocol: await subscribe(`https://127.0.0.1:${receiver.url.split(':')[2]}`),
@@ -128,7 +130,7 @@ describe('webhook delivery to checked addresses only', () => {
       sql.query(`SELECT subscription_id, status, attempts, last_status_code, last_error FROM webhook_delivery WHERE journey_id = $1`, [journeyId]);
     await waitFor(async () => {
       const all = await rows();
-      return all.length === 9 && all.every((r) => r.status !== 'pending');
+      return all.length === 10 && all.every((r) => r.status !== 'pending');
     }, 30_000);
     const bySubscription = new Map((await rows()).map((r) => [r.subscription_id, r]));
     const outcome = (id: string) => {
@@ -139,6 +141,7 @@ describe('webhook delivery to checked addresses only', () => {
 
     expect(outcome(targets.private)).toEqual(failed('refused_address'));
     expect(outcome(targets.mixed)).toEqual(failed('refused_address'));
+    expect(outcome(targets.v6)).toEqual(failed('refused_address'));
     expect(outcome(legacy)).toEqual(failed('refused_address'));
     expect(outcome(targets.closed)).toEqual(failed('unreachable'));
     expect(outcome(targets.wrongProtocol)).toEqual(failed('tls'));
