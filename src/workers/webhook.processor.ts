@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { checkTarget } from '../engine/self-service/create-webhook.use-case';
 import { signatureHeader } from '../engine/self-service/webhook-signature';
 import { AppConfig } from '../platform/config/app.config';
 import { JobRegistry } from '../platform/queue/job-registry';
 import type { WebhookJobData } from '../platform/queue/queue-names';
+import { sendWebhook } from './webhook-sender';
 
 interface DeliveryRow {
   id: string;
@@ -79,29 +79,19 @@ export class WebhookProcessor {
   }
 
   private async post(delivery: DeliveryRow): Promise<{ statusCode?: number; error?: string }> {
-    try {
-      const url = checkTarget(delivery.url, this.config.selfService.allowLocalHttpTargets);
-      const res = await fetch(url, {
-        method: 'POST',
-        body: delivery.body,
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Livsforloeb-Webhooks/1',
-          'x-livsforloeb-delivery': delivery.id,
-          'x-livsforloeb-event': delivery.event,
-          'x-livsforloeb-signature': signatureHeader(delivery.secret, delivery.body),
-        },
-        // A redirect could point anywhere (an internal address); the subscription names the one target.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.selfService.webhookTimeoutMs),
-      });
-      await res.body?.cancel().catch(() => undefined);
-      return { statusCode: res.status, ...(res.ok ? {} : { error: `HTTP ${res.status}` }) };
-    } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      const reason = err.name === 'TimeoutError' ? `no answer within ${this.config.selfService.webhookTimeoutMs} ms` : (err.cause?.code ?? err.message);
-      return { error: String(reason).slice(0, 200) };
-    }
+    const { statusCode, failure } = await sendWebhook(delivery.url, {
+      body: delivery.body,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Livsforloeb-Webhooks/1',
+        'x-livsforloeb-delivery': delivery.id,
+        'x-livsforloeb-event': delivery.event,
+        'x-livsforloeb-signature': signatureHeader(delivery.secret, delivery.body),
+      },
+      timeoutMs: this.config.selfService.webhookTimeoutMs,
+      allowLoopback: this.config.selfService.allowLocalHttpTargets,
+    });
+    return { statusCode, error: failure };
   }
 
   /** Final outcome; a task token in the body is no longer needed at rest. */

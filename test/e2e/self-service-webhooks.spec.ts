@@ -123,7 +123,7 @@ describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
       if (row?.status === 'pending' && row.attempts >= 1) waiting = row;
       return !!waiting || row?.status === 'failed';
     }, 10_000);
-    expect(waiting).toMatchObject({ last_status_code: 500, last_error: 'HTTP 500', next_attempt_at: expect.any(Date) });
+    expect(waiting).toMatchObject({ last_status_code: 500, last_error: 'http_5xx', next_attempt_at: expect.any(Date) });
     await waitFor(async () => (await delivery()).status === 'failed', 15_000);
     expect(await delivery()).toMatchObject({ status: 'failed', attempts: 5, last_status_code: 500, next_attempt_at: null });
     // Exponential backoff from 50 ms with ±25 % jitter: 50, 100, 200, 400 ms between the five attempts.

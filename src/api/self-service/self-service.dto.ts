@@ -44,7 +44,7 @@ export class FailTaskDto {
 }
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://selvbetjening.example.dk/livsforloeb/webhooks', description: 'https (http://127.0.0.1 only in AUTH_MODE=dev)' })
+  @ApiProperty({ example: 'https://selvbetjening.example.dk/livsforloeb/webhooks', description: 'https to a public address; private, loopback, link-local and other internal addresses are refused, here and again after DNS resolution at each delivery (http://127.0.0.1 / localhost only in AUTH_MODE=dev)' })
   @IsString()
   @MaxLength(2000)
   url!: string;

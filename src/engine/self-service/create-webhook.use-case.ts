@@ -6,13 +6,14 @@ import { newSecret } from './secrets';
 import type { SystemCaller } from './system-caller';
 import { WEBHOOK_EVENTS, type WebhookEvent } from './webhook-fanout';
 import type { WebhookSubscriptionView } from './webhook.queries';
+import { checkTarget } from './webhook-target';
 
 const MAX_SUBSCRIPTIONS_PER_CLIENT = 20;
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
- * A solution subscribes to step events of its own authority's steps. Targets are https; plain
- * http only to this machine in AUTH_MODE=dev. The signing secret is returned once.
+ * A solution subscribes to step events of its own authority's steps. Targets are https on public
+ * addresses (see webhook-target.ts); loopback, and plain http to it, only in AUTH_MODE=dev. The
+ * signing secret is returned once.
  */
 @Injectable()
 export class CreateWebhookUseCase {
@@ -42,20 +43,4 @@ export class CreateWebhookUseCase {
     );
     return { id: row.id, url, events: events as WebhookEvent[], createdAt: new Date(row.created_at).toISOString(), secret };
   }
-}
-
-/** Also used before each delivery: a target that is no longer allowed gets nothing. */
-export function checkTarget(raw: string, allowLocalHttp: boolean): string {
-  const bad = (reason: string) => new DomainError('VALIDATION_FAILED', `Invalid webhook URL: ${reason}`, { fields: [{ field: 'url', reason }] });
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw bad('must be an absolute URL');
-  }
-  if (url.username || url.password) throw bad('must not carry credentials');
-  if (url.hash) throw bad('must not have a fragment');
-  if (url.protocol === 'https:') return url.toString();
-  if (url.protocol === 'http:' && allowLocalHttp && LOCAL_HOSTS.has(url.hostname)) return url.toString();
-  throw bad(allowLocalHttp ? 'must be https (or http://127.0.0.1 in development)' : 'must be https');
 }

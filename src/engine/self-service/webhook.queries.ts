@@ -18,6 +18,7 @@ export interface WebhookDeliveryView {
   status: 'pending' | 'delivered' | 'failed' | 'cancelled';
   attempts: number;
   lastStatusCode: number | null;
+  /** A failure class (`DeliveryFailure`), never the socket's error text. */
   lastError: string | null;
   nextAttemptAt: string | null;
   deliveredAt: string | null;

@@ -65,7 +65,7 @@ export interface SelfServiceSettings {
   /** First retry delay of a webhook delivery; each retry doubles it, with jitter. */
   webhookBackoffMs: number;
   webhookTimeoutMs: number;
-  /** Webhook targets may be http://127.0.0.1 / http://localhost (AUTH_MODE=dev only). */
+  /** Webhook targets may be loopback addresses, over http too (AUTH_MODE=dev only). */
   allowLocalHttpTargets: boolean;
 }
 export interface EngineSettings {
