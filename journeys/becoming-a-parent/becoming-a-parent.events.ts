@@ -7,6 +7,7 @@
  */
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec } from '../shared/contract';
+import type { ParentStepId } from './becoming-a-parent.steps';
 import { schema } from '../shared/kit';
 
 export const PARENTAGE_OUTCOMES = ['established', 'not-established'] as const;
@@ -27,28 +28,33 @@ export type ParentEvent =
   | { type: 'daycare.not-needed' }
   | { type: 'preliminary-tax.checked'; changed: boolean };
 
-export const parentEvents: Record<ParentEvent['type'], EventSpec> = {
+export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> = {
   'birth.registered': {
     title: { da: 'Fødsel registreret i CPR', en: 'Birth registered in CPR' },
-    actors: ['system', 'caseworker'],
+    // The CPR register feed delivers it to a parent who started the journey before the birth.
+    actors: ['system', 'caseworker', 'register'],
+    steps: ['birth-registration'],
     schema: schema.object({ birthDate: schema.date('The child’s birth date as registered.') }),
     examples: [{ birthDate: '2025-06-18' }],
   },
   'employer.notified': {
     title: { da: 'Arbejdsgiver har fået besked', en: 'Employer told' },
     actors: ['citizen'],
+    steps: ['notify-employer'],
     schema: schema.object({ notifiedOn: schema.date('Day the employer was told about the pregnancy.') }),
     examples: [{ notifiedOn: '2025-03-14' }],
   },
   'leave-plan.sent': {
     title: { da: 'Orlovsplan sendt', en: 'Leave plan sent' },
     actors: ['citizen'],
+    steps: ['notify-employer'],
     schema: schema.object({ sentOn: schema.date('Day the leave plan was sent to the employer.') }),
     examples: [{ sentOn: '2025-07-01' }],
   },
   'care-declaration.signed': {
     title: { da: 'Omsorgs- og ansvarserklæring underskrevet', en: 'Declaration of care and responsibility signed' },
     actors: ['citizen', 'system'],
+    steps: ['paternity'],
     schema: schema.object({ signedOn: schema.date('Day both parents had signed on borger.dk.') }),
     // The first is in time for the examples' births, the second too late for all of them.
     examples: [{ signedOn: '2025-03-20' }, { signedOn: '2025-12-01' }],
@@ -56,12 +62,14 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec> = {
   'paternity.disputed': {
     title: { da: 'Tvivl om faderskab eller medmoderskab', en: 'Parentage disputed' },
     actors: ['citizen', 'caseworker'],
+    steps: ['paternity'],
     schema: schema.object({ disputedOn: schema.date('Day the doubt was raised.') }),
     examples: [{ disputedOn: '2025-06-25' }],
   },
   'paternity.decided': {
     title: { da: 'Familieretshuset har afgjort sagen', en: 'Agency of Family Law decided' },
     actors: ['caseworker'],
+    steps: ['paternity'],
     schema: schema.object({
       decidedOn: schema.date('Day of the decision.'),
       parentage: schema.oneOf(PARENTAGE_OUTCOMES, 'Whether the citizen’s parentage was established.'),
@@ -74,18 +82,21 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec> = {
   'name.registered': {
     title: { da: 'Navn registreret', en: 'Name registered' },
     actors: ['system', 'caseworker'],
+    steps: ['naming'],
     schema: schema.object({ registeredOn: schema.date('Day the registrar registered the name (after borger.dk or a baptism).') }),
     examples: [{ registeredOn: '2025-07-10' }],
   },
   'child-benefit.applied': {
     title: { da: 'Børneydelse søgt', en: 'Child benefit applied for' },
     actors: ['citizen', 'system'],
+    steps: ['child-benefit'],
     schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
     examples: [{ appliedOn: '2025-07-01' }],
   },
   'employer.leave-reported': {
     title: { da: 'Arbejdsgiver har indberettet orloven', en: 'Employer reported the leave' },
     actors: ['system', 'caseworker'],
+    steps: ['employer-leave-report'],
     schema: schema.object({
       leaveStartDate: schema.date('First day of the leave as reported in NemRefusion.'),
       salaryDuringLeave: schema.yesNo('The employer pays salary during the leave (and claims the benefit as reimbursement).'),
@@ -99,30 +110,35 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec> = {
   'maternity-benefit.applied': {
     title: { da: 'Barselsdagpenge søgt', en: 'Maternity/parental benefit applied for' },
     actors: ['citizen', 'system'],
+    steps: ['apply-maternity-benefit'],
     schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
     examples: [{ appliedOn: '2025-06-30' }, { appliedOn: '2025-12-15' }],
   },
   'maternity-benefit.not-entitled': {
     title: { da: 'Ikke ret til barselsdagpenge', en: 'Not entitled to maternity/parental benefit' },
     actors: ['citizen'],
+    steps: ['apply-maternity-benefit'],
     schema: schema.empty(),
     examples: [{}],
   },
   'daycare.signed-up': {
     title: { da: 'Skrevet op til dagtilbud', en: 'Signed up for daycare' },
     actors: ['citizen', 'system'],
+    steps: ['daycare-signup'],
     schema: schema.object({ signedUpOn: schema.date('Day of the sign-up in Digital Pladsanvisning.') }),
     examples: [{ signedUpOn: '2025-08-01' }],
   },
   'daycare.not-needed': {
     title: { da: 'Dagtilbud ikke nødvendigt', en: 'Daycare not needed' },
     actors: ['citizen'],
+    steps: ['daycare-signup'],
     schema: schema.empty(),
     examples: [{}],
   },
   'preliminary-tax.checked': {
     title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
     actors: ['citizen', 'system'],
+    steps: ['update-preliminary-tax'],
     schema: schema.object({ changed: schema.yesNo('The assessment was changed (benefit in field 304).') }),
     examples: [{ changed: true }, { changed: false }],
   },

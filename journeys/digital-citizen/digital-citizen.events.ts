@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec } from '../shared/contract';
+import type { DigitalCitizenStepId } from './digital-citizen.steps';
 import { schema } from '../shared/kit';
 
 export const NOTICE_CHANNELS = ['digital-post', 'paper'] as const;
@@ -24,10 +25,11 @@ export type DigitalCitizenEvent =
   | { type: 'gp.changed'; changedOn: IsoDate }
   | { type: 'gp.kept' };
 
-export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec> = {
+export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec<DigitalCitizenStepId>> = {
   'parent-notice.sent': {
     title: { da: 'Brev til forældrene sendt', en: 'Letter to the parents sent' },
     actors: ['system'],
+    steps: ['dp-parent-notice'],
     schema: schema.object({
       sentOn: schema.date('Day Digitaliseringsstyrelsen sent the letter.'),
       channel: schema.oneOf(NOTICE_CHANNELS, 'Digital Post, or paper for parents who are exempt.'),
@@ -40,12 +42,14 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
   'mailbox.created': {
     title: { da: 'Postkasse oprettet', en: 'Mailbox created' },
     actors: ['system'],
+    steps: ['dp-mailbox-created'],
     schema: schema.object({ createdOn: schema.date('Day the mailbox was created.') }),
     examples: [{ createdOn: '2025-03-17' }],
   },
   'dp-exemption.registered': {
     title: { da: 'Fritaget for Digital Post', en: 'Exempted from Digital Post' },
     actors: ['caseworker'],
+    steps: ['dp-mailbox-created', 'dp-first-login'],
     schema: schema.object({
       registeredOn: schema.date('Day Borgerservice registered the exemption.'),
       reason: schema.oneOf(EXEMPTION_REASONS, 'Why the young person is exempt.'),
@@ -55,24 +59,28 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
   'frikort.created': {
     title: { da: 'Frikort oprettet', en: 'Frikort created' },
     actors: ['system'],
+    steps: ['frikort-created'],
     schema: schema.object({ createdOn: schema.date('Day Skattestyrelsen created the frikort.') }),
     examples: [{ createdOn: '2025-03-17' }],
   },
   'expected-income.entered': {
     title: { da: 'Forventet indkomst indtastet', en: 'Expected income entered' },
     actors: ['citizen', 'system'],
+    steps: ['frikort-created'],
     schema: schema.object({ enteredOn: schema.date('Day the expected income was entered in TastSelv.') }),
     examples: [{ enteredOn: '2025-06-20' }],
   },
   'mitid.appointment-requested': {
     title: { da: 'Book tid i Borgerservice til MitID', en: 'Book a Borgerservice appointment for MitID' },
     actors: ['citizen'],
+    steps: ['get-mitid'],
     schema: schema.object({ preferredDate: schema.date('Preferred day for the appointment.') }),
     examples: [{ preferredDate: '2025-02-10' }],
   },
   'mitid.obtained': {
     title: { da: 'MitID modtaget', en: 'MitID obtained' },
     actors: ['citizen', 'system'],
+    steps: ['get-mitid'],
     schema: schema.object({
       obtainedOn: schema.date('Day MitID was issued.'),
       route: schema.oneOf(MITID_ROUTES, 'Where the young person got MitID.'),
@@ -82,6 +90,7 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
   'dp-first-login.completed': {
     title: { da: 'Logget på Digital Post', en: 'Logged on to Digital Post' },
     actors: ['citizen', 'system'],
+    steps: ['dp-first-login'],
     schema: schema.object({
       alertsSet: schema.yesNo('Text or e-mail alerts are turned on.'),
       parentReadAccess: schema.yesNo('The parents were given read access.'),
@@ -94,18 +103,21 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
   'ungeydelse.switched': {
     title: { da: 'Første ungeydelse udbetalt', en: 'First youth benefit paid' },
     actors: ['system'],
+    steps: ['ungeydelse-switch'],
     schema: schema.object({ firstPaidOn: schema.date('Day of the first monthly payment.') }),
     examples: [{ firstPaidOn: '2025-04-22' }],
   },
   'gp.changed': {
     title: { da: 'Ny læge valgt', en: 'New doctor chosen' },
     actors: ['citizen', 'system'],
+    steps: ['own-gp-choice'],
     schema: schema.object({ changedOn: schema.date('Day the change was made.') }),
     examples: [{ changedOn: '2025-04-01' }, { changedOn: '2025-12-01' }],
   },
   'gp.kept': {
     title: { da: 'Beholder lægen', en: 'Keeping the doctor' },
     actors: ['citizen'],
+    steps: ['own-gp-choice'],
     schema: schema.empty(),
     examples: [{}],
   },

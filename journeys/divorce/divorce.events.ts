@@ -6,6 +6,7 @@ import type { MovingAnswers } from '../moving/moving.start';
 import { movingStartSchema } from '../moving/moving.start';
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec, JsonSchema } from '../shared/contract';
+import type { DivorceStepId } from './divorce.steps';
 import { schema } from '../shared/kit';
 
 export const APPLICATION_TYPES = ['separation', 'divorce'] as const;
@@ -49,10 +50,11 @@ export type DivorceEvent =
 const decided = (what: string): JsonSchema =>
   schema.object({ decidedOn: schema.date(`Day ${what} was decided.`), decidedBy: schema.oneOf(DECIDED_BY, 'Who decided.') });
 
-export const divorceEvents: Record<DivorceEvent['type'], EventSpec> = {
+export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId>> = {
   'divorce.applied': {
     title: { da: 'Ansøgning sendt til Familieretshuset', en: 'Application sent to the Agency of Family Law' },
     actors: ['citizen', 'system'],
+    steps: ['apply-separation-divorce'],
     schema: schema.object(
       {
         appliedOn: schema.date('Day the application, signed by both, reached Familieretshuset.'),
@@ -86,6 +88,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec> = {
   'screening.recorded': {
     title: { da: 'Visitation registreret', en: 'Screening recorded' },
     actors: ['caseworker'],
+    steps: ['screening'],
     schema: schema.object({
       track: schema.oneOf(SCREENING_TRACKS, '§ 5 simple, § 6 conflict resolution, § 7 family court.'),
       screenedOn: schema.date('Day of the screening.'),
@@ -99,6 +102,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec> = {
   'terms-negotiation.concluded': {
     title: { da: 'Vilkårsforhandling afsluttet', en: 'Negotiation meeting concluded' },
     actors: ['caseworker', 'system'],
+    steps: ['agree-terms'],
     schema: schema.object({
       agreed: schema.yesNo('The spouses agreed on the terms at the meeting.'),
       concludedOn: schema.date('Day of the meeting.'),
@@ -111,6 +115,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec> = {
   'divorce.decided': {
     title: { da: 'Separation eller skilsmisse givet', en: 'Separation or divorce granted' },
     actors: ['caseworker', 'system'],
+    steps: ['agree-terms'],
     schema: decided('the separation or divorce'),
     examples: [
       { decidedOn: '2025-04-09', decidedBy: 'familieretshuset' },
@@ -120,42 +125,49 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec> = {
   'children-arrangements.agreed': {
     title: { da: 'Aftale om bopæl og samvær', en: 'Residence and contact agreed' },
     actors: ['citizen'],
+    steps: ['children-arrangements'],
     schema: schema.object({ agreedOn: schema.date('Day the parents agreed.') }),
     examples: [{ agreedOn: '2025-03-10' }],
   },
   'children-arrangements.applied': {
     title: { da: 'Søgt hos Familieretshuset om børnene', en: 'Applied to the agency about the children' },
     actors: ['citizen', 'system'],
+    steps: ['children-arrangements'],
     schema: schema.object({ appliedOn: schema.date('Day of the application about residence, contact or custody.') }),
     examples: [{ appliedOn: '2025-03-10' }],
   },
   'children-arrangements.decided': {
     title: { da: 'Afgørelse om børnene', en: 'Decision about the children' },
     actors: ['caseworker', 'system'],
+    steps: ['children-arrangements'],
     schema: decided('residence, contact or custody'),
     examples: [{ decidedOn: '2025-05-20', decidedBy: 'familieretshuset' }],
   },
   'child-support.agreed': {
     title: { da: 'Børnebidrag aftalt', en: 'Child support agreed' },
     actors: ['citizen'],
+    steps: ['child-support'],
     schema: schema.object({ agreedOn: schema.date('Day the parents agreed on support.') }),
     examples: [{ agreedOn: '2025-03-20' }],
   },
   'child-support.applied': {
     title: { da: 'Børnebidrag søgt', en: 'Child support applied for' },
     actors: ['citizen', 'system'],
+    steps: ['child-support'],
     schema: schema.object({ appliedOn: schema.date('Day the application reached Familieretshuset.') }),
     examples: [{ appliedOn: '2025-03-20' }],
   },
   'child-support.decided': {
     title: { da: 'Børnebidrag fastsat', en: 'Child support set' },
     actors: ['caseworker', 'system'],
+    steps: ['child-support'],
     schema: schema.object({ decidedOn: schema.date('Day of the decision.') }),
     examples: [{ decidedOn: '2025-04-28' }],
   },
   'family-benefits.chosen': {
     title: { da: 'Børneydelse og børnetilskud valgt', en: 'Child benefit and allowance chosen' },
     actors: ['citizen'],
+    steps: ['family-benefits'],
     schema: schema.object({
       chosenOn: schema.date('Day of the choice.'),
       childBenefitRecipient: schema.oneOf(CHILD_BENEFIT_RECIPIENTS, 'Keep the 50/50 split, or all to one parent.'),
@@ -169,18 +181,21 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec> = {
   'estate.divided': {
     title: { da: 'Formuen er delt', en: 'Property divided' },
     actors: ['citizen', 'caseworker'],
+    steps: ['estate-split'],
     schema: schema.object({ dividedOn: schema.date('Day the division was settled.') }),
     examples: [{ dividedOn: '2025-06-01' }],
   },
   'estate-division.requested': {
     title: { da: 'Bed skifteretten om bodeling', en: 'Ask the probate court to divide the estate' },
     actors: ['citizen'],
+    steps: ['estate-split'],
     schema: schema.object({ requestedOn: schema.date('Day of the request.') }),
     examples: [{ requestedOn: '2025-05-01' }],
   },
   'tax-and-housing.updated': {
     title: { da: 'Skat og boligstøtte rettet', en: 'Tax and housing benefit updated' },
     actors: ['citizen'],
+    steps: ['update-tax-and-housing'],
     schema: schema.object({
       updatedOn: schema.date('Day of the update.'),
       housingBenefitReported: schema.yesNo('Payment Denmark was told that one of you moved out.'),
@@ -193,6 +208,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec> = {
   'move-out.planned': {
     title: { da: 'Flytning planlagt', en: 'Move planned' },
     actors: ['citizen'],
+    steps: ['move-out'],
     schema: schema.object({ move: movingStartSchema }),
     examples: [
       {
@@ -211,6 +227,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec> = {
   'move-out.cancelled': {
     title: { da: 'Flytter alligevel ikke', en: 'Not moving after all' },
     actors: ['citizen'],
+    steps: ['move-out'],
     schema: schema.empty(),
     examples: [{}],
   },

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec, JsonSchema } from '../shared/contract';
+import type { JobStepId } from './losing-a-job.steps';
 import { schema } from '../shared/kit';
 
 const month = (description: string): JsonSchema => ({ type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description });
@@ -20,16 +21,18 @@ export type JobEvent =
   | { type: 'holiday-pay.reported'; reportedOn: IsoDate }
   | { type: 'job.found'; firstWorkDay: IsoDate };
 
-export const jobEvents: Record<JobEvent['type'], EventSpec> = {
+export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
   'jobnet.registered': {
     title: { da: 'Tilmeldt som ledig', en: 'Registered as unemployed' },
     actors: ['citizen', 'system'],
+    steps: ['register-unemployed'],
     schema: schema.object({ registeredOn: schema.date('Day of the registration on Jobnet or at the job centre.') }),
     examples: [{ registeredOn: '2025-03-01' }, { registeredOn: '2025-09-03' }],
   },
   'dagpenge.applied': {
     title: { da: 'Ledighedserklæring sendt', en: 'Declaration of unemployment sent' },
     actors: ['citizen', 'system'],
+    steps: ['apply-dagpenge'],
     schema: schema.object({ appliedOn: schema.date('Day the a-kasse received the declaration.') }),
     // During a quarantine after resigning, and after it.
     examples: [{ appliedOn: '2025-05-02' }, { appliedOn: '2025-06-02' }],
@@ -37,24 +40,28 @@ export const jobEvents: Record<JobEvent['type'], EventSpec> = {
   'social-assistance.applied': {
     title: { da: 'Kontanthjælp søgt', en: 'Social assistance applied for' },
     actors: ['citizen', 'system'],
+    steps: ['apply-social-assistance'],
     schema: schema.object({ appliedOn: schema.date('Day the municipality received the application.') }),
     examples: [{ appliedOn: '2025-06-02' }, { appliedOn: '2025-09-08' }],
   },
   'cv.published': {
     title: { da: 'CV lagt på Jobnet', en: 'CV published on Jobnet' },
     actors: ['citizen', 'system'],
+    steps: ['cv-on-jobnet'],
     schema: schema.object({ publishedOn: schema.date('Day the CV was made visible on Jobnet.') }),
     examples: [{ publishedOn: '2025-03-10' }],
   },
   'job-log.updated': {
     title: { da: 'Joblog opdateret', en: 'Job log updated' },
     actors: ['citizen', 'system'],
+    steps: ['ongoing-duties'],
     schema: schema.object({ updatedOn: schema.date('Day the job log and job suggestions were checked.') }),
     examples: [{ updatedOn: '2025-03-12' }],
   },
   'monthly-claim.submitted': {
     title: { da: 'Dagpengekort sendt', en: 'Monthly claim form sent' },
     actors: ['citizen', 'system'],
+    steps: ['monthly-claim'],
     schema: schema.object({
       month: month('The month (YYYY-MM) the claim form covers.'),
       submittedOn: schema.date('Day the a-kasse received the form.'),
@@ -64,18 +71,21 @@ export const jobEvents: Record<JobEvent['type'], EventSpec> = {
   'preliminary-tax.checked': {
     title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
     actors: ['citizen', 'system'],
+    steps: ['update-preliminary-tax'],
     schema: schema.object({ changed: schema.yesNo('The assessment was changed (benefit in field 304, lower salary).') }),
     examples: [{ changed: true }, { changed: false }],
   },
   'holiday-pay.reported': {
     title: { da: 'Feriepenge indberettet', en: 'Holiday pay reported' },
     actors: ['system', 'caseworker'],
+    steps: ['holiday-pay'],
     schema: schema.object({ reportedOn: schema.date('Day the employer’s report reached FerieKonto.') }),
     examples: [{ reportedOn: '2025-03-31' }],
   },
   'job.found': {
     title: { da: 'Fået job', en: 'Found a job' },
     actors: ['citizen', 'caseworker'],
+    steps: ['ongoing-duties'],
     schema: schema.object({ firstWorkDay: schema.date('The first day in the new job (the unemployment ends the day before).') }),
     examples: [{ firstWorkDay: '2025-10-01' }],
   },

@@ -8,6 +8,7 @@
  */
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec, JsonSchema } from '../shared/contract';
+import type { RelativeStepId } from './losing-a-relative.steps';
 import { schema } from '../shared/kit';
 import { SETTLEMENTS, type BurialApprover, type Settlement } from './losing-a-relative.rules';
 
@@ -34,22 +35,25 @@ export type RelativeEvent =
   | { type: 'digital-post-access.applied'; appliedOn: IsoDate }
   | { type: 'digital-post-access.not-needed' };
 
-export const relativeEvents: Record<RelativeEvent['type'], EventSpec> = {
+export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeStepId>> = {
   'death-certificate.issued': {
     title: { da: 'Dødsattest udstedt', en: 'Death certificate issued' },
     actors: ['system', 'caseworker'],
+    steps: ['death-certificate'],
     schema: schema.object({ issuedOn: schema.date('Day Sundhedsdatastyrelsen received the certificate.') }),
     examples: [{ issuedOn: '2025-03-07' }],
   },
   'automatic-effects.confirmed': {
     title: { da: 'Konti, Digital Post og fuldmagter lukket', en: 'Accounts, Digital Post and powers of attorney closed' },
     actors: ['system', 'caseworker'],
+    steps: ['automatic-effects'],
     schema: schema.object({ confirmedOn: schema.date('Day the closure of the deceased’s Digital Post was confirmed.') }),
     examples: [{ confirmedOn: '2025-03-10' }],
   },
   'death.reported': {
     title: { da: 'Dødsfald anmeldt', en: 'Death reported' },
     actors: ['citizen', 'system'],
+    steps: ['report-death-request-burial'],
     schema: schema.object({
       reportedOn: schema.date('Day the report and burial request reached the burial authority.'),
       reportedBy: schema.oneOf(REPORTERS, 'Who reported: the citizen, an undertaker for them, another next of kin, or the municipality.'),
@@ -62,6 +66,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec> = {
   'burial.postponed': {
     title: { da: 'Begravelse udsat', en: 'Burial postponed' },
     actors: ['citizen', 'caseworker'],
+    steps: ['burial'],
     schema: schema.object({
       approvedOn: schema.date('Day the postponement was approved.'),
       newDeadline: schema.date('The new latest day of the burial or cremation.'),
@@ -75,18 +80,21 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec> = {
   'burial.held': {
     title: { da: 'Begravelse eller bisættelse afholdt', en: 'Burial or cremation held' },
     actors: ['citizen', 'system'],
+    steps: ['burial'],
     schema: schema.object({ heldOn: schema.date('Day of the burial or cremation.') }),
     examples: [{ heldOn: '2025-03-14' }],
   },
   'authorities.notified': {
     title: { da: 'Skifteret, kommune og CPR har fået besked', en: 'Probate court, municipality and CPR informed' },
     actors: ['system', 'caseworker'],
+    steps: ['notify-authorities'],
     schema: schema.object({ notifiedOn: schema.date('Day the parish informed the probate court.') }),
     examples: [{ notifiedOn: '2025-03-11' }],
   },
   'probate.court-contacted': {
     title: { da: 'Skifteretten har kontaktet boet', en: 'The probate court made contact' },
     actors: ['system', 'caseworker'],
+    steps: ['probate'],
     schema: schema.object({
       contactedOn: schema.date('Day of the court’s letter in Digital Post.'),
       caseRef: caseRef('The probate court’s case number for the estate.'),
@@ -96,6 +104,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec> = {
   'probate.settlement-chosen': {
     title: { da: 'Skifteform valgt', en: 'Settlement chosen' },
     actors: ['citizen'],
+    steps: ['probate'],
     schema: schema.object({ settlement: schema.oneOf(SETTLEMENTS, 'How the estate is to be settled.') }),
     // Private division is open to every heir; undivided estate only to a spouse.
     examples: [{ settlement: 'privat-skifte' }, { settlement: 'uskiftet-bo' }],
@@ -103,42 +112,49 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec> = {
   'funeral-grant.applied': {
     title: { da: 'Begravelseshjælp søgt', en: 'Funeral grant applied for' },
     actors: ['citizen', 'system'],
+    steps: ['funeral-grant'],
     schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
     examples: [{ appliedOn: '2025-03-20' }],
   },
   'funeral-grant.not-applying': {
     title: { da: 'Søger ikke begravelseshjælp', en: 'Not applying for funeral grant' },
     actors: ['citizen'],
+    steps: ['funeral-grant'],
     schema: schema.empty(),
     examples: [{}],
   },
   'survivor-pension.confirmed': {
     title: { da: 'Efterlevelsespension bekræftet', en: 'Survivor pension confirmed' },
     actors: ['system', 'caseworker'],
+    steps: ['spouse-survivor'],
     schema: schema.object({ letterOn: schema.date('Day of Udbetaling Danmark’s letter.') }),
     examples: [{ letterOn: '2025-03-12' }],
   },
   'survivor-grant.applied': {
     title: { da: 'Efterlevelseshjælp søgt', en: 'Survivor’s grant applied for' },
     actors: ['citizen', 'system'],
+    steps: ['spouse-survivor'],
     schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
     examples: [{ appliedOn: '2025-04-01' }, { appliedOn: '2025-10-01' }],
   },
   'survivor-grant.not-applying': {
     title: { da: 'Søger ikke efterlevelseshjælp', en: 'Not applying for survivor’s grant' },
     actors: ['citizen'],
+    steps: ['spouse-survivor'],
     schema: schema.empty(),
     examples: [{}],
   },
   'digital-post-access.applied': {
     title: { da: 'Adgang til afdødes post søgt', en: 'Access to the deceased’s mail applied for' },
     actors: ['citizen', 'system'],
+    steps: ['digital-post-access'],
     schema: schema.object({ appliedOn: schema.date('Day the application was sent with the probate certificate.') }),
     examples: [{ appliedOn: '2025-04-14' }],
   },
   'digital-post-access.not-needed': {
     title: { da: 'Adgang til afdødes post ikke nødvendig', en: 'Access to the deceased’s mail not needed' },
     actors: ['citizen'],
+    steps: ['digital-post-access'],
     schema: schema.empty(),
     examples: [{}],
   },

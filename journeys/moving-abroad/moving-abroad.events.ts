@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec } from '../shared/contract';
+import type { MovingAbroadStepId } from './moving-abroad.steps';
 import { schema } from '../shared/kit';
 
 export const TAX_LIABILITIES = ['full', 'limited', 'none'] as const;
@@ -20,16 +21,18 @@ export type MovingAbroadEvent =
   | { type: 'benefit-change.reported'; benefit: Benefit; reportedOn: IsoDate }
   | { type: 'eu-social-security.clarified'; outcome: (typeof SOCIAL_SECURITY_OUTCOMES)[number] };
 
-export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec> = {
+export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec<MovingAbroadStepId>> = {
   'registration.kept': {
     title: { da: 'Bliver registreret i Danmark', en: 'Staying registered in Denmark' },
     actors: ['citizen'],
+    steps: ['report-emigration'],
     schema: schema.empty(),
     examples: [{}],
   },
   'residence.decided': {
     title: { da: 'Kommunen har afgjort bopælen', en: 'The municipality decided the residence' },
     actors: ['caseworker'],
+    steps: ['cpr-status-udrejst'],
     schema: schema.object({
       mustDeregister: schema.yesNo('The citizen must report the departure (no longer resident in Denmark).'),
       decidedOn: schema.date('Day of the decision.'),
@@ -42,18 +45,21 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec> = 
   'emigration.reported': {
     title: { da: 'Udrejse anmeldt', en: 'Departure reported' },
     actors: ['citizen', 'system'],
+    steps: ['report-emigration'],
     schema: schema.object({ reportedOn: schema.date('Day the departure was reported (in Greenland: registered there).') }),
     examples: [{ reportedOn: '2025-05-20' }, { reportedOn: '2025-10-01' }],
   },
   'nordic-registration.confirmed': {
     title: { da: 'Det nordiske land har bekræftet indflytningen', en: 'The Nordic country confirmed the arrival' },
     actors: ['system', 'caseworker'],
+    steps: ['cpr-status-udrejst'],
     schema: schema.object({ confirmedOn: schema.date('Day the other country’s confirmation reached CPR.') }),
     examples: [{ confirmedOn: '2025-06-16' }],
   },
   'tax-liability.clarified': {
     title: { da: 'Skattepligten er afklaret', en: 'Tax liability settled' },
     actors: ['citizen', 'caseworker'],
+    steps: ['tax-liability'],
     schema: schema.object({
       liability: schema.oneOf(TAX_LIABILITIES, 'What Skattestyrelsen said: full liability continues, limited liability, or none.'),
     }),
@@ -62,6 +68,7 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec> = 
   'benefit-change.reported': {
     title: { da: 'Ydelse meldt', en: 'Benefit reported' },
     actors: ['citizen', 'system'],
+    steps: ['benefits-stop'],
     schema: schema.object({
       benefit: schema.oneOf(BENEFITS, 'Which benefit the move was reported for.'),
       reportedOn: schema.date('Day of the notice.'),
@@ -76,6 +83,7 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec> = 
   'eu-social-security.clarified': {
     title: { da: 'A1/S1 afklaret', en: 'A1/S1 settled' },
     actors: ['citizen', 'caseworker'],
+    steps: ['eu-social-security'],
     schema: schema.object({ outcome: schema.oneOf(SOCIAL_SECURITY_OUTCOMES, 'A certificate was obtained, or none is needed.') }),
     examples: [{ outcome: 'certificate-obtained' }, { outcome: 'not-needed' }],
   },

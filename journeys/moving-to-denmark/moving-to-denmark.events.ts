@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec } from '../shared/contract';
+import type { MovingToDenmarkStepId } from './moving-to-denmark.steps';
 import { schema } from '../shared/kit';
 
 export const MITID_ROUTES = ['borgerservice', 'app-with-chip-passport'] as const;
@@ -25,22 +26,25 @@ export type MovingToDenmarkEvent =
   | { type: 'child-benefit.settled'; outcome: ChildBenefitOutcome }
   | { type: 'su-equal-status.applied'; appliedOn: IsoDate };
 
-export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSpec> = {
+export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSpec<MovingToDenmarkStepId>> = {
   'eu-residence.applied': {
     title: { da: 'Registreringsbevis søgt', en: 'EU residence document applied for' },
     actors: ['citizen', 'system'],
+    steps: ['right-to-reside'],
     schema: schema.object({ appliedOn: schema.date('Day the online application reached SIRI.') }),
     examples: [{ appliedOn: '2025-03-10' }, { appliedOn: '2025-08-20' }],
   },
   'eu-residence.appeared': {
     title: { da: 'Mødt op hos SIRI/ICS', en: 'Appeared at SIRI/ICS' },
     actors: ['citizen', 'caseworker'],
+    steps: ['right-to-reside'],
     schema: schema.object({ appearedOn: schema.date('Day the citizen appeared in person.') }),
     examples: [{ appearedOn: '2025-03-18' }],
   },
   'eu-residence.decided': {
     title: { da: 'Registreringsbevis afgjort', en: 'EU residence document decided' },
     actors: ['caseworker', 'system'],
+    steps: ['right-to-reside'],
     schema: schema.object({
       granted: schema.yesNo('SIRI issued the EU residence document.'),
       decidedOn: schema.date('Day of the decision.'),
@@ -53,54 +57,63 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
   'cpr-registration.appeared': {
     title: { da: 'Mødt op til CPR-registrering', en: 'Appeared for CPR registration' },
     actors: ['caseworker'],
+    steps: ['register-cpr'],
     schema: schema.object({ appearedOn: schema.date('Day the citizen appeared and the documents were checked.') }),
     examples: [{ appearedOn: '2025-03-26' }, { appearedOn: '2025-10-01' }],
   },
   'cpr-registration.declined': {
     title: { da: 'Lader sig ikke registrere i CPR', en: 'Not registering in CPR' },
     actors: ['citizen'],
+    steps: ['register-cpr'],
     schema: schema.empty(),
     examples: [{}],
   },
   'gp.chosen': {
     title: { da: 'Læge valgt', en: 'Doctor chosen' },
     actors: ['citizen', 'caseworker'],
+    steps: ['gp-and-health-card'],
     schema: schema.object({ chosenOn: schema.date('Day the doctor was chosen.') }),
     examples: [{ chosenOn: '2025-03-26' }],
   },
   'health-card.received': {
     title: { da: 'Sundhedskort modtaget', en: 'Health card received' },
     actors: ['citizen'],
+    steps: ['gp-and-health-card'],
     schema: schema.object({ receivedOn: schema.date('Day the card arrived.') }),
     examples: [{ receivedOn: '2025-04-14' }],
   },
   'residence-card.received': {
     title: { da: 'Opholdskort modtaget', en: 'Residence card received' },
     actors: ['citizen'],
+    steps: ['residence-card'],
     schema: schema.object({ receivedOn: schema.date('Day the card arrived.') }),
     examples: [{ receivedOn: '2025-03-07' }],
   },
   'mitid.obtained': {
     title: { da: 'MitID oprettet', en: 'MitID obtained' },
     actors: ['citizen', 'caseworker'],
+    steps: ['digital-post-mitid'],
     schema: schema.object({ via: schema.oneOf(MITID_ROUTES, 'Where MitID was issued.') }),
     examples: [{ via: 'borgerservice' }],
   },
   'tax-card.applied': {
     title: { da: 'Skattekort søgt', en: 'Tax card applied for' },
     actors: ['citizen', 'system'],
+    steps: ['tax-card'],
     schema: schema.object({ appliedOn: schema.date('Day the application reached Skattestyrelsen.') }),
     examples: [{ appliedOn: '2025-03-05' }],
   },
   'nemkonto.nominated': {
     title: { da: 'NemKonto oprettet', en: 'NemKonto nominated' },
     actors: ['citizen'],
+    steps: ['bank-nemkonto'],
     schema: schema.object({ foreignAccount: schema.yesNo('The NemKonto is a foreign account.') }),
     examples: [{ foreignAccount: false }],
   },
   'child-benefit.settled': {
     title: { da: 'Børne- og ungeydelse afklaret', en: 'Child benefit settled' },
     actors: ['citizen', 'system'],
+    steps: ['family-benefits'],
     schema: schema.object({
       outcome: schema.oneOf(
         CHILD_BENEFIT_OUTCOMES,
@@ -112,6 +125,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
   'su-equal-status.applied': {
     title: { da: 'Ligestilling til SU søgt', en: 'Equal status for SU applied for' },
     actors: ['citizen', 'system'],
+    steps: ['family-benefits'],
     schema: schema.object({ appliedOn: schema.date('Day the equal-status application was sent.') }),
     examples: [{ appliedOn: '2025-04-01' }],
   },

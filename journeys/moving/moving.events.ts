@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec } from '../shared/contract';
+import type { MovingStepId } from './moving.steps';
 import { schema } from '../shared/kit';
 
 export const GP_CHOICES = ['keep-current', 'new-doctor'] as const;
@@ -26,16 +27,18 @@ export type MovingEvent =
       school: (typeof SCHOOL_CHOICES)[number];
     };
 
-export const movingEvents: Record<MovingEvent['type'], EventSpec> = {
+export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> = {
   'move.reported': {
     title: { da: 'Flytning anmeldt', en: 'Move reported' },
     actors: ['citizen', 'system'],
+    steps: ['report-move'],
     schema: schema.object({ reportedOn: schema.date('Day the move was reported on borger.dk.') }),
     examples: [{ reportedOn: '2025-05-20' }, { reportedOn: '2025-09-30' }],
   },
   'gp-choice.made': {
     title: { da: 'Læge valgt', en: 'Doctor chosen' },
     actors: ['citizen', 'system'],
+    steps: ['gp-choice'],
     schema: schema.object({ choice: schema.oneOf(GP_CHOICES, 'Keep the current doctor or pick a new one.') }),
     examples: [{ choice: 'keep-current' }],
   },
@@ -43,6 +46,7 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec> = {
     title: { da: 'Logiværtserklæring besvaret', en: "Host's declaration answered" },
     // The municipality's self-service solution decides through a task token; a caseworker can too.
     actors: ['caseworker', 'system'],
+    steps: ['logivaert-check'],
     schema: schema.object({
       confirmed: schema.yesNo('The owner or tenant confirmed that the citizen lives there.'),
       decidedOn: schema.date('Day of the answer.'),
@@ -56,6 +60,7 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec> = {
     title: { da: 'Høring af forælder afsluttet', en: 'Parent hearing concluded' },
     // The municipality's self-service solution decides through a task token; a caseworker can too.
     actors: ['caseworker', 'system'],
+    steps: ['child-move-hearing'],
     schema: schema.object({
       registrationMayProceed: schema.yesNo("The child's move may be registered."),
       decidedOn: schema.date('Day of the decision.'),
@@ -68,36 +73,42 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec> = {
   'address-protection.applied': {
     title: { da: 'Adressebeskyttelse søgt', en: 'Address protection applied for' },
     actors: ['citizen', 'caseworker'],
+    steps: ['address-protection'],
     schema: schema.object({ appliedOn: schema.date('Day of the application.') }),
     examples: [{ appliedOn: '2025-05-20' }],
   },
   'address-protection.declined': {
     title: { da: 'Adressebeskyttelse fravalgt', en: 'Address protection declined' },
     actors: ['citizen'],
+    steps: ['address-protection'],
     schema: schema.empty(),
     examples: [{}],
   },
   'housing-benefit.applied': {
     title: { da: 'Boligstøtte søgt', en: 'Housing benefit applied for' },
     actors: ['citizen', 'system'],
+    steps: ['housing-benefit'],
     schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
     examples: [{ appliedOn: '2025-06-10' }, { appliedOn: '2025-12-01' }],
   },
   'housing-benefit.declined': {
     title: { da: 'Søger ikke boligstøtte', en: 'Not applying for housing benefit' },
     actors: ['citizen'],
+    steps: ['housing-benefit'],
     schema: schema.empty(),
     examples: [{}],
   },
   'preliminary-tax.checked': {
     title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
     actors: ['citizen', 'system'],
+    steps: ['update-preliminary-tax'],
     schema: schema.object({ changed: schema.yesNo('The assessment was changed (commute, home bought or sold).') }),
     examples: [{ changed: true }, { changed: false }],
   },
   'children-services.arranged': {
     title: { da: 'Dagtilbud og skole ordnet', en: 'Daycare and school arranged' },
     actors: ['citizen'],
+    steps: ['children-services'],
     schema: schema.object({
       daycare: schema.oneOf(DAYCARE_CHOICES, 'What happens with the daycare place.'),
       school: schema.oneOf(SCHOOL_CHOICES, 'What happens with school.'),

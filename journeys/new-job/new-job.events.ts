@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec } from '../shared/contract';
+import type { NewJobStepId } from './new-job.steps';
 import { schema } from '../shared/kit';
 
 export const TAX_CARD_TYPES = ['hovedkort', 'bikort'] as const;
@@ -20,10 +21,11 @@ export type NewJobEvent =
   | { type: 'housing-benefit.income-reported'; reportedOn: IsoDate }
   | { type: 'su.income-checked'; optedOutOfMonths: boolean };
 
-export const newJobEvents: Record<NewJobEvent['type'], EventSpec> = {
+export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> = {
   'tax-card.chosen': {
     title: { da: 'Skattekort valgt', en: 'Tax card chosen' },
     actors: ['citizen', 'system'],
+    steps: ['tax-card'],
     schema: schema.object({
       cardType: schema.oneOf(TAX_CARD_TYPES, 'The card the new employer uses: main (hovedkort) or secondary (bikort).'),
       chosenOn: schema.date('Day the choice was made in TastSelv and told to the employer.'),
@@ -36,48 +38,56 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec> = {
   'preliminary-tax.checked': {
     title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
     actors: ['citizen', 'system'],
+    steps: ['update-preliminary-tax'],
     schema: schema.object({ changed: schema.yesNo('The assessment was changed (field 201, and 304 or 216).') }),
     examples: [{ changed: true }, { changed: false }],
   },
   'jobnet.deregistered': {
     title: { da: 'Afmeldt som ledig på Jobnet', en: 'Deregistered as unemployed on Jobnet' },
     actors: ['citizen', 'system'],
+    steps: ['leave-unemployment'],
     schema: schema.object({ deregisteredOn: schema.date('Day of the deregistration.') }),
     examples: [{ deregisteredOn: '2025-03-31' }, { deregisteredOn: '2025-04-03' }],
   },
   'final-claim.submitted': {
     title: { da: 'Sidste dagpengekort sendt', en: 'Final claim form sent' },
     actors: ['citizen', 'system'],
+    steps: ['leave-unemployment'],
     schema: schema.object({ submittedOn: schema.date('Day the last dagpengekort reached the a-kasse.') }),
     examples: [{ submittedOn: '2025-04-02' }],
   },
   'jobcenter.notified': {
     title: { da: 'Jobcentret har fået besked', en: 'Job centre notified' },
     actors: ['citizen', 'caseworker'],
+    steps: ['leave-unemployment'],
     schema: schema.object({ notifiedOn: schema.date('Day the job centre was told about the job.') }),
     examples: [{ notifiedOn: '2025-05-28' }],
   },
   'holiday-pay.requested': {
     title: { da: 'Feriepenge bestilt', en: 'Holiday pay requested' },
     actors: ['citizen', 'system'],
+    steps: ['holiday-pay'],
     schema: schema.object({ requestedOn: schema.date('Day the payout was requested from FerieKonto.') }),
     examples: [{ requestedOn: '2025-07-01' }],
   },
   'holiday-pay.not-needed': {
     title: { da: 'Ingen feriepenge at hente', en: 'No holiday pay to collect' },
     actors: ['citizen'],
+    steps: ['holiday-pay'],
     schema: schema.empty(),
     examples: [{}],
   },
   'housing-benefit.income-reported': {
     title: { da: 'Ny indkomst meldt til boligstøtte', en: 'New income reported for housing benefit' },
     actors: ['citizen', 'system'],
+    steps: ['income-linked-benefits'],
     schema: schema.object({ reportedOn: schema.date('Day the change was reported to Udbetaling Danmark.') }),
     examples: [{ reportedOn: '2025-04-02' }],
   },
   'su.income-checked': {
     title: { da: 'SU tjekket mod lønnen', en: 'SU checked against the pay' },
     actors: ['citizen', 'system'],
+    steps: ['income-linked-benefits'],
     schema: schema.object({ optedOutOfMonths: schema.yesNo('SU months were opted out of in minSU.') }),
     examples: [{ optedOutOfMonths: true }, { optedOutOfMonths: false }],
   },

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec } from '../shared/contract';
+import type { RetiringStepId } from './retiring.steps';
 import { schema } from '../shared/kit';
 
 export type RetiringEvent =
@@ -19,10 +20,11 @@ export type RetiringEvent =
   | { type: 'holiday-pay.requested'; requestedOn: IsoDate }
   | { type: 'holiday-pay.not-relevant' };
 
-export const retiringEvents: Record<RetiringEvent['type'], EventSpec> = {
+export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringStepId>> = {
   'folkepension.applied': {
     title: { da: 'Folkepension søgt', en: 'State pension applied for' },
     actors: ['citizen', 'system'],
+    steps: ['apply-folkepension'],
     schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
     // In time, in the back-pay window, and after it (for the examples' pension ages).
     examples: [{ appliedOn: '2025-06-02' }, { appliedOn: '2025-12-01' }, { appliedOn: '2026-06-01' }],
@@ -30,12 +32,14 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec> = {
   'folkepension.deferred': {
     title: { da: 'Folkepension udskudt (opsat pension)', en: 'State pension deferred' },
     actors: ['citizen'],
+    steps: ['apply-folkepension'],
     schema: schema.object({ decidedOn: schema.date('Day the deferral was registered with Udbetaling Danmark.') }),
     examples: [{ decidedOn: '2025-07-01' }],
   },
   'folkepension.decided': {
     title: { da: 'Afgørelse om folkepension', en: 'State pension decision' },
     actors: ['system', 'caseworker'],
+    steps: ['apply-folkepension'],
     schema: schema.object({
       decidedOn: schema.date('Day of the decision.'),
       granted: schema.yesNo('The pension was granted (fully or as a partial pension).'),
@@ -48,42 +52,49 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec> = {
   'folkepension.switch-confirmed': {
     title: { da: 'Skift fra førtidspension bekræftet', en: 'Switch from disability pension confirmed' },
     actors: ['system', 'caseworker'],
+    steps: ['apply-folkepension'],
     schema: schema.object({ confirmedOn: schema.date('Day of Udbetaling Danmark’s letter.') }),
     examples: [{ confirmedOn: '2025-12-01' }],
   },
   'atp.payout-started': {
     title: { da: 'ATP-udbetaling startet (udland)', en: 'ATP payout started (abroad)' },
     actors: ['citizen', 'system'],
+    steps: ['atp-payout'],
     schema: schema.object({ requestedOn: schema.date('Day the payout was requested in ATP’s self-service.') }),
     examples: [{ requestedOn: '2025-10-01' }],
   },
   'atp.payout-deferred': {
     title: { da: 'ATP udskudt', en: 'ATP deferred' },
     actors: ['citizen', 'system'],
+    steps: ['atp-payout'],
     schema: schema.object({ decidedOn: schema.date('Day the deferral was registered with ATP.') }),
     examples: [{ decidedOn: '2025-07-01' }],
   },
   'private-pensions.checked': {
     title: { da: 'Pensioner gennemgået', en: 'Pensions reviewed' },
     actors: ['citizen'],
+    steps: ['private-pensions'],
     schema: schema.object({ checkedOn: schema.date('Day the citizen went through PensionsInfo.') }),
     examples: [{ checkedOn: '2025-05-15' }],
   },
   'housing-benefit.recalculated': {
     title: { da: 'Boligstøtte genberegnet', en: 'Housing benefit recalculated' },
     actors: ['system', 'caseworker'],
+    steps: ['housing-benefit-recalc'],
     schema: schema.object({ recalculatedOn: schema.date('Day of Udbetaling Danmark’s new decision.') }),
     examples: [{ recalculatedOn: '2025-09-20' }],
   },
   'holiday-pay.requested': {
     title: { da: 'Feriepenge søgt udbetalt', en: 'Holiday pay requested' },
     actors: ['citizen', 'system'],
+    steps: ['holiday-pay'],
     schema: schema.object({ requestedOn: schema.date('Day the payout was requested on FerieKonto.') }),
     examples: [{ requestedOn: '2025-09-05' }],
   },
   'holiday-pay.not-relevant': {
     title: { da: 'Feriepenge ikke aktuelt', en: 'Holiday pay does not apply' },
     actors: ['citizen'],
+    steps: ['holiday-pay'],
     schema: schema.empty(),
     examples: [{}],
   },

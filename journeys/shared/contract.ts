@@ -104,13 +104,23 @@ export interface StepDefinition {
 /** A JSON Schema (draft 2020-12 subset that Ajv accepts). */
 export type JsonSchema = Record<string, unknown>;
 
-export type EventActor = 'citizen' | 'caseworker' | 'system' | 'engine';
+/**
+ * Who may send an event: the citizen (and a proxy with access to act), a caseworker or a
+ * self-service system of the authority of one of the event's steps, or the CPR register feed.
+ */
+export type EventActor = 'citizen' | 'caseworker' | 'system' | 'register';
 
 /** An event the journey accepts from outside, with the schema of its data (validated by the API). */
-export interface EventSpec {
+export interface EventSpec<TStep extends string = string> {
   title: Text;
-  /** Who may send it. `engine` events (integration results, timers) never come from the API. */
+  /** Who may send it. Engine events (integration results, timers, linked completions) are never listed here. */
   actors: EventActor[];
+  /**
+   * The step(s) this event decides. A caseworker or system may send the event only for an authority
+   * that is the `system` of one of these steps, and only while that step applies to the journey
+   * (is not skipped): each authority decides its own steps and no other's.
+   */
+  steps: readonly TStep[];
   /** JSON Schema of the event's `data`. */
   schema: JsonSchema;
   /**
@@ -245,6 +255,8 @@ export interface IntegrationRetryEvent {
   task: string;
   /** ISO timestamp of the caseworker's request, so that the machine can restart watchdogs from then. */
   requestedAt?: string;
+  /** The system the task runs at (the engine's record of it). */
+  system?: AuthoritySystemId;
 }
 
 export interface TimerFiredEvent {

@@ -6,6 +6,7 @@ import type { MovingAnswers } from '../moving/moving.start';
 import { movingStartSchema } from '../moving/moving.start';
 import type { IsoDate } from '../shared/calendar';
 import type { EventSpec, JsonSchema } from '../shared/contract';
+import type { StartingEducationStepId } from './starting-education.steps';
 import { schema } from '../shared/kit';
 
 export const SU_RATES = ['hjemmeboende', 'udeboende'] as const;
@@ -35,10 +36,11 @@ export type StartingEducationEvent =
   | { type: 'ungdomskort.applied'; appliedOn: IsoDate }
   | { type: 'ungdomskort.declined' };
 
-export const startingEducationEvents: Record<StartingEducationEvent['type'], EventSpec> = {
+export const startingEducationEvents: Record<StartingEducationEvent['type'], EventSpec<StartingEducationStepId>> = {
   'readiness.assessed': {
     title: { da: 'Endelig parathedsvurdering', en: 'Final readiness assessment' },
     actors: ['caseworker', 'system'],
+    steps: ['readiness-assessment'],
     schema: schema.object({
       ready: schema.yesNo('Assessed ready for the education applied for.'),
       assessedOn: schema.date('Day of the final assessment.'),
@@ -51,6 +53,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
   'youth-application.submitted': {
     title: { da: 'Ansøgning til ungdomsuddannelse sendt', en: 'Youth education application submitted' },
     actors: ['citizen', 'system'],
+    steps: ['apply-youth-education'],
     schema: schema.object({
       submittedOn: schema.date('Day the application (with the parents’ signature) was submitted.'),
       applicationRef: applicationRef('optagelse.dk application reference.'),
@@ -63,6 +66,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
   'higher-application.submitted': {
     title: { da: 'Ansøgning til videregående uddannelse sendt', en: 'Higher education application submitted' },
     actors: ['citizen', 'system'],
+    steps: ['apply-higher-education'],
     schema: schema.object({
       submittedOn: schema.date('Day the application was signed with MitID.'),
       applicationRef: applicationRef('optagelse.dk application reference.'),
@@ -72,6 +76,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
   'place.offered': {
     title: { da: 'Plads tilbudt', en: 'Place offered' },
     actors: ['system'],
+    steps: ['accept-place'],
     schema: schema.object({
       offeredOn: schema.date('Day of the offer.'),
       programme: schema.text('The programme offered.'),
@@ -81,24 +86,28 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
   'place.not-offered': {
     title: { da: 'Ingen plads', en: 'No place offered' },
     actors: ['system'],
+    steps: ['accept-place'],
     schema: schema.object({ answeredOn: schema.date('Day of the answer.') }),
     examples: [{ answeredOn: '2025-07-28' }],
   },
   'place.answered': {
     title: { da: 'Svar på tilbud om plads', en: 'Answer to the offer' },
     actors: ['citizen'],
+    steps: ['accept-place'],
     schema: schema.object({ accept: schema.yesNo('The student accepts the place.') }),
     examples: [{ accept: true }, { accept: false }],
   },
   'equal-status.applied': {
     title: { da: 'Ligestilling søgt', en: 'Equal status applied for' },
     actors: ['citizen', 'system'],
+    steps: ['apply-su'],
     schema: schema.object({ appliedOn: schema.date('Day the application reached SU.') }),
     examples: [{ appliedOn: '2025-06-10' }],
   },
   'equal-status.decided': {
     title: { da: 'Afgørelse om ligestilling', en: 'Equal status decided' },
     actors: ['caseworker', 'system'],
+    steps: ['apply-su'],
     schema: schema.object({
       granted: schema.yesNo('The student is treated as a Danish citizen for SU.'),
       decidedOn: schema.date('Day of the decision.'),
@@ -111,12 +120,14 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
   'su.applied': {
     title: { da: 'SU søgt', en: 'SU applied for' },
     actors: ['citizen', 'system'],
+    steps: ['apply-su'],
     schema: schema.object({ appliedOn: schema.date('Day the application was submitted in minSU.') }),
     examples: [{ appliedOn: '2025-08-15' }, { appliedOn: '2025-10-03' }],
   },
   'su.decided': {
     title: { da: 'Afgørelse om SU', en: 'SU decided' },
     actors: ['caseworker', 'system'],
+    steps: ['apply-su'],
     schema: schema.object({
       granted: schema.yesNo('SU was granted.'),
       rate: schema.oneOf(SU_RATES, 'The rate granted (or that would have applied).'),
@@ -130,6 +141,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
   'tax-card.chosen': {
     title: { da: 'Hovedkort valgt', en: 'Main tax card chosen' },
     actors: ['citizen', 'system'],
+    steps: ['set-tax-card'],
     schema: schema.object(
       {
         mainCard: schema.oneOf(MAIN_CARD_PAYERS, 'Which income uses the main tax card.'),
@@ -142,6 +154,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
   'move-out.planned': {
     title: { da: 'Flytning planlagt', en: 'Move planned' },
     actors: ['citizen'],
+    steps: ['move-out'],
     schema: schema.object({ move: movingStartSchema }),
     examples: [
       {
@@ -160,18 +173,21 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
   'move-out.cancelled': {
     title: { da: 'Flytter alligevel ikke', en: 'Not moving after all' },
     actors: ['citizen'],
+    steps: ['move-out'],
     schema: schema.empty(),
     examples: [{}],
   },
   'ungdomskort.applied': {
     title: { da: 'Ungdomskort søgt', en: 'Youth travel card applied for' },
     actors: ['citizen'],
+    steps: ['ungdomskort'],
     schema: schema.object({ appliedOn: schema.date('Day of the application on ungdomskort.dk.') }),
     examples: [{ appliedOn: '2025-07-30' }],
   },
   'ungdomskort.declined': {
     title: { da: 'Ønsker ikke ungdomskort', en: 'No youth travel card' },
     actors: ['citizen'],
+    steps: ['ungdomskort'],
     schema: schema.empty(),
     examples: [{}],
   },

@@ -13,7 +13,6 @@ import { CitizenRepository } from './persistence/citizen.repository';
 import { JourneyQueries } from './queries/journey.queries';
 import { DismissJourneyUseCase } from './use-cases/dismiss-journey.use-case';
 import { RegisterEventUseCase } from './use-cases/register-event.use-case';
-import { SendActorEventUseCase } from './use-cases/send-actor-event.use-case';
 import { RegisterFacts } from './facts/register-facts';
 import { AuthorityAwaitWriter } from './self-service/authority-await.writer';
 import { SelfServiceLinks } from './self-service/self-service-links';
@@ -35,7 +34,6 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     JourneyQueries,
     RegisterEventUseCase,
     DismissJourneyUseCase,
-    SendActorEventUseCase,
     RegisterFacts,
     // Self-service hooks that run inside the engine's transactions (see src/engine/self-service).
     SelfServiceLinks,
@@ -43,6 +41,6 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     AuthorityAwaitWriter,
     StepChangeHook,
   ],
-  exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, OutboxSignal, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase, SendActorEventUseCase, RegisterFacts],
+  exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, OutboxSignal, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase, RegisterFacts],
 })
 export class EngineModule {}

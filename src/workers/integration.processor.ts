@@ -93,6 +93,7 @@ export class IntegrationProcessor {
         data,
         idempotencyKey: `task:${task.id}:${task.generation}:${type}`,
         actor: { kind: 'system', id: task.system, authority: task.system },
+        origin: 'engine',
         background: true,
       });
     } catch (e) {

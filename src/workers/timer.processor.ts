@@ -47,7 +47,7 @@ export class TimerProcessor {
   private async send(journeyId: string, event: { type: string; [k: string]: unknown }, idempotencyKey: string): Promise<string> {
     const { type, ...data } = event;
     try {
-      await this.sendEvent.execute({ journeyId, type, data, idempotencyKey, actor: { kind: 'engine', id: 'engine' }, background: true });
+      await this.sendEvent.execute({ journeyId, type, data, idempotencyKey, actor: { kind: 'engine', id: 'engine' }, origin: 'engine', background: true });
       return 'delivered';
     } catch (e) {
       if (e instanceof DomainError && ['EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'NOT_FOUND'].includes(e.code)) {

@@ -8,6 +8,7 @@ import { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.
 import { Prng } from '../../src/authorities/sandbox/prng';
 import { startSandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { CitizenRepository } from '../../src/engine/persistence/citizen.repository';
+import { CreateClientUseCase } from '../../src/engine/self-service/create-client.use-case';
 import { StartJourneyUseCase } from '../../src/engine/use-cases/start-journey.use-case';
 import { loadConfig } from '../../src/platform/config/app.config';
 import { DomainError } from '../../src/platform/errors/domain-error';
@@ -99,6 +100,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // The runner's producers see Redis go away too; without a listener BullMQ prints every error.
     for (const queue of engine.get(Queues).all()) queue.on('error', () => undefined);
     const startInEngine = engineStarter(engine.get(StartJourneyUseCase), engine.get(CitizenRepository));
+    // The CPR register feed signs in as a self-service client of the cpr authority.
+    const registerFeed = await engine.get(CreateClientUseCase).execute({ authority: 'cpr' });
 
     const monkey = new ChaosMonkey(cluster, options.seed, (m) => log(`  chaos: ${m}`));
     const outcomes: DriveOutcome[] = new Array(scenarios.length);
@@ -118,6 +121,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
             lostAnswerRate: options.lostAnswerRate ?? 0.1,
             apis: cluster.apis.map((_, i) => cluster.apiUrl(i)),
             devSecret: cluster.devSecret,
+            registerFeed,
             db: db!,
             startInEngine,
             patienceMs: options.patienceMs ?? 60_000,

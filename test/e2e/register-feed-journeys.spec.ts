@@ -3,6 +3,7 @@ import request from 'supertest';
 import { allDefinitions } from '../../journeys';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
+import { selfServiceHelpers } from '../support/self-service';
 import { UnusedGateway } from '../support/unused-gateway';
 
 /** Each register event starts the real journey it stands for, with the facts the journey declares. */
@@ -18,7 +19,8 @@ describe('register feed with the real journeys', () => {
     db = await createTestDatabase('register_real');
     app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway: new UnusedGateway(), role: 'api', namespace: 'register_real' });
     http = request(app.getHttpServer());
-    feed = await token({ role: 'system', subject: 'cpr-feed', authority: 'cpr' });
+    const h = selfServiceHelpers(app);
+    feed = await h.clientToken(await h.createClient('cpr'));
   });
   afterAll(async () => {
     await app?.close();

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { errandV1 } from '../support/fixtures/errand.journey';
+import { selfServiceHelpers } from '../support/self-service';
 import { UnusedGateway } from '../support/unused-gateway';
 
 /** The errand test journey stands in for becoming-a-parent: this suite is about the feed, not the journey. */
@@ -13,6 +14,11 @@ describe('register feed (proactive starts)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let http: ReturnType<typeof request>;
   const token = async (body: object) => (await http.post('/api/dev/token').send(body).expect(201)).body.token as string;
+  /** The CPR register feed: a self-service client of the cpr authority, with a client-credentials token. */
+  const feedToken = async () => {
+    const h = selfServiceHelpers(app);
+    return h.clientToken(await h.createClient('cpr'));
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase('register_feed');
@@ -35,7 +41,7 @@ describe('register feed (proactive starts)', () => {
   };
 
   it('starts the journey for each person once, however often the event is replayed', async () => {
-    const feed = await token({ role: 'system', subject: 'cpr-feed', authority: 'cpr' });
+    const feed = await feedToken();
     const first = await http.post('/api/register-events').set('Authorization', `Bearer ${feed}`).send(birth).expect(200);
     expect(first.body).toMatchObject({ replayed: false, journeyType: 'becoming-a-parent' });
     expect(first.body.outcomes.map((o: { result: string }) => o.result)).toEqual(['started', 'started']);
@@ -60,14 +66,21 @@ describe('register feed (proactive starts)', () => {
   });
 
   it('takes register events only from the CPR feed', async () => {
-    const other = await token({ role: 'system', subject: 'jobnet', authority: 'jobnet' });
+    const h = selfServiceHelpers(app);
+    const other = await h.clientToken(await h.createClient('jobnet'));
     await http.post('/api/register-events').set('Authorization', `Bearer ${other}`).send(birth).expect(403);
+    // A token that only says `authority: cpr` is not the feed's client-credentials token.
+    const claimsCpr = await token({ role: 'system', subject: 'cpr-feed', authority: 'cpr' });
+    const refused = await http.post('/api/register-events').set('Authorization', `Bearer ${claimsCpr}`).send({ ...birth, id: 'cpr-birth-claims' }).expect(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    const caseworker = await token({ role: 'caseworker', subject: 'cw-cpr', authority: 'cpr', name: 'CPR caseworker' });
+    await http.post('/api/register-events').set('Authorization', `Bearer ${caseworker}`).send({ ...birth, id: 'cpr-birth-claims' }).expect(403);
     const citizen = await token({ role: 'citizen', subject: '0101901234' });
     await http.post('/api/register-events').set('Authorization', `Bearer ${citizen}`).send(birth).expect(403);
   });
 
   it('refuses an impossible CPR number naming the field, without echoing the number, and accepts one failing modulus 11', async () => {
-    const feed = await token({ role: 'system', subject: 'cpr-feed', authority: 'cpr' });
+    const feed = await feedToken();
     const bad = await http
       .post('/api/register-events')
       .set('Authorization', `Bearer ${feed}`)

@@ -155,6 +155,7 @@ describe('self-service hooks', () => {
     await h.http().post(`/api/journeys/${journey.journeyId}/events`).set('Authorization', `Bearer ${journey.citizen}`).send({ type: 'gp-choice.made', data: { choice: 'keep-current' } }).expect(200);
     expect((await sql.query('SELECT has_failed_step FROM journey WHERE id = $1', [journey.journeyId]))[0].has_failed_step).toBe(true);
     await app.get(SendEventUseCase).execute({
+      origin: 'client',
       journeyId: journey.journeyId,
       type: 'child-move-hearing.decided',
       data: { registrationMayProceed: true, decidedOn: '2026-05-28' },

@@ -117,6 +117,36 @@ describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s
     expect((definition.waitingStates ?? []).filter((w) => !all.includes(w))).toEqual([]);
   });
 
+  it('names for every event the steps it decides, and an authority for every caseworker or system event', () => {
+    const problems = Object.entries(definition.events).flatMap(([type, spec]) => {
+      const named = spec.steps.map((id) => definition.steps.find((s) => s.id === id));
+      const found: string[] = [];
+      if (spec.steps.length === 0) found.push(`${type} names no step`);
+      spec.steps.forEach((id, i) => named[i] || found.push(`${type} names unknown step ${id}`));
+      const byAuthority = spec.actors.filter((a) => a === 'caseworker' || a === 'system');
+      if (byAuthority.length && !named.some((s) => s?.system)) found.push(`${type} is sent by ${byAuthority.join('/')} but none of its steps has an authority`);
+      return found;
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('changes a step it names whenever an event changes any step', () => {
+    const problems = new Set<string>();
+    for (const { adjacency } of explorations) {
+      for (const entry of Object.values(adjacency)) {
+        const before = statuses(entry.state);
+        for (const { event, state } of edgesOf(entry)) {
+          const spec = definition.events[event.type];
+          if (!spec) continue;
+          const after = statuses(state);
+          const changed = Object.keys(after).filter((id) => after[id] !== before[id]);
+          if (changed.length && !changed.some((id) => spec.steps.includes(id))) problems.add(`${event.type} changed ${changed.join(', ')} but names ${spec.steps.join(', ')}`);
+        }
+      }
+    }
+    expect([...problems]).toEqual([]);
+  });
+
   it('accepts every event of its catalogue somewhere', () => {
     const accepted = new Set(
       explorations.flatMap((e) => Object.values(e.adjacency).flatMap((entry) => edgesOf(entry).map((edge) => edge.event.type))),

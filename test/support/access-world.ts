@@ -67,7 +67,7 @@ export async function accessWorld(app: NestExpressApplication) {
     const newJob = allDefinitions().find((d) => d.id === 'new-job')!;
     const other = await app.get(StartJourneyUseCase).execute({ citizenId, type: 'new-job', answers: newJob.startExamples[0], facts: {}, actor: { kind: 'citizen', id: citizenId } });
     const [[task]] = await sql.query(`UPDATE integration_task SET status = 'dead' WHERE journey_id = $1 RETURNING id, step, task`, [other.journeyId]);
-    await app.get(SendEventUseCase).execute({ journeyId: other.journeyId, type: 'integration.failed', data: { step: task.step, task: task.task, code: 'UNAVAILABLE' }, actor: { kind: 'engine', id: 'engine' } });
+    await app.get(SendEventUseCase).execute({ origin: 'engine', journeyId: other.journeyId, type: 'integration.failed', data: { step: task.step, task: task.task, code: 'UNAVAILABLE' }, actor: { kind: 'engine', id: 'engine' } });
 
     const grant = async (proxyCpr: string, access: 'read' | 'act', journey?: string) =>
       (await h.http().post('/api/me/proxies').set('Authorization', `Bearer ${citizen}`)

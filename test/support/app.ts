@@ -5,6 +5,7 @@ import { configureHttp } from '../../src/platform/http/configure-http';
 import type { JourneyDefinition } from '../../journeys/shared/contract';
 import { AppModule } from '../../src/app.module';
 import type { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';
+import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig, type QueueBackendKind, type Role } from '../../src/platform/config/app.config';
 
 export interface TestAppOptions {
@@ -47,4 +48,10 @@ export async function createTestApp(o: TestAppOptions): Promise<NestExpressAppli
   configureHttp(app);
   await app.init();
   return app;
+}
+
+/** The citizen who owns a journey, as the actor of their own events (the event policy checks ownership). */
+export async function ownerActor(app: INestApplication, journeyId: string): Promise<{ kind: 'citizen'; id: string }> {
+  const [row] = await app.get(DataSource).query('SELECT citizen_id FROM journey WHERE id = $1', [journeyId]);
+  return { kind: 'citizen', id: row.citizen_id };
 }

@@ -25,7 +25,7 @@ export async function startErrand(http: ReturnType<typeof request>, token: strin
 
 /** What the workers would do: the authority answered (or gave up on) the errand's task. */
 export async function engineEvent(app: INestApplication, journeyId: string, type: string, data: Record<string, unknown>): Promise<void> {
-  await app.get(SendEventUseCase).execute({ journeyId, type, data, actor: { kind: 'engine', id: 'engine' } });
+  await app.get(SendEventUseCase).execute({ origin: 'engine', journeyId, type, data, actor: { kind: 'engine', id: 'engine' } });
 }
 
 export async function failTask(app: INestApplication, journeyId: string): Promise<string> {

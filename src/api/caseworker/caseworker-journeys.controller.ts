@@ -6,7 +6,7 @@ import { CaseworkerQueries } from '../../engine/caseworker/caseworker.queries';
 import { RetryTaskUseCase } from '../../engine/caseworker/retry-task.use-case';
 import { TimelineQueries } from '../../engine/caseworker/timeline.queries';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
-import { SendActorEventUseCase } from '../../engine/use-cases/send-actor-event.use-case';
+import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { SendEventDto } from '../dto/journey.dto';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { caseworkerViewer } from '../auth/viewer';
@@ -29,7 +29,7 @@ export class CaseworkerJourneysController {
     private readonly timelines: TimelineQueries,
     private readonly retryTask: RetryTaskUseCase,
     private readonly addNote: AddNoteUseCase,
-    private readonly sendActorEvent: SendActorEventUseCase,
+    private readonly sendEvent: SendEventUseCase,
   ) {}
 
   @Get()
@@ -42,7 +42,7 @@ export class CaseworkerJourneysController {
   @ApiOperation({ summary: 'One journey as the caseworker sees it (logged in the citizen’s access log)' })
   async one(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Query() q: PurposeQueryDto) {
     const row = await this.access.asCaseworker(caseworkerViewer(req.principal!), id, q.purpose ?? 'case-handling', 'view');
-    return this.queries.view(row, 'caseworker');
+    return this.queries.view(row, { kind: 'caseworker', authority: req.principal!.authority! });
   }
 
   @Get(':id/timeline')
@@ -54,28 +54,30 @@ export class CaseworkerJourneysController {
 
   @Post(':id/tasks/:taskId/retry')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Retry a dead-lettered integration task (409 TASK_NOT_RETRYABLE otherwise)' })
+  @ApiOperation({ summary: "Retry a dead-lettered integration task of my authority (409 TASK_NOT_RETRYABLE otherwise; 403 for another authority's task)" })
   async retry(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Param('taskId', uuidParam('taskId')) taskId: string) {
     const viewer = caseworkerViewer(req.principal!);
     await this.access.asCaseworker(viewer, id, 'integration-failure', 'retry');
     const result = await this.retryTask.execute({ journeyId: id, taskId, actor: { kind: 'caseworker', id: viewer.id, authority: viewer.authority } });
-    return { result, journey: await this.queries.view(await this.queries.row(id), 'caseworker') };
+    return { result, journey: await this.queries.view(await this.queries.row(id), { kind: 'caseworker', authority: viewer.authority }) };
   }
 
   @Post(':id/events')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send an event a caseworker may send (e.g. a municipality decision); 403 for events of other actors' })
+  @ApiOperation({ summary: "Decide a step of my authority (e.g. a municipality decision); 403 for another authority's step or another actor's event" })
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: SendEventDto) {
     const viewer = caseworkerViewer(req.principal!);
-    await this.access.asCaseworker(viewer, id, 'case-handling', 'event');
-    const result = await this.sendActorEvent.execute({
+    // Logged before the event policy decides, so a refused attempt is in the access log too.
+    await this.access.asCaseworker(viewer, id, 'case-handling', `event:${body.type.slice(0, 80)}`);
+    const result = await this.sendEvent.execute({
       journeyId: id,
       type: body.type,
       data: body.data,
-      idempotencyKey: body.idempotencyKey,
+      clientKey: body.idempotencyKey,
+      origin: 'client',
       actor: { kind: 'caseworker', id: viewer.id, authority: viewer.authority },
     });
-    return { result, journey: await this.queries.view(await this.queries.row(id), 'caseworker') };
+    return { result, journey: await this.queries.view(await this.queries.row(id), { kind: 'caseworker', authority: viewer.authority }) };
   }
 
   @Post(':id/notes')

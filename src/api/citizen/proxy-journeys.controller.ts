@@ -1,11 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JourneyAccess } from '../../engine/access/journey-access.service';
-import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
 import { ProxyRepository } from '../../engine/proxies/proxy.repository';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
-import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { citizenViewer } from '../auth/viewer';
 import { SendEventDto } from '../dto/journey.dto';
@@ -25,7 +23,6 @@ export class ProxyJourneysController {
     private readonly access: JourneyAccess,
     private readonly proxies: ProxyRepository,
     private readonly queries: JourneyQueries,
-    private readonly catalog: DefinitionCatalog,
     private readonly send: SendEventUseCase,
   ) {}
 
@@ -55,10 +52,8 @@ export class ProxyJourneysController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Send an event on the citizen’s behalf (needs access `act`)' })
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: SendEventDto) {
-    const { row, actor } = await this.access.asProxy(citizenViewer(req.principal!), id, 'act', `event:${body.type.slice(0, 80)}`);
-    const spec = this.catalog.get(row.type, row.definition_version)?.events[body.type];
-    if (!spec || !spec.actors.includes('citizen')) throw new DomainError('FORBIDDEN', `Event "${body.type.slice(0, 80)}" is not sent by citizens or their proxies`);
-    const { result, journey } = await this.send.executeAndRead({ journeyId: id, type: body.type, data: body.data, idempotencyKey: body.idempotencyKey, actor });
+    const { actor } = await this.access.asProxy(citizenViewer(req.principal!), id, 'act', `event:${body.type.slice(0, 80)}`);
+    const { result, journey } = await this.send.executeAndRead({ journeyId: id, type: body.type, data: body.data, clientKey: body.idempotencyKey, actor, origin: 'client' });
     return { result, journey: await this.queries.view(journey ?? (await this.queries.row(id)), 'citizen') };
   }
 }

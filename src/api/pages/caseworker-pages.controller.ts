@@ -79,7 +79,7 @@ export class CaseworkerPagesController {
   }
 
   private async render(ctx: PageContext, id: string, row: Awaited<ReturnType<JourneyAccess['asCaseworker']>>, noteError?: string): Promise<string> {
-    const [view, tl] = await Promise.all([this.queries.view(row, 'caseworker'), this.timelines.timeline(id)]);
+    const [view, tl] = await Promise.all([this.queries.view(row, { kind: 'caseworker', authority: caseworkerViewer(ctx.principal!).authority }), this.timelines.timeline(id)]);
     return layout(ctx, { title: tx(ctx.lang, view.title), body: caseworkerJourneyView(ctx.lang, ctx.csrf, view, tl, noteError) });
   }
 }

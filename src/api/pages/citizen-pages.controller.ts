@@ -99,10 +99,11 @@ export class CitizenPagesController {
     this.session.checkCsrf(req);
     const { row, actor, banner } = await this.reach(ctx, id, 'act', `event:${event.slice(0, 80)}`);
     const spec = this.catalog.get(row.type, row.definition_version)?.events[event];
-    if (!spec || !spec.actors.includes('citizen')) throw new DomainError('FORBIDDEN', 'This action is not available to citizens');
+    if (!spec) throw new DomainError('EVENT_NOT_ALLOWED', `Event "${event.slice(0, 80)}" is not part of this journey`, { event: event.slice(0, 80) });
     const key = typeof body._key === 'string' && /^[0-9a-f-]{36}$/.test(body._key) ? `form:${body._key}` : undefined;
     try {
-      await this.send.execute({ journeyId: id, type: event, data: formToData(spec.schema, body), idempotencyKey: key, actor });
+      // The event policy decides whether the citizen or this proxy may send it (403 otherwise).
+      await this.send.execute({ journeyId: id, type: event, data: formToData(spec.schema, body), clientKey: key, actor, origin: 'client' });
       res.redirect(303, `/journeys/${id}?sent=${encodeURIComponent(event)}`);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;

@@ -63,9 +63,12 @@ export class RegisterEventsController {
   @HttpCode(200)
   @Roles('system')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Receive a register event (system role of the cpr authority); replaying an id starts nothing twice' })
+  @ApiOperation({ summary: 'Receive a register event (a client-credentials token of a cpr client); replaying an id starts nothing twice' })
   async receive(@Req() req: AuthenticatedRequest, @Body() body: RegisterEventDto) {
-    if (req.principal!.authority !== 'cpr') throw new DomainError('FORBIDDEN', 'Only the CPR register feed may send register events');
+    // A system client of the cpr authority, signed in with its client credentials: a token that
+    // merely says `authority: cpr` (from an identity provider, or a development token) is not the feed.
+    const { authority, clientId } = req.principal!;
+    if (authority !== 'cpr' || !clientId) throw new DomainError('FORBIDDEN', 'Only the CPR register feed (a client of the cpr authority) may send register events');
     return this.registerEvent.execute(body);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SystemJourneyQueries } from '../../engine/self-service/system-journey.queries';
 import { SystemAccessLog } from '../../engine/self-service/system-access-log';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
-import { SendActorEventUseCase } from '../../engine/use-cases/send-actor-event.use-case';
+import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { SendEventDto } from '../dto/journey.dto';
 import { Roles } from '../auth/auth.guard';
 import { callAudit, SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
@@ -20,23 +20,24 @@ const uuid = uuidParam('id', 'journey id');
 export class SystemJourneysController {
   constructor(
     private readonly queries: SystemJourneyQueries,
-    private readonly sendActorEvent: SendActorEventUseCase,
+    private readonly sendEvent: SendEventUseCase,
     private readonly accessLog: SystemAccessLog,
     private readonly journeys: JourneyQueries,
   ) {}
 
   @Post(':id/events')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send an event a self-service system may send on a journey with a step of its authority' })
+  @ApiOperation({ summary: "Decide a step of your authority; 403 for another authority's step or an event systems do not send (the refusal is in the call audit)" })
   async event(@Req() req: AuditedRequest, @Param('id', uuid) id: string, @Body() body: SendEventDto) {
     const caller = systemCaller(req);
     const audit = callAudit(req);
     if (audit) audit.journeyId = id;
-    const result = await this.sendActorEvent.execute({
+    const result = await this.sendEvent.execute({
       journeyId: id,
       type: body.type,
       data: body.data,
-      idempotencyKey: body.idempotencyKey,
+      clientKey: body.idempotencyKey,
+      origin: 'client',
       actor: { kind: 'system', id: caller.clientId, authority: caller.authority },
     });
     const row = await this.journeys.row(id);

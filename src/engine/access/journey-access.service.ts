@@ -42,7 +42,12 @@ export class JourneyAccess {
     const grant = await this.proxies.findValid(row.citizen_id, viewer.citizenId, row.id, need);
     if (!grant) {
       const readable = need === 'act' && (await this.proxies.findValid(row.citizen_id, viewer.citizenId, row.id, 'read'));
-      if (readable) throw new DomainError('FORBIDDEN', 'Your power of attorney lets you read this journey, not act on it');
+      if (readable) {
+        const why = 'your power of attorney lets you read this journey, not act on it';
+        if (!action.startsWith('event:')) throw new DomainError('FORBIDDEN', why.charAt(0).toUpperCase() + why.slice(1));
+        const event = action.slice('event:'.length);
+        throw new DomainError('FORBIDDEN', `A proxy may not send "${event}": ${why}`, { actor: 'proxy', event });
+      }
       throw new DomainError('NOT_FOUND', 'Journey not found');
     }
     await this.recordProxy(viewer, row.citizen_id, row.id, action);

@@ -17,8 +17,8 @@ export class RetryTaskUseCase {
   ) {}
 
   async execute(c: { journeyId: string; taskId: string; actor: Actor }): Promise<SendEventResult> {
-    const rows: { step: string; task: string; status: string }[] = await this.dataSource.query(
-      'SELECT step, task, status FROM integration_task WHERE id = $1 AND journey_id = $2',
+    const rows: { step: string; task: string; system: string; status: string }[] = await this.dataSource.query(
+      'SELECT step, task, system, status FROM integration_task WHERE id = $1 AND journey_id = $2',
       [c.taskId, c.journeyId],
     );
     const task = rows[0];
@@ -31,9 +31,11 @@ export class RetryTaskUseCase {
     return this.send.execute({
       journeyId: c.journeyId,
       type: 'integration.retry',
-      data: { step: task.step, task: task.task, requestedAt: new Date().toISOString() },
+      // The event policy lets a caseworker retry only a task of their own authority (its system or step).
+      data: { step: task.step, task: task.task, system: task.system, requestedAt: new Date().toISOString() },
       idempotencyKey: key,
       actor: c.actor,
+      origin: 'engine',
     });
   }
 }

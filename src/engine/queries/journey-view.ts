@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { EventActor, JourneyDefinition, StepDefinition, StepStatus, Text } from '../../../journeys/shared/contract';
+import type { JourneyDefinition, StepDefinition, StepStatus, Text } from '../../../journeys/shared/contract';
+import { sendableEvents } from '../access/event-policy';
 import type { JourneyRow } from '../persistence/journey.repository';
 import * as runtime from '../runtime/journey-runtime';
 
@@ -46,17 +47,21 @@ export interface JourneyView {
 const today = () => new Date().toISOString().slice(0, 10);
 const OPEN: StepStatus[] = ['active', 'late', 'failed'];
 
+/** Whom a view is for: the citizen (or their proxy), or a caseworker of an authority. */
+export type ViewAs = 'citizen' | { kind: 'caseworker'; authority: string };
+
 /** The deep link into a step's self-service solution, when its system has one (SelfServiceLinks). */
 export type SelfServiceLinkOf = (step: StepDefinition) => string | undefined;
 
 /**
  * What a person sees of a journey: every step with status and deadline, and the actions the
- * current state accepts for their role (with the JSON Schema of the data and an example).
+ * current state accepts from them under the event policy (a caseworker is offered only their own
+ * authority's decisions), with the JSON Schema of the data and an example.
  */
 export function journeyView(
   def: JourneyDefinition,
   row: JourneyRow,
-  actor: EventActor,
+  viewAs: ViewAs,
   links: JourneyView['links'] = { children: [] },
   selfServiceLink?: SelfServiceLinkOf,
 ): JourneyView {
@@ -72,7 +77,7 @@ export function journeyView(
   const now = today();
   const steps: StepView[] = def.steps.map((step) => {
     const state = context.steps?.[step.id] ?? { status: 'pending' as StepStatus };
-    const selfService = actor === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.(step) : undefined;
+    const selfService = viewAs === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.(step) : undefined;
     return {
       id: step.id,
       kind: step.kind,
@@ -90,8 +95,8 @@ export function journeyView(
   });
   const nextActions: NextActionView[] = [];
   if (snapshot && row.status === 'active') {
-    for (const [event, spec] of Object.entries(def.events)) {
-      if (!spec.actors.includes(actor)) continue;
+    for (const event of sendableEvents(def, row, viewAs === 'citizen' ? { kind: 'citizen' } : viewAs)) {
+      const spec = def.events[event];
       const examples = spec.examples.length ? spec.examples : [{}];
       const accepted = examples.find((example) => runtime.accepts(snapshot!, { ...example, type: event }));
       if (accepted) nextActions.push({ event, title: spec.title, schema: spec.schema, example: accepted });

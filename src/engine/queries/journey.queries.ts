@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EventActor } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { JourneyRepository, type HistoryRow, type JourneyChild, type JourneyRow } from '../persistence/journey.repository';
 import { SelfServiceLinks } from '../self-service/self-service-links';
-import { journeyView, type JourneyView } from './journey-view';
+import { journeyView, type JourneyView, type ViewAs } from './journey-view';
 
 /** Read side: journey views, lists and history. Callers decide who may read (see the API guards). */
 @Injectable()
@@ -30,7 +29,7 @@ export class JourneyQueries {
   }
 
   /** A row read with its children (`row()`) saves a query here. */
-  async view(row: JourneyRow & { children?: JourneyChild[] }, actor: EventActor): Promise<JourneyView> {
+  async view(row: JourneyRow & { children?: JourneyChild[] }, viewAs: ViewAs): Promise<JourneyView> {
     const def = this.catalog.get(row.type, row.definition_version);
     if (!def) throw new Error(`definition ${row.type}@${row.definition_version} is not loaded`);
     const children = row.children ?? (await this.repo.children(this.repo.dataSource, row.id));
@@ -42,7 +41,7 @@ export class JourneyQueries {
     return journeyView(
       def,
       row,
-      actor,
+      viewAs,
       { parent, children: children.map((c) => ({ id: c.id, type: c.type, status: c.status, step: c.linked_step })) },
       (step) => this.selfServiceLinks.forStep(step, row.id),
     );

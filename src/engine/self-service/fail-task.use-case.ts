@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../platform/errors/domain-error';
-import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { JourneyRepository } from '../persistence/journey.repository';
 import { SendEventUseCase } from '../use-cases/send-event.use-case';
-import { assertSystemMaySend, type TaskOutcome } from './complete-task.use-case';
+import type { TaskOutcome } from './complete-task.use-case';
 import { SystemAccessLog } from './system-access-log';
 import { systemActor, type CallAudit, type SystemCaller } from './system-caller';
 import { TaskTokenRepository, type TaskTokenRow } from './task-token.repository';
@@ -27,7 +26,6 @@ export class FailTaskUseCase {
   constructor(
     private readonly tokens: TaskTokenRepository,
     private readonly sendEvent: SendEventUseCase,
-    private readonly catalog: DefinitionCatalog,
     private readonly journeys: JourneyRepository,
     private readonly accessLog: SystemAccessLog,
   ) {}
@@ -41,13 +39,13 @@ export class FailTaskUseCase {
 
   private async sendFail(task: TaskTokenRow, command: FailTaskCommand): Promise<TaskOutcome> {
     const event = task.fail_event!;
-    assertSystemMaySend(this.catalog, task, event);
     const result = await this.sendEvent.execute({
       journeyId: task.journey_id,
       type: event,
       data: { reason: command.reason },
       idempotencyKey: `task-token:${task.id}:fail`,
       actor: systemActor(command.caller),
+      origin: 'engine',
       inTransaction: (tx) => this.tokens.consume(tx, task, 'failed', command.caller, command.reason),
     });
     if (result.duplicate) throw new DomainError('TASK_TOKEN_USED', 'This task token has already been used; a token completes or fails its step once');

@@ -103,7 +103,7 @@ export class RegisterEventUseCase {
       for (const outcome of result.outcomes.filter((o) => o.result === 'already-active' && o.journeyId)) {
         const { type, data } = start.deliver(command.occurredOn);
         try {
-          await this.sendEvent.execute({ journeyId: outcome.journeyId!, type, data, idempotencyKey: `register:${command.id}`, actor: { kind: 'register', id: `register:${command.id}` } });
+          await this.sendEvent.execute({ journeyId: outcome.journeyId!, type, data, idempotencyKey: `register:${command.id}`, actor: { kind: 'register', id: `register:${command.id}` }, origin: 'engine' });
           outcome.delivered = 'applied';
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ENGINE_EVENT_TYPES, type JourneyCommand, type JourneyDefinition, type JourneyEvent } from '../../../journeys/shared/contract';
+import type { JourneyCommand, JourneyEvent } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MetricsService } from '../../platform/metrics/metrics.service';
+import { authorizeEvent, isEngineEvent, type EventOrigin } from '../access/event-policy';
 import type { Actor } from '../actor';
 import type { HistoryRow, JourneyChild, JourneyRow, Sql } from '../persistence/journey.repository';
 import { derivedColumns } from '../runtime/journey-facts';
@@ -13,16 +14,25 @@ export interface SendEventCommand {
   journeyId: string;
   type: string;
   data?: Record<string, unknown>;
-  /** A repeated key returns the first result and applies nothing. */
+  /**
+   * A key the engine chose (a worker's job, a task token, a retry): a repeated key returns the
+   * first result and applies nothing.
+   */
   idempotencyKey?: string;
+  /**
+   * A key a client chose, with the same effect. Client keys live in a namespace of their own, so a
+   * client can never use up a key the engine will use later (`retry:…`, `linked:…`).
+   */
+  clientKey?: string;
   actor: Actor;
+  /**
+   * Who chose the event's type and data: a client's request, or the engine's own code (workers,
+   * task tokens, retries, register deliveries). Engine events need `engine`. Required, so no path
+   * that applies events can forget to say.
+   */
+  origin: EventOrigin;
   /** Runs on the event's transaction once the event is accepted, before it is written (e.g. consuming a task token); throwing rolls the event back. */
   inTransaction?: (tx: Sql) => Promise<void>;
-  /**
-   * Runs on the locked journey before anything else (ownership, who may send this event): throw a
-   * DomainError to refuse. Saves the caller a read of its own.
-   */
-  authorize?: (journey: JourneyRow, def: JourneyDefinition) => void;
   /**
    * Nobody waits for this event's answer (a worker applying an authority's result or a timer): it
    * reads the journey without locking it and takes the lock only with its write, so a citizen's
@@ -45,9 +55,13 @@ export interface SendEventOutcome {
   journey?: JourneyRow & { children?: JourneyChild[] };
 }
 
+/** Where client-chosen idempotency keys are stored; no engine key starts with it. */
+export const CLIENT_KEY_PREFIX = 'client:';
+
 /**
- * Applies one event in one transaction: lock the journey, restore its snapshot with the definition
- * version it started on, refuse what the state does not accept, transition, and write snapshot,
+ * Applies one event in one transaction: lock the journey, ask the event policy whether the actor
+ * may send this event (access/event-policy.ts), restore its snapshot with the definition version it
+ * started on, refuse what the state does not accept, transition, and write snapshot,
  * history, commands, outbox rows and the idempotency key together.
  *
  * A background event (a worker's: nobody waits for its answer) first reads the journey without
@@ -88,12 +102,14 @@ export class SendEventUseCase {
 
   private async attempt(command: SendEventCommand, mode: 'optimistic' | 'locked'): Promise<SendEventOutcome> {
     const repo = this.writer.repo;
+    const key = command.clientKey !== undefined ? CLIENT_KEY_PREFIX + command.clientKey : command.idempotencyKey;
     let brokenReason: string | undefined;
     const outcome = await repo.transaction(async (tx) => {
-      const journey = mode === 'locked' ? await repo.lock(tx, command.journeyId, command.idempotencyKey) : await repo.read(tx, command.journeyId, command.idempotencyKey);
+      const journey = mode === 'locked' ? await repo.lock(tx, command.journeyId, key) : await repo.read(tx, command.journeyId, key);
       if (!journey) throw new DomainError('NOT_FOUND', 'Journey not found');
       const def = this.writer.definitionFor(journey.type, journey.definition_version);
-      command.authorize?.(journey, def);
+      // Before anything else, so a refused actor learns nothing of keys or state, and nothing is written.
+      authorizeEvent(def, journey, command.actor, command.type, command.data, command.origin);
       if (journey.applied_seq !== null) {
         const seq = journey.applied_seq;
         const entry = (await repo.historyEntry(tx, journey.id, seq)) as HistoryRow;
@@ -102,8 +118,7 @@ export class SendEventUseCase {
       if (journey.status === 'broken') throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: journey.broken_reason });
       if (journey.status !== 'active') throw new DomainError('JOURNEY_NOT_ACTIVE', `The journey is ${journey.status}`);
 
-      const isEngineEvent = (ENGINE_EVENT_TYPES as readonly string[]).includes(command.type);
-      if (!isEngineEvent) {
+      if (!isEngineEvent(command.type)) {
         if (!def.events[command.type]) {
           throw new DomainError('EVENT_NOT_ALLOWED', `Event "${command.type.slice(0, 80)}" is not part of the ${def.id} journey`, {
             event: command.type.slice(0, 80),
@@ -143,7 +158,7 @@ export class SendEventUseCase {
         eventType: command.type,
         eventData: command.data ?? {},
         actor: command.actor,
-        idempotencyKey: command.idempotencyKey,
+        idempotencyKey: key,
         settledSteps: settledSteps(changed, after),
         cancelledTimers: result.commands.flatMap((c) => (foldable(c) && c.type === 'timer.cancel' ? [c.key] : [])),
       });

@@ -7,7 +7,7 @@ import { RetryTaskUseCase } from '../../../src/engine/caseworker/retry-task.use-
 import { MigrateJourneysUseCase } from '../../../src/engine/use-cases/migrate-journeys.use-case';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
-import { createTestApp } from '../../support/app';
+import { createTestApp, ownerActor } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
 import { failTask } from '../../support/experience';
 import { errandV1, errandV2 } from '../../support/fixtures/errand.journey';
@@ -65,8 +65,8 @@ describe('journey_scope', () => {
     expect(await found(app, 'health-insurance', { failed: true })).toEqual([]);
 
     const send = app.get(SendEventUseCase);
-    await send.execute({ journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: { kind: 'engine', id: 'engine' } });
-    await send.execute({ journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: citizen });
+    await send.execute({ origin: 'engine', journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: { kind: 'engine', id: 'engine' } });
+    await send.execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
     expect(await scope(app, id)).toEqual([expect.objectContaining({ status: 'completed', has_failed_step: false })]);
     expect(await found(app, 'health-insurance', { status: 'completed' })).toEqual([id]);
     expect(await found(app, 'health-insurance', { status: 'active' })).not.toContain(id);
@@ -79,7 +79,7 @@ describe('journey_scope', () => {
     expect(await found(app, 'skattestyrelsen')).toEqual([]);
 
     app = await deploy([errandV1, errandV2Taxed]);
-    await app.get(SendEventUseCase).execute({ journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: { kind: 'engine', id: 'engine' } });
+    await app.get(SendEventUseCase).execute({ origin: 'engine', journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: { kind: 'engine', id: 'engine' } });
     const report = await app.get(MigrateJourneysUseCase).execute({ type: 'moving', to: 2, dryRun: false });
     expect(report).toEqual(expect.arrayContaining([expect.objectContaining({ journeyId: id, outcome: 'migrated' })]));
     expect((await scope(app, id)).map((r: { system: string }) => r.system)).toEqual(['health-insurance', 'skattestyrelsen']);

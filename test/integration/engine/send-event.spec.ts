@@ -4,7 +4,7 @@ import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-c
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { DomainError } from '../../../src/platform/errors/domain-error';
 import { MetricsService } from '../../../src/platform/metrics/metrics.service';
-import { createTestApp } from '../../support/app';
+import { createTestApp, ownerActor } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
 import { errandV1 } from '../../support/fixtures/errand.journey';
 import { waitFor } from '../../support/private-redis';
@@ -48,8 +48,8 @@ describe(SendEventUseCase.name, () => {
 
   it('applies a repeated idempotency key once and returns the first result', async () => {
     const id = await newJourney();
-    const first = await send.execute({ journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-1', actor: citizen });
-    const again = await send.execute({ journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-1', actor: citizen });
+    const first = await send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-1', actor: await ownerActor(app, id) });
+    const again = await send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-1', actor: await ownerActor(app, id) });
     expect(again).toEqual({ ...first, duplicate: true });
     const history = await sql.query(`SELECT seq FROM journey_history WHERE journey_id = $1 AND event_type = 'note'`, [id]);
     expect(history).toHaveLength(1);
@@ -59,7 +59,8 @@ describe(SendEventUseCase.name, () => {
 
   it('serialises 50 concurrent sends: no lost update, a gapless history', async () => {
     const id = await newJourney();
-    await Promise.all(Array.from({ length: 50 }, (_, n) => send.execute({ journeyId: id, type: 'note', data: { n }, actor: citizen })));
+    const owner = await ownerActor(app, id);
+    await Promise.all(Array.from({ length: 50 }, (_, n) => send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n }, actor: owner })));
     const [{ snapshot, version }] = await sql.query('SELECT snapshot, version FROM journey WHERE id = $1', [id]);
     expect(version).toBe(51);
     expect([...snapshot.context.notes].sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 50 }, (_, n) => n));
@@ -69,12 +70,13 @@ describe(SendEventUseCase.name, () => {
 
   it('applies a result that races with other events once, and writes its commands once', async () => {
     const id = await newJourney();
+    const owner = await ownerActor(app, id);
     const system = { kind: 'system' as const, id: 'health-insurance', authority: 'health-insurance' };
-    const result = { journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, idempotencyKey: 'task-1', actor: system, background: true };
+    const result = { journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, idempotencyKey: 'task-1', actor: system, origin: 'engine' as const, background: true };
     await Promise.all([
       send.execute(result),
       send.execute(result),
-      ...Array.from({ length: 10 }, (_, n) => send.execute({ journeyId: id, type: 'note', data: { n }, actor: citizen })),
+      ...Array.from({ length: 10 }, (_, n) => send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n }, actor: owner })),
     ]);
     const history = await sql.query(`SELECT count(*)::int AS n FROM journey_history WHERE journey_id = $1 AND event_type = 'integration.completed'`, [id]);
     expect(history).toEqual([{ n: 1 }]);
@@ -94,9 +96,9 @@ describe(SendEventUseCase.name, () => {
     const id = await newJourney();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const first = send.execute({ journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-race', actor: citizen, inTransaction: () => gate });
+    const first = send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-race', actor: await ownerActor(app, id), inTransaction: () => gate });
     await until(holdingLock);
-    const again = send.execute({ journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-race', actor: citizen });
+    const again = send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-race', actor: await ownerActor(app, id) });
     await until(waitingForLock);
     release();
     const [a, b] = await Promise.all([first, again]);
@@ -112,10 +114,11 @@ describe(SendEventUseCase.name, () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     // A citizen's event takes the journey's lock and holds it (its in-transaction step waits) ...
-    const first = send.execute({ journeyId: id, type: 'note', data: { n: 1 }, actor: citizen, inTransaction: () => gate });
+    const first = send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, actor: await ownerActor(app, id), inTransaction: () => gate });
     await until(holdingLock);
-    // ... a worker's event reads the journey without waiting, and its write waits for that lock ...
-    const second = send.execute({ journeyId: id, type: 'note', data: { n: 2 }, actor: { kind: 'engine', id: 'engine' }, background: true });
+    // ... a background event reads the journey without waiting, and its write waits for that lock ...
+    const caseworker = { kind: 'caseworker' as const, id: 'cw', authority: 'health-insurance' };
+    const second = send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 2 }, actor: caseworker, background: true });
     await until(waitingForLock);
     // ... until the citizen's event commits: the worker's read is stale now, and it goes again.
     release();
@@ -130,7 +133,7 @@ describe(SendEventUseCase.name, () => {
 
   it('refuses an event the current state does not accept, naming event and state', async () => {
     const id = await newJourney();
-    const error = await send.execute({ journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: citizen }).catch((e) => e);
+    const error = await send.execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) }).catch((e) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('EVENT_NOT_ALLOWED');
     expect(error.message).toContain('"confirm"');
@@ -140,8 +143,8 @@ describe(SendEventUseCase.name, () => {
 
   it('rejects event data that does not fit the schema with the field and the reason', async () => {
     const id = await newJourney();
-    await send.execute({ journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: citizen });
-    const error = await send.execute({ journeyId: id, type: 'confirm', data: { answer: 'maybe' }, actor: citizen }).catch((e) => e);
+    await send.execute({ origin: 'engine', journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: citizen });
+    const error = await send.execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'maybe' }, actor: await ownerActor(app, id) }).catch((e) => e);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details.fields).toEqual([{ field: 'data.answer', reason: 'must be equal to one of the allowed values' }]);
   });
@@ -149,13 +152,13 @@ describe(SendEventUseCase.name, () => {
   it('marks a journey whose snapshot no longer fits its machine as broken and keeps serving', async () => {
     const broken = await newJourney();
     await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{value}', '"renamedAway"') WHERE id = $1`, [broken]);
-    const error = await send.execute({ journeyId: broken, type: 'note', data: { n: 1 }, actor: citizen }).catch((e) => e);
+    const error = await send.execute({ origin: 'client', journeyId: broken, type: 'note', data: { n: 1 }, actor: await ownerActor(app, broken) }).catch((e) => e);
     expect(error.code).toBe('JOURNEY_BROKEN');
     const [row] = await sql.query('SELECT status, broken_reason FROM journey WHERE id = $1', [broken]);
     expect(row.status).toBe('broken');
     expect(row.broken_reason).toContain("renamedAway");
     // The process is fine: another journey still takes events.
     const healthy = await newJourney();
-    await expect(send.execute({ journeyId: healthy, type: 'note', data: { n: 2 }, actor: citizen })).resolves.toMatchObject({ seq: 2 });
+    await expect(send.execute({ origin: 'client', journeyId: healthy, type: 'note', data: { n: 2 }, actor: await ownerActor(app, healthy) })).resolves.toMatchObject({ seq: 2 });
   });
 });

@@ -4,7 +4,7 @@ import type { JourneyDefinition } from '../../../journeys/shared/contract';
 import { MigrateJourneysUseCase } from '../../../src/engine/use-cases/migrate-journeys.use-case';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
-import { createTestApp } from '../../support/app';
+import { createTestApp, ownerActor } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
 import { errandV1, errandV2 } from '../../support/fixtures/errand.journey';
 import { UnusedGateway } from '../../support/unused-gateway';
@@ -35,13 +35,13 @@ describe('journey definition versions', () => {
     const sql = app.get(DataSource);
     const [c1] = await sql.query(`INSERT INTO citizen (cpr) VALUES ('0101901234') RETURNING id`);
     const old = (await app.get(StartJourneyUseCase).execute({ citizenId: c1.id, type: 'moving', actor: citizen })).journeyId;
-    await app.get(SendEventUseCase).execute({ journeyId: old, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: engine });
+    await app.get(SendEventUseCase).execute({ origin: 'engine', journeyId: old, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: engine });
 
     app = await deploy([errandV1, errandV2]);
     const db2 = app.get(DataSource);
     const send = app.get(SendEventUseCase);
     // The old journey still runs on version 1, in its version-1 state.
-    await send.execute({ journeyId: old, type: 'note', data: { n: 7 }, actor: citizen });
+    await send.execute({ origin: 'client', journeyId: old, type: 'note', data: { n: 7 }, actor: await ownerActor(app, old) });
     expect(await db2.query('SELECT definition_version, state FROM journey WHERE id = $1', [old])).toEqual([{ definition_version: 1, state: 'waiting' }]);
     // New journeys start on version 2.
     const [c2] = await db2.query(`INSERT INTO citizen (cpr) VALUES ('0101901235') RETURNING id`);
@@ -58,7 +58,7 @@ describe('journey definition versions', () => {
     const [row] = await db2.query('SELECT definition_version, state, snapshot FROM journey WHERE id = $1', [old]);
     expect(row).toMatchObject({ definition_version: 2, state: 'awaitingConfirmation' });
     expect(row.snapshot.context.notes).toEqual([7]);
-    await send.execute({ journeyId: old, type: 'confirm', data: { answer: 'yes' }, actor: citizen });
+    await send.execute({ origin: 'client', journeyId: old, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, old) });
     expect((await db2.query('SELECT status FROM journey WHERE id = $1', [old]))[0].status).toBe('completed');
     const history = await db2.query('SELECT event_type FROM journey_history WHERE journey_id = $1 ORDER BY seq', [old]);
     expect(history.map((h: { event_type: string }) => h.event_type)).toEqual(['journey.started', 'integration.completed', 'note', 'journey.migrated', 'confirm']);

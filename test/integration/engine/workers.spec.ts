@@ -5,7 +5,7 @@ import { createHttpAuthorities } from '../../../src/authorities/authorities.fact
 import { startSandbox, type Sandbox } from '../../../src/authorities/sandbox/sandbox.server';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
-import { createTestApp } from '../../support/app';
+import { createTestApp, ownerActor } from '../../support/app';
 import { queueBackends } from '../../support/backends';
 import { createTestDatabase } from '../../support/database';
 import { errandV1 } from '../../support/fixtures/errand.journey';
@@ -69,7 +69,7 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     await waitFor(async () => (await journey(id)).snapshot.context.reminded === 1, 10_000);
     const [note] = await sql.query('SELECT template, step FROM notification WHERE journey_id = $1', [id]);
     expect(note).toEqual({ template: 'step-needs-you', step: 'confirm' });
-    await app.get(SendEventUseCase).execute({ journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: citizen });
+    await app.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
     expect((await journey(id)).status).toBe('completed');
     expect(await events(id)).toEqual(['journey.started', 'integration.completed', 'timer.fired', 'confirm']);
 
@@ -82,7 +82,7 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     const app = apps[0];
     const id = await startErrand(app, 1500);
     await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
-    await app.get(SendEventUseCase).execute({ journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: citizen });
+    await app.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
     await new Promise((r) => setTimeout(r, 2500));
     expect(await events(id)).toEqual(['journey.started', 'integration.completed', 'confirm']);
     expect(await sql.query('SELECT status FROM journey_timer WHERE journey_id = $1', [id])).toEqual([{ status: 'cancelled' }]);
@@ -95,7 +95,7 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     const [timer] = await sql.query(`SELECT job_id FROM journey_timer WHERE journey_id = $1`, [id]);
     const timers = app.get(Queues).get('timers')!;
     await waitFor(async () => (await timers.getJob(timer.job_id)) !== undefined, 10_000);
-    await app.get(SendEventUseCase).execute({ journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: citizen });
+    await app.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
     await waitFor(async () => (await timers.getJob(timer.job_id)) === undefined, 10_000);
     await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'timers'`, [id]))[0].n === 0, 10_000);
   });
@@ -123,7 +123,7 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     expect(new Set(sandbox.calls({ key: dead.id }).map((c) => c.idempotencyKey))).toEqual(new Set([dead.id]));
 
     sandbox.setFaults({});
-    await apps[0].get(SendEventUseCase).execute({ journeyId: id, type: 'integration.retry', data: { step: 'ask', task: 'order-health-card' }, actor: caseworker });
+    await apps[0].get(SendEventUseCase).execute({ origin: 'engine', journeyId: id, type: 'integration.retry', data: { step: 'ask', task: 'order-health-card' }, actor: caseworker });
     await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
     expect(await events(id)).toEqual(['journey.started', 'integration.failed', 'integration.retry', 'integration.completed']);
   });

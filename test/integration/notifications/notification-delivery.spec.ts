@@ -8,7 +8,7 @@ import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-c
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import type { NotificationJobData } from '../../../src/platform/queue/queue-names';
 import { NotificationProcessor } from '../../../src/workers/notification.processor';
-import { createTestApp } from '../../support/app';
+import { createTestApp, ownerActor } from '../../support/app';
 import { queueBackends } from '../../support/backends';
 import { createTestDatabase } from '../../support/database';
 import { errandV1 } from '../../support/fixtures/errand.journey';
@@ -37,7 +37,7 @@ function setup(name: string, backend: 'postgres' | 'redis', role: 'all' | 'api')
   const notified = async (): Promise<{ journeyId: string; notificationId: string }> => {
     const [c] = await env.sql.query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`0202${String(++n).padStart(6, '0')}`]);
     const { journeyId } = await env.app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', answers: { remindAfterMs: 3_600_000 }, actor: { kind: 'citizen', id: c.id } });
-    const send = (type: string, data: Record<string, unknown>) => env.app.get(SendEventUseCase).execute({ journeyId, type, data, actor: engine });
+    const send = (type: string, data: Record<string, unknown>) => env.app.get(SendEventUseCase).execute({ origin: 'engine', journeyId, type, data, actor: engine });
     await send('integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
     await send('timer.fired', { key: 'remind' });
     const [row] = await env.sql.query(`SELECT id FROM notification WHERE journey_id = $1`, [journeyId]);
@@ -91,7 +91,7 @@ describe(NotificationProcessor.name, () => {
 
   it('does not send a reminder for a step that is done by delivery time', async () => {
     const { journeyId, notificationId } = await notified();
-    await env.app.get(SendEventUseCase).execute({ journeyId, type: 'confirm', data: { answer: 'yes' }, actor: { kind: 'citizen', id: 'c' } });
+    await env.app.get(SendEventUseCase).execute({ origin: 'client', journeyId, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(env.app, journeyId) });
     expect(await env.processor.handle(fakeJob({ notificationId, journeyId }).job)).toBe('step-closed');
     expect(await status(notificationId)).toMatchObject({ delivery_status: 'skipped', delivery_note: 'step-closed' });
     expect(env.sandbox.sideEffects({ key: notificationId })).toEqual([]);
@@ -99,7 +99,7 @@ describe(NotificationProcessor.name, () => {
 
   it('does not make a second notification for the same reminder on the same day', async () => {
     const { journeyId } = await notified();
-    await env.app.get(SendEventUseCase).execute({ journeyId, type: 'timer.fired', data: { key: 'remind' }, actor: engine });
+    await env.app.get(SendEventUseCase).execute({ origin: 'engine', journeyId, type: 'timer.fired', data: { key: 'remind' }, actor: engine });
     expect(await env.sql.query(`SELECT id FROM notification WHERE journey_id = $1`, [journeyId])).toHaveLength(1);
     expect(await env.sql.query(`SELECT id FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'notifications'`, [journeyId])).toHaveLength(1);
   });
