@@ -73,6 +73,8 @@ const REASONS_DA: [RegExp, string][] = [
   [/^is not one of your journeys$/, 'er ikke et af dine forløb'],
   [/^must be a date \(YYYY-MM-DD\) or an ISO timestamp$/, 'skal være en dato'],
   [/^must be 1-(\d+) characters$/, 'skal være 1-$1 tegn'],
+  [/^must not contain NUL characters or unpaired surrogates$/, 'må ikke indeholde NUL-tegn eller ufuldstændige Unicode-tegn'],
+  [/^must be a nextCursor from a previous page$/, 'skal være et link til næste side fra en tidligere søgning'],
 ];
 
 /** The engine's reasons are English; Danish pages show them in Danish. */
