@@ -196,11 +196,15 @@ describe('hostile input', () => {
     );
   });
 
-  it('does not echo a CPR number in the search page’s error text', async () => {
+  it('does answer a bad search on the page in Danish or English, naming the field, and never echo a CPR number', async () => {
     const page = await world.pageSession(await world.tokenOf('caseworkerIn', fx, 'municipality'));
     for (const query of ['0101901234=1', '010190-1234=x', 'status=0101901234', 'limit=0101901234', 'cursor=0101901234']) {
       const res = await http().get(`/caseworker?${query}`).set('Cookie', page.cookie).expect(400);
       expect([query, res.text]).toEqual([query, expect.not.stringMatching(/010190-?1234/)]);
     }
+    const da = await http().get('/caseworker?limit=500').set('Cookie', page.cookie).expect(400);
+    expect(da.text).toContain('<code>limit</code>: må højst være 100');
+    const en = await http().get('/caseworker?limit=500').set('Cookie', `${page.cookie}; lf_lang=en`).expect(400);
+    expect(en.text).toContain('<code>limit</code>: must not be greater than 100');
   });
 });
