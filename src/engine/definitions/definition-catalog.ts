@@ -67,7 +67,7 @@ export class DefinitionCatalog {
   private check(key: string, value: unknown, root: string): void {
     const validate = this.validators.get(key);
     if (!validate) throw new Error(`No schema compiled for ${key}`);
-    // Answers and data are stored as jsonb, also when they come from a worker or an authority's system.
+    // Answers, facts and data are stored as jsonb, also when they come from a register lookup rather than a request.
     const unstorable = unstorablePath(value, root);
     if (unstorable !== undefined) {
       throw new DomainError('VALIDATION_FAILED', `Invalid ${root}: ${unstorable} ${UNSTORABLE_REASON}`, { fields: [{ field: unstorable, reason: UNSTORABLE_REASON }] });

@@ -30,7 +30,7 @@ export function depthOf(value: unknown, limit = Infinity): number {
 
 /**
  * Request DTOs: unknown fields are refused, every problem names its field, and bodies nest a sane
- * depth. Every body, query and path parameter of every route (pages' forms included) passes here
+ * depth. Every body, query and path parameter a handler takes (pages' forms included) passes here
  * first, so no string PostgreSQL cannot store reaches a use case, whatever field carries it.
  */
 class RequestValidationPipe extends ValidationPipe {
