@@ -14,6 +14,12 @@ const CPR_LIKE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)/
 /** Random ids can hold ten digits in a row by chance; they are not personal data, so they are taken out first. */
 const IDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|lft_[A-Za-z0-9_-]+|whsec_[A-Za-z0-9_-]+|eyJ[A-Za-z0-9_.-]+/g;
 
+function asRead(line: string): string {
+  let out = line;
+  for (let i = 0; i < 3; i++) out = out.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => { try { return decodeURIComponent(run); } catch { return run; } });
+  return out.normalize('NFKC');
+}
+
 /**
  * Everything the service logs, at the most verbose level, across a full workflow on every surface
  * (citizens, pages, proxies, caseworkers, systems, the register feed, workers and the sandbox)
@@ -117,6 +123,16 @@ describe('log privacy', () => {
     await call(`/api/hooks/tasks/lft_${unknown}/complete`, { token: kk, body: { data: { cpr: unknown } } });
     await call('/api/register-events', { token: kk, body: { id: `r-${unknown}`, type: 'birth', occurredOn: '2026-01-10', persons: [{ cpr: `${unknown.slice(0, 4)}99${unknown.slice(6)}` }] } });
     await fetch(`${base}/journeys/${unknown}`, { headers: { cookie: session } });
+    // The same numbers hidden by encoding: percent-escaped, escaped twice, in full-width digits; and as a search parameter's name.
+    const escaped = [...unknown].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+    const fullwidth = [...unknown].map((c) => String.fromCharCode(0xff10 + Number(c))).join('');
+    await call(`/api/journeys/${escaped}`, { token: citizen });
+    await call(`/api/journeys/${escaped.replace(/%/g, '%25')}/events`, { token: citizen, body: { type: 'x' } });
+    await fetch(`${base}/journeys/${encodeURIComponent(fullwidth)}`, { headers: { cookie: session } });
+    await fetch(`${base}/journeys/${anna.slice(0, 6)}%2d${anna.slice(6)}`, { headers: { cookie: session } });
+    const search = await fetch(`${base}/caseworker?${unknown}=1`, { headers: { cookie: `lf_session=${caseworker}` } });
+    expect(search.status).toBe(400);
+    expect(await search.text()).not.toContain(unknown);
 
     // Let the workers run what the workflow queued (integrations on the sandbox, webhooks), then stop.
     await waitFor(() => receiver.ofType('step.completed').length > 0, 20_000).catch(() => undefined);
@@ -132,6 +148,8 @@ describe('log privacy', () => {
     const scrubbed = log.replace(IDS, '<id>');
     const lines = scrubbed.split('\n');
     expect(lines.filter((l) => new RegExp(CPR_LIKE.source).test(l)).slice(0, 5)).toEqual([]);
+    // Read as a person would read them: escapes decoded (twice-escaped too), full-width digits folded.
+    expect(lines.map(asRead).filter((l) => new RegExp(CPR_LIKE.source).test(l)).slice(0, 5)).toEqual([]);
     for (const name of [...names, 'Anna', 'Jensen']) expect([name, lines.filter((l) => l.includes(name)).slice(0, 3)]).toEqual([name, []]);
     for (const number of [...people, '1001110123']) expect(log).not.toContain(number);
   }, 120_000);

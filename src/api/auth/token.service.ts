@@ -5,6 +5,7 @@ import { LRUCache } from 'lru-cache';
 import { AUTHORITY_SYSTEM_IDS } from '../../../journeys/shared/contract';
 import { AppConfig } from '../../platform/config/app.config';
 import { DomainError } from '../../platform/errors/domain-error';
+import { isStorable, storableText } from '../../platform/text/storable';
 import type { Principal, Role } from './principal';
 
 const ROLES: Role[] = ['citizen', 'caseworker', 'system'];
@@ -122,12 +123,14 @@ function issuerOf(token: string): string | undefined {
 
 function toPrincipal(payload: JWTPayload): Principal {
   const role = payload.role as Role;
-  if (!ROLES.includes(role) || typeof payload.sub !== 'string' || !payload.sub) {
+  // The subject is an identity and is written to access logs: one PostgreSQL cannot store is no identity.
+  if (!ROLES.includes(role) || typeof payload.sub !== 'string' || !payload.sub || !isStorable(payload.sub)) {
     throw new DomainError('UNAUTHENTICATED', 'The access token lacks a role or subject');
   }
   const authority = typeof payload.authority === 'string' ? payload.authority : undefined;
   if (role !== 'citizen' && !(AUTHORITY_SYSTEM_IDS as readonly string[]).includes(authority ?? '')) {
     throw new DomainError('UNAUTHENTICATED', 'Caseworker and system tokens must name a known authority');
   }
-  return { role, subject: payload.sub, authority, name: typeof payload.name === 'string' ? payload.name : undefined };
+  // The display name is only shown and logged as who looked: cleaned, so a NUL in it cannot fail the access-log insert.
+  return { role, subject: payload.sub, authority, name: typeof payload.name === 'string' ? storableText(payload.name) : undefined };
 }

@@ -11,6 +11,7 @@ import { TimelineQueries } from '../../engine/caseworker/timeline.queries';
 import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { DomainError } from '../../platform/errors/domain-error';
+import { maskCpr } from '../../platform/logging/redact';
 import { caseworkerViewer } from '../auth/viewer';
 import { uuidParam } from '../citizen/uuid-param';
 import { JourneySearchDto } from '../dto/experience.dto';
@@ -90,7 +91,12 @@ function searchQuery(query: Record<string, unknown>): JourneySearchDto {
   const dto = plainToInstance(JourneySearchDto, given);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
   if (errors.length) {
-    const fields = errors.map((e) => ({ field: e.property, reason: Object.values(e.constraints ?? {})[0] ?? 'is invalid' }));
+    // An unknown parameter's name is the caller's text (it may be a CPR number): masked, and not repeated in the reason.
+    const fields = errors.map((e) => {
+      const said = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+      const reason = e.constraints?.whitelistValidation ? 'is not an allowed field' : said.startsWith(e.property) ? said.slice(e.property.length).trimStart() : said;
+      return { field: maskCpr(e.property), reason };
+    });
     throw new DomainError('VALIDATION_FAILED', `Invalid search: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`, { fields });
   }
   return dto;

@@ -73,6 +73,17 @@ const REASONS_DA: [RegExp, string][] = [
   [/^is not one of your journeys$/, 'er ikke et af dine forløb'],
   [/^must be a date \(YYYY-MM-DD\) or an ISO timestamp$/, 'skal være en dato'],
   [/^must be 1-(\d+) characters$/, 'skal være 1-$1 tegn'],
+  [/^must not contain NUL characters or unpaired surrogates$/, 'må ikke indeholde NUL-tegn eller ufuldstændige Unicode-tegn'],
+  [/^must be a nextCursor from a previous page$/, 'skal være et link til næste side fra en tidligere søgning'],
+  [/^must be a UUID$/, 'skal være et id på formen xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'],
+  [/^is not a test persona$/, 'er ikke en af testpersonerne'],
+  [/^must be one of the following values: (.*)$/, 'skal være en af: $1'],
+  [/^must not be greater than (\d+)$/, 'må højst være $1'],
+  [/^must not be less than (\d+)$/, 'skal være mindst $1'],
+  [/^must be an integer number$/, 'skal være et helt tal'],
+  [/^must be a boolean value$/, 'skal være true eller false'],
+  [/^must be a string$/, 'skal være tekst'],
+  [/^must be shorter than or equal to (\d+) characters$/, 'må højst være $1 tegn'],
 ];
 
 /** The engine's reasons are English; Danish pages show them in Danish. */

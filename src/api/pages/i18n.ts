@@ -93,6 +93,8 @@ const T = {
   caseworkers: { da: 'Sagsbehandlere', en: 'Caseworkers' },
   loginAs: { da: 'Log ind som', en: 'Sign in as' },
   error: { da: 'Noget gik galt', en: 'Something went wrong' },
+  badRequest: { da: 'Forespørgslen kunne ikke bruges', en: 'The request could not be used' },
+  formExpired: { da: 'Formularen er udløbet. Genindlæs siden, og prøv igen.', en: 'The form has expired; reload the page and try again.' },
   errorPrefix: { da: 'Fejl', en: 'Error' },
   back: { da: 'Tilbage', en: 'Back' },
   onBehalfOf: { da: 'På vegne af', en: 'On behalf of' },

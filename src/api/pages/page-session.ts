@@ -1,9 +1,10 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { parseCpr } from '../../../journeys/shared/cpr';
 import { CitizenRepository } from '../../engine/persistence/citizen.repository';
 import { DomainError } from '../../platform/errors/domain-error';
+import { isStorable } from '../../platform/text/storable';
 import type { Principal, Role } from '../auth/principal';
 import { TokenService } from '../auth/token.service';
 import type { Lang } from './i18n';
@@ -11,6 +12,8 @@ import type { Lang } from './i18n';
 export const SESSION_COOKIE = 'lf_session';
 const CSRF_COOKIE = 'lf_csrf';
 const LANG_COOKIE = 'lf_lang';
+/** The refusal of a form whose CSRF token does not match (the page shows it in Danish or English). */
+export const CSRF_EXPIRED = 'The form has expired; reload the page and try again';
 
 /** What every page needs: the language, the signed-in person (if any) and the CSRF token for its forms. */
 export interface PageContext {
@@ -20,13 +23,38 @@ export interface PageContext {
   csrf: string;
 }
 
+/**
+ * The request's cookies. One whose value is not valid percent-encoding (or decodes to text that
+ * cannot be stored) is treated as absent: a sibling domain can plant cookies for ours, and a
+ * malformed one must not make every page fail for the citizen who carries it.
+ */
 export function cookies(req: Request): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0) continue;
+    const value = decodeCookie(part.slice(i + 1).trim());
+    if (value !== undefined) out[part.slice(0, i).trim()] = value;
   }
   return out;
+}
+
+function decodeCookie(raw: string): string | undefined {
+  try {
+    const value = decodeURIComponent(raw);
+    return isStorable(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Compares a secret in constant time whatever the two strings hold: their digests always have the
+ * same length, where the strings' UTF-8 bytes may not even when their lengths in characters agree.
+ */
+function sameSecret(sent: string, expected: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(sent), digest(expected));
 }
 
 const cookieOptions = (req: Request, httpOnly = true) => ({ httpOnly, sameSite: 'lax' as const, secure: req.secure, path: '/' });
@@ -71,8 +99,8 @@ export class PageSession {
     const nonce = cookies(req)[CSRF_COOKIE];
     const sent = typeof req.body?._csrf === 'string' ? req.body._csrf : '';
     const expected = nonce ? this.csrfToken(req, nonce) : '';
-    const ok = !!nonce && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
-    if (!ok) throw new DomainError('FORBIDDEN', 'The form has expired; reload the page and try again');
+    const ok = !!nonce && !!sent && sameSecret(sent, expected);
+    if (!ok) throw new DomainError('FORBIDDEN', CSRF_EXPIRED);
   }
 
   signIn(req: Request, res: Response, token: string): void {

@@ -115,12 +115,34 @@ export class CaseworkerQueries {
   }
 }
 
+/** `created_at::text` as PostgreSQL writes it (ISO DateStyle): `2026-05-01 10:00:00.123456+00`, offset minutes optional. */
+const CREATED_KEY = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::(\d{2}))?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The cursor comes back from the caller: it is checked to be exactly what `search` writes (a real
+ * date and time, a UUID), so no forged one reaches the `::timestamptz` and `::uuid` casts as a 500.
+ */
 function decodeCursor(cursor: string): [string, string] {
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && /^[0-9a-f-]{36}$/.test(value[1])) return value as [string, string];
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the 400 below
+    value = undefined;
+  }
+  if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && isCreatedKey(value[0]) && UUID.test(value[1])) {
+    return [value[0], value[1]];
   }
   throw new DomainError('VALIDATION_FAILED', 'Invalid cursor', { fields: [{ field: 'cursor', reason: 'must be a nextCursor from a previous page' }] });
+}
+
+function isCreatedKey(text: string): boolean {
+  const m = CREATED_KEY.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second, offsetHours] = m.slice(1, 8).map(Number);
+  const offsetMinutes = Number(m[8] ?? 0);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    && hour < 24 && minute < 60 && second < 60 && offsetHours <= 15 && offsetMinutes < 60;
 }

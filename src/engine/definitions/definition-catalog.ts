@@ -2,6 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import type { JourneyDefinition, JourneyTypeId } from '../../../journeys/shared/contract';
 import { DomainError, type FieldProblem } from '../../platform/errors/domain-error';
+import { UNSTORABLE_REASON, unstorablePath } from '../../platform/text/storable';
 
 /** Token for the list of definitions the engine runs (every version of every journey). */
 export const JOURNEY_DEFINITIONS = Symbol('JOURNEY_DEFINITIONS');
@@ -66,6 +67,11 @@ export class DefinitionCatalog {
   private check(key: string, value: unknown, root: string): void {
     const validate = this.validators.get(key);
     if (!validate) throw new Error(`No schema compiled for ${key}`);
+    // Answers, facts and data are stored as jsonb, also when they come from a register lookup rather than a request.
+    const unstorable = unstorablePath(value, root);
+    if (unstorable !== undefined) {
+      throw new DomainError('VALIDATION_FAILED', `Invalid ${root}: ${unstorable} ${UNSTORABLE_REASON}`, { fields: [{ field: unstorable, reason: UNSTORABLE_REASON }] });
+    }
     if (!validate(value)) {
       const fields = toFieldProblems(validate.errors ?? [], root);
       throw new DomainError('VALIDATION_FAILED', `Invalid ${root}: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`, { fields });

@@ -1,4 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { UNSTORABLE_REASON, unstorablePath } from '../text/storable';
 import { DomainError, type FieldProblem } from './domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -27,13 +28,22 @@ export function depthOf(value: unknown, limit = Infinity): number {
   return max;
 }
 
-/** Request DTOs: unknown fields are refused, every problem names its field, and bodies nest a sane depth. */
+/**
+ * Request DTOs: unknown fields are refused, every problem names its field, and bodies nest a sane
+ * depth. Every body, query and path parameter a handler takes (pages' forms included) passes here
+ * first, so no string PostgreSQL cannot store reaches a use case, whatever field carries it.
+ */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && depthOf(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
       throw new DomainError('VALIDATION_FAILED', `Invalid request: body is nested more than ${MAX_BODY_DEPTH} levels deep`, {
         fields: [{ field: 'body', reason: `must not nest more than ${MAX_BODY_DEPTH} levels deep` }],
       });
+    }
+    if (metadata.type !== 'custom') {
+      const path = unstorablePath(value, metadata.data ?? '');
+      const field = path || metadata.type;
+      if (path !== undefined) throw new DomainError('VALIDATION_FAILED', `Invalid request: ${field} ${UNSTORABLE_REASON}`, { fields: [{ field, reason: UNSTORABLE_REASON }] });
     }
     return super.transform(value, metadata);
   }
