@@ -4,6 +4,7 @@ import { registerAs } from '@nestjs/config';
 import * as path from 'node:path';
 import { envKeys, EnvironmentVariables } from './environment-variables';
 import { parseSelfServiceLinks } from './self-service-links.config';
+import { parseSignInProviders } from './sign-in-providers.config';
 import type { AppConfig, AppSettings } from './settings';
 
 /**
@@ -56,6 +57,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const links = parseSelfServiceLinks(vars.SELF_SERVICE_LINKS);
   if (typeof links === 'string') throw new ConfigValidationError([`SELF_SERVICE_LINKS ${links}`]);
+  const providers = parseSignInProviders(vars.SIGNIN_PROVIDERS, env);
+  if (typeof providers === 'string') throw new ConfigValidationError([`SIGNIN_PROVIDERS ${providers}`]);
   return {
     app: {
       env: (vars.NODE_ENV as AppSettings['env']) ?? 'development',
@@ -108,6 +111,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: vars.TRUST_PROXY ?? 0,
     },
     retention: { days: vars.RETENTION_DAYS ?? 365, schedule: vars.RETENTION_SCHEDULE ?? '30 3 * * *' },
+    signIn: {
+      providers,
+      idleSeconds: (vars.SESSION_IDLE_MINUTES ?? 30) * 60,
+      absoluteSeconds: (vars.SESSION_ABSOLUTE_HOURS ?? 8) * 3600,
+      devProviderPort: vars.DEV_IDP_PORT ?? 3001,
+    },
   };
 }
 
