@@ -7,6 +7,7 @@ import { PERSONAS } from './personas';
 
 const CITIZEN_CLIENT = 'livsforloeb-citizens';
 const CASEWORKER_CLIENT = 'livsforloeb-caseworkers';
+const DEFAULT_PORT = 3001;
 
 /**
  * AUTH_MODE=dev: the local provider with the test personas as its accounts, and the two sign-in
@@ -17,10 +18,9 @@ export async function startDevProviders(config: AppConfig): Promise<{ local: Loc
   const base = config.selfService.publicBaseUrl;
   const secrets = { citizen: randomBytes(24).toString('base64url'), caseworker: randomBytes(24).toString('base64url') };
   const client = (clientId: string, clientSecret: string) => ({ clientId, clientSecret, redirectUri: `${base}/login/callback`, postLogoutRedirectUri: `${base}/login` });
-  let local: LocalProvider;
-  try {
-    local = await startLocalProvider({
-      port: config.signIn.devProviderPort,
+  const start = (port: number) =>
+    startLocalProvider({
+      port,
       clients: [client(CITIZEN_CLIENT, secrets.citizen), client(CASEWORKER_CLIENT, secrets.caseworker)],
       claimNames: [NEMLOGIN_CLAIMS.cpr, NEMLOGIN_CLAIMS.name, NEMLOGIN_CLAIMS.loa, 'name', 'authority'],
       accounts: PERSONAS.map((p) =>
@@ -35,9 +35,15 @@ export async function startDevProviders(config: AppConfig): Promise<{ local: Loc
           : { id: p.subject, clientId: CASEWORKER_CLIENT, label: p.name, detail: AUTHORITY_SYSTEMS[p.authority!].name.da, claims: { name: p.name, authority: p.authority } },
       ),
     });
+  const chosen = config.signIn.devProviderPort;
+  let local: LocalProvider;
+  try {
+    local = await start(chosen ?? DEFAULT_PORT);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`DEV_IDP_PORT ${config.signIn.devProviderPort} is in use: set DEV_IDP_PORT to a free port (0 picks one)`);
-    throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    if (chosen !== undefined) throw new Error(`DEV_IDP_PORT ${chosen} is in use: set DEV_IDP_PORT to a free port (0 picks one)`);
+    // Several API processes on one machine (or another service on 3001): each gets a port of its own.
+    local = await start(0);
   }
   const common = { issuer: local.issuer, scope: 'openid', idTokenAlg: 'RS256', claims: { ...NEMLOGIN_CLAIMS, authority: 'authority' } };
   return {

@@ -115,7 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       providers,
       idleSeconds: (vars.SESSION_IDLE_MINUTES ?? 30) * 60,
       absoluteSeconds: (vars.SESSION_ABSOLUTE_HOURS ?? 8) * 3600,
-      devProviderPort: vars.DEV_IDP_PORT ?? 3001,
+      devProviderPort: vars.DEV_IDP_PORT,
     },
   };
 }
