@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { parseCpr } from '../../../journeys/shared/cpr';
 import { AppConfig } from '../../platform/config/app.config';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { Principal, Role } from '../auth/principal';
@@ -108,7 +109,8 @@ export class PageSession {
 
   private async principal(req: Request): Promise<Principal | undefined> {
     const found = await this.sessions.find(cookies(req)[SESSION_COOKIE]);
-    if (!found) return undefined;
+    // A citizen pseudonymised by retention since signing in is nobody the pages can serve.
+    if (!found || (found.role === 'citizen' && !parseCpr(found.subject).ok)) return undefined;
     const { provider: _provider, ...principal } = found;
     return principal;
   }

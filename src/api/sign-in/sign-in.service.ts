@@ -4,7 +4,6 @@ import { parseCpr } from '../../../journeys/shared/cpr';
 import { AUTHORITY_SYSTEM_IDS, type AuthoritySystemId } from '../../../journeys/shared/contract';
 import { CitizenRepository } from '../../engine/persistence/citizen.repository';
 import { AppConfig, type SignInProviderSettings } from '../../platform/config/app.config';
-import { startDevProviders } from '../dev/dev-providers';
 import type { LocalProvider } from '../dev/identity-provider';
 import { PageSessions, type SessionPrincipal } from './page-sessions';
 
@@ -12,12 +11,16 @@ import { PageSessions, type SessionPrincipal } from './page-sessions';
 export type Refusal = 'state' | 'token' | 'cancelled' | 'loa' | 'cpr' | 'authority' | 'unavailable';
 
 export class SignInRefused extends Error {
+  /** A code for the log: the library's or the provider's error code, never a claim value. */
+  readonly code?: string;
+
   constructor(
     readonly reason: Refusal,
-    /** A code for the log (never a claim value). */
-    readonly code?: string,
+    code?: string,
   ) {
     super(`sign-in refused: ${reason}`);
+    // The provider's `error` parameter arrives in the query string: only a code's characters reach the log.
+    this.code = code?.replace(/[^\w.-]/g, '').slice(0, 60);
   }
 }
 
@@ -49,6 +52,8 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     this.list = [...this.config.signIn.providers];
     if (this.config.auth.mode === 'dev') {
+      // Loaded only here: production processes never load the development provider.
+      const { startDevProviders } = require('../dev/dev-providers') as typeof import('../dev/dev-providers');
       const dev = await startDevProviders(this.config);
       this.local = dev.local;
       this.list.unshift(...dev.providers);
