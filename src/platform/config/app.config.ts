@@ -95,7 +95,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authorities: { baseUrl: vars.AUTHORITY_BASE_URL, timeoutMs: vars.AUTHORITY_TIMEOUT_MS ?? 10_000 },
     auth: { mode: authMode, issuer: vars.OIDC_ISSUER, audience: vars.OIDC_AUDIENCE, jwksUrl: vars.OIDC_JWKS_URL, devSecret: vars.DEV_AUTH_SECRET },
     selfService: {
-      publicBaseUrl: (vars.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+      // Unset, it is this machine on PORT: the local provider sends the browser back there.
+      publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT ?? 3000}`).replace(/\/+$/, ''),
       links,
       clientTokenSecret: vars.CLIENT_TOKEN_SECRET,
       clientTokenTtlSeconds: vars.CLIENT_TOKEN_TTL_SECONDS ?? 600,

@@ -49,6 +49,10 @@ describe('sign-in configuration', () => {
     expect(error!.message).toMatch(message);
   });
 
+  it('sends people back to this machine on PORT when PUBLIC_BASE_URL is not set', () => {
+    expect(loadConfig({ PORT: '4000' }).selfService.publicBaseUrl).toBe('http://localhost:4000');
+  });
+
   it('allows an http issuer only on this machine (the development and test providers)', () => {
     expect(loadConfig(providers([{ id: 'local', role: 'citizen', issuer: 'http://127.0.0.1:4000', clientId: 'c' }])).signIn.providers).toHaveLength(1);
   });
