@@ -59,6 +59,7 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
       this.list.unshift(...dev.providers);
       this.logger.log(`development identity provider with the test personas at ${dev.local.issuer}`);
     }
+    if (!this.list.length) this.logger.warn('SIGNIN_PROVIDERS is empty: nobody can sign in to the pages (docs/operations.md, "Identity providers")');
   }
 
   async onModuleDestroy(): Promise<void> {
