@@ -15,9 +15,11 @@ import { MeController } from './citizen/me.controller';
 import { ProxyJourneysController } from './citizen/proxy-journeys.controller';
 import { CaseworkerPagesController } from './pages/caseworker-pages.controller';
 import { CitizenPagesController } from './pages/citizen-pages.controller';
-import { LoginController } from './pages/login.controller';
 import { MePagesController } from './pages/me-pages.controller';
 import { PageSession } from './pages/page-session';
+import { PageSessions } from './sign-in/page-sessions';
+import { SignInController } from './sign-in/sign-in.controller';
+import { SignInService } from './sign-in/sign-in.service';
 import { RegisterEventsController } from './registers/register-events.controller';
 import { SelfServiceModule } from '../engine/self-service/self-service.module';
 import { OAuthTokenController } from './self-service/oauth-token.controller';
@@ -29,10 +31,10 @@ import { WebhooksController } from './self-service/webhooks.controller';
   imports: [EngineModule, ExperienceModule, SelfServiceModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimits })],
   controllers: [JourneysController, AuthoritiesController, DevTokenController, RegisterEventsController,
     MeController, ProxyJourneysController, CaseworkerJourneysController,
-    LoginController, CitizenPagesController, MePagesController, CaseworkerPagesController,
+    SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController,
     OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],
   // Rate limits first: a refused request costs no token verification or database lookup.
-  providers: [TokenService, PageSession, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenService, PageSession, PageSessions, SignInService, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })
 export class ApiModule {}

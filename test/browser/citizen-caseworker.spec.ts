@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { movingV1 } from '../../journeys/moving';
@@ -7,6 +6,7 @@ import { createHttpAuthorities } from '../../src/authorities/authorities.factory
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
+import { freePort } from '../support/ports';
 
 const CHROMIUM = '/usr/bin/chromium';
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -16,7 +16,8 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is missing: browser tests are skipped (apt-get install -y chromium).\n`);
 
 /**
- * The pages in a real browser (Debian's Chromium through playwright-core): a citizen starts and
+ * The pages in a real browser (Debian's Chromium through playwright-core). People sign in through
+ * the local OpenID Connect provider with real redirects, as they would through NemLog-in. A citizen starts and
  * completes the moving journey, a caseworker finds it and reads its timeline, and the citizen
  * then sees that read under "Hvem har set mine data". axe-core checks every page on the way.
  */
@@ -48,10 +49,18 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     await audit();
   }
 
-  async function signInAs(name: string): Promise<void> {
+  /** Through the provider: the service's button, the provider's page, and back with a session. */
+  async function signInAs(name: string, service: string): Promise<void> {
     await visit('/login');
-    await page.getByRole('button', { name: `Log ind som ${name}` }).click();
+    await Promise.all([page.waitForURL(/\/interaction\//), page.getByRole('button', { name: `Log ind med ${service}` }).click()]);
+    expect(new URL(page.url()).origin).not.toBe(base);
+    await Promise.all([page.waitForURL(`${base}/**`), page.getByRole('button', { name: `Log ind som ${name}` }).click()]);
     await page.waitForLoadState();
+  }
+
+  /** Signing out here and at the provider ends on the sign-in page. */
+  async function signOut(): Promise<void> {
+    await Promise.all([page.waitForURL(`${base}/login`), page.getByRole('button', { name: 'Log ud' }).click()]);
   }
 
   const section = (title: string) => page.locator('section', { has: page.getByRole('heading', { name: title, exact: true }) });
@@ -60,9 +69,11 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     db = await createTestDatabase('browser');
     sandbox = await startSandbox({ latencyScale: 0, seed: 11 });
     const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [movingV1], gateway, role: 'all', namespace: `browser_${process.pid}` });
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    // The provider sends the browser back to PUBLIC_BASE_URL, so the service listens on a port known beforehand.
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [movingV1], gateway, role: 'all', namespace: `browser_${process.pid}`, env: { PUBLIC_BASE_URL: base } });
+    await app.listen(port, '127.0.0.1');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -79,7 +90,8 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
   });
 
   it('does let a citizen start and complete the moving journey with forms', async () => {
-    await signInAs('Anna Jensen');
+    await signInAs('Anna Jensen', 'MitID (testpersoner)');
+    expect(page.url()).toBe(`${base}/journeys`);
     await audit();
     await visit('/journeys/new');
     await page.getByRole('link', { name: 'Flytte' }).click();
@@ -124,8 +136,9 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
   }, 90_000);
 
   it('does let a caseworker find the journey and see its timeline', async () => {
-    await page.getByRole('button', { name: 'Log ud' }).click();
-    await signInAs('Jonas Berg');
+    await signOut();
+    await signInAs('Jonas Berg', 'medarbejder-log-ind (testpersoner)');
+    expect(page.url()).toBe(`${base}/caseworker`);
     await audit();
     await page.getByLabel('Type').selectOption('moving');
     await page.getByRole('button', { name: 'Søg forløb' }).click();
@@ -137,8 +150,8 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
   }, 60_000);
 
   it('does show the caseworker’s read under "Hvem har set mine data"', async () => {
-    await page.getByRole('button', { name: 'Log ud' }).click();
-    await signInAs('Anna Jensen');
+    await signOut();
+    await signInAs('Anna Jensen', 'MitID (testpersoner)');
     await visit('/me/access-log');
     const row = page.getByRole('row', { name: /Jonas Berg/ });
     expect(await row.count()).toBeGreaterThan(0);

@@ -122,12 +122,12 @@ describe('bad input', () => {
     const failures: string[] = [];
     for (const route of pages) {
       const [method, pattern] = route.split(' ');
-      const role = pattern.startsWith('/caseworker') ? 'caseworkerIn' : pattern === '/login' || pattern === '/' || pattern === '/logout' ? 'anonymous' : 'citizenA';
+      const role = pattern.startsWith('/caseworker') ? 'caseworkerIn' : pattern.startsWith('/login') || pattern === '/' || pattern === '/logout' ? 'anonymous' : 'citizenA';
       const session = await world.pageSession(await world.tokenOf(role, fx, pattern.includes('retry') ? 'skattestyrelsen' : 'municipality'));
       const names = pattern.match(/:\w+/g) ?? [];
       const arb = fc.record({
         params: fc.tuple(...names.map((n) => fc.oneof(fc.constantFrom(...known(n.slice(1)), 'gp-choice.made', 'logivaert.decided'), junkString))),
-        form: fc.dictionary(fc.oneof(fc.constantFrom('persona', 'proxyCpr', 'access', 'expiresAt', 'journeyId', 'body', 'choice', 'movingDate', '_key'), junkString), fc.oneof(junkString, fc.array(junkString, { maxLength: 3 })), { maxKeys: 6 }),
+        form: fc.dictionary(fc.oneof(fc.constantFrom('provider', 'proxyCpr', 'access', 'expiresAt', 'journeyId', 'body', 'choice', 'movingDate', '_key'), junkString), fc.oneof(junkString, fc.array(junkString, { maxLength: 3 })), { maxKeys: 6 }),
         lang: fc.constantFrom('', '?lang=en', '?lang=xx', '?lang[]=da'),
       });
       await fc.assert(
@@ -150,7 +150,7 @@ describe('bad input', () => {
     const big = 'x'.repeat(101 * 1024);
     const json = await request(app.getHttpServer()).post('/api/journeys').set('Authorization', `Bearer ${fx.citizenA}`).send({ type: 'moving', answers: { big } }).expect(413);
     expect(json.body).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' });
-    await request(app.getHttpServer()).post('/login').type('form').send({ persona: big }).expect(413);
+    await request(app.getHttpServer()).post('/login').type('form').send({ provider: big }).expect(413);
     // Anonymous: refused for size before the missing token is even looked at.
     await request(app.getHttpServer()).post('/api/register-events').set('Content-Type', 'application/json').send(`{"persons":[${'"0101901234",'.repeat(10_000)}"x"]}`).expect(413);
   });

@@ -7,6 +7,7 @@ import { waitFor } from '../support/private-redis';
 import { freePort } from '../support/ports';
 import { ServiceProcess } from '../support/service-process';
 import { movingAnswers } from '../support/self-service';
+import { ProviderBrowser } from '../support/sign-in';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 /** The pattern the service masks (src/platform/logging/redact.ts), unanchored: any CPR-like number in a line. */
@@ -39,7 +40,7 @@ describe('log privacy', () => {
     const port = String(await freePort());
     base = `http://127.0.0.1:${port}`;
     service = new ServiceProcess({
-      PORT: port, DATABASE_URL: db.url, AUTH_MODE: 'dev', LOG_LEVEL: 'trace', QUEUE_NAMESPACE: `log_privacy_${process.pid}`, OUTBOX_POLL_MS: '50',
+      PORT: port, PUBLIC_BASE_URL: base, DEV_IDP_PORT: '0', DATABASE_URL: db.url, AUTH_MODE: 'dev', LOG_LEVEL: 'trace', QUEUE_NAMESPACE: `log_privacy_${process.pid}`, OUTBOX_POLL_MS: '50',
       DEV_AUTH_SECRET: 'log-privacy-secret-log-privacy-secret-0123', RATE_LIMIT_LOGIN: '1000', WEBHOOK_BACKOFF_MS: '50',
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     });
@@ -98,12 +99,8 @@ describe('log privacy', () => {
     await call('/api/register-events', { token: await systemToken(cpr), body: { id: 'log-privacy-1', type: 'birthday-15', occurredOn: '2026-01-10', persons: [{ cpr: '1001110123' }] } });
     await call('/api/me/export', { token: citizen });
 
-    // Pages: a persona signs in and posts forms.
-    const login = await fetch(`${base}/login`);
-    const cookie = String(login.headers.get('set-cookie')).split(';')[0];
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())![1];
-    const signedIn = await fetch(`${base}/login`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${csrf}&persona=clara` });
-    const session = `${cookie}; ${String(signedIn.headers.get('set-cookie')).split(';')[0]}`;
+    // Pages: a persona signs in through the local provider and posts forms.
+    const session = await new ProviderBrowser().signIn(base, 'dev-citizen', 'clara');
     const page = await fetch(`${base}/me/proxies`, { headers: { cookie: session } });
     const pageCsrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
     await fetch(`${base}/me/proxies`, { method: 'POST', headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${encodeURIComponent(pageCsrf)}&proxyCpr=${clara}&access=read&expiresAt=${unknown}` });

@@ -4,10 +4,9 @@ import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { UnusedGateway } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
+import { csrfOf, signInAs } from '../support/sign-in';
 
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-
-/** Server-rendered pages: sign-in with personas, forms without JavaScript, CSRF, languages, headers. */
+/** Server-rendered pages: sign-in through the local provider, forms without JavaScript, CSRF, languages, headers. */
 describe('pages', () => {
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -21,22 +20,18 @@ describe('pages', () => {
     await db?.drop();
   });
 
-  async function signIn(persona: string) {
-    const agent = request.agent(app.getHttpServer());
-    const login = await agent.get('/login').expect(200);
-    await agent.post('/login').type('form').send({ _csrf: csrfOf(login.text), persona }).expect(303);
-    return agent;
-  }
+  const signIn = (persona: string) => signInAs(app, persona);
 
-  it('does show the personas in Danish, and in English on the toggle, with security headers', async () => {
+  it('does offer the sign-in services in Danish, and in English on the toggle, with security headers', async () => {
     const da = await request(app.getHttpServer()).get('/login').expect(200);
     expect(da.text).toContain('<html lang="da">');
-    expect(da.text).toContain('Log ind som Anna Jensen');
+    expect(da.text).toContain('Log ind med MitID (testpersoner)');
+    expect(da.text).toContain('Log ind med medarbejder-log-ind (testpersoner)');
     expect(da.headers['content-security-policy']).toContain("script-src 'self'");
     expect(da.headers['x-content-type-options']).toBe('nosniff');
     const en = await request(app.getHttpServer()).get('/login?lang=en').expect(200);
     expect(en.text).toContain('<html lang="en">');
-    expect(en.text).toContain('Sign in as Anna Jensen');
+    expect(en.text).toContain('Sign in with MitID (test personas)');
     await request(app.getHttpServer()).get('/assets/dkfds/css/dkfds-borgerdk.min.css').expect(200).expect('content-type', /css/);
   });
 
@@ -44,7 +39,7 @@ describe('pages', () => {
     await request(app.getHttpServer()).get('/journeys').expect(303).expect('location', '/login');
     const agent = request.agent(app.getHttpServer());
     await agent.get('/login').expect(200);
-    const refused = await agent.post('/login').type('form').send({ persona: 'anna', _csrf: 'forged' }).expect(403);
+    const refused = await agent.post('/login').type('form').send({ provider: 'dev-citizen', _csrf: 'forged' }).expect(403);
     expect(refused.text).toContain('<html lang="da">');
   });
 
@@ -111,7 +106,10 @@ describe('pages with AUTH_MODE=oidc', () => {
       gateway: new UnusedGateway(),
       role: 'api',
       namespace: 'pages_oidc',
-      env: { AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.invalid', OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: 'https://idp.invalid/jwks' },
+      env: {
+        AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.invalid', OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: 'https://idp.invalid/jwks',
+        SIGNIN_PROVIDERS: JSON.stringify([{ id: 'mitid', role: 'citizen', issuer: 'https://idp.invalid', clientId: 'livsforloeb' }]),
+      },
     });
   });
   afterAll(async () => {
@@ -119,8 +117,44 @@ describe('pages with AUTH_MODE=oidc', () => {
     await db?.drop();
   });
 
-  it('does not have a sign-in page with test personas', async () => {
-    await request(app.getHttpServer()).get('/login').expect(404);
-    await request(app.getHttpServer()).post('/login').type('form').send({ persona: 'anna' }).expect(404);
+  it('does offer only the configured providers: no test personas, no local provider', async () => {
+    const page = await request(app.getHttpServer()).get('/login').expect(200);
+    expect(page.text).toContain('Log ind med MitID');
+    expect(page.text).not.toContain('testpersoner');
+    const agent = request.agent(app.getHttpServer());
+    const login = await agent.get('/login').expect(200);
+    const refused = await agent.post('/login').type('form').send({ _csrf: csrfOf(login.text), provider: 'dev-citizen' }).expect(400);
+    expect(refused.text).toContain('Choose one of the sign-in services');
+  });
+
+  it('does answer with a page, not an error, when the provider cannot be reached', async () => {
+    const agent = request.agent(app.getHttpServer());
+    const login = await agent.get('/login').expect(200);
+    const refused = await agent.post('/login').type('form').send({ _csrf: csrfOf(login.text), provider: 'mitid' }).expect(503);
+    expect(refused.text).toContain('Log-ind-tjenesten svarer ikke lige nu');
+  });
+});
+
+describe('pages behind a TLS proxy that is not trusted (TRUST_PROXY=0)', () => {
+  let app: NestExpressApplication;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('pages_https');
+    app = await createTestApp({
+      databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'pages_https',
+      env: { PUBLIC_BASE_URL: 'https://livsforloeb.example', TRUST_PROXY: '0' },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('does mark its cookies Secure when the public address is https, though the TLS proxy in front is not trusted', async () => {
+    const res = await request(app.getHttpServer()).get('/login?lang=en').expect(200);
+    const set = res.headers['set-cookie'] as unknown as string[];
+    expect(set.length).toBe(2);
+    for (const cookie of set) expect(cookie).toMatch(/; Secure/);
   });
 });

@@ -31,7 +31,7 @@ describe('rate limits', () => {
     await devToken('0101901234', '203.0.113.1').expect(201);
     const page = await http().get('/login').set('X-Forwarded-For', '203.0.113.1').expect(200);
     const cookie = String(page.headers['set-cookie']).split(';')[0];
-    await http().post('/login').set('X-Forwarded-For', '203.0.113.1').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), persona: 'anna' }).expect(303);
+    await http().post('/login').set('X-Forwarded-For', '203.0.113.1').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), provider: 'dev-citizen' }).expect(303);
     await http().post('/api/oauth/token').set('X-Forwarded-For', '203.0.113.1').type('form').send({ grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' }).expect(401);
 
     const refused = await devToken('0101901234', '203.0.113.1').expect(429);
@@ -40,7 +40,7 @@ describe('rate limits', () => {
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
     await http().post('/api/oauth/token').set('X-Forwarded-For', '203.0.113.1').type('form').send({ grant_type: 'client_credentials' }).expect(429);
     // The page sign-in answers with a page, with the same status and header.
-    const pageRefused = await http().post('/login').set('X-Forwarded-For', '203.0.113.1').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), persona: 'anna' }).expect(429);
+    const pageRefused = await http().post('/login').set('X-Forwarded-For', '203.0.113.1').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), provider: 'dev-citizen' }).expect(429);
     expect(pageRefused.headers['content-type']).toContain('text/html');
     expect(pageRefused.headers['retry-after']).toBeDefined();
 

@@ -2,6 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { allDefinitions } from '../../journeys';
+import { TokenService } from '../../src/api/auth/token.service';
+import { PageSessions } from '../../src/api/sign-in/page-sessions';
 import { CitizenRepository } from '../../src/engine/persistence/citizen.repository';
 import { SendEventUseCase } from '../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../src/engine/use-cases/start-journey.use-case';
@@ -98,9 +100,19 @@ export async function accessWorld(app: NestExpressApplication) {
     }
   }
 
-  /** A page session: the token as the session cookie, and the CSRF cookie and token its forms carry. */
+  /**
+   * A page session for the token's person, in the service's own session store (sign-in through the
+   * provider is tested in sign-in.spec), with the CSRF cookie and token its forms carry. Systems
+   * have no page sessions: on pages they are anonymous.
+   */
   async function pageSession(token: string | undefined): Promise<{ cookie: string; csrf: string }> {
-    const session = token ? `lf_session=${token}` : '';
+    const principal = token ? await app.get(TokenService).verify(token) : undefined;
+    let session = '';
+    if (principal && principal.role !== 'system') {
+      const citizen = principal.role === 'citizen' ? await citizens.identify(principal.subject) : undefined;
+      const id = await app.get(PageSessions).create({ ...principal, provider: 'test', citizen, citizenId: citizen?.id });
+      session = `lf_session=${id}`;
+    }
     const res = await request(app.getHttpServer()).get('/login').set('Cookie', session).expect(200);
     const nonce = /lf_csrf=([^;]+)/.exec(String(res.headers['set-cookie']))![1];
     const csrf = /name="_csrf" value="([^"]+)"/.exec(res.text)![1];

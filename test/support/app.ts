@@ -31,6 +31,8 @@ export function testConfig(o: Pick<TestAppOptions, 'databaseUrl' | 'backend' | '
     WORKER_CONCURRENCY: '8',
     AUTH_MODE: 'dev',
     DEV_AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    // The local identity provider of AUTH_MODE=dev, on a free port of its own per app.
+    DEV_IDP_PORT: '0',
     // Suites sign in and write far faster than people do; the rate-limit spec sets its own limits.
     RATE_LIMIT_LOGIN: '100000',
     RATE_LIMIT_WRITES: '100000',

@@ -9,7 +9,7 @@ export interface Persona {
   authority?: AuthoritySystemId;
 }
 
-/** Test personas of the development identity provider (AUTH_MODE=dev only). */
+/** Test personas: the accounts of the local identity provider and the subjects of `POST /api/dev/token` (AUTH_MODE=dev only). */
 export const PERSONAS: readonly Persona[] = [
   { id: 'anna', role: 'citizen', subject: '0101901234', name: 'Anna Jensen' },
   { id: 'bo', role: 'citizen', subject: '0202802345', name: 'Bo Nielsen' },

@@ -2,14 +2,16 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { parseCpr } from '../../../journeys/shared/cpr';
-import { CitizenRepository } from '../../engine/persistence/citizen.repository';
+import { AppConfig } from '../../platform/config/app.config';
 import { DomainError } from '../../platform/errors/domain-error';
 import { isStorable } from '../../platform/text/storable';
 import type { Principal, Role } from '../auth/principal';
-import { TokenService } from '../auth/token.service';
+import { PageSessions } from '../sign-in/page-sessions';
 import type { Lang } from './i18n';
 
 export const SESSION_COOKIE = 'lf_session';
+/** The pending sign-in, between the redirect to the provider and its answer. */
+export const SIGN_IN_COOKIE = 'lf_signin';
 const CSRF_COOKIE = 'lf_csrf';
 const LANG_COOKIE = 'lf_lang';
 /** The refusal of a form whose CSRF token does not match (the page shows it in Danish or English). */
@@ -57,29 +59,33 @@ function sameSecret(sent: string, expected: string): boolean {
   return timingSafeEqual(digest(sent), digest(expected));
 }
 
-const cookieOptions = (req: Request, httpOnly = true) => ({ httpOnly, sameSite: 'lax' as const, secure: req.secure, path: '/' });
-
 /**
- * Pages keep the bearer token in an httpOnly, SameSite=Lax cookie. Forms carry a CSRF token that
- * is an HMAC of a random cookie, keyed by the session token (signed double submit): a page on
- * another site can neither read the cookie nor compute the token.
+ * Pages keep a random session id in an httpOnly, SameSite=Lax cookie; the session itself is a row
+ * in PostgreSQL (`PageSessions`), so the cookie is worth nothing against the API. Forms carry a
+ * CSRF token that is an HMAC of a random cookie, keyed by the session id (signed double submit): a
+ * page on another site can neither read the cookie nor compute the token.
  */
 @Injectable()
 export class PageSession {
   constructor(
-    private readonly tokens: TokenService,
-    private readonly citizens: CitizenRepository,
+    private readonly sessions: PageSessions,
+    private readonly config: AppConfig,
   ) {}
+
+  /** Secure whenever the service is reached over https, even when a TLS proxy is not trusted to say so. */
+  private cookieOptions(req: Request, httpOnly = true) {
+    return { httpOnly, sameSite: 'lax' as const, secure: req.secure || this.config.selfService.publicBaseUrl.startsWith('https:'), path: '/' };
+  }
 
   async context(req: Request, res: Response): Promise<PageContext> {
     const jar = cookies(req);
     const asked = typeof req.query.lang === 'string' && ['da', 'en'].includes(req.query.lang) ? (req.query.lang as Lang) : undefined;
-    if (asked) res.cookie(LANG_COOKIE, asked, { ...cookieOptions(req, false), maxAge: 365 * 86_400_000 });
+    if (asked) res.cookie(LANG_COOKIE, asked, { ...this.cookieOptions(req, false), maxAge: 365 * 86_400_000 });
     const lang: Lang = asked ?? (jar[LANG_COOKIE] === 'en' ? 'en' : 'da');
     let nonce = jar[CSRF_COOKIE];
     if (!nonce || !/^[A-Za-z0-9_-]{32}$/.test(nonce)) {
       nonce = randomBytes(24).toString('base64url');
-      res.cookie(CSRF_COOKIE, nonce, { ...cookieOptions(req), sameSite: 'strict' });
+      res.cookie(CSRF_COOKIE, nonce, { ...this.cookieOptions(req), sameSite: 'strict' });
       // The form on this very response must match the cookie it sets.
       (req.headers as Record<string, string>).cookie = `${req.headers.cookie ?? ''}; ${CSRF_COOKIE}=${nonce}`;
     }
@@ -103,12 +109,26 @@ export class PageSession {
     if (!ok) throw new DomainError('FORBIDDEN', CSRF_EXPIRED);
   }
 
-  signIn(req: Request, res: Response, token: string): void {
-    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: 8 * 3600_000 });
+  /** Starts a session with a new id; the one the browser had before ends. */
+  async signIn(req: Request, res: Response, who: Parameters<PageSessions['create']>[0]): Promise<void> {
+    const id = await this.sessions.create(who, cookies(req)[SESSION_COOKIE]);
+    res.cookie(SESSION_COOKIE, id, { ...this.cookieOptions(req), maxAge: this.config.signIn.absoluteSeconds * 1000 });
   }
 
-  signOut(req: Request, res: Response): void {
-    res.clearCookie(SESSION_COOKIE, cookieOptions(req));
+  /** Ends the session here; answers the provider it came from. */
+  async signOut(req: Request, res: Response): Promise<string | undefined> {
+    res.clearCookie(SESSION_COOKIE, this.cookieOptions(req));
+    return this.sessions.end(cookies(req)[SESSION_COOKIE]);
+  }
+
+  /** The pending sign-in lives at most ten minutes, on the callback path only. */
+  rememberAttempt(req: Request, res: Response, id: string): void {
+    res.cookie(SIGN_IN_COOKIE, id, { ...this.cookieOptions(req), path: '/login', maxAge: 600_000 });
+  }
+
+  takeAttempt(req: Request, res: Response): string | undefined {
+    res.clearCookie(SIGN_IN_COOKIE, { ...this.cookieOptions(req), path: '/login' });
+    return cookies(req)[SIGN_IN_COOKIE];
   }
 
   private csrfToken(req: Request, nonce: string): string {
@@ -116,18 +136,10 @@ export class PageSession {
   }
 
   private async principal(req: Request): Promise<Principal | undefined> {
-    const token = cookies(req)[SESSION_COOKIE];
-    if (!token) return undefined;
-    try {
-      const principal = await this.tokens.verify(token);
-      if (principal.role === 'citizen') {
-        if (!parseCpr(principal.subject).ok) return undefined;
-        principal.citizen = await this.citizens.identify(principal.subject);
-        principal.citizenId = principal.citizen.id;
-      }
-      return principal;
-    } catch {
-      return undefined;
-    }
+    const found = await this.sessions.find(cookies(req)[SESSION_COOKIE]);
+    // A citizen pseudonymised by retention since signing in is nobody the pages can serve.
+    if (!found || (found.role === 'citizen' && !parseCpr(found.subject).ok)) return undefined;
+    const { provider: _provider, ...principal } = found;
+    return principal;
   }
 }

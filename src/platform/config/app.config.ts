@@ -4,6 +4,7 @@ import { registerAs } from '@nestjs/config';
 import * as path from 'node:path';
 import { envKeys, EnvironmentVariables } from './environment-variables';
 import { parseSelfServiceLinks } from './self-service-links.config';
+import { parseSignInProviders } from './sign-in-providers.config';
 import type { AppConfig, AppSettings } from './settings';
 
 /**
@@ -56,6 +57,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const links = parseSelfServiceLinks(vars.SELF_SERVICE_LINKS);
   if (typeof links === 'string') throw new ConfigValidationError([`SELF_SERVICE_LINKS ${links}`]);
+  const providers = parseSignInProviders(vars.SIGNIN_PROVIDERS, env);
+  if (typeof providers === 'string') throw new ConfigValidationError([`SIGNIN_PROVIDERS ${providers}`]);
   return {
     app: {
       env: (vars.NODE_ENV as AppSettings['env']) ?? 'development',
@@ -92,7 +95,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authorities: { baseUrl: vars.AUTHORITY_BASE_URL, timeoutMs: vars.AUTHORITY_TIMEOUT_MS ?? 10_000 },
     auth: { mode: authMode, issuer: vars.OIDC_ISSUER, audience: vars.OIDC_AUDIENCE, jwksUrl: vars.OIDC_JWKS_URL, devSecret: vars.DEV_AUTH_SECRET },
     selfService: {
-      publicBaseUrl: (vars.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+      // Unset, it is this machine on PORT: the local provider sends the browser back there.
+      publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT ?? 3000}`).replace(/\/+$/, ''),
       links,
       clientTokenSecret: vars.CLIENT_TOKEN_SECRET,
       clientTokenTtlSeconds: vars.CLIENT_TOKEN_TTL_SECONDS ?? 600,
@@ -108,6 +112,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: vars.TRUST_PROXY ?? 0,
     },
     retention: { days: vars.RETENTION_DAYS ?? 365, schedule: vars.RETENTION_SCHEDULE ?? '30 3 * * *' },
+    signIn: {
+      providers,
+      idleSeconds: (vars.SESSION_IDLE_MINUTES ?? 30) * 60,
+      absoluteSeconds: (vars.SESSION_ABSOLUTE_HOURS ?? 8) * 3600,
+      devProviderPort: vars.DEV_IDP_PORT,
+    },
   };
 }
 

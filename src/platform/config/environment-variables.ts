@@ -135,6 +135,18 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
   TRUST_PROXY?: number;
 
+  @IsOptional() @IsString()
+  SIGNIN_PROVIDERS?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24)
+  SESSION_ABSOLUTE_HOURS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  DEV_IDP_PORT?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(36500)
   RETENTION_DAYS?: number;
 
@@ -185,4 +197,8 @@ export const envKeys = [
   'TRUST_PROXY',
   'RETENTION_DAYS',
   'RETENTION_SCHEDULE',
+  'SIGNIN_PROVIDERS',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_ABSOLUTE_HOURS',
+  'DEV_IDP_PORT',
 ] as const;

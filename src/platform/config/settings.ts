@@ -88,6 +88,38 @@ export interface SecuritySettings {
   /** Reverse-proxy hops to trust for the client address (X-Forwarded-For); 0 = use the socket's address. */
   trustProxy: number;
 }
+/** One OpenID Connect provider people sign in to the pages with (see docs/security.md, "Signing in"). */
+export interface SignInProviderSettings {
+  /** Lowercase id, used in the sign-in form and in the name of its secret variable. */
+  id: string;
+  role: 'citizen' | 'caseworker';
+  /** Issuer URL; its `/.well-known/openid-configuration` is read at the first sign-in. */
+  issuer: string;
+  clientId: string;
+  /** From `SIGNIN_<ID>_CLIENT_SECRET`; without it the client is public (PKCE only). */
+  clientSecret?: string;
+  scope: string;
+  /** Sent as `acr_values` when set, e.g. to ask NemLog-in for NSIS substantial. */
+  acrValues?: string;
+  /** The only algorithm an ID token of this provider may be signed with. */
+  idTokenAlg: string;
+  claims: { cpr: string; name: string; authority: string; loa: string };
+  /** Accepted values of the assurance-level claim; empty = not checked. */
+  acceptedLoa: string[];
+  /** Caseworkers: the one authority this provider signs in for (else read from the authority claim). */
+  authority?: AuthoritySystemId;
+  /** Caseworkers: the authorities the authority claim may name (default: all known). */
+  authorities?: AuthoritySystemId[];
+  label: { da: string; en: string };
+}
+export interface SignInSettings {
+  /** Configured providers (SIGNIN_PROVIDERS); with AUTH_MODE=dev the local provider's two are added at start. */
+  providers: SignInProviderSettings[];
+  idleSeconds: number;
+  absoluteSeconds: number;
+  /** Port of the local development provider on 127.0.0.1 (AUTH_MODE=dev; 0 = any free port; unset = 3001, or any free port when 3001 is taken). */
+  devProviderPort?: number;
+}
 export interface RetentionSettings {
   /** Personal data of journeys finished longer ago than this is pseudonymised. */
   days: number;
@@ -106,4 +138,5 @@ export class AppConfig {
   selfService!: SelfServiceSettings;
   security!: SecuritySettings;
   retention!: RetentionSettings;
+  signIn!: SignInSettings;
 }
