@@ -72,11 +72,13 @@ export function journeyView(
   const now = today();
   const steps: StepView[] = def.steps.map((step) => {
     const state = context.steps?.[step.id] ?? { status: 'pending' as StepStatus };
-    const selfService = actor === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.(step) : undefined;
+    // The law may route this citizen's step to another authority than the definition's.
+    const system = state.system ?? step.system;
+    const selfService = actor === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.({ ...step, system }) : undefined;
     return {
       id: step.id,
       kind: step.kind,
-      system: step.system,
+      system,
       title: step.title,
       guidance: step.guidance,
       deadlineRule: step.deadlineRule,

@@ -7,7 +7,8 @@ export function derivedColumns(def: JourneyDefinition, context: JourneyContextBa
   const deadlines = open.map(([, s]) => s.deadline).filter((d): d is string => typeof d === 'string').sort();
   const systems = new Set<string>();
   for (const step of def.steps) {
-    if (step.system && steps[step.id]?.status !== 'skipped') systems.add(step.system);
+    const system = steps[step.id]?.system ?? step.system;
+    if (system && steps[step.id]?.status !== 'skipped') systems.add(system);
   }
   return {
     nextDeadline: deadlines[0] ?? null,
