@@ -2,17 +2,47 @@
 import { raise } from 'xstate';
 import { dateOfTimestamp } from '../../shared/calendar';
 import { isTask, isTimer } from '../../shared/kit';
-import { CPR_TASK, registrationPath } from '../moving-abroad.rules';
+import { CPR_TASK, registrationPath, registrationPathV1 } from '../moving-abroad.rules';
+import type { MovingAbroadAnswers } from '../moving-abroad.start';
 import { CPR_STEP, CPR_WATCHDOG, isAfter, movingAbroadSetup } from '../moving-abroad.setup';
 
-export const registrationRegion = movingAbroadSetup.createStateConfig({
+/**
+ * Version 1 sent a citizen working abroad and home most weekends to the municipality's decision
+ * (`awaitingMunicipality`); the law gives that citizen the right to stay registered. Version 1 keeps
+ * the state so that its journeys restore until the migration moves them to `choosingToStay`.
+ */
+const municipalityDecidesV1 = movingAbroadSetup.createStateConfig({
+  on: {
+    'residence.decided': [
+      { guard: ({ event }) => event.mustDeregister, target: 'awaitingReport' },
+      {
+        target: 'kept',
+        actions: [
+          { type: 'setStep', params: { step: 'report-emigration', status: 'skipped', reason: 'municipality-kept-registration' } },
+          { type: 'skipSteps', params: { steps: [CPR_STEP, 'tax-liability'], reason: 'municipality-kept-registration' } },
+        ],
+      },
+    ],
+  },
+});
+
+/** The registration region; `version` 1 keeps the municipality's decision for weekly commuters. */
+export const registrationRegionFor = (version: 1 | 2) =>
+  movingAbroadSetup.createStateConfig({
   initial: 'choosingToStay',
   states: {
-    // ≤6 months away with full use of the home: the citizen may stay registered, or report anyway.
+    // Entitled to stay registered (≤6 months away with full use of the home, or working abroad and
+    // home most weekends): the citizen stays registered, or reports anyway.
     choosingToStay: {
       always: [
-        { guard: ({ context }) => registrationPath(context.answers) === 'municipality-decides', target: 'awaitingMunicipality' },
-        { guard: ({ context }) => registrationPath(context.answers) === 'must-report', target: 'awaitingReport' },
+        ...(version === 1
+          ? [{ guard: ({ context }: { context: { answers: MovingAbroadAnswers } }) => registrationPathV1(context.answers) === 'municipality-decides', target: 'awaitingMunicipality' }]
+          : []),
+        {
+          guard: ({ context }: { context: { answers: MovingAbroadAnswers } }) =>
+            (version === 1 ? registrationPathV1(context.answers) : registrationPath(context.answers)) === 'must-report',
+          target: 'awaitingReport',
+        },
       ],
       on: {
         'registration.kept': {
@@ -26,21 +56,7 @@ export const registrationRegion = movingAbroadSetup.createStateConfig({
         'emigration.reported': { target: 'awaitingReport', actions: raise(({ event }) => event) },
       },
     },
-    // Working abroad but home most weekends: the municipality decides whether the citizen still lives here.
-    awaitingMunicipality: {
-      on: {
-        'residence.decided': [
-          { guard: ({ event }) => event.mustDeregister, target: 'awaitingReport' },
-          {
-            target: 'kept',
-            actions: [
-              { type: 'setStep', params: { step: 'report-emigration', status: 'skipped', reason: 'municipality-kept-registration' } },
-              { type: 'skipSteps', params: { steps: [CPR_STEP, 'tax-liability'], reason: 'municipality-kept-registration' } },
-            ],
-          },
-        ],
-      },
-    },
+    ...(version === 1 ? { awaitingMunicipality: municipalityDecidesV1 } : {}),
     awaitingReport: {
       on: {
         'emigration.reported': [
