@@ -1,5 +1,5 @@
 /**
- * Moving abroad (journeys.md section 8).
+ * Moving abroad (docs/journeys.md section 8).
  *
  * The registration region carries the ordering: the citizen may stay registered, otherwise
  * reports the departure; a move to a Nordic country waits for that

@@ -1,6 +1,6 @@
 /**
  * The moving-abroad journey's rules as data, and the pure functions that turn the answers into
- * branches and deadlines (journeys.md section 8). The anchor is the departure date.
+ * branches and deadlines (docs/journeys.md section 8). The anchor is the departure date.
  */
 import { addDays, addWorkingDays, legalDeadline, type DeadlineRoll, type IsoDate } from '../shared/calendar';
 import type { RuleSource, StepState } from '../shared/contract';
@@ -17,7 +17,7 @@ export const MOVING_ABROAD_RULES = {
   },
   /**
    * (not researched) Greenland: the citizen registers with the Greenlandic municipality only;
-   * journeys.md gives no time window there, so the step has none.
+   * docs/journeys.md gives no time window there, so the step has none.
    */
   greenlandHasDanishWindow: false,
   /** Away at most this long with full use of the home: the citizen may stay registered. */

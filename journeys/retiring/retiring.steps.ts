@@ -1,4 +1,4 @@
-/** The steps of retiring on the state pension (journeys.md section 10), in the order the citizen meets them. */
+/** The steps of retiring on the state pension (docs/journeys.md section 10), in the order the citizen meets them. */
 import type { StepDefinition } from '../shared/contract';
 
 export const RETIRING_STEP_IDS = [

@@ -7,7 +7,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 
-/** The eleven life situations of the joint public digitalisation agreement (ids from journeys.md). */
+/** The eleven life situations of the joint public digitalisation agreement (ids as in docs/journeys.md). */
 export const JOURNEY_TYPE_IDS = [
   'digital-citizen',
   'starting-education',
@@ -23,7 +23,7 @@ export const JOURNEY_TYPE_IDS = [
 ] as const;
 export type JourneyTypeId = (typeof JOURNEY_TYPE_IDS)[number];
 
-/** Authority systems (integration catalogue in journeys.md). Caseworkers and systems are scoped to these ids. */
+/** Authority systems (docs/journeys.md, "Authorities"). Caseworkers and systems are scoped to these ids. */
 export const AUTHORITY_SYSTEM_IDS = [
   'cpr',
   'borger-dk',

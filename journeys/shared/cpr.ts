@@ -2,7 +2,7 @@
  * CPR numbers (personnumre): birth date, century and the legal pension age.
  *
  * Modulus 11 is reported, never enforced: since 1 October 2007 valid numbers without it are issued
- * (journeys.md, "Cross-cutting data"). Failure reasons never contain the number, since they end up
+ * (docs/journeys.md, "CPR numbers"). Failure reasons never contain the number, since they end up
  * in logs and API errors.
  */
 import { addMonths, formatIsoDate, isIsoDate, parseIsoDate, type IsoDate } from './calendar';
@@ -14,7 +14,7 @@ export type CprParseResult =
 const CPR_FORMAT = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
 const MODULUS_11_WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
 
-/** The century rule of journeys.md: digit 7 together with the two-digit year. */
+/** The century rule (docs/journeys.md, "CPR numbers"): digit 7 together with the two-digit year. */
 export function birthYear(yy: number, digit7: number): number {
   if (digit7 <= 3) return 1900 + yy;
   if (digit7 === 4 || digit7 === 9) return yy <= 36 ? 2000 + yy : 1900 + yy;
