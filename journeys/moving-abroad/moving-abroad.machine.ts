@@ -17,39 +17,39 @@ export { TAX_CALL_TIMER } from './moving-abroad.setup';
 
 const machineFor = (version: 1 | 2) =>
   movingAbroadSetup.createMachine({
-  id: 'moving-abroad',
-  context: ({ input }) => {
-    // The engine validated the answers against movingAbroadStartSchema.
-    const answers = input.answers as unknown as MovingAbroadAnswers;
-    return {
-      answers,
-      facts: input.facts,
-      startedAt: input.startedAt,
-      reminderDays: input.reminderDays,
-      anchorDate: answers.departureDate,
-      registrationBasisDate: answers.departureDate,
-      steps: initialMovingAbroadSteps(answers),
-    };
-  },
-  entry: 'scheduleReminders',
-  initial: 'inProgress',
-  states: {
-    inProgress: {
-      type: 'parallel',
-      onDone: 'completed',
-      on: { 'timer.fired': { guard: 'isReminderForOpenStep', actions: 'remindCitizen' } },
-      states: {
-        registration: registrationRegionFor(version),
-        // Call Skattestyrelsen about a week after the deregistration, once it has the CPR change.
-        taxLiability: taxLiabilityRegion,
-        benefitsStop: benefitsStopRegion,
-        // A1/S1 for work in the EU/EEA: not researched, so the citizen records the outcome.
-        euSocialSecurity: euSocialSecurityRegion,
-      },
+    id: 'moving-abroad',
+    context: ({ input }) => {
+      // The engine validated the answers against movingAbroadStartSchema.
+      const answers = input.answers as unknown as MovingAbroadAnswers;
+      return {
+        answers,
+        facts: input.facts,
+        startedAt: input.startedAt,
+        reminderDays: input.reminderDays,
+        anchorDate: answers.departureDate,
+        registrationBasisDate: answers.departureDate,
+        steps: initialMovingAbroadSteps(answers),
+      };
     },
-    completed: { type: 'final', entry: 'notifyCompleted' },
-  },
-});
+    entry: 'scheduleReminders',
+    initial: 'inProgress',
+    states: {
+      inProgress: {
+        type: 'parallel',
+        onDone: 'completed',
+        on: { 'timer.fired': { guard: 'isReminderForOpenStep', actions: 'remindCitizen' } },
+        states: {
+          registration: registrationRegionFor(version),
+          // Call Skattestyrelsen about a week after the deregistration, once it has the CPR change.
+          taxLiability: taxLiabilityRegion,
+          benefitsStop: benefitsStopRegion,
+          // A1/S1 for work in the EU/EEA: not researched, so the citizen records the outcome.
+          euSocialSecurity: euSocialSecurityRegion,
+        },
+      },
+      completed: { type: 'final', entry: 'notifyCompleted' },
+    },
+  });
 
 /** Version 1: the municipality decided whether a weekly commuter stays registered. */
 export const movingAbroadMachineV1 = machineFor(1);

@@ -29,124 +29,124 @@ const municipalityDecidesV1 = movingAbroadSetup.createStateConfig({
 /** The registration region; `version` 1 keeps the municipality's decision for weekly commuters. */
 export const registrationRegionFor = (version: 1 | 2) =>
   movingAbroadSetup.createStateConfig({
-  initial: 'choosingToStay',
-  states: {
-    // Entitled to stay registered (≤6 months away with full use of the home, or working abroad and
-    // home most weekends): the citizen stays registered, or reports anyway.
-    choosingToStay: {
-      always: [
-        ...(version === 1
-          ? [{ guard: ({ context }: { context: { answers: MovingAbroadAnswers } }) => registrationPathV1(context.answers) === 'municipality-decides', target: 'awaitingMunicipality' }]
-          : []),
-        {
-          guard: ({ context }: { context: { answers: MovingAbroadAnswers } }) =>
-            (version === 1 ? registrationPathV1(context.answers) : registrationPath(context.answers)) === 'must-report',
-          target: 'awaitingReport',
-        },
-      ],
-      on: {
-        'registration.kept': {
-          target: 'kept',
-          actions: [
-            { type: 'setStep', params: { step: 'report-emigration', status: 'skipped', reason: 'stays-registered' } },
-            { type: 'skipSteps', params: { steps: [CPR_STEP, 'tax-liability'], reason: 'stays-registered' } },
-          ],
-        },
-        // Reporting anyway: handled exactly as on the must-report path.
-        'emigration.reported': { target: 'awaitingReport', actions: raise(({ event }) => event) },
-      },
-    },
-    ...(version === 1 ? { awaitingMunicipality: municipalityDecidesV1 } : {}),
-    awaitingReport: {
-      on: {
-        'emigration.reported': [
+    initial: 'choosingToStay',
+    states: {
+      // Entitled to stay registered (≤6 months away with full use of the home, or working abroad and
+      // home most weekends): the citizen stays registered, or reports anyway.
+      choosingToStay: {
+        always: [
+          ...(version === 1
+            ? [{ guard: ({ context }: { context: { answers: MovingAbroadAnswers } }) => registrationPathV1(context.answers) === 'municipality-decides', target: 'awaitingMunicipality' }]
+            : []),
           {
-            guard: 'toNordicCountry',
-            target: 'awaitingNordicConfirmation',
-            actions: [
-              {
-                type: 'setStep',
-                params: ({ context, event }) => ({
-                  step: 'report-emigration',
-                  status: 'done',
-                  reason: isAfter(event.reportedOn, context.steps['report-emigration'].deadline) ? 'reported-after-deadline' : undefined,
-                }),
-              },
-              { type: 'recordBasisDate', params: ({ event }) => ({ date: event.reportedOn }) },
-            ],
-          },
-          {
-            target: 'awaitingCpr',
-            actions: [
-              {
-                type: 'setStep',
-                params: ({ context, event }) => ({
-                  step: 'report-emigration',
-                  status: 'done',
-                  reason: isAfter(event.reportedOn, context.steps['report-emigration'].deadline) ? 'reported-after-deadline' : undefined,
-                }),
-              },
-              { type: 'recordBasisDate', params: ({ event }) => ({ date: event.reportedOn }) },
-            ],
+            guard: ({ context }: { context: { answers: MovingAbroadAnswers } }) =>
+              (version === 1 ? registrationPathV1(context.answers) : registrationPath(context.answers)) === 'must-report',
+            target: 'awaitingReport',
           },
         ],
-      },
-    },
-    // Inter-Nordic agreement: Denmark records the departure only after the other country confirms.
-    awaitingNordicConfirmation: {
-      entry: [{ type: 'setStep', params: { step: CPR_STEP, status: 'active' } }, 'awaitNordicConfirmation'],
-      on: {
-        'nordic-registration.confirmed': {
-          target: 'awaitingCpr',
-          actions: { type: 'recordBasisDate', params: ({ event }) => ({ date: event.confirmedOn }) },
+        on: {
+          'registration.kept': {
+            target: 'kept',
+            actions: [
+              { type: 'setStep', params: { step: 'report-emigration', status: 'skipped', reason: 'stays-registered' } },
+              { type: 'skipSteps', params: { steps: [CPR_STEP, 'tax-liability'], reason: 'stays-registered' } },
+            ],
+          },
+          // Reporting anyway: handled exactly as on the must-report path.
+          'emigration.reported': { target: 'awaitingReport', actions: raise(({ event }) => event) },
         },
-        'timer.fired': {
-          guard: isTimer(CPR_WATCHDOG),
-          actions: [
-            { type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'nordic-confirmation-overdue' } },
-            'notifyLate',
+      },
+      ...(version === 1 ? { awaitingMunicipality: municipalityDecidesV1 } : {}),
+      awaitingReport: {
+        on: {
+          'emigration.reported': [
+            {
+              guard: 'toNordicCountry',
+              target: 'awaitingNordicConfirmation',
+              actions: [
+                {
+                  type: 'setStep',
+                  params: ({ context, event }) => ({
+                    step: 'report-emigration',
+                    status: 'done',
+                    reason: isAfter(event.reportedOn, context.steps['report-emigration'].deadline) ? 'reported-after-deadline' : undefined,
+                  }),
+                },
+                { type: 'recordBasisDate', params: ({ event }) => ({ date: event.reportedOn }) },
+              ],
+            },
+            {
+              target: 'awaitingCpr',
+              actions: [
+                {
+                  type: 'setStep',
+                  params: ({ context, event }) => ({
+                    step: 'report-emigration',
+                    status: 'done',
+                    reason: isAfter(event.reportedOn, context.steps['report-emigration'].deadline) ? 'reported-after-deadline' : undefined,
+                  }),
+                },
+                { type: 'recordBasisDate', params: ({ event }) => ({ date: event.reportedOn }) },
+              ],
+            },
           ],
         },
       },
-    },
-    awaitingCpr: {
-      entry: [{ type: 'setStep', params: { step: CPR_STEP, status: 'active' } }, 'requestCprConfirmation'],
-      on: {
-        'integration.completed': {
-          guard: isTask(CPR_TASK),
-          target: 'registered',
-          actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'done' } }, 'cancelCprWatchdog'],
-        },
-        'integration.failed': {
-          guard: isTask(CPR_TASK),
-          target: 'cprFailed',
-          actions: [
-            { type: 'setStep', params: ({ event }) => ({ step: CPR_STEP, status: 'failed', reason: event.code }) },
-            'cancelCprWatchdog',
-          ],
-        },
-        'timer.fired': {
-          guard: isTimer(CPR_WATCHDOG),
-          actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'confirmation-overdue' } }, 'notifyLate'],
-        },
-      },
-    },
-    cprFailed: {
-      on: {
-        'integration.retry': {
-          guard: isTask(CPR_TASK),
-          target: 'awaitingCpr',
-          // Without the request time the old basis stands, so the watchdog may flag `late` at once.
-          actions: {
-            type: 'recordBasisDate',
-            params: ({ context, event }) => ({
-              date: event.requestedAt ? dateOfTimestamp(event.requestedAt) : context.registrationBasisDate,
-            }),
+      // Inter-Nordic agreement: Denmark records the departure only after the other country confirms.
+      awaitingNordicConfirmation: {
+        entry: [{ type: 'setStep', params: { step: CPR_STEP, status: 'active' } }, 'awaitNordicConfirmation'],
+        on: {
+          'nordic-registration.confirmed': {
+            target: 'awaitingCpr',
+            actions: { type: 'recordBasisDate', params: ({ event }) => ({ date: event.confirmedOn }) },
+          },
+          'timer.fired': {
+            guard: isTimer(CPR_WATCHDOG),
+            actions: [
+              { type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'nordic-confirmation-overdue' } },
+              'notifyLate',
+            ],
           },
         },
       },
+      awaitingCpr: {
+        entry: [{ type: 'setStep', params: { step: CPR_STEP, status: 'active' } }, 'requestCprConfirmation'],
+        on: {
+          'integration.completed': {
+            guard: isTask(CPR_TASK),
+            target: 'registered',
+            actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'done' } }, 'cancelCprWatchdog'],
+          },
+          'integration.failed': {
+            guard: isTask(CPR_TASK),
+            target: 'cprFailed',
+            actions: [
+              { type: 'setStep', params: ({ event }) => ({ step: CPR_STEP, status: 'failed', reason: event.code }) },
+              'cancelCprWatchdog',
+            ],
+          },
+          'timer.fired': {
+            guard: isTimer(CPR_WATCHDOG),
+            actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'confirmation-overdue' } }, 'notifyLate'],
+          },
+        },
+      },
+      cprFailed: {
+        on: {
+          'integration.retry': {
+            guard: isTask(CPR_TASK),
+            target: 'awaitingCpr',
+            // Without the request time the old basis stands, so the watchdog may flag `late` at once.
+            actions: {
+              type: 'recordBasisDate',
+              params: ({ context, event }) => ({
+                date: event.requestedAt ? dateOfTimestamp(event.requestedAt) : context.registrationBasisDate,
+              }),
+            },
+          },
+        },
+      },
+      registered: { type: 'final' },
+      kept: { type: 'final' },
     },
-    registered: { type: 'final' },
-    kept: { type: 'final' },
-  },
-});
+  });
