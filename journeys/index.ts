@@ -6,17 +6,17 @@ import type { JourneyDefinition, JourneyTypeId } from './shared/contract';
 import { digitalCitizenV1 } from './digital-citizen';
 import { divorceV1 } from './divorce';
 import { movingV1 } from './moving';
-import { movingAbroadV1 } from './moving-abroad';
+import { movingAbroadV1, movingAbroadV2 } from './moving-abroad';
 import { movingToDenmarkV1 } from './moving-to-denmark';
 import { newJobV1 } from './new-job';
 import { startingEducationV1 } from './starting-education';
 import { becomingAParentV1 } from './becoming-a-parent';
 import { losingAJobV1 } from './losing-a-job';
-import { losingARelativeV1 } from './losing-a-relative';
-import { retiringV1 } from './retiring';
+import { losingARelativeV1, losingARelativeV2 } from './losing-a-relative';
+import { retiringV1, retiringV2 } from './retiring';
 
 /** Adding a journey: import its definition above and list it here. */
-const ALL_DEFINITIONS: readonly JourneyDefinition[] = [movingV1, movingAbroadV1, movingToDenmarkV1, newJobV1, digitalCitizenV1, startingEducationV1, divorceV1, becomingAParentV1, losingARelativeV1, retiringV1, losingAJobV1];
+const ALL_DEFINITIONS: readonly JourneyDefinition[] = [movingV1, movingAbroadV1, movingAbroadV2, movingToDenmarkV1, newJobV1, digitalCitizenV1, startingEducationV1, divorceV1, becomingAParentV1, losingARelativeV1, losingARelativeV2, retiringV1, retiringV2, losingAJobV1];
 
 export type JourneyRegistry = Partial<Record<JourneyTypeId, Readonly<Record<number, JourneyDefinition>>>>;
 

@@ -1,5 +1,5 @@
 /**
- * Becoming a parent (journeys.md section 4).
+ * Becoming a parent (docs/journeys.md section 4).
  *
  * The anchor is the due date until the birth is registered, then the birth date. One parallel
  * region per concern; the steps that need the child's CPR number (paternity, naming, child

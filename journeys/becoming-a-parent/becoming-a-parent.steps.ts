@@ -1,4 +1,4 @@
-/** The steps of becoming a parent (journeys.md section 4), in the order the parents meet them. */
+/** The steps of becoming a parent (docs/journeys.md section 4), in the order the parents meet them. */
 import type { StepDefinition } from '../shared/contract';
 
 export const PARENT_STEP_IDS = [
@@ -66,7 +66,10 @@ export const parentSteps: StepDefinition[] = [
       da: 'Ugifte: omsorgs- og ansvarserklæringen senest 4 uger efter fødslen (14 dage for børn født før 1. juli 2020).',
       en: 'Unmarried parents: the declaration at the latest 4 weeks after the birth (14 days for children born before 1 July 2020).',
     },
-    legalSource: { title: 'Børneloven; vejledning nr. 9396 af 26. juni 2020 om faderskab og medmoderskab (socialjura.dk)' },
+    legalSource: {
+      title: 'Børneloven; vejledning nr. 9608 af 28. august 2024 om registrering af faderskab og medmoderskab',
+      url: 'https://themis.dk/synopsis/docs/Lovsamling/Vejledning_om_registrering_af_faderskab_og_medmoderskab_2024.html',
+    },
   },
   {
     id: 'naming',
@@ -74,11 +77,11 @@ export const parentSteps: StepDefinition[] = [
     system: 'parish-registrar',
     title: { da: 'Giv barnet navn', en: 'Name the child' },
     guidance: {
-      da: 'Giv barnet navn på borger.dk ("Navngivning") eller ved dåb senest 6 måneder efter fødslen. Alle med forældremyndighed skal underskrive; den anden skal skrive under inden 14 dage, ellers bortfalder anmodningen. Får barnet ikke et efternavn, får det morens; får det ikke et fornavn, kan I få en bøde. Trinnet er færdigt, når kirkebogsføreren har registreret navnet. Barnets sundhedskort kommer ca. 14 dage efter navngivningen.',
-      en: 'Name the child on borger.dk ("Navngivning") or at baptism at the latest 6 months after the birth. Everyone with custody must sign; the second signature must follow within 14 days or the request lapses. A child given no surname gets the mother\'s; giving no first name can lead to a fine. The step is done when the registrar has registered the name. The child\'s health card arrives about 14 days after the naming.',
+      da: 'Giv barnet navn på borger.dk ("Navngivning") eller ved dåb senest 6 måneder efter fødslen. Alle med forældremyndighed skal underskrive; den anden skal skrive under inden 14 dage, ellers bortfalder anmodningen. Får barnet ikke et efternavn, får det morens; får det ikke et fornavn, kan I få en bøde. Ansøgningen går til personregisterføreren i jeres sogn (i Sønderjylland kommunen), som sender visse sager, fx nydannede efternavne, videre til Familieretshuset. Trinnet er færdigt, når navnet er registreret. Barnets sundhedskort kommer ca. 14 dage efter navngivningen.',
+      en: 'Name the child on borger.dk ("Navngivning") or at baptism at the latest 6 months after the birth. Everyone with custody must sign; the second signature must follow within 14 days or the request lapses. A child given no surname gets the mother\'s; giving no first name can lead to a fine. The application goes to the registrar of your parish (in South Jutland the municipality), who passes some cases, such as newly formed surnames, on to the Agency of Family Law (Familieretshuset). The step is done when the name is registered. The child\'s health card arrives about 14 days after the naming.',
     },
     deadlineRule: { da: 'Senest 6 måneder efter fødslen.', en: 'At the latest 6 months after the birth.' },
-    legalSource: { title: 'Navneloven; Ankestyrelsen: Navngivning', url: 'https://ast.dk/born-familie/navne/navngivning' },
+    legalSource: { title: 'Navneloven § 1; Familieretshuset: Navne', url: 'https://familieretshuset.dk/navne/navne/hvem-behandler-din-ansoegning-og-kan-du-klage' },
   },
   {
     id: 'child-benefit',

@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '../shared/contract';
+import { PARENT_RULE_SOURCES } from './becoming-a-parent.rules';
 import { parentEvents } from './becoming-a-parent.events';
 import { parentMachine } from './becoming-a-parent.machine';
 import { parentFactsExamples, parentFactsSchema, parentStartExamples, parentStartSchema } from './becoming-a-parent.start';
@@ -21,4 +22,5 @@ export const becomingAParentV1: JourneyDefinition<typeof parentMachine> = {
   events: parentEvents,
   // No waiting states: every state can move on through an event or a timer.
   waitingStates: [],
+  ruleSources: PARENT_RULE_SOURCES,
 };

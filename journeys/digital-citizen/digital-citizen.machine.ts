@@ -1,5 +1,5 @@
 /**
- * Becoming a digital citizen at 15 (journeys.md section 1).
+ * Becoming a digital citizen at 15 (docs/journeys.md section 1).
  *
  * One parallel region per step. Four of them are register flows the journey only observes: each
  * waits for its confirmation and is flagged `late` by a watchdog when the confirmation is overdue.

@@ -11,7 +11,7 @@ import {
   type DeadlineRoll,
   type IsoDate,
 } from '../shared/calendar';
-import type { StepState } from '../shared/contract';
+import type { RuleSource, StepState } from '../shared/contract';
 import { anniversary } from '../shared/cpr';
 import { initialSteps } from '../shared/kit';
 import type { DigitalCitizenFacts } from './digital-citizen.start';
@@ -21,7 +21,7 @@ export const DIGITAL_CITIZEN_RULES = {
   /** The age at which the young person gets their own Digital Post (lov om Digital Post). */
   ageInYears: 15,
   parentNotice: {
-    /** journeys.md: "~3 weeks before the birthday". */
+    /** docs/journeys.md: about three weeks before the birthday. */
     daysBeforeBirthday: 21,
     /** Practice, not law (uncertain): how long after the expected day we wait before flagging `late`. */
     confirmationWorkingDays: 5,
@@ -31,7 +31,7 @@ export const DIGITAL_CITIZEN_RULES = {
   /** The mailbox is created on the birthday; practice (uncertain): flag `late` after this many working days. */
   mailboxConfirmationWorkingDays: 2,
   /**
-   * journeys.md: the frikort is created "in the year they turn 15"; the exact day is not published
+   * docs/journeys.md: the frikort is created "in the year they turn 15"; the exact day is not published
    * (uncertain), so we expect it by the birthday and flag `late` this many working days after it.
    */
   frikortConfirmationWorkingDays: 10,
@@ -42,7 +42,7 @@ export const DIGITAL_CITIZEN_RULES = {
   },
   /**
    * Ungeydelse is paid monthly from the month after the birthday (børne- og ungeydelsesloven § 5).
-   * The payment day is not in journeys.md (uncertain): flag `late` this many working days after the
+   * The payment day is not in docs/journeys.md (uncertain): flag `late` this many working days after the
    * end of that first month.
    */
   ungeydelsePaymentWorkingDays: 5,
@@ -129,3 +129,10 @@ export function initialDigitalCitizenSteps(facts: DigitalCitizenFacts): Record<D
     'own-gp-choice': { status: 'active', availableFrom: birthday, deadline: ownGpChoiceDeadline(birthday) },
   });
 }
+
+/** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
+export const DIGITAL_CITIZEN_RULE_SOURCES: Record<string, RuleSource> = {
+  ownMailbox: { rule: 'The young person gets their own Digital Post at 15; parents are told about 3 weeks before.', source: { title: 'Lov om Digital Post fra offentlige afsendere; Randers Kommune: Digital Post for dig på 15 år' }, checked: 'unverified' },
+  ungeydelse: { rule: 'Child benefit becomes monthly ungeydelse from the month after the 15th birthday.', source: { title: 'Børne- og ungeydelsesloven § 5', url: 'https://danskelove.dk/b%C3%B8rne-og-ungeydelsesloven/5' }, checked: 'unverified' },
+  freeGpChoice: { rule: 'A free change of GP within 60 days of the 15th birthday (one municipality’s page).', source: { title: 'Odense Kommune: Sundhedskort' }, checked: 'unverified' },
+};

@@ -1,4 +1,4 @@
-/** The steps of becoming a digital citizen at 15 (journeys.md section 1), in the order the young person meets them. */
+/** The steps of becoming a digital citizen at 15 (docs/journeys.md section 1), in the order the young person meets them. */
 import type { LegalSource, StepDefinition } from '../shared/contract';
 
 export const DIGITAL_CITIZEN_STEP_IDS = [

@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '../shared/contract';
+import { DIGITAL_CITIZEN_RULE_SOURCES } from './digital-citizen.rules';
 import { digitalCitizenEvents } from './digital-citizen.events';
 import { digitalCitizenMachine } from './digital-citizen.machine';
 import {
@@ -26,4 +27,5 @@ export const digitalCitizenV1: JourneyDefinition<typeof digitalCitizenMachine> =
   events: digitalCitizenEvents,
   // No waiting states: every state can reach completion through an event.
   waitingStates: [],
+  ruleSources: DIGITAL_CITIZEN_RULE_SOURCES,
 };

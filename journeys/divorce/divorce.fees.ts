@@ -1,5 +1,5 @@
 /**
- * Familieretshuset's fees as data (journeys.md section 5). The amounts are the 2024 level and are
+ * Familieretshuset's fees as data (docs/journeys.md section 5). The amounts are the 2024 level and are
  * indexed every year (uncertain for later years): update this table, not the machine. Kept in its own
  * file so that both the step texts and the rules can read it without importing each other.
  */

@@ -1,5 +1,5 @@
 /**
- * Divorce or break-up (journeys.md section 5).
+ * Divorce or break-up (docs/journeys.md section 5).
  *
  * Married couples go through Familieretshuset: the application, the screening (§ 5/§ 6/§ 7, from
  * Familieretshuset's result or recorded by a caseworker) and the terms, with a negotiation meeting

@@ -1,4 +1,4 @@
-/** The steps of a divorce or a break-up (journeys.md section 5), in the order the citizen meets them. */
+/** The steps of a divorce or a break-up (docs/journeys.md section 5), in the order the citizen meets them. */
 import type { LegalSource, StepDefinition } from '../shared/contract';
 import { DIVORCE_FEES, feeText } from './divorce.fees';
 

@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '../shared/contract';
+import { DIVORCE_RULE_SOURCES } from './divorce.rules';
 import { divorceEvents } from './divorce.events';
 import { divorceMachine } from './divorce.machine';
 import { divorceFactsExamples, divorceFactsSchema, divorceStartExamples, divorceStartSchema } from './divorce.start';
@@ -22,4 +23,5 @@ export const divorceV1: JourneyDefinition<typeof divorceMachine> = {
   // No waiting states: every state can reach completion through an event.
   waitingStates: [],
   links: ['moving'],
+  ruleSources: DIVORCE_RULE_SOURCES,
 };

@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '../shared/contract';
+import { JOB_RULE_SOURCES } from './losing-a-job.rules';
 import { jobEvents } from './losing-a-job.events';
 import { jobMachine } from './losing-a-job.machine';
 import { jobFactsExamples, jobFactsSchema, jobStartExamples, jobStartSchema } from './losing-a-job.start';
@@ -21,4 +22,5 @@ export const losingAJobV1: JourneyDefinition<typeof jobMachine> = {
   events: jobEvents,
   // The unemployment can last long, but `job.found` always ends it: no state needs to be declared waiting.
   waitingStates: [],
+  ruleSources: JOB_RULE_SOURCES,
 };

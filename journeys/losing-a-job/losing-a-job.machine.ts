@@ -1,5 +1,5 @@
 /**
- * Losing a job (journeys.md section 7).
+ * Losing a job (docs/journeys.md section 7).
  *
  * The anchor is the first day of unemployment. The one-off steps run in parallel regions; the
  * duties of an unemployed person (the weekly job log, the monthly claim form) recur for as long as

@@ -15,7 +15,7 @@ import {
   type DeadlineRoll,
   type IsoDate,
 } from '../shared/calendar';
-import type { ScheduleTimerCommand, StepState } from '../shared/contract';
+import type { RuleSource, ScheduleTimerCommand, StepState } from '../shared/contract';
 import { ageOn } from '../shared/cpr';
 import { REMINDER_TIME_UTC, initialSteps } from '../shared/kit';
 import type { JobAnswers, JobFacts } from './losing-a-job.start';
@@ -63,7 +63,7 @@ export const JOB_RULES = {
 export const JOB_LOG_TIMER = 'job-log:ongoing-duties';
 export const QUARANTINE_TIMER = 'quarantine:apply-dagpenge';
 
-/** The benefit the municipality pays a citizen who is not insured (journeys.md 7.2b). */
+/** The benefit the municipality pays a citizen who is not insured (docs/journeys.md 7.2b). */
 export function socialAssistanceBenefit(answers: JobAnswers, facts: JobFacts): SocialAssistanceBenefit {
   if (!answers.residentNineOfLastTenYears) return 'selvforsoergelsesydelse';
   const age = ageOn(facts.birthDate, answers.firstDayUnemployed);
@@ -159,3 +159,12 @@ export function laterTimestamp(timestamp: string, date: IsoDate): string {
 export function tokenDays(now: string, expected: IsoDate): number {
   return Math.max(1, daysBetween(dateOfTimestamp(now), expected) + JOB_RULES.tokenDaysAfterExpected);
 }
+
+/** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
+export const JOB_RULE_SOURCES: Record<string, RuleSource> = {
+  register: { rule: 'Register as unemployed on Jobnet on the first day of unemployment; dagpenge start no earlier than the registration.', source: { title: 'FA (a-kasse): Nyuddannet – meld dig ledig; Lærernes a-kasse: You just became unemployed', url: 'https://www.fa-k.dk/my-situation-content/sadan-far-du-dagpenge/jeg-er-snart-faerdiguddannet' }, checked: '2026-12-06' },
+  cv: { rule: 'The CV on Jobnet within 2 weeks of registering (some a-kasser allow 3).', source: { title: 'Lærernes a-kasse: You just became unemployed', url: 'https://laka.dk/din-situation/ledig/you-just-became-unemployed/' }, checked: '2026-12-06' },
+  quarantine: { rule: 'Quitting oneself gives 3 weeks without dagpenge.', source: { title: 'AK-Samvirke: Step by step', url: 'https://www.aka.dk' }, checked: 'unverified' },
+  socialAssistance: { rule: 'Social assistance is given from the application day at the earliest.', source: { title: 'Lov om aktiv socialpolitik' }, checked: 'unverified' },
+  educationAssistanceAge: { rule: 'Under 30 without a vocational qualification: uddannelseshjælp instead of kontanthjælp.', source: { title: 'Lov om aktiv socialpolitik' }, checked: 'unverified' },
+};

@@ -1,4 +1,4 @@
-/** The steps of losing a job (journeys.md section 7), in the order the citizen meets them. */
+/** The steps of losing a job (docs/journeys.md section 7), in the order the citizen meets them. */
 import type { StepDefinition } from '../shared/contract';
 
 export const JOB_STEP_IDS = [

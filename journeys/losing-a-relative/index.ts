@@ -1,9 +1,15 @@
 import type { JourneyDefinition } from '../shared/contract';
 import { relativeEvents } from './losing-a-relative.events';
 import { relativeMachine } from './losing-a-relative.machine';
+import { relativeV1toV2 } from './losing-a-relative.migrations';
+import { RELATIVE_RULE_SOURCES } from './losing-a-relative.rules';
 import { relativeFactsExamples, relativeFactsSchema, relativeStartExamples, relativeStartSchema } from './losing-a-relative.start';
 import { relativeSteps } from './losing-a-relative.steps';
 
+/**
+ * Version 1 counted the burial deadline from the day after the death. Its journeys restore on the
+ * corrected machine (the states are the same) until `journeys:migrate` recomputes their deadlines.
+ */
 export const losingARelativeV1: JourneyDefinition<typeof relativeMachine> = {
   id: 'losing-a-relative',
   version: 1,
@@ -21,4 +27,12 @@ export const losingARelativeV1: JourneyDefinition<typeof relativeMachine> = {
   events: relativeEvents,
   // No waiting states: every state can move on through an event or a timer.
   waitingStates: [],
+};
+
+/** The burial deadline counts the day of death; a death in South Jutland is routed to the municipality. */
+export const losingARelativeV2: JourneyDefinition<typeof relativeMachine> = {
+  ...losingARelativeV1,
+  version: 2,
+  migrations: [relativeV1toV2],
+  ruleSources: RELATIVE_RULE_SOURCES,
 };

@@ -1,5 +1,5 @@
 /**
- * Losing a relative (journeys.md section 9).
+ * Losing a relative (docs/journeys.md section 9).
  *
  * The anchor is the date of death. Regions follow the real chains: the death certificate comes
  * before the register effects; the report to the parish comes before the burial, the parish's

@@ -14,7 +14,7 @@ import {
   type DeadlineRoll,
   type IsoDate,
 } from '../shared/calendar';
-import type { StepState } from '../shared/contract';
+import type { RuleSource, StepState } from '../shared/contract';
 import { initialSteps } from '../shared/kit';
 import { REQUIRED_RELATIVE_FACTS, type Relation, type RelativeFacts } from './losing-a-relative.start';
 import { RELATIVE_STEP_IDS, type RelativeStepId } from './losing-a-relative.steps';
@@ -30,11 +30,19 @@ export const RELATIVE_RULES = {
    */
   reportDeath: { workingDaysAfterDeath: 2 },
   /**
-   * Burial or cremation at the latest on the 8th day after the death; the cemetery or crematorium
-   * may extend to 14 days, longer only with Styrelsen for Patientsikkerhed. Ceremonies are held on
-   * any day the cemetery agrees, so the date stands.
+   * Burial or cremation within 8 days with the day of death counted as the first ("dødsdagen
+   * medregnet"), so the last day is the date of death + 7; the cemetery or crematorium may extend to
+   * 14 days counted the same way (+ 13), longer only with Styrelsen for Patientsikkerhed. Ceremonies
+   * are held on any day the cemetery agrees, so the date stands even on a holiday.
    */
-  burial: { daysAfterDeath: 8, cemeteryMaxDaysAfterDeath: 14, roll: 'as-written' as DeadlineRoll },
+  burial: { days: 8, cemeteryMaxDays: 14, dayOfDeathCounts: true, roll: 'as-written' as DeadlineRoll },
+  /**
+   * In the South Jutland municipalities (the old "sønderjyske landsdele") births and deaths are
+   * registered by the municipality's registrar, not the parish. CPR codes: Haderslev 0510,
+   * Sønderborg 0540, Tønder 0550, Aabenraa 0580. Uncertain at the edges: the old border runs through
+   * a few parishes now in Kolding and Esbjerg municipalities, which this list does not cover.
+   */
+  southJutlandMunicipalityCodes: ['0510', '0540', '0550', '0580'] as readonly string[],
   /** Efterlevelseshjælp must be applied for within 6 months of the death. */
   survivorGrant: { monthsAfterDeath: 6, roll: 'as-written' as DeadlineRoll },
   /** Only a surviving spouse can take over the estate undivided or by spouse transfer. */
@@ -91,6 +99,20 @@ export function survivorBranch(relation: Relation, bothReceivedPublicPension: bo
   return bothReceivedPublicPension ? 'automatic-pension' : 'apply-grant';
 }
 
+export type BurialAuthority = 'parish-registrar' | 'municipality';
+
+/** Where the death is reported and registered: the municipality in South Jutland, else the parish. */
+export function burialAuthority(facts: Pick<RelativeFacts, 'deceasedMunicipalityCode'>): BurialAuthority {
+  const code = facts.deceasedMunicipalityCode;
+  return code !== undefined && RELATIVE_RULES.southJutlandMunicipalityCodes.includes(code) ? 'municipality' : 'parish-registrar';
+}
+
+/** The step state's authority when it is not the definition's (the parish). */
+function routed(facts: RelativeFacts): Pick<StepState, 'system'> {
+  const authority = burialAuthority(facts);
+  return authority === 'parish-registrar' ? {} : { system: authority };
+}
+
 export function settlementAllowed(relation: Relation, settlement: Settlement): boolean {
   return relation === 'spouse' || !RELATIVE_RULES.spouseOnlySettlements.includes(settlement);
 }
@@ -100,13 +122,18 @@ export function reportDeathDeadline(dateOfDeath: IsoDate): IsoDate {
   return addWorkingDays(dateOfDeath, RELATIVE_RULES.reportDeath.workingDaysAfterDeath);
 }
 
+/** The last day of a period of `days` days that starts on the date of death. */
+function lastDayCountingDeath(dateOfDeath: IsoDate, days: number): IsoDate {
+  return addDays(dateOfDeath, RELATIVE_RULES.burial.dayOfDeathCounts ? days - 1 : days);
+}
+
 export function burialDeadline(dateOfDeath: IsoDate): IsoDate {
-  return legalDeadline(addDays(dateOfDeath, RELATIVE_RULES.burial.daysAfterDeath), RELATIVE_RULES.burial.roll);
+  return legalDeadline(lastDayCountingDeath(dateOfDeath, RELATIVE_RULES.burial.days), RELATIVE_RULES.burial.roll);
 }
 
 /** The latest date the cemetery or crematorium may allow on its own. */
 export function cemeteryExtensionLimit(dateOfDeath: IsoDate): IsoDate {
-  return addDays(dateOfDeath, RELATIVE_RULES.burial.cemeteryMaxDaysAfterDeath);
+  return lastDayCountingDeath(dateOfDeath, RELATIVE_RULES.burial.cemeteryMaxDays);
 }
 
 export type BurialApprover = 'cemetery' | 'styrelsen-for-patientsikkerhed';
@@ -152,8 +179,9 @@ export function initialRelativeSteps(facts: RelativeFacts): Record<RelativeStepI
   const survivor = survivorBranch(facts.relation, facts.bothReceivedPublicPension);
   return initialSteps(RELATIVE_STEP_IDS, {
     'death-certificate': { status: 'active' },
-    'report-death-request-burial': { status: 'active', deadline: reportDeathDeadline(facts.dateOfDeath) },
+    'report-death-request-burial': { status: 'active', deadline: reportDeathDeadline(facts.dateOfDeath), ...routed(facts) },
     burial: { deadline: burialDeadline(facts.dateOfDeath) },
+    'notify-authorities': routed(facts),
     'funeral-grant': facts.deceasedHadHealthCover ? { status: 'active' } : { status: 'skipped', reason: 'no-danish-health-cover' },
     'spouse-survivor':
       survivor === 'not-relevant'
@@ -163,3 +191,46 @@ export function initialRelativeSteps(facts: RelativeFacts): Record<RelativeStepI
           : { status: 'active', deadline: survivorGrantDeadline(facts.dateOfDeath) },
   });
 }
+
+const STPS_BURIAL = { title: 'Styrelsen for Patientsikkerhed: Udsættelse af begravelse', url: 'https://stps.dk/da/tilsyn/ligsyn-og-obduktion/udsaettelse-af-begravelse/' };
+const DEATH_REPORT_ORDER = {
+  title: 'Bekendtgørelse om anmeldelse af dødsfald (nr. 1145 af 30. september 2010) § 1',
+  url: 'http://socialjura.dk/content-storage/regler/2010/bek-1145-af-309-2010',
+};
+
+/** The rules a next of kin acts on, with their sources (docs/journeys.md, losing a relative). */
+export const RELATIVE_RULE_SOURCES: Record<string, RuleSource> = {
+  reportDeath: {
+    rule: 'Report the death within 2 weekdays after it (counted as Danish working days; whether Saturday counts is unverified).',
+    source: DEATH_REPORT_ORDER,
+    checked: '2026-12-06',
+  },
+  reportDeathSaturday: { rule: 'Saturday is not a weekday ("hverdag") for the 2-day death report.', source: DEATH_REPORT_ORDER, checked: 'unverified' },
+  burialAuthority: {
+    rule: 'The death is reported to the parish registrar; in Haderslev, Sønderborg, Tønder and Aabenraa municipalities to the municipality.',
+    source: { title: `${DEATH_REPORT_ORDER.title}, stk. 2`, url: DEATH_REPORT_ORDER.url },
+    checked: '2026-12-06',
+  },
+  burial: { rule: 'Burial or cremation within 8 days, the day of death counted: date of death + 7.', source: STPS_BURIAL, checked: '2026-12-06' },
+  cemeteryExtension: { rule: 'The cemetery or crematorium may extend to 14 days (date of death + 13); longer needs Styrelsen for Patientsikkerhed.', source: STPS_BURIAL, checked: '2026-12-06' },
+  survivorGrant: {
+    rule: 'Apply for efterlevelseshjælp within 6 months of the death.',
+    source: { title: 'Bekendtgørelse om efterlevelseshjælp', url: 'https://elov.dk/bekendtgorelse-om-efterlevelseshjaelp/1/' },
+    checked: 'unverified',
+  },
+  survivorPension: {
+    rule: 'When both received a public pension, the deceased’s pension continues to the survivor for 3 months without an application.',
+    source: { title: 'borger.dk: Guide – når livet slutter', url: 'https://www.borger.dk/sundhed-og-sygdom/doedsfald--hospice-og-behandlingstestamente/guide--naar-livet-slutter' },
+    checked: 'unverified',
+  },
+  funeralGrantDeadline: {
+    rule: 'The funeral grant (begravelseshjælp) has no deadline in this journey; whether one applies is unverified.',
+    source: { title: 'Sundhedsloven (begravelseshjælp); Udbetaling Danmark: Begravelseshjælp' },
+    checked: 'unverified',
+  },
+  spouseOnlySettlements: {
+    rule: 'Only a surviving spouse can choose spouse transfer (ægtefælleudlæg) or undivided estate (uskiftet bo).',
+    source: { title: 'Dødsboskifteloven; Skattestyrelsen: Dødsboer', url: 'https://skat.dk/data.aspx?oid=143442' },
+    checked: 'unverified',
+  },
+};

@@ -21,6 +21,7 @@ import {
 import type { RelativeEvent } from './losing-a-relative.events';
 import {
   automaticEffectsWatchdogDate,
+  burialAuthority,
   CERTIFICATE_TASK,
   CHOOSE_SETTLEMENT_TASK,
   CLOSE_MAILBOX_TASK,
@@ -108,7 +109,7 @@ export const relativeSetup = setup({
     }),
     awaitNotification: emitCommands((context) => [
       watchdogTimer('notify-authorities', notifyAuthoritiesWatchdogDate(context.reportedOn ?? context.anchorDate)),
-      awaitAuthority('notify-authorities', 'parish-registrar', 'authorities.notified', {
+      awaitAuthority('notify-authorities', burialAuthority(context.facts), 'authorities.notified', {
         expiresInDays: RELATIVE_RULES.taskTokenDays.notifyAuthorities,
       }),
     ]),

@@ -23,6 +23,12 @@ export type RelativeFacts = {
   bothReceivedPublicPension: boolean;
   /** The deceased had Danish public health cover (a condition for the funeral grant). */
   deceasedHadHealthCover: boolean;
+  /**
+   * The deceased's municipality of residence (CPR's four-digit code): in the South Jutland
+   * municipalities the death is registered by the municipality, not the parish. Unknown for
+   * journeys started before the register feed carried it.
+   */
+  deceasedMunicipalityCode?: string;
 };
 
 export const REQUIRED_RELATIVE_FACTS = ['dateOfDeath', 'relation', 'bothReceivedPublicPension', 'deceasedHadHealthCover'] as const;
@@ -36,8 +42,9 @@ export const relativeFactsSchema: JsonSchema = schema.object(
     relation: schema.oneOf(RELATIONS, 'The citizen’s relation to the deceased (CPR).'),
     bothReceivedPublicPension: schema.yesNo('The deceased and the citizen both received a public pension (Udbetaling Danmark).'),
     deceasedHadHealthCover: schema.yesNo('The deceased had Danish public health cover (sygesikring).'),
+    deceasedMunicipalityCode: { type: 'string', pattern: '^[0-9]{4}$', description: 'The deceased’s municipality of residence (CPR code, e.g. 0580).' },
   },
-  ['birthDate'],
+  ['birthDate', 'deceasedMunicipalityCode'],
 );
 
 /** The start always comes from the death registration: no answers. */
@@ -53,9 +60,10 @@ export const relativeStartExamples: RelativeAnswers[] = [{}];
  * deadline crosses weekends and public holidays.
  */
 export const relativeFactsExamples: RelativeFacts[] = [
-  { birthDate: '1948-05-20', dateOfDeath: '2025-03-06', relation: 'spouse', bothReceivedPublicPension: true, deceasedHadHealthCover: false },
+  { birthDate: '1948-05-20', dateOfDeath: '2025-03-06', relation: 'spouse', bothReceivedPublicPension: true, deceasedHadHealthCover: false, deceasedMunicipalityCode: '0101' },
   { birthDate: '1961-01-09', dateOfDeath: '2025-03-07', relation: 'cohabitant', bothReceivedPublicPension: false, deceasedHadHealthCover: false },
-  { birthDate: '1975-10-30', dateOfDeath: '2025-04-15', relation: 'child', bothReceivedPublicPension: false, deceasedHadHealthCover: true },
+  // The parent lived in Aabenraa: the death is registered by the municipality.
+  { birthDate: '1975-10-30', dateOfDeath: '2025-04-15', relation: 'child', bothReceivedPublicPension: false, deceasedHadHealthCover: true, deceasedMunicipalityCode: '0580' },
   // A friend or neighbour: no relation CPR can resolve, so the authorities confirm through their own solutions.
   { dateOfDeath: '2025-12-23', relation: 'other', bothReceivedPublicPension: false, deceasedHadHealthCover: true },
 ];

@@ -1,4 +1,4 @@
-/** The steps after losing a relative (journeys.md section 9), in the order the next of kin meet them. */
+/** The steps after losing a relative (docs/journeys.md, losing a relative), in the order the next of kin meet them. */
 import type { StepDefinition } from '../shared/contract';
 
 export const RELATIVE_STEP_IDS = [
@@ -56,17 +56,18 @@ export const relativeSteps: StepDefinition[] = [
     system: 'parish-registrar',
     title: { da: 'Anmeld dødsfaldet og anmod om begravelse', en: 'Report the death and request burial' },
     guidance: {
-      da: 'Dødsfaldet skal anmeldes til begravelsesmyndigheden (præsten eller kirkekontoret i afdødes sogn, uanset tro) senest 2 hverdage efter dødsfaldet. Brug selvbetjeningen "Anmeld dødsfald" på borger.dk, eller lad en bedemand gøre det med din fuldmagt. Anmeldelsen indeholder anmodningen om begravelse eller ligbrænding. Den, der anmelder, er først ægtefællen, så samleveren, børn over 18, forældre og andre; er der ingen, gør kommunen det. Har en anden allerede anmeldt dødsfaldet, kan du markere det.',
-      en: 'The death must be reported to the burial authority (the priest or church office of the deceased\'s parish, regardless of faith) at the latest 2 weekdays after the death. Use the "Anmeld dødsfald" self-service on borger.dk, or let an undertaker do it with your power of attorney. The report includes the request for burial or cremation. The reporter is first the spouse, then the cohabitant, children over 18, parents and others; if there is nobody, the municipality reports. If someone else has already reported the death, you can mark that.',
+      da: 'Dødsfaldet skal anmeldes til begravelsesmyndigheden senest 2 hverdage efter dødsfaldet: præsten eller kirkekontoret i afdødes sogn, uanset tro; boede afdøde i Haderslev, Aabenraa, Sønderborg eller Tønder Kommune, er det kommunen. Brug selvbetjeningen "Anmeld dødsfald" på borger.dk, eller lad en bedemand gøre det med din fuldmagt. Anmeldelsen indeholder anmodningen om begravelse eller ligbrænding. Den, der anmelder, er først ægtefællen, så samleveren, børn over 18, forældre og andre; er der ingen, gør kommunen det. Har en anden allerede anmeldt dødsfaldet, kan du markere det.',
+      en: 'The death must be reported to the burial authority at the latest 2 weekdays after the death: the priest or church office of the deceased\'s parish, regardless of faith; if the deceased lived in Haderslev, Aabenraa, Sønderborg or Tønder municipality, it is the municipality. Use the "Anmeld dødsfald" self-service on borger.dk, or let an undertaker do it with your power of attorney. The report includes the request for burial or cremation. The reporter is first the spouse, then the cohabitant, children over 18, parents and others; if there is nobody, the municipality reports. If someone else has already reported the death, you can mark that.',
     },
     deadlineRule: {
       da: 'Senest 2 hverdage (arbejdsdage) efter dødsfaldet.',
       en: 'At the latest 2 weekdays (working days) after the death.',
     },
     legalSource: {
-      title: 'Begravelsesloven; livogdoed.dk: Anmodning om begravelse eller kremering',
-      url: 'https://livogdoed.dk/temaer/anmodning-om-begravelse-eller-kremering/',
+      title: 'Bekendtgørelse om anmeldelse af dødsfald (nr. 1145 af 30. september 2010) § 1; begravelsesloven',
+      url: 'http://socialjura.dk/content-storage/regler/2010/bek-1145-af-309-2010',
     },
+    alternativeSystems: ['municipality'],
   },
   {
     id: 'burial',
@@ -74,12 +75,12 @@ export const relativeSteps: StepDefinition[] = [
     system: 'parish-registrar',
     title: { da: 'Begravelse eller bisættelse', en: 'Burial or cremation' },
     guidance: {
-      da: 'Begravelsen eller ligbrændingen skal ske senest 8 dage efter dødsfaldet; bedemanden aftaler tid med kirkegården eller krematoriet. Kirkegården eller krematoriet kan forlænge fristen til 14 dage; en længere udsættelse kræver tilladelse fra Styrelsen for Patientsikkerhed. Har I fået en udsættelse, kan du registrere den nye frist.',
-      en: 'The burial or cremation must take place at the latest 8 days after the death; the undertaker books a time with the cemetery or crematorium. The cemetery or crematorium can extend the limit to 14 days; a longer postponement needs permission from the Danish Patient Safety Authority. If you have been given a postponement, you can record the new limit.',
+      da: 'Begravelsen eller ligbrændingen skal ske inden for 8 dage, og dødsdagen tæller med: dør nogen den 6. marts, er den 13. marts sidste dag. Bedemanden aftaler tid med kirkegården eller krematoriet. Kirkegården eller krematoriet kan forlænge fristen til 14 dage, talt på samme måde (her den 19. marts); en længere udsættelse kræver tilladelse fra Styrelsen for Patientsikkerhed. Har I fået en udsættelse, kan du registrere den nye frist.',
+      en: 'The burial or cremation must take place within 8 days, the day of death counted: after a death on 6 March, 13 March is the last day. The undertaker books a time with the cemetery or crematorium. The cemetery or crematorium can extend the limit to 14 days, counted the same way (here 19 March); a longer postponement needs permission from the Danish Patient Safety Authority. If you have been given a postponement, you can record the new limit.',
     },
     deadlineRule: {
-      da: 'Senest 8 dage efter dødsfaldet (14 dage med kirkegårdens forlængelse; længere med tilladelse).',
-      en: 'At the latest 8 days after the death (14 days with the cemetery\'s extension; longer with permission).',
+      da: 'Inden for 8 dage, dødsdagen medregnet: dødsdatoen + 7 dage (14 dage, dødsdatoen + 13, med kirkegårdens forlængelse; længere med tilladelse).',
+      en: 'Within 8 days, the day of death counted: the date of death + 7 days (14 days, + 13, with the cemetery\'s extension; longer with permission).',
     },
     legalSource: {
       title: 'Styrelsen for Patientsikkerhed: Udsættelse af begravelse',
@@ -92,14 +93,15 @@ export const relativeSteps: StepDefinition[] = [
     system: 'parish-registrar',
     title: { da: 'Myndighederne får besked', en: 'The authorities are informed' },
     guidance: {
-      da: 'Når dødsfaldet er anmeldt, giver sognet skifteretten, kommunen og CPR besked. Udbetaling Danmark og pensionskasserne får dødsfaldet at vide fra CPR. Du skal ikke gøre noget; vi giver besked, hvis det trækker ud.',
-      en: 'Once the death is reported, the parish informs the probate court, the municipality and CPR. Payment Denmark and the pension funds learn of the death from CPR. You need not do anything; we tell you if it is delayed.',
+      da: 'Når dødsfaldet er anmeldt, giver sognet (i Sønderjylland kommunen) skifteretten, kommunen og CPR besked. Udbetaling Danmark og pensionskasserne får dødsfaldet at vide fra CPR. Du skal ikke gøre noget; vi giver besked, hvis det trækker ud.',
+      en: 'Once the death is reported, the parish (in South Jutland the municipality) informs the probate court, the municipality and CPR. Payment Denmark and the pension funds learn of the death from CPR. You need not do anything; we tell you if it is delayed.',
     },
     deadlineRule: {
       da: 'Vi markerer trinnet som forsinket 5 arbejdsdage efter anmeldelsen (praksis, usikkert).',
       en: 'We flag the step as delayed 5 working days after the report (practice, uncertain).',
     },
     legalSource: WHEN_LIFE_ENDS,
+    alternativeSystems: ['municipality'],
   },
   {
     id: 'probate',

@@ -1,9 +1,9 @@
 /**
  * The moving-abroad journey's rules as data, and the pure functions that turn the answers into
- * branches and deadlines (journeys.md section 8). The anchor is the departure date.
+ * branches and deadlines (docs/journeys.md section 8). The anchor is the departure date.
  */
 import { addDays, addWorkingDays, legalDeadline, type DeadlineRoll, type IsoDate } from '../shared/calendar';
-import type { StepState } from '../shared/contract';
+import type { RuleSource, StepState } from '../shared/contract';
 import { initialSteps } from '../shared/kit';
 import type { MovingAbroadAnswers } from './moving-abroad.start';
 import { MOVING_ABROAD_STEP_IDS, type MovingAbroadStepId } from './moving-abroad.steps';
@@ -17,7 +17,7 @@ export const MOVING_ABROAD_RULES = {
   },
   /**
    * (not researched) Greenland: the citizen registers with the Greenlandic municipality only;
-   * journeys.md gives no time window there, so the step has none.
+   * docs/journeys.md gives no time window there, so the step has none.
    */
   greenlandHasDanishWindow: false,
   /** Away at most this long with full use of the home: the citizen may stay registered. */
@@ -40,10 +40,21 @@ export const MOVING_ABROAD_RULES = {
 
 export const CPR_TASK = 'confirm-emigration-registration';
 
-export type RegistrationPath = 'may-stay-registered' | 'municipality-decides' | 'must-report';
+export type RegistrationPath = 'may-stay-registered' | 'must-report';
 
-/** ≤6 months away with full use of the home → may stay registered; working abroad, home most weekends → the municipality decides. */
+/**
+ * ≤6 months away with full use of the home, or working abroad and spending most weekends, days off
+ * and holidays at the home in Denmark → the right to stay registered (CPR-loven § 24); otherwise
+ * the departure must be reported.
+ */
 export function registrationPath(answers: MovingAbroadAnswers): RegistrationPath {
+  if (!answers.awayMoreThan6Months && answers.keepsHomeWithFullUse) return 'may-stay-registered';
+  if (answers.worksAbroad && answers.homeMostWeekends) return 'may-stay-registered';
+  return 'must-report';
+}
+
+/** Version 1's reading, kept only so that its journeys restore: the municipality decided for weekly commuters. */
+export function registrationPathV1(answers: MovingAbroadAnswers): RegistrationPath | 'municipality-decides' {
   if (!answers.awayMoreThan6Months && answers.keepsHomeWithFullUse) return 'may-stay-registered';
   if (answers.worksAbroad && answers.homeMostWeekends) return 'municipality-decides';
   return 'must-report';
@@ -52,9 +63,22 @@ export function registrationPath(answers: MovingAbroadAnswers): RegistrationPath
 export const cprDestination = (answers: MovingAbroadAnswers): 'nordic' | 'greenland' | 'other' =>
   answers.destination === 'nordic' || answers.destination === 'greenland' ? answers.destination : 'other';
 
-/** Housing benefit stops after 6 months away, so it matters when the stay is longer or the home is given up. */
+/**
+ * Away more than 6 months within a year ends the right to housing benefit from the day the stay
+ * began (benefit received since is paid back), so it matters when the stay is longer or the home is
+ * given up; the citizen reports the stay to Udbetaling Danmark before leaving.
+ */
 export function housingBenefitAffected(answers: MovingAbroadAnswers): boolean {
   return answers.benefits.housingBenefit && (answers.awayMoreThan6Months || !answers.keepsHomeWithFullUse);
+}
+
+/**
+ * Housing benefit affected: the stay is reported to Udbetaling Danmark before leaving, because the
+ * right ends from the day the stay began and benefit paid since is claimed back. The self-service is
+ * open every day, so the departure date stands.
+ */
+export function benefitsStopDeadline(answers: MovingAbroadAnswers): Pick<StepState, 'deadline'> {
+  return housingBenefitAffected(answers) ? { deadline: answers.departureDate } : {};
 }
 
 /** Any benefit the move may stop or that needs a notice (child benefit is decided by the registration). */
@@ -84,7 +108,35 @@ export const taxCallDate = (deregisteredOn: IsoDate): IsoDate => addDays(deregis
 export function initialMovingAbroadSteps(answers: MovingAbroadAnswers): Record<MovingAbroadStepId, StepState> {
   return initialSteps(MOVING_ABROAD_STEP_IDS, {
     'report-emigration': { status: 'active', ...reportWindow(answers) },
-    'benefits-stop': benefitsToCheck(answers) ? { status: 'active' } : { status: 'skipped', reason: 'no-benefits-affected' },
+    'benefits-stop': benefitsToCheck(answers) ? { status: 'active', ...benefitsStopDeadline(answers) } : { status: 'skipped', reason: 'no-benefits-affected' },
     'eu-social-security': worksInEuEea(answers) ? { status: 'active' } : { status: 'skipped', reason: 'not-working-in-eu-eea' },
   });
 }
+
+const NORDEN_MOVING_OUT = { title: 'norden.org: Flytte fra Danmark til udlandet', url: 'https://www.norden.org/da/info-norden/flytte-fra-danmark-til-udlandet' };
+const SKAT_MOVING_OUT = { title: 'Skattestyrelsen: Du flytter fra Danmark', url: 'https://skat.dk' };
+
+/** The rules an emigrating citizen acts on, with their sources (docs/journeys.md, moving abroad). */
+export const MOVING_ABROAD_RULE_SOURCES: Record<string, RuleSource> = {
+  reportBy: { rule: 'Report the departure at the latest 5 days after it; a late report can be fined.', source: NORDEN_MOVING_OUT, checked: '2026-12-06' },
+  reportFrom: {
+    rule: 'The departure can be reported at the earliest 4 weeks before it.',
+    source: { title: 'Aarhus Kommune: Flyt til udlandet', url: 'https://aarhus.dk/borger/borgerservice/flytning-indrejse-og-bopael/flyt-til-udlandet/' },
+    checked: 'unverified',
+  },
+  staySixMonths: { rule: 'Away at most 6 months with full use of the home: the citizen may stay registered.', source: NORDEN_MOVING_OUT, checked: '2026-12-06' },
+  weeklyCommuter: {
+    rule: 'Working abroad more than 6 months but spending most weekends, days off and holidays at the home in Denmark: the right to stay registered.',
+    source: { title: 'CPR-loven § 24 (stk. 7 as inserted by lov nr. 379 af 28. maj 2003); norden.org', url: NORDEN_MOVING_OUT.url },
+    checked: '2026-12-06',
+  },
+  nordicConfirmation: { rule: 'A move to a Nordic country is recorded in Denmark once that country confirms the registration.', source: NORDEN_MOVING_OUT, checked: '2026-12-06' },
+  housingBenefitAbroad: {
+    rule: 'Away more than 6 months within a year ends the right to housing benefit from the day the stay began; report the stay to Udbetaling Danmark before leaving.',
+    source: { title: 'borger.dk: Når du får boligstøtte', url: 'https://www.borger.dk/bolig-og-flytning/Boligstoette-oversigt/naar-du-faar-boligstoette' },
+    checked: '2026-12-06',
+  },
+  taxLiabilityEnds: { rule: 'Full tax liability ends only when the home is sold, terminated or let non-terminably for at least 3 years.', source: SKAT_MOVING_OUT, checked: 'unverified' },
+  taxForm: { rule: 'Skattestyrelsen may ask for form 04.029 after the departure.', source: SKAT_MOVING_OUT, checked: 'unverified' },
+  exitTax: { rule: 'Shares worth 100,000 kr or more can trigger exit tax (fraflytterskat).', source: SKAT_MOVING_OUT, checked: 'unverified' },
+};

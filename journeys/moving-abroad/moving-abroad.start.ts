@@ -25,7 +25,7 @@ export type MovingAbroadAnswers = {
   /** The home in Denmark stays at the citizen's full disposal (not let out). */
   keepsHomeWithFullUse: boolean;
   worksAbroad: boolean;
-  /** Works abroad but is home most weekends: the municipality decides on the registration. */
+  /** Works abroad but spends most weekends, days off and holidays at home: the right to stay registered. */
   homeMostWeekends: boolean;
   /** Keeps working in Denmark (child benefit can then continue). */
   stillWorksInDenmark: boolean;
@@ -85,7 +85,7 @@ export const movingAbroadStartExamples: MovingAbroadAnswers[] = [
     stillWorksInDenmark: false,
     benefits: { ...noBenefits, childBenefit: true, housingBenefit: true, su: true },
   },
-  // Working in Norway, home most weekends: the municipality decides.
+  // Working in Norway, home most weekends: the right to stay registered.
   {
     departureDate: '2025-03-03',
     destination: 'nordic',

@@ -1,4 +1,4 @@
-/** The steps of moving abroad (journeys.md section 8), in the order the citizen meets them. */
+/** The steps of moving abroad (docs/journeys.md, moving abroad), in the order the citizen meets them. */
 import type { StepDefinition } from '../shared/contract';
 
 export const MOVING_ABROAD_STEP_IDS = [
@@ -6,15 +6,10 @@ export const MOVING_ABROAD_STEP_IDS = [
   'cpr-status-udrejst',
   'tax-liability',
   'benefits-stop',
-  // journeys.md 8.5 names the branch ("EU work: A1/S1, not researched") but no step id.
+  // docs/journeys.md names the branch ("EU work: A1/S1, not researched") but no step id.
   'eu-social-security',
 ] as const;
 export type MovingAbroadStepId = (typeof MOVING_ABROAD_STEP_IDS)[number];
-
-const AARHUS_GUIDE = {
-  title: 'Aarhus Kommune: Flyt til udlandet',
-  url: 'https://aarhus.dk/borger/borgerservice/flytning-indrejse-og-bopael/flyt-til-udlandet/',
-};
 
 export const movingAbroadSteps: StepDefinition[] = [
   {
@@ -23,14 +18,14 @@ export const movingAbroadSteps: StepDefinition[] = [
     system: 'borger-dk',
     title: { da: 'Anmeld udrejse', en: 'Report your departure' },
     guidance: {
-      da: 'Anmeld din udrejse til folkeregistret på borger.dk eller lifeindenmark.dk ("Anmeld udrejse") med din udenlandske adresse og udrejsedatoen. Er du væk i højst 6 måneder og har fuld rådighed over din bolig, må du blive registreret i Danmark. Arbejder du i udlandet, men er hjemme de fleste weekender, afgør kommunen, om du skal afmeldes. Flytter du til et andet nordisk land, skal du også registreres dér, og Danmark registrerer først udrejsen, når det land har bekræftet din indflytning. Flytter du til Grønland, registrerer du dig kun i Grønland. Danske statsborgere kan søge om at blive på valglisten. Senere adresseændringer i udlandet anmelder du i samme selvbetjening.',
-      en: 'Report your departure to the civil register on borger.dk or lifeindenmark.dk ("Anmeld udrejse") with your foreign address and the departure date. If you are away for at most 6 months and keep full use of your home, you may stay registered in Denmark. If you work abroad but are home most weekends, the municipality decides whether you must deregister. If you move to another Nordic country, you must also register there, and Denmark records the departure only once that country has confirmed your arrival. If you move to Greenland, you register only in Greenland. Danish citizens can apply to stay on the electoral roll. Later changes of your foreign address use the same self-service.',
+      da: 'Anmeld din udrejse til folkeregistret på borger.dk eller lifeindenmark.dk ("Anmeld udrejse") med din udenlandske adresse og udrejsedatoen. Er du væk i højst 6 måneder og har fuld rådighed over din bolig, må du blive registreret i Danmark. Arbejder du i udlandet, men tilbringer de fleste weekender, fridage og ferier i din bolig i Danmark, har du ret til at blive registreret her; det gælder også din ægtefælle eller samlever og jeres børn, hvis de flytter med. Flytter du til et andet nordisk land, skal du også registreres dér, og Danmark registrerer først udrejsen, når det land har bekræftet din indflytning. Flytter du til Grønland, registrerer du dig kun i Grønland. Danske statsborgere kan søge om at blive på valglisten. Senere adresseændringer i udlandet anmelder du i samme selvbetjening.',
+      en: 'Report your departure to the civil register on borger.dk or lifeindenmark.dk ("Anmeld udrejse") with your foreign address and the departure date. If you are away for at most 6 months and keep full use of your home, you may stay registered in Denmark. If you work abroad but spend most weekends, days off and holidays at your home in Denmark, you have the right to stay registered here; so do your spouse or cohabitant and your children if they go with you. If you move to another Nordic country, you must also register there, and Denmark records the departure only once that country has confirmed your arrival. If you move to Greenland, you register only in Greenland. Danish citizens can apply to stay on the electoral roll. Later changes of your foreign address use the same self-service.',
     },
     deadlineRule: {
       da: 'Tidligst 4 uger før og senest 5 dage efter udrejsen. Grønland: fristen dér er ikke undersøgt.',
       en: 'At the earliest 4 weeks before and at the latest 5 days after departure. Greenland: the time limit there is not researched.',
     },
-    legalSource: AARHUS_GUIDE,
+    legalSource: { title: 'CPR-loven § 24; norden.org: Flytte fra Danmark til udlandet', url: 'https://www.norden.org/da/info-norden/flytte-fra-danmark-til-udlandet' },
   },
   {
     id: 'cpr-status-udrejst',
@@ -68,10 +63,14 @@ export const movingAbroadSteps: StepDefinition[] = [
     system: 'udbetaling-danmark',
     title: { da: 'Ydelser, der stopper eller skal meldes', en: 'Benefits that stop or must be reported' },
     guidance: {
-      da: 'Børne- og ungeydelse stopper, når du flytter permanent; Udbetaling Danmark ser det i CPR. Arbejder du stadig i Danmark, kan du beholde den: giv Udbetaling Danmark besked. Boligstøtte stopper, når du har været væk i 6 måneder; giv besked, hvis du flytter fra boligen. SU og pension i udlandet kræver deres egne ansøgninger eller meddelelser: giv minSU og Udbetaling Danmark besked.',
-      en: 'Child benefit stops when you move permanently; Udbetaling Danmark sees this in CPR. If you still work in Denmark, you may keep it: tell Udbetaling Danmark. Housing benefit stops once you have been away 6 months; report it if you leave the home. SU and pensions abroad need their own applications or notices: tell minSU and Udbetaling Danmark.',
+      da: 'Børne- og ungeydelse stopper, når du flytter permanent; Udbetaling Danmark ser det i CPR. Arbejder du stadig i Danmark, kan du beholde den: giv Udbetaling Danmark besked. Får du boligstøtte, skal du give Udbetaling Danmark besked om opholdet, før du rejser: er du væk mere end 6 måneder inden for et år, ophører retten til boligstøtte fra den dag, opholdet begyndte, og boligstøtte, du har fået siden, skal betales tilbage. Giv også besked, hvis du flytter fra boligen. SU og pension i udlandet kræver deres egne ansøgninger eller meddelelser: giv minSU og Udbetaling Danmark besked.',
+      en: 'Child benefit stops when you move permanently; Udbetaling Danmark sees this in CPR. If you still work in Denmark, you may keep it: tell Udbetaling Danmark. If you receive housing benefit, report the stay to Udbetaling Danmark before you leave: away more than 6 months within a year ends the right to housing benefit from the day the stay began, and benefit received since must be paid back. Report it too if you leave the home. SU and pensions abroad need their own applications or notices: tell minSU and Udbetaling Danmark.',
     },
-    legalSource: { title: 'norden.org: Flytte fra Danmark til udlandet', url: 'https://www.norden.org/da/info-norden/flytte-fra-danmark-til-udlandet' },
+    deadlineRule: {
+      da: 'Boligstøtte: giv besked, før du rejser.',
+      en: 'Housing benefit: report before you leave.',
+    },
+    legalSource: { title: 'borger.dk: Når du får boligstøtte', url: 'https://www.borger.dk/bolig-og-flytning/Boligstoette-oversigt/naar-du-faar-boligstoette' },
   },
   {
     id: 'eu-social-security',
@@ -82,7 +81,7 @@ export const movingAbroadSteps: StepDefinition[] = [
       da: 'Du skal arbejde i et andet EU/EØS-land eller Schweiz. Så kan det have betydning, hvilket lands sociale sikring du hører under, og om du skal have en blanket A1 eller S1. Det er ikke undersøgt i denne guide: spørg Udbetaling Danmark, før du rejser, og marker trinnet som klaret eller ikke relevant.',
       en: 'You are going to work in another EU/EEA country or Switzerland. Which country’s social security covers you, and whether you need an A1 or S1 certificate, may then matter. This guide has not researched it: ask Udbetaling Danmark before you leave, and mark the step as handled or not relevant.',
     },
-    // No source: journeys.md marks A1/S1 as not researched.
+    // No source: docs/journeys.md marks A1/S1 as not researched.
     optional: true,
   },
 ];

@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '../shared/contract';
+import { MOVING_TO_DENMARK_RULE_SOURCES } from './moving-to-denmark.rules';
 import { movingToDenmarkEvents } from './moving-to-denmark.events';
 import { movingToDenmarkMachine } from './moving-to-denmark.machine';
 import { movingToDenmarkStartExamples, movingToDenmarkStartSchema } from './moving-to-denmark.start';
@@ -21,4 +22,5 @@ export const movingToDenmarkV1: JourneyDefinition<typeof movingToDenmarkMachine>
   events: movingToDenmarkEvents,
   // Every state can reach completion through an event (a refused EU document through a new decision).
   waitingStates: [],
+  ruleSources: MOVING_TO_DENMARK_RULE_SOURCES,
 };

@@ -1,5 +1,5 @@
 /**
- * Moving to Denmark (journeys.md section 11).
+ * Moving to Denmark (docs/journeys.md section 11).
  *
  * One parallel region per step. The ordering the law imposes: EU citizens need the EU residence
  * document before CPR registration; the health card, residence card, Digital Post, NemKonto and

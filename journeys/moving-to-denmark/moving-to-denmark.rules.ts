@@ -1,9 +1,9 @@
 /**
  * The moving-to-Denmark journey's rules as data, and the pure functions that turn the newcomer's
- * answers into branches and deadlines (journeys.md section 11).
+ * answers into branches and deadlines (docs/journeys.md section 11).
  */
 import { addDays, addMonths, addWorkingDays, compareIsoDates, legalDeadline, type DeadlineRoll, type IsoDate } from '../shared/calendar';
-import type { StepState } from '../shared/contract';
+import type { RuleSource, StepState } from '../shared/contract';
 import { ageOn } from '../shared/cpr';
 import { initialSteps } from '../shared/kit';
 import type { MovingToDenmarkAnswers } from './moving-to-denmark.start';
@@ -18,7 +18,7 @@ export const MOVING_TO_DENMARK_RULES = {
     /** A permit (or EU document) older than this cannot be used for registration. */
     permitValidMonths: 6,
     /**
-     * (uncertain) EU/EEA/Swiss citizens need the EU residence document to register, but journeys.md
+     * (uncertain) EU/EEA/Swiss citizens need the EU residence document to register, but docs/journeys.md
      * counts the 5 days from taking up residence. We count them from the day SIRI grants the
      * document, because registration cannot happen before it.
      */
@@ -59,7 +59,7 @@ export const TAX_CARD_TASK = 'confirm-tax-card';
 export const isReturningDane = (answers: MovingToDenmarkAnswers): boolean => answers.citizenship === 'DK';
 
 /**
- * Who must apply for child benefit themselves. journeys.md says EU/EEA workers and returning Danes
+ * Who must apply for child benefit themselves. docs/journeys.md says EU/EEA workers and returning Danes
  * must; it says nothing about the others (uncertain), so for them the step lets the citizen record
  * whether UDK started the benefit without an application.
  */
@@ -157,3 +157,11 @@ export function initialMovingToDenmarkSteps(answers: MovingToDenmarkAnswers): Re
     'family-benefits': childBenefit || needsSuEqualStatus(answers) ? {} : { status: 'skipped', reason: 'no-children-or-studies' },
   });
 }
+
+/** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
+export const MOVING_TO_DENMARK_RULE_SOURCES: Record<string, RuleSource> = {
+  registerCpr: { rule: 'Register in CPR within 5 days of taking up residence; the permit or EU document may be at most 6 months old.', source: { title: 'newcitizen.dk: CPR number, health insurance card and family doctor' }, checked: 'unverified' },
+  euResidenceDocument: { rule: 'EU/EEA/Swiss citizens need the EU residence document after 3 months (6 when seeking work), and appear within 14 days.', source: { title: 'international.aarhus.dk: EU step-by-step guide' }, checked: 'unverified' },
+  taxCard: { rule: 'Without a number yet, apply for a tax card at most 21 working days before the job; without one the employer withholds 55 %.', source: { title: 'Skattestyrelsen (skat.dk/data.aspx?oid=1899274)', url: 'https://skat.dk/data.aspx?oid=1899274' }, checked: 'unverified' },
+  residenceCardAge: { rule: 'Non-EU citizens aged 18 or more get a residence card ordered at registration.', source: { title: 'nyidanmark.dk: Yes to residence permit', url: 'https://www.nyidanmark.dk' }, checked: 'unverified' },
+};

@@ -6,7 +6,7 @@ import type { IsoDate } from '../shared/calendar';
 import type { JsonSchema } from '../shared/contract';
 import { schema } from '../shared/kit';
 
-/** The right-to-reside branch (journeys.md 11.1), with the answers only that branch needs. */
+/** The right-to-reside branch (docs/journeys.md 11.1), with the answers only that branch needs. */
 export type Residence =
   | { basis: 'nordic'; /** Nordic citizens must register when staying more than 6 months (may after 3). */ staysMoreThan6Months: boolean }
   | { basis: 'eu-eea-swiss'; /** Job-seekers need the EU residence document after 6 months instead of 3. */ jobSeeking: boolean }

@@ -1,4 +1,4 @@
-/** The steps of moving to Denmark (journeys.md section 11), in the order the newcomer meets them. */
+/** The steps of moving to Denmark (docs/journeys.md section 11), in the order the newcomer meets them. */
 import type { StepDefinition } from '../shared/contract';
 
 export const MOVING_TO_DENMARK_STEP_IDS = [

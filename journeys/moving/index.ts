@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '../shared/contract';
+import { MOVING_RULE_SOURCES } from './moving.rules';
 import { movingEvents } from './moving.events';
 import { movingMachine } from './moving.machine';
 import { movingFactsExamples, movingFactsSchema, movingStartExamples, movingStartSchema } from './moving.start';
@@ -22,4 +23,5 @@ export const movingV1: JourneyDefinition<typeof movingMachine> = {
   // No waiting states: every state can reach completion through an event, and declaring one would
   // only let the model-based test accept a state that is stuck.
   waitingStates: [],
+  ruleSources: MOVING_RULE_SOURCES,
 };

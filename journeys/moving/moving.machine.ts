@@ -1,5 +1,5 @@
 /**
- * Moving within Denmark (journeys.md section 3).
+ * Moving within Denmark (docs/journeys.md section 3).
  *
  * One parallel region per concern, so each step can be done in any order the law allows. The
  * registration region carries the only real ordering: report → municipal checks → CPR.

@@ -3,7 +3,7 @@
  * register facts into branches and deadlines.
  */
 import { addDays, addWorkingDays, legalDeadline, type DeadlineRoll, type IsoDate } from '../shared/calendar';
-import type { StepState } from '../shared/contract';
+import type { RuleSource, StepState } from '../shared/contract';
 import { initialSteps } from '../shared/kit';
 import type { MovingAnswers, MovingFacts } from './moving.start';
 import { MOVING_STEP_IDS, type MovingStepId } from './moving.steps';
@@ -89,3 +89,12 @@ export function initialMovingSteps(answers: MovingAnswers, facts: MovingFacts): 
     'children-services': skipUnless(branches.childrenServices, 'no-children-changing-municipality'),
   });
 }
+
+/** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
+export const MOVING_RULE_SOURCES: Record<string, RuleSource> = {
+  reportMove: { rule: 'Report the move at the latest 5 days after moving in; most municipalities accept it from 28 days before.', source: { title: 'borger.dk: Når du skal flytte; CPR-loven § 12', url: 'https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte' }, checked: '2026-12-06' },
+  lateMoveFine: { rule: 'A move reported more than 14 days late can be fined.', source: { title: 'Ballerup Kommune: For sent anmeldt flytning (CPR-loven § 57)', url: 'https://ballerup.dk/borger/borgerservice/flytning/sent-anmeldt-flytning' }, checked: '2026-12-06' },
+  housingBenefit: { rule: 'Apply for housing benefit within 30 days of moving in to be paid from the move; later, from the month after applying.', source: { title: 'borger.dk: Søg boligstøtte', url: 'https://www.borger.dk/bolig-og-flytning/boligstoette-oversigt/soeg-boligstoette' }, checked: 'unverified' },
+  gpDistance: { rule: 'A GP more than 15 km from the new home (5 km in Copenhagen, Frederiksberg, Tårnby, Dragør) may be changed free of charge.', source: { title: 'borger.dk: Guide – når du skal flytte', url: 'https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte' }, checked: 'unverified' },
+  authority: { rule: 'The move is reported to the municipality moved to (folkeregistret).', source: { title: 'borger.dk: Når du skal flytte', url: 'https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte' }, checked: '2026-12-06' },
+};

@@ -1,4 +1,4 @@
-/** The steps of moving within Denmark (journeys.md section 3), in the order the citizen meets them. */
+/** The steps of moving within Denmark (docs/journeys.md section 3), in the order the citizen meets them. */
 import type { StepDefinition } from '../shared/contract';
 
 export const MOVING_STEP_IDS = [

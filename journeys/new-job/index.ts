@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '../shared/contract';
+import { NEW_JOB_RULE_SOURCES } from './new-job.rules';
 import { newJobEvents } from './new-job.events';
 import { newJobMachine } from './new-job.machine';
 import { newJobStartExamples, newJobStartSchema } from './new-job.start';
@@ -20,4 +21,5 @@ export const newJobV1: JourneyDefinition<typeof newJobMachine> = {
   events: newJobEvents,
   waitingStates: [],
   links: ['moving-to-denmark'],
+  ruleSources: NEW_JOB_RULE_SOURCES,
 };

@@ -1,5 +1,5 @@
 /**
- * New job (journeys.md section 6).
+ * New job (docs/journeys.md section 6).
  *
  * One parallel region per step. The tax card and the first pay report are register flows the
  * journey confirms with Skattestyrelsen (eSkattekort, eIndkomst) and flags when overdue; the

@@ -1,6 +1,6 @@
 /**
  * The new-job journey's rules as data, and the pure functions that turn the answers into branches
- * and deadlines (journeys.md section 6). The anchor is the first working day.
+ * and deadlines (docs/journeys.md section 6). The anchor is the first working day.
  */
 import {
   addDays,
@@ -13,7 +13,7 @@ import {
   type DeadlineRoll,
   type IsoDate,
 } from '../shared/calendar';
-import type { StepState } from '../shared/contract';
+import type { RuleSource, StepState } from '../shared/contract';
 import { initialSteps } from '../shared/kit';
 import type { NewJobAnswers } from './new-job.start';
 import { NEW_JOB_STEP_IDS, type NewJobStepId } from './new-job.steps';
@@ -32,7 +32,7 @@ export const NEW_JOB_RULES = {
   },
   /**
    * (uncertain) The final dagpengekort: one a-kasse allows 1 month and 10 days after the end of the
-   * month the claim covers (journeys.md 7.5); a-kasser set their own limits. The date stands
+   * month the claim covers (docs/journeys.md 7.5); a-kasser set their own limits. The date stands
    * because a-kasser take forms online every day.
    */
   finalClaim: { monthsAfterMonthEnd: 1, extraDays: 10, roll: 'as-written' as DeadlineRoll },
@@ -95,3 +95,10 @@ export function initialNewJobSteps(answers: NewJobAnswers): Record<NewJobStepId,
     'move-to-denmark': skipUnless(answers.newcomer.newToDenmark, 'already-living-in-denmark'),
   });
 }
+
+/** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
+export const NEW_JOB_RULE_SOURCES: Record<string, RuleSource> = {
+  taxCard: { rule: 'Only one employer may use the main tax card (hovedkort); without a tax card the employer withholds 55 %.', source: { title: 'borger.dk: Skattekort og frikort', url: 'https://www.borger.dk/oekonomi-skat-su/Skat/Skattekort-og-frikort' }, checked: 'unverified' },
+  leaveUnemployment: { rule: 'Deregister on Jobnet when full-time work starts and send the last claim form to the a-kasse.', source: { title: 'minakasse.dk: Selvstudie', url: 'https://minakasse.dk/selvstudie/' }, checked: 'unverified' },
+  finalClaim: { rule: 'The last claim form within 1 month and 10 days after the month ends (one a-kasse’s limit).', source: { title: 'minakasse.dk: Selvstudie', url: 'https://minakasse.dk/selvstudie/' }, checked: 'unverified' },
+};

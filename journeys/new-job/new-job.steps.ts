@@ -1,4 +1,4 @@
-/** The steps of starting a new job (journeys.md section 6), in the order the citizen meets them. */
+/** The steps of starting a new job (docs/journeys.md section 6), in the order the citizen meets them. */
 import type { StepDefinition } from '../shared/contract';
 
 export const NEW_JOB_STEP_IDS = [
@@ -8,7 +8,7 @@ export const NEW_JOB_STEP_IDS = [
   'pension-atp',
   'holiday-pay',
   'income-linked-benefits',
-  // journeys.md 6.7 names the branch ("newcomers → journey 11") but no step id; this step is the link.
+  // docs/journeys.md 6.7 names the branch ("newcomers → journey 11") but no step id; this step is the link.
   'move-to-denmark',
 ] as const;
 export type NewJobStepId = (typeof NEW_JOB_STEP_IDS)[number];

@@ -1,9 +1,15 @@
 import type { JourneyDefinition } from '../shared/contract';
 import { retiringEvents } from './retiring.events';
 import { retiringMachine } from './retiring.machine';
+import { retiringV1toV2 } from './retiring.migrations';
+import { RETIRING_RULE_SOURCES } from './retiring.rules';
 import { retiringFactsExamples, retiringFactsSchema, retiringStartExamples, retiringStartSchema } from './retiring.start';
 import { retiringSteps } from './retiring.steps';
 
+/**
+ * Version 1 computed the pension age with a table that stopped at 69. Its journeys restore on the
+ * corrected machine (the states are the same) until `journeys:migrate` recomputes their dates.
+ */
 export const retiringV1: JourneyDefinition<typeof retiringMachine> = {
   id: 'retiring',
   version: 1,
@@ -21,4 +27,12 @@ export const retiringV1: JourneyDefinition<typeof retiringMachine> = {
   events: retiringEvents,
   // No waiting states: every state can move on through an event or a timer.
   waitingStates: [],
+};
+
+/** Pension age 70 for people born after 31 December 1970. */
+export const retiringV2: JourneyDefinition<typeof retiringMachine> = {
+  ...retiringV1,
+  version: 2,
+  migrations: [retiringV1toV2],
+  ruleSources: RETIRING_RULE_SOURCES,
 };

@@ -1,5 +1,5 @@
 /**
- * Retiring on the state pension (journeys.md section 10).
+ * Retiring on the state pension (docs/journeys.md section 10).
  *
  * The anchor is the day the citizen reaches the pension age, computed from the CPR birth date with
  * `pensionAge`. The state pension application has two computed deadlines: the last day of the

@@ -19,7 +19,7 @@ import {
   type DeadlineRoll,
   type IsoDate,
 } from '../shared/calendar';
-import type { ScheduleTimerCommand, StepState } from '../shared/contract';
+import type { RuleSource, ScheduleTimerCommand, StepState } from '../shared/contract';
 import { pensionAge } from '../shared/cpr';
 import { REMINDER_TIME_UTC, initialSteps } from '../shared/kit';
 import { REQUIRED_RETIRING_FACTS, type RetiringFacts } from './retiring.start';
@@ -179,3 +179,29 @@ export function initialRetiringSteps(facts: RetiringFacts, dates: PensionDates):
     'holiday-pay': { status: 'active' },
   });
 }
+
+const PENSION_ACT = { title: 'Lov om social pension § 1 a, som ændret i maj 2025', url: 'https://danskelove.dk/pensionsloven/1a' };
+const BEFORE_FOLKEPENSION = {
+  title: 'borger.dk: Før du går på folkepension',
+  url: 'https://www.borger.dk/oekonomi-skat-su/Pension-og-efterloen/foer-du-gaar-paa-folkepension',
+};
+
+/** The rules a new pensioner acts on, with their sources (docs/journeys.md, retiring). */
+export const RETIRING_RULE_SOURCES: Record<string, RuleSource> = {
+  pensionAge69: { rule: 'Pension age 69 for people born 1 January 1967 – 31 December 1970.', source: PENSION_ACT, checked: '2026-12-06' },
+  pensionAge70: {
+    rule: 'Pension age 70 for people born after 31 December 1970 (law of May 2025).',
+    source: { title: 'Arbejdsmarkedets Erhvervssikring: Forhøjet pensionsalder', url: 'https://www.aes.dk/om-arbejdsmarkedets-erhvervssikring/temaer/forhoejet-pensionsalder' },
+    checked: '2026-12-06',
+  },
+  pensionAgeEarlierBands: { rule: 'Pension age 65 to 68 by birth date up to 31 December 1966, in half-year steps.', source: PENSION_ACT, checked: '2026-12-06' },
+  applyFrom: { rule: 'Apply for the state pension at the earliest 6 months before the pension age.', source: BEFORE_FOLKEPENSION, checked: 'unverified' },
+  applyBy: { rule: 'Apply by the last day of the month the pension age is reached to be paid from the 1st of the next month.', source: BEFORE_FOLKEPENSION, checked: 'unverified' },
+  backPay: { rule: 'An application by the 10th of the 5th month after that month is paid back; supplements never are.', source: BEFORE_FOLKEPENSION, checked: 'unverified' },
+  atpDeferral: {
+    rule: 'ATP can be deferred from 11 months before until 5 months after the payout would start.',
+    source: { title: 'borger.dk: ATP Livslang Pension', url: 'https://www.borger.dk/pension-og-efterloen/ATP-Livslang-pension-oversigt/ATP-Livslang-Pension' },
+    checked: 'unverified',
+  },
+  deferredPensionHours: { rule: 'Deferring the state pension needs at least 750 working hours a year.', source: BEFORE_FOLKEPENSION, checked: 'unverified' },
+};

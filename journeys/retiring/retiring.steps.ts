@@ -1,4 +1,4 @@
-/** The steps of retiring on the state pension (journeys.md section 10), in the order the citizen meets them. */
+/** The steps of retiring on the state pension (docs/journeys.md section 10), in the order the citizen meets them. */
 import type { StepDefinition } from '../shared/contract';
 
 export const RETIRING_STEP_IDS = [
@@ -23,10 +23,10 @@ export const retiringSteps: StepDefinition[] = [
     system: 'cpr',
     title: { da: 'Din folkepensionsalder', en: 'Your state pension age' },
     guidance: {
-      da: 'Din folkepensionsalder afhænger af din fødselsdato: 65 år for født til og med 1953, stigende med halve år til 67 år (født 1. juli 1955–1962), 68 år (1963–1966) og 69 år (fra 1967). Alderen følger levealderen og kan blive hævet ved lov. Vi har beregnet den ud fra din fødselsdato i CPR.',
-      en: 'Your state pension age depends on your birth date: 65 for people born up to 1953, rising by half-years to 67 (born 1 July 1955–1962), 68 (1963–1966) and 69 (from 1967). The age follows life expectancy and can be raised by law. We computed it from your birth date in CPR.',
+      da: 'Din folkepensionsalder afhænger af din fødselsdato: 65 år for født til og med 1953, stigende med halve år til 67 år (født 1. juli 1955–1962), 68 år (1963–1966), 69 år (1967–1970) og 70 år (født fra 1. januar 1971). Alderen følger levealderen og kan blive hævet ved lov. Vi har beregnet den ud fra din fødselsdato i CPR.',
+      en: 'Your state pension age depends on your birth date: 65 for people born up to 1953, rising by half-years to 67 (born 1 July 1955–1962), 68 (1963–1966), 69 (1967–1970) and 70 (born from 1 January 1971). The age follows life expectancy and can be raised by law. We computed it from your birth date in CPR.',
     },
-    legalSource: BEFORE_FOLKEPENSION,
+    legalSource: { title: 'Lov om social pension § 1 a, som ændret i maj 2025 (folkepensionsalder 70 år)', url: 'https://danskelove.dk/pensionsloven/1a' },
   },
   {
     id: 'apply-folkepension',

@@ -1,5 +1,5 @@
 /**
- * The catalogue of operations journeys request from authority systems (journeys.md, the steps and the
+ * The catalogue of operations journeys request from authority systems (docs/journeys.md, the steps and the
  * "Integration catalogue"). A machine's `integration.request` command names `system` and `task` from
  * here; its `input` must match the task's schema. Pure data: the ports, the HTTP adapter and the
  * sandbox are all derived from this catalogue, so a new operation is added here first (in the file of

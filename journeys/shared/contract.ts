@@ -7,7 +7,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 
-/** The eleven life situations of the joint public digitalisation agreement (ids from journeys.md). */
+/** The eleven life situations of the joint public digitalisation agreement (ids as in docs/journeys.md). */
 export const JOURNEY_TYPE_IDS = [
   'digital-citizen',
   'starting-education',
@@ -23,7 +23,7 @@ export const JOURNEY_TYPE_IDS = [
 ] as const;
 export type JourneyTypeId = (typeof JOURNEY_TYPE_IDS)[number];
 
-/** Authority systems (integration catalogue in journeys.md). Caseworkers and systems are scoped to these ids. */
+/** Authority systems (docs/journeys.md, "Authorities"). Caseworkers and systems are scoped to these ids. */
 export const AUTHORITY_SYSTEM_IDS = [
   'cpr',
   'borger-dk',
@@ -79,12 +79,31 @@ export interface StepState {
   availableFrom?: string;
   /** Short machine-readable reason for `failed`/`late`/`skipped`. */
   reason?: string;
+  /**
+   * The authority handling the step for this citizen when the law routes it elsewhere than the
+   * definition's `system` (one of the step's `alternativeSystems`): a death in South Jutland is
+   * reported to the municipality, not the parish.
+   */
+  system?: AuthoritySystemId;
 }
 
 /** A legal or official source for a rule, e.g. "Lov om boligstøtte § 48" or a borger.dk address. */
 export interface LegalSource {
   title: string;
   url?: string;
+}
+
+/**
+ * A rule a citizen acts on (a deadline, an age, an amount threshold, the authority to turn to),
+ * with the source it rests on and when it was last compared with that source. Kept beside the rule
+ * in the journey's `*.rules.ts` and listed in docs/journeys.md.
+ */
+export interface RuleSource {
+  /** The rule in one plain sentence, as the code applies it. */
+  rule: string;
+  source: LegalSource;
+  /** ISO date the rule was last checked against the source, or `unverified` when nobody could. */
+  checked: string | 'unverified';
 }
 
 export interface StepDefinition {
@@ -99,6 +118,14 @@ export interface StepDefinition {
   deadlineRule?: Text;
   legalSource?: LegalSource;
   optional?: boolean;
+  /** Authorities that handle the step instead for some citizens; the step's state names which (`StepState.system`). */
+  alternativeSystems?: AuthoritySystemId[];
+}
+
+/** The authority that handles a step for this citizen: the one the law routes it to, else the definition's. */
+export function handlingSystem(step: Pick<StepDefinition, 'system'>, state: { system?: string } | undefined): AuthoritySystemId | undefined {
+  // A step state names only systems of the step's `alternativeSystems` (the machines write it).
+  return (state?.system as AuthoritySystemId | undefined) ?? step.system;
 }
 
 /** A JSON Schema (draft 2020-12 subset that Ajv accepts). */
@@ -305,6 +332,11 @@ export interface SnapshotMigration {
    * snapshot for version `to`, or throws an Error whose message says why it cannot be migrated.
    */
   migrate(snapshot: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Commands the engine runs when it moves a journey (optional): timers rescheduled to deadlines the
+   * migration recomputed. Receives the migrated snapshot and the moment of the move (ISO timestamp).
+   */
+  commands?(snapshot: Record<string, unknown>, now: string): JourneyCommand[];
 }
 
 export interface JourneyDefinition<TMachine extends AnyStateMachine = AnyStateMachine> {
@@ -331,4 +363,6 @@ export interface JourneyDefinition<TMachine extends AnyStateMachine = AnyStateMa
   /** Journey types this one can start (e.g. divorce → moving). */
   links?: JourneyTypeId[];
   migrations?: SnapshotMigration[];
+  /** The rules a citizen acts on, with their sources and check dates (see `RuleSource`). */
+  ruleSources?: Record<string, RuleSource>;
 }

@@ -2,7 +2,7 @@
  * CPR numbers (personnumre): birth date, century and the legal pension age.
  *
  * Modulus 11 is reported, never enforced: since 1 October 2007 valid numbers without it are issued
- * (journeys.md, "Cross-cutting data"). Failure reasons never contain the number, since they end up
+ * (docs/journeys.md, "CPR numbers"). Failure reasons never contain the number, since they end up
  * in logs and API errors.
  */
 import { addMonths, formatIsoDate, isIsoDate, parseIsoDate, type IsoDate } from './calendar';
@@ -14,7 +14,7 @@ export type CprParseResult =
 const CPR_FORMAT = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
 const MODULUS_11_WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
 
-/** The century rule of journeys.md: digit 7 together with the two-digit year. */
+/** The century rule (docs/journeys.md, "CPR numbers"): digit 7 together with the two-digit year. */
 export function birthYear(yy: number, digit7: number): number {
   if (digit7 <= 3) return 1900 + yy;
   if (digit7 === 4 || digit7 === 9) return yy <= 36 ? 2000 + yy : 1900 + yy;
@@ -69,9 +69,10 @@ export interface PensionAgeBand {
 }
 
 /**
- * Folkepension age by birth date (journeys.md 10.1). The age is linked to life expectancy and set
- * by the Folketing every five years, so treat this table as configuration and pass a newer one to
- * `pensionAge` when the law changes (uncertain beyond what is already legislated).
+ * Folkepension age by birth date: lov om social pension § 1 a, with the law of May 2025 that sets
+ * 70 for people born after 31 December 1970 (docs/journeys.md, retiring). The age follows life
+ * expectancy and the Folketing sets it every five years, so this table is the one place to change
+ * when the law changes (the sandbox and the retiring journey both read it).
  */
 export const PENSION_AGE_TABLE: readonly PensionAgeBand[] = [
   { bornFrom: '0001-01-01', years: 65, months: 0 },
@@ -81,6 +82,7 @@ export const PENSION_AGE_TABLE: readonly PensionAgeBand[] = [
   { bornFrom: '1955-07-01', years: 67, months: 0 },
   { bornFrom: '1963-01-01', years: 68, months: 0 },
   { bornFrom: '1967-01-01', years: 69, months: 0 },
+  { bornFrom: '1971-01-01', years: 70, months: 0 },
 ];
 
 export interface PensionAge {

@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '../shared/contract';
+import { STARTING_EDUCATION_RULE_SOURCES } from './starting-education.rules';
 import { startingEducationEvents } from './starting-education.events';
 import { startingEducationMachine } from './starting-education.machine';
 import {
@@ -27,4 +28,5 @@ export const startingEducationV1: JourneyDefinition<typeof startingEducationMach
   // No waiting states: every state can reach completion through an event.
   waitingStates: [],
   links: ['moving'],
+  ruleSources: STARTING_EDUCATION_RULE_SOURCES,
 };

@@ -1,5 +1,5 @@
 /**
- * Starting an education (journeys.md section 2).
+ * Starting an education (docs/journeys.md section 2).
  *
  * The track (youth or higher education) decides which application steps apply. Everything after
  * the application waits for the place: SU, the tax card, the move and the travel card open when the

@@ -18,7 +18,7 @@ import {
   type DeadlineRoll,
   type IsoDate,
 } from '../shared/calendar';
-import type { StepState } from '../shared/contract';
+import type { RuleSource, StepState } from '../shared/contract';
 import { ageOn, anniversary } from '../shared/cpr';
 import { initialSteps } from '../shared/kit';
 import type { ApplicationRoute, StartingEducationAnswers, StartingEducationFacts } from './starting-education.start';
@@ -38,7 +38,7 @@ export const STARTING_EDUCATION_RULES = {
     roll: 'as-written' as DeadlineRoll,
   },
   /**
-   * When the answer is expected. Youth dates "vary by year" (journeys.md); the higher education
+   * When the answer is expected. Youth dates "vary by year" (docs/journeys.md); the higher education
    * answer date is uncertain (late July). Configuration, not hard truth.
    */
   answerExpected: {
@@ -60,7 +60,7 @@ export const STARTING_EDUCATION_RULES = {
     youthMinimumAgeYears: 18,
     /** 18–19-year-olds: living-at-home rate by default on youth education; parents' income counts. */
     parentalIncomeUntilAge: 19,
-    /** Exceptions that allow the living-away rate at 18–19 on youth education (journeys.md "e.g."). */
+    /** Exceptions that allow the living-away rate at 18–19 on youth education (docs/journeys.md names examples, not a full list). */
     awayRateException: { distanceKm: 20, travelMinutes: 75 },
     /** SU is not retroactive: the application must be in by the end of the month the entitlement begins. */
     roll: 'as-written' as DeadlineRoll,
@@ -180,3 +180,13 @@ export function initialStartingEducationSteps(
     ungdomskort: { deadline: ungdomskortDeadline(answers.educationStartDate) },
   });
 }
+
+/** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
+export const STARTING_EDUCATION_RULE_SOURCES: Record<string, RuleSource> = {
+  youthApplication: { rule: 'Youth education applications by 1 March 23:59 on optagelse.dk.', source: { title: 'STIL: optagelse.dk (viden.stil.dk)' }, checked: 'unverified' },
+  higherApplication: { rule: 'Higher education: quota 2 by 15 March 12:00, quota 1 by 5 July 12:00.', source: { title: 'SDU: Ansøgning om optagelse (bachelor)' }, checked: 'unverified' },
+  suFromApplication: { rule: 'SU is paid from the month applied for at the earliest, never back in time; apply at most 1 month ahead.', source: { title: 'su.dk: Måneder, du kan få SU; SU-bekendtgørelsen § 53', url: 'https://www.su.dk/su/maaneder-du-kan-faa-su' }, checked: '2026-12-06' },
+  suYouthAge: { rule: 'On youth education SU starts the quarter after the 18th birthday.', source: { title: 'su.dk: Måneder, du kan få SU', url: 'https://www.su.dk/su/maaneder-du-kan-faa-su' }, checked: '2026-12-06' },
+  suForeignCitizens: { rule: 'Foreign citizens can apply 3 months ahead.', source: { title: 'su.dk: Tidsfrister for at søge SU', url: 'https://www.su.dk/su/ny-su-modtager/tidsfrister-for-at-soege-su' }, checked: '2026-12-06' },
+  ungdomskort: { rule: 'Apply for the youth card at least 14 days before it is needed.', source: { title: 'ungdomskort.dk' }, checked: 'unverified' },
+};

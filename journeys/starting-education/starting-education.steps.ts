@@ -1,4 +1,4 @@
-/** The steps of starting an education (journeys.md section 2), in the order the student meets them. */
+/** The steps of starting an education (docs/journeys.md section 2), in the order the student meets them. */
 import type { LegalSource, StepDefinition } from '../shared/contract';
 
 export const STARTING_EDUCATION_STEP_IDS = [

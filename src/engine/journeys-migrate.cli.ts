@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     const report = await app.get(MigrateJourneysUseCase).execute(args);
     for (const line of report) {
       const change = line.stateAfter ? `${line.stateBefore} -> ${line.stateAfter}` : line.stateBefore;
-      process.stdout.write(`${line.journeyId}  v${line.from} -> v${line.to}  ${line.outcome.padEnd(13)} ${change}${line.reason ? `  (${line.reason})` : ''}\n`);
+      process.stdout.write(`${line.journeyId}  v${line.from} -> v${line.to}  ${line.outcome.padEnd(13)} ${change}${line.timers ? `  timers: ${line.timers.join(', ')}` : ''}${line.reason ? `  (${line.reason})` : ''}\n`);
     }
     const count = (o: string) => report.filter((l) => l.outcome === o).length;
     process.stdout.write(

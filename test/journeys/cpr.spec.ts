@@ -75,7 +75,10 @@ describe('pensionAge', () => {
     ['1963-01-01', 68, 0, '2031-01-01'],
     ['1966-12-31', 68, 0, '2034-12-31'],
     ['1967-01-01', 69, 0, '2036-01-01'],
-    ['1980-05-05', 69, 0, '2049-05-05'],
+    // Lov om social pension § 1 a as changed in May 2025: 69 up to 31 December 1970, 70 after.
+    ['1970-12-31', 69, 0, '2039-12-31'],
+    ['1971-01-02', 70, 0, '2041-01-02'],
+    ['1980-05-05', 70, 0, '2050-05-05'],
   ])('gives someone born %s the age %i years %i months, reached %s', (birthDate, years, months, date) => {
     expect(pensionAge(birthDate)).toEqual({ years, months, date });
   });
@@ -83,8 +86,8 @@ describe('pensionAge', () => {
   it('accepts a newer table when the law changes', () => {
     const table = [
       { bornFrom: '0001-01-01', years: 65, months: 0 },
-      { bornFrom: '1971-01-01', years: 70, months: 0 },
+      { bornFrom: '1976-01-01', years: 71, months: 0 },
     ];
-    expect(pensionAge('1975-03-01', table)).toEqual({ years: 70, months: 0, date: '2045-03-01' });
+    expect(pensionAge('1976-03-01', table)).toEqual({ years: 71, months: 0, date: '2047-03-01' });
   });
 });

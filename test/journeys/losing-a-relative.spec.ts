@@ -1,10 +1,10 @@
-import { losingARelativeV1 } from '../../journeys/losing-a-relative';
+import { losingARelativeV2 } from '../../journeys/losing-a-relative';
 import { deceasedRelation, postponementAllowed } from '../../journeys/losing-a-relative/losing-a-relative.rules';
 import type { RelativeFacts } from '../../journeys/losing-a-relative/losing-a-relative.start';
 import type { JourneyInput } from '../../journeys/shared/contract';
 import { run, send, start, statuses } from './harness';
 
-const machine = losingARelativeV1.machine;
+const machine = losingARelativeV2.machine;
 
 function input(facts: RelativeFacts, startedAt: string): JourneyInput {
   return { answers: {}, facts, startedAt, reminderDays: [7, 2] };
@@ -27,7 +27,8 @@ describe('losing-a-relative journey', () => {
     expect(started.snapshot.context.steps).toMatchObject({
       // Thursday + 2 working days: Friday 7 and Monday 10 March.
       'report-death-request-burial': { status: 'active', deadline: '2025-03-10' },
-      burial: { status: 'pending', deadline: '2025-03-14' },
+      // Styrelsen for Patientsikkerhed: 8 days with the day of death counted, so 6 March → 13 March.
+      burial: { status: 'pending', deadline: '2025-03-13' },
       'funeral-grant': { status: 'active' },
       // Both pensioners: the pension continues for 3 months without an application.
       'spouse-survivor': { status: 'active' },
@@ -35,8 +36,8 @@ describe('losing-a-relative journey', () => {
     expect(started.commands).toEqual([
       // The 7-day reminder for the report would be in the past; 2 days before (Saturday 8 March) moves to Friday.
       { type: 'timer.schedule', key: 'reminder:report-death-request-burial:2d', dueAt: '2025-03-07T07:00:00.000Z', step: 'report-death-request-burial', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:burial:7d', dueAt: '2025-03-07T07:00:00.000Z', step: 'burial', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:burial:2d', dueAt: '2025-03-12T07:00:00.000Z', step: 'burial', purpose: 'reminder' },
+      // 7 days before the burial deadline is the morning of the death itself, already past; 2 days before is Tuesday 11 March.
+      { type: 'timer.schedule', key: 'reminder:burial:2d', dueAt: '2025-03-11T07:00:00.000Z', step: 'burial', purpose: 'reminder' },
       // CPR names the deceased as the citizen's spouse, so Sundhedsdatastyrelsen can be asked directly.
       { type: 'integration.request', step: 'death-certificate', task: 'death-certificate-status', system: 'sundhedsdatastyrelsen', input: { deceasedRelation: 'spouse' } },
       { type: 'timer.schedule', key: 'watchdog:death-certificate', dueAt: '2025-03-10T07:00:00.000Z', step: 'death-certificate', purpose: 'watchdog' },
@@ -56,7 +57,7 @@ describe('losing-a-relative journey', () => {
     const reported = send(machine, certified.snapshot, { type: 'death.reported', reportedOn: '2025-03-07', reportedBy: 'undertaker' });
     expect(reported.snapshot.context.steps).toMatchObject({
       'report-death-request-burial': { status: 'done', deadline: '2025-03-10' },
-      burial: { status: 'active', deadline: '2025-03-14' },
+      burial: { status: 'active', deadline: '2025-03-13' },
       'notify-authorities': { status: 'active' },
     });
     expect(reported.commands).toEqual(
@@ -94,7 +95,7 @@ describe('losing-a-relative journey', () => {
 
     const finished = run(machine, certificate, [
       completed('automatic-effects', 'close-mailbox'),
-      { type: 'burial.held', heldOn: '2025-03-14' },
+      { type: 'burial.held', heldOn: '2025-03-13' },
       { type: 'survivor-pension.confirmed', letterOn: '2025-03-12' },
       { type: 'funeral-grant.applied', appliedOn: '2025-03-20' },
       { type: 'digital-post-access.applied', appliedOn: '2025-04-14' },
@@ -109,7 +110,8 @@ describe('losing-a-relative journey', () => {
     const started = start(machine, input(son, '2025-04-15T18:00:00Z'));
     // Tuesday 15 April: Wednesday is the first working day; Skærtorsdag to 2. påskedag are closed; Tuesday 22 April the second.
     expect(started.snapshot.context.steps['report-death-request-burial']).toEqual({ status: 'active', deadline: '2025-04-22' });
-    expect(started.snapshot.context.steps.burial.deadline).toBe('2025-04-23');
+    // The 8 burial days count the day of death: 15 → 22 April, past the Easter holidays.
+    expect(started.snapshot.context.steps.burial.deadline).toBe('2025-04-22');
     expect(started.snapshot.context.steps['spouse-survivor']).toEqual({ status: 'skipped', reason: 'not-spouse-or-cohabitant' });
     // The deceased is the citizen's parent in CPR.
     expect(started.commands).toContainEqual(expect.objectContaining({ task: 'death-certificate-status', input: { deceasedRelation: 'parent' } }));
@@ -176,22 +178,23 @@ describe('losing-a-relative journey', () => {
   });
 
   it('moves the burial deadline only as far as the approver may allow', () => {
-    expect(postponementAllowed('2025-03-06', '2025-03-20', 'cemetery')).toBe(true);
-    expect(postponementAllowed('2025-03-06', '2025-03-21', 'cemetery')).toBe(false);
+    // The cemetery's 14 days count the day of death too: 6 March → 19 March.
+    expect(postponementAllowed('2025-03-06', '2025-03-19', 'cemetery')).toBe(true);
+    expect(postponementAllowed('2025-03-06', '2025-03-20', 'cemetery')).toBe(false);
     expect(postponementAllowed('2025-03-06', '2025-04-15', 'styrelsen-for-patientsikkerhed')).toBe(true);
-    expect(postponementAllowed('2025-03-06', '2025-03-12', 'cemetery')).toBe(false);
+    expect(postponementAllowed('2025-03-06', '2025-03-13', 'cemetery')).toBe(false);
 
     const reported = run(machine, start(machine, input(widow, '2025-03-06T15:00:00Z')), [
       { type: 'death.reported', reportedOn: '2025-03-07', reportedBy: 'self' },
     ]);
-    expect(reported.snapshot.can({ type: 'burial.postponed', approvedOn: '2025-03-10', newDeadline: '2025-03-21', approvedBy: 'cemetery' })).toBe(false);
-    const postponed = send(machine, reported.snapshot, { type: 'burial.postponed', approvedOn: '2025-03-10', newDeadline: '2025-03-20', approvedBy: 'cemetery' });
-    expect(postponed.snapshot.context.steps.burial).toEqual({ status: 'active', deadline: '2025-03-20' });
+    expect(reported.snapshot.can({ type: 'burial.postponed', approvedOn: '2025-03-10', newDeadline: '2025-03-20', approvedBy: 'cemetery' })).toBe(false);
+    const postponed = send(machine, reported.snapshot, { type: 'burial.postponed', approvedOn: '2025-03-10', newDeadline: '2025-03-19', approvedBy: 'cemetery' });
+    expect(postponed.snapshot.context.steps.burial).toEqual({ status: 'active', deadline: '2025-03-19' });
     expect(postponed.commands).toEqual([
       { type: 'timer.cancel', key: 'reminder:burial:7d' },
       { type: 'timer.cancel', key: 'reminder:burial:2d' },
-      { type: 'timer.schedule', key: 'reminder:burial:7d', dueAt: '2025-03-13T07:00:00.000Z', step: 'burial', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:burial:2d', dueAt: '2025-03-18T07:00:00.000Z', step: 'burial', purpose: 'reminder' },
+      { type: 'timer.schedule', key: 'reminder:burial:7d', dueAt: '2025-03-12T07:00:00.000Z', step: 'burial', purpose: 'reminder' },
+      { type: 'timer.schedule', key: 'reminder:burial:2d', dueAt: '2025-03-17T07:00:00.000Z', step: 'burial', purpose: 'reminder' },
     ]);
   });
 
@@ -220,5 +223,37 @@ describe('losing-a-relative journey', () => {
     const missing = start(machine, { answers: {}, facts: { birthDate: '1970-01-01' }, startedAt: '2025-03-06T15:00:00Z', reminderDays: [7, 2] });
     expect(missing.snapshot.status).toBe('error');
     expect(String((missing.snapshot as { error?: unknown }).error)).toContain('dateOfDeath, relation, bothReceivedPublicPension, deceasedHadHealthCover');
+  });
+
+  it('keeps a burial deadline that falls on a public holiday, and reminds on the working days before it', () => {
+    // Death on Thursday 18 December 2025: day 8, the day of death counted, is Christmas Day. The law
+    // gives no extension for holidays (only the cemetery's), so the date stands.
+    const daughter: RelativeFacts = { dateOfDeath: '2025-12-18', relation: 'child', bothReceivedPublicPension: false, deceasedHadHealthCover: true };
+    const started = start(machine, input(daughter, '2025-12-18T12:00:00Z'));
+    expect(started.snapshot.context.steps.burial.deadline).toBe('2025-12-25');
+    // 2 days before is Tuesday 23 December, a working day; 7 days before is the day of death itself (past: none).
+    expect(started.commands.filter((c) => c.type === 'timer.schedule' && c.step === 'burial')).toEqual([
+      { type: 'timer.schedule', key: 'reminder:burial:2d', dueAt: '2025-12-23T07:00:00.000Z', step: 'burial', purpose: 'reminder' },
+    ]);
+  });
+
+  it('routes the report and the notice of the authorities to the municipality when the deceased lived in South Jutland', () => {
+    // Bekendtgørelse om anmeldelse af dødsfald § 1, stk. 2: in the South Jutland municipalities the
+    // death goes to the municipality's registrar, not the parish.
+    const aabenraa: RelativeFacts = { ...widow, deceasedMunicipalityCode: '0580' };
+    const started = start(machine, input(aabenraa, '2025-03-06T15:00:00Z'));
+    expect(started.snapshot.context.steps['report-death-request-burial']).toEqual({ status: 'active', deadline: '2025-03-10', system: 'municipality' });
+    const reported = run(machine, started, [{ type: 'death.reported', reportedOn: '2025-03-07', reportedBy: 'undertaker' }]);
+    expect(reported.snapshot.context.steps['report-death-request-burial']).toMatchObject({ status: 'done', system: 'municipality' });
+    expect(reported.commands).toContainEqual({ type: 'authority.await', step: 'notify-authorities', system: 'municipality', complete: 'authorities.notified', expiresInDays: 30 });
+
+    // Copenhagen (0101), or a journey whose register facts do not name the municipality: the parish.
+    for (const facts of [{ ...widow, deceasedMunicipalityCode: '0101' }, widow]) {
+      const elsewhere = run(machine, start(machine, input(facts, '2025-03-06T15:00:00Z')), [{ type: 'death.reported', reportedOn: '2025-03-07', reportedBy: 'undertaker' }]);
+      expect(elsewhere.snapshot.context.steps['report-death-request-burial'].system).toBeUndefined();
+      expect(elsewhere.commands).toContainEqual(expect.objectContaining({ type: 'authority.await', step: 'notify-authorities', system: 'parish-registrar' }));
+    }
+    const step = losingARelativeV2.steps.find((s) => s.id === 'report-death-request-burial')!;
+    expect(step.guidance.da).toContain('Haderslev, Aabenraa, Sønderborg eller Tønder');
   });
 });

@@ -55,7 +55,7 @@ function authorityAwaitProblems(definition: JourneyDefinition, command: AwaitAut
   const problems: string[] = [];
   const step = definition.steps.find((s) => s.id === command.step);
   if (!step) problems.push(`authority.await for unknown step ${command.step}`);
-  else if (step.system !== command.system) problems.push(`authority.await ${command.step}: system ${command.system} is not the step's (${step.system})`);
+  else if (step.system !== command.system && !step.alternativeSystems?.includes(command.system)) problems.push(`authority.await ${command.step}: system ${command.system} is not the step's (${step.system})`);
   if (!Number.isInteger(command.expiresInDays) || command.expiresInDays < 1) problems.push(`authority.await ${command.step}: expiresInDays must be a whole number ≥ 1`);
   for (const event of [command.complete, ...(command.fail ? [command.fail] : [])]) {
     if (!definition.events[event]?.actors.includes('system')) problems.push(`authority.await ${command.step}: ${event} is not an event systems may send`);

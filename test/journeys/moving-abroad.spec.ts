@@ -1,9 +1,9 @@
-import { movingAbroadV1 } from '../../journeys/moving-abroad';
+import { movingAbroadV2 } from '../../journeys/moving-abroad';
 import type { MovingAbroadAnswers } from '../../journeys/moving-abroad/moving-abroad.start';
 import type { JourneyInput } from '../../journeys/shared/contract';
 import { run, send, start, statuses } from './harness';
 
-const machine = movingAbroadV1.machine;
+const machine = movingAbroadV2.machine;
 
 const noBenefits = { childBenefit: false, housingBenefit: false, su: false, pension: false };
 
@@ -37,6 +37,9 @@ describe('moving-abroad journey', () => {
     expect(started.commands).toEqual([
       { type: 'timer.schedule', key: 'reminder:report-emigration:7d', dueAt: '2025-07-30T07:00:00.000Z', step: 'report-emigration', purpose: 'reminder' },
       { type: 'timer.schedule', key: 'reminder:report-emigration:2d', dueAt: '2025-08-04T07:00:00.000Z', step: 'report-emigration', purpose: 'reminder' },
+      // Housing benefit: the stay is reported to Udbetaling Danmark before departure on Friday 1 August.
+      { type: 'timer.schedule', key: 'reminder:benefits-stop:7d', dueAt: '2025-07-25T07:00:00.000Z', step: 'benefits-stop', purpose: 'reminder' },
+      { type: 'timer.schedule', key: 'reminder:benefits-stop:2d', dueAt: '2025-07-30T07:00:00.000Z', step: 'benefits-stop', purpose: 'reminder' },
     ]);
 
     const reported = send(machine, started.snapshot, { type: 'emigration.reported', reportedOn: '2025-07-20' });
@@ -64,6 +67,9 @@ describe('moving-abroad journey', () => {
     expect(registered.commands).toEqual([
       { type: 'timer.cancel', key: 'watchdog:cpr-status-udrejst' },
       { type: 'timer.schedule', key: 'call:tax-liability', dueAt: '2025-08-08T07:00:00.000Z', step: 'tax-liability', purpose: 'reminder' },
+      // The benefits step is done, so its reminders are taken back.
+      { type: 'timer.cancel', key: 'reminder:benefits-stop:7d' },
+      { type: 'timer.cancel', key: 'reminder:benefits-stop:2d' },
     ]);
     const call = send(machine, registered.snapshot, { type: 'timer.fired', key: 'call:tax-liability' });
     expect(call.commands).toEqual([{ type: 'citizen.notify', template: 'step-needs-you', step: 'tax-liability' }]);
@@ -92,7 +98,8 @@ describe('moving-abroad journey', () => {
     // 4 June + 5 days is 2. pinsedag (9 June): the date stands as written.
     expect(started.snapshot.context.steps['report-emigration'].deadline).toBe('2025-06-09');
     // Two days before is Saturday 7 June: the reminder moves to Friday 6 June (Grundlovsdag, 5 June, is a working day).
-    expect(started.commands.map((c) => c.type === 'timer.schedule' && c.dueAt)).toEqual(['2025-06-02T07:00:00.000Z', '2025-06-06T07:00:00.000Z']);
+    const reportReminders = started.commands.filter((c) => c.type === 'timer.schedule' && c.step === 'report-emigration');
+    expect(reportReminders.map((c) => c.type === 'timer.schedule' && c.dueAt)).toEqual(['2025-06-02T07:00:00.000Z', '2025-06-06T07:00:00.000Z']);
     expect(statuses(started.snapshot)['eu-social-security']).toBe('skipped');
 
     const reported = send(machine, started.snapshot, { type: 'emigration.reported', reportedOn: '2025-06-02' });
@@ -161,7 +168,9 @@ describe('moving-abroad journey', () => {
     expect(reportedAnyway.commands).toContainEqual(expect.objectContaining({ type: 'integration.request', task: 'confirm-emigration-registration' }));
   });
 
-  it('lets the municipality decide for a weekly commuter', () => {
+  it('gives a citizen working abroad and home most weekends the right to stay registered', () => {
+    // CPR-loven § 24 / norden.org: more than 6 months abroad for work, but most weekends, days off
+    // and holidays at the home in Denmark: the citizen has the right to stay registered.
     const commuter: MovingAbroadAnswers = {
       departureDate: '2025-03-03',
       destination: 'nordic',
@@ -173,21 +182,49 @@ describe('moving-abroad journey', () => {
       benefits: noBenefits,
     };
     const started = start(machine, input(commuter, '2025-02-10T08:00:00Z'));
-    expect(started.snapshot.can({ type: 'emigration.reported', reportedOn: '2025-02-20' })).toBe(false);
-    expect(started.snapshot.can({ type: 'registration.kept' })).toBe(false);
+    // Nobody decides: the municipality's decision is no longer an event this journey accepts.
+    expect(started.snapshot.can({ type: 'residence.decided', mustDeregister: true, decidedOn: '2025-02-20' })).toBe(false);
+    expect(started.snapshot.can({ type: 'registration.kept' })).toBe(true);
 
-    const stays = run(machine, started, [
-      { type: 'residence.decided', mustDeregister: false, decidedOn: '2025-02-20' },
-      { type: 'eu-social-security.clarified', outcome: 'not-needed' },
-    ]);
+    const stays = run(machine, started, [{ type: 'registration.kept' }, { type: 'eu-social-security.clarified', outcome: 'not-needed' }]);
     expect(stays.snapshot.status).toBe('done');
-    expect(stays.snapshot.context.steps['report-emigration'].reason).toBe('municipality-kept-registration');
+    expect(stays.snapshot.context.steps['report-emigration']).toMatchObject({ status: 'skipped', reason: 'stays-registered' });
+    expect(statuses(stays.snapshot)).toMatchObject({ 'cpr-status-udrejst': 'skipped', 'tax-liability': 'skipped' });
 
-    const leaves = run(machine, started, [
-      { type: 'residence.decided', mustDeregister: true, decidedOn: '2025-03-10' },
-      { type: 'emigration.reported', reportedOn: '2025-03-11' },
-    ]);
-    expect(leaves.snapshot.context.steps['report-emigration']).toMatchObject({ status: 'done', reason: 'reported-after-deadline' });
+    // Reporting anyway is still possible.
+    const leaves = send(machine, started.snapshot, { type: 'emigration.reported', reportedOn: '2025-02-20' });
+    expect(statuses(leaves.snapshot)).toMatchObject({ 'report-emigration': 'done', 'cpr-status-udrejst': 'active' });
+  });
+
+  it('asks for housing benefit to be reported before departure, even on a public holiday', () => {
+    // borger.dk "Når du får boligstøtte": more than 6 months away within a year ends the right from
+    // the day the stay began, so the stay is reported before leaving. Leaving on Christmas Day: the
+    // self-service is open, so the date stands; the reminders come on working days before it.
+    const winterAbroad: MovingAbroadAnswers = {
+      departureDate: '2025-12-25',
+      destination: 'other-country',
+      awayMoreThan6Months: true,
+      keepsHomeWithFullUse: true,
+      worksAbroad: false,
+      homeMostWeekends: false,
+      stillWorksInDenmark: false,
+      benefits: { ...noBenefits, housingBenefit: true },
+    };
+    const started = start(machine, input(winterAbroad, '2025-12-01T08:00:00Z'));
+    expect(started.snapshot.context.steps['benefits-stop']).toEqual({ status: 'active', deadline: '2025-12-25' });
+    expect(started.commands).toEqual(
+      expect.arrayContaining([
+        { type: 'timer.schedule', key: 'reminder:benefits-stop:7d', dueAt: '2025-12-18T07:00:00.000Z', step: 'benefits-stop', purpose: 'reminder' },
+        { type: 'timer.schedule', key: 'reminder:benefits-stop:2d', dueAt: '2025-12-23T07:00:00.000Z', step: 'benefits-stop', purpose: 'reminder' },
+      ]),
+    );
+    const guidance = movingAbroadV2.steps.find((s) => s.id === 'benefits-stop')!.guidance;
+    expect(guidance.da).toContain('før du rejser');
+    expect(guidance.en).toContain('from the day the stay began');
+
+    // Away at most 6 months with the home kept: housing benefit is not affected, no date to keep.
+    const shortStay = start(machine, input({ ...winterAbroad, awayMoreThan6Months: false, benefits: { ...noBenefits, housingBenefit: true, su: true } }, '2025-12-01T08:00:00Z'));
+    expect(shortStay.snapshot.context.steps['benefits-stop']).toEqual({ status: 'active' });
   });
 
   it('registers a move to Greenland there only, and retries a failed CPR check', () => {

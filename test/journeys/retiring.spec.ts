@@ -1,10 +1,10 @@
-import { retiringV1 } from '../../journeys/retiring';
-import { applicationTiming, pensionDates } from '../../journeys/retiring/retiring.rules';
+import { retiringV2 } from '../../journeys/retiring';
+import { applicationTiming, pensionAgeDateOf, pensionDates } from '../../journeys/retiring/retiring.rules';
 import type { RetiringFacts } from '../../journeys/retiring/retiring.start';
 import type { JourneyInput } from '../../journeys/shared/contract';
 import { run, send, start, statuses } from './harness';
 
-const machine = retiringV1.machine;
+const machine = retiringV2.machine;
 
 function input(facts: RetiringFacts, startedAt: string): JourneyInput {
   return { answers: {}, facts, startedAt, reminderDays: [7, 2] };
@@ -208,5 +208,27 @@ describe('retiring journey', () => {
     const citizenOnly = start(machine, input({ birthDate: '1958-08-30' } as RetiringFacts, '2025-02-28T07:30:00Z'));
     expect(citizenOnly.snapshot.status).toBe('error');
     expect(String((citizenOnly.snapshot as { error?: unknown }).error)).toContain('disabilityPensioner, stillWorking, livesAbroad, receivesHousingBenefit');
+  });
+
+  it('gives people born after 31 December 1970 the pension age 70, and 69 to those born in 1967–1970', () => {
+    // Lov om social pension § 1 a as changed in May 2025: born 2 January 1971 → 70 on 2 January 2041,
+    // even when the feed's own date says 69.
+    const born1971: RetiringFacts = { ...workingTenant, birthDate: '1971-01-02', pensionAgeDate: '2040-01-02' };
+    const started = start(machine, input(born1971, '2040-07-02T07:00:00Z'));
+    expect(started.snapshot.context.anchorDate).toBe('2041-01-02');
+    expect(started.snapshot.context.steps['apply-folkepension']).toEqual({ status: 'active', availableFrom: '2040-07-02', deadline: '2041-01-31' });
+    expect(started.snapshot.context.dates).toMatchObject({ pensionStartDate: '2041-02-01', backPayBy: '2041-06-10' });
+
+    // Born 31 December 1970: 69 on Saturday 31 December 2039. The application deadline stands on the
+    // Saturday; ATP pays on Friday 30 December (the banks close on the 31st); the back-pay deadline,
+    // 10 May 2040, is Ascension Day and stands too (Udbetaling Danmark counts the day of receipt).
+    expect(pensionDates(pensionAgeDateOf({ ...workingTenant, birthDate: '1970-12-31' }))).toMatchObject({
+      pensionAgeDate: '2039-12-31',
+      applyBy: '2039-12-31',
+      atpFirstPayment: '2039-12-30',
+      backPayBy: '2040-05-10',
+    });
+    const guidance = retiringV2.steps.find((s) => s.id === 'compute-pension-age')!.guidance;
+    expect(guidance.da).toContain('70 år (født fra 1. januar 1971)');
   });
 });

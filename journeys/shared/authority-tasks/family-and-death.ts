@@ -62,7 +62,7 @@ export const FAMILY_AND_DEATH_TASKS = {
     'request-burial': write('Anmeld dødsfald og anmod om begravelse', 'Report a death and request burial', ['losing-a-relative/report-death-request-burial', 'losing-a-relative/burial'],
       obj({ deceasedRelation: DECEASED_RELATION, dateOfDeath: DATE, form: oneOf('burial', 'cremation'), 'undertakerCvr?': CVR }),
       { ...DECEASED, form: 'cremation' },
-      { caseRef: 'BEG-2025-000733', status: 'approved', burialDeadline: '2025-03-09', probateCourtNotified: true }),
+      { caseRef: 'BEG-2025-000733', status: 'approved', burialDeadline: '2025-03-08', probateCourtNotified: true }),
   },
   'probate-court': {
     'estate-case-status': read('Status på dødsbo', 'Estate case status', ['losing-a-relative/probate'],

@@ -46,7 +46,7 @@ export function obj<P extends Props>(props: P, extra: JsonSchema = {}): Schema<O
 
 // --- Task definitions ---------------------------------------------------------------------------
 
-/** `journey/step` ids from journeys.md that request the task. */
+/** `journey/step` ids from docs/journeys.md that request the task. */
 export type StepRef = `${JourneyTypeId}/${string}`;
 type Output = Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import { addDays, firstOfNextMonth, maxIsoDate } from '../../../journeys/shared/calendar';
 import { parseCpr, pensionAge } from '../../../journeys/shared/cpr';
+import { burialDeadline } from '../../../journeys/losing-a-relative/losing-a-relative.rules';
 
 /** An authority's "no": answered with `status` and `{ code, message }`, never retried by the adapter. */
 export class Rejection extends Error {
@@ -99,7 +100,7 @@ const RULES: Record<string, Rule> = {
     output.fatherRegistered = input.motherMarried === true;
   },
   'parish-registrar/request-burial': ({ input, output }) => {
-    output.burialDeadline = addDays(str(input.dateOfDeath), 8);
+    output.burialDeadline = burialDeadline(str(input.dateOfDeath));
   },
   'optagelse-dk/submit-higher-application': ({ input, output, today }) => {
     output.deadline = `${today.slice(0, 4)}-${input.quota === 'quota-2' ? '03-15' : '07-05'}`;

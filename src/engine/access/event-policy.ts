@@ -1,4 +1,4 @@
-import { ENGINE_EVENT_TYPES, type EventSpec, type JourneyDefinition, type StepState } from '../../../journeys/shared/contract';
+import { ENGINE_EVENT_TYPES, handlingSystem, type EventSpec, type JourneyDefinition, type StepState } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { Actor } from '../actor';
 
@@ -40,10 +40,16 @@ function stepStates(journey: Pick<PolicyJourney, 'snapshot'>): Record<string, St
   return ((journey.snapshot as { context?: { steps?: Record<string, StepState> } } | null)?.context?.steps ?? {}) as Record<string, StepState>;
 }
 
-/** Whether `authority` handles one of the event's steps and that step applies to this journey. */
+/** The authority handling a step of this journey (the law may route it away from the definition's). */
+function systemOf(def: JourneyDefinition, steps: Record<string, StepState>, id: unknown): string | undefined {
+  const step = def.steps.find((s) => s.id === id);
+  return step ? handlingSystem(step, steps[step.id]) : undefined;
+}
+
+/** Whether `authority` handles one of the event's steps for this citizen and that step applies to this journey. */
 function authorityDecides(def: JourneyDefinition, spec: EventSpec, steps: Record<string, StepState>, authority: string | undefined): boolean {
   if (!authority) return false;
-  return spec.steps.some((id) => def.steps.find((s) => s.id === id)?.system === authority && steps[id]?.status !== 'skipped');
+  return spec.steps.some((id) => systemOf(def, steps, id) === authority && steps[id]?.status !== 'skipped');
 }
 
 function actorName(actor: Actor): string {
@@ -84,7 +90,7 @@ export function authorizeEvent(def: JourneyDefinition, journey: PolicyJourney, a
     // linked completion, or a caseworker's retry, which must be of a task of their own authority:
     // one run at their system or belonging to one of their steps.
     if (actor.kind === 'caseworker') {
-      const owns = data?.system === actor.authority || def.steps.find((s) => s.id === data?.step)?.system === actor.authority;
+      const owns = data?.system === actor.authority || systemOf(def, stepStates(journey), data?.step) === actor.authority;
       if (!owns) refuse(actor, type, 'the task belongs to another authority');
     }
     return;

@@ -60,7 +60,7 @@ export class CaseworkerQueries {
   async search(s: JourneySearch): Promise<{ items: JourneySummary[]; nextCursor: string | null }> {
     // A journey type none of whose versions has a step of this authority can hold nothing in scope:
     // answering at once spares a scan of every journey of that type.
-    if (s.type && !this.catalog.versions(s.type).some((d) => d.steps.some((step) => step.system === s.authority))) {
+    if (s.type && !this.catalog.versions(s.type).some((d) => d.steps.some((step) => step.system === s.authority || !!step.alternativeSystems?.some((a) => a === s.authority)))) {
       return { items: [], nextCursor: null };
     }
     const today = copenhagenDate();

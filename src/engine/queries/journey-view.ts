@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { JourneyDefinition, StepDefinition, StepStatus, Text } from '../../../journeys/shared/contract';
+import { handlingSystem, type JourneyDefinition, type StepDefinition, type StepStatus, type Text } from '../../../journeys/shared/contract';
 import { sendableEvents } from '../access/event-policy';
 import type { JourneyRow } from '../persistence/journey.repository';
 import * as runtime from '../runtime/journey-runtime';
@@ -77,11 +77,13 @@ export function journeyView(
   const now = today();
   const steps: StepView[] = def.steps.map((step) => {
     const state = context.steps?.[step.id] ?? { status: 'pending' as StepStatus };
-    const selfService = viewAs === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.(step) : undefined;
+    // The law may route this citizen's step to another authority than the definition's.
+    const system = handlingSystem(step, state);
+    const selfService = viewAs === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.({ ...step, system }) : undefined;
     return {
       id: step.id,
       kind: step.kind,
-      system: step.system,
+      system,
       title: step.title,
       guidance: step.guidance,
       deadlineRule: step.deadlineRule,

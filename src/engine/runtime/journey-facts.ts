@@ -1,4 +1,4 @@
-import type { JourneyContextBase, JourneyDefinition } from '../../../journeys/shared/contract';
+import { handlingSystem, type JourneyContextBase, type JourneyDefinition } from '../../../journeys/shared/contract';
 
 /** Columns derived from a journey's context, kept on the row so caseworker search needs no JSON. */
 export function derivedColumns(def: JourneyDefinition, context: JourneyContextBase) {
@@ -7,7 +7,8 @@ export function derivedColumns(def: JourneyDefinition, context: JourneyContextBa
   const deadlines = open.map(([, s]) => s.deadline).filter((d): d is string => typeof d === 'string').sort();
   const systems = new Set<string>();
   for (const step of def.steps) {
-    if (step.system && steps[step.id]?.status !== 'skipped') systems.add(step.system);
+    const system = handlingSystem(step, steps[step.id]);
+    if (system && steps[step.id]?.status !== 'skipped') systems.add(system);
   }
   return {
     nextDeadline: deadlines[0] ?? null,

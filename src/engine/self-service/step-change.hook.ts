@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JourneyDefinition, StepState } from '../../../journeys/shared/contract';
+import { handlingSystem, type JourneyDefinition, type StepState } from '../../../journeys/shared/contract';
 import { CommandWriter, type CommandContext } from '../persistence/command-writer';
 import type { Sql, SubscriptionRef } from '../persistence/journey.repository';
 import { WebhookFanout, type WebhookEvent } from './webhook-fanout';
@@ -43,12 +43,13 @@ export class StepChangeHook {
     for (const step of changed) {
       const state = after[step.id];
       const event: WebhookEvent | undefined = state?.status === 'done' ? 'step.completed' : state?.status === 'failed' ? 'step.failed' : undefined;
-      if (!event || !step.system) continue;
-      const wanted = subscriptions.filter((s) => s.authority === step.system && s.events.includes(event));
+      const system = handlingSystem(step, state);
+      if (!event || !system) continue;
+      const wanted = subscriptions.filter((s) => s.authority === system && s.events.includes(event));
       if (!wanted.length) continue;
-      const payloads = await this.fanout.queue(tx, ctx.journeyId, step.system, event, {
+      const payloads = await this.fanout.queue(tx, ctx.journeyId, system, event, {
         journey: { id: ctx.journeyId, type: def.id },
-        step: { id: step.id, system: step.system, status: state.status, ...(state.reason ? { reason: state.reason } : {}) },
+        step: { id: step.id, system, status: state.status, ...(state.reason ? { reason: state.reason } : {}) },
       }, wanted);
       for (const payload of payloads) await this.commands.outbox(tx, ctx, payload);
     }

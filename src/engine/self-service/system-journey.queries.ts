@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { StepStatus, Text } from '../../../journeys/shared/contract';
+import { handlingSystem, type StepStatus, type Text } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { JourneyRepository } from '../persistence/journey.repository';
@@ -33,9 +33,9 @@ export class SystemJourneyQueries {
   async steps(caller: SystemCaller, journeyId: string, audit?: CallAudit) {
     const row = await this.journeys.find(this.journeys.dataSource, journeyId);
     const def = row && this.catalog.get(row.type, row.definition_version);
-    const states = ((row?.snapshot as PersistedSnapshot | undefined)?.context?.steps ?? {}) as Record<string, { status: StepStatus; deadline?: string; reason?: string }>;
+    const states = ((row?.snapshot as PersistedSnapshot | undefined)?.context?.steps ?? {}) as Record<string, { status: StepStatus; deadline?: string; reason?: string; system?: string }>;
     // A skipped step is not the authority's business in this journey (the same rule as the journey's `systems`).
-    const own = def ? def.steps.filter((s) => s.system === caller.authority && states[s.id]?.status !== 'skipped') : [];
+    const own = def ? def.steps.filter((s) => handlingSystem(s, states[s.id]) === caller.authority && states[s.id]?.status !== 'skipped') : [];
     if (!row || own.length === 0) throw new DomainError('NOT_FOUND', 'Journey not found');
     if (audit) audit.journeyId = row.id;
     const open: { step: string; expires_at: Date; complete_event: string; fail_event: string | null }[] = await this.journeys.dataSource.query(

@@ -105,6 +105,11 @@ export class JourneyWriter {
     return id;
   }
 
+  /** Timers and notifications a snapshot migration asks for, written on the migration's transaction. */
+  async runCommands(tx: Sql, ctx: { journeyId: string; citizenId: string; seq: number }, commands: JourneyCommand[]): Promise<void> {
+    if (commands.length) await this.commands.write(tx, ctx, commands);
+  }
+
   async afterTransition(
     tx: Sql,
     ctx: { journeyId: string; citizenId: string; seq: number },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JourneyDefinition } from '../../../journeys/shared/contract';
+import type { JourneyCommand, JourneyDefinition } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { JourneyRow } from '../persistence/journey.repository';
 import { derivedColumns } from '../runtime/journey-facts';
@@ -20,13 +20,16 @@ export interface MigrationReportLine {
   stateAfter?: string;
   outcome: 'migrated' | 'would-migrate' | 'cannot';
   reason?: string;
+  /** Timers the migration (re)schedules or cancels, by key: deadlines it recomputed. */
+  timers?: string[];
 }
 
 /**
  * Moves journeys of one type from older definition versions to `to`, chaining the snapshot
  * migrations the definitions ship. Each journey is migrated in its own transaction; one that
  * cannot be migrated is reported with the reason and left as it was. A broken journey whose
- * migrated snapshot fits again becomes active.
+ * migrated snapshot fits again becomes active. A migration that recomputes deadlines also gives
+ * the timer commands for them, written in the same transaction (and listed in a dry run).
  */
 @Injectable()
 export class MigrateJourneysUseCase {
@@ -51,14 +54,17 @@ export class MigrateJourneysUseCase {
           const journey = (await repo.lock(tx, id)) as JourneyRow;
           const line: MigrationReportLine = { journeyId: id, from: journey.definition_version, to: command.to, stateBefore: journey.state, outcome: 'cannot' };
           let migrated: runtime.PersistedSnapshot;
+          let commands: JourneyCommand[];
           try {
-            migrated = this.chain(journey, target);
+            ({ snapshot: migrated, commands } = this.chain(journey, target, new Date().toISOString()));
             const restored = runtime.restore(target, migrated);
             line.stateAfter = runtime.flattenState(restored.value);
           } catch (e) {
             line.reason = e instanceof Error ? e.message : String(e);
             return line;
           }
+          const timers = [...new Set(commands.flatMap((c) => (c.type === 'timer.schedule' || c.type === 'timer.cancel' ? [c.key] : [])))];
+          if (timers.length) line.timers = timers;
           if (command.dryRun) return { ...line, outcome: 'would-migrate' };
           const status = migrated.status === 'done' ? 'completed' : 'active';
           await repo.update(tx, id, journey.version, {
@@ -77,6 +83,7 @@ export class MigrateJourneysUseCase {
             actor: { kind: 'engine', id: 'journeys:migrate' },
             state: line.stateAfter!,
           });
+          if (status === 'active') await this.writer.runCommands(tx, { journeyId: id, citizenId: journey.citizen_id, seq: journey.version + 1 }, commands);
           return { ...line, outcome: 'migrated' };
         }),
       );
@@ -84,9 +91,10 @@ export class MigrateJourneysUseCase {
     return report;
   }
 
-  private chain(journey: JourneyRow, target: JourneyDefinition): runtime.PersistedSnapshot {
+  private chain(journey: JourneyRow, target: JourneyDefinition, now: string): { snapshot: runtime.PersistedSnapshot; commands: JourneyCommand[] } {
     let snapshot = journey.snapshot as runtime.PersistedSnapshot;
     let version = journey.definition_version;
+    const commands: JourneyCommand[] = [];
     while (version < target.version) {
       const step = this.writer.catalog
         .versions(target.id)
@@ -94,9 +102,10 @@ export class MigrateJourneysUseCase {
         .find((m) => m.from === version);
       if (!step) throw new Error(`no migration from version ${version}`);
       snapshot = step.migrate(structuredClone(snapshot)) as runtime.PersistedSnapshot;
+      commands.push(...(step.commands?.(structuredClone(snapshot), now) ?? []));
       version = step.to;
     }
     if (version !== target.version) throw new Error(`migrations lead to version ${version}, not ${target.version}`);
-    return snapshot;
+    return { snapshot, commands };
   }
 }
