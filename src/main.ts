@@ -13,6 +13,7 @@ import { startAuthorities } from './authorities/authorities.factory';
 import { ConfigValidationError, loadConfig, type AppConfig } from './platform/config/app.config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { configureHttp } from './platform/http/configure-http';
+import { devExposureWarning } from './platform/http/listen-address';
 import { mountQueueDashboard } from './platform/operator/queue-dashboard';
 import { Queues } from './platform/queue/queues';
 
@@ -95,11 +96,18 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen(config.app.port, '0.0.0.0');
+  await app.listen(config.app.port, config.app.host);
   log.info(
-    { port: config.app.port, role: config.app.role, queue: config.queue.backend },
-    `Livsforløb listening on http://localhost:${config.app.port} (API docs at /api/docs, health at /health/ready)`,
+    { host: config.app.host, port: config.app.port, role: config.app.role, queue: config.queue.backend },
+    `Livsforløb listening on ${config.app.host}:${config.app.port}: http://localhost:${config.app.port} (API docs at /api/docs, health at /health/ready)`,
   );
+  const exposed = devExposureWarning(config);
+  if (exposed) {
+    const rule = '!'.repeat(100);
+    log.warn(rule);
+    log.warn(`WARNING: ${exposed}`);
+    log.warn(rule);
+  }
 }
 
 bootstrap().catch((e: unknown) => {

@@ -102,7 +102,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     QUEUE_NAMESPACE: `bench_${backend}`,
     LOG_LEVEL: 'warn',
     DB_POOL_SIZE: '20',
-    NODE_ENV: 'production',
+    NODE_ENV: 'test',
     // e.g. PGOPTIONS='-c log_statement=all' to count the statements a journey costs.
     ...(process.env.PGOPTIONS ? { PGOPTIONS: process.env.PGOPTIONS } : {}),
     // e.g. WORKER_NICE=0 to measure the worker at the API's priority.
@@ -230,7 +230,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', AUTH_MODE: 'dev' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', AUTH_MODE: 'dev' });
   let adminUrl = config.database.url;
   const embedded = adminUrl ? undefined : await startEmbeddedPostgres(config.database, say);
   adminUrl ??= embedded!.url;
