@@ -233,7 +233,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', AUTH_MODE: 'dev' });
   let adminUrl = config.database.url;
   const embedded = adminUrl ? undefined : await startEmbeddedPostgres(config.database, say);
-  adminUrl ??= embedded!.url;
+  adminUrl ??= embedded!.adminUrl;
   const backends = arg('backends', config.queue.redisUrl ? 'redis,postgres' : 'postgres').split(',') as QueueBackendKind[];
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
   say(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB`);

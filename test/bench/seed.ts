@@ -34,7 +34,7 @@ const say = (m: string) => process.stdout.write(`${m}\n`);
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', AUTH_MODE: 'dev' });
   const embedded = config.database.url ? undefined : await startEmbeddedPostgres(config.database, say);
-  const adminUrl = config.database.url ?? embedded!.url;
+  const adminUrl = config.database.url ?? embedded!.adminUrl;
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = '/lf_bench_search';
   const admin = new Client({ connectionString: adminUrl });
