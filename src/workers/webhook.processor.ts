@@ -19,7 +19,7 @@ interface DeliveryRow {
   attempts: number;
   url: string;
   subscription_id: string;
-  secret_sealed: string;
+  secret_sealed: string | null;
   /** Opened from `secret_sealed` by `prepare`, for this attempt only. */
   secret: string;
   task_token_id: string | null;
@@ -122,6 +122,7 @@ export class WebhookProcessor {
    * Returns why it could not (a failed attempt: a key missing from SECRETS_KEY may be added back).
    */
   private prepare(delivery: DeliveryRow): string | undefined {
+    if (!delivery.secret_sealed) return 'no signing secret is kept for the subscription';
     try {
       delivery.secret = this.box.open(delivery.secret_sealed, sealContext.webhookSecret(delivery.subscription_id));
       if (delivery.task_token_id) {
