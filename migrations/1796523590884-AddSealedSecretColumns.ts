@@ -20,6 +20,9 @@ export class AddSealedSecretColumns1796523590884 implements MigrationInterface {
     await q.query(`ALTER TABLE task_token ADD COLUMN token_sealed text`);
     await q.query(`ALTER TABLE webhook_delivery ADD COLUMN task_token_id uuid REFERENCES task_token(id) ON DELETE SET NULL`);
     await q.query(`CREATE INDEX webhook_delivery_task_token ON webhook_delivery (task_token_id) WHERE task_token_id IS NOT NULL`);
+    // What the start-up pass looks at on every start: pending deliveries and the tokens still sealed.
+    await q.query(`CREATE INDEX webhook_delivery_pending ON webhook_delivery (id) WHERE status = 'pending'`);
+    await q.query(`CREATE INDEX task_token_sealed ON task_token (id) WHERE token_sealed IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -31,6 +34,8 @@ export class AddSealedSecretColumns1796523590884 implements MigrationInterface {
         END IF;
       END $$`);
     await q.query(`UPDATE webhook_subscription SET secret = '' WHERE secret IS NULL`);
+    await q.query(`DROP INDEX task_token_sealed`);
+    await q.query(`DROP INDEX webhook_delivery_pending`);
     await q.query(`DROP INDEX webhook_delivery_task_token`);
     await q.query(`ALTER TABLE webhook_delivery DROP COLUMN task_token_id`);
     await q.query(`ALTER TABLE task_token DROP COLUMN token_sealed`);

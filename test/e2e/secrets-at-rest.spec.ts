@@ -30,6 +30,7 @@ describe('secrets at rest', () => {
   let sql: DataSource;
   let municipality: string;
   let secret: string;
+  let subscriptionId: string;
 
   beforeAll(async () => {
     db = await createTestDatabase('secrets_at_rest');
@@ -56,6 +57,7 @@ describe('secrets at rest', () => {
   it('stores no webhook signing secret in clear', async () => {
     const created = await h.http().post('/api/self-service/webhooks').set('Authorization', `Bearer ${municipality}`).send({ url: receiver.url, events: ['step.awaiting'] }).expect(201);
     secret = created.body.secret;
+    subscriptionId = created.body.id;
     expect(secret).toMatch(/^whsec_/);
     expect(await tablesHolding(sql, secret)).toEqual({});
     expect(await tablesHolding(sql, secret.slice('whsec_'.length))).toEqual({});
@@ -90,5 +92,17 @@ describe('secrets at rest', () => {
     expect(await sql.query('SELECT token_sealed FROM task_token WHERE journey_id = $1', [journeyId])).toEqual([{ token_sealed: null }]);
 
     await h.http().post(`/api/hooks/tasks/${token}/complete`).set('Authorization', `Bearer ${municipality}`).send({ data: { confirmed: true, decidedOn: '2026-05-22' } }).expect(200);
+  });
+
+  it('forgets the sealed token once no delivery can send it any more: the subscription is deleted while its delivery waits', async () => {
+    receiver.failNext(...Array<number>(10).fill(503));
+    const { journeyId } = await h.reportedMove('0202902345');
+    await waitFor(() => receiver.received.some((r) => JSON.parse(r.body).data.journey.id === journeyId), 10_000);
+    const sealed = () => sql.query('SELECT token_sealed FROM task_token WHERE journey_id = $1', [journeyId]);
+    expect((await sealed())[0].token_sealed).toMatch(/^sb1\./);
+    await h.http().delete(`/api/self-service/webhooks/${subscriptionId}`).set('Authorization', `Bearer ${municipality}`).expect(204);
+    expect(await sealed()).toEqual([{ token_sealed: null }]);
+    expect(await sql.query('SELECT status FROM webhook_delivery WHERE journey_id = $1', [journeyId])).toEqual([{ status: 'cancelled' }]);
+    receiver.acceptAll();
   });
 });
