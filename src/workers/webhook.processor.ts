@@ -138,14 +138,9 @@ export class WebhookProcessor {
     }
   }
 
-  /**
-   * Final outcome. The sealed task token is kept only while a delivery may still send it: the last
-   * delivery of the token to end deletes it (the token row is locked first, so two deliveries that
-   * end together cannot both leave it to the other).
-   */
+  /** Final outcome. The sealed task token is kept only while a delivery may still send it: the last of its deliveries to end deletes it. */
   private async finish(delivery: DeliveryRow, status: 'delivered' | 'failed' | 'cancelled', r: { attempts: number; statusCode?: number; error?: string }): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      if (delivery.task_token_id) await tx.query('SELECT 1 FROM task_token WHERE id = $1 FOR UPDATE', [delivery.task_token_id]);
       await tx.query(
         `UPDATE webhook_delivery SET status = $2, attempts = $3, last_status_code = $4, last_error = $5, next_attempt_at = NULL,
                 delivered_at = CASE WHEN $2 = 'delivered' THEN now() END, updated_at = now()

@@ -31,8 +31,14 @@ export function takeTaskToken(storedBody: string): { token: string; body: string
   return { token, body: JSON.stringify(body) };
 }
 
-/** Deletes the sealed copy of these task tokens where no pending delivery needs it any more. */
+/**
+ * Deletes the sealed copy of these task tokens where no pending delivery needs it any more; called
+ * on the transaction that ended deliveries. The token rows are locked first, in id order (after the
+ * deliveries, as everywhere), so that of two deliveries of a token that end together the second
+ * sees the first one's end and neither leaves the copy to the other.
+ */
 export async function forgetSealedToken(tx: Sql, taskTokenIds: string[]): Promise<void> {
+  await tx.query('SELECT 1 FROM task_token WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [taskTokenIds]);
   await tx.query(
     `UPDATE task_token t SET token_sealed = NULL
       WHERE t.id = ANY($1::uuid[]) AND t.token_sealed IS NOT NULL
