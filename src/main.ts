@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -11,18 +9,12 @@ import { allDefinitions } from '../journeys';
 import { AppModule } from './app.module';
 import { startAuthorities } from './authorities/authorities.factory';
 import { ConfigValidationError, loadConfig, type AppConfig } from './platform/config/app.config';
+import { localSecret, useLocalDevSecret } from './platform/config/local-secret';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { configureHttp } from './platform/http/configure-http';
+import { devExposureWarning } from './platform/http/listen-address';
 import { mountQueueDashboard } from './platform/operator/queue-dashboard';
 import { Queues } from './platform/queue/queues';
-
-/** A secret generated once and kept (mode 600) in the data directory. */
-function localSecret(dataDir: string, name: string): string {
-  const file = path.join(dataDir, name);
-  fs.mkdirSync(dataDir, { recursive: true });
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
-  return fs.readFileSync(file, 'utf8').trim();
-}
 
 async function bootstrap(): Promise<void> {
   let config: AppConfig;
@@ -52,10 +44,7 @@ async function bootstrap(): Promise<void> {
     config.operator.password = localSecret(config.database.dataDir, 'operator-password');
     log.info(`operator dashboard password is in ${path.join(config.database.dataDir, 'operator-password')} (user "operator")`);
   }
-  if (config.auth.mode === 'dev' && !config.auth.devSecret) {
-    // Development tokens stay valid across restarts of the same data directory.
-    config.auth.devSecret = localSecret(config.database.dataDir, 'dev-auth-secret');
-  }
+  useLocalDevSecret(config);
 
   if (config.app.role === 'worker' && config.app.workerNice > 0) {
     // Jobs wait durably; a citizen's request on the same host should not wait behind them.
@@ -95,11 +84,18 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen(config.app.port, '0.0.0.0');
+  await app.listen(config.app.port, config.app.host);
   log.info(
-    { port: config.app.port, role: config.app.role, queue: config.queue.backend },
-    `Livsforløb listening on http://localhost:${config.app.port} (API docs at /api/docs, health at /health/ready)`,
+    { host: config.app.host, port: config.app.port, role: config.app.role, queue: config.queue.backend },
+    `Livsforløb listening on ${config.app.host}:${config.app.port}: http://localhost:${config.app.port} (API docs at /api/docs, health at /health/ready)`,
   );
+  const exposed = devExposureWarning(config);
+  if (exposed) {
+    const rule = '!'.repeat(100);
+    log.warn(rule);
+    log.warn(`WARNING: ${exposed}`);
+    log.warn(rule);
+  }
 }
 
 bootstrap().catch((e: unknown) => {

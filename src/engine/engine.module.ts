@@ -17,6 +17,7 @@ import { RegisterFacts } from './facts/register-facts';
 import { AuthorityAwaitWriter } from './self-service/authority-await.writer';
 import { SelfServiceLinks } from './self-service/self-service-links';
 import { StepChangeHook } from './self-service/step-change.hook';
+import { StoredSecrets } from './self-service/stored-secrets';
 import { WebhookFanout } from './self-service/webhook-fanout';
 
 @Module({
@@ -40,6 +41,7 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     WebhookFanout,
     AuthorityAwaitWriter,
     StepChangeHook,
+    StoredSecrets,
   ],
   exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, OutboxSignal, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase, RegisterFacts],
 })

@@ -4,6 +4,7 @@ import { allDefinitions } from '../../journeys';
 import { AppModule } from '../app.module';
 import { AuthorityError, AuthorityGateway } from '../authorities/ports/authority-gateway.port';
 import { ConfigValidationError, loadConfig } from '../platform/config/app.config';
+import { useLocalDevSecret } from '../platform/config/local-secret';
 import { startEmbeddedPostgres } from '../platform/database/embedded-postgres';
 import { DomainError } from '../platform/errors/domain-error';
 import { MigrateJourneysUseCase } from './use-cases/migrate-journeys.use-case';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const config = loadConfig();
   config.app.role = 'api'; // no workers, no relay: this process only migrates snapshots
+  useLocalDevSecret(config);
   const embedded = config.database.embedded ? await startEmbeddedPostgres(config.database, () => undefined) : undefined;
   if (embedded) config.database.url = embedded.url;
   const app = await NestFactory.createApplicationContext(

@@ -6,6 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, configNamespaces } from './config/app.config';
+import { SecretBox } from './crypto/secret-box';
 import { dataSourceOptions, runMigrations } from './database/data-source';
 import { usePreparedStatements } from './database/prepared-statements';
 import { ErrorFilter } from './errors/error.filter';
@@ -45,6 +46,7 @@ export class PlatformModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: AppConfig, useValue: config },
+        { provide: SecretBox, useFactory: () => SecretBox.fromConfig(config) },
         { provide: QueueFactory, useFactory: () => new QueueFactory(config.queue, url) },
         Queues,
         JobRegistry,
@@ -53,7 +55,7 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         { provide: APP_PIPE, useValue: validationPipe },
       ],
-      exports: [AppConfig, QueueFactory, Queues, JobRegistry, MetricsService],
+      exports: [AppConfig, SecretBox, QueueFactory, Queues, JobRegistry, MetricsService],
     };
   }
 }

@@ -102,7 +102,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     QUEUE_NAMESPACE: `bench_${backend}`,
     LOG_LEVEL: 'warn',
     DB_POOL_SIZE: '20',
-    NODE_ENV: 'production',
+    NODE_ENV: 'test',
     // e.g. PGOPTIONS='-c log_statement=all' to count the statements a journey costs.
     ...(process.env.PGOPTIONS ? { PGOPTIONS: process.env.PGOPTIONS } : {}),
     // e.g. WORKER_NICE=0 to measure the worker at the API's priority.
@@ -230,10 +230,10 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', AUTH_MODE: 'dev' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', AUTH_MODE: 'dev' });
   let adminUrl = config.database.url;
   const embedded = adminUrl ? undefined : await startEmbeddedPostgres(config.database, say);
-  adminUrl ??= embedded!.url;
+  adminUrl ??= embedded!.adminUrl;
   const backends = arg('backends', config.queue.redisUrl ? 'redis,postgres' : 'postgres').split(',') as QueueBackendKind[];
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
   say(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB`);

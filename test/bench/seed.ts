@@ -32,9 +32,9 @@ type Template = { type: string; version: number; state: string; snapshot: Record
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', AUTH_MODE: 'dev' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', AUTH_MODE: 'dev' });
   const embedded = config.database.url ? undefined : await startEmbeddedPostgres(config.database, say);
-  const adminUrl = config.database.url ?? embedded!.url;
+  const adminUrl = config.database.url ?? embedded!.adminUrl;
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = '/lf_bench_search';
   const admin = new Client({ connectionString: adminUrl });
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   )).rows[0];
   const size = sizeRow.b as number;
   const journeys = sizeRow.n as number;
-  const api = new ServiceChild('api', { DATABASE_URL: dbUrl.toString(), ROLE: 'api', PORT: '3190', AUTH_MODE: 'dev', LOG_LEVEL: 'warn', NODE_ENV: 'production' });
+  const api = new ServiceChild('api', { DATABASE_URL: dbUrl.toString(), ROLE: 'api', PORT: '3190', AUTH_MODE: 'dev', LOG_LEVEL: 'warn', NODE_ENV: 'test' });
   api.start();
   await api.ready('3190');
   const base = 'http://127.0.0.1:3190';

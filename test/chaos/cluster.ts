@@ -162,7 +162,7 @@ export class ChaosCluster {
     this.redis = new PrivateRedis(await freePort());
     await this.redis.start();
     const env = {
-      NODE_ENV: 'production',
+      NODE_ENV: 'test',
       DATABASE_URL: this.postgres.url,
       REDIS_URL: this.redis.url,
       QUEUE_NAMESPACE: this.namespace,

@@ -86,7 +86,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     db = new Pool({ connectionString: cluster.databaseUrl, max: 8 });
     db.on('error', () => undefined); // connections cut by a PostgreSQL restart
     const config = loadConfig({
-      NODE_ENV: 'production',
+      NODE_ENV: 'test',
       ROLE: 'api',
       DATABASE_URL: cluster.databaseUrl,
       REDIS_URL: cluster.redis.url,

@@ -108,6 +108,7 @@ describe('pages with AUTH_MODE=oidc', () => {
       namespace: 'pages_oidc',
       env: {
         AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.invalid', OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: 'https://idp.invalid/jwks',
+        SECRETS_KEY: `k:${Buffer.alloc(32, 9).toString('base64')}`,
         SIGNIN_PROVIDERS: JSON.stringify([{ id: 'mitid', role: 'citizen', issuer: 'https://idp.invalid', clientId: 'livsforloeb' }]),
       },
     });

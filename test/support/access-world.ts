@@ -62,9 +62,8 @@ export async function accessWorld(app: NestExpressApplication) {
       .send({ url: 'http://127.0.0.1:9/hooks', events: ['step.awaiting'] }).expect(201);
     const { journeyId, citizen } = await h.reportedMove(cpr);
     const citizenId = await citizens.idFor(cpr);
-    // The raw task token exists only in the (undelivered) webhook body: what the municipality's solution would receive.
-    const [delivery] = await sql.query(`SELECT body FROM webhook_delivery WHERE journey_id = $1 AND event = 'step.awaiting' LIMIT 1`, [journeyId]);
-    const taskToken = JSON.parse(delivery.body).data.task.token as string;
+    // What the municipality's solution would receive with its (undelivered) webhook.
+    const taskToken = await h.taskTokenOf(journeyId, 'logivaert-check');
 
     const newJob = allDefinitions().find((d) => d.id === 'new-job')!;
     const other = await app.get(StartJourneyUseCase).execute({ citizenId, type: 'new-job', answers: newJob.startExamples[0], facts: {}, actor: { kind: 'citizen', id: citizenId } });

@@ -15,7 +15,8 @@ export default async function globalSetup(): Promise<void> {
     { dataDir: path.join(os.tmpdir(), 'livsforloeb-test'), embeddedPort: 54339, embedded: true, poolSize: 5 },
     (m) => process.stdout.write(`[tests] ${m}\n`),
   );
-  process.env.DATABASE_URL = embedded.url;
+  // Suites create a database each: they need the superuser, not the service's own role.
+  process.env.DATABASE_URL = embedded.adminUrl;
   (globalThis as { __EMBEDDED_PG__?: { stop(): Promise<void> } }).__EMBEDDED_PG__ = embedded;
   process.stdout.write('[tests] DATABASE_URL is not set: using an embedded PostgreSQL on 127.0.0.1:54339\n');
 }

@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';
 import { CitizenRepository } from '../../src/engine/persistence/citizen.repository';
 import { CreateClientUseCase } from '../../src/engine/self-service/create-client.use-case';
 import { StartJourneyUseCase } from '../../src/engine/use-cases/start-journey.use-case';
+import { SecretBox, sealContext } from '../../src/platform/crypto/secret-box';
 
 /** Every authority task succeeds at once: these suites are about the municipality's self-service steps. */
 export class AcceptingGateway extends AuthorityGateway {
@@ -40,6 +42,15 @@ export function selfServiceHelpers(app: INestApplication) {
         .send({ grant_type: 'client_credentials' })
         .expect(200);
       return res.body.access_token;
+    },
+    /**
+     * The live task token of a journey's step as its subscribers receive it, opened from the sealed
+     * copy the service keeps while a delivery is pending (the stored bodies never hold it).
+     */
+    async taskTokenOf(journeyId: string, step: string): Promise<string> {
+      const [task] = await app.get(DataSource).query(`SELECT id, token_sealed FROM task_token WHERE journey_id = $1 AND step = $2 AND status = 'awaiting'`, [journeyId, step]);
+      if (!task?.token_sealed) throw new Error(`no sealed task token for ${step}: is a webhook delivery pending?`);
+      return app.get(SecretBox).open(task.token_sealed, sealContext.taskToken(task.id));
     },
     /** Starts a moving journey for a citizen and reports the move, which opens the municipality's steps. */
     async reportedMove(cpr: string, answers = movingAnswers()): Promise<{ journeyId: string; citizen: string }> {

@@ -30,6 +30,8 @@ export async function startWebhookReceiver() {
     received,
     /** The next requests are answered with these statuses, then 200 again. */
     failNext: (...statuses: number[]) => planned.push(...statuses),
+    /** Answers 200 again from the next request on. */
+    acceptAll: () => void planned.splice(0),
     ofType: (type: string) => received.filter((r) => r.status < 300 && JSON.parse(r.body).type === type).map((r) => JSON.parse(r.body)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

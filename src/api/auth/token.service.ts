@@ -15,6 +15,15 @@ const DEV_AUDIENCE = 'livsforloeb';
 const CLIENT_ISSUER = 'livsforloeb-clients';
 /** A verified token is trusted again without a signature check for at most this long (and never past its expiry). */
 const VERIFIED_TTL_MS = 60_000;
+/** Our own issuers sign with HS256 only; a token that names another algorithm was not made by us. */
+const LOCAL_ALGORITHMS = ['HS256'];
+/**
+ * Signatures an OpenID Connect provider may use. Pinned, so a token can never choose a weaker or
+ * unexpected algorithm (or `none`) for itself; all are asymmetric, as keys from a JWKS are public.
+ */
+const OIDC_ALGORITHMS = ['RS256', 'PS256', 'ES256'];
+/** A token without an expiry would be valid for ever: every issuer path requires `exp`. */
+const REQUIRED_CLAIMS = ['exp'];
 
 /**
  * Verifies bearer tokens: OpenID Connect (issuer, audience, JWKS) in production, as MitID /
@@ -62,13 +71,13 @@ export class TokenService {
     let payload: JWTPayload;
     try {
       payload = this.devMode
-        ? (await jwtVerify(token, this.devKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE })).payload
-        : (await jwtVerify(token, this.jwks!, { issuer: this.config.auth.issuer, audience: this.config.auth.audience })).payload;
+        ? (await jwtVerify(token, this.devKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: LOCAL_ALGORITHMS, requiredClaims: REQUIRED_CLAIMS })).payload
+        : (await jwtVerify(token, this.jwks!, { issuer: this.config.auth.issuer, audience: this.config.auth.audience, algorithms: OIDC_ALGORITHMS, requiredClaims: REQUIRED_CLAIMS })).payload;
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');
     }
     const principal = toPrincipal(payload);
-    const ttl = payload.exp ? Math.min(VERIFIED_TTL_MS, payload.exp * 1000 - Date.now()) : 0;
+    const ttl = Math.min(VERIFIED_TTL_MS, payload.exp! * 1000 - Date.now());
     if (ttl > 0) this.verified.set(token, principal, { ttl });
     return { ...principal };
   }
@@ -102,7 +111,7 @@ export class TokenService {
   private async verifyClientToken(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.clientKey, { issuer: CLIENT_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] }));
+      ({ payload } = await jwtVerify(token, this.clientKey, { issuer: CLIENT_ISSUER, audience: DEV_AUDIENCE, algorithms: LOCAL_ALGORITHMS, requiredClaims: REQUIRED_CLAIMS }));
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');
     }

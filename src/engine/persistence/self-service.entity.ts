@@ -27,6 +27,8 @@ export class TaskTokenEntity {
   @Column({ name: 'fail_reason', type: 'text', nullable: true }) failReason!: string | null;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** The token itself, sealed, only while webhook deliveries still have to carry it. */
+  @Column({ name: 'token_sealed', type: 'text', nullable: true }) tokenSealed!: string | null;
 }
 
 @Entity('webhook_subscription')
@@ -36,7 +38,9 @@ export class WebhookSubscriptionEntity {
   @Column('text') authority!: string;
   @Column('text') url!: string;
   @Column('text', { array: true }) events!: string[];
-  @Column('text') secret!: string;
+  /** Written only before migration 1796523590884; the service seals such rows at start. */
+  @Column({ type: 'text', nullable: true }) secret!: string | null;
+  @Column({ name: 'secret_sealed', type: 'text', nullable: true }) secretSealed!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
 }
@@ -48,6 +52,8 @@ export class WebhookDeliveryEntity {
   @Column({ name: 'journey_id', type: 'uuid', nullable: true }) journeyId!: string | null;
   @Column('text') event!: string;
   @Column('text') body!: string;
+  /** The task token a step.awaiting delivery carries: put into the body when sending, never stored in it. */
+  @Column({ name: 'task_token_id', type: 'uuid', nullable: true }) taskTokenId!: string | null;
   @Column('text') status!: 'pending' | 'delivered' | 'failed' | 'cancelled';
   @Column({ type: 'int', default: 0 }) attempts!: number;
   @Column({ name: 'last_status_code', type: 'int', nullable: true }) lastStatusCode!: number | null;

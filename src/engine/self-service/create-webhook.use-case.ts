@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../platform/config/app.config';
+import { SecretBox, sealContext } from '../../platform/crypto/secret-box';
 import { DomainError } from '../../platform/errors/domain-error';
 import { newSecret } from './secrets';
 import type { SystemCaller } from './system-caller';
@@ -20,6 +22,7 @@ export class CreateWebhookUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly box: SecretBox,
   ) {}
 
   async execute(caller: SystemCaller, input: { url: string; events: string[] }): Promise<WebhookSubscriptionView & { secret: string }> {
@@ -37,9 +40,11 @@ export class CreateWebhookUseCase {
       throw new DomainError('VALIDATION_FAILED', `A client has at most ${MAX_SUBSCRIPTIONS_PER_CLIENT} subscriptions; delete one first`);
     }
     const secret = newSecret('whsec_');
+    // Deliveries must sign with it (HMAC), so it is kept sealed rather than hashed; the row id binds the sealed value to its row.
+    const id = randomUUID();
     const [row]: { id: string; created_at: Date }[] = await this.dataSource.query(
-      `INSERT INTO webhook_subscription (client_id, authority, url, events, secret) VALUES ($1,$2,$3,$4,$5) RETURNING id, created_at`,
-      [caller.clientId, caller.authority, url, events, secret],
+      `INSERT INTO webhook_subscription (id, client_id, authority, url, events, secret_sealed) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, created_at`,
+      [id, caller.clientId, caller.authority, url, events, this.box.seal(secret, sealContext.webhookSecret(id))],
     );
     return { id: row.id, url, events: events as WebhookEvent[], createdAt: new Date(row.created_at).toISOString(), secret };
   }

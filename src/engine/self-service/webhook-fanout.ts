@@ -13,8 +13,11 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
  */
 @Injectable()
 export class WebhookFanout {
-  /** `known`: the subscriptions, when the caller has read them already. */
-  async queue(tx: Sql, journeyId: string, system: string, event: WebhookEvent, data: Record<string, unknown>, known?: { id: string }[]): Promise<OutboxPayload[]> {
+  /**
+   * `known`: the subscriptions, when the caller has read them already. `taskTokenId`: the task token
+   * the processor puts into `data.task` when it sends (the stored body never holds it).
+   */
+  async queue(tx: Sql, journeyId: string, system: string, event: WebhookEvent, data: Record<string, unknown>, known?: { id: string }[], taskTokenId?: string): Promise<OutboxPayload[]> {
     const subscriptions: { id: string }[] = known ?? await tx.query(
       `SELECT s.id FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
         WHERE s.authority = $1 AND s.deleted_at IS NULL AND c.disabled_at IS NULL AND $2 = ANY (s.events)`,
@@ -27,8 +30,8 @@ export class WebhookFanout {
       // The body is fixed here so that every attempt sends (and signs) the same bytes.
       const body = JSON.stringify({ id, type: event, createdAt, data });
       await tx.query(
-        `INSERT INTO webhook_delivery (id, subscription_id, journey_id, event, body, status) VALUES ($1,$2,$3,$4,$5,'pending')`,
-        [id, subscription.id, journeyId, event, body],
+        `INSERT INTO webhook_delivery (id, subscription_id, journey_id, event, body, status, task_token_id) VALUES ($1,$2,$3,$4,$5,'pending',$6)`,
+        [id, subscription.id, journeyId, event, body, taskTokenId ?? null],
       );
       payloads.push({ op: 'add', queue: 'webhooks', name: 'webhook.deliver', data: { deliveryId: id, journeyId } });
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../platform/errors/domain-error';
+import { forgetSealedToken } from './delivery-task-token';
 import type { SystemCaller } from './system-caller';
 import type { WebhookEvent } from './webhook-fanout';
 
@@ -40,7 +41,7 @@ export class WebhookQueries {
     return rows.map((r) => ({ id: r.id, url: r.url, events: r.events, createdAt: iso(r.created_at)! }));
   }
 
-  /** Deliveries already queued are cancelled; the log stays for the operators. */
+  /** Deliveries already queued are cancelled (and task tokens only they would have carried forgotten); the log stays for the operators. */
   async remove(caller: SystemCaller, id: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const [rows]: [unknown[], number] = await tx.query(
@@ -48,7 +49,12 @@ export class WebhookQueries {
         [id, caller.clientId],
       );
       if (!rows.length) throw new DomainError('NOT_FOUND', 'Webhook subscription not found');
-      await tx.query(`UPDATE webhook_delivery SET status = 'cancelled', next_attempt_at = NULL, updated_at = now() WHERE subscription_id = $1 AND status = 'pending'`, [id]);
+      const [cancelled]: [{ task_token_id: string | null }[], number] = await tx.query(
+        `UPDATE webhook_delivery SET status = 'cancelled', next_attempt_at = NULL, updated_at = now() WHERE subscription_id = $1 AND status = 'pending' RETURNING task_token_id`,
+        [id],
+      );
+      const tokens = cancelled.map((d) => d.task_token_id).filter((t): t is string => !!t);
+      if (tokens.length) await forgetSealedToken(tx, tokens);
     });
   }
 

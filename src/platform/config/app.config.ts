@@ -3,6 +3,7 @@ import { validateSync, type ValidationError } from 'class-validator';
 import { registerAs } from '@nestjs/config';
 import * as path from 'node:path';
 import { envKeys, EnvironmentVariables } from './environment-variables';
+import { parseSecretsKey, type SecretKey } from './secrets-key.config';
 import { parseSelfServiceLinks } from './self-service-links.config';
 import { parseSignInProviders } from './sign-in-providers.config';
 import type { AppConfig, AppSettings } from './settings';
@@ -27,7 +28,7 @@ function describe(errors: ValidationError[], raw: Record<string, unknown>): stri
   return errors.map((e) => {
     const constraints = e.constraints ?? {};
     // A value of the wrong kind also breaks its range checks; say only what matters first.
-    const primary = ['isIn', 'matches', 'isInt', 'isBoolean'].find((k) => k in constraints);
+    const primary = ['isIn', 'matches', 'isInt', 'isBoolean', 'isSecretsKey'].find((k) => k in constraints);
     const reasons = primary ? [constraints[primary]] : Object.values(constraints);
     const shown = raw[e.property] === undefined ? '' : ` (got "${String(raw[e.property]).slice(0, 60)}")`;
     // Keep only the reason text: class-validator prefixes the property name itself.
@@ -51,9 +52,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const embedded = !vars.DATABASE_URL;
   const authMode = vars.AUTH_MODE ?? (embedded ? 'dev' : 'oidc');
+  if (authMode === 'dev' && vars.NODE_ENV === 'production') {
+    // The development sign-in hands out caseworker and system tokens to anyone who asks.
+    const why = vars.AUTH_MODE ? 'AUTH_MODE=dev' : 'AUTH_MODE (dev by default when DATABASE_URL is unset)';
+    throw new ConfigValidationError([`${why} is not allowed when NODE_ENV=production: set AUTH_MODE=oidc with OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or leave NODE_ENV unset for local development`]);
+  }
   if (authMode === 'oidc') {
     const missing = (['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const).filter((k) => !vars[k]);
     if (missing.length) throw new ConfigValidationError(missing.map((k) => `${k} is required when AUTH_MODE is oidc (the default with DATABASE_URL); set AUTH_MODE=dev for the development identity provider`));
+  }
+  const secretKeys: SecretKey[] = vars.SECRETS_KEY ? (parseSecretsKey(vars.SECRETS_KEY) as SecretKey[]) : [];
+  if (authMode !== 'dev' && secretKeys.length === 0) {
+    throw new ConfigValidationError([`SECRETS_KEY is required when AUTH_MODE is oidc: it encrypts the secrets the service keeps (webhook signing secrets, task tokens waiting for delivery); <key id>:<base64 of 32 random bytes>`]);
   }
   const links = parseSelfServiceLinks(vars.SELF_SERVICE_LINKS);
   if (typeof links === 'string') throw new ConfigValidationError([`SELF_SERVICE_LINKS ${links}`]);
@@ -63,6 +73,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     app: {
       env: (vars.NODE_ENV as AppSettings['env']) ?? 'development',
       port: vars.PORT ?? 3000,
+      // The development sign-in must not be reachable from the network unless someone says so.
+      host: vars.HOST ?? (authMode === 'dev' ? '127.0.0.1' : '0.0.0.0'),
       role: vars.ROLE ?? 'all',
       workerNice: vars.WORKER_NICE ?? 10,
       logLevel: vars.LOG_LEVEL ?? 'info',
@@ -111,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimitWrites: vars.RATE_LIMIT_WRITES ?? 300,
       trustProxy: vars.TRUST_PROXY ?? 0,
     },
+    secrets: { keys: secretKeys },
     retention: { days: vars.RETENTION_DAYS ?? 365, schedule: vars.RETENTION_SCHEDULE ?? '30 3 * * *' },
     signIn: {
       providers,

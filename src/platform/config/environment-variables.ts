@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsSecretsKey } from './secrets-key.config';
 import type { AuthMode, Role } from './settings';
 
 /** How each variable is checked when the service starts (class-validator); `loadConfig` turns them into settings. */
@@ -26,6 +27,9 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsIn(['api', 'worker', 'all'])
   ROLE?: Role;
+
+  @IsOptional() @Matches(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*|[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)$/, { message: 'must be an IP address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
+  HOST?: string;
 
   @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
@@ -114,6 +118,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(3600)
   CLIENT_TOKEN_TTL_SECONDS?: number;
 
+  @IsOptional() @IsSecretsKey()
+  SECRETS_KEY?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(30)
   WEBHOOK_ATTEMPTS?: number;
 
@@ -158,6 +165,7 @@ export class EnvironmentVariables {
 export const envKeys = [
   'NODE_ENV',
   'PORT',
+  'HOST',
   'ROLE',
   'DATABASE_URL',
   'REDIS_URL',
@@ -188,6 +196,7 @@ export const envKeys = [
   'SELF_SERVICE_LINKS',
   'CLIENT_TOKEN_SECRET',
   'CLIENT_TOKEN_TTL_SECONDS',
+  'SECRETS_KEY',
   'WEBHOOK_ATTEMPTS',
   'WEBHOOK_BACKOFF_MS',
   'WEBHOOK_TIMEOUT_MS',

@@ -1,4 +1,5 @@
 import type { AuthoritySystemId } from '../../../journeys/shared/contract';
+import type { SecretKey } from './secrets-key.config';
 
 /** The typed configuration every part of the service receives, one group per concern (built by `loadConfig`). */
 
@@ -9,6 +10,8 @@ export type AuthMode = 'dev' | 'oidc';
 export interface AppSettings {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** Address the HTTP server listens on: 127.0.0.1 in AUTH_MODE=dev unless HOST says otherwise, else 0.0.0.0. */
+  host: string;
   role: Role;
   /**
    * Niceness a `ROLE=worker` process adds to its own (0 = unchanged): on a host it shares with an
@@ -120,6 +123,13 @@ export interface SignInSettings {
   /** Port of the local development provider on 127.0.0.1 (AUTH_MODE=dev; 0 = any free port; unset = 3001, or any free port when 3001 is taken). */
   devProviderPort?: number;
 }
+export interface SecretsSettings {
+  /**
+   * Keys of the secret box (AES-256-GCM), newest first: the first seals, any of them opens. Empty
+   * only in AUTH_MODE=dev, where a key derived from the development key is used.
+   */
+  keys: SecretKey[];
+}
 export interface RetentionSettings {
   /** Personal data of journeys finished longer ago than this is pseudonymised. */
   days: number;
@@ -137,6 +147,7 @@ export class AppConfig {
   auth!: AuthSettings;
   selfService!: SelfServiceSettings;
   security!: SecuritySettings;
+  secrets!: SecretsSettings;
   retention!: RetentionSettings;
   signIn!: SignInSettings;
 }

@@ -2,9 +2,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { ConfigValidationError, envKeys, loadConfig } from '../../../src/platform/config/app.config';
+import { devExposureWarning } from '../../../src/platform/http/listen-address';
 import { SERVICE_NODE_FLAGS } from '../../../src/platform/node-flags';
 
-const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'lf', OIDC_JWKS_URL: 'https://idp.example/jwks' };
+const KEY_A = Buffer.alloc(32, 1).toString('base64');
+const KEY_B = Buffer.alloc(32, 2).toString('base64');
+const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'lf', OIDC_JWKS_URL: 'https://idp.example/jwks', SECRETS_KEY: `a:${KEY_A}` };
+
+function problem(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigValidationError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a configuration error');
+}
 
 describe('loadConfig', () => {
   it('defaults to the embedded mode: embedded PostgreSQL, PostgreSQL queue backend, port 3000, all roles', () => {
@@ -61,6 +74,47 @@ describe('loadConfig', () => {
 
   it('never echoes a URL value, which may hold a password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://user:secret@x' })).toThrow(/^(?!.*secret).*$/);
+  });
+
+  it('listens on 127.0.0.1 in AUTH_MODE=dev unless HOST says otherwise, and on every address with OpenID Connect', () => {
+    expect(loadConfig({}).app.host).toBe('127.0.0.1');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', AUTH_MODE: 'dev' }).app.host).toBe('127.0.0.1');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', ...oidc }).app.host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).app.host).toBe('0.0.0.0');
+    expect(problem({ HOST: 'http://x' })).toBe('Invalid configuration: HOST must be an IP address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0 (got "http://x")');
+  });
+
+  it('warns when the development sign-in listens beyond this machine, and only then', () => {
+    expect(devExposureWarning(loadConfig({}))).toBeUndefined();
+    expect(devExposureWarning(loadConfig({ HOST: 'localhost' }))).toBeUndefined();
+    expect(devExposureWarning(loadConfig({ HOST: '0.0.0.0' }))).toMatch(/^AUTH_MODE=dev and HOST=0\.0\.0\.0: the development sign-in .* open to every machine/);
+    expect(devExposureWarning(loadConfig({ DATABASE_URL: 'postgres://u@db/x', ...oidc }))).toBeUndefined();
+  });
+
+  it('refuses AUTH_MODE=dev when NODE_ENV=production, set or by default, naming the variables', () => {
+    expect(problem({ NODE_ENV: 'production', AUTH_MODE: 'dev', DATABASE_URL: 'postgres://u@db/x' })).toMatch(/^Invalid configuration: AUTH_MODE=dev is not allowed when NODE_ENV=production: set AUTH_MODE=oidc/);
+    expect(problem({ NODE_ENV: 'production' })).toMatch(/^Invalid configuration: AUTH_MODE \(dev by default when DATABASE_URL is unset\) is not allowed when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db/x', ...oidc }).app.authMode).toBe('oidc');
+  });
+
+  it('requires SECRETS_KEY outside AUTH_MODE=dev and reads a list of keys, newest first', () => {
+    const { SECRETS_KEY: _, ...withoutKey } = oidc;
+    expect(problem({ DATABASE_URL: 'postgres://u@db/x', ...withoutKey })).toMatch(/^Invalid configuration: SECRETS_KEY is required when AUTH_MODE is oidc/);
+    expect(loadConfig({}).secrets.keys).toEqual([]);
+    const keys = loadConfig({ DATABASE_URL: 'postgres://u@db/x', ...oidc, SECRETS_KEY: `2026b:${KEY_B}, 2026a:${KEY_A}` }).secrets.keys;
+    expect(keys.map((k) => [k.id, k.key.toString('base64')])).toEqual([['2026b', KEY_B], ['2026a', KEY_A]]);
+  });
+
+  it.each([
+    ['no key id', KEY_A, /entry 1 is not/],
+    ['a short key', `a:${Buffer.alloc(16).toString('base64')}`, /key "a" is 16 bytes, not 32/],
+    ['a bad second entry', `a:${KEY_A},b`, /entry 2 is not/],
+    ['a key id twice', `a:${KEY_A},a:${KEY_B}`, /names key id "a" twice/],
+  ])('refuses a SECRETS_KEY with %s, without echoing the key', (_, value, message) => {
+    const text = problem({ SECRETS_KEY: value });
+    expect(text).toMatch(/^Invalid configuration: SECRETS_KEY /);
+    expect(text).toMatch(message);
+    expect(text).not.toContain(KEY_A.slice(0, 20));
   });
 
   it('accepts the environment of every service in docker-compose.yml', () => {

@@ -19,7 +19,7 @@ describe('self-service configuration', () => {
       webhookAttempts: 12,
       allowLocalHttpTargets: true,
     });
-    const oidc = loadConfig({ DATABASE_URL: 'postgres://db/x', OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'lf', OIDC_JWKS_URL: 'https://idp/jwks' });
+    const oidc = loadConfig({ DATABASE_URL: 'postgres://db/x', OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'lf', OIDC_JWKS_URL: 'https://idp/jwks', SECRETS_KEY: `k:${Buffer.alloc(32).toString('base64')}` });
     expect(oidc.selfService.allowLocalHttpTargets).toBe(false);
   });
 
