@@ -13,6 +13,7 @@ import { startAuthorities } from './authorities/authorities.factory';
 import { ConfigValidationError, loadConfig, type AppConfig } from './platform/config/app.config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { configureHttp } from './platform/http/configure-http';
+import { listenForMetrics, MetricsEndpoint, type MetricsListener } from './platform/metrics/metrics-endpoint';
 import { mountQueueDashboard } from './platform/operator/queue-dashboard';
 import { Queues } from './platform/queue/queues';
 
@@ -78,6 +79,7 @@ async function bootstrap(): Promise<void> {
   if (config.operator.password) mountQueueDashboard(app, app.get(Queues).all(), config.operator.password);
   else log.warn('OPERATOR_PASSWORD is not set: the queue dashboard at /operator/queues is disabled');
 
+  let metrics: MetricsListener | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -87,6 +89,8 @@ async function bootstrap(): Promise<void> {
       log.error('shutdown took too long, exiting');
       process.exit(1);
     }, config.app.shutdownTimeoutMs).unref();
+    // Before the app: a scrape during shutdown must not query a pool that is closing.
+    await metrics?.close();
     await app.close();
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     log.info('stopped');
@@ -95,7 +99,9 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
+  metrics = await listenForMetrics(app.get(MetricsEndpoint), config.metrics);
   await app.listen(config.app.port, '0.0.0.0');
+  log.info({ metricsHost: config.metrics.host, metricsPort: metrics.port }, `metrics at http://${config.metrics.host}:${metrics.port}/metrics`);
   log.info(
     { port: config.app.port, role: config.app.role, queue: config.queue.backend },
     `Livsforløb listening on http://localhost:${config.app.port} (API docs at /api/docs, health at /health/ready)`,

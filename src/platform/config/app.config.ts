@@ -54,12 +54,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const missing = (['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const).filter((k) => !vars[k]);
     if (missing.length) throw new ConfigValidationError(missing.map((k) => `${k} is required when AUTH_MODE is oidc (the default with DATABASE_URL); set AUTH_MODE=dev for the development identity provider`));
   }
+  const port = vars.PORT ?? 3000;
+  const metricsPort = vars.METRICS_PORT ?? 9464;
+  if (metricsPort !== 0 && metricsPort === port) throw new ConfigValidationError([`METRICS_PORT must differ from PORT (both are ${port}): metrics are not served on the public port`]);
   const links = parseSelfServiceLinks(vars.SELF_SERVICE_LINKS);
   if (typeof links === 'string') throw new ConfigValidationError([`SELF_SERVICE_LINKS ${links}`]);
   return {
     app: {
       env: (vars.NODE_ENV as AppSettings['env']) ?? 'development',
-      port: vars.PORT ?? 3000,
+      port,
       role: vars.ROLE ?? 'all',
       workerNice: vars.WORKER_NICE ?? 10,
       logLevel: vars.LOG_LEVEL ?? 'info',
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: vars.TRUST_PROXY ?? 0,
     },
     retention: { days: vars.RETENTION_DAYS ?? 365, schedule: vars.RETENTION_SCHEDULE ?? '30 3 * * *' },
+    metrics: { host: vars.METRICS_HOST ?? '127.0.0.1', port: metricsPort },
   };
 }
 

@@ -15,6 +15,13 @@ describe('loadConfig', () => {
     expect(config.engine.reminderDays).toEqual([7, 2]);
     expect(config.security).toEqual({ rateLimitWindowSeconds: 60, rateLimitLogin: 10, rateLimitWrites: 300, trustProxy: 0 });
     expect(config.retention).toEqual({ days: 365, schedule: '30 3 * * *' });
+    expect(config.metrics).toEqual({ host: '127.0.0.1', port: 9464 });
+  });
+
+  it('binds the metrics listener where METRICS_HOST and METRICS_PORT say', () => {
+    expect(loadConfig({ METRICS_HOST: '0.0.0.0', METRICS_PORT: '9100' }).metrics).toEqual({ host: '0.0.0.0', port: 9100 });
+    expect(loadConfig({ METRICS_HOST: '::1' }).metrics.host).toBe('::1');
+    expect(loadConfig({ METRICS_HOST: 'metrics.internal' }).metrics.host).toBe('metrics.internal');
   });
 
   it('uses external PostgreSQL and Redis when both URLs are given', () => {
@@ -46,6 +53,10 @@ describe('loadConfig', () => {
     ['WORKER_NICE', '-5', /WORKER_NICE must not be less than 0/],
     ['OUTBOX_VACUUM_AFTER', '-1', /OUTBOX_VACUUM_AFTER must not be less than 0/],
     ['OUTBOX_VACUUM_AFTER', 'often', /OUTBOX_VACUUM_AFTER .*(integer|number)/],
+    ['METRICS_PORT', '70000', /METRICS_PORT must not be greater than 65535/],
+    ['METRICS_PORT', 'nine', /METRICS_PORT .*(integer|number)/],
+    ['METRICS_PORT', '3000', /METRICS_PORT must differ from PORT \(both are 3000\)/],
+    ['METRICS_HOST', 'http://0.0.0.0', /METRICS_HOST must be an IP address or host name to listen on/],
   ])('names %s when its value %s is bad', (name, value, message) => {
     const error = (() => {
       try {
