@@ -7,6 +7,7 @@ import { AddCaseworkerSearchIndexes1795700400000 } from './1795700400000-AddCase
 import { CreateStartIdempotency1795700500000 } from './1795700500000-CreateStartIdempotency';
 import { CreateJourneyScope1795700600000 } from './1795700600000-CreateJourneyScope';
 import { DropOutboxNotifyTrigger1795700700000 } from './1795700700000-DropOutboxNotifyTrigger';
+import { AddClientSecretGeneration1795700870000 } from './1795700870000-AddClientSecretGeneration';
 
 /** Every migration, in order. New migrations are added here (explicit, so tests and the build agree). */
-export const migrations = [CreateJourneyTables1795700000000, CreateRegisterEvents1795700100000, CreateCitizenExperienceTables1795700200000, CreateSelfServiceTables1795700240000, AddRetentionColumns1795700300000, AddCaseworkerSearchIndexes1795700400000, CreateStartIdempotency1795700500000, CreateJourneyScope1795700600000, DropOutboxNotifyTrigger1795700700000];
+export const migrations = [CreateJourneyTables1795700000000, CreateRegisterEvents1795700100000, CreateCitizenExperienceTables1795700200000, CreateSelfServiceTables1795700240000, AddRetentionColumns1795700300000, AddCaseworkerSearchIndexes1795700400000, CreateStartIdempotency1795700500000, CreateJourneyScope1795700600000, DropOutboxNotifyTrigger1795700700000, AddClientSecretGeneration1795700870000];
