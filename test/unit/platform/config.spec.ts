@@ -3,6 +3,11 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { ConfigValidationError, loadConfig } from '../../../src/platform/config/app.config';
 import { SERVICE_NODE_FLAGS } from '../../../src/platform/node-flags';
+import { parseDockerfile } from '../../support/dockerfile';
+
+const ROOT = path.join(__dirname, '../../..');
+/** docker-compose.yml as Compose reads it: `<<: *anchor` merges the shared environment. */
+const readCompose = () => parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
 
 const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'lf', OIDC_JWKS_URL: 'https://idp.example/jwks' };
 
@@ -75,28 +80,45 @@ describe('loadConfig', () => {
   });
 
   it('accepts the environment of every service in docker-compose.yml', () => {
-    const compose = parse(fs.readFileSync(path.join(__dirname, '../../../docker-compose.yml'), 'utf8'));
+    const compose = readCompose();
     const apps = Object.entries<{ environment?: Record<string, string>; command?: string[] }>(compose.services).filter(([, s]) =>
-      s.command?.join(' ').includes('dist/src/main.js'),
+      s.command?.join(' ').includes('dist/src/'),
     );
-    expect(apps.map(([name]) => name).sort()).toEqual(['api', 'worker']);
+    expect(apps.map(([name]) => name).sort()).toEqual(['api', 'migrate', 'worker']);
     for (const [, service] of apps) {
       const config = loadConfig(service.environment ?? {});
       expect(config.database.embedded).toBe(false);
       expect(config.queue.backend).toBe('redis');
+      // Reachable by a scraper on the compose network, and published nowhere.
+      expect(config.metrics.host).toBe('0.0.0.0');
+    }
+    expect(compose.services.api.ports.some((p: string) => p.includes(String(loadConfig(compose.services.api.environment).metrics.port)))).toBe(false);
+  });
+
+  it('runs the migrations once in docker-compose.yml, and starts the API and the workers only after they succeeded', () => {
+    const { services } = readCompose();
+    expect(services.migrate.command).toEqual(['node', 'dist/src/platform/database/migration.cli.js', 'run']);
+    expect(services.migrate.restart).toBe('no');
+    expect(services.migrate.build).toBe('.');
+    for (const name of ['api', 'worker']) {
+      expect({ name, image: services[name].image }).toEqual({ name, image: services.migrate.image });
+      expect({ name, dependsOn: services[name].depends_on.migrate }).toEqual({ name, dependsOn: { condition: 'service_completed_successfully' } });
     }
   });
 
-  it('starts the service with the same V8 heap flags everywhere: npm start, start:dev, docker-compose and the test harnesses', () => {
+  it('starts the service with the same V8 heap flags everywhere: npm start, start:dev, the Dockerfile, docker-compose and the test harnesses', () => {
     const scripts = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     const flagsBeforeMain = (argv: string[]) => argv.slice(argv.indexOf('node') + 1, argv.indexOf('dist/src/main.js')).filter((a) => a.startsWith('--max-'));
     for (const script of ['start', 'start:dev']) {
       const argv = scripts[script].split('&&').pop()!.trim().split(/\s+/);
       expect({ script, flags: flagsBeforeMain(argv) }).toEqual({ script, flags: [...SERVICE_NODE_FLAGS] });
     }
-    const compose = parse(fs.readFileSync(path.join(__dirname, '../../../docker-compose.yml'), 'utf8'));
+    const compose = readCompose();
     for (const [name, service] of Object.entries<{ command?: string[] }>(compose.services).filter(([, s]) => s.command?.includes('dist/src/main.js'))) {
       expect({ name, flags: flagsBeforeMain(service.command!) }).toEqual({ name, flags: [...SERVICE_NODE_FLAGS] });
     }
+    const image = parseDockerfile(path.join(ROOT, 'Dockerfile')).at(-1)!;
+    const cmd = image.instructions.filter((i) => i.keyword === 'CMD').at(-1)!.exec!;
+    expect({ dockerfile: 'CMD', flags: flagsBeforeMain(cmd) }).toEqual({ dockerfile: 'CMD', flags: [...SERVICE_NODE_FLAGS] });
   });
 });
