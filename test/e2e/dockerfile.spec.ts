@@ -78,11 +78,19 @@ async function replay(stages: Stage[], scratch: string): Promise<Map<string, Sta
           expect({ run: ins.args, absolutePath: /(^|[\s=])\/(?!dev\/null)/.test(ins.args) }).toEqual({ run: ins.args, absolutePath: false });
           const mount = ins.flags.mount ?? '';
           if (mount && !/^type=cache,target=\/root\/\.npm$/.test(mount)) throw new Error(`RUN --mount=${mount}: the replay knows only npm's cache mount`);
-          await promisify(execFile)('sh', ['-c', `chown() { :; }; ${ins.args}`], {
-            cwd: inStage('.'),
-            maxBuffer: 64 * 1024 * 1024,
-            env: { PATH: process.env.PATH ?? '', HOME: state.root, ...state.env, npm_config_prefer_offline: 'true', ...(mount ? { npm_config_cache: npmCache } : {}) },
-          });
+          try {
+            await promisify(execFile)('sh', ['-c', `chown() { :; }; ${ins.args}`], {
+              cwd: inStage('.'),
+              maxBuffer: 64 * 1024 * 1024,
+              env: {
+                PATH: process.env.PATH ?? '', HOME: state.root, ...state.env,
+                npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', ...(mount ? { npm_config_cache: npmCache } : {}),
+              },
+            });
+          } catch (e) {
+            const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
+            throw new Error(`stage ${stage.name}: RUN ${ins.args} failed:\n${stdout.slice(-3000)}\n${stderr.slice(-1500)}`);
+          }
           break;
         }
         case 'USER':
