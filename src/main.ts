@@ -13,6 +13,7 @@ import { localSecret, useLocalDevSecret } from './platform/config/local-secret';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { configureHttp } from './platform/http/configure-http';
 import { devExposureWarning } from './platform/http/listen-address';
+import { listenForMetrics, MetricsEndpoint, type MetricsListener } from './platform/metrics/metrics-endpoint';
 import { mountQueueDashboard } from './platform/operator/queue-dashboard';
 import { Queues } from './platform/queue/queues';
 
@@ -67,6 +68,7 @@ async function bootstrap(): Promise<void> {
   if (config.operator.password) mountQueueDashboard(app, app.get(Queues).all(), config.operator.password);
   else log.warn('OPERATOR_PASSWORD is not set: the queue dashboard at /operator/queues is disabled');
 
+  let metrics: MetricsListener | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -76,6 +78,8 @@ async function bootstrap(): Promise<void> {
       log.error('shutdown took too long, exiting');
       process.exit(1);
     }, config.app.shutdownTimeoutMs).unref();
+    // Before the app: a scrape during shutdown must not query a pool that is closing.
+    await metrics?.close();
     await app.close();
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     log.info('stopped');
@@ -84,7 +88,9 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
+  metrics = await listenForMetrics(app.get(MetricsEndpoint), config.metrics);
   await app.listen(config.app.port, config.app.host);
+  log.info({ metricsHost: config.metrics.host, metricsPort: metrics.port }, `metrics at http://${config.metrics.host}:${metrics.port}/metrics`);
   log.info(
     { host: config.app.host, port: config.app.port, role: config.app.role, queue: config.queue.backend },
     `Livsforløb listening on ${config.app.host}:${config.app.port}: http://localhost:${config.app.port} (API docs at /api/docs, health at /health/ready)`,

@@ -6,6 +6,7 @@ import { EngineModule } from '../engine/engine.module';
 import { ExperienceModule } from '../engine/experience.module';
 import { AuthGuard } from './auth/auth.guard';
 import { RateLimitGuard, rateLimits } from './auth/rate-limit.guard';
+import { RateLimitStorage, RateLimitStorageModule } from './auth/rate-limit-storage';
 import { TokenService } from './auth/token.service';
 import { JourneysController } from './citizen/journeys.controller';
 import { AuthoritiesController } from './authorities/authorities.controller';
@@ -28,7 +29,7 @@ import { TaskHooksController } from './self-service/task-hooks.controller';
 import { WebhooksController } from './self-service/webhooks.controller';
 
 @Module({
-  imports: [EngineModule, ExperienceModule, SelfServiceModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimits })],
+  imports: [EngineModule, ExperienceModule, SelfServiceModule, ThrottlerModule.forRootAsync({ imports: [RateLimitStorageModule], inject: [AppConfig, RateLimitStorage], useFactory: rateLimits })],
   controllers: [JourneysController, AuthoritiesController, DevTokenController, RegisterEventsController,
     MeController, ProxyJourneysController, CaseworkerJourneysController,
     SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController,

@@ -13,13 +13,13 @@ import { ErrorFilter } from './errors/error.filter';
 import { HealthController } from './health/health.controller';
 import { loggingModule } from './logging/logging.module';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
-import { MetricsController } from './metrics/metrics.controller';
+import { MetricsEndpoint } from './metrics/metrics-endpoint';
 import { MetricsService } from './metrics/metrics.service';
 import { JobRegistry } from './queue/job-registry';
 import { QueueFactory } from './queue/queue-factory';
 import { Queues } from './queue/queues';
 
-/** Config, logging, database (migrations run at start), queues, health, metrics, errors. */
+/** Config, logging, database (migrations run at start), queues, health, metrics (served on their own listener by main.ts), errors. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -43,7 +43,7 @@ export class PlatformModule {
         }),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: SecretBox, useFactory: () => SecretBox.fromConfig(config) },
@@ -51,11 +51,12 @@ export class PlatformModule {
         Queues,
         JobRegistry,
         MetricsService,
+        MetricsEndpoint,
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         { provide: APP_PIPE, useValue: validationPipe },
       ],
-      exports: [AppConfig, SecretBox, QueueFactory, Queues, JobRegistry, MetricsService],
+      exports: [AppConfig, SecretBox, QueueFactory, Queues, JobRegistry, MetricsService, MetricsEndpoint],
     };
   }
 }

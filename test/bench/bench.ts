@@ -110,13 +110,14 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   };
   // --profile writes V8 CPU profiles of both processes (open them in Chrome DevTools).
   const execArgv = [...NODE_FLAGS, ...(process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), 'bench/results/profiles')}`] : [])];
-  const api = new ServiceChild('api', { ...common, ROLE: 'api', PORT: '3180' }, execArgv);
-  const worker = new ServiceChild('worker', { ...common, ROLE: 'worker', PORT: '3181', WORKER_CONCURRENCY: '32' }, execArgv);
+  const api = new ServiceChild('api', { ...common, ROLE: 'api', PORT: '3180', METRICS_PORT: '3182' }, execArgv);
+  const worker = new ServiceChild('worker', { ...common, ROLE: 'worker', PORT: '3181', METRICS_PORT: '3183', WORKER_CONCURRENCY: '32' }, execArgv);
   api.start();
   await api.ready('3180'); // migrations run once, before the worker starts
   worker.start();
   await worker.ready('3181');
   const base = 'http://127.0.0.1:3180';
+  const apiMetrics = 'http://127.0.0.1:3182';
   const db = new Client({ connectionString: dbUrl.toString() });
   await db.connect();
 
@@ -174,10 +175,10 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const latencyJourneys = Math.max(100, Math.round(JOURNEYS / 4));
   say(`[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} starts and events/s (${Number.isFinite(LATENCY_RATE) ? 'as given' : 'half of phase 1'})`);
   const limiter = new RateLimiter(halfRate);
-  const serverBefore = parseEventBuckets(await scrape(base)); // also starts the event-loop delay afresh
+  const serverBefore = parseEventBuckets(await scrape(apiMetrics)); // also starts the event-loop delay afresh
   const half = await drive(latencyJourneys, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter, 40, 20_000, POLL_MS));
   const latencies = half.flatMap((r) => r.latenciesMs);
-  const serverAfter = await scrape(base);
+  const serverAfter = await scrape(apiMetrics);
   const serverSide = { ...bucketSummary(serverBefore, parseEventBuckets(serverAfter)), eventLoopDelayMs: eventLoopDelayMs(serverAfter) };
 
   // The mix: every journey type from its first start example, as far as citizen actions take it.

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   )).rows[0];
   const size = sizeRow.b as number;
   const journeys = sizeRow.n as number;
-  const api = new ServiceChild('api', { DATABASE_URL: dbUrl.toString(), ROLE: 'api', PORT: '3190', AUTH_MODE: 'dev', LOG_LEVEL: 'warn', NODE_ENV: 'test' });
+  const api = new ServiceChild('api', { DATABASE_URL: dbUrl.toString(), ROLE: 'api', PORT: '3190', METRICS_PORT: '3191', AUTH_MODE: 'dev', LOG_LEVEL: 'warn', NODE_ENV: 'test' });
   api.start();
   await api.ready('3190');
   const base = 'http://127.0.0.1:3190';

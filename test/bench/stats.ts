@@ -11,9 +11,9 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
 /** Cumulative counts of a Prometheus histogram's buckets (`le` in seconds → count), for one series. */
 export type Buckets = Map<number, number>;
 
-/** The API's `/metrics` text. */
-export async function scrape(base: string): Promise<string> {
-  return (await fetch(`${base}/metrics`)).text();
+/** The API's `/metrics` text, from its metrics listener (METRICS_PORT), not the public port. */
+export async function scrape(metricsBase: string): Promise<string> {
+  return (await fetch(`${metricsBase}/metrics`)).text();
 }
 
 /** prom-client samples the event loop with a timer of this period (its default), and reports the period too. */

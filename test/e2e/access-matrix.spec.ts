@@ -36,7 +36,6 @@ let registerId = 0;
 const MATRIX: Record<string, Route> = {
   'GET /health/live': { expect: PUBLIC(200), path: () => '/health/live' },
   'GET /health/ready': { expect: PUBLIC(200), path: () => '/health/ready' },
-  'GET /metrics': { expect: PUBLIC(200), path: () => '/metrics' },
   'GET /api/docs': { expect: PUBLIC(200), path: () => '/api/docs' },
   'GET /api/docs/': { expect: PUBLIC(200), path: () => '/api/docs/' },
   'GET /api/docs/index.html': { expect: PUBLIC(200), path: () => '/api/docs/index.html' },

@@ -37,9 +37,9 @@ export class AuthGuard implements CanActivate {
       principal.citizen = await this.citizens.identify(principal.subject);
       principal.citizenId = principal.citizen.id;
     }
-    // A disabled client is refused at once, not when its short-lived tokens run out.
-    if (principal.clientId && !(await this.clients.isActive(principal.clientId, principal.authority))) {
-      throw new DomainError('UNAUTHENTICATED', 'The client is disabled or unknown');
+    // A disabled client, or a token from before a secret rotation, is refused at once, not when the token runs out.
+    if (principal.clientId && !(await this.clients.isActive(principal.clientId, principal.authority, principal.clientSecretGeneration ?? 1))) {
+      throw new DomainError('UNAUTHENTICATED', 'The client is disabled or unknown, or its secret was rotated: get a new token');
     }
     req.principal = principal;
     return true;

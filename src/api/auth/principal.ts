@@ -13,6 +13,8 @@ export interface Principal {
   name?: string;
   /** Set only for a token of the client-credentials issuer (POST /api/oauth/token): the system client's id. */
   clientId?: string;
+  /** With `clientId`: the generation of the client secret the token was issued under. */
+  clientSecretGeneration?: number;
 }
 
 export type Role = Principal['role'];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../platform/config/app.config';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -30,13 +30,17 @@ function sessionOrAddress(req: Record<string, any>): string {
   return token ? `session:${sha256(token).slice(0, 32)}` : clientAddress(req);
 }
 
-/** Rate limits from the configuration: sign-ins per address, writes per session, in fixed windows. */
-export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
+/**
+ * Rate limits from the configuration: sign-ins per address, writes per session, in fixed windows,
+ * counted in `storage` (Redis shared by every API process when REDIS_URL is set).
+ */
+export function rateLimits(config: AppConfig, storage?: ThrottlerStorage): ThrottlerModuleOptions {
   const { rateLimitWindowSeconds, rateLimitLogin, rateLimitWrites } = config.security;
   const ttl = rateLimitWindowSeconds * 1000;
   return {
     // We set Retry-After ourselves: the library would name it Retry-After-<throttler>.
     setHeaders: false,
+    storage,
     // One budget per caller across routes (the library's default key is per route).
     generateKey: (_ctx, tracker, name) => sha256(`${name}:${tracker}`),
     throttlers: [

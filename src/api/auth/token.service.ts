@@ -94,10 +94,13 @@ export class TokenService {
       .sign(this.devKey);
   }
 
-  /** A client-credentials access token: role system, the client's authority, `sub` = client id. */
-  async issueClientToken(client: { clientId: string; authority: string }): Promise<{ token: string; expiresIn: number }> {
+  /**
+   * A client-credentials access token: role system, the client's authority, `sub` = client id,
+   * `gen` = the generation of the secret it was issued for (a rotation makes it stale).
+   */
+  async issueClientToken(client: { clientId: string; authority: string; secretGeneration: number }): Promise<{ token: string; expiresIn: number }> {
     const expiresIn = this.config.selfService.clientTokenTtlSeconds;
-    const token = await new SignJWT({ role: 'system', authority: client.authority })
+    const token = await new SignJWT({ role: 'system', authority: client.authority, gen: client.secretGeneration })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(client.clientId)
       .setIssuer(CLIENT_ISSUER)
@@ -117,7 +120,9 @@ export class TokenService {
     }
     const principal = toPrincipal(payload);
     if (principal.role !== 'system') throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');
-    return { ...principal, clientId: principal.subject };
+    // Tokens without `gen` were issued before generations existed, for the first secret.
+    const generation = Number.isInteger(payload.gen) ? (payload.gen as number) : 1;
+    return { ...principal, clientId: principal.subject, clientSecretGeneration: generation };
   }
 }
 

@@ -9,6 +9,9 @@ export class SystemClientEntity {
   @Column({ name: 'secret_hash', type: 'text' }) secretHash!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt!: Date | null;
+  /** Migration 1795700870000: counted up by each secret rotation; client tokens carry it. */
+  @Column({ name: 'secret_generation', type: 'integer', default: 1 }) secretGeneration!: number;
+  @Column({ name: 'secret_rotated_at', type: 'timestamptz', nullable: true }) secretRotatedAt!: Date | null;
 }
 
 @Entity('task_token')

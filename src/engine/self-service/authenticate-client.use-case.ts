@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../platform/errors/domain-error';
 import { burnSecretCheck, verifyClientSecret } from './secrets';
 import { SystemClientRepository } from './system-client.repository';
-import type { SystemCaller } from './system-caller';
+import type { AuthenticatedClient } from './system-caller';
 
 const CLIENT_ID = /^[a-z0-9-]{1,80}$/;
 
@@ -11,7 +11,7 @@ const CLIENT_ID = /^[a-z0-9-]{1,80}$/;
 export class AuthenticateClientUseCase {
   constructor(private readonly clients: SystemClientRepository) {}
 
-  async execute(clientId: string, clientSecret: string): Promise<SystemCaller> {
+  async execute(clientId: string, clientSecret: string): Promise<AuthenticatedClient> {
     // One answer for every failure (RFC 6749 invalid_client), so callers cannot probe for client ids.
     const refused = new DomainError('UNAUTHENTICATED', 'Client authentication failed', { error: 'invalid_client' });
     const client = CLIENT_ID.test(clientId) && clientSecret.length <= 200 ? await this.clients.find(clientId) : undefined;
@@ -21,6 +21,6 @@ export class AuthenticateClientUseCase {
     }
     const ok = await verifyClientSecret(clientSecret, client.secret_hash);
     if (!ok || client.disabled_at) throw refused;
-    return { clientId: client.client_id, authority: client.authority };
+    return { clientId: client.client_id, authority: client.authority, secretGeneration: client.secret_generation };
   }
 }

@@ -4,6 +4,11 @@ export interface SystemCaller {
   authority: string;
 }
 
+/** A client just authenticated with its secret: the generation of that secret goes into its token. */
+export interface AuthenticatedClient extends SystemCaller {
+  secretGeneration: number;
+}
+
 /**
  * Filled in by use cases with the journey a call concerned, for the call audit; set even when the
  * call is then refused (e.g. another authority's token), so the audit shows what was attempted.

@@ -65,6 +65,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (authMode !== 'dev' && secretKeys.length === 0) {
     throw new ConfigValidationError([`SECRETS_KEY is required when AUTH_MODE is oidc: it encrypts the secrets the service keeps (webhook signing secrets, task tokens waiting for delivery); <key id>:<base64 of 32 random bytes>`]);
   }
+  const port = vars.PORT ?? 3000;
+  const metricsPort = vars.METRICS_PORT ?? 9464;
+  if (metricsPort !== 0 && metricsPort === port) throw new ConfigValidationError([`METRICS_PORT must differ from PORT (both are ${port}): metrics are not served on the public port`]);
   const links = parseSelfServiceLinks(vars.SELF_SERVICE_LINKS);
   if (typeof links === 'string') throw new ConfigValidationError([`SELF_SERVICE_LINKS ${links}`]);
   const providers = parseSignInProviders(vars.SIGNIN_PROVIDERS, env);
@@ -72,7 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     app: {
       env: (vars.NODE_ENV as AppSettings['env']) ?? 'development',
-      port: vars.PORT ?? 3000,
+      port,
       // The development sign-in must not be reachable from the network unless someone says so.
       host: vars.HOST ?? (authMode === 'dev' ? '127.0.0.1' : '0.0.0.0'),
       role: vars.ROLE ?? 'all',
@@ -131,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       absoluteSeconds: (vars.SESSION_ABSOLUTE_HOURS ?? 8) * 3600,
       devProviderPort: vars.DEV_IDP_PORT,
     },
+    metrics: { host: vars.METRICS_HOST ?? '127.0.0.1', port: metricsPort },
   };
 }
 

@@ -31,6 +31,14 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*|[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)$/, { message: 'must be an IP address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
   HOST?: string;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  @IsOptional() @Matches(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]*|[a-zA-Z0-9]([a-zA-Z0-9.-]{0,251}[a-zA-Z0-9])?)$/, {
+    message: 'must be an IP address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0',
+  })
+  METRICS_HOST?: string;
+
   @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
@@ -167,6 +175,8 @@ export const envKeys = [
   'PORT',
   'HOST',
   'ROLE',
+  'METRICS_PORT',
+  'METRICS_HOST',
   'DATABASE_URL',
   'REDIS_URL',
   'DATA_DIR',

@@ -23,6 +23,13 @@ export interface AppSettings {
   shutdownTimeoutMs: number;
   authMode: AuthMode;
 }
+/** The listener of `GET /metrics`, apart from the public port. */
+export interface MetricsSettings {
+  /** Loopback by default: only a scraper on the same host (or a sidecar) reads the metrics. */
+  host: string;
+  /** 0: a port the OS chooses (several processes on one host in tests); the bound port is logged. */
+  port: number;
+}
 export interface DatabaseSettings {
   /** Undefined until the embedded server has started (embedded mode). */
   url?: string;
@@ -150,4 +157,5 @@ export class AppConfig {
   secrets!: SecretsSettings;
   retention!: RetentionSettings;
   signIn!: SignInSettings;
+  metrics!: MetricsSettings;
 }

@@ -32,7 +32,7 @@ export function loggingModule(config: AppConfig) {
       },
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/metrics' },
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' },
       hooks: {
         logMethod(args: unknown[], method: (...a: unknown[]) => void) {
           method.apply(this, args.map((a) => (typeof a === 'string' ? maskCpr(a) : a)));

@@ -4,6 +4,11 @@ import { parse } from 'yaml';
 import { ConfigValidationError, envKeys, loadConfig } from '../../../src/platform/config/app.config';
 import { devExposureWarning } from '../../../src/platform/http/listen-address';
 import { SERVICE_NODE_FLAGS } from '../../../src/platform/node-flags';
+import { parseDockerfile } from '../../support/dockerfile';
+
+const ROOT = path.join(__dirname, '../../..');
+/** docker-compose.yml as Compose reads it: `<<: *anchor` merges the shared environment. */
+const readCompose = () => parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
 
 const KEY_A = Buffer.alloc(32, 1).toString('base64');
 const KEY_B = Buffer.alloc(32, 2).toString('base64');
@@ -28,6 +33,13 @@ describe('loadConfig', () => {
     expect(config.engine.reminderDays).toEqual([7, 2]);
     expect(config.security).toEqual({ rateLimitWindowSeconds: 60, rateLimitLogin: 10, rateLimitWrites: 300, trustProxy: 0 });
     expect(config.retention).toEqual({ days: 365, schedule: '30 3 * * *' });
+    expect(config.metrics).toEqual({ host: '127.0.0.1', port: 9464 });
+  });
+
+  it('binds the metrics listener where METRICS_HOST and METRICS_PORT say', () => {
+    expect(loadConfig({ METRICS_HOST: '0.0.0.0', METRICS_PORT: '9100' }).metrics).toEqual({ host: '0.0.0.0', port: 9100 });
+    expect(loadConfig({ METRICS_HOST: '::1' }).metrics.host).toBe('::1');
+    expect(loadConfig({ METRICS_HOST: 'metrics.internal' }).metrics.host).toBe('metrics.internal');
   });
 
   it('uses external PostgreSQL and Redis when both URLs are given', () => {
@@ -59,6 +71,10 @@ describe('loadConfig', () => {
     ['WORKER_NICE', '-5', /WORKER_NICE must not be less than 0/],
     ['OUTBOX_VACUUM_AFTER', '-1', /OUTBOX_VACUUM_AFTER must not be less than 0/],
     ['OUTBOX_VACUUM_AFTER', 'often', /OUTBOX_VACUUM_AFTER .*(integer|number)/],
+    ['METRICS_PORT', '70000', /METRICS_PORT must not be greater than 65535/],
+    ['METRICS_PORT', 'nine', /METRICS_PORT .*(integer|number)/],
+    ['METRICS_PORT', '3000', /METRICS_PORT must differ from PORT \(both are 3000\)/],
+    ['METRICS_HOST', 'http://0.0.0.0', /METRICS_HOST must be an IP address or host name to listen on/],
   ])('names %s when its value %s is bad', (name, value, message) => {
     const error = (() => {
       try {
@@ -118,15 +134,29 @@ describe('loadConfig', () => {
   });
 
   it('accepts the environment of every service in docker-compose.yml', () => {
-    const compose = parse(fs.readFileSync(path.join(__dirname, '../../../docker-compose.yml'), 'utf8'));
+    const compose = readCompose();
     const apps = Object.entries<{ environment?: Record<string, string>; command?: string[] }>(compose.services).filter(([, s]) =>
-      s.command?.join(' ').includes('dist/src/main.js'),
+      s.command?.join(' ').includes('dist/src/'),
     );
-    expect(apps.map(([name]) => name).sort()).toEqual(['api', 'worker']);
+    expect(apps.map(([name]) => name).sort()).toEqual(['api', 'migrate', 'worker']);
     for (const [, service] of apps) {
       const config = loadConfig(service.environment ?? {});
       expect(config.database.embedded).toBe(false);
       expect(config.queue.backend).toBe('redis');
+      // Reachable by a scraper on the compose network, and published nowhere.
+      expect(config.metrics.host).toBe('0.0.0.0');
+    }
+    expect(compose.services.api.ports.some((p: string) => p.includes(String(loadConfig(compose.services.api.environment).metrics.port)))).toBe(false);
+  });
+
+  it('runs the migrations once in docker-compose.yml, and starts the API and the workers only after they succeeded', () => {
+    const { services } = readCompose();
+    expect(services.migrate.command).toEqual(['node', 'dist/src/platform/database/migration.cli.js', 'run']);
+    expect(services.migrate.restart).toBe('no');
+    expect(services.migrate.build).toBe('.');
+    for (const name of ['api', 'worker']) {
+      expect({ name, image: services[name].image }).toEqual({ name, image: services.migrate.image });
+      expect({ name, dependsOn: services[name].depends_on.migrate }).toEqual({ name, dependsOn: { condition: 'service_completed_successfully' } });
     }
   });
 
@@ -139,16 +169,19 @@ describe('loadConfig', () => {
     expect([...documented].sort()).toEqual([...envKeys].sort());
   });
 
-  it('starts the service with the same V8 heap flags everywhere: npm start, start:dev, docker-compose and the test harnesses', () => {
+  it('starts the service with the same V8 heap flags everywhere: npm start, start:dev, the Dockerfile, docker-compose and the test harnesses', () => {
     const scripts = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     const flagsBeforeMain = (argv: string[]) => argv.slice(argv.indexOf('node') + 1, argv.indexOf('dist/src/main.js')).filter((a) => a.startsWith('--max-'));
     for (const script of ['start', 'start:dev']) {
       const argv = scripts[script].split('&&').pop()!.trim().split(/\s+/);
       expect({ script, flags: flagsBeforeMain(argv) }).toEqual({ script, flags: [...SERVICE_NODE_FLAGS] });
     }
-    const compose = parse(fs.readFileSync(path.join(__dirname, '../../../docker-compose.yml'), 'utf8'));
+    const compose = readCompose();
     for (const [name, service] of Object.entries<{ command?: string[] }>(compose.services).filter(([, s]) => s.command?.includes('dist/src/main.js'))) {
       expect({ name, flags: flagsBeforeMain(service.command!) }).toEqual({ name, flags: [...SERVICE_NODE_FLAGS] });
     }
+    const image = parseDockerfile(path.join(ROOT, 'Dockerfile')).at(-1)!;
+    const cmd = image.instructions.filter((i) => i.keyword === 'CMD').at(-1)!.exec!;
+    expect({ dockerfile: 'CMD', flags: flagsBeforeMain(cmd) }).toEqual({ dockerfile: 'CMD', flags: [...SERVICE_NODE_FLAGS] });
   });
 });
