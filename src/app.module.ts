@@ -3,6 +3,7 @@ import type { JourneyDefinition } from '../journeys/shared/contract';
 import { AuthorityGateway } from './authorities/ports/authority-gateway.port';
 import { ApiModule } from './api/api.module';
 import { EngineModule } from './engine/engine.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { JOURNEY_DEFINITIONS } from './engine/definitions/definition-catalog';
 import type { AppConfig } from './platform/config/app.config';
 import { PlatformModule } from './platform/platform.module';
@@ -35,7 +36,7 @@ export class AppModule {
     const api = config.app.role === 'worker' ? [] : [ApiModule];
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), PartsModule.forRoot(parts), EngineModule, WorkersModule, ...api],
+      imports: [PlatformModule.forRoot(config), PartsModule.forRoot(parts), EngineModule, OutboxModule, WorkersModule, ...api],
     };
   }
 }

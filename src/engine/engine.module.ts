@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DefinitionCatalog, JOURNEY_DEFINITIONS } from './definitions/definition-catalog';
 import { CommandWriter } from './persistence/command-writer';
+import { IntegrationTaskRepository } from './persistence/integration-task.repository';
+import { JourneyTimerRepository } from './persistence/journey-timer.repository';
 import { JourneyRepository } from './persistence/journey.repository';
 import { JourneyWriter } from './use-cases/journey-writer';
 import { SendEventUseCase } from './use-cases/send-event.use-case';
 import { StartJourneyUseCase } from './use-cases/start-journey.use-case';
 import { MigrateJourneysUseCase } from './use-cases/migrate-journeys.use-case';
 import type { JourneyDefinition } from '../../journeys/shared/contract';
-import { OutboxRelay } from '../outbox/outbox-relay';
-import { OutboxSignal } from '../outbox/outbox-signal';
 import { CitizenRepository } from './persistence/citizen.repository';
 import { JourneyQueries } from './queries/journey.queries';
 import { DismissJourneyUseCase } from './use-cases/dismiss-journey.use-case';
@@ -24,13 +24,13 @@ import { WebhookFanout } from './self-service/webhook-fanout';
   providers: [
     { provide: DefinitionCatalog, useFactory: (defs: JourneyDefinition[]) => new DefinitionCatalog(defs), inject: [JOURNEY_DEFINITIONS] },
     JourneyRepository,
+    IntegrationTaskRepository,
+    JourneyTimerRepository,
     CommandWriter,
     JourneyWriter,
     StartJourneyUseCase,
     SendEventUseCase,
     MigrateJourneysUseCase,
-    OutboxRelay,
-    OutboxSignal,
     CitizenRepository,
     JourneyQueries,
     RegisterEventUseCase,
@@ -43,6 +43,6 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     StepChangeHook,
     StoredSecrets,
   ],
-  exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, OutboxRelay, OutboxSignal, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase, RegisterFacts],
+  exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, IntegrationTaskRepository, JourneyTimerRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase, RegisterFacts],
 })
 export class EngineModule {}

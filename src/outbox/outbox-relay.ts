@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app.config';
 import { Queues } from '../platform/queue/queues';
 import type { QueueName } from '../platform/queue/queue-names';
-import type { OutboxPayload } from '../engine/persistence/command-writer';
-import { jobOptions } from '../workers/retry-policy';
+import type { OutboxPayload } from '../platform/queue/outbox';
+import { jobOptions } from '../platform/queue/retry-policy';
 import { isUuid } from '../platform/ids';
 
 const BATCH = 200;

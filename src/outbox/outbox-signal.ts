@@ -1,19 +1,10 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
-import { DataSource, type EntityManager, type EntitySubscriberInterface, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
+import { DataSource, type EntitySubscriberInterface, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
+import { takeOutboxWritten } from '../platform/queue/outbox';
 
-const MARK = 'outboxWritten';
 /** After a failed connect, wait this long before trying again (the relays poll meanwhile). */
 const RECONNECT_AFTER_MS = 1000;
-
-/**
- * Notes that the transaction running `sql` wrote outbox rows, so that its commit wakes the relays.
- * Outside a transaction (a bare DataSource) there is nothing to wait for: the relays' poll finds the row.
- */
-export function markOutboxWritten(sql: Pick<EntityManager, 'query'>): void {
-  const runner = (sql as Partial<EntityManager>).queryRunner;
-  if (runner) runner.data = { ...runner.data, [MARK]: true };
-}
 
 /**
  * Wakes the outbox relays once a transaction that wrote outbox rows has committed.
@@ -21,7 +12,7 @@ export function markOutboxWritten(sql: Pick<EntityManager, 'query'>): void {
  * Not a NOTIFY inside the transition's own transaction: PostgreSQL takes its database-wide notify
  * lock at such a commit and holds it through the WAL flush, so every transition that queued work
  * would commit single file, and an event's answer would wait in that line. Instead the writers mark
- * their transaction (`markOutboxWritten`), and after the commit this sends `NOTIFY outbox` on a
+ * their transaction (`markOutboxWritten`, src/platform/queue/outbox.ts), and after the commit this sends `NOTIFY outbox` on a
  * connection of its own with `synchronous_commit` off (nothing to make durable, so the lock is held
  * for microseconds). While one notification is on its way, the commits that arrive fold into one
  * more. A notification lost to a crash or a broken connection costs at most the relays' poll
@@ -54,16 +45,11 @@ export class OutboxSignal implements EntitySubscriberInterface, OnModuleInit, Be
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {
-    const runner = event.queryRunner;
-    // A released savepoint is not a commit: wait for the outer transaction's.
-    if (!runner?.data?.[MARK] || runner.isTransactionActive) return;
-    runner.data[MARK] = false;
-    this.poke();
+    if (takeOutboxWritten(event.queryRunner)) this.poke();
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
-    const runner = event.queryRunner;
-    if (runner?.data?.[MARK] && !runner.isTransactionActive) runner.data[MARK] = false;
+    takeOutboxWritten(event.queryRunner);
   }
 
   /** Sends a notification now, or, when one is on its way, one more after it. Never throws. */

@@ -1,24 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AuthorityError, AuthorityGateway } from '../authorities/ports/authority-gateway.port';
-import type { AuthoritySystemId } from '../../journeys/shared/contract';
+import { IntegrationTaskRepository, type IntegrationTaskRow } from '../engine/persistence/integration-task.repository';
 import { SendEventUseCase } from '../engine/use-cases/send-event.use-case';
 import { DomainError } from '../platform/errors/domain-error';
 import { JobRegistry } from '../platform/queue/job-registry';
 import type { IntegrationJobData } from '../platform/queue/queue-names';
-
-interface TaskRow {
-  id: string;
-  journey_id: string;
-  step: string;
-  task: string;
-  system: AuthoritySystemId;
-  input: Record<string, unknown>;
-  status: string;
-  generation: number;
-  attempts: number;
-}
 
 /** An open circuit may postpone a job without spending attempts, but not forever. */
 const MAX_POSTPONES_PER_ATTEMPT = 4;
@@ -34,7 +21,7 @@ export class IntegrationProcessor {
 
   constructor(
     registry: JobRegistry,
-    private readonly dataSource: DataSource,
+    private readonly tasks: IntegrationTaskRepository,
     private readonly gateway: AuthorityGateway,
     private readonly sendEvent: SendEventUseCase,
   ) {
@@ -43,13 +30,9 @@ export class IntegrationProcessor {
 
   async handle(job: Job<IntegrationJobData>, token?: string): Promise<string> {
     const { taskId, generation } = job.data;
-    const rows: (TaskRow & { cpr: string })[] = await this.dataSource.query(
-      `SELECT t.*, c.cpr FROM integration_task t JOIN journey j ON j.id = t.journey_id JOIN citizen c ON c.id = j.citizen_id WHERE t.id = $1`,
-      [taskId],
-    );
-    const task = rows[0];
+    const task = await this.tasks.forRun(taskId);
     if (!task || task.generation !== generation || task.status === 'completed' || task.status === 'dead') return 'skipped';
-    await this.dataSource.query(`UPDATE integration_task SET status = 'running', attempts = attempts + 1, updated_at = now() WHERE id = $1`, [taskId]);
+    await this.tasks.markRunning(taskId);
 
     let output: Record<string, unknown>;
     try {
@@ -64,10 +47,7 @@ export class IntegrationProcessor {
       }));
     } catch (e) {
       const error = e instanceof AuthorityError ? e : new AuthorityError('ADAPTER_ERROR', true, (e as Error).message);
-      await this.dataSource.query(`UPDATE integration_task SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1`, [
-        taskId,
-        `${error.code}: ${error.message}`.slice(0, 300),
-      ]);
+      await this.tasks.markFailed(taskId, `${error.code}: ${error.message}`);
       const maxAttempts = job.opts.attempts ?? 1;
       if (error.retryable && error.retryAfterMs && token && task.attempts < maxAttempts * MAX_POSTPONES_PER_ATTEMPT) {
         // An open circuit: wait without spending an attempt.
@@ -77,15 +57,15 @@ export class IntegrationProcessor {
       const lastAttempt = job.attemptsMade + 1 >= maxAttempts;
       if (error.retryable && !lastAttempt) throw error;
       await this.deliver(task, 'integration.failed', { step: task.step, task: task.task, code: error.code });
-      await this.dataSource.query(`UPDATE integration_task SET status = 'dead', updated_at = now() WHERE id = $1`, [taskId]);
+      await this.tasks.markDead(taskId);
       return 'dead';
     }
     await this.deliver(task, 'integration.completed', { step: task.step, task: task.task, output });
-    await this.dataSource.query(`UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now() WHERE id = $1`, [taskId]);
+    await this.tasks.markCompleted(taskId);
     return 'completed';
   }
 
-  private async deliver(task: TaskRow, type: string, data: Record<string, unknown>): Promise<void> {
+  private async deliver(task: IntegrationTaskRow, type: string, data: Record<string, unknown>): Promise<void> {
     try {
       await this.sendEvent.execute({
         journeyId: task.journey_id,

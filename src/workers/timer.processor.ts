@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { JourneyTimerRepository } from '../engine/persistence/journey-timer.repository';
 import { SendEventUseCase } from '../engine/use-cases/send-event.use-case';
 import { DomainError } from '../platform/errors/domain-error';
 import { JobRegistry } from '../platform/queue/job-registry';
@@ -17,7 +17,7 @@ export class TimerProcessor {
 
   constructor(
     registry: JobRegistry,
-    private readonly dataSource: DataSource,
+    private readonly timers: JourneyTimerRepository,
     private readonly sendEvent: SendEventUseCase,
   ) {
     registry.register('timer.fire', (job) => this.fire(job as Job<TimerJobData>));
@@ -26,17 +26,10 @@ export class TimerProcessor {
 
   async fire(job: Job<TimerJobData>): Promise<string> {
     const { journeyId, key, generation } = job.data;
-    const rows: { status: string; generation: number }[] = await this.dataSource.query(
-      'SELECT status, generation FROM journey_timer WHERE journey_id = $1 AND key = $2',
-      [journeyId, key],
-    );
-    const timer = rows[0];
+    const timer = await this.timers.find(journeyId, key);
     if (!timer || timer.status !== 'scheduled' || timer.generation !== generation) return 'skipped';
     const outcome = await this.send(journeyId, { type: 'timer.fired', key, firedAt: new Date().toISOString() }, `timer:${journeyId}:${key}:${generation}`);
-    await this.dataSource.query(
-      `UPDATE journey_timer SET status = 'fired', updated_at = now() WHERE journey_id = $1 AND key = $2 AND generation = $3`,
-      [journeyId, key, generation],
-    );
+    await this.timers.markFired(journeyId, key, generation);
     return outcome;
   }
 

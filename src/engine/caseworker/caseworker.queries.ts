@@ -3,7 +3,7 @@ import type { Text } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { copenhagenDate } from '../notifications/quiet-hours';
-import type { JourneyStatus } from '../persistence/journey.entity';
+import type { JourneyStatus } from '../persistence/journey.repository';
 import { JourneyRepository } from '../persistence/journey.repository';
 
 export interface JourneySearch {

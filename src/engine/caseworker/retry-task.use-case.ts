@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { Actor } from '../actor';
+import { IntegrationTaskRepository } from '../persistence/integration-task.repository';
 import { SendEventUseCase, type SendEventResult } from '../use-cases/send-event.use-case';
 
 /**
@@ -13,15 +14,12 @@ import { SendEventUseCase, type SendEventResult } from '../use-cases/send-event.
 export class RetryTaskUseCase {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tasks: IntegrationTaskRepository,
     private readonly send: SendEventUseCase,
   ) {}
 
   async execute(c: { journeyId: string; taskId: string; actor: Actor }): Promise<SendEventResult> {
-    const rows: { step: string; task: string; system: string; status: string }[] = await this.dataSource.query(
-      'SELECT step, task, system, status FROM integration_task WHERE id = $1 AND journey_id = $2',
-      [c.taskId, c.journeyId],
-    );
-    const task = rows[0];
+    const task = await this.tasks.ofJourney(c.taskId, c.journeyId);
     if (!task) throw new DomainError('NOT_FOUND', 'Integration task not found');
     const key = `retry:${c.taskId}`;
     const done: { seq: number }[] = await this.dataSource.query('SELECT seq FROM journey_idempotency WHERE journey_id = $1 AND key = $2', [c.journeyId, key]);

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { JourneyCommand } from '../../../journeys/shared/contract';
-import type { DeliverEventJobData, IntegrationJobData, NotificationJobData, TimerJobData, WebhookJobData } from '../../platform/queue/queue-names';
 import { copenhagenDate, nextDeliveryTime } from '../notifications/quiet-hours';
 import { AppConfig } from '../../platform/config/app.config';
-import { retryPolicy, type RetryPolicy } from '../../workers/retry-policy';
+import { markOutboxWritten, type OutboxPayload } from '../../platform/queue/outbox';
+import { retryPolicy } from '../../platform/queue/retry-policy';
 import { AuthorityAwaitWriter } from '../self-service/authority-await.writer';
 import type { Sql } from './journey.repository';
-import { markOutboxWritten } from '../../outbox/outbox-signal';
-
-/** What the relay does with an outbox row: put a job on a queue, or take a delayed one off. */
-export type OutboxPayload =
-  | { op: 'add'; queue: string; name: string; data: IntegrationJobData | TimerJobData | DeliverEventJobData | NotificationJobData | WebhookJobData; dueAt?: string; retry?: RetryPolicy }
-  | { op: 'remove'; queue: string; jobId: string };
 
 export interface CommandContext {
   journeyId: string;

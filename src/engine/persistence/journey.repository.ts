@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
-import type { JourneyStatus } from './journey.entity';
-import { markOutboxWritten } from '../../outbox/outbox-signal';
+import { markOutboxWritten } from '../../platform/queue/outbox';
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
+/** A journey's lifecycle status (the `journey.status` column). */
+export type JourneyStatus = 'active' | 'completed' | 'dismissed' | 'broken';
+
 export type Sql = Pick<EntityManager, 'query'>;
 
 export interface JourneyRow {

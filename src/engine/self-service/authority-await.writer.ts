@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AwaitAuthorityCommand } from '../../../journeys/shared/contract';
 import { SecretBox, sealContext } from '../../platform/crypto/secret-box';
-import type { OutboxPayload } from '../persistence/command-writer';
+import type { OutboxPayload } from '../../platform/queue/outbox';
 import type { Sql } from '../persistence/journey.repository';
 import { newTaskToken } from './secrets';
 import { SelfServiceLinks } from './self-service-links';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { OutboxPayload } from '../persistence/command-writer';
+import type { OutboxPayload } from '../../platform/queue/outbox';
 import type { Sql } from '../persistence/journey.repository';
 
 export const WEBHOOK_EVENTS = ['step.awaiting', 'step.completed', 'step.failed'] as const;

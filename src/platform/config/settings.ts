@@ -83,7 +83,7 @@ export interface EngineSettings {
   outboxPollMs: number;
   /** Rows a relay moves between two `VACUUM` of the outbox (0: leave it to autovacuum). */
   outboxVacuumAfter: number;
-  /** Default retry policy of integration tasks (per-task overrides in src/workers/retry-policy.ts). */
+  /** Default retry policy of integration tasks (per-task overrides in src/platform/queue/retry-policy.ts). */
   integrationAttempts: number;
   integrationBackoffMs: number;
 }

@@ -1,13 +1,14 @@
 import { types } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
-import { engineEntities } from '../../engine/persistence';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: a Date object would shift them by the time zone.
 types.setTypeParser(1082, (value: string) => value);
 
 /**
- * The one place that describes how TypeORM talks to PostgreSQL. `synchronize` is never on. The
+ * The one place that describes how TypeORM talks to PostgreSQL. The schema is what the migrations
+ * write, and only that: no entity classes describe it a second time (the service's SQL is written
+ * by hand, so entities would only drift), and `synchronize` is never on. The
  * role names the connections (`livsforloeb-api`, `livsforloeb-worker`) so pg_stat_activity and the
  * server's log tell which process holds a connection, a lock or a slow statement.
  */
@@ -15,7 +16,7 @@ export function dataSourceOptions(url: string, poolSize = 10, role?: string): Da
   return {
     type: 'postgres',
     url,
-    entities: engineEntities,
+    entities: [],
     migrations,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',

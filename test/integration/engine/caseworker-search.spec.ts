@@ -3,7 +3,7 @@ import { allDefinitions } from '../../../journeys';
 import { CaseworkerQueries, type JourneySearch } from '../../../src/engine/caseworker/caseworker.queries';
 import { DefinitionCatalog } from '../../../src/engine/definitions/definition-catalog';
 import { copenhagenDate } from '../../../src/engine/notifications/quiet-hours';
-import type { JourneyStatus } from '../../../src/engine/persistence/journey.entity';
+import type { JourneyStatus } from '../../../src/engine/persistence/journey.repository';
 import { JourneyRepository } from '../../../src/engine/persistence/journey.repository';
 import { createDataSource, runMigrations } from '../../../src/platform/database/data-source';
 import { createTestDatabase } from '../../support/database';

@@ -1,4 +1,4 @@
-import type { EngineSettings } from '../platform/config/app.config';
+import type { EngineSettings } from '../config/app.config';
 
 export interface RetryPolicy {
   attempts: number;

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthoritySystemId } from '../../../journeys/shared/contract';
+
+export interface IntegrationTaskRow {
+  id: string;
+  journey_id: string;
+  step: string;
+  task: string;
+  system: AuthoritySystemId;
+  input: Record<string, unknown>;
+  status: 'queued' | 'running' | 'completed' | 'failed' | 'dead';
+  generation: number;
+  attempts: number;
+}
+
+/** The `integration_task` rows: what a worker runs against an authority, and how far it got. */
+@Injectable()
+export class IntegrationTaskRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The task with the citizen's CPR number, which only the call to the authority needs. */
+  async forRun(id: string): Promise<(IntegrationTaskRow & { cpr: string }) | undefined> {
+    const rows: (IntegrationTaskRow & { cpr: string })[] = await this.dataSource.query(
+      `SELECT t.*, c.cpr FROM integration_task t JOIN journey j ON j.id = t.journey_id JOIN citizen c ON c.id = j.citizen_id WHERE t.id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  /** The task of a journey (a caseworker's retry names both). */
+  async ofJourney(id: string, journeyId: string): Promise<IntegrationTaskRow | undefined> {
+    const rows: IntegrationTaskRow[] = await this.dataSource.query('SELECT * FROM integration_task WHERE id = $1 AND journey_id = $2', [id, journeyId]);
+    return rows[0];
+  }
+
+  async markRunning(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE integration_task SET status = 'running', attempts = attempts + 1, updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  /** An attempt failed; the error text is the adapter's code and message, never personal data. */
+  async markFailed(id: string, lastError: string): Promise<void> {
+    await this.dataSource.query(`UPDATE integration_task SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1`, [id, lastError.slice(0, 300)]);
+  }
+
+  /** The last attempt failed: a caseworker may retry it. */
+  async markDead(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE integration_task SET status = 'dead', updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  async markCompleted(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now() WHERE id = $1`, [id]);
+  }
+}

@@ -1,0 +1,32 @@
+import type { EntityManager, QueryRunner } from 'typeorm';
+import type { DeliverEventJobData, IntegrationJobData, NotificationJobData, TimerJobData, WebhookJobData } from './queue-names';
+import type { RetryPolicy } from './retry-policy';
+
+/**
+ * An outbox row's payload: what the relay does with the queue once the transaction that wrote the
+ * row has committed. The engine writes them; the relay (src/outbox) reads them.
+ */
+export type OutboxPayload =
+  | { op: 'add'; queue: string; name: string; data: IntegrationJobData | TimerJobData | DeliverEventJobData | NotificationJobData | WebhookJobData; dueAt?: string; retry?: RetryPolicy }
+  | { op: 'remove'; queue: string; jobId: string };
+
+const MARK = 'outboxWritten';
+
+/**
+ * Notes that the transaction running `sql` wrote outbox rows, so that its commit wakes the relays.
+ * Outside a transaction (a bare DataSource) there is nothing to wait for: the relays' poll finds the row.
+ */
+export function markOutboxWritten(sql: Pick<EntityManager, 'query'>): void {
+  const runner = (sql as Partial<EntityManager>).queryRunner;
+  if (runner) runner.data = { ...runner.data, [MARK]: true };
+}
+
+/**
+ * At the end of a transaction: whether it wrote outbox rows, clearing the mark so a commit wakes the
+ * relays once. A released savepoint is not the end: the outer transaction is still active.
+ */
+export function takeOutboxWritten(runner: QueryRunner | undefined): boolean {
+  if (!runner?.data?.[MARK] || runner.isTransactionActive) return false;
+  runner.data[MARK] = false;
+  return true;
+}
