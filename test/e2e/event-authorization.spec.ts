@@ -260,8 +260,16 @@ describe('event policy: who may send which event', () => {
       expect(view.body.nextActions.map((a: { event: string }) => a.event)).toContain('logivaert.decided');
       const other = await h.http().get(`/api/caseworker/journeys/${journeyId}`).set(bearer(await caseworker('health-insurance'))).expect(200);
       expect(other.body.nextActions.map((a: { event: string }) => a.event)).not.toContain('logivaert.decided');
-      // The municipality decides its own step.
-      await h.http().post(`/api/caseworker/journeys/${journeyId}/events`).set(bearer(await caseworker('municipality'))).send(decided).expect(200);
+      // The citizen happens to use a key (a case number, say) that the municipality uses too: each
+      // sender's keys are its own, so the municipality's decision is applied, not taken for a repeat.
+      const citizen = await h.devToken({ role: 'citizen', subject: '2002901234' });
+      await h.http().post(`/api/journeys/${journeyId}/events`).set(bearer(citizen)).send({ type: 'gp-choice.made', data: { choice: 'keep-current' }, idempotencyKey: 'case-4711' }).expect(200);
+      const decision = await h.http().post(`/api/caseworker/journeys/${journeyId}/events`).set(bearer(await caseworker('municipality'))).send({ ...decided, idempotencyKey: 'case-4711' }).expect(200);
+      expect(decision.body.result.duplicate).toBe(false);
+      expect(decision.body.journey.steps.find((s: { id: string }) => s.id === 'logivaert-check').status).toBe('done');
+      // The same sender repeating its key gets the first answer, and nothing is applied twice.
+      const again = await h.http().post(`/api/caseworker/journeys/${journeyId}/events`).set(bearer(await caseworker('municipality'))).send({ ...decided, idempotencyKey: 'case-4711' }).expect(200);
+      expect(again.body.result).toEqual({ ...decision.body.result, duplicate: true });
     });
 
     it('keeps client idempotency keys apart from the engine\'s, and lets a caseworker retry only a task of their own authority', async () => {

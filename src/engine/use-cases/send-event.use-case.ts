@@ -20,8 +20,10 @@ export interface SendEventCommand {
    */
   idempotencyKey?: string;
   /**
-   * A key a client chose, with the same effect. Client keys live in a namespace of their own, so a
-   * client can never use up a key the engine will use later (`retry:…`, `linked:…`).
+   * A key a client chose, with the same effect for that client. Client keys live in a namespace of
+   * their own, one per sender (`clientKeyOf`), so a client can neither use up a key the engine will
+   * use later (`retry:…`, `linked:…`) nor another sender's: a citizen's key cannot turn an
+   * authority's decision that happens to carry the same key into a "duplicate" that applies nothing.
    */
   clientKey?: string;
   actor: Actor;
@@ -55,8 +57,13 @@ export interface SendEventOutcome {
   journey?: JourneyRow & { children?: JourneyChild[] };
 }
 
-/** Where client-chosen idempotency keys are stored; no engine key starts with it. */
-export const CLIENT_KEY_PREFIX = 'client:';
+/**
+ * Where a client-chosen idempotency key is stored: `client:<kind>:<authority>:<sender id>:<key>`.
+ * No engine key starts with `client:`.
+ */
+export function clientKeyOf(actor: Actor, key: string): string {
+  return `client:${actor.kind}:${actor.authority ?? ''}:${actor.id}:${key}`;
+}
 
 /**
  * Applies one event in one transaction: lock the journey, ask the event policy whether the actor
@@ -102,7 +109,7 @@ export class SendEventUseCase {
 
   private async attempt(command: SendEventCommand, mode: 'optimistic' | 'locked'): Promise<SendEventOutcome> {
     const repo = this.writer.repo;
-    const key = command.clientKey !== undefined ? CLIENT_KEY_PREFIX + command.clientKey : command.idempotencyKey;
+    const key = command.clientKey !== undefined ? clientKeyOf(command.actor, command.clientKey) : command.idempotencyKey;
     let brokenReason: string | undefined;
     const outcome = await repo.transaction(async (tx) => {
       const journey = mode === 'locked' ? await repo.lock(tx, command.journeyId, key) : await repo.read(tx, command.journeyId, key);
