@@ -45,6 +45,13 @@ describe('sign-in through OpenID Connect', () => {
     expect((await cw.get('/caseworker')).text).toContain('Mette Larsen');
   });
 
+  it('does clean a name claim of what PostgreSQL cannot store, and signs the caseworker in', async () => {
+    const cw = world.agent();
+    const outcome = await world.finish(cw, await world.callbackFor(cw, 'org', 'odd-name'));
+    expect([outcome.res.status, outcome.signedIn]).toEqual([303, true]);
+    expect((await cw.get('/caseworker')).text).toContain('Mette Lar\ufffdsen');
+  });
+
   it('does send PKCE (S256), state and nonce to the provider', async () => {
     const url = new URL(await startSignIn(world.agent(), 'mitid'));
     expect(url.origin).toBe(world.local.issuer);
@@ -107,8 +114,9 @@ describe('sign-in through OpenID Connect', () => {
     },
   );
 
-  it('does refuse an assurance level below substantial, a citizen without a CPR number, and an unknown authority', async () => {
-    for (const [provider, account, status, text] of [['mitid', 'low', 403, TEXTS.loa], ['mitid', 'no-cpr', 403, TEXTS.cpr], ['org', 'elsewhere', 403, TEXTS.authority]] as const) {
+  it('does refuse an assurance level below substantial, a citizen without a CPR number, and an authority the provider may not vouch for', async () => {
+    const refusals = [['mitid', 'low', 403, TEXTS.loa], ['mitid', 'no-cpr', 403, TEXTS.cpr], ['org', 'elsewhere', 403, TEXTS.authority], ['org', 'not-ours', 403, TEXTS.authority]] as const;
+    for (const [provider, account, status, text] of refusals) {
       const a = world.agent();
       await expectRefused(await world.finish(a, await world.callbackFor(a, provider, account)), status, text);
     }

@@ -31,6 +31,10 @@ export async function signInWorld(name: string) {
       { id: 'no-cpr', clientId: 'citizens', label: 'No CPR', claims: citizen(undefined, 'Substantial') },
       { id: 'kk', clientId: 'staff', label: 'Mette', claims: { name: 'Mette Larsen', authority: 'municipality' } },
       { id: 'elsewhere', clientId: 'staff', label: 'Elsewhere', claims: { name: 'Ukendt', authority: 'nowhere' } },
+      // Known to Livsforløb, but not one the organisation's provider may vouch for.
+      { id: 'not-ours', clientId: 'staff', label: 'Not ours', claims: { name: 'Ukendt', authority: 'cpr' } },
+      // The provider's name claim holds a NUL and an unpaired surrogate, which PostgreSQL cannot store.
+      { id: 'odd-name', clientId: 'staff', label: 'Odd', claims: { name: 'Mette\u0000 Lar\ud800sen', authority: 'municipality' } },
     ],
   });
   const rogue: RogueIssuer = await startRogueIssuer(citizen('0101901234', 'Substantial'));
@@ -40,7 +44,7 @@ export async function signInWorld(name: string) {
       AUTH_MODE: 'oidc', OIDC_ISSUER: local.issuer, OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: `${local.issuer}/jwks`, PUBLIC_BASE_URL: BASE,
       SIGNIN_PROVIDERS: JSON.stringify([
         { id: 'mitid', role: 'citizen', issuer: local.issuer, clientId: 'citizens' },
-        { id: 'org', role: 'caseworker', issuer: local.issuer, clientId: 'staff' },
+        { id: 'org', role: 'caseworker', issuer: local.issuer, clientId: 'staff', authorities: ['municipality', 'health-insurance'] },
         { id: 'rogue', role: 'citizen', issuer: rogue.url, clientId: 'rogue-client' },
       ]),
       SIGNIN_MITID_CLIENT_SECRET: client('citizens').clientSecret,

@@ -4,6 +4,7 @@ import { parseCpr } from '../../../journeys/shared/cpr';
 import { AUTHORITY_SYSTEM_IDS, type AuthoritySystemId } from '../../../journeys/shared/contract';
 import { CitizenRepository } from '../../engine/persistence/citizen.repository';
 import { AppConfig, type SignInProviderSettings } from '../../platform/config/app.config';
+import { isStorable, storableText } from '../../platform/text/storable';
 import type { LocalProvider } from '../dev/identity-provider';
 import { PageSessions, type SessionPrincipal } from './page-sessions';
 
@@ -133,7 +134,10 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
 
   private async identify(provider: SignInProviderSettings, claims: Record<string, unknown>): Promise<SessionPrincipal> {
     if (provider.acceptedLoa.length && !provider.acceptedLoa.includes(claimString(claims, provider.claims.loa) ?? '')) throw new SignInRefused('loa');
-    const name = claimString(claims, provider.claims.name);
+    // A claim is the provider's text, not ours: what PostgreSQL cannot store is cleaned out of a name,
+    // and a subject holding it is no identity.
+    const raw = claimString(claims, provider.claims.name);
+    const name = raw === undefined ? undefined : storableText(raw);
     if (provider.role === 'citizen') {
       const cpr = claimString(claims, provider.claims.cpr);
       if (!cpr || !parseCpr(cpr).ok) throw new SignInRefused('cpr');
@@ -143,7 +147,7 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
     const authority = provider.authority ?? claimString(claims, provider.claims.authority);
     const allowed: readonly string[] = provider.authorities ?? AUTHORITY_SYSTEM_IDS;
     if (!authority || !(AUTHORITY_SYSTEM_IDS as readonly string[]).includes(authority) || !allowed.includes(authority)) throw new SignInRefused('authority');
-    if (typeof claims.sub !== 'string' || !claims.sub) throw new SignInRefused('token', 'no-sub');
+    if (typeof claims.sub !== 'string' || !claims.sub || !isStorable(claims.sub)) throw new SignInRefused('token', 'no-sub');
     return { provider: provider.id, role: 'caseworker', subject: claims.sub, authority: authority as AuthoritySystemId, name };
   }
 

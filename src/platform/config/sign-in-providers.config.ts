@@ -51,6 +51,9 @@ export function parseSignInProviders(raw: string | undefined, env: Record<string
     if (p.acceptedLoa !== undefined && (!Array.isArray(p.acceptedLoa) || !p.acceptedLoa.every((v) => typeof v === 'string'))) return `${at}: "acceptedLoa" must be a list of strings`;
     if (p.authority !== undefined && !isKnownAuthority(p.authority)) return `${at}: "authority" names an unknown authority system`;
     if (p.authorities !== undefined && (!Array.isArray(p.authorities) || !p.authorities.every(isKnownAuthority))) return `${at}: "authorities" must list known authority systems`;
+    // An organisation's provider vouches for its own people: without a pin, anyone whose authority
+    // attribute says another authority would sign in as that authority's caseworker.
+    if (p.role === 'caseworker' && p.authority === undefined && p.authorities === undefined) return `${at}: a caseworker provider must name the "authority" it signs in for, or the "authorities" its claim may name`;
     for (const key of ['scope', 'acrValues', 'idTokenAlg'] as const) {
       if (p[key] !== undefined && (typeof p[key] !== 'string' || !p[key])) return `${at}: "${key}" must be a string`;
     }

@@ -40,6 +40,7 @@ describe('sign-in configuration', () => {
     ['an http issuer', [{ id: 'a', role: 'citizen', issuer: 'http://idp.example', clientId: 'c' }], /"issuer" must be an https:\/\/ URL/],
     ['no client id', [{ id: 'a', role: 'citizen', issuer: 'https://a.example' }], /"clientId" is required/],
     ['an unknown authority', [{ id: 'a', role: 'caseworker', issuer: 'https://a.example', clientId: 'c', authority: 'nowhere' }], /"authority" names an unknown authority system/],
+    ['a caseworker provider that pins no authority', [{ id: 'a', role: 'caseworker', issuer: 'https://a.example', clientId: 'c' }], /must name the "authority" it signs in for/],
     ['alg none', [{ id: 'a', role: 'citizen', issuer: 'https://a.example', clientId: 'c', idTokenAlg: 'none' }], /"idTokenAlg" must be an asymmetric algorithm/],
     ['a shared-secret alg', [{ id: 'a', role: 'citizen', issuer: 'https://a.example', clientId: 'c', idTokenAlg: 'HS256' }], /"idTokenAlg" must be an asymmetric algorithm/],
     ['an id twice', [{ id: 'a', role: 'citizen', issuer: 'https://a.example', clientId: 'c' }, { id: 'a', role: 'citizen', issuer: 'https://b.example', clientId: 'c' }], /entry 1: "id" "a" is used twice/],
