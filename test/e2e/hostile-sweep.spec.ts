@@ -116,7 +116,7 @@ describe('hostile sweep', () => {
         params: fc.tuple(...names.map((n) => filler(n.slice(1)))),
         query,
         json: fc.boolean(),
-        form: fc.dictionary(fc.constantFrom('persona', 'proxyCpr', 'access', 'expiresAt', 'journeyId', 'body', 'choice', 'movingDate', 'newAddress.careOf', '_key'), fc.oneof(hostile, fc.array(hostile, { maxLength: 2 })), { maxKeys: 4 }),
+        form: fc.dictionary(fc.constantFrom('provider', 'proxyCpr', 'access', 'expiresAt', 'journeyId', 'body', 'choice', 'movingDate', 'newAddress.careOf', '_key'), fc.oneof(hostile, fc.array(hostile, { maxLength: 2 })), { maxKeys: 4 }),
       }).chain((a) => fc.record({ a: fc.constant(a), cookie: cookieHeader(a.role), csrf: csrfField(a.role) }));
     });
     await fc.assert(

@@ -4,6 +4,7 @@ import { parseCpr } from '../../../journeys/shared/cpr';
 import { AUTHORITY_SYSTEM_IDS, type AuthoritySystemId } from '../../../journeys/shared/contract';
 import { CitizenRepository } from '../../engine/persistence/citizen.repository';
 import { AppConfig, type SignInProviderSettings } from '../../platform/config/app.config';
+import { isStorable, storableText } from '../../platform/text/storable';
 import type { LocalProvider } from '../dev/identity-provider';
 import { PageSessions, type SessionPrincipal } from './page-sessions';
 
@@ -133,7 +134,9 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
 
   private async identify(provider: SignInProviderSettings, claims: Record<string, unknown>): Promise<SessionPrincipal> {
     if (provider.acceptedLoa.length && !provider.acceptedLoa.includes(claimString(claims, provider.claims.loa) ?? '')) throw new SignInRefused('loa');
-    const name = claimString(claims, provider.claims.name);
+    // The display name is only shown and logged as who looked: cleaned, so a NUL in it cannot fail the session's insert.
+    const raw = claimString(claims, provider.claims.name);
+    const name = raw === undefined ? undefined : storableText(raw);
     if (provider.role === 'citizen') {
       const cpr = claimString(claims, provider.claims.cpr);
       if (!cpr || !parseCpr(cpr).ok) throw new SignInRefused('cpr');
@@ -143,7 +146,9 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
     const authority = provider.authority ?? claimString(claims, provider.claims.authority);
     const allowed: readonly string[] = provider.authorities ?? AUTHORITY_SYSTEM_IDS;
     if (!authority || !(AUTHORITY_SYSTEM_IDS as readonly string[]).includes(authority) || !allowed.includes(authority)) throw new SignInRefused('authority');
+    // The subject is an identity written to access logs: one PostgreSQL cannot store is no identity.
     if (typeof claims.sub !== 'string' || !claims.sub) throw new SignInRefused('token', 'no-sub');
+    if (!isStorable(claims.sub)) throw new SignInRefused('token', 'unstorable-sub');
     return { provider: provider.id, role: 'caseworker', subject: claims.sub, authority: authority as AuthoritySystemId, name };
   }
 
