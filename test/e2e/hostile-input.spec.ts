@@ -3,11 +3,24 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { allDefinitions } from '../../journeys';
 import { TokenService } from '../../src/api/auth/token.service';
+import { startLocalProvider, type LocalProvider } from '../../src/api/dev/identity-provider';
 import { accessWorld, type Fixture } from '../support/access-world';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { AcceptingGateway } from '../support/self-service';
 import { badCookie, formBody, routeTokens, unstorable, writableFields } from '../support/hostile';
+import { callbackOf, pathOf, ProviderBrowser, startSignIn } from '../support/sign-in';
+
+/** The test app's default PUBLIC_BASE_URL, where the staff provider sends its answers. */
+const BASE = 'http://localhost:3000';
+const STAFF_SECRET = 'staff-secret-0123456789-staff-secret';
+/** Display names an identity provider might send: NUL and unpaired surrogates among ordinary text. */
+const ODD_NAMES = [
+  '\u0000', '\uD800', 'Mette\u0000Larsen\uDFFF',
+  ...fc.sample(fc.tuple(fc.string({ maxLength: 10 }), unstorable, fc.string({ maxLength: 10 })).map(([a, b, c]) => `${a}${b}${c}`), 12),
+];
+/** A caseworker account whose subject PostgreSQL cannot store. */
+const NUL_SUBJECT = 'kk\u0000sb';
 
 /**
  * Input that used to reach a 500: CSRF tokens of the right length in characters but not in bytes,
@@ -19,19 +32,46 @@ describe('hostile input', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let world: Awaited<ReturnType<typeof accessWorld>>;
   let fx: Fixture;
+  let staff: LocalProvider;
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
     db = await createTestDatabase('hostile_input');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway: new AcceptingGateway(), role: 'api', namespace: `hostile_input_${process.pid}` });
+    // An organisation's provider (a real oidc-provider) whose accounts carry the names no well-kept directory holds.
+    staff = await startLocalProvider({
+      port: 0,
+      clients: [{ clientId: 'staff', clientSecret: STAFF_SECRET, redirectUri: `${BASE}/login/callback`, postLogoutRedirectUri: `${BASE}/login` }],
+      claimNames: ['name', 'authority'],
+      accounts: [
+        ...ODD_NAMES.map((name, i) => ({ id: `odd-${i}`, clientId: 'staff', label: `Odd ${i}`, claims: { name, authority: 'municipality' } })),
+        { id: NUL_SUBJECT, clientId: 'staff', label: 'NUL subject', claims: { name: 'Mette Larsen', authority: 'municipality' } },
+      ],
+    });
+    app = await createTestApp({
+      databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway: new AcceptingGateway(), role: 'api', namespace: `hostile_input_${process.pid}`,
+      env: { SIGNIN_PROVIDERS: JSON.stringify([{ id: 'staff', role: 'caseworker', issuer: staff.issuer, clientId: 'staff' }]), SIGNIN_STAFF_CLIENT_SECRET: STAFF_SECRET },
+    });
+    expect(callbackOf(app)).toBe(`${BASE}/login/callback`);
     world = await accessWorld(app);
     fx = await world.fixture();
     await world.fixture();
   });
   afterAll(async () => {
     await app?.close();
+    await staff?.close();
     await db?.drop();
   });
+
+  /**
+   * Finishes a sign-in begun by `POST /login` (its answer given) at the local provider as `account`
+   * and visits the callback with `cookie` besides the pending sign-in; answers the callback's answer.
+   */
+  async function finishSignIn(started: request.Response, account: string, cookie: string): Promise<request.Response> {
+    const pending = /lf_signin=([^;]+)/.exec(String(started.headers['set-cookie']))![1];
+    const callback = await new ProviderBrowser().approve(started.headers.location, account, callbackOf(app));
+    return http().get(pathOf(callback)).set('Cookie', `${cookie}; lf_signin=${pending}`);
+  }
+  const sessionOf = (res: request.Response) => `lf_session=${/lf_session=([^;]+)/.exec(String(res.headers['set-cookie']))![1]}`;
 
   /** A page answer in the page layout, in the language asked for. */
   const isPage = (res: request.Response, lang: 'da' | 'en') => res.type === 'text/html' && res.text.includes(`<html lang="${lang}">`);
@@ -46,7 +86,7 @@ describe('hostile input', () => {
         const session = route === 'login' ? anonymous : citizen;
         const token = typeof forgery === 'string' ? forgery : session.csrf.slice(0, forgery[0]) + forgery[1] + session.csrf.slice(forgery[0] + 1);
         fc.pre(token !== session.csrf && token.length === session.csrf.length);
-        const res = await formBody(http().post(`/${route}`).set('Cookie', `${session.cookie}; lf_lang=${lang}`), { _csrf: token, persona: 'anna' }, json);
+        const res = await formBody(http().post(`/${route}`).set('Cookie', `${session.cookie}; lf_lang=${lang}`), { _csrf: token, provider: 'dev-citizen' }, json);
         // A form field holding NUL or a lone surrogate is refused as such where the route reads its form (the sign-in).
         const storable = json ? !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(token) : !token.includes('\u0000');
         expect(res.status).toBe(route === 'login' && !storable ? 400 : 403);
@@ -55,7 +95,13 @@ describe('hostile input', () => {
       }),
       { numRuns: 60 },
     );
-    await formBody(http().post('/login').set('Cookie', anonymous.cookie), { _csrf: anonymous.csrf, persona: 'anna' }, false).expect(303);
+    // The genuine tokens are accepted: the sign-in goes on to the provider and back, and signing out works.
+    const started = await formBody(http().post('/login').set('Cookie', anonymous.cookie), { _csrf: anonymous.csrf, provider: 'dev-citizen' }, false).expect(303);
+    const landed = await finishSignIn(started, 'anna', anonymous.cookie);
+    expect([landed.status, landed.headers.location]).toEqual([303, '/journeys']);
+    await http().get('/journeys').set('Cookie', sessionOf(landed)).expect(200);
+    await formBody(http().post('/logout').set('Cookie', citizen.cookie), { _csrf: citizen.csrf }, false).expect(303);
+    await http().get('/journeys').set('Cookie', citizen.cookie).expect(303).expect('location', '/login');
   });
 
   it('does ignore malformed cookies, wherever they sit, and serve every page as without them', async () => {
@@ -75,12 +121,17 @@ describe('hostile input', () => {
       }),
       { numRuns: 80 },
     );
+    // A whole sign-in through the provider with the malformed cookies on every request to the service.
     await fc.assert(
       fc.asyncProperty(fc.array(badCookie, { minLength: 1, maxLength: 3 }), async (bad) => {
-        const res = await formBody(http().post('/login').set('Cookie', `${bad.join('; ')}; ${anonymous.cookie}`), { _csrf: anonymous.csrf, persona: 'anna' }, false);
-        expect(res.status).toBe(303);
+        const planted = bad.join('; ');
+        const started = await formBody(http().post('/login').set('Cookie', `${planted}; ${anonymous.cookie}`), { _csrf: anonymous.csrf, provider: 'dev-citizen' }, false);
+        expect([started.status, started.headers.location]).toEqual([303, expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//)]);
+        const landed = await finishSignIn(started, 'anna', `${anonymous.cookie}; ${planted}`);
+        expect([landed.status, landed.headers.location]).toEqual([303, '/journeys']);
+        await http().get('/journeys').set('Cookie', `${planted}; ${sessionOf(landed)}`).expect(200);
       }),
-      { numRuns: 20 },
+      { numRuns: 10 },
     );
   });
 
@@ -112,7 +163,7 @@ describe('hostile input', () => {
     const caseworker = await world.pageSession(await world.tokenOf('caseworkerIn', fx, 'municipality'));
     const anonymous = await world.pageSession(undefined);
     const forms: [string, { cookie: string; csrf: string }, string[]][] = [
-      ['/login', anonymous, ['persona']],
+      ['/login', anonymous, ['provider']],
       ['/journeys/new/moving', citizen, ['movingDate', 'newAddress.careOf', 'newAddress.municipalityCode', 'renting', '_key']],
       [`/journeys/${fx.journeyId}/events/gp-choice.made`, citizen, ['choice', '_key']],
       ['/me/proxies', citizen, ['proxyCpr', 'journeyId', 'access', 'expiresAt']],
@@ -136,23 +187,33 @@ describe('hostile input', () => {
   });
 
   it('does clean NUL and unpaired surrogates out of a caseworker name from the identity provider, and refuse such a subject', async () => {
+    // What a UTF-8 encoder makes of the name once its NUL characters are gone: lone surrogates become U+FFFD.
+    const shown = (name: string) => Buffer.from(name.replace(/\u0000/g, ''), 'utf8').toString('utf8');
+    const lastViewer = async () => (await http().get('/api/me/access-log?limit=2').set('Authorization', `Bearer ${fx.citizenA}`).expect(200)).body.items[0].viewer;
+
+    // Pages: the name is the ID token's claim, from a real provider, kept in the session at sign-in.
+    const anonymous = await world.pageSession(undefined);
+    const signIn = async (account: string) =>
+      finishSignIn(await formBody(http().post('/login').set('Cookie', anonymous.cookie), { _csrf: anonymous.csrf, provider: 'staff' }, false).expect(303), account, anonymous.cookie);
+    for (const [i, name] of ODD_NAMES.entries()) {
+      const landed = await signIn(`odd-${i}`);
+      expect([JSON.stringify(name), landed.status, landed.headers.location]).toEqual([JSON.stringify(name), 303, '/caseworker']);
+      await http().get(`/caseworker/journeys/${fx.journeyId}`).set('Cookie', sessionOf(landed)).expect(200);
+      expect(await lastViewer()).toEqual(expect.objectContaining({ name: shown(name) }));
+    }
+    const refused = await signIn(NUL_SUBJECT);
+    expect([refused.status, String(refused.headers['set-cookie'])]).toEqual([401, expect.not.stringMatching(/lf_session=[^;]/)]);
+    expect(refused.text).toContain('kunne ikke godkendes');
+
+    // The API: the name is the bearer token's claim.
     const tokens = app.get(TokenService);
-    const names = fc.tuple(fc.string({ maxLength: 10 }), unstorable, fc.string({ maxLength: 10 })).map(([a, b, c]) => `${a}${b}${c}`);
-    await fc.assert(
-      fc.asyncProperty(names, async (name) => {
-        const token = await tokens.issueDev({ role: 'caseworker', subject: 'kk-sb-777', authority: 'municipality', name });
-        await http().get(`/api/caseworker/journeys/${fx.journeyId}`).set('Authorization', `Bearer ${token}`).expect(200);
-        await http().get(`/caseworker/journeys/${fx.journeyId}`).set('Cookie', `lf_session=${token}`).expect(200);
-        const { body } = await http().get('/api/me/access-log?limit=2').set('Authorization', `Bearer ${fx.citizenA}`).expect(200);
-        // What a UTF-8 encoder makes of the name once its NUL characters are gone: lone surrogates become U+FFFD.
-        const shown = Buffer.from(name.replace(/\u0000/g, ''), 'utf8').toString('utf8');
-        expect(body.items[0].viewer.name).toBe(shown);
-      }),
-      { numRuns: 15 },
-    );
-    const subject = await tokens.issueDev({ role: 'caseworker', subject: 'kk\u0000sb', authority: 'municipality', name: 'Mette Larsen' });
+    for (const name of ODD_NAMES) {
+      const token = await tokens.issueDev({ role: 'caseworker', subject: 'kk-sb-777', authority: 'municipality', name });
+      await http().get(`/api/caseworker/journeys/${fx.journeyId}`).set('Authorization', `Bearer ${token}`).expect(200);
+      expect(await lastViewer()).toEqual(expect.objectContaining({ name: shown(name) }));
+    }
+    const subject = await tokens.issueDev({ role: 'caseworker', subject: NUL_SUBJECT, authority: 'municipality', name: 'Mette Larsen' });
     await http().get(`/api/caseworker/journeys/${fx.journeyId}`).set('Authorization', `Bearer ${subject}`).expect(401);
-    await http().get(`/caseworker/journeys/${fx.journeyId}`).set('Cookie', `lf_session=${subject}`).expect(303).expect('location', '/login');
   });
 
   it('does refuse a forged search cursor with a 400 naming the cursor, on the API and the page, and follow a real one', async () => {

@@ -102,6 +102,7 @@ describe('log privacy', () => {
     // Pages: a persona signs in through the local provider and posts forms.
     const session = await new ProviderBrowser().signIn(base, 'dev-citizen', 'clara');
     const page = await fetch(`${base}/me/proxies`, { headers: { cookie: session } });
+    expect(page.status).toBe(200);
     const pageCsrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
     await fetch(`${base}/me/proxies`, { method: 'POST', headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${encodeURIComponent(pageCsrf)}&proxyCpr=${clara}&access=read&expiresAt=${unknown}` });
 
@@ -127,7 +128,10 @@ describe('log privacy', () => {
     await call(`/api/journeys/${escaped.replace(/%/g, '%25')}/events`, { token: citizen, body: { type: 'x' } });
     await fetch(`${base}/journeys/${encodeURIComponent(fullwidth)}`, { headers: { cookie: session } });
     await fetch(`${base}/journeys/${anna.slice(0, 6)}%2d${anna.slice(6)}`, { headers: { cookie: session } });
-    const search = await fetch(`${base}/caseworker?${unknown}=1`, { headers: { cookie: `lf_session=${caseworker}` } });
+    // A caseworker signs in through the local provider; their search page is theirs before a bad search is tried.
+    const staff = await new ProviderBrowser().signIn(base, 'dev-caseworker', 'kk-sb-101');
+    expect((await fetch(`${base}/caseworker`, { headers: { cookie: staff } })).status).toBe(200);
+    const search = await fetch(`${base}/caseworker?${unknown}=1`, { headers: { cookie: staff } });
     expect(search.status).toBe(400);
     expect(await search.text()).not.toContain(unknown);
 

@@ -100,9 +100,11 @@ export async function accessWorld(app: NestExpressApplication) {
   }
 
   /**
-   * A page session for the token's person, in the service's own session store (sign-in through the
-   * provider is tested in sign-in.spec), with the CSRF cookie and token its forms carry. Systems
-   * have no page sessions: on pages they are anonymous.
+   * A page session for the token's person, in the service's own session store (the fixture's people
+   * are no accounts of the local provider; sign-in through it is tested in sign-in.spec and
+   * hostile-input), with the CSRF cookie and token its forms carry. Systems have no page sessions:
+   * on pages they are anonymous. A signed-in person is shown their own start page first, so a test
+   * cannot pass on redirects to the sign-in page.
    */
   async function pageSession(token: string | undefined): Promise<{ cookie: string; csrf: string }> {
     const principal = token ? await app.get(TokenService).verify(token) : undefined;
@@ -111,6 +113,7 @@ export async function accessWorld(app: NestExpressApplication) {
       const citizen = principal.role === 'citizen' ? await citizens.identify(principal.subject) : undefined;
       const id = await app.get(PageSessions).create({ ...principal, provider: 'test', citizen, citizenId: citizen?.id });
       session = `lf_session=${id}`;
+      await request(app.getHttpServer()).get(principal.role === 'citizen' ? '/journeys' : '/caseworker').set('Cookie', session).expect(200);
     }
     const res = await request(app.getHttpServer()).get('/login').set('Cookie', session).expect(200);
     const nonce = /lf_csrf=([^;]+)/.exec(String(res.headers['set-cookie']))![1];

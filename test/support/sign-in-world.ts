@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { startLocalProvider, type LocalProvider } from '../../src/api/dev/identity-provider';
@@ -41,6 +42,8 @@ export async function signInWorld(name: string) {
   const app: NestExpressApplication = await createTestApp({
     databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: name,
     env: {
+      // Outside AUTH_MODE=dev the service seals its secrets with a key of its own.
+      SECRETS_KEY: `test:${randomBytes(32).toString('base64')}`,
       AUTH_MODE: 'oidc', OIDC_ISSUER: local.issuer, OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: `${local.issuer}/jwks`, PUBLIC_BASE_URL: BASE,
       SIGNIN_PROVIDERS: JSON.stringify([
         { id: 'mitid', role: 'citizen', issuer: local.issuer, clientId: 'citizens' },

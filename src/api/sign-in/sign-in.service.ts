@@ -134,8 +134,7 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
 
   private async identify(provider: SignInProviderSettings, claims: Record<string, unknown>): Promise<SessionPrincipal> {
     if (provider.acceptedLoa.length && !provider.acceptedLoa.includes(claimString(claims, provider.claims.loa) ?? '')) throw new SignInRefused('loa');
-    // A claim is the provider's text, not ours: what PostgreSQL cannot store is cleaned out of a name,
-    // and a subject holding it is no identity.
+    // The display name is only shown and logged as who looked: cleaned, so a NUL in it cannot fail the session's insert.
     const raw = claimString(claims, provider.claims.name);
     const name = raw === undefined ? undefined : storableText(raw);
     if (provider.role === 'citizen') {
@@ -147,7 +146,9 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
     const authority = provider.authority ?? claimString(claims, provider.claims.authority);
     const allowed: readonly string[] = provider.authorities ?? AUTHORITY_SYSTEM_IDS;
     if (!authority || !(AUTHORITY_SYSTEM_IDS as readonly string[]).includes(authority) || !allowed.includes(authority)) throw new SignInRefused('authority');
-    if (typeof claims.sub !== 'string' || !claims.sub || !isStorable(claims.sub)) throw new SignInRefused('token', 'no-sub');
+    // The subject is an identity written to access logs: one PostgreSQL cannot store is no identity.
+    if (typeof claims.sub !== 'string' || !claims.sub) throw new SignInRefused('token', 'no-sub');
+    if (!isStorable(claims.sub)) throw new SignInRefused('token', 'unstorable-sub');
     return { provider: provider.id, role: 'caseworker', subject: claims.sub, authority: authority as AuthoritySystemId, name };
   }
 
