@@ -34,8 +34,6 @@ export async function signInWorld(name: string) {
       { id: 'elsewhere', clientId: 'staff', label: 'Elsewhere', claims: { name: 'Ukendt', authority: 'nowhere' } },
       // Known to Livsforløb, but not one the organisation's provider may vouch for.
       { id: 'not-ours', clientId: 'staff', label: 'Not ours', claims: { name: 'Ukendt', authority: 'cpr' } },
-      // The provider's name claim holds a NUL and an unpaired surrogate, which PostgreSQL cannot store.
-      { id: 'odd-name', clientId: 'staff', label: 'Odd', claims: { name: 'Mette\u0000 Lar\ud800sen', authority: 'municipality' } },
     ],
   });
   const rogue: RogueIssuer = await startRogueIssuer(citizen('0101901234', 'Substantial'));
