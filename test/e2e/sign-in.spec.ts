@@ -69,7 +69,12 @@ describe('sign-in through OpenID Connect', () => {
     const a = world.agent();
     const first = await world.callbackFor(a, 'mitid', 'anna');
     expect((await world.finish(a, first)).signedIn).toBe(true);
-    await expectRefused(await world.finish(a, first), 400, TEXTS.state);
+    // The same answer again, from another browser (one that started no sign-in of its own) …
+    await expectRefused(await world.finish(world.agent(), first), 400, TEXTS.state);
+    // … and from the first browser: refused, and the session it has stays its own.
+    const again = await world.finish(a, first);
+    expect(again.res.status).toBe(400);
+    expect(String(again.res.headers['set-cookie'] ?? '')).not.toMatch(/lf_session=[^;]/);
     // A new sign-in in the same browser, answered with the spent code: the provider refuses it.
     const b = world.agent();
     const fresh = new URL(await world.callbackFor(b, 'mitid', 'anna'));
@@ -113,6 +118,15 @@ describe('sign-in through OpenID Connect', () => {
       const a = world.agent();
       await expectRefused(await world.finish(a, await world.callbackFor(a, provider, account)), status, text);
     }
+  });
+
+  it('does keep a signed-in person signed in when a link from elsewhere lands on the callback', async () => {
+    const a = world.agent();
+    const outcome = await world.finish(a, await world.callbackFor(a, 'mitid', 'anna'));
+    expect(outcome.signedIn).toBe(true);
+    // No sign-in of this browser's own is waiting: the refusal must not end its session.
+    await a.get('/login/callback?code=forged&state=forged').expect(400);
+    await a.get('/journeys').expect(200);
   });
 
   it('does explain a refusal in English to someone who chose English', async () => {

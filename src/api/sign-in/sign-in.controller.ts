@@ -52,7 +52,7 @@ export class SignInController {
       this.session.rememberAttempt(req, res, attemptId);
       res.redirect(303, url);
     } catch (e) {
-      await this.refuse(req, res, ctx.lang, e);
+      await this.refuse(req, res, ctx.lang, e, true);
     }
   }
 
@@ -66,7 +66,9 @@ export class SignInController {
       await this.session.signIn(req, res, who);
       res.redirect(303, who.role === 'citizen' ? '/journeys' : '/caseworker');
     } catch (e) {
-      await this.refuse(req, res, ctx.lang, e);
+      // Only a sign-in this browser started ends its session: a link to the callback from elsewhere
+      // (no pending attempt) must not sign anyone out.
+      await this.refuse(req, res, ctx.lang, e, attemptId !== undefined);
     }
   }
 
@@ -78,11 +80,11 @@ export class SignInController {
     res.redirect(303, (await this.signIn.endSessionUrl(provider, ctx.lang)) ?? '/login');
   }
 
-  /** A page saying why, with no session: whatever the browser had is signed out too. */
-  private async refuse(req: Request, res: Response, lang: Lang, e: unknown): Promise<void> {
+  /** A page saying why; a refused sign-in the browser started leaves it with no session. */
+  private async refuse(req: Request, res: Response, lang: Lang, e: unknown, endSession: boolean): Promise<void> {
     if (!(e instanceof SignInRefused)) throw e;
     this.logger.warn({ reason: e.reason, code: e.code }, 'sign-in refused');
-    await this.session.signOut(req, res);
+    if (endSession) await this.session.signOut(req, res);
     res
       .status(STATUS[e.reason])
       .setHeader('Cache-Control', 'no-store')

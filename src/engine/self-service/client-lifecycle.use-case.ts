@@ -26,13 +26,15 @@ export class ClientLifecycleUseCase {
     const id = checkedId(clientId);
     const existing = await this.clients.find(id);
     if (!existing) return notFound(clientId);
-    if (existing.disabled_at) {
+    const disabled = () => {
       throw new DomainError('VALIDATION_FAILED', `Client "${id}" is disabled: register a new client instead of rotating its secret`, {
         fields: [{ field: 'id', reason: 'names a disabled client' }],
       });
-    }
+    };
+    if (existing.disabled_at) disabled();
     const clientSecret = newSecret('lfs_');
-    const client = (await this.clients.rotateSecret(id, await hashClientSecret(clientSecret))) ?? notFound(clientId);
+    // The update itself refuses a client disabled meanwhile.
+    const client = (await this.clients.rotateSecret(id, await hashClientSecret(clientSecret))) ?? disabled();
     return { client, clientSecret };
   }
 }
