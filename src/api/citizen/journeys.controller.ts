@@ -7,7 +7,7 @@ import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
 import { DismissJourneyUseCase } from '../../engine/use-cases/dismiss-journey.use-case';
 import { RegisterFacts } from '../../engine/facts/register-facts';
-import { DomainError } from '../../platform/errors/domain-error';
+import { assertCitizenMayStart, journeyTypeContract, journeyTypeSummary, unknownJourneyType } from '../../engine/definitions/journey-contract';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { SendEventDto, StartJourneyDto } from '../dto/journey.dto';
 import { uuidParam } from './uuid-param';
@@ -27,35 +27,39 @@ export class JourneysController {
   ) {}
 
   @Get('journey-types')
-  @ApiOperation({ summary: 'The life events, each with its steps, start answers and events' })
+  @ApiOperation({ summary: 'The life events: who starts each, its steps and start answers; the full contract is at `href`' })
   types() {
-    return this.catalog.types().map((d) => ({
-      id: d.id,
-      version: d.version,
-      title: d.title,
-      description: d.description,
-      startSchema: d.startSchema,
-      startExample: d.startExamples[0] ?? {},
-      steps: d.steps,
-      links: d.links ?? [],
-    }));
+    return this.catalog.types().map(journeyTypeSummary);
+  }
+
+  @Get('journey-types/:type')
+  @ApiOperation({ summary: 'One journey type: who starts it, the register facts it reads, and every event a person or system may send, with JSON Schemas and examples (404 lists the types)' })
+  type(@Param('type') type: string) {
+    return journeyTypeContract(this.definition(type));
   }
 
   @Get('journey-types/:type/diagram')
   @ApiOperation({ summary: "The journey's state diagram (Mermaid stateDiagram-v2), generated from its machine" })
   diagram(@Param('type') type: string): { type: string; version: number; mermaid: string } {
-    const def = this.catalog.latest(type);
-    if (!def) throw new DomainError('NOT_FOUND', 'Unknown journey type');
+    const def = this.definition(type);
     return { type: def.id, version: def.version, mermaid: toMermaid(def.machine) };
+  }
+
+  private definition(type: string) {
+    const def = this.catalog.latest(type);
+    if (!def) throw unknownJourneyType(type, this.catalog.types());
+    return def;
   }
 
   @Post('journeys')
   @Roles('citizen')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Start a journey; 201 with the journey view' })
+  @ApiOperation({ summary: 'Start a journey; 201 with the journey view (409 STARTED_BY_REGISTER for a journey only a register starts)' })
   async create(@Req() req: AuthenticatedRequest, @Body() body: StartJourneyDto) {
     const citizenId = req.principal!.citizenId!;
-    const facts = await this.registerFacts.forStart(this.catalog.latest(body.type), req.principal!.citizen!);
+    const def = this.catalog.latest(body.type);
+    if (def) assertCitizenMayStart(def);
+    const facts = await this.registerFacts.forStart(def, req.principal!.citizen!);
     const { journeyId } = await this.start.execute({
       citizenId,
       type: body.type,
