@@ -90,6 +90,47 @@ describe('integration contract', () => {
     expect(en.text).toContain('Starts by itself when you turn 15.');
   });
 
+  it('shows the start forms and the actions in the reader’s language only, and the history by event title', async () => {
+    const anna = await signInAs(app, 'anna');
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    /** Every da/en text of a schema (labels, hints, choices) whose two languages differ. */
+    const texts = (schema: unknown): { da: string; en: string }[] => {
+      const out: { da: string; en: string }[] = [];
+      const visit = (node: unknown) => {
+        if (!node || typeof node !== 'object') return;
+        const n = node as Record<string, unknown>;
+        for (const key of ['x-title', 'x-description']) if (n[key]) out.push(n[key] as { da: string; en: string });
+        for (const t of Object.values((n['x-enum-titles'] ?? {}) as Record<string, { da: string; en: string }>)) out.push(t);
+        Object.values((n.properties ?? {}) as object).forEach(visit);
+      };
+      visit(schema);
+      return out.filter((t) => t.da !== t.en);
+    };
+    for (const type of allDefinitions().filter((d) => !d.startedBy || d.startedBy.includes('citizen'))) {
+      const da = (await anna.get(`/journeys/new/${type.id}?lang=da`).expect(200)).text;
+      const en = (await anna.get(`/journeys/new/${type.id}?lang=en`).expect(200)).text;
+      for (const t of texts(type.startSchema)) {
+        expect({ type: type.id, da: da.includes(escape(t.da)), en: da.includes(escape(t.en)) }).toEqual({ type: type.id, da: true, en: false });
+        expect({ type: type.id, da: en.includes(escape(t.da)), en: en.includes(escape(t.en)) }).toEqual({ type: type.id, da: false, en: true });
+      }
+    }
+    const form = await anna.get('/journeys/new/moving?lang=da').expect(200);
+    expect(form.text).toContain('Flyttedato');
+    expect(form.text).not.toContain('The day the household moves in');
+    const started = await anna.post('/journeys/new/moving').type('form').send({
+      _csrf: csrfOf(form.text), movingDate: '2026-12-01', 'newAddress.darAddressId': '0a3f50a0-4b7c-32b8-e044-0003ba298018', 'newAddress.municipalityCode': '0101',
+      othersRegisteredAtNewAddress: 'false', renting: 'false', childrenMoving: 'false', childLeavesJointCustodyHome: 'false', wantsAddressProtection: 'false',
+    }).expect(303);
+    const page = await anna.get(started.headers.location).expect(200);
+    expect(page.text).toContain('Dagen, flytningen blev anmeldt på borger.dk');
+    expect(page.text).not.toContain('Day the move was reported on borger.dk');
+    expect(page.text).toContain('Forløbet er startet');
+    expect(page.text).not.toContain('<code>journey.started</code>');
+    const english = await anna.get(`${started.headers.location}?lang=en`).expect(200);
+    expect(english.text).toContain('Journey started');
+    expect(english.text).not.toContain('Dagen, flytningen blev anmeldt');
+  });
+
   it("gives a self-service system the events its authority may send now, with schema and example", async () => {
     const { journeyId } = await h.reportedMove('0505705678', movingAnswers({ hearing: true }));
     const municipality = await h.clientToken(await h.createClient('municipality'));

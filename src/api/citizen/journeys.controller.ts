@@ -123,6 +123,6 @@ export class JourneysController {
   async history(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
     await this.queries.ownedRow(id, req.principal!.citizenId!);
     const rows = await this.queries.history(id);
-    return rows.map((h) => ({ seq: h.seq, event: h.event_type, data: h.event_data, actor: { kind: h.actor.kind, authority: h.actor.authority }, state: h.state, at: h.created_at }));
+    return rows.map((h) => ({ seq: h.seq, event: h.event_type, title: h.title, data: h.event_data, actor: { kind: h.actor.kind, authority: h.actor.authority }, state: h.state, at: h.created_at }));
   }
 }

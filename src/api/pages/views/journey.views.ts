@@ -1,4 +1,4 @@
-import type { JourneyDefinition } from '../../../../journeys/shared/contract';
+import type { JourneyDefinition, Text } from '../../../../journeys/shared/contract';
 import { startersOf, startsByItself } from '../../../engine/definitions/journey-contract';
 import type { HistoryRow } from '../../../engine/persistence/journey.repository';
 import type { DiagramNode } from '../../../engine/queries/journey-diagram';
@@ -71,7 +71,7 @@ export interface JourneyPageOptions {
   lang: Lang;
   csrf: string;
   view: JourneyView;
-  history: HistoryRow[];
+  history: (HistoryRow & { title?: Text })[];
   /** Where the page lives (`/journeys/<id>`). */
   base: string;
   canAct: boolean;
@@ -109,7 +109,7 @@ export function journeyPage(o: JourneyPageOptions): SafeHtml {
     <h2 class="mt-8">${t(lang, 'history')}</h2>
     <table class="table table--compact"><thead><tr><th scope="col">${t(lang, 'when')}</th><th scope="col">${t(lang, 'event')}</th><th scope="col">${t(lang, 'actor')}</th></tr></thead>
     <tbody>${o.history.map(
-      (h) => html`<tr><td>${formatDate(lang, new Date(h.created_at).toISOString(), true)}</td><td><code>${h.event_type}</code></td>
+      (h) => html`<tr><td>${formatDate(lang, new Date(h.created_at).toISOString(), true)}</td><td>${h.title ? tx(lang, h.title) : h.event_type}</td>
         <td>${h.actor.kind}${h.actor.authority ? ` (${h.actor.authority})` : ''}${h.actor.kind === 'proxy' ? ` – ${t(lang, 'onBehalfOf').toLowerCase()}` : ''}</td></tr>`,
     )}</tbody></table>`;
 }
