@@ -58,6 +58,15 @@ describe('integration contract', () => {
     for (const engineEvent of ['integration.completed', 'integration.failed', 'integration.retry', 'timer.fired', 'journey.linked-completed']) expect(types).not.toContain(engineEvent);
   });
 
+  it('serves the webhooks’ AsyncAPI document, linked from the OpenAPI document', async () => {
+    const asyncapi = (await h.http().get('/api/asyncapi.json').expect(200)).body;
+    expect(asyncapi.asyncapi).toBe('3.0.0');
+    expect(Object.values(asyncapi.channels).map((c) => (c as { address: string }).address).sort()).toEqual(['step.awaiting', 'step.completed', 'step.failed']);
+    expect(JSON.stringify(asyncapi)).toContain('x-livsforloeb-signature');
+    const openapi = (await h.http().get('/api/docs-json').expect(200)).body;
+    expect(openapi.externalDocs.url).toBe('/api/asyncapi.json');
+  });
+
   it('answers an unknown journey type with 404 and the list of types', async () => {
     const res = await h.http().get('/api/journey-types/space-travel').expect(404);
     expect(res.body).toMatchObject({ code: 'NOT_FOUND', types: expect.arrayContaining(['moving', 'retiring']) });

@@ -23,6 +23,8 @@ export function configureHttp(app: NestExpressApplication): void {
       .setTitle('Livsforløb')
       .setDescription('Life-event journeys across Danish public authorities: citizens, self-service systems and caseworkers')
       .setVersion('0.1.0')
+      // The webhooks are not HTTP endpoints of this service: their contract is an AsyncAPI document.
+      .setExternalDoc('Webhooks: AsyncAPI 3 document (step.awaiting, step.completed, step.failed; payloads; signature)', '/api/asyncapi.json')
       .addBearerAuth()
       .build(),
   );
