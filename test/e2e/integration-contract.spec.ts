@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { allDefinitions } from '../../journeys';
-import { createTestApp } from '../support/app';
+import { createTestApp, type CapturedResponse } from '../support/app';
+import { OpenApiContract } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { AcceptingGateway, movingAnswers, selfServiceHelpers } from '../support/self-service';
 import { csrfOf, signInAs } from '../support/sign-in';
@@ -14,10 +15,11 @@ describe('integration contract', () => {
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let h: ReturnType<typeof selfServiceHelpers>;
+  const answers: CapturedResponse[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase('integration_contract');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway: new AcceptingGateway(), role: 'api', namespace: 'integration_contract' });
+    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway: new AcceptingGateway(), role: 'api', namespace: 'integration_contract', captureResponses: answers });
     h = selfServiceHelpers(app);
   });
   afterAll(async () => {
@@ -175,5 +177,13 @@ describe('integration contract', () => {
       { person: 0, result: 'started', journeyId: expect.any(String) },
       { person: 1, result: 'rejected', reason: expect.stringContaining('facts.stillWorking is required') },
     ]);
+  });
+
+  it('answered every request above as the OpenAPI document says, errors included', async () => {
+    const contract = new OpenApiContract((await h.http().get('/api/docs-json').expect(200)).body);
+    const checked = answers.filter((a) => !a.path.startsWith('/api/dev/') && a.path !== '/api/docs-json');
+    expect(checked.length).toBeGreaterThan(15);
+    expect(checked.flatMap((a) => contract.problems(a))).toEqual([]);
+    expect([...new Set(checked.map((a) => a.status))].sort()).toEqual([200, 400, 403, 404, 409]);
   });
 });

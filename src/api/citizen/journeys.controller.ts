@@ -11,6 +11,7 @@ import { assertCitizenMayStart, journeyTypeContract, journeyTypeSummary, unknown
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { SendEventDto, StartJourneyDto } from '../dto/journey.dto';
 import { uuidParam } from './uuid-param';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 
 const uuid = uuidParam('id', 'journey id');
 
@@ -28,18 +29,24 @@ export class JourneysController {
 
   @Get('journey-types')
   @ApiOperation({ summary: 'The life events: who starts each, its steps and start answers; the full contract is at `href`' })
+  @ApiAnswer(200, { list: 'JourneyTypeSummary' })
+  @ApiErrors(['RATE_LIMITED'], false)
   types() {
     return this.catalog.types().map(journeyTypeSummary);
   }
 
   @Get('journey-types/:type')
   @ApiOperation({ summary: 'One journey type: who starts it, the register facts it reads, and every event a person or system may send, with JSON Schemas and examples (404 lists the types)' })
+  @ApiAnswer(200, 'JourneyTypeContract')
+  @ApiErrors(['NOT_FOUND', 'RATE_LIMITED'], false)
   type(@Param('type') type: string) {
     return journeyTypeContract(this.definition(type));
   }
 
   @Get('journey-types/:type/diagram')
   @ApiOperation({ summary: "The journey's state diagram (Mermaid stateDiagram-v2), generated from its machine" })
+  @ApiAnswer(200, 'Diagram')
+  @ApiErrors(['NOT_FOUND', 'RATE_LIMITED'], false)
   diagram(@Param('type') type: string): { type: string; version: number; mermaid: string } {
     const def = this.definition(type);
     return { type: def.id, version: def.version, mermaid: toMermaid(def.machine) };
@@ -55,6 +62,8 @@ export class JourneysController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Start a journey; 201 with the journey view (409 STARTED_BY_REGISTER for a journey only a register starts)' })
+  @ApiAnswer(201, 'JourneyView', 'Started (or, for a repeated idempotency key, the journey the first start created)')
+  @ApiErrors(['FORBIDDEN', 'JOURNEY_TYPE_UNKNOWN', 'JOURNEY_ALREADY_ACTIVE', 'STARTED_BY_REGISTER', 'UNAVAILABLE'])
   async create(@Req() req: AuthenticatedRequest, @Body() body: StartJourneyDto) {
     const citizenId = req.principal!.citizenId!;
     const def = this.catalog.latest(body.type);
@@ -75,6 +84,8 @@ export class JourneysController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'My journeys' })
+  @ApiAnswer(200, { list: 'JourneyView' })
+  @ApiErrors(['FORBIDDEN'])
   mine(@Req() req: AuthenticatedRequest) {
     return this.queries.listForCitizen(req.principal!.citizenId!);
   }
@@ -82,6 +93,9 @@ export class JourneysController {
   @Get('journeys/:id')
   @Roles('citizen')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'One of my journeys: steps, deadlines and the events I may send now (nextActions)' })
+  @ApiAnswer(200, 'JourneyView')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND'])
   async one(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
     return this.queries.view(await this.queries.ownedRow(id, req.principal!.citizenId!), 'citizen');
   }
@@ -91,6 +105,8 @@ export class JourneysController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Send an event (409 EVENT_NOT_ALLOWED when the current state does not accept it)' })
+  @ApiAnswer(200, 'EventAnswer')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'CONCURRENT_UPDATE'])
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string, @Body() body: SendEventDto) {
     const citizenId = req.principal!.citizenId!;
     const { result, journey } = await this.send.executeAndRead({
@@ -110,6 +126,8 @@ export class JourneysController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'I do not want this journey (e.g. one a register started): it ends and its reminders stop' })
+  @ApiAnswer(200, 'JourneyView')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'JOURNEY_NOT_ACTIVE'])
   async dismiss(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
     const citizenId = req.principal!.citizenId!;
     await this.queries.ownedRow(id, citizenId);
@@ -120,6 +138,9 @@ export class JourneysController {
   @Get('journeys/:id/history')
   @Roles('citizen')
   @ApiBearerAuth()
+  @ApiOperation({ summary: "The journey's append-only history, each entry with its title in Danish and English" })
+  @ApiAnswer(200, { list: 'HistoryEntry' })
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND'])
   async history(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
     await this.queries.ownedRow(id, req.principal!.citizenId!);
     const rows = await this.queries.history(id);
