@@ -40,6 +40,7 @@ export const movingStartSchema: JsonSchema = schema.object({
   renting: schema.yesNo({ da: 'Lejer du den nye bolig?', en: 'Do you rent the new home?' }, { da: 'Den nye bolig er lejet', en: 'The new home is rented' }),
   childrenMoving: schema.yesNo({ da: 'Flytter der børn under 18 år med?', en: 'Are children under 18 moving with you?' }, { da: 'Børn under 18 år flytter med', en: 'Children under 18 move with the citizen' }),
   childLeavesJointCustodyHome: schema.yesNo(
+    { da: 'Flytter et barn fra forældrenes fælles bopæl, hvor I har fælles forældremyndighed?', en: "Is a child leaving the parents' joint home, with joint custody?" },
     { da: 'Et barn flytter fra forældrenes fælles hjem, og forældrene har fælles forældremyndighed', en: 'A child leaves the joint home of parents who share custody' },
   ),
   wantsAddressProtection: schema.yesNo({ da: 'Vil du søge om adressebeskyttelse?', en: 'Do you want to apply for address protection?' }, { da: 'Du vil søge om adressebeskyttelse', en: 'The citizen wants to apply for address protection' }),
