@@ -143,7 +143,12 @@ describe('integration contract', () => {
   });
 
   it("gives a self-service system the events its authority may send now, with schema and example", async () => {
-    const { journeyId } = await h.reportedMove('0505705678', movingAnswers({ hearing: true }));
+    const { journeyId, citizen } = await h.reportedMove('0505705678', movingAnswers({ hearing: true }));
+    const history = (await h.http().get(`/api/journeys/${journeyId}/history`).set('Authorization', `Bearer ${citizen}`).expect(200)).body;
+    expect(history.slice(0, 2).map((e: { event: string; title: object }) => [e.event, e.title])).toEqual([
+      ['journey.started', { da: 'Forløbet er startet', en: 'Journey started' }],
+      ['move.reported', { da: 'Flytning anmeldt', en: 'Move reported' }],
+    ]);
     const municipality = await h.clientToken(await h.createClient('municipality'));
     const view = (await h.http().get(`/api/self-service/journeys/${journeyId}`).set('Authorization', `Bearer ${municipality}`).expect(200)).body;
     const events = view.nextActions.map((a: { event: string }) => a.event).sort();

@@ -61,7 +61,7 @@ export async function createTestApp(o: TestAppOptions): Promise<NestExpressAppli
     app.use((req: { method: string; path: string }, res: { statusCode: number; json: (body: unknown) => unknown }, next: () => void) => {
       const json = res.json.bind(res);
       res.json = (body: unknown) => {
-        if (req.path.startsWith('/api/')) captured.push({ method: req.method, path: req.path, status: res.statusCode, body });
+        if (req.path.startsWith('/api/')) captured.push({ method: req.method, path: req.path, status: res.statusCode, body: body === undefined ? body : JSON.parse(JSON.stringify(body)) });
         return json(body);
       };
       next();
