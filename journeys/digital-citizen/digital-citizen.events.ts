@@ -31,8 +31,8 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     actors: ['system'],
     steps: ['dp-parent-notice'],
     schema: schema.object({
-      sentOn: schema.date('Day Digitaliseringsstyrelsen sent the letter.'),
-      channel: schema.oneOf(NOTICE_CHANNELS, 'Digital Post, or paper for parents who are exempt.'),
+      sentOn: schema.date({ da: 'Dagen, Digitaliseringsstyrelsen sendte brevet', en: 'Day Digitaliseringsstyrelsen sent the letter' }),
+      channel: schema.oneOf(NOTICE_CHANNELS, { da: 'Digital Post, eller papir til forældre, der er fritaget', en: 'Digital Post, or paper for parents who are exempt' }),
     }),
     examples: [
       { sentOn: '2025-02-24', channel: 'digital-post' },
@@ -43,7 +43,7 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'Postkasse oprettet', en: 'Mailbox created' },
     actors: ['system'],
     steps: ['dp-mailbox-created'],
-    schema: schema.object({ createdOn: schema.date('Day the mailbox was created.') }),
+    schema: schema.object({ createdOn: schema.date({ da: 'Dagen, postkassen blev oprettet', en: 'Day the mailbox was created' }) }),
     examples: [{ createdOn: '2025-03-17' }],
   },
   'dp-exemption.registered': {
@@ -51,8 +51,8 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     actors: ['caseworker'],
     steps: ['dp-mailbox-created', 'dp-first-login'],
     schema: schema.object({
-      registeredOn: schema.date('Day Borgerservice registered the exemption.'),
-      reason: schema.oneOf(EXEMPTION_REASONS, 'Why the young person is exempt.'),
+      registeredOn: schema.date({ da: 'Dagen, Borgerservice registrerede fritagelsen', en: 'Day Borgerservice registered the exemption' }),
+      reason: schema.oneOf(EXEMPTION_REASONS, { da: 'Hvorfor den unge er fritaget', en: 'Why the young person is exempt' }),
     }),
     examples: [{ registeredOn: '2025-03-20', reason: 'disability' }],
   },
@@ -60,21 +60,21 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'Frikort oprettet', en: 'Frikort created' },
     actors: ['system'],
     steps: ['frikort-created'],
-    schema: schema.object({ createdOn: schema.date('Day Skattestyrelsen created the frikort.') }),
+    schema: schema.object({ createdOn: schema.date({ da: 'Dagen, Skattestyrelsen oprettede frikortet', en: 'Day Skattestyrelsen created the frikort' }) }),
     examples: [{ createdOn: '2025-03-17' }],
   },
   'expected-income.entered': {
     title: { da: 'Forventet indkomst indtastet', en: 'Expected income entered' },
     actors: ['citizen', 'system'],
     steps: ['frikort-created'],
-    schema: schema.object({ enteredOn: schema.date('Day the expected income was entered in TastSelv.') }),
+    schema: schema.object({ enteredOn: schema.date({ da: 'Dagen, den forventede indkomst blev indtastet i TastSelv', en: 'Day the expected income was entered in TastSelv' }) }),
     examples: [{ enteredOn: '2025-06-20' }],
   },
   'mitid.appointment-requested': {
     title: { da: 'Book tid i Borgerservice til MitID', en: 'Book a Borgerservice appointment for MitID' },
     actors: ['citizen'],
     steps: ['get-mitid'],
-    schema: schema.object({ preferredDate: schema.date('Preferred day for the appointment.') }),
+    schema: schema.object({ preferredDate: schema.date({ da: 'Ønsket dag for tiden hos Borgerservice', en: 'Preferred day for the appointment' }) }),
     examples: [{ preferredDate: '2025-02-10' }],
   },
   'mitid.obtained': {
@@ -82,8 +82,8 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     actors: ['citizen', 'system'],
     steps: ['get-mitid'],
     schema: schema.object({
-      obtainedOn: schema.date('Day MitID was issued.'),
-      route: schema.oneOf(MITID_ROUTES, 'Where the young person got MitID.'),
+      obtainedOn: schema.date({ da: 'Dagen, MitID blev udstedt', en: 'Day MitID was issued' }),
+      route: schema.oneOf(MITID_ROUTES, { da: 'Hvor den unge fik MitID', en: 'Where the young person got MitID' }),
     }),
     examples: [{ obtainedOn: '2025-02-12', route: 'borgerservice' }],
   },
@@ -92,8 +92,8 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     actors: ['citizen', 'system'],
     steps: ['dp-first-login'],
     schema: schema.object({
-      alertsSet: schema.yesNo('Text or e-mail alerts are turned on.'),
-      parentReadAccess: schema.yesNo('The parents were given read access.'),
+      alertsSet: schema.yesNo({ da: 'Besked på sms eller e-mail er slået til', en: 'Text or e-mail alerts are turned on' }),
+      parentReadAccess: schema.yesNo({ da: 'Forældrene fik læseadgang', en: 'The parents were given read access' }),
     }),
     examples: [
       { alertsSet: true, parentReadAccess: true },
@@ -104,14 +104,14 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'Første ungeydelse udbetalt', en: 'First youth benefit paid' },
     actors: ['system'],
     steps: ['ungeydelse-switch'],
-    schema: schema.object({ firstPaidOn: schema.date('Day of the first monthly payment.') }),
+    schema: schema.object({ firstPaidOn: schema.date({ da: 'Dato for den første månedlige udbetaling', en: 'Day of the first monthly payment' }) }),
     examples: [{ firstPaidOn: '2025-04-22' }],
   },
   'gp.changed': {
     title: { da: 'Ny læge valgt', en: 'New doctor chosen' },
     actors: ['citizen', 'system'],
     steps: ['own-gp-choice'],
-    schema: schema.object({ changedOn: schema.date('Day the change was made.') }),
+    schema: schema.object({ changedOn: schema.date({ da: 'Dagen, ændringen blev foretaget', en: 'Day the change was made' }) }),
     examples: [{ changedOn: '2025-04-01' }, { changedOn: '2025-12-01' }],
   },
   'gp.kept': {

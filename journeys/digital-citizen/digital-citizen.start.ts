@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../shared/calendar';
 import type { JsonSchema } from '../shared/contract';
-import { schema } from '../shared/kit';
+import { described, schema } from '../shared/kit';
 
 /** No answers: the journey is started by a register feed (the citizen may also start it with `{}`). */
 export type DigitalCitizenAnswers = Record<string, never>;
@@ -29,12 +29,12 @@ export type DigitalCitizenFacts = {
 export const digitalCitizenStartSchema: JsonSchema = schema.empty();
 
 export const digitalCitizenFactsSchema: JsonSchema = schema.object({
-  birthDate: schema.date('Birth date from CPR.'),
-  hasParents: schema.yesNo('CPR has at least one parent with custody.'),
-  parentsHaveDigitalPost: schema.yesNo('The parents receive Digital Post (not exempt).'),
-  working: schema.yesNo('eIndkomst shows earned income this year.'),
-  hasMitid: schema.yesNo('The young person already has MitID.'),
-  municipalityCode: { type: 'string', pattern: '^[0-9]{4}$', description: 'Municipality of residence (kommunekode).' },
+  birthDate: schema.date({ da: 'Fødselsdato fra CPR', en: 'Birth date from CPR' }),
+  hasParents: schema.yesNo({ da: 'CPR har mindst én forælder med forældremyndighed', en: 'CPR has at least one parent with custody' }),
+  parentsHaveDigitalPost: schema.yesNo({ da: 'Forældrene modtager Digital Post (ikke fritaget)', en: 'The parents receive Digital Post (not exempt)' }),
+  working: schema.yesNo({ da: 'eIndkomst viser lønindkomst i år', en: 'eIndkomst shows earned income this year' }),
+  hasMitid: schema.yesNo({ da: 'Den unge har allerede MitID', en: 'The young person already has MitID' }),
+  municipalityCode: { type: 'string', pattern: '^[0-9]{4}$', ...described({ da: 'Bopælskommune (kommunekode)', en: 'Municipality of residence (kommunekode)' }) },
 });
 
 export const digitalCitizenStartExamples: DigitalCitizenAnswers[] = [{}];

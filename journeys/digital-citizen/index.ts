@@ -20,6 +20,8 @@ export const digitalCitizenV1: JourneyDefinition<typeof digitalCitizenMachine> =
   },
   machine: digitalCitizenMachine,
   steps: digitalCitizenSteps,
+  startedBy: ['register'],
+  startsWhen: { da: 'du fylder 15 år', en: 'you turn 15' },
   startSchema: digitalCitizenStartSchema,
   startExamples: digitalCitizenStartExamples,
   factsSchema: digitalCitizenFactsSchema,

@@ -5,9 +5,9 @@
 import type { MovingAnswers } from '../moving/moving.start';
 import { movingStartSchema } from '../moving/moving.start';
 import type { IsoDate } from '../shared/calendar';
-import type { EventSpec, JsonSchema } from '../shared/contract';
+import type { EventSpec, JsonSchema, Text } from '../shared/contract';
 import type { DivorceStepId } from './divorce.steps';
-import { schema } from '../shared/kit';
+import { described, schema } from '../shared/kit';
 
 export const APPLICATION_TYPES = ['separation', 'divorce'] as const;
 export const AGREEMENT = ['both-agree', 'one-disagrees'] as const;
@@ -19,7 +19,7 @@ export type ScreeningTrack = (typeof SCREENING_TRACKS)[number];
 export const DECIDED_BY = ['familieretshuset', 'court'] as const;
 export const CHILD_BENEFIT_RECIPIENTS = ['split', 'self', 'other-parent'] as const;
 
-const caseRef = (description: string): JsonSchema => ({ type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{2,63}$', description });
+const caseRef = (title: Text): JsonSchema => ({ type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{2,63}$', ...described(title) });
 
 export type DivorceEvent =
   | {
@@ -47,8 +47,8 @@ export type DivorceEvent =
   | { type: 'move-out.planned'; move: MovingAnswers }
   | { type: 'move-out.cancelled' };
 
-const decided = (what: string): JsonSchema =>
-  schema.object({ decidedOn: schema.date(`Day ${what} was decided.`), decidedBy: schema.oneOf(DECIDED_BY, 'Who decided.') });
+const decided = (what: Text): JsonSchema =>
+  schema.object({ decidedOn: schema.date({ da: `Dagen, der blev truffet afgørelse om ${what.da}`, en: `Day ${what.en} was decided` }), decidedBy: schema.oneOf(DECIDED_BY, { da: 'Hvem traf afgørelsen', en: 'Who decided' }) });
 
 export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId>> = {
   'divorce.applied': {
@@ -57,17 +57,17 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     steps: ['apply-separation-divorce'],
     schema: schema.object(
       {
-        appliedOn: schema.date('Day the application, signed by both, reached Familieretshuset.'),
-        caseRef: caseRef('Familieretshuset case reference.'),
-        applicationType: schema.oneOf(APPLICATION_TYPES, 'Separation, or divorce directly.'),
-        agreement: schema.oneOf(AGREEMENT, 'Both spouses want it, or one does not.'),
-        grounds: schema.oneOf(DIVORCE_GROUNDS, 'Grounds, needed for a divorce one spouse does not agree to.'),
+        appliedOn: schema.date({ da: 'Dagen, ansøgningen underskrevet af begge nåede Familieretshuset', en: 'Day the application, signed by both, reached Familieretshuset' }),
+        caseRef: caseRef({ da: 'Familieretshusets sagsnummer', en: 'Familieretshuset case reference' }),
+        applicationType: schema.oneOf(APPLICATION_TYPES, { da: 'Separation eller direkte skilsmisse', en: 'Separation, or divorce directly' }),
+        agreement: schema.oneOf(AGREEMENT, { da: 'Begge ægtefæller ønsker det, eller den ene gør ikke', en: 'Both spouses want it, or one does not' }),
+        grounds: schema.oneOf(DIVORCE_GROUNDS, { da: 'Grundlag, som kræves ved en skilsmisse, den ene ægtefælle ikke er enig i', en: 'Grounds, needed for a divorce one spouse does not agree to' }),
         termsInDispute: {
           type: 'array',
-          items: schema.oneOf(DISPUTED_TERMS, 'A term the spouses disagree on.'),
+          items: schema.oneOf(DISPUTED_TERMS, { da: 'Et vilkår, ægtefællerne er uenige om', en: 'A term the spouses disagree on' }),
           uniqueItems: true,
           maxItems: 2,
-          description: 'Terms not agreed (empty: all agreed).',
+          ...described({ da: 'Vilkår, I ikke er enige om (tom: enige om alle)', en: 'Terms not agreed (empty: all agreed)' }),
         },
       },
       ['grounds'],
@@ -90,8 +90,8 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     actors: ['caseworker'],
     steps: ['screening'],
     schema: schema.object({
-      track: schema.oneOf(SCREENING_TRACKS, '§ 5 simple, § 6 conflict resolution, § 7 family court.'),
-      screenedOn: schema.date('Day of the screening.'),
+      track: schema.oneOf(SCREENING_TRACKS, { da: '§ 5 enkel, § 6 konfliktløsning, § 7 familieretten', en: '§ 5 simple, § 6 conflict resolution, § 7 family court' }),
+      screenedOn: schema.date({ da: 'Dato for visitationen', en: 'Day of the screening' }),
     }),
     examples: [
       { track: 'paragraph-5', screenedOn: '2025-03-12' },
@@ -104,8 +104,8 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     actors: ['caseworker', 'system'],
     steps: ['agree-terms'],
     schema: schema.object({
-      agreed: schema.yesNo('The spouses agreed on the terms at the meeting.'),
-      concludedOn: schema.date('Day of the meeting.'),
+      agreed: schema.yesNo({ da: 'Ægtefællerne blev enige om vilkårene på mødet', en: 'The spouses agreed on the terms at the meeting' }),
+      concludedOn: schema.date({ da: 'Dato for mødet', en: 'Day of the meeting' }),
     }),
     examples: [
       { agreed: true, concludedOn: '2025-04-02' },
@@ -116,7 +116,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Separation eller skilsmisse givet', en: 'Separation or divorce granted' },
     actors: ['caseworker', 'system'],
     steps: ['agree-terms'],
-    schema: decided('the separation or divorce'),
+    schema: decided({ da: 'separation eller skilsmisse', en: 'the separation or divorce' }),
     examples: [
       { decidedOn: '2025-04-09', decidedBy: 'familieretshuset' },
       { decidedOn: '2025-09-15', decidedBy: 'court' },
@@ -126,42 +126,42 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Aftale om bopæl og samvær', en: 'Residence and contact agreed' },
     actors: ['citizen'],
     steps: ['children-arrangements'],
-    schema: schema.object({ agreedOn: schema.date('Day the parents agreed.') }),
+    schema: schema.object({ agreedOn: schema.date({ da: 'Dagen, forældrene blev enige', en: 'Day the parents agreed' }) }),
     examples: [{ agreedOn: '2025-03-10' }],
   },
   'children-arrangements.applied': {
     title: { da: 'Søgt hos Familieretshuset om børnene', en: 'Applied to the agency about the children' },
     actors: ['citizen', 'system'],
     steps: ['children-arrangements'],
-    schema: schema.object({ appliedOn: schema.date('Day of the application about residence, contact or custody.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dato for ansøgningen om bopæl, samvær eller forældremyndighed', en: 'Day of the application about residence, contact or custody' }) }),
     examples: [{ appliedOn: '2025-03-10' }],
   },
   'children-arrangements.decided': {
     title: { da: 'Afgørelse om børnene', en: 'Decision about the children' },
     actors: ['caseworker', 'system'],
     steps: ['children-arrangements'],
-    schema: decided('residence, contact or custody'),
+    schema: decided({ da: 'bopæl, samvær eller forældremyndighed', en: 'residence, contact or custody' }),
     examples: [{ decidedOn: '2025-05-20', decidedBy: 'familieretshuset' }],
   },
   'child-support.agreed': {
     title: { da: 'Børnebidrag aftalt', en: 'Child support agreed' },
     actors: ['citizen'],
     steps: ['child-support'],
-    schema: schema.object({ agreedOn: schema.date('Day the parents agreed on support.') }),
+    schema: schema.object({ agreedOn: schema.date({ da: 'Dagen, forældrene blev enige om børnebidrag', en: 'Day the parents agreed on support' }) }),
     examples: [{ agreedOn: '2025-03-20' }],
   },
   'child-support.applied': {
     title: { da: 'Børnebidrag søgt', en: 'Child support applied for' },
     actors: ['citizen', 'system'],
     steps: ['child-support'],
-    schema: schema.object({ appliedOn: schema.date('Day the application reached Familieretshuset.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Familieretshuset', en: 'Day the application reached Familieretshuset' }) }),
     examples: [{ appliedOn: '2025-03-20' }],
   },
   'child-support.decided': {
     title: { da: 'Børnebidrag fastsat', en: 'Child support set' },
     actors: ['caseworker', 'system'],
     steps: ['child-support'],
-    schema: schema.object({ decidedOn: schema.date('Day of the decision.') }),
+    schema: schema.object({ decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Day of the decision' }) }),
     examples: [{ decidedOn: '2025-04-28' }],
   },
   'family-benefits.chosen': {
@@ -169,9 +169,9 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     actors: ['citizen'],
     steps: ['family-benefits'],
     schema: schema.object({
-      chosenOn: schema.date('Day of the choice.'),
-      childBenefitRecipient: schema.oneOf(CHILD_BENEFIT_RECIPIENTS, 'Keep the 50/50 split, or all to one parent.'),
-      singleProvider: schema.yesNo('The citizen is a single parent and applies for the single-parent allowance.'),
+      chosenOn: schema.date({ da: 'Dato for valget', en: 'Day of the choice' }),
+      childBenefitRecipient: schema.oneOf(CHILD_BENEFIT_RECIPIENTS, { da: 'Behold delingen 50/50, eller alt til den ene forælder', en: 'Keep the 50/50 split, or all to one parent' }),
+      singleProvider: schema.yesNo({ da: 'Du er enlig forsørger og søger ekstra børneydelse', en: 'The citizen is a single parent and applies for the single-parent allowance' }),
     }),
     examples: [
       { chosenOn: '2025-03-12', childBenefitRecipient: 'self', singleProvider: true },
@@ -182,14 +182,14 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Formuen er delt', en: 'Property divided' },
     actors: ['citizen', 'caseworker'],
     steps: ['estate-split'],
-    schema: schema.object({ dividedOn: schema.date('Day the division was settled.') }),
+    schema: schema.object({ dividedOn: schema.date({ da: 'Dagen, delingen blev afgjort', en: 'Day the division was settled' }) }),
     examples: [{ dividedOn: '2025-06-01' }],
   },
   'estate-division.requested': {
     title: { da: 'Bed skifteretten om bodeling', en: 'Ask the probate court to divide the estate' },
     actors: ['citizen'],
     steps: ['estate-split'],
-    schema: schema.object({ requestedOn: schema.date('Day of the request.') }),
+    schema: schema.object({ requestedOn: schema.date({ da: 'Dato for anmodningen', en: 'Day of the request' }) }),
     examples: [{ requestedOn: '2025-05-01' }],
   },
   'tax-and-housing.updated': {
@@ -197,8 +197,8 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     actors: ['citizen'],
     steps: ['update-tax-and-housing'],
     schema: schema.object({
-      updatedOn: schema.date('Day of the update.'),
-      housingBenefitReported: schema.yesNo('Payment Denmark was told that one of you moved out.'),
+      updatedOn: schema.date({ da: 'Dato for opdateringen', en: 'Day of the update' }),
+      housingBenefitReported: schema.yesNo({ da: 'Udbetaling Danmark har fået besked om, at en af jer er flyttet', en: 'Payment Denmark was told that one of you moved out' }),
     }),
     examples: [
       { updatedOn: '2025-03-05', housingBenefitReported: true },
@@ -209,7 +209,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Flytning planlagt', en: 'Move planned' },
     actors: ['citizen'],
     steps: ['move-out'],
-    schema: schema.object({ move: movingStartSchema }),
+    schema: schema.object({ move: schema.titled({ da: 'Flytningen', en: 'The move' }, movingStartSchema) }),
     examples: [
       {
         move: {

@@ -7,16 +7,16 @@
  * and the probate certificate otherwise come back as integration results.
  */
 import type { IsoDate } from '../shared/calendar';
-import type { EventSpec, JsonSchema } from '../shared/contract';
+import type { EventSpec, JsonSchema, Text } from '../shared/contract';
 import type { RelativeStepId } from './losing-a-relative.steps';
-import { schema } from '../shared/kit';
+import { described, schema } from '../shared/kit';
 import { SETTLEMENTS, type BurialApprover, type Settlement } from './losing-a-relative.rules';
 
 export const REPORTERS = ['self', 'undertaker', 'other-next-of-kin', 'municipality'] as const;
 export const BURIAL_APPROVERS: readonly BurialApprover[] = ['cemetery', 'styrelsen-for-patientsikkerhed'];
 
 /** The probate court's case reference, as the task catalogue's `REF` accepts it. */
-const caseRef = (description: string): JsonSchema => ({ type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{2,63}$', description });
+const caseRef = (title: Text): JsonSchema => ({ type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{2,63}$', ...described(title) });
 
 export type RelativeEvent =
   | { type: 'death-certificate.issued'; issuedOn: IsoDate }
@@ -40,14 +40,14 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Dødsattest udstedt', en: 'Death certificate issued' },
     actors: ['system', 'caseworker'],
     steps: ['death-certificate'],
-    schema: schema.object({ issuedOn: schema.date('Day Sundhedsdatastyrelsen received the certificate.') }),
+    schema: schema.object({ issuedOn: schema.date({ da: 'Dagen, Sundhedsdatastyrelsen modtog dødsattesten', en: 'Day Sundhedsdatastyrelsen received the certificate' }) }),
     examples: [{ issuedOn: '2025-03-07' }],
   },
   'automatic-effects.confirmed': {
     title: { da: 'Konti, Digital Post og fuldmagter lukket', en: 'Accounts, Digital Post and powers of attorney closed' },
     actors: ['system', 'caseworker'],
     steps: ['automatic-effects'],
-    schema: schema.object({ confirmedOn: schema.date('Day the closure of the deceased’s Digital Post was confirmed.') }),
+    schema: schema.object({ confirmedOn: schema.date({ da: 'Dagen, lukningen af afdødes Digital Post blev bekræftet', en: 'Day the closure of the deceased’s Digital Post was confirmed' }) }),
     examples: [{ confirmedOn: '2025-03-10' }],
   },
   'death.reported': {
@@ -55,8 +55,8 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     actors: ['citizen', 'system'],
     steps: ['report-death-request-burial'],
     schema: schema.object({
-      reportedOn: schema.date('Day the report and burial request reached the burial authority.'),
-      reportedBy: schema.oneOf(REPORTERS, 'Who reported: the citizen, an undertaker for them, another next of kin, or the municipality.'),
+      reportedOn: schema.date({ da: 'Dagen, anmeldelsen og begravelsesanmodningen nåede myndigheden', en: 'Day the report and burial request reached the burial authority' }),
+      reportedBy: schema.oneOf(REPORTERS, { da: 'Hvem anmeldte: dig, en bedemand for dig, en anden pårørende eller kommunen', en: 'Who reported: the citizen, an undertaker for them, another next of kin, or the municipality' }),
     }),
     examples: [
       { reportedOn: '2025-03-10', reportedBy: 'undertaker' },
@@ -68,9 +68,9 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     actors: ['citizen', 'caseworker'],
     steps: ['burial'],
     schema: schema.object({
-      approvedOn: schema.date('Day the postponement was approved.'),
-      newDeadline: schema.date('The new latest day of the burial or cremation.'),
-      approvedBy: schema.oneOf(BURIAL_APPROVERS, 'The cemetery or crematorium (up to 14 days) or Styrelsen for Patientsikkerhed.'),
+      approvedOn: schema.date({ da: 'Dagen, udsættelsen blev godkendt', en: 'Day the postponement was approved' }),
+      newDeadline: schema.date({ da: 'Ny seneste dag for begravelse eller bisættelse', en: 'The new latest day of the burial or cremation' }),
+      approvedBy: schema.oneOf(BURIAL_APPROVERS, { da: 'Kirkegården eller krematoriet (op til 14 dage) eller Styrelsen for Patientsikkerhed', en: 'The cemetery or crematorium (up to 14 days) or Styrelsen for Patientsikkerhed' }),
     }),
     examples: [
       { approvedOn: '2025-03-10', newDeadline: '2025-03-20', approvedBy: 'cemetery' },
@@ -81,14 +81,14 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Begravelse eller bisættelse afholdt', en: 'Burial or cremation held' },
     actors: ['citizen', 'system'],
     steps: ['burial'],
-    schema: schema.object({ heldOn: schema.date('Day of the burial or cremation.') }),
+    schema: schema.object({ heldOn: schema.date({ da: 'Dato for begravelsen eller bisættelsen', en: 'Day of the burial or cremation' }) }),
     examples: [{ heldOn: '2025-03-14' }],
   },
   'authorities.notified': {
     title: { da: 'Skifteret, kommune og CPR har fået besked', en: 'Probate court, municipality and CPR informed' },
     actors: ['system', 'caseworker'],
     steps: ['notify-authorities'],
-    schema: schema.object({ notifiedOn: schema.date('Day the parish informed the probate court.') }),
+    schema: schema.object({ notifiedOn: schema.date({ da: 'Dagen, sognet underrettede skifteretten', en: 'Day the parish informed the probate court' }) }),
     examples: [{ notifiedOn: '2025-03-11' }],
   },
   'probate.court-contacted': {
@@ -96,8 +96,8 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     actors: ['system', 'caseworker'],
     steps: ['probate'],
     schema: schema.object({
-      contactedOn: schema.date('Day of the court’s letter in Digital Post.'),
-      caseRef: caseRef('The probate court’s case number for the estate.'),
+      contactedOn: schema.date({ da: 'Dato for skifterettens brev i Digital Post', en: 'Day of the court’s letter in Digital Post' }),
+      caseRef: caseRef({ da: 'Skifterettens sagsnummer for boet', en: 'The probate court’s case number for the estate' }),
     }),
     examples: [{ contactedOn: '2025-03-28', caseRef: 'BS-2025-3-001122' }],
   },
@@ -105,7 +105,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Skifteform valgt', en: 'Settlement chosen' },
     actors: ['citizen'],
     steps: ['probate'],
-    schema: schema.object({ settlement: schema.oneOf(SETTLEMENTS, 'How the estate is to be settled.') }),
+    schema: schema.object({ settlement: schema.oneOf(SETTLEMENTS, { da: 'Hvordan boet skal skiftes', en: 'How the estate is to be settled' }) }),
     // Private division is open to every heir; undivided estate only to a spouse.
     examples: [{ settlement: 'privat-skifte' }, { settlement: 'uskiftet-bo' }],
   },
@@ -113,7 +113,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Begravelseshjælp søgt', en: 'Funeral grant applied for' },
     actors: ['citizen', 'system'],
     steps: ['funeral-grant'],
-    schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }) }),
     examples: [{ appliedOn: '2025-03-20' }],
   },
   'funeral-grant.not-applying': {
@@ -127,14 +127,14 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Efterlevelsespension bekræftet', en: 'Survivor pension confirmed' },
     actors: ['system', 'caseworker'],
     steps: ['spouse-survivor'],
-    schema: schema.object({ letterOn: schema.date('Day of Udbetaling Danmark’s letter.') }),
+    schema: schema.object({ letterOn: schema.date({ da: 'Dato for brevet fra Udbetaling Danmark', en: 'Day of Udbetaling Danmark’s letter' }) }),
     examples: [{ letterOn: '2025-03-12' }],
   },
   'survivor-grant.applied': {
     title: { da: 'Efterlevelseshjælp søgt', en: 'Survivor’s grant applied for' },
     actors: ['citizen', 'system'],
     steps: ['spouse-survivor'],
-    schema: schema.object({ appliedOn: schema.date('Day the application reached Udbetaling Danmark.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }) }),
     examples: [{ appliedOn: '2025-04-01' }, { appliedOn: '2025-10-01' }],
   },
   'survivor-grant.not-applying': {
@@ -148,7 +148,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Adgang til afdødes post søgt', en: 'Access to the deceased’s mail applied for' },
     actors: ['citizen', 'system'],
     steps: ['digital-post-access'],
-    schema: schema.object({ appliedOn: schema.date('Day the application was sent with the probate certificate.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen blev sendt med skifteretsattesten', en: 'Day the application was sent with the probate certificate' }) }),
     examples: [{ appliedOn: '2025-04-14' }],
   },
   'digital-post-access.not-needed': {

@@ -37,12 +37,12 @@ export const relativeStartSchema: JsonSchema = schema.empty();
 
 export const relativeFactsSchema: JsonSchema = schema.object(
   {
-    birthDate: schema.date('The citizen’s own birth date from CPR (added by the engine).'),
-    dateOfDeath: schema.date('Date of death from CPR (the anchor of every deadline).'),
-    relation: schema.oneOf(RELATIONS, 'The citizen’s relation to the deceased (CPR).'),
-    bothReceivedPublicPension: schema.yesNo('The deceased and the citizen both received a public pension (Udbetaling Danmark).'),
-    deceasedHadHealthCover: schema.yesNo('The deceased had Danish public health cover (sygesikring).'),
-    deceasedMunicipalityCode: { type: 'string', pattern: '^[0-9]{4}$', description: 'The deceased’s municipality of residence (CPR code, e.g. 0580).' },
+    birthDate: schema.date({ da: 'Din egen fødselsdato fra CPR (tilføjes af systemet)', en: 'The citizen’s own birth date from CPR (added by the engine)' }),
+    dateOfDeath: schema.date({ da: 'Dødsdato fra CPR (udgangspunkt for alle frister)', en: 'Date of death from CPR (the anchor of every deadline)' }),
+    relation: schema.oneOf(RELATIONS, { da: 'Din relation til afdøde (CPR)', en: 'The citizen’s relation to the deceased (CPR)' }),
+    bothReceivedPublicPension: schema.yesNo({ da: 'Afdøde og du fik begge offentlig pension (Udbetaling Danmark)', en: 'The deceased and the citizen both received a public pension (Udbetaling Danmark)' }),
+    deceasedHadHealthCover: schema.yesNo({ da: 'Afdøde havde dansk sygesikring', en: 'The deceased had Danish public health cover (sygesikring)' }),
+    deceasedMunicipalityCode: schema.pattern('^[0-9]{4}$', { da: 'Afdødes bopælskommune (kommunekode i CPR)', en: 'The deceased’s municipality of residence (CPR code)' }, { da: 'F.eks. 0580 for Aabenraa', en: 'E.g. 0580 for Aabenraa' }),
   },
   ['birthDate', 'deceasedMunicipalityCode'],
 );

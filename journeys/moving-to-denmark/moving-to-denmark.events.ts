@@ -31,14 +31,14 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Registreringsbevis søgt', en: 'EU residence document applied for' },
     actors: ['citizen', 'system'],
     steps: ['right-to-reside'],
-    schema: schema.object({ appliedOn: schema.date('Day the online application reached SIRI.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, den digitale ansøgning nåede SIRI', en: 'Day the online application reached SIRI' }) }),
     examples: [{ appliedOn: '2025-03-10' }, { appliedOn: '2025-08-20' }],
   },
   'eu-residence.appeared': {
     title: { da: 'Mødt op hos SIRI/ICS', en: 'Appeared at SIRI/ICS' },
     actors: ['citizen', 'caseworker'],
     steps: ['right-to-reside'],
-    schema: schema.object({ appearedOn: schema.date('Day the citizen appeared in person.') }),
+    schema: schema.object({ appearedOn: schema.date({ da: 'Dagen, du mødte personligt op', en: 'Day the citizen appeared in person' }) }),
     examples: [{ appearedOn: '2025-03-18' }],
   },
   'eu-residence.decided': {
@@ -46,8 +46,8 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     actors: ['caseworker', 'system'],
     steps: ['right-to-reside'],
     schema: schema.object({
-      granted: schema.yesNo('SIRI issued the EU residence document.'),
-      decidedOn: schema.date('Day of the decision.'),
+      granted: schema.yesNo({ da: 'SIRI udstedte EU-opholdsdokumentet', en: 'SIRI issued the EU residence document' }),
+      decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Day of the decision' }),
     }),
     examples: [
       { granted: true, decidedOn: '2025-03-24' },
@@ -58,7 +58,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Mødt op til CPR-registrering', en: 'Appeared for CPR registration' },
     actors: ['caseworker'],
     steps: ['register-cpr'],
-    schema: schema.object({ appearedOn: schema.date('Day the citizen appeared and the documents were checked.') }),
+    schema: schema.object({ appearedOn: schema.date({ da: 'Dagen, du mødte op, og dokumenterne blev tjekket', en: 'Day the citizen appeared and the documents were checked' }) }),
     examples: [{ appearedOn: '2025-03-26' }, { appearedOn: '2025-10-01' }],
   },
   'cpr-registration.declined': {
@@ -72,42 +72,42 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Læge valgt', en: 'Doctor chosen' },
     actors: ['citizen', 'caseworker'],
     steps: ['gp-and-health-card'],
-    schema: schema.object({ chosenOn: schema.date('Day the doctor was chosen.') }),
+    schema: schema.object({ chosenOn: schema.date({ da: 'Dagen, lægen blev valgt', en: 'Day the doctor was chosen' }) }),
     examples: [{ chosenOn: '2025-03-26' }],
   },
   'health-card.received': {
     title: { da: 'Sundhedskort modtaget', en: 'Health card received' },
     actors: ['citizen'],
     steps: ['gp-and-health-card'],
-    schema: schema.object({ receivedOn: schema.date('Day the card arrived.') }),
+    schema: schema.object({ receivedOn: schema.date({ da: 'Dagen, kortet kom', en: 'Day the card arrived' }) }),
     examples: [{ receivedOn: '2025-04-14' }],
   },
   'residence-card.received': {
     title: { da: 'Opholdskort modtaget', en: 'Residence card received' },
     actors: ['citizen'],
     steps: ['residence-card'],
-    schema: schema.object({ receivedOn: schema.date('Day the card arrived.') }),
+    schema: schema.object({ receivedOn: schema.date({ da: 'Dagen, kortet kom', en: 'Day the card arrived' }) }),
     examples: [{ receivedOn: '2025-03-07' }],
   },
   'mitid.obtained': {
     title: { da: 'MitID oprettet', en: 'MitID obtained' },
     actors: ['citizen', 'caseworker'],
     steps: ['digital-post-mitid'],
-    schema: schema.object({ via: schema.oneOf(MITID_ROUTES, 'Where MitID was issued.') }),
+    schema: schema.object({ via: schema.oneOf(MITID_ROUTES, { da: 'Hvor MitID blev udstedt', en: 'Where MitID was issued' }) }),
     examples: [{ via: 'borgerservice' }],
   },
   'tax-card.applied': {
     title: { da: 'Skattekort søgt', en: 'Tax card applied for' },
     actors: ['citizen', 'system'],
     steps: ['tax-card'],
-    schema: schema.object({ appliedOn: schema.date('Day the application reached Skattestyrelsen.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Skattestyrelsen', en: 'Day the application reached Skattestyrelsen' }) }),
     examples: [{ appliedOn: '2025-03-05' }],
   },
   'nemkonto.nominated': {
     title: { da: 'NemKonto oprettet', en: 'NemKonto nominated' },
     actors: ['citizen'],
     steps: ['bank-nemkonto'],
-    schema: schema.object({ foreignAccount: schema.yesNo('The NemKonto is a foreign account.') }),
+    schema: schema.object({ foreignAccount: schema.yesNo({ da: 'NemKontoen er en udenlandsk konto', en: 'The NemKonto is a foreign account' }) }),
     examples: [{ foreignAccount: false }],
   },
   'child-benefit.settled': {
@@ -117,7 +117,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     schema: schema.object({
       outcome: schema.oneOf(
         CHILD_BENEFIT_OUTCOMES,
-        'Applied at Udbetaling Danmark; started by UDK without an application (not accepted from those who must apply); or not entitled.',
+        { da: 'Søgt hos Udbetaling Danmark; startet af Udbetaling Danmark uden ansøgning (ikke for dem, der skal søge); eller ikke berettiget', en: 'Applied at Udbetaling Danmark; started by UDK without an application (not accepted from those who must apply); or not entitled' },
       ),
     }),
     examples: [{ outcome: 'applied' }, { outcome: 'started-without-application' }, { outcome: 'not-entitled' }],
@@ -126,7 +126,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Ligestilling til SU søgt', en: 'Equal status for SU applied for' },
     actors: ['citizen', 'system'],
     steps: ['family-benefits'],
-    schema: schema.object({ appliedOn: schema.date('Day the equal-status application was sent.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen om ligestilling blev sendt', en: 'Day the equal-status application was sent' }) }),
     examples: [{ appliedOn: '2025-04-01' }],
   },
 };

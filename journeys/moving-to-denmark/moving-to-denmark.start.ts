@@ -3,8 +3,8 @@
  * branch reads the citizen's own answers; the journey reads no register facts.
  */
 import type { IsoDate } from '../shared/calendar';
-import type { JsonSchema } from '../shared/contract';
-import { schema } from '../shared/kit';
+import type { JsonSchema, Text } from '../shared/contract';
+import { described, schema } from '../shared/kit';
 
 /** The right-to-reside branch (docs/journeys.md 11.1), with the answers only that branch needs. */
 export type Residence =
@@ -31,37 +31,37 @@ export type MovingToDenmarkAnswers = {
   startingEducation: boolean;
 };
 
-const constant = (value: string | boolean, description: string): JsonSchema => ({ const: value, description });
-const country = (description: string): JsonSchema => ({ type: 'string', pattern: '^[A-Z]{2}$', description });
-const cvr = (description: string): JsonSchema => ({ type: 'string', pattern: '^[0-9]{8}$', description });
+const constant = (value: string | boolean, title: Text): JsonSchema => ({ const: value, ...described(title) });
+const country = (title: Text): JsonSchema => ({ type: 'string', pattern: '^[A-Z]{2}$', ...described(title) });
+const cvr = (title: Text): JsonSchema => ({ type: 'string', pattern: '^[0-9]{8}$', ...described(title) });
 
 export const residenceSchema: JsonSchema = {
-  description: 'Right-to-reside basis, with the answers that basis needs.',
+  ...described({ da: 'Grundlag for ophold, med de svar dette grundlag kræver', en: 'Right-to-reside basis, with the answers that basis needs' }),
   oneOf: [
     schema.object({
-      basis: constant('nordic', 'Citizen of a Nordic country (Danes included).'),
-      staysMoreThan6Months: schema.yesNo('The stay is expected to last more than 6 months.'),
+      basis: constant('nordic', { da: 'Statsborger i et nordisk land (også danskere)', en: 'Citizen of a Nordic country (Danes included)' }),
+      staysMoreThan6Months: schema.yesNo({ da: 'Opholdet forventes at vare mere end 6 måneder', en: 'The stay is expected to last more than 6 months' }),
     }),
     schema.object({
-      basis: constant('eu-eea-swiss', 'Citizen of an EU/EEA country or Switzerland.'),
-      jobSeeking: schema.yesNo('The citizen comes to look for work (the EU document is needed after 6 months instead of 3).'),
+      basis: constant('eu-eea-swiss', { da: 'Statsborger i et EU/EØS-land eller Schweiz', en: 'Citizen of an EU/EEA country or Switzerland' }),
+      jobSeeking: schema.yesNo({ da: 'Du kommer for at søge arbejde (EU-dokumentet skal bruges efter 6 måneder i stedet for 3)', en: 'The citizen comes to look for work (the EU document is needed after 6 months instead of 3)' }),
     }),
     schema.object({
-      basis: constant('non-eu', 'Any other citizenship: a residence permit is needed before arrival.'),
-      permitIssuedOn: schema.date('Day the residence permit was issued.'),
+      basis: constant('non-eu', { da: 'Andet statsborgerskab: der skal bruges en opholdstilladelse før indrejsen', en: 'Any other citizenship: a residence permit is needed before arrival' }),
+      permitIssuedOn: schema.date({ da: 'Dagen, opholdstilladelsen blev udstedt', en: 'Day the residence permit was issued' }),
     }),
   ],
 };
 
 export const newcomerJobSchema: JsonSchema = {
-  description: 'Whether the citizen will work in Denmark.',
+  ...described({ da: 'Om du skal arbejde i Danmark', en: 'Whether the citizen will work in Denmark' }),
   oneOf: [
-    schema.object({ hasJob: constant(false, 'No job in Denmark yet.') }),
+    schema.object({ hasJob: constant(false, { da: 'Intet job i Danmark endnu', en: 'No job in Denmark yet' }) }),
     schema.object(
       {
-        hasJob: constant(true, 'The citizen has a job in Denmark.'),
-        startDate: schema.date('First working day.'),
-        employerCvr: cvr('The employer’s CVR number, when known.'),
+        hasJob: constant(true, { da: 'Du har et job i Danmark', en: 'The citizen has a job in Denmark' }),
+        startDate: schema.date({ da: 'Første arbejdsdag', en: 'First working day' }),
+        employerCvr: cvr({ da: 'Arbejdsgiverens CVR-nummer, hvis du kender det', en: 'The employer’s CVR number, when known' }),
       },
       ['employerCvr'],
     ),
@@ -70,13 +70,13 @@ export const newcomerJobSchema: JsonSchema = {
 
 /** The answers except the job, which a linking journey (new job) supplies itself. */
 export const movingToDenmarkArrivalProperties: Record<Exclude<keyof MovingToDenmarkAnswers, 'job'>, JsonSchema> = {
-  arrivalDate: schema.date('The day the citizen takes up residence in Denmark (the anchor of every deadline).'),
-  birthDate: schema.date('Birth date as in the passport.'),
-  citizenship: country('Citizenship (ISO 3166-1 alpha-2). DK for a returning Dane.'),
+  arrivalDate: schema.date({ da: 'Dagen, du tager ophold i Danmark (udgangspunkt for alle frister)', en: 'The day the citizen takes up residence in Denmark (the anchor of every deadline)' }),
+  birthDate: schema.date({ da: 'Fødselsdato som i passet', en: 'Birth date as in the passport' }),
+  citizenship: country({ da: 'Statsborgerskab (ISO 3166-1 alpha-2). DK for en hjemvendt dansker', en: 'Citizenship (ISO 3166-1 alpha-2). DK for a returning Dane' }),
   residence: residenceSchema,
-  addressId: schema.uuid('DAR address UUID of the fixed residence in Denmark.'),
-  childrenMoving: schema.yesNo('Children under 18 move with the citizen.'),
-  startingEducation: schema.yesNo('The citizen will study in Denmark.'),
+  addressId: schema.uuid({ da: 'Adressens id i DAR for den faste bopæl i Danmark', en: 'DAR address UUID of the fixed residence in Denmark' }),
+  childrenMoving: schema.yesNo({ da: 'Børn under 18 år flytter med', en: 'Children under 18 move with the citizen' }),
+  startingEducation: schema.yesNo({ da: 'Du skal studere i Danmark', en: 'The citizen will study in Denmark' }),
 };
 
 export const movingToDenmarkStartSchema: JsonSchema = schema.object({

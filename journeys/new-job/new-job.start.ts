@@ -3,8 +3,8 @@
  * receives are things they know, and the engine does not look them up in registers yet.
  */
 import type { IsoDate } from '../shared/calendar';
-import type { JsonSchema } from '../shared/contract';
-import { schema } from '../shared/kit';
+import type { JsonSchema, Text } from '../shared/contract';
+import { described, schema } from '../shared/kit';
 import { movingToDenmarkArrivalProperties, type MovingToDenmarkAnswers } from '../moving-to-denmark/moving-to-denmark.start';
 
 export const UNEMPLOYMENT_BENEFITS = ['none', 'dagpenge', 'social-assistance'] as const;
@@ -29,23 +29,23 @@ export type NewJobAnswers = {
   newcomer: Newcomer;
 };
 
-const constant = (value: boolean, description: string): JsonSchema => ({ const: value, description });
+const constant = (value: boolean, title: Text): JsonSchema => ({ const: value, ...described(title) });
 
 export const newJobStartSchema: JsonSchema = schema.object(
   {
-    firstWorkingDay: schema.date('The first working day (the anchor of every deadline).'),
-    employerCvr: { type: 'string', pattern: '^[0-9]{8}$', description: 'The employer’s CVR number, when known.' },
-    unemployment: schema.oneOf(UNEMPLOYMENT_BENEFITS, 'Unemployed just before the job: on dagpenge, on social assistance, or not.'),
-    earnedHolidayPay: schema.yesNo('Holiday pay was earned in a previous job and has not been paid out.'),
-    receivesHousingBenefit: schema.yesNo('The citizen receives housing benefit (boligstøtte).'),
-    receivesSu: schema.yesNo('The citizen receives SU (student grant).'),
+    firstWorkingDay: schema.date({ da: 'Første arbejdsdag (udgangspunkt for alle frister)', en: 'The first working day (the anchor of every deadline)' }),
+    employerCvr: { type: 'string', pattern: '^[0-9]{8}$', ...described({ da: 'Arbejdsgiverens CVR-nummer, hvis du kender det', en: 'The employer’s CVR number, when known' }) },
+    unemployment: schema.oneOf(UNEMPLOYMENT_BENEFITS, { da: 'Ledig lige før jobbet: på dagpenge, på kontanthjælp eller ej', en: 'Unemployed just before the job: on dagpenge, on social assistance, or not' }),
+    earnedHolidayPay: schema.yesNo({ da: 'Der er optjent feriepenge i et tidligere job, som ikke er udbetalt', en: 'Holiday pay was earned in a previous job and has not been paid out' }),
+    receivesHousingBenefit: schema.yesNo({ da: 'Du får boligstøtte', en: 'The citizen receives housing benefit (boligstøtte)' }),
+    receivesSu: schema.yesNo({ da: 'Du får SU', en: 'The citizen receives SU (student grant)' }),
     newcomer: {
-      description: 'New to Denmark: the moving-to-Denmark journey is started with these answers.',
+      ...described({ da: 'Ny i Danmark: forløbet om at flytte til Danmark startes med disse svar', en: 'New to Denmark: the moving-to-Denmark journey is started with these answers' }),
       oneOf: [
-        schema.object({ newToDenmark: constant(false, 'Already living in Denmark.') }),
+        schema.object({ newToDenmark: constant(false, { da: 'Bor allerede i Danmark', en: 'Already living in Denmark' }) }),
         schema.object({
-          newToDenmark: constant(true, 'Moving to Denmark for the job.'),
-          arrival: schema.object(movingToDenmarkArrivalProperties),
+          newToDenmark: constant(true, { da: 'Flytter til Danmark for jobbet', en: 'Moving to Denmark for the job' }),
+          arrival: schema.titled({ da: 'Om din indrejse', en: 'About your arrival' }, schema.object(movingToDenmarkArrivalProperties)),
         }),
       ],
     },

@@ -20,6 +20,8 @@ export const retiringV1: JourneyDefinition<typeof retiringMachine> = {
   },
   machine: retiringMachine,
   steps: retiringSteps,
+  startedBy: ['register'],
+  startsWhen: { da: 'du er et halvt år fra din folkepensionsalder', en: 'you are six months from your state pension age' },
   startSchema: retiringStartSchema,
   startExamples: retiringStartExamples,
   factsSchema: retiringFactsSchema,

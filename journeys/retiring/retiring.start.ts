@@ -32,12 +32,12 @@ export const REQUIRED_RETIRING_FACTS = ['disabilityPensioner', 'stillWorking', '
 export const retiringStartSchema: JsonSchema = schema.empty();
 
 const factProperties = {
-  birthDate: schema.date('Birth date from CPR (gives the pension age, the anchor).'),
-  pensionAgeDate: schema.date('The pension age date on the register feed’s event (used only without a birth date).'),
-  disabilityPensioner: schema.yesNo('Receives disability pension (Udbetaling Danmark).'),
-  stillWorking: schema.yesNo('Still has earned income (eIndkomst).'),
-  livesAbroad: schema.yesNo('Lives outside Denmark (CPR).'),
-  receivesHousingBenefit: schema.yesNo('Receives housing benefit (Udbetaling Danmark).'),
+  birthDate: schema.date({ da: 'Fødselsdato fra CPR (giver folkepensionsalderen, forløbets udgangspunkt)', en: 'Birth date from CPR (gives the pension age, the anchor)' }),
+  pensionAgeDate: schema.date({ da: 'Datoen for folkepensionsalderen i registerhændelsen (bruges kun uden fødselsdato)', en: 'The pension age date on the register feed’s event (used only without a birth date)' }),
+  disabilityPensioner: schema.yesNo({ da: 'Får førtidspension (Udbetaling Danmark)', en: 'Receives disability pension (Udbetaling Danmark)' }),
+  stillWorking: schema.yesNo({ da: 'Har stadig lønindkomst (eIndkomst)', en: 'Still has earned income (eIndkomst)' }),
+  livesAbroad: schema.yesNo({ da: 'Bor uden for Danmark (CPR)', en: 'Lives outside Denmark (CPR)' }),
+  receivesHousingBenefit: schema.yesNo({ da: 'Får boligstøtte (Udbetaling Danmark)', en: 'Receives housing benefit (Udbetaling Danmark)' }),
 };
 
 /** Every branch fact, and the birth date or (failing that) the feed's pension age date. */

@@ -322,6 +322,12 @@ export interface JourneyContextBase {
   steps: Record<string, StepState>;
 }
 
+/**
+ * Who starts a journey: the citizen themselves (the start page, `POST /api/journeys`), or a register
+ * event (`POST /api/register-events`, the feed the engine maps to journeys).
+ */
+export type JourneyStarter = 'citizen' | 'register';
+
 /** A migration of persisted snapshots from an earlier definition version. */
 export interface SnapshotMigration {
   from: number;
@@ -346,6 +352,14 @@ export interface JourneyDefinition<TMachine extends AnyStateMachine = AnyStateMa
   description: Text;
   machine: TMachine;
   steps: StepDefinition[];
+  /**
+   * Who may start it; absent means the citizen only. A journey whose facts only a register knows
+   * (a death, a 15th birthday, the pension age) lists `register` alone, and the citizen is told
+   * when it starts instead of being shown a form that cannot succeed.
+   */
+  startedBy?: readonly JourneyStarter[];
+  /** When a register starts it, in words that follow "starts by itself when" / "starter automatisk, når". */
+  startsWhen?: Text;
   /** JSON Schema of the start answers; examples drive the model-based tests' branches. */
   startSchema: JsonSchema;
   startExamples: Record<string, unknown>[];

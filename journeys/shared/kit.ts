@@ -29,8 +29,10 @@ import type {
   ScheduleTimerCommand,
   StepState,
   StepStatus,
+  Text,
   TimerFiredEvent,
 } from './contract';
+import { CHOICE_TEXT } from './choices';
 
 /** Events the engine sends to every journey. */
 export type EngineEvent =
@@ -303,12 +305,44 @@ export function stepIs(step: string, ...statuses: StepStatus[]) {
 // JSON Schema snippets for EventSpec and start schemas
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Annotation keywords carrying a schema node's words in Danish and English: `x-title` (the field's
+ * label), `x-description` (an optional hint) and `x-enum-titles` (one label per choice). Ajv in
+ * strict mode needs them registered: `ajv.addVocabulary([...SCHEMA_TEXT_KEYWORDS])`.
+ */
+export const SCHEMA_TEXT_KEYWORDS = ['x-title', 'x-description', 'x-enum-titles'] as const;
+
+/** The words of a schema node; the plain `description` keeps the English for generic JSON Schema tools. */
+export function described(title: Text, hint?: Text): JsonSchema {
+  return { description: title.en, 'x-title': title, ...(hint ? { 'x-description': hint } : {}) };
+}
+
+/** A label per choice, from the shared choice texts; a choice without words is a definition bug. */
+function choiceTitles(values: readonly string[]): Record<string, Text> {
+  return Object.fromEntries(
+    values.map((v) => {
+      const text = CHOICE_TEXT[v];
+      if (!text) throw new Error(`Choice "${v}" has no Danish and English text in journeys/shared/choices.ts`);
+      return [v, text];
+    }),
+  );
+}
+
 export const schema = {
-  date: (description: string): JsonSchema => ({ type: 'string', format: 'date', description }),
-  yesNo: (description: string): JsonSchema => ({ type: 'boolean', description }),
-  uuid: (description: string): JsonSchema => ({ type: 'string', format: 'uuid', description }),
-  text: (description: string, maxLength = 200): JsonSchema => ({ type: 'string', minLength: 1, maxLength, description }),
-  oneOf: (values: readonly string[], description: string): JsonSchema => ({ type: 'string', enum: [...values], description }),
+  date: (title: Text, hint?: Text): JsonSchema => ({ type: 'string', format: 'date', ...described(title, hint) }),
+  yesNo: (title: Text, hint?: Text): JsonSchema => ({ type: 'boolean', ...described(title, hint) }),
+  uuid: (title: Text, hint?: Text): JsonSchema => ({ type: 'string', format: 'uuid', ...described(title, hint) }),
+  text: (title: Text, maxLength = 200, hint?: Text): JsonSchema => ({ type: 'string', minLength: 1, maxLength, ...described(title, hint) }),
+  oneOf: (values: readonly string[], title: Text, hint?: Text): JsonSchema => ({
+    type: 'string',
+    enum: [...values],
+    ...described(title, hint),
+    'x-enum-titles': choiceTitles(values),
+  }),
+  /** A string of a given pattern (a kommunekode, a CVR number, a case reference). */
+  pattern: (pattern: string, title: Text, hint?: Text): JsonSchema => ({ type: 'string', pattern, ...described(title, hint) }),
+  /** Any schema node with words of its own (a nested object, a list, a choice between branches). */
+  titled: (title: Text, node: JsonSchema, hint?: Text): JsonSchema => ({ ...node, ...described(title, hint) }),
   /** Every property is required unless listed in `optional`, so a branch never hides behind a missing answer. */
   object: (properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema => ({
     type: 'object',

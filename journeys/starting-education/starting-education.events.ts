@@ -5,18 +5,18 @@
 import type { MovingAnswers } from '../moving/moving.start';
 import { movingStartSchema } from '../moving/moving.start';
 import type { IsoDate } from '../shared/calendar';
-import type { EventSpec, JsonSchema } from '../shared/contract';
+import type { EventSpec, JsonSchema, Text } from '../shared/contract';
 import type { StartingEducationStepId } from './starting-education.steps';
-import { schema } from '../shared/kit';
+import { described, schema } from '../shared/kit';
 
 export const SU_RATES = ['hjemmeboende', 'udeboende'] as const;
 export const MAIN_CARD_PAYERS = ['su', 'job'] as const;
 
 /** optagelse.dk reference, in the shape the catalogue's `applicationRef` accepts. */
-const applicationRef = (description: string): JsonSchema => ({
+const applicationRef = (title: Text): JsonSchema => ({
   type: 'string',
   pattern: '^[A-Za-z0-9][A-Za-z0-9-]{2,63}$',
-  description,
+  ...described(title),
 });
 
 export type StartingEducationEvent =
@@ -42,8 +42,8 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     actors: ['caseworker', 'system'],
     steps: ['readiness-assessment'],
     schema: schema.object({
-      ready: schema.yesNo('Assessed ready for the education applied for.'),
-      assessedOn: schema.date('Day of the final assessment.'),
+      ready: schema.yesNo({ da: 'Vurderet uddannelsesparat til den søgte uddannelse', en: 'Assessed ready for the education applied for' }),
+      assessedOn: schema.date({ da: 'Dato for den endelige vurdering', en: 'Day of the final assessment' }),
     }),
     examples: [
       { ready: true, assessedOn: '2025-06-05' },
@@ -55,8 +55,8 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     actors: ['citizen', 'system'],
     steps: ['apply-youth-education'],
     schema: schema.object({
-      submittedOn: schema.date('Day the application (with the parents’ signature) was submitted.'),
-      applicationRef: applicationRef('optagelse.dk application reference.'),
+      submittedOn: schema.date({ da: 'Dagen, ansøgningen (med forældrenes underskrift) blev sendt', en: 'Day the application (with the parents’ signature) was submitted' }),
+      applicationRef: applicationRef({ da: 'Ansøgningens nummer på optagelse.dk', en: 'optagelse.dk application reference' }),
     }),
     examples: [
       { submittedOn: '2025-02-20', applicationRef: 'OPT-2025-U-044120' },
@@ -68,8 +68,8 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     actors: ['citizen', 'system'],
     steps: ['apply-higher-education'],
     schema: schema.object({
-      submittedOn: schema.date('Day the application was signed with MitID.'),
-      applicationRef: applicationRef('optagelse.dk application reference.'),
+      submittedOn: schema.date({ da: 'Dagen, ansøgningen blev underskrevet med MitID', en: 'Day the application was signed with MitID' }),
+      applicationRef: applicationRef({ da: 'Ansøgningens nummer på optagelse.dk', en: 'optagelse.dk application reference' }),
     }),
     examples: [{ submittedOn: '2025-03-10', applicationRef: 'OPT-2025-K-090311' }],
   },
@@ -78,8 +78,8 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     actors: ['system'],
     steps: ['accept-place'],
     schema: schema.object({
-      offeredOn: schema.date('Day of the offer.'),
-      programme: schema.text('The programme offered.'),
+      offeredOn: schema.date({ da: 'Dato for tilbuddet', en: 'Day of the offer' }),
+      programme: schema.text({ da: 'Den tilbudte uddannelse', en: 'The programme offered' }),
     }),
     examples: [{ offeredOn: '2025-07-28', programme: 'Datalogi' }],
   },
@@ -87,21 +87,21 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Ingen plads', en: 'No place offered' },
     actors: ['system'],
     steps: ['accept-place'],
-    schema: schema.object({ answeredOn: schema.date('Day of the answer.') }),
+    schema: schema.object({ answeredOn: schema.date({ da: 'Dato for svaret', en: 'Day of the answer' }) }),
     examples: [{ answeredOn: '2025-07-28' }],
   },
   'place.answered': {
     title: { da: 'Svar på tilbud om plads', en: 'Answer to the offer' },
     actors: ['citizen'],
     steps: ['accept-place'],
-    schema: schema.object({ accept: schema.yesNo('The student accepts the place.') }),
+    schema: schema.object({ accept: schema.yesNo({ da: 'Den studerende tager imod pladsen', en: 'The student accepts the place' }) }),
     examples: [{ accept: true }, { accept: false }],
   },
   'equal-status.applied': {
     title: { da: 'Ligestilling søgt', en: 'Equal status applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-su'],
-    schema: schema.object({ appliedOn: schema.date('Day the application reached SU.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede SU', en: 'Day the application reached SU' }) }),
     examples: [{ appliedOn: '2025-06-10' }],
   },
   'equal-status.decided': {
@@ -109,8 +109,8 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     actors: ['caseworker', 'system'],
     steps: ['apply-su'],
     schema: schema.object({
-      granted: schema.yesNo('The student is treated as a Danish citizen for SU.'),
-      decidedOn: schema.date('Day of the decision.'),
+      granted: schema.yesNo({ da: 'Den studerende ligestilles med danske statsborgere i forhold til SU', en: 'The student is treated as a Danish citizen for SU' }),
+      decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Day of the decision' }),
     }),
     examples: [
       { granted: true, decidedOn: '2025-07-01' },
@@ -121,7 +121,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'SU søgt', en: 'SU applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-su'],
-    schema: schema.object({ appliedOn: schema.date('Day the application was submitted in minSU.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen blev sendt i minSU', en: 'Day the application was submitted in minSU' }) }),
     examples: [{ appliedOn: '2025-08-15' }, { appliedOn: '2025-10-03' }],
   },
   'su.decided': {
@@ -129,9 +129,9 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     actors: ['caseworker', 'system'],
     steps: ['apply-su'],
     schema: schema.object({
-      granted: schema.yesNo('SU was granted.'),
-      rate: schema.oneOf(SU_RATES, 'The rate granted (or that would have applied).'),
-      decidedOn: schema.date('Day of the decision.'),
+      granted: schema.yesNo({ da: 'SU blev bevilget', en: 'SU was granted' }),
+      rate: schema.oneOf(SU_RATES, { da: 'Den bevilgede sats (eller den, der ville have gjaldt)', en: 'The rate granted (or that would have applied)' }),
+      decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Day of the decision' }),
     }),
     examples: [
       { granted: true, rate: 'udeboende', decidedOn: '2025-09-05' },
@@ -144,8 +144,8 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     steps: ['set-tax-card'],
     schema: schema.object(
       {
-        mainCard: schema.oneOf(MAIN_CARD_PAYERS, 'Which income uses the main tax card.'),
-        employerCvr: { type: 'string', pattern: '^[0-9]{8}$', description: 'CVR number of the employer, when the job takes the main card.' },
+        mainCard: schema.oneOf(MAIN_CARD_PAYERS, { da: 'Hvilken indkomst bruger hovedkortet', en: 'Which income uses the main tax card' }),
+        employerCvr: { type: 'string', pattern: '^[0-9]{8}$', ...described({ da: 'Arbejdsgiverens CVR-nummer, når jobbet bruger hovedkortet', en: 'CVR number of the employer, when the job takes the main card' }) },
       },
       ['employerCvr'],
     ),
@@ -155,7 +155,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Flytning planlagt', en: 'Move planned' },
     actors: ['citizen'],
     steps: ['move-out'],
-    schema: schema.object({ move: movingStartSchema }),
+    schema: schema.object({ move: schema.titled({ da: 'Flytningen', en: 'The move' }, movingStartSchema) }),
     examples: [
       {
         move: {
@@ -181,7 +181,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Ungdomskort søgt', en: 'Youth travel card applied for' },
     actors: ['citizen'],
     steps: ['ungdomskort'],
-    schema: schema.object({ appliedOn: schema.date('Day of the application on ungdomskort.dk.') }),
+    schema: schema.object({ appliedOn: schema.date({ da: 'Dato for ansøgningen på ungdomskort.dk', en: 'Day of the application on ungdomskort.dk' }) }),
     examples: [{ appliedOn: '2025-07-30' }],
   },
   'ungdomskort.declined': {

@@ -1,7 +1,7 @@
 /** What the starting-education journey is started with: the student's answers and the register facts it reads. */
 import type { IsoDate } from '../shared/calendar';
 import type { JsonSchema } from '../shared/contract';
-import { schema } from '../shared/kit';
+import { described, schema } from '../shared/kit';
 
 /**
  * The application route decides the track (youth or higher education) and, for higher education,
@@ -34,15 +34,15 @@ export type StartingEducationFacts = {
 };
 
 export const startingEducationStartSchema: JsonSchema = schema.object({
-  application: schema.oneOf(APPLICATION_ROUTES, 'Youth education (upper secondary, or vocational/10th grade) or higher education in quota 1 or 2.'),
-  educationStartDate: schema.date('Expected first day of the education.'),
-  livesWithParents: schema.yesNo('The student lives with a parent.'),
-  movingOut: schema.yesNo('The student will move to study.'),
+  application: schema.oneOf(APPLICATION_ROUTES, { da: 'Ungdomsuddannelse (gymnasial, erhvervsuddannelse eller 10. klasse) eller videregående uddannelse i kvote 1 eller 2', en: 'Youth education (upper secondary, or vocational/10th grade) or higher education in quota 1 or 2' }),
+  educationStartDate: schema.date({ da: 'Forventet første dag på uddannelsen', en: 'Expected first day of the education' }),
+  livesWithParents: schema.yesNo({ da: 'Den studerende bor hos en forælder', en: 'The student lives with a parent' }),
+  movingOut: schema.yesNo({ da: 'Den studerende flytter for at studere', en: 'The student will move to study' }),
 });
 
 export const startingEducationFactsSchema: JsonSchema = schema.object({
-  birthDate: schema.date('Birth date from CPR.'),
-  citizenship: { type: 'string', pattern: '^[A-Z]{2}$', description: 'Citizenship from CPR (ISO 3166-1 alpha-2).' },
+  birthDate: schema.date({ da: 'Fødselsdato fra CPR', en: 'Birth date from CPR' }),
+  citizenship: { type: 'string', pattern: '^[A-Z]{2}$', ...described({ da: 'Statsborgerskab fra CPR (ISO 3166-1 alpha-2)', en: 'Citizenship from CPR (ISO 3166-1 alpha-2)' }) },
 });
 
 /** One example per track, quota and move branch (see model-based.spec.ts). */

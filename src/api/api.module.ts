@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AsyncApiController } from './self-service/asyncapi.controller';
 import { AppConfig } from '../platform/config/app.config';
 import { EngineModule } from '../engine/engine.module';
 import { ExperienceModule } from '../engine/experience.module';
@@ -30,7 +31,7 @@ import { WebhooksController } from './self-service/webhooks.controller';
 
 @Module({
   imports: [EngineModule, ExperienceModule, SelfServiceModule, ThrottlerModule.forRootAsync({ imports: [RateLimitStorageModule], inject: [AppConfig, RateLimitStorage], useFactory: rateLimits })],
-  controllers: [JourneysController, AuthoritiesController, DevTokenController, RegisterEventsController,
+  controllers: [AsyncApiController, JourneysController, AuthoritiesController, DevTokenController, RegisterEventsController,
     MeController, ProxyJourneysController, CaseworkerJourneysController,
     SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController,
     OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],

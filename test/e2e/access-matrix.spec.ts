@@ -48,6 +48,8 @@ const MATRIX: Record<string, Route> = {
   'GET /api/journey-types': { expect: PUBLIC(200), path: () => '/api/journey-types' },
   'GET /api/authorities': { expect: PUBLIC(200), path: () => '/api/authorities' },
   'GET /api/journey-types/:type/diagram': { expect: PUBLIC(200), path: () => '/api/journey-types/moving/diagram' },
+  'GET /api/journey-types/:type': { expect: PUBLIC(200), path: () => '/api/journey-types/retiring' },
+  'GET /api/asyncapi.json': { expect: PUBLIC(200), path: () => '/api/asyncapi.json' },
   'POST /api/dev/token': { expect: PUBLIC(201), path: () => '/api/dev/token', body: () => ({ role: 'citizen', subject: '0101901234' }) },
   'POST /api/oauth/token': { expect: PUBLIC(401), path: () => '/api/oauth/token', body: () => ({ grant_type: 'client_credentials', client_id: 'municipality-000000000000', client_secret: 'wrong' }) },
 

@@ -229,4 +229,9 @@ describe('self-service hooks', () => {
       ]),
     );
   });
+
+  it('delivered only what the published AsyncAPI document describes (/api/asyncapi.json)', () => {
+    expect(receiver.received.length).toBeGreaterThan(0);
+    expect(receiver.contractProblems).toEqual([]);
+  });
 });

@@ -152,4 +152,9 @@ describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
     const made = await sql.query(`SELECT event FROM webhook_delivery WHERE journey_id = $1 ORDER BY created_at`, [journeyId]);
     expect(made.map((r: { event: string }) => r.event)).toEqual(['step.awaiting', 'step.failed', 'step.completed']);
   });
+
+  it('delivered only what the published AsyncAPI document describes (/api/asyncapi.json)', () => {
+    expect(receiver.received.length).toBeGreaterThan(0);
+    expect(receiver.contractProblems).toEqual([]);
+  });
 });

@@ -162,4 +162,9 @@ describe('webhook delivery to checked addresses only', () => {
     const errors: { last_error: string | null }[] = await sql.query('SELECT DISTINCT last_error FROM webhook_delivery');
     for (const { last_error } of errors) if (last_error !== null) expect(FAILURE_CLASSES).toContain(last_error);
   });
+
+  it('delivered only what the published AsyncAPI document describes (/api/asyncapi.json)', () => {
+    expect(receiver.received.length).toBeGreaterThan(0);
+    expect(receiver.contractProblems).toEqual([]);
+  });
 });

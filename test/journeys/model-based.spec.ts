@@ -5,6 +5,7 @@
 import { getStateNodes } from '@xstate/graph';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { SCHEMA_TEXT_KEYWORDS } from '../../journeys/shared/kit';
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import { allDefinitions } from '../../journeys';
 import { findTask } from '../../journeys/shared/authority-tasks';
@@ -72,6 +73,7 @@ describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s
 
   it('has examples that match their JSON Schemas', () => {
     const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
+    ajv.addVocabulary([...SCHEMA_TEXT_KEYWORDS]);
     const check = (schema: Record<string, unknown>, data: unknown, label: string) =>
       expect({ label, errors: ajv.validate(schema, data) ? null : ajv.errors }).toEqual({ label, errors: null });
     definition.startExamples.forEach((example, i) => check(definition.startSchema, example, `start example ${i}`));

@@ -1,5 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { SCHEMA_TEXT_KEYWORDS } from '../../journeys/shared/kit';
 import { movingToDenmarkV1 } from '../../journeys/moving-to-denmark';
 import { newJobV1 } from '../../journeys/new-job';
 import type { NewJobAnswers } from '../../journeys/new-job/new-job.start';
@@ -229,6 +230,7 @@ describe('new-job journey', () => {
     });
     // The engine starts the linked journey with these answers, so they must pass its start schema.
     const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
+    ajv.addVocabulary([...SCHEMA_TEXT_KEYWORDS]);
     expect(ajv.validate(movingToDenmarkV1.startSchema, link?.type === 'journey.link' ? link.answers : undefined)).toBe(true);
     expect(newJobV1.links).toEqual(['moving-to-denmark']);
 

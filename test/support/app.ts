@@ -17,6 +17,15 @@ export interface TestAppOptions {
   /** Queue namespace: unique per suite so Redis keys of suites never meet. */
   namespace: string;
   env?: Record<string, string>;
+  /** Every JSON answer of the API is appended here (to check against the OpenAPI document, test/support/openapi-contract.ts). */
+  captureResponses?: CapturedResponse[];
+}
+
+export interface CapturedResponse {
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
 }
 
 export function testConfig(o: Pick<TestAppOptions, 'databaseUrl' | 'backend' | 'role' | 'namespace' | 'env'>): AppConfig {
@@ -47,6 +56,17 @@ export async function createTestApp(o: TestAppOptions): Promise<NestExpressAppli
     bodyParser: false,
     abortOnError: false,
   });
+  const captured = o.captureResponses;
+  if (captured) {
+    app.use((req: { method: string; path: string }, res: { statusCode: number; json: (body: unknown) => unknown }, next: () => void) => {
+      const json = res.json.bind(res);
+      res.json = (body: unknown) => {
+        if (req.path.startsWith('/api/')) captured.push({ method: req.method, path: req.path, status: res.statusCode, body: body === undefined ? body : JSON.parse(JSON.stringify(body)) });
+        return json(body);
+      };
+      next();
+    });
+  }
   configureHttp(app);
   await app.init();
   return app;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deliveryProblems } from './webhook-contract';
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
@@ -14,12 +15,16 @@ export interface ReceivedWebhook {
 export async function startWebhookReceiver() {
   const received: ReceivedWebhook[] = [];
   const planned: number[] = [];
+  /** Each received delivery is checked against the published AsyncAPI document as it arrives. */
+  const contractProblems: string[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const status = planned.shift() ?? 200;
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status, at: Date.now() });
+      const body = Buffer.concat(chunks).toString('utf8');
+      received.push({ headers: req.headers, body, status, at: Date.now() });
+      contractProblems.push(...deliveryProblems(req.headers, body));
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'not now');
     });
   });
@@ -28,6 +33,7 @@ export async function startWebhookReceiver() {
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
+    contractProblems,
     /** The next requests are answered with these statuses, then 200 again. */
     failNext: (...statuses: number[]) => planned.push(...statuses),
     /** Answers 200 again from the next request on. */

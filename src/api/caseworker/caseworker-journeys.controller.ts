@@ -12,6 +12,7 @@ import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { caseworkerViewer } from '../auth/viewer';
 import { uuidParam } from '../citizen/uuid-param';
 import { JourneySearchDto, NoteDto, PurposeQueryDto } from '../dto/experience.dto';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 
 /**
  * Caseworkers see journeys with at least one step their authority handles. Opening a journey, its
@@ -40,6 +41,8 @@ export class CaseworkerJourneysController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One journey as the caseworker sees it (logged in the citizen’s access log)' })
+  @ApiAnswer(200, 'JourneyView')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND'])
   async one(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Query() q: PurposeQueryDto) {
     const row = await this.access.asCaseworker(caseworkerViewer(req.principal!), id, q.purpose ?? 'case-handling', 'view');
     return this.queries.view(row, { kind: 'caseworker', authority: req.principal!.authority! });
@@ -65,6 +68,8 @@ export class CaseworkerJourneysController {
   @Post(':id/events')
   @HttpCode(200)
   @ApiOperation({ summary: "Decide a step of my authority (e.g. a municipality decision); 403 for another authority's step or another actor's event" })
+  @ApiAnswer(200, 'EventAnswer')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'CONCURRENT_UPDATE'])
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: SendEventDto) {
     const viewer = caseworkerViewer(req.principal!);
     // Logged before the event policy decides, so a refused attempt is in the access log too.

@@ -7,10 +7,11 @@ import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
 import { DismissJourneyUseCase } from '../../engine/use-cases/dismiss-journey.use-case';
 import { RegisterFacts } from '../../engine/facts/register-facts';
-import { DomainError } from '../../platform/errors/domain-error';
+import { assertCitizenMayStart, journeyTypeContract, journeyTypeSummary, unknownJourneyType } from '../../engine/definitions/journey-contract';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { SendEventDto, StartJourneyDto } from '../dto/journey.dto';
 import { uuidParam } from './uuid-param';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 
 const uuid = uuidParam('id', 'journey id');
 
@@ -27,35 +28,47 @@ export class JourneysController {
   ) {}
 
   @Get('journey-types')
-  @ApiOperation({ summary: 'The life events, each with its steps, start answers and events' })
+  @ApiOperation({ summary: 'The life events: who starts each, its steps and start answers; the full contract is at `href`' })
+  @ApiAnswer(200, { list: 'JourneyTypeSummary' })
+  @ApiErrors(['RATE_LIMITED'], false)
   types() {
-    return this.catalog.types().map((d) => ({
-      id: d.id,
-      version: d.version,
-      title: d.title,
-      description: d.description,
-      startSchema: d.startSchema,
-      startExample: d.startExamples[0] ?? {},
-      steps: d.steps,
-      links: d.links ?? [],
-    }));
+    return this.catalog.types().map(journeyTypeSummary);
+  }
+
+  @Get('journey-types/:type')
+  @ApiOperation({ summary: 'One journey type: who starts it, the register facts it reads, and every event a person or system may send, with JSON Schemas and examples (404 lists the types)' })
+  @ApiAnswer(200, 'JourneyTypeContract')
+  @ApiErrors(['NOT_FOUND', 'RATE_LIMITED'], false)
+  type(@Param('type') type: string) {
+    return journeyTypeContract(this.definition(type));
   }
 
   @Get('journey-types/:type/diagram')
   @ApiOperation({ summary: "The journey's state diagram (Mermaid stateDiagram-v2), generated from its machine" })
+  @ApiAnswer(200, 'Diagram')
+  @ApiErrors(['NOT_FOUND', 'RATE_LIMITED'], false)
   diagram(@Param('type') type: string): { type: string; version: number; mermaid: string } {
-    const def = this.catalog.latest(type);
-    if (!def) throw new DomainError('NOT_FOUND', 'Unknown journey type');
+    const def = this.definition(type);
     return { type: def.id, version: def.version, mermaid: toMermaid(def.machine) };
+  }
+
+  private definition(type: string) {
+    const def = this.catalog.latest(type);
+    if (!def) throw unknownJourneyType(type, this.catalog.types());
+    return def;
   }
 
   @Post('journeys')
   @Roles('citizen')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Start a journey; 201 with the journey view' })
+  @ApiOperation({ summary: 'Start a journey; 201 with the journey view (409 STARTED_BY_REGISTER for a journey only a register starts)' })
+  @ApiAnswer(201, 'JourneyView', 'Started (or, for a repeated idempotency key, the journey the first start created)')
+  @ApiErrors(['FORBIDDEN', 'JOURNEY_TYPE_UNKNOWN', 'JOURNEY_ALREADY_ACTIVE', 'STARTED_BY_REGISTER', 'UNAVAILABLE'])
   async create(@Req() req: AuthenticatedRequest, @Body() body: StartJourneyDto) {
     const citizenId = req.principal!.citizenId!;
-    const facts = await this.registerFacts.forStart(this.catalog.latest(body.type), req.principal!.citizen!);
+    const def = this.catalog.latest(body.type);
+    if (def) assertCitizenMayStart(def);
+    const facts = await this.registerFacts.forStart(def, req.principal!.citizen!);
     const { journeyId } = await this.start.execute({
       citizenId,
       type: body.type,
@@ -71,6 +84,8 @@ export class JourneysController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'My journeys' })
+  @ApiAnswer(200, { list: 'JourneyView' })
+  @ApiErrors(['FORBIDDEN'])
   mine(@Req() req: AuthenticatedRequest) {
     return this.queries.listForCitizen(req.principal!.citizenId!);
   }
@@ -78,6 +93,9 @@ export class JourneysController {
   @Get('journeys/:id')
   @Roles('citizen')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'One of my journeys: steps, deadlines and the events I may send now (nextActions)' })
+  @ApiAnswer(200, 'JourneyView')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND'])
   async one(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
     return this.queries.view(await this.queries.ownedRow(id, req.principal!.citizenId!), 'citizen');
   }
@@ -87,6 +105,8 @@ export class JourneysController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Send an event (409 EVENT_NOT_ALLOWED when the current state does not accept it)' })
+  @ApiAnswer(200, 'EventAnswer')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'CONCURRENT_UPDATE'])
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string, @Body() body: SendEventDto) {
     const citizenId = req.principal!.citizenId!;
     const { result, journey } = await this.send.executeAndRead({
@@ -106,6 +126,8 @@ export class JourneysController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'I do not want this journey (e.g. one a register started): it ends and its reminders stop' })
+  @ApiAnswer(200, 'JourneyView')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'JOURNEY_NOT_ACTIVE'])
   async dismiss(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
     const citizenId = req.principal!.citizenId!;
     await this.queries.ownedRow(id, citizenId);
@@ -116,9 +138,12 @@ export class JourneysController {
   @Get('journeys/:id/history')
   @Roles('citizen')
   @ApiBearerAuth()
+  @ApiOperation({ summary: "The journey's append-only history, each entry with its title in Danish and English" })
+  @ApiAnswer(200, { list: 'HistoryEntry' })
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND'])
   async history(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
     await this.queries.ownedRow(id, req.principal!.citizenId!);
     const rows = await this.queries.history(id);
-    return rows.map((h) => ({ seq: h.seq, event: h.event_type, data: h.event_data, actor: { kind: h.actor.kind, authority: h.actor.authority }, state: h.state, at: h.created_at }));
+    return rows.map((h) => ({ seq: h.seq, event: h.event_type, title: h.title, data: h.event_data, actor: { kind: h.actor.kind, authority: h.actor.authority }, state: h.state, at: h.created_at }));
   }
 }

@@ -45,7 +45,7 @@ export class ProxyJourneysController {
   async history(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string) {
     await this.access.asProxy(citizenViewer(req.principal!), id, 'read', 'history');
     const rows = await this.queries.history(id);
-    return rows.map((h) => ({ seq: h.seq, event: h.event_type, data: h.event_data, actor: { kind: h.actor.kind, authority: h.actor.authority }, state: h.state, at: h.created_at }));
+    return rows.map((h) => ({ seq: h.seq, event: h.event_type, title: h.title, data: h.event_data, actor: { kind: h.actor.kind, authority: h.actor.authority }, state: h.state, at: h.created_at }));
   }
 
   @Post('journeys/:id/events')

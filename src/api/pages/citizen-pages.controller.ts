@@ -21,7 +21,8 @@ import { layout } from './layout';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
 import { fieldErrors, formToData, formValues, redisplayed } from './schema-form';
-import { diagramView, journeyPage, journeyTable, startForm, startList } from './views/journey.views';
+import { diagramView, journeyPage, journeyTable, startForm, startList, startsByItselfView } from './views/journey.views';
+import { startersOf } from '../../engine/definitions/journey-contract';
 
 type Ctx = PageContext & { principal: NonNullable<PageContext['principal']> };
 
@@ -72,6 +73,10 @@ export class CitizenPagesController {
     this.session.checkCsrf(req);
     const def = this.definition(type);
     const citizenId = ctx.principal.citizenId!;
+    if (!startersOf(def).includes('citizen')) {
+      res.status(409).type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startsByItselfView(ctx.lang, def) }));
+      return;
+    }
     try {
       const answers = formToData(def.startSchema, body);
       const facts = await this.registerFacts.forStart(def, ctx.principal.citizen!);

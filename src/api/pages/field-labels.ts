@@ -2,42 +2,10 @@ import type { Text } from '../../../journeys/shared/contract';
 import type { Lang } from './i18n';
 
 /**
- * Danish and English labels for fields and choices of the journeys' JSON Schemas, which describe
- * their data in English only. A schema's own `title` ({da, en} under `x-title`, or a string)
- * wins, so journeys can carry their labels themselves; unknown names are spelled out from camelCase.
+ * The words of a form field in the reader's language. The journeys' schemas carry their own
+ * (`x-title`, `x-description`, `x-enum-titles`, each with da and en); the spelled-out camelCase
+ * name only serves schemas without them (such as test fixtures).
  */
-const FIELDS: Record<string, Text> = {
-  movingDate: { da: 'Flyttedato', en: 'Moving date' },
-  newAddress: { da: 'Ny adresse', en: 'New address' },
-  darAddressId: { da: 'Adressens id i Danmarks Adresseregister (DAR)', en: 'Address id in the Danish Address Register (DAR)' },
-  municipalityCode: { da: 'Kommunekode (4 cifre)', en: 'Municipality code (4 digits)' },
-  careOf: { da: 'c/o-navn', en: 'c/o name' },
-  othersRegisteredAtNewAddress: { da: 'Bor der allerede andre på den nye adresse?', en: 'Are others already registered at the new address?' },
-  renting: { da: 'Lejer du den nye bolig?', en: 'Do you rent the new home?' },
-  childrenMoving: { da: 'Flytter der børn under 18 år med?', en: 'Are children under 18 moving with you?' },
-  childLeavesJointCustodyHome: { da: 'Flytter et barn fra forældrenes fælles bopæl, hvor I har fælles forældremyndighed?', en: "Is a child leaving the parents' joint home, with joint custody?" },
-  wantsAddressProtection: { da: 'Vil du søge om adressebeskyttelse?', en: 'Do you want to apply for address protection?' },
-  reportedOn: { da: 'Dato for anmeldelsen', en: 'Date of the report' },
-  choice: { da: 'Dit valg', en: 'Your choice' },
-  appliedOn: { da: 'Dato for ansøgningen', en: 'Date of the application' },
-  changed: { da: 'Har du rettet forskudsopgørelsen?', en: 'Did you change the preliminary assessment?' },
-  daycare: { da: 'Dagtilbud', en: 'Daycare' },
-  school: { da: 'Skole', en: 'School' },
-  decidedOn: { da: 'Dato for afgørelsen', en: 'Date of the decision' },
-  confirmed: { da: 'Bekræftet?', en: 'Confirmed?' },
-  registrationMayProceed: { da: 'Må barnets flytning registreres?', en: "May the child's move be registered?" },
-};
-
-const CHOICES: Record<string, Text> = {
-  'keep-current': { da: 'Behold min nuværende læge', en: 'Keep my current doctor' },
-  'new-doctor': { da: 'Vælg en ny læge', en: 'Choose a new doctor' },
-  'keep-current-place': { da: 'Behold den nuværende plads', en: 'Keep the current place' },
-  'join-new-waiting-list': { da: 'Skriv op på en ny venteliste', en: 'Join a new waiting list' },
-  'not-needed': { da: 'Ikke nødvendigt', en: 'Not needed' },
-  'enrol-at-new-district-school': { da: 'Indskriv på den nye distriktsskole', en: 'Enrol at the new district school' },
-  'stay-at-current-school': { da: 'Bliv på den nuværende skole', en: 'Stay at the current school' },
-};
-
 const spell = (name: string) => {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_.]/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -47,11 +15,19 @@ export function fieldLabel(lang: Lang, name: string, schema: Record<string, unkn
   const own = schema['x-title'] as Text | undefined;
   if (own?.[lang]) return own[lang];
   if (typeof schema.title === 'string') return schema.title;
-  return FIELDS[name]?.[lang] ?? spell(name);
+  return spell(name);
 }
 
-export function choiceLabel(lang: Lang, value: string): string {
-  return CHOICES[value]?.[lang] ?? spell(value);
+/** The hint under a field: the schema's `x-description` in the reader's language, or none (never the English `description` on a Danish page). */
+export function fieldHint(lang: Lang, schema: Record<string, unknown>): string | undefined {
+  const own = schema['x-description'] as Text | undefined;
+  if (own?.[lang]) return own[lang];
+  return lang === 'en' && !schema['x-title'] && typeof schema.description === 'string' ? schema.description : undefined;
+}
+
+export function choiceLabel(lang: Lang, value: string, schema: Record<string, unknown> = {}): string {
+  const own = (schema['x-enum-titles'] as Record<string, Text> | undefined)?.[value];
+  return own?.[lang] ?? spell(value);
 }
 
 const REASONS_DA: [RegExp, string][] = [

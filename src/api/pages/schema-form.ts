@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../platform/errors/domain-error';
 import { maskCpr } from '../../platform/logging/redact';
-import { choiceLabel, fieldLabel, reasonText } from './field-labels';
+import { choiceLabel, fieldHint, fieldLabel, reasonText } from './field-labels';
 import { html, raw, type SafeHtml } from './html';
 import { t, type Lang } from './i18n';
 
@@ -34,8 +34,9 @@ function field(name: string, key: string, prop: Schema, required: boolean, s: Fo
   const id = fieldId(s, name);
   const label = html`${fieldLabel(s.lang, key, prop)}${required ? '' : html` <span class="weight-normal">${t(s.lang, 'optional')}</span>`}`;
   const error = s.errors[name];
-  const hint = typeof prop.description === 'string' ? html`<span class="form-hint" id="${id}-hint"${s.lang === 'en' ? '' : html` lang="en"`}>${prop.description}</span>` : '';
-  const describedBy = [typeof prop.description === 'string' ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const hintText = fieldHint(s.lang, prop);
+  const hint = hintText ? html`<span class="form-hint" id="${id}-hint">${hintText}</span>` : '';
+  const describedBy = [hintText ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const errorText = error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${reasonText(s.lang, error)}</span>` : '';
   const group = (inner: SafeHtml) => html`<div class="form-group${error ? ' form-error' : ''}">${inner}</div>`;
 
@@ -49,7 +50,7 @@ function field(name: string, key: string, prop: Schema, required: boolean, s: Fo
           { value: 'false', text: t(s.lang, 'no') },
         ]
       : Array.isArray(prop.enum)
-        ? prop.enum.map((v: unknown) => ({ value: String(v), text: choiceLabel(s.lang, String(v)) }))
+        ? prop.enum.map((v: unknown) => ({ value: String(v), text: choiceLabel(s.lang, String(v), prop) }))
         : undefined;
   const value = s.values[name] ?? '';
   if (choices && choices.length <= 6) {

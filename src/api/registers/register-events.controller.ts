@@ -6,6 +6,7 @@ import { parseCpr } from '../../../journeys/shared/cpr';
 import { REGISTER_EVENT_TYPES, RegisterEventUseCase, type RegisterEventType } from '../../engine/use-cases/register-event.use-case';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 
 /** A CPR number whose date exists; modulus 11 is never checked (numbers without it are issued). */
 function IsCpr() {
@@ -64,6 +65,8 @@ export class RegisterEventsController {
   @Roles('system')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Receive a register event (a client-credentials token of a cpr client); replaying an id starts nothing twice' })
+  @ApiAnswer(200, 'RegisterEventAnswer', 'One outcome per person: started, already-active, or rejected with the reason (the others still start)')
+  @ApiErrors(['FORBIDDEN', 'UNAVAILABLE'])
   async receive(@Req() req: AuthenticatedRequest, @Body() body: RegisterEventDto) {
     // A system client of the cpr authority, signed in with its client credentials: a token that
     // merely says `authority: cpr` (from an identity provider, or a development token) is not the feed.

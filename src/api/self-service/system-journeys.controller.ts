@@ -9,6 +9,7 @@ import { Roles } from '../auth/auth.guard';
 import { callAudit, SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
 import { systemCaller } from './system-caller';
 import { uuidParam } from '../citizen/uuid-param';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 
 const uuid = uuidParam('id', 'journey id');
 
@@ -28,6 +29,8 @@ export class SystemJourneysController {
   @Post(':id/events')
   @HttpCode(200)
   @ApiOperation({ summary: "Decide a step of your authority; 403 for another authority's step or an event systems do not send (the refusal is in the call audit)" })
+  @ApiAnswer(200, 'SystemEventAnswer')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'CONCURRENT_UPDATE'])
   async event(@Req() req: AuditedRequest, @Param('id', uuid) id: string, @Body() body: SendEventDto) {
     const caller = systemCaller(req);
     const audit = callAudit(req);
@@ -46,7 +49,9 @@ export class SystemJourneysController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "Your authority's steps of a journey (404 when it has none); the read is shown to the citizen" })
+  @ApiOperation({ summary: "Your authority's steps of a journey and the events your system may send now (nextActions); 404 when it has none; the read is shown to the citizen" })
+  @ApiAnswer(200, 'SystemJourneyView')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND'])
   steps(@Req() req: AuditedRequest, @Param('id', uuid) id: string) {
     return this.queries.steps(systemCaller(req), id, callAudit(req));
   }

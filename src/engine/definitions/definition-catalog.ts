@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { JourneyDefinition, JourneyTypeId } from '../../../journeys/shared/contract';
+import { SCHEMA_TEXT_KEYWORDS } from '../../../journeys/shared/kit';
 import { DomainError, type FieldProblem } from '../../platform/errors/domain-error';
 import { UNSTORABLE_REASON, unstorablePath } from '../../platform/text/storable';
 
@@ -19,6 +20,7 @@ export class DefinitionCatalog {
 
   constructor(definitions: JourneyDefinition[]) {
     addFormats(this.ajv);
+    this.ajv.addVocabulary([...SCHEMA_TEXT_KEYWORDS]);
     for (const given of definitions) {
       // Event names arrive from callers: with a null prototype, `constructor` or `__proto__` is no
       // event (a plain object had them, and `events[type].actors` threw: a 500).

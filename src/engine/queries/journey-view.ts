@@ -47,6 +47,27 @@ export interface JourneyView {
 const today = () => new Date().toISOString().slice(0, 10);
 const OPEN: StepStatus[] = ['active', 'late', 'failed'];
 
+/**
+ * The events `viewer` may send now: allowed by the event policy and accepted by the current state
+ * with one of the event's examples (so guards are honoured), each with schema and that example.
+ */
+export function nextActionsOf(
+  def: JourneyDefinition,
+  row: Pick<JourneyRow, 'status' | 'citizen_id' | 'systems' | 'snapshot'>,
+  snapshot: AnyMachineSnapshot,
+  viewer: { kind: 'citizen' | 'caseworker' | 'system'; authority?: string },
+): NextActionView[] {
+  if (row.status !== 'active') return [];
+  const actions: NextActionView[] = [];
+  for (const event of sendableEvents(def, row, viewer)) {
+    const spec = def.events[event];
+    const examples = spec.examples.length ? spec.examples : [{}];
+    const accepted = examples.find((example) => runtime.accepts(snapshot, { ...example, type: event }));
+    if (accepted) actions.push({ event, title: spec.title, schema: spec.schema, example: accepted });
+  }
+  return actions;
+}
+
 /** Whom a view is for: the citizen (or their proxy), or a caseworker of an authority. */
 export type ViewAs = 'citizen' | { kind: 'caseworker'; authority: string };
 
@@ -95,15 +116,7 @@ export function journeyView(
       ...(selfService ? { selfService: { url: selfService } } : {}),
     };
   });
-  const nextActions: NextActionView[] = [];
-  if (snapshot && row.status === 'active') {
-    for (const event of sendableEvents(def, row, viewAs === 'citizen' ? { kind: 'citizen' } : viewAs)) {
-      const spec = def.events[event];
-      const examples = spec.examples.length ? spec.examples : [{}];
-      const accepted = examples.find((example) => runtime.accepts(snapshot!, { ...example, type: event }));
-      if (accepted) nextActions.push({ event, title: spec.title, schema: spec.schema, example: accepted });
-    }
-  }
+  const nextActions = snapshot ? nextActionsOf(def, row, snapshot, viewAs === 'citizen' ? { kind: 'citizen' } : viewAs) : [];
   return {
     id: row.id,
     type: row.type,

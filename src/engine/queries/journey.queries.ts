@@ -3,6 +3,8 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { JourneyRepository, type HistoryRow, type JourneyChild, type JourneyRow } from '../persistence/journey.repository';
 import { SelfServiceLinks } from '../self-service/self-service-links';
+import type { Text } from '../../../journeys/shared/contract';
+import { eventTitle } from './event-titles';
 import { journeyView, type JourneyView, type ViewAs } from './journey-view';
 
 /** Read side: journey views, lists and history. Callers decide who may read (see the API guards). */
@@ -52,7 +54,11 @@ export class JourneyQueries {
     return Promise.all(rows.map((r) => this.view(r, 'citizen')));
   }
 
-  async history(journeyId: string): Promise<HistoryRow[]> {
-    return this.repo.history(this.repo.dataSource, journeyId);
+  /** The history with each entry's title in both languages (the journey's own event titles, or the engine's). */
+  async history(journeyId: string): Promise<(HistoryRow & { title: Text })[]> {
+    const journey = await this.repo.find(this.repo.dataSource, journeyId);
+    const def = journey && this.catalog.get(journey.type, journey.definition_version);
+    const rows = await this.repo.history(this.repo.dataSource, journeyId);
+    return rows.map((h) => ({ ...h, title: eventTitle(def, h.event_type) }));
   }
 }

@@ -3,6 +3,10 @@ import { handlingSystem, type StepStatus, type Text } from '../../../journeys/sh
 import { DomainError } from '../../platform/errors/domain-error';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { JourneyRepository } from '../persistence/journey.repository';
+import type { JourneyDefinition } from '../../../journeys/shared/contract';
+import { nextActionsOf, type NextActionView } from '../queries/journey-view';
+import type { JourneyRow } from '../persistence/journey.repository';
+import * as runtime from '../runtime/journey-runtime';
 import type { PersistedSnapshot } from '../runtime/journey-runtime';
 import { SystemAccessLog } from './system-access-log';
 import type { CallAudit, SystemCaller } from './system-caller';
@@ -56,6 +60,18 @@ export class SystemJourneyQueries {
       };
     });
     await this.accessLog.record(caller, { id: row.id, citizenId: row.citizen_id }, 'view-steps');
-    return { id: row.id, type: row.type, status: row.status, steps };
+    return { id: row.id, type: row.type, status: row.status, steps, nextActions: this.nextActions(def!, row, caller.authority) };
+  }
+
+  /** What this authority's system may send now: the same policy and state check as the people's views. */
+  private nextActions(def: JourneyDefinition, row: JourneyRow, authority: string): NextActionView[] {
+    if (row.status !== 'active') return [];
+    let snapshot;
+    try {
+      snapshot = runtime.restore(def, row.snapshot as runtime.PersistedSnapshot);
+    } catch {
+      return [];
+    }
+    return nextActionsOf(def, row, snapshot, { kind: 'system', authority });
   }
 }

@@ -44,6 +44,12 @@ const STARTS: Record<RegisterEventType, { journey: JourneyTypeId; dateFact: stri
   'pension-age-approaching': { journey: 'retiring', dateFact: 'pensionAgeDate' },
 };
 
+/** The register event that starts a journey type, and the fact its date becomes (none for citizen-only journeys). */
+export function registerStartOf(journey: string): { eventType: RegisterEventType; dateFact: string } | undefined {
+  const found = (Object.entries(STARTS) as [RegisterEventType, (typeof STARTS)[RegisterEventType]][]).find(([, s]) => s.journey === journey);
+  return found && { eventType: found[0], dateFact: found[1].dateFact };
+}
+
 /**
  * A trusted register feed starts journeys for the people an event concerns. The event row and the
  * journeys are written in one transaction, keyed by the register's event id.

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { CONTRACT_SCHEMAS } from '../../api/contract/openapi-contract';
 import { AppConfig } from '../config/app.config';
 
 /** HTTP settings shared by the service and the e2e tests, so tests see what users see. */
@@ -23,8 +24,11 @@ export function configureHttp(app: NestExpressApplication): void {
       .setTitle('Livsforløb')
       .setDescription('Life-event journeys across Danish public authorities: citizens, self-service systems and caseworkers')
       .setVersion('0.1.0')
+      // The webhooks are not HTTP endpoints of this service: their contract is an AsyncAPI document.
+      .setExternalDoc('Webhooks: AsyncAPI 3 document (step.awaiting, step.completed, step.failed; payloads; signature)', '/api/asyncapi.json')
       .addBearerAuth()
       .build(),
   );
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...(CONTRACT_SCHEMAS as NonNullable<typeof document.components>['schemas']) } };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

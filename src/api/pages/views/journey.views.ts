@@ -1,4 +1,5 @@
-import type { JourneyDefinition } from '../../../../journeys/shared/contract';
+import type { JourneyDefinition, Text } from '../../../../journeys/shared/contract';
+import { startersOf, startsByItself } from '../../../engine/definitions/journey-contract';
 import type { HistoryRow } from '../../../engine/persistence/journey.repository';
 import type { DiagramNode } from '../../../engine/queries/journey-diagram';
 import type { JourneyView, NextActionView } from '../../../engine/queries/journey-view';
@@ -27,13 +28,25 @@ export function journeyTable(lang: Lang, journeys: { view: JourneyView; note?: s
     )}</tbody></table>`;
 }
 
+/** Journeys a citizen starts link to their form; those only a register starts say when they start by themselves. */
 export function startList(lang: Lang, defs: JourneyDefinition[]): SafeHtml {
-  return html`<ul class="nobullet-list">${defs.map(
-    (d) => html`<li class="mt-5"><h2 class="h3"><a href="/journeys/new/${d.id}">${tx(lang, d.title)}</a></h2><p>${tx(lang, d.description)}</p></li>`,
-  )}</ul>`;
+  return html`<ul class="nobullet-list">${defs.map((d) => {
+    const byHand = startersOf(d).includes('citizen');
+    const byRegister = startersOf(d).includes('register');
+    return html`<li class="mt-5"><h2 class="h3">${byHand ? html`<a href="/journeys/new/${d.id}">${tx(lang, d.title)}</a>` : tx(lang, d.title)}</h2><p>${tx(lang, d.description)}</p>
+      ${byRegister ? html`<p class="form-hint">${tx(lang, startsByItself(d))}</p>` : ''}</li>`;
+  })}</ul>`;
+}
+
+/** A journey only a register starts: what it is and when it starts, instead of a form that cannot succeed. */
+export function startsByItselfView(lang: Lang, def: JourneyDefinition): SafeHtml {
+  return html`<p class="font-lead">${tx(lang, def.description)}</p>
+    <div class="alert alert-info mt-5" role="note"><div class="alert-body"><p class="alert-text">${tx(lang, startsByItself(def))}</p></div></div>
+    <p class="mt-6"><a href="/journeys/new" class="back-link">${t(lang, 'back')}</a></p>`;
 }
 
 export function startForm(lang: Lang, csrf: string, def: JourneyDefinition, state: FormState): SafeHtml {
+  if (!startersOf(def).includes('citizen')) return startsByItselfView(lang, def);
   return html`<p class="font-lead">${tx(lang, def.description)}</p>
     ${errorSummary(state, labelFor(def.startSchema, lang))}
     <form method="post" action="/journeys/new/${def.id}" novalidate>
@@ -58,7 +71,7 @@ export interface JourneyPageOptions {
   lang: Lang;
   csrf: string;
   view: JourneyView;
-  history: HistoryRow[];
+  history: (HistoryRow & { title?: Text })[];
   /** Where the page lives (`/journeys/<id>`). */
   base: string;
   canAct: boolean;
@@ -96,7 +109,7 @@ export function journeyPage(o: JourneyPageOptions): SafeHtml {
     <h2 class="mt-8">${t(lang, 'history')}</h2>
     <table class="table table--compact"><thead><tr><th scope="col">${t(lang, 'when')}</th><th scope="col">${t(lang, 'event')}</th><th scope="col">${t(lang, 'actor')}</th></tr></thead>
     <tbody>${o.history.map(
-      (h) => html`<tr><td>${formatDate(lang, new Date(h.created_at).toISOString(), true)}</td><td><code>${h.event_type}</code></td>
+      (h) => html`<tr><td>${formatDate(lang, new Date(h.created_at).toISOString(), true)}</td><td>${h.title ? tx(lang, h.title) : h.event_type}</td>
         <td>${h.actor.kind}${h.actor.authority ? ` (${h.actor.authority})` : ''}${h.actor.kind === 'proxy' ? ` – ${t(lang, 'onBehalfOf').toLowerCase()}` : ''}</td></tr>`,
     )}</tbody></table>`;
 }
