@@ -13,6 +13,8 @@ import { DevTokenController } from './dev/dev-token.controller';
 import { CaseworkerJourneysController } from './caseworker/caseworker-journeys.controller';
 import { MeController } from './citizen/me.controller';
 import { ProxyJourneysController } from './citizen/proxy-journeys.controller';
+import { OverviewController } from './citizen/overview.controller';
+import { OverviewModule } from '../engine/overview/overview.module';
 import { CaseworkerPagesController } from './pages/caseworker-pages.controller';
 import { CitizenPagesController } from './pages/citizen-pages.controller';
 import { MePagesController } from './pages/me-pages.controller';
@@ -28,9 +30,9 @@ import { TaskHooksController } from './self-service/task-hooks.controller';
 import { WebhooksController } from './self-service/webhooks.controller';
 
 @Module({
-  imports: [EngineModule, ExperienceModule, SelfServiceModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimits })],
+  imports: [EngineModule, ExperienceModule, SelfServiceModule, OverviewModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimits })],
   controllers: [JourneysController, AuthoritiesController, DevTokenController, RegisterEventsController,
-    MeController, ProxyJourneysController, CaseworkerJourneysController,
+    MeController, ProxyJourneysController, OverviewController, CaseworkerJourneysController,
     SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController,
     OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],
   // Rate limits first: a refused request costs no token verification or database lookup.

@@ -1,5 +1,6 @@
 import { addDays, firstOfNextMonth, maxIsoDate } from '../../../journeys/shared/calendar';
 import { parseCpr, pensionAge } from '../../../journeys/shared/cpr';
+import { BENEFIT_RULES } from './benefit-rules';
 
 /** An authority's "no": answered with `status` and `{ code, message }`, never retried by the adapter. */
 export class Rejection extends Error {
@@ -104,6 +105,7 @@ const RULES: Record<string, Rule> = {
   'optagelse-dk/submit-higher-application': ({ input, output, today }) => {
     output.deadline = `${today.slice(0, 4)}-${input.quota === 'quota-2' ? '03-15' : '07-05'}`;
   },
+  ...BENEFIT_RULES,
 };
 
 /** Someone the sandbox has never heard of: a subject whose CPR number has serial 0000. */

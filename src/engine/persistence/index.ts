@@ -2,6 +2,7 @@ import { CitizenEntity, JourneyEntity, JourneyHistoryEntity, RegisterEventEntity
 import { AccessLogEntity, CaseworkerNoteEntity, ProxyGrantEntity } from './experience.entity';
 import { IntegrationTaskEntity, JourneyIdempotencyEntity, JourneyTimerEntity, NotificationEntity, OutboxEntity } from './outbox.entity';
 import { selfServiceEntities } from './self-service.entity';
+import { overviewEntities } from '../overview/overview.entity';
 
 export const engineEntities = [
   CitizenEntity,
@@ -17,4 +18,5 @@ export const engineEntities = [
   CaseworkerNoteEntity,
   RegisterEventEntity,
   ...selfServiceEntities,
+  ...overviewEntities,
 ];
