@@ -18,6 +18,7 @@ import { OverviewModule } from '../engine/overview/overview.module';
 import { CaseworkerPagesController } from './pages/caseworker-pages.controller';
 import { CitizenPagesController } from './pages/citizen-pages.controller';
 import { MePagesController } from './pages/me-pages.controller';
+import { OverviewPagesController } from './pages/overview-pages.controller';
 import { PageSession } from './pages/page-session';
 import { PageSessions } from './sign-in/page-sessions';
 import { SignInController } from './sign-in/sign-in.controller';
@@ -33,7 +34,7 @@ import { WebhooksController } from './self-service/webhooks.controller';
   imports: [EngineModule, ExperienceModule, SelfServiceModule, OverviewModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimits })],
   controllers: [JourneysController, AuthoritiesController, DevTokenController, RegisterEventsController,
     MeController, ProxyJourneysController, OverviewController, CaseworkerJourneysController,
-    SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController,
+    SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController, OverviewPagesController,
     OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],
   // Rate limits first: a refused request costs no token verification or database lookup.
   providers: [TokenService, PageSession, PageSessions, SignInService, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
