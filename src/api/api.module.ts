@@ -14,6 +14,8 @@ import { CaseworkerJourneysController } from './caseworker/caseworker-journeys.c
 import { MeController } from './citizen/me.controller';
 import { ProxyJourneysController } from './citizen/proxy-journeys.controller';
 import { OverviewController } from './citizen/overview.controller';
+import { CorrectionsController } from './citizen/corrections.controller';
+import { CorrectionHooksController } from './self-service/correction-hooks.controller';
 import { OverviewModule } from '../engine/overview/overview.module';
 import { CaseworkerPagesController } from './pages/caseworker-pages.controller';
 import { CitizenPagesController } from './pages/citizen-pages.controller';
@@ -33,7 +35,7 @@ import { WebhooksController } from './self-service/webhooks.controller';
 @Module({
   imports: [EngineModule, ExperienceModule, SelfServiceModule, OverviewModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimits })],
   controllers: [JourneysController, AuthoritiesController, DevTokenController, RegisterEventsController,
-    MeController, ProxyJourneysController, OverviewController, CaseworkerJourneysController,
+    MeController, ProxyJourneysController, OverviewController, CorrectionsController, CorrectionHooksController, CaseworkerJourneysController,
     SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController, OverviewPagesController,
     OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],
   // Rate limits first: a refused request costs no token verification or database lookup.

@@ -87,6 +87,15 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
     await page.getByRole('button', { name: 'Luk kalenderlinket' }).click();
     await page.getByText('Du har ikke et kalenderlink.').waitFor();
     expect((await http.get(new URL(url).pathname + new URL(url).search)).status).toBe(404);
+    // "Er det forkert?": the disclosure opens without script; an empty message is refused with the error at the field.
+    await page.getByText('Er det forkert?').first().click();
+    await page.getByRole('button', { name: 'Send rettelse' }).first().click();
+    await page.getByText('Skriv mellem 1 og 2.000 tegn.').first().waitFor();
+    await audit();
+    await page.getByLabel('Beskriv, hvad der er forkert, og hvad der er det rigtige').first().fill('Jeg bor i Aarhus.');
+    await page.getByRole('button', { name: 'Send rettelse' }).first().click();
+    await page.getByText('Sendt – venter på svar fra').first().waitFor();
+    await audit();
     await page.goto(`${base}/overblik?lang=en`);
     await page.getByRole('heading', { name: 'My overview', level: 1 }).waitFor();
     await audit();

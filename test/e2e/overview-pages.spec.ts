@@ -58,6 +58,20 @@ describe('Mit overblik (pages)', () => {
     }
   });
 
+  it('does send a correction with a form: an empty one is refused on the page, a filled one shows as waiting', async () => {
+    const anna = await signInAs(app, 'anna');
+    const page = await anna.get('/overblik').expect(200);
+    expect(page.text).toContain('<summary>Er det forkert?</summary>');
+    const empty = await anna.post('/overblik/ret').type('form').send({ _csrf: csrfOf(page.text), fact: 'address', description: ' ' }).expect(400);
+    expect(empty.text).toContain('<details class="mt-2" open>');
+    expect(empty.text).toMatch(/<span class="form-error-message" id="wrong-address-error"><span class="sr-only">Fejl: <\/span>Skriv mellem 1 og 2.000 tegn.<\/span>/);
+    expect(empty.text).toContain('aria-describedby="wrong-address-hint wrong-address-error"');
+    const sent = await anna.post('/overblik/ret').type('form').send({ _csrf: csrfOf(page.text), fact: 'address', description: 'Jeg bor i Aarhus.' }).expect(303);
+    expect(sent.headers.location).toBe('/overblik#facts-h');
+    const after = await anna.get('/overblik').expect(200);
+    expect(after.text).toContain('Sendt – venter på svar fra Folkeregister og Borgerservice');
+  });
+
   it('does make a calendar link shown once, whose feed works until it is turned off', async () => {
     const bo = await signInAs(app, 'bo');
     const before = await bo.get('/overblik').expect(200);

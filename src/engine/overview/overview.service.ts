@@ -5,12 +5,15 @@ import type { CitizenViewer } from '../access/viewer';
 import { DomainError } from '../../platform/errors/domain-error';
 import { BenefitsReader, type BenefitsPart } from './benefits.reader';
 import { CalendarFeed } from './calendar-feed';
+import { Corrections, type CorrectionView } from './corrections';
 import { OverviewQueries, type JourneyOverview } from './overview.queries';
 
 export interface Overview extends JourneyOverview {
   /** Per paying system; absent when the caller asked to leave the benefits out. */
   benefits?: BenefitsPart[];
   calendar?: { active: boolean; createdAt: string | null };
+  /** "Er det forkert?": the correction requests, newest first, with their status. */
+  corrections: CorrectionView[];
   /** Set when a proxy reads: whom the overview is of (the birth-date part of the CPR number). */
   representing?: { grantId: string; citizen: string };
 }
@@ -24,15 +27,17 @@ export class OverviewService {
     private readonly benefits: BenefitsReader,
     private readonly calendar: CalendarFeed,
     private readonly access: JourneyAccess,
+    private readonly corrections: Corrections,
   ) {}
 
   async forCitizen(citizenId: string, withBenefits = true): Promise<Overview> {
-    const [journeys, benefits, calendar] = await Promise.all([
+    const [journeys, benefits, calendar, corrections] = await Promise.all([
       this.queries.forCitizen(citizenId),
       withBenefits ? this.benefits.forCitizen(citizenId) : undefined,
       this.calendar.status(citizenId),
+      this.corrections.list(citizenId),
     ]);
-    return { ...journeys, ...(benefits ? { benefits } : {}), calendar };
+    return { ...journeys, ...(benefits ? { benefits } : {}), calendar, corrections };
   }
 
   /**

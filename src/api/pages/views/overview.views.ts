@@ -1,5 +1,8 @@
 import type { Text } from '../../../../journeys/shared/contract';
 import type { BenefitsPart } from '../../../engine/overview/benefits.reader';
+import type { CorrectionView } from '../../../engine/overview/corrections';
+import { AUTHORITY_SYSTEMS } from '../../../../journeys/shared/authority-tasks';
+import type { AuthoritySystemId } from '../../../../journeys/shared/contract';
 import type { Overview } from '../../../engine/overview/overview.service';
 import type { ProxyGrantView } from '../../../engine/proxies/proxy.repository';
 import { html, type SafeHtml } from '../html';
@@ -54,6 +57,15 @@ const T = {
   calendarUrl: { da: 'Dit kalenderlink (vises kun nu)', en: 'Your calendar link (shown only now)' },
   calendarRevoked: { da: 'Kalenderlinket er lukket.', en: 'The calendar link is turned off.' },
   represented: { da: 'Overblik for dem, du har fuldmagt fra', en: 'Overviews of people who gave you power of attorney' },
+  wrong: { da: 'Er det forkert?', en: 'Is this wrong?' },
+  wrongLabel: { da: 'Beskriv, hvad der er forkert, og hvad der er det rigtige', en: 'Describe what is wrong and what is right' },
+  wrongHint: { da: 'Højst 2.000 tegn. Beskeden sendes til', en: 'At most 2,000 characters. The message goes to' },
+  wrongSend: { da: 'Send rettelse', en: 'Send correction' },
+  awaiting: { da: 'Sendt – venter på svar fra', en: 'Sent – waiting for an answer from' },
+  corrected: { da: 'Rettet', en: 'Corrected' },
+  rejected: { da: 'Ikke rettet', en: 'Not corrected' },
+  error: { da: 'Fejl', en: 'Error' },
+  descriptionError: { da: 'Skriv mellem 1 og 2.000 tegn.', en: 'Write between 1 and 2,000 characters.' },
 } satisfies Record<string, Text>;
 
 export const ot = (lang: Lang, key: keyof typeof T) => T[key][lang];
@@ -138,6 +150,28 @@ function representedSection(lang: Lang, grants: ProxyGrantView[]): SafeHtml {
   if (!all.length) return html``;
   return html`<section aria-labelledby="represented-h" class="mt-8"><h2 id="represented-h">${ot(lang, 'represented')}</h2>
     <ul>${all.map((g) => html`<li><a href="/overblik/fuldmagt/${g.id}">${ot(lang, 'titleFor')} ${g.counterpart}</a></li>`)}</ul></section>`;
+}
+
+const authorityName = (lang: Lang, id: string) => AUTHORITY_SYSTEMS[id as AuthoritySystemId]?.name[lang] ?? id;
+
+/** The latest correction of the fact and, unless one waits, the "Er det forkert?" form (a disclosure: no script needed). */
+export function correctionPart(lang: Lang, csrf: string, fact: string, owner: string, latest: CorrectionView | undefined, form?: { fact: string; description: string; error?: boolean }): SafeHtml {
+  const status = latest
+    ? latest.status === 'awaiting'
+      ? html`<p class="mt-2"><span class="badge badge-info">${ot(lang, 'awaiting')} ${authorityName(lang, latest.authority)}</span> (${formatDate(lang, latest.createdAt, true)})</p>`
+      : html`<p class="mt-2"><span class="badge ${latest.status === 'corrected' ? 'badge-success' : 'badge-warning'}">${ot(lang, latest.status)}</span> ${latest.answer ?? ''}</p>`
+    : html``;
+  if (latest?.status === 'awaiting') return status;
+  const mine = form?.fact === fact;
+  const id = `wrong-${fact}`;
+  const described = [`${id}-hint`, mine && form?.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`${status}<details class="mt-2"${mine ? ' open' : ''}><summary>${ot(lang, 'wrong')}</summary>
+    <form method="post" action="/overblik/ret" novalidate><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="fact" value="${fact}">
+      <div class="form-group${mine && form?.error ? ' form-error' : ''}"><label class="form-label" for="${id}">${ot(lang, 'wrongLabel')}</label>
+        <span class="form-hint" id="${id}-hint">${ot(lang, 'wrongHint')} ${authorityName(lang, owner)}.</span>
+        ${mine && form?.error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${ot(lang, 'error')}: </span>${ot(lang, 'descriptionError')}</span>` : ''}
+        <textarea class="form-input" id="${id}" name="description" rows="4" maxlength="2000" aria-describedby="${described}">${mine ? form?.description ?? '' : ''}</textarea></div>
+      <button type="submit" class="button button-secondary">${ot(lang, 'wrongSend')}</button></form></details>`;
 }
 
 export interface OverviewPageParts {

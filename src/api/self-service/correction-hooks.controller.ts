@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Corrections } from '../../engine/overview/corrections';
+import { Roles } from '../auth/auth.guard';
+import { SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
+import { systemCaller } from './system-caller';
+
+/**
+ * The authority's side of "Er det forkert?": with the token from `correction.requested`, its system
+ * reads the request (and whom it concerns) and answers it once.
+ */
+@ApiTags('self-service')
+@ApiBearerAuth()
+@Controller('api/hooks/corrections')
+@Roles('system')
+@UseInterceptors(SystemAuditInterceptor)
+export class CorrectionHooksController {
+  constructor(private readonly corrections: Corrections) {}
+
+  @Get(':token')
+  @ApiOperation({ summary: 'The correction request behind the token, with the subject’s CPR number (logged in the citizen’s access log)' })
+  details(@Req() req: AuditedRequest, @Param('token') token: string) {
+    return this.corrections.details(token, systemCaller(req));
+  }
+
+  @Post(':token/answer')
+  @HttpCode(200)
+  @ApiBody({ schema: { type: 'object', required: ['outcome', 'message'], properties: { outcome: { enum: ['corrected', 'rejected'] }, message: { type: 'string', minLength: 1, maxLength: 2000 } } } })
+  @ApiOperation({ summary: 'Answer the request: corrected or rejected, with a message the citizen reads (409 when already answered)' })
+  answer(@Req() req: AuditedRequest, @Param('token') token: string, @Body() body: Record<string, unknown>) {
+    return this.corrections.answer(token, systemCaller(req), body?.outcome, body?.message);
+  }
+}
