@@ -62,9 +62,9 @@ export class OverviewController {
   @Roles('citizen')
   @ApiBearerAuth()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke my calendar feed token: its feed answers 404 from now on' })
+  @ApiOperation({ summary: 'Revoke my calendar feed token (if any): its feed answers 404 from now on' })
   async revokeFeed(@Req() req: AuthenticatedRequest): Promise<void> {
-    if (!(await this.calendar.revoke(req.principal!.citizenId!))) throw new DomainError('NOT_FOUND', 'No calendar feed to revoke');
+    await this.calendar.revoke(req.principal!.citizenId!);
   }
 
   @Get('calendar.ics')
