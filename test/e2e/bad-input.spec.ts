@@ -115,7 +115,7 @@ describe('bad input', () => {
       );
     }
     expect(failures.slice(0, 30)).toEqual([]);
-  });
+  }, 240_000); // every API route × RUNS requests
 
   it('does answer random form posts and parameters on every page with a page, never a 5xx or an echoed CPR number', async () => {
     const pages = appRoutes(app).filter((r) => !/^\S+ \/(api|health|metrics)\b/.test(r));

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { movingV1 } from '../../journeys/moving';
 import { addDays } from '../../journeys/shared/calendar';
 import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
@@ -79,6 +80,15 @@ describe('correction requests (Er det forkert?)', () => {
     expect(hook.data).toMatchObject({ correction: { id: made.body.id, fact: 'address' }, journey: { id: journey.body.id, type: 'moving' }, task: { token: expect.stringMatching(/^lfr_/) } });
     expect(JSON.stringify(hook)).not.toContain('0101901234');
     const token = hook.data.task.token as string;
+    expect(hook.data.task.answerUrl).toMatch(/\/api\/hooks\/corrections\/\{token\}\/answer$/);
+    // Delivered: the stored body keeps no copy of the token.
+    const sql = app.get(DataSource);
+    let stored: { status: string; body: string } | undefined;
+    for (let i = 0; i < 100 && stored?.status !== 'delivered'; i++, await new Promise((r) => setTimeout(r, 50))) {
+      [stored] = await sql.query(`SELECT status, body FROM webhook_delivery WHERE event = 'correction.requested'`);
+    }
+    expect(stored?.status).toBe('delivered');
+    expect(stored!.body).not.toContain(token);
 
     await http.get(`/api/hooks/corrections/${token}`).set(bearer(tax)).expect(403);
     const details = await http.get(`/api/hooks/corrections/${token}`).set(bearer(municipality)).expect(200);

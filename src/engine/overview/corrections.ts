@@ -108,10 +108,12 @@ export class Corrections {
       const payloads = await this.fanout.queue(tx, journey.id, fact.owner, 'correction.requested', {
         correction: { id: row.id, fact: fact.fact, description, requestedAt: new Date(row.created_at).toISOString() },
         journey: { id: journey.id, type: journey.type },
+        // URL templates, not URLs: the stored body loses its token once delivered (the webhook worker
+        // redacts `task.token`), and no copy of it may stay behind in another field.
         task: {
           token,
-          detailsUrl: `${base}/api/hooks/corrections/${token}`,
-          answerUrl: `${base}/api/hooks/corrections/${token}/answer`,
+          detailsUrl: `${base}/api/hooks/corrections/{token}`,
+          answerUrl: `${base}/api/hooks/corrections/{token}/answer`,
         },
       });
       for (const payload of payloads) await this.commands.outbox(tx, { journeyId: journey.id, citizenId, seq: journey.version }, payload);
