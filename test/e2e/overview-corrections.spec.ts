@@ -108,6 +108,11 @@ describe('correction requests (Er det forkert?)', () => {
     expect(after.body.corrections[0]).toMatchObject({ id: made.body.id, status: 'corrected' });
     // Answered: a new request for the fact may be made.
     await http.post('/api/me/corrections').set(bearer(citizen)).send({ fact: 'address', description }).expect(201);
+    const exported = await http.get('/api/me/export').set(bearer(citizen)).expect(200);
+    expect(exported.body.corrections).toEqual([
+      expect.objectContaining({ id: made.body.id, fact: 'address', status: 'corrected', answer: 'Adressen er rettet i CPR.' }),
+      expect.objectContaining({ fact: 'address', status: 'awaiting' }),
+    ]);
     const log = await http.get('/api/me/access-log').set(bearer(citizen)).expect(200);
     expect(log.body.items.map((a: { viewer: { kind: string; authority: string }; action: string }) => [a.viewer.kind, a.viewer.authority, a.action])).toEqual(
       expect.arrayContaining([

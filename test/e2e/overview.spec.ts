@@ -224,6 +224,12 @@ describe('Mit overblik (API)', () => {
       // Revoking is idempotent: nothing live, nothing to do.
       await http.delete('/api/me/calendar-feed').set(bearer(citizen)).expect(204);
       expect((await http.get('/api/me/calendar-feed').set(bearer(citizen)).expect(200)).body).toEqual({ active: false, createdAt: null });
+      const exported = await http.get('/api/me/export').set(bearer(citizen)).expect(200);
+      expect(exported.body.calendarFeeds).toEqual([
+        { createdAt: first.body.createdAt, revokedAt: expect.any(String) },
+        { createdAt: second.body.createdAt, revokedAt: expect.any(String) },
+      ]);
+      expect(JSON.stringify(exported.body)).not.toContain(second.body.token);
       await http.get('/api/me/calendar.ics?token=lfc_nope').expect(404);
       await http.get('/api/me/calendar.ics').expect(404);
     });
