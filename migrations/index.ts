@@ -11,6 +11,8 @@ import { CreatePageSessions1795700850000 } from './1795700850000-CreatePageSessi
 import { AddClientSecretGeneration1795700870000 } from './1795700870000-AddClientSecretGeneration';
 import { AddSealedSecretColumns1796523590884 } from './1796523590884-AddSealedSecretColumns';
 import { NamespaceClientIdempotencyKeys1796523748707 } from './1796523748707-NamespaceClientIdempotencyKeys';
+import { CreateCalendarFeedTokens1796600000000 } from './1796600000000-CreateCalendarFeedTokens';
+import { CreateCorrectionRequests1796600100000 } from './1796600100000-CreateCorrectionRequests';
 
 /** Every migration, in order. New migrations are added here (explicit, so tests and the build agree). */
-export const migrations = [CreateJourneyTables1795700000000, CreateRegisterEvents1795700100000, CreateCitizenExperienceTables1795700200000, CreateSelfServiceTables1795700240000, AddRetentionColumns1795700300000, AddCaseworkerSearchIndexes1795700400000, CreateStartIdempotency1795700500000, CreateJourneyScope1795700600000, DropOutboxNotifyTrigger1795700700000, CreatePageSessions1795700850000, AddClientSecretGeneration1795700870000, AddSealedSecretColumns1796523590884, NamespaceClientIdempotencyKeys1796523748707];
+export const migrations = [CreateJourneyTables1795700000000, CreateRegisterEvents1795700100000, CreateCitizenExperienceTables1795700200000, CreateSelfServiceTables1795700240000, AddRetentionColumns1795700300000, AddCaseworkerSearchIndexes1795700400000, CreateStartIdempotency1795700500000, CreateJourneyScope1795700600000, DropOutboxNotifyTrigger1795700700000, CreatePageSessions1795700850000, AddClientSecretGeneration1795700870000, AddSealedSecretColumns1796523590884, NamespaceClientIdempotencyKeys1796523748707, CreateCalendarFeedTokens1796600000000, CreateCorrectionRequests1796600100000];

@@ -11,7 +11,7 @@ import { startAuthorities } from './authorities/authorities.factory';
 import { ConfigValidationError, loadConfig, type AppConfig } from './platform/config/app.config';
 import { localSecret, useLocalDevSecret } from './platform/config/local-secret';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
-import { configureHttp } from './platform/http/configure-http';
+import { configureHttp } from './api/configure-http';
 import { devExposureWarning } from './platform/http/listen-address';
 import { listenForMetrics, MetricsEndpoint, type MetricsListener } from './platform/metrics/metrics-endpoint';
 import { mountQueueDashboard } from './platform/operator/queue-dashboard';

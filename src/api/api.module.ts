@@ -15,9 +15,14 @@ import { DevTokenController } from './dev/dev-token.controller';
 import { CaseworkerJourneysController } from './caseworker/caseworker-journeys.controller';
 import { MeController } from './citizen/me.controller';
 import { ProxyJourneysController } from './citizen/proxy-journeys.controller';
+import { OverviewController } from './citizen/overview.controller';
+import { CorrectionsController } from './citizen/corrections.controller';
+import { CorrectionHooksController } from './self-service/correction-hooks.controller';
+import { OverviewModule } from '../engine/overview/overview.module';
 import { CaseworkerPagesController } from './pages/caseworker-pages.controller';
 import { CitizenPagesController } from './pages/citizen-pages.controller';
 import { MePagesController } from './pages/me-pages.controller';
+import { OverviewPagesController } from './pages/overview-pages.controller';
 import { PageSession } from './pages/page-session';
 import { PageSessions } from './sign-in/page-sessions';
 import { SignInController } from './sign-in/sign-in.controller';
@@ -30,10 +35,10 @@ import { TaskHooksController } from './self-service/task-hooks.controller';
 import { WebhooksController } from './self-service/webhooks.controller';
 
 @Module({
-  imports: [EngineModule, ExperienceModule, SelfServiceModule, ThrottlerModule.forRootAsync({ imports: [RateLimitStorageModule], inject: [AppConfig, RateLimitStorage], useFactory: rateLimits })],
+  imports: [EngineModule, ExperienceModule, SelfServiceModule, OverviewModule, ThrottlerModule.forRootAsync({ imports: [RateLimitStorageModule], inject: [AppConfig, RateLimitStorage], useFactory: rateLimits })],
   controllers: [AsyncApiController, JourneysController, AuthoritiesController, DevTokenController, RegisterEventsController,
-    MeController, ProxyJourneysController, CaseworkerJourneysController,
-    SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController,
+    MeController, ProxyJourneysController, OverviewController, CorrectionsController, CorrectionHooksController, CaseworkerJourneysController,
+    SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController, OverviewPagesController,
     OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],
   // Rate limits first: a refused request costs no token verification or database lookup.
   providers: [TokenService, PageSession, PageSessions, SignInService, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],

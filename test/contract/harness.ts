@@ -77,6 +77,18 @@ export function shapeOf(value: unknown): unknown {
   return typeof value;
 }
 
+/**
+ * The example's shape, with a list left empty where the answer's list is empty: an answer may hold
+ * no entries (a citizen a paying system pays nothing), and entries it holds have the example's shape.
+ */
+export function expectedShape(example: unknown, answer: unknown): unknown {
+  if (Array.isArray(example)) return Array.isArray(answer) && answer.length === 0 ? [] : shapeOf(example);
+  if (typeof example === 'object' && example !== null && typeof answer === 'object' && answer !== null) {
+    return Object.fromEntries(Object.keys(example).sort().map((k) => [k, expectedShape((example as Record<string, unknown>)[k], (answer as Record<string, unknown>)[k])]));
+  }
+  return shapeOf(example);
+}
+
 /** Anything that looks like a CPR number. */
 export const CPR_LIKE = /\d{6}-?\d{4}/;
 

@@ -71,6 +71,20 @@ const MATRIX: Record<string, Route> = {
   'GET /api/me/represented/journeys/:id/history': { expect: PROXY(200, 200), path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/history` },
   'POST /api/me/represented/journeys/:id/events': { expect: PROXY(403, 200), path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/events`, body: () => gp, mutates: true },
 
+  'GET /api/me/overview': { expect: CITIZENS(200), path: () => '/api/me/overview?benefits=false' },
+  // The handle is the proxyRead grant: only that proxy reaches A's overview through it.
+  'GET /api/me/represented/grants/:grantId/overview': { expect: [401, 404, 404, 404, 200, 404, 404, ...rep(4, 403)], path: (fx) => `/api/me/represented/grants/${fx.readGrantId}/overview?benefits=false` },
+  'POST /api/me/calendar-feed': { expect: CITIZENS(201), path: () => '/api/me/calendar-feed' },
+  'GET /api/me/calendar-feed': { expect: CITIZENS(200), path: () => '/api/me/calendar-feed' },
+  'DELETE /api/me/calendar-feed': { expect: CITIZENS(204), path: () => '/api/me/calendar-feed' },
+  // Public: the token is the key, and without a live one there is no feed.
+  'GET /api/me/calendar.ics': { expect: PUBLIC(404), path: () => '/api/me/calendar.ics?token=lfc_none' },
+  'GET /api/me/corrections': { expect: CITIZENS(200), path: () => '/api/me/corrections' },
+  // Only A's journeys used the address: the others have nothing to correct.
+  'POST /api/me/corrections': { expect: [401, 201, ...rep(5, 400), ...rep(4, 403)], path: () => '/api/me/corrections', body: () => ({ fact: 'address', description: 'Forkert kommune' }), mutates: true },
+  'GET /api/hooks/corrections/:id': { expect: SYSTEM(200, 403), path: (fx) => `/api/hooks/corrections/${fx.correctionId}` },
+  'POST /api/hooks/corrections/:id/answer': { expect: SYSTEM(200, 403), path: (fx) => `/api/hooks/corrections/${fx.correctionId}/answer`, body: () => ({ outcome: 'rejected', message: 'CPR er korrekt.' }), mutates: true },
+
   'GET /api/caseworker/journeys': { expect: CASEWORKER(200, 200), path: () => '/api/caseworker/journeys' },
   'GET /api/caseworker/journeys/:id': { expect: CASEWORKER(200, 404), path: (fx) => `/api/caseworker/journeys/${fx.journeyId}` },
   'GET /api/caseworker/journeys/:id/timeline': { expect: CASEWORKER(200, 404), path: (fx) => `/api/caseworker/journeys/${fx.journeyId}/timeline` },
@@ -120,6 +134,11 @@ const MATRIX: Record<string, Route> = {
   'GET /me/proxies': { expect: CITIZENS(200, 'L'), path: () => '/me/proxies' },
   'POST /me/proxies': { expect: CITIZENS(303, 'L'), path: () => '/me/proxies', body: () => ({ proxyCpr: '0909809012', access: 'read', expiresAt: future().slice(0, 10) }) },
   'POST /me/proxies/:id/revoke': { expect: OWNER(303, 'L'), path: (fx) => `/me/proxies/${fx.grantId}/revoke`, body: () => ({}), mutates: true },
+  'GET /overblik': { expect: CITIZENS(200, 'L'), path: () => '/overblik' },
+  'POST /overblik/kalender': { expect: CITIZENS(200, 'L'), path: () => '/overblik/kalender', body: () => ({}) },
+  'POST /overblik/kalender/luk': { expect: CITIZENS(303, 'L'), path: () => '/overblik/kalender/luk', body: () => ({}) },
+  'POST /overblik/ret': { expect: ['L', 303, ...rep(5, 400), ...rep(4, 403)], path: () => '/overblik/ret', body: () => ({ fact: 'address', description: 'Forkert kommune' }), mutates: true },
+  'GET /overblik/fuldmagt/:grantId': { expect: ['L', 404, 404, 404, 200, 404, 404, ...rep(4, 403)], path: (fx) => `/overblik/fuldmagt/${fx.readGrantId}` },
   'GET /caseworker': { expect: CASEWORKER(200, 200, 'L'), path: () => '/caseworker' },
   'GET /caseworker/journeys/:id': { expect: CASEWORKER(200, 404, 'L'), path: (fx) => `/caseworker/journeys/${fx.journeyId}` },
   'POST /caseworker/journeys/:id/notes': { expect: CASEWORKER(303, 404, 'L'), path: (fx) => `/caseworker/journeys/${fx.journeyId}/notes`, body: () => ({ body: 'Ringede.' }) },

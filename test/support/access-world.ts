@@ -32,6 +32,10 @@ export interface Fixture {
   grantId: string;
   /** A webhook subscription of systemIn's municipality client, to delete. */
   subscriptionId: string;
+  /** The proxyRead grant (all of A's journeys, read): the handle of A's overview for that proxy. */
+  readGrantId: string;
+  /** The task token of A's request to correct their civil status (the municipality's). */
+  correctionId: string;
 }
 
 export async function accessWorld(app: NestExpressApplication) {
@@ -59,7 +63,7 @@ export async function accessWorld(app: NestExpressApplication) {
     n += 1;
     const cpr = `1506${String(70 + (n % 30)).padStart(2, '0')}${String(1000 + n).slice(-4)}`;
     const { body: subscription } = await h.http().post('/api/self-service/webhooks').set('Authorization', `Bearer ${municipality}`)
-      .send({ url: 'http://127.0.0.1:9/hooks', events: ['step.awaiting'] }).expect(201);
+      .send({ url: 'http://127.0.0.1:9/hooks', events: ['step.awaiting', 'correction.requested'] }).expect(201);
     const { journeyId, citizen } = await h.reportedMove(cpr);
     const citizenId = await citizens.idFor(cpr);
     // What the municipality's solution would receive with its (undelivered) webhook.
@@ -74,7 +78,7 @@ export async function accessWorld(app: NestExpressApplication) {
       (await h.http().post('/api/me/proxies').set('Authorization', `Bearer ${citizen}`)
         .send({ proxyCpr, access, journeyId: journey, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }).expect(201)).body.id as string;
     await grant(PROXIES.proxyAct, 'act');
-    await grant(PROXIES.proxyRead, 'read');
+    const readGrantId = await grant(PROXIES.proxyRead, 'read');
     await grant(PROXIES.proxyOther, 'act', other.journeyId);
     const expired = await grant(PROXIES.proxyExpired, 'act');
     await sql.query(`UPDATE proxy_grant SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired]);
@@ -83,7 +87,12 @@ export async function accessWorld(app: NestExpressApplication) {
       `INSERT INTO notification (citizen_id, journey_id, template, step, params) VALUES ($1, $2, 'step-needs-you', 'gp-choice', '{}') RETURNING id`,
       [citizenId, journeyId],
     );
-    return { citizenA: citizen, journeyId, otherJourneyId: other.journeyId, deadTaskId: task.id, taskToken, notificationId: notification.id, grantId, subscriptionId: subscription.id };
+    // The register facts the journey was started with, as a CPR lookup gives them: what a correction is about.
+    await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,facts}', '{"municipalityCode":"0101","civilStatus":"married"}') WHERE id = $1`, [journeyId]);
+    await h.http().post('/api/me/corrections').set('Authorization', `Bearer ${citizen}`).send({ fact: 'civilStatus', description: 'Vi er skilt.' }).expect(201);
+    const [correction] = await sql.query(`SELECT body FROM webhook_delivery WHERE journey_id = $1 AND event = 'correction.requested'`, [journeyId]);
+    const correctionId = JSON.parse(correction.body).data.correction.id as string;
+    return { citizenA: citizen, journeyId, otherJourneyId: other.journeyId, deadTaskId: task.id, taskToken, notificationId: notification.id, grantId, subscriptionId: subscription.id, readGrantId, correctionId };
   }
 
   /** The bearer token of a role; "in" and "out" are relative to the authority the route is about. */

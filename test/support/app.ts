@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configureHttp } from '../../src/platform/http/configure-http';
+import { configureHttp } from '../../src/api/configure-http';
 import type { JourneyDefinition } from '../../journeys/shared/contract';
 import { AppModule } from '../../src/app.module';
 import type { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';

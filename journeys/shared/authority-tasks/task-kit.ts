@@ -94,3 +94,13 @@ export const DECEASED = { deceasedRelation: 'spouse', dateOfDeath: '2025-03-01' 
 export const caseStatus = (da: string, usedBy: StepRef[]) =>
   read(`Sagsstatus (${da})`, `Case status (${da})`, usedBy, obj({ caseRef: REF }), { caseRef: 'SAG-2025-001234' },
     { caseRef: 'SAG-2025-001234', status: 'decided', decision: 'granted', decidedOn: '2025-03-24' });
+
+/**
+ * What a paying system grants the subject and pays next (Mit overblik): one entry per benefit with
+ * its amount per payment, the period it covers and the next payment date. A read on demand; nothing
+ * read is passed to another authority.
+ */
+export const listBenefits = (da: string, en: string, usedBy: StepRef[], benefit: string, amount: number, caseRef: string, frequency: 'monthly' | 'quarterly' = 'monthly') =>
+  read(`Bevilgede ydelser og næste udbetaling (${da})`, `Granted benefits and next payment (${en})`, usedBy, SUBJECT_ONLY, {}, {
+    benefits: [{ benefit, amount, frequency, periodFrom: '2025-01-01', periodTo: '2025-12-31', nextPaymentDate: '2025-03-31', caseRef }],
+  });

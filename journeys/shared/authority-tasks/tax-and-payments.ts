@@ -15,6 +15,7 @@ import {
   EMPLOYER,
   int,
   list,
+  listBenefits,
   MONTH,
   obj,
   oneOf,
@@ -70,6 +71,7 @@ export const TAX_AND_PAYMENT_TASKS = {
     'report-change': write('Giv besked om ændringer', 'Report a change', ['moving-abroad/benefits-stop', 'divorce/family-benefits'],
       obj({ change: oneOf('moved-abroad', 'moved-out', 'income', 'household'), effectiveDate: DATE }), { change: 'moved-abroad', effectiveDate: '2025-03-20' },
       { changeRef: 'AEN-2025-300100', receivedOn: '2025-03-03', benefitsAffected: ['boerneydelse'] }),
+    'list-benefits': listBenefits('familieydelser', 'family benefits', ['becoming-a-parent/child-benefit', 'divorce/family-benefits'], 'boerneydelse', 4716, 'BUY-2025-010203', 'quarterly'),
   },
   'udbetaling-danmark-housing': {
     'apply-housing-benefit': write('Søg boligstøtte', 'Apply for housing benefit', ['moving/housing-benefit'],
@@ -81,6 +83,7 @@ export const TAX_AND_PAYMENT_TASKS = {
       { change: 'household-member-left', effectiveDate: '2025-03-01' }, { changeRef: 'BOS-2025-061901', recalculationExpectedDate: '2025-04-14' }),
     'housing-benefit-status': read('Status på boligstøtte', 'Housing benefit status', ['retiring/housing-benefit-recalc', 'new-job/income-linked-benefits'],
       SUBJECT_ONLY, {}, { active: true, monthlyAmount: 1850, nextRecalculationDate: '2025-07-01' }),
+    'list-benefits': listBenefits('boligstøtte', 'housing benefit', ['moving/housing-benefit'], 'boligstoette', 1850, 'BOS-2025-061230'),
   },
   'udbetaling-danmark-pension': {
     'apply-folkepension': write('Søg folkepension', 'Apply for state pension', ['retiring/apply-folkepension'],
@@ -99,6 +102,7 @@ export const TAX_AND_PAYMENT_TASKS = {
       { paymentRef: 'FK-2025-660012', amount: 7420.5, paymentDate: '2025-03-10' }),
     'holiday-pay-balance': read('Saldo på FerieKonto', 'Holiday pay balance', ['new-job/holiday-pay', 'losing-a-job/holiday-pay'],
       SUBJECT_ONLY, {}, { days: 12.5, amount: 18551.25, earnedThrough: '2025-02-28' }),
+    'list-benefits': listBenefits('pension', 'pension', ['retiring/apply-folkepension'], 'folkepension', 13433, 'FP-2025-019283'),
   },
   atp: {
     'payout-status': read('Status på ATP-udbetaling', 'ATP payout status', ['retiring/atp-payout'],
@@ -108,6 +112,7 @@ export const TAX_AND_PAYMENT_TASKS = {
     'start-payout': write('Start ATP-udbetaling (udland)', 'Start ATP payout (abroad)', ['retiring/atp-payout'],
       obj({ startDate: DATE, 'country?': COUNTRY }), { startDate: '2025-08-01', country: 'ES' },
       { payoutRef: 'ATP-2025-400200', firstPaymentDate: '2025-08-29' }),
+    'list-benefits': listBenefits('ATP', 'ATP', ['retiring/atp-payout'], 'atp-livslang-pension', 2150, 'ATP-2025-400100'),
   },
   nemkonto: {
     'account-status': read('Har borgeren en NemKonto', 'Is a NemKonto nominated', ['starting-education/apply-su', 'becoming-a-parent/child-benefit', 'moving-abroad/tax-liability', 'moving-to-denmark/bank-nemkonto'],

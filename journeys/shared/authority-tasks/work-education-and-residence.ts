@@ -13,6 +13,7 @@ import {
   EMPLOYER,
   int,
   list,
+  listBenefits,
   MONTH,
   MUNICIPALITY,
   obj,
@@ -47,6 +48,7 @@ export const WORK_EDUCATION_AND_RESIDENCE_TASKS = {
     'submit-monthly-claim': write('Dagpengekort', 'Monthly claim form', ['losing-a-job/monthly-claim', 'new-job/leave-unemployment'],
       obj({ month: MONTH, hoursWorked: AMOUNT, holidayDays: AMOUNT, final: BOOL }), { month: '2025-02', hoursWorked: 0, holidayDays: 0, final: false },
       { claimRef: 'DK-2025-02-118811', amount: 19351, paymentDate: '2025-03-06' }),
+    'list-benefits': listBenefits('dagpenge', 'unemployment benefit', ['losing-a-job/apply-dagpenge'], 'dagpenge', 19351, 'AK-2025-210042'),
   },
   'optagelse-dk': {
     'readiness-assessment': read('Uddannelsesparathed', 'Readiness assessment', ['starting-education/readiness-assessment'],
@@ -80,6 +82,7 @@ export const WORK_EDUCATION_AND_RESIDENCE_TASKS = {
     'stop-su': write('Stop SU', 'Stop SU', ['moving-abroad/benefits-stop'],
       obj({ lastMonth: MONTH, reason: oneOf('moved-abroad', 'left-education', 'other') }), { lastMonth: '2025-03', reason: 'moved-abroad' },
       { changeRef: 'SU-2025-S-000991', lastPaymentMonth: '2025-03' }),
+    'list-benefits': listBenefits('SU', 'SU', ['starting-education/apply-su'], 'su', 7086, 'SU-2025-440012'),
   },
   'digital-pladsanvisning': {
     'signup-daycare': write('Skriv op til dagtilbud', 'Join the daycare waiting list', ['becoming-a-parent/daycare-signup', 'moving/children-services'],

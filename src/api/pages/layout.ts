@@ -13,6 +13,7 @@ function nav(ctx: PageContext): SafeHtml {
   const links: [string, string][] =
     ctx.principal?.role === 'citizen'
       ? [
+          ['/overblik', ctx.lang === 'da' ? 'Mit overblik' : 'My overview'],
           ['/journeys', t(ctx.lang, 'myJourneys')],
           ['/journeys/new', t(ctx.lang, 'startJourney')],
           ['/me/notifications', t(ctx.lang, 'notifications')],

@@ -72,6 +72,34 @@ const PAYLOADS: Record<WebhookEvent, Schema> = {
   }),
   'step.completed': envelope('step.completed', { type: 'object', required: ['journey', 'step'], additionalProperties: false, properties: { journey, step: step(['done'], true) } }),
   'step.failed': envelope('step.failed', { type: 'object', required: ['journey', 'step'], additionalProperties: false, properties: { journey, step: step(['failed'], true) } }),
+  'correction.requested': envelope('correction.requested', {
+    type: 'object',
+    required: ['correction', 'journey', 'links'],
+    additionalProperties: false,
+    properties: {
+      correction: {
+        type: 'object',
+        required: ['id', 'fact', 'description', 'requestedAt'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', format: 'uuid', description: 'The request: read it (with whom it concerns) and answer it at the links, with your client-credentials token.' },
+          fact: { type: 'string', description: 'The register fact the citizen says is wrong (address, civilStatus, children, …).' },
+          description: { type: 'string', minLength: 1, maxLength: 2000, description: "The citizen's own words." },
+          requestedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      journey,
+      links: {
+        type: 'object',
+        required: ['detailsUrl', 'answerUrl'],
+        additionalProperties: false,
+        properties: {
+          detailsUrl: { type: 'string', description: 'GET: the request and whom it concerns (the read is in the citizen’s access log).' },
+          answerUrl: { type: 'string', description: 'POST { outcome: corrected | rejected, message }: once; 409 after.' },
+        },
+      },
+    },
+  }),
 };
 
 const SIGNATURE = 'x-livsforloeb-signature';
@@ -110,12 +138,21 @@ const EXAMPLES: Record<WebhookEvent, Record<string, unknown>> = {
   },
   'step.completed': { journey: EXAMPLE_JOURNEY, step: { id: 'logivaert-check', system: 'municipality', status: 'done' } },
   'step.failed': { journey: EXAMPLE_JOURNEY, step: { id: 'logivaert-check', system: 'municipality', status: 'failed', reason: 'authority-failed' } },
+  'correction.requested': {
+    correction: { id: '3b0f5a2c-8d1e-4f6a-9b7c-2e4d6f8a0c1e', fact: 'address', description: 'Jeg bor ikke længere på den adresse.', requestedAt: '2026-06-02T10:00:00.000Z' },
+    journey: EXAMPLE_JOURNEY,
+    links: {
+      detailsUrl: 'https://livsforloeb.example/api/hooks/corrections/3b0f5a2c-8d1e-4f6a-9b7c-2e4d6f8a0c1e',
+      answerUrl: 'https://livsforloeb.example/api/hooks/corrections/3b0f5a2c-8d1e-4f6a-9b7c-2e4d6f8a0c1e/answer',
+    },
+  },
 };
 
 const SUMMARY: Record<WebhookEvent, string> = {
   'step.awaiting': "A step of your authority waits for your solution: the body carries the single-use task token to complete (or fail) it.",
   'step.completed': 'A step of your authority is done.',
   'step.failed': 'A step of your authority failed: caseworkers are asked to help.',
+  'correction.requested': 'A citizen says a register fact your authority keeps is wrong (Mit overblik, "Er det forkert?"): read the request and answer it.',
 };
 
 const key = (event: WebhookEvent) => event.replace(/\.(\w)/g, (_m, c: string) => c.toUpperCase());

@@ -6,4 +6,5 @@ export abstract class AtpPort implements PortShape<'atp'> {
   abstract payoutStatus(input: In<'atp', 'payout-status'>, ctx: Ctx): Out<'atp', 'payout-status'>;
   abstract deferPayout(input: In<'atp', 'defer-payout'>, ctx: Ctx): Out<'atp', 'defer-payout'>;
   abstract startPayout(input: In<'atp', 'start-payout'>, ctx: Ctx): Out<'atp', 'start-payout'>;
+  abstract listBenefits(input: In<'atp', 'list-benefits'>, ctx: Ctx): Out<'atp', 'list-benefits'>;
 }

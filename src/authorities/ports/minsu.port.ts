@@ -8,4 +8,5 @@ export abstract class MinsuPort implements PortShape<'minsu'> {
   abstract applyEqualStatus(input: In<'minsu', 'apply-equal-status'>, ctx: Ctx): Out<'minsu', 'apply-equal-status'>;
   abstract optOutMonths(input: In<'minsu', 'opt-out-months'>, ctx: Ctx): Out<'minsu', 'opt-out-months'>;
   abstract stopSu(input: In<'minsu', 'stop-su'>, ctx: Ctx): Out<'minsu', 'stop-su'>;
+  abstract listBenefits(input: In<'minsu', 'list-benefits'>, ctx: Ctx): Out<'minsu', 'list-benefits'>;
 }

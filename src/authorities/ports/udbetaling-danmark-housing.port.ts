@@ -6,4 +6,5 @@ export abstract class UdbetalingDanmarkHousingPort implements PortShape<'udbetal
   abstract applyHousingBenefit(input: In<'udbetaling-danmark-housing', 'apply-housing-benefit'>, ctx: Ctx): Out<'udbetaling-danmark-housing', 'apply-housing-benefit'>;
   abstract reportHousingChange(input: In<'udbetaling-danmark-housing', 'report-housing-change'>, ctx: Ctx): Out<'udbetaling-danmark-housing', 'report-housing-change'>;
   abstract housingBenefitStatus(input: In<'udbetaling-danmark-housing', 'housing-benefit-status'>, ctx: Ctx): Out<'udbetaling-danmark-housing', 'housing-benefit-status'>;
+  abstract listBenefits(input: In<'udbetaling-danmark-housing', 'list-benefits'>, ctx: Ctx): Out<'udbetaling-danmark-housing', 'list-benefits'>;
 }

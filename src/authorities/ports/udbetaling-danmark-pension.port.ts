@@ -9,4 +9,5 @@ export abstract class UdbetalingDanmarkPensionPort implements PortShape<'udbetal
   abstract applySurvivorGrant(input: In<'udbetaling-danmark-pension', 'apply-survivor-grant'>, ctx: Ctx): Out<'udbetaling-danmark-pension', 'apply-survivor-grant'>;
   abstract requestHolidayPay(input: In<'udbetaling-danmark-pension', 'request-holiday-pay'>, ctx: Ctx): Out<'udbetaling-danmark-pension', 'request-holiday-pay'>;
   abstract holidayPayBalance(input: In<'udbetaling-danmark-pension', 'holiday-pay-balance'>, ctx: Ctx): Out<'udbetaling-danmark-pension', 'holiday-pay-balance'>;
+  abstract listBenefits(input: In<'udbetaling-danmark-pension', 'list-benefits'>, ctx: Ctx): Out<'udbetaling-danmark-pension', 'list-benefits'>;
 }

@@ -9,4 +9,5 @@ export abstract class UdbetalingDanmarkPort implements PortShape<'udbetaling-dan
   abstract applySingleParentAllowance(input: In<'udbetaling-danmark', 'apply-single-parent-allowance'>, ctx: Ctx): Out<'udbetaling-danmark', 'apply-single-parent-allowance'>;
   abstract applyMaternityBenefit(input: In<'udbetaling-danmark', 'apply-maternity-benefit'>, ctx: Ctx): Out<'udbetaling-danmark', 'apply-maternity-benefit'>;
   abstract reportChange(input: In<'udbetaling-danmark', 'report-change'>, ctx: Ctx): Out<'udbetaling-danmark', 'report-change'>;
+  abstract listBenefits(input: In<'udbetaling-danmark', 'list-benefits'>, ctx: Ctx): Out<'udbetaling-danmark', 'list-benefits'>;
 }

@@ -1,6 +1,8 @@
 import { addDays, firstOfNextMonth, maxIsoDate } from '../../../journeys/shared/calendar';
 import { parseCpr, pensionAge } from '../../../journeys/shared/cpr';
 import { burialDeadline } from '../../../journeys/losing-a-relative/losing-a-relative.rules';
+import { BENEFIT_RULES } from './benefit-rules';
+import type { RuleContext, Subject } from './rule-context';
 
 /** An authority's "no": answered with `status` and `{ code, message }`, never retried by the adapter. */
 export class Rejection extends Error {
@@ -13,18 +15,8 @@ export class Rejection extends Error {
   }
 }
 
-/** The citizen a task concerns, from the request body's `subject` (never from the input). */
-export interface Subject {
-  cpr: string;
-}
 
-export interface RuleContext {
-  input: Record<string, unknown>;
-  /** Never log, store or echo it: rules may only derive facts from it (a birth date, "not found"). */
-  subject?: Subject;
-  output: Record<string, unknown>;
-  today: string;
-}
+export type { RuleContext, Subject } from './rule-context';
 
 type Rule = (ctx: RuleContext) => void;
 
@@ -105,6 +97,7 @@ const RULES: Record<string, Rule> = {
   'optagelse-dk/submit-higher-application': ({ input, output, today }) => {
     output.deadline = `${today.slice(0, 4)}-${input.quota === 'quota-2' ? '03-15' : '07-05'}`;
   },
+  ...BENEFIT_RULES,
 };
 
 /** Someone the sandbox has never heard of: a subject whose CPR number has serial 0000. */

@@ -16,6 +16,10 @@ export interface CitizenExport {
   notifications: NotificationView[];
   accessLog: AccessLogView[];
   proxies: { granted: ProxyGrantView[]; received: ProxyGrantView[] };
+  /** Mit overblik: requests to correct a register fact, with the authority's answer. */
+  corrections: Record<string, unknown>[];
+  /** Mit overblik: calendar feed tokens made and revoked (the tokens themselves are not kept). */
+  calendarFeeds: { createdAt: string; revokedAt: string | null }[];
 }
 
 /** No page limits here: the export is everything, where the lists in the API are paged. */
@@ -53,6 +57,14 @@ export class CitizenExportQueries {
       notifications: await this.notifications.listForCitizen(citizenId, ALL, 0),
       accessLog: (await this.accessLog.listForCitizen(citizenId, ALL, 0)).items,
       proxies: await this.proxyGrants(citizenId),
+      corrections: (await this.dataSource.query(
+        `SELECT id, journey_id AS "journeyId", fact, authority, description, requested_by AS "requestedBy", status, answer, created_at AS "createdAt", answered_at AS "answeredAt"
+           FROM correction_request WHERE citizen_id = $1 ORDER BY created_at, id`,
+        [citizenId],
+      )) as Record<string, unknown>[],
+      calendarFeeds: (
+        (await this.dataSource.query(`SELECT created_at, revoked_at FROM calendar_feed_token WHERE citizen_id = $1 ORDER BY created_at`, [citizenId])) as { created_at: Date; revoked_at: Date | null }[]
+      ).map((r) => ({ createdAt: new Date(r.created_at).toISOString(), revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null })),
     };
   }
 

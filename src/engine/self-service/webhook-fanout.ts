@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { OutboxPayload } from '../../platform/queue/outbox';
 import type { Sql } from '../persistence/journey.repository';
 
-export const WEBHOOK_EVENTS = ['step.awaiting', 'step.completed', 'step.failed'] as const;
+/** `correction.requested`: a citizen asks the authority to correct a register fact (Mit overblik). */
+export const WEBHOOK_EVENTS = ['step.awaiting', 'step.completed', 'step.failed', 'correction.requested'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /**

@@ -45,5 +45,7 @@ export function safeUrl(url: string | undefined): string {
   const path = q === -1 ? url : url.slice(0, q);
   const read = asRead(path);
   const masked = maskCpr(read);
-  return `${masked === read ? maskCpr(path) : masked}${q === -1 ? '' : '?…'}`.replace(TASK_TOKEN, '[task-token]');
+  // A CPR number or a task token that only shows once decoded (`lft%5F…`) is logged as read, masked.
+  const hidden = masked !== read || new RegExp(TASK_TOKEN.source).test(read);
+  return `${hidden ? masked : maskCpr(path)}${q === -1 ? '' : '?…'}`.replace(TASK_TOKEN, '[task-token]');
 }

@@ -8,7 +8,7 @@ describe('the AsyncAPI document of the webhooks', () => {
     // Severity 0 is an error; warnings and hints (style) do not make the document unusable.
     expect(diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('.')}: ${d.message}`)).toEqual([]);
     expect(document?.version()).toBe('3.0.0');
-    expect(document!.channels().all().map((c) => c.address()).sort()).toEqual(['step.awaiting', 'step.completed', 'step.failed']);
+    expect(document!.channels().all().map((c) => c.address()).sort()).toEqual(['correction.requested', 'step.awaiting', 'step.completed', 'step.failed']);
     for (const message of document!.messages().all()) expect(message.payload()?.required()).toEqual(['id', 'type', 'createdAt', 'data']);
   });
 

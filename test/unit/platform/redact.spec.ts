@@ -30,6 +30,9 @@ function read(text: string): string {
 describe('safeUrl', () => {
   it('logs a hook URL without its task token', () => {
     expect(safeUrl('/api/hooks/tasks/lft_AbC-123_xyz/complete')).toBe('/api/hooks/tasks/[task-token]/complete');
+    // A token written with escapes is the same token to the server, and masked the same.
+    expect(safeUrl('/api/hooks/tasks/lft%5FAbC-123_xyz/complete')).toBe('/api/hooks/tasks/[task-token]/complete');
+    expect(safeUrl('/api/hooks/tasks/%6Cft_AbC-123_xyz/complete')).toBe('/api/hooks/tasks/[task-token]/complete');
   });
 
   it('drops query strings and masks CPR-like numbers in the path', () => {

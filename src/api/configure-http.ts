@@ -3,8 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { CONTRACT_SCHEMAS } from '../../api/contract/openapi-contract';
-import { AppConfig } from '../config/app.config';
+import { CONTRACT_SCHEMAS } from './contract/openapi-contract';
+import { AppConfig } from '../platform/config/app.config';
 
 /** HTTP settings shared by the service and the e2e tests, so tests see what users see. */
 export function configureHttp(app: NestExpressApplication): void {

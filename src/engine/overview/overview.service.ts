@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JourneyAccess } from '../access/journey-access.service';
+import type { CitizenViewer } from '../access/viewer';
+import { DomainError } from '../../platform/errors/domain-error';
+import { BenefitsReader, type BenefitsPart } from './benefits.reader';
+import { CalendarFeed } from './calendar-feed';
+import { Corrections, type CorrectionView } from './corrections';
+import { OverviewQueries, type JourneyOverview } from './overview.queries';
+
+export interface Overview extends JourneyOverview {
+  /** Per paying system; absent when the caller asked to leave the benefits out. */
+  benefits?: BenefitsPart[];
+  calendar?: { active: boolean; createdAt: string | null };
+  /** "Er det forkert?": the correction requests, newest first, with their status. */
+  corrections: CorrectionView[];
+  /** Set when a proxy reads: whom the overview is of (the birth-date part of the CPR number). */
+  representing?: { grantId: string; citizen: string };
+}
+
+/** Mit overblik: the journey part, the benefits read and the calendar feed's state, for the citizen or their proxy. */
+@Injectable()
+export class OverviewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queries: OverviewQueries,
+    private readonly benefits: BenefitsReader,
+    private readonly calendar: CalendarFeed,
+    private readonly access: JourneyAccess,
+    private readonly corrections: Corrections,
+  ) {}
+
+  async forCitizen(citizenId: string, withBenefits = true): Promise<Overview> {
+    const [journeys, benefits, calendar, corrections] = await Promise.all([
+      this.queries.forCitizen(citizenId),
+      withBenefits ? this.benefits.forCitizen(citizenId) : undefined,
+      this.calendar.status(citizenId),
+      this.corrections.list(citizenId),
+    ]);
+    return { ...journeys, ...(benefits ? { benefits } : {}), calendar, corrections };
+  }
+
+  /**
+   * The overview of a citizen who gave `viewer` a valid power of attorney over all their journeys
+   * (`grantId` is the grant, as the proxy sees it under received grants). Recorded in the citizen's
+   * access log. A grant for one journey, another's grant or an expired one is a missing overview.
+   */
+  async forProxy(viewer: CitizenViewer, grantId: string, withBenefits = true): Promise<Overview> {
+    const [grant]: { citizen_id: string; masked: string }[] = await this.dataSource.query(
+      `SELECT g.citizen_id, left(c.cpr, 6) AS masked FROM proxy_grant g JOIN citizen c ON c.id = g.citizen_id
+        WHERE g.id = $1 AND g.proxy_citizen_id = $2 AND g.journey_id IS NULL AND g.revoked_at IS NULL AND g.expires_at > now()`,
+      [grantId, viewer.citizenId],
+    );
+    if (!grant) throw new DomainError('NOT_FOUND', 'Overview not found');
+    await this.access.recordProxy(viewer, grant.citizen_id, null, 'overview');
+    const { calendar: _own, ...overview } = await this.forCitizen(grant.citizen_id, withBenefits);
+    return { ...overview, representing: { grantId, citizen: `${grant.masked}-xxxx` } };
+  }
+}
