@@ -165,7 +165,9 @@ describe('the Dockerfile, replayed', () => {
     const cwd = path.join(runtime.root, runtime.workdir);
     const env = {
       PATH: process.env.PATH ?? '', HOME: runtime.root, ...runtime.env,
-      DATABASE_URL: db.url, AUTH_MODE: 'dev', PORT: port, METRICS_PORT: metricsPort, QUEUE_NAMESPACE: `image_${process.pid}`, LOG_LEVEL: 'warn',
+      // As in production: OpenID Connect (nothing is asked of the provider until someone signs in) and a secrets key.
+      DATABASE_URL: db.url, AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.invalid', OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: 'https://idp.invalid/jwks',
+      SECRETS_KEY: `image:${Buffer.alloc(32, 7).toString('base64')}`, PORT: port, METRICS_PORT: metricsPort, QUEUE_NAMESPACE: `image_${process.pid}`, LOG_LEVEL: 'warn',
     };
     child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (output += d));

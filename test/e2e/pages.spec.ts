@@ -125,7 +125,7 @@ describe('pages with AUTH_MODE=oidc', () => {
     const agent = request.agent(app.getHttpServer());
     const login = await agent.get('/login').expect(200);
     const refused = await agent.post('/login').type('form').send({ _csrf: csrfOf(login.text), provider: 'dev-citizen' }).expect(400);
-    expect(refused.text).toContain('Choose one of the sign-in services');
+    expect(refused.text).toContain('<code>provider</code>');
   });
 
   it('does answer with a page, not an error, when the provider cannot be reached', async () => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { allDefinitions } from '../../journeys';
+import { SecretBox, sealContext } from '../../src/platform/crypto/secret-box';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { waitFor } from '../support/private-redis';
@@ -121,9 +122,11 @@ describe('webhook delivery to checked addresses only', () => {
     // A target stored before the current rules: the delivery checks it again.
     const [{ id: legacy }] = await sql.query(
       `INSERT INTO webhook_subscription (client_id, authority, url, events, secret)
-       SELECT client_id, authority, 'https://10.0.0.7/hooks', events, secret FROM webhook_subscription WHERE id = $1 RETURNING id`,
+       SELECT client_id, authority, 'https://10.0.0.7/hooks', events, 'whsec_legacy' FROM webhook_subscription WHERE id = $1 RETURNING id`,
       [targets.byName],
     );
+    // Sealed for its own row, as the service keeps every signing secret.
+    await sql.query('UPDATE webhook_subscription SET secret = NULL, secret_sealed = $2 WHERE id = $1', [legacy, app.get(SecretBox).seal('whsec_legacy', sealContext.webhookSecret(legacy))]);
 
     const { journeyId } = await h.reportedMove('0101901234');
     const rows = async (): Promise<Record<string, any>[]> =>

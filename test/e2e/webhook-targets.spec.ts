@@ -64,7 +64,7 @@ function suite(mode: 'oidc' | 'dev') {
       definitions: moving,
       gateway: new AcceptingGateway(),
       namespace: `webhook_targets_${mode}_${process.pid}`,
-      env: mode === 'oidc' ? { AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.invalid', OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: 'https://idp.invalid/jwks' } : {},
+      env: mode === 'oidc' ? { AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.invalid', OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: 'https://idp.invalid/jwks', SECRETS_KEY: `k:${Buffer.alloc(32, 3).toString('base64')}` } : {},
     });
     h = selfServiceHelpers(app);
     token = await h.clientToken(await h.createClient('municipality'));
