@@ -119,7 +119,7 @@ describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s
     expect((definition.waitingStates ?? []).filter((w) => !all.includes(w))).toEqual([]);
   });
 
-  it('names for every event the steps it decides, and an authority for every caseworker or system event', () => {
+  it('names for every event the steps it decides, of one authority, and an authority for every caseworker or system event', () => {
     const problems = Object.entries(definition.events).flatMap(([type, spec]) => {
       const named = spec.steps.map((id) => definition.steps.find((s) => s.id === id));
       const found: string[] = [];
@@ -127,6 +127,9 @@ describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s
       spec.steps.forEach((id, i) => named[i] || found.push(`${type} names unknown step ${id}`));
       const byAuthority = spec.actors.filter((a) => a === 'caseworker' || a === 'system');
       if (byAuthority.length && !named.some((s) => s?.system)) found.push(`${type} is sent by ${byAuthority.join('/')} but none of its steps has an authority`);
+      // One decision, one authority: an event naming steps of two would let either decide both.
+      const authorities = new Set(named.flatMap((s) => (s?.system ? [s.system] : [])));
+      if (authorities.size > 1) found.push(`${type} names steps of ${[...authorities].join(' and ')}`);
       return found;
     });
     expect(problems).toEqual([]);

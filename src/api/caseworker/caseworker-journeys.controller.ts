@@ -72,8 +72,10 @@ export class CaseworkerJourneysController {
   @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'CONCURRENT_UPDATE'])
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: SendEventDto) {
     const viewer = caseworkerViewer(req.principal!);
-    // Logged before the event policy decides, so a refused attempt is in the access log too.
-    await this.access.asCaseworker(viewer, id, 'case-handling', `event:${body.type.slice(0, 80)}`);
+    // Logged before the event policy decides, so a refused attempt is in the access log too. The
+    // citizen reads that log: only a name shaped like an event's gets there, never free text.
+    const logged = /^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/.test(body.type) && body.type.length <= 80 ? body.type : 'unknown';
+    await this.access.asCaseworker(viewer, id, 'case-handling', `event:${logged}`);
     const result = await this.sendEvent.execute({
       journeyId: id,
       type: body.type,
