@@ -49,7 +49,7 @@ describe('hostile input', () => {
     });
     app = await createTestApp({
       databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway: new AcceptingGateway(), role: 'api', namespace: `hostile_input_${process.pid}`,
-      env: { SIGNIN_PROVIDERS: JSON.stringify([{ id: 'staff', role: 'caseworker', issuer: staff.issuer, clientId: 'staff' }]), SIGNIN_STAFF_CLIENT_SECRET: STAFF_SECRET },
+      env: { SIGNIN_PROVIDERS: JSON.stringify([{ id: 'staff', role: 'caseworker', issuer: staff.issuer, clientId: 'staff', authority: 'municipality' }]), SIGNIN_STAFF_CLIENT_SECRET: STAFF_SECRET },
     });
     expect(callbackOf(app)).toBe(`${BASE}/login/callback`);
     world = await accessWorld(app);
