@@ -99,6 +99,10 @@ export interface StepDefinition {
   deadlineRule?: Text;
   legalSource?: LegalSource;
   optional?: boolean;
+  /** The citizen's task as an imperative for the task list ("Anmeld flytningen på borger.dk"); defaults to `title`. */
+  task?: Text;
+  /** One line on why a skipped step does not apply ("Du lejer ikke den nye bolig"); a general line otherwise. */
+  notRelevant?: Text;
 }
 
 /** A JSON Schema (draft 2020-12 subset that Ajv accepts). */
@@ -121,6 +125,8 @@ export interface EventSpec<TStep extends string = string> {
    * (is not skipped): each authority decides its own steps and no other's.
    */
   steps: readonly TStep[];
+  /** The citizen's confirmation in the first person, the form's button ("Jeg har anmeldt flytningen"); defaults to `title`. */
+  confirm?: Text;
   /** JSON Schema of the event's `data`. */
   schema: JsonSchema;
   /**

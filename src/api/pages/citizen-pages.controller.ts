@@ -48,7 +48,8 @@ export class CitizenPagesController {
     const represented = await this.proxies.journeysFor(ctx.principal.citizenId!);
     for (const citizenId of new Set(represented.map((r) => r.citizen_id))) await this.access.recordProxy(citizenViewer(ctx.principal), citizenId, null, 'list');
     const theirs = await Promise.all(represented.map(async (r) => ({ view: await this.queries.view(r, 'citizen'), note: t(ctx.lang, r.proxy_access === 'act' ? 'accessAct' : 'accessRead') })));
-    const body = html`${journeyTable(ctx.lang, mine.map((view) => ({ view })))}
+    const startOne = html`<p class="mt-4"><a class="button button-primary" href="/journeys/new">${t(ctx.lang, 'startJourney')}</a></p>`;
+    const body = html`${journeyTable(ctx.lang, mine.map((view) => ({ view })))}${mine.length ? '' : startOne}
       ${theirs.length ? html`<h2 class="mt-8">${t(ctx.lang, 'represented')}</h2>${journeyTable(ctx.lang, theirs)}` : ''}`;
     res.type('html').send(layout(ctx, { title: t(ctx.lang, 'myJourneys'), body }));
   }
@@ -133,9 +134,10 @@ export class CitizenPagesController {
   }
 
   private async renderJourney(ctx: Ctx, row: JourneyRow, canAct: boolean, banner?: string, failed?: Parameters<typeof journeyPage>[0]['failed'], flash?: { kind: 'success'; text: string }): Promise<string> {
-    const view = await this.queries.view(row, 'citizen');
-    const history = await this.queries.history(row.id);
-    const body = journeyPage({ lang: ctx.lang, csrf: ctx.csrf, view, history, base: `/journeys/${row.id}`, canAct, banner, failed, idempotencyKey: randomUUID });
+    const def = this.catalog.get(row.type, row.definition_version)!;
+    const [view, history, reminders] = await Promise.all([this.queries.view(row, 'citizen'), this.queries.history(row.id), this.queries.reminders(row.id)]);
+    const ownerViewing = row.citizen_id === ctx.principal.citizenId;
+    const body = journeyPage({ lang: ctx.lang, csrf: ctx.csrf, def, view, history, reminders, base: `/journeys/${row.id}`, canAct, ownerViewing, banner, failed, idempotencyKey: randomUUID });
     return layout(ctx, { title: tx(ctx.lang, view.title), body, flash });
   }
 

@@ -3,7 +3,7 @@ import type { Text } from '../../../journeys/shared/contract';
 export type Lang = 'da' | 'en';
 
 /** Danish first; English on the toggle. Journey texts come with both from the definitions. */
-const T = {
+export const TEXTS = {
   appName: { da: 'Livsforløb', en: 'Life journeys' },
   skip: { da: 'Gå til sidens indhold', en: 'Skip to content' },
   otherLang: { da: 'English', en: 'Dansk' },
@@ -123,6 +123,7 @@ const T = {
   activeState: { da: '(her er forløbet nu)', en: '(the journey is here now)' },
   optional: { da: '(valgfri)', en: '(optional)' },
 } as const satisfies Record<string, Text>;
+const T = TEXTS;
 
 export type TextKey = keyof typeof T;
 

@@ -53,7 +53,7 @@ export class MePagesController {
   async accessLogPage(@Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     const { items } = await this.accessLog.listForCitizen(ctx.principal.citizenId!, 200, 0);
-    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'accessLog'), body: accessLogView(ctx.lang, items, this.titles) }));
+    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'accessLog'), body: accessLogView(ctx.lang, items, (type) => this.catalog.latest(type)) }));
   }
 
   @Get('proxies')

@@ -34,8 +34,10 @@ function field(name: string, key: string, prop: Schema, required: boolean, s: Fo
   const id = fieldId(s, name);
   const label = html`${fieldLabel(s.lang, key, prop)}${required ? '' : html` <span class="weight-normal">${t(s.lang, 'optional')}</span>`}`;
   const error = s.errors[name];
-  const hint = typeof prop.description === 'string' ? html`<span class="form-hint" id="${id}-hint"${s.lang === 'en' ? '' : html` lang="en"`}>${prop.description}</span>` : '';
-  const describedBy = [typeof prop.description === 'string' ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  // A hint in the page's language: `x-description` {da, en} when the schema has it; the plain English description on English pages only.
+  const hintText: string | undefined = prop['x-description']?.[s.lang] ?? (s.lang === 'en' && typeof prop.description === 'string' ? prop.description : undefined);
+  const hint = hintText ? html`<span class="form-hint" id="${id}-hint">${hintText}</span>` : '';
+  const describedBy = [hintText ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const errorText = error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${reasonText(s.lang, error)}</span>` : '';
   const group = (inner: SafeHtml) => html`<div class="form-group${error ? ' form-error' : ''}">${inner}</div>`;
 

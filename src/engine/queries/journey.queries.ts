@@ -55,4 +55,19 @@ export class JourneyQueries {
   async history(journeyId: string): Promise<HistoryRow[]> {
     return this.repo.history(this.repo.dataSource, journeyId);
   }
+
+  /**
+   * The reminders a citizen gets about a journey: planned (a scheduled reminder timer) and sent
+   * (a deadline-reminder notification), oldest first.
+   */
+  async reminders(journeyId: string): Promise<{ step: string | null; at: string; sent: boolean }[]> {
+    const rows: { step: string | null; at: Date; sent: boolean }[] = await this.repo.dataSource.query(
+      `SELECT step, due_at AS at, false AS sent FROM journey_timer WHERE journey_id = $1 AND purpose = 'reminder' AND status = 'scheduled'
+       UNION ALL
+       SELECT step, created_at AS at, true AS sent FROM notification WHERE journey_id = $1 AND template = 'deadline-reminder'
+       ORDER BY at`,
+      [journeyId],
+    );
+    return rows.map((r) => ({ step: r.step, at: new Date(r.at).toISOString(), sent: r.sent }));
+  }
 }

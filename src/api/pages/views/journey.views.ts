@@ -1,10 +1,12 @@
 import type { JourneyDefinition } from '../../../../journeys/shared/contract';
-import type { HistoryRow } from '../../../engine/persistence/journey.repository';
 import type { DiagramNode } from '../../../engine/queries/journey-diagram';
-import type { JourneyView, NextActionView } from '../../../engine/queries/journey-view';
+import type { JourneyView } from '../../../engine/queries/journey-view';
 import { html, type SafeHtml } from '../html';
-import { formatDate, journeyStatus, stepStatus, t, tx, type Lang } from '../i18n';
+import { formatDate, journeyStatus, t, tx, type Lang } from '../i18n';
 import { errorSummary, labelFor, schemaFields, type FormState } from '../schema-form';
+import { actorWords, eventWords } from '../plain-words';
+import { dataTable } from './table';
+import { taskList, type TaskListOptions } from './task-list.views';
 
 const badge = (status: string) =>
   ({ done: 'success', completed: 'success', failed: 'error', broken: 'error', late: 'warning', active: 'info' })[status] ?? '';
@@ -16,15 +18,16 @@ export function statusBadge(text: string, status: string): SafeHtml {
 
 export function journeyTable(lang: Lang, journeys: { view: JourneyView; note?: string }[], base = '/journeys'): SafeHtml {
   if (!journeys.length) return html`<p>${t(lang, 'noJourneys')}</p>`;
-  return html`<table class="table table--zebra mt-4">
-    <thead><tr><th scope="col">${t(lang, 'journey')}</th><th scope="col">${t(lang, 'status')}</th><th scope="col">${t(lang, 'nextDeadline')}</th><th scope="col">${t(lang, 'startedOn')}</th></tr></thead>
-    <tbody>${journeys.map(
-      ({ view, note }) => html`<tr>
-        <td><a href="${base}/${view.id}">${tx(lang, view.title)}</a>${note ? html`<br><span class="form-hint">${note}</span>` : ''}</td>
-        <td>${statusBadge(journeyStatus(lang, view.status), view.status)}</td>
-        <td>${view.nextDeadline ? formatDate(lang, view.nextDeadline) : t(lang, 'none')}</td>
-        <td>${formatDate(lang, view.createdAt)}</td></tr>`,
-    )}</tbody></table>`;
+  return dataTable(
+    'table--zebra mt-4',
+    [t(lang, 'journey'), t(lang, 'status'), t(lang, 'nextDeadline'), t(lang, 'startedOn')],
+    journeys.map(({ view, note }) => [
+      html`<a href="${base}/${view.id}">${tx(lang, view.title)}</a>${note ? html`<br><span class="form-hint">${note}</span>` : ''}`,
+      statusBadge(journeyStatus(lang, view.status), view.status),
+      view.nextDeadline ? formatDate(lang, view.nextDeadline) : t(lang, 'none'),
+      formatDate(lang, view.createdAt),
+    ]),
+  );
 }
 
 export function startList(lang: Lang, defs: JourneyDefinition[]): SafeHtml {
@@ -43,62 +46,25 @@ export function startForm(lang: Lang, csrf: string, def: JourneyDefinition, stat
     </form>`;
 }
 
-function actionForm(lang: Lang, csrf: string, base: string, action: NextActionView, state: FormState, key: string): SafeHtml {
-  return html`<section class="mt-6" aria-labelledby="${state.formId}-title">
-    <h3 id="${state.formId}-title">${tx(lang, action.title)}</h3>
-    ${errorSummary(state, labelFor(action.schema, lang))}
-    <form method="post" action="${base}/events/${action.event}" novalidate>
-      <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="_key" value="${key}">
-      ${schemaFields(action.schema, state)}
-      <button type="submit" class="button button-primary">${tx(lang, action.title)}</button>
-    </form></section>`;
-}
-
-export interface JourneyPageOptions {
-  lang: Lang;
-  csrf: string;
-  view: JourneyView;
-  history: HistoryRow[];
-  /** Where the page lives (`/journeys/<id>`). */
-  base: string;
-  canAct: boolean;
+export interface JourneyPageOptions extends TaskListOptions {
   banner?: string;
-  /** After a refused form: which action, its values and errors. */
-  failed?: { event: string; values: Record<string, string>; errors: Record<string, string> };
-  idempotencyKey: () => string;
 }
 
 export function journeyPage(o: JourneyPageOptions): SafeHtml {
   const { lang, view } = o;
-  const actions = o.canAct ? view.nextActions : [];
   return html`
     ${o.banner ? html`<div class="alert alert-info" role="note"><div class="alert-body"><p class="alert-text">${o.banner}</p></div></div>` : ''}
     <p>${statusBadge(journeyStatus(lang, view.status), view.status)}
       ${view.nextDeadline ? html` ${t(lang, 'nextDeadline')}: <strong>${formatDate(lang, view.nextDeadline)}</strong>` : ''}</p>
     ${view.brokenReason ? html`<p>${journeyStatus(lang, 'broken')}</p>` : ''}
-    <h2>${t(lang, 'whatNow')}</h2>
-    ${actions.length === 0 ? html`<p>${t(lang, 'nothingNow')}</p>` : ''}
-    ${actions.map((a, i) => {
-      const failed = o.failed?.event === a.event ? o.failed : undefined;
-      return actionForm(lang, o.csrf, o.base, a, { lang, formId: `a${i}`, values: failed?.values ?? {}, errors: failed?.errors ?? {} }, o.idempotencyKey());
-    })}
-    <h2 class="mt-8">${t(lang, 'steps')}</h2>
-    <ol class="mt-4">${view.steps.map(
-      (s) => html`<li class="mt-5"><h3 class="h4">${tx(lang, s.title)}</h3>
-        <p>${statusBadge(stepStatus(lang, s.status), s.status)}
-          ${s.deadline ? html` ${t(lang, 'deadline')}: <strong>${formatDate(lang, s.deadline)}</strong>` : ''}
-          ${s.overdue ? html` ${statusBadge(t(lang, 'overdue'), 'failed')}` : ''}</p>
-        ${s.deadlineRule ? html`<p class="form-hint">${tx(lang, s.deadlineRule)}</p>` : ''}
-        <p>${tx(lang, s.guidance)}</p>
-        ${s.legalSource?.url ? html`<p><a href="${s.legalSource.url}">${s.legalSource.title}</a></p>` : ''}</li>`,
-    )}</ol>
+    ${taskList(o)}
     <p class="mt-6"><a href="${o.base}/diagram">${t(lang, 'diagram')}</a></p>
     <h2 class="mt-8">${t(lang, 'history')}</h2>
-    <table class="table table--compact"><thead><tr><th scope="col">${t(lang, 'when')}</th><th scope="col">${t(lang, 'event')}</th><th scope="col">${t(lang, 'actor')}</th></tr></thead>
-    <tbody>${o.history.map(
-      (h) => html`<tr><td>${formatDate(lang, new Date(h.created_at).toISOString(), true)}</td><td><code>${h.event_type}</code></td>
-        <td>${h.actor.kind}${h.actor.authority ? ` (${h.actor.authority})` : ''}${h.actor.kind === 'proxy' ? ` – ${t(lang, 'onBehalfOf').toLowerCase()}` : ''}</td></tr>`,
-    )}</tbody></table>`;
+    ${dataTable(
+      'table--compact',
+      [t(lang, 'when'), t(lang, 'event'), t(lang, 'actor')],
+      o.history.map((h) => [formatDate(lang, new Date(h.created_at).toISOString(), true), eventWords(lang, o.def, h.event_type, h.event_data), actorWords(lang, h.actor, o.ownerViewing)]),
+    )}`;
 }
 
 function diagramNode(lang: Lang, node: DiagramNode): SafeHtml {

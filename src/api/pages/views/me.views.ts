@@ -1,27 +1,34 @@
-import { AUTHORITY_SYSTEMS } from '../../../../journeys/shared/authority-tasks';
-import type { AuthoritySystemId, Text } from '../../../../journeys/shared/contract';
+import type { JourneyDefinition, Text } from '../../../../journeys/shared/contract';
 import type { AccessLogView } from '../../../engine/access/access-log.repository';
 import type { NotificationView } from '../../../engine/notifications/notification.repository';
 import type { ProxyGrantView } from '../../../engine/proxies/proxy.repository';
 import { html, type SafeHtml } from '../html';
 import { formatDate, purpose, t, template, tx, viewerKind, type Lang } from '../i18n';
+import { accessAction, authorityName } from '../plain-words';
 import { statusBadge } from './journey.views';
+import { dataTable } from './table';
 
-export const authorityName = (lang: Lang, id: string | null) => (id ? (AUTHORITY_SYSTEMS[id as AuthoritySystemId]?.name[lang] ?? id) : '');
+export { authorityName };
 
-export function accessLogView(lang: Lang, items: AccessLogView[], titles: (type: string) => Text | undefined): SafeHtml {
+export function accessLogView(lang: Lang, items: AccessLogView[], defOf: (type: string) => JourneyDefinition | undefined): SafeHtml {
   const intro =
     lang === 'da'
       ? 'Her kan du se, hver gang en sagsbehandler eller en person med fuldmagt har set eller handlet i dine forløb.'
       : 'Every time a caseworker or someone holding your power of attorney saw or acted on your journeys.';
   if (!items.length) return html`<p>${intro}</p><p>${t(lang, 'noAccess')}</p>`;
-  return html`<p>${intro}</p><table class="table table--zebra mt-4">
-    <thead><tr><th scope="col">${t(lang, 'when')}</th><th scope="col">${t(lang, 'who')}</th><th scope="col">${t(lang, 'role')}</th><th scope="col">${t(lang, 'authority')}</th><th scope="col">${t(lang, 'purpose')}</th><th scope="col">${t(lang, 'journey')}</th><th scope="col">${t(lang, 'action')}</th></tr></thead>
-    <tbody>${items.map(
-      (a) => html`<tr><td>${formatDate(lang, a.at, true)}</td><td>${a.viewer.name}</td><td>${viewerKind(lang, a.viewer.kind)}</td>
-        <td>${authorityName(lang, a.viewer.authority)}</td><td>${purpose(lang, a.purpose)}</td>
-        <td>${a.journey ? html`<a href="/journeys/${a.journey.id}">${tx(lang, titles(a.journey.type)) || a.journey.type}</a>` : ''}</td><td><code>${a.action}</code></td></tr>`,
-    )}</tbody></table>`;
+  return html`<p>${intro}</p>${dataTable(
+    'table--zebra mt-4',
+    [t(lang, 'when'), t(lang, 'who'), t(lang, 'role'), t(lang, 'authority'), t(lang, 'purpose'), t(lang, 'journey'), t(lang, 'action')],
+    items.map((a) => [
+      formatDate(lang, a.at, true),
+      a.viewer.name,
+      viewerKind(lang, a.viewer.kind),
+      authorityName(lang, a.viewer.authority),
+      purpose(lang, a.purpose),
+      a.journey ? html`<a href="/journeys/${a.journey.id}">${tx(lang, defOf(a.journey.type)?.title) || t(lang, 'journey')}</a>` : '',
+      accessAction(lang, a.action, a.journey ? defOf(a.journey.type) : undefined),
+    ]),
+  )}`;
 }
 
 export function notificationsView(lang: Lang, csrf: string, items: NotificationView[], titles: (type: string) => Text | undefined): SafeHtml {
@@ -58,13 +65,20 @@ export function proxiesView(lang: Lang, csrf: string, grants: { granted: ProxyGr
   const scopeLabel = (g: ProxyGrantView) => (g.journeyId ? journeys.find((j) => j.id === g.journeyId)?.title ?? g.journeyId : t(lang, 'allJourneys'));
   const table = (list: ProxyGrantView[], revocable: boolean) =>
     list.length
-      ? html`<table class="table mt-4"><thead><tr><th scope="col">${t(lang, 'counterpart')}</th><th scope="col">${t(lang, 'proxyScope')}</th><th scope="col">${t(lang, 'proxyAccess')}</th><th scope="col">${t(lang, 'expiresAt')}</th><th scope="col">${t(lang, 'status')}</th>${revocable ? html`<th scope="col"><span class="sr-only">${t(lang, 'revoke')}</span></th>` : ''}</tr></thead>
-        <tbody>${list.map(
-          (g) => html`<tr><td>${g.counterpart}</td><td>${revocable ? scopeLabel(g) : g.journeyId ? html`<a href="/journeys/${g.journeyId}">${t(lang, 'journey')}</a>` : t(lang, 'allJourneys')}</td>
-            <td>${t(lang, g.access === 'act' ? 'accessAct' : 'accessRead')}</td><td>${formatDate(lang, g.expiresAt)}</td>
-            <td>${statusBadge(t(lang, g.active ? 'active' : 'inactive'), g.active ? 'done' : '')}</td>
-            ${revocable ? html`<td>${g.active ? html`<form method="post" action="/me/proxies/${g.id}/revoke"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="button button-secondary">${t(lang, 'revoke')}<span class="sr-only"> ${g.counterpart}</span></button></form>` : ''}</td>` : ''}</tr>`,
-        )}</tbody></table>`
+      ? dataTable(
+          'mt-4',
+          [t(lang, 'counterpart'), t(lang, 'proxyScope'), t(lang, 'proxyAccess'), t(lang, 'expiresAt'), t(lang, 'status'), ...(revocable ? [{ hidden: t(lang, 'revoke') }] : [])],
+          list.map((g) => [
+            g.counterpart,
+            revocable ? scopeLabel(g) : g.journeyId ? html`<a href="/journeys/${g.journeyId}">${t(lang, 'journey')}</a>` : t(lang, 'allJourneys'),
+            t(lang, g.access === 'act' ? 'accessAct' : 'accessRead'),
+            formatDate(lang, g.expiresAt),
+            statusBadge(t(lang, g.active ? 'active' : 'inactive'), g.active ? 'done' : ''),
+            ...(revocable
+              ? [g.active ? html`<form method="post" action="/me/proxies/${g.id}/revoke"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="button button-secondary">${t(lang, 'revoke')}<span class="sr-only"> ${g.counterpart}</span></button></form>` : '']
+              : []),
+          ]),
+        )
       : html`<p>${t(lang, 'none')}</p>`;
   const radio = (name: string, value: string, label: string, i: number) =>
     html`<li><input type="radio" class="form-radio" id="p-${name}-${i}" name="${name}" value="${value}"${(form.values[name] ?? (i === 0 ? value : '')) === value ? ' checked' : ''}><label for="p-${name}-${i}">${label}</label></li>`;
