@@ -125,6 +125,12 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByText('Der er fejl i formularen').waitFor();
     await inspect();
+    // The summary says what to do, in the order of the fields; it has the focus and the title says "Fejl".
+    expect(await page.title()).toMatch(/^Fejl: Flytte/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    const summary = await page.locator('[role=alert] li').allTextContents();
+    expect(summary[0]).toBe('Indtast flyttedato');
+    expect(summary.indexOf('Svar på spørgsmålet: Lejer du den nye bolig?')).toBeLessThan(summary.indexOf('Svar på spørgsmålet: Flytter der børn under 18 år med?'));
 
     await page.getByLabel('Flyttedato').fill(inDays(3));
     await page.getByLabel('Adressens id i Danmarks Adresseregister (DAR)').fill('0a3f50a0-4b7c-32b8-e044-0003ba298018');
@@ -171,9 +177,16 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     }
     expect(await page.locator('main .badge').first().textContent()).toBe('Afsluttet');
     await inBothLanguages();
-    await page.getByRole('link', { name: 'Forløbets diagram' }).click();
-    await page.getByText('(her er forløbet nu)').first().waitFor();
-    await audit();
+    await page.getByRole('link', { name: 'Forløbets trin og hvem der gør hvad' }).click();
+    await page.getByRole('heading', { name: 'Anmeld flytning til folkeregistret' }).waitFor();
+    await inBothLanguages();
+    // An error page keeps the menu and "Log ud", in the page's language, and says what to do.
+    await page.goto(`${base}/journeys/00000000-0000-4000-8000-000000000000`);
+    expect(await page.title()).toMatch(/^Fejl: Siden findes ikke/);
+    await page.getByRole('button', { name: 'Log ud' }).waitFor();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Mine forløb' }).waitFor();
+    await page.getByText('Tjek adressen').waitFor();
+    await inBothLanguages();
     for (const path of ['/journeys', '/me/notifications', '/me/proxies', '/me/access-log']) {
       await visit(path);
       await inBothLanguages();
@@ -201,6 +214,8 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     const row = page.getByRole('row', { name: /Jonas Berg/ });
     expect(await row.count()).toBeGreaterThan(0);
     expect(await row.first().textContent()).toContain('CPR');
+    // What they did, in words: "Så forløbet", not the log's code "view".
+    expect((await row.allTextContents()).join(' ')).toContain('Så forløbet');
   }, 60_000);
 
   it('does find no accessibility violations, text in the wrong language, internal codes or sideways scrolling on any page', async () => {

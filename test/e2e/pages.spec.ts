@@ -124,7 +124,7 @@ describe('pages with AUTH_MODE=oidc', () => {
     const agent = request.agent(app.getHttpServer());
     const login = await agent.get('/login').expect(200);
     const refused = await agent.post('/login').type('form').send({ _csrf: csrfOf(login.text), provider: 'dev-citizen' }).expect(400);
-    expect(refused.text).toContain('Choose one of the sign-in services');
+    expect(refused.text).toContain('vælg en af log-ind-tjenesterne');
   });
 
   it('does answer with a page, not an error, when the provider cannot be reached', async () => {

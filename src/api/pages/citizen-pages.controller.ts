@@ -6,7 +6,6 @@ import { JourneyAccess } from '../../engine/access/journey-access.service';
 import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
 import type { JourneyRow } from '../../engine/persistence/journey.repository';
 import { ProxyRepository } from '../../engine/proxies/proxy.repository';
-import { journeyDiagram } from '../../engine/queries/journey-diagram';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
@@ -82,7 +81,7 @@ export class CitizenPagesController {
       if (e instanceof DomainError && e.code === 'JOURNEY_ALREADY_ACTIVE') return res.redirect(303, `/journeys/${String(e.details.journeyId)}`);
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
       const state = { lang: ctx.lang, formId: 'start', values: redisplayed(formValues(body)), errors: fieldErrors(e.details.fields, 'answers') };
-      res.status(400).type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startForm(ctx.lang, ctx.csrf, def, state) }));
+      res.status(400).type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startForm(ctx.lang, ctx.csrf, def, state), error: true }));
     }
   }
 
@@ -118,8 +117,8 @@ export class CitizenPagesController {
     const ctx = await this.session.require(req, res, 'citizen');
     const { row } = await this.reach(ctx, id, 'read', 'diagram');
     const def = this.catalog.get(row.type, row.definition_version)!;
-    const root = journeyDiagram(def.machine, (row.snapshot as { value?: unknown }).value);
-    res.type('html').send(layout(ctx, { title: `${t(ctx.lang, 'diagram')}: ${tx(ctx.lang, def.title)}`, body: diagramView(ctx.lang, root, `/journeys/${id}`) }));
+    const view = await this.queries.view(row, 'citizen');
+    res.type('html').send(layout(ctx, { title: `${t(ctx.lang, 'diagram')}: ${tx(ctx.lang, def.title)}`, body: diagramView(ctx.lang, def, view, `/journeys/${id}`) }));
   }
 
   /** The owner, or a proxy with a valid grant (logged in the owner's access log). */
@@ -138,7 +137,7 @@ export class CitizenPagesController {
     const [view, history, reminders] = await Promise.all([this.queries.view(row, 'citizen'), this.queries.history(row.id), this.queries.reminders(row.id)]);
     const ownerViewing = row.citizen_id === ctx.principal.citizenId;
     const body = journeyPage({ lang: ctx.lang, csrf: ctx.csrf, def, view, history, reminders, base: `/journeys/${row.id}`, canAct, ownerViewing, banner, failed, idempotencyKey: randomUUID });
-    return layout(ctx, { title: tx(ctx.lang, view.title), body, flash });
+    return layout(ctx, { title: tx(ctx.lang, view.title), body, flash, error: !!failed });
   }
 
   private definition(type: string) {

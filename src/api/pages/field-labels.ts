@@ -26,6 +26,13 @@ const FIELDS: Record<string, Text> = {
   decidedOn: { da: 'Dato for afgørelsen', en: 'Date of the decision' },
   confirmed: { da: 'Bekræftet?', en: 'Confirmed?' },
   registrationMayProceed: { da: 'Må barnets flytning registreres?', en: "May the child's move be registered?" },
+  provider: { da: 'Log-ind-tjeneste', en: 'Sign-in service' },
+  limit: { da: 'Antal pr. side', en: 'Results per page' },
+  cursor: { da: 'Side', en: 'Page' },
+  proxyCpr: { da: 'Fuldmagtshaverens CPR-nummer', en: "The proxy's CPR number" },
+  expiresAt: { da: 'Gælder til og med', en: 'Valid until' },
+  journeyId: { da: 'Forløb', en: 'Journey' },
+  body: { da: 'Tekst', en: 'Text' },
 };
 
 const CHOICES: Record<string, Text> = {
@@ -55,6 +62,7 @@ export function choiceLabel(lang: Lang, value: string): string {
 }
 
 const REASONS_DA: [RegExp, string][] = [
+  [/^is not a configured sign-in service$/, 'vælg en af log-ind-tjenesterne'],
   [/^is required$/, 'skal udfyldes'],
   [/^must match format "date"$/, 'skal være en dato (åååå-mm-dd)'],
   [/^must match format "uuid"$/, 'skal være et id på formen xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'],
@@ -91,4 +99,19 @@ export function reasonText(lang: Lang, reason: string): string {
   if (lang === 'en') return reason;
   for (const [pattern, text] of REASONS_DA) if (pattern.test(reason)) return reason.replace(pattern, text);
   return reason;
+}
+
+/**
+ * A refused field as an instruction the person can follow: "Indtast flyttedato", "Svar på
+ * spørgsmålet: Lejer du den nye bolig?", or the label with the reason ("Kommunekode: skal være …").
+ */
+export function instruction(lang: Lang, label: string, reason: string, schema: Record<string, unknown> = {}): string {
+  if (reason === 'is required') {
+    const choice = schema.type === 'boolean' || Array.isArray(schema.enum);
+    if (choice) return lang === 'da' ? `Svar på spørgsmålet: ${label}` : `Answer the question: ${label}`;
+    const lower = label.charAt(0).toLowerCase() + label.slice(1);
+    return lang === 'da' ? `Indtast ${lower}` : `Enter the ${lower}`;
+  }
+  if (reason === 'must match format "date"') return lang === 'da' ? `Indtast ${label.toLowerCase()} som en dato, fx 2027-03-01` : `Enter ${label.toLowerCase()} as a date, e.g. 2027-03-01`;
+  return `${label}: ${reasonText(lang, reason)}`;
 }

@@ -30,7 +30,7 @@ export const TEXTS = {
   whatNow: { da: 'Det skal du gøre nu', en: 'What to do now' },
   nothingNow: { da: 'Du skal ikke gøre noget lige nu. Vi giver besked, når der er noget.', en: 'Nothing to do right now. We will tell you when there is.' },
   steps: { da: 'Trin og frister', en: 'Steps and deadlines' },
-  diagram: { da: 'Forløbets diagram', en: 'Journey diagram' },
+  diagram: { da: 'Forløbets trin og hvem der gør hvad', en: 'The steps of the journey and who does what' },
   history: { da: 'Historik', en: 'History' },
   errorSummary: { da: 'Der er fejl i formularen', en: 'There is a problem' },
   saved: { da: 'Gemt.', en: 'Saved.' },

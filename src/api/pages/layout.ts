@@ -7,6 +7,8 @@ export interface PageOptions {
   body: SafeHtml;
   /** Shown above the heading: a success or error message after a form. */
   flash?: { kind: 'success' | 'error' | 'info'; text: string };
+  /** The page answers a refused form or an error: its <title> starts with "Fejl:" ("Error:"). */
+  error?: boolean;
 }
 
 function nav(ctx: PageContext): SafeHtml {
@@ -49,7 +51,7 @@ export function layout(ctx: PageContext, page: PageOptions): string {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${page.title} – ${t(ctx.lang, 'appName')}</title>
+  <title>${page.error ? `${t(ctx.lang, 'errorPrefix')}: ` : ''}${page.title} – ${t(ctx.lang, 'appName')}</title>
   <link rel="stylesheet" href="/assets/dkfds/css/dkfds-borgerdk.min.css">
 </head>
 <body>

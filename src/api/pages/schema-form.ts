@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../platform/errors/domain-error';
 import { maskCpr } from '../../platform/logging/redact';
-import { choiceLabel, fieldLabel, reasonText } from './field-labels';
+import { choiceLabel, fieldLabel, instruction } from './field-labels';
 import { html, raw, type SafeHtml } from './html';
 import { t, type Lang } from './i18n';
 
@@ -38,7 +38,7 @@ function field(name: string, key: string, prop: Schema, required: boolean, s: Fo
   const hintText: string | undefined = prop['x-description']?.[s.lang] ?? (s.lang === 'en' && typeof prop.description === 'string' ? prop.description : undefined);
   const hint = hintText ? html`<span class="form-hint" id="${id}-hint">${hintText}</span>` : '';
   const describedBy = [hintText ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const errorText = error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${reasonText(s.lang, error)}</span>` : '';
+  const errorText = error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${instruction(s.lang, fieldLabel(s.lang, key, prop), error, prop)}</span>` : '';
   const group = (inner: SafeHtml) => html`<div class="form-group${error ? ' form-error' : ''}">${inner}</div>`;
 
   if (prop.type === 'object') {
@@ -126,20 +126,31 @@ export function fieldErrors(fields: FieldProblem[] | undefined, root: string): R
   return out;
 }
 
-/** The error summary at the top of a form, each problem linking to its field. */
-export function errorSummary(s: FormState, labelOf: (name: string) => string): SafeHtml {
-  const entries = Object.entries(s.errors);
-  if (!entries.length) return html``;
-  return html`<div class="alert alert-error mt-4" role="alert" aria-labelledby="${s.formId}-summary" tabindex="-1">
-    <div class="alert-body"><p class="alert-heading" id="${s.formId}-summary">${t(s.lang, 'errorSummary')}</p>
-      <ul class="alert-text nobullet-list">${entries.map(([name, reason]) => html`<li><a href="#${fieldId(s, name)}">${labelOf(name)}: ${reasonText(s.lang, reason)}</a></li>`)}</ul>
-    </div></div>`;
+/** Dotted names of a schema's fields in the order the form shows them. */
+function fieldOrder(schema: Schema, prefix = ''): string[] {
+  return Object.entries((schema.properties ?? {}) as Record<string, Schema>).flatMap(([key, prop]) => [`${prefix}${key}`, ...(prop.type === 'object' ? fieldOrder(prop, `${prefix}${key}.`) : [])]);
 }
 
-export function labelFor(schema: Schema, lang: Lang): (name: string) => string {
-  return (name) => {
-    let node: Schema | undefined = schema;
-    for (const key of name.split('.')) node = node?.properties?.[key];
-    return fieldLabel(lang, name.split('.').pop()!, node ?? {});
-  };
+function propertyAt(schema: Schema, name: string): Schema {
+  let node: Schema | undefined = schema;
+  for (const key of name.split('.')) node = node?.properties?.[key];
+  return node ?? {};
+}
+
+/**
+ * The error summary at the top of a form: each problem as an instruction linking to its field, in
+ * the order of the fields. It takes the focus when the page loads, so a screen reader starts there.
+ */
+export function errorSummary(s: FormState, schema: Schema): SafeHtml {
+  const order = fieldOrder(schema);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const entries = Object.entries(s.errors).sort(([a], [b]) => rank(a) - rank(b));
+  if (!entries.length) return html``;
+  return html`<div class="alert alert-error mt-4" role="alert" aria-labelledby="${s.formId}-summary" tabindex="-1" autofocus>
+    <div class="alert-body"><p class="alert-heading" id="${s.formId}-summary">${t(s.lang, 'errorSummary')}</p>
+      <ul class="alert-text nobullet-list">${entries.map(([name, reason]) => {
+        const prop = propertyAt(schema, name);
+        return html`<li><a href="#${fieldId(s, name)}">${instruction(s.lang, fieldLabel(s.lang, name.split('.').pop()!, prop), reason, prop)}</a></li>`;
+      })}</ul>
+    </div></div>`;
 }

@@ -1,10 +1,9 @@
-import type { JourneyDefinition } from '../../../../journeys/shared/contract';
-import type { DiagramNode } from '../../../engine/queries/journey-diagram';
+import type { JourneyDefinition, Text } from '../../../../journeys/shared/contract';
 import type { JourneyView } from '../../../engine/queries/journey-view';
 import { html, type SafeHtml } from '../html';
-import { formatDate, journeyStatus, t, tx, type Lang } from '../i18n';
-import { errorSummary, labelFor, schemaFields, type FormState } from '../schema-form';
-import { actorWords, eventWords } from '../plain-words';
+import { formatDate, journeyStatus, stepStatus, t, tx, type Lang } from '../i18n';
+import { errorSummary, schemaFields, type FormState } from '../schema-form';
+import { actorWords, authorityName, eventWords } from '../plain-words';
 import { dataTable } from './table';
 import { taskList, type TaskListOptions } from './task-list.views';
 
@@ -38,7 +37,7 @@ export function startList(lang: Lang, defs: JourneyDefinition[]): SafeHtml {
 
 export function startForm(lang: Lang, csrf: string, def: JourneyDefinition, state: FormState): SafeHtml {
   return html`<p class="font-lead">${tx(lang, def.description)}</p>
-    ${errorSummary(state, labelFor(def.startSchema, lang))}
+    ${errorSummary(state, def.startSchema)}
     <form method="post" action="/journeys/new/${def.id}" novalidate>
       <input type="hidden" name="_csrf" value="${csrf}">
       ${schemaFields(def.startSchema, state)}
@@ -67,20 +66,32 @@ export function journeyPage(o: JourneyPageOptions): SafeHtml {
     )}`;
 }
 
-function diagramNode(lang: Lang, node: DiagramNode): SafeHtml {
-  const label = node.path.length ? node.key : 'start';
-  return html`<li${node.active ? html` class="weight-semibold"` : ''}>
-    <span>${node.active ? html`<strong>${label}</strong> <span>${t(lang, 'activeState')}</span>` : label}</span>
-    ${node.type === 'parallel' ? html` <span class="form-hint">(${lang === 'da' ? 'parallelle spor' : 'parallel tracks'})</span>` : ''}
-    ${node.type === 'final' ? html` <span class="form-hint">(${lang === 'da' ? 'slut' : 'end'})</span>` : ''}
-    ${node.transitions.length ? html`<ul>${node.transitions.map((tr) => html`<li><code>${tr.event}</code> → ${tr.targets.map((x) => x.split('.').pop()).join(', ') || '↺'}</li>`)}</ul>` : ''}
-    ${node.children.length ? html`<ul>${node.children.map((c) => diagramNode(lang, c))}</ul>` : ''}
-  </li>`;
-}
+const ACTORS: Record<string, Text> = {
+  citizen: { da: 'dig', en: 'you' },
+  caseworker: { da: 'en sagsbehandler', en: 'a caseworker' },
+  system: { da: 'myndighedens selvbetjening', en: "the authority's self-service" },
+  register: { da: 'CPR-registret', en: 'the civil register' },
+};
 
-/** The machine's states as a nested list: readable by screen readers, no JavaScript, no images. */
-export function diagramView(lang: Lang, root: DiagramNode, back: string): SafeHtml {
-  return html`<p>${lang === 'da' ? 'Tilstande i forløbet og de hændelser, der flytter det videre.' : 'The states of the journey and the events that move it on.'}</p>
-    <ul class="mt-4">${diagramNode(lang, root)}</ul>
+/**
+ * The journey as steps and their states, for people: where the journey is now, who handles each
+ * step, and what moves it on (the events that decide it, by title, and who may send them).
+ * No state-node ids, no event ids: the machine itself is for developers (journeys/<type>/diagram.md).
+ */
+export function diagramView(lang: Lang, def: JourneyDefinition, view: JourneyView, back: string): SafeHtml {
+  const say = (da: string, en: string) => (lang === 'da' ? da : en);
+  const deciders = (stepId: string) => Object.values(def.events).filter((e) => e.steps.includes(stepId));
+  return html`<p>${say('Forløbets trin, hvor hvert trin står, og hvad der flytter det videre.', 'The steps of the journey, where each stands, and what moves it on.')}</p>
+    <p>${t(lang, 'status')}: ${statusBadge(journeyStatus(lang, view.status), view.status)}</p>
+    <ol class="mt-4">${view.steps.map((s) => {
+      const now = ['active', 'late', 'failed'].includes(s.status) && view.status === 'active';
+      const events = deciders(s.id);
+      return html`<li class="mt-5${now ? ' weight-semibold' : ''}"><h2 class="h4">${tx(lang, s.title)}</h2>
+        <p>${statusBadge(stepStatus(lang, s.status), s.status)}${now ? html` <strong>${t(lang, 'activeState')}</strong>` : ''}
+          ${s.system ? html` · ${say('Hvem', 'Who')}: ${s.kind === 'citizen' ? say('dig', 'you') : authorityName(lang, s.system)}` : ''}
+          ${s.deadline ? html` · ${t(lang, 'deadline')}: ${formatDate(lang, s.deadline)}` : ''}</p>
+        ${events.length ? html`<ul>${events.map((e) => html`<li>${tx(lang, e.title)} <span class="form-hint">(${say('meldes af', 'reported by')} ${e.actors.map((a) => tx(lang, ACTORS[a])).join(say(' eller ', ' or '))})</span></li>`)}</ul>` : ''}
+      </li>`;
+    })}</ol>
     <p class="mt-6"><a href="${back}" class="back-link">${t(lang, 'back')}</a></p>`;
 }

@@ -4,7 +4,7 @@ import type { JourneyView, NextActionView, StepView } from '../../../engine/quer
 import { html, type SafeHtml } from '../html';
 import { formatDate, t, tx, type Lang } from '../i18n';
 import { actorWords, authorityName } from '../plain-words';
-import { errorSummary, labelFor, schemaFields, type FormState } from '../schema-form';
+import { errorSummary, schemaFields, type FormState } from '../schema-form';
 import { statusBadge } from './journey.views';
 
 /** A reminder the citizen will get (planned) or has got (sent), for a step. */
@@ -136,7 +136,7 @@ function taskBlock(o: TaskListOptions, task: Task, index: number, primary: boole
 function confirmForm(o: TaskListOptions, action: NextActionView, state: FormState, primary: boolean): SafeHtml {
   const label = tx(o.lang, o.def.events[action.event]?.confirm ?? action.title);
   return html`<form method="post" action="${o.base}/events/${action.event}" novalidate class="mt-4" aria-label="${label}">
-      ${errorSummary(state, labelFor(action.schema, o.lang))}
+      ${errorSummary(state, action.schema)}
       <input type="hidden" name="_csrf" value="${o.csrf}"><input type="hidden" name="_key" value="${o.idempotencyKey()}">
       ${schemaFields(action.schema, state)}
       <button type="submit" class="button ${primary ? 'button-primary' : 'button-secondary'}">${label}</button>
