@@ -337,4 +337,22 @@ export interface JourneyDefinition<TMachine extends AnyStateMachine = AnyStateMa
   /** Journey types this one can start (e.g. divorce → moving). */
   links?: JourneyTypeId[];
   migrations?: SnapshotMigration[];
+  /** How far from today a start answer's date may plausibly lie (the start form refuses or warns). */
+  startDates?: StartDateRule[];
+}
+
+/**
+ * A plausible window for a date among the start answers, in days from today: outside
+ * [-refuseBeforeDays, +refuseAfterDays] the start is refused with `refused`; before -warnBeforeDays
+ * (a deadline has already passed) it starts with the warning `warned`.
+ */
+export interface StartDateRule {
+  /** Dotted answer field, e.g. `movingDate`. */
+  field: string;
+  refuseBeforeDays: number;
+  refuseAfterDays: number;
+  warnBeforeDays?: number;
+  /** The instruction when refused ("Flyttedatoen skal ligge ..."). */
+  refused: Text;
+  warned?: Text;
 }

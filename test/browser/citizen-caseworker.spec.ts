@@ -116,6 +116,8 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
   it('does let a citizen start the moving journey and work through its task list', async () => {
     await signInAs('Anna Jensen', 'MitID (testpersoner)');
     expect(page.url()).toBe(`${base}/journeys`);
+    // No journeys yet: the page offers starting one.
+    await page.getByRole('main').getByRole('link', { name: 'Start et forløb' }).waitFor();
     await inBothLanguages();
     await visit('/journeys/new');
     await inBothLanguages();
@@ -132,15 +134,40 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     expect(summary[0]).toBe('Indtast flyttedato');
     expect(summary.indexOf('Svar på spørgsmålet: Lejer du den nye bolig?')).toBeLessThan(summary.indexOf('Svar på spørgsmålet: Flytter der børn under 18 år med?'));
 
+    // A move years ago is refused with the journey's instruction, the other answers kept.
+    await page.getByLabel('Flyttedato').fill('2020-01-01');
+    await page.getByRole('group', { name: /Lejer du/ }).getByLabel('Ja').check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('[role=alert] li', { hasText: 'Indtast en flyttedato, der højst ligger 30 dage tilbage' }).waitFor();
+    expect(await page.getByRole('group', { name: /Lejer du/ }).getByLabel('Ja').isChecked()).toBe(true);
+    await inspect();
+
     await page.getByLabel('Flyttedato').fill(inDays(3));
+    await page.getByLabel('Adressens id i Danmarks Adresseregister (DAR)').fill('0a3f50a0-4b7c-32b8-e044-0003ba298018');
+    await page.getByLabel('Kommunekode (4 cifre)').fill('0101');
+    for (const question of ['Bor der allerede andre', 'Flytter der børn', 'Flytter et barn fra', 'Vil du søge om adressebeskyttelse']) {
+      await page.getByRole('group', { name: new RegExp(question) }).getByLabel('Nej').check();
+    }
+    await page.getByRole('group', { name: /Lejer du/ }).getByLabel('Ja').check();
+    await Promise.all([page.waitForURL(/\/journeys\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Start' }).click()]);
+    await page.getByRole('heading', { name: 'Det skal du gøre nu' }).waitFor();
+    await inBothLanguages();
+    const journeyUrl = `${base}${new URL(page.url()).pathname}`;
+
+    // Starting a second move says one runs, offers it, and keeps the answers in the form.
+    await visit('/journeys/new/moving');
+    await page.getByText('Du har allerede et forløb i gang: Flytte').waitFor();
+    await page.getByLabel('Flyttedato').fill(inDays(10));
     await page.getByLabel('Adressens id i Danmarks Adresseregister (DAR)').fill('0a3f50a0-4b7c-32b8-e044-0003ba298018');
     await page.getByLabel('Kommunekode (4 cifre)').fill('0101');
     for (const question of ['Bor der allerede andre', 'Lejer du', 'Flytter der børn', 'Flytter et barn fra', 'Vil du søge om adressebeskyttelse']) {
       await page.getByRole('group', { name: new RegExp(question) }).getByLabel('Nej').check();
     }
-    await Promise.all([page.waitForURL(/\/journeys\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Start' }).click()]);
-    await page.getByRole('heading', { name: 'Det skal du gøre nu' }).waitFor();
-    await inBothLanguages();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByText('Svarene herunder er ikke gemt.').waitFor();
+    expect(await page.getByLabel('Flyttedato').inputValue()).toBe(inDays(10));
+    await inspect();
+    await Promise.all([page.waitForURL(journeyUrl), page.getByRole('link', { name: 'Gå til det forløb, du har i gang' }).click()]);
 
     // One primary task, its deadline in the heading; the link to do it comes before the form that says it is done.
     const primary = page.locator('section.task-primary');
@@ -150,9 +177,15 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     expect(order.indexOf('A')).toBeLessThan(order.indexOf('FORM'));
     // The other open tasks follow in order; steps that do not apply are folded away with a reason.
     expect(await page.locator('h2:has-text("Dine andre opgaver") + ol h3').allTextContents()).toEqual(['Vælg, om du vil beholde din læge', 'Tjek din forskudsopgørelse i TastSelv']);
-    const notRelevant = page.locator('details', { has: page.getByText('Ikke relevant for dig (5)') });
+    expect(await page.locator('h2:has-text("Senere i forløbet") + ul').textContent()).toMatch(/Søg boligstøtte – senest \d/);
+    const notRelevant = page.locator('details', { has: page.getByText('Ikke relevant for dig (4)') });
     expect(await notRelevant.getAttribute('open')).toBeNull();
-    expect(await notRelevant.textContent()).toContain('Søg boligstøtte: Du har svaret, at du ikke lejer den nye bolig.');
+    expect(await notRelevant.textContent()).toContain('Adressebeskyttelse: Du har svaret, at du ikke vil søge om adressebeskyttelse.');
+    // The reminders planned for the deadlines, with their dates, here and under "Beskeder".
+    expect(await page.locator('h2:has-text("Påmindelser") + ul').textContent()).toMatch(/Vi minder dig om "Anmeld flytning til folkeregistret" den \d{1,2}\. [a-zæøå]+ \d{4}/);
+    await visit('/me/notifications');
+    expect(await page.locator('h2:has-text("Planlagte påmindelser") + ul').textContent()).toMatch(/påmindelse om "Søg boligstøtte"/);
+    await page.goBack();
 
     await primary.getByLabel('Dato for anmeldelsen').fill(today());
     await primary.getByRole('button', { name: 'Jeg har anmeldt flytningen' }).click();
@@ -162,15 +195,27 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     expect(await page.locator('h2:has-text("Færdige trin") + ul').textContent()).toMatch(/Anmeld flytning til folkeregistret – .* · Udført af: Dig/);
     await inBothLanguages();
 
+    // A task that is not the primary one is done from its folded "Sådan gør du".
+    const tax = page.locator('section', { has: page.getByRole('heading', { name: 'Tjek din forskudsopgørelse i TastSelv' }) });
+    await tax.getByText('Sådan gør du').click();
+    await tax.getByLabel('Nej').check();
+    await tax.getByRole('button', { name: 'Jeg har tjekket forskudsopgørelsen' }).click();
+    await page.getByText('Gemt.').waitFor();
+    expect(await primary.getByRole('heading').textContent()).toBe('Vælg, om du vil beholde din læge');
     await primary.getByLabel('Behold min nuværende læge').check();
     await primary.getByRole('button', { name: 'Jeg har valgt læge' }).click();
     await page.getByText('Gemt.').waitFor();
-    expect(await primary.getByRole('heading').textContent()).toBe('Tjek din forskudsopgørelse i TastSelv');
-    await primary.getByLabel('Nej').check();
-    await primary.getByRole('button', { name: 'Jeg har tjekket forskudsopgørelsen' }).click();
+
+    // Once CPR has registered the move (through the queue and the authority sandbox), housing benefit is the task.
+    for (let i = 0; i < 40 && !(await primary.count()); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await page.reload();
+    }
+    expect(await primary.getByRole('heading').textContent()).toMatch(/^Søg boligstøtte på borger\.dk – senest /);
+    await inBothLanguages();
+    await primary.getByRole('button', { name: 'Jeg søger ikke boligstøtte' }).click();
     await page.getByText('Gemt.').waitFor();
 
-    // CPR confirms the registration through the queue and the authority sandbox.
     for (let i = 0; i < 40 && !(await page.locator('main .badge').first().textContent())?.includes('Afsluttet'); i++) {
       await new Promise((r) => setTimeout(r, 250));
       await page.reload();

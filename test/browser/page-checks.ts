@@ -22,7 +22,7 @@ export function internalCodes(def: JourneyDefinition): string[] {
 
 function texts(def: JourneyDefinition): Text[] {
   const out: Text[] = Object.values(TEXTS);
-  for (const s of def.steps) out.push(s.title, ...(s.task ? [s.task] : []), ...(s.notRelevant ? [s.notRelevant] : []));
+  for (const s of def.steps) out.push(s.title, s.guidance, ...(s.task ? [s.task] : []), ...(s.notRelevant ? [s.notRelevant] : []), ...(s.deadlineRule ? [s.deadlineRule] : []));
   for (const e of Object.values(def.events)) out.push(e.title, ...(e.confirm ? [e.confirm] : []));
   return out;
 }
@@ -47,8 +47,11 @@ function schemaDescriptions(def: JourneyDefinition): string[] {
  */
 export function foreignTexts(def: JourneyDefinition, lang: 'da' | 'en'): string[] {
   const other = lang === 'da' ? 'en' : 'da';
-  const ours = texts(def)
-    .filter((t) => t[other] !== t[lang] && t[other].length > 8 && !t[lang].includes(t[other]))
+  const all = texts(def);
+  // A name quoted on purpose in this language's own texts (borger.dk's "Søg boligstøtte") is not a leak.
+  const quoted = (phrase: string) => all.some((t) => t[lang].includes(phrase));
+  const ours = all
+    .filter((t) => t[other] !== t[lang] && t[other].length > 8 && !quoted(t[other]))
     .map((t) => t[other]);
   return lang === 'da' ? [...ours, ...schemaDescriptions(def)] : ours;
 }
@@ -58,7 +61,12 @@ const ENGLISH_REASONS = /\b(is required|must (be|match|not|have)|is not an? )\b/
 /** Problems with the language and the codes of the page now shown, as readable strings (empty when fine). */
 export async function pageProblems(page: Page, def: JourneyDefinition, citizenFacing: boolean): Promise<string[]> {
   const lang = (await page.getAttribute('html', 'lang')) === 'en' ? 'en' : 'da';
-  const text = await page.evaluate(() => document.body.innerText);
+  // All text, folded or not, less what is marked as another language (a Danish-only source title on an English page).
+  const text = await page.evaluate((l) => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll(`[lang]:not([lang="${l}"])`).forEach((e) => e.remove());
+    return body.textContent ?? '';
+  }, lang);
   const problems: string[] = [];
   for (const foreign of foreignTexts(def, lang)) if (text.includes(foreign)) problems.push(`${lang} page shows "${foreign}"`);
   if (lang === 'da' && ENGLISH_REASONS.test(text)) problems.push(`da page shows an English reason: ${ENGLISH_REASONS.exec(text)![0]}`);

@@ -14,13 +14,14 @@ import type { Actor } from '../../engine/actor';
 import { DomainError } from '../../platform/errors/domain-error';
 import { citizenViewer } from '../auth/viewer';
 import { uuidParam } from '../citizen/uuid-param';
-import { html } from './html';
+import { html, type SafeHtml } from './html';
 import { t, tx } from './i18n';
 import { layout } from './layout';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
 import { fieldErrors, formToData, formValues, redisplayed } from './schema-form';
-import { diagramView, journeyPage, journeyTable, startForm, startList } from './views/journey.views';
+import { checkStartDates } from './start-dates';
+import { diagramView, journeyPage, journeyTable, runningNotice, startForm, startList } from './views/journey.views';
 
 type Ctx = PageContext & { principal: NonNullable<PageContext['principal']> };
 
@@ -63,7 +64,9 @@ export class CitizenPagesController {
   async startPage(@Req() req: Request, @Res() res: Response, @Param('type') type: string): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     const def = this.definition(type);
-    res.type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startForm(ctx.lang, ctx.csrf, def, { lang: ctx.lang, formId: 'start', values: {}, errors: {} }) }));
+    const running = await this.running(ctx, def.id);
+    const state = { lang: ctx.lang, formId: 'start', values: {}, errors: {} };
+    res.type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: html`${running ? runningNotice(ctx.lang, def, running) : ''}${startForm(ctx.lang, ctx.csrf, def, state)}` }));
   }
 
   @Post('new/:type')
@@ -72,16 +75,25 @@ export class CitizenPagesController {
     this.session.checkCsrf(req);
     const def = this.definition(type);
     const citizenId = ctx.principal.citizenId!;
+    const refill = (errors: Record<string, string>, notice?: SafeHtml) => {
+      const state = { lang: ctx.lang, formId: 'start', values: redisplayed(formValues(body)), errors };
+      return layout(ctx, { title: tx(ctx.lang, def.title), body: html`${notice ?? ''}${startForm(ctx.lang, ctx.csrf, def, state)}`, error: Object.keys(errors).length > 0 });
+    };
     try {
       const answers = formToData(def.startSchema, body);
+      const dates = checkStartDates(def, answers, ctx.lang);
+      if (Object.keys(dates.refused).length) return void res.status(400).type('html').send(refill(dates.refused));
       const facts = await this.registerFacts.forStart(def, ctx.principal.citizen!);
       const { journeyId } = await this.start.execute({ citizenId, type: def.id, answers, facts, actor: { kind: 'citizen', id: citizenId } });
-      res.redirect(303, `/journeys/${journeyId}`);
+      res.redirect(303, `/journeys/${journeyId}${dates.warned ? `?warned=${encodeURIComponent(dates.warned)}` : ''}`);
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'JOURNEY_ALREADY_ACTIVE') return res.redirect(303, `/journeys/${String(e.details.journeyId)}`);
+      if (e instanceof DomainError && e.code === 'JOURNEY_ALREADY_ACTIVE') {
+        // The answers are not used: said so, with the running journey to go to and the answers still in the form.
+        const running = (await this.running(ctx, def.id)) ?? String(e.details.journeyId);
+        return void res.status(409).type('html').send(refill({}, runningNotice(ctx.lang, def, running)));
+      }
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
-      const state = { lang: ctx.lang, formId: 'start', values: redisplayed(formValues(body)), errors: fieldErrors(e.details.fields, 'answers') };
-      res.status(400).type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startForm(ctx.lang, ctx.csrf, def, state), error: true }));
+      res.status(400).type('html').send(refill(fieldErrors(e.details.fields, 'answers')));
     }
   }
 
@@ -89,7 +101,8 @@ export class CitizenPagesController {
   async journey(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     const { row, canAct, banner } = await this.reach(ctx, id, 'read', 'view');
-    const flash = typeof req.query.sent === 'string' ? { kind: 'success' as const, text: t(ctx.lang, 'saved') } : undefined;
+    const warned = typeof req.query.warned === 'string' ? this.catalog.get(row.type, row.definition_version)?.startDates?.find((r) => r.field === req.query.warned)?.warned : undefined;
+    const flash = warned ? { kind: 'info' as const, text: tx(ctx.lang, warned) } : typeof req.query.sent === 'string' ? { kind: 'success' as const, text: t(ctx.lang, 'saved') } : undefined;
     res.type('html').send(await this.renderJourney(ctx, row, canAct, banner, undefined, flash));
   }
 
@@ -132,12 +145,18 @@ export class CitizenPagesController {
     return { row, actor, canAct, banner: `${t(ctx.lang, 'onBehalfOf')}: ${await this.proxies.maskedCpr(row.citizen_id)}` };
   }
 
-  private async renderJourney(ctx: Ctx, row: JourneyRow, canAct: boolean, banner?: string, failed?: Parameters<typeof journeyPage>[0]['failed'], flash?: { kind: 'success'; text: string }): Promise<string> {
+  private async renderJourney(ctx: Ctx, row: JourneyRow, canAct: boolean, banner?: string, failed?: Parameters<typeof journeyPage>[0]['failed'], flash?: { kind: 'success' | 'info'; text: string }): Promise<string> {
     const def = this.catalog.get(row.type, row.definition_version)!;
     const [view, history, reminders] = await Promise.all([this.queries.view(row, 'citizen'), this.queries.history(row.id), this.queries.reminders(row.id)]);
     const ownerViewing = row.citizen_id === ctx.principal.citizenId;
     const body = journeyPage({ lang: ctx.lang, csrf: ctx.csrf, def, view, history, reminders, base: `/journeys/${row.id}`, canAct, ownerViewing, banner, failed, idempotencyKey: randomUUID });
     return layout(ctx, { title: tx(ctx.lang, view.title), body, flash, error: !!failed });
+  }
+
+  /** The citizen's active journey of this type, if one runs. */
+  private async running(ctx: Ctx, type: string): Promise<string | undefined> {
+    const mine = await this.queries.listForCitizen(ctx.principal.citizenId!);
+    return mine.find((j) => j.type === type && j.status === 'active')?.id;
   }
 
   private definition(type: string) {

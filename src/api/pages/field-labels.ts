@@ -106,6 +106,8 @@ export function reasonText(lang: Lang, reason: string): string {
  * spørgsmålet: Lejer du den nye bolig?", or the label with the reason ("Kommunekode: skal være …").
  */
 export function instruction(lang: Lang, label: string, reason: string, schema: Record<string, unknown> = {}): string {
+  // A journey's own instruction (a full sentence in the page's language) stands as written.
+  if (/[.!]$/.test(reason)) return reason;
   if (reason === 'is required') {
     const choice = schema.type === 'boolean' || Array.isArray(schema.enum);
     if (choice) return lang === 'da' ? `Svar på spørgsmålet: ${label}` : `Answer the question: ${label}`;

@@ -37,8 +37,13 @@ export class MePagesController {
   @Get('notifications')
   async notificationList(@Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
-    const items = await this.notifications.listForCitizen(ctx.principal.citizenId!, 100, 0);
-    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'notifications'), body: notificationsView(ctx.lang, ctx.csrf, items, this.titles) }));
+    const [items, reminders] = await Promise.all([this.notifications.listForCitizen(ctx.principal.citizenId!, 100, 0), this.queries.plannedReminders(ctx.principal.citizenId!)]);
+    const planned = reminders.map((r) => {
+      const def = this.catalog.get(r.type, r.version);
+      const step = def?.steps.find((s) => s.id === r.step);
+      return { journeyId: r.journeyId, journey: tx(ctx.lang, def?.title), step: step ? tx(ctx.lang, step.title) : t(ctx.lang, 'deadline'), at: r.at };
+    });
+    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'notifications'), body: notificationsView(ctx.lang, ctx.csrf, items, this.titles, planned) }));
   }
 
   @Post('notifications/:id/read')

@@ -35,6 +35,16 @@ export function startList(lang: Lang, defs: JourneyDefinition[]): SafeHtml {
   )}</ul>`;
 }
 
+/** Starting a journey of a type that already runs: say so, and offer the running one. */
+export function runningNotice(lang: Lang, def: JourneyDefinition, journeyId: string): SafeHtml {
+  const name = tx(lang, def.title);
+  return html`<div class="alert alert-warning mt-4" role="status"><div class="alert-body">
+    <p class="alert-heading">${lang === 'da' ? `Du har allerede et forløb i gang: ${name}` : `You already have a journey under way: ${name}`}</p>
+    <p class="alert-text">${lang === 'da' ? 'Du kan kun have ét forløb af denne slags ad gangen. Svarene herunder er ikke gemt.' : 'You can have only one journey of this kind at a time. The answers below have not been saved.'}
+      <a href="/journeys/${journeyId}">${lang === 'da' ? 'Gå til det forløb, du har i gang' : 'Go to the journey you have under way'}</a></p>
+  </div></div>`;
+}
+
 export function startForm(lang: Lang, csrf: string, def: JourneyDefinition, state: FormState): SafeHtml {
   return html`<p class="font-lead">${tx(lang, def.description)}</p>
     ${errorSummary(state, def.startSchema)}

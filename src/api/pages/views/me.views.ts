@@ -31,8 +31,21 @@ export function accessLogView(lang: Lang, items: AccessLogView[], defOf: (type: 
   )}`;
 }
 
-export function notificationsView(lang: Lang, csrf: string, items: NotificationView[], titles: (type: string) => Text | undefined): SafeHtml {
-  if (!items.length) return html`<p>${t(lang, 'noNotifications')}</p>`;
+/** A reminder planned for one of the citizen's journeys (a scheduled reminder timer). */
+export interface PlannedReminder {
+  journeyId: string;
+  journey: string;
+  step: string;
+  at: string;
+}
+
+export function notificationsView(lang: Lang, csrf: string, items: NotificationView[], titles: (type: string) => Text | undefined, planned: PlannedReminder[] = []): SafeHtml {
+  const plannedList = planned.length
+    ? html`<h2>${lang === 'da' ? 'Planlagte påmindelser' : 'Planned reminders'}</h2>
+      <ul>${planned.map((p) => html`<li class="mt-3">${formatDate(lang, p.at)}: ${lang === 'da' ? 'påmindelse om' : 'reminder about'} "${p.step}" · <a href="/journeys/${p.journeyId}">${p.journey}</a></li>`)}</ul>`
+    : '';
+  const sentHeading = html`<h2${planned.length ? html` class="mt-8"` : ''}>${lang === 'da' ? 'Sendte beskeder' : 'Sent notifications'}</h2>`;
+  if (!items.length) return html`${plannedList}${sentHeading}<p>${t(lang, 'noNotifications')}</p>`;
   const deliveryText = (n: NotificationView) =>
     ({
       pending: lang === 'da' ? `Sendes med Digital Post ${formatDate(lang, n.delivery.after, true)}` : `Sent by Digital Post ${formatDate(lang, n.delivery.after, true)}`,
@@ -40,8 +53,8 @@ export function notificationsView(lang: Lang, csrf: string, items: NotificationV
       skipped: lang === 'da' ? 'Ikke sendt: ikke længere aktuelt' : 'Not sent: no longer relevant',
       failed: lang === 'da' ? 'Kunne ikke sendes med Digital Post' : 'Could not be sent by Digital Post',
     })[n.delivery.status];
-  return html`<ul class="nobullet-list">${items.map(
-    (n) => html`<li class="mt-5"><h2 class="h4">${template(lang, n.template)}</h2>
+  return html`${plannedList}${sentHeading}<ul class="nobullet-list">${items.map(
+    (n) => html`<li class="mt-5"><h3 class="h4">${template(lang, n.template)}</h3>
       <p>${statusBadge(n.readAt ? t(lang, 'read') : t(lang, 'unread'), n.readAt ? 'done' : 'active')}
         ${formatDate(lang, n.createdAt, true)} · <a href="/journeys/${n.journeyId}">${tx(lang, titles(n.journeyType)) || n.journeyType}</a>
         ${typeof n.params.deadline === 'string' ? html` · ${t(lang, 'deadline')}: ${formatDate(lang, n.params.deadline)}` : ''}</p>

@@ -66,6 +66,7 @@ export function taskList(o: TaskListOptions): SafeHtml {
   const skipped = view.steps.filter((s) => s.status === 'skipped');
   const [primary, ...others] = tasks;
   const upcoming = o.reminders.filter((r) => !r.sent);
+  const sent = o.reminders.filter((r) => r.sent);
 
   return html`<h2>${t(lang, 'whatNow')}</h2>
     ${primary ? taskBlock(o, primary, 0, true) : html`<p>${t(lang, 'nothingNow')}</p>`}
@@ -76,8 +77,9 @@ export function taskList(o: TaskListOptions): SafeHtml {
         ${s.status === 'failed' ? html` ${statusBadge(say(lang, 'En sagsbehandler hjælper', 'A caseworker is helping'), 'failed')}` : ''}</li>`)}</ul>` : ''}
     ${later.length ? html`<h2 class="mt-8">${say(lang, 'Senere i forløbet', 'Later in the journey')}</h2>
       <ul>${later.map((s) => html`<li class="mt-3">${stepLine(lang, s)}${deadlineText(lang, s)}</li>`)}</ul>` : ''}
-    ${upcoming.length ? html`<h2 class="mt-8">${say(lang, 'Påmindelser', 'Reminders')}</h2>
-      <ul>${upcoming.map((r) => html`<li class="mt-3">${say(lang, 'Vi minder dig om', 'We will remind you about')} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)}</li>`)}</ul>` : ''}
+    ${upcoming.length || sent.length ? html`<h2 class="mt-8">${say(lang, 'Påmindelser', 'Reminders')}</h2>
+      <ul>${upcoming.map((r) => html`<li class="mt-3">${say(lang, 'Vi minder dig om', 'We will remind you about')} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)}</li>`)}
+        ${sent.map((r) => html`<li class="mt-3">${say(lang, 'Vi sendte dig en påmindelse om', 'We sent you a reminder about')} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)} (<a href="/me/notifications">${t(lang, 'notifications')}</a>)</li>`)}</ul>` : ''}
     ${done.length ? html`<h2 class="mt-8">${say(lang, 'Færdige trin', 'Done')}</h2>
       <ul>${done.map((s) => html`<li class="mt-3">${statusBadge(say(lang, 'Færdig', 'Done'), 'done')} ${tx(lang, s.title)}${doneBy(o, s.id)}</li>`)}</ul>` : ''}
     ${skipped.length ? html`<details class="mt-8"><summary>${say(lang, `Ikke relevant for dig (${skipped.length})`, `Not relevant for you (${skipped.length})`)}</summary>
@@ -115,7 +117,10 @@ function taskBlock(o: TaskListOptions, task: Task, index: number, primary: boole
   const id = `task-${index}`;
   const step = task.step;
   const link = step?.selfService?.url ?? step?.legalSource?.url;
-  const linkText = step?.selfService ? say(lang, `Gå til ${authorityName(lang, step.system) || 'selvbetjeningen'}`, `Go to ${authorityName(lang, step.system) || 'the self-service'}`) : step?.legalSource?.title;
+  // Sources are named in Danish only, so an English page marks the title as Danish.
+  const linkText = step?.selfService
+    ? say(lang, `Gå til ${authorityName(lang, step.system) || 'selvbetjeningen'}`, `Go to ${authorityName(lang, step.system) || 'the self-service'}`)
+    : html`<span lang="da">${step?.legalSource?.title ?? ''}</span>`;
   const forms = task.actions.map((a, i) => {
     const failed = o.failed?.event === a.event ? o.failed : undefined;
     const state: FormState = { lang, formId: `${id}-${i}`, values: failed?.values ?? {}, errors: failed?.errors ?? {} };
