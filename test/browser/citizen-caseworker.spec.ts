@@ -245,11 +245,18 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     await audit();
     await page.getByLabel('Type').selectOption('moving');
     await page.getByRole('button', { name: 'Søg forløb' }).click();
-    await audit();
+    await inBothLanguages(false);
+    // The language switch keeps the search.
+    await page.getByRole('link', { name: 'Switch to English' }).click();
+    expect(new URL(page.url()).searchParams.get('type')).toBe('moving');
+    expect(await page.getByLabel('Type').inputValue()).toBe('moving');
+    await page.goto(`${base}/caseworker?type=moving&lang=da`);
     await page.getByRole('link', { name: 'Flytte' }).first().click();
     await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
-    expect(await page.getByRole('cell', { name: 'integration.completed' }).count()).toBeGreaterThan(0);
-    await audit();
+    // Events and states in words, not codes.
+    expect(await page.getByRole('cell', { name: /^Svar fra myndigheden: / }).count()).toBeGreaterThan(0);
+    expect(await page.locator('main').innerText()).not.toMatch(/integration\.completed|inProgress/);
+    await inBothLanguages(false);
   }, 60_000);
 
   it('does show the caseworker’s read under "Hvem har set mine data"', async () => {

@@ -1,3 +1,4 @@
+import { maskCpr } from '../../platform/logging/redact';
 import { html, type SafeHtml } from './html';
 import { t, type Lang } from './i18n';
 import type { PageContext } from './page-session';
@@ -32,9 +33,23 @@ function nav(ctx: PageContext): SafeHtml {
   </nav>`;
 }
 
+const safeDecode = (text: string) => {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+};
+
 function languageToggle(ctx: PageContext): SafeHtml {
   const other: Lang = ctx.lang === 'da' ? 'en' : 'da';
-  return html`<a href="?lang=${other}" lang="${other}" hreflang="${other}" aria-label="${t(ctx.lang, 'otherLangLabel')}">${t(ctx.lang, 'otherLang')}</a>`;
+  // The switch keeps the page's query (a caseworker's search filters); only the language changes.
+  // A query holding a CPR-like number is never written back into the page; a one-off message (sent, warned) is not repeated.
+  const query = ctx.query && maskCpr(ctx.query) === ctx.query && maskCpr(safeDecode(ctx.query)) === safeDecode(ctx.query) ? ctx.query : '';
+  const params = new URLSearchParams(query);
+  for (const once of ['sent', 'warned', 'lang']) params.delete(once);
+  params.set('lang', other);
+  return html`<a href="?${params.toString()}" lang="${other}" hreflang="${other}" aria-label="${t(ctx.lang, 'otherLangLabel')}">${t(ctx.lang, 'otherLang')}</a>`;
 }
 
 /** The page frame on Det Fælles Designsystem: skip link, header, language toggle, main, footer. */
