@@ -47,7 +47,13 @@ export class CitizenPagesController {
     const mine = await this.queries.listForCitizen(ctx.principal.citizenId!);
     const represented = await this.proxies.journeysFor(ctx.principal.citizenId!);
     for (const citizenId of new Set(represented.map((r) => r.citizen_id))) await this.access.recordProxy(citizenViewer(ctx.principal), citizenId, null, 'list');
-    const theirs = await Promise.all(represented.map(async (r) => ({ view: await this.queries.view(r, 'citizen'), note: t(ctx.lang, r.proxy_access === 'act' ? 'accessAct' : 'accessRead') })));
+    // Each journey held by power of attorney says whose it is (birth date and masked CPR, as the grant page does).
+    const theirs = await Promise.all(
+      represented.map(async (r) => ({
+        view: await this.queries.view(r, 'citizen'),
+        note: `${t(ctx.lang, 'onBehalfOf')} ${await this.proxies.maskedCpr(r.citizen_id)} · ${t(ctx.lang, r.proxy_access === 'act' ? 'accessAct' : 'accessRead')}`,
+      })),
+    );
     const startOne = html`<p class="mt-4"><a class="button button-primary" href="/journeys/new">${t(ctx.lang, 'startJourney')}</a></p>`;
     const body = html`${journeyTable(ctx.lang, mine.map((view) => ({ view })))}${mine.length ? '' : startOne}
       ${theirs.length ? html`<h2 class="mt-8">${t(ctx.lang, 'represented')}</h2>${journeyTable(ctx.lang, theirs)}` : ''}`;

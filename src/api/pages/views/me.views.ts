@@ -88,7 +88,7 @@ export function proxiesView(lang: Lang, csrf: string, grants: { granted: ProxyGr
             formatDate(lang, g.expiresAt),
             statusBadge(t(lang, g.active ? 'active' : 'inactive'), g.active ? 'done' : ''),
             ...(revocable
-              ? [g.active ? html`<form method="post" action="/me/proxies/${g.id}/revoke"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="button button-secondary">${t(lang, 'revoke')}<span class="sr-only"> ${g.counterpart}</span></button></form>` : '']
+              ? [g.active ? html`<a href="/me/proxies/${g.id}/revoke">${t(lang, 'revoke')}<span class="sr-only"> ${g.counterpart}</span></a>` : '']
               : []),
           ]),
         )
@@ -114,4 +114,18 @@ export function proxiesView(lang: Lang, csrf: string, grants: { granted: ProxyGr
         <input class="form-input" type="date" id="p-expiresAt" name="expiresAt" value="${form.values.expiresAt ?? ''}" required${described('expiresAt')}></div>
       <button type="submit" class="button button-primary">${t(lang, 'grantProxy')}</button>
     </form>`;
+}
+
+/** "Are you sure?" before a power of attorney ends: whom, which journeys, what access, until when. */
+export function revokeView(lang: Lang, csrf: string, g: ProxyGrantView, scope: string): SafeHtml {
+  return html`<p>${lang === 'da' ? 'Vil du tilbagekalde denne fuldmagt? Personen mister adgangen med det samme.' : 'Do you want to revoke this power of attorney? The person loses access at once.'}</p>
+    <dl class="mt-4">
+      <dt>${t(lang, 'counterpart')}</dt><dd>${g.counterpart}</dd>
+      <dt>${t(lang, 'proxyScope')}</dt><dd>${scope}</dd>
+      <dt>${t(lang, 'proxyAccess')}</dt><dd>${t(lang, g.access === 'act' ? 'accessAct' : 'accessRead')}</dd>
+      <dt>${t(lang, 'expiresAt')}</dt><dd>${formatDate(lang, g.expiresAt)}</dd>
+    </dl>
+    <form method="post" action="/me/proxies/${g.id}/revoke" class="mt-5"><input type="hidden" name="_csrf" value="${csrf}">
+      <button type="submit" class="button button-primary">${lang === 'da' ? 'Ja, tilbagekald fuldmagten' : 'Yes, revoke the power of attorney'}</button></form>
+    <p class="mt-4"><a href="/me/proxies" class="back-link">${lang === 'da' ? 'Nej, behold fuldmagten' : 'No, keep it'}</a></p>`;
 }
