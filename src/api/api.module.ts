@@ -14,6 +14,7 @@ import { CaseworkerJourneysController } from './caseworker/caseworker-journeys.c
 import { MeController } from './citizen/me.controller';
 import { ProxyJourneysController } from './citizen/proxy-journeys.controller';
 import { CaseworkerPagesController } from './pages/caseworker-pages.controller';
+import { AddressSearch } from './pages/address-search';
 import { CitizenPagesController } from './pages/citizen-pages.controller';
 import { MePagesController } from './pages/me-pages.controller';
 import { PageSession } from './pages/page-session';
@@ -34,7 +35,7 @@ import { WebhooksController } from './self-service/webhooks.controller';
     SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController,
     OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],
   // Rate limits first: a refused request costs no token verification or database lookup.
-  providers: [TokenService, PageSession, PageSessions, SignInService, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenService, PageSession, PageSessions, SignInService, AddressSearch, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })
 export class ApiModule {}

@@ -127,6 +127,7 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByText('Der er fejl i formularen').waitFor();
     await inspect();
+    expect(await page.locator('[role=alert] li').allTextContents()).toContain('Søg efter adressen, og vælg den på listen');
     // The summary says what to do, in the order of the fields; it has the focus and the title says "Fejl".
     expect(await page.title()).toMatch(/^Fejl: Flytte/);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
@@ -143,8 +144,13 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     await inspect();
 
     await page.getByLabel('Flyttedato').fill(inDays(3));
-    await page.getByLabel('Adressens id i Danmarks Adresseregister (DAR)').fill('0a3f50a0-4b7c-32b8-e044-0003ba298018');
-    await page.getByLabel('Kommunekode (4 cifre)').fill('0101');
+    // The address as people know it, found in the register; its id and municipality code are never typed.
+    expect(await page.getByLabel(/Kommunekode|DAR/).count()).toBe(0);
+    await page.getByLabel('Søg efter adressen').fill('vesterbrogade 12 1620');
+    await page.getByRole('button', { name: 'Søg adresse' }).click();
+    await page.getByLabel('Vesterbrogade 12, 3. tv, 1620 København V').check();
+    await inspect();
+    expect(await page.getByLabel('Flyttedato').inputValue()).toBe(inDays(3));
     for (const question of ['Bor der allerede andre', 'Flytter der børn', 'Flytter et barn fra', 'Vil du søge om adressebeskyttelse']) {
       await page.getByRole('group', { name: new RegExp(question) }).getByLabel('Nej').check();
     }
@@ -158,8 +164,9 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     await visit('/journeys/new/moving');
     await page.getByText('Du har allerede et forløb i gang: Flytte').waitFor();
     await page.getByLabel('Flyttedato').fill(inDays(10));
-    await page.getByLabel('Adressens id i Danmarks Adresseregister (DAR)').fill('0a3f50a0-4b7c-32b8-e044-0003ba298018');
-    await page.getByLabel('Kommunekode (4 cifre)').fill('0101');
+    await page.getByLabel('Søg efter adressen').fill('Søndergade 14, Aarhus');
+    await page.getByRole('button', { name: 'Søg adresse' }).click();
+    await page.getByLabel('Søndergade 14, 8000 Aarhus C').check();
     for (const question of ['Bor der allerede andre', 'Lejer du', 'Flytter der børn', 'Flytter et barn fra', 'Vil du søge om adressebeskyttelse']) {
       await page.getByRole('group', { name: new RegExp(question) }).getByLabel('Nej').check();
     }

@@ -19,7 +19,8 @@ import { t, tx } from './i18n';
 import { layout } from './layout';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
-import { fieldErrors, formToData, formValues, redisplayed } from './schema-form';
+import { AddressSearch } from './address-search';
+import { applyAddressPicks, fieldErrors, formToData, formValues, redisplayed } from './schema-form';
 import { checkStartDates } from './start-dates';
 import { diagramView, journeyPage, journeyTable, runningNotice, startForm, startList } from './views/journey.views';
 
@@ -39,6 +40,7 @@ export class CitizenPagesController {
     private readonly send: SendEventUseCase,
     private readonly proxies: ProxyRepository,
     private readonly access: JourneyAccess,
+    private readonly addresses: AddressSearch,
   ) {}
 
   @Get()
@@ -71,7 +73,7 @@ export class CitizenPagesController {
     const ctx = await this.session.require(req, res, 'citizen');
     const def = this.definition(type);
     const running = await this.running(ctx, def.id);
-    const state = { lang: ctx.lang, formId: 'start', values: {}, errors: {} };
+    const state = { lang: ctx.lang, formId: 'start', values: {}, errors: {}, address: { query: '' } };
     res.type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: html`${running ? runningNotice(ctx.lang, def, running) : ''}${startForm(ctx.lang, ctx.csrf, def, state)}` }));
   }
 
@@ -81,12 +83,16 @@ export class CitizenPagesController {
     this.session.checkCsrf(req);
     const def = this.definition(type);
     const citizenId = ctx.principal.citizenId!;
+    // The address search re-shows the form with the register's hits; the other answers stay as typed.
+    const query = typeof body.addressQuery === 'string' ? body.addressQuery : '';
+    const address = { query: redisplayed({ q: query }).q, hits: query.trim() ? await this.addresses.search(query) : [], searched: !!query.trim() };
     const refill = (errors: Record<string, string>, notice?: SafeHtml) => {
-      const state = { lang: ctx.lang, formId: 'start', values: redisplayed(formValues(body)), errors };
+      const state = { lang: ctx.lang, formId: 'start', values: redisplayed(formValues(body)), errors, address };
       return layout(ctx, { title: tx(ctx.lang, def.title), body: html`${notice ?? ''}${startForm(ctx.lang, ctx.csrf, def, state)}`, error: Object.keys(errors).length > 0 });
     };
+    if (body._action === 'search-address') return void res.type('html').send(refill({}));
     try {
-      const answers = formToData(def.startSchema, body);
+      const answers = formToData(def.startSchema, applyAddressPicks(def.startSchema, body));
       const dates = checkStartDates(def, answers, ctx.lang);
       if (Object.keys(dates.refused).length) return void res.status(400).type('html').send(refill(dates.refused));
       const facts = await this.registerFacts.forStart(def, ctx.principal.citizen!);

@@ -1,4 +1,5 @@
 import { addDays, firstOfNextMonth, maxIsoDate } from '../../../journeys/shared/calendar';
+import { searchAddresses } from './addresses';
 import { parseCpr, pensionAge } from '../../../journeys/shared/cpr';
 
 /** An authority's "no": answered with `status` and `{ code, message }`, never retried by the adapter. */
@@ -62,6 +63,9 @@ const RULES: Record<string, Rule> = {
   },
   'cpr/register-immigration': ({ input, output }) => {
     output.residenceCardOrdered = input.residenceBasis === 'permit';
+  },
+  'dar/search-address': ({ input, output }) => {
+    output.results = searchAddresses(str(input.query), typeof input.limit === 'number' ? input.limit : 10);
   },
   'dar/validate-address': ({ input, output }) => {
     if (str(input.addressId).startsWith('00000000')) Object.assign(output, { valid: false, status: 'nedlagt' });
