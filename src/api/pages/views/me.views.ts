@@ -98,7 +98,7 @@ export function proxiesView(lang: Lang, csrf: string, grants: { granted: ProxyGr
   return html`<h2>${t(lang, 'grantedByMe')}</h2>${table(grants.granted, true)}
     <h2 class="mt-8">${t(lang, 'receivedByMe')}</h2>${table(grants.received, false)}
     <h2 class="mt-8">${t(lang, 'grantProxy')}</h2>
-    ${Object.keys(form.errors).length ? html`<div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-heading">${t(lang, 'errorSummary')}</p>
+    ${Object.keys(form.errors).length ? html`<div class="alert alert-error" role="alert" tabindex="-1" autofocus><div class="alert-body"><p class="alert-heading">${t(lang, 'errorSummary')}</p>
       <ul class="alert-text nobullet-list">${Object.entries(form.errors).map(([k, v]) => html`<li><a href="#p-${k}">${v}</a></li>`)}</ul></div></div>` : ''}
     <form method="post" action="/me/proxies" novalidate>
       <input type="hidden" name="_csrf" value="${csrf}">
