@@ -24,4 +24,21 @@ export const movingV1: JourneyDefinition<typeof movingMachine> = {
   // only let the model-based test accept a state that is stuck.
   waitingStates: [],
   ruleSources: MOVING_RULE_SOURCES,
+  // A report is due 5 days after the move (MOVING_RULES.reportMove); a month late or a year ahead is a typing error.
+  startDates: [
+    {
+      field: 'movingDate',
+      refuseBeforeDays: 30,
+      refuseAfterDays: 365,
+      warnBeforeDays: 5,
+      refused: {
+        da: 'Indtast en flyttedato, der højst ligger 30 dage tilbage og højst et år frem. Er du flyttet for længere siden, så anmeld flytningen direkte på borger.dk.',
+        en: 'Enter a moving date at most 30 days ago and at most a year ahead. If you moved longer ago, report the move directly on borger.dk.',
+      },
+      warned: {
+        da: 'Fristen for at anmelde flytningen (5 dage efter flyttedagen) er overskredet. Anmeld flytningen hurtigst muligt.',
+        en: 'The deadline for reporting the move (5 days after moving) has passed. Report the move as soon as possible.',
+      },
+    },
+  ],
 };

@@ -34,6 +34,7 @@ export const movingSteps: StepDefinition[] = [
       en: 'At the earliest 28 days before and at the latest 5 days after the moving date.',
     },
     legalSource: MOVING_GUIDE,
+    task: { da: 'Anmeld flytningen på borger.dk', en: 'Report the move on borger.dk' },
   },
   {
     id: 'gp-choice',
@@ -45,6 +46,7 @@ export const movingSteps: StepDefinition[] = [
       en: 'You choose a doctor in the same self-service as the move. You may keep your doctor. If you live more than 15 km from the practice (5 km in Copenhagen, Frederiksberg, Tårnby and Dragør), you can pick a new doctor whose list is open. Changing doctor is free when you move; later it costs a fee.',
     },
     legalSource: MOVING_GUIDE,
+    task: { da: 'Vælg, om du vil beholde din læge', en: 'Choose whether to keep your doctor' },
   },
   {
     id: 'logivaert-check',
@@ -56,6 +58,7 @@ export const movingSteps: StepDefinition[] = [
       en: 'You are moving in where others are already registered, or to a c/o address. The owner or tenant must confirm that you live there (a host declaration). The municipality sends it to them; your move is registered only when they have answered.',
     },
     legalSource: { title: 'Hørsholm Kommune: Flytning (logiværtserklæring)' },
+    notRelevant: { da: 'Ingen andre bor på den nye adresse, og den er ikke en c/o-adresse.', en: 'Nobody else lives at the new address and it is not a c/o address.' },
   },
   {
     id: 'child-move-hearing',
@@ -67,6 +70,7 @@ export const movingSteps: StepDefinition[] = [
       en: "A child is moving out of the parents' joint home and the parents share custody. The municipality hears the other parent before the child's move is registered. You need not do anything, but the child's registration waits for the answer.",
     },
     legalSource: MOVING_GUIDE,
+    notRelevant: { da: 'Intet barn flytter fra en fælles bopæl med fælles forældremyndighed.', en: 'No child is leaving a joint home with joint custody.' },
   },
   {
     id: 'cpr-propagation',
@@ -94,6 +98,8 @@ export const movingSteps: StepDefinition[] = [
     },
     legalSource: MOVING_GUIDE,
     optional: true,
+    task: { da: 'Søg om adressebeskyttelse hos kommunen', en: 'Apply for address protection at the municipality' },
+    notRelevant: { da: 'Du har svaret, at du ikke vil søge om adressebeskyttelse.', en: 'You answered that you do not want address protection.' },
   },
   {
     id: 'housing-benefit',
@@ -109,6 +115,8 @@ export const movingSteps: StepDefinition[] = [
       title: 'borger.dk: Søg boligstøtte',
       url: 'https://www.borger.dk/bolig-og-flytning/boligstoette-oversigt/soeg-boligstoette',
     },
+    task: { da: 'Søg boligstøtte på borger.dk', en: 'Apply for housing benefit on borger.dk' },
+    notRelevant: { da: 'Du har svaret, at du ikke lejer den nye bolig.', en: 'You answered that you do not rent the new home.' },
   },
   {
     id: 'update-preliminary-tax',
@@ -120,6 +128,7 @@ export const movingSteps: StepDefinition[] = [
       en: 'Check your preliminary tax assessment in TastSelv: a changed commute (commuting deduction, field 417), and buying or selling a home. That way you pay the right tax during the year.',
     },
     legalSource: { title: 'Skattestyrelsen: Forskudsopgørelse (TastSelv)', url: 'https://skat.dk' },
+    task: { da: 'Tjek din forskudsopgørelse i TastSelv', en: 'Check your preliminary tax assessment in TastSelv' },
   },
   {
     id: 'children-services',
@@ -134,5 +143,7 @@ export const movingSteps: StepDefinition[] = [
       title: 'Børne- og Undervisningsministeriet: Plads over kommunegrænser',
       url: 'https://www.uvm.dk/dagtilbud/plads-i-dagtilbud/plads-over-kommunegraenser',
     },
+    task: { da: 'Ordn dagtilbud og skole for dine børn', en: 'Arrange daycare and school for your children' },
+    notRelevant: { da: 'Ingen børn flytter med til en anden kommune.', en: 'No children are moving with you to another municipality.' },
   },
 ];

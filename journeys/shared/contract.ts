@@ -120,6 +120,10 @@ export interface StepDefinition {
   optional?: boolean;
   /** Authorities that handle the step instead for some citizens; the step's state names which (`StepState.system`). */
   alternativeSystems?: AuthoritySystemId[];
+  /** The citizen's task as an imperative for the task list ("Anmeld flytningen på borger.dk"); defaults to `title`. */
+  task?: Text;
+  /** One line on why a skipped step does not apply ("Du lejer ikke den nye bolig"); a general line otherwise. */
+  notRelevant?: Text;
 }
 
 /** The authority that handles a step for this citizen: the one the law routes it to, else the definition's. */
@@ -148,6 +152,8 @@ export interface EventSpec<TStep extends string = string> {
    * (is not skipped): each authority decides its own steps and no other's.
    */
   steps: readonly TStep[];
+  /** The citizen's confirmation in the first person, the form's button ("Jeg har anmeldt flytningen"); defaults to `title`. */
+  confirm?: Text;
   /** JSON Schema of the event's `data`. */
   schema: JsonSchema;
   /**
@@ -379,4 +385,22 @@ export interface JourneyDefinition<TMachine extends AnyStateMachine = AnyStateMa
   migrations?: SnapshotMigration[];
   /** The rules a citizen acts on, with their sources and check dates (see `RuleSource`). */
   ruleSources?: Record<string, RuleSource>;
+  /** How far from today a start answer's date may plausibly lie (the start form refuses or warns). */
+  startDates?: StartDateRule[];
+}
+
+/**
+ * A plausible window for a date among the start answers, in days from today: outside
+ * [-refuseBeforeDays, +refuseAfterDays] the start is refused with `refused`; before -warnBeforeDays
+ * (a deadline has already passed) it starts with the warning `warned`.
+ */
+export interface StartDateRule {
+  /** Dotted answer field, e.g. `movingDate`. */
+  field: string;
+  refuseBeforeDays: number;
+  refuseAfterDays: number;
+  warnBeforeDays?: number;
+  /** The instruction when refused ("Flyttedatoen skal ligge ..."). */
+  refused: Text;
+  warned?: Text;
 }

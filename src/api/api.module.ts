@@ -20,6 +20,7 @@ import { CorrectionsController } from './citizen/corrections.controller';
 import { CorrectionHooksController } from './self-service/correction-hooks.controller';
 import { OverviewModule } from '../engine/overview/overview.module';
 import { CaseworkerPagesController } from './pages/caseworker-pages.controller';
+import { AddressSearch } from './pages/address-search';
 import { CitizenPagesController } from './pages/citizen-pages.controller';
 import { MePagesController } from './pages/me-pages.controller';
 import { OverviewPagesController } from './pages/overview-pages.controller';
@@ -41,7 +42,7 @@ import { WebhooksController } from './self-service/webhooks.controller';
     SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController, OverviewPagesController,
     OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],
   // Rate limits first: a refused request costs no token verification or database lookup.
-  providers: [TokenService, PageSession, PageSessions, SignInService, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenService, PageSession, PageSessions, SignInService, AddressSearch, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })
 export class ApiModule {}

@@ -133,6 +133,7 @@ const MATRIX: Record<string, Route> = {
   'GET /me/access-log': { expect: CITIZENS(200, 'L'), path: () => '/me/access-log' },
   'GET /me/proxies': { expect: CITIZENS(200, 'L'), path: () => '/me/proxies' },
   'POST /me/proxies': { expect: CITIZENS(303, 'L'), path: () => '/me/proxies', body: () => ({ proxyCpr: '0909809012', access: 'read', expiresAt: future().slice(0, 10) }) },
+  'GET /me/proxies/:id/revoke': { expect: OWNER(200, 'L'), path: (fx) => `/me/proxies/${fx.grantId}/revoke` },
   'POST /me/proxies/:id/revoke': { expect: OWNER(303, 'L'), path: (fx) => `/me/proxies/${fx.grantId}/revoke`, body: () => ({}), mutates: true },
   'GET /overblik': { expect: CITIZENS(200, 'L'), path: () => '/overblik' },
   'POST /overblik/kalender': { expect: CITIZENS(200, 'L'), path: () => '/overblik/kalender', body: () => ({}) },

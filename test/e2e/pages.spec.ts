@@ -85,11 +85,21 @@ describe('pages', () => {
     expect(bad.text).not.toContain('991399');
     expect(bad.text).toContain('skal være et CPR-nummer');
     const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    await clara.post('/me/proxies').type('form').send({ _csrf: csrfOf(page.text), proxyCpr: '0101901234', access: 'act', expiresAt: expires }).expect(303);
-    const after = await clara.get('/me/proxies').expect(200);
-    expect(after.text).toContain('010190-xxxx');
-    const revoke = /action="(\/me\/proxies\/[^"]+\/revoke)"/.exec(after.text)![1];
-    await clara.post(revoke).type('form').send({ _csrf: csrfOf(after.text) }).expect(303);
+    const granted = await clara.post('/me/proxies').type('form').send({ _csrf: csrfOf(page.text), proxyCpr: '0101901234', access: 'act', expiresAt: expires }).expect(303);
+    const after = await clara.get(granted.headers.location).expect(200);
+    expect(after.text).toContain('Fuldmagten er givet til 010190-xxxx');
+    // The proxy's list says whose journey each is.
+    const form2 = await clara.get('/journeys/new/moving').expect(200);
+    await clara.post('/journeys/new/moving').type('form').send({ _csrf: csrfOf(form2.text) }).expect(303);
+    const annasList = await (await signIn('anna')).get('/journeys').expect(200);
+    expect(annasList.text).toMatch(/På vegne af \d{6}-xxxx · Må se og handle/);
+    // Revoking asks first, naming whom, and then says it is done.
+    const ask = await clara.get(/href="(\/me\/proxies\/[^"]+\/revoke)"/.exec(after.text)![1]).expect(200);
+    expect(ask.text).toContain('Vil du tilbagekalde denne fuldmagt?');
+    expect(ask.text).toContain('010190-xxxx');
+    const revoke = /action="(\/me\/proxies\/[^"]+\/revoke)"/.exec(ask.text)![1];
+    const revoked = await clara.post(revoke).type('form').send({ _csrf: csrfOf(ask.text) }).expect(303);
+    expect((await clara.get(revoked.headers.location).expect(200)).text).toContain('Fuldmagten er tilbagekaldt.');
   });
 });
 
@@ -125,7 +135,7 @@ describe('pages with AUTH_MODE=oidc', () => {
     const agent = request.agent(app.getHttpServer());
     const login = await agent.get('/login').expect(200);
     const refused = await agent.post('/login').type('form').send({ _csrf: csrfOf(login.text), provider: 'dev-citizen' }).expect(400);
-    expect(refused.text).toContain('<code>provider</code>');
+    expect(refused.text).toContain('vælg en af log-ind-tjenesterne');
   });
 
   it('does answer with a page, not an error, when the provider cannot be reached', async () => {

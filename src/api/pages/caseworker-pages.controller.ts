@@ -44,7 +44,7 @@ export class CaseworkerPagesController {
     const q = searchQuery(query);
     const filters = { type: q.type, state: q.state, status: q.status, overdue: q.overdue, failed: q.failed, broken: q.broken, cursor: q.cursor };
     const page = await this.search.search({ ...filters, authority: ctx.principal.authority!, limit: q.limit ?? 25 });
-    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'search'), body: searchView(ctx.lang, this.catalog.types(), filters, page.items, page.nextCursor) }));
+    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'search'), body: searchView(ctx.lang, this.catalog.types(), filters, page.items, page.nextCursor, ctx.principal.authority!) }));
   }
 
   @Get('journeys/:id')
@@ -81,7 +81,8 @@ export class CaseworkerPagesController {
 
   private async render(ctx: PageContext, id: string, row: Awaited<ReturnType<JourneyAccess['asCaseworker']>>, noteError?: string): Promise<string> {
     const [view, tl] = await Promise.all([this.queries.view(row, { kind: 'caseworker', authority: caseworkerViewer(ctx.principal!).authority }), this.timelines.timeline(id)]);
-    return layout(ctx, { title: tx(ctx.lang, view.title), body: caseworkerJourneyView(ctx.lang, ctx.csrf, view, tl, noteError) });
+    const def = this.catalog.get(row.type, row.definition_version);
+    return layout(ctx, { title: tx(ctx.lang, view.title), body: caseworkerJourneyView(ctx.lang, ctx.csrf, view, tl, noteError, def), error: !!noteError });
   }
 }
 

@@ -6,7 +6,6 @@ import { JourneyAccess } from '../../engine/access/journey-access.service';
 import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
 import type { JourneyRow } from '../../engine/persistence/journey.repository';
 import { ProxyRepository } from '../../engine/proxies/proxy.repository';
-import { journeyDiagram } from '../../engine/queries/journey-diagram';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
@@ -15,14 +14,16 @@ import type { Actor } from '../../engine/actor';
 import { DomainError } from '../../platform/errors/domain-error';
 import { citizenViewer } from '../auth/viewer';
 import { uuidParam } from '../citizen/uuid-param';
-import { html } from './html';
+import { html, type SafeHtml } from './html';
 import { t, tx } from './i18n';
 import { layout } from './layout';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
-import { fieldErrors, formToData, formValues, redisplayed } from './schema-form';
-import { diagramView, journeyPage, journeyTable, startForm, startList, startsByItselfView } from './views/journey.views';
 import { startersOf } from '../../engine/definitions/journey-contract';
+import { AddressSearch } from './address-search';
+import { applyAddressPicks, fieldErrors, formToData, formValues, redisplayed } from './schema-form';
+import { checkStartDates } from './start-dates';
+import { diagramView, journeyPage, journeyTable, runningNotice, startForm, startList, startsByItselfView } from './views/journey.views';
 
 type Ctx = PageContext & { principal: NonNullable<PageContext['principal']> };
 
@@ -40,6 +41,7 @@ export class CitizenPagesController {
     private readonly send: SendEventUseCase,
     private readonly proxies: ProxyRepository,
     private readonly access: JourneyAccess,
+    private readonly addresses: AddressSearch,
   ) {}
 
   @Get()
@@ -48,8 +50,15 @@ export class CitizenPagesController {
     const mine = await this.queries.listForCitizen(ctx.principal.citizenId!);
     const represented = await this.proxies.journeysFor(ctx.principal.citizenId!);
     for (const citizenId of new Set(represented.map((r) => r.citizen_id))) await this.access.recordProxy(citizenViewer(ctx.principal), citizenId, null, 'list');
-    const theirs = await Promise.all(represented.map(async (r) => ({ view: await this.queries.view(r, 'citizen'), note: t(ctx.lang, r.proxy_access === 'act' ? 'accessAct' : 'accessRead') })));
-    const body = html`${journeyTable(ctx.lang, mine.map((view) => ({ view })))}
+    // Each journey held by power of attorney says whose it is (birth date and masked CPR, as the grant page does).
+    const theirs = await Promise.all(
+      represented.map(async (r) => ({
+        view: await this.queries.view(r, 'citizen'),
+        note: `${t(ctx.lang, 'onBehalfOf')} ${await this.proxies.maskedCpr(r.citizen_id)} · ${t(ctx.lang, r.proxy_access === 'act' ? 'accessAct' : 'accessRead')}`,
+      })),
+    );
+    const startOne = html`<p class="mt-4"><a class="button button-primary" href="/journeys/new">${t(ctx.lang, 'startJourney')}</a></p>`;
+    const body = html`${journeyTable(ctx.lang, mine.map((view) => ({ view })))}${mine.length ? '' : startOne}
       ${theirs.length ? html`<h2 class="mt-8">${t(ctx.lang, 'represented')}</h2>${journeyTable(ctx.lang, theirs)}` : ''}`;
     res.type('html').send(layout(ctx, { title: t(ctx.lang, 'myJourneys'), body }));
   }
@@ -64,7 +73,9 @@ export class CitizenPagesController {
   async startPage(@Req() req: Request, @Res() res: Response, @Param('type') type: string): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     const def = this.definition(type);
-    res.type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startForm(ctx.lang, ctx.csrf, def, { lang: ctx.lang, formId: 'start', values: {}, errors: {} }) }));
+    const running = await this.running(ctx, def.id);
+    const state = { lang: ctx.lang, formId: 'start', values: {}, errors: {}, address: { query: '' } };
+    res.type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: html`${running ? runningNotice(ctx.lang, def, running) : ''}${startForm(ctx.lang, ctx.csrf, def, state)}` }));
   }
 
   @Post('new/:type')
@@ -77,16 +88,29 @@ export class CitizenPagesController {
       res.status(409).type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startsByItselfView(ctx.lang, def) }));
       return;
     }
+    // The address search re-shows the form with the register's hits; the other answers stay as typed.
+    const query = typeof body.addressQuery === 'string' ? body.addressQuery : '';
+    const address = { query: redisplayed({ q: query }).q, hits: query.trim() ? await this.addresses.search(query) : [], searched: !!query.trim() };
+    const refill = (errors: Record<string, string>, notice?: SafeHtml) => {
+      const state = { lang: ctx.lang, formId: 'start', values: redisplayed(formValues(body)), errors, address };
+      return layout(ctx, { title: tx(ctx.lang, def.title), body: html`${notice ?? ''}${startForm(ctx.lang, ctx.csrf, def, state)}`, error: Object.keys(errors).length > 0 });
+    };
+    if (body._action === 'search-address') return void res.type('html').send(refill({}));
     try {
-      const answers = formToData(def.startSchema, body);
+      const answers = formToData(def.startSchema, applyAddressPicks(def.startSchema, body));
+      const dates = checkStartDates(def, answers, ctx.lang);
+      if (Object.keys(dates.refused).length) return void res.status(400).type('html').send(refill(dates.refused));
       const facts = await this.registerFacts.forStart(def, ctx.principal.citizen!);
       const { journeyId } = await this.start.execute({ citizenId, type: def.id, answers, facts, actor: { kind: 'citizen', id: citizenId } });
-      res.redirect(303, `/journeys/${journeyId}`);
+      res.redirect(303, `/journeys/${journeyId}${dates.warned ? `?warned=${encodeURIComponent(dates.warned)}` : ''}`);
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'JOURNEY_ALREADY_ACTIVE') return res.redirect(303, `/journeys/${String(e.details.journeyId)}`);
+      if (e instanceof DomainError && e.code === 'JOURNEY_ALREADY_ACTIVE') {
+        // The answers are not used: said so, with the running journey to go to and the answers still in the form.
+        const running = (await this.running(ctx, def.id)) ?? String(e.details.journeyId);
+        return void res.status(409).type('html').send(refill({}, runningNotice(ctx.lang, def, running)));
+      }
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
-      const state = { lang: ctx.lang, formId: 'start', values: redisplayed(formValues(body)), errors: fieldErrors(e.details.fields, 'answers') };
-      res.status(400).type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startForm(ctx.lang, ctx.csrf, def, state) }));
+      res.status(400).type('html').send(refill(fieldErrors(e.details.fields, 'answers')));
     }
   }
 
@@ -94,7 +118,8 @@ export class CitizenPagesController {
   async journey(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     const { row, canAct, banner } = await this.reach(ctx, id, 'read', 'view');
-    const flash = typeof req.query.sent === 'string' ? { kind: 'success' as const, text: t(ctx.lang, 'saved') } : undefined;
+    const warned = typeof req.query.warned === 'string' ? this.catalog.get(row.type, row.definition_version)?.startDates?.find((r) => r.field === req.query.warned)?.warned : undefined;
+    const flash = warned ? { kind: 'info' as const, text: tx(ctx.lang, warned) } : typeof req.query.sent === 'string' ? { kind: 'success' as const, text: t(ctx.lang, 'saved') } : undefined;
     res.type('html').send(await this.renderJourney(ctx, row, canAct, banner, undefined, flash));
   }
 
@@ -122,8 +147,8 @@ export class CitizenPagesController {
     const ctx = await this.session.require(req, res, 'citizen');
     const { row } = await this.reach(ctx, id, 'read', 'diagram');
     const def = this.catalog.get(row.type, row.definition_version)!;
-    const root = journeyDiagram(def.machine, (row.snapshot as { value?: unknown }).value);
-    res.type('html').send(layout(ctx, { title: `${t(ctx.lang, 'diagram')}: ${tx(ctx.lang, def.title)}`, body: diagramView(ctx.lang, root, `/journeys/${id}`) }));
+    const view = await this.queries.view(row, 'citizen');
+    res.type('html').send(layout(ctx, { title: `${t(ctx.lang, 'diagram')}: ${tx(ctx.lang, def.title)}`, body: diagramView(ctx.lang, def, view, `/journeys/${id}`) }));
   }
 
   /** The owner, or a proxy with a valid grant (logged in the owner's access log). */
@@ -137,11 +162,18 @@ export class CitizenPagesController {
     return { row, actor, canAct, banner: `${t(ctx.lang, 'onBehalfOf')}: ${await this.proxies.maskedCpr(row.citizen_id)}` };
   }
 
-  private async renderJourney(ctx: Ctx, row: JourneyRow, canAct: boolean, banner?: string, failed?: Parameters<typeof journeyPage>[0]['failed'], flash?: { kind: 'success'; text: string }): Promise<string> {
-    const view = await this.queries.view(row, 'citizen');
-    const history = await this.queries.history(row.id);
-    const body = journeyPage({ lang: ctx.lang, csrf: ctx.csrf, view, history, base: `/journeys/${row.id}`, canAct, banner, failed, idempotencyKey: randomUUID });
-    return layout(ctx, { title: tx(ctx.lang, view.title), body, flash });
+  private async renderJourney(ctx: Ctx, row: JourneyRow, canAct: boolean, banner?: string, failed?: Parameters<typeof journeyPage>[0]['failed'], flash?: { kind: 'success' | 'info'; text: string }): Promise<string> {
+    const def = this.catalog.get(row.type, row.definition_version)!;
+    const [view, history, reminders] = await Promise.all([this.queries.view(row, 'citizen'), this.queries.history(row.id), this.queries.reminders(row.id)]);
+    const ownerViewing = row.citizen_id === ctx.principal.citizenId;
+    const body = journeyPage({ lang: ctx.lang, csrf: ctx.csrf, def, view, history, reminders, base: `/journeys/${row.id}`, canAct, ownerViewing, banner, failed, idempotencyKey: randomUUID });
+    return layout(ctx, { title: tx(ctx.lang, view.title), body, flash, error: !!failed });
+  }
+
+  /** The citizen's active journey of this type, if one runs. */
+  private async running(ctx: Ctx, type: string): Promise<string | undefined> {
+    const mine = await this.queries.listForCitizen(ctx.principal.citizenId!);
+    return mine.find((j) => j.type === type && j.status === 'active')?.id;
   }
 
   private definition(type: string) {

@@ -6,6 +6,17 @@ import type { Lang } from './i18n';
  * (`x-title`, `x-description`, `x-enum-titles`, each with da and en); the spelled-out camelCase
  * name only serves schemas without them (such as test fixtures).
  */
+/** Fields of the service's own forms and queries (journey fields carry their words in their schemas' `x-title`). */
+const FIELDS: Record<string, Text> = {
+  provider: { da: 'Log-ind-tjeneste', en: 'Sign-in service' },
+  limit: { da: 'Antal pr. side', en: 'Results per page' },
+  cursor: { da: 'Side', en: 'Page' },
+  proxyCpr: { da: 'Fuldmagtshaverens CPR-nummer', en: "The proxy's CPR number" },
+  expiresAt: { da: 'Gælder til og med', en: 'Valid until' },
+  journeyId: { da: 'Forløb', en: 'Journey' },
+  body: { da: 'Tekst', en: 'Text' },
+};
+
 const spell = (name: string) => {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_.]/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -15,7 +26,7 @@ export function fieldLabel(lang: Lang, name: string, schema: Record<string, unkn
   const own = schema['x-title'] as Text | undefined;
   if (own?.[lang]) return own[lang];
   if (typeof schema.title === 'string') return schema.title;
-  return spell(name);
+  return FIELDS[name]?.[lang] ?? spell(name);
 }
 
 /** The hint under a field: the schema's `x-description` in the reader's language, or none (never the English `description` on a Danish page). */
@@ -31,6 +42,7 @@ export function choiceLabel(lang: Lang, value: string, schema: Record<string, un
 }
 
 const REASONS_DA: [RegExp, string][] = [
+  [/^is not a configured sign-in service$/, 'vælg en af log-ind-tjenesterne'],
   [/^is required$/, 'skal udfyldes'],
   [/^must match format "date"$/, 'skal være en dato (åååå-mm-dd)'],
   [/^must match format "uuid"$/, 'skal være et id på formen xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'],
@@ -67,4 +79,21 @@ export function reasonText(lang: Lang, reason: string): string {
   if (lang === 'en') return reason;
   for (const [pattern, text] of REASONS_DA) if (pattern.test(reason)) return reason.replace(pattern, text);
   return reason;
+}
+
+/**
+ * A refused field as an instruction the person can follow: "Indtast flyttedato", "Svar på
+ * spørgsmålet: Lejer du den nye bolig?", or the label with the reason ("Kommunekode: skal være …").
+ */
+export function instruction(lang: Lang, label: string, reason: string, schema: Record<string, unknown> = {}): string {
+  // A journey's own instruction (a full sentence in the page's language) stands as written.
+  if (/[.!]$/.test(reason)) return reason;
+  if (reason === 'is required') {
+    const choice = schema.type === 'boolean' || Array.isArray(schema.enum);
+    if (choice) return lang === 'da' ? `Svar på spørgsmålet: ${label}` : `Answer the question: ${label}`;
+    const lower = label.charAt(0).toLowerCase() + label.slice(1);
+    return lang === 'da' ? `Indtast ${lower}` : `Enter the ${lower}`;
+  }
+  if (reason === 'must match format "date"') return lang === 'da' ? `Indtast ${label.toLowerCase()} som en dato, fx 2027-03-01` : `Enter ${label.toLowerCase()} as a date, e.g. 2027-03-01`;
+  return `${label}: ${reasonText(lang, reason)}`;
 }

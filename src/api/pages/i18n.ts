@@ -3,7 +3,7 @@ import type { Text } from '../../../journeys/shared/contract';
 export type Lang = 'da' | 'en';
 
 /** Danish first; English on the toggle. Journey texts come with both from the definitions. */
-const T = {
+export const TEXTS = {
   appName: { da: 'Livsforløb', en: 'Life journeys' },
   skip: { da: 'Gå til sidens indhold', en: 'Skip to content' },
   otherLang: { da: 'English', en: 'Dansk' },
@@ -30,7 +30,7 @@ const T = {
   whatNow: { da: 'Det skal du gøre nu', en: 'What to do now' },
   nothingNow: { da: 'Du skal ikke gøre noget lige nu. Vi giver besked, når der er noget.', en: 'Nothing to do right now. We will tell you when there is.' },
   steps: { da: 'Trin og frister', en: 'Steps and deadlines' },
-  diagram: { da: 'Forløbets diagram', en: 'Journey diagram' },
+  diagram: { da: 'Forløbets trin og hvem der gør hvad', en: 'The steps of the journey and who does what' },
   history: { da: 'Historik', en: 'History' },
   errorSummary: { da: 'Der er fejl i formularen', en: 'There is a problem' },
   saved: { da: 'Gemt.', en: 'Saved.' },
@@ -123,6 +123,7 @@ const T = {
   activeState: { da: '(her er forløbet nu)', en: '(the journey is here now)' },
   optional: { da: '(valgfri)', en: '(optional)' },
 } as const satisfies Record<string, Text>;
+const T = TEXTS;
 
 export type TextKey = keyof typeof T;
 

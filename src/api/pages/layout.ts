@@ -1,3 +1,4 @@
+import { maskCpr } from '../../platform/logging/redact';
 import { html, type SafeHtml } from './html';
 import { t, type Lang } from './i18n';
 import type { PageContext } from './page-session';
@@ -7,6 +8,8 @@ export interface PageOptions {
   body: SafeHtml;
   /** Shown above the heading: a success or error message after a form. */
   flash?: { kind: 'success' | 'error' | 'info'; text: string };
+  /** The page answers a refused form or an error: its <title> starts with "Fejl:" ("Error:"). */
+  error?: boolean;
 }
 
 function nav(ctx: PageContext): SafeHtml {
@@ -31,9 +34,23 @@ function nav(ctx: PageContext): SafeHtml {
   </nav>`;
 }
 
+const safeDecode = (text: string) => {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+};
+
 function languageToggle(ctx: PageContext): SafeHtml {
   const other: Lang = ctx.lang === 'da' ? 'en' : 'da';
-  return html`<a href="?lang=${other}" lang="${other}" hreflang="${other}" aria-label="${t(ctx.lang, 'otherLangLabel')}">${t(ctx.lang, 'otherLang')}</a>`;
+  // The switch keeps the page's query (a caseworker's search filters); only the language changes.
+  // A query holding a CPR-like number is never written back into the page; a one-off message (sent, warned) is not repeated.
+  const query = ctx.query && maskCpr(ctx.query) === ctx.query && maskCpr(safeDecode(ctx.query)) === safeDecode(ctx.query) ? ctx.query : '';
+  const params = new URLSearchParams(query);
+  for (const once of ['sent', 'warned', 'lang']) params.delete(once);
+  params.set('lang', other);
+  return html`<a href="?${params.toString()}" lang="${other}" hreflang="${other}" aria-label="${t(ctx.lang, 'otherLangLabel')}">${t(ctx.lang, 'otherLang')}</a>`;
 }
 
 /** The page frame on Det Fælles Designsystem: skip link, header, language toggle, main, footer. */
@@ -50,7 +67,7 @@ export function layout(ctx: PageContext, page: PageOptions): string {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${page.title} – ${t(ctx.lang, 'appName')}</title>
+  <title>${page.error ? `${t(ctx.lang, 'errorPrefix')}: ` : ''}${page.title} – ${t(ctx.lang, 'appName')}</title>
   <link rel="stylesheet" href="/assets/dkfds/css/dkfds-borgerdk.min.css">
 </head>
 <body>

@@ -15,7 +15,7 @@ import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
 import { reasonText } from './field-labels';
 import { fieldErrors, formValues, redisplayed } from './schema-form';
-import { accessLogView, notificationsView, proxiesView, type ProxyFormState } from './views/me.views';
+import { accessLogView, notificationsView, proxiesView, revokeView, type ProxyFormState } from './views/me.views';
 
 /** Notifications, "Hvem har set mine data" and powers of attorney, as pages. */
 @ApiExcludeController()
@@ -37,8 +37,13 @@ export class MePagesController {
   @Get('notifications')
   async notificationList(@Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
-    const items = await this.notifications.listForCitizen(ctx.principal.citizenId!, 100, 0);
-    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'notifications'), body: notificationsView(ctx.lang, ctx.csrf, items, this.titles) }));
+    const [items, reminders] = await Promise.all([this.notifications.listForCitizen(ctx.principal.citizenId!, 100, 0), this.queries.plannedReminders(ctx.principal.citizenId!)]);
+    const planned = reminders.map((r) => {
+      const def = this.catalog.get(r.type, r.version);
+      const step = def?.steps.find((s) => s.id === r.step);
+      return { journeyId: r.journeyId, journey: tx(ctx.lang, def?.title), step: step ? tx(ctx.lang, step.title) : t(ctx.lang, 'deadline'), at: r.at };
+    });
+    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'notifications'), body: notificationsView(ctx.lang, ctx.csrf, items, this.titles, planned) }));
   }
 
   @Post('notifications/:id/read')
@@ -53,13 +58,33 @@ export class MePagesController {
   async accessLogPage(@Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     const { items } = await this.accessLog.listForCitizen(ctx.principal.citizenId!, 200, 0);
-    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'accessLog'), body: accessLogView(ctx.lang, items, this.titles) }));
+    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'accessLog'), body: accessLogView(ctx.lang, items, (type) => this.catalog.latest(type)) }));
   }
 
   @Get('proxies')
   async proxyPage(@Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
-    res.type('html').send(await this.renderProxies(ctx, { values: {}, errors: {} }));
+    const { granted } = await this.proxies.list(ctx.principal.citizenId!);
+    const given = typeof req.query.granted === 'string' ? granted.find((g) => g.id === req.query.granted) : undefined;
+    const flash = given
+      ? { kind: 'success' as const, text: ctx.lang === 'da' ? `Fuldmagten er givet til ${given.counterpart}. Den gælder til og med ${formatDate('da', given.expiresAt)}.` : `The power of attorney was given to ${given.counterpart}. It is valid until ${formatDate('en', given.expiresAt)}.` }
+      : req.query.revoked === '1'
+        ? { kind: 'success' as const, text: ctx.lang === 'da' ? 'Fuldmagten er tilbagekaldt. Personen har ikke længere adgang.' : 'The power of attorney was revoked. The person no longer has access.' }
+        : undefined;
+    res.type('html').send(await this.renderProxies(ctx, { values: {}, errors: {} }, flash));
+  }
+
+  /** Revoking asks first: who, which journeys, what access. */
+  @Get('proxies/:id/revoke')
+  async confirmRevoke(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    const citizenId = ctx.principal.citizenId!;
+    const [{ granted }, mine] = await Promise.all([this.proxies.list(citizenId), this.queries.listForCitizen(citizenId)]);
+    const grant = granted.find((g) => g.id === id && g.active);
+    if (!grant) throw new DomainError('NOT_FOUND', 'Power of attorney not found');
+    const journey = grant.journeyId ? mine.find((j) => j.id === grant.journeyId) : undefined;
+    const scope = journey ? tx(ctx.lang, journey.title) : t(ctx.lang, 'allJourneys');
+    res.type('html').send(layout(ctx, { title: ctx.lang === 'da' ? 'Tilbagekald fuldmagt' : 'Revoke power of attorney', body: revokeView(ctx.lang, ctx.csrf, grant, scope) }));
   }
 
   @Post('proxies')
@@ -68,14 +93,14 @@ export class MePagesController {
     this.session.checkCsrf(req);
     const values = formValues(body);
     try {
-      await this.grantProxy.execute({
+      const grant = await this.grantProxy.execute({
         citizenId: ctx.principal.citizenId!,
         proxyCpr: String(values.proxyCpr ?? '').trim(),
         journeyId: values.journeyId || undefined,
         access: values.access === 'act' ? 'act' : 'read',
         expiresAt: String(values.expiresAt ?? ''),
       });
-      res.redirect(303, '/me/proxies');
+      res.redirect(303, `/me/proxies?granted=${grant.id}`);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
       const errors = Object.fromEntries(Object.entries(fieldErrors(e.details.fields, '')).map(([k, v]) => [k, reasonText(ctx.lang, v)]));
@@ -89,13 +114,13 @@ export class MePagesController {
     const ctx = await this.session.require(req, res, 'citizen');
     this.session.checkCsrf(req);
     if (!(await this.proxies.revoke(ctx.principal.citizenId!, id))) throw new DomainError('NOT_FOUND', 'Power of attorney not found');
-    res.redirect(303, '/me/proxies');
+    res.redirect(303, '/me/proxies?revoked=1');
   }
 
-  private async renderProxies(ctx: PageContext, form: ProxyFormState): Promise<string> {
+  private async renderProxies(ctx: PageContext, form: ProxyFormState, flash?: { kind: 'success'; text: string }): Promise<string> {
     const citizenId = ctx.principal!.citizenId!;
     const [grants, mine] = await Promise.all([this.proxies.list(citizenId), this.queries.listForCitizen(citizenId)]);
     const journeys = mine.map((j) => ({ id: j.id, title: `${tx(ctx.lang, j.title)} (${formatDate(ctx.lang, j.createdAt)})` }));
-    return layout(ctx, { title: t(ctx.lang, 'proxies'), body: proxiesView(ctx.lang, ctx.csrf, grants, journeys, form) });
+    return layout(ctx, { title: t(ctx.lang, 'proxies'), body: proxiesView(ctx.lang, ctx.csrf, grants, journeys, form), flash, error: Object.keys(form.errors).length > 0 });
   }
 }

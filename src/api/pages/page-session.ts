@@ -23,6 +23,8 @@ export interface PageContext {
   path: string;
   principal?: Principal;
   csrf: string;
+  /** The request's query (search filters), kept by the language switch. */
+  query?: string;
 }
 
 /**
@@ -90,7 +92,8 @@ export class PageSession {
       (req.headers as Record<string, string>).cookie = `${req.headers.cookie ?? ''}; ${CSRF_COOKIE}=${nonce}`;
     }
     const principal = await this.principal(req);
-    return { lang, path: req.path, principal, csrf: this.csrfToken(req, nonce) };
+    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
+    return { lang, path: req.path, principal, csrf: this.csrfToken(req, nonce), query };
   }
 
   async require(req: Request, res: Response, role: Role): Promise<PageContext & { principal: Principal }> {

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../platform/errors/domain-error';
 import { maskCpr } from '../../platform/logging/redact';
-import { choiceLabel, fieldHint, fieldLabel, reasonText } from './field-labels';
+import { choiceLabel, fieldHint, fieldLabel, instruction } from './field-labels';
 import { html, raw, type SafeHtml } from './html';
 import { t, type Lang } from './i18n';
 
@@ -14,6 +14,55 @@ export interface FormState {
   values: Record<string, string>;
   /** Problems by dotted field name. */
   errors: Record<string, string>;
+  /** An address search in the form: what was searched and the register's hits (`undefined`: it could not answer). */
+  address?: { query: string; hits?: { addressId: string; label: string; municipalityCode: string }[]; searched?: boolean };
+}
+
+/** An object of the schema that holds a DAR address id and its municipality code: shown as an address search. */
+export const isAddress = (prop: Schema) => prop?.type === 'object' && !!prop.properties?.darAddressId && !!prop.properties?.municipalityCode;
+const ADDRESS_PARTS = ['darAddressId', 'municipalityCode'];
+const addressProblem = (name: string) => ADDRESS_PARTS.some((p) => name.endsWith(`.${p}`));
+const ADDRESS_INSTRUCTION = { da: 'Søg efter adressen, og vælg den på listen', en: 'Search for the address and pick it from the list' };
+
+/**
+ * The picked hit (`<object>._pick` = "addressId|municipalityCode") written into the object's two
+ * fields, so the engine gets both from the register and the person types neither.
+ */
+export function applyAddressPicks(schema: Schema, body: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...body };
+  for (const [key, prop] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
+    if (!isAddress(prop)) continue;
+    const pick = typeof body[`${key}._pick`] === 'string' ? String(body[`${key}._pick`]) : '';
+    const [addressId, municipalityCode] = pick.split('|');
+    delete out[`${key}.darAddressId`];
+    delete out[`${key}.municipalityCode`];
+    if (addressId && municipalityCode) Object.assign(out, { [`${key}.darAddressId`]: addressId, [`${key}.municipalityCode`]: municipalityCode });
+  }
+  return out;
+}
+
+function addressField(name: string, label: SafeHtml, prop: Schema, s: FormState): SafeHtml {
+  const qid = fieldId(s, `${name}.darAddressId`);
+  const problem = s.errors[`${name}.darAddressId`] ?? s.errors[`${name}.municipalityCode`] ?? s.errors[name];
+  const say = (da: string, en: string) => (s.lang === 'da' ? da : en);
+  const hits = s.address?.hits;
+  const picked = s.values[`${name}._pick`] ?? '';
+  const rest = { ...prop, properties: Object.fromEntries(Object.entries(prop.properties).filter(([k]) => !ADDRESS_PARTS.includes(k))) };
+  return html`<fieldset class="mt-5" id="${fieldId(s, name)}"><legend class="h4">${label}</legend>
+    <div class="form-group${problem ? ' form-error' : ''}"><label class="form-label" for="${qid}">${say('Søg efter adressen', 'Search for the address')}</label>
+      <span class="form-hint" id="${qid}-hint">${say('Vej og husnummer, postnummer eller by, fx "Vesterbrogade 12, 1620".', 'Street and number, postcode or town, e.g. "Vesterbrogade 12, 1620".')}</span>
+      ${problem ? html`<span class="form-error-message" id="${qid}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${ADDRESS_INSTRUCTION[s.lang]}</span>` : ''}
+      <input class="form-input" id="${qid}" name="addressQuery" value="${s.address?.query ?? ''}" maxlength="120" autocomplete="street-address" aria-describedby="${qid}-hint${problem ? ` ${qid}-error` : ''}">
+    </div>
+    <button type="submit" name="_action" value="search-address" class="button button-secondary">${say('Søg adresse', 'Search address')}</button>
+    ${s.address?.searched && hits === undefined ? html`<p class="mt-4" role="status">${say('Adresseregistret svarer ikke lige nu. Prøv igen om lidt.', 'The address register is not answering right now. Try again shortly.')}</p>` : ''}
+    ${s.address?.searched && hits?.length === 0 ? html`<p class="mt-4" role="status">${say('Ingen adresser passer på søgningen. Prøv med vej og husnummer, eller postnummer.', 'No address matches. Try street and number, or the postcode.')}</p>` : ''}
+    ${hits?.length ? html`<fieldset class="form-group mt-4"><legend class="form-label">${say('Vælg adressen', 'Pick the address')}</legend><ul class="nobullet-list">${hits.map((h, i) => {
+      const value = `${h.addressId}|${h.municipalityCode}`;
+      return html`<li><input type="radio" class="form-radio" id="${qid}-hit-${i}" name="${name}._pick" value="${value}"${picked === value || hits.length === 1 ? ' checked' : ''}><label for="${qid}-hit-${i}">${h.label}</label></li>`;
+    })}</ul></fieldset>` : ''}
+    ${schemaFields(rest, s, `${name}.`)}
+  </fieldset>`;
 }
 
 const fieldId = (s: FormState, name: string) => `${s.formId}-${name.replace(/[^A-Za-z0-9]/g, '-')}`;
@@ -37,9 +86,10 @@ function field(name: string, key: string, prop: Schema, required: boolean, s: Fo
   const hintText = fieldHint(s.lang, prop);
   const hint = hintText ? html`<span class="form-hint" id="${id}-hint">${hintText}</span>` : '';
   const describedBy = [hintText ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const errorText = error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${reasonText(s.lang, error)}</span>` : '';
+  const errorText = error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${instruction(s.lang, fieldLabel(s.lang, key, prop), error, prop)}</span>` : '';
   const group = (inner: SafeHtml) => html`<div class="form-group${error ? ' form-error' : ''}">${inner}</div>`;
 
+  if (isAddress(prop)) return addressField(name, label, prop, s);
   if (prop.type === 'object') {
     return html`<fieldset class="mt-5" id="${id}"><legend class="h4">${label}</legend>${errorText}${schemaFields(prop, s, `${name}.`)}</fieldset>`;
   }
@@ -125,20 +175,36 @@ export function fieldErrors(fields: FieldProblem[] | undefined, root: string): R
   return out;
 }
 
-/** The error summary at the top of a form, each problem linking to its field. */
-export function errorSummary(s: FormState, labelOf: (name: string) => string): SafeHtml {
-  const entries = Object.entries(s.errors);
-  if (!entries.length) return html``;
-  return html`<div class="alert alert-error mt-4" role="alert" aria-labelledby="${s.formId}-summary" tabindex="-1">
-    <div class="alert-body"><p class="alert-heading" id="${s.formId}-summary">${t(s.lang, 'errorSummary')}</p>
-      <ul class="alert-text nobullet-list">${entries.map(([name, reason]) => html`<li><a href="#${fieldId(s, name)}">${labelOf(name)}: ${reasonText(s.lang, reason)}</a></li>`)}</ul>
-    </div></div>`;
+/** Dotted names of a schema's fields in the order the form shows them. */
+function fieldOrder(schema: Schema, prefix = ''): string[] {
+  return Object.entries((schema.properties ?? {}) as Record<string, Schema>).flatMap(([key, prop]) => [`${prefix}${key}`, ...(prop.type === 'object' ? fieldOrder(prop, `${prefix}${key}.`) : [])]);
 }
 
-export function labelFor(schema: Schema, lang: Lang): (name: string) => string {
-  return (name) => {
-    let node: Schema | undefined = schema;
-    for (const key of name.split('.')) node = node?.properties?.[key];
-    return fieldLabel(lang, name.split('.').pop()!, node ?? {});
-  };
+function propertyAt(schema: Schema, name: string): Schema {
+  let node: Schema | undefined = schema;
+  for (const key of name.split('.')) node = node?.properties?.[key];
+  return node ?? {};
+}
+
+/**
+ * The error summary at the top of a form: each problem as an instruction linking to its field, in
+ * the order of the fields. It takes the focus when the page loads, so a screen reader starts there.
+ */
+export function errorSummary(s: FormState, schema: Schema): SafeHtml {
+  const order = fieldOrder(schema);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const seen = new Set<string>();
+  const entries = Object.entries(s.errors)
+    .map(([name, reason]): [string, string] => (addressProblem(name) ? [name.replace(/\.[^.]+$/, '.darAddressId'), ADDRESS_INSTRUCTION[s.lang]] : [name, reason]))
+    .filter(([name]) => !seen.has(name) && !!seen.add(name))
+    .sort(([a], [b]) => rank(a) - rank(b));
+  if (!entries.length) return html``;
+  return html`<div class="alert alert-error mt-4" role="alert" aria-labelledby="${s.formId}-summary" tabindex="-1" autofocus>
+    <div class="alert-body"><p class="alert-heading" id="${s.formId}-summary">${t(s.lang, 'errorSummary')}</p>
+      <ul class="alert-text nobullet-list">${entries.map(([name, reason]) => {
+        const prop = propertyAt(schema, name);
+        const text = addressProblem(name) ? reason : instruction(s.lang, fieldLabel(s.lang, name.split('.').pop()!, prop), reason, prop);
+        return html`<li><a href="#${fieldId(s, name)}">${text}</a></li>`;
+      })}</ul>
+    </div></div>`;
 }

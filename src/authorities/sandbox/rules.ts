@@ -1,4 +1,5 @@
 import { addDays, firstOfNextMonth, maxIsoDate } from '../../../journeys/shared/calendar';
+import { searchAddresses } from './addresses';
 import { parseCpr, pensionAge } from '../../../journeys/shared/cpr';
 import { burialDeadline } from '../../../journeys/losing-a-relative/losing-a-relative.rules';
 import { BENEFIT_RULES } from './benefit-rules';
@@ -55,6 +56,9 @@ const RULES: Record<string, Rule> = {
   },
   'cpr/register-immigration': ({ input, output }) => {
     output.residenceCardOrdered = input.residenceBasis === 'permit';
+  },
+  'dar/search-address': ({ input, output }) => {
+    output.results = searchAddresses(str(input.query), typeof input.limit === 'number' ? input.limit : 10);
   },
   'dar/validate-address': ({ input, output }) => {
     if (str(input.addressId).startsWith('00000000')) Object.assign(output, { valid: false, status: 'nedlagt' });

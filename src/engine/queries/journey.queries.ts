@@ -61,4 +61,29 @@ export class JourneyQueries {
     const rows = await this.repo.history(this.repo.dataSource, journeyId);
     return rows.map((h) => ({ ...h, title: eventTitle(def, h.event_type) }));
   }
+
+  /**
+   * The reminders a citizen gets about a journey: planned (a scheduled reminder timer) and sent
+   * (a deadline-reminder notification), oldest first.
+   */
+  async reminders(journeyId: string): Promise<{ step: string | null; at: string; sent: boolean }[]> {
+    const rows: { step: string | null; at: Date; sent: boolean }[] = await this.repo.dataSource.query(
+      `SELECT step, due_at AS at, false AS sent FROM journey_timer WHERE journey_id = $1 AND purpose = 'reminder' AND status = 'scheduled'
+       UNION ALL
+       SELECT step, created_at AS at, true AS sent FROM notification WHERE journey_id = $1 AND template = 'deadline-reminder'
+       ORDER BY at`,
+      [journeyId],
+    );
+    return rows.map((r) => ({ step: r.step, at: new Date(r.at).toISOString(), sent: r.sent }));
+  }
+
+  /** The reminders planned for all of a citizen's journeys, soonest first. */
+  async plannedReminders(citizenId: string): Promise<{ journeyId: string; type: string; version: number; step: string | null; at: string }[]> {
+    const rows: { journey_id: string; type: string; definition_version: number; step: string | null; due_at: Date }[] = await this.repo.dataSource.query(
+      `SELECT t.journey_id, j.type, j.definition_version, t.step, t.due_at FROM journey_timer t JOIN journey j ON j.id = t.journey_id
+        WHERE j.citizen_id = $1 AND j.status = 'active' AND t.purpose = 'reminder' AND t.status = 'scheduled' ORDER BY t.due_at LIMIT 100`,
+      [citizenId],
+    );
+    return rows.map((r) => ({ journeyId: r.journey_id, type: r.type, version: r.definition_version, step: r.step, at: new Date(r.due_at).toISOString() }));
+  }
 }

@@ -1,31 +1,51 @@
-import { AUTHORITY_SYSTEMS } from '../../../../journeys/shared/authority-tasks';
-import type { AuthoritySystemId, Text } from '../../../../journeys/shared/contract';
+import type { JourneyDefinition, Text } from '../../../../journeys/shared/contract';
 import type { AccessLogView } from '../../../engine/access/access-log.repository';
 import type { NotificationView } from '../../../engine/notifications/notification.repository';
 import type { ProxyGrantView } from '../../../engine/proxies/proxy.repository';
 import { html, type SafeHtml } from '../html';
 import { formatDate, purpose, t, template, tx, viewerKind, type Lang } from '../i18n';
-import { statusBadge } from './journey.views';
+import { accessAction, authorityName } from '../plain-words';
+import { statusBadge } from './status-badge';
+import { dataTable } from './table';
 
-export const authorityName = (lang: Lang, id: string | null) => (id ? (AUTHORITY_SYSTEMS[id as AuthoritySystemId]?.name[lang] ?? id) : '');
+export { authorityName };
 
-export function accessLogView(lang: Lang, items: AccessLogView[], titles: (type: string) => Text | undefined): SafeHtml {
+export function accessLogView(lang: Lang, items: AccessLogView[], defOf: (type: string) => JourneyDefinition | undefined): SafeHtml {
   const intro =
     lang === 'da'
       ? 'Her kan du se, hver gang en sagsbehandler eller en person med fuldmagt har set eller handlet i dine forløb.'
       : 'Every time a caseworker or someone holding your power of attorney saw or acted on your journeys.';
   if (!items.length) return html`<p>${intro}</p><p>${t(lang, 'noAccess')}</p>`;
-  return html`<p>${intro}</p><table class="table table--zebra mt-4">
-    <thead><tr><th scope="col">${t(lang, 'when')}</th><th scope="col">${t(lang, 'who')}</th><th scope="col">${t(lang, 'role')}</th><th scope="col">${t(lang, 'authority')}</th><th scope="col">${t(lang, 'purpose')}</th><th scope="col">${t(lang, 'journey')}</th><th scope="col">${t(lang, 'action')}</th></tr></thead>
-    <tbody>${items.map(
-      (a) => html`<tr><td>${formatDate(lang, a.at, true)}</td><td>${a.viewer.name}</td><td>${viewerKind(lang, a.viewer.kind)}</td>
-        <td>${authorityName(lang, a.viewer.authority)}</td><td>${purpose(lang, a.purpose)}</td>
-        <td>${a.journey ? html`<a href="/journeys/${a.journey.id}">${tx(lang, titles(a.journey.type)) || a.journey.type}</a>` : ''}</td><td><code>${a.action}</code></td></tr>`,
-    )}</tbody></table>`;
+  return html`<p>${intro}</p>${dataTable(
+    'table--zebra mt-4',
+    [t(lang, 'when'), t(lang, 'who'), t(lang, 'role'), t(lang, 'authority'), t(lang, 'purpose'), t(lang, 'journey'), t(lang, 'action')],
+    items.map((a) => [
+      formatDate(lang, a.at, true),
+      a.viewer.name,
+      viewerKind(lang, a.viewer.kind),
+      authorityName(lang, a.viewer.authority),
+      purpose(lang, a.purpose),
+      a.journey ? html`<a href="/journeys/${a.journey.id}">${tx(lang, defOf(a.journey.type)?.title) || t(lang, 'journey')}</a>` : '',
+      accessAction(lang, a.action, a.journey ? defOf(a.journey.type) : undefined),
+    ]),
+  )}`;
 }
 
-export function notificationsView(lang: Lang, csrf: string, items: NotificationView[], titles: (type: string) => Text | undefined): SafeHtml {
-  if (!items.length) return html`<p>${t(lang, 'noNotifications')}</p>`;
+/** A reminder planned for one of the citizen's journeys (a scheduled reminder timer). */
+export interface PlannedReminder {
+  journeyId: string;
+  journey: string;
+  step: string;
+  at: string;
+}
+
+export function notificationsView(lang: Lang, csrf: string, items: NotificationView[], titles: (type: string) => Text | undefined, planned: PlannedReminder[] = []): SafeHtml {
+  const plannedList = planned.length
+    ? html`<h2>${lang === 'da' ? 'Planlagte påmindelser' : 'Planned reminders'}</h2>
+      <ul>${planned.map((p) => html`<li class="mt-3">${formatDate(lang, p.at)}: ${lang === 'da' ? 'påmindelse om' : 'reminder about'} "${p.step}" · <a href="/journeys/${p.journeyId}">${p.journey}</a></li>`)}</ul>`
+    : '';
+  const sentHeading = html`<h2${planned.length ? html` class="mt-8"` : ''}>${lang === 'da' ? 'Sendte beskeder' : 'Sent notifications'}</h2>`;
+  if (!items.length) return html`${plannedList}${sentHeading}<p>${t(lang, 'noNotifications')}</p>`;
   const deliveryText = (n: NotificationView) =>
     ({
       pending: lang === 'da' ? `Sendes med Digital Post ${formatDate(lang, n.delivery.after, true)}` : `Sent by Digital Post ${formatDate(lang, n.delivery.after, true)}`,
@@ -33,8 +53,8 @@ export function notificationsView(lang: Lang, csrf: string, items: NotificationV
       skipped: lang === 'da' ? 'Ikke sendt: ikke længere aktuelt' : 'Not sent: no longer relevant',
       failed: lang === 'da' ? 'Kunne ikke sendes med Digital Post' : 'Could not be sent by Digital Post',
     })[n.delivery.status];
-  return html`<ul class="nobullet-list">${items.map(
-    (n) => html`<li class="mt-5"><h2 class="h4">${template(lang, n.template)}</h2>
+  return html`${plannedList}${sentHeading}<ul class="nobullet-list">${items.map(
+    (n) => html`<li class="mt-5"><h3 class="h4">${template(lang, n.template)}</h3>
       <p>${statusBadge(n.readAt ? t(lang, 'read') : t(lang, 'unread'), n.readAt ? 'done' : 'active')}
         ${formatDate(lang, n.createdAt, true)} · <a href="/journeys/${n.journeyId}">${tx(lang, titles(n.journeyType)) || n.journeyType}</a>
         ${typeof n.params.deadline === 'string' ? html` · ${t(lang, 'deadline')}: ${formatDate(lang, n.params.deadline)}` : ''}</p>
@@ -58,20 +78,27 @@ export function proxiesView(lang: Lang, csrf: string, grants: { granted: ProxyGr
   const scopeLabel = (g: ProxyGrantView) => (g.journeyId ? journeys.find((j) => j.id === g.journeyId)?.title ?? g.journeyId : t(lang, 'allJourneys'));
   const table = (list: ProxyGrantView[], revocable: boolean) =>
     list.length
-      ? html`<table class="table mt-4"><thead><tr><th scope="col">${t(lang, 'counterpart')}</th><th scope="col">${t(lang, 'proxyScope')}</th><th scope="col">${t(lang, 'proxyAccess')}</th><th scope="col">${t(lang, 'expiresAt')}</th><th scope="col">${t(lang, 'status')}</th>${revocable ? html`<th scope="col"><span class="sr-only">${t(lang, 'revoke')}</span></th>` : ''}</tr></thead>
-        <tbody>${list.map(
-          (g) => html`<tr><td>${g.counterpart}</td><td>${revocable ? scopeLabel(g) : g.journeyId ? html`<a href="/journeys/${g.journeyId}">${t(lang, 'journey')}</a>` : t(lang, 'allJourneys')}</td>
-            <td>${t(lang, g.access === 'act' ? 'accessAct' : 'accessRead')}</td><td>${formatDate(lang, g.expiresAt)}</td>
-            <td>${statusBadge(t(lang, g.active ? 'active' : 'inactive'), g.active ? 'done' : '')}</td>
-            ${revocable ? html`<td>${g.active ? html`<form method="post" action="/me/proxies/${g.id}/revoke"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="button button-secondary">${t(lang, 'revoke')}<span class="sr-only"> ${g.counterpart}</span></button></form>` : ''}</td>` : ''}</tr>`,
-        )}</tbody></table>`
+      ? dataTable(
+          'mt-4',
+          [t(lang, 'counterpart'), t(lang, 'proxyScope'), t(lang, 'proxyAccess'), t(lang, 'expiresAt'), t(lang, 'status'), ...(revocable ? [{ hidden: t(lang, 'revoke') }] : [])],
+          list.map((g) => [
+            g.counterpart,
+            revocable ? scopeLabel(g) : g.journeyId ? html`<a href="/journeys/${g.journeyId}">${t(lang, 'journey')}</a>` : t(lang, 'allJourneys'),
+            t(lang, g.access === 'act' ? 'accessAct' : 'accessRead'),
+            formatDate(lang, g.expiresAt),
+            statusBadge(t(lang, g.active ? 'active' : 'inactive'), g.active ? 'done' : ''),
+            ...(revocable
+              ? [g.active ? html`<a href="/me/proxies/${g.id}/revoke">${t(lang, 'revoke')}<span class="sr-only"> ${g.counterpart}</span></a>` : '']
+              : []),
+          ]),
+        )
       : html`<p>${t(lang, 'none')}</p>`;
   const radio = (name: string, value: string, label: string, i: number) =>
     html`<li><input type="radio" class="form-radio" id="p-${name}-${i}" name="${name}" value="${value}"${(form.values[name] ?? (i === 0 ? value : '')) === value ? ' checked' : ''}><label for="p-${name}-${i}">${label}</label></li>`;
   return html`<h2>${t(lang, 'grantedByMe')}</h2>${table(grants.granted, true)}
     <h2 class="mt-8">${t(lang, 'receivedByMe')}</h2>${table(grants.received, false)}
     <h2 class="mt-8">${t(lang, 'grantProxy')}</h2>
-    ${Object.keys(form.errors).length ? html`<div class="alert alert-error" role="alert"><div class="alert-body"><p class="alert-heading">${t(lang, 'errorSummary')}</p>
+    ${Object.keys(form.errors).length ? html`<div class="alert alert-error" role="alert" tabindex="-1" autofocus><div class="alert-body"><p class="alert-heading">${t(lang, 'errorSummary')}</p>
       <ul class="alert-text nobullet-list">${Object.entries(form.errors).map(([k, v]) => html`<li><a href="#p-${k}">${v}</a></li>`)}</ul></div></div>` : ''}
     <form method="post" action="/me/proxies" novalidate>
       <input type="hidden" name="_csrf" value="${csrf}">
@@ -87,4 +114,18 @@ export function proxiesView(lang: Lang, csrf: string, grants: { granted: ProxyGr
         <input class="form-input" type="date" id="p-expiresAt" name="expiresAt" value="${form.values.expiresAt ?? ''}" required${described('expiresAt')}></div>
       <button type="submit" class="button button-primary">${t(lang, 'grantProxy')}</button>
     </form>`;
+}
+
+/** "Are you sure?" before a power of attorney ends: whom, which journeys, what access, until when. */
+export function revokeView(lang: Lang, csrf: string, g: ProxyGrantView, scope: string): SafeHtml {
+  return html`<p>${lang === 'da' ? 'Vil du tilbagekalde denne fuldmagt? Personen mister adgangen med det samme.' : 'Do you want to revoke this power of attorney? The person loses access at once.'}</p>
+    <dl class="mt-4">
+      <dt>${t(lang, 'counterpart')}</dt><dd>${g.counterpart}</dd>
+      <dt>${t(lang, 'proxyScope')}</dt><dd>${scope}</dd>
+      <dt>${t(lang, 'proxyAccess')}</dt><dd>${t(lang, g.access === 'act' ? 'accessAct' : 'accessRead')}</dd>
+      <dt>${t(lang, 'expiresAt')}</dt><dd>${formatDate(lang, g.expiresAt)}</dd>
+    </dl>
+    <form method="post" action="/me/proxies/${g.id}/revoke" class="mt-5"><input type="hidden" name="_csrf" value="${csrf}">
+      <button type="submit" class="button button-primary">${lang === 'da' ? 'Ja, tilbagekald fuldmagten' : 'Yes, revoke the power of attorney'}</button></form>
+    <p class="mt-4"><a href="/me/proxies" class="back-link">${lang === 'da' ? 'Nej, behold fuldmagten' : 'No, keep it'}</a></p>`;
 }

@@ -1,0 +1,94 @@
+import { AUTHORITY_SYSTEMS } from '../../../journeys/shared/authority-tasks';
+import type { AuthoritySystemId, JourneyDefinition, Text } from '../../../journeys/shared/contract';
+import type { Actor } from '../../engine/actor';
+import type { Lang } from './i18n';
+
+/**
+ * What the engine records (event types, actors, access-log actions, timer keys) in words a person
+ * reads: citizen pages never show an event id, a state-node id or an actor kind.
+ */
+const say = (lang: Lang, da: string, en: string) => (lang === 'da' ? da : en);
+
+export const authorityName = (lang: Lang, id: string | null | undefined) => (id ? (AUTHORITY_SYSTEMS[id as AuthoritySystemId]?.name[lang] ?? say(lang, 'en myndighed', 'an authority')) : '');
+
+export function stepTitle(lang: Lang, def: JourneyDefinition | undefined, stepId: unknown): string {
+  const step = typeof stepId === 'string' ? def?.steps.find((s) => s.id === stepId) : undefined;
+  return step ? step.title[lang] : say(lang, 'et trin', 'a step');
+}
+
+/** The step a timer key names (`reminder:<step>:7d`, `watchdog:<step>`), when it names one. */
+export function timerStep(def: JourneyDefinition | undefined, key: unknown): string | undefined {
+  if (typeof key !== 'string') return undefined;
+  return def?.steps.find((s) => key.split(':').includes(s.id))?.id;
+}
+
+/** One history row: what happened, in words. */
+export function eventWords(lang: Lang, def: JourneyDefinition | undefined, type: string, data: Record<string, unknown> = {}): string {
+  const spec = def?.events[type];
+  if (spec) return spec.title[lang];
+  const step = () => stepTitle(lang, def, data.step);
+  switch (type) {
+    case 'journey.started':
+      return say(lang, 'Forløbet blev startet', 'The journey was started');
+    case 'integration.completed':
+      return say(lang, `Svar fra myndigheden: ${step()}`, `Answer from the authority: ${step()}`);
+    case 'integration.failed':
+      return say(lang, `Myndigheden kunne ikke svare: ${step()}`, `The authority could not answer: ${step()}`);
+    case 'integration.retry':
+      return say(lang, `Nyt forsøg hos myndigheden: ${step()}`, `New attempt at the authority: ${step()}`);
+    case 'timer.fired': {
+      const key = String(data.key ?? '');
+      const s = stepTitle(lang, def, timerStep(def, key));
+      return key.startsWith('reminder')
+        ? say(lang, `Påmindelse: ${s}`, `Reminder: ${s}`)
+        : say(lang, `Frist nået: ${s}`, `Deadline reached: ${s}`);
+    }
+    case 'journey.linked-completed':
+      return say(lang, 'Et tilknyttet forløb er afsluttet', 'A linked journey was completed');
+    case 'journey.dismissed':
+      return say(lang, 'Forløbet blev fravalgt', 'The journey was dismissed');
+    case 'journey.migrated':
+      return say(lang, 'Forløbet blev opdateret til en ny udgave', 'The journey was updated to a new version');
+    default:
+      return say(lang, 'Opdatering af forløbet', 'Update to the journey');
+  }
+}
+
+/** Who did it, as the citizen (or their proxy) reads it. */
+export function actorWords(lang: Lang, actor: Actor, ownerViewing: boolean): string {
+  switch (actor.kind) {
+    case 'citizen':
+      return ownerViewing ? say(lang, 'Dig', 'You') : say(lang, 'Borgeren selv', 'The citizen');
+    case 'proxy':
+      return ownerViewing ? say(lang, 'En person med fuldmagt fra dig', 'Someone holding your power of attorney') : say(lang, 'En person med fuldmagt', 'Someone holding a power of attorney');
+    case 'caseworker':
+      return say(lang, `En sagsbehandler hos ${authorityName(lang, actor.authority)}`, `A caseworker at ${authorityName(lang, actor.authority)}`);
+    case 'system':
+      return say(lang, `${authorityName(lang, actor.authority)} (selvbetjening)`, `${authorityName(lang, actor.authority)} (self-service)`);
+    case 'register':
+      return say(lang, 'CPR-registret', 'The civil register (CPR)');
+    default:
+      return say(lang, 'Livsforløb (automatisk)', 'Life journeys (automatic)');
+  }
+}
+
+const ACTIONS: Record<string, Text> = {
+  view: { da: 'Så forløbet', en: 'Saw the journey' },
+  list: { da: 'Så listen over forløb', en: 'Saw the list of journeys' },
+  note: { da: 'Skrev en note', en: 'Wrote a note' },
+  diagram: { da: 'Så forløbets oversigt', en: 'Saw the journey overview' },
+  timeline: { da: 'Så forløbets tidslinje', en: "Saw the journey's timeline" },
+  history: { da: 'Så forløbets historik', en: "Saw the journey's history" },
+  'view-steps': { da: 'Så forløbets trin', en: "Saw the journey's steps" },
+  retry: { da: 'Bad myndigheden prøve igen', en: 'Asked the authority to try again' },
+  event: { da: 'Registrerede en handling', en: 'Recorded an action' },
+};
+
+/** An access-log action (`view`, `event:move.reported`) in words. */
+export function accessAction(lang: Lang, action: string, def: JourneyDefinition | undefined): string {
+  if (action.startsWith('event:')) {
+    const spec = def?.events[action.slice(6)];
+    return spec ? say(lang, `Handlede: ${spec.title.da}`, `Acted: ${spec.title.en}`) : ACTIONS.event[lang];
+  }
+  return ACTIONS[action]?.[lang] ?? say(lang, 'Anden handling', 'Other action');
+}

@@ -1,0 +1,149 @@
+import type { JourneyDefinition, StepDefinition } from '../../../../journeys/shared/contract';
+import type { HistoryRow } from '../../../engine/persistence/journey.repository';
+import type { JourneyView, NextActionView, StepView } from '../../../engine/queries/journey-view';
+import { html, type SafeHtml } from '../html';
+import { formatDate, t, tx, type Lang } from '../i18n';
+import { actorWords, authorityName } from '../plain-words';
+import { errorSummary, schemaFields, type FormState } from '../schema-form';
+import { statusBadge } from './status-badge';
+
+/** A reminder the citizen will get (planned) or has got (sent), for a step. */
+export interface ReminderView {
+  step: string | null;
+  at: string;
+  sent: boolean;
+}
+
+export interface TaskListOptions {
+  lang: Lang;
+  csrf: string;
+  def: JourneyDefinition;
+  view: JourneyView;
+  history: HistoryRow[];
+  reminders: ReminderView[];
+  base: string;
+  canAct: boolean;
+  /** The owner reads the page (a proxy reads "the citizen", not "you"). */
+  ownerViewing: boolean;
+  failed?: { event: string; values: Record<string, string>; errors: Record<string, string> };
+  idempotencyKey: () => string;
+}
+
+interface Task {
+  step?: StepView;
+  definition?: StepDefinition;
+  actions: NextActionView[];
+}
+
+const OPEN = ['active', 'late', 'failed'];
+const say = (lang: Lang, da: string, en: string) => (lang === 'da' ? da : en);
+
+/**
+ * The journey as a step-by-step task list (GOV.UK step-by-step, borger.dk): one primary task with
+ * its deadline in the heading, the link to do it first and then the form that tells us it is done;
+ * the other open tasks in order; what the authorities are doing; reminders with dates; done steps
+ * with when and by whom; steps that do not apply folded away with one line on why.
+ */
+export function taskList(o: TaskListOptions): SafeHtml {
+  const { lang, view, def } = o;
+  const actions = o.canAct ? view.nextActions : [];
+  const byStep = new Map<string, NextActionView[]>();
+  const loose: NextActionView[] = [];
+  for (const a of actions) {
+    const stepId = def.events[a.event]?.steps.find((s) => view.steps.some((v) => v.id === s && OPEN.includes(v.status))) ?? def.events[a.event]?.steps[0];
+    if (stepId && view.steps.some((s) => s.id === stepId)) byStep.set(stepId, [...(byStep.get(stepId) ?? []), a]);
+    else loose.push(a);
+  }
+  const definitionOf = (id: string) => def.steps.find((s) => s.id === id);
+  const tasks: Task[] = view.steps
+    .filter((s) => byStep.has(s.id) || (o.canAct && s.kind === 'citizen' && OPEN.includes(s.status) && s.selfService))
+    .map((s) => ({ step: s, definition: definitionOf(s.id), actions: byStep.get(s.id) ?? [] }));
+  if (loose.length) tasks.push({ actions: loose });
+  const taskSteps = new Set(tasks.map((x) => x.step?.id));
+  const waiting = view.steps.filter((s) => OPEN.includes(s.status) && !taskSteps.has(s.id));
+  const later = view.steps.filter((s) => s.status === 'pending');
+  const done = view.steps.filter((s) => s.status === 'done');
+  const skipped = view.steps.filter((s) => s.status === 'skipped');
+  const [primary, ...others] = tasks;
+  const upcoming = o.reminders.filter((r) => !r.sent);
+  const sent = o.reminders.filter((r) => r.sent);
+
+  return html`<h2>${t(lang, 'whatNow')}</h2>
+    ${primary ? taskBlock(o, primary, 0, true) : html`<p>${t(lang, 'nothingNow')}</p>`}
+    ${others.length ? html`<h2 class="mt-8">${say(lang, 'Dine andre opgaver', 'Your other tasks')}</h2>
+      <ol class="nobullet-list">${others.map((task, i) => html`<li>${taskBlock(o, task, i + 1, false)}</li>`)}</ol>` : ''}
+    ${waiting.length ? html`<h2 class="mt-8">${say(lang, 'Det venter vi på', 'What we are waiting for')}</h2>
+      <ul>${waiting.map((s) => html`<li class="mt-3">${stepLine(lang, s)}${s.system ? ` – ${authorityName(lang, s.system)}` : ''}${deadlineText(lang, s)}
+        ${s.status === 'failed' ? html` ${statusBadge(say(lang, 'En sagsbehandler hjælper', 'A caseworker is helping'), 'failed')}` : ''}</li>`)}</ul>` : ''}
+    ${later.length ? html`<h2 class="mt-8">${say(lang, 'Senere i forløbet', 'Later in the journey')}</h2>
+      <ul>${later.map((s) => html`<li class="mt-3">${stepLine(lang, s)}${deadlineText(lang, s)}</li>`)}</ul>` : ''}
+    ${upcoming.length || sent.length ? html`<h2 class="mt-8">${say(lang, 'Påmindelser', 'Reminders')}</h2>
+      <ul>${upcoming.map((r) => html`<li class="mt-3">${say(lang, 'Vi minder dig om', 'We will remind you about')} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)}</li>`)}
+        ${sent.map((r) => html`<li class="mt-3">${say(lang, 'Vi sendte dig en påmindelse om', 'We sent you a reminder about')} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)} (<a href="/me/notifications">${t(lang, 'notifications')}</a>)</li>`)}</ul>` : ''}
+    ${done.length ? html`<h2 class="mt-8">${say(lang, 'Færdige trin', 'Done')}</h2>
+      <ul>${done.map((s) => html`<li class="mt-3">${statusBadge(say(lang, 'Færdig', 'Done'), 'done')} ${tx(lang, s.title)}${doneBy(o, s.id)}</li>`)}</ul>` : ''}
+    ${skipped.length ? html`<details class="mt-8"><summary>${say(lang, `Ikke relevant for dig (${skipped.length})`, `Not relevant for you (${skipped.length})`)}</summary>
+      <ul>${skipped.map((s) => html`<li class="mt-3">${tx(lang, s.title)}: ${tx(lang, definitionOf(s.id)?.notRelevant) || say(lang, 'Gælder ikke ud fra dine svar og registrenes oplysninger.', 'Does not apply given your answers and the registers.')}</li>`)}</ul></details>` : ''}`;
+}
+
+function stepLine(lang: Lang, s: StepView): string {
+  return tx(lang, s.title);
+}
+
+function deadlineText(lang: Lang, s: StepView): string {
+  return s.deadline ? ` – ${say(lang, 'senest', 'by')} ${formatDate(lang, s.deadline)}` : '';
+}
+
+function reminderStep(lang: Lang, view: JourneyView, stepId: string | null): string {
+  const step = view.steps.find((s) => s.id === stepId);
+  return step ? `"${tx(lang, step.title)}"` : say(lang, 'en frist', 'a deadline');
+}
+
+/** When a done step was decided and by whom: the last history row of an event naming the step. */
+function doneBy(o: TaskListOptions, stepId: string): string {
+  const row = [...o.history].reverse().find((h) => o.def.events[h.event_type]?.steps.includes(stepId) || h.event_data?.step === stepId);
+  if (!row) return '';
+  return ` – ${formatDate(o.lang, new Date(row.created_at).toISOString(), true)} · ${t(o.lang, 'actor')}: ${actorWords(o.lang, row.actor, o.ownerViewing)}`;
+}
+
+function taskTitle(lang: Lang, task: Task): string {
+  if (!task.step) return say(lang, 'Andet, du kan gøre', 'Other things you can do');
+  const title = tx(lang, task.definition?.task ?? task.step.title);
+  return task.step.deadline ? `${title} – ${say(lang, 'senest', 'by')} ${formatDate(lang, task.step.deadline)}` : title;
+}
+
+function taskBlock(o: TaskListOptions, task: Task, index: number, primary: boolean): SafeHtml {
+  const { lang } = o;
+  const id = `task-${index}`;
+  const step = task.step;
+  const link = step?.selfService?.url ?? step?.legalSource?.url;
+  // Sources are named in Danish only, so an English page marks the title as Danish.
+  const linkText = step?.selfService
+    ? say(lang, `Gå til ${authorityName(lang, step.system) || 'selvbetjeningen'}`, `Go to ${authorityName(lang, step.system) || 'the self-service'}`)
+    : html`<span lang="da">${step?.legalSource?.title ?? ''}</span>`;
+  const forms = task.actions.map((a, i) => {
+    const failed = o.failed?.event === a.event ? o.failed : undefined;
+    const state: FormState = { lang, formId: `${id}-${i}`, values: failed?.values ?? {}, errors: failed?.errors ?? {} };
+    return confirmForm(o, a, state, primary && i === 0);
+  });
+  const how = html`${step ? html`<p>${tx(lang, step.guidance)}</p>${step.deadlineRule ? html`<p class="form-hint">${tx(lang, step.deadlineRule)}</p>` : ''}` : ''}
+    ${link ? html`<p><a href="${link}"${primary && step?.selfService ? html` class="button button-primary"` : ''}>${linkText}</a></p>` : ''}
+    ${forms.length && link ? html`<p>${say(lang, 'Når du har gjort det, så fortæl os det her:', 'When you have done it, tell us here:')}</p>` : ''}
+    ${forms}`;
+  const failedHere = task.actions.some((a) => a.event === o.failed?.event);
+  return html`<section class="mt-6${primary ? ' task-primary' : ''}" aria-labelledby="${id}-title">
+    <h3 id="${id}-title"${primary ? '' : html` class="h4"`}>${taskTitle(lang, task)}</h3>
+    ${step?.overdue ? html`<p>${statusBadge(t(lang, 'overdue'), 'failed')}</p>` : ''}
+    ${primary ? how : html`<details${failedHere ? ' open' : ''}><summary>${say(lang, 'Sådan gør du', 'How to do it')}</summary>${how}</details>`}
+  </section>`;
+}
+
+function confirmForm(o: TaskListOptions, action: NextActionView, state: FormState, primary: boolean): SafeHtml {
+  const label = tx(o.lang, o.def.events[action.event]?.confirm ?? action.title);
+  return html`<form method="post" action="${o.base}/events/${action.event}" novalidate class="mt-4" aria-label="${label}">
+      ${errorSummary(state, action.schema)}
+      <input type="hidden" name="_csrf" value="${o.csrf}"><input type="hidden" name="_key" value="${o.idempotencyKey()}">
+      ${schemaFields(action.schema, state)}
+      <button type="submit" class="button ${primary ? 'button-primary' : 'button-secondary'}">${label}</button>
+    </form>`;
+}

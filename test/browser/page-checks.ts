@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import type { JourneyDefinition, Text } from '../../journeys/shared/contract';
+import { journeyDiagram, type DiagramNode } from '../../src/engine/queries/journey-diagram';
+import { TEXTS } from '../../src/api/pages/i18n';
+
+/**
+ * What citizen-facing pages must never show: the journey's event ids, step ids and state-node ids
+ * (`move.reported`, `report-move`, `inProgress`), and the engine's own event and actor codes.
+ */
+export function internalCodes(def: JourneyDefinition): string[] {
+  const nodes: string[] = [];
+  const walk = (n: DiagramNode) => {
+    if (n.path.length) nodes.push(n.path.join('.'));
+    // Single lower-case words ("open", "done") are ordinary English; camelCase and dashed keys are codes.
+    if (/[A-Z]|-/.test(n.key)) nodes.push(n.key);
+    n.children.forEach(walk);
+  };
+  walk(journeyDiagram(def.machine));
+  const engine = ['journey.started', 'integration.completed', 'integration.failed', 'timer.fired', 'xstate.', 'system (', 'caseworker ('];
+  return [...new Set([...Object.keys(def.events), ...def.steps.map((s) => s.id), ...nodes, ...engine])];
+}
+
+function texts(def: JourneyDefinition): Text[] {
+  const out: Text[] = Object.values(TEXTS);
+  for (const s of def.steps) out.push(s.title, s.guidance, ...(s.task ? [s.task] : []), ...(s.notRelevant ? [s.notRelevant] : []), ...(s.deadlineRule ? [s.deadlineRule] : []));
+  for (const e of Object.values(def.events)) out.push(e.title, ...(e.confirm ? [e.confirm] : []));
+  return out;
+}
+
+/** The English-only descriptions of the journey's JSON Schemas (hints that Danish pages must not show). */
+function schemaDescriptions(def: JourneyDefinition): string[] {
+  const out: string[] = [];
+  const walk = (schema: Record<string, any>) => {
+    for (const prop of Object.values((schema.properties ?? {}) as Record<string, Record<string, any>>)) {
+      if (typeof prop.description === 'string' && !prop['x-description']) out.push(prop.description);
+      walk(prop);
+    }
+  };
+  walk(def.startSchema);
+  for (const e of Object.values(def.events)) walk(e.schema);
+  return out;
+}
+
+/**
+ * Text of the other language: every UI and journey text whose two versions differ (longer than
+ * a word, so names and shared words do not count), and on Danish pages the engine's English reasons.
+ */
+export function foreignTexts(def: JourneyDefinition, lang: 'da' | 'en'): string[] {
+  const other = lang === 'da' ? 'en' : 'da';
+  const all = texts(def);
+  // A name quoted on purpose in this language's own texts (borger.dk's "Søg boligstøtte") is not a leak.
+  const quoted = (phrase: string) => all.some((t) => t[lang].includes(phrase));
+  const ours = all
+    .filter((t) => t[other] !== t[lang] && t[other].length > 8 && !quoted(t[other]))
+    .map((t) => t[other]);
+  return lang === 'da' ? [...ours, ...schemaDescriptions(def)] : ours;
+}
+
+const ENGLISH_REASONS = /\b(is required|must (be|match|not|have)|is not an? )\b/;
+
+/** Problems with the language and the codes of the page now shown, as readable strings (empty when fine). */
+export async function pageProblems(page: Page, def: JourneyDefinition, citizenFacing: boolean): Promise<string[]> {
+  const lang = (await page.getAttribute('html', 'lang')) === 'en' ? 'en' : 'da';
+  // All text, folded or not, less what is marked as another language (a Danish-only source title on an English page).
+  const text = await page.evaluate((l) => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll(`[lang]:not([lang="${l}"])`).forEach((e) => e.remove());
+    return body.textContent ?? '';
+  }, lang);
+  const problems: string[] = [];
+  for (const foreign of foreignTexts(def, lang)) if (text.includes(foreign)) problems.push(`${lang} page shows "${foreign}"`);
+  if (lang === 'da' && ENGLISH_REASONS.test(text)) problems.push(`da page shows an English reason: ${ENGLISH_REASONS.exec(text)![0]}`);
+  if (citizenFacing) for (const code of internalCodes(def)) if (text.includes(code)) problems.push(`${lang} page shows the code "${code}"`);
+  return problems.map((p) => `${page.url()}: ${p}`);
+}
+
+/** WCAG 1.4.10: at 320 CSS px wide nothing scrolls sideways. */
+export async function overflowsAt320(page: Page): Promise<number> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  const excess = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (before) await page.setViewportSize(before);
+  return excess;
+}
