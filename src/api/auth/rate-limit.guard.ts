@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import ipaddr from 'ipaddr.js';
 import type { AppConfig } from '../../platform/config/app.config';
 import { DomainError } from '../../platform/errors/domain-error';
 
@@ -14,8 +15,18 @@ const isSignIn = (ctx: ExecutionContext) => Reflect.getMetadata(SIGN_IN, ctx.get
 const method = (ctx: ExecutionContext) => ctx.switchToHttp().getRequest<Request>().method;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** The client's address (behind TRUST_PROXY hops of reverse proxies, the forwarded one). */
-const clientAddress = (req: Record<string, any>) => `ip:${String(req.ip ?? req.socket?.remoteAddress ?? 'unknown')}`;
+/**
+ * The client's address (behind TRUST_PROXY hops of reverse proxies, the forwarded one). An IPv6
+ * client is counted by its /64: one subscriber usually holds a whole /64 and could otherwise take a
+ * fresh budget with every address in it.
+ */
+export function clientAddress(req: Record<string, any>): string {
+  const raw = String(req.ip ?? req.socket?.remoteAddress ?? 'unknown');
+  if (!ipaddr.isValid(raw)) return `ip:${raw}`;
+  const parsed = ipaddr.process(raw);
+  if (parsed.kind() === 'ipv4') return `ip:${parsed.toString()}`;
+  return `ip6:${(parsed as ipaddr.IPv6).toNormalizedString().split(':').slice(0, 4).join(':')}::/64`;
+}
 
 /**
  * Writes are counted per session: the bearer token or the pages' session cookie, hashed (never
