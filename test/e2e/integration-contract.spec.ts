@@ -63,7 +63,7 @@ describe('integration contract', () => {
   it('serves the webhooks’ AsyncAPI document, linked from the OpenAPI document', async () => {
     const asyncapi = (await h.http().get('/api/asyncapi.json').expect(200)).body;
     expect(asyncapi.asyncapi).toBe('3.0.0');
-    expect(Object.values(asyncapi.channels).map((c) => (c as { address: string }).address).sort()).toEqual(['step.awaiting', 'step.completed', 'step.failed']);
+    expect(Object.values(asyncapi.channels).map((c) => (c as { address: string }).address).sort()).toEqual(['correction.requested', 'step.awaiting', 'step.completed', 'step.failed']);
     expect(JSON.stringify(asyncapi)).toContain('x-livsforloeb-signature');
     const openapi = (await h.http().get('/api/docs-json').expect(200)).body;
     expect(openapi.externalDocs.url).toBe('/api/asyncapi.json');
@@ -112,7 +112,10 @@ describe('integration contract', () => {
         const n = node as Record<string, unknown>;
         for (const key of ['x-title', 'x-description']) if (n[key]) out.push(n[key] as { da: string; en: string });
         for (const t of Object.values((n['x-enum-titles'] ?? {}) as Record<string, { da: string; en: string }>)) out.push(t);
-        Object.values((n.properties ?? {}) as object).forEach(visit);
+        const properties = (n.properties ?? {}) as Record<string, unknown>;
+        // An address is searched for, not typed: its register id and municipality code are derived, never shown as fields.
+        const address = 'darAddressId' in properties && 'municipalityCode' in properties;
+        Object.entries(properties).forEach(([key, child]) => (address && (key === 'darAddressId' || key === 'municipalityCode') ? undefined : visit(child)));
       };
       visit(schema);
       return out.filter((t) => t.da !== t.en);
@@ -129,7 +132,8 @@ describe('integration contract', () => {
     expect(form.text).toContain('Flyttedato');
     expect(form.text).not.toContain('The day the household moves in');
     const started = await anna.post('/journeys/new/moving').type('form').send({
-      _csrf: csrfOf(form.text), movingDate: '2026-12-01', 'newAddress.darAddressId': '0a3f50a0-4b7c-32b8-e044-0003ba298018', 'newAddress.municipalityCode': '0101',
+      // The address as the search's pick carries it: register id and municipality code, never typed.
+      _csrf: csrfOf(form.text), movingDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10), 'newAddress._pick': '0a3f50a0-4b7c-32b8-e044-0003ba298018|0101',
       othersRegisteredAtNewAddress: 'false', renting: 'false', childrenMoving: 'false', childLeavesJointCustodyHome: 'false', wantsAddressProtection: 'false',
     }).expect(303);
     const page = await anna.get(started.headers.location).expect(200);

@@ -1,6 +1,7 @@
 import { AUTHORITY_SYSTEMS } from '../../../journeys/shared/authority-tasks';
 import type { AuthoritySystemId, JourneyDefinition, Text } from '../../../journeys/shared/contract';
 import type { Actor } from '../../engine/actor';
+import { eventTitle, hasEventTitle } from '../../engine/queries/event-titles';
 import type { Lang } from './i18n';
 
 /**
@@ -28,8 +29,6 @@ export function eventWords(lang: Lang, def: JourneyDefinition | undefined, type:
   if (spec) return spec.title[lang];
   const step = () => stepTitle(lang, def, data.step);
   switch (type) {
-    case 'journey.started':
-      return say(lang, 'Forløbet blev startet', 'The journey was started');
     case 'integration.completed':
       return say(lang, `Svar fra myndigheden: ${step()}`, `Answer from the authority: ${step()}`);
     case 'integration.failed':
@@ -43,14 +42,9 @@ export function eventWords(lang: Lang, def: JourneyDefinition | undefined, type:
         ? say(lang, `Påmindelse: ${s}`, `Reminder: ${s}`)
         : say(lang, `Frist nået: ${s}`, `Deadline reached: ${s}`);
     }
-    case 'journey.linked-completed':
-      return say(lang, 'Et tilknyttet forløb er afsluttet', 'A linked journey was completed');
-    case 'journey.dismissed':
-      return say(lang, 'Forløbet blev fravalgt', 'The journey was dismissed');
-    case 'journey.migrated':
-      return say(lang, 'Forløbet blev opdateret til en ny udgave', 'The journey was updated to a new version');
     default:
-      return say(lang, 'Opdatering af forløbet', 'Update to the journey');
+      // The engine's own entries in the words the API's history uses too; never an event id.
+      return hasEventTitle(type) ? eventTitle(def, type)[lang] : say(lang, 'Opdatering af forløbet', 'Update to the journey');
   }
 }
 

@@ -16,5 +16,10 @@ const ENGINE_TITLES: Record<string, Text> = {
 
 /** The title of a history entry: the journey's own event title, or the engine's; the type itself as a last resort. */
 export function eventTitle(def: JourneyDefinition | undefined, type: string): Text {
-  return def?.events[type]?.title ?? ENGINE_TITLES[type] ?? { da: type, en: type };
+  return def?.events[type]?.title ?? (Object.hasOwn(ENGINE_TITLES, type) ? ENGINE_TITLES[type] : { da: type, en: type });
+}
+
+/** Whether the engine or a definition has words for this history entry (else it has only its type). */
+export function hasEventTitle(type: string, def?: JourneyDefinition): boolean {
+  return Object.hasOwn(ENGINE_TITLES, type) || !!def?.events[type];
 }
