@@ -47,8 +47,8 @@ export async function devToken(secret: string, subject: string, role: 'citizen',
 export interface DriverContext {
   apis: string[];
   devSecret: string;
-  /** The CPR register feed's client credentials. */
-  registerFeed: { clientId: string; clientSecret: string };
+  /** The CPR register feed's access token: one client, signed in once for every driver. */
+  registerFeed: () => Promise<string>;
   db: Pool;
   startInEngine: EngineStarter;
   /** How long one request may keep failing (the API down, the database restarting) before the driver gives up. */
@@ -107,7 +107,7 @@ export class ChaosDriver {
   private async start(scenario: Scenario, citizen: string): Promise<{ journeyId?: string; rejected?: string }> {
     if (scenario.channel === 'engine') return this.patiently(() => this.ctx.startInEngine(scenario));
     if (scenario.channel === 'register') {
-      const feed = await this.feedToken();
+      const feed = await this.ctx.registerFeed();
       // Idempotent by the register's event id: a replay answers with the first outcome.
       const { id, type, occurredOn } = scenario.register!;
       const answer = await this.request('POST', '/api/register-events', feed, { id, type, occurredOn, persons: [{ cpr: scenario.cpr, facts: scenario.facts }] });
@@ -154,19 +154,6 @@ export class ChaosDriver {
   }
 
   /** Sends until an answer that is not a temporary failure arrives; the same body every time. */
-  private feed?: string;
-
-  /** A client-credentials token of the register feed, fetched once per driver (it outlives a run). */
-  private async feedToken(): Promise<string> {
-    if (!this.feed) {
-      const { clientId, clientSecret } = this.ctx.registerFeed;
-      const answer = await this.request('POST', '/api/oauth/token', '', { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
-      if (answer.status !== 200) throw new Error(`register feed token: ${answer.status}`);
-      this.feed = answer.body.access_token as string;
-    }
-    return this.feed;
-  }
-
   private async request(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
     const until = Date.now() + this.ctx.patienceMs;
     for (let attempt = 0; ; attempt++) {
@@ -201,7 +188,7 @@ export class ChaosDriver {
     try {
       const res = await fetch(`${base}${path}`, {
         method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(15_000),
       });

@@ -100,8 +100,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // The runner's producers see Redis go away too; without a listener BullMQ prints every error.
     for (const queue of engine.get(Queues).all()) queue.on('error', () => undefined);
     const startInEngine = engineStarter(engine.get(StartJourneyUseCase), engine.get(CitizenRepository));
-    // The CPR register feed signs in as a self-service client of the cpr authority.
-    const registerFeed = await engine.get(CreateClientUseCase).execute({ authority: 'cpr' });
+    // The CPR register feed is one self-service client of the cpr authority: it signs in once, the
+    // first time a driver needs it, and every driver uses that token (sign-ins are rate-limited).
+    const feedClient = await engine.get(CreateClientUseCase).execute({ authority: 'cpr' });
+    let feedToken: Promise<string> | undefined;
+    const registerFeed = () => (feedToken ??= signInFeed(cluster.apis.map((_, i) => cluster.apiUrl(i)), feedClient));
 
     const monkey = new ChaosMonkey(cluster, options.seed, (m) => log(`  chaos: ${m}`));
     const outcomes: DriveOutcome[] = new Array(scenarios.length);
@@ -224,4 +227,20 @@ export function summary(report: ChaosReport): string {
     if (details.length > 10) lines.push(`    … and ${details.length - 10} more`);
   }
   return lines.join('\n');
+}
+
+/** A client-credentials token for the register feed, from whichever API answers (one may be down). */
+async function signInFeed(apis: string[], client: { clientId: string; clientSecret: string }): Promise<string> {
+  const until = Date.now() + 60_000;
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(`${apis[attempt % apis.length]}/api/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+      signal: AbortSignal.timeout(10_000),
+    }).catch(() => undefined);
+    if (res?.ok) return ((await res.json()) as { access_token: string }).access_token;
+    if (Date.now() > until) throw new Error(`register feed sign-in: ${res ? res.status : 'no answer'}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
