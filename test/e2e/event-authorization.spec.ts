@@ -98,21 +98,14 @@ describe('event policy: who may send which event', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let h: ReturnType<typeof selfServiceHelpers>;
   let sql: DataSource;
-  const caseworkers = new Map<string, string>();
-  const systems = new Map<string, string>();
-  const caseworker = async (authority: string) => {
-    if (!caseworkers.has(authority)) caseworkers.set(authority, await h.devToken({ role: 'caseworker', subject: `cw-${authority}`, authority, name: `Caseworker ${authority}` }));
-    return caseworkers.get(authority)!;
-  };
-  const system = async (authority: string) => {
-    if (!systems.has(authority)) systems.set(authority, await h.clientToken(await h.createClient(authority)));
-    return systems.get(authority)!;
-  };
+  let caseworker: (authority: string) => Promise<string>;
+  let system: (authority: string) => Promise<string>;
 
   beforeAll(async () => {
     db = await createTestDatabase('event_policy');
     app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway: new UnusedGateway(), role: 'api', namespace: `event_policy_${process.pid}` });
     h = selfServiceHelpers(app);
+    ({ caseworker, system } = h.authorityTokens());
     sql = app.get(DataSource);
   });
   afterAll(async () => {

@@ -43,16 +43,7 @@ export async function accessWorld(app: NestExpressApplication) {
   const sql = app.get(DataSource);
   const citizens = app.get(CitizenRepository);
   const citizenToken = (cpr: string, name?: string) => h.devToken({ role: 'citizen', subject: cpr, name });
-  const caseworkers = new Map<string, string>();
-  const systems = new Map<string, string>();
-  const caseworker = async (authority: string) => {
-    if (!caseworkers.has(authority)) caseworkers.set(authority, await h.devToken({ role: 'caseworker', subject: `cw-${authority}`, authority, name: `Caseworker ${authority}` }));
-    return caseworkers.get(authority)!;
-  };
-  const system = async (authority: string) => {
-    if (!systems.has(authority)) systems.set(authority, await h.clientToken(await h.createClient(authority)));
-    return systems.get(authority)!;
-  };
+  const { caseworker, system } = h.authorityTokens();
   const fixed: Partial<Record<MatrixRole, string>> = { citizenB: await citizenToken(CITIZEN_B) };
   for (const [role, cpr] of Object.entries(PROXIES)) fixed[role as MatrixRole] = await citizenToken(cpr, `Proxy ${role}`);
   const municipality = await system('municipality');

@@ -52,6 +52,21 @@ export function selfServiceHelpers(app: INestApplication) {
       if (!task?.token_sealed) throw new Error(`no sealed task token for ${step}: is a webhook delivery pending?`);
       return app.get(SecretBox).open(task.token_sealed, sealContext.taskToken(task.id));
     },
+    /** One caseworker and one self-service client per authority, signed in once and kept for the suite. */
+    authorityTokens() {
+      const caseworkers = new Map<string, Promise<string>>();
+      const systems = new Map<string, Promise<string>>();
+      return {
+        caseworker: (authority: string) => {
+          if (!caseworkers.has(authority)) caseworkers.set(authority, devToken({ role: 'caseworker', subject: `cw-${authority}`, authority, name: `Caseworker ${authority}` }));
+          return caseworkers.get(authority)!;
+        },
+        system: (authority: string) => {
+          if (!systems.has(authority)) systems.set(authority, this.createClient(authority).then((c) => this.clientToken(c)));
+          return systems.get(authority)!;
+        },
+      };
+    },
     /** Starts a moving journey for a citizen and reports the move, which opens the municipality's steps. */
     async reportedMove(cpr: string, answers = movingAnswers()): Promise<{ journeyId: string; citizen: string }> {
       const citizen = await devToken({ role: 'citizen', subject: cpr });
