@@ -1,16 +1,14 @@
 import * as fs from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { movingV1 } from '../../journeys/moving';
 import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { freePort } from '../support/ports';
-import { overflowsAt320, pageProblems } from './page-checks';
+import { axeFindings, CHROMIUM, launchChromium, overflowsAt320, pageProblems, type AxeFinding } from './page-checks';
 
-const CHROMIUM = '/usr/bin/chromium';
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -30,20 +28,12 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
   let context: BrowserContext;
   let page: Page;
   let base: string;
-  const violations: { url: string; id: string; impact: string; nodes: string[] }[] = [];
+  const violations: AxeFinding[] = [];
   const problems: string[] = [];
 
-  /** axe-core in the page: WCAG 2.1 A/AA rules; a finding of any impact fails the suite. */
+  /** axe-core in the page: a finding of any impact fails the suite. */
   async function audit(): Promise<void> {
-    await page.addScriptTag({ content: AXE });
-    const found = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-    });
-    if (process.env.AXE_REPORT) process.stdout.write(`axe ${page.url()}: ${JSON.stringify(found)}\n`);
-    violations.push(...found.map((v) => ({ url: page.url(), ...v })));
+    violations.push(...(await axeFindings(page)));
   }
 
   /** The page now shown: axe, its language and codes (citizen pages), and reflow at 320 px. */
@@ -87,8 +77,6 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     await Promise.all([page.waitForURL(`${base}/login`), page.getByRole('button', { name: 'Log ud' }).click()]);
   }
 
-  const section = (title: string) => page.locator('section', { has: page.getByRole('heading', { name: title, exact: true }) });
-
   beforeAll(async () => {
     db = await createTestDatabase('browser');
     sandbox = await startSandbox({ latencyScale: 0, seed: 11 });
@@ -98,10 +86,7 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     base = `http://127.0.0.1:${port}`;
     app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [movingV1], gateway, role: 'all', namespace: `browser_${process.pid}`, env: { PUBLIC_BASE_URL: base } });
     await app.listen(port, '127.0.0.1');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     // axe is injected as an inline script, which the pages' CSP (rightly) forbids.
     context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();

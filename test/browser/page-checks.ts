@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import * as fs from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { JourneyDefinition, Text } from '../../journeys/shared/contract';
 import { journeyDiagram, type DiagramNode } from '../../src/engine/queries/journey-diagram';
 import { TEXTS } from '../../src/api/pages/i18n';
@@ -81,4 +82,40 @@ export async function overflowsAt320(page: Page): Promise<number> {
   const excess = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (before) await page.setViewportSize(before);
   return excess;
+}
+
+/** Debian's Chromium, as the browser suites drive it. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Chromium headless, without the background traffic this machine's closed network refuses. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface AxeFinding {
+  url: string;
+  id: string;
+  impact: string;
+  nodes: string[];
+}
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core in the page now shown, against the WCAG 2.1 A/AA rules: every finding, whatever its
+ * impact. The context must bypass CSP: axe comes in as an inline script, which the pages forbid.
+ */
+export async function axeFindings(page: Page): Promise<AxeFinding[]> {
+  await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  if (process.env.AXE_REPORT) process.stdout.write(`axe ${page.url()}: ${JSON.stringify(found)}\n`);
+  return found.map((v) => ({ url: page.url(), ...v }));
 }
