@@ -16,7 +16,22 @@ import { losingARelativeV1, losingARelativeV2 } from './losing-a-relative';
 import { retiringV1, retiringV2 } from './retiring';
 
 /** Adding a journey: import its definition above and list it here. */
-const ALL_DEFINITIONS: readonly JourneyDefinition[] = [movingV1, movingAbroadV1, movingAbroadV2, movingToDenmarkV1, newJobV1, digitalCitizenV1, startingEducationV1, divorceV1, becomingAParentV1, losingARelativeV1, losingARelativeV2, retiringV1, retiringV2, losingAJobV1];
+const ALL_DEFINITIONS: readonly JourneyDefinition[] = [
+  movingV1,
+  movingAbroadV1,
+  movingAbroadV2,
+  movingToDenmarkV1,
+  newJobV1,
+  digitalCitizenV1,
+  startingEducationV1,
+  divorceV1,
+  becomingAParentV1,
+  losingARelativeV1,
+  losingARelativeV2,
+  retiringV1,
+  retiringV2,
+  losingAJobV1,
+];
 
 export type JourneyRegistry = Partial<Record<JourneyTypeId, Readonly<Record<number, JourneyDefinition>>>>;
 

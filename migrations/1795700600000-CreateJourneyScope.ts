@@ -54,7 +54,9 @@ export class CreateJourneyScope1795700600000 implements MigrationInterface {
     // before created_at, so a walk reads one page and stops, whether the scope is large or empty.
     await q.query(`CREATE INDEX journey_scope_type ON journey_scope (system, type, status, created_at DESC, journey_id DESC)`);
     await q.query(`CREATE INDEX journey_scope_status ON journey_scope (system, status, created_at DESC, journey_id DESC)`);
-    await q.query(`CREATE INDEX journey_scope_failed ON journey_scope (system, created_at DESC, journey_id DESC) INCLUDE (type, status) WHERE has_failed_step`);
+    await q.query(
+      `CREATE INDEX journey_scope_failed ON journey_scope (system, created_at DESC, journey_id DESC) INCLUDE (type, status) WHERE has_failed_step`,
+    );
     await q.query(`CREATE INDEX journey_scope_journey ON journey_scope (journey_id)`);
 
     await q.query(`DROP INDEX journey_systems`);

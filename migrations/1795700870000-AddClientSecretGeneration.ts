@@ -9,7 +9,9 @@ export class AddClientSecretGeneration1795700870000 implements MigrationInterfac
   name = 'AddClientSecretGeneration1795700870000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE system_client ADD COLUMN secret_generation integer NOT NULL DEFAULT 1, ADD COLUMN secret_rotated_at timestamptz`);
+    await q.query(
+      `ALTER TABLE system_client ADD COLUMN secret_generation integer NOT NULL DEFAULT 1, ADD COLUMN secret_rotated_at timestamptz`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

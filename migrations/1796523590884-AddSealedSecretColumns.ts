@@ -16,7 +16,9 @@ export class AddSealedSecretColumns1796523590884 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE webhook_subscription ADD COLUMN secret_sealed text, ALTER COLUMN secret DROP NOT NULL`);
-    await q.query(`ALTER TABLE webhook_subscription ADD CONSTRAINT webhook_subscription_secret_kept CHECK (secret IS NOT NULL OR secret_sealed IS NOT NULL)`);
+    await q.query(
+      `ALTER TABLE webhook_subscription ADD CONSTRAINT webhook_subscription_secret_kept CHECK (secret IS NOT NULL OR secret_sealed IS NOT NULL)`,
+    );
     await q.query(`ALTER TABLE task_token ADD COLUMN token_sealed text`);
     await q.query(`ALTER TABLE webhook_delivery ADD COLUMN task_token_id uuid REFERENCES task_token(id) ON DELETE SET NULL`);
     await q.query(`CREATE INDEX webhook_delivery_task_token ON webhook_delivery (task_token_id) WHERE task_token_id IS NOT NULL`);
@@ -39,6 +41,8 @@ export class AddSealedSecretColumns1796523590884 implements MigrationInterface {
     await q.query(`DROP INDEX webhook_delivery_task_token`);
     await q.query(`ALTER TABLE webhook_delivery DROP COLUMN task_token_id`);
     await q.query(`ALTER TABLE task_token DROP COLUMN token_sealed`);
-    await q.query(`ALTER TABLE webhook_subscription DROP CONSTRAINT webhook_subscription_secret_kept, DROP COLUMN secret_sealed, ALTER COLUMN secret SET NOT NULL`);
+    await q.query(
+      `ALTER TABLE webhook_subscription DROP CONSTRAINT webhook_subscription_secret_kept, DROP COLUMN secret_sealed, ALTER COLUMN secret SET NOT NULL`,
+    );
   }
 }

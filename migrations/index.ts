@@ -15,4 +15,20 @@ import { CreateCalendarFeedTokens1796600000000 } from './1796600000000-CreateCal
 import { CreateCorrectionRequests1796600100000 } from './1796600100000-CreateCorrectionRequests';
 
 /** Every migration, in order. New migrations are added here (explicit, so tests and the build agree). */
-export const migrations = [CreateJourneyTables1795700000000, CreateRegisterEvents1795700100000, CreateCitizenExperienceTables1795700200000, CreateSelfServiceTables1795700240000, AddRetentionColumns1795700300000, AddCaseworkerSearchIndexes1795700400000, CreateStartIdempotency1795700500000, CreateJourneyScope1795700600000, DropOutboxNotifyTrigger1795700700000, CreatePageSessions1795700850000, AddClientSecretGeneration1795700870000, AddSealedSecretColumns1796523590884, NamespaceClientIdempotencyKeys1796523748707, CreateCalendarFeedTokens1796600000000, CreateCorrectionRequests1796600100000];
+export const migrations = [
+  CreateJourneyTables1795700000000,
+  CreateRegisterEvents1795700100000,
+  CreateCitizenExperienceTables1795700200000,
+  CreateSelfServiceTables1795700240000,
+  AddRetentionColumns1795700300000,
+  AddCaseworkerSearchIndexes1795700400000,
+  CreateStartIdempotency1795700500000,
+  CreateJourneyScope1795700600000,
+  DropOutboxNotifyTrigger1795700700000,
+  CreatePageSessions1795700850000,
+  AddClientSecretGeneration1795700870000,
+  AddSealedSecretColumns1796523590884,
+  NamespaceClientIdempotencyKeys1796523748707,
+  CreateCalendarFeedTokens1796600000000,
+  CreateCorrectionRequests1796600100000,
+];

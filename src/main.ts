@@ -90,7 +90,10 @@ async function bootstrap(): Promise<void> {
 
   metrics = await listenForMetrics(app.get(MetricsEndpoint), config.metrics);
   await app.listen(config.app.port, config.app.host);
-  log.info({ metricsHost: config.metrics.host, metricsPort: metrics.port }, `metrics at http://${config.metrics.host}:${metrics.port}/metrics`);
+  log.info(
+    { metricsHost: config.metrics.host, metricsPort: metrics.port },
+    `metrics at http://${config.metrics.host}:${metrics.port}/metrics`,
+  );
   log.info(
     { host: config.app.host, port: config.app.port, role: config.app.role, queue: config.queue.backend },
     `Livsforløb listening on ${config.app.host}:${config.app.port}: http://localhost:${config.app.port} (API docs at /api/docs, health at /health/ready)`,

@@ -34,28 +34,42 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     // The CPR register feed delivers it to a parent who started the journey before the birth.
     actors: ['system', 'caseworker', 'register'],
     steps: ['birth-registration'],
-    schema: schema.object({ birthDate: schema.date({ da: 'Barnets fødselsdato, som den er registreret', en: 'The child’s birth date as registered' }) }),
+    schema: schema.object({
+      birthDate: schema.date({ da: 'Barnets fødselsdato, som den er registreret', en: 'The child’s birth date as registered' }),
+    }),
     examples: [{ birthDate: '2025-06-18' }],
   },
   'employer.notified': {
     title: { da: 'Arbejdsgiver har fået besked', en: 'Employer told' },
     actors: ['citizen'],
     steps: ['notify-employer'],
-    schema: schema.object({ notifiedOn: schema.date({ da: 'Dagen, arbejdsgiveren fik besked om graviditeten', en: 'Day the employer was told about the pregnancy' }) }),
+    schema: schema.object({
+      notifiedOn: schema.date({
+        da: 'Dagen, arbejdsgiveren fik besked om graviditeten',
+        en: 'Day the employer was told about the pregnancy',
+      }),
+    }),
     examples: [{ notifiedOn: '2025-03-14' }],
   },
   'leave-plan.sent': {
     title: { da: 'Orlovsplan sendt', en: 'Leave plan sent' },
     actors: ['citizen'],
     steps: ['notify-employer'],
-    schema: schema.object({ sentOn: schema.date({ da: 'Dagen, orlovsplanen blev sendt til arbejdsgiveren', en: 'Day the leave plan was sent to the employer' }) }),
+    schema: schema.object({
+      sentOn: schema.date({ da: 'Dagen, orlovsplanen blev sendt til arbejdsgiveren', en: 'Day the leave plan was sent to the employer' }),
+    }),
     examples: [{ sentOn: '2025-07-01' }],
   },
   'care-declaration.signed': {
     title: { da: 'Omsorgs- og ansvarserklæring underskrevet', en: 'Declaration of care and responsibility signed' },
     actors: ['citizen', 'system'],
     steps: ['paternity'],
-    schema: schema.object({ signedOn: schema.date({ da: 'Dagen, begge forældre havde underskrevet på borger.dk', en: 'Day both parents had signed on borger.dk' }) }),
+    schema: schema.object({
+      signedOn: schema.date({
+        da: 'Dagen, begge forældre havde underskrevet på borger.dk',
+        en: 'Day both parents had signed on borger.dk',
+      }),
+    }),
     // The first is in time for the examples' births, the second too late for all of them.
     examples: [{ signedOn: '2025-03-20' }, { signedOn: '2025-12-01' }],
   },
@@ -72,7 +86,10 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     steps: ['paternity'],
     schema: schema.object({
       decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Day of the decision' }),
-      parentage: schema.oneOf(PARENTAGE_OUTCOMES, { da: 'Om forældreskabet blev fastslået', en: 'Whether the citizen’s parentage was established' }),
+      parentage: schema.oneOf(PARENTAGE_OUTCOMES, {
+        da: 'Om forældreskabet blev fastslået',
+        en: 'Whether the citizen’s parentage was established',
+      }),
     }),
     examples: [
       { decidedOn: '2025-09-01', parentage: 'established' },
@@ -83,14 +100,21 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Navn registreret', en: 'Name registered' },
     actors: ['system', 'caseworker'],
     steps: ['naming'],
-    schema: schema.object({ registeredOn: schema.date({ da: 'Dagen, navnet blev registreret af kirkebogsføreren (efter borger.dk eller dåb)', en: 'Day the registrar registered the name (after borger.dk or a baptism)' }) }),
+    schema: schema.object({
+      registeredOn: schema.date({
+        da: 'Dagen, navnet blev registreret af kirkebogsføreren (efter borger.dk eller dåb)',
+        en: 'Day the registrar registered the name (after borger.dk or a baptism)',
+      }),
+    }),
     examples: [{ registeredOn: '2025-07-10' }],
   },
   'child-benefit.applied': {
     title: { da: 'Børneydelse søgt', en: 'Child benefit applied for' },
     actors: ['citizen', 'system'],
     steps: ['child-benefit'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }),
+    }),
     examples: [{ appliedOn: '2025-07-01' }],
   },
   'employer.leave-reported': {
@@ -98,8 +122,14 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     actors: ['system', 'caseworker'],
     steps: ['employer-leave-report'],
     schema: schema.object({
-      leaveStartDate: schema.date({ da: 'Første orlovsdag, som den er indberettet i NemRefusion', en: 'First day of the leave as reported in NemRefusion' }),
-      salaryDuringLeave: schema.yesNo({ da: 'Arbejdsgiveren betaler løn under orloven (og får dagpengene som refusion)', en: 'The employer pays salary during the leave (and claims the benefit as reimbursement)' }),
+      leaveStartDate: schema.date({
+        da: 'Første orlovsdag, som den er indberettet i NemRefusion',
+        en: 'First day of the leave as reported in NemRefusion',
+      }),
+      salaryDuringLeave: schema.yesNo({
+        da: 'Arbejdsgiveren betaler løn under orloven (og får dagpengene som refusion)',
+        en: 'The employer pays salary during the leave (and claims the benefit as reimbursement)',
+      }),
     }),
     // The salary stops when the leave starts, or the employer keeps paying it.
     examples: [
@@ -111,7 +141,9 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Barselsdagpenge søgt', en: 'Maternity/parental benefit applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-maternity-benefit'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }),
+    }),
     examples: [{ appliedOn: '2025-06-30' }, { appliedOn: '2025-12-15' }],
   },
   'maternity-benefit.not-entitled': {
@@ -125,7 +157,12 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Skrevet op til dagtilbud', en: 'Signed up for daycare' },
     actors: ['citizen', 'system'],
     steps: ['daycare-signup'],
-    schema: schema.object({ signedUpOn: schema.date({ da: 'Dato for opskrivningen i Digital Pladsanvisning', en: 'Day of the sign-up in Digital Pladsanvisning' }) }),
+    schema: schema.object({
+      signedUpOn: schema.date({
+        da: 'Dato for opskrivningen i Digital Pladsanvisning',
+        en: 'Day of the sign-up in Digital Pladsanvisning',
+      }),
+    }),
     examples: [{ signedUpOn: '2025-08-01' }],
   },
   'daycare.not-needed': {
@@ -139,7 +176,12 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
     actors: ['citizen', 'system'],
     steps: ['update-preliminary-tax'],
-    schema: schema.object({ changed: schema.yesNo({ da: 'Forskudsopgørelsen blev rettet (dagpenge i rubrik 304)', en: 'The assessment was changed (benefit in field 304)' }) }),
+    schema: schema.object({
+      changed: schema.yesNo({
+        da: 'Forskudsopgørelsen blev rettet (dagpenge i rubrik 304)',
+        en: 'The assessment was changed (benefit in field 304)',
+      }),
+    }),
     examples: [{ changed: true }, { changed: false }],
   },
 };

@@ -178,7 +178,13 @@ export function employerReportWatchdogDate(birthDate: IsoDate): IsoDate {
 
 /** A timer that fires the morning after `deadline`, when the deadline has passed. */
 export function deadlinePassedTimer(step: ParentStepId, deadline: IsoDate): ScheduleTimerCommand {
-  return { type: 'timer.schedule', key: DEADLINE_PASSED(step), dueAt: atUtc(addDays(deadline, 1), REMINDER_TIME_UTC), step, purpose: 'deadline' };
+  return {
+    type: 'timer.schedule',
+    key: DEADLINE_PASSED(step),
+    dueAt: atUtc(addDays(deadline, 1), REMINDER_TIME_UTC),
+    step,
+    purpose: 'deadline',
+  };
 }
 
 /** The later of an ISO timestamp and the start of a date: "now" as far as the machine knows. */
@@ -230,11 +236,51 @@ export function initialParentSteps(situation: ParentSituation): Record<ParentSte
 
 /** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
 export const PARENT_RULE_SOURCES: Record<string, RuleSource> = {
-  pregnancyNotice: { rule: 'The mother tells the employer 3 months before the due date; the father or co-mother 4 weeks before the leave.', source: { title: 'Barselsloven § 15', url: 'https://elov.dk/barselloven/15/' }, checked: '2026-12-06' },
-  leavePlan: { rule: 'The leave plan after the birth within 6 weeks (children born from 2 August 2022; 8 weeks before).', source: { title: 'ase.dk: Hvornår fortæller man om graviditet', url: 'https://www.ase.dk/faa-svar/paa-barsel/hvornaar-fortaeller-man-om-graviditet' }, checked: '2026-12-06' },
-  careDeclaration: { rule: 'Unmarried parents sign the declaration of care and responsibility within 4 weeks of the birth (14 days before 1 July 2020).', source: { title: 'Vejledning nr. 9608 af 28. august 2024 om registrering af faderskab og medmoderskab', url: 'https://themis.dk/synopsis/docs/Lovsamling/Vejledning_om_registrering_af_faderskab_og_medmoderskab_2024.html' }, checked: '2026-12-06' },
-  naming: { rule: 'The child is named within 6 months of the birth; without a surname it gets the mother’s.', source: { title: 'Navneloven § 1', url: 'https://lovsamlingen.dk/?page_id=784' }, checked: '2026-12-06' },
-  namingAuthority: { rule: 'Name applications go to the parish registrar (the municipality in South Jutland); some cases go on to Familieretshuset.', source: { title: 'Familieretshuset: Hvem behandler din ansøgning', url: 'https://familieretshuset.dk/navne/navne/hvem-behandler-din-ansoegning-og-kan-du-klage' }, checked: '2026-12-06' },
-  maternityBenefit: { rule: 'Apply for barselsdagpenge within 8 weeks of the salary stop, else payment only from receipt.', source: { title: 'borger.dk: Skal jeg søge min barsel', url: 'https://www.borger.dk/familie-og-boern/barsel-oversigt/skal-jeg-soege-min-barsel' }, checked: 'unverified' },
-  daycareGuarantee: { rule: 'A daycare place is guaranteed from 26 weeks of age.', source: { title: 'Dagtilbudsloven § 23' }, checked: 'unverified' },
+  pregnancyNotice: {
+    rule: 'The mother tells the employer 3 months before the due date; the father or co-mother 4 weeks before the leave.',
+    source: { title: 'Barselsloven § 15', url: 'https://elov.dk/barselloven/15/' },
+    checked: '2026-12-06',
+  },
+  leavePlan: {
+    rule: 'The leave plan after the birth within 6 weeks (children born from 2 August 2022; 8 weeks before).',
+    source: {
+      title: 'ase.dk: Hvornår fortæller man om graviditet',
+      url: 'https://www.ase.dk/faa-svar/paa-barsel/hvornaar-fortaeller-man-om-graviditet',
+    },
+    checked: '2026-12-06',
+  },
+  careDeclaration: {
+    rule: 'Unmarried parents sign the declaration of care and responsibility within 4 weeks of the birth (14 days before 1 July 2020).',
+    source: {
+      title: 'Vejledning nr. 9608 af 28. august 2024 om registrering af faderskab og medmoderskab',
+      url: 'https://themis.dk/synopsis/docs/Lovsamling/Vejledning_om_registrering_af_faderskab_og_medmoderskab_2024.html',
+    },
+    checked: '2026-12-06',
+  },
+  naming: {
+    rule: 'The child is named within 6 months of the birth; without a surname it gets the mother’s.',
+    source: { title: 'Navneloven § 1', url: 'https://lovsamlingen.dk/?page_id=784' },
+    checked: '2026-12-06',
+  },
+  namingAuthority: {
+    rule: 'Name applications go to the parish registrar (the municipality in South Jutland); some cases go on to Familieretshuset.',
+    source: {
+      title: 'Familieretshuset: Hvem behandler din ansøgning',
+      url: 'https://familieretshuset.dk/navne/navne/hvem-behandler-din-ansoegning-og-kan-du-klage',
+    },
+    checked: '2026-12-06',
+  },
+  maternityBenefit: {
+    rule: 'Apply for barselsdagpenge within 8 weeks of the salary stop, else payment only from receipt.',
+    source: {
+      title: 'borger.dk: Skal jeg søge min barsel',
+      url: 'https://www.borger.dk/familie-og-boern/barsel-oversigt/skal-jeg-soege-min-barsel',
+    },
+    checked: 'unverified',
+  },
+  daycareGuarantee: {
+    rule: 'A daycare place is guaranteed from 26 weeks of age.',
+    source: { title: 'Dagtilbudsloven § 23' },
+    checked: 'unverified',
+  },
 };

@@ -71,7 +71,12 @@ function watchBasis(context: ParentContext, event: { type: string; requestedAt?:
 /** Reminders for the deadlines the birth set or moved (the employer deadline becomes the leave plan). */
 function birthReminders(context: ParentContext): JourneyCommand[] {
   const now = afterBirth(context);
-  const moved: ParentStepId[] = ['notify-employer', 'paternity', 'naming', ...(context.situation.employed ? [] : ['apply-maternity-benefit' as const])];
+  const moved: ParentStepId[] = [
+    'notify-employer',
+    'paternity',
+    'naming',
+    ...(context.situation.employed ? [] : ['apply-maternity-benefit' as const]),
+  ];
   return moved.flatMap((step) => {
     const { status, deadline } = context.steps[step];
     if (isClosed(status) || deadline === undefined) return [];
@@ -137,7 +142,9 @@ export const parentSetup = setup({
         ? []
         : [
             deadlinePassedTimer('paternity', deadline),
-            awaitAuthority('paternity', 'parish-registrar', 'care-declaration.signed', { expiresInDays: tokenDays(afterBirth(context), deadline) }),
+            awaitAuthority('paternity', 'parish-registrar', 'care-declaration.signed', {
+              expiresInDays: tokenDays(afterBirth(context), deadline),
+            }),
           ];
     }),
     awaitName: emitCommands((context) => {
@@ -153,8 +160,13 @@ export const parentSetup = setup({
     /** The employer's payroll solution reports the leave (NemRefusion) through its task token. */
     awaitEmployer: emitCommands((context) => {
       if (isClosed(context.steps['employer-leave-report'].status)) return [];
-      const expected = employerReportExpected(context) ?? addDays(dateOfTimestamp(context.startedAt), PARENT_RULES.birthTokenDaysWithoutDueDate);
-      return [awaitAuthority('employer-leave-report', 'employer', 'employer.leave-reported', { expiresInDays: tokenDays(context.startedAt, expected) })];
+      const expected =
+        employerReportExpected(context) ?? addDays(dateOfTimestamp(context.startedAt), PARENT_RULES.birthTokenDaysWithoutDueDate);
+      return [
+        awaitAuthority('employer-leave-report', 'employer', 'employer.leave-reported', {
+          expiresInDays: tokenDays(context.startedAt, expected),
+        }),
+      ];
     }),
     clearEmployerDeadline: assign(({ context }) => ({ steps: withDeadline(context.steps, 'notify-employer', undefined) })),
     cancelEmployerReminders: emitCommands((context) => cancelReminders('notify-employer', context.reminderDays)),
@@ -168,7 +180,12 @@ export const parentSetup = setup({
       const deadline = context.steps['apply-maternity-benefit'].deadline;
       return deadline === undefined
         ? []
-        : reminderTimers('apply-maternity-benefit', deadline, context.reminderDays, laterTimestamp(context.startedAt, params.salaryStopDate));
+        : reminderTimers(
+            'apply-maternity-benefit',
+            deadline,
+            context.reminderDays,
+            laterTimestamp(context.startedAt, params.salaryStopDate),
+          );
     }),
     cancel: emitCommands((_context, _event, params: { key: string }) => [cancelTimer(params.key)]),
     notifyLate: emitCommands((_context, _event, params: { step: ParentStepId }) => [notifyCitizen('step-late', params.step)]),

@@ -40,24 +40,36 @@ export type ParentFacts = Partial<ParentBranches> & {
 };
 
 const branchProperties = {
-  married: schema.yesNo({ da: 'Moren er gift (faderskab eller medmoderskab følger automatisk)', en: 'The mother is married (paternity or co-maternity follows automatically)' }),
+  married: schema.yesNo({
+    da: 'Moren er gift (faderskab eller medmoderskab følger automatisk)',
+    en: 'The mother is married (paternity or co-maternity follows automatically)',
+  }),
   parentRole: schema.oneOf(PARENT_ROLES, { da: 'Din rolle over for barnet', en: 'The citizen’s role towards the child' }),
   employed: schema.yesNo({ da: 'Du har en arbejdsgiver', en: 'The citizen has an employer' }),
-  crossBorderEu: schema.yesNo({ da: 'En forælder arbejder eller bor i et andet EU/EØS-land', en: 'A parent works or lives in another EU/EEA country' }),
+  crossBorderEu: schema.yesNo({
+    da: 'En forælder arbejder eller bor i et andet EU/EØS-land',
+    en: 'A parent works or lives in another EU/EEA country',
+  }),
 };
 
 /** Either an expecting parent's full answers, or no answers (the birth registration starts it). */
 export const parentStartSchema: JsonSchema = {
   anyOf: [
     schema.object({
-      dueDate: schema.date({ da: 'Forventet fødselsdato (forløbets udgangspunkt, indtil fødslen er registreret)', en: 'The expected birth date (the anchor until the birth is registered)' }),
+      dueDate: schema.date({
+        da: 'Forventet fødselsdato (forløbets udgangspunkt, indtil fødslen er registreret)',
+        en: 'The expected birth date (the anchor until the birth is registered)',
+      }),
       ...branchProperties,
     }),
     schema.empty(),
   ],
 };
 
-const ownBirthDate = schema.date({ da: 'Din egen fødselsdato fra CPR (tilføjes af systemet)', en: 'The citizen’s own birth date from CPR (added by the engine)' });
+const ownBirthDate = schema.date({
+  da: 'Din egen fødselsdato fra CPR (tilføjes af systemet)',
+  en: 'The citizen’s own birth date from CPR (added by the engine)',
+});
 
 /** Either the birth feed's facts (child's birth date and branches from CPR, eIndkomst, Udbetaling Danmark), or only the parent's own birth date. */
 export const parentFactsSchema: JsonSchema = {
@@ -65,11 +77,20 @@ export const parentFactsSchema: JsonSchema = {
     schema.object(
       {
         birthDate: ownBirthDate,
-        childBirthDate: schema.date({ da: 'Barnets fødselsdato fra fødselsregistreringen i CPR (forløbets udgangspunkt)', en: 'The child’s birth date from the CPR birth registration (the anchor)' }),
+        childBirthDate: schema.date({
+          da: 'Barnets fødselsdato fra fødselsregistreringen i CPR (forløbets udgangspunkt)',
+          en: 'The child’s birth date from the CPR birth registration (the anchor)',
+        }),
         married: schema.yesNo({ da: 'Moren er gift (civilstand i CPR)', en: 'The mother is married (CPR civil status)' }),
-        parentRole: schema.oneOf(PARENT_ROLES, { da: 'Din rolle over for barnet (forælderrelation i CPR)', en: 'The citizen’s role towards the child (CPR parent relation)' }),
+        parentRole: schema.oneOf(PARENT_ROLES, {
+          da: 'Din rolle over for barnet (forælderrelation i CPR)',
+          en: 'The citizen’s role towards the child (CPR parent relation)',
+        }),
         employed: schema.yesNo({ da: 'Du har en arbejdsgiver (eIndkomst)', en: 'The citizen has an employer (eIndkomst)' }),
-        crossBorderEu: schema.yesNo({ da: 'En forælder arbejder eller bor i et andet EU/EØS-land (Udbetaling Danmark)', en: 'A parent works or lives in another EU/EEA country (Udbetaling Danmark)' }),
+        crossBorderEu: schema.yesNo({
+          da: 'En forælder arbejder eller bor i et andet EU/EØS-land (Udbetaling Danmark)',
+          en: 'A parent works or lives in another EU/EEA country (Udbetaling Danmark)',
+        }),
       },
       ['birthDate'],
     ),

@@ -81,7 +81,10 @@ export const parentSteps: StepDefinition[] = [
       en: 'Name the child on borger.dk ("Navngivning") or at baptism at the latest 6 months after the birth. Everyone with custody must sign; the second signature must follow within 14 days or the request lapses. A child given no surname gets the mother\'s; giving no first name can lead to a fine. The application goes to the registrar of your parish (in South Jutland the municipality), who passes some cases, such as newly formed surnames, on to the Agency of Family Law (Familieretshuset). The step is done when the name is registered. The child\'s health card arrives about 14 days after the naming.',
     },
     deadlineRule: { da: 'Senest 6 måneder efter fødslen.', en: 'At the latest 6 months after the birth.' },
-    legalSource: { title: 'Navneloven § 1; Familieretshuset: Navne', url: 'https://familieretshuset.dk/navne/navne/hvem-behandler-din-ansoegning-og-kan-du-klage' },
+    legalSource: {
+      title: 'Navneloven § 1; Familieretshuset: Navne',
+      url: 'https://familieretshuset.dk/navne/navne/hvem-behandler-din-ansoegning-og-kan-du-klage',
+    },
   },
   {
     id: 'child-benefit',
@@ -90,11 +93,11 @@ export const parentSteps: StepDefinition[] = [
     title: { da: 'Børne- og ungeydelse', en: 'Child benefit' },
     guidance: {
       da: 'Udbetaling Danmark udbetaler børneydelse automatisk hvert kvartal fra kvartalet efter fødslen. Bor I sammen og har fælles forældremyndighed, deles ydelsen 50/50 til hver jeres NemKonto. Beløbet afhænger af, hvor mange af de sidste 10 år I har boet eller arbejdet i Danmark (optjening). Arbejder eller bor en af jer i et andet EU/EØS-land, kommer ydelsen ikke automatisk: så skal I søge hos Udbetaling Danmark.',
-      en: 'Payment Denmark (Udbetaling Danmark) pays child benefit automatically every quarter from the quarter after the birth. If you live together and share custody, it is split 50/50 to each parent\'s NemKonto. The amount depends on how many of the last 10 years you have lived or worked in Denmark (accrual). If one of you works or lives in another EU/EEA country, the benefit is not automatic: you must apply to Udbetaling Danmark.',
+      en: "Payment Denmark (Udbetaling Danmark) pays child benefit automatically every quarter from the quarter after the birth. If you live together and share custody, it is split 50/50 to each parent's NemKonto. The amount depends on how many of the last 10 years you have lived or worked in Denmark (accrual). If one of you works or lives in another EU/EEA country, the benefit is not automatic: you must apply to Udbetaling Danmark.",
     },
     deadlineRule: {
       da: 'Automatisk: vi markerer trinnet som forsinket, hvis den første udbetaling ikke er bekræftet 10 dage efter den 20. i kvartalets første måned (praksis, usikkert).',
-      en: 'Automatic: we flag the step as delayed if the first payment is not confirmed 10 days after the 20th of the quarter\'s first month (practice, uncertain).',
+      en: "Automatic: we flag the step as delayed if the first payment is not confirmed 10 days after the 20th of the quarter's first month (practice, uncertain).",
     },
     legalSource: {
       title: 'borger.dk: Børne- og ungeydelse',
@@ -114,7 +117,10 @@ export const parentSteps: StepDefinition[] = [
       da: 'Vi markerer trinnet som forsinket, hvis indberetningen ikke er kommet 4 uger efter fødslen (praksis, usikkert).',
       en: 'We flag the step as delayed if no report has arrived 4 weeks after the birth (practice, uncertain).',
     },
-    legalSource: { title: 'virk.dk: Barselsdagpenge – arbejdsgiver', url: 'https://virk.dk/vejledning/ba-barselsdagpenge/ba-arbejdsgiver/' },
+    legalSource: {
+      title: 'virk.dk: Barselsdagpenge – arbejdsgiver',
+      url: 'https://virk.dk/vejledning/ba-barselsdagpenge/ba-arbejdsgiver/',
+    },
   },
   {
     id: 'apply-maternity-benefit',
@@ -123,7 +129,7 @@ export const parentSteps: StepDefinition[] = [
     title: { da: 'Søg barselsdagpenge', en: 'Apply for maternity/parental benefit' },
     guidance: {
       da: 'Søg barselsdagpenge i Udbetaling Danmarks selvbetjening senest 8 uger efter, at din løn er stoppet (for ledige og selvstændige: 8 uger efter første fraværsdag). Søger du for sent, får du kun dagpenge fra den dag, ansøgningen er modtaget. Har du ikke ret til barselsdagpenge (fx under uddannelse med SU), kan du markere det.',
-      en: 'Apply for maternity/parental benefit (barselsdagpenge) in Payment Denmark\'s self-service at the latest 8 weeks after your salary stops (unemployed and self-employed: 8 weeks after the first day of leave). If you apply late, you are only paid from the day the application is received. If you are not entitled (for example as a student on SU), you can mark that.',
+      en: "Apply for maternity/parental benefit (barselsdagpenge) in Payment Denmark's self-service at the latest 8 weeks after your salary stops (unemployed and self-employed: 8 weeks after the first day of leave). If you apply late, you are only paid from the day the application is received. If you are not entitled (for example as a student on SU), you can mark that.",
     },
     deadlineRule: {
       da: 'Senest 8 uger efter lønstop (uden arbejdsgiver: 8 uger efter første fraværsdag).',
@@ -138,7 +144,7 @@ export const parentSteps: StepDefinition[] = [
     title: { da: 'Skriv barnet op til dagtilbud', en: 'Sign the child up for daycare' },
     guidance: {
       da: 'Når barnet har et CPR-nummer, kan du skrive det op til dagpleje eller vuggestue i kommunens Digital Pladsanvisning. Kommunen skal tilbyde en plads fra barnet er 26 uger (pasningsgaranti), men hvor lang tid før du skal skrive barnet op, afhænger af kommunen: skriv op i god tid.',
-      en: 'Once the child has a CPR number, you can sign it up for childminding or a nursery in the municipality\'s Digital Pladsanvisning. The municipality must offer a place from when the child is 26 weeks old (childcare guarantee), but the notice it needs varies by municipality: sign up in good time.',
+      en: "Once the child has a CPR number, you can sign it up for childminding or a nursery in the municipality's Digital Pladsanvisning. The municipality must offer a place from when the child is 26 weeks old (childcare guarantee), but the notice it needs varies by municipality: sign up in good time.",
     },
     legalSource: { title: 'Dagtilbudsloven § 23 (pasningsgaranti)' },
     optional: true,

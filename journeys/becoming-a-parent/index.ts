@@ -16,7 +16,10 @@ export const becomingAParentV1: JourneyDefinition<typeof parentMachine> = {
   machine: parentMachine,
   steps: parentSteps,
   startedBy: ['citizen', 'register'],
-  startsWhen: { da: 'fødslen er registreret i CPR, hvis du ikke selv har startet det', en: 'the birth is registered in CPR, if you have not started it yourself' },
+  startsWhen: {
+    da: 'fødslen er registreret i CPR, hvis du ikke selv har startet det',
+    en: 'the birth is registered in CPR, if you have not started it yourself',
+  },
   startSchema: parentStartSchema,
   startExamples: parentStartExamples,
   factsSchema: parentFactsSchema,

@@ -32,7 +32,10 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     steps: ['dp-parent-notice'],
     schema: schema.object({
       sentOn: schema.date({ da: 'Dagen, Digitaliseringsstyrelsen sendte brevet', en: 'Day Digitaliseringsstyrelsen sent the letter' }),
-      channel: schema.oneOf(NOTICE_CHANNELS, { da: 'Digital Post, eller papir til forældre, der er fritaget', en: 'Digital Post, or paper for parents who are exempt' }),
+      channel: schema.oneOf(NOTICE_CHANNELS, {
+        da: 'Digital Post, eller papir til forældre, der er fritaget',
+        en: 'Digital Post, or paper for parents who are exempt',
+      }),
     }),
     examples: [
       { sentOn: '2025-02-24', channel: 'digital-post' },
@@ -60,21 +63,30 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'Frikort oprettet', en: 'Frikort created' },
     actors: ['system'],
     steps: ['frikort-created'],
-    schema: schema.object({ createdOn: schema.date({ da: 'Dagen, Skattestyrelsen oprettede frikortet', en: 'Day Skattestyrelsen created the frikort' }) }),
+    schema: schema.object({
+      createdOn: schema.date({ da: 'Dagen, Skattestyrelsen oprettede frikortet', en: 'Day Skattestyrelsen created the frikort' }),
+    }),
     examples: [{ createdOn: '2025-03-17' }],
   },
   'expected-income.entered': {
     title: { da: 'Forventet indkomst indtastet', en: 'Expected income entered' },
     actors: ['citizen', 'system'],
     steps: ['frikort-created'],
-    schema: schema.object({ enteredOn: schema.date({ da: 'Dagen, den forventede indkomst blev indtastet i TastSelv', en: 'Day the expected income was entered in TastSelv' }) }),
+    schema: schema.object({
+      enteredOn: schema.date({
+        da: 'Dagen, den forventede indkomst blev indtastet i TastSelv',
+        en: 'Day the expected income was entered in TastSelv',
+      }),
+    }),
     examples: [{ enteredOn: '2025-06-20' }],
   },
   'mitid.appointment-requested': {
     title: { da: 'Book tid i Borgerservice til MitID', en: 'Book a Borgerservice appointment for MitID' },
     actors: ['citizen'],
     steps: ['get-mitid'],
-    schema: schema.object({ preferredDate: schema.date({ da: 'Ønsket dag for tiden hos Borgerservice', en: 'Preferred day for the appointment' }) }),
+    schema: schema.object({
+      preferredDate: schema.date({ da: 'Ønsket dag for tiden hos Borgerservice', en: 'Preferred day for the appointment' }),
+    }),
     examples: [{ preferredDate: '2025-02-10' }],
   },
   'mitid.obtained': {
@@ -104,7 +116,9 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'Første ungeydelse udbetalt', en: 'First youth benefit paid' },
     actors: ['system'],
     steps: ['ungeydelse-switch'],
-    schema: schema.object({ firstPaidOn: schema.date({ da: 'Dato for den første månedlige udbetaling', en: 'Day of the first monthly payment' }) }),
+    schema: schema.object({
+      firstPaidOn: schema.date({ da: 'Dato for den første månedlige udbetaling', en: 'Day of the first monthly payment' }),
+    }),
     examples: [{ firstPaidOn: '2025-04-22' }],
   },
   'gp.changed': {

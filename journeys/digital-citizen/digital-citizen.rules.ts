@@ -90,10 +90,7 @@ export function watchdogDates(facts: DigitalCitizenFacts): Partial<Record<Digita
   const dates: Partial<Record<DigitalCitizenStepId, IsoDate>> = {
     'dp-mailbox-created': addWorkingDays(birthday, DIGITAL_CITIZEN_RULES.mailboxConfirmationWorkingDays),
     'frikort-created': addWorkingDays(birthday, DIGITAL_CITIZEN_RULES.frikortConfirmationWorkingDays),
-    'ungeydelse-switch': addWorkingDays(
-      lastDayOfMonth(firstOfNextMonth(birthday)),
-      DIGITAL_CITIZEN_RULES.ungeydelsePaymentWorkingDays,
-    ),
+    'ungeydelse-switch': addWorkingDays(lastDayOfMonth(firstOfNextMonth(birthday)), DIGITAL_CITIZEN_RULES.ungeydelsePaymentWorkingDays),
   };
   if (branches.parentNotice) {
     dates['dp-parent-notice'] = addWorkingDays(
@@ -121,7 +118,10 @@ export function initialDigitalCitizenSteps(facts: DigitalCitizenFacts): Record<D
     'get-mitid': branches.getMitid
       ? {
           status: 'active',
-          deadline: legalDeadline(addDays(birthday, -DIGITAL_CITIZEN_RULES.getMitid.daysBeforeBirthday), DIGITAL_CITIZEN_RULES.getMitid.roll),
+          deadline: legalDeadline(
+            addDays(birthday, -DIGITAL_CITIZEN_RULES.getMitid.daysBeforeBirthday),
+            DIGITAL_CITIZEN_RULES.getMitid.roll,
+          ),
         }
       : { status: 'skipped', reason: 'already-has-mitid' },
     'dp-first-login': {},
@@ -132,7 +132,19 @@ export function initialDigitalCitizenSteps(facts: DigitalCitizenFacts): Record<D
 
 /** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
 export const DIGITAL_CITIZEN_RULE_SOURCES: Record<string, RuleSource> = {
-  ownMailbox: { rule: 'The young person gets their own Digital Post at 15; parents are told about 3 weeks before.', source: { title: 'Lov om Digital Post fra offentlige afsendere; Randers Kommune: Digital Post for dig på 15 år' }, checked: 'unverified' },
-  ungeydelse: { rule: 'Child benefit becomes monthly ungeydelse from the month after the 15th birthday.', source: { title: 'Børne- og ungeydelsesloven § 5', url: 'https://danskelove.dk/b%C3%B8rne-og-ungeydelsesloven/5' }, checked: 'unverified' },
-  freeGpChoice: { rule: 'A free change of GP within 60 days of the 15th birthday (one municipality’s page).', source: { title: 'Odense Kommune: Sundhedskort' }, checked: 'unverified' },
+  ownMailbox: {
+    rule: 'The young person gets their own Digital Post at 15; parents are told about 3 weeks before.',
+    source: { title: 'Lov om Digital Post fra offentlige afsendere; Randers Kommune: Digital Post for dig på 15 år' },
+    checked: 'unverified',
+  },
+  ungeydelse: {
+    rule: 'Child benefit becomes monthly ungeydelse from the month after the 15th birthday.',
+    source: { title: 'Børne- og ungeydelsesloven § 5', url: 'https://danskelove.dk/b%C3%B8rne-og-ungeydelsesloven/5' },
+    checked: 'unverified',
+  },
+  freeGpChoice: {
+    rule: 'A free change of GP within 60 days of the 15th birthday (one municipality’s page).',
+    source: { title: 'Odense Kommune: Sundhedskort' },
+    checked: 'unverified',
+  },
 };

@@ -63,7 +63,9 @@ export const digitalCitizenSetup = setup({
     remindCitizen: emitCommands((context, event) => reminderNotification(context, event)),
     cancelWatchdog: emitCommands((_context, _event, params: { step: DigitalCitizenStepId }) => [cancelTimer(watchdogKey(params.step))]),
     notifyLate: emitCommands((_context, _event, params: { step: DigitalCitizenStepId }) => [notifyCitizen('step-late', params.step)]),
-    notifyNeedsYou: emitCommands((_context, _event, params: { step: DigitalCitizenStepId }) => [notifyCitizen('step-needs-you', params.step)]),
+    notifyNeedsYou: emitCommands((_context, _event, params: { step: DigitalCitizenStepId }) => [
+      notifyCitizen('step-needs-you', params.step),
+    ]),
     rememberAppointmentDate: assign((_, params: { date: IsoDate }) => ({ mitidAppointmentDate: params.date })),
     requestAppointment: emitCommands((context: DigitalCitizenContext) => [
       integrationTask(MITID, 'municipality', BOOK_APPOINTMENT_TASK, {

@@ -31,10 +31,17 @@ export const digitalCitizenStartSchema: JsonSchema = schema.empty();
 export const digitalCitizenFactsSchema: JsonSchema = schema.object({
   birthDate: schema.date({ da: 'Fødselsdato fra CPR', en: 'Birth date from CPR' }),
   hasParents: schema.yesNo({ da: 'CPR har mindst én forælder med forældremyndighed', en: 'CPR has at least one parent with custody' }),
-  parentsHaveDigitalPost: schema.yesNo({ da: 'Forældrene modtager Digital Post (ikke fritaget)', en: 'The parents receive Digital Post (not exempt)' }),
+  parentsHaveDigitalPost: schema.yesNo({
+    da: 'Forældrene modtager Digital Post (ikke fritaget)',
+    en: 'The parents receive Digital Post (not exempt)',
+  }),
   working: schema.yesNo({ da: 'eIndkomst viser lønindkomst i år', en: 'eIndkomst shows earned income this year' }),
   hasMitid: schema.yesNo({ da: 'Den unge har allerede MitID', en: 'The young person already has MitID' }),
-  municipalityCode: { type: 'string', pattern: '^[0-9]{4}$', ...described({ da: 'Bopælskommune (kommunekode)', en: 'Municipality of residence (kommunekode)' }) },
+  municipalityCode: {
+    type: 'string',
+    pattern: '^[0-9]{4}$',
+    ...described({ da: 'Bopælskommune (kommunekode)', en: 'Municipality of residence (kommunekode)' }),
+  },
 });
 
 export const digitalCitizenStartExamples: DigitalCitizenAnswers[] = [{}];

@@ -40,7 +40,12 @@ export type DivorceEvent =
   | { type: 'child-support.agreed'; agreedOn: IsoDate }
   | { type: 'child-support.applied'; appliedOn: IsoDate }
   | { type: 'child-support.decided'; decidedOn: IsoDate }
-  | { type: 'family-benefits.chosen'; chosenOn: IsoDate; childBenefitRecipient: (typeof CHILD_BENEFIT_RECIPIENTS)[number]; singleProvider: boolean }
+  | {
+      type: 'family-benefits.chosen';
+      chosenOn: IsoDate;
+      childBenefitRecipient: (typeof CHILD_BENEFIT_RECIPIENTS)[number];
+      singleProvider: boolean;
+    }
   | { type: 'estate.divided'; dividedOn: IsoDate }
   | { type: 'estate-division.requested'; requestedOn: IsoDate }
   | { type: 'tax-and-housing.updated'; updatedOn: IsoDate; housingBenefitReported: boolean }
@@ -48,7 +53,10 @@ export type DivorceEvent =
   | { type: 'move-out.cancelled' };
 
 const decided = (what: Text): JsonSchema =>
-  schema.object({ decidedOn: schema.date({ da: `Dagen, der blev truffet afgørelse om ${what.da}`, en: `Day ${what.en} was decided` }), decidedBy: schema.oneOf(DECIDED_BY, { da: 'Hvem traf afgørelsen', en: 'Who decided' }) });
+  schema.object({
+    decidedOn: schema.date({ da: `Dagen, der blev truffet afgørelse om ${what.da}`, en: `Day ${what.en} was decided` }),
+    decidedBy: schema.oneOf(DECIDED_BY, { da: 'Hvem traf afgørelsen', en: 'Who decided' }),
+  });
 
 export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId>> = {
   'divorce.applied': {
@@ -57,11 +65,23 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     steps: ['apply-separation-divorce'],
     schema: schema.object(
       {
-        appliedOn: schema.date({ da: 'Dagen, ansøgningen underskrevet af begge nåede Familieretshuset', en: 'Day the application, signed by both, reached Familieretshuset' }),
+        appliedOn: schema.date({
+          da: 'Dagen, ansøgningen underskrevet af begge nåede Familieretshuset',
+          en: 'Day the application, signed by both, reached Familieretshuset',
+        }),
         caseRef: caseRef({ da: 'Familieretshusets sagsnummer', en: 'Familieretshuset case reference' }),
-        applicationType: schema.oneOf(APPLICATION_TYPES, { da: 'Separation eller direkte skilsmisse', en: 'Separation, or divorce directly' }),
-        agreement: schema.oneOf(AGREEMENT, { da: 'Begge ægtefæller ønsker det, eller den ene gør ikke', en: 'Both spouses want it, or one does not' }),
-        grounds: schema.oneOf(DIVORCE_GROUNDS, { da: 'Grundlag, som kræves ved en skilsmisse, den ene ægtefælle ikke er enig i', en: 'Grounds, needed for a divorce one spouse does not agree to' }),
+        applicationType: schema.oneOf(APPLICATION_TYPES, {
+          da: 'Separation eller direkte skilsmisse',
+          en: 'Separation, or divorce directly',
+        }),
+        agreement: schema.oneOf(AGREEMENT, {
+          da: 'Begge ægtefæller ønsker det, eller den ene gør ikke',
+          en: 'Both spouses want it, or one does not',
+        }),
+        grounds: schema.oneOf(DIVORCE_GROUNDS, {
+          da: 'Grundlag, som kræves ved en skilsmisse, den ene ægtefælle ikke er enig i',
+          en: 'Grounds, needed for a divorce one spouse does not agree to',
+        }),
         termsInDispute: {
           type: 'array',
           items: schema.oneOf(DISPUTED_TERMS, { da: 'Et vilkår, ægtefællerne er uenige om', en: 'A term the spouses disagree on' }),
@@ -74,7 +94,13 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     ),
     examples: [
       { appliedOn: '2025-03-03', caseRef: 'FRH-2025-123456', applicationType: 'divorce', agreement: 'both-agree', termsInDispute: [] },
-      { appliedOn: '2025-03-03', caseRef: 'FRH-2025-123457', applicationType: 'separation', agreement: 'one-disagrees', termsInDispute: ['home'] },
+      {
+        appliedOn: '2025-03-03',
+        caseRef: 'FRH-2025-123457',
+        applicationType: 'separation',
+        agreement: 'one-disagrees',
+        termsInDispute: ['home'],
+      },
       {
         appliedOn: '2025-03-03',
         caseRef: 'FRH-2025-123458',
@@ -90,7 +116,10 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     actors: ['caseworker'],
     steps: ['screening'],
     schema: schema.object({
-      track: schema.oneOf(SCREENING_TRACKS, { da: '§ 5 enkel, § 6 konfliktløsning, § 7 familieretten', en: '§ 5 simple, § 6 conflict resolution, § 7 family court' }),
+      track: schema.oneOf(SCREENING_TRACKS, {
+        da: '§ 5 enkel, § 6 konfliktløsning, § 7 familieretten',
+        en: '§ 5 simple, § 6 conflict resolution, § 7 family court',
+      }),
       screenedOn: schema.date({ da: 'Dato for visitationen', en: 'Day of the screening' }),
     }),
     examples: [
@@ -133,7 +162,12 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Søgt hos Familieretshuset om børnene', en: 'Applied to the agency about the children' },
     actors: ['citizen', 'system'],
     steps: ['children-arrangements'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dato for ansøgningen om bopæl, samvær eller forældremyndighed', en: 'Day of the application about residence, contact or custody' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({
+        da: 'Dato for ansøgningen om bopæl, samvær eller forældremyndighed',
+        en: 'Day of the application about residence, contact or custody',
+      }),
+    }),
     examples: [{ appliedOn: '2025-03-10' }],
   },
   'children-arrangements.decided': {
@@ -147,14 +181,18 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Børnebidrag aftalt', en: 'Child support agreed' },
     actors: ['citizen'],
     steps: ['child-support'],
-    schema: schema.object({ agreedOn: schema.date({ da: 'Dagen, forældrene blev enige om børnebidrag', en: 'Day the parents agreed on support' }) }),
+    schema: schema.object({
+      agreedOn: schema.date({ da: 'Dagen, forældrene blev enige om børnebidrag', en: 'Day the parents agreed on support' }),
+    }),
     examples: [{ agreedOn: '2025-03-20' }],
   },
   'child-support.applied': {
     title: { da: 'Børnebidrag søgt', en: 'Child support applied for' },
     actors: ['citizen', 'system'],
     steps: ['child-support'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Familieretshuset', en: 'Day the application reached Familieretshuset' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Familieretshuset', en: 'Day the application reached Familieretshuset' }),
+    }),
     examples: [{ appliedOn: '2025-03-20' }],
   },
   'child-support.decided': {
@@ -170,8 +208,14 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     steps: ['family-benefits'],
     schema: schema.object({
       chosenOn: schema.date({ da: 'Dato for valget', en: 'Day of the choice' }),
-      childBenefitRecipient: schema.oneOf(CHILD_BENEFIT_RECIPIENTS, { da: 'Behold delingen 50/50, eller alt til den ene forælder', en: 'Keep the 50/50 split, or all to one parent' }),
-      singleProvider: schema.yesNo({ da: 'Du er enlig forsørger og søger ekstra børneydelse', en: 'The citizen is a single parent and applies for the single-parent allowance' }),
+      childBenefitRecipient: schema.oneOf(CHILD_BENEFIT_RECIPIENTS, {
+        da: 'Behold delingen 50/50, eller alt til den ene forælder',
+        en: 'Keep the 50/50 split, or all to one parent',
+      }),
+      singleProvider: schema.yesNo({
+        da: 'Du er enlig forsørger og søger ekstra børneydelse',
+        en: 'The citizen is a single parent and applies for the single-parent allowance',
+      }),
     }),
     examples: [
       { chosenOn: '2025-03-12', childBenefitRecipient: 'self', singleProvider: true },
@@ -198,7 +242,10 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     steps: ['update-tax-and-housing'],
     schema: schema.object({
       updatedOn: schema.date({ da: 'Dato for opdateringen', en: 'Day of the update' }),
-      housingBenefitReported: schema.yesNo({ da: 'Udbetaling Danmark har fået besked om, at en af jer er flyttet', en: 'Payment Denmark was told that one of you moved out' }),
+      housingBenefitReported: schema.yesNo({
+        da: 'Udbetaling Danmark har fået besked om, at en af jer er flyttet',
+        en: 'Payment Denmark was told that one of you moved out',
+      }),
     }),
     examples: [
       { updatedOn: '2025-03-05', housingBenefitReported: true },

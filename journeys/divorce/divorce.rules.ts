@@ -127,8 +127,24 @@ export function initialDivorceSteps(answers: DivorceAnswers, facts: DivorceFacts
 
 /** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
 export const DIVORCE_RULE_SOURCES: Record<string, RuleSource> = {
-  applicationFee: { rule: 'The separation or divorce application costs 825 kr (2024 level, indexed yearly).', source: { title: 'skilsmisse.dk: Hvordan ansøger man om skilsmisse' }, checked: 'unverified' },
-  negotiationFee: { rule: 'A negotiation meeting about the terms costs 2,150 kr (2024 level, indexed yearly).', source: { title: 'Familieadvokaten (familieadvokaten.dk/emner/554.html)' }, checked: 'unverified' },
-  singleParentAllowance: { rule: 'Børnetilskud is paid from the quarter after applying, never back in time.', source: { title: 'STAR: Børnetilskud til enlige forsørgere' }, checked: 'unverified' },
-  authority: { rule: 'Separation and divorce cases go to Familieretshuset, sorted into §§ 5, 6 or 7.', source: { title: 'Lov om Familieretshuset §§ 5–7' }, checked: 'unverified' },
+  applicationFee: {
+    rule: 'The separation or divorce application costs 825 kr (2024 level, indexed yearly).',
+    source: { title: 'skilsmisse.dk: Hvordan ansøger man om skilsmisse' },
+    checked: 'unverified',
+  },
+  negotiationFee: {
+    rule: 'A negotiation meeting about the terms costs 2,150 kr (2024 level, indexed yearly).',
+    source: { title: 'Familieadvokaten (familieadvokaten.dk/emner/554.html)' },
+    checked: 'unverified',
+  },
+  singleParentAllowance: {
+    rule: 'Børnetilskud is paid from the quarter after applying, never back in time.',
+    source: { title: 'STAR: Børnetilskud til enlige forsørgere' },
+    checked: 'unverified',
+  },
+  authority: {
+    rule: 'Separation and divorce cases go to Familieretshuset, sorted into §§ 5, 6 or 7.',
+    source: { title: 'Lov om Familieretshuset §§ 5–7' },
+    checked: 'unverified',
+  },
 };

@@ -101,7 +101,9 @@ export const divorceSetup = setup({
     notifyNegotiationFee: emitCommands(() => [
       notifyCitizen('fee-due', TERMS, { amount: DIVORCE_FEES.termsNegotiation, feeYear: DIVORCE_FEES.year }),
     ]),
-    watchDecree: emitCommands((_context, _event, params: { concludedOn: IsoDate }) => [watchdogTimer(TERMS, decreeOverdueDate(params.concludedOn))]),
+    watchDecree: emitCommands((_context, _event, params: { concludedOn: IsoDate }) => [
+      watchdogTimer(TERMS, decreeOverdueDate(params.concludedOn)),
+    ]),
     requestEstateDivision: emitCommands((context: DivorceContext) => [
       integrationTask(ESTATE, 'probate-court', ESTATE_DIVISION_TASK, { divorceCaseRef: caseRefOf(context) }),
     ]),

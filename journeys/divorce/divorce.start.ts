@@ -24,17 +24,25 @@ export type DivorceFacts = {
 };
 
 export const divorceStartSchema: JsonSchema = schema.object({
-  separationDate: schema.date({ da: 'Dagen, parret holder (eller holdt) op med at bo sammen', en: 'Day the couple stops (or stopped) living together' }),
+  separationDate: schema.date({
+    da: 'Dagen, parret holder (eller holdt) op med at bo sammen',
+    en: 'Day the couple stops (or stopped) living together',
+  }),
   movingOut: schema.yesNo({ da: 'Det er dig, der flytter', en: 'The citizen is the one who moves out' }),
   receivesHousingBenefit: schema.yesNo({ da: 'Husstanden får boligstøtte', en: 'The household receives housing benefit' }),
 });
 
 export const divorceFactsSchema: JsonSchema = schema.object({
-  civilStatus: schema.oneOf(CIVIL_STATUSES, { da: 'Civilstand fra CPR (registrerede partnere regnes som gifte)', en: 'Civil status from CPR (registered partners count as married)' }),
+  civilStatus: schema.oneOf(CIVIL_STATUSES, {
+    da: 'Civilstand fra CPR (registrerede partnere regnes som gifte)',
+    en: 'Civil status from CPR (registered partners count as married)',
+  }),
   childrenUnder18: {
     type: 'array',
     maxItems: 20,
-    items: schema.object({ birthDate: schema.date({ da: 'Fødselsdato for et fælles barn under 18 år', en: 'Birth date of a common child under 18' }) }),
+    items: schema.object({
+      birthDate: schema.date({ da: 'Fødselsdato for et fælles barn under 18 år', en: 'Birth date of a common child under 18' }),
+    }),
     ...described({ da: 'Fælles børn under 18 år fra CPR', en: 'Common children under 18 from CPR' }),
   },
 });

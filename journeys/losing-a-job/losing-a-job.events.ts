@@ -26,14 +26,21 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'Tilmeldt som ledig', en: 'Registered as unemployed' },
     actors: ['citizen', 'system'],
     steps: ['register-unemployed'],
-    schema: schema.object({ registeredOn: schema.date({ da: 'Dato for tilmeldingen på Jobnet eller i jobcentret', en: 'Day of the registration on Jobnet or at the job centre' }) }),
+    schema: schema.object({
+      registeredOn: schema.date({
+        da: 'Dato for tilmeldingen på Jobnet eller i jobcentret',
+        en: 'Day of the registration on Jobnet or at the job centre',
+      }),
+    }),
     examples: [{ registeredOn: '2025-03-01' }, { registeredOn: '2025-09-03' }],
   },
   'dagpenge.applied': {
     title: { da: 'Ledighedserklæring sendt', en: 'Declaration of unemployment sent' },
     actors: ['citizen', 'system'],
     steps: ['apply-dagpenge'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, a-kassen modtog erklæringen', en: 'Day the a-kasse received the declaration' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, a-kassen modtog erklæringen', en: 'Day the a-kasse received the declaration' }),
+    }),
     // During a quarantine after resigning, and after it.
     examples: [{ appliedOn: '2025-05-02' }, { appliedOn: '2025-06-02' }],
   },
@@ -41,21 +48,27 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'Kontanthjælp søgt', en: 'Social assistance applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-social-assistance'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, kommunen modtog ansøgningen', en: 'Day the municipality received the application' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, kommunen modtog ansøgningen', en: 'Day the municipality received the application' }),
+    }),
     examples: [{ appliedOn: '2025-06-02' }, { appliedOn: '2025-09-08' }],
   },
   'cv.published': {
     title: { da: 'CV lagt på Jobnet', en: 'CV published on Jobnet' },
     actors: ['citizen', 'system'],
     steps: ['cv-on-jobnet'],
-    schema: schema.object({ publishedOn: schema.date({ da: 'Dagen, CV’et blev synligt på Jobnet', en: 'Day the CV was made visible on Jobnet' }) }),
+    schema: schema.object({
+      publishedOn: schema.date({ da: 'Dagen, CV’et blev synligt på Jobnet', en: 'Day the CV was made visible on Jobnet' }),
+    }),
     examples: [{ publishedOn: '2025-03-10' }],
   },
   'job-log.updated': {
     title: { da: 'Joblog opdateret', en: 'Job log updated' },
     actors: ['citizen', 'system'],
     steps: ['ongoing-duties'],
-    schema: schema.object({ updatedOn: schema.date({ da: 'Dagen, joblog og jobforslag blev tjekket', en: 'Day the job log and job suggestions were checked' }) }),
+    schema: schema.object({
+      updatedOn: schema.date({ da: 'Dagen, joblog og jobforslag blev tjekket', en: 'Day the job log and job suggestions were checked' }),
+    }),
     examples: [{ updatedOn: '2025-03-12' }],
   },
   'monthly-claim.submitted': {
@@ -72,21 +85,36 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
     actors: ['citizen', 'system'],
     steps: ['update-preliminary-tax'],
-    schema: schema.object({ changed: schema.yesNo({ da: 'Forskudsopgørelsen blev rettet (dagpenge i rubrik 304, lavere løn)', en: 'The assessment was changed (benefit in field 304, lower salary)' }) }),
+    schema: schema.object({
+      changed: schema.yesNo({
+        da: 'Forskudsopgørelsen blev rettet (dagpenge i rubrik 304, lavere løn)',
+        en: 'The assessment was changed (benefit in field 304, lower salary)',
+      }),
+    }),
     examples: [{ changed: true }, { changed: false }],
   },
   'holiday-pay.reported': {
     title: { da: 'Feriepenge indberettet', en: 'Holiday pay reported' },
     actors: ['system', 'caseworker'],
     steps: ['holiday-pay'],
-    schema: schema.object({ reportedOn: schema.date({ da: 'Dagen, arbejdsgiverens indberetning nåede FerieKonto', en: 'Day the employer’s report reached FerieKonto' }) }),
+    schema: schema.object({
+      reportedOn: schema.date({
+        da: 'Dagen, arbejdsgiverens indberetning nåede FerieKonto',
+        en: 'Day the employer’s report reached FerieKonto',
+      }),
+    }),
     examples: [{ reportedOn: '2025-03-31' }],
   },
   'job.found': {
     title: { da: 'Fået job', en: 'Found a job' },
     actors: ['citizen', 'caseworker'],
     steps: ['ongoing-duties'],
-    schema: schema.object({ firstWorkDay: schema.date({ da: 'Første dag i det nye job (ledigheden slutter dagen før)', en: 'The first day in the new job (the unemployment ends the day before)' }) }),
+    schema: schema.object({
+      firstWorkDay: schema.date({
+        da: 'Første dag i det nye job (ledigheden slutter dagen før)',
+        en: 'The first day in the new job (the unemployment ends the day before)',
+      }),
+    }),
     examples: [{ firstWorkDay: '2025-10-01' }],
   },
 };

@@ -125,7 +125,13 @@ export function jobLogTimer(due: IsoDate): ScheduleTimerCommand {
 }
 
 export function quarantineTimer(firstDay: IsoDate): ScheduleTimerCommand {
-  return { type: 'timer.schedule', key: QUARANTINE_TIMER, dueAt: atUtc(quarantineEnds(firstDay), REMINDER_TIME_UTC), step: 'apply-dagpenge', purpose: 'deadline' };
+  return {
+    type: 'timer.schedule',
+    key: QUARANTINE_TIMER,
+    dueAt: atUtc(quarantineEnds(firstDay), REMINDER_TIME_UTC),
+    step: 'apply-dagpenge',
+    purpose: 'deadline',
+  };
 }
 
 export function isAfter(day: IsoDate, deadline: IsoDate | undefined): boolean {
@@ -143,7 +149,9 @@ export function initialJobSteps(answers: JobAnswers): Record<JobStepId, StepStat
       : { status: 'active', deadline: socialAssistanceDeadline(firstDay) },
     'cv-on-jobnet': { status: 'active', deadline: cvDeadline(firstDay) },
     'ongoing-duties': { status: 'active' },
-    'monthly-claim': member ? { status: 'active', deadline: monthlyClaimDeadline(monthOf(firstDay)) } : { status: 'skipped', reason: 'not-insured' },
+    'monthly-claim': member
+      ? { status: 'active', deadline: monthlyClaimDeadline(monthOf(firstDay)) }
+      : { status: 'skipped', reason: 'not-insured' },
     'update-preliminary-tax': { status: 'active' },
     'holiday-pay': { status: 'active' },
   });
@@ -162,9 +170,35 @@ export function tokenDays(now: string, expected: IsoDate): number {
 
 /** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
 export const JOB_RULE_SOURCES: Record<string, RuleSource> = {
-  register: { rule: 'Register as unemployed on Jobnet on the first day of unemployment; dagpenge start no earlier than the registration.', source: { title: 'FA (a-kasse): Nyuddannet – meld dig ledig; Lærernes a-kasse: You just became unemployed', url: 'https://www.fa-k.dk/my-situation-content/sadan-far-du-dagpenge/jeg-er-snart-faerdiguddannet' }, checked: '2026-12-06' },
-  cv: { rule: 'The CV on Jobnet within 2 weeks of registering (some a-kasser allow 3).', source: { title: 'Lærernes a-kasse: You just became unemployed', url: 'https://laka.dk/din-situation/ledig/you-just-became-unemployed/' }, checked: '2026-12-06' },
-  quarantine: { rule: 'Quitting oneself gives 3 weeks without dagpenge.', source: { title: 'AK-Samvirke: Step by step', url: 'https://www.aka.dk' }, checked: 'unverified' },
-  socialAssistance: { rule: 'Social assistance is given from the application day at the earliest.', source: { title: 'Lov om aktiv socialpolitik' }, checked: 'unverified' },
-  educationAssistanceAge: { rule: 'Under 30 without a vocational qualification: uddannelseshjælp instead of kontanthjælp.', source: { title: 'Lov om aktiv socialpolitik' }, checked: 'unverified' },
+  register: {
+    rule: 'Register as unemployed on Jobnet on the first day of unemployment; dagpenge start no earlier than the registration.',
+    source: {
+      title: 'FA (a-kasse): Nyuddannet – meld dig ledig; Lærernes a-kasse: You just became unemployed',
+      url: 'https://www.fa-k.dk/my-situation-content/sadan-far-du-dagpenge/jeg-er-snart-faerdiguddannet',
+    },
+    checked: '2026-12-06',
+  },
+  cv: {
+    rule: 'The CV on Jobnet within 2 weeks of registering (some a-kasser allow 3).',
+    source: {
+      title: 'Lærernes a-kasse: You just became unemployed',
+      url: 'https://laka.dk/din-situation/ledig/you-just-became-unemployed/',
+    },
+    checked: '2026-12-06',
+  },
+  quarantine: {
+    rule: 'Quitting oneself gives 3 weeks without dagpenge.',
+    source: { title: 'AK-Samvirke: Step by step', url: 'https://www.aka.dk' },
+    checked: 'unverified',
+  },
+  socialAssistance: {
+    rule: 'Social assistance is given from the application day at the earliest.',
+    source: { title: 'Lov om aktiv socialpolitik' },
+    checked: 'unverified',
+  },
+  educationAssistanceAge: {
+    rule: 'Under 30 without a vocational qualification: uddannelseshjælp instead of kontanthjælp.',
+    source: { title: 'Lov om aktiv socialpolitik' },
+    checked: 'unverified',
+  },
 };

@@ -74,7 +74,9 @@ export const jobSetup = setup({
         jobLogTimer(context.jobLogDue),
         ...confirmations
           .filter(([step]) => !isClosed(steps[step].status))
-          .map(([step, system, complete, expected]) => awaitAuthority(step, system, complete, { expiresInDays: tokenDays(startedAt, expected) })),
+          .map(([step, system, complete, expected]) =>
+            awaitAuthority(step, system, complete, { expiresInDays: tokenDays(startedAt, expected) }),
+          ),
         watchdogTimer('holiday-pay', holidayPayExpected),
         awaitAuthority('holiday-pay', 'udbetaling-danmark-pension', 'holiday-pay.reported', {
           expiresInDays: tokenDays(startedAt, holidayPayExpected),

@@ -25,15 +25,30 @@ export type JobFacts = {
 };
 
 export const jobStartSchema: JsonSchema = schema.object({
-  firstDayUnemployed: schema.date({ da: 'Første ledighedsdag (udgangspunkt for alle frister)', en: 'The first day of unemployment (the anchor of every deadline)' }),
+  firstDayUnemployed: schema.date({
+    da: 'Første ledighedsdag (udgangspunkt for alle frister)',
+    en: 'The first day of unemployment (the anchor of every deadline)',
+  }),
   aKasseMember: schema.yesNo({ da: 'Medlem af en a-kasse', en: 'Member of an unemployment insurance fund (a-kasse)' }),
-  resigned: schema.yesNo({ da: 'Du sagde selv op (3 ugers karantæne for dagpenge)', en: 'The citizen resigned from the job (3 weeks’ quarantine for dagpenge)' }),
-  hasQualifyingEducation: schema.yesNo({ da: 'Har en erhvervskompetencegivende uddannelse', en: 'Has a vocational qualification (erhvervskompetencegivende uddannelse)' }),
-  residentNineOfLastTenYears: schema.yesNo({ da: 'Har boet i Danmark mindst 9 af de seneste 10 år', en: 'Has lived in Denmark at least 9 of the last 10 years' }),
+  resigned: schema.yesNo({
+    da: 'Du sagde selv op (3 ugers karantæne for dagpenge)',
+    en: 'The citizen resigned from the job (3 weeks’ quarantine for dagpenge)',
+  }),
+  hasQualifyingEducation: schema.yesNo({
+    da: 'Har en erhvervskompetencegivende uddannelse',
+    en: 'Has a vocational qualification (erhvervskompetencegivende uddannelse)',
+  }),
+  residentNineOfLastTenYears: schema.yesNo({
+    da: 'Har boet i Danmark mindst 9 af de seneste 10 år',
+    en: 'Has lived in Denmark at least 9 of the last 10 years',
+  }),
 });
 
 export const jobFactsSchema: JsonSchema = schema.object({
-  birthDate: schema.date({ da: 'Fødselsdato fra CPR (alder på første ledighedsdag)', en: 'Birth date from CPR (age on the first day of unemployment)' }),
+  birthDate: schema.date({
+    da: 'Fødselsdato fra CPR (alder på første ledighedsdag)',
+    en: 'Birth date from CPR (age on the first day of unemployment)',
+  }),
 });
 
 /**
@@ -44,9 +59,21 @@ export const jobFactsSchema: JsonSchema = schema.object({
 export const jobStartExamples: JobAnswers[] = [
   { firstDayUnemployed: '2025-03-01', aKasseMember: true, resigned: false, hasQualifyingEducation: true, residentNineOfLastTenYears: true },
   { firstDayUnemployed: '2025-05-01', aKasseMember: true, resigned: true, hasQualifyingEducation: true, residentNineOfLastTenYears: true },
-  { firstDayUnemployed: '2025-04-21', aKasseMember: false, resigned: false, hasQualifyingEducation: false, residentNineOfLastTenYears: true },
+  {
+    firstDayUnemployed: '2025-04-21',
+    aKasseMember: false,
+    resigned: false,
+    hasQualifyingEducation: false,
+    residentNineOfLastTenYears: true,
+  },
   { firstDayUnemployed: '2025-06-02', aKasseMember: false, resigned: true, hasQualifyingEducation: true, residentNineOfLastTenYears: true },
-  { firstDayUnemployed: '2025-09-01', aKasseMember: false, resigned: false, hasQualifyingEducation: false, residentNineOfLastTenYears: false },
+  {
+    firstDayUnemployed: '2025-09-01',
+    aKasseMember: false,
+    resigned: false,
+    hasQualifyingEducation: false,
+    residentNineOfLastTenYears: false,
+  },
 ];
 
 /** Someone who is 27 on the examples' first days (uddannelseshjælp without a qualification). */

@@ -42,7 +42,7 @@ export const jobSteps: StepDefinition[] = [
     },
     deadlineRule: {
       da: 'Så hurtigt som muligt. Har du selv sagt op: 3 ugers karantæne fra første ledighedsdag.',
-      en: 'As soon as possible. If you resigned: 3 weeks\' quarantine from the first day of unemployment.',
+      en: "As soon as possible. If you resigned: 3 weeks' quarantine from the first day of unemployment.",
     },
     legalSource: { title: 'AK-Samvirke: Step by step – what to do when you become unemployed', url: 'https://www.aka.dk' },
   },
@@ -67,7 +67,7 @@ export const jobSteps: StepDefinition[] = [
     system: 'jobnet',
     title: { da: 'Læg dit CV på Jobnet', en: 'Put your CV on Jobnet' },
     guidance: {
-      da: 'Læg dit CV på Jobnet senest 2 uger efter, at du er blevet ledig; nogle a-kasser giver 3 uger. A-kassen godkender CV\'et. Et synligt CV er en betingelse for at få dagpenge eller hjælp.',
+      da: "Læg dit CV på Jobnet senest 2 uger efter, at du er blevet ledig; nogle a-kasser giver 3 uger. A-kassen godkender CV'et. Et synligt CV er en betingelse for at få dagpenge eller hjælp.",
       en: 'Put your CV on Jobnet at the latest 2 weeks after you became unemployed; some a-kasser allow 3 weeks. The a-kasse approves the CV. A visible CV is a condition for benefit or assistance.',
     },
     deadlineRule: {

@@ -21,7 +21,10 @@ export const losingARelativeV1: JourneyDefinition<typeof relativeMachine> = {
   machine: relativeMachine,
   steps: relativeSteps,
   startedBy: ['register'],
-  startsWhen: { da: 'et dødsfald er registreret i CPR; forløbet er til den nærmeste pårørende', en: 'a death is registered in CPR; the journey is for the next of kin' },
+  startsWhen: {
+    da: 'et dødsfald er registreret i CPR; forløbet er til den nærmeste pårørende',
+    en: 'a death is registered in CPR; the journey is for the next of kin',
+  },
   startSchema: relativeStartSchema,
   startExamples: relativeStartExamples,
   factsSchema: relativeFactsSchema,

@@ -40,14 +40,24 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Dødsattest udstedt', en: 'Death certificate issued' },
     actors: ['system', 'caseworker'],
     steps: ['death-certificate'],
-    schema: schema.object({ issuedOn: schema.date({ da: 'Dagen, Sundhedsdatastyrelsen modtog dødsattesten', en: 'Day Sundhedsdatastyrelsen received the certificate' }) }),
+    schema: schema.object({
+      issuedOn: schema.date({
+        da: 'Dagen, Sundhedsdatastyrelsen modtog dødsattesten',
+        en: 'Day Sundhedsdatastyrelsen received the certificate',
+      }),
+    }),
     examples: [{ issuedOn: '2025-03-07' }],
   },
   'automatic-effects.confirmed': {
     title: { da: 'Konti, Digital Post og fuldmagter lukket', en: 'Accounts, Digital Post and powers of attorney closed' },
     actors: ['system', 'caseworker'],
     steps: ['automatic-effects'],
-    schema: schema.object({ confirmedOn: schema.date({ da: 'Dagen, lukningen af afdødes Digital Post blev bekræftet', en: 'Day the closure of the deceased’s Digital Post was confirmed' }) }),
+    schema: schema.object({
+      confirmedOn: schema.date({
+        da: 'Dagen, lukningen af afdødes Digital Post blev bekræftet',
+        en: 'Day the closure of the deceased’s Digital Post was confirmed',
+      }),
+    }),
     examples: [{ confirmedOn: '2025-03-10' }],
   },
   'death.reported': {
@@ -55,8 +65,14 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     actors: ['citizen', 'system'],
     steps: ['report-death-request-burial'],
     schema: schema.object({
-      reportedOn: schema.date({ da: 'Dagen, anmeldelsen og begravelsesanmodningen nåede myndigheden', en: 'Day the report and burial request reached the burial authority' }),
-      reportedBy: schema.oneOf(REPORTERS, { da: 'Hvem anmeldte: dig, en bedemand for dig, en anden pårørende eller kommunen', en: 'Who reported: the citizen, an undertaker for them, another next of kin, or the municipality' }),
+      reportedOn: schema.date({
+        da: 'Dagen, anmeldelsen og begravelsesanmodningen nåede myndigheden',
+        en: 'Day the report and burial request reached the burial authority',
+      }),
+      reportedBy: schema.oneOf(REPORTERS, {
+        da: 'Hvem anmeldte: dig, en bedemand for dig, en anden pårørende eller kommunen',
+        en: 'Who reported: the citizen, an undertaker for them, another next of kin, or the municipality',
+      }),
     }),
     examples: [
       { reportedOn: '2025-03-10', reportedBy: 'undertaker' },
@@ -69,8 +85,14 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     steps: ['burial'],
     schema: schema.object({
       approvedOn: schema.date({ da: 'Dagen, udsættelsen blev godkendt', en: 'Day the postponement was approved' }),
-      newDeadline: schema.date({ da: 'Ny seneste dag for begravelse eller bisættelse', en: 'The new latest day of the burial or cremation' }),
-      approvedBy: schema.oneOf(BURIAL_APPROVERS, { da: 'Kirkegården eller krematoriet (op til 14 dage) eller Styrelsen for Patientsikkerhed', en: 'The cemetery or crematorium (up to 14 days) or Styrelsen for Patientsikkerhed' }),
+      newDeadline: schema.date({
+        da: 'Ny seneste dag for begravelse eller bisættelse',
+        en: 'The new latest day of the burial or cremation',
+      }),
+      approvedBy: schema.oneOf(BURIAL_APPROVERS, {
+        da: 'Kirkegården eller krematoriet (op til 14 dage) eller Styrelsen for Patientsikkerhed',
+        en: 'The cemetery or crematorium (up to 14 days) or Styrelsen for Patientsikkerhed',
+      }),
     }),
     examples: [
       { approvedOn: '2025-03-10', newDeadline: '2025-03-20', approvedBy: 'cemetery' },
@@ -88,7 +110,9 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Skifteret, kommune og CPR har fået besked', en: 'Probate court, municipality and CPR informed' },
     actors: ['system', 'caseworker'],
     steps: ['notify-authorities'],
-    schema: schema.object({ notifiedOn: schema.date({ da: 'Dagen, sognet underrettede skifteretten', en: 'Day the parish informed the probate court' }) }),
+    schema: schema.object({
+      notifiedOn: schema.date({ da: 'Dagen, sognet underrettede skifteretten', en: 'Day the parish informed the probate court' }),
+    }),
     examples: [{ notifiedOn: '2025-03-11' }],
   },
   'probate.court-contacted': {
@@ -105,7 +129,9 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Skifteform valgt', en: 'Settlement chosen' },
     actors: ['citizen'],
     steps: ['probate'],
-    schema: schema.object({ settlement: schema.oneOf(SETTLEMENTS, { da: 'Hvordan boet skal skiftes', en: 'How the estate is to be settled' }) }),
+    schema: schema.object({
+      settlement: schema.oneOf(SETTLEMENTS, { da: 'Hvordan boet skal skiftes', en: 'How the estate is to be settled' }),
+    }),
     // Private division is open to every heir; undivided estate only to a spouse.
     examples: [{ settlement: 'privat-skifte' }, { settlement: 'uskiftet-bo' }],
   },
@@ -113,7 +139,9 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Begravelseshjælp søgt', en: 'Funeral grant applied for' },
     actors: ['citizen', 'system'],
     steps: ['funeral-grant'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }),
+    }),
     examples: [{ appliedOn: '2025-03-20' }],
   },
   'funeral-grant.not-applying': {
@@ -127,14 +155,18 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Efterlevelsespension bekræftet', en: 'Survivor pension confirmed' },
     actors: ['system', 'caseworker'],
     steps: ['spouse-survivor'],
-    schema: schema.object({ letterOn: schema.date({ da: 'Dato for brevet fra Udbetaling Danmark', en: 'Day of Udbetaling Danmark’s letter' }) }),
+    schema: schema.object({
+      letterOn: schema.date({ da: 'Dato for brevet fra Udbetaling Danmark', en: 'Day of Udbetaling Danmark’s letter' }),
+    }),
     examples: [{ letterOn: '2025-03-12' }],
   },
   'survivor-grant.applied': {
     title: { da: 'Efterlevelseshjælp søgt', en: 'Survivor’s grant applied for' },
     actors: ['citizen', 'system'],
     steps: ['spouse-survivor'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }),
+    }),
     examples: [{ appliedOn: '2025-04-01' }, { appliedOn: '2025-10-01' }],
   },
   'survivor-grant.not-applying': {
@@ -148,7 +180,12 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Adgang til afdødes post søgt', en: 'Access to the deceased’s mail applied for' },
     actors: ['citizen', 'system'],
     steps: ['digital-post-access'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen blev sendt med skifteretsattesten', en: 'Day the application was sent with the probate certificate' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({
+        da: 'Dagen, ansøgningen blev sendt med skifteretsattesten',
+        en: 'Day the application was sent with the probate certificate',
+      }),
+    }),
     examples: [{ appliedOn: '2025-04-14' }],
   },
   'digital-post-access.not-needed': {

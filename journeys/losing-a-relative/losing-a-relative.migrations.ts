@@ -33,7 +33,10 @@ export const relativeV1toV2: SnapshotMigration = {
     const burial = context.steps.burial;
     if (!burial || isClosed(burial.status) || burial.deadline === undefined) return [];
     const from = Date.parse(now) > Date.parse(context.startedAt) ? now : context.startedAt;
-    const commands: JourneyCommand[] = [...cancelReminders('burial', context.reminderDays), ...reminderTimers('burial', burial.deadline, context.reminderDays, from)];
+    const commands: JourneyCommand[] = [
+      ...cancelReminders('burial', context.reminderDays),
+      ...reminderTimers('burial', burial.deadline, context.reminderDays, from),
+    ];
     return commands;
   },
 };

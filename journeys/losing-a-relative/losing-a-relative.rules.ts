@@ -192,7 +192,10 @@ export function initialRelativeSteps(facts: RelativeFacts): Record<RelativeStepI
   });
 }
 
-const STPS_BURIAL = { title: 'Styrelsen for Patientsikkerhed: Udsættelse af begravelse', url: 'https://stps.dk/da/tilsyn/ligsyn-og-obduktion/udsaettelse-af-begravelse/' };
+const STPS_BURIAL = {
+  title: 'Styrelsen for Patientsikkerhed: Udsættelse af begravelse',
+  url: 'https://stps.dk/da/tilsyn/ligsyn-og-obduktion/udsaettelse-af-begravelse/',
+};
 const DEATH_REPORT_ORDER = {
   title: 'Bekendtgørelse om anmeldelse af dødsfald (nr. 1145 af 30. september 2010) § 1',
   url: 'http://socialjura.dk/content-storage/regler/2010/bek-1145-af-309-2010',
@@ -205,14 +208,26 @@ export const RELATIVE_RULE_SOURCES: Record<string, RuleSource> = {
     source: DEATH_REPORT_ORDER,
     checked: '2026-12-06',
   },
-  reportDeathSaturday: { rule: 'Saturday is not a weekday ("hverdag") for the 2-day death report.', source: DEATH_REPORT_ORDER, checked: 'unverified' },
+  reportDeathSaturday: {
+    rule: 'Saturday is not a weekday ("hverdag") for the 2-day death report.',
+    source: DEATH_REPORT_ORDER,
+    checked: 'unverified',
+  },
   burialAuthority: {
     rule: 'The death is reported to the parish registrar; in Haderslev, Sønderborg, Tønder and Aabenraa municipalities to the municipality.',
     source: { title: `${DEATH_REPORT_ORDER.title}, stk. 2`, url: DEATH_REPORT_ORDER.url },
     checked: '2026-12-06',
   },
-  burial: { rule: 'Burial or cremation within 8 days, the day of death counted: date of death + 7.', source: STPS_BURIAL, checked: '2026-12-06' },
-  cemeteryExtension: { rule: 'The cemetery or crematorium may extend to 14 days (date of death + 13); longer needs Styrelsen for Patientsikkerhed.', source: STPS_BURIAL, checked: '2026-12-06' },
+  burial: {
+    rule: 'Burial or cremation within 8 days, the day of death counted: date of death + 7.',
+    source: STPS_BURIAL,
+    checked: '2026-12-06',
+  },
+  cemeteryExtension: {
+    rule: 'The cemetery or crematorium may extend to 14 days (date of death + 13); longer needs Styrelsen for Patientsikkerhed.',
+    source: STPS_BURIAL,
+    checked: '2026-12-06',
+  },
   survivorGrant: {
     rule: 'Apply for efterlevelseshjælp within 6 months of the death.',
     source: { title: 'Bekendtgørelse om efterlevelseshjælp', url: 'https://elov.dk/bekendtgorelse-om-efterlevelseshjaelp/1/' },
@@ -220,7 +235,10 @@ export const RELATIVE_RULE_SOURCES: Record<string, RuleSource> = {
   },
   survivorPension: {
     rule: 'When both received a public pension, the deceased’s pension continues to the survivor for 3 months without an application.',
-    source: { title: 'borger.dk: Guide – når livet slutter', url: 'https://www.borger.dk/sundhed-og-sygdom/doedsfald--hospice-og-behandlingstestamente/guide--naar-livet-slutter' },
+    source: {
+      title: 'borger.dk: Guide – når livet slutter',
+      url: 'https://www.borger.dk/sundhed-og-sygdom/doedsfald--hospice-og-behandlingstestamente/guide--naar-livet-slutter',
+    },
     checked: 'unverified',
   },
   funeralGrantDeadline: {

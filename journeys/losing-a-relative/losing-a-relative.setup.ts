@@ -103,7 +103,10 @@ export const relativeSetup = setup({
           ? awaitAuthority('automatic-effects', 'digital-post', 'automatic-effects.confirmed', {
               expiresInDays: RELATIVE_RULES.taskTokenDays.automaticEffects,
             })
-          : integrationTask('automatic-effects', 'digital-post', CLOSE_MAILBOX_TASK, { deceasedRelation: relation, dateOfDeath: context.anchorDate }),
+          : integrationTask('automatic-effects', 'digital-post', CLOSE_MAILBOX_TASK, {
+              deceasedRelation: relation,
+              dateOfDeath: context.anchorDate,
+            }),
         watchdogTimer('automatic-effects', automaticEffectsWatchdogDate(basis)),
       ];
     }),
@@ -114,7 +117,9 @@ export const relativeSetup = setup({
       }),
     ]),
     awaitCourt: emitCommands(() => [
-      awaitAuthority('probate', 'probate-court', 'probate.court-contacted', { expiresInDays: RELATIVE_RULES.taskTokenDays.probateCourtContact }),
+      awaitAuthority('probate', 'probate-court', 'probate.court-contacted', {
+        expiresInDays: RELATIVE_RULES.taskTokenDays.probateCourtContact,
+      }),
     ]),
     awaitSurvivorPension: emitCommands((context) =>
       survivorBranch(context.facts.relation, context.facts.bothReceivedPublicPension) === 'automatic-pension'

@@ -37,12 +37,28 @@ export const relativeStartSchema: JsonSchema = schema.empty();
 
 export const relativeFactsSchema: JsonSchema = schema.object(
   {
-    birthDate: schema.date({ da: 'Din egen fødselsdato fra CPR (tilføjes af systemet)', en: 'The citizen’s own birth date from CPR (added by the engine)' }),
-    dateOfDeath: schema.date({ da: 'Dødsdato fra CPR (udgangspunkt for alle frister)', en: 'Date of death from CPR (the anchor of every deadline)' }),
+    birthDate: schema.date({
+      da: 'Din egen fødselsdato fra CPR (tilføjes af systemet)',
+      en: 'The citizen’s own birth date from CPR (added by the engine)',
+    }),
+    dateOfDeath: schema.date({
+      da: 'Dødsdato fra CPR (udgangspunkt for alle frister)',
+      en: 'Date of death from CPR (the anchor of every deadline)',
+    }),
     relation: schema.oneOf(RELATIONS, { da: 'Din relation til afdøde (CPR)', en: 'The citizen’s relation to the deceased (CPR)' }),
-    bothReceivedPublicPension: schema.yesNo({ da: 'Afdøde og du fik begge offentlig pension (Udbetaling Danmark)', en: 'The deceased and the citizen both received a public pension (Udbetaling Danmark)' }),
-    deceasedHadHealthCover: schema.yesNo({ da: 'Afdøde havde dansk sygesikring', en: 'The deceased had Danish public health cover (sygesikring)' }),
-    deceasedMunicipalityCode: schema.pattern('^[0-9]{4}$', { da: 'Afdødes bopælskommune (kommunekode i CPR)', en: 'The deceased’s municipality of residence (CPR code)' }, { da: 'F.eks. 0580 for Aabenraa', en: 'E.g. 0580 for Aabenraa' }),
+    bothReceivedPublicPension: schema.yesNo({
+      da: 'Afdøde og du fik begge offentlig pension (Udbetaling Danmark)',
+      en: 'The deceased and the citizen both received a public pension (Udbetaling Danmark)',
+    }),
+    deceasedHadHealthCover: schema.yesNo({
+      da: 'Afdøde havde dansk sygesikring',
+      en: 'The deceased had Danish public health cover (sygesikring)',
+    }),
+    deceasedMunicipalityCode: schema.pattern(
+      '^[0-9]{4}$',
+      { da: 'Afdødes bopælskommune (kommunekode i CPR)', en: 'The deceased’s municipality of residence (CPR code)' },
+      { da: 'F.eks. 0580 for Aabenraa', en: 'E.g. 0580 for Aabenraa' },
+    ),
   },
   ['birthDate', 'deceasedMunicipalityCode'],
 );
@@ -60,10 +76,30 @@ export const relativeStartExamples: RelativeAnswers[] = [{}];
  * deadline crosses weekends and public holidays.
  */
 export const relativeFactsExamples: RelativeFacts[] = [
-  { birthDate: '1948-05-20', dateOfDeath: '2025-03-06', relation: 'spouse', bothReceivedPublicPension: true, deceasedHadHealthCover: false, deceasedMunicipalityCode: '0101' },
-  { birthDate: '1961-01-09', dateOfDeath: '2025-03-07', relation: 'cohabitant', bothReceivedPublicPension: false, deceasedHadHealthCover: false },
+  {
+    birthDate: '1948-05-20',
+    dateOfDeath: '2025-03-06',
+    relation: 'spouse',
+    bothReceivedPublicPension: true,
+    deceasedHadHealthCover: false,
+    deceasedMunicipalityCode: '0101',
+  },
+  {
+    birthDate: '1961-01-09',
+    dateOfDeath: '2025-03-07',
+    relation: 'cohabitant',
+    bothReceivedPublicPension: false,
+    deceasedHadHealthCover: false,
+  },
   // The parent lived in Aabenraa: the death is registered by the municipality.
-  { birthDate: '1975-10-30', dateOfDeath: '2025-04-15', relation: 'child', bothReceivedPublicPension: false, deceasedHadHealthCover: true, deceasedMunicipalityCode: '0580' },
+  {
+    birthDate: '1975-10-30',
+    dateOfDeath: '2025-04-15',
+    relation: 'child',
+    bothReceivedPublicPension: false,
+    deceasedHadHealthCover: true,
+    deceasedMunicipalityCode: '0580',
+  },
   // A friend or neighbour: no relation CPR can resolve, so the authorities confirm through their own solutions.
   { dateOfDeath: '2025-12-23', relation: 'other', bothReceivedPublicPension: false, deceasedHadHealthCover: true },
 ];

@@ -42,7 +42,7 @@ export const relativeSteps: StepDefinition[] = [
     title: { da: 'Det sker automatisk ved dødsfaldet', en: 'What happens automatically' },
     guidance: {
       da: 'Når dødsfaldet er registreret i CPR, spærres afdødes bankkonti (også fælles konti), afdødes Digital Post lukkes (også læseadgange), og alle fuldmagter bortfalder. Offentlig post til afdøde gemmes i 5 år. Du skal ikke gøre noget, men vær forberedt på, at betalinger fra fælles konti kan stoppe.',
-      en: 'When the death is registered in CPR, the deceased\'s bank accounts are blocked (joint accounts too), the deceased\'s Digital Post is closed (read access too), and all powers of attorney lapse. Public mail to the deceased is kept for 5 years. You need not do anything, but be prepared that payments from joint accounts may stop.',
+      en: "When the death is registered in CPR, the deceased's bank accounts are blocked (joint accounts too), the deceased's Digital Post is closed (read access too), and all powers of attorney lapse. Public mail to the deceased is kept for 5 years. You need not do anything, but be prepared that payments from joint accounts may stop.",
     },
     deadlineRule: {
       da: 'Vi markerer trinnet som forsinket, hvis det ikke er bekræftet 5 arbejdsdage efter dødsattesten (praksis, usikkert).',
@@ -80,7 +80,7 @@ export const relativeSteps: StepDefinition[] = [
     },
     deadlineRule: {
       da: 'Inden for 8 dage, dødsdagen medregnet: dødsdatoen + 7 dage (14 dage, dødsdatoen + 13, med kirkegårdens forlængelse; længere med tilladelse).',
-      en: 'Within 8 days, the day of death counted: the date of death + 7 days (14 days, + 13, with the cemetery\'s extension; longer with permission).',
+      en: "Within 8 days, the day of death counted: the date of death + 7 days (14 days, + 13, with the cemetery's extension; longer with permission).",
     },
     legalSource: {
       title: 'Styrelsen for Patientsikkerhed: Udsættelse af begravelse',
@@ -110,7 +110,7 @@ export const relativeSteps: StepDefinition[] = [
     title: { da: 'Skifteretten og dødsboet', en: 'The probate court and the estate' },
     guidance: {
       da: 'Skifteretten kontakter anmelderen i Digital Post efter ca. 2–4 uger, som regel for at aftale et telefonmøde. Her vælger I, hvordan boet skal behandles: boudlæg (små boer), ægtefælleudlæg, uskiftet bo (ægtefællen overtager boet udelt), privat skifte eller bobestyrer. Ægtefælleudlæg og uskiftet bo kan kun vælges af en ægtefælle. Skifteretten henter selv testamenter og skatteoplysninger. Der betales en retsafgift. Ingen må råde over afdødes ejendele, før skifteretten har udstedt en skifteretsattest.',
-      en: 'The probate court contacts the person who reported the death by Digital Post after about 2–4 weeks, usually to arrange a phone meeting. There you choose how the estate is handled: small-estate transfer (boudlæg), spouse transfer (ægtefælleudlæg), undivided estate (uskiftet bo: the spouse keeps the estate undivided), private division, or an estate administrator. Spouse transfer and undivided estate can only be chosen by a spouse. The court fetches wills and tax data itself. A court fee is payable. Nobody may dispose of the deceased\'s assets before the court has issued a probate certificate (skifteretsattest).',
+      en: "The probate court contacts the person who reported the death by Digital Post after about 2–4 weeks, usually to arrange a phone meeting. There you choose how the estate is handled: small-estate transfer (boudlæg), spouse transfer (ægtefælleudlæg), undivided estate (uskiftet bo: the spouse keeps the estate undivided), private division, or an estate administrator. Spouse transfer and undivided estate can only be chosen by a spouse. The court fetches wills and tax data itself. A court fee is payable. Nobody may dispose of the deceased's assets before the court has issued a probate certificate (skifteretsattest).",
     },
     deadlineRule: {
       da: 'Vi markerer trinnet som forsinket, hvis skifteretten ikke har kontaktet jer 4 uger efter, at den fik besked (praksis, usikkert).',
@@ -139,11 +139,11 @@ export const relativeSteps: StepDefinition[] = [
     title: { da: 'Ydelser til efterlevende ægtefælle eller samlever', en: 'Benefits for the surviving spouse or cohabitant' },
     guidance: {
       da: 'Fik I begge social pension, fortsætter afdødes pension til dig i 3 måneder (efterlevelsespension); det sker automatisk, og Udbetaling Danmark sender et brev inden for en uge efter registreringen i CPR. Ellers kan du søge efterlevelseshjælp hos Udbetaling Danmark senest 6 måneder efter dødsfaldet; hjælpen afhænger af din indkomst og formue. Børn får automatisk særligt børnetilskud.',
-      en: 'If you both received a public pension, the deceased\'s pension continues to you for 3 months (efterlevelsespension); this is automatic, and Payment Denmark sends a letter within a week of the CPR registration. Otherwise you can apply for a survivor\'s grant (efterlevelseshjælp) at Payment Denmark at the latest 6 months after the death; it depends on your income and assets. Children get a special child allowance automatically.',
+      en: "If you both received a public pension, the deceased's pension continues to you for 3 months (efterlevelsespension); this is automatic, and Payment Denmark sends a letter within a week of the CPR registration. Otherwise you can apply for a survivor's grant (efterlevelseshjælp) at Payment Denmark at the latest 6 months after the death; it depends on your income and assets. Children get a special child allowance automatically.",
     },
     deadlineRule: {
       da: 'Efterlevelseshjælp: senest 6 måneder efter dødsfaldet.',
-      en: 'Survivor\'s grant: at the latest 6 months after the death.',
+      en: "Survivor's grant: at the latest 6 months after the death.",
     },
     legalSource: { title: 'Bekendtgørelse om efterlevelseshjælp', url: 'https://elov.dk/bekendtgorelse-om-efterlevelseshjaelp/1/' },
   },
@@ -151,10 +151,10 @@ export const relativeSteps: StepDefinition[] = [
     id: 'digital-post-access',
     kind: 'citizen',
     system: 'digital-post',
-    title: { da: 'Adgang til afdødes Digital Post', en: 'Access to the deceased\'s Digital Post' },
+    title: { da: 'Adgang til afdødes Digital Post', en: "Access to the deceased's Digital Post" },
     guidance: {
       da: 'Med skifteretsattesten kan du søge om adgang til afdødes Digital Post (e-Boks/mit.dk), fx for at se breve fra banker og myndigheder, som boet skal bruge.',
-      en: 'With the probate certificate you can apply for access to the deceased\'s Digital Post (e-Boks/mit.dk), for example to read letters from banks and authorities that the estate needs.',
+      en: "With the probate certificate you can apply for access to the deceased's Digital Post (e-Boks/mit.dk), for example to read letters from banks and authorities that the estate needs.",
     },
     legalSource: WHEN_LIFE_ENDS,
     optional: true,

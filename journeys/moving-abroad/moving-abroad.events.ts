@@ -34,7 +34,10 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec<Mov
     actors: ['caseworker'],
     steps: ['cpr-status-udrejst'],
     schema: schema.object({
-      mustDeregister: schema.yesNo({ da: 'Du skal anmelde udrejsen (ikke længere bosat i Danmark)', en: 'The citizen must report the departure (no longer resident in Denmark)' }),
+      mustDeregister: schema.yesNo({
+        da: 'Du skal anmelde udrejsen (ikke længere bosat i Danmark)',
+        en: 'The citizen must report the departure (no longer resident in Denmark)',
+      }),
       decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Day of the decision' }),
     }),
     examples: [
@@ -46,14 +49,24 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec<Mov
     title: { da: 'Udrejse anmeldt', en: 'Departure reported' },
     actors: ['citizen', 'system'],
     steps: ['report-emigration'],
-    schema: schema.object({ reportedOn: schema.date({ da: 'Dagen, udrejsen blev anmeldt (i Grønland: registreret dér)', en: 'Day the departure was reported (in Greenland: registered there)' }) }),
+    schema: schema.object({
+      reportedOn: schema.date({
+        da: 'Dagen, udrejsen blev anmeldt (i Grønland: registreret dér)',
+        en: 'Day the departure was reported (in Greenland: registered there)',
+      }),
+    }),
     examples: [{ reportedOn: '2025-05-20' }, { reportedOn: '2025-10-01' }],
   },
   'nordic-registration.confirmed': {
     title: { da: 'Det nordiske land har bekræftet indflytningen', en: 'The Nordic country confirmed the arrival' },
     actors: ['system', 'caseworker'],
     steps: ['cpr-status-udrejst'],
-    schema: schema.object({ confirmedOn: schema.date({ da: 'Dagen, det andet lands bekræftelse nåede CPR', en: 'Day the other country’s confirmation reached CPR' }) }),
+    schema: schema.object({
+      confirmedOn: schema.date({
+        da: 'Dagen, det andet lands bekræftelse nåede CPR',
+        en: 'Day the other country’s confirmation reached CPR',
+      }),
+    }),
     examples: [{ confirmedOn: '2025-06-16' }],
   },
   'tax-liability.clarified': {
@@ -61,7 +74,10 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec<Mov
     actors: ['citizen', 'caseworker'],
     steps: ['tax-liability'],
     schema: schema.object({
-      liability: schema.oneOf(TAX_LIABILITIES, { da: 'Skattestyrelsens svar: fortsat fuld skattepligt, begrænset skattepligt eller ingen', en: 'What Skattestyrelsen said: full liability continues, limited liability, or none' }),
+      liability: schema.oneOf(TAX_LIABILITIES, {
+        da: 'Skattestyrelsens svar: fortsat fuld skattepligt, begrænset skattepligt eller ingen',
+        en: 'What Skattestyrelsen said: full liability continues, limited liability, or none',
+      }),
     }),
     examples: [{ liability: 'limited' }],
   },
@@ -84,7 +100,12 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec<Mov
     title: { da: 'A1/S1 afklaret', en: 'A1/S1 settled' },
     actors: ['citizen', 'caseworker'],
     steps: ['eu-social-security'],
-    schema: schema.object({ outcome: schema.oneOf(SOCIAL_SECURITY_OUTCOMES, { da: 'En attest blev udstedt, eller der skal ikke bruges en', en: 'A certificate was obtained, or none is needed' }) }),
+    schema: schema.object({
+      outcome: schema.oneOf(SOCIAL_SECURITY_OUTCOMES, {
+        da: 'En attest blev udstedt, eller der skal ikke bruges en',
+        en: 'A certificate was obtained, or none is needed',
+      }),
+    }),
     examples: [{ outcome: 'certificate-obtained' }, { outcome: 'not-needed' }],
   },
 };

@@ -17,7 +17,8 @@ interface MovingAbroadSnapshot {
 export const movingAbroadV1toV2: SnapshotMigration = {
   from: 1,
   to: 2,
-  description: 'A weekly commuter has the right to stay registered (awaitingMunicipality becomes choosingToStay); housing benefit is reported before departure.',
+  description:
+    'A weekly commuter has the right to stay registered (awaitingMunicipality becomes choosingToStay); housing benefit is reported before departure.',
   migrate(snapshot) {
     const { value, context } = snapshot as unknown as MovingAbroadSnapshot;
     if (typeof value === 'object' && value.inProgress?.registration === 'awaitingMunicipality') {
@@ -34,7 +35,10 @@ export const movingAbroadV1toV2: SnapshotMigration = {
     const step = context.steps['benefits-stop'];
     if (!step || isClosed(step.status) || step.deadline === undefined) return [];
     const from = Date.parse(now) > Date.parse(context.startedAt) ? now : context.startedAt;
-    const commands: JourneyCommand[] = [...cancelReminders('benefits-stop', context.reminderDays), ...reminderTimers('benefits-stop', step.deadline, context.reminderDays, from)];
+    const commands: JourneyCommand[] = [
+      ...cancelReminders('benefits-stop', context.reminderDays),
+      ...reminderTimers('benefits-stop', step.deadline, context.reminderDays, from),
+    ];
     return commands;
   },
 };

@@ -103,40 +103,72 @@ export function reportWindow(answers: MovingAbroadAnswers): Pick<StepState, 'ava
 
 export const cprWatchdogDate = (basis: IsoDate): IsoDate => addWorkingDays(basis, MOVING_ABROAD_RULES.cprConfirmationWorkingDays);
 export const nordicWatchdogDate = (basis: IsoDate): IsoDate => addDays(basis, MOVING_ABROAD_RULES.nordicConfirmationDays);
-export const taxCallDate = (deregisteredOn: IsoDate): IsoDate => addDays(deregisteredOn, MOVING_ABROAD_RULES.taxCallDaysAfterDeregistration);
+export const taxCallDate = (deregisteredOn: IsoDate): IsoDate =>
+  addDays(deregisteredOn, MOVING_ABROAD_RULES.taxCallDaysAfterDeregistration);
 
 export function initialMovingAbroadSteps(answers: MovingAbroadAnswers): Record<MovingAbroadStepId, StepState> {
   return initialSteps(MOVING_ABROAD_STEP_IDS, {
     'report-emigration': { status: 'active', ...reportWindow(answers) },
-    'benefits-stop': benefitsToCheck(answers) ? { status: 'active', ...benefitsStopDeadline(answers) } : { status: 'skipped', reason: 'no-benefits-affected' },
+    'benefits-stop': benefitsToCheck(answers)
+      ? { status: 'active', ...benefitsStopDeadline(answers) }
+      : { status: 'skipped', reason: 'no-benefits-affected' },
     'eu-social-security': worksInEuEea(answers) ? { status: 'active' } : { status: 'skipped', reason: 'not-working-in-eu-eea' },
   });
 }
 
-const NORDEN_MOVING_OUT = { title: 'norden.org: Flytte fra Danmark til udlandet', url: 'https://www.norden.org/da/info-norden/flytte-fra-danmark-til-udlandet' };
+const NORDEN_MOVING_OUT = {
+  title: 'norden.org: Flytte fra Danmark til udlandet',
+  url: 'https://www.norden.org/da/info-norden/flytte-fra-danmark-til-udlandet',
+};
 const SKAT_MOVING_OUT = { title: 'Skattestyrelsen: Du flytter fra Danmark', url: 'https://skat.dk' };
 
 /** The rules an emigrating citizen acts on, with their sources (docs/journeys.md, moving abroad). */
 export const MOVING_ABROAD_RULE_SOURCES: Record<string, RuleSource> = {
-  reportBy: { rule: 'Report the departure at the latest 5 days after it; a late report can be fined.', source: NORDEN_MOVING_OUT, checked: '2026-12-06' },
+  reportBy: {
+    rule: 'Report the departure at the latest 5 days after it; a late report can be fined.',
+    source: NORDEN_MOVING_OUT,
+    checked: '2026-12-06',
+  },
   reportFrom: {
     rule: 'The departure can be reported at the earliest 4 weeks before it.',
-    source: { title: 'Aarhus Kommune: Flyt til udlandet', url: 'https://aarhus.dk/borger/borgerservice/flytning-indrejse-og-bopael/flyt-til-udlandet/' },
+    source: {
+      title: 'Aarhus Kommune: Flyt til udlandet',
+      url: 'https://aarhus.dk/borger/borgerservice/flytning-indrejse-og-bopael/flyt-til-udlandet/',
+    },
     checked: 'unverified',
   },
-  staySixMonths: { rule: 'Away at most 6 months with full use of the home: the citizen may stay registered.', source: NORDEN_MOVING_OUT, checked: '2026-12-06' },
+  staySixMonths: {
+    rule: 'Away at most 6 months with full use of the home: the citizen may stay registered.',
+    source: NORDEN_MOVING_OUT,
+    checked: '2026-12-06',
+  },
   weeklyCommuter: {
     rule: 'Working abroad more than 6 months but spending most weekends, days off and holidays at the home in Denmark: the right to stay registered.',
     source: { title: 'CPR-loven § 24 (stk. 7 as inserted by lov nr. 379 af 28. maj 2003); norden.org', url: NORDEN_MOVING_OUT.url },
     checked: '2026-12-06',
   },
-  nordicConfirmation: { rule: 'A move to a Nordic country is recorded in Denmark once that country confirms the registration.', source: NORDEN_MOVING_OUT, checked: '2026-12-06' },
-  housingBenefitAbroad: {
-    rule: 'Away more than 6 months within a year ends the right to housing benefit from the day the stay began; report the stay to Udbetaling Danmark before leaving.',
-    source: { title: 'borger.dk: Når du får boligstøtte', url: 'https://www.borger.dk/bolig-og-flytning/Boligstoette-oversigt/naar-du-faar-boligstoette' },
+  nordicConfirmation: {
+    rule: 'A move to a Nordic country is recorded in Denmark once that country confirms the registration.',
+    source: NORDEN_MOVING_OUT,
     checked: '2026-12-06',
   },
-  taxLiabilityEnds: { rule: 'Full tax liability ends only when the home is sold, terminated or let non-terminably for at least 3 years.', source: SKAT_MOVING_OUT, checked: 'unverified' },
+  housingBenefitAbroad: {
+    rule: 'Away more than 6 months within a year ends the right to housing benefit from the day the stay began; report the stay to Udbetaling Danmark before leaving.',
+    source: {
+      title: 'borger.dk: Når du får boligstøtte',
+      url: 'https://www.borger.dk/bolig-og-flytning/Boligstoette-oversigt/naar-du-faar-boligstoette',
+    },
+    checked: '2026-12-06',
+  },
+  taxLiabilityEnds: {
+    rule: 'Full tax liability ends only when the home is sold, terminated or let non-terminably for at least 3 years.',
+    source: SKAT_MOVING_OUT,
+    checked: 'unverified',
+  },
   taxForm: { rule: 'Skattestyrelsen may ask for form 04.029 after the departure.', source: SKAT_MOVING_OUT, checked: 'unverified' },
-  exitTax: { rule: 'Shares worth 100,000 kr or more can trigger exit tax (fraflytterskat).', source: SKAT_MOVING_OUT, checked: 'unverified' },
+  exitTax: {
+    rule: 'Shares worth 100,000 kr or more can trigger exit tax (fraflytterskat).',
+    source: SKAT_MOVING_OUT,
+    checked: 'unverified',
+  },
 };

@@ -33,19 +33,37 @@ export type MovingAbroadAnswers = {
 };
 
 export const movingAbroadStartSchema: JsonSchema = schema.object({
-  departureDate: schema.date({ da: 'Dagen, du rejser fra Danmark (udgangspunkt for alle frister)', en: 'The day the citizen leaves Denmark (the anchor of every deadline)' }),
-  destination: schema.oneOf(DESTINATIONS, { da: 'Hvor du flytter hen: et andet nordisk land, Grønland, et andet EU/EØS-land eller Schweiz, eller et andet sted', en: 'Where the citizen moves: another Nordic country, Greenland, another EU/EEA country or Switzerland, or elsewhere' }),
-  awayMoreThan6Months: schema.yesNo({ da: 'Opholdet i udlandet forventes at vare mere end 6 måneder', en: 'The stay abroad is expected to last more than 6 months' }),
-  keepsHomeWithFullUse: schema.yesNo({ da: 'Boligen i Danmark forbliver til din fulde rådighed', en: 'The home in Denmark stays at the citizen’s full disposal' }),
+  departureDate: schema.date({
+    da: 'Dagen, du rejser fra Danmark (udgangspunkt for alle frister)',
+    en: 'The day the citizen leaves Denmark (the anchor of every deadline)',
+  }),
+  destination: schema.oneOf(DESTINATIONS, {
+    da: 'Hvor du flytter hen: et andet nordisk land, Grønland, et andet EU/EØS-land eller Schweiz, eller et andet sted',
+    en: 'Where the citizen moves: another Nordic country, Greenland, another EU/EEA country or Switzerland, or elsewhere',
+  }),
+  awayMoreThan6Months: schema.yesNo({
+    da: 'Opholdet i udlandet forventes at vare mere end 6 måneder',
+    en: 'The stay abroad is expected to last more than 6 months',
+  }),
+  keepsHomeWithFullUse: schema.yesNo({
+    da: 'Boligen i Danmark forbliver til din fulde rådighed',
+    en: 'The home in Denmark stays at the citizen’s full disposal',
+  }),
   worksAbroad: schema.yesNo({ da: 'Du skal arbejde i udlandet', en: 'The citizen will work abroad' }),
-  homeMostWeekends: schema.yesNo({ da: 'Du arbejder i udlandet, men kommer hjem de fleste weekender', en: 'The citizen works abroad but comes home most weekends' }),
+  homeMostWeekends: schema.yesNo({
+    da: 'Du arbejder i udlandet, men kommer hjem de fleste weekender',
+    en: 'The citizen works abroad but comes home most weekends',
+  }),
   stillWorksInDenmark: schema.yesNo({ da: 'Du bliver ved med at arbejde i Danmark', en: 'The citizen keeps working in Denmark' }),
-  benefits: schema.titled({ da: 'Ydelser, du får', en: 'Benefits received' }, schema.object({
-    childBenefit: schema.yesNo({ da: 'Får børne- og ungeydelse', en: 'Receives child benefit (børne- og ungeydelse)' }),
-    housingBenefit: schema.yesNo({ da: 'Får boligstøtte', en: 'Receives housing benefit (boligstøtte)' }),
-    su: schema.yesNo({ da: 'Får SU', en: 'Receives SU (student grant)' }),
-    pension: schema.yesNo({ da: 'Får offentlig pension', en: 'Receives a public pension' }),
-  })),
+  benefits: schema.titled(
+    { da: 'Ydelser, du får', en: 'Benefits received' },
+    schema.object({
+      childBenefit: schema.yesNo({ da: 'Får børne- og ungeydelse', en: 'Receives child benefit (børne- og ungeydelse)' }),
+      housingBenefit: schema.yesNo({ da: 'Får boligstøtte', en: 'Receives housing benefit (boligstøtte)' }),
+      su: schema.yesNo({ da: 'Får SU', en: 'Receives SU (student grant)' }),
+      pension: schema.yesNo({ da: 'Får offentlig pension', en: 'Receives a public pension' }),
+    }),
+  ),
 });
 
 const noBenefits: ReceivedBenefits = { childBenefit: false, housingBenefit: false, su: false, pension: false };

@@ -25,7 +25,10 @@ export const movingAbroadSteps: StepDefinition[] = [
       da: 'Tidligst 4 uger før og senest 5 dage efter udrejsen. Grønland: fristen dér er ikke undersøgt.',
       en: 'At the earliest 4 weeks before and at the latest 5 days after departure. Greenland: the time limit there is not researched.',
     },
-    legalSource: { title: 'CPR-loven § 24; norden.org: Flytte fra Danmark til udlandet', url: 'https://www.norden.org/da/info-norden/flytte-fra-danmark-til-udlandet' },
+    legalSource: {
+      title: 'CPR-loven § 24; norden.org: Flytte fra Danmark til udlandet',
+      url: 'https://www.norden.org/da/info-norden/flytte-fra-danmark-til-udlandet',
+    },
   },
   {
     id: 'cpr-status-udrejst',
@@ -40,7 +43,10 @@ export const movingAbroadSteps: StepDefinition[] = [
       da: 'Ventes inden for 5 arbejdsdage efter udrejse og anmeldelse; fra et nordisk land inden for 6 uger (praksis; usikkert).',
       en: 'Expected within 5 working days after departure and report; from a Nordic country within 6 weeks (practice; uncertain).',
     },
-    legalSource: { title: 'norden.org: Flytte fra Danmark til udlandet', url: 'https://www.norden.org/da/info-norden/flytte-fra-danmark-til-udlandet' },
+    legalSource: {
+      title: 'norden.org: Flytte fra Danmark til udlandet',
+      url: 'https://www.norden.org/da/info-norden/flytte-fra-danmark-til-udlandet',
+    },
   },
   {
     id: 'tax-liability',
@@ -70,7 +76,10 @@ export const movingAbroadSteps: StepDefinition[] = [
       da: 'Boligstøtte: giv besked, før du rejser.',
       en: 'Housing benefit: report before you leave.',
     },
-    legalSource: { title: 'borger.dk: Når du får boligstøtte', url: 'https://www.borger.dk/bolig-og-flytning/Boligstoette-oversigt/naar-du-faar-boligstoette' },
+    legalSource: {
+      title: 'borger.dk: Når du får boligstøtte',
+      url: 'https://www.borger.dk/bolig-og-flytning/Boligstoette-oversigt/naar-du-faar-boligstoette',
+    },
   },
   {
     id: 'eu-social-security',

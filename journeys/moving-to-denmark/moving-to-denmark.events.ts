@@ -31,7 +31,9 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Registreringsbevis søgt', en: 'EU residence document applied for' },
     actors: ['citizen', 'system'],
     steps: ['right-to-reside'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, den digitale ansøgning nåede SIRI', en: 'Day the online application reached SIRI' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, den digitale ansøgning nåede SIRI', en: 'Day the online application reached SIRI' }),
+    }),
     examples: [{ appliedOn: '2025-03-10' }, { appliedOn: '2025-08-20' }],
   },
   'eu-residence.appeared': {
@@ -58,7 +60,12 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Mødt op til CPR-registrering', en: 'Appeared for CPR registration' },
     actors: ['caseworker'],
     steps: ['register-cpr'],
-    schema: schema.object({ appearedOn: schema.date({ da: 'Dagen, du mødte op, og dokumenterne blev tjekket', en: 'Day the citizen appeared and the documents were checked' }) }),
+    schema: schema.object({
+      appearedOn: schema.date({
+        da: 'Dagen, du mødte op, og dokumenterne blev tjekket',
+        en: 'Day the citizen appeared and the documents were checked',
+      }),
+    }),
     examples: [{ appearedOn: '2025-03-26' }, { appearedOn: '2025-10-01' }],
   },
   'cpr-registration.declined': {
@@ -100,14 +107,18 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Skattekort søgt', en: 'Tax card applied for' },
     actors: ['citizen', 'system'],
     steps: ['tax-card'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Skattestyrelsen', en: 'Day the application reached Skattestyrelsen' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Skattestyrelsen', en: 'Day the application reached Skattestyrelsen' }),
+    }),
     examples: [{ appliedOn: '2025-03-05' }],
   },
   'nemkonto.nominated': {
     title: { da: 'NemKonto oprettet', en: 'NemKonto nominated' },
     actors: ['citizen'],
     steps: ['bank-nemkonto'],
-    schema: schema.object({ foreignAccount: schema.yesNo({ da: 'NemKontoen er en udenlandsk konto', en: 'The NemKonto is a foreign account' }) }),
+    schema: schema.object({
+      foreignAccount: schema.yesNo({ da: 'NemKontoen er en udenlandsk konto', en: 'The NemKonto is a foreign account' }),
+    }),
     examples: [{ foreignAccount: false }],
   },
   'child-benefit.settled': {
@@ -115,10 +126,10 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     actors: ['citizen', 'system'],
     steps: ['family-benefits'],
     schema: schema.object({
-      outcome: schema.oneOf(
-        CHILD_BENEFIT_OUTCOMES,
-        { da: 'Søgt hos Udbetaling Danmark; startet af Udbetaling Danmark uden ansøgning (ikke for dem, der skal søge); eller ikke berettiget', en: 'Applied at Udbetaling Danmark; started by UDK without an application (not accepted from those who must apply); or not entitled' },
-      ),
+      outcome: schema.oneOf(CHILD_BENEFIT_OUTCOMES, {
+        da: 'Søgt hos Udbetaling Danmark; startet af Udbetaling Danmark uden ansøgning (ikke for dem, der skal søge); eller ikke berettiget',
+        en: 'Applied at Udbetaling Danmark; started by UDK without an application (not accepted from those who must apply); or not entitled',
+      }),
     }),
     examples: [{ outcome: 'applied' }, { outcome: 'started-without-application' }, { outcome: 'not-entitled' }],
   },
@@ -126,7 +137,9 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Ligestilling til SU søgt', en: 'Equal status for SU applied for' },
     actors: ['citizen', 'system'],
     steps: ['family-benefits'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen om ligestilling blev sendt', en: 'Day the equal-status application was sent' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, ansøgningen om ligestilling blev sendt', en: 'Day the equal-status application was sent' }),
+    }),
     examples: [{ appliedOn: '2025-04-01' }],
   },
 };

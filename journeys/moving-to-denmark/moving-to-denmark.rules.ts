@@ -79,8 +79,7 @@ export function hasNumberBeforeRegistration(answers: MovingToDenmarkAnswers): bo
 
 export function needsResidenceCard(answers: MovingToDenmarkAnswers): boolean {
   return (
-    answers.residence.basis === 'non-eu' &&
-    ageOn(answers.birthDate, answers.arrivalDate) >= MOVING_TO_DENMARK_RULES.residenceCardMinimumAge
+    answers.residence.basis === 'non-eu' && ageOn(answers.birthDate, answers.arrivalDate) >= MOVING_TO_DENMARK_RULES.residenceCardMinimumAge
   );
 }
 
@@ -127,7 +126,9 @@ export function taxCardWindow(answers: MovingToDenmarkAnswers): Partial<Pick<Ste
   if (!answers.job.hasJob) return {};
   const { earliestWorkingDaysBeforeJob, applyDaysBeforeJob, roll } = MOVING_TO_DENMARK_RULES.taxCard;
   return {
-    ...(hasNumberBeforeRegistration(answers) ? {} : { availableFrom: addWorkingDays(answers.job.startDate, -earliestWorkingDaysBeforeJob) }),
+    ...(hasNumberBeforeRegistration(answers)
+      ? {}
+      : { availableFrom: addWorkingDays(answers.job.startDate, -earliestWorkingDaysBeforeJob) }),
     deadline: legalDeadline(addDays(answers.job.startDate, -applyDaysBeforeJob), roll),
   };
 }
@@ -160,8 +161,24 @@ export function initialMovingToDenmarkSteps(answers: MovingToDenmarkAnswers): Re
 
 /** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
 export const MOVING_TO_DENMARK_RULE_SOURCES: Record<string, RuleSource> = {
-  registerCpr: { rule: 'Register in CPR within 5 days of taking up residence; the permit or EU document may be at most 6 months old.', source: { title: 'newcitizen.dk: CPR number, health insurance card and family doctor' }, checked: 'unverified' },
-  euResidenceDocument: { rule: 'EU/EEA/Swiss citizens need the EU residence document after 3 months (6 when seeking work), and appear within 14 days.', source: { title: 'international.aarhus.dk: EU step-by-step guide' }, checked: 'unverified' },
-  taxCard: { rule: 'Without a number yet, apply for a tax card at most 21 working days before the job; without one the employer withholds 55 %.', source: { title: 'Skattestyrelsen (skat.dk/data.aspx?oid=1899274)', url: 'https://skat.dk/data.aspx?oid=1899274' }, checked: 'unverified' },
-  residenceCardAge: { rule: 'Non-EU citizens aged 18 or more get a residence card ordered at registration.', source: { title: 'nyidanmark.dk: Yes to residence permit', url: 'https://www.nyidanmark.dk' }, checked: 'unverified' },
+  registerCpr: {
+    rule: 'Register in CPR within 5 days of taking up residence; the permit or EU document may be at most 6 months old.',
+    source: { title: 'newcitizen.dk: CPR number, health insurance card and family doctor' },
+    checked: 'unverified',
+  },
+  euResidenceDocument: {
+    rule: 'EU/EEA/Swiss citizens need the EU residence document after 3 months (6 when seeking work), and appear within 14 days.',
+    source: { title: 'international.aarhus.dk: EU step-by-step guide' },
+    checked: 'unverified',
+  },
+  taxCard: {
+    rule: 'Without a number yet, apply for a tax card at most 21 working days before the job; without one the employer withholds 55 %.',
+    source: { title: 'Skattestyrelsen (skat.dk/data.aspx?oid=1899274)', url: 'https://skat.dk/data.aspx?oid=1899274' },
+    checked: 'unverified',
+  },
+  residenceCardAge: {
+    rule: 'Non-EU citizens aged 18 or more get a residence card ordered at registration.',
+    source: { title: 'nyidanmark.dk: Yes to residence permit', url: 'https://www.nyidanmark.dk' },
+    checked: 'unverified',
+  },
 };

@@ -64,7 +64,10 @@ export const movingToDenmarkSetup = setup({
     }),
     skipSteps: assign(({ context }, params: { steps: readonly StepId[]; reason: string }) => ({
       steps: params.steps.reduce(
-        (steps, id) => (steps[id].status === 'pending' || steps[id].status === 'active' ? { ...steps, [id]: { status: 'skipped' as const, reason: params.reason } } : steps),
+        (steps, id) =>
+          steps[id].status === 'pending' || steps[id].status === 'active'
+            ? { ...steps, [id]: { status: 'skipped' as const, reason: params.reason } }
+            : steps,
         context.steps,
       ),
     })),

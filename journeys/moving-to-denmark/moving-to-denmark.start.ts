@@ -36,18 +36,36 @@ const country = (title: Text): JsonSchema => ({ type: 'string', pattern: '^[A-Z]
 const cvr = (title: Text): JsonSchema => ({ type: 'string', pattern: '^[0-9]{8}$', ...described(title) });
 
 export const residenceSchema: JsonSchema = {
-  ...described({ da: 'Grundlag for ophold, med de svar dette grundlag kræver', en: 'Right-to-reside basis, with the answers that basis needs' }),
+  ...described({
+    da: 'Grundlag for ophold, med de svar dette grundlag kræver',
+    en: 'Right-to-reside basis, with the answers that basis needs',
+  }),
   oneOf: [
     schema.object({
-      basis: constant('nordic', { da: 'Statsborger i et nordisk land (også danskere)', en: 'Citizen of a Nordic country (Danes included)' }),
-      staysMoreThan6Months: schema.yesNo({ da: 'Opholdet forventes at vare mere end 6 måneder', en: 'The stay is expected to last more than 6 months' }),
+      basis: constant('nordic', {
+        da: 'Statsborger i et nordisk land (også danskere)',
+        en: 'Citizen of a Nordic country (Danes included)',
+      }),
+      staysMoreThan6Months: schema.yesNo({
+        da: 'Opholdet forventes at vare mere end 6 måneder',
+        en: 'The stay is expected to last more than 6 months',
+      }),
     }),
     schema.object({
-      basis: constant('eu-eea-swiss', { da: 'Statsborger i et EU/EØS-land eller Schweiz', en: 'Citizen of an EU/EEA country or Switzerland' }),
-      jobSeeking: schema.yesNo({ da: 'Du kommer for at søge arbejde (EU-dokumentet skal bruges efter 6 måneder i stedet for 3)', en: 'The citizen comes to look for work (the EU document is needed after 6 months instead of 3)' }),
+      basis: constant('eu-eea-swiss', {
+        da: 'Statsborger i et EU/EØS-land eller Schweiz',
+        en: 'Citizen of an EU/EEA country or Switzerland',
+      }),
+      jobSeeking: schema.yesNo({
+        da: 'Du kommer for at søge arbejde (EU-dokumentet skal bruges efter 6 måneder i stedet for 3)',
+        en: 'The citizen comes to look for work (the EU document is needed after 6 months instead of 3)',
+      }),
     }),
     schema.object({
-      basis: constant('non-eu', { da: 'Andet statsborgerskab: der skal bruges en opholdstilladelse før indrejsen', en: 'Any other citizenship: a residence permit is needed before arrival' }),
+      basis: constant('non-eu', {
+        da: 'Andet statsborgerskab: der skal bruges en opholdstilladelse før indrejsen',
+        en: 'Any other citizenship: a residence permit is needed before arrival',
+      }),
       permitIssuedOn: schema.date({ da: 'Dagen, opholdstilladelsen blev udstedt', en: 'Day the residence permit was issued' }),
     }),
   ],
@@ -70,11 +88,20 @@ export const newcomerJobSchema: JsonSchema = {
 
 /** The answers except the job, which a linking journey (new job) supplies itself. */
 export const movingToDenmarkArrivalProperties: Record<Exclude<keyof MovingToDenmarkAnswers, 'job'>, JsonSchema> = {
-  arrivalDate: schema.date({ da: 'Dagen, du tager ophold i Danmark (udgangspunkt for alle frister)', en: 'The day the citizen takes up residence in Denmark (the anchor of every deadline)' }),
+  arrivalDate: schema.date({
+    da: 'Dagen, du tager ophold i Danmark (udgangspunkt for alle frister)',
+    en: 'The day the citizen takes up residence in Denmark (the anchor of every deadline)',
+  }),
   birthDate: schema.date({ da: 'Fødselsdato som i passet', en: 'Birth date as in the passport' }),
-  citizenship: country({ da: 'Statsborgerskab (ISO 3166-1 alpha-2). DK for en hjemvendt dansker', en: 'Citizenship (ISO 3166-1 alpha-2). DK for a returning Dane' }),
+  citizenship: country({
+    da: 'Statsborgerskab (ISO 3166-1 alpha-2). DK for en hjemvendt dansker',
+    en: 'Citizenship (ISO 3166-1 alpha-2). DK for a returning Dane',
+  }),
   residence: residenceSchema,
-  addressId: schema.uuid({ da: 'Adressens id i DAR for den faste bopæl i Danmark', en: 'DAR address UUID of the fixed residence in Denmark' }),
+  addressId: schema.uuid({
+    da: 'Adressens id i DAR for den faste bopæl i Danmark',
+    en: 'DAR address UUID of the fixed residence in Denmark',
+  }),
   childrenMoving: schema.yesNo({ da: 'Børn under 18 år flytter med', en: 'Children under 18 move with the citizen' }),
   startingEducation: schema.yesNo({ da: 'Du skal studere i Danmark', en: 'The citizen will study in Denmark' }),
 };

@@ -32,7 +32,10 @@ export const movingToDenmarkSteps: StepDefinition[] = [
       da: 'EU/EØS/Schweiz: søg senest 3 måneder efter indrejsen (6 måneder, hvis du søger arbejde), og mød op inden for 14 dage efter ansøgningen. Opholdstilladelse: før indrejsen.',
       en: 'EU/EEA/Switzerland: apply at the latest 3 months after arrival (6 months if you are looking for work), and appear within 14 days of applying. Residence permit: before arrival.',
     },
-    legalSource: { title: 'nyidanmark.dk: Yes to residence permit; international.aarhus.dk: EU step-by-step guide', url: 'https://www.nyidanmark.dk' },
+    legalSource: {
+      title: 'nyidanmark.dk: Yes to residence permit; international.aarhus.dk: EU step-by-step guide',
+      url: 'https://www.nyidanmark.dk',
+    },
   },
   {
     id: 'register-cpr',
@@ -41,7 +44,7 @@ export const movingToDenmarkSteps: StepDefinition[] = [
     title: { da: 'Bliv registreret i CPR', en: 'Register in CPR' },
     guidance: {
       da: 'Du skal registreres i CPR (folkeregistret) senest 5 dage efter, at du har taget fast bopæl i Danmark. Udfyld først ansøgningen online, og mød så personligt op i Borgerservice i din kommune eller i et ICS-center; sagsbehandleren registrerer dig, mens du er der, og du får dit CPR-nummer. Medbring pas eller ID med fødested, opholdstilladelse eller registreringsbevis (højst 6 måneder gammelt), lejekontrakt eller skøde, eventuel vielses-, skilsmisse- eller dødsattest og børnenes fødsels- og forældremyndighedspapirer (på dansk, engelsk eller tysk). Det kræver fast bopæl, lovligt ophold og et ophold på mere end 3 måneder. Nordiske statsborgere må lade sig registrere efter 3 måneder og skal, hvis de bliver mere end 6 måneder. Med opholdstilladelse skal du registreres senest 6 måneder efter, at den blev udstedt.',
-      en: 'You must be registered in CPR (the civil register) at the latest 5 days after taking up fixed residence in Denmark. First fill in the online pre-application, then appear in person at Borgerservice in your municipality or at an ICS centre; the caseworker registers you while you are there and you get your CPR number. Bring a passport or ID showing your place of birth, your residence permit or EU residence document (at most 6 months old), your lease or deed, any marriage, divorce or death certificates, and your children\'s birth and custody papers (in Danish, English or German). You need a fixed address, lawful residence and a stay of more than 3 months. Nordic citizens may register after 3 months and must if they stay more than 6 months. With a residence permit you must register at the latest 6 months after it was issued.',
+      en: "You must be registered in CPR (the civil register) at the latest 5 days after taking up fixed residence in Denmark. First fill in the online pre-application, then appear in person at Borgerservice in your municipality or at an ICS centre; the caseworker registers you while you are there and you get your CPR number. Bring a passport or ID showing your place of birth, your residence permit or EU residence document (at most 6 months old), your lease or deed, any marriage, divorce or death certificates, and your children's birth and custody papers (in Danish, English or German). You need a fixed address, lawful residence and a stay of more than 3 months. Nordic citizens may register after 3 months and must if they stay more than 6 months. With a residence permit you must register at the latest 6 months after it was issued.",
     },
     deadlineRule: {
       da: 'Senest 5 dage efter, at du har taget bopæl i Danmark; med opholdstilladelse også senest 6 måneder efter udstedelsen. EU/EØS/Schweiz: vi regner de 5 dage fra registreringsbeviset (usikkert).',
@@ -103,7 +106,10 @@ export const movingToDenmarkSteps: StepDefinition[] = [
       da: 'Tidligst 21 arbejdsdage før jobstart, hvis du endnu ikke har et nummer. Søg senest 2 uger før jobstart, så kortet er klar (praksis, ikke lov).',
       en: 'At the earliest 21 working days before the job starts if you have no number yet. Apply at the latest 2 weeks before the job starts so that the card is ready (practice, not law).',
     },
-    legalSource: { title: 'Skattestyrelsen: Tax card for newcomers (skat.dk/data.aspx?oid=1899274)', url: 'https://skat.dk/data.aspx?oid=1899274' },
+    legalSource: {
+      title: 'Skattestyrelsen: Tax card for newcomers (skat.dk/data.aspx?oid=1899274)',
+      url: 'https://skat.dk/data.aspx?oid=1899274',
+    },
   },
   {
     id: 'bank-nemkonto',
@@ -125,6 +131,9 @@ export const movingToDenmarkSteps: StepDefinition[] = [
       da: 'Har du børn under 18 med, kan du få børne- og ungeydelse fra Udbetaling Danmark. EU/EØS-arbejdstagere og danskere, der vender hjem, skal selv søge. Kravet om bopæl eller arbejde i Danmark (optjening) kan gøre beløbet mindre. Skal du studere, skal du søge om ligestilling med danske statsborgere, før du kan få SU.',
       en: 'If you bring children under 18, you may receive child benefit (børne- og ungeydelse) from Udbetaling Danmark. EU/EEA workers and returning Danes must apply themselves. The requirement of residence or work in Denmark (optjening) can reduce the amount. If you are going to study, you must apply for equal status with Danish citizens before you can receive SU.',
     },
-    legalSource: { title: 'borger.dk: Børne- og ungeydelse', url: 'https://www.borger.dk/familie-og-boern/Familieydelser-oversigt/Boerne-ungeydelse' },
+    legalSource: {
+      title: 'borger.dk: Børne- og ungeydelse',
+      url: 'https://www.borger.dk/familie-og-boern/Familieydelser-oversigt/Boerne-ungeydelse',
+    },
   },
 ];

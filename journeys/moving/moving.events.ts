@@ -33,7 +33,12 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> 
     actors: ['citizen', 'system'],
     steps: ['report-move'],
     confirm: { da: 'Jeg har anmeldt flytningen', en: 'I have reported the move' },
-    schema: schema.object({ reportedOn: schema.date({ da: 'Dato for anmeldelsen', en: 'Date of the report' }, { da: 'Dagen, flytningen blev anmeldt på borger.dk', en: 'Day the move was reported on borger.dk' }) }),
+    schema: schema.object({
+      reportedOn: schema.date(
+        { da: 'Dato for anmeldelsen', en: 'Date of the report' },
+        { da: 'Dagen, flytningen blev anmeldt på borger.dk', en: 'Day the move was reported on borger.dk' },
+      ),
+    }),
     examples: [{ reportedOn: '2025-05-20' }, { reportedOn: '2025-09-30' }],
   },
   'gp-choice.made': {
@@ -41,7 +46,13 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> 
     actors: ['citizen', 'system'],
     steps: ['gp-choice'],
     confirm: { da: 'Jeg har valgt læge', en: 'I have chosen a doctor' },
-    schema: schema.object({ choice: schema.oneOf(GP_CHOICES, { da: 'Dit valg', en: 'Your choice' }, { da: 'Behold din nuværende læge, eller vælg en ny', en: 'Keep the current doctor or pick a new one' }) }),
+    schema: schema.object({
+      choice: schema.oneOf(
+        GP_CHOICES,
+        { da: 'Dit valg', en: 'Your choice' },
+        { da: 'Behold din nuværende læge, eller vælg en ny', en: 'Keep the current doctor or pick a new one' },
+      ),
+    }),
     examples: [{ choice: 'keep-current' }],
   },
   'logivaert.decided': {
@@ -50,7 +61,10 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> 
     actors: ['caseworker', 'system'],
     steps: ['logivaert-check'],
     schema: schema.object({
-      confirmed: schema.yesNo({ da: 'Bekræftet?', en: 'Confirmed?' }, { da: 'Ejeren eller lejeren bekræftede, at borgeren bor der', en: 'The owner or tenant confirmed that the citizen lives there' }),
+      confirmed: schema.yesNo(
+        { da: 'Bekræftet?', en: 'Confirmed?' },
+        { da: 'Ejeren eller lejeren bekræftede, at borgeren bor der', en: 'The owner or tenant confirmed that the citizen lives there' },
+      ),
       decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Date of the decision' }, { da: 'Dato for svaret', en: 'Day of the answer' }),
     }),
     examples: [
@@ -64,8 +78,14 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> 
     actors: ['caseworker', 'system'],
     steps: ['child-move-hearing'],
     schema: schema.object({
-      registrationMayProceed: schema.yesNo({ da: 'Må barnets flytning registreres?', en: 'May the child\'s move be registered?' }, { da: 'Barnets flytning må registreres', en: 'The child\'s move may be registered' }),
-      decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Date of the decision' }, { da: 'Dato for afgørelsen', en: 'Day of the decision' }),
+      registrationMayProceed: schema.yesNo(
+        { da: 'Må barnets flytning registreres?', en: "May the child's move be registered?" },
+        { da: 'Barnets flytning må registreres', en: "The child's move may be registered" },
+      ),
+      decidedOn: schema.date(
+        { da: 'Dato for afgørelsen', en: 'Date of the decision' },
+        { da: 'Dato for afgørelsen', en: 'Day of the decision' },
+      ),
     }),
     examples: [
       { registrationMayProceed: true, decidedOn: '2025-05-23' },
@@ -77,7 +97,12 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> 
     actors: ['citizen', 'caseworker'],
     steps: ['address-protection'],
     confirm: { da: 'Jeg har søgt om adressebeskyttelse', en: 'I have applied for address protection' },
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dato for ansøgningen', en: 'Date of the application' }, { da: 'Dato for ansøgningen', en: 'Day of the application' }) }),
+    schema: schema.object({
+      appliedOn: schema.date(
+        { da: 'Dato for ansøgningen', en: 'Date of the application' },
+        { da: 'Dato for ansøgningen', en: 'Day of the application' },
+      ),
+    }),
     examples: [{ appliedOn: '2025-05-20' }],
   },
   'address-protection.declined': {
@@ -93,7 +118,12 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> 
     actors: ['citizen', 'system'],
     steps: ['housing-benefit'],
     confirm: { da: 'Jeg har søgt boligstøtte', en: 'I have applied for housing benefit' },
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dato for ansøgningen', en: 'Date of the application' }, { da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }) }),
+    schema: schema.object({
+      appliedOn: schema.date(
+        { da: 'Dato for ansøgningen', en: 'Date of the application' },
+        { da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' },
+      ),
+    }),
     examples: [{ appliedOn: '2025-06-10' }, { appliedOn: '2025-12-01' }],
   },
   'housing-benefit.declined': {
@@ -109,7 +139,15 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> 
     actors: ['citizen', 'system'],
     steps: ['update-preliminary-tax'],
     confirm: { da: 'Jeg har tjekket forskudsopgørelsen', en: 'I have checked the preliminary tax assessment' },
-    schema: schema.object({ changed: schema.yesNo({ da: 'Har du rettet forskudsopgørelsen?', en: 'Did you change the preliminary assessment?' }, { da: 'Forskudsopgørelsen blev rettet (befordring, bolig købt eller solgt)', en: 'The assessment was changed (commute, home bought or sold)' }) }),
+    schema: schema.object({
+      changed: schema.yesNo(
+        { da: 'Har du rettet forskudsopgørelsen?', en: 'Did you change the preliminary assessment?' },
+        {
+          da: 'Forskudsopgørelsen blev rettet (befordring, bolig købt eller solgt)',
+          en: 'The assessment was changed (commute, home bought or sold)',
+        },
+      ),
+    }),
     examples: [{ changed: true }, { changed: false }],
   },
   'children-services.arranged': {
@@ -118,8 +156,16 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> 
     steps: ['children-services'],
     confirm: { da: 'Jeg har ordnet dagtilbud og skole', en: 'I have arranged daycare and school' },
     schema: schema.object({
-      daycare: schema.oneOf(DAYCARE_CHOICES, { da: 'Dagtilbud', en: 'Daycare' }, { da: 'Hvad der sker med pladsen i dagtilbud', en: 'What happens with the daycare place' }),
-      school: schema.oneOf(SCHOOL_CHOICES, { da: 'Skole', en: 'School' }, { da: 'Hvad der sker med skolen', en: 'What happens with school' }),
+      daycare: schema.oneOf(
+        DAYCARE_CHOICES,
+        { da: 'Dagtilbud', en: 'Daycare' },
+        { da: 'Hvad der sker med pladsen i dagtilbud', en: 'What happens with the daycare place' },
+      ),
+      school: schema.oneOf(
+        SCHOOL_CHOICES,
+        { da: 'Skole', en: 'School' },
+        { da: 'Hvad der sker med skolen', en: 'What happens with school' },
+      ),
     }),
     examples: [{ daycare: 'join-new-waiting-list', school: 'enrol-at-new-district-school' }],
   },

@@ -43,8 +43,7 @@ export interface MovingBranches {
  * missed daycare waiting list.
  */
 export function decideBranches(answers: MovingAnswers, facts: MovingFacts): MovingBranches {
-  const newMunicipality =
-    facts.municipalityCode === undefined || facts.municipalityCode !== answers.newAddress.municipalityCode;
+  const newMunicipality = facts.municipalityCode === undefined || facts.municipalityCode !== answers.newAddress.municipalityCode;
   return {
     logivaertCheck: answers.othersRegisteredAtNewAddress || answers.newAddress.careOf !== undefined,
     childMoveHearing: answers.childLeavesJointCustodyHome,
@@ -73,8 +72,7 @@ export function cprWatchdogDate(registrationBasisDate: IsoDate): IsoDate {
 
 export function initialMovingSteps(answers: MovingAnswers, facts: MovingFacts): Record<MovingStepId, StepState> {
   const branches = decideBranches(answers, facts);
-  const skipUnless = (relevant: boolean, reason: string): Partial<StepState> =>
-    relevant ? {} : { status: 'skipped', reason };
+  const skipUnless = (relevant: boolean, reason: string): Partial<StepState> => (relevant ? {} : { status: 'skipped', reason });
   return initialSteps(MOVING_STEP_IDS, {
     'report-move': { status: 'active', ...reportMoveWindow(answers.movingDate) },
     'gp-choice': { status: 'active' },
@@ -92,9 +90,41 @@ export function initialMovingSteps(answers: MovingAnswers, facts: MovingFacts): 
 
 /** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
 export const MOVING_RULE_SOURCES: Record<string, RuleSource> = {
-  reportMove: { rule: 'Report the move at the latest 5 days after moving in; most municipalities accept it from 28 days before.', source: { title: 'borger.dk: Når du skal flytte; CPR-loven § 12', url: 'https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte' }, checked: '2026-12-06' },
-  lateMoveFine: { rule: 'A move reported more than 14 days late can be fined.', source: { title: 'Ballerup Kommune: For sent anmeldt flytning (CPR-loven § 57)', url: 'https://ballerup.dk/borger/borgerservice/flytning/sent-anmeldt-flytning' }, checked: '2026-12-06' },
-  housingBenefit: { rule: 'Apply for housing benefit within 30 days of moving in to be paid from the move; later, from the month after applying.', source: { title: 'borger.dk: Søg boligstøtte', url: 'https://www.borger.dk/bolig-og-flytning/boligstoette-oversigt/soeg-boligstoette' }, checked: 'unverified' },
-  gpDistance: { rule: 'A GP more than 15 km from the new home (5 km in Copenhagen, Frederiksberg, Tårnby, Dragør) may be changed free of charge.', source: { title: 'borger.dk: Guide – når du skal flytte', url: 'https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte' }, checked: 'unverified' },
-  authority: { rule: 'The move is reported to the municipality moved to (folkeregistret).', source: { title: 'borger.dk: Når du skal flytte', url: 'https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte' }, checked: '2026-12-06' },
+  reportMove: {
+    rule: 'Report the move at the latest 5 days after moving in; most municipalities accept it from 28 days before.',
+    source: {
+      title: 'borger.dk: Når du skal flytte; CPR-loven § 12',
+      url: 'https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte',
+    },
+    checked: '2026-12-06',
+  },
+  lateMoveFine: {
+    rule: 'A move reported more than 14 days late can be fined.',
+    source: {
+      title: 'Ballerup Kommune: For sent anmeldt flytning (CPR-loven § 57)',
+      url: 'https://ballerup.dk/borger/borgerservice/flytning/sent-anmeldt-flytning',
+    },
+    checked: '2026-12-06',
+  },
+  housingBenefit: {
+    rule: 'Apply for housing benefit within 30 days of moving in to be paid from the move; later, from the month after applying.',
+    source: { title: 'borger.dk: Søg boligstøtte', url: 'https://www.borger.dk/bolig-og-flytning/boligstoette-oversigt/soeg-boligstoette' },
+    checked: 'unverified',
+  },
+  gpDistance: {
+    rule: 'A GP more than 15 km from the new home (5 km in Copenhagen, Frederiksberg, Tårnby, Dragør) may be changed free of charge.',
+    source: {
+      title: 'borger.dk: Guide – når du skal flytte',
+      url: 'https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte',
+    },
+    checked: 'unverified',
+  },
+  authority: {
+    rule: 'The move is reported to the municipality moved to (folkeregistret).',
+    source: {
+      title: 'borger.dk: Når du skal flytte',
+      url: 'https://www.borger.dk/bolig-og-flytning/flytning_oversigt/guide--naar-du-skal-flytte',
+    },
+    checked: '2026-12-06',
+  },
 };

@@ -27,27 +27,68 @@ export type MovingFacts = {
 const municipalityCode = (title: Text, hint?: Text): JsonSchema => schema.pattern('^[0-9]{4}$', title, hint);
 
 export const movingStartSchema: JsonSchema = schema.object({
-  movingDate: schema.date({ da: 'Flyttedato', en: 'Moving date' }, { da: 'Dagen, husstanden flytter ind (udgangspunkt for alle frister)', en: 'The day the household moves in (the anchor of every deadline)' }),
-  newAddress: schema.titled({ da: 'Ny adresse', en: 'New address' }, schema.object(
+  movingDate: schema.date(
+    { da: 'Flyttedato', en: 'Moving date' },
     {
-      darAddressId: schema.uuid({ da: 'Adressens id i Danmarks Adresseregister (DAR)', en: 'Address id in the Danish Address Register (DAR)' }, { da: 'Adressens id i DAR for den nye bolig', en: 'DAR address UUID of the new home' }),
-      municipalityCode: municipalityCode({ da: 'Kommunekode (4 cifre)', en: 'Municipality code (4 digits)' }, { da: 'Kommune for den nye adresse (kommunekode)', en: 'Municipality of the new address (kommunekode)' }),
-      careOf: schema.text({ da: 'c/o-navn', en: 'c/o name' }, 100, { da: 'c/o-navn, når adressen er en andens', en: 'c/o name when the address is someone else’s' }),
+      da: 'Dagen, husstanden flytter ind (udgangspunkt for alle frister)',
+      en: 'The day the household moves in (the anchor of every deadline)',
     },
-    ['careOf'],
-  )),
-  othersRegisteredAtNewAddress: schema.yesNo({ da: 'Bor der allerede andre på den nye adresse?', en: 'Are others already registered at the new address?' }, { da: 'Der bor allerede andre på den nye adresse', en: 'Other people are already registered at the new address' }),
-  renting: schema.yesNo({ da: 'Lejer du den nye bolig?', en: 'Do you rent the new home?' }, { da: 'Den nye bolig er lejet', en: 'The new home is rented' }),
-  childrenMoving: schema.yesNo({ da: 'Flytter der børn under 18 år med?', en: 'Are children under 18 moving with you?' }, { da: 'Børn under 18 år flytter med', en: 'Children under 18 move with the citizen' }),
-  childLeavesJointCustodyHome: schema.yesNo(
-    { da: 'Flytter et barn fra forældrenes fælles bopæl, hvor I har fælles forældremyndighed?', en: "Is a child leaving the parents' joint home, with joint custody?" },
-    { da: 'Et barn flytter fra forældrenes fælles hjem, og forældrene har fælles forældremyndighed', en: 'A child leaves the joint home of parents who share custody' },
   ),
-  wantsAddressProtection: schema.yesNo({ da: 'Vil du søge om adressebeskyttelse?', en: 'Do you want to apply for address protection?' }, { da: 'Du vil søge om adressebeskyttelse', en: 'The citizen wants to apply for address protection' }),
+  newAddress: schema.titled(
+    { da: 'Ny adresse', en: 'New address' },
+    schema.object(
+      {
+        darAddressId: schema.uuid(
+          { da: 'Adressens id i Danmarks Adresseregister (DAR)', en: 'Address id in the Danish Address Register (DAR)' },
+          { da: 'Adressens id i DAR for den nye bolig', en: 'DAR address UUID of the new home' },
+        ),
+        municipalityCode: municipalityCode(
+          { da: 'Kommunekode (4 cifre)', en: 'Municipality code (4 digits)' },
+          { da: 'Kommune for den nye adresse (kommunekode)', en: 'Municipality of the new address (kommunekode)' },
+        ),
+        careOf: schema.text({ da: 'c/o-navn', en: 'c/o name' }, 100, {
+          da: 'c/o-navn, når adressen er en andens',
+          en: 'c/o name when the address is someone else’s',
+        }),
+      },
+      ['careOf'],
+    ),
+  ),
+  othersRegisteredAtNewAddress: schema.yesNo(
+    { da: 'Bor der allerede andre på den nye adresse?', en: 'Are others already registered at the new address?' },
+    { da: 'Der bor allerede andre på den nye adresse', en: 'Other people are already registered at the new address' },
+  ),
+  renting: schema.yesNo(
+    { da: 'Lejer du den nye bolig?', en: 'Do you rent the new home?' },
+    { da: 'Den nye bolig er lejet', en: 'The new home is rented' },
+  ),
+  childrenMoving: schema.yesNo(
+    { da: 'Flytter der børn under 18 år med?', en: 'Are children under 18 moving with you?' },
+    { da: 'Børn under 18 år flytter med', en: 'Children under 18 move with the citizen' },
+  ),
+  childLeavesJointCustodyHome: schema.yesNo(
+    {
+      da: 'Flytter et barn fra forældrenes fælles bopæl, hvor I har fælles forældremyndighed?',
+      en: "Is a child leaving the parents' joint home, with joint custody?",
+    },
+    {
+      da: 'Et barn flytter fra forældrenes fælles hjem, og forældrene har fælles forældremyndighed',
+      en: 'A child leaves the joint home of parents who share custody',
+    },
+  ),
+  wantsAddressProtection: schema.yesNo(
+    { da: 'Vil du søge om adressebeskyttelse?', en: 'Do you want to apply for address protection?' },
+    { da: 'Du vil søge om adressebeskyttelse', en: 'The citizen wants to apply for address protection' },
+  ),
 });
 
 export const movingFactsSchema: JsonSchema = schema.object(
-  { municipalityCode: municipalityCode({ da: 'Kommunekode (4 cifre)', en: 'Municipality code (4 digits)' }, { da: 'Nuværende kommune fra CPR', en: 'Current municipality from CPR' }) },
+  {
+    municipalityCode: municipalityCode(
+      { da: 'Kommunekode (4 cifre)', en: 'Municipality code (4 digits)' },
+      { da: 'Nuværende kommune fra CPR', en: 'Current municipality from CPR' },
+    ),
+  },
   ['municipalityCode'],
 );
 

@@ -58,7 +58,10 @@ export const movingSteps: StepDefinition[] = [
       en: 'You are moving in where others are already registered, or to a c/o address. The owner or tenant must confirm that you live there (a host declaration). The municipality sends it to them; your move is registered only when they have answered.',
     },
     legalSource: { title: 'Hørsholm Kommune: Flytning (logiværtserklæring)' },
-    notRelevant: { da: 'Ingen andre bor på den nye adresse, og den er ikke en c/o-adresse.', en: 'Nobody else lives at the new address and it is not a c/o address.' },
+    notRelevant: {
+      da: 'Ingen andre bor på den nye adresse, og den er ikke en c/o-adresse.',
+      en: 'Nobody else lives at the new address and it is not a c/o address.',
+    },
   },
   {
     id: 'child-move-hearing',
@@ -70,7 +73,10 @@ export const movingSteps: StepDefinition[] = [
       en: "A child is moving out of the parents' joint home and the parents share custody. The municipality hears the other parent before the child's move is registered. You need not do anything, but the child's registration waits for the answer.",
     },
     legalSource: MOVING_GUIDE,
-    notRelevant: { da: 'Intet barn flytter fra en fælles bopæl med fælles forældremyndighed.', en: 'No child is leaving a joint home with joint custody.' },
+    notRelevant: {
+      da: 'Intet barn flytter fra en fælles bopæl med fælles forældremyndighed.',
+      en: 'No child is leaving a joint home with joint custody.',
+    },
   },
   {
     id: 'cpr-propagation',
@@ -99,7 +105,10 @@ export const movingSteps: StepDefinition[] = [
     legalSource: MOVING_GUIDE,
     optional: true,
     task: { da: 'Søg om adressebeskyttelse hos kommunen', en: 'Apply for address protection at the municipality' },
-    notRelevant: { da: 'Du har svaret, at du ikke vil søge om adressebeskyttelse.', en: 'You answered that you do not want address protection.' },
+    notRelevant: {
+      da: 'Du har svaret, at du ikke vil søge om adressebeskyttelse.',
+      en: 'You answered that you do not want address protection.',
+    },
   },
   {
     id: 'housing-benefit',

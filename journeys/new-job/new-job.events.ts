@@ -27,8 +27,14 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     actors: ['citizen', 'system'],
     steps: ['tax-card'],
     schema: schema.object({
-      cardType: schema.oneOf(TAX_CARD_TYPES, { da: 'Det skattekort, den nye arbejdsgiver bruger: hovedkort eller bikort', en: 'The card the new employer uses: main (hovedkort) or secondary (bikort)' }),
-      chosenOn: schema.date({ da: 'Dagen, valget blev truffet i TastSelv og meddelt arbejdsgiveren', en: 'Day the choice was made in TastSelv and told to the employer' }),
+      cardType: schema.oneOf(TAX_CARD_TYPES, {
+        da: 'Det skattekort, den nye arbejdsgiver bruger: hovedkort eller bikort',
+        en: 'The card the new employer uses: main (hovedkort) or secondary (bikort)',
+      }),
+      chosenOn: schema.date({
+        da: 'Dagen, valget blev truffet i TastSelv og meddelt arbejdsgiveren',
+        en: 'Day the choice was made in TastSelv and told to the employer',
+      }),
     }),
     examples: [
       { cardType: 'hovedkort', chosenOn: '2025-03-27' },
@@ -39,7 +45,12 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
     actors: ['citizen', 'system'],
     steps: ['update-preliminary-tax'],
-    schema: schema.object({ changed: schema.yesNo({ da: 'Forskudsopgørelsen blev rettet (rubrik 201, og 304 eller 216)', en: 'The assessment was changed (field 201, and 304 or 216)' }) }),
+    schema: schema.object({
+      changed: schema.yesNo({
+        da: 'Forskudsopgørelsen blev rettet (rubrik 201, og 304 eller 216)',
+        en: 'The assessment was changed (field 201, and 304 or 216)',
+      }),
+    }),
     examples: [{ changed: true }, { changed: false }],
   },
   'jobnet.deregistered': {
@@ -53,21 +64,33 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Sidste dagpengekort sendt', en: 'Final claim form sent' },
     actors: ['citizen', 'system'],
     steps: ['leave-unemployment'],
-    schema: schema.object({ submittedOn: schema.date({ da: 'Dagen, det sidste dagpengekort nåede a-kassen', en: 'Day the last dagpengekort reached the a-kasse' }) }),
+    schema: schema.object({
+      submittedOn: schema.date({
+        da: 'Dagen, det sidste dagpengekort nåede a-kassen',
+        en: 'Day the last dagpengekort reached the a-kasse',
+      }),
+    }),
     examples: [{ submittedOn: '2025-04-02' }],
   },
   'jobcenter.notified': {
     title: { da: 'Jobcentret har fået besked', en: 'Job centre notified' },
     actors: ['citizen', 'caseworker'],
     steps: ['leave-unemployment'],
-    schema: schema.object({ notifiedOn: schema.date({ da: 'Dagen, jobcentret fik besked om jobbet', en: 'Day the job centre was told about the job' }) }),
+    schema: schema.object({
+      notifiedOn: schema.date({ da: 'Dagen, jobcentret fik besked om jobbet', en: 'Day the job centre was told about the job' }),
+    }),
     examples: [{ notifiedOn: '2025-05-28' }],
   },
   'holiday-pay.requested': {
     title: { da: 'Feriepenge bestilt', en: 'Holiday pay requested' },
     actors: ['citizen', 'system'],
     steps: ['holiday-pay'],
-    schema: schema.object({ requestedOn: schema.date({ da: 'Dagen, udbetalingen blev bestilt hos FerieKonto', en: 'Day the payout was requested from FerieKonto' }) }),
+    schema: schema.object({
+      requestedOn: schema.date({
+        da: 'Dagen, udbetalingen blev bestilt hos FerieKonto',
+        en: 'Day the payout was requested from FerieKonto',
+      }),
+    }),
     examples: [{ requestedOn: '2025-07-01' }],
   },
   'holiday-pay.not-needed': {
@@ -81,14 +104,21 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Ny indkomst meldt til boligstøtte', en: 'New income reported for housing benefit' },
     actors: ['citizen', 'system'],
     steps: ['income-linked-benefits'],
-    schema: schema.object({ reportedOn: schema.date({ da: 'Dagen, ændringen blev meldt til Udbetaling Danmark', en: 'Day the change was reported to Udbetaling Danmark' }) }),
+    schema: schema.object({
+      reportedOn: schema.date({
+        da: 'Dagen, ændringen blev meldt til Udbetaling Danmark',
+        en: 'Day the change was reported to Udbetaling Danmark',
+      }),
+    }),
     examples: [{ reportedOn: '2025-04-02' }],
   },
   'su.income-checked': {
     title: { da: 'SU tjekket mod lønnen', en: 'SU checked against the pay' },
     actors: ['citizen', 'system'],
     steps: ['income-linked-benefits'],
-    schema: schema.object({ optedOutOfMonths: schema.yesNo({ da: 'SU-måneder blev fravalgt i minSU', en: 'SU months were opted out of in minSU' }) }),
+    schema: schema.object({
+      optedOutOfMonths: schema.yesNo({ da: 'SU-måneder blev fravalgt i minSU', en: 'SU months were opted out of in minSU' }),
+    }),
     examples: [{ optedOutOfMonths: true }, { optedOutOfMonths: false }],
   },
 };

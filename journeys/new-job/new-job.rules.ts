@@ -80,7 +80,8 @@ export function payrollWatchdogDate(basis: IsoDate): IsoDate {
 }
 
 export function initialNewJobSteps(answers: NewJobAnswers): Record<NewJobStepId, StepState> {
-  const skipUnless = (relevant: boolean, reason: string): Partial<StepState> => (relevant ? { status: 'active' } : { status: 'skipped', reason });
+  const skipUnless = (relevant: boolean, reason: string): Partial<StepState> =>
+    relevant ? { status: 'active' } : { status: 'skipped', reason };
   const { firstWorkingDay } = answers;
   return initialSteps(NEW_JOB_STEP_IDS, {
     'tax-card': { status: 'active', deadline: taxCardChoiceDeadline(firstWorkingDay) },
@@ -98,7 +99,19 @@ export function initialNewJobSteps(answers: NewJobAnswers): Record<NewJobStepId,
 
 /** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
 export const NEW_JOB_RULE_SOURCES: Record<string, RuleSource> = {
-  taxCard: { rule: 'Only one employer may use the main tax card (hovedkort); without a tax card the employer withholds 55 %.', source: { title: 'borger.dk: Skattekort og frikort', url: 'https://www.borger.dk/oekonomi-skat-su/Skat/Skattekort-og-frikort' }, checked: 'unverified' },
-  leaveUnemployment: { rule: 'Deregister on Jobnet when full-time work starts and send the last claim form to the a-kasse.', source: { title: 'minakasse.dk: Selvstudie', url: 'https://minakasse.dk/selvstudie/' }, checked: 'unverified' },
-  finalClaim: { rule: 'The last claim form within 1 month and 10 days after the month ends (one a-kasse’s limit).', source: { title: 'minakasse.dk: Selvstudie', url: 'https://minakasse.dk/selvstudie/' }, checked: 'unverified' },
+  taxCard: {
+    rule: 'Only one employer may use the main tax card (hovedkort); without a tax card the employer withholds 55 %.',
+    source: { title: 'borger.dk: Skattekort og frikort', url: 'https://www.borger.dk/oekonomi-skat-su/Skat/Skattekort-og-frikort' },
+    checked: 'unverified',
+  },
+  leaveUnemployment: {
+    rule: 'Deregister on Jobnet when full-time work starts and send the last claim form to the a-kasse.',
+    source: { title: 'minakasse.dk: Selvstudie', url: 'https://minakasse.dk/selvstudie/' },
+    checked: 'unverified',
+  },
+  finalClaim: {
+    rule: 'The last claim form within 1 month and 10 days after the month ends (one a-kasse’s limit).',
+    source: { title: 'minakasse.dk: Selvstudie', url: 'https://minakasse.dk/selvstudie/' },
+    checked: 'unverified',
+  },
 };

@@ -33,14 +33,30 @@ const constant = (value: boolean, title: Text): JsonSchema => ({ const: value, .
 
 export const newJobStartSchema: JsonSchema = schema.object(
   {
-    firstWorkingDay: schema.date({ da: 'Første arbejdsdag (udgangspunkt for alle frister)', en: 'The first working day (the anchor of every deadline)' }),
-    employerCvr: { type: 'string', pattern: '^[0-9]{8}$', ...described({ da: 'Arbejdsgiverens CVR-nummer, hvis du kender det', en: 'The employer’s CVR number, when known' }) },
-    unemployment: schema.oneOf(UNEMPLOYMENT_BENEFITS, { da: 'Ledig lige før jobbet: på dagpenge, på kontanthjælp eller ej', en: 'Unemployed just before the job: on dagpenge, on social assistance, or not' }),
-    earnedHolidayPay: schema.yesNo({ da: 'Der er optjent feriepenge i et tidligere job, som ikke er udbetalt', en: 'Holiday pay was earned in a previous job and has not been paid out' }),
+    firstWorkingDay: schema.date({
+      da: 'Første arbejdsdag (udgangspunkt for alle frister)',
+      en: 'The first working day (the anchor of every deadline)',
+    }),
+    employerCvr: {
+      type: 'string',
+      pattern: '^[0-9]{8}$',
+      ...described({ da: 'Arbejdsgiverens CVR-nummer, hvis du kender det', en: 'The employer’s CVR number, when known' }),
+    },
+    unemployment: schema.oneOf(UNEMPLOYMENT_BENEFITS, {
+      da: 'Ledig lige før jobbet: på dagpenge, på kontanthjælp eller ej',
+      en: 'Unemployed just before the job: on dagpenge, on social assistance, or not',
+    }),
+    earnedHolidayPay: schema.yesNo({
+      da: 'Der er optjent feriepenge i et tidligere job, som ikke er udbetalt',
+      en: 'Holiday pay was earned in a previous job and has not been paid out',
+    }),
     receivesHousingBenefit: schema.yesNo({ da: 'Du får boligstøtte', en: 'The citizen receives housing benefit (boligstøtte)' }),
     receivesSu: schema.yesNo({ da: 'Du får SU', en: 'The citizen receives SU (student grant)' }),
     newcomer: {
-      ...described({ da: 'Ny i Danmark: forløbet om at flytte til Danmark startes med disse svar', en: 'New to Denmark: the moving-to-Denmark journey is started with these answers' }),
+      ...described({
+        da: 'Ny i Danmark: forløbet om at flytte til Danmark startes med disse svar',
+        en: 'New to Denmark: the moving-to-Denmark journey is started with these answers',
+      }),
       oneOf: [
         schema.object({ newToDenmark: constant(false, { da: 'Bor allerede i Danmark', en: 'Already living in Denmark' }) }),
         schema.object({

@@ -25,7 +25,9 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     title: { da: 'Folkepension søgt', en: 'State pension applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-folkepension'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }),
+    }),
     // In time, in the back-pay window, and after it (for the examples' pension ages).
     examples: [{ appliedOn: '2025-06-02' }, { appliedOn: '2025-12-01' }, { appliedOn: '2026-06-01' }],
   },
@@ -33,7 +35,12 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     title: { da: 'Folkepension udskudt (opsat pension)', en: 'State pension deferred' },
     actors: ['citizen'],
     steps: ['apply-folkepension'],
-    schema: schema.object({ decidedOn: schema.date({ da: 'Dagen, udskydelsen blev registreret hos Udbetaling Danmark', en: 'Day the deferral was registered with Udbetaling Danmark' }) }),
+    schema: schema.object({
+      decidedOn: schema.date({
+        da: 'Dagen, udskydelsen blev registreret hos Udbetaling Danmark',
+        en: 'Day the deferral was registered with Udbetaling Danmark',
+      }),
+    }),
     examples: [{ decidedOn: '2025-07-01' }],
   },
   'folkepension.decided': {
@@ -42,7 +49,10 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     steps: ['apply-folkepension'],
     schema: schema.object({
       decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Day of the decision' }),
-      granted: schema.yesNo({ da: 'Pensionen blev tilkendt (fuld eller som brøkpension)', en: 'The pension was granted (fully or as a partial pension)' }),
+      granted: schema.yesNo({
+        da: 'Pensionen blev tilkendt (fuld eller som brøkpension)',
+        en: 'The pension was granted (fully or as a partial pension)',
+      }),
     }),
     examples: [
       { decidedOn: '2025-07-10', granted: true },
@@ -53,42 +63,57 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     title: { da: 'Skift fra førtidspension bekræftet', en: 'Switch from disability pension confirmed' },
     actors: ['system', 'caseworker'],
     steps: ['apply-folkepension'],
-    schema: schema.object({ confirmedOn: schema.date({ da: 'Dato for brevet fra Udbetaling Danmark', en: 'Day of Udbetaling Danmark’s letter' }) }),
+    schema: schema.object({
+      confirmedOn: schema.date({ da: 'Dato for brevet fra Udbetaling Danmark', en: 'Day of Udbetaling Danmark’s letter' }),
+    }),
     examples: [{ confirmedOn: '2025-12-01' }],
   },
   'atp.payout-started': {
     title: { da: 'ATP-udbetaling startet (udland)', en: 'ATP payout started (abroad)' },
     actors: ['citizen', 'system'],
     steps: ['atp-payout'],
-    schema: schema.object({ requestedOn: schema.date({ da: 'Dagen, udbetalingen blev bestilt i ATP’s selvbetjening', en: 'Day the payout was requested in ATP’s self-service' }) }),
+    schema: schema.object({
+      requestedOn: schema.date({
+        da: 'Dagen, udbetalingen blev bestilt i ATP’s selvbetjening',
+        en: 'Day the payout was requested in ATP’s self-service',
+      }),
+    }),
     examples: [{ requestedOn: '2025-10-01' }],
   },
   'atp.payout-deferred': {
     title: { da: 'ATP udskudt', en: 'ATP deferred' },
     actors: ['citizen', 'system'],
     steps: ['atp-payout'],
-    schema: schema.object({ decidedOn: schema.date({ da: 'Dagen, udskydelsen blev registreret hos ATP', en: 'Day the deferral was registered with ATP' }) }),
+    schema: schema.object({
+      decidedOn: schema.date({ da: 'Dagen, udskydelsen blev registreret hos ATP', en: 'Day the deferral was registered with ATP' }),
+    }),
     examples: [{ decidedOn: '2025-07-01' }],
   },
   'private-pensions.checked': {
     title: { da: 'Pensioner gennemgået', en: 'Pensions reviewed' },
     actors: ['citizen'],
     steps: ['private-pensions'],
-    schema: schema.object({ checkedOn: schema.date({ da: 'Dagen, du gennemgik PensionsInfo', en: 'Day the citizen went through PensionsInfo' }) }),
+    schema: schema.object({
+      checkedOn: schema.date({ da: 'Dagen, du gennemgik PensionsInfo', en: 'Day the citizen went through PensionsInfo' }),
+    }),
     examples: [{ checkedOn: '2025-05-15' }],
   },
   'housing-benefit.recalculated': {
     title: { da: 'Boligstøtte genberegnet', en: 'Housing benefit recalculated' },
     actors: ['system', 'caseworker'],
     steps: ['housing-benefit-recalc'],
-    schema: schema.object({ recalculatedOn: schema.date({ da: 'Dato for Udbetaling Danmarks nye afgørelse', en: 'Day of Udbetaling Danmark’s new decision' }) }),
+    schema: schema.object({
+      recalculatedOn: schema.date({ da: 'Dato for Udbetaling Danmarks nye afgørelse', en: 'Day of Udbetaling Danmark’s new decision' }),
+    }),
     examples: [{ recalculatedOn: '2025-09-20' }],
   },
   'holiday-pay.requested': {
     title: { da: 'Feriepenge søgt udbetalt', en: 'Holiday pay requested' },
     actors: ['citizen', 'system'],
     steps: ['holiday-pay'],
-    schema: schema.object({ requestedOn: schema.date({ da: 'Dagen, udbetalingen blev bestilt på FerieKonto', en: 'Day the payout was requested on FerieKonto' }) }),
+    schema: schema.object({
+      requestedOn: schema.date({ da: 'Dagen, udbetalingen blev bestilt på FerieKonto', en: 'Day the payout was requested on FerieKonto' }),
+    }),
     examples: [{ requestedOn: '2025-09-05' }],
   },
   'holiday-pay.not-relevant': {

@@ -164,7 +164,13 @@ export function housingRecalcWatchdogDate(dates: PensionDates): IsoDate {
 
 /** A timer that fires the morning after `deadline`, when the deadline has passed. */
 export function deadlinePassedTimer(step: RetiringStepId, deadline: IsoDate): ScheduleTimerCommand {
-  return { type: 'timer.schedule', key: DEADLINE_PASSED(step), dueAt: atUtc(addDays(deadline, 1), REMINDER_TIME_UTC), step, purpose: 'deadline' };
+  return {
+    type: 'timer.schedule',
+    key: DEADLINE_PASSED(step),
+    dueAt: atUtc(addDays(deadline, 1), REMINDER_TIME_UTC),
+    step,
+    purpose: 'deadline',
+  };
 }
 
 export function initialRetiringSteps(facts: RetiringFacts, dates: PensionDates): Record<RetiringStepId, StepState> {
@@ -191,17 +197,43 @@ export const RETIRING_RULE_SOURCES: Record<string, RuleSource> = {
   pensionAge69: { rule: 'Pension age 69 for people born 1 January 1967 – 31 December 1970.', source: PENSION_ACT, checked: '2026-12-06' },
   pensionAge70: {
     rule: 'Pension age 70 for people born after 31 December 1970 (law of May 2025).',
-    source: { title: 'Arbejdsmarkedets Erhvervssikring: Forhøjet pensionsalder', url: 'https://www.aes.dk/om-arbejdsmarkedets-erhvervssikring/temaer/forhoejet-pensionsalder' },
+    source: {
+      title: 'Arbejdsmarkedets Erhvervssikring: Forhøjet pensionsalder',
+      url: 'https://www.aes.dk/om-arbejdsmarkedets-erhvervssikring/temaer/forhoejet-pensionsalder',
+    },
     checked: '2026-12-06',
   },
-  pensionAgeEarlierBands: { rule: 'Pension age 65 to 68 by birth date up to 31 December 1966, in half-year steps.', source: PENSION_ACT, checked: '2026-12-06' },
-  applyFrom: { rule: 'Apply for the state pension at the earliest 6 months before the pension age.', source: BEFORE_FOLKEPENSION, checked: 'unverified' },
-  applyBy: { rule: 'Apply by the last day of the month the pension age is reached to be paid from the 1st of the next month.', source: BEFORE_FOLKEPENSION, checked: 'unverified' },
-  backPay: { rule: 'An application by the 10th of the 5th month after that month is paid back; supplements never are.', source: BEFORE_FOLKEPENSION, checked: 'unverified' },
-  atpDeferral: {
-    rule: 'ATP can be deferred from 11 months before until 5 months after the payout would start.',
-    source: { title: 'borger.dk: ATP Livslang Pension', url: 'https://www.borger.dk/pension-og-efterloen/ATP-Livslang-pension-oversigt/ATP-Livslang-Pension' },
+  pensionAgeEarlierBands: {
+    rule: 'Pension age 65 to 68 by birth date up to 31 December 1966, in half-year steps.',
+    source: PENSION_ACT,
+    checked: '2026-12-06',
+  },
+  applyFrom: {
+    rule: 'Apply for the state pension at the earliest 6 months before the pension age.',
+    source: BEFORE_FOLKEPENSION,
     checked: 'unverified',
   },
-  deferredPensionHours: { rule: 'Deferring the state pension needs at least 750 working hours a year.', source: BEFORE_FOLKEPENSION, checked: 'unverified' },
+  applyBy: {
+    rule: 'Apply by the last day of the month the pension age is reached to be paid from the 1st of the next month.',
+    source: BEFORE_FOLKEPENSION,
+    checked: 'unverified',
+  },
+  backPay: {
+    rule: 'An application by the 10th of the 5th month after that month is paid back; supplements never are.',
+    source: BEFORE_FOLKEPENSION,
+    checked: 'unverified',
+  },
+  atpDeferral: {
+    rule: 'ATP can be deferred from 11 months before until 5 months after the payout would start.',
+    source: {
+      title: 'borger.dk: ATP Livslang Pension',
+      url: 'https://www.borger.dk/pension-og-efterloen/ATP-Livslang-pension-oversigt/ATP-Livslang-Pension',
+    },
+    checked: 'unverified',
+  },
+  deferredPensionHours: {
+    rule: 'Deferring the state pension needs at least 750 working hours a year.',
+    source: BEFORE_FOLKEPENSION,
+    checked: 'unverified',
+  },
 };

@@ -91,9 +91,11 @@ export const retiringSetup = setup({
     requestAtpStatus: emitCommands((context, event) => {
       // Entered on the way to `abroad` too: abroad there is nothing to confirm automatically.
       if (context.facts.livesAbroad) return [];
-      const retriedOn = event.type === 'integration.retry' && typeof event.requestedAt === 'string' ? dateOfTimestamp(event.requestedAt) : undefined;
+      const retriedOn =
+        event.type === 'integration.retry' && typeof event.requestedAt === 'string' ? dateOfTimestamp(event.requestedAt) : undefined;
       const watchdog = atpWatchdogDate(context.dates);
-      const fromRetry = retriedOn === undefined ? undefined : addWorkingDays(retriedOn, RETIRING_RULES.atp.watchdogWorkingDaysAfterFirstPayment);
+      const fromRetry =
+        retriedOn === undefined ? undefined : addWorkingDays(retriedOn, RETIRING_RULES.atp.watchdogWorkingDaysAfterFirstPayment);
       return [
         integrationTask('atp-payout', 'atp', ATP_STATUS_TASK, {}),
         watchdogTimer('atp-payout', fromRetry === undefined ? watchdog : maxIsoDate(watchdog, fromRetry)),

@@ -32,9 +32,18 @@ export const REQUIRED_RETIRING_FACTS = ['disabilityPensioner', 'stillWorking', '
 export const retiringStartSchema: JsonSchema = schema.empty();
 
 const factProperties = {
-  birthDate: schema.date({ da: 'Fødselsdato fra CPR (giver folkepensionsalderen, forløbets udgangspunkt)', en: 'Birth date from CPR (gives the pension age, the anchor)' }),
-  pensionAgeDate: schema.date({ da: 'Datoen for folkepensionsalderen i registerhændelsen (bruges kun uden fødselsdato)', en: 'The pension age date on the register feed’s event (used only without a birth date)' }),
-  disabilityPensioner: schema.yesNo({ da: 'Får førtidspension (Udbetaling Danmark)', en: 'Receives disability pension (Udbetaling Danmark)' }),
+  birthDate: schema.date({
+    da: 'Fødselsdato fra CPR (giver folkepensionsalderen, forløbets udgangspunkt)',
+    en: 'Birth date from CPR (gives the pension age, the anchor)',
+  }),
+  pensionAgeDate: schema.date({
+    da: 'Datoen for folkepensionsalderen i registerhændelsen (bruges kun uden fødselsdato)',
+    en: 'The pension age date on the register feed’s event (used only without a birth date)',
+  }),
+  disabilityPensioner: schema.yesNo({
+    da: 'Får førtidspension (Udbetaling Danmark)',
+    en: 'Receives disability pension (Udbetaling Danmark)',
+  }),
   stillWorking: schema.yesNo({ da: 'Har stadig lønindkomst (eIndkomst)', en: 'Still has earned income (eIndkomst)' }),
   livesAbroad: schema.yesNo({ da: 'Bor uden for Danmark (CPR)', en: 'Lives outside Denmark (CPR)' }),
   receivesHousingBenefit: schema.yesNo({ da: 'Får boligstøtte (Udbetaling Danmark)', en: 'Receives housing benefit (Udbetaling Danmark)' }),
@@ -54,6 +63,20 @@ export const retiringStartExamples: RetiringAnswers[] = [{}];
  * benefit), and a disability pensioner abroad who reaches 67 on 15 December 2025.
  */
 export const retiringFactsExamples: RetiringFacts[] = [
-  { birthDate: '1958-08-30', pensionAgeDate: '2025-08-30', disabilityPensioner: false, stillWorking: true, livesAbroad: false, receivesHousingBenefit: true },
-  { birthDate: '1958-12-15', pensionAgeDate: '2025-12-15', disabilityPensioner: true, stillWorking: false, livesAbroad: true, receivesHousingBenefit: false },
+  {
+    birthDate: '1958-08-30',
+    pensionAgeDate: '2025-08-30',
+    disabilityPensioner: false,
+    stillWorking: true,
+    livesAbroad: false,
+    receivesHousingBenefit: true,
+  },
+  {
+    birthDate: '1958-12-15',
+    pensionAgeDate: '2025-12-15',
+    disabilityPensioner: true,
+    stillWorking: false,
+    livesAbroad: true,
+    receivesHousingBenefit: false,
+  },
 ];

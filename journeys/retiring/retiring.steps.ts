@@ -26,7 +26,10 @@ export const retiringSteps: StepDefinition[] = [
       da: 'Din folkepensionsalder afhænger af din fødselsdato: 65 år for født til og med 1953, stigende med halve år til 67 år (født 1. juli 1955–1962), 68 år (1963–1966), 69 år (1967–1970) og 70 år (født fra 1. januar 1971). Alderen følger levealderen og kan blive hævet ved lov. Vi har beregnet den ud fra din fødselsdato i CPR.',
       en: 'Your state pension age depends on your birth date: 65 for people born up to 1953, rising by half-years to 67 (born 1 July 1955–1962), 68 (1963–1966), 69 (1967–1970) and 70 (born from 1 January 1971). The age follows life expectancy and can be raised by law. We computed it from your birth date in CPR.',
     },
-    legalSource: { title: 'Lov om social pension § 1 a, som ændret i maj 2025 (folkepensionsalder 70 år)', url: 'https://danskelove.dk/pensionsloven/1a' },
+    legalSource: {
+      title: 'Lov om social pension § 1 a, som ændret i maj 2025 (folkepensionsalder 70 år)',
+      url: 'https://danskelove.dk/pensionsloven/1a',
+    },
   },
   {
     id: 'apply-folkepension',
@@ -49,14 +52,17 @@ export const retiringSteps: StepDefinition[] = [
     system: 'atp',
     title: { da: 'ATP Livslang Pension', en: 'ATP Lifelong Pension' },
     guidance: {
-      da: 'ATP udbetales automatisk fra den sidste bankdag i den måned, du når folkepensionsalderen; du får et brev ca. 3 måneder før. Små pensioner udbetales som et engangsbeløb. Bor du i udlandet, skal du selv starte udbetalingen i ATP\'s selvbetjening. Du kan udskyde ATP fra 11 måneder før til 5 måneder efter, at udbetalingen skulle begynde.',
-      en: 'ATP is paid automatically from the last banking day of the month in which you reach the state pension age; you get a letter about 3 months before. Small pensions are paid as a lump sum. If you live abroad, you must start the payout yourself in ATP\'s self-service. You can defer ATP from 11 months before until 5 months after the payout would start.',
+      da: "ATP udbetales automatisk fra den sidste bankdag i den måned, du når folkepensionsalderen; du får et brev ca. 3 måneder før. Små pensioner udbetales som et engangsbeløb. Bor du i udlandet, skal du selv starte udbetalingen i ATP's selvbetjening. Du kan udskyde ATP fra 11 måneder før til 5 måneder efter, at udbetalingen skulle begynde.",
+      en: "ATP is paid automatically from the last banking day of the month in which you reach the state pension age; you get a letter about 3 months before. Small pensions are paid as a lump sum. If you live abroad, you must start the payout yourself in ATP's self-service. You can defer ATP from 11 months before until 5 months after the payout would start.",
     },
     deadlineRule: {
       da: 'Vi markerer trinnet som forsinket, hvis udbetalingen ikke er bekræftet 5 arbejdsdage efter den forventede første udbetaling (praksis, usikkert).',
       en: 'We flag the step as delayed if the payout is not confirmed 5 working days after the expected first payment (practice, uncertain).',
     },
-    legalSource: { title: 'borger.dk: ATP Livslang Pension', url: 'https://www.borger.dk/pension-og-efterloen/ATP-Livslang-pension-oversigt/ATP-Livslang-Pension' },
+    legalSource: {
+      title: 'borger.dk: ATP Livslang Pension',
+      url: 'https://www.borger.dk/pension-og-efterloen/ATP-Livslang-pension-oversigt/ATP-Livslang-Pension',
+    },
   },
   {
     id: 'private-pensions',
@@ -81,7 +87,10 @@ export const retiringSteps: StepDefinition[] = [
       da: 'Vi markerer trinnet som forsinket 6 uger efter pensionens start (praksis, usikkert).',
       en: 'We flag the step as delayed 6 weeks after the pension starts (practice, uncertain).',
     },
-    legalSource: { title: 'borger.dk: Boligstøtte', url: 'https://www.borger.dk/bolig-og-flytning/boligstoette-oversigt/soeg-boligstoette' },
+    legalSource: {
+      title: 'borger.dk: Boligstøtte',
+      url: 'https://www.borger.dk/bolig-og-flytning/boligstoette-oversigt/soeg-boligstoette',
+    },
   },
   {
     id: 'holiday-pay',

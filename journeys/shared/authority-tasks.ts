@@ -39,22 +39,46 @@ export const AUTHORITY_SYSTEMS = {
   mitid: { name: { da: 'MitID og NemLog-in', en: 'MitID and NemLog-in' }, owner: 'Digitaliseringsstyrelsen' },
   'digital-post': { name: { da: 'Digital Post', en: 'Digital Post' }, owner: 'Digitaliseringsstyrelsen' },
   skattestyrelsen: { name: { da: 'Skattestyrelsen (TastSelv, eSkattekort)', en: 'Danish Tax Agency' }, owner: 'Skattestyrelsen' },
-  'udbetaling-danmark': { name: { da: 'Udbetaling Danmark: familieydelser og barsel', en: 'Payment Denmark: family benefits and parental leave' }, owner: 'Udbetaling Danmark (ATP)' },
-  'udbetaling-danmark-housing': { name: { da: 'Udbetaling Danmark: boligstøtte', en: 'Payment Denmark: housing benefit' }, owner: 'Udbetaling Danmark (ATP)' },
-  'udbetaling-danmark-pension': { name: { da: 'Udbetaling Danmark: pension, hjælp og FerieKonto', en: 'Payment Denmark: pension, grants and holiday pay' }, owner: 'Udbetaling Danmark (ATP)' },
+  'udbetaling-danmark': {
+    name: { da: 'Udbetaling Danmark: familieydelser og barsel', en: 'Payment Denmark: family benefits and parental leave' },
+    owner: 'Udbetaling Danmark (ATP)',
+  },
+  'udbetaling-danmark-housing': {
+    name: { da: 'Udbetaling Danmark: boligstøtte', en: 'Payment Denmark: housing benefit' },
+    owner: 'Udbetaling Danmark (ATP)',
+  },
+  'udbetaling-danmark-pension': {
+    name: { da: 'Udbetaling Danmark: pension, hjælp og FerieKonto', en: 'Payment Denmark: pension, grants and holiday pay' },
+    owner: 'Udbetaling Danmark (ATP)',
+  },
   atp: { name: { da: 'ATP Livslang Pension', en: 'ATP Lifelong Pension' }, owner: 'ATP' },
   nemkonto: { name: { da: 'NemKonto', en: 'NemKonto (easy account)' }, owner: 'Digitaliseringsstyrelsen' },
   familieretshuset: { name: { da: 'Familieretshuset', en: 'Agency of Family Law' }, owner: 'Familieretshuset' },
-  'parish-registrar': { name: { da: 'Kirkebogsføreren (personregistrering)', en: 'Parish registrar' }, owner: 'Folkekirken (sønderjyske kommuner)' },
+  'parish-registrar': {
+    name: { da: 'Kirkebogsføreren (personregistrering)', en: 'Parish registrar' },
+    owner: 'Folkekirken (sønderjyske kommuner)',
+  },
   'probate-court': { name: { da: 'Skifteretten', en: 'Probate court' }, owner: 'Domstolsstyrelsen (byretterne)' },
-  sundhedsdatastyrelsen: { name: { da: 'Sundhedsdatastyrelsen (dødsattester)', en: 'Danish Health Data Authority' }, owner: 'Sundhedsdatastyrelsen' },
+  sundhedsdatastyrelsen: {
+    name: { da: 'Sundhedsdatastyrelsen (dødsattester)', en: 'Danish Health Data Authority' },
+    owner: 'Sundhedsdatastyrelsen',
+  },
   jobnet: { name: { da: 'Jobnet og jobcenter', en: 'Jobnet and job centre' }, owner: 'Styrelsen for Arbejdsmarked og Rekruttering (STAR)' },
   'a-kasse': { name: { da: 'A-kasse', en: 'Unemployment insurance fund' }, owner: 'A-kasserne' },
   'optagelse-dk': { name: { da: 'Optagelse.dk', en: 'Optagelse.dk (admissions)' }, owner: 'Styrelsen for It og Læring (STIL)' },
   minsu: { name: { da: 'minSU', en: 'minSU (student grants)' }, owner: 'Uddannelses- og Forskningsstyrelsen' },
-  'digital-pladsanvisning': { name: { da: 'Digital Pladsanvisning og skoleindskrivning', en: 'Daycare allocation and school enrolment' }, owner: 'Kommunen' },
-  siri: { name: { da: 'SIRI og International Citizen Service', en: 'SIRI and International Citizen Service' }, owner: 'Styrelsen for International Rekruttering og Integration' },
-  dar: { name: { da: 'Danmarks Adresseregister (Datafordeleren)', en: 'Danish Address Register' }, owner: 'Styrelsen for Dataforsyning og Infrastruktur (SDFI)' },
+  'digital-pladsanvisning': {
+    name: { da: 'Digital Pladsanvisning og skoleindskrivning', en: 'Daycare allocation and school enrolment' },
+    owner: 'Kommunen',
+  },
+  siri: {
+    name: { da: 'SIRI og International Citizen Service', en: 'SIRI and International Citizen Service' },
+    owner: 'Styrelsen for International Rekruttering og Integration',
+  },
+  dar: {
+    name: { da: 'Danmarks Adresseregister (Datafordeleren)', en: 'Danish Address Register' },
+    owner: 'Styrelsen for Dataforsyning og Infrastruktur (SDFI)',
+  },
   employer: { name: { da: 'Arbejdsgiver', en: 'Employer' }, owner: 'Arbejdsgiveren (via virk.dk)' },
 } as const satisfies Record<AuthoritySystemId, { name: Text; owner: string }>;
 

@@ -168,7 +168,7 @@ export function addWorkingDays(iso: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number: ${n}`);
   const step = n < 0 ? -1 : 1;
   let day = iso;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day = addDays(day, step);
     if (isWorkingDay(day)) left -= 1;
   }

@@ -70,12 +70,7 @@ export interface AwaitAuthorityCommand {
 }
 
 export type JourneyCommand =
-  | RequestIntegrationCommand
-  | ScheduleTimerCommand
-  | CancelTimerCommand
-  | NotifyCitizenCommand
-  | LinkJourneyCommand
-  | AwaitAuthorityCommand;
+  RequestIntegrationCommand | ScheduleTimerCommand | CancelTimerCommand | NotifyCitizenCommand | LinkJourneyCommand | AwaitAuthorityCommand;
 
 export const COMMAND_TYPES = [
   'integration.request',

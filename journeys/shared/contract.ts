@@ -87,7 +87,10 @@ export interface StepDefinition {
 }
 
 /** The authority that handles a step for this citizen: the one the law routes it to, else the definition's. */
-export function handlingSystem(step: Pick<StepDefinition, 'system'>, state: { system?: string } | undefined): AuthoritySystemId | undefined {
+export function handlingSystem(
+  step: Pick<StepDefinition, 'system'>,
+  state: { system?: string } | undefined,
+): AuthoritySystemId | undefined {
   // A step state names only systems of the step's `alternativeSystems` (the machines write it).
   return (state?.system as AuthoritySystemId | undefined) ?? step.system;
 }

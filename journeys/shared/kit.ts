@@ -3,13 +3,7 @@
  * and make them treat steps, reminders and integrations the same way, so the engine and the
  * caseworker UI can rely on one behaviour.
  */
-import {
-  enqueueActions,
-  type EventObject,
-  type MachineContext,
-  type ParameterizedObject,
-  type ProvidedActor,
-} from 'xstate';
+import { enqueueActions, type EventObject, type MachineContext, type ParameterizedObject, type ProvidedActor } from 'xstate';
 import type { TaskInput, TaskName } from './authority-tasks';
 import { addDays, atUtc, previousWorkingDayOnOrBefore, type IsoDate } from './calendar';
 import type {
@@ -36,11 +30,7 @@ import { CHOICE_TEXT } from './choices';
 
 /** Events the engine sends to every journey. */
 export type EngineEvent =
-  | IntegrationCompletedEvent
-  | IntegrationFailedEvent
-  | IntegrationRetryEvent
-  | TimerFiredEvent
-  | LinkedJourneyCompletedEvent;
+  IntegrationCompletedEvent | IntegrationFailedEvent | IntegrationRetryEvent | TimerFiredEvent | LinkedJourneyCompletedEvent;
 
 /**
  * The `types` of a journey's `setup()`: `setup({ types: {} as JourneyTypes<Ctx, Ev>, ... })`.
@@ -74,12 +64,7 @@ export function initialSteps<const TId extends string>(
  * given, because a reason explains one particular status (a `late` step that becomes `done`
  * must not keep saying "late").
  */
-export function withStep(
-  steps: Steps,
-  id: string,
-  status: StepStatus,
-  extra: Partial<Omit<StepState, 'status'>> = {},
-): Steps {
+export function withStep(steps: Steps, id: string, status: StepStatus, extra: Partial<Omit<StepState, 'status'>> = {}): Steps {
   const current = steps[id];
   if (!current) throw new Error(`Unknown step "${id}"`);
   const { reason: _dropped, ...kept } = current;
@@ -180,12 +165,7 @@ export function parseReminderKey(key: string): { step: string; daysBefore: numbe
  * authorities' phone lines are open if the citizen needs help. Reminders due at or before `now`
  * (an ISO timestamp) are left out.
  */
-export function reminderTimers(
-  step: string,
-  deadline: IsoDate,
-  reminderDays: readonly number[],
-  now: string,
-): ScheduleTimerCommand[] {
+export function reminderTimers(step: string, deadline: IsoDate, reminderDays: readonly number[], now: string): ScheduleTimerCommand[] {
   const nowMs = Date.parse(now);
   if (Number.isNaN(nowMs)) throw new RangeError(`Not an ISO timestamp: ${now}`);
   return reminderDays.flatMap((days) => {
@@ -206,7 +186,11 @@ export function deadlineReminders(context: JourneyContextBase): ScheduleTimerCom
  * A step's reminders after its deadline changed on `day`: the old ones cancelled, new ones counted
  * from that day (never from before the journey started). Same keys, so the new timers replace the old.
  */
-export function rescheduledReminders(context: JourneyContextBase, step: string, day: IsoDate): (CancelTimerCommand | ScheduleTimerCommand)[] {
+export function rescheduledReminders(
+  context: JourneyContextBase,
+  step: string,
+  day: IsoDate,
+): (CancelTimerCommand | ScheduleTimerCommand)[] {
   const deadline = context.steps[step]?.deadline;
   const dayStart = atUtc(day, '00:00');
   const now = Date.parse(dayStart) > Date.parse(context.startedAt) ? dayStart : context.startedAt;
@@ -249,11 +233,7 @@ export function integrationTask<S extends AuthoritySystemId, T extends TaskName<
   return { type: 'integration.request', step, task, system, input: input as Record<string, unknown> };
 }
 
-export function notifyCitizen(
-  template: string,
-  step?: string,
-  params?: NotifyCitizenCommand['params'],
-): NotifyCitizenCommand {
+export function notifyCitizen(template: string, step?: string, params?: NotifyCitizenCommand['params']): NotifyCitizenCommand {
   return { type: 'citizen.notify', template, ...(step === undefined ? {} : { step }), ...(params ? { params } : {}) };
 }
 
@@ -264,7 +244,14 @@ export function awaitAuthority(
   complete: string,
   options: { expiresInDays: number; fail?: string },
 ): AwaitAuthorityCommand {
-  return { type: 'authority.await', step, system, complete, ...(options.fail ? { fail: options.fail } : {}), expiresInDays: options.expiresInDays };
+  return {
+    type: 'authority.await',
+    step,
+    system,
+    complete,
+    ...(options.fail ? { fail: options.fail } : {}),
+    expiresInDays: options.expiresInDays,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,8 +269,7 @@ export function isTask(task: string, type?: IntegrationEventType) {
 }
 
 export function isTimer(key: string) {
-  return ({ event }: { event: EventObject }): boolean =>
-    event.type === 'timer.fired' && (event as { key?: unknown }).key === key;
+  return ({ event }: { event: EventObject }): boolean => event.type === 'timer.fired' && (event as { key?: unknown }).key === key;
 }
 
 /** A reminder timer fired for a step that is still open (reminders for finished steps are dropped). */

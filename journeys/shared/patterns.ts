@@ -52,10 +52,9 @@ export interface AwaitedConfirmationOptions<
 }
 
 function cancelAction<TStep extends string, TCancel extends WatchdogCancel>(step: TStep, how: TCancel): CancelAction<TStep, TCancel> {
-  return (how === 'byStep' ? { type: 'cancelWatchdog', params: { step } } : { type: 'cancel', params: { key: watchdogKey(step) } }) as CancelAction<
-    TStep,
-    TCancel
-  >;
+  return (
+    how === 'byStep' ? { type: 'cancelWatchdog', params: { step } } : { type: 'cancel', params: { key: watchdogKey(step) } }
+  ) as CancelAction<TStep, TCancel>;
 }
 
 /**

@@ -55,7 +55,10 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     actors: ['citizen', 'system'],
     steps: ['apply-youth-education'],
     schema: schema.object({
-      submittedOn: schema.date({ da: 'Dagen, ansøgningen (med forældrenes underskrift) blev sendt', en: 'Day the application (with the parents’ signature) was submitted' }),
+      submittedOn: schema.date({
+        da: 'Dagen, ansøgningen (med forældrenes underskrift) blev sendt',
+        en: 'Day the application (with the parents’ signature) was submitted',
+      }),
       applicationRef: applicationRef({ da: 'Ansøgningens nummer på optagelse.dk', en: 'optagelse.dk application reference' }),
     }),
     examples: [
@@ -109,7 +112,10 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     actors: ['caseworker', 'system'],
     steps: ['apply-su'],
     schema: schema.object({
-      granted: schema.yesNo({ da: 'Den studerende ligestilles med danske statsborgere i forhold til SU', en: 'The student is treated as a Danish citizen for SU' }),
+      granted: schema.yesNo({
+        da: 'Den studerende ligestilles med danske statsborgere i forhold til SU',
+        en: 'The student is treated as a Danish citizen for SU',
+      }),
       decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Day of the decision' }),
     }),
     examples: [
@@ -121,7 +127,9 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'SU søgt', en: 'SU applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-su'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen blev sendt i minSU', en: 'Day the application was submitted in minSU' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dagen, ansøgningen blev sendt i minSU', en: 'Day the application was submitted in minSU' }),
+    }),
     examples: [{ appliedOn: '2025-08-15' }, { appliedOn: '2025-10-03' }],
   },
   'su.decided': {
@@ -130,7 +138,10 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     steps: ['apply-su'],
     schema: schema.object({
       granted: schema.yesNo({ da: 'SU blev bevilget', en: 'SU was granted' }),
-      rate: schema.oneOf(SU_RATES, { da: 'Den bevilgede sats (eller den, der ville have gjaldt)', en: 'The rate granted (or that would have applied)' }),
+      rate: schema.oneOf(SU_RATES, {
+        da: 'Den bevilgede sats (eller den, der ville have gjaldt)',
+        en: 'The rate granted (or that would have applied)',
+      }),
       decidedOn: schema.date({ da: 'Dato for afgørelsen', en: 'Day of the decision' }),
     }),
     examples: [
@@ -145,7 +156,14 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     schema: schema.object(
       {
         mainCard: schema.oneOf(MAIN_CARD_PAYERS, { da: 'Hvilken indkomst bruger hovedkortet', en: 'Which income uses the main tax card' }),
-        employerCvr: { type: 'string', pattern: '^[0-9]{8}$', ...described({ da: 'Arbejdsgiverens CVR-nummer, når jobbet bruger hovedkortet', en: 'CVR number of the employer, when the job takes the main card' }) },
+        employerCvr: {
+          type: 'string',
+          pattern: '^[0-9]{8}$',
+          ...described({
+            da: 'Arbejdsgiverens CVR-nummer, når jobbet bruger hovedkortet',
+            en: 'CVR number of the employer, when the job takes the main card',
+          }),
+        },
       },
       ['employerCvr'],
     ),
@@ -181,7 +199,9 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Ungdomskort søgt', en: 'Youth travel card applied for' },
     actors: ['citizen'],
     steps: ['ungdomskort'],
-    schema: schema.object({ appliedOn: schema.date({ da: 'Dato for ansøgningen på ungdomskort.dk', en: 'Day of the application on ungdomskort.dk' }) }),
+    schema: schema.object({
+      appliedOn: schema.date({ da: 'Dato for ansøgningen på ungdomskort.dk', en: 'Day of the application on ungdomskort.dk' }),
+    }),
     examples: [{ appliedOn: '2025-07-30' }],
   },
   'ungdomskort.declined': {

@@ -183,10 +183,34 @@ export function initialStartingEducationSteps(
 
 /** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */
 export const STARTING_EDUCATION_RULE_SOURCES: Record<string, RuleSource> = {
-  youthApplication: { rule: 'Youth education applications by 1 March 23:59 on optagelse.dk.', source: { title: 'STIL: optagelse.dk (viden.stil.dk)' }, checked: 'unverified' },
-  higherApplication: { rule: 'Higher education: quota 2 by 15 March 12:00, quota 1 by 5 July 12:00.', source: { title: 'SDU: Ansøgning om optagelse (bachelor)' }, checked: 'unverified' },
-  suFromApplication: { rule: 'SU is paid from the month applied for at the earliest, never back in time; apply at most 1 month ahead.', source: { title: 'su.dk: Måneder, du kan få SU; SU-bekendtgørelsen § 53', url: 'https://www.su.dk/su/maaneder-du-kan-faa-su' }, checked: '2026-12-06' },
-  suYouthAge: { rule: 'On youth education SU starts the quarter after the 18th birthday.', source: { title: 'su.dk: Måneder, du kan få SU', url: 'https://www.su.dk/su/maaneder-du-kan-faa-su' }, checked: '2026-12-06' },
-  suForeignCitizens: { rule: 'Foreign citizens can apply 3 months ahead.', source: { title: 'su.dk: Tidsfrister for at søge SU', url: 'https://www.su.dk/su/ny-su-modtager/tidsfrister-for-at-soege-su' }, checked: '2026-12-06' },
-  ungdomskort: { rule: 'Apply for the youth card at least 14 days before it is needed.', source: { title: 'ungdomskort.dk' }, checked: 'unverified' },
+  youthApplication: {
+    rule: 'Youth education applications by 1 March 23:59 on optagelse.dk.',
+    source: { title: 'STIL: optagelse.dk (viden.stil.dk)' },
+    checked: 'unverified',
+  },
+  higherApplication: {
+    rule: 'Higher education: quota 2 by 15 March 12:00, quota 1 by 5 July 12:00.',
+    source: { title: 'SDU: Ansøgning om optagelse (bachelor)' },
+    checked: 'unverified',
+  },
+  suFromApplication: {
+    rule: 'SU is paid from the month applied for at the earliest, never back in time; apply at most 1 month ahead.',
+    source: { title: 'su.dk: Måneder, du kan få SU; SU-bekendtgørelsen § 53', url: 'https://www.su.dk/su/maaneder-du-kan-faa-su' },
+    checked: '2026-12-06',
+  },
+  suYouthAge: {
+    rule: 'On youth education SU starts the quarter after the 18th birthday.',
+    source: { title: 'su.dk: Måneder, du kan få SU', url: 'https://www.su.dk/su/maaneder-du-kan-faa-su' },
+    checked: '2026-12-06',
+  },
+  suForeignCitizens: {
+    rule: 'Foreign citizens can apply 3 months ahead.',
+    source: { title: 'su.dk: Tidsfrister for at søge SU', url: 'https://www.su.dk/su/ny-su-modtager/tidsfrister-for-at-soege-su' },
+    checked: '2026-12-06',
+  },
+  ungdomskort: {
+    rule: 'Apply for the youth card at least 14 days before it is needed.',
+    source: { title: 'ungdomskort.dk' },
+    checked: 'unverified',
+  },
 };

@@ -87,7 +87,9 @@ export const startingEducationSetup = setup({
     ]),
     cancelWatchdog: emitCommands((_context, _event, params: { step: StartingEducationStepId }) => [cancelTimer(watchdogKey(params.step))]),
     notifyLate: emitCommands((_context, _event, params: { step: StartingEducationStepId }) => [notifyCitizen('step-late', params.step)]),
-    notifyNeedsYou: emitCommands((_context, _event, params: { step: StartingEducationStepId }) => [notifyCitizen('step-needs-you', params.step)]),
+    notifyNeedsYou: emitCommands((_context, _event, params: { step: StartingEducationStepId }) => [
+      notifyCitizen('step-needs-you', params.step),
+    ]),
     sendAnswer: emitCommands((context: StartingEducationContext) => [
       integrationTask(ACCEPT, 'optagelse-dk', ACCEPT_PLACE_TASK, {
         // Both are set before this state is entered: the reference on submission, the answer by the student.

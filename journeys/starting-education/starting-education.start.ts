@@ -8,12 +8,7 @@ import { described, schema } from '../shared/kit';
  * the quota whose deadline applies. Vocational schools and 10th grade answer later than upper
  * secondary schools, so the youth track is split the same way.
  */
-export const APPLICATION_ROUTES = [
-  'youth-upper-secondary',
-  'youth-vocational-or-tenth',
-  'higher-quota-1',
-  'higher-quota-2',
-] as const;
+export const APPLICATION_ROUTES = ['youth-upper-secondary', 'youth-vocational-or-tenth', 'higher-quota-1', 'higher-quota-2'] as const;
 export type ApplicationRoute = (typeof APPLICATION_ROUTES)[number];
 
 export type StartingEducationAnswers = {
@@ -34,7 +29,10 @@ export type StartingEducationFacts = {
 };
 
 export const startingEducationStartSchema: JsonSchema = schema.object({
-  application: schema.oneOf(APPLICATION_ROUTES, { da: 'Ungdomsuddannelse (gymnasial, erhvervsuddannelse eller 10. klasse) eller videregående uddannelse i kvote 1 eller 2', en: 'Youth education (upper secondary, or vocational/10th grade) or higher education in quota 1 or 2' }),
+  application: schema.oneOf(APPLICATION_ROUTES, {
+    da: 'Ungdomsuddannelse (gymnasial, erhvervsuddannelse eller 10. klasse) eller videregående uddannelse i kvote 1 eller 2',
+    en: 'Youth education (upper secondary, or vocational/10th grade) or higher education in quota 1 or 2',
+  }),
   educationStartDate: schema.date({ da: 'Forventet første dag på uddannelsen', en: 'Expected first day of the education' }),
   livesWithParents: schema.yesNo({ da: 'Den studerende bor hos en forælder', en: 'The student lives with a parent' }),
   movingOut: schema.yesNo({ da: 'Den studerende flytter for at studere', en: 'The student will move to study' }),
@@ -42,7 +40,11 @@ export const startingEducationStartSchema: JsonSchema = schema.object({
 
 export const startingEducationFactsSchema: JsonSchema = schema.object({
   birthDate: schema.date({ da: 'Fødselsdato fra CPR', en: 'Birth date from CPR' }),
-  citizenship: { type: 'string', pattern: '^[A-Z]{2}$', ...described({ da: 'Statsborgerskab fra CPR (ISO 3166-1 alpha-2)', en: 'Citizenship from CPR (ISO 3166-1 alpha-2)' }) },
+  citizenship: {
+    type: 'string',
+    pattern: '^[A-Z]{2}$',
+    ...described({ da: 'Statsborgerskab fra CPR (ISO 3166-1 alpha-2)', en: 'Citizenship from CPR (ISO 3166-1 alpha-2)' }),
+  },
 });
 
 /** One example per track, quota and move branch (see model-based.spec.ts). */

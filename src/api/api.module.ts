@@ -36,13 +36,45 @@ import { TaskHooksController } from './self-service/task-hooks.controller';
 import { WebhooksController } from './self-service/webhooks.controller';
 
 @Module({
-  imports: [EngineModule, ExperienceModule, SelfServiceModule, OverviewModule, ThrottlerModule.forRootAsync({ imports: [RateLimitStorageModule], inject: [AppConfig, RateLimitStorage], useFactory: rateLimits })],
-  controllers: [AsyncApiController, JourneysController, AuthoritiesController, DevTokenController, RegisterEventsController,
-    MeController, ProxyJourneysController, OverviewController, CorrectionsController, CorrectionHooksController, CaseworkerJourneysController,
-    SignInController, CitizenPagesController, MePagesController, CaseworkerPagesController, OverviewPagesController,
-    OAuthTokenController, TaskHooksController, WebhooksController, SystemJourneysController],
+  imports: [
+    EngineModule,
+    ExperienceModule,
+    SelfServiceModule,
+    OverviewModule,
+    ThrottlerModule.forRootAsync({ imports: [RateLimitStorageModule], inject: [AppConfig, RateLimitStorage], useFactory: rateLimits }),
+  ],
+  controllers: [
+    AsyncApiController,
+    JourneysController,
+    AuthoritiesController,
+    DevTokenController,
+    RegisterEventsController,
+    MeController,
+    ProxyJourneysController,
+    OverviewController,
+    CorrectionsController,
+    CorrectionHooksController,
+    CaseworkerJourneysController,
+    SignInController,
+    CitizenPagesController,
+    MePagesController,
+    CaseworkerPagesController,
+    OverviewPagesController,
+    OAuthTokenController,
+    TaskHooksController,
+    WebhooksController,
+    SystemJourneysController,
+  ],
   // Rate limits first: a refused request costs no token verification or database lookup.
-  providers: [TokenService, PageSession, PageSessions, SignInService, AddressSearch, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    TokenService,
+    PageSession,
+    PageSessions,
+    SignInService,
+    AddressSearch,
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [TokenService],
 })
 export class ApiModule {}

@@ -25,10 +25,16 @@ export function configureHttp(app: NestExpressApplication): void {
       .setDescription('Life-event journeys across Danish public authorities: citizens, self-service systems and caseworkers')
       .setVersion('0.1.0')
       // The webhooks are not HTTP endpoints of this service: their contract is an AsyncAPI document.
-      .setExternalDoc('Webhooks: AsyncAPI 3 document (step.awaiting, step.completed, step.failed; payloads; signature)', '/api/asyncapi.json')
+      .setExternalDoc(
+        'Webhooks: AsyncAPI 3 document (step.awaiting, step.completed, step.failed; payloads; signature)',
+        '/api/asyncapi.json',
+      )
       .addBearerAuth()
       .build(),
   );
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...(CONTRACT_SCHEMAS as NonNullable<typeof document.components>['schemas']) } };
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...(CONTRACT_SCHEMAS as NonNullable<typeof document.components>['schemas']) },
+  };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

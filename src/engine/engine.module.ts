@@ -43,6 +43,22 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     StepChangeHook,
     StoredSecrets,
   ],
-  exports: [SelfServiceLinks, DefinitionCatalog, JourneyRepository, IntegrationTaskRepository, JourneyTimerRepository, CommandWriter, JourneyWriter, StartJourneyUseCase, SendEventUseCase, MigrateJourneysUseCase, CitizenRepository, JourneyQueries, RegisterEventUseCase, DismissJourneyUseCase, RegisterFacts],
+  exports: [
+    SelfServiceLinks,
+    DefinitionCatalog,
+    JourneyRepository,
+    IntegrationTaskRepository,
+    JourneyTimerRepository,
+    CommandWriter,
+    JourneyWriter,
+    StartJourneyUseCase,
+    SendEventUseCase,
+    MigrateJourneysUseCase,
+    CitizenRepository,
+    JourneyQueries,
+    RegisterEventUseCase,
+    DismissJourneyUseCase,
+    RegisterFacts,
+  ],
 })
 export class EngineModule {}

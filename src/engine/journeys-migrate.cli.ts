@@ -23,7 +23,8 @@ function parseArgs(argv: string[]): { type: string; to: number; dryRun: boolean 
   };
   const type = get('--type');
   const to = Number(get('--to'));
-  if (!type || !Number.isInteger(to) || to < 1) throw new Error('usage: npm run journeys:migrate -- --type <journey type> --to <version> [--dry-run]');
+  if (!type || !Number.isInteger(to) || to < 1)
+    throw new Error('usage: npm run journeys:migrate -- --type <journey type> --to <version> [--dry-run]');
   return { type, to, dryRun: argv.includes('--dry-run') };
 }
 
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
     const report = await app.get(MigrateJourneysUseCase).execute(args);
     for (const line of report) {
       const change = line.stateAfter ? `${line.stateBefore} -> ${line.stateAfter}` : line.stateBefore;
-      process.stdout.write(`${line.journeyId}  v${line.from} -> v${line.to}  ${line.outcome.padEnd(13)} ${change}${line.timers ? `  timers: ${line.timers.join(', ')}` : ''}${line.reason ? `  (${line.reason})` : ''}\n`);
+      process.stdout.write(
+        `${line.journeyId}  v${line.from} -> v${line.to}  ${line.outcome.padEnd(13)} ${change}${line.timers ? `  timers: ${line.timers.join(', ')}` : ''}${line.reason ? `  (${line.reason})` : ''}\n`,
+      );
     }
     const count = (o: string) => report.filter((l) => l.outcome === o).length;
     process.stdout.write(

@@ -119,12 +119,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * and the add leaves claimed rows without jobs: the sweep finds those and queues them again.
    */
   async relayBatch(): Promise<number> {
-    const [claimed]: [{ id: string; payload: OutboxPayload; relay_attempts: number; created_at: Date }[], number] = await this.dataSource.query(
-      `UPDATE outbox SET relayed_at = now(), last_error = NULL
+    const [claimed]: [{ id: string; payload: OutboxPayload; relay_attempts: number; created_at: Date }[], number] =
+      await this.dataSource.query(
+        `UPDATE outbox SET relayed_at = now(), last_error = NULL
         WHERE id IN (SELECT id FROM outbox WHERE relayed_at IS NULL AND available_at <= now()
                       ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
         RETURNING id, payload, relay_attempts, created_at`,
-    );
+      );
     if (claimed.length === 0) return 0;
     const rows = claimed.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
     const outcomes = await this.performAll(rows);
@@ -133,8 +134,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     // Redis that kept nothing can be found and queued again (see sweep()).
     // A removal done takes its own row and the row of the job it removed (the job's id is that
     // row's id): a cancelled timer's job will never run to delete it, and the sweep must not queue it again.
-    const removals = rows.flatMap((r, i) => (outcomes[i].status === 'fulfilled' && r.payload.op === 'remove' ? [r.id, r.payload.jobId] : []));
-    if (removals.length) await this.dataSource.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [removals.filter((id) => isUuid(id))]);
+    const removals = rows.flatMap((r, i) =>
+      outcomes[i].status === 'fulfilled' && r.payload.op === 'remove' ? [r.id, r.payload.jobId] : [],
+    );
+    if (removals.length)
+      await this.dataSource.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [removals.filter((id) => isUuid(id))]);
     for (const row of failed) {
       const reason = (outcomes[rows.indexOf(row)] as PromiseRejectedResult).reason as Error;
       const backoffMs = Math.min(30_000, 250 * 2 ** Math.min(row.relay_attempts, 7));

@@ -29,7 +29,11 @@ export class RetentionProcessor implements OnApplicationBootstrap {
     try {
       await this.queues
         .get('maintenance')
-        .upsertJobScheduler(RETENTION_SCHEDULER_ID, { pattern: this.config.retention.schedule, tz: 'Europe/Copenhagen' }, { name: 'retention.run', data: {} });
+        .upsertJobScheduler(
+          RETENTION_SCHEDULER_ID,
+          { pattern: this.config.retention.schedule, tz: 'Europe/Copenhagen' },
+          { name: 'retention.run', data: {} },
+        );
     } catch (e) {
       // A queue that is down now must not stop the worker; the next start schedules it.
       this.logger.warn(`retention schedule not set: ${(e as Error).message}`);

@@ -28,7 +28,11 @@ export class TimerProcessor {
     const { journeyId, key, generation } = job.data;
     const timer = await this.timers.find(journeyId, key);
     if (!timer || timer.status !== 'scheduled' || timer.generation !== generation) return 'skipped';
-    const outcome = await this.send(journeyId, { type: 'timer.fired', key, firedAt: new Date().toISOString() }, `timer:${journeyId}:${key}:${generation}`);
+    const outcome = await this.send(
+      journeyId,
+      { type: 'timer.fired', key, firedAt: new Date().toISOString() },
+      `timer:${journeyId}:${key}:${generation}`,
+    );
     await this.timers.markFired(journeyId, key, generation);
     return outcome;
   }
@@ -40,7 +44,15 @@ export class TimerProcessor {
   private async send(journeyId: string, event: { type: string; [k: string]: unknown }, idempotencyKey: string): Promise<string> {
     const { type, ...data } = event;
     try {
-      await this.sendEvent.execute({ journeyId, type, data, idempotencyKey, actor: { kind: 'engine', id: 'engine' }, origin: 'engine', background: true });
+      await this.sendEvent.execute({
+        journeyId,
+        type,
+        data,
+        idempotencyKey,
+        actor: { kind: 'engine', id: 'engine' },
+        origin: 'engine',
+        background: true,
+      });
       return 'delivered';
     } catch (e) {
       if (e instanceof DomainError && ['EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'NOT_FOUND'].includes(e.code)) {

@@ -129,7 +129,11 @@ export class WebhookProcessor {
   }
 
   /** Final outcome. The sealed task token is kept only while a delivery may still send it: the last of its deliveries to end deletes it. */
-  private async finish(delivery: DeliveryRow, status: 'delivered' | 'failed' | 'cancelled', r: { attempts: number; statusCode?: number; error?: string }): Promise<void> {
+  private async finish(
+    delivery: DeliveryRow,
+    status: 'delivered' | 'failed' | 'cancelled',
+    r: { attempts: number; statusCode?: number; error?: string },
+  ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
         `UPDATE webhook_delivery SET status = $2, attempts = $3, last_status_code = $4, last_error = $5, next_attempt_at = NULL,
@@ -141,4 +145,3 @@ export class WebhookProcessor {
     });
   }
 }
-

@@ -109,9 +109,16 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     ...(process.env.WORKER_NICE ? { WORKER_NICE: process.env.WORKER_NICE } : {}),
   };
   // --profile writes V8 CPU profiles of both processes (open them in Chrome DevTools).
-  const execArgv = [...NODE_FLAGS, ...(process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), 'bench/results/profiles')}`] : [])];
+  const execArgv = [
+    ...NODE_FLAGS,
+    ...(process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), 'bench/results/profiles')}`] : []),
+  ];
   const api = new ServiceChild('api', { ...common, ROLE: 'api', PORT: '3180', METRICS_PORT: '3182' }, execArgv);
-  const worker = new ServiceChild('worker', { ...common, ROLE: 'worker', PORT: '3181', METRICS_PORT: '3183', WORKER_CONCURRENCY: '32' }, execArgv);
+  const worker = new ServiceChild(
+    'worker',
+    { ...common, ROLE: 'worker', PORT: '3181', METRICS_PORT: '3183', WORKER_CONCURRENCY: '32' },
+    execArgv,
+  );
   api.start();
   await api.ready('3180'); // migrations run once, before the worker starts
   worker.start();
@@ -129,18 +136,31 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   // Phase 1: as fast as it goes.
   say(`[${backend}] phase 1: ${JOURNEYS} moving journeys, ${CONCURRENCY} concurrent citizens`);
   // CPU time per transition holds on a machine busy with other work, where throughput does not.
-  const backends = async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [database])).rows.map((r: { pid: number }) => r.pid);
+  const backends = async () =>
+    (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [database])).rows.map((r: { pid: number }) => r.pid);
   const redis = backend === 'redis' && redisUrl ? new Redis(redisUrl) : undefined;
   const redisCpuMs = async () => {
     if (!redis) return 0;
     const info = await redis.info('cpu');
-    return ['used_cpu_sys', 'used_cpu_user'].reduce((sum, key) => sum + Number(new RegExp(`${key}:([\\d.]+)`).exec(info)?.[1] ?? 0) * 1000, 0);
+    return ['used_cpu_sys', 'used_cpu_user'].reduce(
+      (sum, key) => sum + Number(new RegExp(`${key}:([\\d.]+)`).exec(info)?.[1] ?? 0) * 1000,
+      0,
+    );
   };
-  const cpu = { api: new CpuMeter([api.pid]), worker: new CpuMeter([worker.pid]), sandbox: new CpuMeter([sandbox.pid]), postgres: new CpuMeter(await backends()), redis: await redisCpuMs(), driver: process.cpuUsage() };
+  const cpu = {
+    api: new CpuMeter([api.pid]),
+    worker: new CpuMeter([worker.pid]),
+    sandbox: new CpuMeter([sandbox.pid]),
+    postgres: new CpuMeter(await backends()),
+    redis: await redisCpuMs(),
+    driver: process.cpuUsage(),
+  };
   const t0 = Date.now();
   const since = new Date(t0).toISOString();
   const unlimited = new RateLimiter(Infinity);
-  const max = await drive(JOURNEYS, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited, 40, 20_000, POLL_MS));
+  const max = await drive(JOURNEYS, CONCURRENCY, async () =>
+    driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited, 40, 20_000, POLL_MS),
+  );
   const elapsed = (Date.now() - t0) / 1000;
   const driverCpu = process.cpuUsage(cpu.driver);
   const cpuMs = {
@@ -163,9 +183,11 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const queue = factory.createQueue<{ taskId: string }>('integration');
   const done = await queue.getJobs(['completed'], 0, 5000);
   const created = new Map<string, number>(
-    (await db.query(`SELECT id, extract(epoch from created_at) * 1000 AS ms FROM integration_task WHERE id = ANY($1)`, [done.map((j) => j.data.taskId)])).rows.map(
-      (r: { id: string; ms: string }) => [r.id, Number(r.ms)],
-    ),
+    (
+      await db.query(`SELECT id, extract(epoch from created_at) * 1000 AS ms FROM integration_task WHERE id = ANY($1)`, [
+        done.map((j) => j.data.taskId),
+      ])
+    ).rows.map((r: { id: string; ms: string }) => [r.id, Number(r.ms)]),
   );
   const lags = done.filter((j) => j.processedOn && created.has(j.data.taskId)).map((j) => j.processedOn! - created.get(j.data.taskId)!);
   await factory.close();
@@ -173,10 +195,14 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   // Phase 2: event latency at half of the maximum rate of writes (starts and events, paced alike).
   const halfRate = Number.isFinite(LATENCY_RATE) ? LATENCY_RATE : (JOURNEYS + apiEvents) / elapsed / 2;
   const latencyJourneys = Math.max(100, Math.round(JOURNEYS / 4));
-  say(`[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} starts and events/s (${Number.isFinite(LATENCY_RATE) ? 'as given' : 'half of phase 1'})`);
+  say(
+    `[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} starts and events/s (${Number.isFinite(LATENCY_RATE) ? 'as given' : 'half of phase 1'})`,
+  );
   const limiter = new RateLimiter(halfRate);
   const serverBefore = parseEventBuckets(await scrape(apiMetrics)); // also starts the event-loop delay afresh
-  const half = await drive(latencyJourneys, CONCURRENCY, async () => driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter, 40, 20_000, POLL_MS));
+  const half = await drive(latencyJourneys, CONCURRENCY, async () =>
+    driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter, 40, 20_000, POLL_MS),
+  );
   const latencies = half.flatMap((r) => r.latenciesMs);
   const serverAfter = await scrape(apiMetrics);
   const serverSide = { ...bucketSummary(serverBefore, parseEventBuckets(serverAfter)), eventLoopDelayMs: eventLoopDelayMs(serverAfter) };
@@ -186,7 +212,9 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const mix: Record<string, { completed: number; active: number; failed: number; events: number }> = {};
   for (const type of types) {
     const answers = type.id === 'moving' ? movingAnswers : type.startExample;
-    const rs = await drive(MIX, Math.min(MIX, 10), async () => driveJourney(base, await citizenToken(secret, nextCpr()), type.id, answers, unlimited, 60, 5000, POLL_MS));
+    const rs = await drive(MIX, Math.min(MIX, 10), async () =>
+      driveJourney(base, await citizenToken(secret, nextCpr()), type.id, answers, unlimited, 60, 5000, POLL_MS),
+    );
     mix[type.id] = {
       completed: rs.filter((r) => r.status === 'completed').length,
       active: rs.filter((r) => r.status === 'active').length,
@@ -197,7 +225,11 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
 
   const rss = { api: peakRssMb(api.pid), worker: peakRssMb(worker.pid) };
   const sizePerJourney = Number(
-    (await db.query(`SELECT (pg_total_relation_size('journey') + pg_total_relation_size('journey_history'))::float / greatest(count(*), 1) AS b FROM journey`)).rows[0].b,
+    (
+      await db.query(
+        `SELECT (pg_total_relation_size('journey') + pg_total_relation_size('journey_history'))::float / greatest(count(*), 1) AS b FROM journey`,
+      )
+    ).rows[0].b,
   );
   await db.end();
   await worker.stop();
@@ -219,10 +251,22 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     cpuMsPerTransition: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v / Math.max(1, transitions), 2)])),
     /** Phase 2's pace: starts and events per second. */
     latencyPhaseRate: round(halfRate),
-    eventLatencyMsAtHalfLoad: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), samples: latencies.length },
+    eventLatencyMsAtHalfLoad: {
+      p50: round(percentile(latencies, 50)),
+      p95: round(percentile(latencies, 95)),
+      p99: round(percentile(latencies, 99)),
+      samples: latencies.length,
+    },
     /** The same events as the API timed them (its /metrics histogram: bucket bounds, not exact values). */
     serverEventTimeAtHalfLoad: serverSide,
-    eventLatencyMsAtMaxLoad: { p99: round(percentile(max.flatMap((r) => r.latenciesMs), 99)) },
+    eventLatencyMsAtMaxLoad: {
+      p99: round(
+        percentile(
+          max.flatMap((r) => r.latenciesMs),
+          99,
+        ),
+      ),
+    },
     outboxToJobLagMs: { p50: round(percentile(lags, 50)), p99: round(percentile(lags, 99)), samples: lags.length },
     peakRssMb: rss,
     storedBytesPerJourney: Math.round(sizePerJourney),
@@ -236,7 +280,13 @@ async function main(): Promise<void> {
   const embedded = adminUrl ? undefined : await startEmbeddedPostgres(config.database, say);
   adminUrl ??= embedded!.adminUrl;
   const backends = arg('backends', config.queue.redisUrl ? 'redis,postgres' : 'postgres').split(',') as QueueBackendKind[];
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
   say(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB`);
 
   const runs = [];
@@ -267,7 +317,9 @@ async function main(): Promise<void> {
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
 
   say('');
-  say(`| backend | journeys | transitions/s | integration jobs/s | event p50 / p95 / p99 (ms, half load) | outbox→job lag p99 (ms) | peak RSS api / worker (MB) | transitions ÷ raw commits | CPU ms per transition: api / worker / postgres / redis / driver / sandbox |`);
+  say(
+    `| backend | journeys | transitions/s | integration jobs/s | event p50 / p95 / p99 (ms, half load) | outbox→job lag p99 (ms) | peak RSS api / worker (MB) | transitions ÷ raw commits | CPU ms per transition: api / worker / postgres / redis / driver / sandbox |`,
+  );
   say(`|---|---|---|---|---|---|---|---|---|`);
   for (const r of result.runs) {
     say(
@@ -276,7 +328,9 @@ async function main(): Promise<void> {
   }
   for (const r of result.runs) {
     const s = r.serverEventTimeAtHalfLoad;
-    say(`${r.backend}, half load, as the API timed its events: 99 % within ${s.p99AtMostMs} ms (histogram bucket), ${round(s.shareOver50Ms * 100)} % above 50 ms (${s.requests} events); API event-loop delay p99 / max ${s.eventLoopDelayMs.p99} / ${s.eventLoopDelayMs.max} ms`);
+    say(
+      `${r.backend}, half load, as the API timed its events: 99 % within ${s.p99AtMostMs} ms (histogram bucket), ${round(s.shareOver50Ms * 100)} % above 50 ms (${s.requests} events); API event-loop delay p99 / max ${s.eventLoopDelayMs.p99} / ${s.eventLoopDelayMs.max} ms`,
+    );
   }
   say(`raw commits/s: ${limit.commitsPerSecond} (${limit.method}, ${limit.clients} clients)`);
   const f = httpFloor.cpuMsPerRequest;

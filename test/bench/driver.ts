@@ -84,7 +84,8 @@ export async function driveJourney(
     });
     const body = res.body;
     result.latenciesMs.push(performance.now() - t0);
-    if (res.status !== 200) return { ...result, status: view.status, error: `${action.event} ${res.status}: ${JSON.stringify(body).slice(0, 200)}` };
+    if (res.status !== 200)
+      return { ...result, status: view.status, error: `${action.event} ${res.status}: ${JSON.stringify(body).slice(0, 200)}` };
     result.events++;
     view = body.journey as View;
     idleSince = Date.now();

@@ -13,7 +13,12 @@ export interface JsonResponse<T> {
  * with the service it measures, and `fetch` (undici's WHATWG streams) costs it more CPU per request
  * than a bare `node:http` server spends answering one.
  */
-export function httpJson<T = unknown>(method: string, url: string, headers: Record<string, string> = {}, body?: unknown): Promise<JsonResponse<T>> {
+export function httpJson<T = unknown>(
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body?: unknown,
+): Promise<JsonResponse<T>> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const retryOrReject = (e: NodeJS.ErrnoException) => {
@@ -25,7 +30,11 @@ export function httpJson<T = unknown>(method: string, url: string, headers: Reco
     };
     const req = request(
       url,
-      { method, agent, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) } },
+      {
+        method,
+        agent,
+        headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -36,7 +36,10 @@ export async function measureHttpFloor(adminUrl: string, database: string, clien
   });
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
-  const backends = async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).rows.map((r: { pid: number }) => r.pid);
+  const backends = async () =>
+    (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).rows.map(
+      (r: { pid: number }) => r.pid,
+    );
   const base = `http://127.0.0.1:${port}/`;
   const once = async () => {
     const res = await httpJson('POST', base, {}, { id: 1 + Math.floor(Math.random() * 100_000) });
@@ -61,7 +64,11 @@ export async function measureHttpFloor(adminUrl: string, database: string, clien
   const result: HttpFloor = {
     commitsPerSecond: Math.round(requests / seconds),
     clients,
-    cpuMsPerRequest: { server: perRequest(serverCpu.elapsedMs([child.pid!])), postgres: perRequest(pgCpu.elapsedMs(await backends())), driver: perRequest((driver.user + driver.system) / 1000) },
+    cpuMsPerRequest: {
+      server: perRequest(serverCpu.elapsedMs([child.pid!])),
+      postgres: perRequest(pgCpu.elapsedMs(await backends())),
+      driver: perRequest((driver.user + driver.system) / 1000),
+    },
   };
   await db.end();
   await stopChild(child);

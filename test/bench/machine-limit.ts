@@ -22,7 +22,11 @@ export async function measureMachineLimit(adminUrl: string, database: string, cl
     const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
     const conn = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username) || 'postgres'];
     execFileSync('pgbench', [...conn, '-i', '-q', '-s', '1', database], { env, stdio: 'ignore' });
-    const out = execFileSync('pgbench', [...conn, '-N', '-c', String(clients), '-j', String(Math.min(clients, 4)), '-T', String(seconds), database], { env }).toString();
+    const out = execFileSync(
+      'pgbench',
+      [...conn, '-N', '-c', String(clients), '-j', String(Math.min(clients, 4)), '-T', String(seconds), database],
+      { env },
+    ).toString();
     const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
     return { method: 'pgbench -N', clients, commitsPerSecond: Math.round(tps) };
   }

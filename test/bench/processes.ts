@@ -114,11 +114,22 @@ export class SandboxChild {
 
   async start(): Promise<void> {
     const child = track(
-      spawn(process.execPath, [path.join(repoRoot(), 'dist/src/authorities/sandbox/sandbox.main.js'), '--port', String(this.port), '--latency-scale', '0', '--quiet'], {
-        cwd: repoRoot(),
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
+      spawn(
+        process.execPath,
+        [
+          path.join(repoRoot(), 'dist/src/authorities/sandbox/sandbox.main.js'),
+          '--port',
+          String(this.port),
+          '--latency-scale',
+          '0',
+          '--quiet',
+        ],
+        {
+          cwd: repoRoot(),
+          env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      ),
     );
     this.child = child;
     let output = '';

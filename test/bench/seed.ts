@@ -52,7 +52,12 @@ async function main(): Promise<void> {
 
   // One template per journey type, from its machine, as a citizen would start it.
   const templates = allDefinitions().map((def) => {
-    const input = { answers: def.startExamples[0], facts: def.factsExamples?.at(-1) ?? {}, startedAt: new Date().toISOString(), reminderDays: [7, 2] };
+    const input = {
+      answers: def.startExamples[0],
+      facts: def.factsExamples?.at(-1) ?? {},
+      startedAt: new Date().toISOString(),
+      reminderDays: [7, 2],
+    };
     const result = runtime.start(def, input);
     return { type: def.id, version: def.version, state: result.state, snapshot: result.snapshot, ...derivedColumns(def, result.context) };
   });
@@ -60,19 +65,35 @@ async function main(): Promise<void> {
   await db.connect();
   if (reuse) say(`reusing lf_bench_search (${(await db.query('SELECT count(*) AS n FROM journey')).rows[0].n} journeys)`);
   else await seed(db, templates);
-  const tables = (await db.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND relname = ANY($1)`, [STORED_TABLES])).rows.map((r) => r.relname as string);
+  const tables = (await db.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND relname = ANY($1)`, [STORED_TABLES])).rows.map(
+    (r) => r.relname as string,
+  );
   for (const table of tables) await db.query(`VACUUM ANALYZE ${table}`);
-  const sizeRow = (await db.query(
-    `SELECT (${tables.map((t) => `pg_total_relation_size('${t}')`).join(' + ')})::float / count(*) AS b, count(*)::int AS n FROM journey`,
-  )).rows[0];
+  const sizeRow = (
+    await db.query(
+      `SELECT (${tables.map((t) => `pg_total_relation_size('${t}')`).join(' + ')})::float / count(*) AS b, count(*)::int AS n FROM journey`,
+    )
+  ).rows[0];
   const size = sizeRow.b as number;
   const journeys = sizeRow.n as number;
-  const api = new ServiceChild('api', { DATABASE_URL: dbUrl.toString(), ROLE: 'api', PORT: '3190', METRICS_PORT: '3191', AUTH_MODE: 'dev', LOG_LEVEL: 'warn', NODE_ENV: 'test' });
+  const api = new ServiceChild('api', {
+    DATABASE_URL: dbUrl.toString(),
+    ROLE: 'api',
+    PORT: '3190',
+    METRICS_PORT: '3191',
+    AUTH_MODE: 'dev',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+  });
   api.start();
   await api.ready('3190');
   const base = 'http://127.0.0.1:3190';
   const token = async (authority: string): Promise<string> => {
-    const res = await fetch(`${base}/api/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'caseworker', subject: 'cw', authority }) });
+    const res = await fetch(`${base}/api/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'caseworker', subject: 'cw', authority }),
+    });
     return ((await res.json()) as { token: string }).token;
   };
   const authorities = ['municipality', 'udbetaling-danmark', 'skattestyrelsen', 'cpr'];
@@ -91,7 +112,9 @@ async function main(): Promise<void> {
   for (let i = 0; i < SEARCHES; i++) {
     const query = filters[i % filters.length](templates[i % templates.length].type);
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/caseworker/journeys?${query}`, { headers: { authorization: `Bearer ${tokens[i % tokens.length]}` } });
+    const res = await fetch(`${base}/api/caseworker/journeys?${query}`, {
+      headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },
+    });
     await res.json();
     if (!res.ok) throw new Error(`search ${query} answered ${res.status}`);
     latencies.push(performance.now() - t0);
@@ -105,7 +128,12 @@ async function main(): Promise<void> {
     at: new Date().toISOString(),
     journeys,
     storedBytesPerJourney: Math.round(size),
-    caseworkerSearchMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), samples: latencies.length },
+    caseworkerSearchMs: {
+      p50: round(percentile(latencies, 50)),
+      p95: round(percentile(latencies, 95)),
+      p99: round(percentile(latencies, 99)),
+      samples: latencies.length,
+    },
     apiPeakRssMb: rss,
     // The searches behind the tail, to know which case to look at next.
     slowest: cases.sort((a, b) => b.ms - a.ms).slice(0, 10),
@@ -126,7 +154,10 @@ async function seed(db: Client, templates: Template[]): Promise<void> {
   for (let from = 0; from < JOURNEYS; from += BATCH) {
     const to = Math.min(JOURNEYS, from + BATCH) - 1;
     await db.query('BEGIN');
-    await db.query(`INSERT INTO citizen (id, cpr) SELECT md5('c' || g)::uuid, lpad(g::text, 10, '0') FROM generate_series($1::int, $2::int) g`, [from, to]);
+    await db.query(
+      `INSERT INTO citizen (id, cpr) SELECT md5('c' || g)::uuid, lpad(g::text, 10, '0') FROM generate_series($1::int, $2::int) g`,
+      [from, to],
+    );
     // Statuses, deadlines and failures spread like a real population: most active, some overdue.
     await db.query(
       `INSERT INTO journey (id, citizen_id, type, definition_version, status, state, snapshot, version, next_deadline, has_failed_step, systems, created_at, updated_at, completed_at)

@@ -25,7 +25,8 @@ const EVENT_LOOP_SAMPLE_MS = 10;
  * was busy or the process had no core. Idle reads about 0.
  */
 export function eventLoopDelayMs(text: string): { p99: number; max: number } {
-  const read = (name: string) => round(Math.max(0, Number(new RegExp(`^${name} ([\\d.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000 - EVENT_LOOP_SAMPLE_MS));
+  const read = (name: string) =>
+    round(Math.max(0, Number(new RegExp(`^${name} ([\\d.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000 - EVENT_LOOP_SAMPLE_MS));
   return { p99: read('nodejs_eventloop_lag_p99_seconds'), max: read('nodejs_eventloop_lag_max_seconds') };
 }
 
@@ -37,7 +38,13 @@ export function eventLoopDelayMs(text: string): { p99: number; max: number } {
 export function parseEventBuckets(text: string): Buckets {
   const buckets: Buckets = new Map();
   for (const line of text.split('\n')) {
-    if (!line.startsWith('http_request_duration_seconds_bucket{') || !line.includes('method="POST"') || !line.includes('route="/api/journeys/:id/events"') || !line.includes('status="200"')) continue;
+    if (
+      !line.startsWith('http_request_duration_seconds_bucket{') ||
+      !line.includes('method="POST"') ||
+      !line.includes('route="/api/journeys/:id/events"') ||
+      !line.includes('status="200"')
+    )
+      continue;
     const le = /le="([^"]+)"/.exec(line)?.[1];
     if (le) buckets.set(le === '+Inf' ? Infinity : Number(le), Number(line.slice(line.lastIndexOf(' ') + 1)));
   }

@@ -12,7 +12,8 @@ import { axeFindings, CHROMIUM, launchChromium, overflowsAt320, pageProblems, ty
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is missing: browser tests are skipped (apt-get install -y chromium).\n`);
+if (!fs.existsSync(CHROMIUM))
+  process.stdout.write(`\n[tests] ${CHROMIUM} is missing: browser tests are skipped (apt-get install -y chromium).\n`);
 
 /**
  * The pages in a real browser (Debian's Chromium through playwright-core). People sign in through
@@ -47,7 +48,12 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
   /** The page now shown in Danish and English, at 1280 and 390 px; back in Danish at 1280 px. */
   async function inBothLanguages(citizenFacing = true): Promise<void> {
     const url = new URL(page.url());
-    for (const [lang, width] of [['da', 1280], ['en', 1280], ['en', 390], ['da', 390]] as const) {
+    for (const [lang, width] of [
+      ['da', 1280],
+      ['en', 1280],
+      ['en', 390],
+      ['da', 390],
+    ] as const) {
       await page.setViewportSize({ width, height: 900 });
       url.searchParams.set('lang', lang);
       await page.goto(url.toString());
@@ -84,7 +90,15 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     // The provider sends the browser back to PUBLIC_BASE_URL, so the service listens on a port known beforehand.
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [movingV1], gateway, role: 'all', namespace: `browser_${process.pid}`, env: { PUBLIC_BASE_URL: base } });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [movingV1],
+      gateway,
+      role: 'all',
+      namespace: `browser_${process.pid}`,
+      env: { PUBLIC_BASE_URL: base },
+    });
     await app.listen(port, '127.0.0.1');
     browser = await launchChromium();
     // axe is injected as an inline script, which the pages' CSP (rightly) forbids.
@@ -118,14 +132,24 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     const summary = await page.locator('[role=alert] li').allTextContents();
     expect(summary[0]).toBe('Indtast flyttedato');
-    expect(summary.indexOf('Svar på spørgsmålet: Lejer du den nye bolig?')).toBeLessThan(summary.indexOf('Svar på spørgsmålet: Flytter der børn under 18 år med?'));
+    expect(summary.indexOf('Svar på spørgsmålet: Lejer du den nye bolig?')).toBeLessThan(
+      summary.indexOf('Svar på spørgsmålet: Flytter der børn under 18 år med?'),
+    );
 
     // A move years ago is refused with the journey's instruction, the other answers kept.
     await page.getByLabel('Flyttedato').fill('2020-01-01');
-    await page.getByRole('group', { name: /Lejer du/ }).getByLabel('Ja').check();
+    await page
+      .getByRole('group', { name: /Lejer du/ })
+      .getByLabel('Ja')
+      .check();
     await page.getByRole('button', { name: 'Start' }).click();
     await page.locator('[role=alert] li', { hasText: 'Indtast en flyttedato, der højst ligger 30 dage tilbage' }).waitFor();
-    expect(await page.getByRole('group', { name: /Lejer du/ }).getByLabel('Ja').isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('group', { name: /Lejer du/ })
+        .getByLabel('Ja')
+        .isChecked(),
+    ).toBe(true);
     await inspect();
 
     await page.getByLabel('Flyttedato').fill(inDays(3));
@@ -137,9 +161,15 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     await inspect();
     expect(await page.getByLabel('Flyttedato').inputValue()).toBe(inDays(3));
     for (const question of ['Bor der allerede andre', 'Flytter der børn', 'Flytter et barn fra', 'Vil du søge om adressebeskyttelse']) {
-      await page.getByRole('group', { name: new RegExp(question) }).getByLabel('Nej').check();
+      await page
+        .getByRole('group', { name: new RegExp(question) })
+        .getByLabel('Nej')
+        .check();
     }
-    await page.getByRole('group', { name: /Lejer du/ }).getByLabel('Ja').check();
+    await page
+      .getByRole('group', { name: /Lejer du/ })
+      .getByLabel('Ja')
+      .check();
     await Promise.all([page.waitForURL(/\/journeys\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Start' }).click()]);
     await page.getByRole('heading', { name: 'Det skal du gøre nu' }).waitFor();
     await inBothLanguages();
@@ -152,8 +182,17 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     await page.getByLabel('Søg efter adressen').fill('Søndergade 14, Aarhus');
     await page.getByRole('button', { name: 'Søg adresse' }).click();
     await page.getByLabel('Søndergade 14, 8000 Aarhus C').check();
-    for (const question of ['Bor der allerede andre', 'Lejer du', 'Flytter der børn', 'Flytter et barn fra', 'Vil du søge om adressebeskyttelse']) {
-      await page.getByRole('group', { name: new RegExp(question) }).getByLabel('Nej').check();
+    for (const question of [
+      'Bor der allerede andre',
+      'Lejer du',
+      'Flytter der børn',
+      'Flytter et barn fra',
+      'Vil du søge om adressebeskyttelse',
+    ]) {
+      await page
+        .getByRole('group', { name: new RegExp(question) })
+        .getByLabel('Nej')
+        .check();
     }
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByText('Svarene herunder er ikke gemt.').waitFor();
@@ -164,17 +203,24 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     // One primary task, its deadline in the heading; the link to do it comes before the form that says it is done.
     const primary = page.locator('section.task-primary');
     expect(await primary.count()).toBe(1);
-    expect(await primary.getByRole('heading').textContent()).toMatch(/^Anmeld flytningen på borger\.dk – senest \d{1,2}\. [a-zæøå]+ \d{4}$/);
+    expect(await primary.getByRole('heading').textContent()).toMatch(
+      /^Anmeld flytningen på borger\.dk – senest \d{1,2}\. [a-zæøå]+ \d{4}$/,
+    );
     const order = await primary.evaluate((s) => [...s.querySelectorAll('a, form')].map((e) => e.tagName));
     expect(order.indexOf('A')).toBeLessThan(order.indexOf('FORM'));
     // The other open tasks follow in order; steps that do not apply are folded away with a reason.
-    expect(await page.locator('h2:has-text("Dine andre opgaver") + ol h3').allTextContents()).toEqual(['Vælg, om du vil beholde din læge', 'Tjek din forskudsopgørelse i TastSelv']);
+    expect(await page.locator('h2:has-text("Dine andre opgaver") + ol h3').allTextContents()).toEqual([
+      'Vælg, om du vil beholde din læge',
+      'Tjek din forskudsopgørelse i TastSelv',
+    ]);
     expect(await page.locator('h2:has-text("Senere i forløbet") + ul').textContent()).toMatch(/Søg boligstøtte – senest \d/);
     const notRelevant = page.locator('details', { has: page.getByText('Ikke relevant for dig (4)') });
     expect(await notRelevant.getAttribute('open')).toBeNull();
     expect(await notRelevant.textContent()).toContain('Adressebeskyttelse: Du har svaret, at du ikke vil søge om adressebeskyttelse.');
     // The reminders planned for the deadlines, with their dates, here and under "Beskeder".
-    expect(await page.locator('h2:has-text("Påmindelser") + ul').textContent()).toMatch(/Vi minder dig om "Anmeld flytning til folkeregistret" den \d{1,2}\. [a-zæøå]+ \d{4}/);
+    expect(await page.locator('h2:has-text("Påmindelser") + ul').textContent()).toMatch(
+      /Vi minder dig om "Anmeld flytning til folkeregistret" den \d{1,2}\. [a-zæøå]+ \d{4}/,
+    );
     await visit('/me/notifications');
     expect(await page.locator('h2:has-text("Planlagte påmindelser") + ul').textContent()).toMatch(/påmindelse om "Søg boligstøtte"/);
     await page.goBack();
@@ -184,7 +230,9 @@ if (!fs.existsSync(CHROMIUM)) process.stdout.write(`\n[tests] ${CHROMIUM} is mis
     await page.getByText('Gemt.').waitFor();
     // The next task is now the primary one, and the first is done, by the citizen.
     expect(await primary.getByRole('heading').textContent()).toBe('Vælg, om du vil beholde din læge');
-    expect(await page.locator('h2:has-text("Færdige trin") + ul').textContent()).toMatch(/Anmeld flytning til folkeregistret – .* · Udført af: Dig/);
+    expect(await page.locator('h2:has-text("Færdige trin") + ul').textContent()).toMatch(
+      /Anmeld flytning til folkeregistret – .* · Udført af: Dig/,
+    );
     await inBothLanguages();
 
     // A task that is not the primary one is done from its folded "Sådan gør du".

@@ -46,7 +46,15 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
     const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [movingV1], gateway, role: 'api', namespace: `browser_overview_${process.pid}`, env: { PUBLIC_BASE_URL: base } });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [movingV1],
+      gateway,
+      role: 'api',
+      namespace: `browser_overview_${process.pid}`,
+      env: { PUBLIC_BASE_URL: base },
+    });
     await app.listen(port, '127.0.0.1');
     browser = await launchChromium();
     const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
@@ -62,8 +70,16 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
   it('does let a citizen read the overview, make a calendar link and turn it off', async () => {
     const http = request(app.getHttpServer());
     const anna = await tokenFor(http, '0101901234');
-    await http.post('/api/journeys').set(bearer(anna)).send({ type: 'moving', answers: { ...movingV1.startExamples[0], movingDate: inDays(10) } }).expect(201);
-    await http.post('/api/me/proxies').set(bearer(anna)).send({ proxyCpr: '151295-4321', access: 'read', expiresAt: inDays(30) }).expect(201);
+    await http
+      .post('/api/journeys')
+      .set(bearer(anna))
+      .send({ type: 'moving', answers: { ...movingV1.startExamples[0], movingDate: inDays(10) } })
+      .expect(201);
+    await http
+      .post('/api/me/proxies')
+      .set(bearer(anna))
+      .send({ proxyCpr: '151295-4321', access: 'read', expiresAt: inDays(30) })
+      .expect(201);
 
     await signInAs('Anna Jensen');
     await page.getByRole('link', { name: 'Mit overblik' }).click();

@@ -23,7 +23,14 @@ export function internalCodes(def: JourneyDefinition): string[] {
 
 function texts(def: JourneyDefinition): Text[] {
   const out: Text[] = Object.values(TEXTS);
-  for (const s of def.steps) out.push(s.title, s.guidance, ...(s.task ? [s.task] : []), ...(s.notRelevant ? [s.notRelevant] : []), ...(s.deadlineRule ? [s.deadlineRule] : []));
+  for (const s of def.steps)
+    out.push(
+      s.title,
+      s.guidance,
+      ...(s.task ? [s.task] : []),
+      ...(s.notRelevant ? [s.notRelevant] : []),
+      ...(s.deadlineRule ? [s.deadlineRule] : []),
+    );
   for (const e of Object.values(def.events)) out.push(e.title, ...(e.confirm ? [e.confirm] : []));
   return out;
 }
@@ -51,9 +58,7 @@ export function foreignTexts(def: JourneyDefinition, lang: 'da' | 'en'): string[
   const all = texts(def);
   // A name quoted on purpose in this language's own texts (borger.dk's "Søg boligstøtte") is not a leak.
   const quoted = (phrase: string) => all.some((t) => t[lang].includes(phrase));
-  const ours = all
-    .filter((t) => t[other] !== t[lang] && t[other].length > 8 && !quoted(t[other]))
-    .map((t) => t[other]);
+  const ours = all.filter((t) => t[other] !== t[lang] && t[other].length > 8 && !quoted(t[other])).map((t) => t[other]);
   return lang === 'da' ? [...ours, ...schemaDescriptions(def)] : ours;
 }
 
@@ -91,7 +96,15 @@ export const CHROMIUM = '/usr/bin/chromium';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -111,7 +124,11 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
   await page.addScriptTag({ content: AXE });
   const found = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+    const result = await (
+      window as unknown as {
+        axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run({
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));

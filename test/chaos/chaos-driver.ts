@@ -92,7 +92,11 @@ export class ChaosDriver {
         if (view.status !== 'active') break;
         const action = view.nextActions[0];
         if (!action) break;
-        const body = { type: action.event, data: shiftDates(action.example, scenario.shiftDays), idempotencyKey: `chaos-${id}-${outcome.citizenEvents}` };
+        const body = {
+          type: action.event,
+          data: shiftDates(action.example, scenario.shiftDays),
+          idempotencyKey: `chaos-${id}-${outcome.citizenEvents}`,
+        };
         const answer = await this.request('POST', `/api/journeys/${id}/events`, citizen, body);
         if (answer.status !== 200) throw new Error(`${action.event}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
         outcome.citizenEvents++;
@@ -110,7 +114,12 @@ export class ChaosDriver {
       const feed = await this.ctx.registerFeed();
       // Idempotent by the register's event id: a replay answers with the first outcome.
       const { id, type, occurredOn } = scenario.register!;
-      const answer = await this.request('POST', '/api/register-events', feed, { id, type, occurredOn, persons: [{ cpr: scenario.cpr, facts: scenario.facts }] });
+      const answer = await this.request('POST', '/api/register-events', feed, {
+        id,
+        type,
+        occurredOn,
+        persons: [{ cpr: scenario.cpr, facts: scenario.facts }],
+      });
       if (answer.status !== 200) return { rejected: `${answer.status} ${String(answer.body.code)}` };
       const [person] = answer.body.outcomes as { result: string; journeyId?: string; reason?: string }[];
       return person.journeyId ? { journeyId: person.journeyId } : { rejected: `register ${person.result}: ${person.reason ?? ''}` };
@@ -130,7 +139,8 @@ export class ChaosDriver {
         continue;
       }
       if (answer && answer.status === 201) return { journeyId: String(answer.body.id) };
-      if (answer && answer.status === 409 && answer.body.code === 'JOURNEY_ALREADY_ACTIVE') return { journeyId: String(answer.body.journeyId) };
+      if (answer && answer.status === 409 && answer.body.code === 'JOURNEY_ALREADY_ACTIVE')
+        return { journeyId: String(answer.body.journeyId) };
       if (answer && !transient(answer)) return { rejected: `${answer.status} ${String(answer.body.code)}` };
       if (Date.now() > until) throw new Error(`start: no answer for ${this.ctx.patienceMs} ms`);
       this.retries++;
@@ -163,7 +173,10 @@ export class ChaosDriver {
         continue; // the same request again, at once
       }
       if (answer && !transient(answer)) return answer;
-      if (Date.now() > until) throw new Error(`${method} ${path}: ${answer ? `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}` : 'no answer'} for ${this.ctx.patienceMs} ms`);
+      if (Date.now() > until)
+        throw new Error(
+          `${method} ${path}: ${answer ? `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}` : 'no answer'} for ${this.ctx.patienceMs} ms`,
+        );
       this.retries++;
       await sleep(backoff(attempt));
     }

@@ -124,16 +124,30 @@ export async function check(input: CheckInput): Promise<CheckResult> {
     const top = mine.filter((j) => j.parent_journey_id === null);
     if (expected.outcomes[0].status === 'rejected') {
       stats.rejected++;
-      if (top.length) add('state', `${tag}: expected the start to be refused (${expected.outcomes[0].state}), found ${top.length} journey(s)`);
+      if (top.length)
+        add('state', `${tag}: expected the start to be refused (${expected.outcomes[0].state}), found ${top.length} journey(s)`);
     } else if (top.length !== 1) {
-      add(top.length > 1 ? 'applied twice' : 'state', `${tag}: expected one journey, found ${top.length}${outcome?.rejected ? ` (start refused: ${outcome.rejected})` : ''}`);
+      add(
+        top.length > 1 ? 'applied twice' : 'state',
+        `${tag}: expected one journey, found ${top.length}${outcome?.rejected ? ` (start refused: ${outcome.rejected})` : ''}`,
+      );
     } else {
       const actual = top[0];
       if (actual.status === 'completed') (completed++, stats.completed++);
       else if (actual.status === 'active') stats.active++;
       else if (actual.status === 'broken') stats.broken++; // the oracle runs the same machine: a journey's bug, shown, not judged
-      const children = mine.filter((j) => j.parent_journey_id !== null).map((c) => `${c.type} ${c.status} ${canonicalState(c.state)}`).sort();
-      const found = { status: actual.status, state: canonicalState(actual.state), events: actual.events ?? {}, citizenEvents: outcome?.citizenEvents ?? 0, tasks: actual.tasks, children };
+      const children = mine
+        .filter((j) => j.parent_journey_id !== null)
+        .map((c) => `${c.type} ${c.status} ${canonicalState(c.state)}`)
+        .sort();
+      const found = {
+        status: actual.status,
+        state: canonicalState(actual.state),
+        events: actual.events ?? {},
+        citizenEvents: outcome?.citizenEvents ?? 0,
+        tasks: actual.tasks,
+        children,
+      };
       // The outcome of some order of the work in flight must be the one found; report against the closest.
       const [closest] = expected.outcomes.map((want) => differences(found, want)).sort((a, b) => a.length - b.length);
       for (const d of closest) add(d.check, `${tag}: ${d.detail}`);
@@ -145,18 +159,23 @@ export async function check(input: CheckInput): Promise<CheckResult> {
     `SELECT h.journey_id, h.seq, h.event_type FROM journey_history h
       WHERE h.seq > 1 AND NOT EXISTS (SELECT 1 FROM journey_idempotency i WHERE i.journey_id = h.journey_id AND i.seq = h.seq)`,
   );
-  for (const r of keyless.rows) add('applied twice', `journey ${r.journey_id} seq ${r.seq}: ${r.event_type} applied without an idempotency key`);
+  for (const r of keyless.rows)
+    add('applied twice', `journey ${r.journey_id} seq ${r.seq}: ${r.event_type} applied without an idempotency key`);
   const twice = await db.query(
     `SELECT journey_id, split_part(key, ':', 2) AS task, count(*)::int AS n, string_agg(key, ', ') AS keys FROM journey_idempotency
       WHERE key LIKE 'task:%' GROUP BY journey_id, split_part(key, ':', 2) HAVING count(*) > 1`,
   );
-  for (const r of twice.rows) add('applied twice', `journey ${r.journey_id}: the result of task ${r.task} was applied ${r.n} times (${r.keys})`);
+  for (const r of twice.rows)
+    add('applied twice', `journey ${r.journey_id}: the result of task ${r.task} was applied ${r.n} times (${r.keys})`);
 
   const effects = input.sandbox.sideEffects();
-  for (const e of effects.filter((x) => x.count > 1)) add('side effect twice', `${e.system}/${e.task} key ${e.idempotencyKey}: applied ${e.count} times`);
+  for (const e of effects.filter((x) => x.count > 1))
+    add('side effect twice', `${e.system}/${e.task} key ${e.idempotencyKey}: applied ${e.count} times`);
   // Keys are integration task ids and notification ids: an effect under any other key is a second one under a fresh key.
   const known = new Set<string>(
-    (await db.query(`SELECT id::text FROM integration_task UNION ALL SELECT id::text FROM notification`)).rows.map((r: { id: string }) => r.id),
+    (await db.query(`SELECT id::text FROM integration_task UNION ALL SELECT id::text FROM notification`)).rows.map(
+      (r: { id: string }) => r.id,
+    ),
   );
   for (const e of effects.filter((x) => !known.has(x.idempotencyKey))) {
     add('side effect twice', `${e.system}/${e.task} applied under key ${e.idempotencyKey}, which is no task's or letter's`);
@@ -168,14 +187,24 @@ export async function check(input: CheckInput): Promise<CheckResult> {
       WHERE payload->>'dueAt' IS NULL OR (payload->>'dueAt')::timestamptz <= now()`,
   );
   for (const r of due.rows) {
-    add('outbox not empty', `${r.command_type} ${r.queue} ${r.id}: ${r.relayed_at ? `relayed ${new Date(r.relayed_at).toISOString()}, job not finished` : `not relayed (${r.relay_attempts} attempts, ${r.last_error ?? 'no error'})`}`);
+    add(
+      'outbox not empty',
+      `${r.command_type} ${r.queue} ${r.id}: ${r.relayed_at ? `relayed ${new Date(r.relayed_at).toISOString()}, job not finished` : `not relayed (${r.relay_attempts} attempts, ${r.last_error ?? 'no error'})`}`,
+    );
   }
   const waiting = Number((await db.query(`SELECT count(*)::int AS n FROM outbox`)).rows[0].n) - due.rows.length;
 
-  const stuck = await db.query(`SELECT id, journey_id, system, task, status, attempts, last_error FROM integration_task WHERE status NOT IN ('completed', 'dead')`);
-  for (const r of stuck.rows) add('lost work', `task ${r.system}/${r.task} ${r.id} is still ${r.status} after ${r.attempts} attempts (${r.last_error ?? 'no error'})`);
+  const stuck = await db.query(
+    `SELECT id, journey_id, system, task, status, attempts, last_error FROM integration_task WHERE status NOT IN ('completed', 'dead')`,
+  );
+  for (const r of stuck.rows)
+    add(
+      'lost work',
+      `task ${r.system}/${r.task} ${r.id} is still ${r.status} after ${r.attempts} attempts (${r.last_error ?? 'no error'})`,
+    );
   const timers = await db.query(`SELECT journey_id, key, due_at FROM journey_timer WHERE status = 'scheduled' AND due_at <= now()`);
-  for (const r of timers.rows) add('lost work', `timer ${r.key} of journey ${r.journey_id} was due ${new Date(r.due_at).toISOString()} and did not fire`);
+  for (const r of timers.rows)
+    add('lost work', `timer ${r.key} of journey ${r.journey_id} was due ${new Date(r.due_at).toISOString()} and did not fire`);
   const letters = await db.query(`SELECT id, template FROM notification WHERE delivery_status = 'pending' AND deliver_after <= now()`);
   for (const r of letters.rows) add('lost work', `letter ${r.template} ${r.id} is due and not sent`);
 
@@ -186,14 +215,20 @@ export async function check(input: CheckInput): Promise<CheckResult> {
     add('dead without caseworker task', `task ${r.system}/${r.task} ${r.id} is dead, but journey ${r.journey_id} shows no failed step`);
   }
   const deadIds = new Set(dead.rows.filter((x) => x.has_failed_step).map((x) => x.id as string));
-  const factory = new QueueFactory({ backend: 'redis', redisUrl: input.redisUrl, namespace: input.namespace, concurrency: 1, lockMs: 30_000 }, input.databaseUrl);
+  const factory = new QueueFactory(
+    { backend: 'redis', redisUrl: input.redisUrl, namespace: input.namespace, concurrency: 1, lockMs: 30_000 },
+    input.databaseUrl,
+  );
   try {
     for (const name of Object.values(QUEUES) as QueueName[]) {
       const failed = await factory.createQueue<{ taskId?: string }>(name).getFailed(0, 10_000);
       for (const job of failed) {
         if (job.attemptsMade < (job.opts.attempts ?? 1)) continue; // will be retried
         if (name === 'integration' && job.data.taskId && deadIds.has(job.data.taskId)) continue;
-        add('dead without caseworker task', `${name} job ${job.name} ${job.id} failed for good (${job.failedReason}) and no caseworker sees it`);
+        add(
+          'dead without caseworker task',
+          `${name} job ${job.name} ${job.id} failed for good (${job.failedReason}) and no caseworker sees it`,
+        );
       }
     }
   } finally {
@@ -225,14 +260,24 @@ export async function check(input: CheckInput): Promise<CheckResult> {
 /** How a journey found differs from one expected outcome; more events or tasks than expected means something was applied twice. */
 function differences(found: Outcome, want: Outcome): Violation[] {
   const out: Violation[] = [];
-  if (found.status !== want.status || found.state !== want.state) out.push({ check: 'state', detail: `expected ${want.status} ${want.state}, is ${found.status} ${found.state}` });
+  if (found.status !== want.status || found.state !== want.state)
+    out.push({ check: 'state', detail: `expected ${want.status} ${want.state}, is ${found.status} ${found.state}` });
   for (const type of new Set([...Object.keys(found.events), ...Object.keys(want.events)])) {
     const got = found.events[type] ?? 0;
     const expected = want.events[type] ?? 0;
-    if (got !== expected) out.push({ check: got > expected ? 'applied twice' : 'state', detail: `${got} × ${type} in the history, the scenario has ${expected}` });
+    if (got !== expected)
+      out.push({
+        check: got > expected ? 'applied twice' : 'state',
+        detail: `${got} × ${type} in the history, the scenario has ${expected}`,
+      });
   }
-  if (found.tasks !== want.tasks) out.push({ check: found.tasks > want.tasks ? 'applied twice' : 'state', detail: `${found.tasks} integration tasks, the scenario asks for ${want.tasks}` });
-  if (found.citizenEvents !== want.citizenEvents) out.push({ check: 'state', detail: `the citizen sent ${found.citizenEvents} events, the scenario ${want.citizenEvents}` });
+  if (found.tasks !== want.tasks)
+    out.push({
+      check: found.tasks > want.tasks ? 'applied twice' : 'state',
+      detail: `${found.tasks} integration tasks, the scenario asks for ${want.tasks}`,
+    });
+  if (found.citizenEvents !== want.citizenEvents)
+    out.push({ check: 'state', detail: `the citizen sent ${found.citizenEvents} events, the scenario ${want.citizenEvents}` });
   if (JSON.stringify(found.children) !== JSON.stringify(want.children)) {
     out.push({ check: 'state', detail: `linked journeys ${JSON.stringify(found.children)}, expected ${JSON.stringify(want.children)}` });
   }

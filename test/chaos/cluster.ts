@@ -69,7 +69,13 @@ export class ServiceChild {
     this.expectedExit = false;
     const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(repoRoot(), 'dist/src/main.js')], {
       cwd: repoRoot(),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...this.env, PORT: String(this.port), METRICS_PORT: String(this.metricsPort) },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? os.tmpdir(),
+        ...this.env,
+        PORT: String(this.port),
+        METRICS_PORT: String(this.metricsPort),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (d: Buffer) => {
@@ -180,8 +186,10 @@ export class ChaosCluster {
       SHUTDOWN_TIMEOUT_MS: '10000',
       ...this.options.env,
     };
-    for (let i = 0; i < this.options.apis; i++) this.apis.push(new ServiceChild(`api-${i + 1}`, await freePort(), { ...env, ROLE: 'api' }, await freePort()));
-    for (let i = 0; i < this.options.workers; i++) this.workers.push(new ServiceChild(`worker-${i + 1}`, await freePort(), { ...env, ROLE: 'worker' }, await freePort()));
+    for (let i = 0; i < this.options.apis; i++)
+      this.apis.push(new ServiceChild(`api-${i + 1}`, await freePort(), { ...env, ROLE: 'api' }, await freePort()));
+    for (let i = 0; i < this.options.workers; i++)
+      this.workers.push(new ServiceChild(`worker-${i + 1}`, await freePort(), { ...env, ROLE: 'worker' }, await freePort()));
     // The first process runs the migrations; the others start once they are in.
     const [first, ...rest] = this.services;
     first.start();

@@ -74,7 +74,11 @@ const keyOf = (m: Model) =>
   JSON.stringify([m.citizenEvents, m.queue, m.journeys.map((j) => [j.id, j.status, j.snapshot, j.events, j.tasks, j.timers])]);
 
 const clone = (m: Model): Model => ({
-  journeys: m.journeys.map((j) => ({ ...j, events: { ...j.events }, timers: Object.fromEntries(Object.entries(j.timers).map(([k, t]) => [k, { ...t }])) })),
+  journeys: m.journeys.map((j) => ({
+    ...j,
+    events: { ...j.events },
+    timers: Object.fromEntries(Object.entries(j.timers).map(([k, t]) => [k, { ...t }])),
+  })),
   queue: [...m.queue],
   citizenEvents: m.citizenEvents,
 });
@@ -108,7 +112,10 @@ export class Oracle {
           body: JSON.stringify({ input, ...(ctx.subject ? { subject: ctx.subject } : {}), journeyRef: ctx.journeyId, step: ctx.step }),
         });
         if (answer.status !== 200) {
-          throw await errorFromResponse(new Response(JSON.stringify(answer.body), { status: answer.status, headers: answer.headers }), `${system}/${task}`);
+          throw await errorFromResponse(
+            new Response(JSON.stringify(answer.body), { status: answer.status, headers: answer.headers }),
+            `${system}/${task}`,
+          );
         }
         // The adapter reads the answer off the wire.
         return JSON.parse(JSON.stringify(answer.body.output)) as Record<string, unknown>;
@@ -140,7 +147,13 @@ export class Oracle {
     const unstable = new Set<string>();
     const def = this.catalog.latest(scenario.type)!;
 
-    const start = (m: Model, d: JourneyDefinition, answers: Record<string, unknown>, facts: Record<string, unknown>, parent?: ModelJourney['parent']) => {
+    const start = (
+      m: Model,
+      d: JourneyDefinition,
+      answers: Record<string, unknown>,
+      facts: Record<string, unknown>,
+      parent?: ModelJourney['parent'],
+    ) => {
       this.catalog.validateStart(d, answers);
       const declared = declaredFacts(d);
       const kept = Object.fromEntries(Object.entries(facts).filter(([key]) => declared.has(key)));
@@ -196,7 +209,11 @@ export class Oracle {
       if (result.status === 'completed') {
         for (const timer of Object.values(j.timers)) if (timer.status === 'scheduled') timer.status = 'cancelled';
         if (j.parent) {
-          m.queue.push({ kind: 'deliver', journeyId: j.parent.id, event: { type: 'journey.linked-completed', step: j.parent.step, journeyType: j.def.id } });
+          m.queue.push({
+            kind: 'deliver',
+            journeyId: j.parent.id,
+            event: { type: 'journey.linked-completed', step: j.parent.step, journeyType: j.def.id },
+          });
         }
       }
     };
@@ -229,7 +246,15 @@ export class Oracle {
         const { step, task, system, input } = work.command;
         let event: JourneyEvent;
         try {
-          const { output } = await this.gateway.execute({ system, task, input, idempotencyKey: work.taskId, journeyId: j.id, step, subject: { cpr: scenario.cpr } });
+          const { output } = await this.gateway.execute({
+            system,
+            task,
+            input,
+            idempotencyKey: work.taskId,
+            journeyId: j.id,
+            step,
+            subject: { cpr: scenario.cpr },
+          });
           event = { type: 'integration.completed', step, task, output };
         } catch (e) {
           const error = e instanceof AuthorityError ? e : new AuthorityError('ADAPTER_ERROR', true, (e as Error).message);
@@ -274,7 +299,10 @@ export class Oracle {
       // it does not hold the citizen back, and the run may end without it.
       if (m.queue.some((w) => !(w.kind === 'timer' && w.later))) return;
       const driven = m.journeys[0];
-      const action = driven.status === 'active' && m.citizenEvents < MAX_CITIZEN_EVENTS ? journeyView(def, rowOf(driven), 'citizen').nextActions[0] : undefined;
+      const action =
+        driven.status === 'active' && m.citizenEvents < MAX_CITIZEN_EVENTS
+          ? journeyView(def, rowOf(driven), 'citizen').nextActions[0]
+          : undefined;
       if (!action) {
         const outcome: Outcome = {
           status: driven.status,
@@ -282,7 +310,10 @@ export class Oracle {
           events: driven.events,
           citizenEvents: m.citizenEvents,
           tasks: driven.tasks,
-          children: m.journeys.slice(1).map((c) => `${c.def.id} ${c.status} ${canonicalState(c.state)}`).sort(),
+          children: m.journeys
+            .slice(1)
+            .map((c) => `${c.def.id} ${c.status} ${canonicalState(c.state)}`)
+            .sort(),
         };
         outcomes.set(JSON.stringify(outcome), outcome);
         return;

@@ -74,7 +74,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const expectations: Expectation[] = [];
   for (const s of scenarios) expectations.push(await oracle.expect(s));
   const unstable = expectations.filter((e) => e.unstable);
-  if (unstable.length) log(`${unstable.length} scenarios have timers falling due while the run lasts (accepted fired or not), e.g. ${unstable[0].unstable}`);
+  if (unstable.length)
+    log(`${unstable.length} scenarios have timers falling due while the run lasts (accepted fired or not), e.g. ${unstable[0].unstable}`);
 
   const sandbox = await startSandbox({ latencyScale: 1, seed: options.seed });
   const cluster = new ChaosCluster({ apis: options.apis ?? 2, workers: options.workers ?? 2, authorityUrl: sandbox.url, log });
@@ -96,7 +97,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       LOG_LEVEL: 'silent',
       DB_POOL_SIZE: '4',
     });
-    engine = await NestFactory.createApplicationContext(AppModule.forRoot(config, { definitions, gateway: new UnusedGateway() }), { logger: false });
+    engine = await NestFactory.createApplicationContext(AppModule.forRoot(config, { definitions, gateway: new UnusedGateway() }), {
+      logger: false,
+    });
     // The runner's producers see Redis go away too; without a listener BullMQ prints every error.
     for (const queue of engine.get(Queues).all()) queue.on('error', () => undefined);
     const startInEngine = engineStarter(engine.get(StartJourneyUseCase), engine.get(CitizenRepository));
@@ -104,7 +107,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // first time a driver needs it, and every driver uses that token (sign-ins are rate-limited).
     const feedClient = await engine.get(CreateClientUseCase).execute({ authority: 'cpr' });
     let feedToken: Promise<string> | undefined;
-    const registerFeed = () => (feedToken ??= signInFeed(cluster.apis.map((_, i) => cluster.apiUrl(i)), feedClient));
+    const registerFeed = () =>
+      (feedToken ??= signInFeed(
+        cluster.apis.map((_, i) => cluster.apiUrl(i)),
+        feedClient,
+      ));
 
     const monkey = new ChaosMonkey(cluster, options.seed, (m) => log(`  chaos: ${m}`));
     const outcomes: DriveOutcome[] = new Array(scenarios.length);
@@ -115,7 +122,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`driving ${scenarios.length} journeys (${options.concurrency ?? 32} citizens at a time), seed ${options.seed}`);
     const w0 = Date.now();
     const drivers: ChaosDriver[] = [];
-    const progress = setInterval(() => log(`  ${done}/${scenarios.length} journeys driven, ${Math.round((Date.now() - w0) / 1000)} s`), 15_000);
+    const progress = setInterval(
+      () => log(`  ${done}/${scenarios.length} journeys driven, ${Math.round((Date.now() - w0) / 1000)} s`),
+      15_000,
+    );
     try {
       await Promise.all(
         Array.from({ length: options.concurrency ?? 32 }, async (_, d) => {
@@ -167,7 +177,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       lostAnswers: drivers.reduce((s, d) => s + d.lostAnswers, 0),
       requeuedBySweeper: cluster.services.reduce((s, c) => s + c.requeuedBySweeper, 0),
       leftAfterSettle,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
     };
   } finally {
     await engine?.close().catch(() => undefined);

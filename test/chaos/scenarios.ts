@@ -65,8 +65,10 @@ export function cprFor(birthDate: string, index: number): string {
   const [year, month, day] = birthDate.split('-');
   const yy = Number(year.slice(2));
   let serial: number;
-  if (year.startsWith('19')) serial = 1 + (index % 3999); // digit 7: 0–3; never 0000 (the sandbox's unknown person)
-  else if (year.startsWith('20') && yy <= 36) serial = (index % 2 === 0 ? 4000 : 9000) + (Math.floor(index / 2) % 1000); // 4 or 9
+  if (year.startsWith('19'))
+    serial = 1 + (index % 3999); // digit 7: 0–3; never 0000 (the sandbox's unknown person)
+  else if (year.startsWith('20') && yy <= 36)
+    serial = (index % 2 === 0 ? 4000 : 9000) + (Math.floor(index / 2) % 1000); // 4 or 9
   else throw new Error(`no CPR century rule for ${birthDate}`);
   return `${day}${month}${year.slice(2)}${String(serial).padStart(4, '0')}`;
 }
@@ -76,7 +78,12 @@ export function cprFor(birthDate: string, index: number): string {
  * picks the birth dates of citizens whose facts do not fix one; the same seed and day give the
  * same workload.
  */
-export function scenarios(definitions: JourneyDefinition[], count: number, seed: number, today = new Date().toISOString().slice(0, 10)): Scenario[] {
+export function scenarios(
+  definitions: JourneyDefinition[],
+  count: number,
+  seed: number,
+  today = new Date().toISOString().slice(0, 10),
+): Scenario[] {
   const types = latest(definitions);
   return Array.from({ length: count }, (_, index) => {
     const def = types[index % types.length];
@@ -84,12 +91,16 @@ export function scenarios(definitions: JourneyDefinition[], count: number, seed:
     const shift = daysBetween(CATALOGUE_EXAMPLE_DATE, today);
     const example = round % Math.max(1, def.startExamples.length);
     const factsExamples = def.factsExamples ?? [];
-    const facts: Record<string, unknown> = factsExamples.length ? shiftDates(structuredClone(factsExamples[round % factsExamples.length]), shift) : {};
+    const facts: Record<string, unknown> = factsExamples.length
+      ? shiftDates(structuredClone(factsExamples[round % factsExamples.length]), shift)
+      : {};
     const answers = shiftDates(structuredClone(def.startExamples[example] ?? {}), shift);
     // A birth date of the citizen's own where the facts do not fix one (one per index: numbers never meet).
     const day = (index + seed * 7919) % BIRTH_DAYS;
     const fixed = typeof facts.birthDate === 'string';
-    const birthDate = fixed ? (facts.birthDate as string) : `19${40 + Math.floor(day / 336)}-${pad(1 + (Math.floor(day / 28) % 12))}-${pad(1 + (day % 28))}`;
+    const birthDate = fixed
+      ? (facts.birthDate as string)
+      : `19${40 + Math.floor(day / 336)}-${pad(1 + (Math.floor(day / 28) % 12))}-${pad(1 + (day % 28))}`;
     // Every fifth round, a citizen with a birth date of their own is unknown to the authorities (the
     // sandbox refuses serial 0000 with PERSON_NOT_FOUND): their integrations fail for good, and the
     // journeys must show the failed steps to caseworkers.
@@ -99,9 +110,19 @@ export function scenarios(definitions: JourneyDefinition[], count: number, seed:
     const register = REGISTER_STARTS[def.id];
     if (register) {
       const occurredOn =
-        register.type === 'birthday-15' ? addMonths(birthDate, 15 * 12) : typeof facts[register.dateFact] === 'string' ? (facts[register.dateFact] as string) : today;
+        register.type === 'birthday-15'
+          ? addMonths(birthDate, 15 * 12)
+          : typeof facts[register.dateFact] === 'string'
+            ? (facts[register.dateFact] as string)
+            : today;
       const { [register.dateFact]: _fromRegister, ...personFacts } = facts;
-      return { ...scenario, channel: 'register', answers: {}, facts: personFacts, register: { id: `chaos-${seed}-${index}`, type: register.type, occurredOn, dateFact: register.dateFact } };
+      return {
+        ...scenario,
+        channel: 'register',
+        answers: {},
+        facts: personFacts,
+        register: { id: `chaos-${seed}-${index}`, type: register.type, occurredOn, dateFact: register.dateFact },
+      };
     }
     if (ENGINE_STARTS.includes(def.id)) return { ...scenario, channel: 'engine', facts };
     return scenario;

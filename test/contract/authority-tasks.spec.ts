@@ -1,9 +1,4 @@
-import {
-  AUTHORITY_SYSTEMS,
-  AUTHORITY_TASK_CATALOGUE,
-  AUTHORITY_TASKS,
-  findTask,
-} from '../../journeys/shared/authority-tasks';
+import { AUTHORITY_SYSTEMS, AUTHORITY_TASK_CATALOGUE, AUTHORITY_TASKS, findTask } from '../../journeys/shared/authority-tasks';
 import { AUTHORITY_SYSTEM_IDS, JOURNEY_TYPE_IDS } from '../../journeys/shared/contract';
 import { allDefinitions } from '../../journeys';
 import { PORT_CLASSES } from '../../src/authorities/ports';
@@ -27,13 +22,14 @@ function propertyNames(schema: unknown, path = 'input'): string[] {
   const nested = ['items', 'prefixItems', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else'].flatMap((k) =>
     k in s ? propertyNames(s[k], `${path}.${k}`) : [],
   );
-  return [...own, ...nested, ...(s.required as string[] | undefined ?? []).map((name) => `${path}.${name}`)];
+  return [...own, ...nested, ...((s.required as string[] | undefined) ?? []).map((name) => `${path}.${name}`)];
 }
 
 /** Every leaf of a value (strings and numbers as text) with its path. */
 function leaves(value: unknown, path: string): [string, string][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}[${i}]`));
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => [[`${path}.${k}`, k] as [string, string], ...leaves(v, `${path}.${k}`)]);
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => [[`${path}.${k}`, k] as [string, string], ...leaves(v, `${path}.${k}`)]);
   return typeof value === 'string' || typeof value === 'number' ? [[path, String(value)]] : [];
 }
 
@@ -104,9 +100,9 @@ describe('authority task catalogue', () => {
     });
 
     it('catches what it is meant to catch', () => {
-      expect(propertyNames({ type: 'object', properties: { movers: { type: 'array', items: { properties: { childCpr: {} } } } } })).toContain(
-        'input.movers.items.childCpr',
-      );
+      expect(
+        propertyNames({ type: 'object', properties: { movers: { type: 'array', items: { properties: { childCpr: {} } } } } }),
+      ).toContain('input.movers.items.childCpr');
       const found = (value: unknown) => leaves(value, 'x').some(([, text]) => CPR_VALUE.test(text));
       expect(found({ a: [{ b: 1503901234 }] })).toBe(true);
       expect(found({ note: 'for 150390-1234.' })).toBe(true);

@@ -4,7 +4,9 @@ import { callFor, caught, httpAuthorities, sleep, spec } from './harness';
 
 const RESET_MS = 300;
 const lookup = spec('cpr', 'lookup-person');
-const outageNow = () => ({ cpr: { outage: { from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() } } });
+const outageNow = () => ({
+  cpr: { outage: { from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() } },
+});
 
 describe('circuit breaker per authority system', () => {
   let sandbox: Sandbox;

@@ -43,19 +43,30 @@ describe('authority error mapping', () => {
       expect(retryAfterMs('9'.repeat(400))).toBe(MAX_RETRY_AFTER_MS);
       expect(retryAfterMs(new Date(Date.now() + 48 * 3600_000).toUTCString())).toBe(MAX_RETRY_AFTER_MS);
       expect(retryAfterMs(new Date(Date.now() - 60_000).toUTCString())).toBe(0);
-      await expect(errorFromResponse(json(429, {}, { 'retry-after': '3600' }), 'dar/x')).resolves.toMatchObject({ retryAfterMs: MAX_RETRY_AFTER_MS });
+      await expect(errorFromResponse(json(429, {}, { 'retry-after': '3600' }), 'dar/x')).resolves.toMatchObject({
+        retryAfterMs: MAX_RETRY_AFTER_MS,
+      });
 
       const patient = new AuthorityError('CIRCUIT_OPEN', true, 'cpr: circuit open', 24 * 3600_000);
-      expect(errorFromException(patient, 'cpr/x', 100)).toMatchObject({ code: 'CIRCUIT_OPEN', retryable: true, retryAfterMs: MAX_RETRY_AFTER_MS });
+      expect(errorFromException(patient, 'cpr/x', 100)).toMatchObject({
+        code: 'CIRCUIT_OPEN',
+        retryable: true,
+        retryAfterMs: MAX_RETRY_AFTER_MS,
+      });
       const modest = new AuthorityError('RATE_LIMITED', true, 'dar: slow down', 2000);
       expect(errorFromException(modest, 'dar/x', 100)).toBe(modest);
       // Whatever port answers, the gateway hands the engine a bounded wait.
       const gateway = new PortAuthorityGateway(bindPorts(async () => Promise.reject(patient)));
-      await expect(caught(gateway.execute(callFor(spec('cpr', 'lookup-person'))))).resolves.toMatchObject({ retryAfterMs: MAX_RETRY_AFTER_MS });
+      await expect(caught(gateway.execute(callFor(spec('cpr', 'lookup-person'))))).resolves.toMatchObject({
+        retryAfterMs: MAX_RETRY_AFTER_MS,
+      });
     });
 
     it('never copies the authority message or an odd code into the error', async () => {
-      const error = await errorFromResponse(json(400, { code: 'bad code 150390-1234', message: 'CPR 150390-1234 (Jens Hansen) is wrong' }), 'cpr/x');
+      const error = await errorFromResponse(
+        json(400, { code: 'bad code 150390-1234', message: 'CPR 150390-1234 (Jens Hansen) is wrong' }),
+        'cpr/x',
+      );
       expect(error.code).toBe('HTTP_400');
       expect(error.message).not.toMatch(CPR_LIKE);
       expect(error.message).not.toContain('Jens');
@@ -72,7 +83,11 @@ describe('authority error mapping', () => {
 
     it('maps a network failure to a retryable NETWORK_ERROR', () => {
       const error = new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
-      expect(errorFromException(error, 'cpr/x', 100)).toMatchObject({ code: 'NETWORK_ERROR', retryable: true, message: 'cpr/x: ECONNREFUSED' });
+      expect(errorFromException(error, 'cpr/x', 100)).toMatchObject({
+        code: 'NETWORK_ERROR',
+        retryable: true,
+        message: 'cpr/x: ECONNREFUSED',
+      });
     });
   });
 
@@ -92,8 +107,14 @@ describe('authority error mapping', () => {
 
     it('answers an unknown system or task with a final UNKNOWN_TASK, without calling anyone', async () => {
       const call = callFor(spec('cpr', 'lookup-person'));
-      await expect(caught(authorities.gateway.execute({ ...call, task: 'teleport' }))).resolves.toMatchObject({ code: 'UNKNOWN_TASK', retryable: false });
-      await expect(caught(authorities.gateway.execute({ ...call, system: 'nasa' as never }))).resolves.toMatchObject({ code: 'UNKNOWN_TASK', retryable: false });
+      await expect(caught(authorities.gateway.execute({ ...call, task: 'teleport' }))).resolves.toMatchObject({
+        code: 'UNKNOWN_TASK',
+        retryable: false,
+      });
+      await expect(caught(authorities.gateway.execute({ ...call, system: 'nasa' as never }))).resolves.toMatchObject({
+        code: 'UNKNOWN_TASK',
+        retryable: false,
+      });
       expect(sandbox.calls()).toEqual([]);
     });
 
@@ -116,7 +137,9 @@ describe('authority error mapping', () => {
       });
       await expect(caught(authorities.gateway.execute(tooEarly))).resolves.toMatchObject({ code: 'BELOW_PENSION_AGE', retryable: false });
       // Bypassing the gateway's own check: the sandbox validates too.
-      const bad = await caught(authorities.adapter.send('cpr', 'register-move', { cpr: 'x' }, { idempotencyKey: 'k', journeyId: 'j', step: 's' }));
+      const bad = await caught(
+        authorities.adapter.send('cpr', 'register-move', { cpr: 'x' }, { idempotencyKey: 'k', journeyId: 'j', step: 's' }),
+      );
       expect(bad).toMatchObject({ code: 'VALIDATION_FAILED', retryable: false });
       const unknown = await caught(authorities.adapter.send('cpr', 'teleport', {}, { idempotencyKey: 'k2', journeyId: 'j', step: 's' }));
       expect(unknown).toMatchObject({ code: 'UNKNOWN_TASK', retryable: false });

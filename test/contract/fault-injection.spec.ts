@@ -26,7 +26,14 @@ describe('fault injection', () => {
     await start({ '*': { errorRate: 0.3 } }, 42, {}, 2000);
     const calls = WRITES.map((t) => callFor(t));
 
-    const firstTry = await Promise.all(calls.map((c) => authorities.gateway.execute(c).then(() => undefined, (e: unknown) => e)));
+    const firstTry = await Promise.all(
+      calls.map((c) =>
+        authorities.gateway.execute(c).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ),
+    );
     const errors = firstTry.filter((e): e is AuthorityError => e !== undefined);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.length).toBeLessThan(calls.length);

@@ -72,7 +72,11 @@ export async function withRetries(
 export function shapeOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.length > 0 ? [shapeOf(value[0])] : [];
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]),
+    );
   }
   return typeof value;
 }
@@ -84,7 +88,11 @@ export function shapeOf(value: unknown): unknown {
 export function expectedShape(example: unknown, answer: unknown): unknown {
   if (Array.isArray(example)) return Array.isArray(answer) && answer.length === 0 ? [] : shapeOf(example);
   if (typeof example === 'object' && example !== null && typeof answer === 'object' && answer !== null) {
-    return Object.fromEntries(Object.keys(example).sort().map((k) => [k, expectedShape((example as Record<string, unknown>)[k], (answer as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(example)
+        .sort()
+        .map((k) => [k, expectedShape((example as Record<string, unknown>)[k], (answer as Record<string, unknown>)[k])]),
+    );
   }
   return shapeOf(example);
 }

@@ -129,7 +129,9 @@ describe(HttpAuthorityAdapter.name, () => {
         timeoutMs: 1000,
       });
       const input = { addressId: '0a3f50a0-75e9-32b8-e044-0003ba298018' };
-      await expect(adapter.send('dar', 'validate-address', input, { idempotencyKey: 'task-1', journeyId: 'j-1', step: 'report-move' })).resolves.toEqual({ ok: true });
+      await expect(
+        adapter.send('dar', 'validate-address', input, { idempotencyKey: 'task-1', journeyId: 'j-1', step: 'report-move' }),
+      ).resolves.toEqual({ ok: true });
       adapter.close();
 
       expect(seen).toHaveLength(1);
@@ -150,7 +152,15 @@ describe(HttpAuthorityAdapter.name, () => {
         { validateInput: false },
       );
       const input = { movingDate: '2025-03-15', darAddressId: '0a3f50a0-75e9-32b8-e044-0003ba298018', municipalityCode: '0751' };
-      await gateway.execute({ system: 'cpr', task: 'confirm-move-registration', input, idempotencyKey: 'task-2', journeyId: 'j-2', step: 'cpr-propagation', subject: SUBJECT });
+      await gateway.execute({
+        system: 'cpr',
+        task: 'confirm-move-registration',
+        input,
+        idempotencyKey: 'task-2',
+        journeyId: 'j-2',
+        step: 'cpr-propagation',
+        subject: SUBJECT,
+      });
       adapter.close();
 
       expect(contexts).toEqual([{ idempotencyKey: 'task-2', journeyId: 'j-2', step: 'cpr-propagation', subject: SUBJECT }]);
@@ -178,9 +188,9 @@ describe(HttpAuthorityAdapter.name, () => {
 
     it('refuses settings it cannot use, naming the setting but not the secret', () => {
       expect(() => new HttpAuthorityAdapter({ systems: {}, defaultBaseUrl: 'not a url', timeoutMs: 1000 })).toThrow(/defaultBaseUrl/);
-      expect(() => new HttpAuthorityAdapter({ systems: { cpr: { clientSecret: 'hush' } }, defaultBaseUrl: baseUrl, timeoutMs: 1000 })).toThrow(
-        /systems\.cpr needs both clientId and clientSecret/,
-      );
+      expect(
+        () => new HttpAuthorityAdapter({ systems: { cpr: { clientSecret: 'hush' } }, defaultBaseUrl: baseUrl, timeoutMs: 1000 }),
+      ).toThrow(/systems\.cpr needs both clientId and clientSecret/);
       expect(() => new HttpAuthorityAdapter({ systems: {}, defaultBaseUrl: baseUrl, timeoutMs: 0 })).toThrow(/timeoutMs/);
     });
   });

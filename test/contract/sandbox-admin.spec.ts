@@ -9,7 +9,11 @@ describe('authority sandbox admin API', () => {
       body: JSON.stringify(body),
     });
   const get = async (path: string) => (await fetch(`${sandbox.url}${path}`)).json() as Promise<Record<string, unknown>>;
-  const move = { movers: [{ relation: 'self' }], addressId: '0a3f50a0-75e9-32b8-e044-0003ba298018', moveDate: new Date().toISOString().slice(0, 10) };
+  const move = {
+    movers: [{ relation: 'self' }],
+    addressId: '0a3f50a0-75e9-32b8-e044-0003ba298018',
+    moveDate: new Date().toISOString().slice(0, 10),
+  };
   const subject = { cpr: '150390-1234' };
 
   beforeEach(async () => {
@@ -44,7 +48,16 @@ describe('authority sandbox admin API', () => {
     expect(JSON.stringify(await get('/admin/calls'))).not.toContain('150390');
     expect(JSON.stringify(await get('/admin/side-effects'))).not.toContain('150390');
     expect(await get('/admin/side-effects?key=key-a')).toEqual({
-      sideEffects: [expect.objectContaining({ idempotencyKey: 'key-a', system: 'cpr', task: 'register-move', journeyRef: 'j-1', count: 1, requests: 2 })],
+      sideEffects: [
+        expect.objectContaining({
+          idempotencyKey: 'key-a',
+          system: 'cpr',
+          task: 'register-move',
+          journeyRef: 'j-1',
+          count: 1,
+          requests: 2,
+        }),
+      ],
     });
     expect(await get('/admin/side-effects?system=dar')).toEqual({ sideEffects: [] });
   });

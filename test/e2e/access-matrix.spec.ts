@@ -51,29 +51,57 @@ const MATRIX: Record<string, Route> = {
   'GET /api/journey-types/:type': { expect: PUBLIC(200), path: () => '/api/journey-types/retiring' },
   'GET /api/asyncapi.json': { expect: PUBLIC(200), path: () => '/api/asyncapi.json' },
   'POST /api/dev/token': { expect: PUBLIC(201), path: () => '/api/dev/token', body: () => ({ role: 'citizen', subject: '0101901234' }) },
-  'POST /api/oauth/token': { expect: PUBLIC(401), path: () => '/api/oauth/token', body: () => ({ grant_type: 'client_credentials', client_id: 'municipality-000000000000', client_secret: 'wrong' }) },
+  'POST /api/oauth/token': {
+    expect: PUBLIC(401),
+    path: () => '/api/oauth/token',
+    body: () => ({ grant_type: 'client_credentials', client_id: 'municipality-000000000000', client_secret: 'wrong' }),
+  },
 
-  'POST /api/journeys': { expect: CITIZENS(201), path: () => '/api/journeys', body: () => ({ type: 'moving-abroad', answers: allDefinitions().find((d) => d.id === 'moving-abroad')!.startExamples[0] }) },
+  'POST /api/journeys': {
+    expect: CITIZENS(201),
+    path: () => '/api/journeys',
+    body: () => ({ type: 'moving-abroad', answers: allDefinitions().find((d) => d.id === 'moving-abroad')!.startExamples[0] }),
+  },
   'GET /api/journeys': { expect: CITIZENS(200), path: () => '/api/journeys' },
   'GET /api/journeys/:id': { expect: OWNER(200), path: (fx) => `/api/journeys/${fx.journeyId}` },
   'GET /api/journeys/:id/history': { expect: OWNER(200), path: (fx) => `/api/journeys/${fx.journeyId}/history` },
-  'POST /api/journeys/:id/events': { expect: OWNER(200), path: (fx) => `/api/journeys/${fx.journeyId}/events`, body: () => gp, mutates: true },
+  'POST /api/journeys/:id/events': {
+    expect: OWNER(200),
+    path: (fx) => `/api/journeys/${fx.journeyId}/events`,
+    body: () => gp,
+    mutates: true,
+  },
   'POST /api/journeys/:id/dismiss': { expect: OWNER(200), path: (fx) => `/api/journeys/${fx.journeyId}/dismiss`, mutates: true },
   'GET /api/me/access-log': { expect: CITIZENS(200), path: () => '/api/me/access-log' },
   'GET /api/me/notifications': { expect: CITIZENS(200), path: () => '/api/me/notifications' },
   'POST /api/me/notifications/:id/read': { expect: OWNER(204), path: (fx) => `/api/me/notifications/${fx.notificationId}/read` },
   'GET /api/me/proxies': { expect: CITIZENS(200), path: () => '/api/me/proxies' },
-  'POST /api/me/proxies': { expect: CITIZENS(201), path: () => '/api/me/proxies', body: () => ({ proxyCpr: '0909809012', access: 'read', expiresAt: future() }) },
+  'POST /api/me/proxies': {
+    expect: CITIZENS(201),
+    path: () => '/api/me/proxies',
+    body: () => ({ proxyCpr: '0909809012', access: 'read', expiresAt: future() }),
+  },
   'DELETE /api/me/proxies/:id': { expect: OWNER(204), path: (fx) => `/api/me/proxies/${fx.grantId}`, mutates: true },
   'GET /api/me/export': { expect: CITIZENS(200), path: () => '/api/me/export' },
   'GET /api/me/represented/journeys': { expect: CITIZENS(200), path: () => '/api/me/represented/journeys' },
   'GET /api/me/represented/journeys/:id': { expect: PROXY(200, 200), path: (fx) => `/api/me/represented/journeys/${fx.journeyId}` },
-  'GET /api/me/represented/journeys/:id/history': { expect: PROXY(200, 200), path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/history` },
-  'POST /api/me/represented/journeys/:id/events': { expect: PROXY(403, 200), path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/events`, body: () => gp, mutates: true },
+  'GET /api/me/represented/journeys/:id/history': {
+    expect: PROXY(200, 200),
+    path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/history`,
+  },
+  'POST /api/me/represented/journeys/:id/events': {
+    expect: PROXY(403, 200),
+    path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/events`,
+    body: () => gp,
+    mutates: true,
+  },
 
   'GET /api/me/overview': { expect: CITIZENS(200), path: () => '/api/me/overview?benefits=false' },
   // The handle is the proxyRead grant: only that proxy reaches A's overview through it.
-  'GET /api/me/represented/grants/:grantId/overview': { expect: [401, 404, 404, 404, 200, 404, 404, ...rep(4, 403)], path: (fx) => `/api/me/represented/grants/${fx.readGrantId}/overview?benefits=false` },
+  'GET /api/me/represented/grants/:grantId/overview': {
+    expect: [401, 404, 404, 404, 200, 404, 404, ...rep(4, 403)],
+    path: (fx) => `/api/me/represented/grants/${fx.readGrantId}/overview?benefits=false`,
+  },
   'POST /api/me/calendar-feed': { expect: CITIZENS(201), path: () => '/api/me/calendar-feed' },
   'GET /api/me/calendar-feed': { expect: CITIZENS(200), path: () => '/api/me/calendar-feed' },
   'DELETE /api/me/calendar-feed': { expect: CITIZENS(204), path: () => '/api/me/calendar-feed' },
@@ -81,32 +109,84 @@ const MATRIX: Record<string, Route> = {
   'GET /api/me/calendar.ics': { expect: PUBLIC(404), path: () => '/api/me/calendar.ics?token=lfc_none' },
   'GET /api/me/corrections': { expect: CITIZENS(200), path: () => '/api/me/corrections' },
   // Only A's journeys used the address: the others have nothing to correct.
-  'POST /api/me/corrections': { expect: [401, 201, ...rep(5, 400), ...rep(4, 403)], path: () => '/api/me/corrections', body: () => ({ fact: 'address', description: 'Forkert kommune' }), mutates: true },
+  'POST /api/me/corrections': {
+    expect: [401, 201, ...rep(5, 400), ...rep(4, 403)],
+    path: () => '/api/me/corrections',
+    body: () => ({ fact: 'address', description: 'Forkert kommune' }),
+    mutates: true,
+  },
   'GET /api/hooks/corrections/:id': { expect: SYSTEM(200, 403), path: (fx) => `/api/hooks/corrections/${fx.correctionId}` },
-  'POST /api/hooks/corrections/:id/answer': { expect: SYSTEM(200, 403), path: (fx) => `/api/hooks/corrections/${fx.correctionId}/answer`, body: () => ({ outcome: 'rejected', message: 'CPR er korrekt.' }), mutates: true },
+  'POST /api/hooks/corrections/:id/answer': {
+    expect: SYSTEM(200, 403),
+    path: (fx) => `/api/hooks/corrections/${fx.correctionId}/answer`,
+    body: () => ({ outcome: 'rejected', message: 'CPR er korrekt.' }),
+    mutates: true,
+  },
 
   'GET /api/caseworker/journeys': { expect: CASEWORKER(200, 200), path: () => '/api/caseworker/journeys' },
   'GET /api/caseworker/journeys/:id': { expect: CASEWORKER(200, 404), path: (fx) => `/api/caseworker/journeys/${fx.journeyId}` },
-  'GET /api/caseworker/journeys/:id/timeline': { expect: CASEWORKER(200, 404), path: (fx) => `/api/caseworker/journeys/${fx.journeyId}/timeline` },
+  'GET /api/caseworker/journeys/:id/timeline': {
+    expect: CASEWORKER(200, 404),
+    path: (fx) => `/api/caseworker/journeys/${fx.journeyId}/timeline`,
+  },
   'POST /api/caseworker/journeys/:id/tasks/:taskId/retry': {
-    expect: CASEWORKER(200, 404), authority: 'skattestyrelsen', mutates: true,
+    expect: CASEWORKER(200, 404),
+    authority: 'skattestyrelsen',
+    mutates: true,
     path: (fx) => `/api/caseworker/journeys/${fx.otherJourneyId}/tasks/${fx.deadTaskId}/retry`,
   },
-  'POST /api/caseworker/journeys/:id/events': { expect: CASEWORKER(200, 404), path: (fx) => `/api/caseworker/journeys/${fx.journeyId}/events`, body: () => decided, mutates: true },
-  'POST /api/caseworker/journeys/:id/notes': { expect: CASEWORKER(201, 404), path: (fx) => `/api/caseworker/journeys/${fx.journeyId}/notes`, body: () => ({ body: 'Ringede til borgeren.' }) },
+  'POST /api/caseworker/journeys/:id/events': {
+    expect: CASEWORKER(200, 404),
+    path: (fx) => `/api/caseworker/journeys/${fx.journeyId}/events`,
+    body: () => decided,
+    mutates: true,
+  },
+  'POST /api/caseworker/journeys/:id/notes': {
+    expect: CASEWORKER(201, 404),
+    path: (fx) => `/api/caseworker/journeys/${fx.journeyId}/notes`,
+    body: () => ({ body: 'Ringede til borgeren.' }),
+  },
 
   'POST /api/register-events': {
-    expect: SYSTEM(200, 403), authority: 'cpr', path: () => '/api/register-events',
+    expect: SYSTEM(200, 403),
+    authority: 'cpr',
+    path: () => '/api/register-events',
     body: () => ({ id: `matrix-${++registerId}`, type: 'birthday-15', occurredOn: '2026-01-10', persons: [{ cpr: '1001110123' }] }),
   },
-  'POST /api/hooks/tasks/:token/complete': { expect: SYSTEM(200, 403), path: (fx) => `/api/hooks/tasks/${fx.taskToken}/complete`, body: () => ({ data: decided.data }), mutates: true },
-  'POST /api/hooks/tasks/:token/fail': { expect: SYSTEM(200, 403), path: (fx) => `/api/hooks/tasks/${fx.taskToken}/fail`, body: () => ({ reason: 'No answer from the host' }), mutates: true },
-  'POST /api/self-service/webhooks': { expect: SYSTEM(201, 201), path: () => '/api/self-service/webhooks', body: () => ({ url: 'http://127.0.0.1:9/hooks', events: ['step.completed'] }) },
+  'POST /api/hooks/tasks/:token/complete': {
+    expect: SYSTEM(200, 403),
+    path: (fx) => `/api/hooks/tasks/${fx.taskToken}/complete`,
+    body: () => ({ data: decided.data }),
+    mutates: true,
+  },
+  'POST /api/hooks/tasks/:token/fail': {
+    expect: SYSTEM(200, 403),
+    path: (fx) => `/api/hooks/tasks/${fx.taskToken}/fail`,
+    body: () => ({ reason: 'No answer from the host' }),
+    mutates: true,
+  },
+  'POST /api/self-service/webhooks': {
+    expect: SYSTEM(201, 201),
+    path: () => '/api/self-service/webhooks',
+    body: () => ({ url: 'http://127.0.0.1:9/hooks', events: ['step.completed'] }),
+  },
   'GET /api/self-service/webhooks': { expect: SYSTEM(200, 200), path: () => '/api/self-service/webhooks' },
-  'DELETE /api/self-service/webhooks/:id': { expect: SYSTEM(204, 404), path: (fx) => `/api/self-service/webhooks/${fx.subscriptionId}`, mutates: true },
-  'GET /api/self-service/webhooks/:id/deliveries': { expect: SYSTEM(200, 404), path: (fx) => `/api/self-service/webhooks/${fx.subscriptionId}/deliveries` },
+  'DELETE /api/self-service/webhooks/:id': {
+    expect: SYSTEM(204, 404),
+    path: (fx) => `/api/self-service/webhooks/${fx.subscriptionId}`,
+    mutates: true,
+  },
+  'GET /api/self-service/webhooks/:id/deliveries': {
+    expect: SYSTEM(200, 404),
+    path: (fx) => `/api/self-service/webhooks/${fx.subscriptionId}/deliveries`,
+  },
   'GET /api/self-service/journeys/:id': { expect: SYSTEM(200, 404), path: (fx) => `/api/self-service/journeys/${fx.journeyId}` },
-  'POST /api/self-service/journeys/:id/events': { expect: SYSTEM(200, 404), path: (fx) => `/api/self-service/journeys/${fx.journeyId}/events`, body: () => decided, mutates: true },
+  'POST /api/self-service/journeys/:id/events': {
+    expect: SYSTEM(200, 404),
+    path: (fx) => `/api/self-service/journeys/${fx.journeyId}/events`,
+    body: () => decided,
+    mutates: true,
+  },
 
   // Pages: the session is a cookie; forms carry the session's CSRF token.
   'GET /': { expect: ['L', ...rep(6, 303), 303, 303, 'L', 'L'], path: () => '/' },
@@ -119,33 +199,73 @@ const MATRIX: Record<string, Route> = {
   'GET /journeys/new': { expect: CITIZENS(200, 'L'), path: () => '/journeys/new' },
   'GET /journeys/new/:type': { expect: CITIZENS(200, 'L'), path: () => '/journeys/new/losing-a-job' },
   'POST /journeys/new/:type': {
-    expect: CITIZENS(303, 'L'), path: () => '/journeys/new/losing-a-job',
-    body: () => ({ firstDayUnemployed: '2025-03-01', aKasseMember: 'true', resigned: 'false', hasQualifyingEducation: 'true', residentNineOfLastTenYears: 'true' }),
+    expect: CITIZENS(303, 'L'),
+    path: () => '/journeys/new/losing-a-job',
+    body: () => ({
+      firstDayUnemployed: '2025-03-01',
+      aKasseMember: 'true',
+      resigned: 'false',
+      hasQualifyingEducation: 'true',
+      residentNineOfLastTenYears: 'true',
+    }),
   },
   'GET /journeys/:id': { expect: PROXY(200, 200, 'L').map((s, i) => (i === 1 ? 200 : s)), path: (fx) => `/journeys/${fx.journeyId}` },
-  'GET /journeys/:id/diagram': { expect: PROXY(200, 200, 'L').map((s, i) => (i === 1 ? 200 : s)), path: (fx) => `/journeys/${fx.journeyId}/diagram` },
+  'GET /journeys/:id/diagram': {
+    expect: PROXY(200, 200, 'L').map((s, i) => (i === 1 ? 200 : s)),
+    path: (fx) => `/journeys/${fx.journeyId}/diagram`,
+  },
   'POST /journeys/:id/events/:event': {
-    expect: PROXY(403, 303, 'L').map((s, i) => (i === 1 ? 303 : s)), mutates: true,
-    path: (fx) => `/journeys/${fx.journeyId}/events/gp-choice.made`, body: () => gp.data,
+    expect: PROXY(403, 303, 'L').map((s, i) => (i === 1 ? 303 : s)),
+    mutates: true,
+    path: (fx) => `/journeys/${fx.journeyId}/events/gp-choice.made`,
+    body: () => gp.data,
   },
   'GET /me/notifications': { expect: CITIZENS(200, 'L'), path: () => '/me/notifications' },
-  'POST /me/notifications/:id/read': { expect: OWNER(303, 'L'), path: (fx) => `/me/notifications/${fx.notificationId}/read`, body: () => ({}) },
+  'POST /me/notifications/:id/read': {
+    expect: OWNER(303, 'L'),
+    path: (fx) => `/me/notifications/${fx.notificationId}/read`,
+    body: () => ({}),
+  },
   'GET /me/access-log': { expect: CITIZENS(200, 'L'), path: () => '/me/access-log' },
   'GET /me/proxies': { expect: CITIZENS(200, 'L'), path: () => '/me/proxies' },
-  'POST /me/proxies': { expect: CITIZENS(303, 'L'), path: () => '/me/proxies', body: () => ({ proxyCpr: '0909809012', access: 'read', expiresAt: future().slice(0, 10) }) },
+  'POST /me/proxies': {
+    expect: CITIZENS(303, 'L'),
+    path: () => '/me/proxies',
+    body: () => ({ proxyCpr: '0909809012', access: 'read', expiresAt: future().slice(0, 10) }),
+  },
   'GET /me/proxies/:id/revoke': { expect: OWNER(200, 'L'), path: (fx) => `/me/proxies/${fx.grantId}/revoke` },
-  'POST /me/proxies/:id/revoke': { expect: OWNER(303, 'L'), path: (fx) => `/me/proxies/${fx.grantId}/revoke`, body: () => ({}), mutates: true },
+  'POST /me/proxies/:id/revoke': {
+    expect: OWNER(303, 'L'),
+    path: (fx) => `/me/proxies/${fx.grantId}/revoke`,
+    body: () => ({}),
+    mutates: true,
+  },
   'GET /overblik': { expect: CITIZENS(200, 'L'), path: () => '/overblik' },
   'POST /overblik/kalender': { expect: CITIZENS(200, 'L'), path: () => '/overblik/kalender', body: () => ({}) },
   'POST /overblik/kalender/luk': { expect: CITIZENS(303, 'L'), path: () => '/overblik/kalender/luk', body: () => ({}) },
-  'POST /overblik/ret': { expect: ['L', 303, ...rep(5, 400), ...rep(4, 403)], path: () => '/overblik/ret', body: () => ({ fact: 'address', description: 'Forkert kommune' }), mutates: true },
-  'GET /overblik/fuldmagt/:grantId': { expect: ['L', 404, 404, 404, 200, 404, 404, ...rep(4, 403)], path: (fx) => `/overblik/fuldmagt/${fx.readGrantId}` },
+  'POST /overblik/ret': {
+    expect: ['L', 303, ...rep(5, 400), ...rep(4, 403)],
+    path: () => '/overblik/ret',
+    body: () => ({ fact: 'address', description: 'Forkert kommune' }),
+    mutates: true,
+  },
+  'GET /overblik/fuldmagt/:grantId': {
+    expect: ['L', 404, 404, 404, 200, 404, 404, ...rep(4, 403)],
+    path: (fx) => `/overblik/fuldmagt/${fx.readGrantId}`,
+  },
   'GET /caseworker': { expect: CASEWORKER(200, 200, 'L'), path: () => '/caseworker' },
   'GET /caseworker/journeys/:id': { expect: CASEWORKER(200, 404, 'L'), path: (fx) => `/caseworker/journeys/${fx.journeyId}` },
-  'POST /caseworker/journeys/:id/notes': { expect: CASEWORKER(303, 404, 'L'), path: (fx) => `/caseworker/journeys/${fx.journeyId}/notes`, body: () => ({ body: 'Ringede.' }) },
+  'POST /caseworker/journeys/:id/notes': {
+    expect: CASEWORKER(303, 404, 'L'),
+    path: (fx) => `/caseworker/journeys/${fx.journeyId}/notes`,
+    body: () => ({ body: 'Ringede.' }),
+  },
   'POST /caseworker/journeys/:id/tasks/:taskId/retry': {
-    expect: CASEWORKER(303, 404, 'L'), authority: 'skattestyrelsen', mutates: true,
-    path: (fx) => `/caseworker/journeys/${fx.otherJourneyId}/tasks/${fx.deadTaskId}/retry`, body: () => ({}),
+    expect: CASEWORKER(303, 404, 'L'),
+    authority: 'skattestyrelsen',
+    mutates: true,
+    path: (fx) => `/caseworker/journeys/${fx.otherJourneyId}/tasks/${fx.deadTaskId}/retry`,
+    body: () => ({}),
   },
 };
 
@@ -163,7 +283,14 @@ describe('access matrix', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('access_matrix');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway: new AcceptingGateway(), role: 'api', namespace: `access_matrix_${process.pid}` });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: allDefinitions(),
+      gateway: new AcceptingGateway(),
+      role: 'api',
+      namespace: `access_matrix_${process.pid}`,
+    });
     world = await accessWorld(app);
     shared = await world.fixture();
   });
@@ -179,32 +306,40 @@ describe('access matrix', () => {
     for (const [route, spec] of Object.entries(MATRIX)) expect([route, spec.expect.length]).toEqual([route, ROLES.length]);
   });
 
-  it('gives every caller exactly the allowed answer, with security headers', async () => {
-    const wrong: string[] = [];
-    for (const [route, spec] of Object.entries(MATRIX)) {
-      const [method, pattern] = route.split(' ');
-      for (const [i, role] of ROLES.entries()) {
-        // Systems have no page sessions: on a page they get what the anonymous get.
-        const expected = isPage(route) && role.startsWith('system') ? spec.expect[0] : spec.expect[i];
-        const fx = spec.mutates && succeeds(expected) ? await world.fixture() : shared;
-        const token = await world.tokenOf(role, fx, spec.authority ?? 'municipality');
-        let req = request(app.getHttpServer())[method.toLowerCase() as 'get'](spec.path(fx));
-        if (isPage(route)) {
-          const session = await world.pageSession(token);
-          req = req.set('Cookie', session.cookie);
-          if (method === 'POST') req = req.type('form').send({ ...spec.body?.(fx), _csrf: session.csrf });
-        } else {
-          if (token) req = req.set('Authorization', `Bearer ${token}`);
-          if (spec.body) req = req.send(spec.body(fx));
+  it(
+    'gives every caller exactly the allowed answer, with security headers',
+    async () => {
+      const wrong: string[] = [];
+      for (const [route, spec] of Object.entries(MATRIX)) {
+        const [method, pattern] = route.split(' ');
+        for (const [i, role] of ROLES.entries()) {
+          // Systems have no page sessions: on a page they get what the anonymous get.
+          const expected = isPage(route) && role.startsWith('system') ? spec.expect[0] : spec.expect[i];
+          const fx = spec.mutates && succeeds(expected) ? await world.fixture() : shared;
+          const token = await world.tokenOf(role, fx, spec.authority ?? 'municipality');
+          let req = request(app.getHttpServer())[method.toLowerCase() as 'get'](spec.path(fx));
+          if (isPage(route)) {
+            const session = await world.pageSession(token);
+            req = req.set('Cookie', session.cookie);
+            if (method === 'POST') req = req.type('form').send({ ...spec.body?.(fx), _csrf: session.csrf });
+          } else {
+            if (token) req = req.set('Authorization', `Bearer ${token}`);
+            if (spec.body) req = req.send(spec.body(fx));
+          }
+          const res = await req;
+          const got: Expected = res.status === 303 && res.headers.location === '/login' ? 'L' : res.status;
+          if (got !== expected)
+            wrong.push(
+              `${route} as ${role}: expected ${expected}, got ${got} ${JSON.stringify(res.body?.code ?? res.headers.location ?? '')}`,
+            );
+          if (!pattern.startsWith('/api/docs') && res.headers['x-content-type-options'] !== 'nosniff')
+            wrong.push(`${route} as ${role}: no helmet headers`);
         }
-        const res = await req;
-        const got: Expected = res.status === 303 && res.headers.location === '/login' ? 'L' : res.status;
-        if (got !== expected) wrong.push(`${route} as ${role}: expected ${expected}, got ${got} ${JSON.stringify(res.body?.code ?? res.headers.location ?? '')}`);
-        if (!pattern.startsWith('/api/docs') && res.headers['x-content-type-options'] !== 'nosniff') wrong.push(`${route} as ${role}: no helmet headers`);
       }
-    }
-    expect(wrong).toEqual([]);
-  }, LONG);
+      expect(wrong).toEqual([]);
+    },
+    LONG,
+  );
 
   it('sets the security headers on pages and API answers alike', async () => {
     for (const path of ['/login', '/api/journey-types', '/api/journeys', '/no-such-page']) {
@@ -220,29 +355,50 @@ describe('access matrix', () => {
     }
   });
 
-  it('refuses every page form without the session’s own CSRF token, changing nothing', async () => {
-    const forms = appRoutes(app).filter((r) => r.startsWith('POST ') && isPage(r));
-    expect(forms.length).toBeGreaterThan(8);
-    const other = await world.pageSession(await world.tokenOf('citizenB', shared, 'municipality'));
-    for (const route of forms) {
-      const spec = MATRIX[route];
-      const role = ROLES[spec.expect.findIndex((e, i) => i > 0 && succeeds(e))];
-      const token = await world.tokenOf(role, shared, spec.authority ?? 'municipality');
-      const session = await world.pageSession(token);
-      for (const csrf of [undefined, 'forged', other.csrf, session.csrf.slice(0, -1)]) {
-        const res = await request(app.getHttpServer()).post(spec.path(shared)).set('Cookie', session.cookie).type('form').send({ ...spec.body?.(shared), ...(csrf ? { _csrf: csrf } : {}) });
-        expect([route, csrf, res.status]).toEqual([route, csrf, 403]);
+  it(
+    'refuses every page form without the session’s own CSRF token, changing nothing',
+    async () => {
+      const forms = appRoutes(app).filter((r) => r.startsWith('POST ') && isPage(r));
+      expect(forms.length).toBeGreaterThan(8);
+      const other = await world.pageSession(await world.tokenOf('citizenB', shared, 'municipality'));
+      for (const route of forms) {
+        const spec = MATRIX[route];
+        const role = ROLES[spec.expect.findIndex((e, i) => i > 0 && succeeds(e))];
+        const token = await world.tokenOf(role, shared, spec.authority ?? 'municipality');
+        const session = await world.pageSession(token);
+        for (const csrf of [undefined, 'forged', other.csrf, session.csrf.slice(0, -1)]) {
+          const res = await request(app.getHttpServer())
+            .post(spec.path(shared))
+            .set('Cookie', session.cookie)
+            .type('form')
+            .send({ ...spec.body?.(shared), ...(csrf ? { _csrf: csrf } : {}) });
+          expect([route, csrf, res.status]).toEqual([route, csrf, 403]);
+        }
       }
-    }
-    // The journey and the grant the forms pointed at are as they were.
-    await world.http().get(`/api/journeys/${shared.journeyId}`).set('Authorization', `Bearer ${shared.citizenA}`).expect(200).expect((r) => expect(r.body.status).toBe('active'));
-    const proxies = await world.http().get('/api/me/proxies').set('Authorization', `Bearer ${shared.citizenA}`).expect(200);
-    expect(proxies.body.granted.find((g: { id: string }) => g.id === shared.grantId).revokedAt).toBeNull();
-  }, LONG);
+      // The journey and the grant the forms pointed at are as they were.
+      await world
+        .http()
+        .get(`/api/journeys/${shared.journeyId}`)
+        .set('Authorization', `Bearer ${shared.citizenA}`)
+        .expect(200)
+        .expect((r) => expect(r.body.status).toBe('active'));
+      const proxies = await world.http().get('/api/me/proxies').set('Authorization', `Bearer ${shared.citizenA}`).expect(200);
+      expect(proxies.body.granted.find((g: { id: string }) => g.id === shared.grantId).revokedAt).toBeNull();
+    },
+    LONG,
+  );
 
   it('names everything with ids nobody can guess: random UUIDs and 256-bit task tokens', () => {
     const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-    for (const id of [shared.journeyId, shared.otherJourneyId, shared.deadTaskId, shared.notificationId, shared.grantId, shared.subscriptionId]) expect(id).toMatch(v4);
+    for (const id of [
+      shared.journeyId,
+      shared.otherJourneyId,
+      shared.deadTaskId,
+      shared.notificationId,
+      shared.grantId,
+      shared.subscriptionId,
+    ])
+      expect(id).toMatch(v4);
     expect(shared.taskToken).toMatch(/^lft_[A-Za-z0-9_-]{43,}$/);
   });
 });

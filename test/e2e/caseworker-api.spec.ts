@@ -17,7 +17,14 @@ describe('caseworker API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('caseworker_api');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'caseworker_api' });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'caseworker_api',
+    });
     http = request(app.getHttpServer());
     cw = await tokenFor(http, 'sik-sb-301', 'caseworker', 'health-insurance', 'Sofie Dahl');
     other = await tokenFor(http, 'udk-sb-401', 'caseworker', 'udbetaling-danmark-housing');
@@ -37,7 +44,12 @@ describe('caseworker API', () => {
   it('does search only in the authority’s scope, newest first, in keyset pages', async () => {
     const first = await http.get('/api/caseworker/journeys?limit=2').set(bearer(cw)).expect(200);
     expect(ids(first.body)).toEqual([journeys[4], journeys[3]]);
-    expect(first.body.items[0]).toMatchObject({ type: 'moving', title: { da: 'Ærinde', en: 'Errand' }, status: 'active', state: 'requesting' });
+    expect(first.body.items[0]).toMatchObject({
+      type: 'moving',
+      title: { da: 'Ærinde', en: 'Errand' },
+      status: 'active',
+      state: 'requesting',
+    });
     const second = await http.get(`/api/caseworker/journeys?limit=2&cursor=${first.body.nextCursor}`).set(bearer(cw)).expect(200);
     expect(ids(second.body)).toEqual([journeys[2], journeys[1]]);
     const third = await http.get(`/api/caseworker/journeys?limit=2&cursor=${second.body.nextCursor}`).set(bearer(cw)).expect(200);
@@ -71,7 +83,9 @@ describe('caseworker API', () => {
     expect(view.body.nextActions.map((a: { event: string }) => a.event)).toEqual(['note']);
     const tl = await http.get(`/api/caseworker/journeys/${journeys[2]}/timeline`).set(bearer(cw)).expect(200);
     expect(tl.body.history).toEqual([expect.objectContaining({ seq: 1, event: 'journey.started' })]);
-    expect(tl.body.tasks).toEqual([expect.objectContaining({ step: 'ask', task: 'order-health-card', system: 'health-insurance', status: 'queued', retryable: false })]);
+    expect(tl.body.tasks).toEqual([
+      expect.objectContaining({ step: 'ask', task: 'order-health-card', system: 'health-insurance', status: 'queued', retryable: false }),
+    ]);
     expect(tl.body).toMatchObject({ timers: [], notes: [] });
   });
 
@@ -100,6 +114,8 @@ describe('caseworker API', () => {
     const empty = await http.post(`/api/caseworker/journeys/${id}/notes`).set(bearer(cw)).send({ body: '' }).expect(400);
     expect(empty.body.fields).toEqual([{ field: 'body', reason: 'must be longer than or equal to 1 characters' }]);
     const tl = await http.get(`/api/caseworker/journeys/${id}/timeline`).set(bearer(cw)).expect(200);
-    expect(tl.body.notes).toEqual([expect.objectContaining({ author: 'Sofie Dahl', authority: 'health-insurance', body: 'Ringede til borgeren.' })]);
+    expect(tl.body.notes).toEqual([
+      expect.objectContaining({ author: 'Sofie Dahl', authority: 'health-insurance', body: 'Ringede til borgeren.' }),
+    ]);
   });
 });

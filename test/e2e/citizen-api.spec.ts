@@ -17,7 +17,14 @@ describe('citizen API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('citizen_api');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'citizen_api' });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'citizen_api',
+    });
     http = request(app.getHttpServer());
   });
   afterAll(async () => {
@@ -27,7 +34,9 @@ describe('citizen API', () => {
 
   it('lists journey types without signing in', async () => {
     const res = await http.get('/api/journey-types').expect(200);
-    expect(res.body).toEqual([expect.objectContaining({ id: 'moving', steps: expect.arrayContaining([expect.objectContaining({ id: 'ask' })]) })]);
+    expect(res.body).toEqual([
+      expect.objectContaining({ id: 'moving', steps: expect.arrayContaining([expect.objectContaining({ id: 'ask' })]) }),
+    ]);
   });
 
   it('lists the authority systems with their names and the steps each handles', async () => {
@@ -50,27 +59,43 @@ describe('citizen API', () => {
     const anna = await tokenFor('0101901234');
     const created = await http.post('/api/journeys').set('Authorization', `Bearer ${anna}`).send({ type: 'moving' }).expect(201);
     expect(created.body).toMatchObject({ type: 'moving', status: 'active', state: 'requesting' });
-    expect(created.body.steps.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual([['ask', 'active'], ['confirm', 'pending']]);
+    expect(created.body.steps.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual([
+      ['ask', 'active'],
+      ['confirm', 'pending'],
+    ]);
     const mine = await http.get('/api/journeys').set('Authorization', `Bearer ${anna}`).expect(200);
     expect(mine.body.map((j: { id: string }) => j.id)).toEqual([created.body.id]);
 
     const bo = await tokenFor('0202902345');
     await http.get(`/api/journeys/${created.body.id}`).set('Authorization', `Bearer ${bo}`).expect(404);
-    await http.post(`/api/journeys/${created.body.id}/events`).set('Authorization', `Bearer ${bo}`).send({ type: 'note', data: { n: 1 } }).expect(404);
+    await http
+      .post(`/api/journeys/${created.body.id}/events`)
+      .set('Authorization', `Bearer ${bo}`)
+      .send({ type: 'note', data: { n: 1 } })
+      .expect(404);
   });
 
   it('answers 409 EVENT_NOT_ALLOWED naming event and state, and 400 with the field for bad data', async () => {
     const token = await tokenFor('0303903456');
     const { body: journey } = await http.post('/api/journeys').set('Authorization', `Bearer ${token}`).send({ type: 'moving' }).expect(201);
-    const refused = await http.post(`/api/journeys/${journey.id}/events`).set('Authorization', `Bearer ${token}`).send({ type: 'confirm', data: { answer: 'yes' } }).expect(409);
+    const refused = await http
+      .post(`/api/journeys/${journey.id}/events`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ type: 'confirm', data: { answer: 'yes' } })
+      .expect(409);
     expect(refused.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', event: 'confirm', state: 'requesting' });
-    const bad = await http.post(`/api/journeys/${journey.id}/events`).set('Authorization', `Bearer ${token}`).send({ type: 'note', data: { n: 'x' } }).expect(400);
+    const bad = await http
+      .post(`/api/journeys/${journey.id}/events`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ type: 'note', data: { n: 'x' } })
+      .expect(400);
     expect(bad.body.fields).toEqual([{ field: 'data.n', reason: 'must be integer' }]);
   });
 
   it('starts one journey for a retried start with the same idempotency key', async () => {
     const token = await tokenFor('0606906789');
-    const start = () => http.post('/api/journeys').set('Authorization', `Bearer ${token}`).send({ type: 'moving', idempotencyKey: 'start-1' }).expect(201);
+    const start = () =>
+      http.post('/api/journeys').set('Authorization', `Bearer ${token}`).send({ type: 'moving', idempotencyKey: 'start-1' }).expect(201);
     const [a, b] = await Promise.all([start(), start()]);
     expect(b.body.id).toBe(a.body.id);
     // Even after the first journey ended, the retry does not start a second one.
@@ -83,7 +108,12 @@ describe('citizen API', () => {
   it('applies a repeated idempotency key once', async () => {
     const token = await tokenFor('0404904567');
     const { body: journey } = await http.post('/api/journeys').set('Authorization', `Bearer ${token}`).send({ type: 'moving' }).expect(201);
-    const send = () => http.post(`/api/journeys/${journey.id}/events`).set('Authorization', `Bearer ${token}`).send({ type: 'note', data: { n: 5 }, idempotencyKey: 'same' }).expect(200);
+    const send = () =>
+      http
+        .post(`/api/journeys/${journey.id}/events`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ type: 'note', data: { n: 5 }, idempotencyKey: 'same' })
+        .expect(200);
     const first = await send();
     const second = await send();
     expect(second.body.result).toEqual({ ...first.body.result, duplicate: true });
@@ -111,7 +141,11 @@ describe('citizen API', () => {
     const malformed = await http.post('/api/journeys').set(auth).set('Content-Type', 'application/json').send('{"type":').expect(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
     await http.get('/api/journeys/not-a-uuid').set(auth).expect(400);
-    const huge = await http.post('/api/journeys').set(auth).send({ type: 'moving', answers: { x: 'a'.repeat(200_000) } }).expect(413);
+    const huge = await http
+      .post('/api/journeys')
+      .set(auth)
+      .send({ type: 'moving', answers: { x: 'a'.repeat(200_000) } })
+      .expect(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 

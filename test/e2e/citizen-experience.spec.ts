@@ -14,7 +14,14 @@ describe('citizen experience API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('citizen_experience');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'citizen_experience' });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'citizen_experience',
+    });
     http = request(app.getHttpServer());
   });
   afterAll(async () => {
@@ -35,7 +42,12 @@ describe('citizen experience API', () => {
 
     const log = await http.get('/api/me/access-log').set(bearer(anna)).expect(200);
     expect(log.body.items).toEqual([
-      expect.objectContaining({ journey: { id, type: 'moving' }, viewer: { kind: 'caseworker', name: 'Sofie Dahl', authority: 'health-insurance' }, purpose: 'citizen-support', action: 'view' }),
+      expect.objectContaining({
+        journey: { id, type: 'moving' },
+        viewer: { kind: 'caseworker', name: 'Sofie Dahl', authority: 'health-insurance' },
+        purpose: 'citizen-support',
+        action: 'view',
+      }),
     ]);
     const bo = await tokenFor(http, '0202802345');
     expect((await http.get('/api/me/access-log').set(bearer(bo)).expect(200)).body.total).toBe(0);
@@ -51,9 +63,17 @@ describe('citizen experience API', () => {
     const list = await http.get('/api/me/notifications').set(bearer(token)).expect(200);
     expect(list.body.unread).toBe(1);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ journeyId: id, template: 'step-needs-you', step: 'confirm', readAt: null, delivery: expect.objectContaining({ channel: 'digital-post', status: 'pending' }) }),
+      expect.objectContaining({
+        journeyId: id,
+        template: 'step-needs-you',
+        step: 'confirm',
+        readAt: null,
+        delivery: expect.objectContaining({ channel: 'digital-post', status: 'pending' }),
+      }),
     ]);
-    const outbox = await app.get(DataSource).query(`SELECT payload FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'notifications'`, [id]);
+    const outbox = await app
+      .get(DataSource)
+      .query(`SELECT payload FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'notifications'`, [id]);
     expect(outbox).toHaveLength(1);
 
     const nid = list.body.items[0].id;
@@ -71,23 +91,37 @@ describe('citizen experience API', () => {
       const id = await startErrand(http, owner);
       await http.get(`/api/me/represented/journeys/${id}`).set(bearer(proxy)).expect(404);
 
-      const grant = await http.post('/api/me/proxies').set(bearer(owner)).send({ proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: '2099-01-01' }).expect(400);
+      const grant = await http
+        .post('/api/me/proxies')
+        .set(bearer(owner))
+        .send({ proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: '2099-01-01' })
+        .expect(400);
       expect(grant.body.fields).toEqual([{ field: 'expiresAt', reason: 'must be at most 5 years ahead' }]);
       const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-      const ok = await http.post('/api/me/proxies').set(bearer(owner)).send({ proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: expires }).expect(201);
+      const ok = await http
+        .post('/api/me/proxies')
+        .set(bearer(owner))
+        .send({ proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: expires })
+        .expect(201);
       expect(ok.body).toMatchObject({ counterpart: '060690-xxxx', journeyId: id, access: 'read', active: true });
 
       const view = await http.get(`/api/me/represented/journeys/${id}`).set(bearer(proxy)).expect(200);
       expect(view.body.id).toBe(id);
       const listed = await http.get('/api/me/represented/journeys').set(bearer(proxy)).expect(200);
       expect(listed.body.map((j: { access: string; journey: { id: string } }) => [j.access, j.journey.id])).toEqual([['read', id]]);
-      const refused = await http.post(`/api/me/represented/journeys/${id}/events`).set(bearer(proxy)).send({ type: 'note', data: { n: 1 } }).expect(403);
+      const refused = await http
+        .post(`/api/me/represented/journeys/${id}/events`)
+        .set(bearer(proxy))
+        .send({ type: 'note', data: { n: 1 } })
+        .expect(403);
       expect(refused.body.code).toBe('FORBIDDEN');
       const received = await http.get('/api/me/proxies').set(bearer(proxy)).expect(200);
       expect(received.body.received).toEqual([expect.objectContaining({ counterpart: '050590-xxxx', access: 'read' })]);
 
       const log = await http.get('/api/me/access-log').set(bearer(owner)).expect(200);
-      expect(log.body.items.map((a: { viewer: { kind: string; name: string }; action: string }) => [a.viewer.kind, a.viewer.name, a.action])).toEqual([
+      expect(
+        log.body.items.map((a: { viewer: { kind: string; name: string }; action: string }) => [a.viewer.kind, a.viewer.name, a.action]),
+      ).toEqual([
         ['proxy', 'Peter Proxy', 'list'],
         ['proxy', 'Peter Proxy', 'view'],
       ]);
@@ -98,12 +132,22 @@ describe('citizen experience API', () => {
       const proxy = await tokenFor(http, '0808908901');
       const id = await startErrand(http, owner);
       const expires = new Date(Date.now() + 86_400_000).toISOString();
-      const { body: grant } = await http.post('/api/me/proxies').set(bearer(owner)).send({ proxyCpr: '0808908901', access: 'act', expiresAt: expires }).expect(201);
+      const { body: grant } = await http
+        .post('/api/me/proxies')
+        .set(bearer(owner))
+        .send({ proxyCpr: '0808908901', access: 'act', expiresAt: expires })
+        .expect(201);
       expect(grant.journeyId).toBeNull();
 
-      const sent = await http.post(`/api/me/represented/journeys/${id}/events`).set(bearer(proxy)).send({ type: 'note', data: { n: 7 } }).expect(200);
+      const sent = await http
+        .post(`/api/me/represented/journeys/${id}/events`)
+        .set(bearer(proxy))
+        .send({ type: 'note', data: { n: 7 } })
+        .expect(200);
       expect(sent.body.result.duplicate).toBe(false);
-      const [entry] = await app.get(DataSource).query(`SELECT actor FROM journey_history WHERE journey_id = $1 AND event_type = 'note'`, [id]);
+      const [entry] = await app
+        .get(DataSource)
+        .query(`SELECT actor FROM journey_history WHERE journey_id = $1 AND event_type = 'note'`, [id]);
       const [ownerRow] = await app.get(DataSource).query(`SELECT citizen_id FROM journey WHERE id = $1`, [id]);
       expect(entry.actor).toMatchObject({ kind: 'proxy', onBehalfOf: ownerRow.citizen_id });
       const log = await http.get('/api/me/access-log').set(bearer(owner)).expect(200);
@@ -116,15 +160,27 @@ describe('citizen experience API', () => {
 
     it('does refuse bad grants with the field and reason, never echoing the CPR number', async () => {
       const owner = await tokenFor(http, '0909909012');
-      const res = await http.post('/api/me/proxies').set(bearer(owner)).send({ proxyCpr: '999999-9999', access: 'write', expiresAt: 'soon' }).expect(400);
+      const res = await http
+        .post('/api/me/proxies')
+        .set(bearer(owner))
+        .send({ proxyCpr: '999999-9999', access: 'write', expiresAt: 'soon' })
+        .expect(400);
       expect(res.body.fields).toEqual([{ field: 'access', reason: 'must be one of the following values: read, act' }]);
-      const bad = await http.post('/api/me/proxies').set(bearer(owner)).send({ proxyCpr: '999999-9999', access: 'read', expiresAt: 'soon' }).expect(400);
+      const bad = await http
+        .post('/api/me/proxies')
+        .set(bearer(owner))
+        .send({ proxyCpr: '999999-9999', access: 'read', expiresAt: 'soon' })
+        .expect(400);
       expect(bad.body.fields).toEqual([
         { field: 'proxyCpr', reason: 'must be a CPR number (DDMMYY-SSSS)' },
         { field: 'expiresAt', reason: 'must be a date (YYYY-MM-DD) or an ISO timestamp' },
       ]);
       expect(JSON.stringify(bad.body)).not.toContain('999999');
-      const self = await http.post('/api/me/proxies').set(bearer(owner)).send({ proxyCpr: '0909909012', access: 'read', expiresAt: '2027-01-01' }).expect(400);
+      const self = await http
+        .post('/api/me/proxies')
+        .set(bearer(owner))
+        .send({ proxyCpr: '0909909012', access: 'read', expiresAt: '2027-01-01' })
+        .expect(400);
       expect(self.body.fields).toEqual([{ field: 'proxyCpr', reason: 'must be someone other than yourself' }]);
     });
   });

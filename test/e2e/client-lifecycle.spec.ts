@@ -31,12 +31,20 @@ describe('self-service client lifecycle', () => {
   const clients = (...args: string[]) => cli('clients-manage.cli.js', args);
   const printed = (stdout: string, field: string) => new RegExp(`^${field}:\\s+(\\S+)$`, 'm').exec(stdout)![1];
 
-  const token = (id: string, secret: string) => http().post('/api/oauth/token').auth(id, secret).type('form').send({ grant_type: 'client_credentials' });
+  const token = (id: string, secret: string) =>
+    http().post('/api/oauth/token').auth(id, secret).type('form').send({ grant_type: 'client_credentials' });
   const listWebhooks = (bearer: string) => http().get('/api/self-service/webhooks').set('Authorization', `Bearer ${bearer}`);
 
   beforeAll(async () => {
     db = await createTestDatabase('client_lifecycle');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'client_lifecycle' });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'client_lifecycle',
+    });
   });
   afterAll(async () => {
     await app?.close();

@@ -22,7 +22,15 @@ describe('data protection', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('data_protection');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'data_protection', env: { RETENTION_DAYS: '30' } });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'data_protection',
+      env: { RETENTION_DAYS: '30' },
+    });
     http = request(app.getHttpServer());
     sql = app.get(DataSource);
   });
@@ -33,13 +41,27 @@ describe('data protection', () => {
 
   /** An errand taken to its end: a task, a reminder notification, a note, the citizen's answer. */
   async function finishedErrand(token: string, finishedDaysAgo: number): Promise<string> {
-    const id = (await http.post('/api/journeys').set(bearer(token)).send({ type: 'moving', answers: { remindAfterMs: 3_600_000 } }).expect(201)).body.id;
+    const id = (
+      await http
+        .post('/api/journeys')
+        .set(bearer(token))
+        .send({ type: 'moving', answers: { remindAfterMs: 3_600_000 } })
+        .expect(201)
+    ).body.id;
     await engineEvent(app, id, 'integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
     await engineEvent(app, id, 'timer.fired', { key: 'remind' });
     await sql.query(`UPDATE notification SET params = '{"deadline":"2030-01-02","count":2}' WHERE journey_id = $1`, [id]);
     const cw = await tokenFor(http, 'sik-sb-301', 'caseworker', 'health-insurance', 'Sofie Dahl');
-    await http.post(`/api/caseworker/journeys/${id}/notes`).set(bearer(cw)).send({ body: 'Borgeren ringede om sit sygesikringskort.' }).expect(201);
-    await http.post(`/api/journeys/${id}/events`).set(bearer(token)).send({ type: 'confirm', data: { answer: 'yes' } }).expect(200);
+    await http
+      .post(`/api/caseworker/journeys/${id}/notes`)
+      .set(bearer(cw))
+      .send({ body: 'Borgeren ringede om sit sygesikringskort.' })
+      .expect(201);
+    await http
+      .post(`/api/journeys/${id}/events`)
+      .set(bearer(token))
+      .send({ type: 'confirm', data: { answer: 'yes' } })
+      .expect(200);
     await sql.query(`UPDATE journey SET completed_at = now() - make_interval(days => $2) WHERE id = $1`, [id, finishedDaysAgo]);
     return id;
   }
@@ -62,13 +84,19 @@ describe('data protection', () => {
     expect(data.citizen).toEqual({ id: expect.any(String), cpr: '0101901234', birthDate: '1990-01-01', createdAt: expect.any(String) });
     expect(res.text.match(/0101901234|010190-1234/g)).toHaveLength(1);
     expect(data.journeys).toEqual([expect.objectContaining({ journey: expect.objectContaining({ id, status: 'completed' }) })]);
-    expect(data.journeys[0].history.map((h: { event: string }) => h.event)).toEqual(expect.arrayContaining(['journey.started', 'integration.completed', 'confirm']));
+    expect(data.journeys[0].history.map((h: { event: string }) => h.event)).toEqual(
+      expect.arrayContaining(['journey.started', 'integration.completed', 'confirm']),
+    );
     expect(data.journeys[0].tasks).toEqual([expect.objectContaining({ task: 'order-health-card', system: 'health-insurance' })]);
-    expect(data.journeys[0].notes).toEqual([expect.objectContaining({ body: 'Borgeren ringede om sit sygesikringskort.', author: 'Sofie Dahl' })]);
+    expect(data.journeys[0].notes).toEqual([
+      expect.objectContaining({ body: 'Borgeren ringede om sit sygesikringskort.', author: 'Sofie Dahl' }),
+    ]);
     expect(data.notifications).toEqual([expect.objectContaining({ journeyId: id, template: 'step-needs-you' })]);
     expect(data.accessLog.map((a: { action: string }) => a.action)).toEqual(['view', 'note']);
     expect(data.proxies.granted).toEqual([expect.objectContaining({ counterpart: '020280-xxxx', access: 'read' })]);
-    expect(data.proxies.received).toEqual([expect.objectContaining({ counterpart: '010190-xxxx'.replace('010190', '020280'), access: 'act' })]);
+    expect(data.proxies.received).toEqual([
+      expect.objectContaining({ counterpart: '010190-xxxx'.replace('010190', '020280'), access: 'act' }),
+    ]);
 
     // The citizen's own read is not in "who looked at my data"; another citizen sees only their own.
     expect((await http.get('/api/me/access-log').set(bearer(anna)).expect(200)).body.total).toBe(logged);
@@ -91,11 +119,27 @@ describe('data protection', () => {
 
     const [j] = await sql.query('SELECT snapshot, redacted_at, status, state, version FROM journey WHERE id = $1', [old]);
     expect(j.redacted_at).not.toBeNull();
-    expect(j.snapshot.context).toEqual({ answers: { remindAfterMs: R }, facts: {}, notes: [], startedAt: expect.any(String), reminderDays: [7, 2], reminded: R, steps: { ask: { status: 'done' }, confirm: { status: 'done' } } });
-    const after = await sql.query('SELECT seq, event_type, event_data, actor, state FROM journey_history WHERE journey_id = $1 ORDER BY seq', [old]);
+    expect(j.snapshot.context).toEqual({
+      answers: { remindAfterMs: R },
+      facts: {},
+      notes: [],
+      startedAt: expect.any(String),
+      reminderDays: [7, 2],
+      reminded: R,
+      steps: { ask: { status: 'done' }, confirm: { status: 'done' } },
+    });
+    const after = await sql.query(
+      'SELECT seq, event_type, event_data, actor, state FROM journey_history WHERE journey_id = $1 ORDER BY seq',
+      [old],
+    );
     expect(after.slice(0, -1).map(({ event_data, ...rest }: { event_data: unknown }) => rest)).toEqual(before);
     expect(after.find((h: { event_type: string }) => h.event_type === 'confirm').event_data).toEqual({ answer: R });
-    expect(after.at(-1)).toMatchObject({ seq: j.version, event_type: 'journey.redacted', actor: { kind: 'engine', id: 'retention' }, event_data: { retentionDays: 30 } });
+    expect(after.at(-1)).toMatchObject({
+      seq: j.version,
+      event_type: 'journey.redacted',
+      actor: { kind: 'engine', id: 'retention' },
+      event_data: { retentionDays: 30 },
+    });
     const [n] = await sql.query('SELECT params FROM notification WHERE journey_id = $1', [old]);
     expect(n.params).toEqual({ deadline: R, count: R });
     const [task] = await sql.query('SELECT input FROM integration_task WHERE journey_id = $1', [old]);
@@ -104,7 +148,10 @@ describe('data protection', () => {
     expect(note.body).toBe('[redacted]');
 
     // Carl has nothing left in full: the CPR number is a random token now; Dana keeps hers; the recent journey is untouched.
-    const citizens = await sql.query(`SELECT c.cpr, c.birth_date, c.pseudonymised_at FROM citizen c JOIN journey j ON j.citizen_id = c.id WHERE j.id = ANY($1) ORDER BY j.created_at`, [[old, danasOld]]);
+    const citizens = await sql.query(
+      `SELECT c.cpr, c.birth_date, c.pseudonymised_at FROM citizen c JOIN journey j ON j.citizen_id = c.id WHERE j.id = ANY($1) ORDER BY j.created_at`,
+      [[old, danasOld]],
+    );
     expect(citizens[0]).toMatchObject({ birth_date: null, pseudonymised_at: expect.any(Date) });
     expect(citizens[0].cpr).toMatch(/^P[0-9A-F]{9}$/);
     expect(citizens[0].cpr).not.toMatch(CPR_LIKE);
@@ -129,7 +176,15 @@ describe('retention schedule', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('retention_schedule');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new AcceptingGateway(), role: 'worker', namespace: `retention_schedule_${process.pid}`, env: { RETENTION_SCHEDULE: '15 2 * * *' } });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new AcceptingGateway(),
+      role: 'worker',
+      namespace: `retention_schedule_${process.pid}`,
+      env: { RETENTION_SCHEDULE: '15 2 * * *' },
+    });
   });
   afterAll(async () => {
     await app?.close();

@@ -26,7 +26,8 @@ function copyTree(from: string, to: string, skip: (relative: string) => boolean,
   const stat = fs.statSync(from);
   if (stat.isDirectory()) {
     fs.mkdirSync(to, { recursive: true });
-    for (const entry of fs.readdirSync(from)) copyTree(path.join(from, entry), path.join(to, entry), skip, path.posix.join(relative, entry));
+    for (const entry of fs.readdirSync(from))
+      copyTree(path.join(from, entry), path.join(to, entry), skip, path.posix.join(relative, entry));
   } else {
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(from, to);
@@ -66,7 +67,8 @@ async function replay(stages: Stage[], scratch: string): Promise<Map<string, Sta
           for (const source of parts) {
             const absolute = from ? path.join(from.root, source) : path.join(ROOT, source);
             const relative = path.posix.normalize(source).replace(/^\/+/, '');
-            if (!fs.existsSync(absolute) || (!from && ignored(relative))) throw new Error(`COPY ${source}: not in the ${from ? `stage ${ins.flags.from}` : 'build context'}`);
+            if (!fs.existsSync(absolute) || (!from && ignored(relative)))
+              throw new Error(`COPY ${source}: not in the ${from ? `stage ${ins.flags.from}` : 'build context'}`);
             const isDir = fs.statSync(absolute).isDirectory();
             const target = isDir || !dest.endsWith('/') ? inStage(dest) : path.join(inStage(dest), path.basename(source));
             copyTree(absolute, target, (r) => !from && ignored(r), from ? '' : relative);
@@ -75,16 +77,24 @@ async function replay(stages: Stage[], scratch: string): Promise<Map<string, Sta
         }
         case 'RUN': {
           // A command that wrote outside its WORKDIR would write on this machine.
-          expect({ run: ins.args, absolutePath: /(^|[\s=])\/(?!dev\/null)/.test(ins.args) }).toEqual({ run: ins.args, absolutePath: false });
+          expect({ run: ins.args, absolutePath: /(^|[\s=])\/(?!dev\/null)/.test(ins.args) }).toEqual({
+            run: ins.args,
+            absolutePath: false,
+          });
           const mount = ins.flags.mount ?? '';
-          if (mount && !/^type=cache,target=\/root\/\.npm$/.test(mount)) throw new Error(`RUN --mount=${mount}: the replay knows only npm's cache mount`);
+          if (mount && !/^type=cache,target=\/root\/\.npm$/.test(mount))
+            throw new Error(`RUN --mount=${mount}: the replay knows only npm's cache mount`);
           try {
             await promisify(execFile)('sh', ['-c', `chown() { :; }; ${ins.args}`], {
               cwd: inStage('.'),
               maxBuffer: 64 * 1024 * 1024,
               env: {
-                PATH: process.env.PATH ?? '', HOME: state.root, ...state.env,
-                npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', ...(mount ? { npm_config_cache: npmCache } : {}),
+                PATH: process.env.PATH ?? '',
+                HOME: state.root,
+                ...state.env,
+                npm_config_prefer_offline: 'true',
+                npm_config_update_notifier: 'false',
+                ...(mount ? { npm_config_cache: npmCache } : {}),
               },
             });
           } catch (e) {
@@ -145,12 +155,17 @@ describe('the Dockerfile, replayed', () => {
     expect(runtime.user).not.toMatch(/^(root|0)(:.*)?$/);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     // What the lockfile marks dev-only (jest, swc, playwright, …; TypeScript is a peer of production packages, so it stays).
-    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    const devOnly = Object.entries(lock.packages).filter(([where, p]) => where && p.dev).map(([where]) => where);
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
+    const devOnly = Object.entries(lock.packages)
+      .filter(([where, p]) => where && p.dev)
+      .map(([where]) => where);
     expect(devOnly).toEqual(expect.arrayContaining(['node_modules/jest', 'node_modules/@swc/core', 'node_modules/playwright-core']));
     const app = path.join(runtime.root, runtime.workdir);
     expect(devOnly.filter((where) => fs.existsSync(path.join(app, where)))).toEqual([]);
-    for (const dep of Object.keys(pkg.dependencies)) expect({ dep, installed: fs.existsSync(path.join(app, 'node_modules', dep)) }).toEqual({ dep, installed: true });
+    for (const dep of Object.keys(pkg.dependencies))
+      expect({ dep, installed: fs.existsSync(path.join(app, 'node_modules', dep)) }).toEqual({ dep, installed: true });
     // Sources stay in the build stage; the runtime has the compiled service.
     expect(fs.existsSync(path.join(runtime.root, runtime.workdir, 'src'))).toBe(false);
     expect(fs.existsSync(path.join(runtime.root, runtime.workdir, 'dist/src/main.js'))).toBe(true);
@@ -164,10 +179,20 @@ describe('the Dockerfile, replayed', () => {
     const metricsPort = String(await freePort());
     const cwd = path.join(runtime.root, runtime.workdir);
     const env = {
-      PATH: process.env.PATH ?? '', HOME: runtime.root, ...runtime.env,
+      PATH: process.env.PATH ?? '',
+      HOME: runtime.root,
+      ...runtime.env,
       // As in production: OpenID Connect (nothing is asked of the provider until someone signs in) and a secrets key.
-      DATABASE_URL: db.url, AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.invalid', OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: 'https://idp.invalid/jwks',
-      SECRETS_KEY: `image:${Buffer.alloc(32, 7).toString('base64')}`, PORT: port, METRICS_PORT: metricsPort, QUEUE_NAMESPACE: `image_${process.pid}`, LOG_LEVEL: 'warn',
+      DATABASE_URL: db.url,
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://idp.invalid',
+      OIDC_AUDIENCE: 'livsforloeb',
+      OIDC_JWKS_URL: 'https://idp.invalid/jwks',
+      SECRETS_KEY: `image:${Buffer.alloc(32, 7).toString('base64')}`,
+      PORT: port,
+      METRICS_PORT: metricsPort,
+      QUEUE_NAMESPACE: `image_${process.pid}`,
+      LOG_LEVEL: 'warn',
     };
     child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (output += d));
@@ -176,10 +201,14 @@ describe('the Dockerfile, replayed', () => {
 
     const base = `http://127.0.0.1:${port}`;
     try {
-      await waitFor(async () => {
-        if (exitCode !== null) throw new Error(`exited with ${exitCode}`);
-        return (await fetch(`${base}/health/ready`).catch(() => undefined))?.status === 200;
-      }, 90_000, 200);
+      await waitFor(
+        async () => {
+          if (exitCode !== null) throw new Error(`exited with ${exitCode}`);
+          return (await fetch(`${base}/health/ready`).catch(() => undefined))?.status === 200;
+        },
+        90_000,
+        200,
+      );
     } catch (e) {
       throw new Error(`${(e as Error).message}: ${output.slice(-1500)}`);
     }

@@ -39,7 +39,11 @@ function legacyCluster(dataDir: string, port: number): void {
     await run('livsforloeb', "CREATE TABLE kept_note (id serial PRIMARY KEY, note text); INSERT INTO kept_note (note) VALUES ('kept')");
     await server.stop();
   `;
-  const made = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: path.join(__dirname, '../..'), encoding: 'utf8', timeout: 120_000 });
+  const made = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: path.join(__dirname, '../..'),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (made.status !== 0) throw new Error(`could not make the legacy cluster: ${made.stderr}`);
 }
 
@@ -59,16 +63,31 @@ describe('the service started on an embedded data directory from before generate
   it('replaces the constant superuser password and hands the data to a role that is no superuser', async () => {
     const pgPort = await freePort();
     legacyCluster(dataDir, pgPort);
-    service = new ServiceProcess({ PORT: String(await freePort()), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' });
+    service = new ServiceProcess({
+      PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      LOG_LEVEL: 'warn',
+    });
     service.start();
     await service.ready(90_000);
 
-    await expect(query(`postgres://postgres:${LEGACY_PASSWORD}@127.0.0.1:${pgPort}/postgres`, 'SELECT 1')).rejects.toThrow(/password authentication failed/);
+    await expect(query(`postgres://postgres:${LEGACY_PASSWORD}@127.0.0.1:${pgPort}/postgres`, 'SELECT 1')).rejects.toThrow(
+      /password authentication failed/,
+    );
     const superuser = `postgres://postgres:${fs.readFileSync(path.join(dataDir, 'postgres-superuser-password'), 'utf8').trim()}@127.0.0.1:${pgPort}/livsforloeb`;
-    const sessions = await query(superuser, `SELECT DISTINCT a.usename, r.rolsuper FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename WHERE a.datname = 'livsforloeb' AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()`);
+    const sessions = await query(
+      superuser,
+      `SELECT DISTINCT a.usename, r.rolsuper FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename WHERE a.datname = 'livsforloeb' AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()`,
+    );
     expect(sessions).toEqual([{ usename: 'livsforloeb', rolsuper: false }]);
     // What the superuser owned before (the old table, the migrations', the queue schema's) is the service's role's now, data intact.
-    expect(await query(superuser, `SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'`)).toEqual([{ owner: 'livsforloeb' }]);
+    expect(
+      await query(
+        superuser,
+        `SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'`,
+      ),
+    ).toEqual([{ owner: 'livsforloeb' }]);
     const app = `postgres://livsforloeb:${fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim()}@127.0.0.1:${pgPort}/livsforloeb`;
     expect(await query(app, 'SELECT note FROM kept_note')).toEqual([{ note: 'kept' }]);
     await expect(query(app, 'CREATE DATABASE other')).rejects.toThrow(/permission denied/);

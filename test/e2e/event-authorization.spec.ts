@@ -22,7 +22,20 @@ import { UnusedGateway } from '../support/unused-gateway';
  * An allowed event is sent with data its schema refuses, so the answer is 400 VALIDATION_FAILED and
  * the journey does not move: the matrix can then ask every caller about every event on one journey.
  */
-const WHO = ['owner', 'otherCitizen', 'proxyAct', 'proxyRead', 'proxyExpired', 'caseworkerOwner', 'caseworkerOther', 'caseworkerOutside', 'systemOwner', 'systemOther', 'engine', 'register'] as const;
+const WHO = [
+  'owner',
+  'otherCitizen',
+  'proxyAct',
+  'proxyRead',
+  'proxyExpired',
+  'caseworkerOwner',
+  'caseworkerOther',
+  'caseworkerOutside',
+  'systemOwner',
+  'systemOther',
+  'engine',
+  'register',
+] as const;
 type Who = (typeof WHO)[number];
 type Expected = 'allowed' | 403 | 404;
 
@@ -38,12 +51,17 @@ interface World {
   tokens: Partial<Record<Who, string>>;
 }
 
-const definitions = allDefinitions().filter((d, _, all) => d.version === Math.max(...all.filter((o) => o.id === d.id).map((o) => o.version)));
+const definitions = allDefinitions().filter(
+  (d, _, all) => d.version === Math.max(...all.filter((o) => o.id === d.id).map((o) => o.version)),
+);
 /** Each journey with its first facts example, and again wherever the law routes a step to another authority for some citizens. */
 const cases: [string, JourneyDefinition, Record<string, unknown>][] = definitions.flatMap((d) => {
   const examples = d.factsExamples?.length ? d.factsExamples : [{}];
   const rerouted = d.steps.some((s) => s.alternativeSystems?.length) ? examples.slice(1) : [];
-  return [[d.id, d, examples[0]], ...rerouted.map((f, i): [string, JourneyDefinition, Record<string, unknown>] => [`${d.id} (facts example ${i + 2})`, d, f])];
+  return [
+    [d.id, d, examples[0]],
+    ...rerouted.map((f, i): [string, JourneyDefinition, Record<string, unknown>] => [`${d.id} (facts example ${i + 2})`, d, f]),
+  ];
 });
 
 /** The authority that decides the event (the one handling its first step that has one), if any. */
@@ -62,7 +80,8 @@ function expected(world: World, who: Who, type: string): Expected | undefined {
   const spec = def.events[type];
   const engineEvent = !spec;
   const owner = ownerOf(world, type);
-  const applies = (authority: string | undefined) => !!spec?.steps.some((id) => world.handler[id] === authority && status[id] !== 'skipped');
+  const applies = (authority: string | undefined) =>
+    !!spec?.steps.some((id) => world.handler[id] === authority && status[id] !== 'skipped');
   switch (who) {
     case 'owner':
     case 'proxyAct':
@@ -103,7 +122,14 @@ describe('event policy: who may send which event', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('event_policy');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway: new UnusedGateway(), role: 'api', namespace: `event_policy_${process.pid}` });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: allDefinitions(),
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: `event_policy_${process.pid}`,
+    });
     h = selfServiceHelpers(app);
     ({ caseworker, system } = h.authorityTokens());
     sql = app.get(DataSource);
@@ -120,7 +146,9 @@ describe('event policy: who may send which event', () => {
     const start = async (who: string) => {
       const citizenId = await app.get(CitizenRepository).idFor(who);
       const answers = def.startExamples[0];
-      return (await app.get(StartJourneyUseCase).execute({ citizenId, type: def.id, answers, facts, actor: { kind: 'citizen', id: citizenId } })).journeyId;
+      return (
+        await app.get(StartJourneyUseCase).execute({ citizenId, type: def.id, answers, facts, actor: { kind: 'citizen', id: citizenId } })
+      ).journeyId;
     };
     const journeyId = await start(cpr(0));
     const dismissedId = await start(cpr(1));
@@ -129,14 +157,23 @@ describe('event policy: who may send which event', () => {
 
     const owner = await h.devToken({ role: 'citizen', subject: cpr(0) });
     const grant = async (proxy: string, access: 'read' | 'act') =>
-      (await h.http().post('/api/me/proxies').set('Authorization', `Bearer ${owner}`).send({ proxyCpr: proxy, access, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }).expect(201)).body.id as string;
+      (
+        await h
+          .http()
+          .post('/api/me/proxies')
+          .set('Authorization', `Bearer ${owner}`)
+          .send({ proxyCpr: proxy, access, expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
+          .expect(201)
+      ).body.id as string;
     await grant(cpr(3), 'act');
     await grant(cpr(4), 'read');
     const expired = await grant(cpr(5), 'act');
     await sql.query(`UPDATE proxy_grant SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired]);
 
     const [{ systems: scope }] = await sql.query('SELECT systems FROM journey WHERE id = $1', [journeyId]);
-    const view = (await h.http().get(`/api/journeys/${journeyId}`).set('Authorization', `Bearer ${owner}`).expect(200)).body as { steps: { id: string; status: string; system?: string }[] };
+    const view = (await h.http().get(`/api/journeys/${journeyId}`).set('Authorization', `Bearer ${owner}`).expect(200)).body as {
+      steps: { id: string; status: string; system?: string }[];
+    };
     return {
       def,
       journeyId,
@@ -159,7 +196,13 @@ describe('event policy: who may send which event', () => {
     const data = { matrixProbe: true };
     if (who === 'engine' || who === 'register') {
       const actor: Actor = who === 'engine' ? { kind: 'engine', id: 'engine' } : { kind: 'register', id: 'register:matrix' };
-      const error = await app.get(SendEventUseCase).execute({ journeyId: w.dismissedId, type, data, actor, origin: 'engine' }).then(() => undefined, (e: { code?: string }) => e);
+      const error = await app
+        .get(SendEventUseCase)
+        .execute({ journeyId: w.dismissedId, type, data, actor, origin: 'engine' })
+        .then(
+          () => undefined,
+          (e: { code?: string }) => e,
+        );
       // Past the policy, the dismissed journey refuses everything: that is how "allowed" shows.
       if (error?.code === 'JOURNEY_NOT_ACTIVE') return 'allowed';
       return error?.code === 'FORBIDDEN' ? 403 : `use case: ${error?.code ?? 'applied'}`;
@@ -192,42 +235,52 @@ describe('event policy: who may send which event', () => {
     if (res.status === 400 && res.body.code === 'VALIDATION_FAILED') return 'allowed';
     if (res.status === 403 || res.status === 404) {
       // A refusal names the event (403) or looks like a missing journey (404); never a stack trace.
-      if (res.status === 403 && !String(res.body.message).includes(type.slice(0, 80))) return `403 without the event's name: ${res.body.message}`;
+      if (res.status === 403 && !String(res.body.message).includes(type.slice(0, 80)))
+        return `403 without the event's name: ${res.body.message}`;
       return res.status;
     }
     return `${res.status} ${res.body.code}`;
   }
 
-  it.each(cases)('%s: every caller gets exactly what the definition allows, and nothing is written when refused', async (_id, def, facts) => {
-    const w = await world(def, facts);
-    const [{ version: before }] = await sql.query('SELECT version FROM journey WHERE id = $1', [w.journeyId]);
-    const wrong: string[] = [];
-    let asked = 0;
-    // Nothing a caller sends here moves the journey, so one event's callers can be asked at once.
-    for (const type of [...Object.keys(def.events), ...ENGINE_EVENT_TYPES]) {
-      const questions = WHO.map((who) => [who, expected(w, who, type)] as const).filter(([, want]) => want !== undefined);
-      asked += questions.length;
-      const answers = await Promise.all(questions.map(([who]) => ask(w, who, type)));
-      questions.forEach(([who, want], i) => answers[i] !== want && wrong.push(`${type} as ${who}: expected ${want}, got ${answers[i]}`));
-    }
-    expect(wrong).toEqual([]);
-    expect(asked).toBeGreaterThan(Object.keys(def.events).length * 8);
-    // Refused or invalid, nothing reached the journey: no transition, no history entry.
-    const [{ version: after }] = await sql.query('SELECT version FROM journey WHERE id = $1', [w.journeyId]);
-    expect(after).toBe(before);
-    const [{ entries }] = await sql.query('SELECT count(*)::int AS entries FROM journey_history WHERE journey_id = $1', [w.journeyId]);
-    expect(entries).toBe(1);
-
-    // The views offer a caseworker exactly the events the policy would let them send.
-    for (const authority of w.systems) {
-      const view = (await h.http().get(`/api/caseworker/journeys/${w.journeyId}`).set('Authorization', `Bearer ${await caseworker(authority)}`).expect(200)).body as { nextActions: { event: string }[] };
-      for (const { event } of view.nextActions) {
-        const mine = def.events[event].steps.some((id) => w.handler[id] === authority && w.status[id] !== 'skipped');
-        if (!mine || !def.events[event].actors.includes('caseworker')) wrong.push(`${authority}'s caseworker is offered ${event}`);
+  it.each(cases)(
+    '%s: every caller gets exactly what the definition allows, and nothing is written when refused',
+    async (_id, def, facts) => {
+      const w = await world(def, facts);
+      const [{ version: before }] = await sql.query('SELECT version FROM journey WHERE id = $1', [w.journeyId]);
+      const wrong: string[] = [];
+      let asked = 0;
+      // Nothing a caller sends here moves the journey, so one event's callers can be asked at once.
+      for (const type of [...Object.keys(def.events), ...ENGINE_EVENT_TYPES]) {
+        const questions = WHO.map((who) => [who, expected(w, who, type)] as const).filter(([, want]) => want !== undefined);
+        asked += questions.length;
+        const answers = await Promise.all(questions.map(([who]) => ask(w, who, type)));
+        questions.forEach(([who, want], i) => answers[i] !== want && wrong.push(`${type} as ${who}: expected ${want}, got ${answers[i]}`));
       }
-    }
-    expect(wrong).toEqual([]);
-  });
+      expect(wrong).toEqual([]);
+      expect(asked).toBeGreaterThan(Object.keys(def.events).length * 8);
+      // Refused or invalid, nothing reached the journey: no transition, no history entry.
+      const [{ version: after }] = await sql.query('SELECT version FROM journey WHERE id = $1', [w.journeyId]);
+      expect(after).toBe(before);
+      const [{ entries }] = await sql.query('SELECT count(*)::int AS entries FROM journey_history WHERE journey_id = $1', [w.journeyId]);
+      expect(entries).toBe(1);
+
+      // The views offer a caseworker exactly the events the policy would let them send.
+      for (const authority of w.systems) {
+        const view = (
+          await h
+            .http()
+            .get(`/api/caseworker/journeys/${w.journeyId}`)
+            .set('Authorization', `Bearer ${await caseworker(authority)}`)
+            .expect(200)
+        ).body as { nextActions: { event: string }[] };
+        for (const { event } of view.nextActions) {
+          const mine = def.events[event].steps.some((id) => w.handler[id] === authority && w.status[id] !== 'skipped');
+          if (!mine || !def.events[event].actors.includes('caseworker')) wrong.push(`${authority}'s caseworker is offered ${event}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
 
   describe('the findings it closes', () => {
     const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -235,55 +288,119 @@ describe('event policy: who may send which event', () => {
 
     it("refuses another authority's caseworker and system the municipality's decision, logs the attempt, and leaves the municipality's step open", async () => {
       const { journeyId } = await h.reportedMove('2002901234', movingAnswers());
-      const refused = await h.http().post(`/api/caseworker/journeys/${journeyId}/events`).set(bearer(await caseworker('health-insurance'))).send(decided).expect(403);
+      const refused = await h
+        .http()
+        .post(`/api/caseworker/journeys/${journeyId}/events`)
+        .set(bearer(await caseworker('health-insurance')))
+        .send(decided)
+        .expect(403);
       expect(refused.body).toMatchObject({ code: 'FORBIDDEN' });
       expect(refused.body.message).toContain('health-insurance');
       expect(refused.body.message).toContain('logivaert.decided');
-      await h.http().post(`/api/self-service/journeys/${journeyId}/events`).set(bearer(await system('health-insurance'))).send(decided).expect(403);
+      await h
+        .http()
+        .post(`/api/self-service/journeys/${journeyId}/events`)
+        .set(bearer(await system('health-insurance')))
+        .send(decided)
+        .expect(403);
 
-      const log = await sql.query(`SELECT authority, action FROM access_log WHERE journey_id = $1 AND viewer_kind = 'caseworker'`, [journeyId]);
+      const log = await sql.query(`SELECT authority, action FROM access_log WHERE journey_id = $1 AND viewer_kind = 'caseworker'`, [
+        journeyId,
+      ]);
       expect(log).toEqual([{ authority: 'health-insurance', action: 'event:logivaert.decided' }]);
       // The call audit is written once the answer has gone out.
-      const audit = async () => sql.query(`SELECT authority, status FROM system_call_audit WHERE journey_id = $1 AND route LIKE '%/events'`, [journeyId]);
+      const audit = async () =>
+        sql.query(`SELECT authority, status FROM system_call_audit WHERE journey_id = $1 AND route LIKE '%/events'`, [journeyId]);
       await waitFor(async () => (await audit()).length > 0, 5_000);
       expect(await audit()).toEqual([{ authority: 'health-insurance', status: 403 }]);
 
-      const view = await h.http().get(`/api/caseworker/journeys/${journeyId}`).set(bearer(await caseworker('municipality'))).expect(200);
+      const view = await h
+        .http()
+        .get(`/api/caseworker/journeys/${journeyId}`)
+        .set(bearer(await caseworker('municipality')))
+        .expect(200);
       expect(view.body.steps.find((s: { id: string }) => s.id === 'logivaert-check').status).toBe('active');
       expect(view.body.nextActions.map((a: { event: string }) => a.event)).toContain('logivaert.decided');
-      const other = await h.http().get(`/api/caseworker/journeys/${journeyId}`).set(bearer(await caseworker('health-insurance'))).expect(200);
+      const other = await h
+        .http()
+        .get(`/api/caseworker/journeys/${journeyId}`)
+        .set(bearer(await caseworker('health-insurance')))
+        .expect(200);
       expect(other.body.nextActions.map((a: { event: string }) => a.event)).not.toContain('logivaert.decided');
       // The citizen happens to use a key (a case number, say) that the municipality uses too: each
       // sender's keys are its own, so the municipality's decision is applied, not taken for a repeat.
       const citizen = await h.devToken({ role: 'citizen', subject: '2002901234' });
-      await h.http().post(`/api/journeys/${journeyId}/events`).set(bearer(citizen)).send({ type: 'gp-choice.made', data: { choice: 'keep-current' }, idempotencyKey: 'case-4711' }).expect(200);
-      const decision = await h.http().post(`/api/caseworker/journeys/${journeyId}/events`).set(bearer(await caseworker('municipality'))).send({ ...decided, idempotencyKey: 'case-4711' }).expect(200);
+      await h
+        .http()
+        .post(`/api/journeys/${journeyId}/events`)
+        .set(bearer(citizen))
+        .send({ type: 'gp-choice.made', data: { choice: 'keep-current' }, idempotencyKey: 'case-4711' })
+        .expect(200);
+      const decision = await h
+        .http()
+        .post(`/api/caseworker/journeys/${journeyId}/events`)
+        .set(bearer(await caseworker('municipality')))
+        .send({ ...decided, idempotencyKey: 'case-4711' })
+        .expect(200);
       expect(decision.body.result.duplicate).toBe(false);
       expect(decision.body.journey.steps.find((s: { id: string }) => s.id === 'logivaert-check').status).toBe('done');
       // The same sender repeating its key gets the first answer, and nothing is applied twice.
-      const again = await h.http().post(`/api/caseworker/journeys/${journeyId}/events`).set(bearer(await caseworker('municipality'))).send({ ...decided, idempotencyKey: 'case-4711' }).expect(200);
+      const again = await h
+        .http()
+        .post(`/api/caseworker/journeys/${journeyId}/events`)
+        .set(bearer(await caseworker('municipality')))
+        .send({ ...decided, idempotencyKey: 'case-4711' })
+        .expect(200);
       expect(again.body.result).toEqual({ ...decision.body.result, duplicate: true });
     });
 
-    it('keeps client idempotency keys apart from the engine\'s, and lets a caseworker retry only a task of their own authority', async () => {
+    it("keeps client idempotency keys apart from the engine's, and lets a caseworker retry only a task of their own authority", async () => {
       const cpr = '2102901234';
       const citizenId = await app.get(CitizenRepository).idFor(cpr);
       const newJob = definitions.find((d) => d.id === 'new-job')!;
-      const { journeyId } = await app.get(StartJourneyUseCase).execute({ citizenId, type: 'new-job', answers: newJob.startExamples[0], facts: {}, actor: { kind: 'citizen', id: citizenId } });
-      const [[task]] = await sql.query(`UPDATE integration_task SET status = 'dead' WHERE journey_id = $1 AND system = 'skattestyrelsen' RETURNING id, step, task`, [journeyId]);
-      await app.get(SendEventUseCase).execute({ journeyId, type: 'integration.failed', data: { step: task.step, task: task.task, code: 'UNAVAILABLE' }, actor: { kind: 'engine', id: 'engine' }, origin: 'engine' });
+      const { journeyId } = await app
+        .get(StartJourneyUseCase)
+        .execute({ citizenId, type: 'new-job', answers: newJob.startExamples[0], facts: {}, actor: { kind: 'citizen', id: citizenId } });
+      const [[task]] = await sql.query(
+        `UPDATE integration_task SET status = 'dead' WHERE journey_id = $1 AND system = 'skattestyrelsen' RETURNING id, step, task`,
+        [journeyId],
+      );
+      await app
+        .get(SendEventUseCase)
+        .execute({
+          journeyId,
+          type: 'integration.failed',
+          data: { step: task.step, task: task.task, code: 'UNAVAILABLE' },
+          actor: { kind: 'engine', id: 'engine' },
+          origin: 'engine',
+        });
 
       // The citizen happens to use the key the engine will use for the caseworker's retry.
       const citizen = await h.devToken({ role: 'citizen', subject: cpr });
       const mine = (await h.http().get(`/api/journeys/${journeyId}`).set(bearer(citizen)).expect(200)).body.nextActions[0];
-      await h.http().post(`/api/journeys/${journeyId}/events`).set(bearer(citizen)).send({ type: mine.event, data: mine.example, idempotencyKey: `retry:${task.id}` }).expect(200);
+      await h
+        .http()
+        .post(`/api/journeys/${journeyId}/events`)
+        .set(bearer(citizen))
+        .send({ type: mine.event, data: mine.example, idempotencyKey: `retry:${task.id}` })
+        .expect(200);
 
       // Another authority on the journey may not retry skattestyrelsen's task.
-      const jobnet = await h.http().post(`/api/caseworker/journeys/${journeyId}/tasks/${task.id}/retry`).set(bearer(await caseworker('jobnet'))).expect(403);
+      const jobnet = await h
+        .http()
+        .post(`/api/caseworker/journeys/${journeyId}/tasks/${task.id}/retry`)
+        .set(bearer(await caseworker('jobnet')))
+        .expect(403);
       expect(jobnet.body.message).toContain('integration.retry');
-      const retried = await h.http().post(`/api/caseworker/journeys/${journeyId}/tasks/${task.id}/retry`).set(bearer(await caseworker('skattestyrelsen'))).expect(200);
+      const retried = await h
+        .http()
+        .post(`/api/caseworker/journeys/${journeyId}/tasks/${task.id}/retry`)
+        .set(bearer(await caseworker('skattestyrelsen')))
+        .expect(200);
       expect(retried.body.result.duplicate).toBe(false);
-      const events = (await sql.query('SELECT event_type FROM journey_history WHERE journey_id = $1 ORDER BY seq', [journeyId])).map((r: { event_type: string }) => r.event_type);
+      const events = (await sql.query('SELECT event_type FROM journey_history WHERE journey_id = $1 ORDER BY seq', [journeyId])).map(
+        (r: { event_type: string }) => r.event_type,
+      );
       expect(events).toEqual(['journey.started', 'integration.failed', mine.event, 'integration.retry']);
     });
   });

@@ -16,7 +16,13 @@ import { scopeDrift } from '../support/journey-scope';
 import { exampleInputs, explore, serializeJourneySnapshot, type Exploration } from '../journeys/journey-graph';
 
 /** Engine events the driver never sends: they come from the workers (or from the clock). */
-const FROM_ENGINE = new Set(['integration.completed', 'integration.failed', 'integration.retry', 'timer.fired', 'journey.linked-completed']);
+const FROM_ENGINE = new Set([
+  'integration.completed',
+  'integration.failed',
+  'integration.retry',
+  'timer.fired',
+  'journey.linked-completed',
+]);
 const AVOID = new Set(['timer.fired', 'integration.failed', 'integration.retry', 'journey.linked-completed']);
 
 /**
@@ -39,7 +45,14 @@ describe('every journey through the API', () => {
     db = await createTestDatabase('through_api');
     sandbox = await startSandbox({ latencyScale: 0 });
     const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: allDefinitions(), gateway, role: 'all', namespace: 'through_api' });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: allDefinitions(),
+      gateway,
+      role: 'all',
+      namespace: 'through_api',
+    });
     http = request(app.getHttpServer());
     sql = app.get(DataSource);
   });
@@ -53,7 +66,12 @@ describe('every journey through the API', () => {
   async function systemToken(authority: string): Promise<string> {
     if (!clients.has(authority)) {
       const client = await app.get(CreateClientUseCase).execute({ authority });
-      const res = await http.post('/api/oauth/token').auth(client.clientId, client.clientSecret).type('form').send({ grant_type: 'client_credentials' }).expect(200);
+      const res = await http
+        .post('/api/oauth/token')
+        .auth(client.clientId, client.clientSecret)
+        .type('form')
+        .send({ grant_type: 'client_credentials' })
+        .expect(200);
       clients.set(authority, res.body.access_token);
     }
     return clients.get(authority)!;
@@ -91,55 +109,86 @@ describe('every journey through the API', () => {
       const token = await devToken({ role: 'caseworker', subject: 'cw-1', authority: owner, name: 'Test Sagsbehandler' });
       accepted(await http.post(`/api/caseworker/journeys/${journeyId}/events`).set('Authorization', `Bearer ${token}`).send(body));
     } else {
-      accepted(await http.post(`/api/self-service/journeys/${journeyId}/events`).set('Authorization', `Bearer ${await systemToken(owner)}`).send(body));
+      accepted(
+        await http
+          .post(`/api/self-service/journeys/${journeyId}/events`)
+          .set('Authorization', `Bearer ${await systemToken(owner)}`)
+          .send(body),
+      );
     }
   }
 
-  it.each(['moving', 'divorce', 'starting-education', 'new-job', 'moving-abroad', 'moving-to-denmark', 'losing-a-job', 'becoming-a-parent'])(
-    '%s starts through POST /api/journeys, with register facts looked up in CPR',
-    async (type) => {
-      const def = allDefinitions().find((d) => d.id === type)!;
-      const citizen = await devToken({ role: 'citizen', subject: `0202${String(8000 + ++serial).padStart(6, '0')}` });
-      const res = await http.post('/api/journeys').set('Authorization', `Bearer ${citizen}`).send({ type, answers: def.startExamples[0] });
-      expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ type, status: 'active' });
-      const [row] = await sql.query('SELECT snapshot FROM journey WHERE id = $1', [res.body.id]);
-      // Only the facts the journey declares, from the sandboxed CPR.
-      const declared = JSON.stringify(def.factsSchema ?? {});
-      for (const key of Object.keys(row.snapshot.context.facts ?? {})) expect(declared).toContain(`"${key}"`);
-    },
-  );
+  it.each([
+    'moving',
+    'divorce',
+    'starting-education',
+    'new-job',
+    'moving-abroad',
+    'moving-to-denmark',
+    'losing-a-job',
+    'becoming-a-parent',
+  ])('%s starts through POST /api/journeys, with register facts looked up in CPR', async (type) => {
+    const def = allDefinitions().find((d) => d.id === type)!;
+    const citizen = await devToken({ role: 'citizen', subject: `0202${String(8000 + ++serial).padStart(6, '0')}` });
+    const res = await http.post('/api/journeys').set('Authorization', `Bearer ${citizen}`).send({ type, answers: def.startExamples[0] });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ type, status: 'active' });
+    const [row] = await sql.query('SELECT snapshot FROM journey WHERE id = $1', [res.body.id]);
+    // Only the facts the journey declares, from the sandboxed CPR.
+    const declared = JSON.stringify(def.factsSchema ?? {});
+    for (const key of Object.keys(row.snapshot.context.facts ?? {})) expect(declared).toContain(`"${key}"`);
+  });
 
-  it.each(allDefinitions().map((d) => [d.id, d] as const))('%s reaches a final state', async (_id, def) => {
-    const input = exampleInputs(def)[0];
-    const exploration = explore(def, input);
-    const cpr = `0101${String(7000 + ++serial).padStart(6, '0')}`;
-    const citizenId = await app.get(CitizenRepository).idFor(cpr);
-    const citizen = await devToken({ role: 'citizen', subject: cpr });
-    // Started with the exploration's exact facts so the pure machine's paths apply; starting through
-    // POST /api/journeys (above) and the register feed (register-feed-journeys.spec.ts) is tested apart.
-    const { journeyId } = await app.get(StartJourneyUseCase).execute({ citizenId, type: def.id, answers: input.answers, facts: input.facts, startedAt: input.startedAt, actor: { kind: 'citizen', id: citizenId } });
+  it.each(allDefinitions().map((d) => [d.id, d] as const))(
+    '%s reaches a final state',
+    async (_id, def) => {
+      const input = exampleInputs(def)[0];
+      const exploration = explore(def, input);
+      const cpr = `0101${String(7000 + ++serial).padStart(6, '0')}`;
+      const citizenId = await app.get(CitizenRepository).idFor(cpr);
+      const citizen = await devToken({ role: 'citizen', subject: cpr });
+      // Started with the exploration's exact facts so the pure machine's paths apply; starting through
+      // POST /api/journeys (above) and the register feed (register-feed-journeys.spec.ts) is tested apart.
+      const { journeyId } = await app
+        .get(StartJourneyUseCase)
+        .execute({
+          citizenId,
+          type: def.id,
+          answers: input.answers,
+          facts: input.facts,
+          startedAt: input.startedAt,
+          actor: { kind: 'citizen', id: citizenId },
+        });
 
-    for (let n = 0; n < 60; n++) {
-      const [row] = await sql.query('SELECT status, snapshot, version FROM journey WHERE id = $1', [journeyId]);
-      if (row.status !== 'active') break;
-      const snapshot = def.machine.resolveState({ value: row.snapshot.value, context: row.snapshot.context, historyValue: row.snapshot.historyValue } as never);
-      const event = nextStep(def, exploration, snapshot);
-      if (!event) throw new Error(`${def.id}: no way to a final state from ${JSON.stringify(row.snapshot.value)}`);
-      if (FROM_ENGINE.has(event.type)) {
-        // The workers bring it: wait until the journey moves on.
-        const until = Date.now() + 10_000;
-        while (Date.now() < until && (await sql.query('SELECT version FROM journey WHERE id = $1', [journeyId]))[0].version === row.version) {
-          await new Promise((r) => setTimeout(r, 50));
+      for (let n = 0; n < 60; n++) {
+        const [row] = await sql.query('SELECT status, snapshot, version FROM journey WHERE id = $1', [journeyId]);
+        if (row.status !== 'active') break;
+        const snapshot = def.machine.resolveState({
+          value: row.snapshot.value,
+          context: row.snapshot.context,
+          historyValue: row.snapshot.historyValue,
+        } as never);
+        const event = nextStep(def, exploration, snapshot);
+        if (!event) throw new Error(`${def.id}: no way to a final state from ${JSON.stringify(row.snapshot.value)}`);
+        if (FROM_ENGINE.has(event.type)) {
+          // The workers bring it: wait until the journey moves on.
+          const until = Date.now() + 10_000;
+          while (
+            Date.now() < until &&
+            (await sql.query('SELECT version FROM journey WHERE id = $1', [journeyId]))[0].version === row.version
+          ) {
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          continue;
         }
-        continue;
+        await sendAs(def, journeyId, citizen, event, n);
       }
-      await sendAs(def, journeyId, citizen, event, n);
-    }
-    const view = await http.get(`/api/journeys/${journeyId}`).set('Authorization', `Bearer ${citizen}`).expect(200);
-    expect(view.body.status).toBe('completed');
-    expect(view.body.steps.every((s: { status: string }) => s.status === 'done' || s.status === 'skipped')).toBe(true);
-  }, 60_000);
+      const view = await http.get(`/api/journeys/${journeyId}`).set('Authorization', `Bearer ${citizen}`).expect(200);
+      expect(view.body.status).toBe('completed');
+      expect(view.body.steps.every((s: { status: string }) => s.status === 'done' || s.status === 'skipped')).toBe(true);
+    },
+    60_000,
+  );
 
   it('kept every journey’s caseworker scope in step with its authorities and status on the way', async () => {
     expect(await scopeDrift(sql)).toEqual([]);

@@ -17,7 +17,14 @@ const IDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|lft_[A
 
 function asRead(line: string): string {
   let out = line;
-  for (let i = 0; i < 3; i++) out = out.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => { try { return decodeURIComponent(run); } catch { return run; } });
+  for (let i = 0; i < 3; i++)
+    out = out.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
   return out.normalize('NFKC');
 }
 
@@ -40,8 +47,17 @@ describe('log privacy', () => {
     const port = String(await freePort());
     base = `http://127.0.0.1:${port}`;
     service = new ServiceProcess({
-      PORT: port, PUBLIC_BASE_URL: base, DEV_IDP_PORT: '0', DATABASE_URL: db.url, AUTH_MODE: 'dev', LOG_LEVEL: 'trace', QUEUE_NAMESPACE: `log_privacy_${process.pid}`, OUTBOX_POLL_MS: '50',
-      DEV_AUTH_SECRET: 'log-privacy-secret-log-privacy-secret-0123', RATE_LIMIT_LOGIN: '1000', WEBHOOK_BACKOFF_MS: '50',
+      PORT: port,
+      PUBLIC_BASE_URL: base,
+      DEV_IDP_PORT: '0',
+      DATABASE_URL: db.url,
+      AUTH_MODE: 'dev',
+      LOG_LEVEL: 'trace',
+      QUEUE_NAMESPACE: `log_privacy_${process.pid}`,
+      OUTBOX_POLL_MS: '50',
+      DEV_AUTH_SECRET: 'log-privacy-secret-log-privacy-secret-0123',
+      RATE_LIMIT_LOGIN: '1000',
+      WEBHOOK_BACKOFF_MS: '50',
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     });
     service.start();
@@ -56,7 +72,10 @@ describe('log privacy', () => {
     await db?.drop();
   });
 
-  const call = async (path: string, init: { method?: string; token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    path: string,
+    init: { method?: string; token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ) => {
     const res = await fetch(`${base}${path}`, {
       method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
       headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
@@ -79,24 +98,38 @@ describe('log privacy', () => {
     const [municipality, cpr] = [await clients.execute({ authority: 'municipality' }), await clients.execute({ authority: 'cpr' })];
     await ds.destroy();
     const systemToken = async (c: { clientId: string; clientSecret: string }) =>
-      (await call('/api/oauth/token', { body: { grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret } })).json().access_token as string;
+      (
+        await call('/api/oauth/token', { body: { grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret } })
+      ).json().access_token as string;
     const kk = await systemToken(municipality);
     await call('/api/self-service/webhooks', { token: kk, body: { url: receiver.url, events: ['step.awaiting', 'step.completed'] } });
 
     // The citizen's journey, a power of attorney, the proxy acting, a caseworker reading and writing.
     const journey = (await call('/api/journeys', { token: citizen, body: { type: 'moving', answers: movingAnswers() } })).json();
     expect(journey.id).toBeDefined();
-    await call(`/api/journeys/${journey.id}/events`, { token: citizen, body: { type: 'move.reported', data: { reportedOn: '2026-05-20' } } });
-    await call('/api/me/proxies', { token: citizen, body: { proxyCpr: `${bo.slice(0, 6)}-${bo.slice(6)}`, access: 'act', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    await call(`/api/journeys/${journey.id}/events`, {
+      token: citizen,
+      body: { type: 'move.reported', data: { reportedOn: '2026-05-20' } },
+    });
+    await call('/api/me/proxies', {
+      token: citizen,
+      body: { proxyCpr: `${bo.slice(0, 6)}-${bo.slice(6)}`, access: 'act', expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     await call(`/api/me/represented/journeys/${journey.id}`, { token: proxy });
-    await call(`/api/me/represented/journeys/${journey.id}/events`, { token: proxy, body: { type: 'gp-choice.made', data: { choice: 'keep-current' } } });
+    await call(`/api/me/represented/journeys/${journey.id}/events`, {
+      token: proxy,
+      body: { type: 'gp-choice.made', data: { choice: 'keep-current' } },
+    });
     await call(`/api/caseworker/journeys/${journey.id}/timeline?purpose=citizen-support`, { token: caseworker });
     await call(`/api/caseworker/journeys/${journey.id}/notes`, { token: caseworker, body: { body: `Talte med Anna Jensen (${anna})` } });
     // The municipality's solution decides the host declaration with the task token from its webhook.
     await waitFor(() => receiver.ofType('step.awaiting').length > 0, 20_000);
     const task = receiver.ofType('step.awaiting')[0].data.task;
     await call(`/api/hooks/tasks/${task.token}/complete`, { token: kk, body: { data: { confirmed: true, decidedOn: '2026-05-22' } } });
-    await call('/api/register-events', { token: await systemToken(cpr), body: { id: 'log-privacy-1', type: 'birthday-15', occurredOn: '2026-01-10', persons: [{ cpr: '1001110123' }] } });
+    await call('/api/register-events', {
+      token: await systemToken(cpr),
+      body: { id: 'log-privacy-1', type: 'birthday-15', occurredOn: '2026-01-10', persons: [{ cpr: '1001110123' }] },
+    });
     await call('/api/me/export', { token: citizen });
 
     // Pages: a persona signs in through the local provider and posts forms.
@@ -104,14 +137,24 @@ describe('log privacy', () => {
     const page = await fetch(`${base}/me/proxies`, { headers: { cookie: session } });
     expect(page.status).toBe(200);
     const pageCsrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
-    await fetch(`${base}/me/proxies`, { method: 'POST', headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${encodeURIComponent(pageCsrf)}&proxyCpr=${clara}&access=read&expiresAt=${unknown}` });
+    await fetch(`${base}/me/proxies`, {
+      method: 'POST',
+      headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `_csrf=${encodeURIComponent(pageCsrf)}&proxyCpr=${clara}&access=read&expiresAt=${unknown}`,
+    });
 
     // Error paths, each carrying a CPR number or a name where a careless log line would pick it up.
     await call('/api/me/proxies', { token: citizen, body: { proxyCpr: '3113999999', access: 'read', expiresAt: unknown } });
     await call(`/api/journeys/${unknown}`, { token: citizen });
     await call(`/api/journeys/${journey.id}?cpr=${unknown}&name=Anna%20Jensen`, { token: citizen });
-    await call(`/api/journeys/${journey.id}/events`, { token: citizen, body: { type: unknown, data: { cpr: unknown }, idempotencyKey: `${unknown}-Anna Jensen` } });
-    await call(`/api/journeys/${journey.id}/events`, { token: citizen, body: { type: 'gp-choice.made', data: { choice: unknown, [unknown]: 'Anna Jensen' } } });
+    await call(`/api/journeys/${journey.id}/events`, {
+      token: citizen,
+      body: { type: unknown, data: { cpr: unknown }, idempotencyKey: `${unknown}-Anna Jensen` },
+    });
+    await call(`/api/journeys/${journey.id}/events`, {
+      token: citizen,
+      body: { type: 'gp-choice.made', data: { choice: unknown, [unknown]: 'Anna Jensen' } },
+    });
     await call('/api/journeys', { token: citizen, raw: `{"type":"moving","answers":{"cpr":"${unknown}"` });
     await call('/api/dev/token', { body: { role: 'citizen', subject: `${unknown}x`, name: 'Anna Jensen' } });
     await call('/api/dev/token', { body: { role: 'caseworker', subject: unknown, name: 'Mette Larsen', authority: 'nowhere' } });
@@ -119,7 +162,15 @@ describe('log privacy', () => {
     await call('/api/journeys', { headers: { authorization: `Bearer ${unknown}`, 'x-request-id': `Anna-Jensen-${unknown}` } });
     await call('/api/oauth/token', { body: { grant_type: 'client_credentials', client_id: unknown, client_secret: 'Anna Jensen' } });
     await call(`/api/hooks/tasks/lft_${unknown}/complete`, { token: kk, body: { data: { cpr: unknown } } });
-    await call('/api/register-events', { token: kk, body: { id: `r-${unknown}`, type: 'birth', occurredOn: '2026-01-10', persons: [{ cpr: `${unknown.slice(0, 4)}99${unknown.slice(6)}` }] } });
+    await call('/api/register-events', {
+      token: kk,
+      body: {
+        id: `r-${unknown}`,
+        type: 'birth',
+        occurredOn: '2026-01-10',
+        persons: [{ cpr: `${unknown.slice(0, 4)}99${unknown.slice(6)}` }],
+      },
+    });
     await fetch(`${base}/journeys/${unknown}`, { headers: { cookie: session } });
     // The same numbers hidden by encoding: percent-escaped, escaped twice, in full-width digits; and as a search parameter's name.
     const escaped = [...unknown].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
@@ -150,7 +201,12 @@ describe('log privacy', () => {
     const lines = scrubbed.split('\n');
     expect(lines.filter((l) => new RegExp(CPR_LIKE.source).test(l)).slice(0, 5)).toEqual([]);
     // Read as a person would read them: escapes decoded (twice-escaped too), full-width digits folded.
-    expect(lines.map(asRead).filter((l) => new RegExp(CPR_LIKE.source).test(l)).slice(0, 5)).toEqual([]);
+    expect(
+      lines
+        .map(asRead)
+        .filter((l) => new RegExp(CPR_LIKE.source).test(l))
+        .slice(0, 5),
+    ).toEqual([]);
     for (const name of [...names, 'Anna', 'Jensen']) expect([name, lines.filter((l) => l.includes(name)).slice(0, 3)]).toEqual([name, []]);
     for (const number of [...people, '1001110123']) expect(log).not.toContain(number);
   }, 120_000);

@@ -20,8 +20,13 @@ describe('the metrics listener', () => {
     publicBase = `http://127.0.0.1:${port}`;
     metricsBase = `http://127.0.0.1:${metricsPort}`;
     service = new ServiceProcess({
-      PORT: String(port), METRICS_PORT: String(metricsPort), DATABASE_URL: db.url, AUTH_MODE: 'dev', LOG_LEVEL: 'info',
-      QUEUE_NAMESPACE: `metrics_${process.pid}`, OPERATOR_PASSWORD: password,
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      DATABASE_URL: db.url,
+      AUTH_MODE: 'dev',
+      LOG_LEVEL: 'info',
+      QUEUE_NAMESPACE: `metrics_${process.pid}`,
+      OPERATOR_PASSWORD: password,
     });
     service.start();
     await service.ready(60_000);
@@ -57,16 +62,26 @@ describe('the metrics listener', () => {
     const anonymous = await fetch(`${publicBase}/operator/queues`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toContain('Basic');
-    const wrong = await fetch(`${publicBase}/operator/queues`, { headers: { authorization: `Basic ${Buffer.from('operator:guess-guess-guess').toString('base64')}` } });
+    const wrong = await fetch(`${publicBase}/operator/queues`, {
+      headers: { authorization: `Basic ${Buffer.from('operator:guess-guess-guess').toString('base64')}` },
+    });
     expect(wrong.status).toBe(401);
-    const operator = await fetch(`${publicBase}/operator/queues`, { headers: { authorization: `Basic ${Buffer.from(`operator:${password}`).toString('base64')}` } });
+    const operator = await fetch(`${publicBase}/operator/queues`, {
+      headers: { authorization: `Basic ${Buffer.from(`operator:${password}`).toString('base64')}` },
+    });
     expect(operator.status).toBe(200);
   });
 
   it('does refuse to start when the metrics port is taken, naming the address', async () => {
     const port = await freePort();
     const taken = new URL(metricsBase).port;
-    const second = new ServiceProcess({ PORT: String(port), METRICS_PORT: taken, DATABASE_URL: db.url, AUTH_MODE: 'dev', QUEUE_NAMESPACE: `metrics_${process.pid}` });
+    const second = new ServiceProcess({
+      PORT: String(port),
+      METRICS_PORT: taken,
+      DATABASE_URL: db.url,
+      AUTH_MODE: 'dev',
+      QUEUE_NAMESPACE: `metrics_${process.pid}`,
+    });
     second.start();
     expect(await second.exited(60_000)).toBe(1);
     expect(second.stderr).toContain(`EADDRINUSE`);

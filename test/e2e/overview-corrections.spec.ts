@@ -38,7 +38,14 @@ describe('correction requests (Er det forkert?)', () => {
     sandbox = await startSandbox({ latencyScale: 0, seed: 3 });
     receiver = await startWebhookReceiver();
     const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [movingV1], gateway, role: 'all', namespace: `overview_corrections_${process.pid}` });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [movingV1],
+      gateway,
+      role: 'all',
+      namespace: `overview_corrections_${process.pid}`,
+    });
     http = request(app.getHttpServer());
     h = selfServiceHelpers(app);
   });
@@ -52,10 +59,18 @@ describe('correction requests (Er det forkert?)', () => {
   it('does send a correction to the authority that keeps the fact, and shows its answer to the citizen', async () => {
     const municipality = await h.clientToken(await h.createClient('municipality'));
     const tax = await h.clientToken(await h.createClient('skattestyrelsen'));
-    await http.post('/api/self-service/webhooks').set(bearer(municipality)).send({ url: receiver.url, events: ['correction.requested'] }).expect(201);
+    await http
+      .post('/api/self-service/webhooks')
+      .set(bearer(municipality))
+      .send({ url: receiver.url, events: ['correction.requested'] })
+      .expect(201);
 
     const citizen = await tokenFor(http, '0101901234');
-    const journey = await http.post('/api/journeys').set(bearer(citizen)).send({ type: 'moving', answers: { ...movingV1.startExamples[0], movingDate: inDays(10) } }).expect(201);
+    const journey = await http
+      .post('/api/journeys')
+      .set(bearer(citizen))
+      .send({ type: 'moving', answers: { ...movingV1.startExamples[0], movingDate: inDays(10) } })
+      .expect(201);
     const overview = await http.get('/api/me/overview?benefits=false').set(bearer(citizen)).expect(200);
     expect(overview.body.facts.map((f: { fact: string }) => f.fact)).toContain('address');
 
@@ -70,28 +85,57 @@ describe('correction requests (Er det forkert?)', () => {
       expect(refused.body.fields).toEqual([{ field, reason }]);
     }
     const description = 'Jeg er flyttet til Aarhus Kommune (0751) den 1. i måneden.';
-    const made = await http.post('/api/me/corrections').set(bearer(citizen)).send({ fact: 'address', description: 'x'.repeat(1990) + description.slice(0, 10) }).expect(201);
-    expect(made.body).toMatchObject({ fact: 'address', authority: 'municipality', status: 'awaiting', requestedBy: 'citizen', answer: null });
+    const made = await http
+      .post('/api/me/corrections')
+      .set(bearer(citizen))
+      .send({ fact: 'address', description: 'x'.repeat(1990) + description.slice(0, 10) })
+      .expect(201);
+    expect(made.body).toMatchObject({
+      fact: 'address',
+      authority: 'municipality',
+      status: 'awaiting',
+      requestedBy: 'citizen',
+      answer: null,
+    });
     const again = await http.post('/api/me/corrections').set(bearer(citizen)).send({ fact: 'address', description }).expect(409);
     expect(again.body.code).toBe('CORRECTION_PENDING');
 
     const hook = await eventually(() => receiver.ofType('correction.requested')[0]);
-    expect(hook.data).toMatchObject({ correction: { id: made.body.id, fact: 'address' }, journey: { id: journey.body.id, type: 'moving' } });
+    expect(hook.data).toMatchObject({
+      correction: { id: made.body.id, fact: 'address' },
+      journey: { id: journey.body.id, type: 'moving' },
+    });
     expect(JSON.stringify(hook)).not.toContain('0101901234');
     // The webhook names the request; it carries no bearer secret that a stored body could keep.
     const id = hook.data.correction.id as string;
     expect(hook.data.links.answerUrl).toMatch(new RegExp(`/api/hooks/corrections/${id}/answer$`));
     expect(Object.keys(hook.data).sort()).toEqual(['correction', 'journey', 'links']);
-    
+
     await http.get(`/api/hooks/corrections/${id}`).set(bearer(tax)).expect(403);
     const details = await http.get(`/api/hooks/corrections/${id}`).set(bearer(municipality)).expect(200);
     expect(details.body).toMatchObject({ id: made.body.id, subject: { cpr: '0101901234' }, status: 'awaiting' });
-    const bad = await http.post(`/api/hooks/corrections/${id}/answer`).set(bearer(municipality)).send({ outcome: 'maybe', message: 'x' }).expect(400);
+    const bad = await http
+      .post(`/api/hooks/corrections/${id}/answer`)
+      .set(bearer(municipality))
+      .send({ outcome: 'maybe', message: 'x' })
+      .expect(400);
     expect(bad.body.fields).toEqual([{ field: 'outcome', reason: 'must be corrected or rejected' }]);
-    await http.post(`/api/hooks/corrections/${id}/answer`).set(bearer(municipality)).send({ outcome: 'corrected', message: '' }).expect(400);
-    const answered = await http.post(`/api/hooks/corrections/${id}/answer`).set(bearer(municipality)).send({ outcome: 'corrected', message: 'Adressen er rettet i CPR.' }).expect(200);
+    await http
+      .post(`/api/hooks/corrections/${id}/answer`)
+      .set(bearer(municipality))
+      .send({ outcome: 'corrected', message: '' })
+      .expect(400);
+    const answered = await http
+      .post(`/api/hooks/corrections/${id}/answer`)
+      .set(bearer(municipality))
+      .send({ outcome: 'corrected', message: 'Adressen er rettet i CPR.' })
+      .expect(200);
     expect(answered.body).toMatchObject({ status: 'corrected', answer: 'Adressen er rettet i CPR.' });
-    const twice = await http.post(`/api/hooks/corrections/${id}/answer`).set(bearer(municipality)).send({ outcome: 'rejected', message: 'Nej' }).expect(409);
+    const twice = await http
+      .post(`/api/hooks/corrections/${id}/answer`)
+      .set(bearer(municipality))
+      .send({ outcome: 'rejected', message: 'Nej' })
+      .expect(409);
     expect(twice.body.code).toBe('CORRECTION_ANSWERED');
     await http.get('/api/hooks/corrections/8c0a1f2e-3b4d-4c5e-9f6a-7b8c9d0e1f2a').set(bearer(municipality)).expect(404);
     await http.get('/api/hooks/corrections/not-an-id').set(bearer(municipality)).expect(400);
@@ -108,7 +152,13 @@ describe('correction requests (Er det forkert?)', () => {
       expect.objectContaining({ fact: 'address', status: 'awaiting' }),
     ]);
     const log = await http.get('/api/me/access-log').set(bearer(citizen)).expect(200);
-    expect(log.body.items.map((a: { viewer: { kind: string; authority: string }; action: string }) => [a.viewer.kind, a.viewer.authority, a.action])).toEqual(
+    expect(
+      log.body.items.map((a: { viewer: { kind: string; authority: string }; action: string }) => [
+        a.viewer.kind,
+        a.viewer.authority,
+        a.action,
+      ]),
+    ).toEqual(
       expect.arrayContaining([
         ['system', 'municipality', 'correction:read'],
         ['system', 'municipality', 'correction:corrected'],
@@ -118,7 +168,11 @@ describe('correction requests (Er det forkert?)', () => {
 
   it('does refuse a fact no running journey used', async () => {
     const citizen = await tokenFor(http, '0202802345');
-    const refused = await http.post('/api/me/corrections').set(bearer(citizen)).send({ fact: 'address', description: 'Forkert adresse' }).expect(400);
+    const refused = await http
+      .post('/api/me/corrections')
+      .set(bearer(citizen))
+      .send({ fact: 'address', description: 'Forkert adresse' })
+      .expect(400);
     expect(refused.body.fields).toEqual([{ field: 'fact', reason: 'is not a register fact your running journeys used' }]);
   });
 });

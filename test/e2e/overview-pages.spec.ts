@@ -23,7 +23,14 @@ describe('Mit overblik (pages)', () => {
     db = await createTestDatabase('overview_pages');
     sandbox = await startSandbox({ latencyScale: 0, seed: 5 });
     const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [movingV1], gateway, role: 'api', namespace: 'overview_pages' });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [movingV1],
+      gateway,
+      role: 'api',
+      namespace: 'overview_pages',
+    });
     http = request(app.getHttpServer());
   });
   afterAll(async () => {
@@ -40,13 +47,21 @@ describe('Mit overblik (pages)', () => {
       const anna = await signInAs(app, 'anna');
       const page = await anna.get('/overblik').expect(200);
       expect(page.text).toContain('<a href="/overblik" aria-current="page">Mit overblik</a>');
-      for (const heading of ['Næste frister', 'Sager hos myndighederne', 'Ydelser og udbetalinger', 'Oplysninger fra registrene', 'Frister i din kalender']) {
+      for (const heading of [
+        'Næste frister',
+        'Sager hos myndighederne',
+        'Ydelser og udbetalinger',
+        'Oplysninger fra registrene',
+        'Frister i din kalender',
+      ]) {
         expect(page.text).toContain(`>${heading}</h2>`);
       }
       expect(page.text).toContain(`<a href="/journeys/${started.body.id}#step-report-move">Anmeld flytning til folkeregistret</a>`);
       expect(page.text).toContain('Du skal gøre noget');
       // The housing benefit system is down: its part says so, the rest of the page is there.
-      expect(page.text).toMatch(/Udbetaling Danmark: boligstøtte<\/h3><div class="alert alert-warning"><div class="alert-body"><p class="alert-text">Kunne ikke læses lige nu/);
+      expect(page.text).toMatch(
+        /Udbetaling Danmark: boligstøtte<\/h3><div class="alert alert-warning"><div class="alert-body"><p class="alert-text">Kunne ikke læses lige nu/,
+      );
       expect(page.text).toContain('Bopælskommune (adresse)');
       const en = await anna.get('/overblik?lang=en').expect(200);
       expect(en.text).toContain('<html lang="en">');
@@ -62,11 +77,21 @@ describe('Mit overblik (pages)', () => {
     const anna = await signInAs(app, 'anna');
     const page = await anna.get('/overblik').expect(200);
     expect(page.text).toContain('<summary>Er det forkert?</summary>');
-    const empty = await anna.post('/overblik/ret').type('form').send({ _csrf: csrfOf(page.text), fact: 'address', description: ' ' }).expect(400);
+    const empty = await anna
+      .post('/overblik/ret')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), fact: 'address', description: ' ' })
+      .expect(400);
     expect(empty.text).toContain('<details class="mt-2" open>');
-    expect(empty.text).toMatch(/<span class="form-error-message" id="wrong-address-error"><span class="sr-only">Fejl: <\/span>Skriv mellem 1 og 2.000 tegn.<\/span>/);
+    expect(empty.text).toMatch(
+      /<span class="form-error-message" id="wrong-address-error"><span class="sr-only">Fejl: <\/span>Skriv mellem 1 og 2.000 tegn.<\/span>/,
+    );
     expect(empty.text).toContain('aria-describedby="wrong-address-hint wrong-address-error"');
-    const sent = await anna.post('/overblik/ret').type('form').send({ _csrf: csrfOf(page.text), fact: 'address', description: 'Jeg bor i Aarhus.' }).expect(303);
+    const sent = await anna
+      .post('/overblik/ret')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), fact: 'address', description: 'Jeg bor i Aarhus.' })
+      .expect(303);
     expect(sent.headers.location).toBe('/overblik#facts-h');
     const after = await anna.get('/overblik').expect(200);
     expect(after.text).toContain('Sendt – venter på svar fra Folkeregister og Borgerservice');
@@ -77,14 +102,25 @@ describe('Mit overblik (pages)', () => {
     const before = await bo.get('/overblik').expect(200);
     expect(before.text).toContain('Du har ikke et kalenderlink.');
     await bo.post('/overblik/kalender').type('form').send({ _csrf: 'forged' }).expect(403);
-    const made = await bo.post('/overblik/kalender').type('form').send({ _csrf: csrfOf(before.text) }).expect(200);
+    const made = await bo
+      .post('/overblik/kalender')
+      .type('form')
+      .send({ _csrf: csrfOf(before.text) })
+      .expect(200);
     const url = /id="calendar-url" readonly value="([^"]+)"/.exec(made.text)![1].replace(/&amp;/g, '&');
     const feedPath = new URL(url).pathname + new URL(url).search;
-    await http.get(feedPath).expect(200).expect('content-type', /text\/calendar/);
+    await http
+      .get(feedPath)
+      .expect(200)
+      .expect('content-type', /text\/calendar/);
     const again = await bo.get('/overblik').expect(200);
     expect(again.text).not.toContain('id="calendar-url"');
     expect(again.text).toContain('Du har et aktivt kalenderlink');
-    const off = await bo.post('/overblik/kalender/luk').type('form').send({ _csrf: csrfOf(again.text) }).expect(303);
+    const off = await bo
+      .post('/overblik/kalender/luk')
+      .type('form')
+      .send({ _csrf: csrfOf(again.text) })
+      .expect(303);
     expect(off.headers.location).toBe('/overblik#calendar-h');
     await http.get(feedPath).expect(404);
   });
@@ -92,7 +128,11 @@ describe('Mit overblik (pages)', () => {
   it('does show a proxy the overview of the citizen who gave them access to all journeys, and 404 for any other grant', async () => {
     const anna = await tokenFor(http, '0101901234');
     const expires = inDays(30);
-    const grant = await http.post('/api/me/proxies').set(bearer(anna)).send({ proxyCpr: '151295-4321', access: 'read', expiresAt: expires }).expect(201);
+    const grant = await http
+      .post('/api/me/proxies')
+      .set(bearer(anna))
+      .send({ proxyCpr: '151295-4321', access: 'read', expiresAt: expires })
+      .expect(201);
     const claraPages = await signInAs(app, 'clara');
     const own = await claraPages.get('/overblik').expect(200);
     expect(own.text).toContain(`<a href="/overblik/fuldmagt/${grant.body.id}">Overblik for 010190-xxxx</a>`);

@@ -38,7 +38,15 @@ describe('Mit overblik (API)', () => {
     sandbox = await startSandbox({ latencyScale: 0, seed: 19 });
     const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
     // API only: integrations stay queued, so authority steps keep waiting and the overview is stable.
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions, gateway, role: 'api', namespace: 'overview', env: { PUBLIC_BASE_URL: 'https://livsforloeb.example' } });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions,
+      gateway,
+      role: 'api',
+      namespace: 'overview',
+      env: { PUBLIC_BASE_URL: 'https://livsforloeb.example' },
+    });
     http = request(app.getHttpServer());
     sql = app.get(DataSource);
   });
@@ -77,14 +85,29 @@ describe('Mit overblik (API)', () => {
       `SELECT key AS step FROM journey, jsonb_each(snapshot->'context'->'steps') WHERE id = $1 AND value ? 'deadline' AND value->>'status' NOT IN ('done', 'skipped') LIMIT 1`,
       [ids['losing-a-job']],
     );
-    await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, ARRAY['context','steps',$2,'deadline'], '"2020-01-15"') WHERE id = $1`, [ids['losing-a-job'], overdueStep.step]);
+    await sql.query(
+      `UPDATE journey SET snapshot = jsonb_set(snapshot, ARRAY['context','steps',$2,'deadline'], '"2020-01-15"') WHERE id = $1`,
+      [ids['losing-a-job'], overdueStep.step],
+    );
 
     const res = await http.get('/api/me/overview?benefits=false').set(bearer(anna)).expect(200);
     expect(res.body.runningJourneys).toBe(2);
     expect(res.body.benefits).toBeUndefined();
-    const deadlines = res.body.deadlines as { journey: { id: string }; step: { id: string; title: { da: string } }; deadline: string; overdue: boolean; link: string; authority: { id: string } | null }[];
+    const deadlines = res.body.deadlines as {
+      journey: { id: string };
+      step: { id: string; title: { da: string } };
+      deadline: string;
+      overdue: boolean;
+      link: string;
+      authority: { id: string } | null;
+    }[];
     expect(deadlines.length).toBeGreaterThan(2);
-    expect(deadlines[0]).toMatchObject({ journey: { id: ids['losing-a-job'] }, step: { id: overdueStep.step }, deadline: '2020-01-15', overdue: true });
+    expect(deadlines[0]).toMatchObject({
+      journey: { id: ids['losing-a-job'] },
+      step: { id: overdueStep.step },
+      deadline: '2020-01-15',
+      overdue: true,
+    });
     expect(deadlines.slice(1).every((d) => !d.overdue)).toBe(true);
     const rest = deadlines.slice(1).map((d) => d.deadline);
     expect(rest).toEqual([...rest].sort());
@@ -94,7 +117,11 @@ describe('Mit overblik (API)', () => {
     expect(reportMove).toMatchObject({ forYou: true, overdue: false });
     // Another citizen sees nothing of Anna's.
     const bo = await tokenFor(http, '0202802345');
-    expect((await http.get('/api/me/overview?benefits=false').set(bearer(bo)).expect(200)).body).toMatchObject({ runningJourneys: 0, deadlines: [], cases: [] });
+    expect((await http.get('/api/me/overview?benefits=false').set(bearer(bo)).expect(200)).body).toMatchObject({
+      runningJourneys: 0,
+      deadlines: [],
+      cases: [],
+    });
   });
 
   it('does group the steps that wait for an authority by authority, with since when', async () => {
@@ -104,15 +131,33 @@ describe('Mit overblik (API)', () => {
     // The citizen reports the move: the engine asks the authority, and the step now waits for it.
     const view = await http.get(`/api/journeys/${ids.moving}`).set(bearer(citizen)).expect(200);
     const action = view.body.nextActions[0];
-    await http.post(`/api/journeys/${ids.moving}/events`).set(bearer(citizen)).send({ type: action.event, data: action.example }).expect(200);
+    await http
+      .post(`/api/journeys/${ids.moving}/events`)
+      .set(bearer(citizen))
+      .send({ type: action.event, data: action.example })
+      .expect(200);
     const res = await http.get('/api/me/overview?benefits=false').set(bearer(citizen)).expect(200);
-    const cases = res.body.cases as { authority: { id: string; name: { da: string; en: string } }; steps: { journey: { id: string }; step: { id: string }; since: string | null }[] }[];
+    const cases = res.body.cases as {
+      authority: { id: string; name: { da: string; en: string } };
+      steps: { journey: { id: string }; step: { id: string }; since: string | null }[];
+    }[];
     expect(cases.length).toBeGreaterThan(0);
-    const queued: { system: string; step: string; created_at: Date }[] = await sql.query(`SELECT system, step, created_at FROM integration_task WHERE journey_id = $1`, [ids.moving]);
+    const queued: { system: string; step: string; created_at: Date }[] = await sql.query(
+      `SELECT system, step, created_at FROM integration_task WHERE journey_id = $1`,
+      [ids.moving],
+    );
     const first = queued[0];
     const group = cases.find((c) => c.authority.id === first.system)!;
     expect(group.authority.name.da).toBeTruthy();
-    expect(group.steps).toEqual(expect.arrayContaining([expect.objectContaining({ journey: expect.objectContaining({ id: ids.moving }), step: expect.objectContaining({ id: first.step }), since: new Date(first.created_at).toISOString() })]));
+    expect(group.steps).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          journey: expect.objectContaining({ id: ids.moving }),
+          step: expect.objectContaining({ id: first.step }),
+          since: new Date(first.created_at).toISOString(),
+        }),
+      ]),
+    );
     expect(new Set(cases.map((c) => c.authority.id)).size).toBe(cases.length);
   });
 
@@ -121,12 +166,22 @@ describe('Mit overblik (API)', () => {
     sandbox.setFaults({ 'a-kasse': { outage: { from: '2000-01-01T00:00:00Z', to: '2999-01-01T00:00:00Z' } } });
     try {
       const res = await http.get('/api/me/overview').set(bearer(pensioner)).expect(200);
-      const parts = res.body.benefits as { authority: { id: string }; status: string; benefits: { benefit: string; amount: number; nextPaymentDate: string; periodFrom: string }[] }[];
+      const parts = res.body.benefits as {
+        authority: { id: string };
+        status: string;
+        benefits: { benefit: string; amount: number; nextPaymentDate: string; periodFrom: string }[];
+      }[];
       expect(parts.map((p) => p.authority.id).sort()).toEqual([...PAYING_SYSTEMS].sort());
       expect(parts.find((p) => p.authority.id === 'a-kasse')).toMatchObject({ status: 'unavailable', benefits: [] });
       const pension = parts.find((p) => p.authority.id === 'udbetaling-danmark-pension')!;
       expect(pension.status).toBe('read');
-      expect(pension.benefits).toEqual([expect.objectContaining({ benefit: 'folkepension', amount: expect.any(Number), nextPaymentDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })]);
+      expect(pension.benefits).toEqual([
+        expect.objectContaining({
+          benefit: 'folkepension',
+          amount: expect.any(Number),
+          nextPaymentDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        }),
+      ]);
       expect(pension.benefits[0].nextPaymentDate >= new Date().toISOString().slice(0, 10)).toBe(true);
       expect(parts.find((p) => p.authority.id === 'minsu')).toMatchObject({ status: 'read', benefits: [] });
     } finally {
@@ -149,10 +204,17 @@ describe('Mit overblik (API)', () => {
     }
     expect(token).not.toBe('');
     const ids = await startJourneys(token, ['moving']);
-    await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,steps,housing-benefit,status}', '"done"') WHERE id = $1`, [ids.moving]);
+    await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,steps,housing-benefit,status}', '"done"') WHERE id = $1`, [
+      ids.moving,
+    ]);
     const res = await http.get('/api/me/overview').set(bearer(token)).expect(200);
     const housing = res.body.benefits.find((p: { authority: { id: string } }) => p.authority.id === 'udbetaling-danmark-housing');
-    expect(housing.benefits[0].source).toEqual({ journeyId: ids.moving, journeyType: 'moving', step: 'housing-benefit', link: `/journeys/${ids.moving}#step-housing-benefit` });
+    expect(housing.benefits[0].source).toEqual({
+      journeyId: ids.moving,
+      journeyType: 'moving',
+      step: 'housing-benefit',
+      link: `/journeys/${ids.moving}#step-housing-benefit`,
+    });
   });
 
   it('does let a proxy with access to all journeys see the overview, logged for the citizen; a one-journey grant does not', async () => {
@@ -160,9 +222,17 @@ describe('Mit overblik (API)', () => {
     const proxy = await tokenFor(http, '0606906789', 'citizen', undefined, 'Peter Proxy');
     const ids = await startJourneys(owner, ['moving']);
     const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const one = await http.post('/api/me/proxies').set(bearer(owner)).send({ proxyCpr: '060690-6789', journeyId: ids.moving, access: 'read', expiresAt: expires }).expect(201);
+    const one = await http
+      .post('/api/me/proxies')
+      .set(bearer(owner))
+      .send({ proxyCpr: '060690-6789', journeyId: ids.moving, access: 'read', expiresAt: expires })
+      .expect(201);
     await http.get(`/api/me/represented/grants/${one.body.id}/overview`).set(bearer(proxy)).expect(404);
-    const all = await http.post('/api/me/proxies').set(bearer(owner)).send({ proxyCpr: '060690-6789', access: 'read', expiresAt: expires }).expect(201);
+    const all = await http
+      .post('/api/me/proxies')
+      .set(bearer(owner))
+      .send({ proxyCpr: '060690-6789', access: 'read', expiresAt: expires })
+      .expect(201);
 
     const own = await http.get('/api/me/overview?benefits=false').set(bearer(owner)).expect(200);
     const seen = await http.get(`/api/me/represented/grants/${all.body.id}/overview?benefits=false`).set(bearer(proxy)).expect(200);
@@ -174,7 +244,9 @@ describe('Mit overblik (API)', () => {
     await http.get(`/api/me/represented/grants/not-a-uuid/overview`).set(bearer(proxy)).expect(400);
 
     const log = await http.get('/api/me/access-log').set(bearer(owner)).expect(200);
-    expect(log.body.items).toEqual([expect.objectContaining({ journey: null, viewer: { kind: 'proxy', name: 'Peter Proxy', authority: null }, action: 'overview' })]);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({ journey: null, viewer: { kind: 'proxy', name: 'Peter Proxy', authority: null }, action: 'overview' }),
+    ]);
     await http.delete(`/api/me/proxies/${all.body.id}`).set(bearer(owner)).expect(204);
     await http.get(`/api/me/represented/grants/${all.body.id}/overview`).set(bearer(proxy)).expect(404);
   });
@@ -202,13 +274,19 @@ describe('Mit overblik (API)', () => {
       const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
       const deadlines = overview.body.deadlines as { deadline: string; step: { title: { da: string } }; link: string }[];
       expect(events).toHaveLength(deadlines.length);
-      const byDate = events.map((e) => ({ date: e.startDate.toString(), allDay: e.startDate.isDate, summary: e.summary })).sort((a, b) => a.date.localeCompare(b.date));
-      for (const d of deadlines) expect(byDate).toContainEqual({ date: d.deadline, allDay: true, summary: expect.stringContaining(`Frist: ${d.step.title.da}`) });
+      const byDate = events
+        .map((e) => ({ date: e.startDate.toString(), allDay: e.startDate.isDate, summary: e.summary }))
+        .sort((a, b) => a.date.localeCompare(b.date));
+      for (const d of deadlines)
+        expect(byDate).toContainEqual({ date: d.deadline, allDay: true, summary: expect.stringContaining(`Frist: ${d.step.title.da}`) });
       const urls = calendar.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('url'));
       expect(urls).toContain(`https://livsforloeb.example${deadlines[0].link}`);
       const en = await http.get(`/api/me/calendar.ics?token=${encodeURIComponent(issued.body.token)}&lang=en`).expect(200);
       expect(en.text).toContain('SUMMARY:Deadline: ');
-      expect((await http.get('/api/me/calendar-feed').set(bearer(citizen)).expect(200)).body).toEqual({ active: true, createdAt: issued.body.createdAt });
+      expect((await http.get('/api/me/calendar-feed').set(bearer(citizen)).expect(200)).body).toEqual({
+        active: true,
+        createdAt: issued.body.createdAt,
+      });
     });
 
     it('does answer 404 for a revoked, replaced, unknown or missing token', async () => {

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { pathOf, ProviderBrowser, startSignIn } from '../support/sign-in';
 import { signInWorld } from '../support/sign-in-world';
 
-const sessionCookie = (res: { headers: Record<string, unknown> }) => /lf_session=([^;]+)/.exec(String(res.headers['set-cookie'] ?? ''))?.[1];
+const sessionCookie = (res: { headers: Record<string, unknown> }) =>
+  /lf_session=([^;]+)/.exec(String(res.headers['set-cookie'] ?? ''))?.[1];
 
 /** Sessions of the pages: server-side, a new id at every sign-in, idle and absolute expiry, sign-out here and at the provider. */
 describe('page sessions', () => {
@@ -79,7 +80,10 @@ describe('page sessions', () => {
     const confirm = await browser.visit(logout.href, 'http://localhost:3000/');
     const action = /<form[^>]*action="([^"]+)"/.exec(confirm.text)![1];
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.text)![1];
-    const back = await browser.visit(new URL(action, confirm.url).href, 'http://localhost:3000/', { method: 'POST', form: { xsrf, logout: 'yes' } });
+    const back = await browser.visit(new URL(action, confirm.url).href, 'http://localhost:3000/', {
+      method: 'POST',
+      form: { xsrf, logout: 'yes' },
+    });
     expect(back.url).toBe('http://localhost:3000/login');
     const start = await startSignIn(world.agent(), 'mitid');
     const asked = await browser.visit(start, 'http://localhost:3000/');

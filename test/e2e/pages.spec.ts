@@ -13,7 +13,14 @@ describe('pages', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('pages');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'pages' });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'pages',
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -46,16 +53,28 @@ describe('pages', () => {
   it('does start a journey and send an event with plain HTML forms, showing field errors', async () => {
     const anna = await signIn('anna');
     const form = await anna.get('/journeys/new/moving').expect(200);
-    const started = await anna.post('/journeys/new/moving').type('form').send({ _csrf: csrfOf(form.text), remindAfterMs: '60000' }).expect(303);
+    const started = await anna
+      .post('/journeys/new/moving')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), remindAfterMs: '60000' })
+      .expect(303);
     const page = await anna.get(started.headers.location).expect(200);
     expect(page.text).toContain('Det skal du gøre nu');
     expect(page.text).toContain('Opslag');
 
     const action = /action="([^"]+\/events\/note)"/.exec(page.text)![1];
-    const bad = await anna.post(action).type('form').send({ _csrf: csrfOf(page.text), n: 'x' }).expect(400);
+    const bad = await anna
+      .post(action)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), n: 'x' })
+      .expect(400);
     expect(bad.text).toContain('Der er fejl i formularen');
     expect(bad.text).toContain('skal være et helt tal');
-    await anna.post(action).type('form').send({ _csrf: csrfOf(page.text), n: '3' }).expect(303);
+    await anna
+      .post(action)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), n: '3' })
+      .expect(303);
     const list = await anna.get('/journeys').expect(200);
     expect(list.text).toContain(started.headers.location);
   });
@@ -63,7 +82,11 @@ describe('pages', () => {
   it('does let a caseworker search and open a journey, and the citizen see that in the access log', async () => {
     const bo = await signIn('bo');
     const form = await bo.get('/journeys/new/moving').expect(200);
-    const started = await bo.post('/journeys/new/moving').type('form').send({ _csrf: csrfOf(form.text) }).expect(303);
+    const started = await bo
+      .post('/journeys/new/moving')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text) })
+      .expect(303);
     const id = started.headers.location.split('/').pop()!;
 
     const sofie = await signIn('cw-health');
@@ -81,16 +104,28 @@ describe('pages', () => {
   it('does grant and revoke a power of attorney through the form, without echoing the CPR number on errors', async () => {
     const clara = await signIn('clara');
     const page = await clara.get('/me/proxies').expect(200);
-    const bad = await clara.post('/me/proxies').type('form').send({ _csrf: csrfOf(page.text), proxyCpr: '991399-1234', access: 'read', expiresAt: '2020-01-01' }).expect(400);
+    const bad = await clara
+      .post('/me/proxies')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), proxyCpr: '991399-1234', access: 'read', expiresAt: '2020-01-01' })
+      .expect(400);
     expect(bad.text).not.toContain('991399');
     expect(bad.text).toContain('skal være et CPR-nummer');
     const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const granted = await clara.post('/me/proxies').type('form').send({ _csrf: csrfOf(page.text), proxyCpr: '0101901234', access: 'act', expiresAt: expires }).expect(303);
+    const granted = await clara
+      .post('/me/proxies')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), proxyCpr: '0101901234', access: 'act', expiresAt: expires })
+      .expect(303);
     const after = await clara.get(granted.headers.location).expect(200);
     expect(after.text).toContain('Fuldmagten er givet til 010190-xxxx');
     // The proxy's list says whose journey each is.
     const form2 = await clara.get('/journeys/new/moving').expect(200);
-    await clara.post('/journeys/new/moving').type('form').send({ _csrf: csrfOf(form2.text) }).expect(303);
+    await clara
+      .post('/journeys/new/moving')
+      .type('form')
+      .send({ _csrf: csrfOf(form2.text) })
+      .expect(303);
     const annasList = await (await signIn('anna')).get('/journeys').expect(200);
     expect(annasList.text).toMatch(/På vegne af \d{6}-xxxx · Må se og handle/);
     // Revoking asks first, naming whom, and then says it is done.
@@ -98,7 +133,11 @@ describe('pages', () => {
     expect(ask.text).toContain('Vil du tilbagekalde denne fuldmagt?');
     expect(ask.text).toContain('010190-xxxx');
     const revoke = /action="(\/me\/proxies\/[^"]+\/revoke)"/.exec(ask.text)![1];
-    const revoked = await clara.post(revoke).type('form').send({ _csrf: csrfOf(ask.text) }).expect(303);
+    const revoked = await clara
+      .post(revoke)
+      .type('form')
+      .send({ _csrf: csrfOf(ask.text) })
+      .expect(303);
     expect((await clara.get(revoked.headers.location).expect(200)).text).toContain('Fuldmagten er tilbagekaldt.');
   });
 });
@@ -117,7 +156,10 @@ describe('pages with AUTH_MODE=oidc', () => {
       role: 'api',
       namespace: 'pages_oidc',
       env: {
-        AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.invalid', OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: 'https://idp.invalid/jwks',
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: 'https://idp.invalid',
+        OIDC_AUDIENCE: 'livsforloeb',
+        OIDC_JWKS_URL: 'https://idp.invalid/jwks',
         SECRETS_KEY: `k:${Buffer.alloc(32, 9).toString('base64')}`,
         SIGNIN_PROVIDERS: JSON.stringify([{ id: 'mitid', role: 'citizen', issuer: 'https://idp.invalid', clientId: 'livsforloeb' }]),
       },
@@ -134,14 +176,22 @@ describe('pages with AUTH_MODE=oidc', () => {
     expect(page.text).not.toContain('testpersoner');
     const agent = request.agent(app.getHttpServer());
     const login = await agent.get('/login').expect(200);
-    const refused = await agent.post('/login').type('form').send({ _csrf: csrfOf(login.text), provider: 'dev-citizen' }).expect(400);
+    const refused = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfOf(login.text), provider: 'dev-citizen' })
+      .expect(400);
     expect(refused.text).toContain('vælg en af log-ind-tjenesterne');
   });
 
   it('does answer with a page, not an error, when the provider cannot be reached', async () => {
     const agent = request.agent(app.getHttpServer());
     const login = await agent.get('/login').expect(200);
-    const refused = await agent.post('/login').type('form').send({ _csrf: csrfOf(login.text), provider: 'mitid' }).expect(503);
+    const refused = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfOf(login.text), provider: 'mitid' })
+      .expect(503);
     expect(refused.text).toContain('Log-ind-tjenesten svarer ikke lige nu');
   });
 });
@@ -153,7 +203,12 @@ describe('pages behind a TLS proxy that is not trusted (TRUST_PROXY=0)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('pages_https');
     app = await createTestApp({
-      databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'pages_https',
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'pages_https',
       env: { PUBLIC_BASE_URL: 'https://livsforloeb.example', TRUST_PROXY: '0' },
     });
   });

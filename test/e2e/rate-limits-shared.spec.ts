@@ -13,8 +13,16 @@ redisOnly('rate limits across API processes', () => {
   beforeAll(async () => {
     db = await createTestDatabase('rate_limits_shared');
     const env = {
-      DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL!, ROLE: 'api', AUTH_MODE: 'dev', QUEUE_NAMESPACE: `rl_shared_${process.pid}`,
-      DEV_AUTH_SECRET: 'rate-limits-shared-secret-0123456789abcdef', RATE_LIMIT_LOGIN: '3', RATE_LIMIT_WRITES: '4', RATE_LIMIT_WINDOW_SECONDS: '60', LOG_LEVEL: 'warn',
+      DATABASE_URL: db.url,
+      REDIS_URL: process.env.REDIS_URL!,
+      ROLE: 'api',
+      AUTH_MODE: 'dev',
+      QUEUE_NAMESPACE: `rl_shared_${process.pid}`,
+      DEV_AUTH_SECRET: 'rate-limits-shared-secret-0123456789abcdef',
+      RATE_LIMIT_LOGIN: '3',
+      RATE_LIMIT_WRITES: '4',
+      RATE_LIMIT_WINDOW_SECONDS: '60',
+      LOG_LEVEL: 'warn',
       // One trusted proxy hop: each test plays clients at addresses of its own.
       TRUST_PROXY: '1',
     };
@@ -39,7 +47,9 @@ redisOnly('rate limits across API processes', () => {
 
   const signIn = (base: string, address: string) =>
     fetch(`${base}/api/dev/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify({ role: 'citizen', subject: '0101901234' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ role: 'citizen', subject: '0101901234' }),
     });
 
   it('does allow three sign-ins from one address across both processes, then refuses on each with Retry-After', async () => {
@@ -62,7 +72,11 @@ redisOnly('rate limits across API processes', () => {
     const [a, b] = bases;
     const { token } = await (await signIn(a, '203.0.113.10')).json();
     const write = (base: string) =>
-      fetch(`${base}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.10' }, body: JSON.stringify({ type: 'no-such-journey' }) });
+      fetch(`${base}/api/journeys`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.10' },
+        body: JSON.stringify({ type: 'no-such-journey' }),
+      });
     const statuses = [];
     for (const base of [a, b, a, b, a, b]) statuses.push((await write(base)).status);
     expect(statuses.slice(0, 4).every((s) => s !== 429)).toBe(true);

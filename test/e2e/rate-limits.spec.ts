@@ -12,12 +12,18 @@ describe('rate limits', () => {
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   const http = () => request(app.getHttpServer());
-  const devToken = (subject: string, ip: string) => http().post('/api/dev/token').set('X-Forwarded-For', ip).send({ role: 'citizen', subject });
+  const devToken = (subject: string, ip: string) =>
+    http().post('/api/dev/token').set('X-Forwarded-For', ip).send({ role: 'citizen', subject });
 
   beforeAll(async () => {
     db = await createTestDatabase('rate_limits');
     app = await createTestApp({
-      databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'rate_limits',
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'rate_limits',
       // One trusted proxy hop: each test plays clients at addresses of its own.
       env: { RATE_LIMIT_LOGIN: '3', RATE_LIMIT_WRITES: '4', RATE_LIMIT_WINDOW_SECONDS: '60', TRUST_PROXY: '1' },
     });
@@ -31,16 +37,43 @@ describe('rate limits', () => {
     await devToken('0101901234', '203.0.113.1').expect(201);
     const page = await http().get('/login').set('X-Forwarded-For', '203.0.113.1').expect(200);
     const cookie = String(page.headers['set-cookie']).split(';')[0];
-    await http().post('/login').set('X-Forwarded-For', '203.0.113.1').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), provider: 'dev-citizen' }).expect(303);
-    await http().post('/api/oauth/token').set('X-Forwarded-For', '203.0.113.1').type('form').send({ grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' }).expect(401);
+    await http()
+      .post('/login')
+      .set('X-Forwarded-For', '203.0.113.1')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), provider: 'dev-citizen' })
+      .expect(303);
+    await http()
+      .post('/api/oauth/token')
+      .set('X-Forwarded-For', '203.0.113.1')
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' })
+      .expect(401);
 
     const refused = await devToken('0101901234', '203.0.113.1').expect(429);
-    expect(refused.body).toEqual({ statusCode: 429, code: 'RATE_LIMITED', message: expect.stringMatching(/^Too many requests: try again in \d+ seconds$/), retryAfterSeconds: expect.any(Number) });
+    expect(refused.body).toEqual({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/^Too many requests: try again in \d+ seconds$/),
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
-    await http().post('/api/oauth/token').set('X-Forwarded-For', '203.0.113.1').type('form').send({ grant_type: 'client_credentials' }).expect(429);
+    await http()
+      .post('/api/oauth/token')
+      .set('X-Forwarded-For', '203.0.113.1')
+      .type('form')
+      .send({ grant_type: 'client_credentials' })
+      .expect(429);
     // The page sign-in answers with a page, with the same status and header.
-    const pageRefused = await http().post('/login').set('X-Forwarded-For', '203.0.113.1').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), provider: 'dev-citizen' }).expect(429);
+    const pageRefused = await http()
+      .post('/login')
+      .set('X-Forwarded-For', '203.0.113.1')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), provider: 'dev-citizen' })
+      .expect(429);
     expect(pageRefused.headers['content-type']).toContain('text/html');
     expect(pageRefused.headers['retry-after']).toBeDefined();
 
@@ -53,11 +86,27 @@ describe('rate limits', () => {
     const anna = (await devToken('0202802345', '203.0.113.10').expect(201)).body.token as string;
     const bo = (await devToken('0303803456', '203.0.113.10').expect(201)).body.token as string;
     const id = await startErrand(http(), anna);
-    await http().post(`/api/journeys/${id}/events`).set(bearer(anna)).send({ type: 'note', data: { n: 1 } }).expect(200);
-    await http().post('/api/me/proxies').set(bearer(anna)).send({ proxyCpr: '0303803456', access: 'read', expiresAt: '2026-12-31' }).expect((r) => expect([201, 400]).toContain(r.status));
-    await http().post(`/api/journeys/${id}/events`).set(bearer(anna)).send({ type: 'note', data: { n: 2 } }).expect(200);
+    await http()
+      .post(`/api/journeys/${id}/events`)
+      .set(bearer(anna))
+      .send({ type: 'note', data: { n: 1 } })
+      .expect(200);
+    await http()
+      .post('/api/me/proxies')
+      .set(bearer(anna))
+      .send({ proxyCpr: '0303803456', access: 'read', expiresAt: '2026-12-31' })
+      .expect((r) => expect([201, 400]).toContain(r.status));
+    await http()
+      .post(`/api/journeys/${id}/events`)
+      .set(bearer(anna))
+      .send({ type: 'note', data: { n: 2 } })
+      .expect(200);
 
-    const refused = await http().post(`/api/journeys/${id}/events`).set(bearer(anna)).send({ type: 'note', data: { n: 3 } }).expect(429);
+    const refused = await http()
+      .post(`/api/journeys/${id}/events`)
+      .set(bearer(anna))
+      .send({ type: 'note', data: { n: 3 } })
+      .expect(429);
     expect(refused.body.code).toBe('RATE_LIMITED');
     expect(refused.headers['retry-after']).toMatch(/^\d+$/);
     // Nothing was applied; reads go on; another citizen from the same address writes.
@@ -67,7 +116,8 @@ describe('rate limits', () => {
   });
 
   it('does limit anonymous writes by address', async () => {
-    for (let i = 0; i < 4; i++) await http().post('/api/journeys').set('X-Forwarded-For', '203.0.113.20').send({ type: 'moving' }).expect(401);
+    for (let i = 0; i < 4; i++)
+      await http().post('/api/journeys').set('X-Forwarded-For', '203.0.113.20').send({ type: 'moving' }).expect(401);
     await http().post('/api/journeys').set('X-Forwarded-For', '203.0.113.20').send({ type: 'moving' }).expect(429);
   });
 });

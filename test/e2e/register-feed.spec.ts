@@ -22,7 +22,14 @@ describe('register feed (proactive starts)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('register_feed');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [parentJourney], gateway: new UnusedGateway(), role: 'api', namespace: 'register_feed' });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [parentJourney],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'register_feed',
+    });
     http = request(app.getHttpServer());
   });
   afterAll(async () => {
@@ -47,7 +54,14 @@ describe('register feed (proactive starts)', () => {
     expect(first.body.outcomes.map((o: { result: string }) => o.result)).toEqual(['started', 'started']);
     const again = await http.post('/api/register-events').set('Authorization', `Bearer ${feed}`).send(birth).expect(200);
     expect(again.body).toEqual({ ...first.body, replayed: true });
-    const concurrent = await Promise.all([1, 2, 3].map(() => http.post('/api/register-events').set('Authorization', `Bearer ${feed}`).send({ ...birth, id: 'cpr-birth-0002', occurredOn: '2026-11-21' })));
+    const concurrent = await Promise.all(
+      [1, 2, 3].map(() =>
+        http
+          .post('/api/register-events')
+          .set('Authorization', `Bearer ${feed}`)
+          .send({ ...birth, id: 'cpr-birth-0002', occurredOn: '2026-11-21' }),
+      ),
+    );
     expect(concurrent.map((r) => r.status)).toEqual([200, 200, 200]);
 
     const mother = await token({ role: 'citizen', subject: '0101901234' });
@@ -62,7 +76,11 @@ describe('register feed (proactive starts)', () => {
     const [journey] = (await http.get('/api/journeys').set('Authorization', `Bearer ${mother}`).expect(200)).body;
     const dismissed = await http.post(`/api/journeys/${journey.id}/dismiss`).set('Authorization', `Bearer ${mother}`).expect(200);
     expect(dismissed.body).toMatchObject({ status: 'dismissed', nextActions: [] });
-    await http.post(`/api/journeys/${journey.id}/events`).set('Authorization', `Bearer ${mother}`).send({ type: 'note', data: { n: 1 } }).expect(409);
+    await http
+      .post(`/api/journeys/${journey.id}/events`)
+      .set('Authorization', `Bearer ${mother}`)
+      .send({ type: 'note', data: { n: 1 } })
+      .expect(409);
   });
 
   it('takes register events only from the CPR feed', async () => {
@@ -71,10 +89,18 @@ describe('register feed (proactive starts)', () => {
     await http.post('/api/register-events').set('Authorization', `Bearer ${other}`).send(birth).expect(403);
     // A token that only says `authority: cpr` is not the feed's client-credentials token.
     const claimsCpr = await token({ role: 'system', subject: 'cpr-feed', authority: 'cpr' });
-    const refused = await http.post('/api/register-events').set('Authorization', `Bearer ${claimsCpr}`).send({ ...birth, id: 'cpr-birth-claims' }).expect(403);
+    const refused = await http
+      .post('/api/register-events')
+      .set('Authorization', `Bearer ${claimsCpr}`)
+      .send({ ...birth, id: 'cpr-birth-claims' })
+      .expect(403);
     expect(refused.body.code).toBe('FORBIDDEN');
     const caseworker = await token({ role: 'caseworker', subject: 'cw-cpr', authority: 'cpr', name: 'CPR caseworker' });
-    await http.post('/api/register-events').set('Authorization', `Bearer ${caseworker}`).send({ ...birth, id: 'cpr-birth-claims' }).expect(403);
+    await http
+      .post('/api/register-events')
+      .set('Authorization', `Bearer ${caseworker}`)
+      .send({ ...birth, id: 'cpr-birth-claims' })
+      .expect(403);
     const citizen = await token({ role: 'citizen', subject: '0101901234' });
     await http.post('/api/register-events').set('Authorization', `Bearer ${citizen}`).send(birth).expect(403);
   });
@@ -89,7 +115,11 @@ describe('register feed (proactive starts)', () => {
     expect(bad.body.fields).toEqual([{ field: 'persons.0.cpr', reason: 'must be a CPR number (DDMMYY-SSSS) with an existing birth date' }]);
     expect(JSON.stringify(bad.body)).not.toContain('3213901234');
     // 010100-1230 fails modulus 11 (numbers without it are issued since 2007) and is accepted.
-    const ok = await http.post('/api/register-events').set('Authorization', `Bearer ${feed}`).send({ ...birth, id: 'cpr-birth-0004', persons: [{ cpr: '0101001230' }] }).expect(200);
+    const ok = await http
+      .post('/api/register-events')
+      .set('Authorization', `Bearer ${feed}`)
+      .send({ ...birth, id: 'cpr-birth-0004', persons: [{ cpr: '0101001230' }] })
+      .expect(200);
     expect(ok.body.outcomes[0].result).toBe('started');
   });
 });

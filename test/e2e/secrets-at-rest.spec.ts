@@ -12,7 +12,9 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 /** The receiver's check, as the README documents it. */
 function verifies(secret: string, header: string | undefined, rawBody: string): boolean {
   const parts = new Map((header ?? '').split(',').map((kv) => kv.split('=') as [string, string]));
-  const expected = createHmac('sha256', secret).update(`${parts.get('t')}.${rawBody}`).digest();
+  const expected = createHmac('sha256', secret)
+    .update(`${parts.get('t')}.${rawBody}`)
+    .digest();
   const given = Buffer.from(parts.get('v1') ?? '', 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -55,7 +57,12 @@ describe('secrets at rest', () => {
   });
 
   it('stores no webhook signing secret in clear', async () => {
-    const created = await h.http().post('/api/self-service/webhooks').set('Authorization', `Bearer ${municipality}`).send({ url: receiver.url, events: ['step.awaiting'] }).expect(201);
+    const created = await h
+      .http()
+      .post('/api/self-service/webhooks')
+      .set('Authorization', `Bearer ${municipality}`)
+      .send({ url: receiver.url, events: ['step.awaiting'] })
+      .expect(201);
     secret = created.body.secret;
     subscriptionId = created.body.id;
     expect(secret).toMatch(/^whsec_/);
@@ -80,18 +87,30 @@ describe('secrets at rest', () => {
     });
 
     receiver.acceptAll();
-    await waitFor(async () => (await sql.query(`SELECT status FROM webhook_delivery WHERE journey_id = $1`, [journeyId]))[0].status === 'delivered', 30_000);
+    await waitFor(
+      async () => (await sql.query(`SELECT status FROM webhook_delivery WHERE journey_id = $1`, [journeyId]))[0].status === 'delivered',
+      30_000,
+    );
     const sent = attempts();
     // Every attempt carried the same bytes (the token filled in the same way each time), each signed with the subscriber's secret.
     expect(new Set(sent.map((a) => a.body)).size).toBe(1);
     for (const a of sent) expect(verifies(secret, a.headers['x-livsforloeb-signature'] as string, a.body)).toBe(true);
     const task = JSON.parse(sent.at(-1)!.body).data.task;
-    expect(task).toMatchObject({ token, completeUrl: `http://localhost:3000/api/hooks/tasks/${token}/complete`, failUrl: `http://localhost:3000/api/hooks/tasks/${token}/fail` });
+    expect(task).toMatchObject({
+      token,
+      completeUrl: `http://localhost:3000/api/hooks/tasks/${token}/complete`,
+      failUrl: `http://localhost:3000/api/hooks/tasks/${token}/fail`,
+    });
     expect(await tablesHolding(sql, token)).toEqual({});
     // Its last delivery done, not even the sealed copy is kept.
     expect(await sql.query('SELECT token_sealed FROM task_token WHERE journey_id = $1', [journeyId])).toEqual([{ token_sealed: null }]);
 
-    await h.http().post(`/api/hooks/tasks/${token}/complete`).set('Authorization', `Bearer ${municipality}`).send({ data: { confirmed: true, decidedOn: '2026-05-22' } }).expect(200);
+    await h
+      .http()
+      .post(`/api/hooks/tasks/${token}/complete`)
+      .set('Authorization', `Bearer ${municipality}`)
+      .send({ data: { confirmed: true, decidedOn: '2026-05-22' } })
+      .expect(200);
   });
 
   it('forgets the sealed token once no delivery can send it any more: the subscription is deleted while its delivery waits', async () => {

@@ -15,7 +15,9 @@ const NEW = `new:${Buffer.alloc(32, 22).toString('base64')}`;
 
 function verifies(secret: string, header: string | undefined, rawBody: string): boolean {
   const parts = new Map((header ?? '').split(',').map((kv) => kv.split('=') as [string, string]));
-  const expected = createHmac('sha256', secret).update(`${parts.get('t')}.${rawBody}`).digest();
+  const expected = createHmac('sha256', secret)
+    .update(`${parts.get('t')}.${rawBody}`)
+    .digest();
   const given = Buffer.from(parts.get('v1') ?? '', 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -36,13 +38,21 @@ describe('sealed secrets across key rotation and upgrades', () => {
       definitions: allDefinitions().filter((d) => d.id === 'moving'),
       gateway: new AcceptingGateway(),
       namespace: `secrets_rotation_${process.pid}`,
-      env: { WEBHOOK_BACKOFF_MS: '100', WEBHOOK_ATTEMPTS: '30', SECRETS_KEY: secretsKey, CLIENT_TOKEN_SECRET: 'rotation-spec-client-token-secret-0123456789' },
+      env: {
+        WEBHOOK_BACKOFF_MS: '100',
+        WEBHOOK_ATTEMPTS: '30',
+        SECRETS_KEY: secretsKey,
+        CLIENT_TOKEN_SECRET: 'rotation-spec-client-token-secret-0123456789',
+      },
     });
     return { h: selfServiceHelpers(app), sql: app.get(DataSource) };
   };
   const attemptsOf = (journeyId: string) => receiver.received.filter((r) => JSON.parse(r.body).data.journey.id === journeyId);
   const delivered = (sql: DataSource, journeyId: string) =>
-    waitFor(async () => (await sql.query(`SELECT status FROM webhook_delivery WHERE journey_id = $1`, [journeyId]))[0]?.status === 'delivered', 30_000);
+    waitFor(
+      async () => (await sql.query(`SELECT status FROM webhook_delivery WHERE journey_id = $1`, [journeyId]))[0]?.status === 'delivered',
+      30_000,
+    );
   const keyIdOf = (sealed: string | null) => sealed?.split('.')[1];
 
   beforeAll(async () => {
@@ -58,7 +68,12 @@ describe('sealed secrets across key rotation and upgrades', () => {
   it('opens rows sealed with a retired key after a new key is put in front, seals them again, and then needs only the new key', async () => {
     let { h, sql } = await start(OLD);
     client = await h.createClient('municipality');
-    const created = await h.http().post('/api/self-service/webhooks').set('Authorization', `Bearer ${await h.clientToken(client)}`).send({ url: receiver.url, events: ['step.awaiting'] }).expect(201);
+    const created = await h
+      .http()
+      .post('/api/self-service/webhooks')
+      .set('Authorization', `Bearer ${await h.clientToken(client)}`)
+      .send({ url: receiver.url, events: ['step.awaiting'] })
+      .expect(201);
     secret = created.body.secret;
     receiver.failNext(...Array<number>(50).fill(503));
     const first = await h.reportedMove('0101901234');
@@ -67,13 +82,20 @@ describe('sealed secrets across key rotation and upgrades', () => {
 
     ({ h, sql } = await start(`${NEW},${OLD}`));
     expect(keyIdOf((await sql.query('SELECT secret_sealed FROM webhook_subscription'))[0].secret_sealed)).toBe('new');
-    expect(keyIdOf((await sql.query('SELECT token_sealed FROM task_token WHERE journey_id = $1', [first.journeyId]))[0].token_sealed)).toBe('new');
+    expect(keyIdOf((await sql.query('SELECT token_sealed FROM task_token WHERE journey_id = $1', [first.journeyId]))[0].token_sealed)).toBe(
+      'new',
+    );
     receiver.acceptAll();
     await delivered(sql, first.journeyId);
     const sent = attemptsOf(first.journeyId);
     for (const a of sent) expect(verifies(secret, a.headers['x-livsforloeb-signature'] as string, a.body)).toBe(true);
     const token = JSON.parse(sent.at(-1)!.body).data.task.token;
-    await h.http().post(`/api/hooks/tasks/${token}/complete`).set('Authorization', `Bearer ${await h.clientToken(client)}`).send({ data: { confirmed: true, decidedOn: '2026-05-22' } }).expect(200);
+    await h
+      .http()
+      .post(`/api/hooks/tasks/${token}/complete`)
+      .set('Authorization', `Bearer ${await h.clientToken(client)}`)
+      .send({ data: { confirmed: true, decidedOn: '2026-05-22' } })
+      .expect(200);
 
     ({ h, sql } = await start(NEW));
     const second = await h.reportedMove('0202902345');
@@ -108,6 +130,11 @@ describe('sealed secrets across key rotation and upgrades', () => {
     const [last] = attemptsOf(journeyId).slice(-1);
     expect(last.body).toBe(oldBody);
     expect(verifies(secret, last.headers['x-livsforloeb-signature'] as string, last.body)).toBe(true);
-    await h.http().post(`/api/hooks/tasks/${token}/complete`).set('Authorization', `Bearer ${await h.clientToken(client)}`).send({ data: { confirmed: true, decidedOn: '2026-05-22' } }).expect(200);
+    await h
+      .http()
+      .post(`/api/hooks/tasks/${token}/complete`)
+      .set('Authorization', `Bearer ${await h.clientToken(client)}`)
+      .send({ data: { confirmed: true, decidedOn: '2026-05-22' } })
+      .expect(200);
   });
 });

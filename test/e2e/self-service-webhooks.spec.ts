@@ -62,16 +62,24 @@ describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
   });
 
   it('subscribes to https targets (http://127.0.0.1 in development) and returns the signing secret once', async () => {
-    const plain = await api().post('/api/self-service/webhooks', { url: 'http://example.org/hooks', events: ['step.awaiting'] }).expect(400);
+    const plain = await api()
+      .post('/api/self-service/webhooks', { url: 'http://example.org/hooks', events: ['step.awaiting'] })
+      .expect(400);
     expect(plain.body.fields).toEqual([{ field: 'url', reason: 'must be https (or http://127.0.0.1 in development)' }]);
-    const unknown = await api().post('/api/self-service/webhooks', { url: receiver.url, events: ['journey.started'] }).expect(400);
+    const unknown = await api()
+      .post('/api/self-service/webhooks', { url: receiver.url, events: ['journey.started'] })
+      .expect(400);
     expect(unknown.body.fields[0].field).toBe('events');
 
-    const created = await api().post('/api/self-service/webhooks', { url: receiver.url, events: ['step.awaiting', 'step.completed', 'step.failed'] }).expect(201);
+    const created = await api()
+      .post('/api/self-service/webhooks', { url: receiver.url, events: ['step.awaiting', 'step.completed', 'step.failed'] })
+      .expect(201);
     expect(created.body).toMatchObject({ id: expect.any(String), url: receiver.url, secret: expect.stringMatching(/^whsec_/) });
     subscription = created.body;
     const listed = await api().get('/api/self-service/webhooks').expect(200);
-    expect(listed.body).toEqual([{ id: subscription.id, url: receiver.url, events: ['step.awaiting', 'step.completed', 'step.failed'], createdAt: expect.any(String) }]);
+    expect(listed.body).toEqual([
+      { id: subscription.id, url: receiver.url, events: ['step.awaiting', 'step.completed', 'step.failed'], createdAt: expect.any(String) },
+    ]);
 
     const other = await h.clientToken(await h.createClient('municipality'));
     await h.http().get(`/api/self-service/webhooks/${subscription.id}/deliveries`).set('Authorization', `Bearer ${other}`).expect(404);
@@ -81,7 +89,8 @@ describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
   it('signs each delivery and retries a failing receiver with backoff, logging every attempt', async () => {
     receiver.failNext(500, 503);
     const { journeyId } = await h.reportedMove('0101901234');
-    const delivery = async () => (await sql.query(`SELECT * FROM webhook_delivery WHERE journey_id = $1 AND event = 'step.awaiting'`, [journeyId]))[0];
+    const delivery = async () =>
+      (await sql.query(`SELECT * FROM webhook_delivery WHERE journey_id = $1 AND event = 'step.awaiting'`, [journeyId]))[0];
     await waitFor(async () => (await delivery())?.status === 'delivered', 15_000);
 
     const attempts = receiver.received.filter((r) => JSON.parse(r.body).data.journey.id === journeyId);
@@ -89,7 +98,8 @@ describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
     // One delivery id and one body on every attempt, each attempt signed afresh and verifiable.
     expect(new Set(attempts.map((a) => a.headers['x-livsforloeb-delivery'])).size).toBe(1);
     expect(new Set(attempts.map((a) => a.body)).size).toBe(1);
-    for (const a of attempts) expect(verifySignature(subscription.secret, a.headers['x-livsforloeb-signature'] as string, a.body)).toBe(true);
+    for (const a of attempts)
+      expect(verifySignature(subscription.secret, a.headers['x-livsforloeb-signature'] as string, a.body)).toBe(true);
     const last = attempts[2];
     const header = last.headers['x-livsforloeb-signature'] as string;
     expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
@@ -101,7 +111,11 @@ describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
     expect(body).toMatchObject({
       id: last.headers['x-livsforloeb-delivery'],
       type: 'step.awaiting',
-      data: { journey: { id: journeyId, type: 'moving' }, step: { id: 'logivaert-check', system: 'municipality' }, task: { completeEvent: 'logivaert.decided' } },
+      data: {
+        journey: { id: journeyId, type: 'moving' },
+        step: { id: 'logivaert-check', system: 'municipality' },
+        task: { completeEvent: 'logivaert.decided' },
+      },
     });
     expect(last.headers['x-livsforloeb-event']).toBe('step.awaiting');
 
@@ -110,7 +124,13 @@ describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
     // Once delivered, the task token is not kept at rest in the log.
     expect(row.body).not.toContain(body.data.task.token);
     const log = await api().get(`/api/self-service/webhooks/${subscription.id}/deliveries`).expect(200);
-    expect(log.body.find((d: { id: string }) => d.id === row.id)).toMatchObject({ event: 'step.awaiting', status: 'delivered', attempts: 3, lastStatusCode: 200, journeyId });
+    expect(log.body.find((d: { id: string }) => d.id === row.id)).toMatchObject({
+      event: 'step.awaiting',
+      status: 'delivered',
+      attempts: 3,
+      lastStatusCode: 200,
+      journeyId,
+    });
   });
 
   it('logs the next attempt while a receiver is down, and gives up after the last attempt', async () => {
@@ -138,14 +158,27 @@ describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
     const { journeyId } = await h.reportedMove('0303903456');
     const awaiting = () => receiver.ofType('step.awaiting').find((b) => b.data.journey.id === journeyId);
     await waitFor(() => !!awaiting(), 10_000);
-    await api().post(`/api/hooks/tasks/${awaiting().data.task.token}/complete`, { data: { confirmed: false, decidedOn: '2026-05-22' } }).expect(200);
+    await api()
+      .post(`/api/hooks/tasks/${awaiting().data.task.token}/complete`, { data: { confirmed: false, decidedOn: '2026-05-22' } })
+      .expect(200);
     const failed = () => receiver.ofType('step.failed').find((b) => b.data.journey.id === journeyId);
     await waitFor(() => !!failed(), 10_000);
     expect(failed().data.step).toEqual({ id: 'logivaert-check', system: 'municipality', status: 'failed', reason: 'host-did-not-confirm' });
     // The CPR step follows a caseworker's new answer; it is CPR's step, not the municipality's.
-    await app.get(SendEventUseCase).execute({ origin: 'client', journeyId, type: 'logivaert.decided', data: { confirmed: true, decidedOn: '2026-05-27' }, actor: { kind: 'caseworker', id: 'cw', authority: 'municipality' } });
+    await app
+      .get(SendEventUseCase)
+      .execute({
+        origin: 'client',
+        journeyId,
+        type: 'logivaert.decided',
+        data: { confirmed: true, decidedOn: '2026-05-27' },
+        actor: { kind: 'caseworker', id: 'cw', authority: 'municipality' },
+      });
     const completed = () => receiver.ofType('step.completed').filter((b) => b.data.journey.id === journeyId);
-    await waitFor(async () => (await sql.query(`SELECT state FROM journey WHERE id = $1`, [journeyId]))[0].state.includes('registered'), 10_000);
+    await waitFor(
+      async () => (await sql.query(`SELECT state FROM journey WHERE id = $1`, [journeyId]))[0].state.includes('registered'),
+      10_000,
+    );
     await waitFor(() => completed().length >= 1, 10_000);
     expect(completed().map((b) => b.data.step.id)).toEqual(['logivaert-check']);
     // Deliveries are written with the transition: none was ever made for the CPR step.

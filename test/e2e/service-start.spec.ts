@@ -58,24 +58,47 @@ describe('the service started with nothing configured', () => {
     expect(service.stdout).toContain('set DATABASE_URL');
 
     // The development sign-in listens on this machine only.
-    const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
     if (external) expect(await reachable(external.address, Number(port))).toBe(false);
     expect(await reachable('127.0.0.1', Number(port))).toBe(true);
 
     // The embedded PostgreSQL: passwords generated for this data directory, readable by its owner only,
     // the old constant opens nothing, and the service connects as a role that owns its database and no more.
-    for (const file of ['postgres-superuser-password', 'postgres-password']) expect(fs.statSync(path.join(dataDir, file)).mode & 0o777).toBe(0o600);
-    await expect(pgQuery(`postgres://postgres:livsforloeb-embedded@127.0.0.1:${pgPort}/postgres`, 'SELECT 1')).rejects.toThrow(/password authentication failed/);
+    for (const file of ['postgres-superuser-password', 'postgres-password'])
+      expect(fs.statSync(path.join(dataDir, file)).mode & 0o777).toBe(0o600);
+    await expect(pgQuery(`postgres://postgres:livsforloeb-embedded@127.0.0.1:${pgPort}/postgres`, 'SELECT 1')).rejects.toThrow(
+      /password authentication failed/,
+    );
     const superuser = `postgres://postgres:${fs.readFileSync(path.join(dataDir, 'postgres-superuser-password'), 'utf8').trim()}@127.0.0.1:${pgPort}/livsforloeb`;
-    const sessions = await pgQuery(superuser, `SELECT DISTINCT a.usename, r.rolsuper, r.rolcreatedb, r.rolcreaterole FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename WHERE a.datname = 'livsforloeb' AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()`);
+    const sessions = await pgQuery(
+      superuser,
+      `SELECT DISTINCT a.usename, r.rolsuper, r.rolcreatedb, r.rolcreaterole FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename WHERE a.datname = 'livsforloeb' AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()`,
+    );
     expect(sessions).toEqual([{ usename: 'livsforloeb', rolsuper: false, rolcreatedb: false, rolcreaterole: false }]);
-    expect(await pgQuery(superuser, `SELECT DISTINCT pg_get_userbyid(c.relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`)).toEqual([{ owner: 'livsforloeb' }]);
+    expect(
+      await pgQuery(
+        superuser,
+        `SELECT DISTINCT pg_get_userbyid(c.relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`,
+      ),
+    ).toEqual([{ owner: 'livsforloeb' }]);
 
-    const { token } = await (await api('/api/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'citizen', subject: '0101901234' }) })).json();
+    const { token } = await (
+      await api('/api/dev/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'citizen', subject: '0101901234' }),
+      })
+    ).json();
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const types = await (await api('/api/journey-types')).json();
     const type = types.find((t: { id: string }) => t.id === 'moving');
-    const created = await api('/api/journeys', { method: 'POST', headers: auth, body: JSON.stringify({ type: type.id, answers: type.startExample }) });
+    const created = await api('/api/journeys', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ type: type.id, answers: type.startExample }),
+    });
     expect(created.status).toBe(201);
     const journey = await created.json();
 

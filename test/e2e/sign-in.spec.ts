@@ -84,7 +84,9 @@ describe('sign-in through OpenID Connect', () => {
 
   it('does refuse an ID token with another nonce than the one this sign-in sent', async () => {
     const a = world.agent();
-    const callback = await world.callbackFor(a, 'mitid', 'anna', new ProviderBrowser(), (url) => url.searchParams.set('nonce', 'n'.repeat(43)));
+    const callback = await world.callbackFor(a, 'mitid', 'anna', new ProviderBrowser(), (url) =>
+      url.searchParams.set('nonce', 'n'.repeat(43)),
+    );
     await expectRefused(await world.finish(a, callback), 401, TEXTS.token);
   });
 
@@ -113,7 +115,12 @@ describe('sign-in through OpenID Connect', () => {
   );
 
   it('does refuse an assurance level below substantial, a citizen without a CPR number, and an authority the provider may not vouch for', async () => {
-    const refusals = [['mitid', 'low', 403, TEXTS.loa], ['mitid', 'no-cpr', 403, TEXTS.cpr], ['org', 'elsewhere', 403, TEXTS.authority], ['org', 'not-ours', 403, TEXTS.authority]] as const;
+    const refusals = [
+      ['mitid', 'low', 403, TEXTS.loa],
+      ['mitid', 'no-cpr', 403, TEXTS.cpr],
+      ['org', 'elsewhere', 403, TEXTS.authority],
+      ['org', 'not-ours', 403, TEXTS.authority],
+    ] as const;
     for (const [provider, account, status, text] of refusals) {
       const a = world.agent();
       await expectRefused(await world.finish(a, await world.callbackFor(a, provider, account)), status, text);

@@ -80,8 +80,14 @@ describe('webhook delivery to checked addresses only', () => {
     await gone.close();
     resolver = scriptedDns({
       'private.solution.example.dk': () => v4('10.20.30.40'),
-      'mixed.solution.example.dk': () => [{ address: '93.184.215.14', family: 4 }, { address: '192.168.0.10', family: 4 }],
-      'v6.solution.example.dk': () => [{ address: '2a00:1450:4001:80e::200e', family: 6 }, { address: '::ffff:169.254.169.254', family: 6 }],
+      'mixed.solution.example.dk': () => [
+        { address: '93.184.215.14', family: 4 },
+        { address: '192.168.0.10', family: 4 },
+      ],
+      'v6.solution.example.dk': () => [
+        { address: '2a00:1450:4001:80e::200e', family: 6 },
+        { address: '::ffff:169.254.169.254', family: 6 },
+      ],
       // Rebinding: this machine (allowed in development) and the cloud metadata address in turn.
       'rebind.solution.example.dk': (call) => v4(call % 2 === 1 ? '127.0.0.1' : '169.254.169.254'),
     });
@@ -105,7 +111,14 @@ describe('webhook delivery to checked addresses only', () => {
   });
 
   const subscribe = async (url: string): Promise<string> =>
-    (await h.http().post('/api/self-service/webhooks').set('Authorization', `Bearer ${token}`).send({ url, events: ['step.awaiting'] }).expect(201)).body.id;
+    (
+      await h
+        .http()
+        .post('/api/self-service/webhooks')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ url, events: ['step.awaiting'] })
+        .expect(201)
+    ).body.id;
 
   it('refuses at delivery what the name resolves to, connects only to the address it checked, and logs a class, not the socket error', async () => {
     const targets = {
@@ -126,11 +139,16 @@ describe('webhook delivery to checked addresses only', () => {
       [targets.byName],
     );
     // Sealed for its own row, as the service keeps every signing secret.
-    await sql.query('UPDATE webhook_subscription SET secret = NULL, secret_sealed = $2 WHERE id = $1', [legacy, app.get(SecretBox).seal('whsec_legacy', sealContext.webhookSecret(legacy))]);
+    await sql.query('UPDATE webhook_subscription SET secret = NULL, secret_sealed = $2 WHERE id = $1', [
+      legacy,
+      app.get(SecretBox).seal('whsec_legacy', sealContext.webhookSecret(legacy)),
+    ]);
 
     const { journeyId } = await h.reportedMove('0101901234');
     const rows = async (): Promise<Record<string, any>[]> =>
-      sql.query(`SELECT subscription_id, status, attempts, last_status_code, last_error FROM webhook_delivery WHERE journey_id = $1`, [journeyId]);
+      sql.query(`SELECT subscription_id, status, attempts, last_status_code, last_error FROM webhook_delivery WHERE journey_id = $1`, [
+        journeyId,
+      ]);
     await waitFor(async () => {
       const all = await rows();
       return all.length === 10 && all.every((r) => r.status !== 'pending');
@@ -160,7 +178,11 @@ describe('webhook delivery to checked addresses only', () => {
     expect(resolver.calls['private.solution.example.dk']).toBe(ATTEMPTS);
 
     // What the solution's operators read: a class, never what the socket said.
-    const log = await h.http().get(`/api/self-service/webhooks/${targets.closed}/deliveries`).set('Authorization', `Bearer ${token}`).expect(200);
+    const log = await h
+      .http()
+      .get(`/api/self-service/webhooks/${targets.closed}/deliveries`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     expect(log.body[0]).toMatchObject({ status: 'failed', attempts: ATTEMPTS, lastStatusCode: null, lastError: 'unreachable' });
     const errors: { last_error: string | null }[] = await sql.query('SELECT DISTINCT last_error FROM webhook_delivery');
     for (const { last_error } of errors) if (last_error !== null) expect(FAILURE_CLASSES).toContain(last_error);

@@ -64,7 +64,16 @@ function suite(mode: 'oidc' | 'dev') {
       definitions: moving,
       gateway: new AcceptingGateway(),
       namespace: `webhook_targets_${mode}_${process.pid}`,
-      env: mode === 'oidc' ? { AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.invalid', OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: 'https://idp.invalid/jwks', SECRETS_KEY: `k:${Buffer.alloc(32, 3).toString('base64')}` } : {},
+      env:
+        mode === 'oidc'
+          ? {
+              AUTH_MODE: 'oidc',
+              OIDC_ISSUER: 'https://idp.invalid',
+              OIDC_AUDIENCE: 'livsforloeb',
+              OIDC_JWKS_URL: 'https://idp.invalid/jwks',
+              SECRETS_KEY: `k:${Buffer.alloc(32, 3).toString('base64')}`,
+            }
+          : {},
     });
     h = selfServiceHelpers(app);
     token = await h.clientToken(await h.createClient('municipality'));
@@ -74,8 +83,14 @@ function suite(mode: 'oidc' | 'dev') {
     await db?.drop();
   });
 
-  const subscribe = (url: string) => h.http().post('/api/self-service/webhooks').set('Authorization', `Bearer ${token}`).send({ url, events: ['step.awaiting'] });
-  const listed = async () => (await h.http().get('/api/self-service/webhooks').set('Authorization', `Bearer ${token}`).expect(200)).body as { url: string }[];
+  const subscribe = (url: string) =>
+    h
+      .http()
+      .post('/api/self-service/webhooks')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ url, events: ['step.awaiting'] });
+  const listed = async () =>
+    (await h.http().get('/api/self-service/webhooks').set('Authorization', `Bearer ${token}`).expect(200)).body as { url: string }[];
 
   return { subscribe, listed };
 }
@@ -112,7 +127,12 @@ describe('webhook targets in development mode', () => {
 
   it('accepts this machine, over http too, for local testing', async () => {
     expect(await listed()).toEqual([]);
-    for (const url of ['http://127.0.0.1:3999/hooks', 'http://localhost:3999/hooks', 'https://0x7f000001:3999/hooks']) await subscribe(url).expect(201);
-    expect((await listed()).map((s) => s.url)).toEqual(['http://127.0.0.1:3999/hooks', 'http://localhost:3999/hooks', 'https://127.0.0.1:3999/hooks']);
+    for (const url of ['http://127.0.0.1:3999/hooks', 'http://localhost:3999/hooks', 'https://0x7f000001:3999/hooks'])
+      await subscribe(url).expect(201);
+    expect((await listed()).map((s) => s.url)).toEqual([
+      'http://127.0.0.1:3999/hooks',
+      'http://localhost:3999/hooks',
+      'https://127.0.0.1:3999/hooks',
+    ]);
   });
 });

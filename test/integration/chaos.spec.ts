@@ -20,10 +20,14 @@ if (!hasRedisServer) process.stdout.write('\n[tests] redis-server is not install
     const file = path.join(os.tmpdir(), `livsforloeb-chaos-report-${process.pid}.json`);
     let output = '';
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'dist/test/chaos/chaos.js'), '--journeys', '100', '--once-each', '--seed', String(seed), '--report', file], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, 'dist/test/chaos/chaos.js'), '--journeys', '100', '--once-each', '--seed', String(seed), '--report', file],
+        {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
       child.on('exit', resolve);

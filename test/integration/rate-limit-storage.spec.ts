@@ -6,7 +6,12 @@ const redisOnly = process.env.REDIS_URL ? describe : describe.skip;
 
 const storageOn = (redisUrl?: string) =>
   new RateLimitStorage(
-    loadConfig({ DATABASE_URL: 'postgres://unused@127.0.0.1/unused', AUTH_MODE: 'dev', QUEUE_NAMESPACE: `rl_${randomBytes(3).toString('hex')}`, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }),
+    loadConfig({
+      DATABASE_URL: 'postgres://unused@127.0.0.1/unused',
+      AUTH_MODE: 'dev',
+      QUEUE_NAMESPACE: `rl_${randomBytes(3).toString('hex')}`,
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    }),
   );
 
 /** The throttler's storage in Redis: one budget however many processes count at once. */
@@ -17,13 +22,20 @@ redisOnly('rate-limit storage in Redis', () => {
   });
 
   it('does allow exactly the limit when two storages (two processes) count the same caller at once', async () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://unused@127.0.0.1/unused', AUTH_MODE: 'dev', QUEUE_NAMESPACE: `rl_${randomBytes(3).toString('hex')}`, REDIS_URL: process.env.REDIS_URL });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://unused@127.0.0.1/unused',
+      AUTH_MODE: 'dev',
+      QUEUE_NAMESPACE: `rl_${randomBytes(3).toString('hex')}`,
+      REDIS_URL: process.env.REDIS_URL,
+    });
     const a = new RateLimitStorage(config);
     const b = new RateLimitStorage(config);
     storages.push(a, b);
     await Promise.all([a.onModuleInit(), b.onModuleInit()]);
     expect(a.kind).toBe('redis');
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).increment('caller-1', 60_000, 10, 60_000, 'sign-in')));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).increment('caller-1', 60_000, 10, 60_000, 'sign-in')),
+    );
     expect(results.filter((r) => !r.isBlocked)).toHaveLength(10);
     const blocked = results.filter((r) => r.isBlocked);
     expect(blocked).toHaveLength(30);

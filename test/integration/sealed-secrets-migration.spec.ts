@@ -27,7 +27,11 @@ describe('migration AddSealedSecretColumns', () => {
   };
 
   const columns = async () =>
-    (await sql.query(`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE column_name IN ('secret_sealed', 'token_sealed', 'task_token_id') ORDER BY 1`)).map((r: { c: string }) => r.c);
+    (
+      await sql.query(
+        `SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE column_name IN ('secret_sealed', 'token_sealed', 'task_token_id') ORDER BY 1`,
+      )
+    ).map((r: { c: string }) => r.c);
 
   it('reverts and applies again on a database without sealed secrets', async () => {
     expect(await columns()).toEqual(['task_token.token_sealed', 'webhook_delivery.task_token_id', 'webhook_subscription.secret_sealed']);
@@ -39,7 +43,9 @@ describe('migration AddSealedSecretColumns', () => {
 
   it('refuses to revert while a live subscription has only a sealed secret', async () => {
     await sql.query(`INSERT INTO system_client (client_id, authority, secret_hash) VALUES ('c1', 'municipality', 'x')`);
-    await sql.query(`INSERT INTO webhook_subscription (client_id, authority, url, events, secret_sealed) VALUES ('c1', 'municipality', 'https://x.example', '{step.awaiting}', 'sb1.k.AAAA')`);
+    await sql.query(
+      `INSERT INTO webhook_subscription (client_id, authority, url, events, secret_sealed) VALUES ('c1', 'municipality', 'https://x.example', '{step.awaiting}', 'sb1.k.AAAA')`,
+    );
     await expect(revertSealed()).rejects.toThrow(/the database cannot unseal them/);
     await runMigrations(sql);
     expect(await columns()).toHaveLength(3);

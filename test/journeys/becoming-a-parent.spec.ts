@@ -14,7 +14,12 @@ function input(answers: ParentAnswers, facts: ParentFacts, startedAt: string): J
   return { answers, facts, startedAt, reminderDays: [7, 2] };
 }
 
-const completed = (step: string, task: string, output: Record<string, unknown> = {}) => ({ type: 'integration.completed', step, task, output });
+const completed = (step: string, task: string, output: Record<string, unknown> = {}) => ({
+  type: 'integration.completed',
+  step,
+  task,
+  output,
+});
 
 describe('becoming-a-parent journey', () => {
   it('takes an employed, married mother from the pregnancy notice to a named child with benefits', () => {
@@ -34,12 +39,36 @@ describe('becoming-a-parent journey', () => {
       'update-preliminary-tax': 'pending',
     });
     expect(started.commands).toEqual([
-      { type: 'timer.schedule', key: 'reminder:notify-employer:7d', dueAt: '2025-06-13T07:00:00.000Z', step: 'notify-employer', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:notify-employer:2d', dueAt: '2025-06-18T07:00:00.000Z', step: 'notify-employer', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:notify-employer:7d',
+        dueAt: '2025-06-13T07:00:00.000Z',
+        step: 'notify-employer',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:notify-employer:2d',
+        dueAt: '2025-06-18T07:00:00.000Z',
+        step: 'notify-employer',
+        purpose: 'reminder',
+      },
       // No birth registered three weeks after the due date is worth a look.
-      { type: 'timer.schedule', key: 'watchdog:birth-registration', dueAt: '2025-10-11T07:00:00.000Z', step: 'birth-registration', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:birth-registration',
+        dueAt: '2025-10-11T07:00:00.000Z',
+        step: 'birth-registration',
+        purpose: 'watchdog',
+      },
       { type: 'authority.await', step: 'birth-registration', system: 'parish-registrar', complete: 'birth.registered', expiresInDays: 223 },
-      { type: 'authority.await', step: 'employer-leave-report', system: 'employer', complete: 'employer.leave-reported', expiresInDays: 230 },
+      {
+        type: 'authority.await',
+        step: 'employer-leave-report',
+        system: 'employer',
+        complete: 'employer.leave-reported',
+        expiresInDays: 230,
+      },
     ]);
 
     const told = send(machine, started.snapshot, { type: 'employer.notified', notifiedOn: '2025-06-10' });
@@ -54,8 +83,12 @@ describe('becoming-a-parent journey', () => {
     const leave = send(machine, told.snapshot, { type: 'employer.leave-reported', leaveStartDate: '2025-08-23', salaryDuringLeave: false });
     expect(leave.snapshot.context.steps['apply-maternity-benefit']).toEqual({ status: 'active', deadline: '2025-10-18' });
     // 18 October is a Saturday; 7 days before is also a Saturday, so the reminder moves to Friday.
-    expect(leave.commands).toContainEqual(expect.objectContaining({ key: 'reminder:apply-maternity-benefit:7d', dueAt: '2025-10-10T07:00:00.000Z' }));
-    expect(leave.commands).toContainEqual(expect.objectContaining({ key: 'reminder:apply-maternity-benefit:2d', dueAt: '2025-10-16T07:00:00.000Z' }));
+    expect(leave.commands).toContainEqual(
+      expect.objectContaining({ key: 'reminder:apply-maternity-benefit:7d', dueAt: '2025-10-10T07:00:00.000Z' }),
+    );
+    expect(leave.commands).toContainEqual(
+      expect.objectContaining({ key: 'reminder:apply-maternity-benefit:2d', dueAt: '2025-10-16T07:00:00.000Z' }),
+    );
 
     const born = send(machine, leave.snapshot, { type: 'birth.registered', birthDate: '2025-09-18' });
     expect(born.snapshot.context.anchorDate).toBe('2025-09-18');
@@ -78,7 +111,13 @@ describe('becoming-a-parent journey', () => {
         { type: 'timer.schedule', key: 'watchdog:paternity', dueAt: '2025-10-02T07:00:00.000Z', step: 'paternity', purpose: 'watchdog' },
         { type: 'integration.request', step: 'child-benefit', task: 'child-benefit-status', system: 'udbetaling-danmark', input: {} },
         // Paid from the quarter after the birth: around 20 October, flagged 10 days later.
-        { type: 'timer.schedule', key: 'watchdog:child-benefit', dueAt: '2025-10-30T07:00:00.000Z', step: 'child-benefit', purpose: 'watchdog' },
+        {
+          type: 'timer.schedule',
+          key: 'watchdog:child-benefit',
+          dueAt: '2025-10-30T07:00:00.000Z',
+          step: 'child-benefit',
+          purpose: 'watchdog',
+        },
         { type: 'authority.await', step: 'naming', system: 'parish-registrar', complete: 'name.registered', expiresInDays: 241 },
         expect.objectContaining({ key: 'reminder:notify-employer:7d', dueAt: '2025-10-23T07:00:00.000Z' }),
         expect.objectContaining({ key: 'reminder:naming:7d', dueAt: '2026-03-11T07:00:00.000Z' }),
@@ -120,7 +159,9 @@ describe('becoming-a-parent journey', () => {
       'notify-employer': { status: 'active', deadline: '2026-01-12' },
     });
     // Started after the birth: the pregnancy notice is past, the leave plan is what is due.
-    expect(started.snapshot.value).toMatchObject({ inProgress: { employer: 'leavePlan', paternity: 'declaration', childBenefit: 'application' } });
+    expect(started.snapshot.value).toMatchObject({
+      inProgress: { employer: 'leavePlan', paternity: 'declaration', childBenefit: 'application' },
+    });
     // 2 days before 29 December is a Saturday; 26 and 25 December are public holidays, so Christmas Eve.
     expect(started.commands).toContainEqual(expect.objectContaining({ key: 'reminder:paternity:2d', dueAt: '2025-12-24T07:00:00.000Z' }));
     expect(started.commands).toContainEqual({
@@ -141,7 +182,11 @@ describe('becoming-a-parent journey', () => {
     expect(started.commands).not.toContainEqual(expect.objectContaining({ task: 'child-benefit-status' }));
 
     const missed = send(machine, started.snapshot, { type: 'timer.fired', key: 'deadline:paternity' });
-    expect(missed.snapshot.context.steps.paternity).toEqual({ status: 'active', deadline: '2025-12-29', reason: 'declaration-deadline-passed' });
+    expect(missed.snapshot.context.steps.paternity).toEqual({
+      status: 'active',
+      deadline: '2025-12-29',
+      reason: 'declaration-deadline-passed',
+    });
     expect(missed.commands).toEqual([{ type: 'citizen.notify', template: 'step-needs-you', step: 'paternity' }]);
     // Too late for the declaration now.
     expect(missed.snapshot.can({ type: 'care-declaration.signed', signedOn: '2025-12-31' })).toBe(false);
@@ -167,15 +212,27 @@ describe('becoming-a-parent journey', () => {
   });
 
   it('keeps a leave-plan deadline on Easter Monday and reminds on the Wednesday before Easter', () => {
-    const facts: ParentFacts = { childBirthDate: '2025-03-10', married: true, parentRole: 'co-mother', employed: true, crossBorderEu: false };
+    const facts: ParentFacts = {
+      childBirthDate: '2025-03-10',
+      married: true,
+      parentRole: 'co-mother',
+      employed: true,
+      crossBorderEu: false,
+    };
     const started = start(machine, input({}, facts, '2025-03-11T09:00:00Z'));
     // Six weeks after Monday 10 March is 2. påskedag; the law is silent, so the date stands.
     expect(started.snapshot.context.steps['notify-employer']).toEqual({ status: 'active', deadline: '2025-04-21' });
     // 2 days before is Saturday; Langfredag and Skærtorsdag are closed, so Wednesday 16 April.
-    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'reminder:notify-employer:2d', dueAt: '2025-04-16T07:00:00.000Z' }));
-    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'reminder:notify-employer:7d', dueAt: '2025-04-14T07:00:00.000Z' }));
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ key: 'reminder:notify-employer:2d', dueAt: '2025-04-16T07:00:00.000Z' }),
+    );
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ key: 'reminder:notify-employer:7d', dueAt: '2025-04-14T07:00:00.000Z' }),
+    );
     // Started from the birth: the employer's report is flagged 4 weeks after it.
-    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'watchdog:employer-leave-report', dueAt: '2025-04-07T07:00:00.000Z' }));
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ key: 'watchdog:employer-leave-report', dueAt: '2025-04-07T07:00:00.000Z' }),
+    );
   });
 
   it('counts a mother’s benefit deadline from her leave four weeks before the due date when she has no employer', () => {
@@ -202,7 +259,13 @@ describe('becoming-a-parent journey', () => {
   });
 
   it('sends a declaration signed too late, or a disputed one, to Familieretshuset', () => {
-    const facts: ParentFacts = { childBirthDate: '2025-03-10', married: false, parentRole: 'father', employed: false, crossBorderEu: false };
+    const facts: ParentFacts = {
+      childBirthDate: '2025-03-10',
+      married: false,
+      parentRole: 'father',
+      employed: false,
+      crossBorderEu: false,
+    };
     const started = start(machine, input({}, facts, '2025-03-10T12:00:00Z'));
     expect(started.snapshot.context.steps.paternity.deadline).toBe('2025-04-07');
 
@@ -226,11 +289,21 @@ describe('becoming-a-parent journey', () => {
 
     const born = send(machine, overdue.snapshot, { type: 'birth.registered', birthDate: '2025-10-02' });
     expect(born.snapshot.context.steps['birth-registration']).toEqual({ status: 'done' });
-    const failed = send(machine, born.snapshot, { type: 'integration.failed', step: 'paternity', task: 'lookup-person', code: 'CPR_UNAVAILABLE' });
+    const failed = send(machine, born.snapshot, {
+      type: 'integration.failed',
+      step: 'paternity',
+      task: 'lookup-person',
+      code: 'CPR_UNAVAILABLE',
+    });
     expect(failed.snapshot.context.steps.paternity).toEqual({ status: 'failed', reason: 'CPR_UNAVAILABLE' });
     expect(failed.snapshot.can(completed('paternity', 'lookup-person'))).toBe(false);
 
-    const retried = send(machine, failed.snapshot, { type: 'integration.retry', step: 'paternity', task: 'lookup-person', requestedAt: '2025-10-20T10:00:00Z' });
+    const retried = send(machine, failed.snapshot, {
+      type: 'integration.retry',
+      step: 'paternity',
+      task: 'lookup-person',
+      requestedAt: '2025-10-20T10:00:00Z',
+    });
     expect(retried.snapshot.context.steps.paternity).toEqual({ status: 'active' });
     expect(retried.commands).toEqual([
       { type: 'integration.request', step: 'paternity', task: 'lookup-person', system: 'cpr', input: {} },
@@ -240,9 +313,26 @@ describe('becoming-a-parent journey', () => {
   });
 
   it('takes the branches from the birth registration when it has them, else from the expecting parent, and refuses a start with neither', () => {
-    const register: ParentFacts = { birthDate: '1991-09-14', childBirthDate: '2025-03-10', married: false, parentRole: 'father', employed: false, crossBorderEu: true };
-    expect(resolveSituation(expectingMother, register)).toMatchObject({ source: 'register', married: false, parentRole: 'father', childBirthDate: '2025-03-10' });
-    expect(resolveSituation(expectingMother, ownFacts)).toMatchObject({ source: 'answers', married: true, parentRole: 'mother', dueDate: '2025-09-20' });
+    const register: ParentFacts = {
+      birthDate: '1991-09-14',
+      childBirthDate: '2025-03-10',
+      married: false,
+      parentRole: 'father',
+      employed: false,
+      crossBorderEu: true,
+    };
+    expect(resolveSituation(expectingMother, register)).toMatchObject({
+      source: 'register',
+      married: false,
+      parentRole: 'father',
+      childBirthDate: '2025-03-10',
+    });
+    expect(resolveSituation(expectingMother, ownFacts)).toMatchObject({
+      source: 'answers',
+      married: true,
+      parentRole: 'mother',
+      dueDate: '2025-09-20',
+    });
 
     const neither = start(machine, input({}, ownFacts, '2025-05-01T08:00:00Z'));
     expect(neither.snapshot.status).toBe('error');

@@ -15,8 +15,7 @@ import {
   weekday,
 } from '../../journeys/shared/calendar';
 
-const easterBased = (year: number) =>
-  Object.fromEntries(publicHolidays(year).map((h) => [h.name.da, h.date]));
+const easterBased = (year: number) => Object.fromEntries(publicHolidays(year).map((h) => [h.name.da, h.date]));
 
 describe('Danish public holidays', () => {
   it.each([
@@ -32,11 +31,62 @@ describe('Danish public holidays', () => {
   });
 
   it.each([
-    [2019, { Skærtorsdag: '2019-04-18', Langfredag: '2019-04-19', '2. påskedag': '2019-04-22', 'Store Bededag': '2019-05-17', 'Kristi himmelfartsdag': '2019-05-30', Pinsedag: '2019-06-09', '2. pinsedag': '2019-06-10' }],
-    [2024, { Skærtorsdag: '2024-03-28', Langfredag: '2024-03-29', '2. påskedag': '2024-04-01', 'Kristi himmelfartsdag': '2024-05-09', Pinsedag: '2024-05-19', '2. pinsedag': '2024-05-20' }],
-    [2025, { Skærtorsdag: '2025-04-17', Langfredag: '2025-04-18', '2. påskedag': '2025-04-21', 'Kristi himmelfartsdag': '2025-05-29', Pinsedag: '2025-06-08', '2. pinsedag': '2025-06-09' }],
-    [2026, { Skærtorsdag: '2026-04-02', Langfredag: '2026-04-03', '2. påskedag': '2026-04-06', 'Kristi himmelfartsdag': '2026-05-14', Pinsedag: '2026-05-24', '2. pinsedag': '2026-05-25' }],
-    [2030, { Skærtorsdag: '2030-04-18', Langfredag: '2030-04-19', '2. påskedag': '2030-04-22', 'Kristi himmelfartsdag': '2030-05-30', Pinsedag: '2030-06-09', '2. pinsedag': '2030-06-10' }],
+    [
+      2019,
+      {
+        Skærtorsdag: '2019-04-18',
+        Langfredag: '2019-04-19',
+        '2. påskedag': '2019-04-22',
+        'Store Bededag': '2019-05-17',
+        'Kristi himmelfartsdag': '2019-05-30',
+        Pinsedag: '2019-06-09',
+        '2. pinsedag': '2019-06-10',
+      },
+    ],
+    [
+      2024,
+      {
+        Skærtorsdag: '2024-03-28',
+        Langfredag: '2024-03-29',
+        '2. påskedag': '2024-04-01',
+        'Kristi himmelfartsdag': '2024-05-09',
+        Pinsedag: '2024-05-19',
+        '2. pinsedag': '2024-05-20',
+      },
+    ],
+    [
+      2025,
+      {
+        Skærtorsdag: '2025-04-17',
+        Langfredag: '2025-04-18',
+        '2. påskedag': '2025-04-21',
+        'Kristi himmelfartsdag': '2025-05-29',
+        Pinsedag: '2025-06-08',
+        '2. pinsedag': '2025-06-09',
+      },
+    ],
+    [
+      2026,
+      {
+        Skærtorsdag: '2026-04-02',
+        Langfredag: '2026-04-03',
+        '2. påskedag': '2026-04-06',
+        'Kristi himmelfartsdag': '2026-05-14',
+        Pinsedag: '2026-05-24',
+        '2. pinsedag': '2026-05-25',
+      },
+    ],
+    [
+      2030,
+      {
+        Skærtorsdag: '2030-04-18',
+        Langfredag: '2030-04-19',
+        '2. påskedag': '2030-04-22',
+        'Kristi himmelfartsdag': '2030-05-30',
+        Pinsedag: '2030-06-09',
+        '2. pinsedag': '2030-06-10',
+      },
+    ],
   ])('places the Easter-based holidays of %i', (year, expected) => {
     expect(easterBased(year)).toMatchObject(expected);
   });

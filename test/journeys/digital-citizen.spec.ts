@@ -39,14 +39,50 @@ describe('digital-citizen journey', () => {
       // 2 days before Monday 17 March is Saturday: moved to Friday 14 March.
       { type: 'timer.schedule', key: 'reminder:get-mitid:7d', dueAt: '2025-03-10T07:00:00.000Z', step: 'get-mitid', purpose: 'reminder' },
       { type: 'timer.schedule', key: 'reminder:get-mitid:2d', dueAt: '2025-03-14T07:00:00.000Z', step: 'get-mitid', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:own-gp-choice:7d', dueAt: '2025-05-09T07:00:00.000Z', step: 'own-gp-choice', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:own-gp-choice:2d', dueAt: '2025-05-14T07:00:00.000Z', step: 'own-gp-choice', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'watchdog:dp-mailbox-created', dueAt: '2025-03-19T07:00:00.000Z', step: 'dp-mailbox-created', purpose: 'watchdog' },
-      { type: 'timer.schedule', key: 'watchdog:frikort-created', dueAt: '2025-03-31T07:00:00.000Z', step: 'frikort-created', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:own-gp-choice:7d',
+        dueAt: '2025-05-09T07:00:00.000Z',
+        step: 'own-gp-choice',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:own-gp-choice:2d',
+        dueAt: '2025-05-14T07:00:00.000Z',
+        step: 'own-gp-choice',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:dp-mailbox-created',
+        dueAt: '2025-03-19T07:00:00.000Z',
+        step: 'dp-mailbox-created',
+        purpose: 'watchdog',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:frikort-created',
+        dueAt: '2025-03-31T07:00:00.000Z',
+        step: 'frikort-created',
+        purpose: 'watchdog',
+      },
       // The first monthly youth benefit is for April: five working days after 30 April.
-      { type: 'timer.schedule', key: 'watchdog:ungeydelse-switch', dueAt: '2025-05-07T07:00:00.000Z', step: 'ungeydelse-switch', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:ungeydelse-switch',
+        dueAt: '2025-05-07T07:00:00.000Z',
+        step: 'ungeydelse-switch',
+        purpose: 'watchdog',
+      },
       // Three weeks before the birthday is 24 February; five working days later.
-      { type: 'timer.schedule', key: 'watchdog:dp-parent-notice', dueAt: '2025-03-03T07:00:00.000Z', step: 'dp-parent-notice', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:dp-parent-notice',
+        dueAt: '2025-03-03T07:00:00.000Z',
+        step: 'dp-parent-notice',
+        purpose: 'watchdog',
+      },
     ]);
 
     const booked = run(machine, started, [
@@ -109,9 +145,7 @@ describe('digital-citizen journey', () => {
     const started = start(machine, input(facts, '2025-03-20T08:00:00Z'));
     // MitID by the birthday: the date stands although it is a public holiday (practice, not law).
     expect(started.snapshot.context.steps['get-mitid'].deadline).toBe('2025-04-17');
-    expect(started.commands).toContainEqual(
-      expect.objectContaining({ key: 'reminder:get-mitid:2d', dueAt: '2025-04-15T07:00:00.000Z' }),
-    );
+    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'reminder:get-mitid:2d', dueAt: '2025-04-15T07:00:00.000Z' }));
     // Langfredag, the weekend and 2. påskedag do not count: Tuesday 22 is day 1, Wednesday 23 day 2.
     expect(watchdogDates(facts)['dp-mailbox-created']).toBe('2025-04-23');
     expect(started.commands).toContainEqual(
@@ -143,9 +177,13 @@ describe('digital-citizen journey', () => {
     const started = start(machine, input(facts, '2025-05-01T08:00:00Z'));
     expect(started.snapshot.context.steps['get-mitid']).toEqual({ status: 'skipped', reason: 'already-has-mitid' });
     // Letter due 15 May; a paper letter gets 5 + 5 working days, and Kristi himmelfartsdag (29 May) does not count.
-    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'watchdog:dp-parent-notice', dueAt: '2025-05-30T07:00:00.000Z' }));
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ key: 'watchdog:dp-parent-notice', dueAt: '2025-05-30T07:00:00.000Z' }),
+    );
     // Birthday 5 June (Grundlovsdag counts as a working day); 2. pinsedag (9 June) does not.
-    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'watchdog:dp-mailbox-created', dueAt: '2025-06-10T07:00:00.000Z' }));
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ key: 'watchdog:dp-mailbox-created', dueAt: '2025-06-10T07:00:00.000Z' }),
+    );
 
     const lateCard = send(machine, started.snapshot, { type: 'timer.fired', key: 'watchdog:frikort-created' });
     expect(lateCard.snapshot.context.steps['frikort-created']).toMatchObject({ status: 'late' });
@@ -203,7 +241,11 @@ describe('digital-citizen journey', () => {
 
     // Exempt before the birthday: no mailbox, no first login.
     const exempt = send(machine, retried.snapshot, { type: 'dp-exemption.registered', registeredOn: '2025-11-12', reason: 'disability' });
-    expect(exempt.snapshot.context.steps['dp-mailbox-created']).toEqual({ status: 'skipped', availableFrom: '2025-11-30', reason: 'exempt' });
+    expect(exempt.snapshot.context.steps['dp-mailbox-created']).toEqual({
+      status: 'skipped',
+      availableFrom: '2025-11-30',
+      reason: 'exempt',
+    });
     expect(exempt.snapshot.context.steps['dp-first-login']).toEqual({ status: 'skipped', reason: 'exempt' });
     expect(exempt.commands).toEqual([{ type: 'timer.cancel', key: 'watchdog:dp-mailbox-created' }]);
     expect(exempt.snapshot.can({ type: 'mailbox.created', createdOn: '2025-11-30' })).toBe(false);

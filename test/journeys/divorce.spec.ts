@@ -48,9 +48,21 @@ describe('divorce journey', () => {
       'update-tax-and-housing': { status: 'active' },
     });
     expect(started.commands).toEqual([
-      { type: 'timer.schedule', key: 'reminder:family-benefits:7d', dueAt: '2025-03-24T07:00:00.000Z', step: 'family-benefits', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:family-benefits:7d',
+        dueAt: '2025-03-24T07:00:00.000Z',
+        step: 'family-benefits',
+        purpose: 'reminder',
+      },
       // 29 March is a Saturday.
-      { type: 'timer.schedule', key: 'reminder:family-benefits:2d', dueAt: '2025-03-28T07:00:00.000Z', step: 'family-benefits', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:family-benefits:2d',
+        dueAt: '2025-03-28T07:00:00.000Z',
+        step: 'family-benefits',
+        purpose: 'reminder',
+      },
     ]);
 
     const applied = send(machine, started.snapshot, {
@@ -63,7 +75,13 @@ describe('divorce journey', () => {
     });
     expect(applied.snapshot.context.steps['apply-separation-divorce']).toEqual({ status: 'done', reason: 'divorce' });
     expect(applied.commands).toEqual([
-      { type: 'integration.request', step: 'screening', task: 'screening-result', system: 'familieretshuset', input: { caseRef: 'FRH-2025-123456' } },
+      {
+        type: 'integration.request',
+        step: 'screening',
+        task: 'screening-result',
+        system: 'familieretshuset',
+        input: { caseRef: 'FRH-2025-123456' },
+      },
       { type: 'timer.schedule', key: 'watchdog:screening', dueAt: '2025-03-10T07:00:00.000Z', step: 'screening', purpose: 'watchdog' },
     ]);
 
@@ -78,9 +96,18 @@ describe('divorce journey', () => {
     expect(screened.commands).toEqual([{ type: 'timer.cancel', key: 'watchdog:screening' }]);
 
     const arranged = send(machine, screened.snapshot, { type: 'children-arrangements.agreed', agreedOn: '2025-03-05' });
-    expect(statuses(arranged.snapshot)).toMatchObject({ 'children-arrangements': 'done', 'child-support': 'active', 'family-benefits': 'active' });
+    expect(statuses(arranged.snapshot)).toMatchObject({
+      'children-arrangements': 'done',
+      'child-support': 'active',
+      'family-benefits': 'active',
+    });
 
-    const chosen = send(machine, arranged.snapshot, { type: 'family-benefits.chosen', chosenOn: '2025-03-12', childBenefitRecipient: 'self', singleProvider: true });
+    const chosen = send(machine, arranged.snapshot, {
+      type: 'family-benefits.chosen',
+      chosenOn: '2025-03-12',
+      childBenefitRecipient: 'self',
+      singleProvider: true,
+    });
     // Children by birth date only; never a CPR number.
     expect(chosen.commands).toEqual([
       { type: 'timer.cancel', key: 'reminder:family-benefits:7d' },
@@ -161,7 +188,12 @@ describe('divorce journey', () => {
 
     const recorded = send(machine, noTrack.snapshot, { type: 'screening.recorded', track: 'paragraph-6', screenedOn: '2025-06-02' });
     expect(recorded.commands).toEqual([
-      { type: 'citizen.notify', template: 'fee-due', step: 'agree-terms', params: { amount: DIVORCE_FEES.termsNegotiation, feeYear: 2024 } },
+      {
+        type: 'citizen.notify',
+        template: 'fee-due',
+        step: 'agree-terms',
+        params: { amount: DIVORCE_FEES.termsNegotiation, feeYear: 2024 },
+      },
       {
         type: 'integration.request',
         step: 'agree-terms',
@@ -176,9 +208,13 @@ describe('divorce journey', () => {
       { type: 'terms-negotiation.concluded', agreed: true, concludedOn: '2025-06-20' },
     ]);
     // "About a week later": five working days.
-    expect(agreed.commands).toContainEqual(
-      { type: 'timer.schedule', key: 'watchdog:agree-terms', dueAt: '2025-06-27T07:00:00.000Z', step: 'agree-terms', purpose: 'watchdog' },
-    );
+    expect(agreed.commands).toContainEqual({
+      type: 'timer.schedule',
+      key: 'watchdog:agree-terms',
+      dueAt: '2025-06-27T07:00:00.000Z',
+      step: 'agree-terms',
+      purpose: 'watchdog',
+    });
 
     const late = send(machine, agreed.snapshot, { type: 'timer.fired', key: 'watchdog:agree-terms' });
     expect(late.snapshot.context.steps['agree-terms']).toEqual({ status: 'late', reason: 'decree-overdue' });
@@ -188,7 +224,13 @@ describe('divorce journey', () => {
 
     const requested = send(machine, decreed.snapshot, { type: 'estate-division.requested', requestedOn: '2025-07-10' });
     expect(requested.commands).toEqual([
-      { type: 'integration.request', step: 'estate-split', task: 'apply-estate-division', system: 'probate-court', input: { divorceCaseRef: 'FRH-2025-123457' } },
+      {
+        type: 'integration.request',
+        step: 'estate-split',
+        task: 'apply-estate-division',
+        system: 'probate-court',
+        input: { divorceCaseRef: 'FRH-2025-123457' },
+      },
     ]);
 
     const atCourt = send(machine, requested.snapshot, { type: 'integration.completed', ...estateDivision, output: {} });
@@ -201,12 +243,19 @@ describe('divorce journey', () => {
     ]);
     expect(finished.snapshot.status).toBe('done');
     expect(finished.snapshot.context.steps['estate-split']).toEqual({ status: 'done', reason: 'probate-court' });
-    expect(finished.snapshot.context.steps['update-tax-and-housing']).toEqual({ status: 'done', deadline: '2025-05-15', reason: 'housing-benefit-reported-late' });
+    expect(finished.snapshot.context.steps['update-tax-and-housing']).toEqual({
+      status: 'done',
+      deadline: '2025-05-15',
+      reason: 'housing-benefit-reported-late',
+    });
   });
 
   it('sends a § 7 case to the court, and lets separated spouses apply only for divorce', () => {
     const separated: DivorceFacts = { civilStatus: 'separated', childrenUnder18: [] };
-    const started = start(machine, input({ separationDate: '2024-11-01', movingOut: false, receivesHousingBenefit: false }, separated, '2025-03-03T08:00:00Z'));
+    const started = start(
+      machine,
+      input({ separationDate: '2024-11-01', movingOut: false, receivesHousingBenefit: false }, separated, '2025-03-03T08:00:00Z'),
+    );
     const base = { appliedOn: '2025-03-03', caseRef: 'FRH-2025-200001', termsInDispute: [] };
     expect(started.snapshot.can({ type: 'divorce.applied', ...base, applicationType: 'separation', agreement: 'both-agree' })).toBe(false);
     // A divorce one spouse does not agree to needs grounds.
@@ -236,7 +285,10 @@ describe('divorce journey', () => {
       movingOut: true,
       housingBenefit: false,
     });
-    const started = start(machine, input({ separationDate: '2024-03-10', movingOut: true, receivesHousingBenefit: false }, cohabiting, '2024-03-01T08:00:00Z'));
+    const started = start(
+      machine,
+      input({ separationDate: '2024-03-10', movingOut: true, receivesHousingBenefit: false }, cohabiting, '2024-03-01T08:00:00Z'),
+    );
     expect(started.snapshot.context.steps).toMatchObject({
       'apply-separation-divorce': { status: 'skipped', reason: 'not-married' },
       'agree-terms': { status: 'skipped', reason: 'not-married' },
@@ -247,7 +299,10 @@ describe('divorce journey', () => {
       'family-benefits': { status: 'pending', deadline: '2024-03-31' },
     });
     // 24 March is a Sunday (→ Friday 22); 29 March is Langfredag and 28 Skærtorsdag (→ Wednesday 27).
-    expect(started.commands.map((c) => c.type === 'timer.schedule' && c.dueAt)).toEqual(['2024-03-22T07:00:00.000Z', '2024-03-27T07:00:00.000Z']);
+    expect(started.commands.map((c) => c.type === 'timer.schedule' && c.dueAt)).toEqual([
+      '2024-03-22T07:00:00.000Z',
+      '2024-03-27T07:00:00.000Z',
+    ]);
     expect(started.snapshot.can({ type: 'estate-division.requested', requestedOn: '2024-03-15' })).toBe(false);
 
     const decided = run(machine, started, [
@@ -261,7 +316,11 @@ describe('divorce journey', () => {
       { type: 'family-benefits.chosen', chosenOn: '2024-04-05', childBenefitRecipient: 'self', singleProvider: true },
       { type: 'integration.completed', ...allowance, output: {} },
     ]);
-    expect(chosen.snapshot.context.steps['family-benefits']).toEqual({ status: 'done', deadline: '2024-03-31', reason: 'allowance-applied-after-deadline' });
+    expect(chosen.snapshot.context.steps['family-benefits']).toEqual({
+      status: 'done',
+      deadline: '2024-03-31',
+      reason: 'allowance-applied-after-deadline',
+    });
 
     const finished = run(machine, chosen, [
       { type: 'child-support.agreed', agreedOn: '2024-04-10' },
@@ -276,13 +335,20 @@ describe('divorce journey', () => {
   it('keeps the 50/50 split without an application, and knows the quarters', () => {
     expect(lastDayOfQuarter('2025-02-14')).toBe('2025-03-31');
     expect(lastDayOfQuarter('2025-12-01')).toBe('2025-12-31');
-    const started = start(machine, input({ separationDate: '2025-08-01', movingOut: false, receivesHousingBenefit: false }, marriedWithChildren, '2025-07-01T08:00:00Z'));
+    const started = start(
+      machine,
+      input({ separationDate: '2025-08-01', movingOut: false, receivesHousingBenefit: false }, marriedWithChildren, '2025-07-01T08:00:00Z'),
+    );
     expect(started.snapshot.context.steps['family-benefits']).toMatchObject({ deadline: '2025-09-30' });
     const split = run(machine, started, [
       { type: 'children-arrangements.agreed', agreedOn: '2025-07-05' },
       { type: 'family-benefits.chosen', chosenOn: '2025-07-06', childBenefitRecipient: 'split', singleProvider: false },
     ]);
-    expect(split.snapshot.context.steps['family-benefits']).toEqual({ status: 'done', deadline: '2025-09-30', reason: 'child-benefit-split' });
+    expect(split.snapshot.context.steps['family-benefits']).toEqual({
+      status: 'done',
+      deadline: '2025-09-30',
+      reason: 'child-benefit-split',
+    });
     expect(split.commands.some((c) => c.type === 'integration.request')).toBe(false);
   });
 });

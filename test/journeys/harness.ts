@@ -3,9 +3,7 @@ import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMa
 import type { JourneyCommand, JourneyEvent, JourneyInput } from '../../journeys/shared/contract';
 
 export function commandsOf(actions: readonly { type: string; params?: unknown }[]): JourneyCommand[] {
-  return actions
-    .filter((action) => action.type === 'xstate.emit')
-    .map((action) => (action.params as { event: JourneyCommand }).event);
+  return actions.filter((action) => action.type === 'xstate.emit').map((action) => (action.params as { event: JourneyCommand }).event);
 }
 
 export interface Step {
@@ -25,10 +23,13 @@ export function send(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, eve
 
 /** Sends events in order and returns the last snapshot with every command emitted on the way. */
 export function run(machine: AnyStateMachine, from: Step, events: JourneyEvent[]): Step {
-  return events.reduce<Step>((acc, event) => {
-    const next = send(machine, acc.snapshot, event);
-    return { snapshot: next.snapshot, commands: [...acc.commands, ...next.commands] };
-  }, { snapshot: from.snapshot, commands: [] });
+  return events.reduce<Step>(
+    (acc, event) => {
+      const next = send(machine, acc.snapshot, event);
+      return { snapshot: next.snapshot, commands: [...acc.commands, ...next.commands] };
+    },
+    { snapshot: from.snapshot, commands: [] },
+  );
 }
 
 export function statuses(snapshot: AnyMachineSnapshot): Record<string, string> {

@@ -8,13 +8,7 @@
  * set of engine events stops growing.
  */
 import { getAdjacencyMap, getShortestPaths, type AdjacencyMap, type AdjacencyValue, type StatePath } from '@xstate/graph';
-import {
-  initialTransition,
-  transition,
-  type ActorLogic,
-  type AnyMachineSnapshot,
-  type AnyStateMachine,
-} from 'xstate';
+import { initialTransition, transition, type ActorLogic, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { JourneyCommand, JourneyDefinition, JourneyEvent, JourneyInput } from '../../journeys/shared/contract';
 import { commandsOf, statuses } from './harness';
 
@@ -99,7 +93,7 @@ export function explore(definition: JourneyDefinition, input: JourneyInput): Exp
   const fromExamples = exampleEvents(definition);
   let offered: JourneyEvent[] = [];
   let adjacency: AdjacencyMap<AnyMachineSnapshot, JourneyEvent> = {};
-  for (let known = -1; known !== engineEvents.size; ) {
+  for (let known = -1; known !== engineEvents.size;) {
     known = engineEvents.size;
     offered = [...fromExamples, ...engineEvents.values()];
     const candidates = offered;

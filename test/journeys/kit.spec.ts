@@ -64,7 +64,7 @@ describe('journey kit', () => {
     });
   });
 
-  it('reschedules a step\'s reminders from the day its deadline changed, never from before the journey started', () => {
+  it("reschedules a step's reminders from the day its deadline changed, never from before the journey started", () => {
     const context = {
       answers: {},
       facts: {},
@@ -82,7 +82,11 @@ describe('journey kit', () => {
       { type: 'timer.schedule', key: 'reminder:s:2d', dueAt: '2025-03-18T07:00:00.000Z', step: 's', purpose: 'reminder' },
     ]);
     // A day before the start counts from the start: 7 a.m. on 10 March has passed by 9 a.m., 13 March has not.
-    expect(rescheduledReminders(context, 's', '2025-03-01').filter((c) => c.type === 'timer.schedule').map((c) => c.key)).toEqual(['reminder:s:7d', 'reminder:s:2d']);
+    expect(
+      rescheduledReminders(context, 's', '2025-03-01')
+        .filter((c) => c.type === 'timer.schedule')
+        .map((c) => c.key),
+    ).toEqual(['reminder:s:7d', 'reminder:s:2d']);
     // A step without a deadline only loses its reminders.
     expect(rescheduledReminders({ ...context, steps: { s: { status: 'active' as const } } }, 's', '2025-03-14')).toEqual(cancels);
   });

@@ -52,16 +52,46 @@ describe('losing-a-job journey', () => {
     expect(started.commands).toEqual(
       expect.arrayContaining([
         // Two days before Saturday 1 March is Thursday 27 February (7 days before is in the past).
-        { type: 'timer.schedule', key: 'reminder:register-unemployed:2d', dueAt: '2025-02-27T07:00:00.000Z', step: 'register-unemployed', purpose: 'reminder' },
+        {
+          type: 'timer.schedule',
+          key: 'reminder:register-unemployed:2d',
+          dueAt: '2025-02-27T07:00:00.000Z',
+          step: 'register-unemployed',
+          purpose: 'reminder',
+        },
         // The CV deadline is a Saturday: 7 days before is a Saturday too, so Friday 7 March.
-        { type: 'timer.schedule', key: 'reminder:cv-on-jobnet:7d', dueAt: '2025-03-07T07:00:00.000Z', step: 'cv-on-jobnet', purpose: 'reminder' },
-        { type: 'timer.schedule', key: 'job-log:ongoing-duties', dueAt: '2025-03-08T07:00:00.000Z', step: 'ongoing-duties', purpose: 'reminder' },
+        {
+          type: 'timer.schedule',
+          key: 'reminder:cv-on-jobnet:7d',
+          dueAt: '2025-03-07T07:00:00.000Z',
+          step: 'cv-on-jobnet',
+          purpose: 'reminder',
+        },
+        {
+          type: 'timer.schedule',
+          key: 'job-log:ongoing-duties',
+          dueAt: '2025-03-08T07:00:00.000Z',
+          step: 'ongoing-duties',
+          purpose: 'reminder',
+        },
         { type: 'authority.await', step: 'register-unemployed', system: 'jobnet', complete: 'jobnet.registered', expiresInDays: 65 },
         { type: 'authority.await', step: 'apply-dagpenge', system: 'a-kasse', complete: 'dagpenge.applied', expiresInDays: 65 },
         { type: 'authority.await', step: 'cv-on-jobnet', system: 'jobnet', complete: 'cv.published', expiresInDays: 79 },
         // The employer reports holiday pay by the end of February; flagged 10 days later.
-        { type: 'timer.schedule', key: 'watchdog:holiday-pay', dueAt: '2025-03-10T07:00:00.000Z', step: 'holiday-pay', purpose: 'watchdog' },
-        { type: 'authority.await', step: 'holiday-pay', system: 'udbetaling-danmark-pension', complete: 'holiday-pay.reported', expiresInDays: 74 },
+        {
+          type: 'timer.schedule',
+          key: 'watchdog:holiday-pay',
+          dueAt: '2025-03-10T07:00:00.000Z',
+          step: 'holiday-pay',
+          purpose: 'watchdog',
+        },
+        {
+          type: 'authority.await',
+          step: 'holiday-pay',
+          system: 'udbetaling-danmark-pension',
+          complete: 'holiday-pay.reported',
+          expiresInDays: 74,
+        },
       ]),
     );
     expect(started.commands).not.toContainEqual(expect.objectContaining({ step: 'apply-social-assistance' }));
@@ -69,12 +99,24 @@ describe('losing-a-job journey', () => {
     const week = send(machine, started.snapshot, { type: 'timer.fired', key: 'job-log:ongoing-duties' });
     expect(week.commands).toEqual([
       { type: 'citizen.notify', template: 'step-needs-you', step: 'ongoing-duties', params: { due: '2025-03-08' } },
-      { type: 'timer.schedule', key: 'job-log:ongoing-duties', dueAt: '2025-03-15T07:00:00.000Z', step: 'ongoing-duties', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'job-log:ongoing-duties',
+        dueAt: '2025-03-15T07:00:00.000Z',
+        step: 'ongoing-duties',
+        purpose: 'reminder',
+      },
     ]);
     // Checking the job log early moves the next reminder to 7 days after the check.
     const logged = send(machine, week.snapshot, { type: 'job-log.updated', updatedOn: '2025-03-12' });
     expect(logged.commands).toEqual([
-      { type: 'timer.schedule', key: 'job-log:ongoing-duties', dueAt: '2025-03-19T07:00:00.000Z', step: 'ongoing-duties', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'job-log:ongoing-duties',
+        dueAt: '2025-03-19T07:00:00.000Z',
+        step: 'ongoing-duties',
+        purpose: 'reminder',
+      },
     ]);
 
     const claimed = send(machine, logged.snapshot, { type: 'monthly-claim.submitted', month: '2025-03', submittedOn: '2025-04-02' });
@@ -83,9 +125,21 @@ describe('losing-a-job journey', () => {
     expect(claimed.commands).toEqual([
       { type: 'timer.cancel', key: 'reminder:monthly-claim:7d' },
       { type: 'timer.cancel', key: 'reminder:monthly-claim:2d' },
-      { type: 'timer.schedule', key: 'reminder:monthly-claim:7d', dueAt: '2025-06-03T07:00:00.000Z', step: 'monthly-claim', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:monthly-claim:7d',
+        dueAt: '2025-06-03T07:00:00.000Z',
+        step: 'monthly-claim',
+        purpose: 'reminder',
+      },
       // 8 June is Whit Sunday: Friday 6 June.
-      { type: 'timer.schedule', key: 'reminder:monthly-claim:2d', dueAt: '2025-06-06T07:00:00.000Z', step: 'monthly-claim', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:monthly-claim:2d',
+        dueAt: '2025-06-06T07:00:00.000Z',
+        step: 'monthly-claim',
+        purpose: 'reminder',
+      },
     ]);
 
     const settled = run(machine, claimed, [
@@ -123,7 +177,13 @@ describe('losing-a-job journey', () => {
     const applied = send(machine, started.snapshot, { type: 'dagpenge.applied', appliedOn: '2025-05-02' });
     expect(applied.snapshot.context.steps['apply-dagpenge']).toEqual({ status: 'active', reason: 'quarantine' });
     expect(applied.commands).toEqual([
-      { type: 'timer.schedule', key: 'quarantine:apply-dagpenge', dueAt: '2025-05-22T07:00:00.000Z', step: 'apply-dagpenge', purpose: 'deadline' },
+      {
+        type: 'timer.schedule',
+        key: 'quarantine:apply-dagpenge',
+        dueAt: '2025-05-22T07:00:00.000Z',
+        step: 'apply-dagpenge',
+        purpose: 'deadline',
+      },
     ]);
     const served = send(machine, applied.snapshot, { type: 'timer.fired', key: 'quarantine:apply-dagpenge' });
     expect(served.snapshot.context.steps['apply-dagpenge']).toEqual({ status: 'done', reason: 'quarantine-served' });
@@ -153,7 +213,9 @@ describe('losing-a-job journey', () => {
       'monthly-claim': { status: 'skipped', reason: 'not-insured' },
     });
     // 2 days before Easter Monday is Saturday; Langfredag and Skærtorsdag are closed: Wednesday 16 April.
-    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'reminder:apply-social-assistance:2d', dueAt: '2025-04-16T07:00:00.000Z' }));
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ key: 'reminder:apply-social-assistance:2d', dueAt: '2025-04-16T07:00:00.000Z' }),
+    );
     expect(started.commands).toContainEqual({
       type: 'authority.await',
       step: 'apply-social-assistance',
@@ -180,7 +242,13 @@ describe('losing-a-job journey', () => {
   });
 
   it('decides the municipality’s benefit from age, qualification and residence', () => {
-    const base: JobAnswers = { firstDayUnemployed: '2025-06-02', aKasseMember: false, resigned: false, hasQualifyingEducation: true, residentNineOfLastTenYears: true };
+    const base: JobAnswers = {
+      firstDayUnemployed: '2025-06-02',
+      aKasseMember: false,
+      resigned: false,
+      hasQualifyingEducation: true,
+      residentNineOfLastTenYears: true,
+    };
     expect(socialAssistanceBenefit(base, facts)).toBe('kontanthjaelp');
     expect(socialAssistanceBenefit({ ...base, hasQualifyingEducation: false }, facts)).toBe('uddannelseshjaelp');
     // 30 on the first day: kontanthjælp even without a qualification.

@@ -10,7 +10,12 @@ function input(facts: RelativeFacts, startedAt: string): JourneyInput {
   return { answers: {}, facts, startedAt, reminderDays: [7, 2] };
 }
 
-const completed = (step: string, task: string, output: Record<string, unknown> = {}) => ({ type: 'integration.completed', step, task, output });
+const completed = (step: string, task: string, output: Record<string, unknown> = {}) => ({
+  type: 'integration.completed',
+  step,
+  task,
+  output,
+});
 
 const widow: RelativeFacts = {
   birthDate: '1948-05-20',
@@ -35,23 +40,69 @@ describe('losing-a-relative journey', () => {
     });
     expect(started.commands).toEqual([
       // The 7-day reminder for the report would be in the past; 2 days before (Saturday 8 March) moves to Friday.
-      { type: 'timer.schedule', key: 'reminder:report-death-request-burial:2d', dueAt: '2025-03-07T07:00:00.000Z', step: 'report-death-request-burial', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:report-death-request-burial:2d',
+        dueAt: '2025-03-07T07:00:00.000Z',
+        step: 'report-death-request-burial',
+        purpose: 'reminder',
+      },
       // 7 days before the burial deadline is the morning of the death itself, already past; 2 days before is Tuesday 11 March.
       { type: 'timer.schedule', key: 'reminder:burial:2d', dueAt: '2025-03-11T07:00:00.000Z', step: 'burial', purpose: 'reminder' },
       // CPR names the deceased as the citizen's spouse, so Sundhedsdatastyrelsen can be asked directly.
-      { type: 'integration.request', step: 'death-certificate', task: 'death-certificate-status', system: 'sundhedsdatastyrelsen', input: { deceasedRelation: 'spouse' } },
-      { type: 'timer.schedule', key: 'watchdog:death-certificate', dueAt: '2025-03-10T07:00:00.000Z', step: 'death-certificate', purpose: 'watchdog' },
-      { type: 'timer.schedule', key: 'watchdog:spouse-survivor', dueAt: '2025-03-16T07:00:00.000Z', step: 'spouse-survivor', purpose: 'watchdog' },
-      { type: 'authority.await', step: 'spouse-survivor', system: 'udbetaling-danmark-pension', complete: 'survivor-pension.confirmed', expiresInDays: 30 },
+      {
+        type: 'integration.request',
+        step: 'death-certificate',
+        task: 'death-certificate-status',
+        system: 'sundhedsdatastyrelsen',
+        input: { deceasedRelation: 'spouse' },
+      },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:death-certificate',
+        dueAt: '2025-03-10T07:00:00.000Z',
+        step: 'death-certificate',
+        purpose: 'watchdog',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:spouse-survivor',
+        dueAt: '2025-03-16T07:00:00.000Z',
+        step: 'spouse-survivor',
+        purpose: 'watchdog',
+      },
+      {
+        type: 'authority.await',
+        step: 'spouse-survivor',
+        system: 'udbetaling-danmark-pension',
+        complete: 'survivor-pension.confirmed',
+        expiresInDays: 30,
+      },
     ]);
 
-    const certified = send(machine, started.snapshot, completed('death-certificate', 'death-certificate-status', { issuedAt: '2025-03-06T16:20:00Z' }));
+    const certified = send(
+      machine,
+      started.snapshot,
+      completed('death-certificate', 'death-certificate-status', { issuedAt: '2025-03-06T16:20:00Z' }),
+    );
     expect(statuses(certified.snapshot)).toMatchObject({ 'death-certificate': 'done', 'automatic-effects': 'active' });
     expect(certified.commands).toEqual([
       { type: 'timer.cancel', key: 'watchdog:death-certificate' },
-      { type: 'integration.request', step: 'automatic-effects', task: 'close-mailbox', system: 'digital-post', input: { deceasedRelation: 'spouse', dateOfDeath: '2025-03-06' } },
+      {
+        type: 'integration.request',
+        step: 'automatic-effects',
+        task: 'close-mailbox',
+        system: 'digital-post',
+        input: { deceasedRelation: 'spouse', dateOfDeath: '2025-03-06' },
+      },
       // Five working days after the certificate.
-      { type: 'timer.schedule', key: 'watchdog:automatic-effects', dueAt: '2025-03-13T07:00:00.000Z', step: 'automatic-effects', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:automatic-effects',
+        dueAt: '2025-03-13T07:00:00.000Z',
+        step: 'automatic-effects',
+        purpose: 'watchdog',
+      },
     ]);
 
     const reported = send(machine, certified.snapshot, { type: 'death.reported', reportedOn: '2025-03-07', reportedBy: 'undertaker' });
@@ -62,8 +113,20 @@ describe('losing-a-relative journey', () => {
     });
     expect(reported.commands).toEqual(
       expect.arrayContaining([
-        { type: 'timer.schedule', key: 'watchdog:notify-authorities', dueAt: '2025-03-14T07:00:00.000Z', step: 'notify-authorities', purpose: 'watchdog' },
-        { type: 'authority.await', step: 'notify-authorities', system: 'parish-registrar', complete: 'authorities.notified', expiresInDays: 30 },
+        {
+          type: 'timer.schedule',
+          key: 'watchdog:notify-authorities',
+          dueAt: '2025-03-14T07:00:00.000Z',
+          step: 'notify-authorities',
+          purpose: 'watchdog',
+        },
+        {
+          type: 'authority.await',
+          step: 'notify-authorities',
+          system: 'parish-registrar',
+          complete: 'authorities.notified',
+          expiresInDays: 30,
+        },
       ]),
     );
 
@@ -83,13 +146,29 @@ describe('losing-a-relative journey', () => {
     // Only a spouse may keep the estate undivided.
     const undivided = send(machine, court.snapshot, { type: 'probate.settlement-chosen', settlement: 'uskiftet-bo' });
     expect(undivided.commands).toEqual([
-      { type: 'integration.request', step: 'probate', task: 'choose-settlement', system: 'probate-court', input: { caseRef: 'BS-2025-3-001122', settlement: 'uskiftet-bo' } },
+      {
+        type: 'integration.request',
+        step: 'probate',
+        task: 'choose-settlement',
+        system: 'probate-court',
+        input: { caseRef: 'BS-2025-3-001122', settlement: 'uskiftet-bo' },
+      },
     ]);
     const settled = send(machine, undivided.snapshot, completed('probate', 'choose-settlement'));
     expect(settled.commands).toEqual([
-      { type: 'integration.request', step: 'probate', task: 'request-probate-certificate', system: 'probate-court', input: { caseRef: 'BS-2025-3-001122' } },
+      {
+        type: 'integration.request',
+        step: 'probate',
+        task: 'request-probate-certificate',
+        system: 'probate-court',
+        input: { caseRef: 'BS-2025-3-001122' },
+      },
     ]);
-    const certificate = send(machine, settled.snapshot, completed('probate', 'request-probate-certificate', { certificateRef: 'SKA-2025-000419', issuedOn: '2025-04-10' }));
+    const certificate = send(
+      machine,
+      settled.snapshot,
+      completed('probate', 'request-probate-certificate', { certificateRef: 'SKA-2025-000419', issuedOn: '2025-04-10' }),
+    );
     expect(certificate.snapshot.context.probateCertificateRef).toBe('SKA-2025-000419');
     expect(statuses(certificate.snapshot)).toMatchObject({ probate: 'done', 'digital-post-access': 'active' });
 
@@ -106,7 +185,13 @@ describe('losing-a-relative journey', () => {
   });
 
   it('counts the report deadline over Easter and keeps the undivided estate for spouses', () => {
-    const son: RelativeFacts = { birthDate: '1975-10-30', dateOfDeath: '2025-04-15', relation: 'child', bothReceivedPublicPension: false, deceasedHadHealthCover: true };
+    const son: RelativeFacts = {
+      birthDate: '1975-10-30',
+      dateOfDeath: '2025-04-15',
+      relation: 'child',
+      bothReceivedPublicPension: false,
+      deceasedHadHealthCover: true,
+    };
     const started = start(machine, input(son, '2025-04-15T18:00:00Z'));
     // Tuesday 15 April: Wednesday is the first working day; Skærtorsdag to 2. påskedag are closed; Tuesday 22 April the second.
     expect(started.snapshot.context.steps['report-death-request-burial']).toEqual({ status: 'active', deadline: '2025-04-22' });
@@ -114,15 +199,22 @@ describe('losing-a-relative journey', () => {
     expect(started.snapshot.context.steps.burial.deadline).toBe('2025-04-22');
     expect(started.snapshot.context.steps['spouse-survivor']).toEqual({ status: 'skipped', reason: 'not-spouse-or-cohabitant' });
     // The deceased is the citizen's parent in CPR.
-    expect(started.commands).toContainEqual(expect.objectContaining({ task: 'death-certificate-status', input: { deceasedRelation: 'parent' } }));
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ task: 'death-certificate-status', input: { deceasedRelation: 'parent' } }),
+    );
     // 2 days before Tuesday 22 April is Easter Sunday; back over the holidays to Wednesday 16 April.
-    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'reminder:report-death-request-burial:2d', dueAt: '2025-04-16T07:00:00.000Z' }));
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ key: 'reminder:report-death-request-burial:2d', dueAt: '2025-04-16T07:00:00.000Z' }),
+    );
 
     const atCourt = run(machine, started, [
       { type: 'death.reported', reportedOn: '2025-04-25', reportedBy: 'self' },
       { type: 'probate.court-contacted', contactedOn: '2025-05-09', caseRef: 'BS-2025-3-004455' },
     ]);
-    expect(atCourt.snapshot.context.steps['report-death-request-burial']).toMatchObject({ status: 'done', reason: 'reported-after-deadline' });
+    expect(atCourt.snapshot.context.steps['report-death-request-burial']).toMatchObject({
+      status: 'done',
+      reason: 'reported-after-deadline',
+    });
     // The court's letter also shows that the parish informed it.
     expect(atCourt.snapshot.context.steps['notify-authorities']).toEqual({ status: 'done' });
     expect(atCourt.snapshot.can({ type: 'probate.settlement-chosen', settlement: 'uskiftet-bo' })).toBe(false);
@@ -131,7 +223,12 @@ describe('losing-a-relative journey', () => {
   });
 
   it('gives a cohabitant 6 months to apply for the survivor’s grant and skips the funeral grant without Danish health cover', () => {
-    const cohabitant: RelativeFacts = { dateOfDeath: '2025-03-07', relation: 'cohabitant', bothReceivedPublicPension: false, deceasedHadHealthCover: false };
+    const cohabitant: RelativeFacts = {
+      dateOfDeath: '2025-03-07',
+      relation: 'cohabitant',
+      bothReceivedPublicPension: false,
+      deceasedHadHealthCover: false,
+    };
     const started = start(machine, input(cohabitant, '2025-03-08T10:00:00Z'));
     expect(started.snapshot.context.steps).toMatchObject({
       // Friday 7 March: Monday 10 and Tuesday 11.
@@ -140,20 +237,35 @@ describe('losing-a-relative journey', () => {
       // 7 September 2025 is a Sunday; the date stands.
       'spouse-survivor': { status: 'active', deadline: '2025-09-07' },
     });
-    expect(started.commands).toContainEqual(expect.objectContaining({ task: 'death-certificate-status', input: { deceasedRelation: 'partner' } }));
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ task: 'death-certificate-status', input: { deceasedRelation: 'partner' } }),
+    );
     // Both reminders fall on a weekend or are due on one: Friday 29 August and Friday 5 September.
-    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'reminder:spouse-survivor:7d', dueAt: '2025-08-29T07:00:00.000Z' }));
-    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'reminder:spouse-survivor:2d', dueAt: '2025-09-05T07:00:00.000Z' }));
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ key: 'reminder:spouse-survivor:7d', dueAt: '2025-08-29T07:00:00.000Z' }),
+    );
+    expect(started.commands).toContainEqual(
+      expect.objectContaining({ key: 'reminder:spouse-survivor:2d', dueAt: '2025-09-05T07:00:00.000Z' }),
+    );
     expect(started.commands).not.toContainEqual(expect.objectContaining({ key: 'watchdog:spouse-survivor' }));
 
     const late = send(machine, started.snapshot, { type: 'survivor-grant.applied', appliedOn: '2025-09-08' });
-    expect(late.snapshot.context.steps['spouse-survivor']).toEqual({ status: 'done', deadline: '2025-09-07', reason: 'applied-after-deadline' });
+    expect(late.snapshot.context.steps['spouse-survivor']).toEqual({
+      status: 'done',
+      deadline: '2025-09-07',
+      reason: 'applied-after-deadline',
+    });
     const declined = send(machine, started.snapshot, { type: 'survivor-grant.not-applying' });
     expect(declined.snapshot.context.steps['spouse-survivor']).toMatchObject({ status: 'skipped', reason: 'not-applying' });
   });
 
   it('lets the authorities’ own solutions confirm when CPR cannot name the deceased (a friend), over Christmas', () => {
-    const friend: RelativeFacts = { dateOfDeath: '2025-12-23', relation: 'other', bothReceivedPublicPension: false, deceasedHadHealthCover: true };
+    const friend: RelativeFacts = {
+      dateOfDeath: '2025-12-23',
+      relation: 'other',
+      bothReceivedPublicPension: false,
+      deceasedHadHealthCover: true,
+    };
     const started = start(machine, input(friend, '2025-12-23T20:00:00Z'));
     // 24 December is a working day in law; 25–28 are closed; Monday 29 December is the second.
     expect(started.snapshot.context.steps['report-death-request-burial'].deadline).toBe('2025-12-29');
@@ -168,12 +280,31 @@ describe('losing-a-relative journey', () => {
     const certified = send(machine, started.snapshot, { type: 'death-certificate.issued', issuedOn: '2025-12-24' });
     expect(certified.commands).toEqual([
       { type: 'timer.cancel', key: 'watchdog:death-certificate' },
-      { type: 'authority.await', step: 'automatic-effects', system: 'digital-post', complete: 'automatic-effects.confirmed', expiresInDays: 30 },
+      {
+        type: 'authority.await',
+        step: 'automatic-effects',
+        system: 'digital-post',
+        complete: 'automatic-effects.confirmed',
+        expiresInDays: 30,
+      },
       // Five working days after 24 December: 29, 30, 31 December, 2 and 5 January.
-      { type: 'timer.schedule', key: 'watchdog:automatic-effects', dueAt: '2026-01-05T07:00:00.000Z', step: 'automatic-effects', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:automatic-effects',
+        dueAt: '2026-01-05T07:00:00.000Z',
+        step: 'automatic-effects',
+        purpose: 'watchdog',
+      },
     ]);
-    const reportedByOther = send(machine, certified.snapshot, { type: 'death.reported', reportedOn: '2025-12-24', reportedBy: 'other-next-of-kin' });
-    expect(reportedByOther.snapshot.context.steps['report-death-request-burial']).toMatchObject({ status: 'done', reason: 'reported-by-other' });
+    const reportedByOther = send(machine, certified.snapshot, {
+      type: 'death.reported',
+      reportedOn: '2025-12-24',
+      reportedBy: 'other-next-of-kin',
+    });
+    expect(reportedByOther.snapshot.context.steps['report-death-request-burial']).toMatchObject({
+      status: 'done',
+      reason: 'reported-by-other',
+    });
     expect(deceasedRelation('other')).toBeUndefined();
   });
 
@@ -187,8 +318,15 @@ describe('losing-a-relative journey', () => {
     const reported = run(machine, start(machine, input(widow, '2025-03-06T15:00:00Z')), [
       { type: 'death.reported', reportedOn: '2025-03-07', reportedBy: 'self' },
     ]);
-    expect(reported.snapshot.can({ type: 'burial.postponed', approvedOn: '2025-03-10', newDeadline: '2025-03-20', approvedBy: 'cemetery' })).toBe(false);
-    const postponed = send(machine, reported.snapshot, { type: 'burial.postponed', approvedOn: '2025-03-10', newDeadline: '2025-03-19', approvedBy: 'cemetery' });
+    expect(
+      reported.snapshot.can({ type: 'burial.postponed', approvedOn: '2025-03-10', newDeadline: '2025-03-20', approvedBy: 'cemetery' }),
+    ).toBe(false);
+    const postponed = send(machine, reported.snapshot, {
+      type: 'burial.postponed',
+      approvedOn: '2025-03-10',
+      newDeadline: '2025-03-19',
+      approvedBy: 'cemetery',
+    });
     expect(postponed.snapshot.context.steps.burial).toEqual({ status: 'active', deadline: '2025-03-19' });
     expect(postponed.commands).toEqual([
       { type: 'timer.cancel', key: 'reminder:burial:7d' },
@@ -210,25 +348,53 @@ describe('losing-a-relative journey', () => {
       { type: 'probate.settlement-chosen', settlement: 'privat-skifte' },
     ]);
     expect(chosen.snapshot.context.steps.probate).toEqual({ status: 'active' });
-    const failed = send(machine, chosen.snapshot, { type: 'integration.failed', step: 'probate', task: 'choose-settlement', code: 'COURT_UNAVAILABLE' });
+    const failed = send(machine, chosen.snapshot, {
+      type: 'integration.failed',
+      step: 'probate',
+      task: 'choose-settlement',
+      code: 'COURT_UNAVAILABLE',
+    });
     expect(failed.snapshot.context.steps.probate).toEqual({ status: 'failed', reason: 'COURT_UNAVAILABLE' });
-    const retried = send(machine, failed.snapshot, { type: 'integration.retry', step: 'probate', task: 'choose-settlement', requestedAt: '2025-04-14T09:00:00Z' });
+    const retried = send(machine, failed.snapshot, {
+      type: 'integration.retry',
+      step: 'probate',
+      task: 'choose-settlement',
+      requestedAt: '2025-04-14T09:00:00Z',
+    });
     expect(retried.snapshot.context.steps.probate).toEqual({ status: 'active' });
     expect(retried.commands).toEqual([
-      { type: 'integration.request', step: 'probate', task: 'choose-settlement', system: 'probate-court', input: { caseRef: 'BS-2025-3-001122', settlement: 'privat-skifte' } },
+      {
+        type: 'integration.request',
+        step: 'probate',
+        task: 'choose-settlement',
+        system: 'probate-court',
+        input: { caseRef: 'BS-2025-3-001122', settlement: 'privat-skifte' },
+      },
     ]);
   });
 
   it('refuses a start without the death registration’s facts', () => {
-    const missing = start(machine, { answers: {}, facts: { birthDate: '1970-01-01' }, startedAt: '2025-03-06T15:00:00Z', reminderDays: [7, 2] });
+    const missing = start(machine, {
+      answers: {},
+      facts: { birthDate: '1970-01-01' },
+      startedAt: '2025-03-06T15:00:00Z',
+      reminderDays: [7, 2],
+    });
     expect(missing.snapshot.status).toBe('error');
-    expect(String((missing.snapshot as { error?: unknown }).error)).toContain('dateOfDeath, relation, bothReceivedPublicPension, deceasedHadHealthCover');
+    expect(String((missing.snapshot as { error?: unknown }).error)).toContain(
+      'dateOfDeath, relation, bothReceivedPublicPension, deceasedHadHealthCover',
+    );
   });
 
   it('keeps a burial deadline that falls on a public holiday, and reminds on the working days before it', () => {
     // Death on Thursday 18 December 2025: day 8, the day of death counted, is Christmas Day. The law
     // gives no extension for holidays (only the cemetery's), so the date stands.
-    const daughter: RelativeFacts = { dateOfDeath: '2025-12-18', relation: 'child', bothReceivedPublicPension: false, deceasedHadHealthCover: true };
+    const daughter: RelativeFacts = {
+      dateOfDeath: '2025-12-18',
+      relation: 'child',
+      bothReceivedPublicPension: false,
+      deceasedHadHealthCover: true,
+    };
     const started = start(machine, input(daughter, '2025-12-18T12:00:00Z'));
     expect(started.snapshot.context.steps.burial.deadline).toBe('2025-12-25');
     // 2 days before is Tuesday 23 December, a working day; 7 days before is the day of death itself (past: none).
@@ -242,16 +408,30 @@ describe('losing-a-relative journey', () => {
     // death goes to the municipality's registrar, not the parish.
     const aabenraa: RelativeFacts = { ...widow, deceasedMunicipalityCode: '0580' };
     const started = start(machine, input(aabenraa, '2025-03-06T15:00:00Z'));
-    expect(started.snapshot.context.steps['report-death-request-burial']).toEqual({ status: 'active', deadline: '2025-03-10', system: 'municipality' });
+    expect(started.snapshot.context.steps['report-death-request-burial']).toEqual({
+      status: 'active',
+      deadline: '2025-03-10',
+      system: 'municipality',
+    });
     const reported = run(machine, started, [{ type: 'death.reported', reportedOn: '2025-03-07', reportedBy: 'undertaker' }]);
     expect(reported.snapshot.context.steps['report-death-request-burial']).toMatchObject({ status: 'done', system: 'municipality' });
-    expect(reported.commands).toContainEqual({ type: 'authority.await', step: 'notify-authorities', system: 'municipality', complete: 'authorities.notified', expiresInDays: 30 });
+    expect(reported.commands).toContainEqual({
+      type: 'authority.await',
+      step: 'notify-authorities',
+      system: 'municipality',
+      complete: 'authorities.notified',
+      expiresInDays: 30,
+    });
 
     // Copenhagen (0101), or a journey whose register facts do not name the municipality: the parish.
     for (const facts of [{ ...widow, deceasedMunicipalityCode: '0101' }, widow]) {
-      const elsewhere = run(machine, start(machine, input(facts, '2025-03-06T15:00:00Z')), [{ type: 'death.reported', reportedOn: '2025-03-07', reportedBy: 'undertaker' }]);
+      const elsewhere = run(machine, start(machine, input(facts, '2025-03-06T15:00:00Z')), [
+        { type: 'death.reported', reportedOn: '2025-03-07', reportedBy: 'undertaker' },
+      ]);
       expect(elsewhere.snapshot.context.steps['report-death-request-burial'].system).toBeUndefined();
-      expect(elsewhere.commands).toContainEqual(expect.objectContaining({ type: 'authority.await', step: 'notify-authorities', system: 'parish-registrar' }));
+      expect(elsewhere.commands).toContainEqual(
+        expect.objectContaining({ type: 'authority.await', step: 'notify-authorities', system: 'parish-registrar' }),
+      );
     }
     const step = losingARelativeV2.steps.find((s) => s.id === 'report-death-request-burial')!;
     expect(step.guidance.da).toContain('Haderslev, Aabenraa, Sønderborg eller Tønder');

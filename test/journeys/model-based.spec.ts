@@ -10,7 +10,15 @@ import { transition, type AnyMachineSnapshot } from 'xstate';
 import { allDefinitions } from '../../journeys';
 import { findTask } from '../../journeys/shared/authority-tasks';
 import { COMMAND_TYPES, type AwaitAuthorityCommand, type JourneyDefinition } from '../../journeys/shared/contract';
-import { activePaths, edgesOf, exampleInputs, explore, serializeJourneySnapshot, shortestPathsToFinal, type Exploration } from './journey-graph';
+import {
+  activePaths,
+  edgesOf,
+  exampleInputs,
+  explore,
+  serializeJourneySnapshot,
+  shortestPathsToFinal,
+  type Exploration,
+} from './journey-graph';
 import { statuses } from './harness';
 
 const definitions = allDefinitions();
@@ -56,10 +64,13 @@ function authorityAwaitProblems(definition: JourneyDefinition, command: AwaitAut
   const problems: string[] = [];
   const step = definition.steps.find((s) => s.id === command.step);
   if (!step) problems.push(`authority.await for unknown step ${command.step}`);
-  else if (step.system !== command.system && !step.alternativeSystems?.includes(command.system)) problems.push(`authority.await ${command.step}: system ${command.system} is not the step's (${step.system})`);
-  if (!Number.isInteger(command.expiresInDays) || command.expiresInDays < 1) problems.push(`authority.await ${command.step}: expiresInDays must be a whole number ≥ 1`);
+  else if (step.system !== command.system && !step.alternativeSystems?.includes(command.system))
+    problems.push(`authority.await ${command.step}: system ${command.system} is not the step's (${step.system})`);
+  if (!Number.isInteger(command.expiresInDays) || command.expiresInDays < 1)
+    problems.push(`authority.await ${command.step}: expiresInDays must be a whole number ≥ 1`);
   for (const event of [command.complete, ...(command.fail ? [command.fail] : [])]) {
-    if (!definition.events[event]?.actors.includes('system')) problems.push(`authority.await ${command.step}: ${event} is not an event systems may send`);
+    if (!definition.events[event]?.actors.includes('system'))
+      problems.push(`authority.await ${command.step}: ${event} is not an event systems may send`);
   }
   if (command.fail && definition.events[command.fail] && !ajv.validate(definition.events[command.fail].schema, { reason: 'model test' })) {
     problems.push(`authority.await ${command.step}: ${command.fail} does not accept { reason }`);
@@ -96,7 +107,8 @@ describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s
         if (command.type !== 'integration.request') return [];
         const task = findTask(command.system, command.task);
         if (!task) return [`${command.system}/${command.task} is not in the task catalogue`];
-        if (!task.usedBy.includes(`${definition.id}/${command.step}`)) return [`${command.system}/${command.task} does not list ${definition.id}/${command.step}`];
+        if (!task.usedBy.includes(`${definition.id}/${command.step}`))
+          return [`${command.system}/${command.task} does not list ${definition.id}/${command.step}`];
         return ajv.validate(task.input, command.input) ? [] : [`${command.task} input: ${ajv.errorsText()}`];
       }),
     );
@@ -126,7 +138,8 @@ describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s
       if (spec.steps.length === 0) found.push(`${type} names no step`);
       spec.steps.forEach((id, i) => named[i] || found.push(`${type} names unknown step ${id}`));
       const byAuthority = spec.actors.filter((a) => a === 'caseworker' || a === 'system');
-      if (byAuthority.length && !named.some((s) => s?.system)) found.push(`${type} is sent by ${byAuthority.join('/')} but none of its steps has an authority`);
+      if (byAuthority.length && !named.some((s) => s?.system))
+        found.push(`${type} is sent by ${byAuthority.join('/')} but none of its steps has an authority`);
       // One decision, one authority: an event naming steps of two would let either decide both.
       const authorities = new Set(named.flatMap((s) => (s?.system ? [s.system] : [])));
       if (authorities.size > 1) found.push(`${type} names steps of ${[...authorities].join(' and ')}`);
@@ -145,7 +158,8 @@ describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s
           if (!spec) continue;
           const after = statuses(state);
           const changed = Object.keys(after).filter((id) => after[id] !== before[id]);
-          if (changed.length && !changed.some((id) => spec.steps.includes(id))) problems.add(`${event.type} changed ${changed.join(', ')} but names ${spec.steps.join(', ')}`);
+          if (changed.length && !changed.some((id) => spec.steps.includes(id)))
+            problems.add(`${event.type} changed ${changed.join(', ')} but names ${spec.steps.join(', ')}`);
         }
       }
     }
@@ -164,9 +178,7 @@ describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s
   });
 
   it('is final exactly when every step is done or skipped', () => {
-    const mismatches = reachable
-      .filter((s) => isFinal(s) !== Object.values(statuses(s)).every(closed))
-      .map(serializeJourneySnapshot);
+    const mismatches = reachable.filter((s) => isFinal(s) !== Object.values(statuses(s)).every(closed)).map(serializeJourneySnapshot);
     expect(mismatches).toEqual([]);
   });
 

@@ -27,7 +27,11 @@ const cprConfirmed = { type: 'integration.completed', step: 'cpr-status-udrejst'
 describe('moving-abroad journey', () => {
   it('guides a family moving to Germany for work to the end', () => {
     const started = start(machine, input(familyToGermany, '2025-07-10T08:00:00Z'));
-    expect(started.snapshot.context.steps['report-emigration']).toEqual({ status: 'active', availableFrom: '2025-07-04', deadline: '2025-08-06' });
+    expect(started.snapshot.context.steps['report-emigration']).toEqual({
+      status: 'active',
+      availableFrom: '2025-07-04',
+      deadline: '2025-08-06',
+    });
     expect(statuses(started.snapshot)).toMatchObject({
       'cpr-status-udrejst': 'pending',
       'tax-liability': 'pending',
@@ -35,11 +39,35 @@ describe('moving-abroad journey', () => {
       'eu-social-security': 'active',
     });
     expect(started.commands).toEqual([
-      { type: 'timer.schedule', key: 'reminder:report-emigration:7d', dueAt: '2025-07-30T07:00:00.000Z', step: 'report-emigration', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:report-emigration:2d', dueAt: '2025-08-04T07:00:00.000Z', step: 'report-emigration', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:report-emigration:7d',
+        dueAt: '2025-07-30T07:00:00.000Z',
+        step: 'report-emigration',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:report-emigration:2d',
+        dueAt: '2025-08-04T07:00:00.000Z',
+        step: 'report-emigration',
+        purpose: 'reminder',
+      },
       // Housing benefit: the stay is reported to Udbetaling Danmark before departure on Friday 1 August.
-      { type: 'timer.schedule', key: 'reminder:benefits-stop:7d', dueAt: '2025-07-25T07:00:00.000Z', step: 'benefits-stop', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:benefits-stop:2d', dueAt: '2025-07-30T07:00:00.000Z', step: 'benefits-stop', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:benefits-stop:7d',
+        dueAt: '2025-07-25T07:00:00.000Z',
+        step: 'benefits-stop',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:benefits-stop:2d',
+        dueAt: '2025-07-30T07:00:00.000Z',
+        step: 'benefits-stop',
+        purpose: 'reminder',
+      },
     ]);
 
     const reported = send(machine, started.snapshot, { type: 'emigration.reported', reportedOn: '2025-07-20' });
@@ -54,10 +82,20 @@ describe('moving-abroad journey', () => {
         input: { departureDate: '2025-08-01', destination: 'other' },
       },
       // Five working days after the departure (the report came first).
-      { type: 'timer.schedule', key: 'watchdog:cpr-status-udrejst', dueAt: '2025-08-08T07:00:00.000Z', step: 'cpr-status-udrejst', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:cpr-status-udrejst',
+        dueAt: '2025-08-08T07:00:00.000Z',
+        step: 'cpr-status-udrejst',
+        purpose: 'watchdog',
+      },
     ]);
 
-    const housing = send(machine, reported.snapshot, { type: 'benefit-change.reported', benefit: 'housing-benefit', reportedOn: '2025-07-21' });
+    const housing = send(machine, reported.snapshot, {
+      type: 'benefit-change.reported',
+      benefit: 'housing-benefit',
+      reportedOn: '2025-07-21',
+    });
     expect(statuses(housing.snapshot)['benefits-stop']).toBe('active');
 
     const registered = send(machine, housing.snapshot, cprConfirmed);
@@ -79,7 +117,11 @@ describe('moving-abroad journey', () => {
       { type: 'eu-social-security.clarified', outcome: 'certificate-obtained' },
     ]);
     expect(finished.snapshot.status).toBe('done');
-    expect(finished.snapshot.context.steps['tax-liability']).toEqual({ status: 'done', availableFrom: '2025-08-08', reason: 'liability-limited' });
+    expect(finished.snapshot.context.steps['tax-liability']).toEqual({
+      status: 'done',
+      availableFrom: '2025-08-08',
+      reason: 'liability-limited',
+    });
     expect(finished.commands).toEqual([
       { type: 'timer.cancel', key: 'call:tax-liability' },
       { type: 'citizen.notify', template: 'journey-completed' },
@@ -99,7 +141,10 @@ describe('moving-abroad journey', () => {
     expect(started.snapshot.context.steps['report-emigration'].deadline).toBe('2025-06-09');
     // Two days before is Saturday 7 June: the reminder moves to Friday 6 June (Grundlovsdag, 5 June, is a working day).
     const reportReminders = started.commands.filter((c) => c.type === 'timer.schedule' && c.step === 'report-emigration');
-    expect(reportReminders.map((c) => c.type === 'timer.schedule' && c.dueAt)).toEqual(['2025-06-02T07:00:00.000Z', '2025-06-06T07:00:00.000Z']);
+    expect(reportReminders.map((c) => c.type === 'timer.schedule' && c.dueAt)).toEqual([
+      '2025-06-02T07:00:00.000Z',
+      '2025-06-06T07:00:00.000Z',
+    ]);
     expect(statuses(started.snapshot)['eu-social-security']).toBe('skipped');
 
     const reported = send(machine, started.snapshot, { type: 'emigration.reported', reportedOn: '2025-06-02' });
@@ -108,7 +153,13 @@ describe('moving-abroad journey', () => {
       // CPR reports the other country's confirmation through a task token.
       { type: 'authority.await', step: 'cpr-status-udrejst', system: 'cpr', complete: 'nordic-registration.confirmed', expiresInDays: 90 },
       // Six weeks after the departure.
-      { type: 'timer.schedule', key: 'watchdog:cpr-status-udrejst', dueAt: '2025-07-16T07:00:00.000Z', step: 'cpr-status-udrejst', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:cpr-status-udrejst',
+        dueAt: '2025-07-16T07:00:00.000Z',
+        step: 'cpr-status-udrejst',
+        purpose: 'watchdog',
+      },
     ]);
 
     const late = send(machine, reported.snapshot, { type: 'timer.fired', key: 'watchdog:cpr-status-udrejst' });
@@ -118,7 +169,13 @@ describe('moving-abroad journey', () => {
     expect(statuses(confirmed.snapshot)['cpr-status-udrejst']).toBe('active');
     expect(confirmed.commands).toEqual([
       expect.objectContaining({ type: 'integration.request', input: { departureDate: '2025-06-04', destination: 'nordic' } }),
-      { type: 'timer.schedule', key: 'watchdog:cpr-status-udrejst', dueAt: '2025-07-25T07:00:00.000Z', step: 'cpr-status-udrejst', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:cpr-status-udrejst',
+        dueAt: '2025-07-25T07:00:00.000Z',
+        step: 'cpr-status-udrejst',
+        purpose: 'watchdog',
+      },
     ]);
 
     // Still working in Denmark: child benefit can continue, and UDK must be told.
@@ -153,7 +210,11 @@ describe('moving-abroad journey', () => {
       deadline: '2025-02-05',
       reason: 'stays-registered',
     });
-    expect(statuses(kept.snapshot)).toMatchObject({ 'cpr-status-udrejst': 'skipped', 'tax-liability': 'skipped', 'benefits-stop': 'active' });
+    expect(statuses(kept.snapshot)).toMatchObject({
+      'cpr-status-udrejst': 'skipped',
+      'tax-liability': 'skipped',
+      'benefits-stop': 'active',
+    });
     expect(kept.commands).toEqual([
       { type: 'timer.cancel', key: 'reminder:report-emigration:7d' },
       { type: 'timer.cancel', key: 'reminder:report-emigration:2d' },
@@ -165,7 +226,9 @@ describe('moving-abroad journey', () => {
     // Reporting anyway takes the must-report path.
     const reportedAnyway = send(machine, started.snapshot, { type: 'emigration.reported', reportedOn: '2025-01-20' });
     expect(statuses(reportedAnyway.snapshot)).toMatchObject({ 'report-emigration': 'done', 'cpr-status-udrejst': 'active' });
-    expect(reportedAnyway.commands).toContainEqual(expect.objectContaining({ type: 'integration.request', task: 'confirm-emigration-registration' }));
+    expect(reportedAnyway.commands).toContainEqual(
+      expect.objectContaining({ type: 'integration.request', task: 'confirm-emigration-registration' }),
+    );
   });
 
   it('gives a citizen working abroad and home most weekends the right to stay registered', () => {
@@ -214,8 +277,20 @@ describe('moving-abroad journey', () => {
     expect(started.snapshot.context.steps['benefits-stop']).toEqual({ status: 'active', deadline: '2025-12-25' });
     expect(started.commands).toEqual(
       expect.arrayContaining([
-        { type: 'timer.schedule', key: 'reminder:benefits-stop:7d', dueAt: '2025-12-18T07:00:00.000Z', step: 'benefits-stop', purpose: 'reminder' },
-        { type: 'timer.schedule', key: 'reminder:benefits-stop:2d', dueAt: '2025-12-23T07:00:00.000Z', step: 'benefits-stop', purpose: 'reminder' },
+        {
+          type: 'timer.schedule',
+          key: 'reminder:benefits-stop:7d',
+          dueAt: '2025-12-18T07:00:00.000Z',
+          step: 'benefits-stop',
+          purpose: 'reminder',
+        },
+        {
+          type: 'timer.schedule',
+          key: 'reminder:benefits-stop:2d',
+          dueAt: '2025-12-23T07:00:00.000Z',
+          step: 'benefits-stop',
+          purpose: 'reminder',
+        },
       ]),
     );
     const guidance = movingAbroadV2.steps.find((s) => s.id === 'benefits-stop')!.guidance;
@@ -223,7 +298,13 @@ describe('moving-abroad journey', () => {
     expect(guidance.en).toContain('from the day the stay began');
 
     // Away at most 6 months with the home kept: housing benefit is not affected, no date to keep.
-    const shortStay = start(machine, input({ ...winterAbroad, awayMoreThan6Months: false, benefits: { ...noBenefits, housingBenefit: true, su: true } }, '2025-12-01T08:00:00Z'));
+    const shortStay = start(
+      machine,
+      input(
+        { ...winterAbroad, awayMoreThan6Months: false, benefits: { ...noBenefits, housingBenefit: true, su: true } },
+        '2025-12-01T08:00:00Z',
+      ),
+    );
     expect(shortStay.snapshot.context.steps['benefits-stop']).toEqual({ status: 'active' });
   });
 
@@ -258,7 +339,9 @@ describe('moving-abroad journey', () => {
       task: 'confirm-emigration-registration',
       requestedAt: '2025-10-06T09:00:00Z',
     });
-    expect(retried.commands).toContainEqual(expect.objectContaining({ key: 'watchdog:cpr-status-udrejst', dueAt: '2025-10-13T07:00:00.000Z' }));
+    expect(retried.commands).toContainEqual(
+      expect.objectContaining({ key: 'watchdog:cpr-status-udrejst', dueAt: '2025-10-13T07:00:00.000Z' }),
+    );
 
     const finished = run(machine, retried, [
       cprConfirmed,

@@ -46,9 +46,21 @@ describe('moving-to-denmark journey', () => {
     expect(steps['tax-card']).toEqual({ status: 'active', availableFrom: '2025-03-03', deadline: '2025-03-18' });
     expect(statuses(started.snapshot)).toMatchObject({ 'residence-card': 'skipped', 'family-benefits': 'skipped' });
     expect(started.commands).toEqual([
-      { type: 'timer.schedule', key: 'reminder:right-to-reside:7d', dueAt: '2025-05-27T07:00:00.000Z', step: 'right-to-reside', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:right-to-reside:7d',
+        dueAt: '2025-05-27T07:00:00.000Z',
+        step: 'right-to-reside',
+        purpose: 'reminder',
+      },
       // Two days before 3 June is Sunday 1 June: the reminder moves to Friday 30 May.
-      { type: 'timer.schedule', key: 'reminder:right-to-reside:2d', dueAt: '2025-05-30T07:00:00.000Z', step: 'right-to-reside', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:right-to-reside:2d',
+        dueAt: '2025-05-30T07:00:00.000Z',
+        step: 'right-to-reside',
+        purpose: 'reminder',
+      },
       { type: 'timer.schedule', key: 'reminder:tax-card:7d', dueAt: '2025-03-11T07:00:00.000Z', step: 'tax-card', purpose: 'reminder' },
       { type: 'timer.schedule', key: 'reminder:tax-card:2d', dueAt: '2025-03-14T07:00:00.000Z', step: 'tax-card', purpose: 'reminder' },
     ]);
@@ -59,7 +71,13 @@ describe('moving-to-denmark journey', () => {
     expect(taxApplied.commands).toEqual([
       { type: 'timer.cancel', key: 'reminder:tax-card:7d' },
       { type: 'timer.cancel', key: 'reminder:tax-card:2d' },
-      { type: 'integration.request', step: 'tax-card', task: 'confirm-tax-card', system: 'skattestyrelsen', input: { year: 2025, payerCvr: '12345678' } },
+      {
+        type: 'integration.request',
+        step: 'tax-card',
+        task: 'confirm-tax-card',
+        system: 'skattestyrelsen',
+        input: { year: 2025, payerCvr: '12345678' },
+      },
       // About two weeks: ten working days after the application.
       { type: 'timer.schedule', key: 'watchdog:tax-card', dueAt: '2025-03-19T07:00:00.000Z', step: 'tax-card', purpose: 'watchdog' },
     ]);
@@ -70,9 +88,21 @@ describe('moving-to-denmark journey', () => {
     expect(applied.commands).toEqual([
       { type: 'timer.cancel', key: 'reminder:right-to-reside:7d' },
       { type: 'timer.cancel', key: 'reminder:right-to-reside:2d' },
-      { type: 'timer.schedule', key: 'reminder:right-to-reside:7d', dueAt: '2025-03-17T07:00:00.000Z', step: 'right-to-reside', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:right-to-reside:7d',
+        dueAt: '2025-03-17T07:00:00.000Z',
+        step: 'right-to-reside',
+        purpose: 'reminder',
+      },
       // 22 March is a Saturday.
-      { type: 'timer.schedule', key: 'reminder:right-to-reside:2d', dueAt: '2025-03-21T07:00:00.000Z', step: 'right-to-reside', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:right-to-reside:2d',
+        dueAt: '2025-03-21T07:00:00.000Z',
+        step: 'right-to-reside',
+        purpose: 'reminder',
+      },
     ]);
 
     const appearedAtSiri = send(machine, applied.snapshot, { type: 'eu-residence.appeared', appearedOn: '2025-03-18' });
@@ -88,7 +118,13 @@ describe('moving-to-denmark journey', () => {
     // reminder would be before the decision, so only the 2-day one (Thursday 27 March) is scheduled.
     expect(granted.snapshot.context.steps['register-cpr']).toEqual({ status: 'active', deadline: '2025-03-29' });
     expect(granted.commands.filter((c) => c.type === 'timer.schedule')).toEqual([
-      { type: 'timer.schedule', key: 'reminder:register-cpr:2d', dueAt: '2025-03-27T07:00:00.000Z', step: 'register-cpr', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:register-cpr:2d',
+        dueAt: '2025-03-27T07:00:00.000Z',
+        step: 'register-cpr',
+        purpose: 'reminder',
+      },
     ]);
 
     const appeared = send(machine, granted.snapshot, { type: 'cpr-registration.appeared', appearedOn: '2025-03-26' });
@@ -119,7 +155,13 @@ describe('moving-to-denmark journey', () => {
 
     const gp = send(machine, registered.snapshot, { type: 'gp.chosen', chosenOn: '2025-03-26' });
     expect(gp.commands).toEqual([
-      { type: 'timer.schedule', key: 'watchdog:gp-and-health-card', dueAt: '2025-04-23T07:00:00.000Z', step: 'gp-and-health-card', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:gp-and-health-card',
+        dueAt: '2025-04-23T07:00:00.000Z',
+        step: 'gp-and-health-card',
+        purpose: 'watchdog',
+      },
     ]);
 
     const finished = run(machine, gp, [
@@ -143,23 +185,36 @@ describe('moving-to-denmark journey', () => {
     expect(statuses(started.snapshot)).toMatchObject({ 'residence-card': 'pending', 'family-benefits': 'pending' });
     // The 7-day reminder (8 February) is before the start; the 2-day one is Thursday 13 February.
     expect(started.commands.filter((c) => c.type === 'timer.schedule' && c.step === 'register-cpr')).toEqual([
-      { type: 'timer.schedule', key: 'reminder:register-cpr:2d', dueAt: '2025-02-13T07:00:00.000Z', step: 'register-cpr', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:register-cpr:2d',
+        dueAt: '2025-02-13T07:00:00.000Z',
+        step: 'register-cpr',
+        purpose: 'reminder',
+      },
     ]);
 
     // A permit issued long before arrival limits the registration more than the 5 days.
     const oldPermit = start(
       machine,
-      input({ ...permitHolder, arrivalDate: '2025-02-03', residence: { basis: 'non-eu', permitIssuedOn: '2024-08-06' } }, '2025-02-03T09:00:00Z'),
+      input(
+        { ...permitHolder, arrivalDate: '2025-02-03', residence: { basis: 'non-eu', permitIssuedOn: '2024-08-06' } },
+        '2025-02-03T09:00:00Z',
+      ),
     );
     expect(oldPermit.snapshot.context.steps['register-cpr'].deadline).toBe('2025-02-06');
 
-    const registered = run(machine, started, [
-      { type: 'cpr-registration.appeared', appearedOn: '2025-02-17' },
-      registrationDone,
-    ]);
-    expect(registered.snapshot.context.steps['register-cpr']).toEqual({ status: 'done', deadline: '2025-02-15', reason: 'registered-after-deadline' });
+    const registered = run(machine, started, [{ type: 'cpr-registration.appeared', appearedOn: '2025-02-17' }, registrationDone]);
+    expect(registered.snapshot.context.steps['register-cpr']).toEqual({
+      status: 'done',
+      deadline: '2025-02-15',
+      reason: 'registered-after-deadline',
+    });
     expect(registered.commands).toContainEqual(
-      expect.objectContaining({ type: 'integration.request', input: expect.objectContaining({ residenceBasis: 'permit', citizenship: 'IN' }) }),
+      expect.objectContaining({
+        type: 'integration.request',
+        input: expect.objectContaining({ residenceBasis: 'permit', citizenship: 'IN' }),
+      }),
     );
     // The residence card is ordered at registration: flagged if not here 3 weeks later.
     expect(registered.commands).toContainEqual({
@@ -227,7 +282,10 @@ describe('moving-to-denmark journey', () => {
     });
 
     // A Swede staying longer must register within 5 days: 1 September + 5 is Saturday 6 September.
-    const longStay = start(machine, input({ ...swede, residence: { basis: 'nordic', staysMoreThan6Months: true } }, '2025-08-01T08:00:00Z'));
+    const longStay = start(
+      machine,
+      input({ ...swede, residence: { basis: 'nordic', staysMoreThan6Months: true } }, '2025-08-01T08:00:00Z'),
+    );
     expect(longStay.snapshot.context.steps['register-cpr']).toEqual({ status: 'active', deadline: '2025-09-06' });
     expect(longStay.snapshot.can({ type: 'cpr-registration.declined' })).toBe(false);
   });
@@ -267,11 +325,19 @@ describe('moving-to-denmark journey', () => {
       { type: 'eu-residence.appeared', appearedOn: '2025-09-22' },
       { type: 'eu-residence.decided', granted: false, decidedOn: '2025-10-01' },
     ]);
-    expect(refused.snapshot.context.steps['right-to-reside']).toEqual({ status: 'failed', deadline: '2025-09-19', reason: 'eu-residence-refused' });
+    expect(refused.snapshot.context.steps['right-to-reside']).toEqual({
+      status: 'failed',
+      deadline: '2025-09-19',
+      reason: 'eu-residence-refused',
+    });
     expect(statuses(refused.snapshot)['register-cpr']).toBe('pending');
 
     const granted = send(machine, refused.snapshot, { type: 'eu-residence.decided', granted: true, decidedOn: '2025-11-03' });
-    expect(granted.snapshot.context.steps['right-to-reside']).toEqual({ status: 'done', deadline: '2025-09-19', reason: 'granted-after-refusal' });
+    expect(granted.snapshot.context.steps['right-to-reside']).toEqual({
+      status: 'done',
+      deadline: '2025-09-19',
+      reason: 'granted-after-refusal',
+    });
     expect(granted.snapshot.context.steps['register-cpr']).toEqual({ status: 'active', deadline: '2025-11-08' });
   });
 

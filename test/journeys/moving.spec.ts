@@ -46,10 +46,34 @@ describe('moving journey', () => {
     });
     // 31 August 2025 is a Sunday: the 7-day reminder (24 Aug, also a Sunday) moves to Friday 22 August.
     expect(started.commands).toEqual([
-      { type: 'timer.schedule', key: 'reminder:report-move:7d', dueAt: '2025-07-30T07:00:00.000Z', step: 'report-move', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:report-move:2d', dueAt: '2025-08-04T07:00:00.000Z', step: 'report-move', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:housing-benefit:7d', dueAt: '2025-08-22T07:00:00.000Z', step: 'housing-benefit', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:housing-benefit:2d', dueAt: '2025-08-29T07:00:00.000Z', step: 'housing-benefit', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:report-move:7d',
+        dueAt: '2025-07-30T07:00:00.000Z',
+        step: 'report-move',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:report-move:2d',
+        dueAt: '2025-08-04T07:00:00.000Z',
+        step: 'report-move',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:housing-benefit:7d',
+        dueAt: '2025-08-22T07:00:00.000Z',
+        step: 'housing-benefit',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:housing-benefit:2d',
+        dueAt: '2025-08-29T07:00:00.000Z',
+        step: 'housing-benefit',
+        purpose: 'reminder',
+      },
     ]);
 
     const reported = send(machine, started.snapshot, { type: 'move.reported', reportedOn: '2025-07-28' });
@@ -70,7 +94,13 @@ describe('moving journey', () => {
         input: { movingDate: '2025-08-01', darAddressId: '0a3f5081-7e8c-32b8-e044-0003ba298018', municipalityCode: '0751' },
       },
       // Ten working days after Friday 1 August.
-      { type: 'timer.schedule', key: 'watchdog:cpr-propagation', dueAt: '2025-08-15T07:00:00.000Z', step: 'cpr-propagation', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:cpr-propagation',
+        dueAt: '2025-08-15T07:00:00.000Z',
+        step: 'cpr-propagation',
+        purpose: 'watchdog',
+      },
     ]);
 
     const registered = send(machine, reported.snapshot, cprCompleted);
@@ -189,7 +219,13 @@ describe('moving journey', () => {
     // Both decisions are the municipality's: its self-service solution gets a task token for each.
     expect(reported.commands.filter((c) => c.type === 'authority.await')).toEqual([
       { type: 'authority.await', step: 'logivaert-check', system: 'municipality', complete: 'logivaert.decided', expiresInDays: 30 },
-      { type: 'authority.await', step: 'child-move-hearing', system: 'municipality', complete: 'child-move-hearing.decided', expiresInDays: 30 },
+      {
+        type: 'authority.await',
+        step: 'child-move-hearing',
+        system: 'municipality',
+        complete: 'child-move-hearing.decided',
+        expiresInDays: 30,
+      },
     ]);
 
     const refused = send(machine, reported.snapshot, { type: 'logivaert.decided', confirmed: false, decidedOn: '2025-05-26' });
@@ -201,8 +237,6 @@ describe('moving journey', () => {
     ]);
     expect(heard.snapshot.context.steps['child-move-hearing']).toEqual({ status: 'done', reason: 'child-move-refused' });
     // Ten working days from the last municipal decision (5 June); 2. pinsedag (9 June) does not count.
-    expect(heard.commands).toContainEqual(
-      expect.objectContaining({ key: 'watchdog:cpr-propagation', dueAt: '2025-06-20T07:00:00.000Z' }),
-    );
+    expect(heard.commands).toContainEqual(expect.objectContaining({ key: 'watchdog:cpr-propagation', dueAt: '2025-06-20T07:00:00.000Z' }));
   });
 });

@@ -42,8 +42,20 @@ describe('new-job journey', () => {
       { type: 'timer.schedule', key: 'reminder:tax-card:7d', dueAt: '2025-03-25T07:00:00.000Z', step: 'tax-card', purpose: 'reminder' },
       // Two days before Tuesday 1 April is Sunday 30 March: the reminder moves to Friday 28 March.
       { type: 'timer.schedule', key: 'reminder:tax-card:2d', dueAt: '2025-03-28T07:00:00.000Z', step: 'tax-card', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:leave-unemployment:7d', dueAt: '2025-03-25T07:00:00.000Z', step: 'leave-unemployment', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:leave-unemployment:2d', dueAt: '2025-03-28T07:00:00.000Z', step: 'leave-unemployment', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:leave-unemployment:7d',
+        dueAt: '2025-03-25T07:00:00.000Z',
+        step: 'leave-unemployment',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:leave-unemployment:2d',
+        dueAt: '2025-03-28T07:00:00.000Z',
+        step: 'leave-unemployment',
+        purpose: 'reminder',
+      },
       {
         type: 'integration.request',
         step: 'pension-atp',
@@ -81,8 +93,20 @@ describe('new-job journey', () => {
       { type: 'timer.cancel', key: 'reminder:leave-unemployment:7d' },
       { type: 'timer.cancel', key: 'reminder:leave-unemployment:2d' },
       // 3 May is a Saturday: the reminder moves to Friday 2 May.
-      { type: 'timer.schedule', key: 'reminder:leave-unemployment:7d', dueAt: '2025-05-02T07:00:00.000Z', step: 'leave-unemployment', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:leave-unemployment:2d', dueAt: '2025-05-08T07:00:00.000Z', step: 'leave-unemployment', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:leave-unemployment:7d',
+        dueAt: '2025-05-02T07:00:00.000Z',
+        step: 'leave-unemployment',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:leave-unemployment:2d',
+        dueAt: '2025-05-08T07:00:00.000Z',
+        step: 'leave-unemployment',
+        purpose: 'reminder',
+      },
     ]);
 
     const finished = run(machine, deregistered, [
@@ -146,7 +170,12 @@ describe('new-job journey', () => {
     expect(late.snapshot.context.steps['pension-atp']).toEqual({ status: 'late', reason: 'first-pay-not-reported' });
     expect(late.commands).toEqual([{ type: 'citizen.notify', template: 'step-late', step: 'pension-atp' }]);
 
-    const failed = send(machine, late.snapshot, { type: 'integration.failed', step: 'pension-atp', task: 'confirm-payroll-reported', code: 'EINDKOMST_UNAVAILABLE' });
+    const failed = send(machine, late.snapshot, {
+      type: 'integration.failed',
+      step: 'pension-atp',
+      task: 'confirm-payroll-reported',
+      code: 'EINDKOMST_UNAVAILABLE',
+    });
     expect(failed.snapshot.context.steps['pension-atp']).toEqual({ status: 'failed', reason: 'EINDKOMST_UNAVAILABLE' });
     const retried = send(machine, failed.snapshot, {
       type: 'integration.retry',
@@ -167,7 +196,11 @@ describe('new-job journey', () => {
       { type: 'preliminary-tax.checked', changed: false },
     ]);
     expect(finished.snapshot.status).toBe('done');
-    expect(finished.snapshot.context.steps['tax-card']).toEqual({ status: 'done', deadline: '2025-03-17', reason: 'chosen-after-first-working-day' });
+    expect(finished.snapshot.context.steps['tax-card']).toEqual({
+      status: 'done',
+      deadline: '2025-03-17',
+      reason: 'chosen-after-first-working-day',
+    });
     expect(finished.snapshot.context.steps['update-preliminary-tax']).toEqual({ status: 'skipped', reason: 'no-change' });
   });
 
@@ -184,9 +217,15 @@ describe('new-job journey', () => {
     expect(started.snapshot.context.steps['leave-unemployment']).toEqual({ status: 'skipped', reason: 'was-not-unemployed' });
 
     const chosen = send(machine, started.snapshot, { type: 'tax-card.chosen', cardType: 'bikort', chosenOn: '2025-08-20' });
-    expect(chosen.commands).toContainEqual(expect.objectContaining({ task: 'confirm-tax-card', input: { year: 2025, cardType: 'bikort' } }));
+    expect(chosen.commands).toContainEqual(
+      expect.objectContaining({ task: 'confirm-tax-card', input: { year: 2025, cardType: 'bikort' } }),
+    );
     const notFetched = send(machine, chosen.snapshot, { type: 'timer.fired', key: 'watchdog:tax-card' });
-    expect(notFetched.snapshot.context.steps['tax-card']).toEqual({ status: 'late', deadline: '2025-09-01', reason: 'tax-card-not-fetched' });
+    expect(notFetched.snapshot.context.steps['tax-card']).toEqual({
+      status: 'late',
+      deadline: '2025-09-01',
+      reason: 'tax-card-not-fetched',
+    });
 
     const suChecked = send(machine, notFetched.snapshot, { type: 'su.income-checked', optedOutOfMonths: true });
     expect(statuses(suChecked.snapshot)['income-linked-benefits']).toBe('active');
@@ -235,7 +274,11 @@ describe('new-job journey', () => {
     expect(newJobV1.links).toEqual(['moving-to-denmark']);
 
     expect(started.snapshot.can({ type: 'journey.linked-completed', step: 'tax-card', journeyType: 'moving-to-denmark' })).toBe(false);
-    const arrived = send(machine, started.snapshot, { type: 'journey.linked-completed', step: 'move-to-denmark', journeyType: 'moving-to-denmark' });
+    const arrived = send(machine, started.snapshot, {
+      type: 'journey.linked-completed',
+      step: 'move-to-denmark',
+      journeyType: 'moving-to-denmark',
+    });
     expect(statuses(arrived.snapshot)['move-to-denmark']).toBe('done');
 
     const finished = run(machine, arrived, [

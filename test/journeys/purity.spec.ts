@@ -62,7 +62,8 @@ function purityViolations(filePath: string, source: string, journeysDir = JOURNE
 function isFreeReference(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isMethodDeclaration(parent)) && parent.name === node) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isMethodDeclaration(parent)) && parent.name === node)
+    return false;
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return false;
   return true;
 }
@@ -94,7 +95,7 @@ describe('journey purity', () => {
     const ok = [
       "import { setup } from 'xstate';",
       "import { x } from '../shared/kit';",
-      "const d = new Date(Date.UTC(2025, 0, 1));",
+      'const d = new Date(Date.UTC(2025, 0, 1));',
       "const s = 'Date.now() and process.env in a string';",
       '// new Date() in a comment',
       'const o = { process: 1, fetch: 2 }; o.process;',

@@ -55,11 +55,41 @@ describe('retiring journey', () => {
     });
     expect(started.commands).toEqual([
       // 7 days before Sunday 31 August is a Sunday too: Friday 22 August. 2 days before: Friday 29 August.
-      { type: 'timer.schedule', key: 'reminder:apply-folkepension:7d', dueAt: '2025-08-22T07:00:00.000Z', step: 'apply-folkepension', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:apply-folkepension:2d', dueAt: '2025-08-29T07:00:00.000Z', step: 'apply-folkepension', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'deadline:apply-folkepension', dueAt: '2025-09-01T07:00:00.000Z', step: 'apply-folkepension', purpose: 'deadline' },
-      { type: 'timer.schedule', key: 'watchdog:housing-benefit-recalc', dueAt: '2025-10-13T07:00:00.000Z', step: 'housing-benefit-recalc', purpose: 'watchdog' },
-      { type: 'authority.await', step: 'housing-benefit-recalc', system: 'udbetaling-danmark-housing', complete: 'housing-benefit.recalculated', expiresInDays: 287 },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:apply-folkepension:7d',
+        dueAt: '2025-08-22T07:00:00.000Z',
+        step: 'apply-folkepension',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:apply-folkepension:2d',
+        dueAt: '2025-08-29T07:00:00.000Z',
+        step: 'apply-folkepension',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'deadline:apply-folkepension',
+        dueAt: '2025-09-01T07:00:00.000Z',
+        step: 'apply-folkepension',
+        purpose: 'deadline',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:housing-benefit-recalc',
+        dueAt: '2025-10-13T07:00:00.000Z',
+        step: 'housing-benefit-recalc',
+        purpose: 'watchdog',
+      },
+      {
+        type: 'authority.await',
+        step: 'housing-benefit-recalc',
+        system: 'udbetaling-danmark-housing',
+        complete: 'housing-benefit.recalculated',
+        expiresInDays: 287,
+      },
       { type: 'integration.request', step: 'atp-payout', task: 'payout-status', system: 'atp', input: {} },
       // Last banking day of August (Friday 29) + 5 working days.
       { type: 'timer.schedule', key: 'watchdog:atp-payout', dueAt: '2025-09-05T07:00:00.000Z', step: 'atp-payout', purpose: 'watchdog' },
@@ -74,15 +104,32 @@ describe('retiring journey', () => {
       { type: 'timer.cancel', key: 'reminder:apply-folkepension:2d' },
       { type: 'timer.cancel', key: 'deadline:apply-folkepension' },
       // An answer in 3–6 weeks.
-      { type: 'timer.schedule', key: 'watchdog:apply-folkepension', dueAt: '2025-07-14T07:00:00.000Z', step: 'apply-folkepension', purpose: 'watchdog' },
-      { type: 'authority.await', step: 'apply-folkepension', system: 'udbetaling-danmark-pension', complete: 'folkepension.decided', expiresInDays: 102 },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:apply-folkepension',
+        dueAt: '2025-07-14T07:00:00.000Z',
+        step: 'apply-folkepension',
+        purpose: 'watchdog',
+      },
+      {
+        type: 'authority.await',
+        step: 'apply-folkepension',
+        system: 'udbetaling-danmark-pension',
+        complete: 'folkepension.decided',
+        expiresInDays: 102,
+      },
     ]);
     const overdue = send(machine, applied.snapshot, { type: 'timer.fired', key: 'watchdog:apply-folkepension' });
     expect(overdue.snapshot.context.steps['apply-folkepension']).toMatchObject({ status: 'late', reason: 'decision-overdue' });
 
     const finished = run(machine, overdue, [
       { type: 'folkepension.decided', decidedOn: '2025-07-20', granted: true },
-      { type: 'integration.completed', step: 'atp-payout', task: 'payout-status', output: { status: 'scheduled', firstPaymentDate: '2025-08-29' } },
+      {
+        type: 'integration.completed',
+        step: 'atp-payout',
+        task: 'payout-status',
+        output: { status: 'scheduled', firstPaymentDate: '2025-08-29' },
+      },
       { type: 'private-pensions.checked', checkedOn: '2025-05-15' },
       { type: 'housing-benefit.recalculated', recalculatedOn: '2025-09-20' },
       { type: 'holiday-pay.not-relevant' },
@@ -95,13 +142,29 @@ describe('retiring journey', () => {
   it('moves the reminder to the back-pay deadline (a Saturday) when the first deadline passes, and records the timing', () => {
     const started = start(machine, input(workingTenant, '2025-02-28T07:30:00Z'));
     const passed = send(machine, started.snapshot, { type: 'timer.fired', key: 'deadline:apply-folkepension' });
-    expect(passed.snapshot.context.steps['apply-folkepension']).toEqual({ status: 'active', availableFrom: '2025-02-28', deadline: '2026-01-10' });
+    expect(passed.snapshot.context.steps['apply-folkepension']).toEqual({
+      status: 'active',
+      availableFrom: '2025-02-28',
+      deadline: '2026-01-10',
+    });
     expect(passed.commands).toEqual([
       { type: 'timer.cancel', key: 'reminder:apply-folkepension:7d' },
       { type: 'timer.cancel', key: 'reminder:apply-folkepension:2d' },
       // 7 days before Saturday 10 January is a Saturday: Friday 2 January. 2 days before: Thursday 8 January.
-      { type: 'timer.schedule', key: 'reminder:apply-folkepension:7d', dueAt: '2026-01-02T07:00:00.000Z', step: 'apply-folkepension', purpose: 'reminder' },
-      { type: 'timer.schedule', key: 'reminder:apply-folkepension:2d', dueAt: '2026-01-08T07:00:00.000Z', step: 'apply-folkepension', purpose: 'reminder' },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:apply-folkepension:7d',
+        dueAt: '2026-01-02T07:00:00.000Z',
+        step: 'apply-folkepension',
+        purpose: 'reminder',
+      },
+      {
+        type: 'timer.schedule',
+        key: 'reminder:apply-folkepension:2d',
+        dueAt: '2026-01-08T07:00:00.000Z',
+        step: 'apply-folkepension',
+        purpose: 'reminder',
+      },
       { type: 'citizen.notify', template: 'step-needs-you', step: 'apply-folkepension', params: { deadline: '2026-01-10' } },
     ]);
 
@@ -115,7 +178,10 @@ describe('retiring journey', () => {
       { type: 'folkepension.applied', appliedOn: '2026-02-02' },
       { type: 'folkepension.decided', decidedOn: '2026-03-05', granted: true },
     ]);
-    expect(tooLate.snapshot.context.steps['apply-folkepension']).toMatchObject({ status: 'done', reason: 'applied-after-back-pay-deadline' });
+    expect(tooLate.snapshot.context.steps['apply-folkepension']).toMatchObject({
+      status: 'done',
+      reason: 'applied-after-back-pay-deadline',
+    });
 
     const refused = run(machine, started, [
       { type: 'folkepension.applied', appliedOn: '2025-06-02' },
@@ -166,8 +232,20 @@ describe('retiring journey', () => {
     expect(started.snapshot.value).toMatchObject({ inProgress: { folkepension: 'automaticSwitch', atp: 'abroad' } });
     expect(started.commands).toEqual([
       // From 1 January 2026, flagged two weeks later.
-      { type: 'timer.schedule', key: 'watchdog:apply-folkepension', dueAt: '2026-01-15T07:00:00.000Z', step: 'apply-folkepension', purpose: 'watchdog' },
-      { type: 'authority.await', step: 'apply-folkepension', system: 'udbetaling-danmark-pension', complete: 'folkepension.switch-confirmed', expiresInDays: 274 },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:apply-folkepension',
+        dueAt: '2026-01-15T07:00:00.000Z',
+        step: 'apply-folkepension',
+        purpose: 'watchdog',
+      },
+      {
+        type: 'authority.await',
+        step: 'apply-folkepension',
+        system: 'udbetaling-danmark-pension',
+        complete: 'folkepension.switch-confirmed',
+        expiresInDays: 274,
+      },
     ]);
     const late = send(machine, started.snapshot, { type: 'timer.fired', key: 'watchdog:apply-folkepension' });
     expect(late.snapshot.context.steps['apply-folkepension']).toEqual({ status: 'late', reason: 'switch-not-confirmed' });
@@ -187,9 +265,19 @@ describe('retiring journey', () => {
 
   it('fails the ATP status check and retries it for a caseworker', () => {
     const started = start(machine, input(workingTenant, '2025-02-28T07:30:00Z'));
-    const failed = send(machine, started.snapshot, { type: 'integration.failed', step: 'atp-payout', task: 'payout-status', code: 'ATP_UNAVAILABLE' });
+    const failed = send(machine, started.snapshot, {
+      type: 'integration.failed',
+      step: 'atp-payout',
+      task: 'payout-status',
+      code: 'ATP_UNAVAILABLE',
+    });
     expect(failed.snapshot.context.steps['atp-payout']).toEqual({ status: 'failed', reason: 'ATP_UNAVAILABLE' });
-    const retried = send(machine, failed.snapshot, { type: 'integration.retry', step: 'atp-payout', task: 'payout-status', requestedAt: '2025-09-10T08:00:00Z' });
+    const retried = send(machine, failed.snapshot, {
+      type: 'integration.retry',
+      step: 'atp-payout',
+      task: 'payout-status',
+      requestedAt: '2025-09-10T08:00:00Z',
+    });
     expect(retried.snapshot.context.steps['atp-payout']).toEqual({ status: 'active' });
     expect(retried.commands).toEqual([
       { type: 'integration.request', step: 'atp-payout', task: 'payout-status', system: 'atp', input: {} },
@@ -207,7 +295,9 @@ describe('retiring journey', () => {
 
     const citizenOnly = start(machine, input({ birthDate: '1958-08-30' } as RetiringFacts, '2025-02-28T07:30:00Z'));
     expect(citizenOnly.snapshot.status).toBe('error');
-    expect(String((citizenOnly.snapshot as { error?: unknown }).error)).toContain('disabilityPensioner, stillWorking, livesAbroad, receivesHousingBenefit');
+    expect(String((citizenOnly.snapshot as { error?: unknown }).error)).toContain(
+      'disabilityPensioner, stillWorking, livesAbroad, receivesHousingBenefit',
+    );
   });
 
   it('gives people born after 31 December 1970 the pension age 70, and 69 to those born in 1967–1970', () => {
@@ -216,7 +306,11 @@ describe('retiring journey', () => {
     const born1971: RetiringFacts = { ...workingTenant, birthDate: '1971-01-02', pensionAgeDate: '2040-01-02' };
     const started = start(machine, input(born1971, '2040-07-02T07:00:00Z'));
     expect(started.snapshot.context.anchorDate).toBe('2041-01-02');
-    expect(started.snapshot.context.steps['apply-folkepension']).toEqual({ status: 'active', availableFrom: '2040-07-02', deadline: '2041-01-31' });
+    expect(started.snapshot.context.steps['apply-folkepension']).toEqual({
+      status: 'active',
+      availableFrom: '2040-07-02',
+      deadline: '2041-01-31',
+    });
     expect(started.snapshot.context.dates).toMatchObject({ pensionStartDate: '2041-02-01', backPayBy: '2041-06-10' });
 
     // Born 31 December 1970: 69 on Saturday 31 December 2039. The application deadline stands on the

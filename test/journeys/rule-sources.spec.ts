@@ -42,9 +42,16 @@ describe('the sources of the rules citizens act on', () => {
     const sections = doc.split(/^## /m);
     for (const definition of latest) {
       const section = sections.find((s) => s.split('\n')[0].includes(`\`${definition.id}\``)) ?? '';
-      const missing = Object.entries(definition.ruleSources ?? {}).filter(([key, { checked }]) => !section.includes(`\`${key}\``) || !section.includes(checked));
-      expect({ id: definition.id, section: section.length > 0, missing: missing.map(([key]) => key) }).toEqual({ id: definition.id, section: true, missing: [] });
+      const missing = Object.entries(definition.ruleSources ?? {}).filter(
+        ([key, { checked }]) => !section.includes(`\`${key}\``) || !section.includes(checked),
+      );
+      expect({ id: definition.id, section: section.length > 0, missing: missing.map(([key]) => key) }).toEqual({
+        id: definition.id,
+        section: true,
+        missing: [],
+      });
     }
-    for (const open of ['begravelseshjælp', 'Saturday', '04.029', 'exit tax']) expect({ open, documented: doc.includes(open) }).toEqual({ open, documented: true });
+    for (const open of ['begravelseshjælp', 'Saturday', '04.029', 'exit tax'])
+      expect({ open, documented: doc.includes(open) }).toEqual({ open, documented: true });
   });
 });

@@ -5,7 +5,10 @@ import type { JsonSchema } from '../../journeys/shared/contract';
 import { SCHEMA_TEXT_KEYWORDS } from '../../journeys/shared/kit';
 
 type Node = Record<string, unknown>;
-const isText = (t: unknown) => !!t && typeof t === 'object' && ['da', 'en'].every((l) => typeof (t as Node)[l] === 'string' && ((t as Node)[l] as string).trim().length > 0);
+const isText = (t: unknown) =>
+  !!t &&
+  typeof t === 'object' &&
+  ['da', 'en'].every((l) => typeof (t as Node)[l] === 'string' && ((t as Node)[l] as string).trim().length > 0);
 
 /** Every field of a schema with the problems of its words: a label in both languages, hints and choices too. */
 function textProblems(schema: JsonSchema | undefined, path: string): string[] {
@@ -19,7 +22,8 @@ function textProblems(schema: JsonSchema | undefined, path: string): string[] {
       for (const value of node.enum) if (!isText(titles[String(value)])) problems.push(`${at}: choice "${String(value)}" needs da and en`);
     }
     for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, Node>)) visit(child, `${at}.${key}`, true);
-    for (const branch of ['anyOf', 'oneOf', 'allOf'] as const) (node[branch] as Node[] | undefined)?.forEach((b, i) => visit(b, `${at}.${branch}[${i}]`, false));
+    for (const branch of ['anyOf', 'oneOf', 'allOf'] as const)
+      (node[branch] as Node[] | undefined)?.forEach((b, i) => visit(b, `${at}.${branch}[${i}]`, false));
     if (node.items && typeof node.items === 'object') visit(node.items as Node, `${at}[]`, false);
   };
   visit(schema as Node, path, false);
@@ -31,7 +35,10 @@ describe.each(allDefinitions().map((d) => [`${d.id} v${d.version}`, d] as const)
     const problems = [
       ...textProblems(def.startSchema, 'start'),
       ...textProblems(def.factsSchema, 'facts'),
-      ...Object.entries(def.events).flatMap(([type, spec]) => [...(isText(spec.title) ? [] : [`${type}: title needs da and en`]), ...textProblems(spec.schema, type)]),
+      ...Object.entries(def.events).flatMap(([type, spec]) => [
+        ...(isText(spec.title) ? [] : [`${type}: title needs da and en`]),
+        ...textProblems(spec.schema, type),
+      ]),
     ];
     expect(problems).toEqual([]);
   });
@@ -39,12 +46,15 @@ describe.each(allDefinitions().map((d) => [`${d.id} v${d.version}`, d] as const)
   it('keeps its schemas valid for Ajv in strict mode with the text keywords registered', () => {
     const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
     ajv.addVocabulary([...SCHEMA_TEXT_KEYWORDS]);
-    for (const schema of [def.startSchema, def.factsSchema ?? {}, ...Object.values(def.events).map((e) => e.schema)]) expect(() => ajv.compile(schema)).not.toThrow();
+    for (const schema of [def.startSchema, def.factsSchema ?? {}, ...Object.values(def.events).map((e) => e.schema)])
+      expect(() => ajv.compile(schema)).not.toThrow();
   });
 });
 
 describe('the text check itself', () => {
   it('finds a field without Danish', () => {
-    expect(textProblems({ type: 'object', properties: { a: { type: 'string', 'x-title': { en: 'A' } } } }, 's')).toEqual(['s.a: x-title needs da and en']);
+    expect(textProblems({ type: 'object', properties: { a: { type: 'string', 'x-title': { en: 'A' } } } }, 's')).toEqual([
+      's.a: x-title needs da and en',
+    ]);
   });
 });

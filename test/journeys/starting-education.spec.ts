@@ -46,7 +46,12 @@ describe('starting-education journey', () => {
       'move-out': { status: 'pending' },
       ungdomskort: { status: 'pending', deadline: '2025-08-18' },
     });
-    expect(started.snapshot.context.su).toMatchObject({ entitlementDate: '2025-09-01', ageAtEntitlement: 19, expectedRate: 'udeboende', parentalIncomeCounts: true });
+    expect(started.snapshot.context.su).toMatchObject({
+      entitlementDate: '2025-09-01',
+      ageAtEntitlement: 19,
+      expectedRate: 'udeboende',
+      parentalIncomeCounts: true,
+    });
     expect(started.commands.map((c) => c.type === 'timer.schedule' && [c.key, c.dueAt])).toEqual([
       // 7 days before is Saturday 8 March: moved to Friday 7 March.
       ['reminder:apply-higher-education:7d', '2025-03-07T07:00:00.000Z'],
@@ -58,13 +63,23 @@ describe('starting-education journey', () => {
       ['reminder:ungdomskort:2d', '2025-08-15T07:00:00.000Z'],
     ]);
 
-    const submitted = send(machine, started.snapshot, { type: 'higher-application.submitted', submittedOn: '2025-03-10', applicationRef: 'OPT-2025-K-090311' });
+    const submitted = send(machine, started.snapshot, {
+      type: 'higher-application.submitted',
+      submittedOn: '2025-03-10',
+      applicationRef: 'OPT-2025-K-090311',
+    });
     expect(statuses(submitted.snapshot)).toMatchObject({ 'apply-higher-education': 'done', 'accept-place': 'active' });
     expect(submitted.commands).toEqual([
       { type: 'timer.cancel', key: 'reminder:apply-higher-education:7d' },
       { type: 'timer.cancel', key: 'reminder:apply-higher-education:2d' },
       // The answer is expected on 28 July (uncertain): flagged three working days later.
-      { type: 'timer.schedule', key: 'watchdog:accept-place', dueAt: '2025-07-31T07:00:00.000Z', step: 'accept-place', purpose: 'watchdog' },
+      {
+        type: 'timer.schedule',
+        key: 'watchdog:accept-place',
+        dueAt: '2025-07-31T07:00:00.000Z',
+        step: 'accept-place',
+        purpose: 'watchdog',
+      },
     ]);
 
     const answered = run(machine, submitted, [
@@ -84,7 +99,12 @@ describe('starting-education journey', () => {
     ]);
 
     const accepted = send(machine, answered.snapshot, { type: 'integration.completed', ...accept, output: {} });
-    expect(statuses(accepted.snapshot)).toMatchObject({ 'accept-place': 'done', 'apply-su': 'active', 'move-out': 'active', ungdomskort: 'active' });
+    expect(statuses(accepted.snapshot)).toMatchObject({
+      'accept-place': 'done',
+      'apply-su': 'active',
+      'move-out': 'active',
+      ungdomskort: 'active',
+    });
 
     const linked = send(machine, accepted.snapshot, { type: 'move-out.planned', move });
     expect(linked.commands).toEqual([{ type: 'journey.link', journeyType: 'moving', step: 'move-out', answers: move }]);
@@ -123,13 +143,23 @@ describe('starting-education journey', () => {
   });
 
   it('keeps the youth deadline on Saturday 1 March and closes the rest when no place is offered', () => {
-    const answers: StartingEducationAnswers = { application: 'youth-upper-secondary', educationStartDate: '2025-08-11', livesWithParents: true, movingOut: false };
+    const answers: StartingEducationAnswers = {
+      application: 'youth-upper-secondary',
+      educationStartDate: '2025-08-11',
+      livesWithParents: true,
+      movingOut: false,
+    };
     const facts: StartingEducationFacts = { birthDate: '2009-05-10', citizenship: 'DK' };
     const started = start(machine, input(answers, facts, '2025-01-06T08:00:00Z'));
     expect(started.snapshot.context.steps['apply-youth-education']).toEqual({ status: 'active', deadline: '2025-03-01' });
     expect(started.snapshot.context.steps['move-out']).toEqual({ status: 'skipped', reason: 'not-moving' });
     // 16 at the start: SU on a youth education from the quarter after the 18th birthday (10 May 2027).
-    expect(started.snapshot.context.su).toMatchObject({ entitlementDate: '2027-07-01', availableFrom: '2027-06-01', deadline: '2027-07-31', expectedRate: 'hjemmeboende' });
+    expect(started.snapshot.context.su).toMatchObject({
+      entitlementDate: '2027-07-01',
+      availableFrom: '2027-06-01',
+      deadline: '2027-07-31',
+      expectedRate: 'hjemmeboende',
+    });
     expect(started.commands).toEqual(
       expect.arrayContaining([
         // 22 February is a Saturday: the reminder moves to Friday 21 February.
@@ -139,8 +169,16 @@ describe('starting-education journey', () => {
       ]),
     );
 
-    const late = send(machine, started.snapshot, { type: 'youth-application.submitted', submittedOn: '2025-03-04', applicationRef: 'OPT-2025-U-044999' });
-    expect(late.snapshot.context.steps['apply-youth-education']).toEqual({ status: 'done', deadline: '2025-03-01', reason: 'submitted-after-deadline' });
+    const late = send(machine, started.snapshot, {
+      type: 'youth-application.submitted',
+      submittedOn: '2025-03-04',
+      applicationRef: 'OPT-2025-U-044999',
+    });
+    expect(late.snapshot.context.steps['apply-youth-education']).toEqual({
+      status: 'done',
+      deadline: '2025-03-01',
+      reason: 'submitted-after-deadline',
+    });
     // Upper secondary places are announced around 8 May: flagged after 13 May.
     expect(late.commands).toContainEqual(expect.objectContaining({ key: 'watchdog:accept-place', dueAt: '2025-05-13T07:00:00.000Z' }));
 
@@ -181,7 +219,11 @@ describe('starting-education journey', () => {
 
     const retried = send(machine, failed.snapshot, { type: 'integration.retry', ...accept, requestedAt: '2025-07-30T10:00:00Z' });
     expect(retried.commands).toEqual([
-      expect.objectContaining({ type: 'integration.request', task: 'accept-place', input: { applicationRef: 'OPT-2025-K-090400', accept: true } }),
+      expect.objectContaining({
+        type: 'integration.request',
+        task: 'accept-place',
+        input: { applicationRef: 'OPT-2025-K-090400', accept: true },
+      }),
     ]);
 
     const accepted = send(machine, retried.snapshot, { type: 'integration.completed', ...accept, output: {} });
@@ -208,7 +250,11 @@ describe('starting-education journey', () => {
       { type: 'place.answered', accept: false },
     ]);
     expect(declined.commands).toContainEqual(
-      expect.objectContaining({ type: 'integration.request', task: 'accept-place', input: { applicationRef: 'OPT-2025-K-090311', accept: false } }),
+      expect.objectContaining({
+        type: 'integration.request',
+        task: 'accept-place',
+        input: { applicationRef: 'OPT-2025-K-090311', accept: false },
+      }),
     );
     const done = send(machine, declined.snapshot, { type: 'integration.completed', ...accept, output: {} });
     expect(done.snapshot.status).toBe('done');
@@ -233,9 +279,18 @@ describe('starting-education journey', () => {
       movingOut: !livesWithParents,
     });
     // 19 on a youth education and living away: the living-away rate only if the conditions are met.
-    expect(suPlan(youth(false), dane)).toMatchObject({ entitlementDate: '2025-08-01', expectedRate: 'udeboende-if-conditions-met', parentalIncomeCounts: true });
+    expect(suPlan(youth(false), dane)).toMatchObject({
+      entitlementDate: '2025-08-01',
+      expectedRate: 'udeboende-if-conditions-met',
+      parentalIncomeCounts: true,
+    });
     expect(suPlan(youth(true), dane).expectedRate).toBe('hjemmeboende');
     // 21 on higher education, living away.
-    expect(suPlan(university, { birthDate: '2004-01-15', citizenship: 'DK' })).toMatchObject({ ageAtEntitlement: 21, expectedRate: 'udeboende', parentalIncomeCounts: false, needsEqualStatus: false });
+    expect(suPlan(university, { birthDate: '2004-01-15', citizenship: 'DK' })).toMatchObject({
+      ageAtEntitlement: 21,
+      expectedRate: 'udeboende',
+      parentalIncomeCounts: false,
+      needsEqualStatus: false,
+    });
   });
 });

@@ -10,7 +10,19 @@ import { StartJourneyUseCase } from '../../src/engine/use-cases/start-journey.us
 import { selfServiceHelpers } from './self-service';
 
 /** The callers of the access matrix, in its column order. */
-export const ROLES = ['anonymous', 'citizenA', 'citizenB', 'proxyAct', 'proxyRead', 'proxyOther', 'proxyExpired', 'caseworkerIn', 'caseworkerOut', 'systemIn', 'systemOut'] as const;
+export const ROLES = [
+  'anonymous',
+  'citizenA',
+  'citizenB',
+  'proxyAct',
+  'proxyRead',
+  'proxyOther',
+  'proxyExpired',
+  'caseworkerIn',
+  'caseworkerOut',
+  'systemIn',
+  'systemOut',
+] as const;
 export type MatrixRole = (typeof ROLES)[number];
 
 /** An authority that handles no step of the fixture journeys (moving, new-job). */
@@ -53,21 +65,43 @@ export async function accessWorld(app: NestExpressApplication) {
   async function fixture(): Promise<Fixture> {
     n += 1;
     const cpr = `1506${String(70 + (n % 30)).padStart(2, '0')}${String(1000 + n).slice(-4)}`;
-    const { body: subscription } = await h.http().post('/api/self-service/webhooks').set('Authorization', `Bearer ${municipality}`)
-      .send({ url: 'http://127.0.0.1:9/hooks', events: ['step.awaiting', 'correction.requested'] }).expect(201);
+    const { body: subscription } = await h
+      .http()
+      .post('/api/self-service/webhooks')
+      .set('Authorization', `Bearer ${municipality}`)
+      .send({ url: 'http://127.0.0.1:9/hooks', events: ['step.awaiting', 'correction.requested'] })
+      .expect(201);
     const { journeyId, citizen } = await h.reportedMove(cpr);
     const citizenId = await citizens.idFor(cpr);
     // What the municipality's solution would receive with its (undelivered) webhook.
     const taskToken = await h.taskTokenOf(journeyId, 'logivaert-check');
 
     const newJob = allDefinitions().find((d) => d.id === 'new-job')!;
-    const other = await app.get(StartJourneyUseCase).execute({ citizenId, type: 'new-job', answers: newJob.startExamples[0], facts: {}, actor: { kind: 'citizen', id: citizenId } });
-    const [[task]] = await sql.query(`UPDATE integration_task SET status = 'dead' WHERE journey_id = $1 RETURNING id, step, task`, [other.journeyId]);
-    await app.get(SendEventUseCase).execute({ origin: 'engine', journeyId: other.journeyId, type: 'integration.failed', data: { step: task.step, task: task.task, code: 'UNAVAILABLE' }, actor: { kind: 'engine', id: 'engine' } });
+    const other = await app
+      .get(StartJourneyUseCase)
+      .execute({ citizenId, type: 'new-job', answers: newJob.startExamples[0], facts: {}, actor: { kind: 'citizen', id: citizenId } });
+    const [[task]] = await sql.query(`UPDATE integration_task SET status = 'dead' WHERE journey_id = $1 RETURNING id, step, task`, [
+      other.journeyId,
+    ]);
+    await app
+      .get(SendEventUseCase)
+      .execute({
+        origin: 'engine',
+        journeyId: other.journeyId,
+        type: 'integration.failed',
+        data: { step: task.step, task: task.task, code: 'UNAVAILABLE' },
+        actor: { kind: 'engine', id: 'engine' },
+      });
 
     const grant = async (proxyCpr: string, access: 'read' | 'act', journey?: string) =>
-      (await h.http().post('/api/me/proxies').set('Authorization', `Bearer ${citizen}`)
-        .send({ proxyCpr, access, journeyId: journey, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }).expect(201)).body.id as string;
+      (
+        await h
+          .http()
+          .post('/api/me/proxies')
+          .set('Authorization', `Bearer ${citizen}`)
+          .send({ proxyCpr, access, journeyId: journey, expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
+          .expect(201)
+      ).body.id as string;
     await grant(PROXIES.proxyAct, 'act');
     const readGrantId = await grant(PROXIES.proxyRead, 'read');
     await grant(PROXIES.proxyOther, 'act', other.journeyId);
@@ -79,23 +113,51 @@ export async function accessWorld(app: NestExpressApplication) {
       [citizenId, journeyId],
     );
     // The register facts the journey was started with, as a CPR lookup gives them: what a correction is about.
-    await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,facts}', '{"municipalityCode":"0101","civilStatus":"married"}') WHERE id = $1`, [journeyId]);
-    await h.http().post('/api/me/corrections').set('Authorization', `Bearer ${citizen}`).send({ fact: 'civilStatus', description: 'Vi er skilt.' }).expect(201);
-    const [correction] = await sql.query(`SELECT body FROM webhook_delivery WHERE journey_id = $1 AND event = 'correction.requested'`, [journeyId]);
+    await sql.query(
+      `UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,facts}', '{"municipalityCode":"0101","civilStatus":"married"}') WHERE id = $1`,
+      [journeyId],
+    );
+    await h
+      .http()
+      .post('/api/me/corrections')
+      .set('Authorization', `Bearer ${citizen}`)
+      .send({ fact: 'civilStatus', description: 'Vi er skilt.' })
+      .expect(201);
+    const [correction] = await sql.query(`SELECT body FROM webhook_delivery WHERE journey_id = $1 AND event = 'correction.requested'`, [
+      journeyId,
+    ]);
     const correctionId = JSON.parse(correction.body).data.correction.id as string;
-    return { citizenA: citizen, journeyId, otherJourneyId: other.journeyId, deadTaskId: task.id, taskToken, notificationId: notification.id, grantId, subscriptionId: subscription.id, readGrantId, correctionId };
+    return {
+      citizenA: citizen,
+      journeyId,
+      otherJourneyId: other.journeyId,
+      deadTaskId: task.id,
+      taskToken,
+      notificationId: notification.id,
+      grantId,
+      subscriptionId: subscription.id,
+      readGrantId,
+      correctionId,
+    };
   }
 
   /** The bearer token of a role; "in" and "out" are relative to the authority the route is about. */
   async function tokenOf(role: MatrixRole, fx: Fixture, authority: string): Promise<string | undefined> {
     switch (role) {
-      case 'anonymous': return undefined;
-      case 'citizenA': return fx.citizenA;
-      case 'caseworkerIn': return caseworker(authority);
-      case 'caseworkerOut': return caseworker(OTHER_AUTHORITY);
-      case 'systemIn': return system(authority);
-      case 'systemOut': return system(OTHER_AUTHORITY);
-      default: return fixed[role];
+      case 'anonymous':
+        return undefined;
+      case 'citizenA':
+        return fx.citizenA;
+      case 'caseworkerIn':
+        return caseworker(authority);
+      case 'caseworkerOut':
+        return caseworker(OTHER_AUTHORITY);
+      case 'systemIn':
+        return system(authority);
+      case 'systemOut':
+        return system(OTHER_AUTHORITY);
+      default:
+        return fixed[role];
     }
   }
 
@@ -113,7 +175,10 @@ export async function accessWorld(app: NestExpressApplication) {
       const citizen = principal.role === 'citizen' ? await citizens.identify(principal.subject) : undefined;
       const id = await app.get(PageSessions).create({ ...principal, provider: 'test', citizen, citizenId: citizen?.id });
       session = `lf_session=${id}`;
-      await request(app.getHttpServer()).get(principal.role === 'citizen' ? '/journeys' : '/caseworker').set('Cookie', session).expect(200);
+      await request(app.getHttpServer())
+        .get(principal.role === 'citizen' ? '/journeys' : '/caseworker')
+        .set('Cookie', session)
+        .expect(200);
     }
     const res = await request(app.getHttpServer()).get('/login').set('Cookie', session).expect(200);
     const nonce = /lf_csrf=([^;]+)/.exec(String(res.headers['set-cookie']))![1];
@@ -130,5 +195,9 @@ export function appRoutes(app: NestExpressApplication): string[] {
   const stack: { route?: { path: string; methods: Record<string, boolean> } }[] = (express.router ?? express._router).stack;
   return stack
     .filter((l) => l.route && !l.route.path.includes('*'))
-    .flatMap((l) => Object.keys(l.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${l.route!.path}`));
+    .flatMap((l) =>
+      Object.keys(l.route!.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${l.route!.path}`),
+    );
 }

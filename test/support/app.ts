@@ -51,17 +51,26 @@ export function testConfig(o: Pick<TestAppOptions, 'databaseUrl' | 'backend' | '
 
 export async function createTestApp(o: TestAppOptions): Promise<NestExpressApplication> {
   const config = testConfig(o);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { definitions: o.definitions, gateway: o.gateway }), {
-    logger: false,
-    bodyParser: false,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { definitions: o.definitions, gateway: o.gateway }),
+    {
+      logger: false,
+      bodyParser: false,
+      abortOnError: false,
+    },
+  );
   const captured = o.captureResponses;
   if (captured) {
     app.use((req: { method: string; path: string }, res: { statusCode: number; json: (body: unknown) => unknown }, next: () => void) => {
       const json = res.json.bind(res);
       res.json = (body: unknown) => {
-        if (req.path.startsWith('/api/')) captured.push({ method: req.method, path: req.path, status: res.statusCode, body: body === undefined ? body : JSON.parse(JSON.stringify(body)) });
+        if (req.path.startsWith('/api/'))
+          captured.push({
+            method: req.method,
+            path: req.path,
+            status: res.statusCode,
+            body: body === undefined ? body : JSON.parse(JSON.stringify(body)),
+          });
         return json(body);
       };
       next();

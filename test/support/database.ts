@@ -16,7 +16,10 @@ function withDatabase(url: string, database: string): string {
 
 /** Each suite gets its own database, so suites cannot interfere. */
 export async function createTestDatabase(suite: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lf_${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(3).toString('hex')}`;
+  const name = `lf_${suite
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -66,7 +66,15 @@ export function dockerignore(file: string): (relative: string) => boolean {
           const pattern = path.posix.normalize((negate ? l.slice(1) : l).replace(/^\/+/, ''));
           const source = pattern
             .split(/(\*\*\/?|\*|\?)/)
-            .map((part) => (part === '**/' || part === '**' ? '(?:.*/)?' : part === '*' ? '[^/]*' : part === '?' ? '[^/]' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+            .map((part) =>
+              part === '**/' || part === '**'
+                ? '(?:.*/)?'
+                : part === '*'
+                  ? '[^/]*'
+                  : part === '?'
+                    ? '[^/]'
+                    : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+            )
             .join('');
           // A pattern that names a directory excludes everything under it.
           return { negate, re: new RegExp(`^${source}(?:/.*)?$`) };

@@ -11,7 +11,13 @@ export class UnusedGateway extends AuthorityGateway {
   }
 }
 
-export async function tokenFor(http: ReturnType<typeof request>, subject: string, role = 'citizen', authority?: string, name?: string): Promise<string> {
+export async function tokenFor(
+  http: ReturnType<typeof request>,
+  subject: string,
+  role = 'citizen',
+  authority?: string,
+  name?: string,
+): Promise<string> {
   const res = await http.post('/api/dev/token').send({ role, subject, authority, name }).expect(201);
   return res.body.token;
 }
@@ -30,7 +36,10 @@ export async function engineEvent(app: INestApplication, journeyId: string, type
 
 export async function failTask(app: INestApplication, journeyId: string): Promise<string> {
   const sql = app.get(DataSource);
-  const [task] = await sql.query(`UPDATE integration_task SET status = 'dead', attempts = 3 WHERE journey_id = $1 AND status = 'queued' RETURNING id`, [journeyId]);
+  const [task] = await sql.query(
+    `UPDATE integration_task SET status = 'dead', attempts = 3 WHERE journey_id = $1 AND status = 'queued' RETURNING id`,
+    [journeyId],
+  );
   await engineEvent(app, journeyId, 'integration.failed', { step: 'ask', task: 'order-health-card', code: 'UNAVAILABLE' });
   return task[0].id;
 }

@@ -7,11 +7,16 @@ export const UNSTORABLE_CHARS = ['\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF
 
 /** A string holding at least one of them, anywhere (the neighbours are ASCII, so no surrogate finds its pair). */
 export const unstorable = fc
-  .tuple(fc.string({ maxLength: 8 }), fc.array(fc.constantFrom(...UNSTORABLE_CHARS), { minLength: 1, maxLength: 3 }), fc.string({ maxLength: 8 }))
+  .tuple(
+    fc.string({ maxLength: 8 }),
+    fc.array(fc.constantFrom(...UNSTORABLE_CHARS), { minLength: 1, maxLength: 3 }),
+    fc.string({ maxLength: 8 }),
+  )
   .map(([before, bad, after]) => `${before}${bad.join('x')}${after}`);
 
 /** The test's own spelling of a field name that holds such a character, as an error names it. */
-export const spelledKey = (key: string) => key.replace(/[\u0000\uD800-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export const spelledKey = (key: string) =>
+  key.replace(/[\u0000\uD800-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const SAFE = fc.constantFrom(...'ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ_-.!*'.split(''));
 /**
@@ -29,7 +34,12 @@ export const badCookie = fc
 
 const encodeForm = (form: Record<string, string>) =>
   Object.entries(form)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${Buffer.from(v, 'utf8').toString('binary').replace(/[^A-Za-z0-9_.~-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}`)
+    .map(
+      ([k, v]) =>
+        `${encodeURIComponent(k)}=${Buffer.from(v, 'utf8')
+          .toString('binary')
+          .replace(/[^A-Za-z0-9_.~-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}`,
+    )
     .join('&');
 
 /**
@@ -37,7 +47,9 @@ const encodeForm = (form: Record<string, string>) =>
  * as JSON (where both arrive as they were).
  */
 export function formBody(req: request.Test, form: Record<string, string>, json: boolean): request.Test {
-  return json ? req.set('Content-Type', 'application/json').send(JSON.stringify(form)) : req.set('Content-Type', 'application/x-www-form-urlencoded').send(encodeForm(form));
+  return json
+    ? req.set('Content-Type', 'application/json').send(JSON.stringify(form))
+    : req.set('Content-Type', 'application/x-www-form-urlencoded').send(encodeForm(form));
 }
 
 type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; $ref?: string; allOf?: Schema[] };
@@ -53,24 +65,48 @@ export interface WritableField {
 }
 
 /** Every path parameter, query parameter and body field of the OpenAPI document, nested ones and free-form objects' keys included. */
-export function writableFields(doc: { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, Schema> } }, known: Record<string, string>): WritableField[] {
-  const resolve = (s: Schema | undefined): Schema | undefined => (s?.$ref ? resolve(doc.components.schemas[s.$ref.split('/').pop()!]) : s?.allOf?.length === 1 ? resolve(s.allOf[0]) : s);
+export function writableFields(
+  doc: { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, Schema> } },
+  known: Record<string, string>,
+): WritableField[] {
+  const resolve = (s: Schema | undefined): Schema | undefined =>
+    s?.$ref ? resolve(doc.components.schemas[s.$ref.split('/').pop()!]) : s?.allOf?.length === 1 ? resolve(s.allOf[0]) : s;
   const ops: Operation[] = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ method, path, params: op.parameters ?? [], body: op.requestBody?.content?.['application/json']?.schema })),
+    Object.entries(methods).map(([method, op]) => ({
+      method,
+      path,
+      params: op.parameters ?? [],
+      body: op.requestBody?.content?.['application/json']?.schema,
+    })),
   );
   const out: WritableField[] = [];
   for (const op of ops) {
     const url = (override?: [string, string], query = '') => {
       let p = op.path;
       for (const param of op.params.filter((x) => x.in === 'path')) {
-        p = p.replace(`{${param.name}}`, encodeURIComponent(override?.[0] === param.name ? override[1] : (known[param.name] ?? '00000000-0000-4000-8000-000000000000')));
+        p = p.replace(
+          `{${param.name}}`,
+          encodeURIComponent(override?.[0] === param.name ? override[1] : (known[param.name] ?? '00000000-0000-4000-8000-000000000000')),
+        );
       }
       return `${p}${query}`;
     };
     const hasBody = op.method !== 'get' && op.method !== 'delete';
     for (const param of op.params) {
-      if (param.in === 'path') out.push({ op, in: 'path', name: () => param.name, request: (v) => ({ method: op.method, url: url([param.name, v]), ...(hasBody ? { body: {} } : {}) }) });
-      if (param.in === 'query') out.push({ op, in: 'query', name: () => param.name, request: (v) => ({ method: op.method, url: url(undefined, `?${param.name}=${encodeURIComponent(v)}`) }) });
+      if (param.in === 'path')
+        out.push({
+          op,
+          in: 'path',
+          name: () => param.name,
+          request: (v) => ({ method: op.method, url: url([param.name, v]), ...(hasBody ? { body: {} } : {}) }),
+        });
+      if (param.in === 'query')
+        out.push({
+          op,
+          in: 'query',
+          name: () => param.name,
+          request: (v) => ({ method: op.method, url: url(undefined, `?${param.name}=${encodeURIComponent(v)}`) }),
+        });
     }
     const paths: string[][] = [];
     const walk = (schema: Schema | undefined, at: string[], depth: number) => {
@@ -108,7 +144,10 @@ function nest(at: string[], value: unknown): unknown {
 }
 
 /** The bearer token each API route is for, so a value gets past the guard to the validation. */
-export async function routeTokens(world: Awaited<ReturnType<typeof accessWorld>>, fx: Fixture): Promise<(path: string) => string | undefined> {
+export async function routeTokens(
+  world: Awaited<ReturnType<typeof accessWorld>>,
+  fx: Fixture,
+): Promise<(path: string) => string | undefined> {
   const [caseworker, cprSystem, municipality, proxy] = await Promise.all([
     world.tokenOf('caseworkerIn', fx, 'municipality'),
     world.tokenOf('systemIn', fx, 'cpr'),

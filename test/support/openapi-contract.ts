@@ -46,7 +46,16 @@ export class OpenApiContract {
     if (!response.content?.['application/json']?.schema) return [];
     const key = `${route.template}|${r.method}|${r.status}`;
     if (!this.compiled.has(key)) {
-      const pointer = ['paths', route.template, r.method.toLowerCase(), 'responses', String(r.status), 'content', 'application/json', 'schema']
+      const pointer = [
+        'paths',
+        route.template,
+        r.method.toLowerCase(),
+        'responses',
+        String(r.status),
+        'content',
+        'application/json',
+        'schema',
+      ]
         .map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1')))
         .join('/');
       this.compiled.set(key, this.ajv.compile({ $ref: `openapi#/${pointer}` }));

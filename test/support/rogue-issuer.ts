@@ -37,24 +37,37 @@ export async function startRogueIssuer(claims: Record<string, unknown>): Promise
     const now = Math.floor(Date.now() / 1000);
     const payload: JWTPayload = { iss: url, sub: 'rogue-subject', aud: clientId, iat: now, exp: now + 300, nonce, ...claims };
     switch (how) {
-      case 'expired': return sign({ ...payload, iat: now - 900, exp: now - 600 }, published.privateKey);
-      case 'not-yet-valid': return sign({ ...payload, iat: now + 3600, nbf: now + 3600, exp: now + 7200 }, published.privateKey);
-      case 'issued-in-future': return sign({ ...payload, iat: now + 3600, exp: now + 7200 }, published.privateKey);
-      case 'wrong-audience': return sign({ ...payload, aud: 'another-service' }, published.privateKey);
-      case 'alg-none': return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`;
-      case 'wrong-key': return sign(payload, unpublished.privateKey);
-      default: return sign(payload, published.privateKey);
+      case 'expired':
+        return sign({ ...payload, iat: now - 900, exp: now - 600 }, published.privateKey);
+      case 'not-yet-valid':
+        return sign({ ...payload, iat: now + 3600, nbf: now + 3600, exp: now + 7200 }, published.privateKey);
+      case 'issued-in-future':
+        return sign({ ...payload, iat: now + 3600, exp: now + 7200 }, published.privateKey);
+      case 'wrong-audience':
+        return sign({ ...payload, aud: 'another-service' }, published.privateKey);
+      case 'alg-none':
+        return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`;
+      case 'wrong-key':
+        return sign(payload, unpublished.privateKey);
+      default:
+        return sign(payload, published.privateKey);
     }
   }
 
   server.on('request', (req, res) => {
     void (async () => {
       const u = new URL(req.url ?? '/', url);
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (u.pathname === '/.well-known/openid-configuration') {
         return json(200, {
-          issuer: url, authorization_endpoint: `${url}/authorize`, token_endpoint: `${url}/token`, jwks_uri: `${url}/jwks`,
-          response_types_supported: ['code'], subject_types_supported: ['public'], code_challenge_methods_supported: ['S256'],
+          issuer: url,
+          authorization_endpoint: `${url}/authorize`,
+          token_endpoint: `${url}/token`,
+          jwks_uri: `${url}/jwks`,
+          response_types_supported: ['code'],
+          subject_types_supported: ['public'],
+          code_challenge_methods_supported: ['S256'],
           // Offers "none" too: the client must refuse it all the same.
           id_token_signing_alg_values_supported: ['RS256', 'none'],
         });
@@ -74,7 +87,12 @@ export async function startRogueIssuer(claims: Record<string, unknown>): Promise
         const grant = codes.get(new URLSearchParams(body).get('code') ?? '');
         if (!grant) return json(400, { error: 'invalid_grant' });
         codes.delete(new URLSearchParams(body).get('code')!);
-        return json(200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 300, id_token: await idToken(grant.nonce, grant.clientId) });
+        return json(200, {
+          access_token: randomBytes(16).toString('hex'),
+          token_type: 'Bearer',
+          expires_in: 300,
+          id_token: await idToken(grant.nonce, grant.clientId),
+        });
       }
       json(404, { error: 'not_found' });
     })();
@@ -83,9 +101,10 @@ export async function startRogueIssuer(claims: Record<string, unknown>): Promise
   return {
     url,
     behave: (h) => (how = h),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

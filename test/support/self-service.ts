@@ -48,7 +48,9 @@ export function selfServiceHelpers(app: INestApplication) {
      * copy the service keeps while a delivery is pending (the stored bodies never hold it).
      */
     async taskTokenOf(journeyId: string, step: string): Promise<string> {
-      const [task] = await app.get(DataSource).query(`SELECT id, token_sealed FROM task_token WHERE journey_id = $1 AND step = $2 AND status = 'awaiting'`, [journeyId, step]);
+      const [task] = await app
+        .get(DataSource)
+        .query(`SELECT id, token_sealed FROM task_token WHERE journey_id = $1 AND step = $2 AND status = 'awaiting'`, [journeyId, step]);
       if (!task?.token_sealed) throw new Error(`no sealed task token for ${step}: is a webhook delivery pending?`);
       return app.get(SecretBox).open(task.token_sealed, sealContext.taskToken(task.id));
     },
@@ -58,11 +60,19 @@ export function selfServiceHelpers(app: INestApplication) {
       const systems = new Map<string, Promise<string>>();
       return {
         caseworker: (authority: string) => {
-          if (!caseworkers.has(authority)) caseworkers.set(authority, devToken({ role: 'caseworker', subject: `cw-${authority}`, authority, name: `Caseworker ${authority}` }));
+          if (!caseworkers.has(authority))
+            caseworkers.set(
+              authority,
+              devToken({ role: 'caseworker', subject: `cw-${authority}`, authority, name: `Caseworker ${authority}` }),
+            );
           return caseworkers.get(authority)!;
         },
         system: (authority: string) => {
-          if (!systems.has(authority)) systems.set(authority, this.createClient(authority).then((c) => this.clientToken(c)));
+          if (!systems.has(authority))
+            systems.set(
+              authority,
+              this.createClient(authority).then((c) => this.clientToken(c)),
+            );
           return systems.get(authority)!;
         },
       };
@@ -72,7 +82,9 @@ export function selfServiceHelpers(app: INestApplication) {
       const citizen = await devToken({ role: 'citizen', subject: cpr });
       // Started through the use case: POST /api/journeys adds a birthDate fact that moving's facts schema does not allow.
       const citizenId = await app.get(CitizenRepository).idFor(cpr);
-      const { journeyId } = await app.get(StartJourneyUseCase).execute({ citizenId, type: 'moving', answers, facts: {}, actor: { kind: 'citizen', id: citizenId } });
+      const { journeyId } = await app
+        .get(StartJourneyUseCase)
+        .execute({ citizenId, type: 'moving', answers, facts: {}, actor: { kind: 'citizen', id: citizenId } });
       await http()
         .post(`/api/journeys/${journeyId}/events`)
         .set('Authorization', `Bearer ${citizen}`)

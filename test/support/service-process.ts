@@ -37,23 +37,31 @@ export class ServiceProcess {
 
   async ready(timeoutMs = 30_000): Promise<number> {
     const started = Date.now();
-    await this.until(async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${this.port}/health/ready`)).status === 200;
-      } catch {
-        return false;
-      }
-    }, timeoutMs, 100);
+    await this.until(
+      async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${this.port}/health/ready`)).status === 200;
+        } catch {
+          return false;
+        }
+      },
+      timeoutMs,
+      100,
+    );
     return Date.now() - started;
   }
 
   /** Waits for a condition the process should bring about; a failure says how the process fared (its exit, its last words). */
   async until(check: () => Promise<boolean> | boolean, timeoutMs: number, stepMs = 50): Promise<void> {
     try {
-      await waitFor(async () => {
-        if (this.exitCode !== null) throw new Error(`service exited with ${this.exitCode}`);
-        return check();
-      }, timeoutMs, stepMs);
+      await waitFor(
+        async () => {
+          if (this.exitCode !== null) throw new Error(`service exited with ${this.exitCode}`);
+          return check();
+        },
+        timeoutMs,
+        stepMs,
+      );
     } catch (error) {
       throw new Error(`${(error as Error).message}; the service's last output: ${(this.stderr + this.stdout).slice(-1500)}`);
     }

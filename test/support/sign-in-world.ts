@@ -11,8 +11,17 @@ import { startRogueIssuer, type RogueIssuer } from './rogue-issuer';
 import { callbackOf, pathOf, ProviderBrowser, startSignIn } from './sign-in';
 
 const BASE = 'http://localhost:3000';
-const client = (clientId: string) => ({ clientId, clientSecret: `${clientId}-secret-0123456789`, redirectUri: `${BASE}/login/callback`, postLogoutRedirectUri: `${BASE}/login` });
-const citizen = (cpr: string | undefined, loa: string) => ({ ...(cpr ? { [NEMLOGIN_CLAIMS.cpr]: cpr } : {}), [NEMLOGIN_CLAIMS.name]: 'Test Borger', [NEMLOGIN_CLAIMS.loa]: loa });
+const client = (clientId: string) => ({
+  clientId,
+  clientSecret: `${clientId}-secret-0123456789`,
+  redirectUri: `${BASE}/login/callback`,
+  postLogoutRedirectUri: `${BASE}/login`,
+});
+const citizen = (cpr: string | undefined, loa: string) => ({
+  ...(cpr ? { [NEMLOGIN_CLAIMS.cpr]: cpr } : {}),
+  [NEMLOGIN_CLAIMS.name]: 'Test Borger',
+  [NEMLOGIN_CLAIMS.loa]: loa,
+});
 
 /**
  * The service in production mode (AUTH_MODE=oidc) with three providers: `mitid` and `org`, a real
@@ -38,11 +47,20 @@ export async function signInWorld(name: string) {
   });
   const rogue: RogueIssuer = await startRogueIssuer(citizen('0101901234', 'Substantial'));
   const app: NestExpressApplication = await createTestApp({
-    databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: name,
+    databaseUrl: db.url,
+    backend: 'postgres',
+    definitions: [errandV1],
+    gateway: new UnusedGateway(),
+    role: 'api',
+    namespace: name,
     env: {
       // Outside AUTH_MODE=dev the service seals its secrets with a key of its own.
       SECRETS_KEY: `test:${randomBytes(32).toString('base64')}`,
-      AUTH_MODE: 'oidc', OIDC_ISSUER: local.issuer, OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: `${local.issuer}/jwks`, PUBLIC_BASE_URL: BASE,
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: local.issuer,
+      OIDC_AUDIENCE: 'livsforloeb',
+      OIDC_JWKS_URL: `${local.issuer}/jwks`,
+      PUBLIC_BASE_URL: BASE,
       SIGNIN_PROVIDERS: JSON.stringify([
         { id: 'mitid', role: 'citizen', issuer: local.issuer, clientId: 'citizens' },
         { id: 'org', role: 'caseworker', issuer: local.issuer, clientId: 'staff', authorities: ['municipality', 'health-insurance'] },
@@ -57,7 +75,13 @@ export async function signInWorld(name: string) {
   type Agent = ReturnType<typeof agent>;
 
   /** Starts at the service, approves at the provider, and answers the callback URL (not yet visited). */
-  async function callbackFor(a: Agent, provider: string, account: string, browser = new ProviderBrowser(), tamper?: (url: URL) => void): Promise<string> {
+  async function callbackFor(
+    a: Agent,
+    provider: string,
+    account: string,
+    browser = new ProviderBrowser(),
+    tamper?: (url: URL) => void,
+  ): Promise<string> {
     const url = new URL(await startSignIn(a, provider));
     tamper?.(url);
     return browser.approve(url.href, account, callbackOf(app));
@@ -72,7 +96,13 @@ export async function signInWorld(name: string) {
   }
 
   return {
-    app, db, local, rogue, agent, callbackFor, finish,
+    app,
+    db,
+    local,
+    rogue,
+    agent,
+    callbackFor,
+    finish,
     async close() {
       await app.close();
       await local.close();

@@ -30,7 +30,11 @@ export class ProviderBrowser {
   }
 
   /** Requests `url` and follows redirects until a page answers or the next hop leaves for `stopAt`. */
-  async visit(url: string, stopAt: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<{ url: string; status: number; text: string }> {
+  async visit(
+    url: string,
+    stopAt: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<{ url: string; status: number; text: string }> {
     let target = new URL(url);
     let method = init.method ?? 'GET';
     let body: string | undefined = init.form ? new URLSearchParams(init.form).toString() : undefined;
@@ -60,7 +64,8 @@ export class ProviderBrowser {
     const page = await this.visit(url, callbackPrefix);
     if (page.status === 0) return page.url;
     const done = await this.choose(page, account, callbackPrefix);
-    if (done.status !== 0) throw new Error(`the provider did not return to the callback (status ${done.status}): ${done.text.slice(0, 200)}`);
+    if (done.status !== 0)
+      throw new Error(`the provider did not return to the callback (status ${done.status}): ${done.text.slice(0, 200)}`);
     return done.url;
   }
 
@@ -74,7 +79,9 @@ export class ProviderBrowser {
   }
 
   private async choose(page: { url: string; status: number; text: string }, account: string, stopAt: string) {
-    const action = new RegExp(`<form method="post" action="([^"]+)"><input type="hidden" name="account" value="${account}">`).exec(page.text)?.[1];
+    const action = new RegExp(`<form method="post" action="([^"]+)"><input type="hidden" name="account" value="${account}">`).exec(
+      page.text,
+    )?.[1];
     if (!action) throw new Error(`the provider offers no account ${account} (status ${page.status})`);
     return this.visit(new URL(action, page.url).href, stopAt, { method: 'POST', form: { account } });
   }
@@ -93,12 +100,20 @@ export const callbackOf = (app: INestApplication) => `${app.get(AppConfig).selfS
 /** POST /login for a provider; answers the provider URL the app redirects to. */
 export async function startSignIn(agent: Agent, provider: string): Promise<string> {
   const login = await agent.get('/login').expect(200);
-  const started = await agent.post('/login').type('form').send({ _csrf: csrfOf(login.text), provider }).expect(303);
+  const started = await agent
+    .post('/login')
+    .type('form')
+    .send({ _csrf: csrfOf(login.text), provider })
+    .expect(303);
   return started.headers.location;
 }
 
 /** A test persona signs in through the local provider (real redirects, real tokens); the agent holds the session. */
-export async function signInAs(app: INestApplication, personaId: string, agent: Agent = request.agent(app.getHttpServer())): Promise<Agent> {
+export async function signInAs(
+  app: INestApplication,
+  personaId: string,
+  agent: Agent = request.agent(app.getHttpServer()),
+): Promise<Agent> {
   const persona = PERSONAS.find((p) => p.id === personaId)!;
   const provider = persona.role === 'citizen' ? 'dev-citizen' : 'dev-caseworker';
   const account = persona.role === 'citizen' ? persona.id : persona.subject;

@@ -33,9 +33,18 @@ function importsOf(file: string, source = readFileSync(file, 'utf8')): string[] 
   const tree = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const specifiers: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       specifiers.push(node.moduleSpecifier.text);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       specifiers.push(node.arguments[0].text);
     }
     ts.forEachChild(node, visit);
@@ -116,6 +125,9 @@ describe('architecture of src/', () => {
     ]);
     expect(layerViolations(fake)).toEqual(['src/engine/use-cases/x.ts imports src/api/x.ts']);
     expect(cycles(fake)).toEqual([['src/api/x.ts', 'src/engine/use-cases/x.ts']]);
-    expect(importsOf(join(SRC, 'engine/y.ts'), "import type { A } from '../platform/ids';\nconst b = import('./actor');")).toEqual([join(SRC, 'platform/ids.ts'), join(SRC, 'engine/actor.ts')]);
+    expect(importsOf(join(SRC, 'engine/y.ts'), "import type { A } from '../platform/ids';\nconst b = import('./actor');")).toEqual([
+      join(SRC, 'platform/ids.ts'),
+      join(SRC, 'engine/actor.ts'),
+    ]);
   });
 });

@@ -8,7 +8,24 @@ import * as path from 'node:path';
  * or relative word followed by the name of a work period; it may run across a line break or a
  * comment marker, so the whole text is searched and the line where the phrase starts is reported.
  */
-const WHEN = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'this', 'last', 'previous', 'next', 'earlier', 'later'];
+const WHEN = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'this',
+  'last',
+  'previous',
+  'next',
+  'earlier',
+  'later',
+];
 const PERIOD = ['session', 'sprint', 'iteration', 'work\\s+period'];
 const HISTORY = new RegExp(`\\b(?:${WHEN.join('|')})(?:[\\s-]|\\*|//|#|>)+(?:${PERIOD.join('|')})s?\\b`, 'gi');
 
@@ -34,10 +51,14 @@ export function historyPhrases(file: string, text: string): string[] {
 describe('repository text', () => {
   it('finds a history phrase however it is written, and leaves ordinary text alone', () => {
     const phrase = (...words: string[]) => words.join(' ');
-    expect(historyPhrases('a.md', `Measured in the ${phrase('fifth', 'session')}.`)).toEqual([`a.md:1: Measured in the ${phrase('fifth', 'session')}.`]);
+    expect(historyPhrases('a.md', `Measured in the ${phrase('fifth', 'session')}.`)).toEqual([
+      `a.md:1: Measured in the ${phrase('fifth', 'session')}.`,
+    ]);
     expect(historyPhrases('b.ts', `// as in the ${phrase('Previous', 'Sprint')}`)).toHaveLength(1);
     expect(historyPhrases('c.ts', `/**\n * tried in the fourth\n * session\n */`)).toEqual(['c.ts:2: * tried in the fourth']);
-    expect(historyPhrases('d.md', `since the ${phrase('second', 'work', 'period')} and ${phrase('earlier', 'iterations')}`)).toHaveLength(2);
+    expect(historyPhrases('d.md', `since the ${phrase('second', 'work', 'period')} and ${phrase('earlier', 'iterations')}`)).toHaveLength(
+      2,
+    );
     expect(historyPhrases('e.md', 'writes per session and window; the first step; the next page; a session token')).toEqual([]);
   });
 

@@ -113,9 +113,7 @@ export const leaveRegion = parentSetup.createStateConfig({
                 step: 'apply-maternity-benefit',
                 status: 'done',
                 // Late applications are paid only from the day they are received.
-                reason: isAfter(event.appliedOn, context.steps['apply-maternity-benefit'].deadline)
-                  ? 'applied-after-deadline'
-                  : undefined,
+                reason: isAfter(event.appliedOn, context.steps['apply-maternity-benefit'].deadline) ? 'applied-after-deadline' : undefined,
               }),
             },
             { type: 'setStep', params: { step: 'update-preliminary-tax', status: 'active' } },

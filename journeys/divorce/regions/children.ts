@@ -21,7 +21,10 @@ export const childrenArrangementsRegion = divorceSetup.createStateConfig({
       on: {
         'children-arrangements.decided': {
           target: 'settled',
-          actions: { type: 'setStep', params: ({ event }) => ({ step: CHILDREN, status: 'done', reason: `decided-by-${event.decidedBy}` }) },
+          actions: {
+            type: 'setStep',
+            params: ({ event }) => ({ step: CHILDREN, status: 'done', reason: `decided-by-${event.decidedBy}` }),
+          },
         },
       },
     },
@@ -39,7 +42,10 @@ export const childSupportRegion = divorceSetup.createStateConfig({
         {
           guard: stepIs(CHILDREN, 'done'),
           target: 'open',
-          actions: [{ type: 'activate', params: { steps: [SUPPORT] } }, { type: 'notifyNeedsYou', params: { step: SUPPORT } }],
+          actions: [
+            { type: 'activate', params: { steps: [SUPPORT] } },
+            { type: 'notifyNeedsYou', params: { step: SUPPORT } },
+          ],
         },
       ],
     },
@@ -74,7 +80,10 @@ export const familyBenefitsRegion = divorceSetup.createStateConfig({
         {
           guard: stepIs(CHILDREN, 'done'),
           target: 'open',
-          actions: [{ type: 'activate', params: { steps: [BENEFITS] } }, { type: 'notifyNeedsYou', params: { step: BENEFITS } }],
+          actions: [
+            { type: 'activate', params: { steps: [BENEFITS] } },
+            { type: 'notifyNeedsYou', params: { step: BENEFITS } },
+          ],
         },
       ],
     },

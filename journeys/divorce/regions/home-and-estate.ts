@@ -95,9 +95,10 @@ export const taxAndHousingRegion = divorceSetup.createStateConfig({
             params: ({ context, event }) => ({
               step: TAX_HOUSING,
               status: 'done',
-              reason: context.answers.receivesHousingBenefit && isAfter(event.updatedOn, context.steps[TAX_HOUSING].deadline)
-                ? 'housing-benefit-reported-late'
-                : undefined,
+              reason:
+                context.answers.receivesHousingBenefit && isAfter(event.updatedOn, context.steps[TAX_HOUSING].deadline)
+                  ? 'housing-benefit-reported-late'
+                  : undefined,
             }),
           },
         },

@@ -16,9 +16,7 @@ export const registrationRegion = jobSetup.createStateConfig({
               step: 'register-unemployed',
               status: 'done',
               // Benefit is paid from the registration only: the days before are lost.
-              reason: isAfter(event.registeredOn, context.steps['register-unemployed'].deadline)
-                ? 'registered-after-first-day'
-                : undefined,
+              reason: isAfter(event.registeredOn, context.steps['register-unemployed'].deadline) ? 'registered-after-first-day' : undefined,
             }),
           },
         },
@@ -39,10 +37,7 @@ export const benefitRegion = jobSetup.createStateConfig({
             // Resigned: no dagpenge for the first 3 weeks.
             guard: ({ context, event }) => context.answers.resigned && isAfter(quarantineEnds(context.anchorDate), event.appliedOn),
             target: 'quarantine',
-            actions: [
-              { type: 'setStep', params: { step: 'apply-dagpenge', status: 'active', reason: 'quarantine' } },
-              'startQuarantine',
-            ],
+            actions: [{ type: 'setStep', params: { step: 'apply-dagpenge', status: 'active', reason: 'quarantine' } }, 'startQuarantine'],
           },
           {
             target: 'dagpengeApplied',
@@ -80,9 +75,7 @@ export const benefitRegion = jobSetup.createStateConfig({
               step: 'apply-social-assistance',
               status: 'done',
               // Help is never given for the days before the application.
-              reason: isAfter(event.appliedOn, context.steps['apply-social-assistance'].deadline)
-                ? 'applied-after-first-day'
-                : undefined,
+              reason: isAfter(event.appliedOn, context.steps['apply-social-assistance'].deadline) ? 'applied-after-first-day' : undefined,
             }),
           },
         },

@@ -45,7 +45,10 @@ export const benefitsStopRegion = movingAbroadSetup.createStateConfig({
                 { guard: ({ context }) => !context.answers.benefits.childBenefit, target: 'notRelevant' },
                 // Staying registered: the move is not permanent, the benefit continues.
                 { guard: stepIs('report-emigration', 'skipped'), target: 'notRelevant' },
-                { guard: ({ context }) => context.steps[CPR_STEP].status === 'done' && context.answers.stillWorksInDenmark, target: 'open' },
+                {
+                  guard: ({ context }) => context.steps[CPR_STEP].status === 'done' && context.answers.stillWorksInDenmark,
+                  target: 'open',
+                },
                 { guard: stepIs(CPR_STEP, 'done'), target: 'stoppedByCpr' },
               ],
             },

@@ -36,7 +36,13 @@ export const registrationRegionFor = (version: 1 | 2) =>
       choosingToStay: {
         always: [
           ...(version === 1
-            ? [{ guard: ({ context }: { context: { answers: MovingAbroadAnswers } }) => registrationPathV1(context.answers) === 'municipality-decides', target: 'awaitingMunicipality' }]
+            ? [
+                {
+                  guard: ({ context }: { context: { answers: MovingAbroadAnswers } }) =>
+                    registrationPathV1(context.answers) === 'municipality-decides',
+                  target: 'awaitingMunicipality',
+                },
+              ]
             : []),
           {
             guard: ({ context }: { context: { answers: MovingAbroadAnswers } }) =>
@@ -102,10 +108,7 @@ export const registrationRegionFor = (version: 1 | 2) =>
           },
           'timer.fired': {
             guard: isTimer(CPR_WATCHDOG),
-            actions: [
-              { type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'nordic-confirmation-overdue' } },
-              'notifyLate',
-            ],
+            actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'nordic-confirmation-overdue' } }, 'notifyLate'],
           },
         },
       },

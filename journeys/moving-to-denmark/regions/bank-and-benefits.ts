@@ -22,7 +22,11 @@ export const bankNemkontoRegion = movingToDenmarkSetup.createStateConfig({
           target: 'nominated',
           actions: {
             type: 'setStep',
-            params: ({ event }) => ({ step: 'bank-nemkonto', status: 'done', reason: event.foreignAccount ? 'foreign-account' : undefined }),
+            params: ({ event }) => ({
+              step: 'bank-nemkonto',
+              status: 'done',
+              reason: event.foreignAccount ? 'foreign-account' : undefined,
+            }),
           },
         },
       },

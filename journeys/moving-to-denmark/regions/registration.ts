@@ -45,7 +45,10 @@ export const registrationRegion = movingToDenmarkSetup.createStateConfig({
           guard: isTask(CPR_REGISTRATION_TASK),
           target: 'registered',
           actions: [
-            { type: 'setStep', params: ({ context }) => ({ step: 'register-cpr', status: 'done', reason: context.lateReasons['register-cpr'] }) },
+            {
+              type: 'setStep',
+              params: ({ context }) => ({ step: 'register-cpr', status: 'done', reason: context.lateReasons['register-cpr'] }),
+            },
             { type: 'dropTaxCardWindowStart' },
           ],
         },

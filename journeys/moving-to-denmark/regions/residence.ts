@@ -54,8 +54,14 @@ export const rightToResideRegion = movingToDenmarkSetup.createStateConfig({
             guard: ({ event }) => event.granted,
             target: 'granted',
             actions: [
-              { type: 'setStep', params: ({ context }) => ({ step: 'right-to-reside', status: 'done', reason: context.lateReasons['right-to-reside'] }) },
-              { type: 'setDeadline', params: ({ event }) => ({ step: 'register-cpr', deadline: cprDeadlineAfterEuDocument(event.decidedOn) }) },
+              {
+                type: 'setStep',
+                params: ({ context }) => ({ step: 'right-to-reside', status: 'done', reason: context.lateReasons['right-to-reside'] }),
+              },
+              {
+                type: 'setDeadline',
+                params: ({ event }) => ({ step: 'register-cpr', deadline: cprDeadlineAfterEuDocument(event.decidedOn) }),
+              },
               { type: 'activate', params: { steps: ['register-cpr'] } },
               { type: 'rescheduleReminders', params: ({ event }) => ({ step: 'register-cpr', from: event.decidedOn }) },
             ],
@@ -75,7 +81,10 @@ export const rightToResideRegion = movingToDenmarkSetup.createStateConfig({
           target: 'granted',
           actions: [
             { type: 'setStep', params: { step: 'right-to-reside', status: 'done', reason: 'granted-after-refusal' } },
-            { type: 'setDeadline', params: ({ event }) => ({ step: 'register-cpr', deadline: cprDeadlineAfterEuDocument(event.decidedOn) }) },
+            {
+              type: 'setDeadline',
+              params: ({ event }) => ({ step: 'register-cpr', deadline: cprDeadlineAfterEuDocument(event.decidedOn) }),
+            },
             { type: 'activate', params: { steps: ['register-cpr'] } },
             { type: 'rescheduleReminders', params: ({ event }) => ({ step: 'register-cpr', from: event.decidedOn }) },
           ],

@@ -62,9 +62,7 @@ export const housingBenefitRegion = movingSetup.createStateConfig({
               step: 'housing-benefit',
               status: 'done',
               // Late applications are paid only from the 1st of the month after applying.
-              reason: isAfter(event.appliedOn, context.steps['housing-benefit'].deadline)
-                ? 'applied-after-deadline'
-                : undefined,
+              reason: isAfter(event.appliedOn, context.steps['housing-benefit'].deadline) ? 'applied-after-deadline' : undefined,
             }),
           },
         },

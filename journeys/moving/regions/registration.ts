@@ -17,9 +17,7 @@ export const registrationRegion = movingSetup.createStateConfig({
               params: ({ context, event }) => ({
                 step: 'report-move',
                 status: 'done',
-                reason: isAfter(event.reportedOn, context.steps['report-move'].deadline)
-                  ? 'reported-after-deadline'
-                  : undefined,
+                reason: isAfter(event.reportedOn, context.steps['report-move'].deadline) ? 'reported-after-deadline' : undefined,
               }),
             },
             { type: 'recordBasisDate', params: ({ event }) => ({ date: event.reportedOn }) },
@@ -122,10 +120,7 @@ export const registrationRegion = movingSetup.createStateConfig({
         },
         'timer.fired': {
           guard: isTimer(CPR_WATCHDOG),
-          actions: [
-            { type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'confirmation-overdue' } },
-            'notifyLate',
-          ],
+          actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'confirmation-overdue' } }, 'notifyLate'],
         },
       },
     },

@@ -65,7 +65,9 @@ export const leaveUnemploymentRegion = newJobSetup.createStateConfig({
             params: ({ context, event }) => ({
               step: 'leave-unemployment',
               status: 'done',
-              reason: isAfter(event.notifiedOn, context.steps['leave-unemployment'].deadline) ? 'notified-after-first-working-day' : undefined,
+              reason: isAfter(event.notifiedOn, context.steps['leave-unemployment'].deadline)
+                ? 'notified-after-first-working-day'
+                : undefined,
             }),
           },
         },

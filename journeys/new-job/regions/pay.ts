@@ -53,10 +53,7 @@ export const incomeLinkedBenefitsRegion = newJobSetup.createStateConfig({
   states: {
     open: {
       type: 'parallel',
-      onDone: [
-        { guard: stepIs('income-linked-benefits', 'skipped'), target: 'notRelevant' },
-        { target: 'reported' },
-      ],
+      onDone: [{ guard: stepIs('income-linked-benefits', 'skipped'), target: 'notRelevant' }, { target: 'reported' }],
       states: {
         housingBenefit: {
           initial: 'open',

@@ -13,10 +13,7 @@ export const folkepensionRegion = retiringSetup.createStateConfig({
           // Udbetaling Danmark does not accept applications earlier than 6 months ahead.
           guard: ({ context, event }) => canApply(context.dates, event.appliedOn),
           target: 'awaitingDecision',
-          actions: [
-            { type: 'recordApplication', params: ({ event }) => ({ appliedOn: event.appliedOn }) },
-            'stopApplicationReminders',
-          ],
+          actions: [{ type: 'recordApplication', params: ({ event }) => ({ appliedOn: event.appliedOn }) }, 'stopApplicationReminders'],
         },
         // Opsat pension: for people who keep working at least 750 hours a year.
         'folkepension.deferred': {

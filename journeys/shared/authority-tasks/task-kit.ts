@@ -31,8 +31,7 @@ export const BOOL = s<boolean>({ type: 'boolean' });
 export const AMOUNT = s<number>({ type: 'number', minimum: 0 });
 export const int = (minimum = 0, maximum?: number) => s<number>({ type: 'integer', minimum, maximum });
 export const oneOf = <const V extends string>(...values: V[]) => s<V>({ type: 'string', enum: values });
-export const list = <T>(items: Schema<T>, minItems = 1, maxItems?: number) =>
-  s<T[]>({ type: 'array', items, minItems, maxItems });
+export const list = <T>(items: Schema<T>, minItems = 1, maxItems?: number) => s<T[]>({ type: 'array', items, minItems, maxItems });
 export function obj<P extends Props>(props: P, extra: JsonSchema = {}): Schema<ObjectOf<P>> {
   const names = Object.keys(props).map((k) => [k.replace(/\?$/, ''), k] as const);
   return {
@@ -90,17 +89,37 @@ export const DECEASED_RELATION = oneOf('spouse', 'partner', 'parent', 'child', '
 export const A_CHILD = { birthDate: '2025-01-01' };
 export const DECEASED = { deceasedRelation: 'spouse', dateOfDeath: '2025-03-01' } as const;
 
-
 export const caseStatus = (da: string, usedBy: StepRef[]) =>
-  read(`Sagsstatus (${da})`, `Case status (${da})`, usedBy, obj({ caseRef: REF }), { caseRef: 'SAG-2025-001234' },
-    { caseRef: 'SAG-2025-001234', status: 'decided', decision: 'granted', decidedOn: '2025-03-24' });
+  read(
+    `Sagsstatus (${da})`,
+    `Case status (${da})`,
+    usedBy,
+    obj({ caseRef: REF }),
+    { caseRef: 'SAG-2025-001234' },
+    { caseRef: 'SAG-2025-001234', status: 'decided', decision: 'granted', decidedOn: '2025-03-24' },
+  );
 
 /**
  * What a paying system grants the subject and pays next (Mit overblik): one entry per benefit with
  * its amount per payment, the period it covers and the next payment date. A read on demand; nothing
  * read is passed to another authority.
  */
-export const listBenefits = (da: string, en: string, usedBy: StepRef[], benefit: string, amount: number, caseRef: string, frequency: 'monthly' | 'quarterly' = 'monthly') =>
-  read(`Bevilgede ydelser og næste udbetaling (${da})`, `Granted benefits and next payment (${en})`, usedBy, SUBJECT_ONLY, {}, {
-    benefits: [{ benefit, amount, frequency, periodFrom: '2025-01-01', periodTo: '2025-12-31', nextPaymentDate: '2025-03-31', caseRef }],
-  });
+export const listBenefits = (
+  da: string,
+  en: string,
+  usedBy: StepRef[],
+  benefit: string,
+  amount: number,
+  caseRef: string,
+  frequency: 'monthly' | 'quarterly' = 'monthly',
+) =>
+  read(
+    `Bevilgede ydelser og næste udbetaling (${da})`,
+    `Granted benefits and next payment (${en})`,
+    usedBy,
+    SUBJECT_ONLY,
+    {},
+    {
+      benefits: [{ benefit, amount, frequency, periodFrom: '2025-01-01', periodTo: '2025-12-31', nextPaymentDate: '2025-03-31', caseRef }],
+    },
+  );

@@ -15,7 +15,10 @@ export const suRegion = startingEducationSetup.createStateConfig({
         {
           guard: ({ context }) => placeAccepted({ context }) && context.su.needsEqualStatus,
           target: 'equalStatus',
-          actions: [{ type: 'activate', params: { steps: [SU] } }, { type: 'notifyNeedsYou', params: { step: SU } }],
+          actions: [
+            { type: 'activate', params: { steps: [SU] } },
+            { type: 'notifyNeedsYou', params: { step: SU } },
+          ],
         },
         {
           guard: placeAccepted,

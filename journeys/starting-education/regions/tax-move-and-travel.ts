@@ -13,7 +13,10 @@ export const taxCardRegion = startingEducationSetup.createStateConfig({
         {
           guard: ({ context }) => context.suGranted === true,
           target: 'open',
-          actions: [{ type: 'activate', params: { steps: [TAX_CARD] } }, { type: 'notifyNeedsYou', params: { step: TAX_CARD } }],
+          actions: [
+            { type: 'activate', params: { steps: [TAX_CARD] } },
+            { type: 'notifyNeedsYou', params: { step: TAX_CARD } },
+          ],
         },
         {
           guard: ({ context }) => isClosed(context.steps[SU].status),
@@ -78,7 +81,10 @@ export const moveOutRegion = startingEducationSetup.createStateConfig({
         {
           guard: placeAccepted,
           target: 'planning',
-          actions: [{ type: 'activate', params: { steps: [MOVE_OUT] } }, { type: 'notifyNeedsYou', params: { step: MOVE_OUT } }],
+          actions: [
+            { type: 'activate', params: { steps: [MOVE_OUT] } },
+            { type: 'notifyNeedsYou', params: { step: MOVE_OUT } },
+          ],
         },
       ],
     },

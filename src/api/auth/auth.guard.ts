@@ -38,7 +38,10 @@ export class AuthGuard implements CanActivate {
       principal.citizenId = principal.citizen.id;
     }
     // A disabled client, or a token from before a secret rotation, is refused at once, not when the token runs out.
-    if (principal.clientId && !(await this.clients.isActive(principal.clientId, principal.authority, principal.clientSecretGeneration ?? 1))) {
+    if (
+      principal.clientId &&
+      !(await this.clients.isActive(principal.clientId, principal.authority, principal.clientSecretGeneration ?? 1))
+    ) {
       throw new DomainError('UNAUTHENTICATED', 'The client is disabled or unknown, or its secret was rotated: get a new token');
     }
     req.principal = principal;

@@ -36,7 +36,13 @@ return { hits, left, 1, left }
 `;
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
-type HitCommand = (hitsKey: string, blockKey: string, windowMs: number, limit: number, blockMs: number) => Promise<[number, number, number, number]>;
+type HitCommand = (
+  hitsKey: string,
+  blockKey: string,
+  windowMs: number,
+  limit: number,
+  blockMs: number,
+) => Promise<[number, number, number, number]>;
 
 /**
  * Where @nestjs/throttler counts. With REDIS_URL, in Redis, so every API process spends from one
@@ -95,8 +101,19 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnAppli
     // One hash slot for both keys (Redis Cluster), named by throttler and the hashed caller.
     const base = `${this.prefix}{${throttlerName}:${key}}`;
     try {
-      const [hits, leftMs, blocked, blockedMs] = await this.redis.lfRateLimitHit(`${base}:hits`, `${base}:blocked`, ttl, limit, Math.max(0, blockDuration));
-      return { totalHits: hits, timeToExpire: Math.ceil(leftMs / 1000), isBlocked: blocked === 1, timeToBlockExpire: Math.ceil(blockedMs / 1000) };
+      const [hits, leftMs, blocked, blockedMs] = await this.redis.lfRateLimitHit(
+        `${base}:hits`,
+        `${base}:blocked`,
+        ttl,
+        limit,
+        Math.max(0, blockDuration),
+      );
+      return {
+        totalHits: hits,
+        timeToExpire: Math.ceil(leftMs / 1000),
+        isBlocked: blocked === 1,
+        timeToBlockExpire: Math.ceil(blockedMs / 1000),
+      };
     } catch (error) {
       if (Date.now() - this.warnedAt > 60_000) {
         this.warnedAt = Date.now();

@@ -56,7 +56,13 @@ export function rateLimits(config: AppConfig, storage?: ThrottlerStorage): Throt
     generateKey: (_ctx, tracker, name) => sha256(`${name}:${tracker}`),
     throttlers: [
       { name: 'sign-in', ttl, limit: rateLimitLogin, skipIf: (ctx) => !isSignIn(ctx), getTracker: clientAddress },
-      { name: 'writes', ttl, limit: rateLimitWrites, skipIf: (ctx) => isSignIn(ctx) || READS.has(method(ctx)), getTracker: sessionOrAddress },
+      {
+        name: 'writes',
+        ttl,
+        limit: rateLimitWrites,
+        skipIf: (ctx) => isSignIn(ctx) || READS.has(method(ctx)),
+        getTracker: sessionOrAddress,
+      },
     ],
   };
 }

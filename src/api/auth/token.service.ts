@@ -71,8 +71,22 @@ export class TokenService {
     let payload: JWTPayload;
     try {
       payload = this.devMode
-        ? (await jwtVerify(token, this.devKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: LOCAL_ALGORITHMS, requiredClaims: REQUIRED_CLAIMS })).payload
-        : (await jwtVerify(token, this.jwks!, { issuer: this.config.auth.issuer, audience: this.config.auth.audience, algorithms: OIDC_ALGORITHMS, requiredClaims: REQUIRED_CLAIMS })).payload;
+        ? (
+            await jwtVerify(token, this.devKey, {
+              issuer: DEV_ISSUER,
+              audience: DEV_AUDIENCE,
+              algorithms: LOCAL_ALGORITHMS,
+              requiredClaims: REQUIRED_CLAIMS,
+            })
+          ).payload
+        : (
+            await jwtVerify(token, this.jwks!, {
+              issuer: this.config.auth.issuer,
+              audience: this.config.auth.audience,
+              algorithms: OIDC_ALGORITHMS,
+              requiredClaims: REQUIRED_CLAIMS,
+            })
+          ).payload;
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');
     }
@@ -98,7 +112,11 @@ export class TokenService {
    * A client-credentials access token: role system, the client's authority, `sub` = client id,
    * `gen` = the generation of the secret it was issued for (a rotation makes it stale).
    */
-  async issueClientToken(client: { clientId: string; authority: string; secretGeneration: number }): Promise<{ token: string; expiresIn: number }> {
+  async issueClientToken(client: {
+    clientId: string;
+    authority: string;
+    secretGeneration: number;
+  }): Promise<{ token: string; expiresIn: number }> {
     const expiresIn = this.config.selfService.clientTokenTtlSeconds;
     const token = await new SignJWT({ role: 'system', authority: client.authority, gen: client.secretGeneration })
       .setProtectedHeader({ alg: 'HS256' })
@@ -114,7 +132,12 @@ export class TokenService {
   private async verifyClientToken(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.clientKey, { issuer: CLIENT_ISSUER, audience: DEV_AUDIENCE, algorithms: LOCAL_ALGORITHMS, requiredClaims: REQUIRED_CLAIMS }));
+      ({ payload } = await jwtVerify(token, this.clientKey, {
+        issuer: CLIENT_ISSUER,
+        audience: DEV_AUDIENCE,
+        algorithms: LOCAL_ALGORITHMS,
+        requiredClaims: REQUIRED_CLAIMS,
+      }));
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');
     }

@@ -21,7 +21,11 @@ export class AuthoritiesController {
       id,
       name: AUTHORITY_SYSTEMS[id].name,
       owner: AUTHORITY_SYSTEMS[id].owner,
-      steps: journeys.flatMap((def) => def.steps.filter((s) => s.system === id || !!s.alternativeSystems?.includes(id)).map((s) => ({ journey: def.id, step: s.id, kind: s.kind, title: s.title }))),
+      steps: journeys.flatMap((def) =>
+        def.steps
+          .filter((s) => s.system === id || !!s.alternativeSystems?.includes(id))
+          .map((s) => ({ journey: def.id, step: s.id, kind: s.kind, title: s.title })),
+      ),
       operations: AUTHORITY_TASKS.filter((t) => t.system === id).map((t) => ({ task: t.task, title: t.title, effect: t.effect })),
     }));
   }

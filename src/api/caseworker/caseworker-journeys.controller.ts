@@ -57,17 +57,29 @@ export class CaseworkerJourneysController {
 
   @Post(':id/tasks/:taskId/retry')
   @HttpCode(200)
-  @ApiOperation({ summary: "Retry a dead-lettered integration task of my authority (409 TASK_NOT_RETRYABLE otherwise; 403 for another authority's task)" })
-  async retry(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Param('taskId', uuidParam('taskId')) taskId: string) {
+  @ApiOperation({
+    summary: "Retry a dead-lettered integration task of my authority (409 TASK_NOT_RETRYABLE otherwise; 403 for another authority's task)",
+  })
+  async retry(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('taskId', uuidParam('taskId')) taskId: string,
+  ) {
     const viewer = caseworkerViewer(req.principal!);
     await this.access.asCaseworker(viewer, id, 'integration-failure', 'retry');
-    const result = await this.retryTask.execute({ journeyId: id, taskId, actor: { kind: 'caseworker', id: viewer.id, authority: viewer.authority } });
+    const result = await this.retryTask.execute({
+      journeyId: id,
+      taskId,
+      actor: { kind: 'caseworker', id: viewer.id, authority: viewer.authority },
+    });
     return { result, journey: await this.queries.view(await this.queries.row(id), { kind: 'caseworker', authority: viewer.authority }) };
   }
 
   @Post(':id/events')
   @HttpCode(200)
-  @ApiOperation({ summary: "Decide a step of my authority (e.g. a municipality decision); 403 for another authority's step or another actor's event" })
+  @ApiOperation({
+    summary: "Decide a step of my authority (e.g. a municipality decision); 403 for another authority's step or another actor's event",
+  })
   @ApiAnswer(200, 'EventAnswer')
   @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'CONCURRENT_UPDATE'])
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: SendEventDto) {
@@ -92,6 +104,12 @@ export class CaseworkerJourneysController {
   async note(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: NoteDto) {
     const viewer = caseworkerViewer(req.principal!);
     await this.access.asCaseworker(viewer, id, 'case-handling', 'note');
-    return this.addNote.execute({ journeyId: id, authorId: viewer.id, authorName: viewer.name, authority: viewer.authority, body: body.body });
+    return this.addNote.execute({
+      journeyId: id,
+      authorId: viewer.id,
+      authorName: viewer.name,
+      authority: viewer.authority,
+      body: body.body,
+    });
   }
 }

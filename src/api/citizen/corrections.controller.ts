@@ -12,14 +12,28 @@ export class CorrectionsController {
   constructor(private readonly corrections: Corrections) {}
 
   @Get()
-  @ApiOperation({ summary: 'My correction requests, newest first, with their status (awaiting, corrected, rejected) and the authority’s answer' })
+  @ApiOperation({
+    summary: 'My correction requests, newest first, with their status (awaiting, corrected, rejected) and the authority’s answer',
+  })
   list(@Req() req: AuthenticatedRequest) {
     return this.corrections.list(req.principal!.citizenId!);
   }
 
   @Post()
-  @ApiBody({ schema: { type: 'object', required: ['fact', 'description'], properties: { fact: { enum: ['address', 'civilStatus', 'children'] }, description: { type: 'string', minLength: 1, maxLength: 2000 } } } })
-  @ApiOperation({ summary: 'Say that a register fact is wrong: the request goes to the authority that keeps it (400 naming the field; 409 while one for the fact waits)' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['fact', 'description'],
+      properties: {
+        fact: { enum: ['address', 'civilStatus', 'children'] },
+        description: { type: 'string', minLength: 1, maxLength: 2000 },
+      },
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Say that a register fact is wrong: the request goes to the authority that keeps it (400 naming the field; 409 while one for the fact waits)',
+  })
   request(@Req() req: AuthenticatedRequest, @Body() body: Record<string, unknown>) {
     return this.corrections.request(req.principal!.citizenId!, { fact: body?.fact, description: body?.description });
   }

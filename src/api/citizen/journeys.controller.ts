@@ -7,7 +7,12 @@ import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
 import { DismissJourneyUseCase } from '../../engine/use-cases/dismiss-journey.use-case';
 import { RegisterFacts } from '../../engine/facts/register-facts';
-import { assertCitizenMayStart, journeyTypeContract, journeyTypeSummary, unknownJourneyType } from '../../engine/definitions/journey-contract';
+import {
+  assertCitizenMayStart,
+  journeyTypeContract,
+  journeyTypeSummary,
+  unknownJourneyType,
+} from '../../engine/definitions/journey-contract';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { SendEventDto, StartJourneyDto } from '../dto/journey.dto';
 import { uuidParam } from './uuid-param';
@@ -36,7 +41,10 @@ export class JourneysController {
   }
 
   @Get('journey-types/:type')
-  @ApiOperation({ summary: 'One journey type: who starts it, the register facts it reads, and every event a person or system may send, with JSON Schemas and examples (404 lists the types)' })
+  @ApiOperation({
+    summary:
+      'One journey type: who starts it, the register facts it reads, and every event a person or system may send, with JSON Schemas and examples (404 lists the types)',
+  })
   @ApiAnswer(200, 'JourneyTypeContract')
   @ApiErrors(['NOT_FOUND', 'RATE_LIMITED'], false)
   type(@Param('type') type: string) {
@@ -144,6 +152,14 @@ export class JourneysController {
   async history(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
     await this.queries.ownedRow(id, req.principal!.citizenId!);
     const rows = await this.queries.history(id);
-    return rows.map((h) => ({ seq: h.seq, event: h.event_type, title: h.title, data: h.event_data, actor: { kind: h.actor.kind, authority: h.actor.authority }, state: h.state, at: h.created_at }));
+    return rows.map((h) => ({
+      seq: h.seq,
+      event: h.event_type,
+      title: h.title,
+      data: h.event_data,
+      actor: { kind: h.actor.kind, authority: h.actor.authority },
+      state: h.state,
+      at: h.created_at,
+    }));
   }
 }

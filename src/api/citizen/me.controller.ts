@@ -27,7 +27,10 @@ export class MeController {
   @Get('export')
   @Header('Cache-Control', 'no-store')
   @Header('Content-Disposition', 'attachment; filename="livsforloeb-export.json"')
-  @ApiOperation({ summary: 'Everything the service holds about me, as JSON: journeys with history, tasks and notes, notifications, access log, powers of attorney' })
+  @ApiOperation({
+    summary:
+      'Everything the service holds about me, as JSON: journeys with history, tasks and notes, notifications, access log, powers of attorney',
+  })
   export(@Req() req: AuthenticatedRequest) {
     return this.exports.export(req.principal!.citizenId!);
   }
@@ -42,7 +45,10 @@ export class MeController {
   @ApiOperation({ summary: 'My notifications (reminders, steps that need me), newest first, with their Digital Post delivery' })
   async notificationList(@Req() req: AuthenticatedRequest, @Query() q: PageQueryDto) {
     const citizenId = req.principal!.citizenId!;
-    const [items, unread] = await Promise.all([this.notifications.listForCitizen(citizenId, q.limit ?? 50, q.offset ?? 0), this.notifications.unreadCount(citizenId)]);
+    const [items, unread] = await Promise.all([
+      this.notifications.listForCitizen(citizenId, q.limit ?? 50, q.offset ?? 0),
+      this.notifications.unreadCount(citizenId),
+    ]);
     return { items, unread };
   }
 

@@ -28,7 +28,10 @@ export class OverviewController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiQuery({ name: 'benefits', required: false, enum: ['true', 'false'] })
-  @ApiOperation({ summary: 'Mit overblik: next deadlines (overdue first), steps waiting for an authority by authority, benefits and payments per paying system, register facts the journeys used' })
+  @ApiOperation({
+    summary:
+      'Mit overblik: next deadlines (overdue first), steps waiting for an authority by authority, benefits and payments per paying system, register facts the journeys used',
+  })
   mine(@Req() req: AuthenticatedRequest, @Query('benefits') benefits?: string) {
     return this.overview.forCitizen(req.principal!.citizenId!, withBenefits(benefits));
   }
@@ -37,8 +40,15 @@ export class OverviewController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiQuery({ name: 'benefits', required: false, enum: ['true', 'false'] })
-  @ApiOperation({ summary: 'The overview of a citizen who gave me a power of attorney over all their journeys (grant id from GET /api/me/proxies, received); logged in their access log' })
-  represented(@Req() req: AuthenticatedRequest, @Param('grantId', uuidParam('grantId')) grantId: string, @Query('benefits') benefits?: string) {
+  @ApiOperation({
+    summary:
+      'The overview of a citizen who gave me a power of attorney over all their journeys (grant id from GET /api/me/proxies, received); logged in their access log',
+  })
+  represented(
+    @Req() req: AuthenticatedRequest,
+    @Param('grantId', uuidParam('grantId')) grantId: string,
+    @Query('benefits') benefits?: string,
+  ) {
     return this.overview.forProxy(citizenViewer(req.principal!), grantId, withBenefits(benefits));
   }
 
@@ -70,7 +80,9 @@ export class OverviewController {
   @Get('calendar.ics')
   @ApiQuery({ name: 'token', required: true })
   @ApiQuery({ name: 'lang', required: false, enum: ['da', 'en'] })
-  @ApiOperation({ summary: 'My deadlines as iCalendar, for a calendar subscription; no sign-in, the token is the key (404 when unknown or revoked)' })
+  @ApiOperation({
+    summary: 'My deadlines as iCalendar, for a calendar subscription; no sign-in, the token is the key (404 when unknown or revoked)',
+  })
   async feed(@Res({ passthrough: true }) res: Response, @Query('token') token?: string, @Query('lang') lang?: string): Promise<string> {
     const body = await this.calendar.render(token, lang === 'en' ? 'en' : 'da');
     // Set on success only: a refusal stays the usual JSON error.

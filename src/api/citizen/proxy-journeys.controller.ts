@@ -45,7 +45,15 @@ export class ProxyJourneysController {
   async history(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string) {
     await this.access.asProxy(citizenViewer(req.principal!), id, 'read', 'history');
     const rows = await this.queries.history(id);
-    return rows.map((h) => ({ seq: h.seq, event: h.event_type, title: h.title, data: h.event_data, actor: { kind: h.actor.kind, authority: h.actor.authority }, state: h.state, at: h.created_at }));
+    return rows.map((h) => ({
+      seq: h.seq,
+      event: h.event_type,
+      title: h.title,
+      data: h.event_data,
+      actor: { kind: h.actor.kind, authority: h.actor.authority },
+      state: h.state,
+      at: h.created_at,
+    }));
   }
 
   @Post('journeys/:id/events')
@@ -53,7 +61,14 @@ export class ProxyJourneysController {
   @ApiOperation({ summary: 'Send an event on the citizen’s behalf (needs access `act`)' })
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: SendEventDto) {
     const { actor } = await this.access.asProxy(citizenViewer(req.principal!), id, 'act', `event:${body.type.slice(0, 80)}`);
-    const { result, journey } = await this.send.executeAndRead({ journeyId: id, type: body.type, data: body.data, clientKey: body.idempotencyKey, actor, origin: 'client' });
+    const { result, journey } = await this.send.executeAndRead({
+      journeyId: id,
+      type: body.type,
+      data: body.data,
+      clientKey: body.idempotencyKey,
+      actor,
+      origin: 'client',
+    });
     return { result, journey: await this.queries.view(journey ?? (await this.queries.row(id)), 'citizen') };
   }
 }

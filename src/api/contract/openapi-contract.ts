@@ -12,7 +12,12 @@ import { ERROR_STATUS } from '../../platform/errors/domain-error';
 type SchemaObject = Record<string, any>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const text: SchemaObject = { type: 'object', required: ['da', 'en'], properties: { da: { type: 'string' }, en: { type: 'string' } }, example: { da: 'Flytte', en: 'Moving' } };
+const text: SchemaObject = {
+  type: 'object',
+  required: ['da', 'en'],
+  properties: { da: { type: 'string' }, en: { type: 'string' } },
+  example: { da: 'Flytte', en: 'Moving' },
+};
 const anyObject: SchemaObject = { type: 'object', additionalProperties: true };
 const stepStatus: SchemaObject = { type: 'string', enum: ['pending', 'active', 'done', 'skipped', 'failed', 'late'] };
 
@@ -23,17 +28,36 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
     required: ['statusCode', 'code', 'message'],
     properties: {
       statusCode: { type: 'integer' },
-      code: { type: 'string', description: `One of ${Object.keys(ERROR_STATUS).join(', ')} (or HTTP_<status> for a route that does not exist)` },
+      code: {
+        type: 'string',
+        description: `One of ${Object.keys(ERROR_STATUS).join(', ')} (or HTTP_<status> for a route that does not exist)`,
+      },
       message: { type: 'string', description: 'What went wrong, in plain words (English); never personal data' },
-      fields: { type: 'array', items: { type: 'object', required: ['field', 'reason'], properties: { field: { type: 'string' }, reason: { type: 'string' } } } },
+      fields: {
+        type: 'array',
+        items: { type: 'object', required: ['field', 'reason'], properties: { field: { type: 'string' }, reason: { type: 'string' } } },
+      },
     },
     additionalProperties: true,
-    example: { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid data: data.reportedOn must match format "date"', fields: [{ field: 'data.reportedOn', reason: 'must match format "date"' }] },
+    example: {
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid data: data.reportedOn must match format "date"',
+      fields: [{ field: 'data.reportedOn', reason: 'must match format "date"' }],
+    },
   },
   StepDefinition: {
     type: 'object',
     required: ['id', 'kind', 'title', 'guidance'],
-    properties: { id: { type: 'string' }, kind: { type: 'string', enum: ['citizen', 'automatic', 'authority', 'caseworker'] }, system: { type: 'string' }, title: ref('Text'), guidance: ref('Text'), deadlineRule: ref('Text'), optional: { type: 'boolean' } },
+    properties: {
+      id: { type: 'string' },
+      kind: { type: 'string', enum: ['citizen', 'automatic', 'authority', 'caseworker'] },
+      system: { type: 'string' },
+      title: ref('Text'),
+      guidance: ref('Text'),
+      deadlineRule: ref('Text'),
+      optional: { type: 'boolean' },
+    },
     additionalProperties: true,
   },
   JourneyTypeSummary: {
@@ -44,12 +68,20 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       version: { type: 'integer' },
       title: ref('Text'),
       description: ref('Text'),
-      startedBy: { type: 'array', items: { type: 'string', enum: ['citizen', 'register'] }, description: 'citizen: POST /api/journeys; register: POST /api/register-events' },
+      startedBy: {
+        type: 'array',
+        items: { type: 'string', enum: ['citizen', 'register'] },
+        description: 'citizen: POST /api/journeys; register: POST /api/register-events',
+      },
       register: {
         type: 'object',
         nullable: true,
         required: ['eventType', 'dateFact', 'startsWhen'],
-        properties: { eventType: { type: 'string', example: 'pension-age-approaching' }, dateFact: { type: 'string', example: 'pensionAgeDate' }, startsWhen: ref('Text') },
+        properties: {
+          eventType: { type: 'string', example: 'pension-age-approaching' },
+          dateFact: { type: 'string', example: 'pensionAgeDate' },
+          startsWhen: ref('Text'),
+        },
       },
       startSchema: anyObject,
       startExample: anyObject,
@@ -66,8 +98,18 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       type: { type: 'string', example: 'folkepension.decided' },
       title: ref('Text'),
       actors: { type: 'array', items: { type: 'string', enum: ['citizen', 'caseworker', 'system', 'register'] } },
-      steps: { type: 'array', items: { type: 'object', required: ['id', 'title', 'authority'], properties: { id: { type: 'string' }, title: ref('Text'), authority: { type: 'string', nullable: true } } } },
-      schema: { ...anyObject, description: 'JSON Schema (2020-12) of the event data; x-title, x-description and x-enum-titles carry Danish and English words' },
+      steps: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'title', 'authority'],
+          properties: { id: { type: 'string' }, title: ref('Text'), authority: { type: 'string', nullable: true } },
+        },
+      },
+      schema: {
+        ...anyObject,
+        description: 'JSON Schema (2020-12) of the event data; x-title, x-description and x-enum-titles carry Danish and English words',
+      },
       examples: { type: 'array', items: anyObject },
     },
   },
@@ -79,13 +121,21 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         required: ['startExamples', 'facts', 'events'],
         properties: {
           startExamples: { type: 'array', items: anyObject },
-          facts: { type: 'object', required: ['schema', 'examples'], properties: { schema: { ...anyObject, nullable: true }, examples: { type: 'array', items: anyObject } } },
+          facts: {
+            type: 'object',
+            required: ['schema', 'examples'],
+            properties: { schema: { ...anyObject, nullable: true }, examples: { type: 'array', items: anyObject } },
+          },
           events: { type: 'array', items: ref('JourneyEventContract') },
         },
       },
     ],
   },
-  Diagram: { type: 'object', required: ['type', 'version', 'mermaid'], properties: { type: { type: 'string' }, version: { type: 'integer' }, mermaid: { type: 'string' } } },
+  Diagram: {
+    type: 'object',
+    required: ['type', 'version', 'mermaid'],
+    properties: { type: { type: 'string' }, version: { type: 'integer' }, mermaid: { type: 'string' } },
+  },
   NextAction: {
     type: 'object',
     required: ['event', 'title', 'schema', 'example'],
@@ -95,7 +145,17 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
   StepView: {
     type: 'object',
     required: ['id', 'kind', 'title', 'guidance', 'optional', 'status', 'overdue'],
-    properties: { id: { type: 'string' }, kind: { type: 'string' }, system: { type: 'string' }, title: ref('Text'), guidance: ref('Text'), optional: { type: 'boolean' }, status: stepStatus, deadline: { type: 'string', format: 'date' }, overdue: { type: 'boolean' } },
+    properties: {
+      id: { type: 'string' },
+      kind: { type: 'string' },
+      system: { type: 'string' },
+      title: ref('Text'),
+      guidance: ref('Text'),
+      optional: { type: 'boolean' },
+      status: stepStatus,
+      deadline: { type: 'string', format: 'date' },
+      overdue: { type: 'boolean' },
+    },
     additionalProperties: true,
   },
   JourneyView: {
@@ -121,7 +181,12 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
   EventResult: {
     type: 'object',
     required: ['journeyId', 'seq', 'state', 'duplicate'],
-    properties: { journeyId: { type: 'string', format: 'uuid' }, seq: { type: 'integer' }, state: { type: 'string' }, duplicate: { type: 'boolean' } },
+    properties: {
+      journeyId: { type: 'string', format: 'uuid' },
+      seq: { type: 'integer' },
+      state: { type: 'string' },
+      duplicate: { type: 'boolean' },
+    },
     additionalProperties: false,
   },
   EventAnswer: { type: 'object', required: ['result', 'journey'], properties: { result: ref('EventResult'), journey: ref('JourneyView') } },
@@ -129,7 +194,15 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
   HistoryEntry: {
     type: 'object',
     required: ['seq', 'event', 'title', 'data', 'actor', 'state', 'at'],
-    properties: { seq: { type: 'integer' }, event: { type: 'string' }, title: ref('Text'), data: anyObject, actor: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' }, authority: { type: 'string' } } }, state: { type: 'string' }, at: { type: 'string' } },
+    properties: {
+      seq: { type: 'integer' },
+      event: { type: 'string' },
+      title: ref('Text'),
+      data: anyObject,
+      actor: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' }, authority: { type: 'string' } } },
+      state: { type: 'string' },
+      at: { type: 'string' },
+    },
   },
   SystemJourneyView: {
     type: 'object',
@@ -143,7 +216,15 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         items: {
           type: 'object',
           required: ['id', 'kind', 'title', 'status', 'awaiting'],
-          properties: { id: { type: 'string' }, kind: { type: 'string' }, title: ref('Text'), status: stepStatus, deadline: { type: 'string' }, reason: { type: 'string' }, awaiting: { ...anyObject, nullable: true } },
+          properties: {
+            id: { type: 'string' },
+            kind: { type: 'string' },
+            title: ref('Text'),
+            status: stepStatus,
+            deadline: { type: 'string' },
+            reason: { type: 'string' },
+            awaiting: { ...anyObject, nullable: true },
+          },
         },
       },
       nextActions: { type: 'array', items: ref('NextAction') },
@@ -160,19 +241,41 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         items: {
           type: 'object',
           required: ['person', 'result'],
-          properties: { person: { type: 'integer' }, result: { type: 'string', enum: ['started', 'already-active', 'rejected'] }, journeyId: { type: 'string', format: 'uuid' }, reason: { type: 'string' }, delivered: { type: 'string', enum: ['applied', 'not-applicable'] } },
+          properties: {
+            person: { type: 'integer' },
+            result: { type: 'string', enum: ['started', 'already-active', 'rejected'] },
+            journeyId: { type: 'string', format: 'uuid' },
+            reason: { type: 'string' },
+            delivered: { type: 'string', enum: ['applied', 'not-applicable'] },
+          },
           additionalProperties: false,
         },
       },
     },
-    example: { replayed: false, journeyType: 'retiring', outcomes: [{ person: 0, result: 'started', journeyId: '7d9c2a4e-1f3b-4c5d-8e6f-0a1b2c3d4e5f' }, { person: 1, result: 'rejected', reason: 'Invalid facts: facts.stillWorking is required' }] },
+    example: {
+      replayed: false,
+      journeyType: 'retiring',
+      outcomes: [
+        { person: 0, result: 'started', journeyId: '7d9c2a4e-1f3b-4c5d-8e6f-0a1b2c3d4e5f' },
+        { person: 1, result: 'rejected', reason: 'Invalid facts: facts.stillWorking is required' },
+      ],
+    },
   },
-  AsyncApiDocument: { type: 'object', required: ['asyncapi', 'channels'], properties: { asyncapi: { type: 'string', example: '3.0.0' }, channels: anyObject }, additionalProperties: true },
+  AsyncApiDocument: {
+    type: 'object',
+    required: ['asyncapi', 'channels'],
+    properties: { asyncapi: { type: 'string', example: '3.0.0' }, channels: anyObject },
+    additionalProperties: true,
+  },
 };
 
 /** The 2xx answer of an endpoint: a component (or a list of them) from CONTRACT_SCHEMAS. */
 export function ApiAnswer(status: number, schema: string | { list: string }, description = 'OK') {
-  return ApiResponse({ status, description, schema: typeof schema === 'string' ? ref(schema) : { type: 'array', items: ref(schema.list) } });
+  return ApiResponse({
+    status,
+    description,
+    schema: typeof schema === 'string' ? ref(schema) : { type: 'array', items: ref(schema.list) },
+  });
 }
 
 /**
@@ -181,8 +284,14 @@ export function ApiAnswer(status: number, schema: string | { list: string }, des
  * UNAUTHENTICATED and RATE_LIMITED are added for endpoints that need sign-in (`signedIn`).
  */
 export function ApiErrors(codes: (keyof typeof ERROR_STATUS)[], signedIn = true) {
-  const all = new Set<keyof typeof ERROR_STATUS>([...codes, 'VALIDATION_FAILED', ...(signedIn ? (['UNAUTHENTICATED', 'RATE_LIMITED'] as const) : [])]);
+  const all = new Set<keyof typeof ERROR_STATUS>([
+    ...codes,
+    'VALIDATION_FAILED',
+    ...(signedIn ? (['UNAUTHENTICATED', 'RATE_LIMITED'] as const) : []),
+  ]);
   const byStatus = new Map<number, string[]>();
   for (const code of all) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
-  return applyDecorators(...[...byStatus].map(([status, list]) => ApiResponse({ status, description: list.join(', '), schema: ref('Error') })));
+  return applyDecorators(
+    ...[...byStatus].map(([status, list]) => ApiResponse({ status, description: list.join(', '), schema: ref('Error') })),
+  );
 }

@@ -17,7 +17,12 @@ const DEFAULT_PORT = 3001;
 export async function startDevProviders(config: AppConfig): Promise<{ local: LocalProvider; providers: SignInProviderSettings[] }> {
   const base = config.selfService.publicBaseUrl;
   const secrets = { citizen: randomBytes(24).toString('base64url'), caseworker: randomBytes(24).toString('base64url') };
-  const client = (clientId: string, clientSecret: string) => ({ clientId, clientSecret, redirectUri: `${base}/login/callback`, postLogoutRedirectUri: `${base}/login` });
+  const client = (clientId: string, clientSecret: string) => ({
+    clientId,
+    clientSecret,
+    redirectUri: `${base}/login/callback`,
+    postLogoutRedirectUri: `${base}/login`,
+  });
   const start = (port: number) =>
     startLocalProvider({
       port,
@@ -32,7 +37,13 @@ export async function startDevProviders(config: AppConfig): Promise<{ local: Loc
               detail: `CPR ${p.subject.slice(0, 6)}-${p.subject.slice(6)}`,
               claims: { [NEMLOGIN_CLAIMS.cpr]: p.subject, [NEMLOGIN_CLAIMS.name]: p.name, [NEMLOGIN_CLAIMS.loa]: 'Substantial' },
             }
-          : { id: p.subject, clientId: CASEWORKER_CLIENT, label: p.name, detail: AUTHORITY_SYSTEMS[p.authority!].name.da, claims: { name: p.name, authority: p.authority } },
+          : {
+              id: p.subject,
+              clientId: CASEWORKER_CLIENT,
+              label: p.name,
+              detail: AUTHORITY_SYSTEMS[p.authority!].name.da,
+              claims: { name: p.name, authority: p.authority },
+            },
       ),
     });
   const chosen = config.signIn.devProviderPort;
@@ -50,11 +61,21 @@ export async function startDevProviders(config: AppConfig): Promise<{ local: Loc
     local,
     providers: [
       {
-        ...common, id: 'dev-citizen', role: 'citizen', clientId: CITIZEN_CLIENT, clientSecret: secrets.citizen, acceptedLoa: NSIS_SUBSTANTIAL_OR_HIGHER,
+        ...common,
+        id: 'dev-citizen',
+        role: 'citizen',
+        clientId: CITIZEN_CLIENT,
+        clientSecret: secrets.citizen,
+        acceptedLoa: NSIS_SUBSTANTIAL_OR_HIGHER,
         label: { da: 'MitID (testpersoner)', en: 'MitID (test personas)' },
       },
       {
-        ...common, id: 'dev-caseworker', role: 'caseworker', clientId: CASEWORKER_CLIENT, clientSecret: secrets.caseworker, acceptedLoa: [],
+        ...common,
+        id: 'dev-caseworker',
+        role: 'caseworker',
+        clientId: CASEWORKER_CLIENT,
+        clientSecret: secrets.caseworker,
+        acceptedLoa: [],
         claims: { ...common.claims, name: 'name' },
         label: { da: 'medarbejder-log-ind (testpersoner)', en: 'staff sign-in (test personas)' },
       },

@@ -78,8 +78,20 @@ function memoryAdapter() {
 }
 
 const TEXT = {
-  da: { title: 'Udviklings-log-ind', intro: 'Vælg en testperson. Denne side findes kun i udviklingstilstand.', as: 'Log ind som', signOut: 'Log ud', signOutAsk: 'Log ud af udviklings-log-ind?' },
-  en: { title: 'Development sign-in', intro: 'Choose a test persona. This page exists in development mode only.', as: 'Sign in as', signOut: 'Sign out', signOutAsk: 'Sign out of the development sign-in?' },
+  da: {
+    title: 'Udviklings-log-ind',
+    intro: 'Vælg en testperson. Denne side findes kun i udviklingstilstand.',
+    as: 'Log ind som',
+    signOut: 'Log ud',
+    signOutAsk: 'Log ud af udviklings-log-ind?',
+  },
+  en: {
+    title: 'Development sign-in',
+    intro: 'Choose a test persona. This page exists in development mode only.',
+    as: 'Sign in as',
+    signOut: 'Sign out',
+    signOutAsk: 'Sign out of the development sign-in?',
+  },
 };
 type Lang = keyof typeof TEXT;
 const langOf = (uiLocales: unknown): Lang => (String(uiLocales ?? '').startsWith('en') ? 'en' : 'da');
@@ -138,8 +150,12 @@ export async function startLocalProvider(o: LocalProviderOptions): Promise<Local
           const lang = langOf(ctx.oidc?.params?.ui_locales);
           const t = TEXT[lang];
           // Submits itself where scripts run; a button where they do not.
-          ctx.body = page(lang, t.signOutAsk, `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">${t.signOut}</button>
-            <script>document.getElementById('op.logoutForm').insertAdjacentHTML('beforeend','<input type="hidden" name="logout" value="yes">');document.getElementById('op.logoutForm').submit()</script>`);
+          ctx.body = page(
+            lang,
+            t.signOutAsk,
+            `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">${t.signOut}</button>
+            <script>document.getElementById('op.logoutForm').insertAdjacentHTML('beforeend','<input type="hidden" name="logout" value="yes">');document.getElementById('op.logoutForm').submit()</script>`,
+          );
         },
         postLogoutSuccessSource: async (ctx: any) => {
           ctx.body = page('da', TEXT.da.signOut, '');
@@ -185,11 +201,15 @@ export async function startLocalProvider(o: LocalProviderOptions): Promise<Local
     const items = o.accounts
       .filter((a) => a.clientId === clientId)
       .map(
-        (a) => `<li><form method="post" action="/interaction/${escapeHtml(uid)}/login"><input type="hidden" name="account" value="${escapeHtml(a.id)}">
+        (
+          a,
+        ) => `<li><form method="post" action="/interaction/${escapeHtml(uid)}/login"><input type="hidden" name="account" value="${escapeHtml(a.id)}">
           <button type="submit">${t.as} ${escapeHtml(a.label)}</button> <span>${escapeHtml(a.detail ?? '')}</span></form></li>`,
       )
       .join('');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(lang, t.title, `<p>${t.intro}</p><ul>${items}</ul>`));
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      .end(page(lang, t.title, `<p>${t.intro}</p><ul>${items}</ul>`));
   };
 
   const callback = provider.callback();
@@ -197,7 +217,8 @@ export async function startLocalProvider(o: LocalProviderOptions): Promise<Local
     const m = /^\/interaction\/([\w-]+)(?:\/(login))?$/.exec(new URL(req.url ?? '/', issuer).pathname);
     if (!m) return void callback(req, res);
     interaction(req, res, m[1], m[2]).catch(() => {
-      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('This sign-in has expired; start again.');
+      if (!res.headersSent)
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('This sign-in has expired; start again.');
     });
   });
 

@@ -43,4 +43,8 @@ export class AddressSearch {
 }
 
 const isHit = (r: unknown): r is AddressHit =>
-  !!r && typeof r === 'object' && typeof (r as AddressHit).addressId === 'string' && typeof (r as AddressHit).label === 'string' && /^\d{4}$/.test(String((r as AddressHit).municipalityCode));
+  !!r &&
+  typeof r === 'object' &&
+  typeof (r as AddressHit).addressId === 'string' &&
+  typeof (r as AddressHit).label === 'string' &&
+  /^\d{4}$/.test(String((r as AddressHit).municipalityCode));

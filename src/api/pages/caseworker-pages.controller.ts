@@ -42,9 +42,24 @@ export class CaseworkerPagesController {
   async searchPage(@Req() req: Request, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
     const ctx = await this.session.require(req, res, 'caseworker');
     const q = searchQuery(query);
-    const filters = { type: q.type, state: q.state, status: q.status, overdue: q.overdue, failed: q.failed, broken: q.broken, cursor: q.cursor };
+    const filters = {
+      type: q.type,
+      state: q.state,
+      status: q.status,
+      overdue: q.overdue,
+      failed: q.failed,
+      broken: q.broken,
+      cursor: q.cursor,
+    };
     const page = await this.search.search({ ...filters, authority: ctx.principal.authority!, limit: q.limit ?? 25 });
-    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'search'), body: searchView(ctx.lang, this.catalog.types(), filters, page.items, page.nextCursor, ctx.principal.authority!) }));
+    res
+      .type('html')
+      .send(
+        layout(ctx, {
+          title: t(ctx.lang, 'search'),
+          body: searchView(ctx.lang, this.catalog.types(), filters, page.items, page.nextCursor, ctx.principal.authority!),
+        }),
+      );
   }
 
   @Get('journeys/:id')
@@ -55,22 +70,41 @@ export class CaseworkerPagesController {
   }
 
   @Post('journeys/:id/notes')
-  async note(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string, @Body() body: Record<string, unknown>): Promise<void> {
+  async note(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const ctx = await this.session.require(req, res, 'caseworker');
     this.session.checkCsrf(req);
     const viewer = caseworkerViewer(ctx.principal);
     const row = await this.access.asCaseworker(viewer, id, 'case-handling', 'note');
     try {
-      await this.addNote.execute({ journeyId: id, authorId: viewer.id, authorName: viewer.name, authority: viewer.authority, body: typeof body.body === 'string' ? body.body : '' });
+      await this.addNote.execute({
+        journeyId: id,
+        authorId: viewer.id,
+        authorName: viewer.name,
+        authority: viewer.authority,
+        body: typeof body.body === 'string' ? body.body : '',
+      });
       res.redirect(303, `/caseworker/journeys/${id}`);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
-      res.status(400).type('html').send(await this.render(ctx, id, row, reasonText(ctx.lang, e.details.fields?.[0]?.reason ?? 'is required')));
+      res
+        .status(400)
+        .type('html')
+        .send(await this.render(ctx, id, row, reasonText(ctx.lang, e.details.fields?.[0]?.reason ?? 'is required')));
     }
   }
 
   @Post('journeys/:id/tasks/:taskId/retry')
-  async retry(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string, @Param('taskId', uuidParam('taskId')) taskId: string): Promise<void> {
+  async retry(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('taskId', uuidParam('taskId')) taskId: string,
+  ): Promise<void> {
     const ctx = await this.session.require(req, res, 'caseworker');
     this.session.checkCsrf(req);
     const viewer = caseworkerViewer(ctx.principal);
@@ -79,10 +113,22 @@ export class CaseworkerPagesController {
     res.redirect(303, `/caseworker/journeys/${id}`);
   }
 
-  private async render(ctx: PageContext, id: string, row: Awaited<ReturnType<JourneyAccess['asCaseworker']>>, noteError?: string): Promise<string> {
-    const [view, tl] = await Promise.all([this.queries.view(row, { kind: 'caseworker', authority: caseworkerViewer(ctx.principal!).authority }), this.timelines.timeline(id)]);
+  private async render(
+    ctx: PageContext,
+    id: string,
+    row: Awaited<ReturnType<JourneyAccess['asCaseworker']>>,
+    noteError?: string,
+  ): Promise<string> {
+    const [view, tl] = await Promise.all([
+      this.queries.view(row, { kind: 'caseworker', authority: caseworkerViewer(ctx.principal!).authority }),
+      this.timelines.timeline(id),
+    ]);
     const def = this.catalog.get(row.type, row.definition_version);
-    return layout(ctx, { title: tx(ctx.lang, view.title), body: caseworkerJourneyView(ctx.lang, ctx.csrf, view, tl, noteError, def), error: !!noteError });
+    return layout(ctx, {
+      title: tx(ctx.lang, view.title),
+      body: caseworkerJourneyView(ctx.lang, ctx.csrf, view, tl, noteError, def),
+      error: !!noteError,
+    });
   }
 }
 
@@ -95,7 +141,11 @@ function searchQuery(query: Record<string, unknown>): JourneySearchDto {
     // An unknown parameter's name is the caller's text (it may be a CPR number): masked, and not repeated in the reason.
     const fields = errors.map((e) => {
       const said = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
-      const reason = e.constraints?.whitelistValidation ? 'is not an allowed field' : said.startsWith(e.property) ? said.slice(e.property.length).trimStart() : said;
+      const reason = e.constraints?.whitelistValidation
+        ? 'is not an allowed field'
+        : said.startsWith(e.property)
+          ? said.slice(e.property.length).trimStart()
+          : said;
       return { field: maskCpr(e.property), reason };
     });
     throw new DomainError('VALIDATION_FAILED', `Invalid search: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`, { fields });

@@ -49,7 +49,8 @@ export class CitizenPagesController {
     const ctx = await this.session.require(req, res, 'citizen');
     const mine = await this.queries.listForCitizen(ctx.principal.citizenId!);
     const represented = await this.proxies.journeysFor(ctx.principal.citizenId!);
-    for (const citizenId of new Set(represented.map((r) => r.citizen_id))) await this.access.recordProxy(citizenViewer(ctx.principal), citizenId, null, 'list');
+    for (const citizenId of new Set(represented.map((r) => r.citizen_id)))
+      await this.access.recordProxy(citizenViewer(ctx.principal), citizenId, null, 'list');
     // Each journey held by power of attorney says whose it is (birth date and masked CPR, as the grant page does).
     const theirs = await Promise.all(
       represented.map(async (r) => ({
@@ -58,7 +59,10 @@ export class CitizenPagesController {
       })),
     );
     const startOne = html`<p class="mt-4"><a class="button button-primary" href="/journeys/new">${t(ctx.lang, 'startJourney')}</a></p>`;
-    const body = html`${journeyTable(ctx.lang, mine.map((view) => ({ view })))}${mine.length ? '' : startOne}
+    const body = html`${journeyTable(
+      ctx.lang,
+      mine.map((view) => ({ view })),
+    )}${mine.length ? '' : startOne}
       ${theirs.length ? html`<h2 class="mt-8">${t(ctx.lang, 'represented')}</h2>${journeyTable(ctx.lang, theirs)}` : ''}`;
     res.type('html').send(layout(ctx, { title: t(ctx.lang, 'myJourneys'), body }));
   }
@@ -75,25 +79,48 @@ export class CitizenPagesController {
     const def = this.definition(type);
     const running = await this.running(ctx, def.id);
     const state = { lang: ctx.lang, formId: 'start', values: {}, errors: {}, address: { query: '' } };
-    res.type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: html`${running ? runningNotice(ctx.lang, def, running) : ''}${startForm(ctx.lang, ctx.csrf, def, state)}` }));
+    res
+      .type('html')
+      .send(
+        layout(ctx, {
+          title: tx(ctx.lang, def.title),
+          body: html`${running ? runningNotice(ctx.lang, def, running) : ''}${startForm(ctx.lang, ctx.csrf, def, state)}`,
+        }),
+      );
   }
 
   @Post('new/:type')
-  async startJourney(@Req() req: Request, @Res() res: Response, @Param('type') type: string, @Body() body: Record<string, unknown>): Promise<void> {
+  async startJourney(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('type') type: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     this.session.checkCsrf(req);
     const def = this.definition(type);
     const citizenId = ctx.principal.citizenId!;
     if (!startersOf(def).includes('citizen')) {
-      res.status(409).type('html').send(layout(ctx, { title: tx(ctx.lang, def.title), body: startsByItselfView(ctx.lang, def) }));
+      res
+        .status(409)
+        .type('html')
+        .send(layout(ctx, { title: tx(ctx.lang, def.title), body: startsByItselfView(ctx.lang, def) }));
       return;
     }
     // The address search re-shows the form with the register's hits; the other answers stay as typed.
     const query = typeof body.addressQuery === 'string' ? body.addressQuery : '';
-    const address = { query: redisplayed({ q: query }).q, hits: query.trim() ? await this.addresses.search(query) : [], searched: !!query.trim() };
+    const address = {
+      query: redisplayed({ q: query }).q,
+      hits: query.trim() ? await this.addresses.search(query) : [],
+      searched: !!query.trim(),
+    };
     const refill = (errors: Record<string, string>, notice?: SafeHtml) => {
       const state = { lang: ctx.lang, formId: 'start', values: redisplayed(formValues(body)), errors, address };
-      return layout(ctx, { title: tx(ctx.lang, def.title), body: html`${notice ?? ''}${startForm(ctx.lang, ctx.csrf, def, state)}`, error: Object.keys(errors).length > 0 });
+      return layout(ctx, {
+        title: tx(ctx.lang, def.title),
+        body: html`${notice ?? ''}${startForm(ctx.lang, ctx.csrf, def, state)}`,
+        error: Object.keys(errors).length > 0,
+      });
     };
     if (body._action === 'search-address') return void res.type('html').send(refill({}));
     try {
@@ -101,16 +128,28 @@ export class CitizenPagesController {
       const dates = checkStartDates(def, answers, ctx.lang);
       if (Object.keys(dates.refused).length) return void res.status(400).type('html').send(refill(dates.refused));
       const facts = await this.registerFacts.forStart(def, ctx.principal.citizen!);
-      const { journeyId } = await this.start.execute({ citizenId, type: def.id, answers, facts, actor: { kind: 'citizen', id: citizenId } });
+      const { journeyId } = await this.start.execute({
+        citizenId,
+        type: def.id,
+        answers,
+        facts,
+        actor: { kind: 'citizen', id: citizenId },
+      });
       res.redirect(303, `/journeys/${journeyId}${dates.warned ? `?warned=${encodeURIComponent(dates.warned)}` : ''}`);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'JOURNEY_ALREADY_ACTIVE') {
         // The answers are not used: said so, with the running journey to go to and the answers still in the form.
         const running = (await this.running(ctx, def.id)) ?? String(e.details.journeyId);
-        return void res.status(409).type('html').send(refill({}, runningNotice(ctx.lang, def, running)));
+        return void res
+          .status(409)
+          .type('html')
+          .send(refill({}, runningNotice(ctx.lang, def, running)));
       }
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
-      res.status(400).type('html').send(refill(fieldErrors(e.details.fields, 'answers')));
+      res
+        .status(400)
+        .type('html')
+        .send(refill(fieldErrors(e.details.fields, 'answers')));
     }
   }
 
@@ -118,18 +157,34 @@ export class CitizenPagesController {
   async journey(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     const { row, canAct, banner } = await this.reach(ctx, id, 'read', 'view');
-    const warned = typeof req.query.warned === 'string' ? this.catalog.get(row.type, row.definition_version)?.startDates?.find((r) => r.field === req.query.warned)?.warned : undefined;
-    const flash = warned ? { kind: 'info' as const, text: tx(ctx.lang, warned) } : typeof req.query.sent === 'string' ? { kind: 'success' as const, text: t(ctx.lang, 'saved') } : undefined;
+    const warned =
+      typeof req.query.warned === 'string'
+        ? this.catalog.get(row.type, row.definition_version)?.startDates?.find((r) => r.field === req.query.warned)?.warned
+        : undefined;
+    const flash = warned
+      ? { kind: 'info' as const, text: tx(ctx.lang, warned) }
+      : typeof req.query.sent === 'string'
+        ? { kind: 'success' as const, text: t(ctx.lang, 'saved') }
+        : undefined;
     res.type('html').send(await this.renderJourney(ctx, row, canAct, banner, undefined, flash));
   }
 
   @Post(':id/events/:event')
-  async event(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string, @Param('event') event: string, @Body() body: Record<string, unknown>): Promise<void> {
+  async event(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('event') event: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     this.session.checkCsrf(req);
     const { row, actor, banner } = await this.reach(ctx, id, 'act', `event:${event.slice(0, 80)}`);
     const spec = this.catalog.get(row.type, row.definition_version)?.events[event];
-    if (!spec) throw new DomainError('EVENT_NOT_ALLOWED', `Event "${event.slice(0, 80)}" is not part of this journey`, { event: event.slice(0, 80) });
+    if (!spec)
+      throw new DomainError('EVENT_NOT_ALLOWED', `Event "${event.slice(0, 80)}" is not part of this journey`, {
+        event: event.slice(0, 80),
+      });
     const key = typeof body._key === 'string' && /^[0-9a-f-]{36}$/.test(body._key) ? `form:${body._key}` : undefined;
     try {
       // The event policy decides whether the citizen or this proxy may send it (403 otherwise).
@@ -138,7 +193,10 @@ export class CitizenPagesController {
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
       const failed = { event, values: redisplayed(formValues(body)), errors: fieldErrors(e.details.fields, 'data') };
-      res.status(400).type('html').send(await this.renderJourney(ctx, row, true, banner, failed));
+      res
+        .status(400)
+        .type('html')
+        .send(await this.renderJourney(ctx, row, true, banner, failed));
     }
   }
 
@@ -148,11 +206,23 @@ export class CitizenPagesController {
     const { row } = await this.reach(ctx, id, 'read', 'diagram');
     const def = this.catalog.get(row.type, row.definition_version)!;
     const view = await this.queries.view(row, 'citizen');
-    res.type('html').send(layout(ctx, { title: `${t(ctx.lang, 'diagram')}: ${tx(ctx.lang, def.title)}`, body: diagramView(ctx.lang, def, view, `/journeys/${id}`) }));
+    res
+      .type('html')
+      .send(
+        layout(ctx, {
+          title: `${t(ctx.lang, 'diagram')}: ${tx(ctx.lang, def.title)}`,
+          body: diagramView(ctx.lang, def, view, `/journeys/${id}`),
+        }),
+      );
   }
 
   /** The owner, or a proxy with a valid grant (logged in the owner's access log). */
-  private async reach(ctx: Ctx, id: string, need: 'read' | 'act', action: string): Promise<{ row: JourneyRow; actor: Actor; canAct: boolean; banner?: string }> {
+  private async reach(
+    ctx: Ctx,
+    id: string,
+    need: 'read' | 'act',
+    action: string,
+  ): Promise<{ row: JourneyRow; actor: Actor; canAct: boolean; banner?: string }> {
     const citizenId = ctx.principal.citizenId!;
     const own = await this.queries.row(id).catch(() => undefined);
     if (own && own.citizen_id === citizenId) return { row: own, actor: { kind: 'citizen', id: citizenId }, canAct: true };
@@ -162,11 +232,35 @@ export class CitizenPagesController {
     return { row, actor, canAct, banner: `${t(ctx.lang, 'onBehalfOf')}: ${await this.proxies.maskedCpr(row.citizen_id)}` };
   }
 
-  private async renderJourney(ctx: Ctx, row: JourneyRow, canAct: boolean, banner?: string, failed?: Parameters<typeof journeyPage>[0]['failed'], flash?: { kind: 'success' | 'info'; text: string }): Promise<string> {
+  private async renderJourney(
+    ctx: Ctx,
+    row: JourneyRow,
+    canAct: boolean,
+    banner?: string,
+    failed?: Parameters<typeof journeyPage>[0]['failed'],
+    flash?: { kind: 'success' | 'info'; text: string },
+  ): Promise<string> {
     const def = this.catalog.get(row.type, row.definition_version)!;
-    const [view, history, reminders] = await Promise.all([this.queries.view(row, 'citizen'), this.queries.history(row.id), this.queries.reminders(row.id)]);
+    const [view, history, reminders] = await Promise.all([
+      this.queries.view(row, 'citizen'),
+      this.queries.history(row.id),
+      this.queries.reminders(row.id),
+    ]);
     const ownerViewing = row.citizen_id === ctx.principal.citizenId;
-    const body = journeyPage({ lang: ctx.lang, csrf: ctx.csrf, def, view, history, reminders, base: `/journeys/${row.id}`, canAct, ownerViewing, banner, failed, idempotencyKey: randomUUID });
+    const body = journeyPage({
+      lang: ctx.lang,
+      csrf: ctx.csrf,
+      def,
+      view,
+      history,
+      reminders,
+      base: `/journeys/${row.id}`,
+      canAct,
+      ownerViewing,
+      banner,
+      failed,
+      idempotencyKey: randomUUID,
+    });
     return layout(ctx, { title: tx(ctx.lang, view.title), body, flash, error: !!failed });
   }
 

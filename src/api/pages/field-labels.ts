@@ -18,7 +18,10 @@ const FIELDS: Record<string, Text> = {
 };
 
 const spell = (name: string) => {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_.]/g, ' ').toLowerCase();
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_.]/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
@@ -94,6 +97,9 @@ export function instruction(lang: Lang, label: string, reason: string, schema: R
     const lower = label.charAt(0).toLowerCase() + label.slice(1);
     return lang === 'da' ? `Indtast ${lower}` : `Enter the ${lower}`;
   }
-  if (reason === 'must match format "date"') return lang === 'da' ? `Indtast ${label.toLowerCase()} som en dato, fx 2027-03-01` : `Enter ${label.toLowerCase()} as a date, e.g. 2027-03-01`;
+  if (reason === 'must match format "date"')
+    return lang === 'da'
+      ? `Indtast ${label.toLowerCase()} som en dato, fx 2027-03-01`
+      : `Enter ${label.toLowerCase()} as a date, e.g. 2027-03-01`;
   return `${label}: ${reasonText(lang, reason)}`;
 }

@@ -28,7 +28,10 @@ export const TEXTS = {
   yes: { da: 'Ja', en: 'Yes' },
   no: { da: 'Nej', en: 'No' },
   whatNow: { da: 'Det skal du gøre nu', en: 'What to do now' },
-  nothingNow: { da: 'Du skal ikke gøre noget lige nu. Vi giver besked, når der er noget.', en: 'Nothing to do right now. We will tell you when there is.' },
+  nothingNow: {
+    da: 'Du skal ikke gøre noget lige nu. Vi giver besked, når der er noget.',
+    en: 'Nothing to do right now. We will tell you when there is.',
+  },
   steps: { da: 'Trin og frister', en: 'Steps and deadlines' },
   diagram: { da: 'Forløbets trin og hvem der gør hvad', en: 'The steps of the journey and who does what' },
   history: { da: 'Historik', en: 'History' },
@@ -101,17 +104,26 @@ export const TEXTS = {
     da: 'Svaret fra log-ind-tjenesten kunne ikke godkendes, så vi har ikke logget dig ind. Start forfra.',
     en: 'The answer from the sign-in service could not be verified, so we did not sign you in. Start again.',
   },
-  refusedCancelled: { da: 'Log-ind blev afbrudt eller afvist hos log-ind-tjenesten.', en: 'The sign-in was cancelled or refused at the sign-in service.' },
+  refusedCancelled: {
+    da: 'Log-ind blev afbrudt eller afvist hos log-ind-tjenesten.',
+    en: 'The sign-in was cancelled or refused at the sign-in service.',
+  },
   refusedLoa: {
     da: 'Dit log-ind har ikke et højt nok sikringsniveau. Log ind med MitID på niveau betydelig eller høj.',
     en: 'Your sign-in does not have a high enough level of assurance. Sign in with MitID at level substantial or high.',
   },
-  refusedCpr: { da: 'Log-ind-tjenesten oplyste ikke dit CPR-nummer, så vi ved ikke, hvem du er.', en: 'The sign-in service did not tell us your CPR number, so we do not know who you are.' },
+  refusedCpr: {
+    da: 'Log-ind-tjenesten oplyste ikke dit CPR-nummer, så vi ved ikke, hvem du er.',
+    en: 'The sign-in service did not tell us your CPR number, so we do not know who you are.',
+  },
   refusedAuthority: {
     da: 'Din organisation er ikke tilsluttet Livsforløb via dette log-ind. Kontakt din it-afdeling.',
     en: 'Your organisation is not connected to Life journeys through this sign-in. Contact your IT department.',
   },
-  refusedUnavailable: { da: 'Log-ind-tjenesten svarer ikke lige nu. Prøv igen om lidt.', en: 'The sign-in service is not answering right now. Try again shortly.' },
+  refusedUnavailable: {
+    da: 'Log-ind-tjenesten svarer ikke lige nu. Prøv igen om lidt.',
+    en: 'The sign-in service is not answering right now. Try again shortly.',
+  },
   error: { da: 'Noget gik galt', en: 'Something went wrong' },
   badRequest: { da: 'Forespørgslen kunne ikke bruges', en: 'The request could not be used' },
   formExpired: { da: 'Formularen er udløbet. Genindlæs siden, og prøv igen.', en: 'The form has expired; reload the page and try again.' },

@@ -37,13 +37,23 @@ export class MePagesController {
   @Get('notifications')
   async notificationList(@Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
-    const [items, reminders] = await Promise.all([this.notifications.listForCitizen(ctx.principal.citizenId!, 100, 0), this.queries.plannedReminders(ctx.principal.citizenId!)]);
+    const [items, reminders] = await Promise.all([
+      this.notifications.listForCitizen(ctx.principal.citizenId!, 100, 0),
+      this.queries.plannedReminders(ctx.principal.citizenId!),
+    ]);
     const planned = reminders.map((r) => {
       const def = this.catalog.get(r.type, r.version);
       const step = def?.steps.find((s) => s.id === r.step);
-      return { journeyId: r.journeyId, journey: tx(ctx.lang, def?.title), step: step ? tx(ctx.lang, step.title) : t(ctx.lang, 'deadline'), at: r.at };
+      return {
+        journeyId: r.journeyId,
+        journey: tx(ctx.lang, def?.title),
+        step: step ? tx(ctx.lang, step.title) : t(ctx.lang, 'deadline'),
+        at: r.at,
+      };
     });
-    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'notifications'), body: notificationsView(ctx.lang, ctx.csrf, items, this.titles, planned) }));
+    res
+      .type('html')
+      .send(layout(ctx, { title: t(ctx.lang, 'notifications'), body: notificationsView(ctx.lang, ctx.csrf, items, this.titles, planned) }));
   }
 
   @Post('notifications/:id/read')
@@ -58,7 +68,9 @@ export class MePagesController {
   async accessLogPage(@Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     const { items } = await this.accessLog.listForCitizen(ctx.principal.citizenId!, 200, 0);
-    res.type('html').send(layout(ctx, { title: t(ctx.lang, 'accessLog'), body: accessLogView(ctx.lang, items, (type) => this.catalog.latest(type)) }));
+    res
+      .type('html')
+      .send(layout(ctx, { title: t(ctx.lang, 'accessLog'), body: accessLogView(ctx.lang, items, (type) => this.catalog.latest(type)) }));
   }
 
   @Get('proxies')
@@ -67,9 +79,21 @@ export class MePagesController {
     const { granted } = await this.proxies.list(ctx.principal.citizenId!);
     const given = typeof req.query.granted === 'string' ? granted.find((g) => g.id === req.query.granted) : undefined;
     const flash = given
-      ? { kind: 'success' as const, text: ctx.lang === 'da' ? `Fuldmagten er givet til ${given.counterpart}. Den gælder til og med ${formatDate('da', given.expiresAt)}.` : `The power of attorney was given to ${given.counterpart}. It is valid until ${formatDate('en', given.expiresAt)}.` }
+      ? {
+          kind: 'success' as const,
+          text:
+            ctx.lang === 'da'
+              ? `Fuldmagten er givet til ${given.counterpart}. Den gælder til og med ${formatDate('da', given.expiresAt)}.`
+              : `The power of attorney was given to ${given.counterpart}. It is valid until ${formatDate('en', given.expiresAt)}.`,
+        }
       : req.query.revoked === '1'
-        ? { kind: 'success' as const, text: ctx.lang === 'da' ? 'Fuldmagten er tilbagekaldt. Personen har ikke længere adgang.' : 'The power of attorney was revoked. The person no longer has access.' }
+        ? {
+            kind: 'success' as const,
+            text:
+              ctx.lang === 'da'
+                ? 'Fuldmagten er tilbagekaldt. Personen har ikke længere adgang.'
+                : 'The power of attorney was revoked. The person no longer has access.',
+          }
         : undefined;
     res.type('html').send(await this.renderProxies(ctx, { values: {}, errors: {} }, flash));
   }
@@ -84,7 +108,14 @@ export class MePagesController {
     if (!grant) throw new DomainError('NOT_FOUND', 'Power of attorney not found');
     const journey = grant.journeyId ? mine.find((j) => j.id === grant.journeyId) : undefined;
     const scope = journey ? tx(ctx.lang, journey.title) : t(ctx.lang, 'allJourneys');
-    res.type('html').send(layout(ctx, { title: ctx.lang === 'da' ? 'Tilbagekald fuldmagt' : 'Revoke power of attorney', body: revokeView(ctx.lang, ctx.csrf, grant, scope) }));
+    res
+      .type('html')
+      .send(
+        layout(ctx, {
+          title: ctx.lang === 'da' ? 'Tilbagekald fuldmagt' : 'Revoke power of attorney',
+          body: revokeView(ctx.lang, ctx.csrf, grant, scope),
+        }),
+      );
   }
 
   @Post('proxies')
@@ -105,7 +136,10 @@ export class MePagesController {
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
       const errors = Object.fromEntries(Object.entries(fieldErrors(e.details.fields, '')).map(([k, v]) => [k, reasonText(ctx.lang, v)]));
       // The CPR number is never written back into the page (nor one typed into another field).
-      res.status(400).type('html').send(await this.renderProxies(ctx, { values: { ...redisplayed(values), proxyCpr: '' }, errors }));
+      res
+        .status(400)
+        .type('html')
+        .send(await this.renderProxies(ctx, { values: { ...redisplayed(values), proxyCpr: '' }, errors }));
     }
   }
 
@@ -121,6 +155,11 @@ export class MePagesController {
     const citizenId = ctx.principal!.citizenId!;
     const [grants, mine] = await Promise.all([this.proxies.list(citizenId), this.queries.listForCitizen(citizenId)]);
     const journeys = mine.map((j) => ({ id: j.id, title: `${tx(ctx.lang, j.title)} (${formatDate(ctx.lang, j.createdAt)})` }));
-    return layout(ctx, { title: t(ctx.lang, 'proxies'), body: proxiesView(ctx.lang, ctx.csrf, grants, journeys, form), flash, error: Object.keys(form.errors).length > 0 });
+    return layout(ctx, {
+      title: t(ctx.lang, 'proxies'),
+      body: proxiesView(ctx.lang, ctx.csrf, grants, journeys, form),
+      flash,
+      error: Object.keys(form.errors).length > 0,
+    });
   }
 }

@@ -40,7 +40,10 @@ export class OverviewPagesController {
     const { url } = await this.calendar.issue(ctx.principal.citizenId!);
     // The URL is shown once, on this answer; reloading the overview does not show it again.
     res.setHeader('Cache-Control', 'no-store');
-    res.status(200).type('html').send(await this.render(ctx, { issuedUrl: url }));
+    res
+      .status(200)
+      .type('html')
+      .send(await this.render(ctx, { issuedUrl: url }));
   }
 
   @Post('kalender/luk')
@@ -63,7 +66,10 @@ export class OverviewPagesController {
     } catch (e) {
       const field = e instanceof DomainError && e.code === 'VALIDATION_FAILED' ? e.details.fields?.[0]?.field : undefined;
       if (field !== 'description') throw e;
-      res.status(400).type('html').send(await this.render(ctx, { form: { fact, description: description.slice(0, 2000), error: true } }));
+      res
+        .status(400)
+        .type('html')
+        .send(await this.render(ctx, { form: { fact, description: description.slice(0, 2000), error: true } }));
     }
   }
 
@@ -75,13 +81,27 @@ export class OverviewPagesController {
     res.type('html').send(layout(ctx, { title, body: overviewView(ctx.lang, overview, { csrf: ctx.csrf }) }));
   }
 
-  private async render(ctx: PageContext, parts: Omit<OverviewPageParts, 'csrf' | 'factExtra'> & { form?: { fact: string; description: string; error?: boolean } }): Promise<string> {
+  private async render(
+    ctx: PageContext,
+    parts: Omit<OverviewPageParts, 'csrf' | 'factExtra'> & { form?: { fact: string; description: string; error?: boolean } },
+  ): Promise<string> {
     const citizenId = ctx.principal!.citizenId!;
     const [overview, grants] = await Promise.all([this.overview.forCitizen(citizenId), this.proxies.list(citizenId)]);
     const factExtra = (fact: string) =>
-      correctionPart(ctx.lang, ctx.csrf, fact, ownerOf(overview, fact), overview.corrections.find((c) => c.fact === fact), parts.form);
+      correctionPart(
+        ctx.lang,
+        ctx.csrf,
+        fact,
+        ownerOf(overview, fact),
+        overview.corrections.find((c) => c.fact === fact),
+        parts.form,
+      );
     const flash = parts.form?.error ? { kind: 'error' as const, text: ot(ctx.lang, 'descriptionError') } : undefined;
-    return layout(ctx, { title: ot(ctx.lang, 'title'), flash, body: overviewView(ctx.lang, overview, { csrf: ctx.csrf, received: grants.received, factExtra, ...parts }) });
+    return layout(ctx, {
+      title: ot(ctx.lang, 'title'),
+      flash,
+      body: overviewView(ctx.lang, overview, { csrf: ctx.csrf, received: grants.received, factExtra, ...parts }),
+    });
   }
 }
 

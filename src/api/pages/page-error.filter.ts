@@ -11,15 +11,42 @@ import { cookies, CSRF_EXPIRED, PageSession, type PageContext } from './page-ses
 
 /** What to do next after each kind of refusal, in words (the engine's messages are English and for developers). */
 const ADVICE: Partial<Record<ErrorCode | 'http', Text>> = {
-  NOT_FOUND: { da: 'Vi kan ikke finde det, du leder efter. Tjek adressen, eller gå til dine forløb.', en: 'We cannot find what you are looking for. Check the address, or go to your journeys.' },
-  FORBIDDEN: { da: 'Du har ikke adgang til denne side. Log ind som den person, siden hører til, eller bed om en fuldmagt.', en: 'You do not have access to this page. Sign in as the person it belongs to, or ask for a power of attorney.' },
-  EVENT_NOT_ALLOWED: { da: 'Det kan ikke gøres i forløbet lige nu. Gå tilbage til forløbet og se, hvad du skal gøre nu.', en: 'That cannot be done in the journey right now. Go back to the journey to see what to do now.' },
-  JOURNEY_NOT_ACTIVE: { da: 'Forløbet er afsluttet, så der kan ikke ændres mere i det.', en: 'The journey has ended, so nothing more can be changed in it.' },
-  JOURNEY_BROKEN: { da: 'Forløbet venter på en sagsbehandler. Du behøver ikke gøre noget; vi giver besked.', en: 'The journey is waiting for a caseworker. You need not do anything; we will tell you.' },
-  CONCURRENT_UPDATE: { da: 'Forløbet blev ændret samtidig. Gå tilbage, genindlæs siden, og prøv igen.', en: 'The journey changed at the same time. Go back, reload the page and try again.' },
-  RATE_LIMITED: { da: 'Du har sendt mange forespørgsler på kort tid. Vent et minut, og prøv igen.', en: 'You sent many requests in a short time. Wait a minute and try again.' },
-  UNAVAILABLE: { da: 'Tjenesten svarer ikke lige nu. Prøv igen om lidt.', en: 'The service is not answering right now. Try again shortly.' },
-  PAYLOAD_TOO_LARGE: { da: 'Det, du sendte, var for stort. Gør teksten kortere, og prøv igen.', en: 'What you sent was too large. Make the text shorter and try again.' },
+  NOT_FOUND: {
+    da: 'Vi kan ikke finde det, du leder efter. Tjek adressen, eller gå til dine forløb.',
+    en: 'We cannot find what you are looking for. Check the address, or go to your journeys.',
+  },
+  FORBIDDEN: {
+    da: 'Du har ikke adgang til denne side. Log ind som den person, siden hører til, eller bed om en fuldmagt.',
+    en: 'You do not have access to this page. Sign in as the person it belongs to, or ask for a power of attorney.',
+  },
+  EVENT_NOT_ALLOWED: {
+    da: 'Det kan ikke gøres i forløbet lige nu. Gå tilbage til forløbet og se, hvad du skal gøre nu.',
+    en: 'That cannot be done in the journey right now. Go back to the journey to see what to do now.',
+  },
+  JOURNEY_NOT_ACTIVE: {
+    da: 'Forløbet er afsluttet, så der kan ikke ændres mere i det.',
+    en: 'The journey has ended, so nothing more can be changed in it.',
+  },
+  JOURNEY_BROKEN: {
+    da: 'Forløbet venter på en sagsbehandler. Du behøver ikke gøre noget; vi giver besked.',
+    en: 'The journey is waiting for a caseworker. You need not do anything; we will tell you.',
+  },
+  CONCURRENT_UPDATE: {
+    da: 'Forløbet blev ændret samtidig. Gå tilbage, genindlæs siden, og prøv igen.',
+    en: 'The journey changed at the same time. Go back, reload the page and try again.',
+  },
+  RATE_LIMITED: {
+    da: 'Du har sendt mange forespørgsler på kort tid. Vent et minut, og prøv igen.',
+    en: 'You sent many requests in a short time. Wait a minute and try again.',
+  },
+  UNAVAILABLE: {
+    da: 'Tjenesten svarer ikke lige nu. Prøv igen om lidt.',
+    en: 'The service is not answering right now. Try again shortly.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    da: 'Det, du sendte, var for stort. Gør teksten kortere, og prøv igen.',
+    en: 'What you sent was too large. Make the text shorter and try again.',
+  },
 };
 
 /**
@@ -48,13 +75,16 @@ export class PageErrorFilter implements ExceptionFilter {
     }
     const ctx = await this.context(req, res);
     const lang = ctx.lang;
-    const title = status === 404 ? (lang === 'da' ? 'Siden findes ikke' : 'Page not found') : status === 400 ? t(lang, 'badRequest') : t(lang, 'error');
+    const title =
+      status === 404 ? (lang === 'da' ? 'Siden findes ikke' : 'Page not found') : status === 400 ? t(lang, 'badRequest') : t(lang, 'error');
     const home = ctx.principal?.role === 'caseworker' ? '/caseworker' : ctx.principal ? '/journeys' : '/';
     if (res.headersSent) return;
     res
       .status(status)
       .type('html')
-      .send(layout(ctx, { title, error: true, body: html`${message(lang, status, error)}<p><a href="${home}">${t(lang, 'back')}</a></p>` }));
+      .send(
+        layout(ctx, { title, error: true, body: html`${message(lang, status, error)}<p><a href="${home}">${t(lang, 'back')}</a></p>` }),
+      );
   }
 
   /** The signed-in frame when the session can be read; the bare frame in the cookie's language otherwise. */

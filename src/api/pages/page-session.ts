@@ -76,7 +76,12 @@ export class PageSession {
 
   /** Secure whenever the service is reached over https, even when a TLS proxy is not trusted to say so. */
   private cookieOptions(req: Request, httpOnly = true) {
-    return { httpOnly, sameSite: 'lax' as const, secure: req.secure || this.config.selfService.publicBaseUrl.startsWith('https:'), path: '/' };
+    return {
+      httpOnly,
+      sameSite: 'lax' as const,
+      secure: req.secure || this.config.selfService.publicBaseUrl.startsWith('https:'),
+      path: '/',
+    };
   }
 
   async context(req: Request, res: Response): Promise<PageContext> {
@@ -135,7 +140,9 @@ export class PageSession {
   }
 
   private csrfToken(req: Request, nonce: string): string {
-    return createHmac('sha256', cookies(req)[SESSION_COOKIE] ?? 'anonymous').update(nonce).digest('base64url');
+    return createHmac('sha256', cookies(req)[SESSION_COOKIE] ?? 'anonymous')
+      .update(nonce)
+      .digest('base64url');
   }
 
   private async principal(req: Request): Promise<Principal | undefined> {

@@ -10,7 +10,8 @@ import type { Lang } from './i18n';
  */
 const say = (lang: Lang, da: string, en: string) => (lang === 'da' ? da : en);
 
-export const authorityName = (lang: Lang, id: string | null | undefined) => (id ? (AUTHORITY_SYSTEMS[id as AuthoritySystemId]?.name[lang] ?? say(lang, 'en myndighed', 'an authority')) : '');
+export const authorityName = (lang: Lang, id: string | null | undefined) =>
+  id ? (AUTHORITY_SYSTEMS[id as AuthoritySystemId]?.name[lang] ?? say(lang, 'en myndighed', 'an authority')) : '';
 
 export function stepTitle(lang: Lang, def: JourneyDefinition | undefined, stepId: unknown): string {
   const step = typeof stepId === 'string' ? def?.steps.find((s) => s.id === stepId) : undefined;
@@ -54,9 +55,15 @@ export function actorWords(lang: Lang, actor: Actor, ownerViewing: boolean): str
     case 'citizen':
       return ownerViewing ? say(lang, 'Dig', 'You') : say(lang, 'Borgeren selv', 'The citizen');
     case 'proxy':
-      return ownerViewing ? say(lang, 'En person med fuldmagt fra dig', 'Someone holding your power of attorney') : say(lang, 'En person med fuldmagt', 'Someone holding a power of attorney');
+      return ownerViewing
+        ? say(lang, 'En person med fuldmagt fra dig', 'Someone holding your power of attorney')
+        : say(lang, 'En person med fuldmagt', 'Someone holding a power of attorney');
     case 'caseworker':
-      return say(lang, `En sagsbehandler hos ${authorityName(lang, actor.authority)}`, `A caseworker at ${authorityName(lang, actor.authority)}`);
+      return say(
+        lang,
+        `En sagsbehandler hos ${authorityName(lang, actor.authority)}`,
+        `A caseworker at ${authorityName(lang, actor.authority)}`,
+      );
     case 'system':
       return say(lang, `${authorityName(lang, actor.authority)} (selvbetjening)`, `${authorityName(lang, actor.authority)} (self-service)`);
     case 'register':

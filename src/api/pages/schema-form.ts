@@ -19,7 +19,8 @@ export interface FormState {
 }
 
 /** An object of the schema that holds a DAR address id and its municipality code: shown as an address search. */
-export const isAddress = (prop: Schema) => prop?.type === 'object' && !!prop.properties?.darAddressId && !!prop.properties?.municipalityCode;
+export const isAddress = (prop: Schema) =>
+  prop?.type === 'object' && !!prop.properties?.darAddressId && !!prop.properties?.municipalityCode;
 const ADDRESS_PARTS = ['darAddressId', 'municipalityCode'];
 const addressProblem = (name: string) => ADDRESS_PARTS.some((p) => name.endsWith(`.${p}`));
 const ADDRESS_INSTRUCTION = { da: 'Søg efter adressen, og vælg den på listen', en: 'Search for the address and pick it from the list' };
@@ -36,7 +37,8 @@ export function applyAddressPicks(schema: Schema, body: Record<string, unknown>)
     const [addressId, municipalityCode] = pick.split('|');
     delete out[`${key}.darAddressId`];
     delete out[`${key}.municipalityCode`];
-    if (addressId && municipalityCode) Object.assign(out, { [`${key}.darAddressId`]: addressId, [`${key}.municipalityCode`]: municipalityCode });
+    if (addressId && municipalityCode)
+      Object.assign(out, { [`${key}.darAddressId`]: addressId, [`${key}.municipalityCode`]: municipalityCode });
   }
   return out;
 }
@@ -57,10 +59,16 @@ function addressField(name: string, label: SafeHtml, prop: Schema, s: FormState)
     <button type="submit" name="_action" value="search-address" class="button button-secondary">${say('Søg adresse', 'Search address')}</button>
     ${s.address?.searched && hits === undefined ? html`<p class="mt-4" role="status">${say('Adresseregistret svarer ikke lige nu. Prøv igen om lidt.', 'The address register is not answering right now. Try again shortly.')}</p>` : ''}
     ${s.address?.searched && hits?.length === 0 ? html`<p class="mt-4" role="status">${say('Ingen adresser passer på søgningen. Prøv med vej og husnummer, eller postnummer.', 'No address matches. Try street and number, or the postcode.')}</p>` : ''}
-    ${hits?.length ? html`<fieldset class="form-group mt-4"><legend class="form-label">${say('Vælg adressen', 'Pick the address')}</legend><ul class="nobullet-list">${hits.map((h, i) => {
-      const value = `${h.addressId}|${h.municipalityCode}`;
-      return html`<li><input type="radio" class="form-radio" id="${qid}-hit-${i}" name="${name}._pick" value="${value}"${picked === value || hits.length === 1 ? ' checked' : ''}><label for="${qid}-hit-${i}">${h.label}</label></li>`;
-    })}</ul></fieldset>` : ''}
+    ${
+      hits?.length
+        ? html`<fieldset class="form-group mt-4"><legend class="form-label">${say('Vælg adressen', 'Pick the address')}</legend><ul class="nobullet-list">${hits.map(
+            (h, i) => {
+              const value = `${h.addressId}|${h.municipalityCode}`;
+              return html`<li><input type="radio" class="form-radio" id="${qid}-hit-${i}" name="${name}._pick" value="${value}"${picked === value || hits.length === 1 ? ' checked' : ''}><label for="${qid}-hit-${i}">${h.label}</label></li>`;
+            },
+          )}</ul></fieldset>`
+        : ''
+    }
     ${schemaFields(rest, s, `${name}.`)}
   </fieldset>`;
 }
@@ -86,7 +94,9 @@ function field(name: string, key: string, prop: Schema, required: boolean, s: Fo
   const hintText = fieldHint(s.lang, prop);
   const hint = hintText ? html`<span class="form-hint" id="${id}-hint">${hintText}</span>` : '';
   const describedBy = [hintText ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const errorText = error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${instruction(s.lang, fieldLabel(s.lang, key, prop), error, prop)}</span>` : '';
+  const errorText = error
+    ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${instruction(s.lang, fieldLabel(s.lang, key, prop), error, prop)}</span>`
+    : '';
   const group = (inner: SafeHtml) => html`<div class="form-group${error ? ' form-error' : ''}">${inner}</div>`;
 
   if (isAddress(prop)) return addressField(name, label, prop, s);
@@ -107,7 +117,10 @@ function field(name: string, key: string, prop: Schema, required: boolean, s: Fo
     return group(html`<fieldset id="${id}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
       <legend class="form-label">${label}</legend>${hint}${errorText}
       <ul class="nobullet-list">${choices.map(
-        (c, i) => html`<li><input type="radio" class="form-radio" id="${id}-${i}" name="${name}" value="${c.value}"${value === c.value ? ' checked' : ''}${required ? ' required' : ''}>
+        (
+          c,
+          i,
+        ) => html`<li><input type="radio" class="form-radio" id="${id}-${i}" name="${name}" value="${c.value}"${value === c.value ? ' checked' : ''}${required ? ' required' : ''}>
           <label for="${id}-${i}">${c.text}</label></li>`,
       )}</ul></fieldset>`);
   }
@@ -177,7 +190,10 @@ export function fieldErrors(fields: FieldProblem[] | undefined, root: string): R
 
 /** Dotted names of a schema's fields in the order the form shows them. */
 function fieldOrder(schema: Schema, prefix = ''): string[] {
-  return Object.entries((schema.properties ?? {}) as Record<string, Schema>).flatMap(([key, prop]) => [`${prefix}${key}`, ...(prop.type === 'object' ? fieldOrder(prop, `${prefix}${key}.`) : [])]);
+  return Object.entries((schema.properties ?? {}) as Record<string, Schema>).flatMap(([key, prop]) => [
+    `${prefix}${key}`,
+    ...(prop.type === 'object' ? fieldOrder(prop, `${prefix}${key}.`) : []),
+  ]);
 }
 
 function propertyAt(schema: Schema, name: string): Schema {
@@ -195,7 +211,9 @@ export function errorSummary(s: FormState, schema: Schema): SafeHtml {
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   const seen = new Set<string>();
   const entries = Object.entries(s.errors)
-    .map(([name, reason]): [string, string] => (addressProblem(name) ? [name.replace(/\.[^.]+$/, '.darAddressId'), ADDRESS_INSTRUCTION[s.lang]] : [name, reason]))
+    .map(([name, reason]): [string, string] =>
+      addressProblem(name) ? [name.replace(/\.[^.]+$/, '.darAddressId'), ADDRESS_INSTRUCTION[s.lang]] : [name, reason],
+    )
     .filter(([name]) => !seen.has(name) && !!seen.add(name))
     .sort(([a], [b]) => rank(a) - rank(b));
   if (!entries.length) return html``;

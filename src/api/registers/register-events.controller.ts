@@ -1,7 +1,19 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested, registerDecorator } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+  registerDecorator,
+} from 'class-validator';
 import { parseCpr } from '../../../journeys/shared/cpr';
 import { REGISTER_EVENT_TYPES, RegisterEventUseCase, type RegisterEventType } from '../../engine/use-cases/register-event.use-case';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -65,13 +77,18 @@ export class RegisterEventsController {
   @Roles('system')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Receive a register event (a client-credentials token of a cpr client); replaying an id starts nothing twice' })
-  @ApiAnswer(200, 'RegisterEventAnswer', 'One outcome per person: started, already-active, or rejected with the reason (the others still start)')
+  @ApiAnswer(
+    200,
+    'RegisterEventAnswer',
+    'One outcome per person: started, already-active, or rejected with the reason (the others still start)',
+  )
   @ApiErrors(['FORBIDDEN', 'UNAVAILABLE'])
   async receive(@Req() req: AuthenticatedRequest, @Body() body: RegisterEventDto) {
     // A system client of the cpr authority, signed in with its client credentials: a token that
     // merely says `authority: cpr` (from an identity provider, or a development token) is not the feed.
     const { authority, clientId } = req.principal!;
-    if (authority !== 'cpr' || !clientId) throw new DomainError('FORBIDDEN', 'Only the CPR register feed (a client of the cpr authority) may send register events');
+    if (authority !== 'cpr' || !clientId)
+      throw new DomainError('FORBIDDEN', 'Only the CPR register feed (a client of the cpr authority) may send register events');
     return this.registerEvent.execute(body);
   }
 }

@@ -7,7 +7,10 @@ import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 @Controller('api')
 export class AsyncApiController {
   @Get('asyncapi.json')
-  @ApiOperation({ summary: 'The webhooks as an AsyncAPI 3 document: channels step.awaiting, step.completed and step.failed, payload and header schemas, signature verification' })
+  @ApiOperation({
+    summary:
+      'The webhooks as an AsyncAPI 3 document: channels step.awaiting, step.completed and step.failed, payload and header schemas, signature verification',
+  })
   @ApiAnswer(200, 'AsyncApiDocument')
   @ApiErrors(['RATE_LIMITED'], false)
   document() {

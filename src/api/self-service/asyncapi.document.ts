@@ -7,7 +7,11 @@ const journey: Schema = {
   required: ['id', 'type'],
   additionalProperties: false,
   properties: {
-    id: { type: 'string', format: 'uuid', description: 'Journey id: GET /api/self-service/journeys/{id} shows your steps and nextActions.' },
+    id: {
+      type: 'string',
+      format: 'uuid',
+      description: 'Journey id: GET /api/self-service/journeys/{id} shows your steps and nextActions.',
+    },
     type: { type: 'string', description: 'Journey type id (GET /api/journey-types/{type}).' },
   },
 };
@@ -31,8 +35,15 @@ const task: Schema = {
   properties: {
     token: { type: 'string', minLength: 20, description: 'Single-use task token: sent only in this delivery, kept only as a hash.' },
     expiresAt: { type: 'string', format: 'date-time' },
-    completeEvent: { type: 'string', description: 'The event whose data completes the step (schema: GET /api/journey-types/{type}, events[]).' },
-    failEvent: { type: ['string', 'null'], description: 'The event sent with { reason } when the solution cannot complete the step; null: a failure flags the step for caseworkers.' },
+    completeEvent: {
+      type: 'string',
+      description: 'The event whose data completes the step (schema: GET /api/journey-types/{type}, events[]).',
+    },
+    failEvent: {
+      type: ['string', 'null'],
+      description:
+        'The event sent with { reason } when the solution cannot complete the step; null: a failure flags the step for caseworkers.',
+    },
     completeUrl: { type: 'string', description: 'POST { data } here with your client-credentials token.' },
     failUrl: { type: 'string', description: 'POST { reason } here with your client-credentials token.' },
   },
@@ -43,7 +54,11 @@ const envelope = (type: WebhookEvent, data: Schema): Schema => ({
   required: ['id', 'type', 'createdAt', 'data'],
   additionalProperties: false,
   properties: {
-    id: { type: 'string', format: 'uuid', description: 'Delivery id, the same in every attempt and in the x-livsforloeb-delivery header: deduplicate on it.' },
+    id: {
+      type: 'string',
+      format: 'uuid',
+      description: 'Delivery id, the same in every attempt and in the x-livsforloeb-delivery header: deduplicate on it.',
+    },
     type: { type: 'string', const: type },
     createdAt: { type: 'string', format: 'date-time' },
     data,
@@ -70,8 +85,18 @@ const PAYLOADS: Record<WebhookEvent, Schema> = {
       },
     },
   }),
-  'step.completed': envelope('step.completed', { type: 'object', required: ['journey', 'step'], additionalProperties: false, properties: { journey, step: step(['done'], true) } }),
-  'step.failed': envelope('step.failed', { type: 'object', required: ['journey', 'step'], additionalProperties: false, properties: { journey, step: step(['failed'], true) } }),
+  'step.completed': envelope('step.completed', {
+    type: 'object',
+    required: ['journey', 'step'],
+    additionalProperties: false,
+    properties: { journey, step: step(['done'], true) },
+  }),
+  'step.failed': envelope('step.failed', {
+    type: 'object',
+    required: ['journey', 'step'],
+    additionalProperties: false,
+    properties: { journey, step: step(['failed'], true) },
+  }),
   'correction.requested': envelope('correction.requested', {
     type: 'object',
     required: ['correction', 'journey', 'links'],
@@ -82,7 +107,11 @@ const PAYLOADS: Record<WebhookEvent, Schema> = {
         required: ['id', 'fact', 'description', 'requestedAt'],
         additionalProperties: false,
         properties: {
-          id: { type: 'string', format: 'uuid', description: 'The request: read it (with whom it concerns) and answer it at the links, with your client-credentials token.' },
+          id: {
+            type: 'string',
+            format: 'uuid',
+            description: 'The request: read it (with whom it concerns) and answer it at the links, with your client-credentials token.',
+          },
           fact: { type: 'string', description: 'The register fact the citizen says is wrong (address, civilStatus, children, …).' },
           description: { type: 'string', minLength: 1, maxLength: 2000, description: "The citizen's own words." },
           requestedAt: { type: 'string', format: 'date-time' },
@@ -137,9 +166,17 @@ const EXAMPLES: Record<WebhookEvent, Record<string, unknown>> = {
     links: { returnUrl: 'https://livsforloeb.example/journeys/7d9c2a4e-1f3b-4c5d-8e6f-0a1b2c3d4e5f', selfService: null },
   },
   'step.completed': { journey: EXAMPLE_JOURNEY, step: { id: 'logivaert-check', system: 'municipality', status: 'done' } },
-  'step.failed': { journey: EXAMPLE_JOURNEY, step: { id: 'logivaert-check', system: 'municipality', status: 'failed', reason: 'authority-failed' } },
+  'step.failed': {
+    journey: EXAMPLE_JOURNEY,
+    step: { id: 'logivaert-check', system: 'municipality', status: 'failed', reason: 'authority-failed' },
+  },
   'correction.requested': {
-    correction: { id: '3b0f5a2c-8d1e-4f6a-9b7c-2e4d6f8a0c1e', fact: 'address', description: 'Jeg bor ikke længere på den adresse.', requestedAt: '2026-06-02T10:00:00.000Z' },
+    correction: {
+      id: '3b0f5a2c-8d1e-4f6a-9b7c-2e4d6f8a0c1e',
+      fact: 'address',
+      description: 'Jeg bor ikke længere på den adresse.',
+      requestedAt: '2026-06-02T10:00:00.000Z',
+    },
     journey: EXAMPLE_JOURNEY,
     links: {
       detailsUrl: 'https://livsforloeb.example/api/hooks/corrections/3b0f5a2c-8d1e-4f6a-9b7c-2e4d6f8a0c1e',
@@ -149,10 +186,11 @@ const EXAMPLES: Record<WebhookEvent, Record<string, unknown>> = {
 };
 
 const SUMMARY: Record<WebhookEvent, string> = {
-  'step.awaiting': "A step of your authority waits for your solution: the body carries the single-use task token to complete (or fail) it.",
+  'step.awaiting': 'A step of your authority waits for your solution: the body carries the single-use task token to complete (or fail) it.',
   'step.completed': 'A step of your authority is done.',
   'step.failed': 'A step of your authority failed: caseworkers are asked to help.',
-  'correction.requested': 'A citizen says a register fact your authority keeps is wrong (Mit overblik, "Er det forkert?"): read the request and answer it.',
+  'correction.requested':
+    'A citizen says a register fact your authority keeps is wrong (Mit overblik, "Er det forkert?"): read the request and answer it.',
 };
 
 const key = (event: WebhookEvent) => event.replace(/\.(\w)/g, (_m, c: string) => c.toUpperCase());
@@ -182,12 +220,27 @@ export function asyncApiDocument(baseUrl = ''): Record<string, unknown> {
       examples: [
         {
           name: `${id}Example`,
-          headers: { 'content-type': 'application/json', 'x-livsforloeb-delivery': '0b8f7c2e-5a41-4d6b-9f3e-2c1d0e9f8a7b', 'x-livsforloeb-event': event, [SIGNATURE]: `t=1780646400,v1=${'0'.repeat(64)}` },
-          payload: { id: '0b8f7c2e-5a41-4d6b-9f3e-2c1d0e9f8a7b', type: event, createdAt: '2026-05-22T08:00:00.000Z', data: EXAMPLES[event] },
+          headers: {
+            'content-type': 'application/json',
+            'x-livsforloeb-delivery': '0b8f7c2e-5a41-4d6b-9f3e-2c1d0e9f8a7b',
+            'x-livsforloeb-event': event,
+            [SIGNATURE]: `t=1780646400,v1=${'0'.repeat(64)}`,
+          },
+          payload: {
+            id: '0b8f7c2e-5a41-4d6b-9f3e-2c1d0e9f8a7b',
+            type: event,
+            createdAt: '2026-05-22T08:00:00.000Z',
+            data: EXAMPLES[event],
+          },
         },
       ],
     };
-    channels[id] = { address: event, title: event, description: SUMMARY[event], messages: { [id]: { $ref: `#/components/messages/${id}` } } };
+    channels[id] = {
+      address: event,
+      title: event,
+      description: SUMMARY[event],
+      messages: { [id]: { $ref: `#/components/messages/${id}` } },
+    };
     operations[`send${id.charAt(0).toUpperCase()}${id.slice(1)}`] = {
       action: 'send',
       channel: { $ref: `#/channels/${id}` },

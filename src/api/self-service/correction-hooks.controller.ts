@@ -27,7 +27,13 @@ export class CorrectionHooksController {
 
   @Post(':id/answer')
   @HttpCode(200)
-  @ApiBody({ schema: { type: 'object', required: ['outcome', 'message'], properties: { outcome: { enum: ['corrected', 'rejected'] }, message: { type: 'string', minLength: 1, maxLength: 2000 } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['outcome', 'message'],
+      properties: { outcome: { enum: ['corrected', 'rejected'] }, message: { type: 'string', minLength: 1, maxLength: 2000 } },
+    },
+  })
   @ApiOperation({ summary: 'Answer the request: corrected or rejected, with a message the citizen reads (409 when already answered)' })
   answer(@Req() req: AuditedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: Record<string, unknown>) {
     return this.corrections.answer(id, systemCaller(req), body?.outcome, body?.message);

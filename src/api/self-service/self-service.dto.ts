@@ -30,7 +30,10 @@ export class ClientCredentialsDto {
 }
 
 export class CompleteTaskDto {
-  @ApiProperty({ example: { confirmed: true, decidedOn: '2026-05-22' }, description: "The complete event's data, validated against its JSON Schema (GET /api/journey-types)" })
+  @ApiProperty({
+    example: { confirmed: true, decidedOn: '2026-05-22' },
+    description: "The complete event's data, validated against its JSON Schema (GET /api/journey-types)",
+  })
   @IsObject()
   data!: Record<string, unknown>;
 }
@@ -44,7 +47,11 @@ export class FailTaskDto {
 }
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://selvbetjening.example.dk/livsforloeb/webhooks', description: 'https to a public address; private, loopback, link-local and other internal addresses are refused, here and again after DNS resolution at each delivery (http://127.0.0.1 / localhost only in AUTH_MODE=dev)' })
+  @ApiProperty({
+    example: 'https://selvbetjening.example.dk/livsforloeb/webhooks',
+    description:
+      'https to a public address; private, loopback, link-local and other internal addresses are refused, here and again after DNS resolution at each delivery (http://127.0.0.1 / localhost only in AUTH_MODE=dev)',
+  })
   @IsString()
   @MaxLength(2000)
   url!: string;

@@ -24,7 +24,9 @@ export class TaskHooksController {
 
   @Post(':token/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: "Complete the token's step with its complete event (400 naming the field; 409 used; 410 expired or no longer waiting)" })
+  @ApiOperation({
+    summary: "Complete the token's step with its complete event (400 naming the field; 409 used; 410 expired or no longer waiting)",
+  })
   complete(@Req() req: AuditedRequest, @Param('token') token: string, @Body() body: CompleteTaskDto) {
     return this.completeTask.execute({ token, data: body.data, caller: systemCaller(req), audit: callAudit(req) });
   }

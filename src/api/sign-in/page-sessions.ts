@@ -36,7 +36,11 @@ export class PageSessions {
     const id = newId();
     await this.sql.query(`DELETE FROM sign_in_attempt WHERE created_at < now() - make_interval(secs => $1)`, [ATTEMPT_SECONDS]);
     await this.sql.query(`INSERT INTO sign_in_attempt (id_hash, provider, state, nonce, code_verifier) VALUES ($1, $2, $3, $4, $5)`, [
-      hash(id), attempt.provider, attempt.state, attempt.nonce, attempt.codeVerifier,
+      hash(id),
+      attempt.provider,
+      attempt.state,
+      attempt.nonce,
+      attempt.codeVerifier,
     ]);
     return id;
   }
@@ -63,7 +67,15 @@ export class PageSessions {
     const id = newId();
     await this.sql.query(
       `INSERT INTO page_session (id_hash, provider, role, citizen_id, subject, authority, name) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [hash(id), who.provider, who.role, who.role === 'citizen' ? who.citizenId : null, who.role === 'citizen' ? null : who.subject, who.authority ?? null, who.name ?? null],
+      [
+        hash(id),
+        who.provider,
+        who.role,
+        who.role === 'citizen' ? who.citizenId : null,
+        who.role === 'citizen' ? null : who.subject,
+        who.authority ?? null,
+        who.name ?? null,
+      ],
     );
     return id;
   }
@@ -88,7 +100,12 @@ export class PageSessions {
     if (row.stale) await this.sql.query(`UPDATE page_session SET last_seen_at = now() WHERE id_hash = $1`, [hash(id)]);
     const base = { provider: row.provider, role: row.role, authority: row.authority ?? undefined, name: row.name ?? undefined };
     if (row.role === 'citizen') {
-      return { ...base, subject: row.cpr, citizenId: row.citizen_id, citizen: { id: row.citizen_id, cpr: row.cpr, birthDate: row.birth_date } };
+      return {
+        ...base,
+        subject: row.cpr,
+        citizenId: row.citizen_id,
+        citizen: { id: row.citizen_id, cpr: row.cpr, birthDate: row.birth_date },
+      };
     }
     return { ...base, subject: row.subject };
   }

@@ -12,7 +12,13 @@ import { SignInRefused, SignInService, type Refusal } from './sign-in.service';
 
 const STATUS: Record<Refusal, number> = { state: 400, token: 401, cancelled: 401, loa: 403, cpr: 403, authority: 403, unavailable: 503 };
 const TEXT = {
-  state: 'refusedState', token: 'refusedToken', cancelled: 'refusedCancelled', loa: 'refusedLoa', cpr: 'refusedCpr', authority: 'refusedAuthority', unavailable: 'refusedUnavailable',
+  state: 'refusedState',
+  token: 'refusedToken',
+  cancelled: 'refusedCancelled',
+  loa: 'refusedLoa',
+  cpr: 'refusedCpr',
+  authority: 'refusedAuthority',
+  unavailable: 'refusedUnavailable',
 } as const;
 
 /** Signing in to the pages through an OpenID Connect provider, and signing out here and there. */
@@ -45,7 +51,10 @@ export class SignInController {
   async start(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
     this.session.checkCsrf(req);
     const provider = this.signIn.providers().find((p) => p.id === body?.provider);
-    if (!provider) throw new DomainError('VALIDATION_FAILED', 'Choose one of the sign-in services', { fields: [{ field: 'provider', reason: 'is not a configured sign-in service' }] });
+    if (!provider)
+      throw new DomainError('VALIDATION_FAILED', 'Choose one of the sign-in services', {
+        fields: [{ field: 'provider', reason: 'is not a configured sign-in service' }],
+      });
     const ctx = await this.session.context(req, res);
     try {
       const { url, attemptId } = await this.signIn.start(provider.id, ctx.lang);
@@ -89,6 +98,8 @@ export class SignInController {
       .status(STATUS[e.reason])
       .setHeader('Cache-Control', 'no-store')
       .type('html')
-      .send(layout({ lang, path: req.path, csrf: '' }, { title: t(lang, 'signInFailed'), body: refusedView(lang, t(lang, TEXT[e.reason])) }));
+      .send(
+        layout({ lang, path: req.path, csrf: '' }, { title: t(lang, 'signInFailed'), body: refusedView(lang, t(lang, TEXT[e.reason])) }),
+      );
   }
 }

@@ -28,7 +28,8 @@ export class SignInRefused extends Error {
 /** An ID token issued this far in the future is not valid yet (the library checks `nbf`, not `iat`). */
 const CLOCK_TOLERANCE_SECONDS = 30;
 const isLoopbackHttp = (url: URL) => url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-const claimString = (claims: Record<string, unknown>, name: string) => (typeof claims[name] === 'string' && claims[name] ? (claims[name] as string) : undefined);
+const claimString = (claims: Record<string, unknown>, name: string) =>
+  typeof claims[name] === 'string' && claims[name] ? (claims[name] as string) : undefined;
 
 /**
  * Signs people in to the pages with OpenID Connect (openid-client): authorization-code flow with
@@ -60,7 +61,8 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
       this.list.unshift(...dev.providers);
       this.logger.log(`development identity provider with the test personas at ${dev.local.issuer}`);
     }
-    if (!this.list.length) this.logger.warn('SIGNIN_PROVIDERS is empty: nobody can sign in to the pages (docs/operations.md, "Identity providers")');
+    if (!this.list.length)
+      this.logger.warn('SIGNIN_PROVIDERS is empty: nobody can sign in to the pages (docs/operations.md, "Identity providers")');
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -114,7 +116,8 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
     } catch (e) {
       throw this.refusalOf(e);
     }
-    if (typeof claims.iat !== 'number' || claims.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new SignInRefused('token', 'iat-in-future');
+    if (typeof claims.iat !== 'number' || claims.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
+      throw new SignInRefused('token', 'iat-in-future');
     return this.identify(provider, claims);
   }
 
@@ -126,14 +129,19 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
       const config = await this.discover(provider);
       if (!config.serverMetadata().end_session_endpoint) return undefined;
       // No id_token_hint: the ID token carries the CPR number and is not kept; client_id names us instead.
-      return oidc.buildEndSessionUrl(config, { client_id: provider.clientId, post_logout_redirect_uri: `${this.config.selfService.publicBaseUrl}/login`, ui_locales: lang }).href;
+      return oidc.buildEndSessionUrl(config, {
+        client_id: provider.clientId,
+        post_logout_redirect_uri: `${this.config.selfService.publicBaseUrl}/login`,
+        ui_locales: lang,
+      }).href;
     } catch {
       return undefined;
     }
   }
 
   private async identify(provider: SignInProviderSettings, claims: Record<string, unknown>): Promise<SessionPrincipal> {
-    if (provider.acceptedLoa.length && !provider.acceptedLoa.includes(claimString(claims, provider.claims.loa) ?? '')) throw new SignInRefused('loa');
+    if (provider.acceptedLoa.length && !provider.acceptedLoa.includes(claimString(claims, provider.claims.loa) ?? ''))
+      throw new SignInRefused('loa');
     // The display name is only shown and logged as who looked: cleaned, so a NUL in it cannot fail the session's insert.
     const raw = claimString(claims, provider.claims.name);
     const name = raw === undefined ? undefined : storableText(raw);
@@ -145,7 +153,8 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
     }
     const authority = provider.authority ?? claimString(claims, provider.claims.authority);
     const allowed: readonly string[] = provider.authorities ?? AUTHORITY_SYSTEM_IDS;
-    if (!authority || !(AUTHORITY_SYSTEM_IDS as readonly string[]).includes(authority) || !allowed.includes(authority)) throw new SignInRefused('authority');
+    if (!authority || !(AUTHORITY_SYSTEM_IDS as readonly string[]).includes(authority) || !allowed.includes(authority))
+      throw new SignInRefused('authority');
     // The subject is an identity written to access logs: one PostgreSQL cannot store is no identity.
     if (typeof claims.sub !== 'string' || !claims.sub) throw new SignInRefused('token', 'no-sub');
     if (!isStorable(claims.sub)) throw new SignInRefused('token', 'unstorable-sub');
@@ -160,7 +169,8 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
     const messages = `${(e as Error).message ?? ''} ${((e as Error).cause as Error | undefined)?.message ?? ''}`;
     if (/"state"/.test(messages)) return new SignInRefused('state', code);
     if (e instanceof oidc.ResponseBodyError) return new SignInRefused('token', e.error);
-    if (!code || code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || e instanceof TypeError) return new SignInRefused('unavailable', code ?? (e as Error).name);
+    if (!code || code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || e instanceof TypeError)
+      return new SignInRefused('unavailable', code ?? (e as Error).name);
     return new SignInRefused('token', code);
   }
 

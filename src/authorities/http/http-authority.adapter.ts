@@ -31,7 +31,12 @@ export class HttpAuthorityAdapter {
   }
 
   /** Performs one operation; throws `AuthorityError` (retryable or final) when it did not succeed. */
-  send(system: AuthoritySystemId, task: string, input: Record<string, unknown>, ctx: AuthorityCallContext): Promise<Record<string, unknown>> {
+  send(
+    system: AuthoritySystemId,
+    task: string,
+    input: Record<string, unknown>,
+    ctx: AuthorityCallContext,
+  ): Promise<Record<string, unknown>> {
     return this.breakers.run(system, () => this.post(system, task, input, ctx));
   }
 
@@ -65,7 +70,12 @@ export class HttpAuthorityAdapter {
       const res = await this.fetchImpl(`${base}/systems/${system}/tasks/${task}`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ input, ...(ctx.subject ? { subject: { cpr: ctx.subject.cpr } } : {}), journeyRef: ctx.journeyId, step: ctx.step }),
+        body: JSON.stringify({
+          input,
+          ...(ctx.subject ? { subject: { cpr: ctx.subject.cpr } } : {}),
+          journeyRef: ctx.journeyId,
+          step: ctx.step,
+        }),
         signal: AbortSignal.timeout(timeoutMs), // also bounds reading the body
       });
       if (!res.ok) throw await errorFromResponse(res, where);

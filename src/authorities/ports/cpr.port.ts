@@ -9,5 +9,8 @@ export abstract class CprPort implements PortShape<'cpr'> {
   abstract registerEmigration(input: In<'cpr', 'register-emigration'>, ctx: Ctx): Out<'cpr', 'register-emigration'>;
   abstract registerImmigration(input: In<'cpr', 'register-immigration'>, ctx: Ctx): Out<'cpr', 'register-immigration'>;
   abstract registrationStatus(input: In<'cpr', 'registration-status'>, ctx: Ctx): Out<'cpr', 'registration-status'>;
-  abstract confirmEmigrationRegistration(input: In<'cpr', 'confirm-emigration-registration'>, ctx: Ctx): Out<'cpr', 'confirm-emigration-registration'>;
+  abstract confirmEmigrationRegistration(
+    input: In<'cpr', 'confirm-emigration-registration'>,
+    ctx: Ctx,
+  ): Out<'cpr', 'confirm-emigration-registration'>;
 }

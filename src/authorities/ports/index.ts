@@ -27,10 +27,30 @@ import { UdbetalingDanmarkPort } from './udbetaling-danmark.port';
 export * from './authority-gateway.port';
 export * from './port-types';
 export {
-  AKassePort, AtpPort, BorgerDkPort, CprPort, DarPort, DigitalPladsanvisningPort, DigitalPostPort, EmployerPort,
-  FamilieretshusetPort, HealthInsurancePort, JobnetPort, MinsuPort, MitIdPort, MunicipalityPort, NemkontoPort,
-  OptagelseDkPort, ParishRegistrarPort, ProbateCourtPort, SiriPort, SkattestyrelsenPort, SundhedsdatastyrelsenPort,
-  UdbetalingDanmarkHousingPort, UdbetalingDanmarkPensionPort, UdbetalingDanmarkPort,
+  AKassePort,
+  AtpPort,
+  BorgerDkPort,
+  CprPort,
+  DarPort,
+  DigitalPladsanvisningPort,
+  DigitalPostPort,
+  EmployerPort,
+  FamilieretshusetPort,
+  HealthInsurancePort,
+  JobnetPort,
+  MinsuPort,
+  MitIdPort,
+  MunicipalityPort,
+  NemkontoPort,
+  OptagelseDkPort,
+  ParishRegistrarPort,
+  ProbateCourtPort,
+  SiriPort,
+  SkattestyrelsenPort,
+  SundhedsdatastyrelsenPort,
+  UdbetalingDanmarkHousingPort,
+  UdbetalingDanmarkPensionPort,
+  UdbetalingDanmarkPort,
 };
 
 /** The port class of every system: also the Nest injection token of its adapter. */

@@ -39,9 +39,16 @@ export const SANDBOX_ADDRESSES: readonly SandboxAddress[] = [
 
 /** Every word of the query (street, number, postcode, town) must occur in the address, in any order. */
 export function searchAddresses(query: string, limit = 10): SandboxAddress[] {
-  const words = query.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (!words.length) return [];
-  const tokens = (label: string) => label.toLowerCase().split(/[\s,.]+/).filter(Boolean);
+  const tokens = (label: string) =>
+    label
+      .toLowerCase()
+      .split(/[\s,.]+/)
+      .filter(Boolean);
   return SANDBOX_ADDRESSES.filter((a) => {
     const have = tokens(a.label);
     return words.every((w) => have.some((h) => (/^\d+$/.test(w) ? h === w : h.startsWith(w))));

@@ -26,4 +26,6 @@ export function listBenefitsRule(system: string): (ctx: RuleContext) => void {
   };
 }
 
-export const BENEFIT_RULES = Object.fromEntries(Object.keys(ELIGIBLE).map((system) => [`${system}/list-benefits`, listBenefitsRule(system)]));
+export const BENEFIT_RULES = Object.fromEntries(
+  Object.keys(ELIGIBLE).map((system) => [`${system}/list-benefits`, listBenefitsRule(system)]),
+);

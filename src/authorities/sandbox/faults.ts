@@ -56,7 +56,12 @@ export function parseFaults(value: unknown): FaultConfig {
       }
       outage = { from: o.from, to: o.to };
     }
-    out[system] = strip({ errorRate: rate('errorRate'), latencyMs: latencyMs as number | undefined, timeoutRate: rate('timeoutRate'), outage });
+    out[system] = strip({
+      errorRate: rate('errorRate'),
+      latencyMs: latencyMs as number | undefined,
+      timeoutRate: rate('timeoutRate'),
+      outage,
+    });
   }
   return out;
 }

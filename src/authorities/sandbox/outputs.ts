@@ -14,7 +14,9 @@ function shiftDate(value: string, today: string, now: Date): string | undefined 
   const m = DATE_TIME.exec(value);
   if (!m || !isIsoDate(m[1])) return undefined;
   // "Submitted today" means now; other timestamps keep their time of day.
-  return m[1] === CATALOGUE_EXAMPLE_DATE ? new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString() : `${addDays(m[1], shift)}${m[2]}`;
+  return m[1] === CATALOGUE_EXAMPLE_DATE
+    ? new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString()
+    : `${addDays(m[1], shift)}${m[2]}`;
 }
 
 /** The task's example input with its dates moved to today: valid input for a contract test or a demo. */

@@ -16,7 +16,6 @@ export class Rejection extends Error {
   }
 }
 
-
 export type { RuleContext, Subject } from './rule-context';
 
 type Rule = (ctx: RuleContext) => void;

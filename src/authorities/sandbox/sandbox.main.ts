@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   });
   const number = (name: string, text: string | undefined): number => {
     const n = Number(text);
-    if (text === undefined || text.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number`);
+    if (text === undefined || text.trim() === '' || !Number.isFinite(n) || n < 0)
+      throw new Error(`--${name} must be a non-negative number`);
     return n;
   };
   const sandbox = await startSandbox({

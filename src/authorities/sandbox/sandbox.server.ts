@@ -69,9 +69,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const body = await readBody(req);
       answer = await simulator.simulate({ system, task, idempotencyKey: key, authorization: header(req, 'authorization'), body });
     } catch (e) {
-      answer = (e as { code?: string }).code === 'PAYLOAD_TOO_LARGE'
-        ? { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'body too large' }, outcome: 'rejected', code: 'PAYLOAD_TOO_LARGE' }
-        : { status: 500, body: { code: 'SANDBOX_ERROR', message: 'the sandbox failed' }, outcome: 'fault', code: 'SANDBOX_ERROR' };
+      answer =
+        (e as { code?: string }).code === 'PAYLOAD_TOO_LARGE'
+          ? { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'body too large' }, outcome: 'rejected', code: 'PAYLOAD_TOO_LARGE' }
+          : { status: 500, body: { code: 'SANDBOX_ERROR', message: 'the sandbox failed' }, outcome: 'fault', code: 'SANDBOX_ERROR' };
     }
     const call = store.record({
       at: new Date(started).toISOString(),

@@ -39,7 +39,13 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 const CPR_NUMBER = /^[0-9]{6}-?[0-9]{4}$/;
 const LATENCY_MS = { read: [15, 80], write: [40, 250] } as const;
 
-const no = (status: number, code: string, message: string, outcome: CallOutcome = 'rejected', headers?: Record<string, string>): Answer => ({
+const no = (
+  status: number,
+  code: string,
+  message: string,
+  outcome: CallOutcome = 'rejected',
+  headers?: Record<string, string>,
+): Answer => ({
   status,
   body: { code, message },
   outcome,
@@ -126,7 +132,10 @@ export class TaskSimulator {
     if (problem) return no(422, 'VALIDATION_FAILED', problem);
     // The subject is part of the request (a key reused for another citizen is caught), but like the
     // input it is only ever kept as a salted hash.
-    const inputHash = createHash('sha256').update(this.salt).update(JSON.stringify({ input, subject: subject?.cpr ?? null })).digest('hex');
+    const inputHash = createHash('sha256')
+      .update(this.salt)
+      .update(JSON.stringify({ input, subject: subject?.cpr ?? null }))
+      .digest('hex');
     if (spec.effect === 'write') {
       const stored = this.store.results.get(key);
       if (stored) {

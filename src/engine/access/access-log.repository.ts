@@ -33,7 +33,16 @@ export class AccessLogRepository {
     await sql.query(
       `INSERT INTO access_log (citizen_id, journey_id, viewer_kind, viewer_id, viewer_name, authority, purpose, action)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [e.citizenId, e.journeyId, e.viewerKind, e.viewerId, e.viewerName?.slice(0, 120) ?? null, e.authority ?? null, e.purpose, e.action.slice(0, 120)],
+      [
+        e.citizenId,
+        e.journeyId,
+        e.viewerKind,
+        e.viewerId,
+        e.viewerName?.slice(0, 120) ?? null,
+        e.authority ?? null,
+        e.purpose,
+        e.action.slice(0, 120),
+      ],
     );
   }
 
@@ -50,7 +59,11 @@ export class AccessLogRepository {
         at: new Date(r.created_at).toISOString(),
         journey: r.journey_id ? { id: r.journey_id, type: r.journey_type } : null,
         // A proxy's internal id means nothing to the citizen; show the name their token carried.
-        viewer: { kind: r.viewer_kind, name: r.viewer_name ?? (r.viewer_kind === 'proxy' ? 'Fuldmagtshaver' : r.viewer_id), authority: r.authority },
+        viewer: {
+          kind: r.viewer_kind,
+          name: r.viewer_name ?? (r.viewer_kind === 'proxy' ? 'Fuldmagtshaver' : r.viewer_id),
+          authority: r.authority,
+        },
         purpose: r.purpose,
         action: r.action,
       })),

@@ -1,4 +1,10 @@
-import { ENGINE_EVENT_TYPES, handlingSystem, type EventSpec, type JourneyDefinition, type StepState } from '../../../journeys/shared/contract';
+import {
+  ENGINE_EVENT_TYPES,
+  handlingSystem,
+  type EventSpec,
+  type JourneyDefinition,
+  type StepState,
+} from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { Actor } from '../actor';
 
@@ -37,7 +43,10 @@ export function isEngineEvent(type: string): boolean {
 }
 
 function stepStates(journey: Pick<PolicyJourney, 'snapshot'>): Record<string, StepState> {
-  return ((journey.snapshot as { context?: { steps?: Record<string, StepState> } } | null)?.context?.steps ?? {}) as Record<string, StepState>;
+  return ((journey.snapshot as { context?: { steps?: Record<string, StepState> } } | null)?.context?.steps ?? {}) as Record<
+    string,
+    StepState
+  >;
 }
 
 /** The authority handling a step of this journey (the law may route it away from the definition's). */
@@ -47,7 +56,12 @@ function systemOf(def: JourneyDefinition, steps: Record<string, StepState>, id: 
 }
 
 /** Whether `authority` handles one of the event's steps for this citizen and that step applies to this journey. */
-function authorityDecides(def: JourneyDefinition, spec: EventSpec, steps: Record<string, StepState>, authority: string | undefined): boolean {
+function authorityDecides(
+  def: JourneyDefinition,
+  spec: EventSpec,
+  steps: Record<string, StepState>,
+  authority: string | undefined,
+): boolean {
   if (!authority) return false;
   return spec.steps.some((id) => systemOf(def, steps, id) === authority && steps[id]?.status !== 'skipped');
 }
@@ -69,7 +83,11 @@ function actorName(actor: Actor): string {
 
 function refuse(actor: Actor, type: string, why: string): never {
   const event = type.slice(0, 80);
-  throw new DomainError('FORBIDDEN', `${actorName(actor)} may not send "${event}": ${why}`, { actor: actor.kind, ...(actor.authority ? { authority: actor.authority } : {}), event });
+  throw new DomainError('FORBIDDEN', `${actorName(actor)} may not send "${event}": ${why}`, {
+    actor: actor.kind,
+    ...(actor.authority ? { authority: actor.authority } : {}),
+    event,
+  });
 }
 
 const notFound = () => new DomainError('NOT_FOUND', 'Journey not found');
@@ -79,7 +97,14 @@ const notFound = () => new DomainError('NOT_FOUND', 'Journey not found');
  * the journey is not the actor's to see at all (someone else's journey looks like a missing one).
  * An event the journey does not know is left to the caller (EVENT_NOT_ALLOWED).
  */
-export function authorizeEvent(def: JourneyDefinition, journey: PolicyJourney, actor: Actor, type: string, data: Record<string, unknown> | undefined, origin: EventOrigin): void {
+export function authorizeEvent(
+  def: JourneyDefinition,
+  journey: PolicyJourney,
+  actor: Actor,
+  type: string,
+  data: Record<string, unknown> | undefined,
+  origin: EventOrigin,
+): void {
   if (origin === 'client') {
     if (actor.kind === 'citizen' && journey.citizen_id !== actor.id) throw notFound();
     if (actor.kind === 'proxy' && journey.citizen_id !== actor.onBehalfOf) throw notFound();
@@ -105,8 +130,10 @@ export function authorizeEvent(def: JourneyDefinition, journey: PolicyJourney, a
       return;
     case 'caseworker':
     case 'system':
-      if (!spec.actors.includes(actor.kind)) refuse(actor, type, `it is not sent by ${actor.kind === 'system' ? 'self-service systems' : 'caseworkers'}`);
-      if (!authorityDecides(def, spec, stepStates(journey), actor.authority)) refuse(actor, type, 'it decides a step of another authority, or a step that does not apply to this journey');
+      if (!spec.actors.includes(actor.kind))
+        refuse(actor, type, `it is not sent by ${actor.kind === 'system' ? 'self-service systems' : 'caseworkers'}`);
+      if (!authorityDecides(def, spec, stepStates(journey), actor.authority))
+        refuse(actor, type, 'it decides a step of another authority, or a step that does not apply to this journey');
       return;
     case 'register':
       if (!spec.actors.includes('register')) refuse(actor, type, 'it is not sent by the register feed');
@@ -117,9 +144,16 @@ export function authorizeEvent(def: JourneyDefinition, journey: PolicyJourney, a
 }
 
 /** The events of the definition this viewer may send on this journey (before the state decides). */
-export function sendableEvents(def: JourneyDefinition, journey: PolicyJourney, viewer: { kind: 'citizen' | 'caseworker' | 'system'; authority?: string }): string[] {
+export function sendableEvents(
+  def: JourneyDefinition,
+  journey: PolicyJourney,
+  viewer: { kind: 'citizen' | 'caseworker' | 'system'; authority?: string },
+): string[] {
   const steps = stepStates(journey);
   return Object.entries(def.events)
-    .filter(([, spec]) => spec.actors.includes(viewer.kind) && (viewer.kind === 'citizen' || authorityDecides(def, spec, steps, viewer.authority)))
+    .filter(
+      ([, spec]) =>
+        spec.actors.includes(viewer.kind) && (viewer.kind === 'citizen' || authorityDecides(def, spec, steps, viewer.authority)),
+    )
     .map(([type]) => type);
 }

@@ -36,7 +36,12 @@ export class JourneyAccess {
   }
 
   /** A proxy with a valid grant (one journey or all; `act` for events). Returns the actor for the history. */
-  async asProxy(viewer: CitizenViewer, journeyId: string, need: 'read' | 'act', action: string): Promise<{ row: JourneyRow; actor: Actor }> {
+  async asProxy(
+    viewer: CitizenViewer,
+    journeyId: string,
+    need: 'read' | 'act',
+    action: string,
+  ): Promise<{ row: JourneyRow; actor: Actor }> {
     const row = await this.journeys.find(this.journeys.dataSource, journeyId);
     if (!row || row.citizen_id === viewer.citizenId) throw new DomainError('NOT_FOUND', 'Journey not found');
     const grant = await this.proxies.findValid(row.citizen_id, viewer.citizenId, row.id, need);

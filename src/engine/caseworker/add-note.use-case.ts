@@ -9,10 +9,18 @@ export const NOTE_MAX = 2000;
 export class AddNoteUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(c: { journeyId: string; authorId: string; authorName?: string; authority: string; body: string }): Promise<{ id: string; at: string }> {
+  async execute(c: {
+    journeyId: string;
+    authorId: string;
+    authorName?: string;
+    authority: string;
+    body: string;
+  }): Promise<{ id: string; at: string }> {
     const body = c.body.trim();
     if (!body || body.length > NOTE_MAX) {
-      throw new DomainError('VALIDATION_FAILED', 'Invalid note', { fields: [{ field: 'body', reason: `must be 1-${NOTE_MAX} characters` }] });
+      throw new DomainError('VALIDATION_FAILED', 'Invalid note', {
+        fields: [{ field: 'body', reason: `must be 1-${NOTE_MAX} characters` }],
+      });
     }
     const rows: { id: string; created_at: Date }[] = await this.dataSource.query(
       `INSERT INTO caseworker_note (journey_id, author_id, author_name, authority, body) VALUES ($1,$2,$3,$4,$5) RETURNING id, created_at`,

@@ -60,11 +60,18 @@ export class CaseworkerQueries {
   async search(s: JourneySearch): Promise<{ items: JourneySummary[]; nextCursor: string | null }> {
     // A journey type none of whose versions has a step of this authority can hold nothing in scope:
     // answering at once spares a scan of every journey of that type.
-    if (s.type && !this.catalog.versions(s.type).some((d) => d.steps.some((step) => step.system === s.authority || !!step.alternativeSystems?.some((a) => a === s.authority)))) {
+    if (
+      s.type &&
+      !this.catalog
+        .versions(s.type)
+        .some((d) => d.steps.some((step) => step.system === s.authority || !!step.alternativeSystems?.some((a) => a === s.authority)))
+    ) {
       return { items: [], nextCursor: null };
     }
     const today = copenhagenDate();
-    const statuses = STATUSES.filter((st) => (!s.status || st === s.status) && (!s.broken || st === 'broken') && (!s.overdue || st === 'active'));
+    const statuses = STATUSES.filter(
+      (st) => (!s.status || st === s.status) && (!s.broken || st === 'broken') && (!s.overdue || st === 'active'),
+    );
     if (statuses.length === 0) return { items: [], nextCursor: null };
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -85,8 +92,10 @@ export class CaseworkerQueries {
       ? [[...scope, 's.has_failed_step', ...(statuses.length < STATUSES.length ? [`s.status = ANY(${param(statuses)}::text[])`] : [])]]
       : statuses.map((st) => [...scope, `s.status = '${st}'`]);
     const union = walks
-      .map((where) => `(SELECT s.created_at, s.journey_id FROM journey_scope s${journey.length ? ' JOIN journey j ON j.id = s.journey_id' : ''}
-          WHERE ${[...where, ...journey].join(' AND ')} ORDER BY s.created_at DESC, s.journey_id DESC LIMIT ${limitParam})`)
+      .map(
+        (where) => `(SELECT s.created_at, s.journey_id FROM journey_scope s${journey.length ? ' JOIN journey j ON j.id = s.journey_id' : ''}
+          WHERE ${[...where, ...journey].join(' AND ')} ORDER BY s.created_at DESC, s.journey_id DESC LIMIT ${limitParam})`,
+      )
       .join(' UNION ALL ');
     const rows: Record<string, any>[] = await this.repo.dataSource.query(
       `SELECT j.id, j.type, j.definition_version, j.status, j.state, j.next_deadline, j.has_failed_step, j.created_at, j.updated_at,
@@ -130,10 +139,19 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     value = undefined;
   }
-  if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && isCreatedKey(value[0]) && UUID.test(value[1])) {
+  if (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'string' &&
+    typeof value[1] === 'string' &&
+    isCreatedKey(value[0]) &&
+    UUID.test(value[1])
+  ) {
     return [value[0], value[1]];
   }
-  throw new DomainError('VALIDATION_FAILED', 'Invalid cursor', { fields: [{ field: 'cursor', reason: 'must be a nextCursor from a previous page' }] });
+  throw new DomainError('VALIDATION_FAILED', 'Invalid cursor', {
+    fields: [{ field: 'cursor', reason: 'must be a nextCursor from a previous page' }],
+  });
 }
 
 function isCreatedKey(text: string): boolean {
@@ -143,6 +161,15 @@ function isCreatedKey(text: string): boolean {
   const offsetMinutes = Number(m[8] ?? 0);
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
-  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-    && hour < 24 && minute < 60 && second < 60 && offsetHours <= 15 && offsetMinutes < 60;
+  return (
+    year >= 1 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60 &&
+    offsetHours <= 15 &&
+    offsetMinutes < 60
+  );
 }

@@ -22,9 +22,16 @@ export class RetryTaskUseCase {
     const task = await this.tasks.ofJourney(c.taskId, c.journeyId);
     if (!task) throw new DomainError('NOT_FOUND', 'Integration task not found');
     const key = `retry:${c.taskId}`;
-    const done: { seq: number }[] = await this.dataSource.query('SELECT seq FROM journey_idempotency WHERE journey_id = $1 AND key = $2', [c.journeyId, key]);
+    const done: { seq: number }[] = await this.dataSource.query('SELECT seq FROM journey_idempotency WHERE journey_id = $1 AND key = $2', [
+      c.journeyId,
+      key,
+    ]);
     if (task.status !== 'dead' && done.length === 0) {
-      throw new DomainError('TASK_NOT_RETRYABLE', `The task is ${task.status}; only a task that failed after its last attempt can be retried`, { status: task.status });
+      throw new DomainError(
+        'TASK_NOT_RETRYABLE',
+        `The task is ${task.status}; only a task that failed after its last attempt can be retried`,
+        { status: task.status },
+      );
     }
     return this.send.execute({
       journeyId: c.journeyId,

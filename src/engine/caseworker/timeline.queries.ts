@@ -3,7 +3,18 @@ import { DataSource } from 'typeorm';
 
 export interface Timeline {
   history: { seq: number; event: string; data: Record<string, unknown>; actor: Record<string, unknown>; state: string; at: string }[];
-  tasks: { id: string; step: string; task: string; system: string; status: string; attempts: number; lastError: string | null; createdAt: string; updatedAt: string; retryable: boolean }[];
+  tasks: {
+    id: string;
+    step: string;
+    task: string;
+    system: string;
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    createdAt: string;
+    updatedAt: string;
+    retryable: boolean;
+  }[];
   timers: { key: string; step: string | null; purpose: string; status: string; dueAt: string; generation: number }[];
   notes: { id: string; author: string; authority: string; body: string; at: string }[];
 }
@@ -23,7 +34,14 @@ export class TimelineQueries {
       this.dataSource.query('SELECT * FROM caseworker_note WHERE journey_id = $1 ORDER BY created_at, id', [journeyId]),
     ]);
     return {
-      history: history.map((h: any) => ({ seq: h.seq, event: h.event_type, data: h.event_data, actor: h.actor, state: h.state, at: iso(h.created_at) })),
+      history: history.map((h: any) => ({
+        seq: h.seq,
+        event: h.event_type,
+        data: h.event_data,
+        actor: h.actor,
+        state: h.state,
+        at: iso(h.created_at),
+      })),
       tasks: tasks.map((t: any) => ({
         id: t.id,
         step: t.step,
@@ -36,8 +54,21 @@ export class TimelineQueries {
         updatedAt: iso(t.updated_at),
         retryable: t.status === 'dead',
       })),
-      timers: timers.map((t: any) => ({ key: t.key, step: t.step, purpose: t.purpose, status: t.status, dueAt: iso(t.due_at), generation: t.generation })),
-      notes: notes.map((n: any) => ({ id: n.id, author: n.author_name ?? n.author_id, authority: n.authority, body: n.body, at: iso(n.created_at) })),
+      timers: timers.map((t: any) => ({
+        key: t.key,
+        step: t.step,
+        purpose: t.purpose,
+        status: t.status,
+        dueAt: iso(t.due_at),
+        generation: t.generation,
+      })),
+      notes: notes.map((n: any) => ({
+        id: n.id,
+        author: n.author_name ?? n.author_id,
+        authority: n.authority,
+        body: n.body,
+        at: iso(n.created_at),
+      })),
     };
   }
 }

@@ -44,7 +44,9 @@ export class CitizenExportQueries {
       `SELECT id, cpr, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, created_at FROM citizen WHERE id = $1`,
       [citizenId],
     );
-    const rows: JourneyRow[] = await this.dataSource.query('SELECT * FROM journey WHERE citizen_id = $1 ORDER BY created_at, id', [citizenId]);
+    const rows: JourneyRow[] = await this.dataSource.query('SELECT * FROM journey WHERE citizen_id = $1 ORDER BY created_at, id', [
+      citizenId,
+    ]);
     const journeys = [];
     for (const row of rows) {
       const { history, tasks, notes } = await this.timelines.timeline(row.id);
@@ -52,7 +54,12 @@ export class CitizenExportQueries {
     }
     return {
       exportedAt: new Date().toISOString(),
-      citizen: { id: citizen.id, cpr: String(citizen.cpr).trim(), birthDate: citizen.birth_date, createdAt: new Date(citizen.created_at).toISOString() },
+      citizen: {
+        id: citizen.id,
+        cpr: String(citizen.cpr).trim(),
+        birthDate: citizen.birth_date,
+        createdAt: new Date(citizen.created_at).toISOString(),
+      },
       journeys,
       notifications: await this.notifications.listForCitizen(citizenId, ALL, 0),
       accessLog: (await this.accessLog.listForCitizen(citizenId, ALL, 0)).items,
@@ -63,8 +70,13 @@ export class CitizenExportQueries {
         [citizenId],
       )) as Record<string, unknown>[],
       calendarFeeds: (
-        (await this.dataSource.query(`SELECT created_at, revoked_at FROM calendar_feed_token WHERE citizen_id = $1 ORDER BY created_at`, [citizenId])) as { created_at: Date; revoked_at: Date | null }[]
-      ).map((r) => ({ createdAt: new Date(r.created_at).toISOString(), revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null })),
+        (await this.dataSource.query(`SELECT created_at, revoked_at FROM calendar_feed_token WHERE citizen_id = $1 ORDER BY created_at`, [
+          citizenId,
+        ])) as { created_at: Date; revoked_at: Date | null }[]
+      ).map((r) => ({
+        createdAt: new Date(r.created_at).toISOString(),
+        revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+      })),
     };
   }
 

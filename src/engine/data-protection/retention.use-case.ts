@@ -47,15 +47,22 @@ export class RetentionUseCase {
       if (due.length < BATCH || changed === 0) break;
     }
     const citizens = await this.pseudonymiseCitizens(finishedBefore);
-    if (journeys || citizens) this.logger.log({ journeys, citizens, retentionDays: this.config.retention.days }, 'retention: personal data pseudonymised');
+    if (journeys || citizens)
+      this.logger.log({ journeys, citizens, retentionDays: this.config.retention.days }, 'retention: personal data pseudonymised');
     return { journeys, citizens };
   }
 
   private async redactJourney(tx: EntityManager, id: string, finishedBefore: Date): Promise<boolean> {
     const j = await this.repo.lock(tx, id);
     if (!j || (j as { redacted_at?: Date | null }).redacted_at || !['completed', 'dismissed'].includes(j.status)) return false;
-    await tx.query(`UPDATE journey SET snapshot = $2, version = version + 1, redacted_at = now(), updated_at = now() WHERE id = $1`, [id, redactSnapshot(j.snapshot)]);
-    const history: { seq: number; event_data: unknown }[] = await tx.query('SELECT seq, event_data FROM journey_history WHERE journey_id = $1', [id]);
+    await tx.query(`UPDATE journey SET snapshot = $2, version = version + 1, redacted_at = now(), updated_at = now() WHERE id = $1`, [
+      id,
+      redactSnapshot(j.snapshot),
+    ]);
+    const history: { seq: number; event_data: unknown }[] = await tx.query(
+      'SELECT seq, event_data FROM journey_history WHERE journey_id = $1',
+      [id],
+    );
     await tx.query(
       `UPDATE journey_history h SET event_data = v.data FROM jsonb_to_recordset($2::jsonb) AS v(seq int, data jsonb)
         WHERE h.journey_id = $1 AND h.seq = v.seq`,
@@ -78,8 +85,15 @@ export class RetentionUseCase {
   }
 
   /** jsonb columns keyed by row id: each value redacted with its shape kept. */
-  private async redactRows(tx: EntityManager, table: 'notification' | 'integration_task', column: 'params' | 'input', journeyId: string): Promise<void> {
-    const rows: { id: string; value: unknown }[] = await tx.query(`SELECT id, ${column} AS value FROM ${table} WHERE journey_id = $1`, [journeyId]);
+  private async redactRows(
+    tx: EntityManager,
+    table: 'notification' | 'integration_task',
+    column: 'params' | 'input',
+    journeyId: string,
+  ): Promise<void> {
+    const rows: { id: string; value: unknown }[] = await tx.query(`SELECT id, ${column} AS value FROM ${table} WHERE journey_id = $1`, [
+      journeyId,
+    ]);
     if (!rows.length) return;
     await tx.query(
       `UPDATE ${table} t SET ${column} = v.value FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, value jsonb) WHERE t.id = v.id`,

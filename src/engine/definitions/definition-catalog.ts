@@ -72,7 +72,9 @@ export class DefinitionCatalog {
     // Answers, facts and data are stored as jsonb, also when they come from a register lookup rather than a request.
     const unstorable = unstorablePath(value, root);
     if (unstorable !== undefined) {
-      throw new DomainError('VALIDATION_FAILED', `Invalid ${root}: ${unstorable} ${UNSTORABLE_REASON}`, { fields: [{ field: unstorable, reason: UNSTORABLE_REASON }] });
+      throw new DomainError('VALIDATION_FAILED', `Invalid ${root}: ${unstorable} ${UNSTORABLE_REASON}`, {
+        fields: [{ field: unstorable, reason: UNSTORABLE_REASON }],
+      });
     }
     if (!validate(value)) {
       const fields = toFieldProblems(validate.errors ?? [], root);
@@ -87,7 +89,11 @@ export function toFieldProblems(errors: ErrorObject[], root: string): FieldProbl
     if (e.keyword === 'required') path.push(String((e.params as { missingProperty: string }).missingProperty));
     if (e.keyword === 'additionalProperties') path.push(String((e.params as { additionalProperty: string }).additionalProperty));
     const reason =
-      e.keyword === 'additionalProperties' ? 'is not an allowed field' : e.keyword === 'required' ? 'is required' : (e.message ?? 'is invalid');
+      e.keyword === 'additionalProperties'
+        ? 'is not an allowed field'
+        : e.keyword === 'required'
+          ? 'is required'
+          : (e.message ?? 'is invalid');
     return { field: [root, ...path].join('.'), reason };
   });
 }

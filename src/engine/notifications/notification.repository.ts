@@ -59,7 +59,9 @@ export class NotificationRepository {
   }
 
   async unreadCount(citizenId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE citizen_id = $1 AND read_at IS NULL`, [citizenId]);
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE citizen_id = $1 AND read_at IS NULL`, [
+      citizenId,
+    ]);
     return row.n;
   }
 
@@ -84,7 +86,13 @@ export class NotificationRepository {
   }
 
   /** Only a pending row changes: a second run of the same job cannot send or skip twice. */
-  async settle(sql: Sql, id: string, status: Exclude<DeliveryStatus, 'pending'>, note: string | null, ref: string | null = null): Promise<boolean> {
+  async settle(
+    sql: Sql,
+    id: string,
+    status: Exclude<DeliveryStatus, 'pending'>,
+    note: string | null,
+    ref: string | null = null,
+  ): Promise<boolean> {
     const [rows]: [unknown[], number] = await sql.query(
       `UPDATE notification SET delivery_status = $2, delivery_note = $3, delivery_ref = $4,
               delivered_at = CASE WHEN $2 = 'sent' THEN now() ELSE delivered_at END

@@ -42,7 +42,14 @@ const NAMES: Record<string, Text> = {
   dagpenge: { da: 'Dagpenge', en: 'Unemployment benefit' },
 };
 
-type RawBenefit = { benefit?: unknown; amount?: unknown; frequency?: unknown; periodFrom?: unknown; periodTo?: unknown; nextPaymentDate?: unknown };
+type RawBenefit = {
+  benefit?: unknown;
+  amount?: unknown;
+  frequency?: unknown;
+  periodFrom?: unknown;
+  periodTo?: unknown;
+  nextPaymentDate?: unknown;
+};
 const dateOrNull = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
 
 /**
@@ -93,7 +100,15 @@ export class BenefitsReader {
     });
     try {
       const { output } = await Promise.race([
-        this.gateway.execute({ system, task: 'list-benefits', input: {}, idempotencyKey: `overview-${randomUUID()}`, journeyId: 'overview', step: 'benefits', subject: { cpr } }),
+        this.gateway.execute({
+          system,
+          task: 'list-benefits',
+          input: {},
+          idempotencyKey: `overview-${randomUUID()}`,
+          journeyId: 'overview',
+          step: 'benefits',
+          subject: { cpr },
+        }),
         timeout,
       ]);
       const list = Array.isArray(output.benefits) ? (output.benefits as RawBenefit[]) : [];
@@ -116,7 +131,10 @@ export class BenefitsReader {
   }
 
   /** The step of the citizen's newest journey that asks this system for the benefit (the catalogue's `usedBy`). */
-  private sourceOf(system: AuthoritySystemId, journeys: { id: string; type: string; steps: Record<string, StepState> | null }[]): Benefit['source'] {
+  private sourceOf(
+    system: AuthoritySystemId,
+    journeys: { id: string; type: string; steps: Record<string, StepState> | null }[],
+  ): Benefit['source'] {
     const refs = AUTHORITY_TASKS.find((t) => t.system === system && t.task === 'list-benefits')?.usedBy ?? [];
     for (const journey of journeys) {
       for (const ref of refs) {

@@ -29,10 +29,10 @@ export class CalendarFeed {
     const token = `${FEED_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const createdAt = await this.dataSource.transaction(async (tx) => {
       await tx.query(`UPDATE calendar_feed_token SET revoked_at = now() WHERE citizen_id = $1 AND revoked_at IS NULL`, [citizenId]);
-      const [row]: { created_at: Date }[] = await tx.query(`INSERT INTO calendar_feed_token (citizen_id, token_hash) VALUES ($1, $2) RETURNING created_at`, [
-        citizenId,
-        hashOf(token),
-      ]);
+      const [row]: { created_at: Date }[] = await tx.query(
+        `INSERT INTO calendar_feed_token (citizen_id, token_hash) VALUES ($1, $2) RETURNING created_at`,
+        [citizenId, hashOf(token)],
+      );
       return new Date(row.created_at).toISOString();
     });
     return { token, url: this.url(token), createdAt };
@@ -64,7 +64,9 @@ export class CalendarFeed {
   async render(token: unknown, lang: 'da' | 'en'): Promise<string> {
     const rows: { citizen_id: string }[] =
       typeof token === 'string' && FEED_TOKEN_SHAPE.test(token)
-        ? await this.dataSource.query(`SELECT citizen_id FROM calendar_feed_token WHERE token_hash = $1 AND revoked_at IS NULL`, [hashOf(token)])
+        ? await this.dataSource.query(`SELECT citizen_id FROM calendar_feed_token WHERE token_hash = $1 AND revoked_at IS NULL`, [
+            hashOf(token),
+          ])
         : [];
     if (!rows[0]) throw new DomainError('NOT_FOUND', 'Unknown or revoked calendar feed');
     const { deadlines } = await this.overview.forCitizen(rows[0].citizen_id);

@@ -53,7 +53,8 @@ const view = (r: CorrectionRow): CorrectionView => ({
   answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
 });
 
-const invalid = (field: string, reason: string) => new DomainError('VALIDATION_FAILED', 'Invalid correction request', { fields: [{ field, reason }] });
+const invalid = (field: string, reason: string) =>
+  new DomainError('VALIDATION_FAILED', 'Invalid correction request', { fields: [{ field, reason }] });
 
 /** The text of a request or an answer: 1 to 2,000 characters once trimmed. */
 export function correctionText(value: unknown, field: string): string {
@@ -81,7 +82,11 @@ export class Corrections {
     private readonly config: AppConfig,
   ) {}
 
-  async request(citizenId: string, input: { fact: unknown; description: unknown }, requestedBy: 'citizen' | 'proxy' = 'citizen'): Promise<CorrectionView> {
+  async request(
+    citizenId: string,
+    input: { fact: unknown; description: unknown },
+    requestedBy: 'citizen' | 'proxy' = 'citizen',
+  ): Promise<CorrectionView> {
     if (typeof input.fact !== 'string' || !(CORRECTABLE_FACTS as readonly string[]).includes(input.fact)) {
       throw invalid('fact', `must be one of ${CORRECTABLE_FACTS.join(', ')}`);
     }
@@ -90,12 +95,18 @@ export class Corrections {
       `SELECT id, type, definition_version, snapshot, version FROM journey WHERE citizen_id = $1 AND status = 'active' ORDER BY created_at LIMIT 200`,
       [citizenId],
     );
-    const fact = registerFactsOf(rows, (type, version) => this.catalog.get(type, version)).find((f) => f.fact === (input.fact as CorrectableFact));
+    const fact = registerFactsOf(rows, (type, version) => this.catalog.get(type, version)).find(
+      (f) => f.fact === (input.fact as CorrectableFact),
+    );
     if (!fact) throw invalid('fact', 'is not a register fact your running journeys used');
     const journey = rows.find((r) => r.id === fact.usedBy[fact.usedBy.length - 1].id)!;
     return this.dataSource.transaction(async (tx) => {
-      const [open]: { id: string }[] = await tx.query(`SELECT id FROM correction_request WHERE citizen_id = $1 AND fact = $2 AND status = 'awaiting' FOR UPDATE`, [citizenId, fact.fact]);
-      if (open) throw new DomainError('CORRECTION_PENDING', 'A correction of this fact is already waiting for the authority', { fact: fact.fact });
+      const [open]: { id: string }[] = await tx.query(
+        `SELECT id FROM correction_request WHERE citizen_id = $1 AND fact = $2 AND status = 'awaiting' FOR UPDATE`,
+        [citizenId, fact.fact],
+      );
+      if (open)
+        throw new DomainError('CORRECTION_PENDING', 'A correction of this fact is already waiting for the authority', { fact: fact.fact });
       const [row]: CorrectionRow[] = await tx.query(
         `INSERT INTO correction_request (citizen_id, journey_id, fact, authority, description, requested_by, status)
          VALUES ($1,$2,$3,$4,$5,$6,'awaiting') RETURNING *`,
@@ -113,7 +124,10 @@ export class Corrections {
   }
 
   async list(citizenId: string): Promise<CorrectionView[]> {
-    const rows: CorrectionRow[] = await this.dataSource.query(`SELECT * FROM correction_request WHERE citizen_id = $1 ORDER BY created_at DESC LIMIT 200`, [citizenId]);
+    const rows: CorrectionRow[] = await this.dataSource.query(
+      `SELECT * FROM correction_request WHERE citizen_id = $1 ORDER BY created_at DESC LIMIT 200`,
+      [citizenId],
+    );
     return rows.map(view);
   }
 

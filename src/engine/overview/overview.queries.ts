@@ -106,12 +106,20 @@ export class OverviewQueries {
         }
         if (waits) {
           const since = asked.get(step.id);
-          const entry = { journey, step: { id: step.id, status: state.status, title: step.title }, since: since ? new Date(since).toISOString() : null, deadline: state.deadline ?? null, link };
+          const entry = {
+            journey,
+            step: { id: step.id, status: state.status, title: step.title },
+            since: since ? new Date(since).toISOString() : null,
+            deadline: state.deadline ?? null,
+            link,
+          };
           groups.set(step.system!, [...(groups.get(step.system!) ?? []), entry]);
         }
       }
     }
-    deadlines.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline) || a.journey.id.localeCompare(b.journey.id));
+    deadlines.sort(
+      (a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline) || a.journey.id.localeCompare(b.journey.id),
+    );
     const cases = [...groups].map(([id, steps]) => ({
       authority: authorityOf(id)!,
       steps: steps.sort((a, b) => (a.since ?? '').localeCompare(b.since ?? '')),

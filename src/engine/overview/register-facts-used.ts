@@ -33,7 +33,10 @@ function valueOf(fact: CorrectableFact, facts: Record<string, unknown>): string 
 }
 
 /** Register facts the running journeys were started with; the newest journey's value wins. */
-export function registerFactsOf(rows: Pick<JourneyRow, 'id' | 'type' | 'definition_version' | 'snapshot'>[], definition: (type: string, version: number) => JourneyDefinition | undefined): RegisterFact[] {
+export function registerFactsOf(
+  rows: Pick<JourneyRow, 'id' | 'type' | 'definition_version' | 'snapshot'>[],
+  definition: (type: string, version: number) => JourneyDefinition | undefined,
+): RegisterFact[] {
   const found = new Map<CorrectableFact, RegisterFact>();
   for (const row of rows) {
     const def = definition(row.type, row.definition_version);

@@ -22,7 +22,10 @@ export class CitizenRepository {
   async identify(cpr: string): Promise<CitizenIdentity> {
     const normalised = cpr.replace('-', '');
     const columns = `id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date`;
-    const known: { id: string; birth_date: string | null }[] = await this.dataSource.query(`SELECT ${columns} FROM citizen WHERE cpr = $1`, [normalised]);
+    const known: { id: string; birth_date: string | null }[] = await this.dataSource.query(
+      `SELECT ${columns} FROM citizen WHERE cpr = $1`,
+      [normalised],
+    );
     if (known[0]) return { id: known[0].id, cpr: normalised, birthDate: known[0].birth_date };
     const parsed = parseCpr(normalised);
     const rows: { id: string; birth_date: string | null }[] = await this.dataSource.query(

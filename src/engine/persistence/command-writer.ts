@@ -78,11 +78,30 @@ export class CommandWriter {
       `WITH n AS (INSERT INTO notification (id, citizen_id, journey_id, template, step, params, dedup_key, deliver_after) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
                   ON CONFLICT (journey_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING RETURNING id)
        INSERT INTO outbox (id, journey_id, seq, command_type, payload) SELECT $9, $3, $10, 'queue.add', $11 FROM n`,
-      [id, ctx.citizenId, ctx.journeyId, command.template, command.step ?? null, params, dedupKey, deliverAfter, randomUUID(), ctx.seq, payload],
+      [
+        id,
+        ctx.citizenId,
+        ctx.journeyId,
+        command.template,
+        command.step ?? null,
+        params,
+        dedupKey,
+        deliverAfter,
+        randomUUID(),
+        ctx.seq,
+        payload,
+      ],
     );
   }
 
-  async requestIntegration(tx: Sql, ctx: CommandContext, step: string, task: string, system: string, input: Record<string, unknown>): Promise<string> {
+  async requestIntegration(
+    tx: Sql,
+    ctx: CommandContext,
+    step: string,
+    task: string,
+    system: string,
+    input: Record<string, unknown>,
+  ): Promise<string> {
     const taskId = randomUUID();
     const payload: OutboxPayload = {
       op: 'add',
@@ -105,7 +124,14 @@ export class CommandWriter {
    * (Re)schedules a timer in one statement: the timer row (a new generation when it existed), the
    * outbox row that queues its delayed job, and one that removes the job it replaces.
    */
-  private async scheduleTimer(tx: Sql, ctx: CommandContext, key: string, dueAt: string, step: string | null, purpose: string): Promise<void> {
+  private async scheduleTimer(
+    tx: Sql,
+    ctx: CommandContext,
+    key: string,
+    dueAt: string,
+    step: string | null,
+    purpose: string,
+  ): Promise<void> {
     markOutboxWritten(tx);
     await tx.query(
       `WITH previous AS (SELECT job_id FROM journey_timer WHERE journey_id = $1 AND key = $2 AND status = 'scheduled' AND job_id IS NOT NULL),
@@ -166,5 +192,9 @@ export class CommandWriter {
 
 /** Same parameters, same key, whatever the order of their properties. */
 function stableJson(value: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(value).sort().map((k) => [k, value[k]]));
+  return JSON.stringify(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, value[k]]),
+  );
 }

@@ -30,17 +30,26 @@ export class IntegrationTaskRepository {
 
   /** The task of a journey (a caseworker's retry names both). */
   async ofJourney(id: string, journeyId: string): Promise<IntegrationTaskRow | undefined> {
-    const rows: IntegrationTaskRow[] = await this.dataSource.query('SELECT * FROM integration_task WHERE id = $1 AND journey_id = $2', [id, journeyId]);
+    const rows: IntegrationTaskRow[] = await this.dataSource.query('SELECT * FROM integration_task WHERE id = $1 AND journey_id = $2', [
+      id,
+      journeyId,
+    ]);
     return rows[0];
   }
 
   async markRunning(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE integration_task SET status = 'running', attempts = attempts + 1, updated_at = now() WHERE id = $1`, [id]);
+    await this.dataSource.query(
+      `UPDATE integration_task SET status = 'running', attempts = attempts + 1, updated_at = now() WHERE id = $1`,
+      [id],
+    );
   }
 
   /** An attempt failed; the error text is the adapter's code and message, never personal data. */
   async markFailed(id: string, lastError: string): Promise<void> {
-    await this.dataSource.query(`UPDATE integration_task SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1`, [id, lastError.slice(0, 300)]);
+    await this.dataSource.query(`UPDATE integration_task SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      lastError.slice(0, 300),
+    ]);
   }
 
   /** The last attempt failed: a caseworker may retry it. */
@@ -49,6 +58,8 @@ export class IntegrationTaskRepository {
   }
 
   async markCompleted(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now() WHERE id = $1`, [id]);
+    await this.dataSource.query(`UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now() WHERE id = $1`, [
+      id,
+    ]);
   }
 }

@@ -97,7 +97,10 @@ export class JourneyRepository {
     // statement's other reads keep the snapshot from before (READ COMMITTED): the key it applied, if
     // it was this one, is not seen. The version the snapshot saw tells; the key is then read again.
     if (read_version !== journey.version && idempotencyKey !== undefined) {
-      const [applied]: { seq: number }[] = await tx.query('SELECT seq FROM journey_idempotency WHERE journey_id = $1 AND key = $2', [id, idempotencyKey]);
+      const [applied]: { seq: number }[] = await tx.query('SELECT seq FROM journey_idempotency WHERE journey_id = $1 AND key = $2', [
+        id,
+        idempotencyKey,
+      ]);
       journey.applied_seq = applied?.seq ?? null;
     }
     return journey;
@@ -112,7 +115,12 @@ export class JourneyRepository {
   }
 
   /** With the lock, also the version the statement's snapshot saw (`read_version`), which `lock` compares. */
-  private async readForEvent(sql: Sql, id: string, idempotencyKey: string | undefined, lock: boolean): Promise<(LockedJourney & { read_version?: number }) | undefined> {
+  private async readForEvent(
+    sql: Sql,
+    id: string,
+    idempotencyKey: string | undefined,
+    lock: boolean,
+  ): Promise<(LockedJourney & { read_version?: number }) | undefined> {
     const rows: (LockedJourney & { read_version?: number })[] = await sql.query(
       `SELECT j.*, ${lock ? '(SELECT version FROM journey s WHERE s.id = $1) AS read_version,' : ''} (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
               COALESCE((SELECT json_agg(json_build_object('id', s.id, 'authority', s.authority, 'events', s.events))
@@ -130,7 +138,10 @@ export class JourneyRepository {
   }
 
   async findActive(tx: Sql, citizenId: string, type: string): Promise<JourneyRow | undefined> {
-    const rows: JourneyRow[] = await tx.query(`SELECT * FROM journey WHERE citizen_id = $1 AND type = $2 AND status = 'active'`, [citizenId, type]);
+    const rows: JourneyRow[] = await tx.query(`SELECT * FROM journey WHERE citizen_id = $1 AND type = $2 AND status = 'active'`, [
+      citizenId,
+      type,
+    ]);
     return rows[0];
   }
 
@@ -155,14 +166,35 @@ export class JourneyRepository {
 
   async insert(
     tx: Sql,
-    j: JourneyWrite & { id: string; citizenId: string; type: string; definitionVersion: number; parentJourneyId?: string; linkedStep?: string; startedBy?: string },
+    j: JourneyWrite & {
+      id: string;
+      citizenId: string;
+      type: string;
+      definitionVersion: number;
+      parentJourneyId?: string;
+      linkedStep?: string;
+      startedBy?: string;
+    },
   ): Promise<void> {
     await tx.query(
       `INSERT INTO journey (id, citizen_id, parent_journey_id, linked_step, type, definition_version, status, state, snapshot,
                             version, next_deadline, has_failed_step, systems, completed_at, started_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,1,$10,$11,$12, CASE WHEN $7 = 'completed' THEN now() END, $13)`,
-      [j.id, j.citizenId, j.parentJourneyId ?? null, j.linkedStep ?? null, j.type, j.definitionVersion, j.status, j.state, j.snapshot,
-        j.nextDeadline, j.hasFailedStep, j.systems, j.startedBy ?? null],
+      [
+        j.id,
+        j.citizenId,
+        j.parentJourneyId ?? null,
+        j.linkedStep ?? null,
+        j.type,
+        j.definitionVersion,
+        j.status,
+        j.state,
+        j.snapshot,
+        j.nextDeadline,
+        j.hasFailedStep,
+        j.systems,
+        j.startedBy ?? null,
+      ],
     );
   }
 
@@ -213,25 +245,49 @@ export class JourneyRepository {
        SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step) ORDER BY c.created_at)
                                FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
          FROM j`,
-      [a.id, a.expectedVersion, a.write.status, a.write.state, a.write.snapshot, a.write.nextDeadline, a.write.hasFailedStep, a.write.systems,
-        a.eventType, a.eventData, a.actor, a.idempotencyKey ?? null, a.settledSteps, a.cancelledTimers],
+      [
+        a.id,
+        a.expectedVersion,
+        a.write.status,
+        a.write.state,
+        a.write.snapshot,
+        a.write.nextDeadline,
+        a.write.hasFailedStep,
+        a.write.systems,
+        a.eventType,
+        a.eventData,
+        a.actor,
+        a.idempotencyKey ?? null,
+        a.settledSteps,
+        a.cancelledTimers,
+      ],
     );
     return rows[0];
   }
 
   async markBroken(sql: Sql, id: string, reason: string): Promise<void> {
-    await sql.query(`UPDATE journey SET status = 'broken', broken_reason = $2, updated_at = now() WHERE id = $1`, [id, reason.slice(0, 500)]);
+    await sql.query(`UPDATE journey SET status = 'broken', broken_reason = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      reason.slice(0, 500),
+    ]);
   }
 
   async setStatus(tx: Sql, id: string, status: JourneyStatus): Promise<void> {
     await tx.query(`UPDATE journey SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, status]);
   }
 
-  async appendHistory(tx: Sql, h: { journeyId: string; seq: number; eventType: string; eventData: Record<string, unknown>; actor: Actor; state: string }): Promise<void> {
-    await tx.query(
-      `INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state) VALUES ($1,$2,$3,$4,$5,$6)`,
-      [h.journeyId, h.seq, h.eventType, h.eventData, h.actor, h.state],
-    );
+  async appendHistory(
+    tx: Sql,
+    h: { journeyId: string; seq: number; eventType: string; eventData: Record<string, unknown>; actor: Actor; state: string },
+  ): Promise<void> {
+    await tx.query(`INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state) VALUES ($1,$2,$3,$4,$5,$6)`, [
+      h.journeyId,
+      h.seq,
+      h.eventType,
+      h.eventData,
+      h.actor,
+      h.state,
+    ]);
   }
 
   async history(sql: Sql, journeyId: string): Promise<HistoryRow[]> {

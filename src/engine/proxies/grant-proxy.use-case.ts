@@ -59,5 +59,7 @@ export class GrantProxyUseCase {
 }
 
 function invalid(fields: FieldProblem[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', `Invalid power of attorney: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`, { fields });
+  return new DomainError('VALIDATION_FAILED', `Invalid power of attorney: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`, {
+    fields,
+  });
 }

@@ -45,7 +45,10 @@ const VALID = `g.revoked_at IS NULL AND g.expires_at > now()`;
 export class ProxyRepository {
   constructor(readonly dataSource: DataSource) {}
 
-  async insert(sql: Sql, g: { citizenId: string; proxyCitizenId: string; journeyId: string | null; access: ProxyAccess; expiresAt: string }): Promise<string> {
+  async insert(
+    sql: Sql,
+    g: { citizenId: string; proxyCitizenId: string; journeyId: string | null; access: ProxyAccess; expiresAt: string },
+  ): Promise<string> {
     const rows: { id: string }[] = await sql.query(
       `INSERT INTO proxy_grant (citizen_id, proxy_citizen_id, journey_id, access, expires_at) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
       [g.citizenId, g.proxyCitizenId, g.journeyId, g.access, g.expiresAt],

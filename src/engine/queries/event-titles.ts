@@ -10,7 +10,10 @@ const ENGINE_TITLES: Record<string, Text> = {
   'integration.completed': { da: 'Svar fra en myndighed', en: 'An authority answered' },
   'integration.failed': { da: 'En myndighed kunne ikke svare', en: 'An authority could not answer' },
   'integration.retry': { da: 'Ny forespørgsel til en myndighed', en: 'An authority asked again' },
-  'authority.failed': { da: 'En myndigheds løsning kunne ikke gøre trinnet færdigt', en: 'An authority’s solution could not complete the step' },
+  'authority.failed': {
+    da: 'En myndigheds løsning kunne ikke gøre trinnet færdigt',
+    en: 'An authority’s solution could not complete the step',
+  },
   'timer.fired': { da: 'Påmindelse eller frist', en: 'Reminder or deadline' },
 };
 

@@ -36,8 +36,9 @@ function activePaths(value: unknown, prefix: string[] = [], out = new Set<string
 }
 
 function walk(node: NodeLike, active: Set<string>): DiagramNode {
-  const targets = (list: { target?: readonly { path: string[] }[] }[]) =>
-    [...new Set(list.flatMap((t) => (t.target ?? []).map((s) => s.path.join('.'))))];
+  const targets = (list: { target?: readonly { path: string[] }[] }[]) => [
+    ...new Set(list.flatMap((t) => (t.target ?? []).map((s) => s.path.join('.')))),
+  ];
   const transitions = [...node.transitions.entries()]
     .map(([event, list]) => ({ event, targets: targets(list) }))
     .concat(node.always?.length ? [{ event: '(automatisk)', targets: targets(node.always) }] : []);

@@ -41,7 +41,10 @@ export interface JourneyView {
   nextDeadline?: string;
   steps: StepView[];
   nextActions: NextActionView[];
-  links: { parent?: { id: string; type: string; step: string | null }; children: { id: string; type: string; status: string; step: string | null }[] };
+  links: {
+    parent?: { id: string; type: string; step: string | null };
+    children: { id: string; type: string; status: string; step: string | null }[];
+  };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -100,7 +103,8 @@ export function journeyView(
     const state = context.steps?.[step.id] ?? { status: 'pending' as StepStatus };
     // The law may route this citizen's step to another authority than the definition's.
     const system = handlingSystem(step, state);
-    const selfService = viewAs === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.({ ...step, system }) : undefined;
+    const selfService =
+      viewAs === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.({ ...step, system }) : undefined;
     return {
       id: step.id,
       kind: step.kind,

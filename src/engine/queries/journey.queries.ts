@@ -78,12 +78,21 @@ export class JourneyQueries {
   }
 
   /** The reminders planned for all of a citizen's journeys, soonest first. */
-  async plannedReminders(citizenId: string): Promise<{ journeyId: string; type: string; version: number; step: string | null; at: string }[]> {
-    const rows: { journey_id: string; type: string; definition_version: number; step: string | null; due_at: Date }[] = await this.repo.dataSource.query(
-      `SELECT t.journey_id, j.type, j.definition_version, t.step, t.due_at FROM journey_timer t JOIN journey j ON j.id = t.journey_id
+  async plannedReminders(
+    citizenId: string,
+  ): Promise<{ journeyId: string; type: string; version: number; step: string | null; at: string }[]> {
+    const rows: { journey_id: string; type: string; definition_version: number; step: string | null; due_at: Date }[] =
+      await this.repo.dataSource.query(
+        `SELECT t.journey_id, j.type, j.definition_version, t.step, t.due_at FROM journey_timer t JOIN journey j ON j.id = t.journey_id
         WHERE j.citizen_id = $1 AND j.status = 'active' AND t.purpose = 'reminder' AND t.status = 'scheduled' ORDER BY t.due_at LIMIT 100`,
-      [citizenId],
-    );
-    return rows.map((r) => ({ journeyId: r.journey_id, type: r.type, version: r.definition_version, step: r.step, at: new Date(r.due_at).toISOString() }));
+        [citizenId],
+      );
+    return rows.map((r) => ({
+      journeyId: r.journey_id,
+      type: r.type,
+      version: r.definition_version,
+      step: r.step,
+      at: new Date(r.due_at).toISOString(),
+    }));
   }
 }

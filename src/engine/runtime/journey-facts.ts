@@ -4,7 +4,10 @@ import { handlingSystem, type JourneyContextBase, type JourneyDefinition } from 
 export function derivedColumns(def: JourneyDefinition, context: JourneyContextBase) {
   const steps = context.steps ?? {};
   const open = Object.entries(steps).filter(([, s]) => s.status !== 'done' && s.status !== 'skipped');
-  const deadlines = open.map(([, s]) => s.deadline).filter((d): d is string => typeof d === 'string').sort();
+  const deadlines = open
+    .map(([, s]) => s.deadline)
+    .filter((d): d is string => typeof d === 'string')
+    .sort();
   const systems = new Set<string>();
   for (const step of def.steps) {
     const system = handlingSystem(step, steps[step.id]);

@@ -34,36 +34,57 @@ export class AuthorityAwaitWriter {
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + command.expiresInDays * DAY_MS);
     // One live token per step: awaiting the step again supersedes the earlier token.
-    await tx.query(`UPDATE task_token SET status = 'closed', resolved_at = now() WHERE journey_id = $1 AND step = $2 AND status = 'awaiting'`, [
-      journeyId,
-      command.step,
-    ]);
+    await tx.query(
+      `UPDATE task_token SET status = 'closed', resolved_at = now() WHERE journey_id = $1 AND step = $2 AND status = 'awaiting'`,
+      [journeyId, command.step],
+    );
     await tx.query(
       `INSERT INTO task_token (id, token_hash, journey_id, step, system, complete_event, fail_event, status, expires_at, token_sealed)
        VALUES ($1,$2,$3,$4,$5,$6,$7,'awaiting',$8,$9)`,
-      [id, hash, journeyId, command.step, command.system, command.complete, command.fail ?? null, expiresAt, this.box.seal(token, sealContext.taskToken(id))],
+      [
+        id,
+        hash,
+        journeyId,
+        command.step,
+        command.system,
+        command.complete,
+        command.fail ?? null,
+        expiresAt,
+        this.box.seal(token, sealContext.taskToken(id)),
+      ],
     );
     const [journey]: { type: string }[] = await tx.query('SELECT type FROM journey WHERE id = $1', [journeyId]);
-    const payloads = await this.fanout.queue(tx, journeyId, command.system, 'step.awaiting', {
-      journey: { id: journeyId, type: journey?.type },
-      step: { id: command.step, system: command.system, status: 'active' },
-      task: {
-        token: null,
-        expiresAt: expiresAt.toISOString(),
-        completeEvent: command.complete,
-        failEvent: command.fail ?? null,
-        completeUrl: null,
-        failUrl: null,
+    const payloads = await this.fanout.queue(
+      tx,
+      journeyId,
+      command.system,
+      'step.awaiting',
+      {
+        journey: { id: journeyId, type: journey?.type },
+        step: { id: command.step, system: command.system, status: 'active' },
+        task: {
+          token: null,
+          expiresAt: expiresAt.toISOString(),
+          completeEvent: command.complete,
+          failEvent: command.fail ?? null,
+          completeUrl: null,
+          failUrl: null,
+        },
+        links: {
+          returnUrl: this.links.journeyPage(journeyId),
+          selfService: this.links.forStep({ id: command.step, system: command.system }, journeyId) ?? null,
+        },
       },
-      links: {
-        returnUrl: this.links.journeyPage(journeyId),
-        selfService: this.links.forStep({ id: command.step, system: command.system }, journeyId) ?? null,
-      },
-    }, undefined, id);
+      undefined,
+      id,
+    );
     if (payloads.length === 0) {
       // Nothing will carry the token: do not keep it.
       await tx.query('UPDATE task_token SET token_sealed = NULL WHERE id = $1', [id]);
-      this.logger.warn({ journeyId, step: command.step, system: command.system }, 'no webhook subscription: the task token cannot reach the self-service solution');
+      this.logger.warn(
+        { journeyId, step: command.step, system: command.system },
+        'no webhook subscription: the task token cannot reach the self-service solution',
+      );
     }
     return payloads;
   }

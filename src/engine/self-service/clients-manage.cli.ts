@@ -28,7 +28,16 @@ function table(clients: SystemClientSummary[]): string {
     ]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 /**
@@ -56,7 +65,9 @@ async function main(): Promise<void> {
       say(table(await lifecycle.list()));
     } else if (command === 'disable') {
       const client = await lifecycle.disable(id!);
-      say(`client ${client.client_id} (${client.authority}) is disabled since ${day(client.disabled_at)}: its secret and every token issued to it are refused.\n`);
+      say(
+        `client ${client.client_id} (${client.authority}) is disabled since ${day(client.disabled_at)}: its secret and every token issued to it are refused.\n`,
+      );
     } else {
       const { client, clientSecret } = await lifecycle.rotateSecret(id!);
       say(

@@ -46,7 +46,8 @@ export class CompleteTaskUseCase {
       inTransaction: (tx) => this.tokens.consume(tx, task, 'completed', command.caller),
     });
     // A concurrent use applied the event first; this one changed nothing.
-    if (result.duplicate) throw new DomainError('TASK_TOKEN_USED', 'This task token has already been used; a token completes or fails its step once');
+    if (result.duplicate)
+      throw new DomainError('TASK_TOKEN_USED', 'This task token has already been used; a token completes or fails its step once');
     await this.accessLog.record(command.caller, { id: task.journey_id, citizenId: task.citizen_id }, `event:${task.complete_event}`);
     return { journeyId: task.journey_id, step: task.step, event: task.complete_event, seq: result.seq };
   }

@@ -21,7 +21,12 @@ export class CreateClientUseCase {
     }
     const clientId = `${command.authority}-${randomBytes(6).toString('hex')}`;
     const clientSecret = newSecret('lfs_');
-    await this.clients.insert({ clientId, authority: command.authority, name: command.name?.slice(0, 120), secretHash: await hashClientSecret(clientSecret) });
+    await this.clients.insert({
+      clientId,
+      authority: command.authority,
+      name: command.name?.slice(0, 120),
+      secretHash: await hashClientSecret(clientSecret),
+    });
     return { clientId, clientSecret, authority: command.authority };
   }
 }

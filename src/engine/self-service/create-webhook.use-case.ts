@@ -30,7 +30,9 @@ export class CreateWebhookUseCase {
     const events = [...new Set(input.events)];
     const unknown = events.filter((e) => !(WEBHOOK_EVENTS as readonly string[]).includes(e));
     if (unknown.length || events.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', 'Unknown webhook event', { fields: [{ field: 'events', reason: `must be some of ${WEBHOOK_EVENTS.join(', ')}` }] });
+      throw new DomainError('VALIDATION_FAILED', 'Unknown webhook event', {
+        fields: [{ field: 'events', reason: `must be some of ${WEBHOOK_EVENTS.join(', ')}` }],
+      });
     }
     const [{ count }]: { count: number }[] = await this.dataSource.query(
       'SELECT count(*)::int AS count FROM webhook_subscription WHERE client_id = $1 AND deleted_at IS NULL',

@@ -32,7 +32,9 @@ export class FailTaskUseCase {
 
   async execute(command: FailTaskCommand): Promise<TaskOutcome & { flagged: boolean }> {
     const task = await this.tokens.usable(command.token, command.caller, command.audit);
-    const outcome = task.fail_event ? { ...(await this.sendFail(task, command)), flagged: false } : { ...(await this.flag(task, command)), flagged: true };
+    const outcome = task.fail_event
+      ? { ...(await this.sendFail(task, command)), flagged: false }
+      : { ...(await this.flag(task, command)), flagged: true };
     await this.accessLog.record(command.caller, { id: task.journey_id, citizenId: task.citizen_id }, `event:${outcome.event}`);
     return outcome;
   }
@@ -48,7 +50,8 @@ export class FailTaskUseCase {
       origin: 'engine',
       inTransaction: (tx) => this.tokens.consume(tx, task, 'failed', command.caller, command.reason),
     });
-    if (result.duplicate) throw new DomainError('TASK_TOKEN_USED', 'This task token has already been used; a token completes or fails its step once');
+    if (result.duplicate)
+      throw new DomainError('TASK_TOKEN_USED', 'This task token has already been used; a token completes or fails its step once');
     return { journeyId: task.journey_id, step: task.step, event, seq: result.seq };
   }
 

@@ -7,7 +7,11 @@ import { WebhookFanout, type WebhookEvent } from './webhook-fanout';
 const WAITING = new Set(['active', 'late']);
 
 /** Steps whose status changed in a transition. */
-export function changedSteps(def: JourneyDefinition, before: Record<string, StepState>, after: Record<string, StepState>): JourneyDefinition['steps'] {
+export function changedSteps(
+  def: JourneyDefinition,
+  before: Record<string, StepState>,
+  after: Record<string, StepState>,
+): JourneyDefinition['steps'] {
   return def.steps.filter((step) => before[step.id]?.status !== after[step.id]?.status);
 }
 
@@ -42,15 +46,23 @@ export class StepChangeHook {
   ): Promise<void> {
     for (const step of changed) {
       const state = after[step.id];
-      const event: WebhookEvent | undefined = state?.status === 'done' ? 'step.completed' : state?.status === 'failed' ? 'step.failed' : undefined;
+      const event: WebhookEvent | undefined =
+        state?.status === 'done' ? 'step.completed' : state?.status === 'failed' ? 'step.failed' : undefined;
       const system = handlingSystem(step, state);
       if (!event || !system) continue;
       const wanted = subscriptions.filter((s) => s.authority === system && s.events.includes(event));
       if (!wanted.length) continue;
-      const payloads = await this.fanout.queue(tx, ctx.journeyId, system, event, {
-        journey: { id: ctx.journeyId, type: def.id },
-        step: { id: step.id, system, status: state.status, ...(state.reason ? { reason: state.reason } : {}) },
-      }, wanted);
+      const payloads = await this.fanout.queue(
+        tx,
+        ctx.journeyId,
+        system,
+        event,
+        {
+          journey: { id: ctx.journeyId, type: def.id },
+          step: { id: step.id, system, status: state.status, ...(state.reason ? { reason: state.reason } : {}) },
+        },
+        wanted,
+      );
       for (const payload of payloads) await this.commands.outbox(tx, ctx, payload);
     }
   }

@@ -27,10 +27,16 @@ export class StoredSecrets implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const counts = await this.dataSource.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK]);
-      return { secrets: await this.sealWebhookSecrets(tx), moved: await this.moveTokensOutOfBodies(tx), tokens: await this.resealTaskTokens(tx) };
+      return {
+        secrets: await this.sealWebhookSecrets(tx),
+        moved: await this.moveTokensOutOfBodies(tx),
+        tokens: await this.resealTaskTokens(tx),
+      };
     });
     if (counts.secrets || counts.moved || counts.tokens) {
-      this.logger.log(`sealed with key "${this.box.currentKeyId}": ${counts.secrets} webhook secrets, ${counts.moved} task tokens taken out of pending deliveries, ${counts.tokens} task tokens sealed again`);
+      this.logger.log(
+        `sealed with key "${this.box.currentKeyId}": ${counts.secrets} webhook secrets, ${counts.moved} task tokens taken out of pending deliveries, ${counts.tokens} task tokens sealed again`,
+      );
     }
   }
 
@@ -45,7 +51,10 @@ export class StoredSecrets implements OnModuleInit {
       const context = sealContext.webhookSecret(row.id);
       const plain = row.secret ?? this.tryOpen(row.secret_sealed!, context, `webhook subscription ${row.id}`);
       if (plain === undefined) continue;
-      await tx.query('UPDATE webhook_subscription SET secret_sealed = $2, secret = NULL WHERE id = $1', [row.id, this.box.seal(plain, context)]);
+      await tx.query('UPDATE webhook_subscription SET secret_sealed = $2, secret = NULL WHERE id = $1', [
+        row.id,
+        this.box.seal(plain, context),
+      ]);
       sealed += 1;
     }
     return sealed;
@@ -60,9 +69,15 @@ export class StoredSecrets implements OnModuleInit {
     for (const row of rows) {
       const taken = takeTaskToken(row.body);
       if (!taken) continue;
-      const [task]: { id: string; token_sealed: string | null }[] = await tx.query('SELECT id, token_sealed FROM task_token WHERE token_hash = $1', [hashTaskToken(taken.token)]);
+      const [task]: { id: string; token_sealed: string | null }[] = await tx.query(
+        'SELECT id, token_sealed FROM task_token WHERE token_hash = $1',
+        [hashTaskToken(taken.token)],
+      );
       if (task && !task.token_sealed) {
-        await tx.query('UPDATE task_token SET token_sealed = $2 WHERE id = $1', [task.id, this.box.seal(taken.token, sealContext.taskToken(task.id))]);
+        await tx.query('UPDATE task_token SET token_sealed = $2 WHERE id = $1', [
+          task.id,
+          this.box.seal(taken.token, sealContext.taskToken(task.id)),
+        ]);
       }
       await tx.query('UPDATE webhook_delivery SET body = $2, task_token_id = $3 WHERE id = $1', [row.id, taken.body, task?.id ?? null]);
       moved += 1;
@@ -76,7 +91,11 @@ export class StoredSecrets implements OnModuleInit {
       `SELECT t.id FROM task_token t WHERE t.token_sealed IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.task_token_id = t.id AND d.status = 'pending')`,
     );
-    if (idle.length) await forgetSealedToken(tx, idle.map((r) => r.id));
+    if (idle.length)
+      await forgetSealedToken(
+        tx,
+        idle.map((r) => r.id),
+      );
     const rows: { id: string; token_sealed: string }[] = await tx.query(
       `SELECT id, token_sealed FROM task_token WHERE token_sealed IS NOT NULL AND split_part(token_sealed, '.', 2) <> $1`,
       [this.box.currentKeyId],

@@ -11,7 +11,12 @@ import type { SystemCaller } from './system-caller';
 export class SystemAccessLog {
   constructor(private readonly dataSource: DataSource) {}
 
-  async record(caller: SystemCaller, journey: { id: string; citizenId: string }, action: string, sql: Sql = this.dataSource): Promise<void> {
+  async record(
+    caller: SystemCaller,
+    journey: { id: string; citizenId: string },
+    action: string,
+    sql: Sql = this.dataSource,
+  ): Promise<void> {
     await sql.query(
       `INSERT INTO access_log (citizen_id, journey_id, viewer_kind, viewer_id, authority, purpose, action)
        VALUES ($1,$2,'system',$3,$4,'self-service',$5)`,

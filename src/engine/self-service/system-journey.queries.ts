@@ -37,15 +37,21 @@ export class SystemJourneyQueries {
   async steps(caller: SystemCaller, journeyId: string, audit?: CallAudit) {
     const row = await this.journeys.find(this.journeys.dataSource, journeyId);
     const def = row && this.catalog.get(row.type, row.definition_version);
-    const states = ((row?.snapshot as PersistedSnapshot | undefined)?.context?.steps ?? {}) as Record<string, { status: StepStatus; deadline?: string; reason?: string; system?: string }>;
+    const states = ((row?.snapshot as PersistedSnapshot | undefined)?.context?.steps ?? {}) as Record<
+      string,
+      { status: StepStatus; deadline?: string; reason?: string; system?: string }
+    >;
     // A skipped step is not the authority's business in this journey (the same rule as the journey's `systems`).
-    const own = def ? def.steps.filter((s) => handlingSystem(s, states[s.id]) === caller.authority && states[s.id]?.status !== 'skipped') : [];
+    const own = def
+      ? def.steps.filter((s) => handlingSystem(s, states[s.id]) === caller.authority && states[s.id]?.status !== 'skipped')
+      : [];
     if (!row || own.length === 0) throw new DomainError('NOT_FOUND', 'Journey not found');
     if (audit) audit.journeyId = row.id;
-    const open: { step: string; expires_at: Date; complete_event: string; fail_event: string | null }[] = await this.journeys.dataSource.query(
-      `SELECT step, expires_at, complete_event, fail_event FROM task_token WHERE journey_id = $1 AND status = 'awaiting' AND expires_at > now()`,
-      [row.id],
-    );
+    const open: { step: string; expires_at: Date; complete_event: string; fail_event: string | null }[] =
+      await this.journeys.dataSource.query(
+        `SELECT step, expires_at, complete_event, fail_event FROM task_token WHERE journey_id = $1 AND status = 'awaiting' AND expires_at > now()`,
+        [row.id],
+      );
     const steps: SystemStepView[] = own.map((s) => {
       const state = states[s.id] ?? { status: 'pending' as StepStatus };
       const token = open.find((t) => t.step === s.id);
@@ -56,7 +62,9 @@ export class SystemJourneyQueries {
         status: state.status,
         deadline: state.deadline,
         reason: state.reason,
-        awaiting: token ? { expiresAt: new Date(token.expires_at).toISOString(), completeEvent: token.complete_event, failEvent: token.fail_event } : null,
+        awaiting: token
+          ? { expiresAt: new Date(token.expires_at).toISOString(), completeEvent: token.complete_event, failEvent: token.fail_event }
+          : null,
       };
     });
     await this.accessLog.record(caller, { id: row.id, citizenId: row.citizen_id }, 'view-steps');

@@ -52,7 +52,14 @@ export class TaskTokenRepository {
    * Marks the token used, on the transaction that applies its event. Guarded on the row, so of two
    * concurrent uses exactly one commits; the other is told why it was refused.
    */
-  async consume(tx: Sql, task: TaskTokenRow, outcome: 'completed' | 'failed', caller: SystemCaller, reason?: string, resolved = true): Promise<void> {
+  async consume(
+    tx: Sql,
+    task: TaskTokenRow,
+    outcome: 'completed' | 'failed',
+    caller: SystemCaller,
+    reason?: string,
+    resolved = true,
+  ): Promise<void> {
     const [rows]: [TaskTokenRow[], number] = await tx.query(
       `UPDATE task_token SET status = $2, used_at = now(), used_by = $3, fail_reason = $4, resolved_at = CASE WHEN $5 THEN now() END
         WHERE id = $1 AND status = 'awaiting' AND expires_at > now() RETURNING id`,
@@ -72,7 +79,10 @@ function refusalOf(task: Pick<TaskTokenRow, 'status' | 'used_at' | 'expires_at'>
     });
   }
   if (task.status === 'closed') {
-    return new DomainError('TASK_TOKEN_CLOSED', 'The step no longer waits for this token: it was decided elsewhere or a newer token replaced it');
+    return new DomainError(
+      'TASK_TOKEN_CLOSED',
+      'The step no longer waits for this token: it was decided elsewhere or a newer token replaced it',
+    );
   }
   if (new Date(task.expires_at).getTime() <= Date.now()) {
     return new DomainError('TASK_TOKEN_EXPIRED', 'This task token has expired', { expiredAt: new Date(task.expires_at).toISOString() });

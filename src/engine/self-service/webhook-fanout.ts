@@ -18,12 +18,22 @@ export class WebhookFanout {
    * `known`: the subscriptions, when the caller has read them already. `taskTokenId`: the task token
    * the processor puts into `data.task` when it sends (the stored body never holds it).
    */
-  async queue(tx: Sql, journeyId: string, system: string, event: WebhookEvent, data: Record<string, unknown>, known?: { id: string }[], taskTokenId?: string): Promise<OutboxPayload[]> {
-    const subscriptions: { id: string }[] = known ?? await tx.query(
-      `SELECT s.id FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
+  async queue(
+    tx: Sql,
+    journeyId: string,
+    system: string,
+    event: WebhookEvent,
+    data: Record<string, unknown>,
+    known?: { id: string }[],
+    taskTokenId?: string,
+  ): Promise<OutboxPayload[]> {
+    const subscriptions: { id: string }[] =
+      known ??
+      (await tx.query(
+        `SELECT s.id FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
         WHERE s.authority = $1 AND s.deleted_at IS NULL AND c.disabled_at IS NULL AND $2 = ANY (s.events)`,
-      [system, event],
-    );
+        [system, event],
+      ));
     const createdAt = new Date().toISOString();
     const payloads: OutboxPayload[] = [];
     for (const subscription of subscriptions) {

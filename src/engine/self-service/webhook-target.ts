@@ -60,7 +60,8 @@ export function hostRefusal(hostname: string, allowLoopback: boolean): string | 
  * address meets the same check.
  */
 export function checkTarget(raw: string, allowLoopback: boolean): string {
-  const bad = (reason: string) => new DomainError('VALIDATION_FAILED', `Invalid webhook URL: ${reason}`, { fields: [{ field: 'url', reason }] });
+  const bad = (reason: string) =>
+    new DomainError('VALIDATION_FAILED', `Invalid webhook URL: ${reason}`, { fields: [{ field: 'url', reason }] });
   let url: URL;
   try {
     url = new URL(raw);
@@ -70,7 +71,8 @@ export function checkTarget(raw: string, allowLoopback: boolean): string {
   if (url.username || url.password) throw bad('must not carry credentials');
   if (url.hash) throw bad('must not have a fragment');
   const plainLocal = url.protocol === 'http:' && allowLoopback && LOOPBACK_NAMES.has(url.hostname);
-  if (url.protocol !== 'https:' && !plainLocal) throw bad(allowLoopback ? 'must be https (or http://127.0.0.1 in development)' : 'must be https');
+  if (url.protocol !== 'https:' && !plainLocal)
+    throw bad(allowLoopback ? 'must be https (or http://127.0.0.1 in development)' : 'must be https');
   const refusal = hostRefusal(url.hostname, allowLoopback);
   if (refusal) throw bad(refusal);
   return url.toString();

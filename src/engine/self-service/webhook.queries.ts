@@ -60,7 +60,10 @@ export class WebhookQueries {
 
   /** The delivery log, newest first: status, attempts, last answer. Bodies are not shown (a body may carry a task token). */
   async deliveries(caller: SystemCaller, subscriptionId: string, limit: number): Promise<WebhookDeliveryView[]> {
-    const owned: unknown[] = await this.dataSource.query('SELECT 1 FROM webhook_subscription WHERE id = $1 AND client_id = $2', [subscriptionId, caller.clientId]);
+    const owned: unknown[] = await this.dataSource.query('SELECT 1 FROM webhook_subscription WHERE id = $1 AND client_id = $2', [
+      subscriptionId,
+      caller.clientId,
+    ]);
     if (!owned.length) throw new DomainError('NOT_FOUND', 'Webhook subscription not found');
     const rows: Record<string, any>[] = await this.dataSource.query(
       `SELECT id, event, journey_id, status, attempts, last_status_code, last_error, next_attempt_at, delivered_at, created_at

@@ -45,7 +45,10 @@ export class JourneyWriter {
   definitionFor(type: string, version?: number): JourneyDefinition {
     const def = version === undefined ? this.catalog.latest(type) : this.catalog.get(type, version);
     if (!def) {
-      if (version === undefined) throw new DomainError('JOURNEY_TYPE_UNKNOWN', `Unknown journey type "${String(type).slice(0, 60)}"`, { fields: [{ field: 'type', reason: 'is not a known journey type' }] });
+      if (version === undefined)
+        throw new DomainError('JOURNEY_TYPE_UNKNOWN', `Unknown journey type "${String(type).slice(0, 60)}"`, {
+          fields: [{ field: 'type', reason: 'is not a known journey type' }],
+        });
       throw new Error(`Definition ${type}@${version} is not loaded`);
     }
     return def;
@@ -135,7 +138,11 @@ export class JourneyWriter {
     if (existing) {
       // Link the journey the citizen already has instead of starting a second one.
       if (!existing.parent_journey_id) {
-        await tx.query('UPDATE journey SET parent_journey_id = $2, linked_step = $3 WHERE id = $1', [existing.id, ctx.journeyId, link.step]);
+        await tx.query('UPDATE journey SET parent_journey_id = $2, linked_step = $3 WHERE id = $1', [
+          existing.id,
+          ctx.journeyId,
+          link.step,
+        ]);
       }
       return;
     }
@@ -150,7 +157,11 @@ export class JourneyWriter {
   }
 
   /** A linked journey finished: the parent hears it through a queued event (its own transaction). */
-  private async notifyParentOnCompletion(tx: Sql, ctx: { journeyId: string; citizenId: string; seq: number }, row: ParentLink): Promise<void> {
+  private async notifyParentOnCompletion(
+    tx: Sql,
+    ctx: { journeyId: string; citizenId: string; seq: number },
+    row: ParentLink,
+  ): Promise<void> {
     if (!row.parent_journey_id || !row.linked_step) return;
     await this.commands.outbox(tx, ctx, {
       op: 'add',
@@ -164,4 +175,3 @@ export class JourneyWriter {
     });
   }
 }
-

@@ -52,7 +52,13 @@ export class MigrateJourneysUseCase {
       report.push(
         await repo.transaction(async (tx) => {
           const journey = (await repo.lock(tx, id)) as JourneyRow;
-          const line: MigrationReportLine = { journeyId: id, from: journey.definition_version, to: command.to, stateBefore: journey.state, outcome: 'cannot' };
+          const line: MigrationReportLine = {
+            journeyId: id,
+            from: journey.definition_version,
+            to: command.to,
+            stateBefore: journey.state,
+            outcome: 'cannot',
+          };
           let migrated: runtime.PersistedSnapshot;
           let commands: JourneyCommand[];
           try {
@@ -83,7 +89,8 @@ export class MigrateJourneysUseCase {
             actor: { kind: 'engine', id: 'journeys:migrate' },
             state: line.stateAfter!,
           });
-          if (status === 'active') await this.writer.runCommands(tx, { journeyId: id, citizenId: journey.citizen_id, seq: journey.version + 1 }, commands);
+          if (status === 'active')
+            await this.writer.runCommands(tx, { journeyId: id, citizenId: journey.citizen_id, seq: journey.version + 1 }, commands);
           return { ...line, outcome: 'migrated' };
         }),
       );
@@ -91,7 +98,11 @@ export class MigrateJourneysUseCase {
     return report;
   }
 
-  private chain(journey: JourneyRow, target: JourneyDefinition, now: string): { snapshot: runtime.PersistedSnapshot; commands: JourneyCommand[] } {
+  private chain(
+    journey: JourneyRow,
+    target: JourneyDefinition,
+    now: string,
+  ): { snapshot: runtime.PersistedSnapshot; commands: JourneyCommand[] } {
     let snapshot = journey.snapshot as runtime.PersistedSnapshot;
     let version = journey.definition_version;
     const commands: JourneyCommand[] = [];

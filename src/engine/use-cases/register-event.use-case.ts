@@ -36,9 +36,16 @@ export interface RegisterOutcome {
  * Which journey a register event starts, and the fact its date becomes. Data, so a new feed is a
  * line here (the register feed in docs/journeys.md).
  */
-const STARTS: Record<RegisterEventType, { journey: JourneyTypeId; dateFact: string; deliver?: (occurredOn: string) => { type: string; data: Record<string, unknown> } }> = {
+const STARTS: Record<
+  RegisterEventType,
+  { journey: JourneyTypeId; dateFact: string; deliver?: (occurredOn: string) => { type: string; data: Record<string, unknown> } }
+> = {
   // A parent who started the journey before the birth hears of the birth through the same feed.
-  birth: { journey: 'becoming-a-parent', dateFact: 'childBirthDate', deliver: (birthDate) => ({ type: 'birth.registered', data: { birthDate } }) },
+  birth: {
+    journey: 'becoming-a-parent',
+    dateFact: 'childBirthDate',
+    deliver: (birthDate) => ({ type: 'birth.registered', data: { birthDate } }),
+  },
   death: { journey: 'losing-a-relative', dateFact: 'dateOfDeath' },
   'birthday-15': { journey: 'digital-citizen', dateFact: 'birthdayDate' },
   'pension-age-approaching': { journey: 'retiring', dateFact: 'pensionAgeDate' },
@@ -46,7 +53,9 @@ const STARTS: Record<RegisterEventType, { journey: JourneyTypeId; dateFact: stri
 
 /** The register event that starts a journey type, and the fact its date becomes (none for citizen-only journeys). */
 export function registerStartOf(journey: string): { eventType: RegisterEventType; dateFact: string } | undefined {
-  const found = (Object.entries(STARTS) as [RegisterEventType, (typeof STARTS)[RegisterEventType]][]).find(([, s]) => s.journey === journey);
+  const found = (Object.entries(STARTS) as [RegisterEventType, (typeof STARTS)[RegisterEventType]][]).find(
+    ([, s]) => s.journey === journey,
+  );
   return found && { eventType: found[0], dateFact: found[1].dateFact };
 }
 
@@ -109,14 +118,24 @@ export class RegisterEventUseCase {
       for (const outcome of result.outcomes.filter((o) => o.result === 'already-active' && o.journeyId)) {
         const { type, data } = start.deliver(command.occurredOn);
         try {
-          await this.sendEvent.execute({ journeyId: outcome.journeyId!, type, data, idempotencyKey: `register:${command.id}`, actor: { kind: 'register', id: `register:${command.id}` }, origin: 'engine' });
+          await this.sendEvent.execute({
+            journeyId: outcome.journeyId!,
+            type,
+            data,
+            idempotencyKey: `register:${command.id}`,
+            actor: { kind: 'register', id: `register:${command.id}` },
+            origin: 'engine',
+          });
           outcome.delivered = 'applied';
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
           outcome.delivered = 'not-applicable';
         }
       }
-      await this.writer.repo.dataSource.query('UPDATE register_event SET outcome = $2 WHERE id = $1', [command.id, JSON.stringify(result.outcomes)]);
+      await this.writer.repo.dataSource.query('UPDATE register_event SET outcome = $2 WHERE id = $1', [
+        command.id,
+        JSON.stringify(result.outcomes),
+      ]);
     }
     return result;
   }

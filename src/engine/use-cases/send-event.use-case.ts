@@ -122,7 +122,8 @@ export class SendEventUseCase {
         const entry = (await repo.historyEntry(tx, journey.id, seq)) as HistoryRow;
         return { result: { journeyId: journey.id, seq, state: entry.state, duplicate: true } };
       }
-      if (journey.status === 'broken') throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: journey.broken_reason });
+      if (journey.status === 'broken')
+        throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: journey.broken_reason });
       if (journey.status !== 'active') throw new DomainError('JOURNEY_NOT_ACTIVE', `The journey is ${journey.status}`);
 
       if (!isEngineEvent(command.type)) {
@@ -176,13 +177,22 @@ export class SendEventUseCase {
       }
       const seq = written.version;
       const ctx = { journeyId: journey.id, citizenId: journey.citizen_id, seq };
-      await this.writer.afterTransition(tx, ctx, { ...result, commands: result.commands.filter((c) => !foldable(c)) }, command.actor, journey);
+      await this.writer.afterTransition(
+        tx,
+        ctx,
+        { ...result, commands: result.commands.filter((c) => !foldable(c)) },
+        command.actor,
+        journey,
+      );
       await this.stepChanges.afterTransition(tx, ctx, def, changed, after, journey.subscriptions);
       this.metrics.transitions.inc({ journey_type: def.id, event_type: command.type });
       // Children read with the write are those from before it; a journey linked just now is read again by the view.
       const { children, ...row } = written;
       const linked = result.commands.some((c) => c.type === 'journey.link');
-      return { result: { journeyId: journey.id, seq, state: result.state, duplicate: false }, journey: linked ? row : { ...row, children } };
+      return {
+        result: { journeyId: journey.id, seq, state: result.state, duplicate: false },
+        journey: linked ? row : { ...row, children },
+      };
     });
 
     if (brokenReason !== undefined) {

@@ -27,7 +27,10 @@ export class StartJourneyUseCase {
           [command.citizenId, command.idempotencyKey],
         );
         if (claimed.length === 0) {
-          const [previous] = await tx.query('SELECT journey_id FROM start_idempotency WHERE citizen_id = $1 AND key = $2', [command.citizenId, command.idempotencyKey]);
+          const [previous] = await tx.query('SELECT journey_id FROM start_idempotency WHERE citizen_id = $1 AND key = $2', [
+            command.citizenId,
+            command.idempotencyKey,
+          ]);
           if (previous?.journey_id) return { journeyId: previous.journey_id as string, duplicate: true };
         }
       }
@@ -40,7 +43,11 @@ export class StartJourneyUseCase {
         startedAt: command.startedAt,
       });
       if (command.idempotencyKey) {
-        await tx.query('UPDATE start_idempotency SET journey_id = $3 WHERE citizen_id = $1 AND key = $2', [command.citizenId, command.idempotencyKey, journeyId]);
+        await tx.query('UPDATE start_idempotency SET journey_id = $3 WHERE citizen_id = $1 AND key = $2', [
+          command.citizenId,
+          command.idempotencyKey,
+          journeyId,
+        ]);
       }
       return { journeyId };
     });

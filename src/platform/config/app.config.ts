@@ -55,19 +55,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (authMode === 'dev' && vars.NODE_ENV === 'production') {
     // The development sign-in hands out caseworker and system tokens to anyone who asks.
     const why = vars.AUTH_MODE ? 'AUTH_MODE=dev' : 'AUTH_MODE (dev by default when DATABASE_URL is unset)';
-    throw new ConfigValidationError([`${why} is not allowed when NODE_ENV=production: set AUTH_MODE=oidc with OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or leave NODE_ENV unset for local development`]);
+    throw new ConfigValidationError([
+      `${why} is not allowed when NODE_ENV=production: set AUTH_MODE=oidc with OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or leave NODE_ENV unset for local development`,
+    ]);
   }
   if (authMode === 'oidc') {
     const missing = (['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const).filter((k) => !vars[k]);
-    if (missing.length) throw new ConfigValidationError(missing.map((k) => `${k} is required when AUTH_MODE is oidc (the default with DATABASE_URL); set AUTH_MODE=dev for the development identity provider`));
+    if (missing.length)
+      throw new ConfigValidationError(
+        missing.map(
+          (k) =>
+            `${k} is required when AUTH_MODE is oidc (the default with DATABASE_URL); set AUTH_MODE=dev for the development identity provider`,
+        ),
+      );
   }
   const secretKeys: SecretKey[] = vars.SECRETS_KEY ? (parseSecretsKey(vars.SECRETS_KEY) as SecretKey[]) : [];
   if (authMode !== 'dev' && secretKeys.length === 0) {
-    throw new ConfigValidationError([`SECRETS_KEY is required when AUTH_MODE is oidc: it encrypts the secrets the service keeps (webhook signing secrets, task tokens waiting for delivery); <key id>:<base64 of 32 random bytes>`]);
+    throw new ConfigValidationError([
+      `SECRETS_KEY is required when AUTH_MODE is oidc: it encrypts the secrets the service keeps (webhook signing secrets, task tokens waiting for delivery); <key id>:<base64 of 32 random bytes>`,
+    ]);
   }
   const port = vars.PORT ?? 3000;
   const metricsPort = vars.METRICS_PORT ?? 9464;
-  if (metricsPort !== 0 && metricsPort === port) throw new ConfigValidationError([`METRICS_PORT must differ from PORT (both are ${port}): metrics are not served on the public port`]);
+  if (metricsPort !== 0 && metricsPort === port)
+    throw new ConfigValidationError([`METRICS_PORT must differ from PORT (both are ${port}): metrics are not served on the public port`]);
   const links = parseSelfServiceLinks(vars.SELF_SERVICE_LINKS);
   if (typeof links === 'string') throw new ConfigValidationError([`SELF_SERVICE_LINKS ${links}`]);
   const providers = parseSignInProviders(vars.SIGNIN_PROVIDERS, env);
@@ -108,7 +119,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       integrationBackoffMs: vars.INTEGRATION_BACKOFF_MS ?? 2000,
     },
     authorities: { baseUrl: vars.AUTHORITY_BASE_URL, timeoutMs: vars.AUTHORITY_TIMEOUT_MS ?? 10_000 },
-    auth: { mode: authMode, issuer: vars.OIDC_ISSUER, audience: vars.OIDC_AUDIENCE, jwksUrl: vars.OIDC_JWKS_URL, devSecret: vars.DEV_AUTH_SECRET },
+    auth: {
+      mode: authMode,
+      issuer: vars.OIDC_ISSUER,
+      audience: vars.OIDC_AUDIENCE,
+      jwksUrl: vars.OIDC_JWKS_URL,
+      devSecret: vars.DEV_AUTH_SECRET,
+    },
     selfService: {
       // Unset, it is this machine on PORT: the local provider sends the browser back there.
       publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT ?? 3000}`).replace(/\/+$/, ''),

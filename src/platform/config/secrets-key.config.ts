@@ -7,7 +7,8 @@ export interface SecretKey {
 }
 
 const ENTRY = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_-]+={0,2})$/;
-export const SECRETS_KEY_FORMAT = 'must be <key id>:<base64 of 32 random bytes>, newest first, comma-separated (e.g. 2026a:$(openssl rand -base64 32))';
+export const SECRETS_KEY_FORMAT =
+  'must be <key id>:<base64 of 32 random bytes>, newest first, comma-separated (e.g. 2026a:$(openssl rand -base64 32))';
 
 /**
  * SECRETS_KEY: `<id>:<base64>`[,`<id>:<base64>`…]. The first key seals, every listed key opens, so
@@ -16,7 +17,10 @@ export const SECRETS_KEY_FORMAT = 'must be <key id>:<base64 of 32 random bytes>,
  */
 export function parseSecretsKey(raw: string): SecretKey[] | string {
   const keys: SecretKey[] = [];
-  for (const [i, entry] of raw.split(',').map((e) => e.trim()).entries()) {
+  for (const [i, entry] of raw
+    .split(',')
+    .map((e) => e.trim())
+    .entries()) {
     const m = ENTRY.exec(entry);
     if (!m) return `${SECRETS_KEY_FORMAT} (entry ${i + 1} is not)`;
     const key = Buffer.from(m[2], m[2].includes('-') || m[2].includes('_') ? 'base64url' : 'base64');

@@ -14,7 +14,8 @@ export const NEMLOGIN_CLAIMS = {
 /** NSIS "substantial" or higher: what a citizen needs to see and act on their own case data. */
 export const NSIS_SUBSTANTIAL_OR_HIGHER = ['Substantial', 'High'];
 
-const isKnownAuthority = (v: unknown): v is AuthoritySystemId => typeof v === 'string' && (AUTHORITY_SYSTEM_IDS as readonly string[]).includes(v);
+const isKnownAuthority = (v: unknown): v is AuthoritySystemId =>
+  typeof v === 'string' && (AUTHORITY_SYSTEM_IDS as readonly string[]).includes(v);
 const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 
 /** The environment variable holding a provider's client secret, e.g. `SIGNIN_MITID_CLIENT_SECRET`. */
@@ -42,22 +43,28 @@ export function parseSignInProviders(raw: string | undefined, env: Record<string
     if (p.role !== 'citizen' && p.role !== 'caseworker') return `${at}: "role" must be "citizen" or "caseworker"`;
     if (typeof p.issuer !== 'string' || !URL.canParse(p.issuer)) return `${at}: "issuer" must be a URL`;
     const issuer = new URL(p.issuer);
-    if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopback(issuer))) return `${at}: "issuer" must be an https:// URL`;
+    if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopback(issuer)))
+      return `${at}: "issuer" must be an https:// URL`;
     if (typeof p.clientId !== 'string' || !p.clientId) return `${at}: "clientId" is required`;
     const claims = (p.claims ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(claims)) {
-      if (!['cpr', 'name', 'authority', 'loa'].includes(key) || typeof claims[key] !== 'string' || !claims[key]) return `${at}: "claims" maps cpr, name, authority and loa to claim names`;
+      if (!['cpr', 'name', 'authority', 'loa'].includes(key) || typeof claims[key] !== 'string' || !claims[key])
+        return `${at}: "claims" maps cpr, name, authority and loa to claim names`;
     }
-    if (p.acceptedLoa !== undefined && (!Array.isArray(p.acceptedLoa) || !p.acceptedLoa.every((v) => typeof v === 'string'))) return `${at}: "acceptedLoa" must be a list of strings`;
+    if (p.acceptedLoa !== undefined && (!Array.isArray(p.acceptedLoa) || !p.acceptedLoa.every((v) => typeof v === 'string')))
+      return `${at}: "acceptedLoa" must be a list of strings`;
     if (p.authority !== undefined && !isKnownAuthority(p.authority)) return `${at}: "authority" names an unknown authority system`;
-    if (p.authorities !== undefined && (!Array.isArray(p.authorities) || !p.authorities.every(isKnownAuthority))) return `${at}: "authorities" must list known authority systems`;
+    if (p.authorities !== undefined && (!Array.isArray(p.authorities) || !p.authorities.every(isKnownAuthority)))
+      return `${at}: "authorities" must list known authority systems`;
     // An organisation's provider vouches for its own people: without a pin, anyone whose authority
     // attribute says another authority would sign in as that authority's caseworker.
-    if (p.role === 'caseworker' && p.authority === undefined && p.authorities === undefined) return `${at}: a caseworker provider must name the "authority" it signs in for, or the "authorities" its claim may name`;
+    if (p.role === 'caseworker' && p.authority === undefined && p.authorities === undefined)
+      return `${at}: a caseworker provider must name the "authority" it signs in for, or the "authorities" its claim may name`;
     for (const key of ['scope', 'acrValues', 'idTokenAlg'] as const) {
       if (p[key] !== undefined && (typeof p[key] !== 'string' || !p[key])) return `${at}: "${key}" must be a string`;
     }
-    if (p.idTokenAlg === 'none' || (typeof p.idTokenAlg === 'string' && p.idTokenAlg.startsWith('HS'))) return `${at}: "idTokenAlg" must be an asymmetric algorithm such as RS256 or ES256`;
+    if (p.idTokenAlg === 'none' || (typeof p.idTokenAlg === 'string' && p.idTokenAlg.startsWith('HS')))
+      return `${at}: "idTokenAlg" must be an asymmetric algorithm such as RS256 or ES256`;
     const label = (p.label ?? {}) as Record<string, unknown>;
     const citizen = p.role === 'citizen';
     out.push({

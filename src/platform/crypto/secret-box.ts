@@ -38,8 +38,11 @@ export class SecretBox {
     if (config.secrets.keys.length) return new SecretBox(config.secrets.keys);
     if (config.auth.mode !== 'dev') throw new SecretBoxError('SECRETS_KEY is required outside AUTH_MODE=dev');
     // A random key here would seal values that no later start could open.
-    if (!config.auth.devSecret) throw new SecretBoxError('AUTH_MODE=dev without SECRETS_KEY needs the development key (DEV_AUTH_SECRET, or useLocalDevSecret)');
-    return new SecretBox([{ id: 'dev', key: createHmac('sha256', config.auth.devSecret).update('livsforloeb secret box (development only)').digest() }]);
+    if (!config.auth.devSecret)
+      throw new SecretBoxError('AUTH_MODE=dev without SECRETS_KEY needs the development key (DEV_AUTH_SECRET, or useLocalDevSecret)');
+    return new SecretBox([
+      { id: 'dev', key: createHmac('sha256', config.auth.devSecret).update('livsforloeb secret box (development only)').digest() },
+    ]);
   }
 
   seal(plain: string, context: string): string {

@@ -64,7 +64,8 @@ export async function startEmbeddedPostgres(settings: DatabaseSettings, log: Log
   const dataDir = path.join(settings.dataDir, 'postgres');
   const superPassword = localPassword(settings.dataDir, SUPERUSER_PASSWORD_FILE);
   const appPassword = localPassword(settings.dataDir, APP_PASSWORD_FILE);
-  const at = (user: string, password: string, database: string) => `postgres://${user}:${password}@127.0.0.1:${settings.embeddedPort}/${database}`;
+  const at = (user: string, password: string, database: string) =>
+    `postgres://${user}:${password}@127.0.0.1:${settings.embeddedPort}/${database}`;
   const adminUrl = at(SUPERUSER, superPassword, 'postgres');
   const url = at(APP_ROLE, appPassword, DATABASE);
   const setUp = async () => {
@@ -156,7 +157,9 @@ async function ensureDatabase(adminUrl: string, appDatabaseAsAdmin: string, appP
   try {
     const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
     const verb = role.rowCount === 0 ? 'CREATE' : 'ALTER';
-    await client.query(`${verb} ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal(appPassword)}`);
+    await client.query(
+      `${verb} ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal(appPassword)}`,
+    );
     const db = await client.query('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [DATABASE]);
     if (db.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE} OWNER ${APP_ROLE}`);
     else if (db.rows[0].owner !== APP_ROLE) await client.query(`ALTER DATABASE ${DATABASE} OWNER TO ${APP_ROLE}`);

@@ -41,7 +41,8 @@ export class ErrorFilter implements ExceptionFilter {
       const status = error.getStatus();
       const response = error.getResponse();
       const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
-      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : status === 400 ? 'VALIDATION_FAILED' : `HTTP_${status}`;
+      const code =
+        status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : status === 400 ? 'VALIDATION_FAILED' : `HTTP_${status}`;
       const body: ErrorBody = { statusCode: status, code, message: Array.isArray(message) ? message.join('; ') : String(message) };
       if (Array.isArray((response as { fields?: unknown }).fields)) body.fields = (response as { fields: ErrorBody['fields'] }).fields;
       else if (status === 400) body.fields = [{ field: 'request', reason: 'is malformed' }];
@@ -57,11 +58,29 @@ function requestError(e: unknown): ErrorBody | undefined {
   if (!err || typeof err.status !== 'number' || err.status < 400 || err.status >= 500) return undefined;
   if (err.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' };
   if (err.type === 'entity.parse.failed') {
-    return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Request body is not valid JSON', fields: [{ field: 'body', reason: 'must be a JSON object or array' }] };
+    return {
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Request body is not valid JSON',
+      fields: [{ field: 'body', reason: 'must be a JSON object or array' }],
+    };
   }
-  if (e instanceof URIError) return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'The path is not valid percent-encoding', fields: [{ field: 'path', reason: 'is not valid percent-encoding' }] };
-  if (err.status === 415) return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body’s charset or encoding is not supported' };
-  if (err.status === 400) return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'The request is malformed', fields: [{ field: 'request', reason: 'is malformed' }] };
+  if (e instanceof URIError)
+    return {
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The path is not valid percent-encoding',
+      fields: [{ field: 'path', reason: 'is not valid percent-encoding' }],
+    };
+  if (err.status === 415)
+    return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body’s charset or encoding is not supported' };
+  if (err.status === 400)
+    return {
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The request is malformed',
+      fields: [{ field: 'request', reason: 'is malformed' }],
+    };
   return { statusCode: err.status, code: `HTTP_${err.status}`, message: 'The request was refused' };
 }
 
@@ -71,6 +90,12 @@ function requestError(e: unknown): ErrorBody | undefined {
  */
 function withoutCpr(body: ErrorBody): ErrorBody {
   const mask = (v: unknown): unknown =>
-    typeof v === 'string' ? maskCpr(v) : Array.isArray(v) ? v.map(mask) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [maskCpr(k), mask(x)])) : v;
+    typeof v === 'string'
+      ? maskCpr(v)
+      : Array.isArray(v)
+        ? v.map(mask)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [maskCpr(k), mask(x)]))
+          : v;
   return mask(body) as ErrorBody;
 }

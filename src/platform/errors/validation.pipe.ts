@@ -6,7 +6,10 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     // Not a RegExp built from the property: an unknown field's name is the caller's input (a 500, or worse).
-    const own = Object.values(e.constraints ?? {}).map((reason) => ({ field, reason: reason.startsWith(e.property) ? reason.slice(e.property.length).trimStart() : reason }));
+    const own = Object.values(e.constraints ?? {}).map((reason) => ({
+      field,
+      reason: reason.startsWith(e.property) ? reason.slice(e.property.length).trimStart() : reason,
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -43,7 +46,10 @@ class RequestValidationPipe extends ValidationPipe {
     if (metadata.type !== 'custom') {
       const path = unstorablePath(value, metadata.data ?? '');
       const field = path || metadata.type;
-      if (path !== undefined) throw new DomainError('VALIDATION_FAILED', `Invalid request: ${field} ${UNSTORABLE_REASON}`, { fields: [{ field, reason: UNSTORABLE_REASON }] });
+      if (path !== undefined)
+        throw new DomainError('VALIDATION_FAILED', `Invalid request: ${field} ${UNSTORABLE_REASON}`, {
+          fields: [{ field, reason: UNSTORABLE_REASON }],
+        });
     }
     return super.transform(value, metadata);
   }

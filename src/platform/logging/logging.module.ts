@@ -35,7 +35,10 @@ export function loggingModule(config: AppConfig) {
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' },
       hooks: {
         logMethod(args: unknown[], method: (...a: unknown[]) => void) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? maskCpr(a) : a)));
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? maskCpr(a) : a)),
+          );
         },
       },
       base: { service: 'livsforloeb', role: config.app.role },

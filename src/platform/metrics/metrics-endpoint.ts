@@ -44,7 +44,8 @@ export async function listenForMetrics(endpoint: MetricsEndpoint, settings: Metr
       return;
     }
     endpoint.scrape().then(
-      (text) => res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : text),
+      (text) =>
+        res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : text),
       (error: unknown) => {
         logger.warn(`metrics scrape failed: ${(error as Error).message}`);
         res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Metrics are unavailable: the database did not answer\n');

@@ -7,7 +7,14 @@ import type { RetryPolicy } from './retry-policy';
  * row has committed. The engine writes them; the relay (src/outbox) reads them.
  */
 export type OutboxPayload =
-  | { op: 'add'; queue: string; name: string; data: IntegrationJobData | TimerJobData | DeliverEventJobData | NotificationJobData | WebhookJobData; dueAt?: string; retry?: RetryPolicy }
+  | {
+      op: 'add';
+      queue: string;
+      name: string;
+      data: IntegrationJobData | TimerJobData | DeliverEventJobData | NotificationJobData | WebhookJobData;
+      dueAt?: string;
+      retry?: RetryPolicy;
+    }
   | { op: 'remove'; queue: string; jobId: string };
 
 const MARK = 'outboxWritten';

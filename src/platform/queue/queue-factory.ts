@@ -1,12 +1,4 @@
-import {
-  createPostgresBackend,
-  createRedisBackend,
-  withBackend,
-  type Job,
-  type Queue,
-  type Worker,
-  type WorkerOptions,
-} from 'bullmq';
+import { createPostgresBackend, createRedisBackend, withBackend, type Job, type Queue, type Worker, type WorkerOptions } from 'bullmq';
 import type { QueueSettings } from '../config/app.config';
 
 export type Processor<D> = (job: Job<D>) => Promise<unknown>;
@@ -49,12 +41,16 @@ export class QueueFactory {
   }
 
   createWorker<D>(name: string, processor: Processor<D>, opts: Partial<WorkerOptions> = {}): Worker<D> {
-    const worker = new this.classes.Worker(name, processor as any, {
-      connection: this.connection,
-      prefix: this.prefix,
-      autorun: true,
-      ...opts,
-    } as any) as unknown as Worker<D>;
+    const worker = new this.classes.Worker(
+      name,
+      processor as any,
+      {
+        connection: this.connection,
+        prefix: this.prefix,
+        autorun: true,
+        ...opts,
+      } as any,
+    ) as unknown as Worker<D>;
     this.created.push(worker);
     return worker;
   }

@@ -41,7 +41,10 @@ async function oracle(sql: DataSource, s: JourneySearch): Promise<string[]> {
   if (s.broken) where.push(`j.status = 'broken'`);
   if (s.failed) where.push('j.has_failed_step');
   if (s.overdue) add(`j.status = 'active' AND j.next_deadline < ?::date`, copenhagenDate());
-  const rows: { id: string }[] = await sql.query(`SELECT j.id FROM journey j WHERE ${where.join(' AND ')} ORDER BY j.created_at DESC, j.id DESC`, params);
+  const rows: { id: string }[] = await sql.query(
+    `SELECT j.id FROM journey j WHERE ${where.join(' AND ')} ORDER BY j.created_at DESC, j.id DESC`,
+    params,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -66,7 +69,9 @@ describe(CaseworkerQueries.name, () => {
     const base = Date.parse('2026-11-01T10:00:00Z');
     const journeys = Array.from({ length: 1200 }, () => {
       const def = pick(defs);
-      const systems = [...new Set(def.steps.map((s) => s.system).filter((x): x is NonNullable<typeof x> => !!x))].filter(() => rand() < 0.6);
+      const systems = [...new Set(def.steps.map((s) => s.system).filter((x): x is NonNullable<typeof x> => !!x))].filter(
+        () => rand() < 0.6,
+      );
       const deadline = rand() < 0.2 ? null : new Date(Date.now() + Math.floor(rand() * 21 - 10) * 86_400_000).toISOString().slice(0, 10);
       return {
         type: def.id,
@@ -119,7 +124,8 @@ describe(CaseworkerQueries.name, () => {
         if (!res.nextCursor) break;
         cursor = res.nextCursor;
       }
-      if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`search ${JSON.stringify(s)}: ${got.length} journeys, expected ${expected.length}`);
+      if (JSON.stringify(got) !== JSON.stringify(expected))
+        throw new Error(`search ${JSON.stringify(s)}: ${got.length} journeys, expected ${expected.length}`);
       if (expected.length > 0) matched++;
     }
     return matched;

@@ -28,7 +28,14 @@ describe('moving journeys started under corrected rules', () => {
 
   async function deploy(definitions: JourneyDefinition[]): Promise<INestApplication> {
     while (apps.length) await apps.pop()!.close();
-    const app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions, gateway: new UnusedGateway(), role: 'api', namespace: 'corrections' });
+    const app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions,
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'corrections',
+    });
     apps.push(app);
     return app;
   }
@@ -41,9 +48,15 @@ describe('moving journeys started under corrected rules', () => {
     await db?.drop();
   });
 
-  const snapshotOf = async (sql: DataSource, id: string) => (await sql.query('SELECT definition_version, state, snapshot FROM journey WHERE id = $1', [id]))[0];
+  const snapshotOf = async (sql: DataSource, id: string) =>
+    (await sql.query('SELECT definition_version, state, snapshot FROM journey WHERE id = $1', [id]))[0];
   const timer = async (sql: DataSource, id: string, key: string) =>
-    (await sql.query(`SELECT to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS due, generation, status FROM journey_timer WHERE journey_id = $1 AND key = $2`, [id, key]))[0];
+    (
+      await sql.query(
+        `SELECT to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS due, generation, status FROM journey_timer WHERE journey_id = $1 AND key = $2`,
+        [id, key],
+      )
+    )[0];
 
   it('recomputes the burial deadline, the pension dates and a weekly commuter’s registration, after a dry run', async () => {
     // Before the corrections: only the version-1 definitions are deployed.
@@ -64,15 +77,28 @@ describe('moving journeys started under corrected rules', () => {
         actor: register,
       })
     ).journeyId;
-    await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,steps,burial,deadline}', to_jsonb($2::text)) WHERE id = $1`, [relative, addDays(today, 8)]);
-    await sql.query(`UPDATE journey_timer SET due_at = $2 WHERE journey_id = $1 AND key = 'reminder:burial:2d'`, [relative, `${addDays(today, 6)}T07:00:00Z`]);
+    await sql.query(
+      `UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,steps,burial,deadline}', to_jsonb($2::text)) WHERE id = $1`,
+      [relative, addDays(today, 8)],
+    );
+    await sql.query(`UPDATE journey_timer SET due_at = $2 WHERE journey_id = $1 AND key = 'reminder:burial:2d'`, [
+      relative,
+      `${addDays(today, 6)}T07:00:00Z`,
+    ]);
 
     // Born 2 January 1971: version 1's table stopped at 69, so the feed's date 2 January 2040 was taken as the pension age.
     const retiring = (
       await start.execute({
         citizenId: pensioner.id,
         type: 'retiring',
-        facts: { birthDate: '1971-01-02', pensionAgeDate: '2040-01-02', disabilityPensioner: false, stillWorking: false, livesAbroad: false, receivesHousingBenefit: false },
+        facts: {
+          birthDate: '1971-01-02',
+          pensionAgeDate: '2040-01-02',
+          disabilityPensioner: false,
+          stillWorking: false,
+          livesAbroad: false,
+          receivesHousingBenefit: false,
+        },
         startedAt: '2039-07-02T07:00:00.000Z',
         actor: register,
       })
@@ -81,9 +107,17 @@ describe('moving journeys started under corrected rules', () => {
     await sql.query(
       `UPDATE journey SET snapshot = jsonb_set(jsonb_set(jsonb_set(snapshot, '{context,anchorDate}', to_jsonb($2::text)), '{context,dates}', $3::jsonb),
          '{context,steps,apply-folkepension}', $4::jsonb) WHERE id = $1`,
-      [retiring, at69.pensionAgeDate, JSON.stringify(at69), JSON.stringify({ status: 'active', availableFrom: at69.applyFrom, deadline: at69.applyBy })],
+      [
+        retiring,
+        at69.pensionAgeDate,
+        JSON.stringify(at69),
+        JSON.stringify({ status: 'active', availableFrom: at69.applyFrom, deadline: at69.applyBy }),
+      ],
     );
-    await sql.query(`UPDATE journey_timer SET due_at = '2040-02-01T07:00:00Z' WHERE journey_id = $1 AND key = 'deadline:apply-folkepension'`, [retiring]);
+    await sql.query(
+      `UPDATE journey_timer SET due_at = '2040-02-01T07:00:00Z' WHERE journey_id = $1 AND key = 'deadline:apply-folkepension'`,
+      [retiring],
+    );
 
     // Working in Norway, home most weekends, with housing benefit: version 1 waits for the municipality.
     const abroad = (
@@ -117,8 +151,16 @@ describe('moving journeys started under corrected rules', () => {
     ];
     expect(dry).toEqual([
       expect.objectContaining({ journeyId: relative, outcome: 'would-migrate', timers: ['reminder:burial:7d', 'reminder:burial:2d'] }),
-      expect.objectContaining({ journeyId: retiring, outcome: 'would-migrate', timers: expect.arrayContaining(['deadline:apply-folkepension', 'reminder:apply-folkepension:7d']) }),
-      expect.objectContaining({ journeyId: abroad, outcome: 'would-migrate', stateAfter: expect.stringContaining('registration:choosingToStay') }),
+      expect.objectContaining({
+        journeyId: retiring,
+        outcome: 'would-migrate',
+        timers: expect.arrayContaining(['deadline:apply-folkepension', 'reminder:apply-folkepension:7d']),
+      }),
+      expect.objectContaining({
+        journeyId: abroad,
+        outcome: 'would-migrate',
+        stateAfter: expect.stringContaining('registration:choosingToStay'),
+      }),
     ]);
     // A dry run changes nothing.
     expect((await snapshotOf(sql, relative)).snapshot.context.steps.burial.deadline).toBe(addDays(today, 8));
@@ -134,13 +176,21 @@ describe('moving journeys started under corrected rules', () => {
     expect(burial).toMatchObject({ definition_version: 2 });
     expect(burial.snapshot.context.steps.burial.deadline).toBe(addDays(today, 7));
     const [expected2d] = reminderTimers('burial', addDays(today, 7), [2], new Date(0).toISOString());
-    expect(await timer(sql, relative, 'reminder:burial:2d')).toMatchObject({ due: expected2d.dueAt.slice(0, 16), status: 'scheduled', generation: 2 });
+    expect(await timer(sql, relative, 'reminder:burial:2d')).toMatchObject({
+      due: expected2d.dueAt.slice(0, 16),
+      status: 'scheduled',
+      generation: 2,
+    });
 
     // Pension: 70 on 2 January 2041; apply by 31 January 2041, flagged the morning after.
     const pension = (await snapshotOf(sql, retiring)).snapshot.context;
     expect(pension.anchorDate).toBe('2041-01-02');
     expect(pension.steps['apply-folkepension']).toEqual({ status: 'active', availableFrom: '2040-07-02', deadline: '2041-01-31' });
-    expect(await timer(sql, retiring, 'deadline:apply-folkepension')).toMatchObject({ due: '2041-02-01T07:00', status: 'scheduled', generation: 2 });
+    expect(await timer(sql, retiring, 'deadline:apply-folkepension')).toMatchObject({
+      due: '2041-02-01T07:00',
+      status: 'scheduled',
+      generation: 2,
+    });
     expect(await timer(sql, retiring, 'reminder:apply-folkepension:2d')).toMatchObject({ due: '2041-01-29T07:00', status: 'scheduled' });
 
     // The weekly commuter chooses to stay registered; housing benefit is due to be reported by the departure.
@@ -163,12 +213,22 @@ describe('moving journeys started under corrected rules', () => {
       await app.get(StartJourneyUseCase).execute({
         citizenId: c.id,
         type: 'retiring',
-        facts: { birthDate: '1971-01-03', pensionAgeDate: '2040-01-03', disabilityPensioner: false, stillWorking: false, livesAbroad: false, receivesHousingBenefit: false },
+        facts: {
+          birthDate: '1971-01-03',
+          pensionAgeDate: '2040-01-03',
+          disabilityPensioner: false,
+          stillWorking: false,
+          livesAbroad: false,
+          receivesHousingBenefit: false,
+        },
         startedAt: '2039-07-03T07:00:00.000Z',
         actor: register,
       })
     ).journeyId;
-    await sql.query(`UPDATE journey SET snapshot = jsonb_set(jsonb_set(snapshot, '{context,anchorDate}', '"2040-01-03"'), '{context,appliedOn}', '"2039-08-01"') WHERE id = $1`, [id]);
+    await sql.query(
+      `UPDATE journey SET snapshot = jsonb_set(jsonb_set(snapshot, '{context,anchorDate}', '"2040-01-03"'), '{context,appliedOn}', '"2039-08-01"') WHERE id = $1`,
+      [id],
+    );
 
     app = await deploy(allDefinitions());
     sql = app.get(DataSource);

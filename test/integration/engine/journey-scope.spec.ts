@@ -17,7 +17,10 @@ import { UnusedGateway } from '../../support/unused-gateway';
 /** Version 2 of the errand, with a step of a second authority: migrating a journey widens its scope. */
 const errandV2Taxed: JourneyDefinition = {
   ...errandV2,
-  steps: [...errandV2.steps, { id: 'tax', kind: 'automatic', system: 'skattestyrelsen', title: { da: 'Skat', en: 'Tax' }, guidance: { da: '-', en: '-' } }],
+  steps: [
+    ...errandV2.steps,
+    { id: 'tax', kind: 'automatic', system: 'skattestyrelsen', title: { da: 'Skat', en: 'Tax' }, guidance: { da: '-', en: '-' } },
+  ],
 };
 
 /** `journey_scope`, the caseworker search's scope, follows its journey in the journey's own transaction. */
@@ -30,16 +33,27 @@ describe('journey_scope', () => {
 
   async function deploy(definitions: JourneyDefinition[]): Promise<INestApplication> {
     while (apps.length) await apps.pop()!.close();
-    const app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions, gateway: new UnusedGateway(), role: 'api', namespace: 'journey_scope' });
+    const app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions,
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'journey_scope',
+    });
     apps.push(app);
     return app;
   }
   async function start(app: INestApplication): Promise<string> {
-    const [c] = await app.get(DataSource).query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`01019${String(++serial).padStart(5, '0')}`]);
+    const [c] = await app
+      .get(DataSource)
+      .query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`01019${String(++serial).padStart(5, '0')}`]);
     return (await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: citizen })).journeyId;
   }
   const scope = (app: INestApplication, id: string) =>
-    app.get(DataSource).query(`SELECT system, type, status, has_failed_step FROM journey_scope WHERE journey_id = $1 ORDER BY system`, [id]);
+    app
+      .get(DataSource)
+      .query(`SELECT system, type, status, has_failed_step FROM journey_scope WHERE journey_id = $1 ORDER BY system`, [id]);
   const found = async (app: INestApplication, authority: string, filters: object = {}) =>
     (await app.get(CaseworkerQueries).search({ authority, limit: 100, ...filters })).items.map((i) => i.id);
 
@@ -65,7 +79,13 @@ describe('journey_scope', () => {
     expect(await found(app, 'health-insurance', { failed: true })).toEqual([]);
 
     const send = app.get(SendEventUseCase);
-    await send.execute({ origin: 'engine', journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: { kind: 'engine', id: 'engine' } });
+    await send.execute({
+      origin: 'engine',
+      journeyId: id,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      actor: { kind: 'engine', id: 'engine' },
+    });
     await send.execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
     expect(await scope(app, id)).toEqual([expect.objectContaining({ status: 'completed', has_failed_step: false })]);
     expect(await found(app, 'health-insurance', { status: 'completed' })).toEqual([id]);
@@ -79,7 +99,15 @@ describe('journey_scope', () => {
     expect(await found(app, 'skattestyrelsen')).toEqual([]);
 
     app = await deploy([errandV1, errandV2Taxed]);
-    await app.get(SendEventUseCase).execute({ origin: 'engine', journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: { kind: 'engine', id: 'engine' } });
+    await app
+      .get(SendEventUseCase)
+      .execute({
+        origin: 'engine',
+        journeyId: id,
+        type: 'integration.completed',
+        data: { step: 'ask', task: 'order-health-card', output: {} },
+        actor: { kind: 'engine', id: 'engine' },
+      });
     const report = await app.get(MigrateJourneysUseCase).execute({ type: 'moving', to: 2, dryRun: false });
     expect(report).toEqual(expect.arrayContaining([expect.objectContaining({ journeyId: id, outcome: 'migrated' })]));
     expect((await scope(app, id)).map((r: { system: string }) => r.system)).toEqual(['health-insurance', 'skattestyrelsen']);

@@ -19,7 +19,14 @@ describe.each(queueBackends())(`${OutboxRelay.name} on %s`, (backend) => {
   beforeAll(async () => {
     db = await createTestDatabase(`relay_${backend}`);
     // Role api: the relay does not run by itself; the test drives it batch by batch.
-    app = await createTestApp({ databaseUrl: db.url, backend, definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: `relay_${backend}_${process.pid}` });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend,
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: `relay_${backend}_${process.pid}`,
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -117,11 +124,15 @@ redisOnly('OutboxRelay when Redis goes away', () => {
     expect(row.last_error).toBeTruthy();
 
     await redis.start();
-    await waitFor(async () => {
-      await sql.query('UPDATE outbox SET available_at = now()');
-      await relay.relayBatch();
-      return (await sql.query('SELECT 1 FROM outbox WHERE relayed_at IS NULL')).length === 0;
-    }, 15000, 200);
+    await waitFor(
+      async () => {
+        await sql.query('UPDATE outbox SET available_at = now()');
+        await relay.relayBatch();
+        return (await sql.query('SELECT 1 FROM outbox WHERE relayed_at IS NULL')).length === 0;
+      },
+      15000,
+      200,
+    );
     expect(await sql.query('SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL')).toEqual([{ n: 0 }]);
     const jobs = await app.get(Queues).get('integration').getJobs(['waiting']);
     expect(jobs).toHaveLength(1);
@@ -151,7 +162,8 @@ describe(`${OutboxRelay.name} keeping its table lean`, () => {
 
   it('vacuums the outbox after every OUTBOX_VACUUM_AFTER rows it relays, so claimed and deleted rows stop costing the claim', async () => {
     const sql = app.get(DataSource);
-    const vacuums = async () => (await sql.query(`SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'outbox'`))[0].n as number;
+    const vacuums = async () =>
+      (await sql.query(`SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'outbox'`))[0].n as number;
     const start = async (i: number) => {
       const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`03039${String(i).padStart(5, '0')}`]);
       await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: citizen });

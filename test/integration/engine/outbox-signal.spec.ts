@@ -27,7 +27,9 @@ describe(OutboxSignal.name, () => {
   let serial = 0;
 
   const startJourney = async (): Promise<string> => {
-    const [c] = await app.get(DataSource).query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`0202${String(++serial).padStart(6, '0')}`]);
+    const [c] = await app
+      .get(DataSource)
+      .query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`0202${String(++serial).padStart(6, '0')}`]);
     return (await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: citizen })).journeyId;
   };
 
@@ -68,7 +70,9 @@ describe(OutboxSignal.name, () => {
   });
 
   it('the commit itself sends no notification: the trigger that did is gone', async () => {
-    const triggers = await app.get(DataSource).query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass AND NOT tgisinternal`);
+    const triggers = await app
+      .get(DataSource)
+      .query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass AND NOT tgisinternal`);
     expect(triggers).toEqual([]);
   });
 
@@ -90,7 +94,9 @@ describe(OutboxSignal.name, () => {
     await repo.transaction(async (tx) => tx.query('SELECT 1'));
     await new Promise((r) => setTimeout(r, 300));
     expect({ sent: signal.sent, heard: notifications.length }).toEqual(afterStart);
-    expect(await app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'jobId' = 'nothing'`)).toEqual([{ n: 0 }]);
+    expect(await app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'jobId' = 'nothing'`)).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('pokes that arrive while a notification is on its way fold into one more, and the last is never dropped', async () => {

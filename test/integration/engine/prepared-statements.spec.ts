@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../../src/platform/database/data-source';
-import { MAX_PREPARED, PREPARE_AFTER_RUNS, PreparedStatements, usePreparedStatements } from '../../../src/platform/database/prepared-statements';
+import {
+  MAX_PREPARED,
+  PREPARE_AFTER_RUNS,
+  PreparedStatements,
+  usePreparedStatements,
+} from '../../../src/platform/database/prepared-statements';
 import { createTestDatabase } from '../../support/database';
 
 describe('prepared statements', () => {
@@ -9,7 +14,9 @@ describe('prepared statements', () => {
 
   /** What the server holds prepared on the pool's one connection. */
   const preparedOnServer = async (): Promise<string[]> =>
-    (await dataSource.query(`SELECT statement FROM pg_prepared_statements ORDER BY prepare_time`)).map((r: { statement: string }) => r.statement);
+    (await dataSource.query(`SELECT statement FROM pg_prepared_statements ORDER BY prepare_time`)).map(
+      (r: { statement: string }) => r.statement,
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase('prepared');
@@ -63,7 +70,8 @@ describe('prepared statements', () => {
 
   it('prepares at most MAX_PREPARED texts', () => {
     const statements = new PreparedStatements();
-    for (let i = 0; i < MAX_PREPARED + 10; i++) for (let run = 0; run < PREPARE_AFTER_RUNS; run++) statements.nameFor(`SELECT ${i} WHERE $1`);
+    for (let i = 0; i < MAX_PREPARED + 10; i++)
+      for (let run = 0; run < PREPARE_AFTER_RUNS; run++) statements.nameFor(`SELECT ${i} WHERE $1`);
     expect(statements.size).toBe(MAX_PREPARED);
     expect(statements.nameFor(`SELECT ${MAX_PREPARED + 5} WHERE $1`)).toBeUndefined();
     expect(statements.nameFor('SELECT 0 WHERE $1')).toMatch(/^lf_[0-9a-f]{24}$/);

@@ -20,7 +20,14 @@ describe(SendEventUseCase.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('send_event');
-    app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions: [errandV1], gateway: new UnusedGateway(), role: 'api', namespace: 'send_event' });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'send_event',
+    });
     sql = app.get(DataSource);
     start = app.get(StartJourneyUseCase);
     send = app.get(SendEventUseCase);
@@ -40,7 +47,9 @@ describe(SendEventUseCase.name, () => {
     const id = await newJourney();
     const [journey] = await sql.query('SELECT state, status, version FROM journey WHERE id = $1', [id]);
     expect(journey).toEqual({ state: 'requesting', status: 'active', version: 1 });
-    expect(await sql.query('SELECT seq, event_type FROM journey_history WHERE journey_id = $1', [id])).toEqual([{ seq: 1, event_type: 'journey.started' }]);
+    expect(await sql.query('SELECT seq, event_type FROM journey_history WHERE journey_id = $1', [id])).toEqual([
+      { seq: 1, event_type: 'journey.started' },
+    ]);
     const [task] = await sql.query('SELECT step, task, system, status FROM integration_task WHERE journey_id = $1', [id]);
     expect(task).toEqual({ step: 'ask', task: 'order-health-card', system: 'health-insurance', status: 'queued' });
     expect(await sql.query('SELECT command_type FROM outbox WHERE journey_id = $1', [id])).toEqual([{ command_type: 'queue.add' }]);
@@ -48,8 +57,22 @@ describe(SendEventUseCase.name, () => {
 
   it('applies a repeated idempotency key once and returns the first result', async () => {
     const id = await newJourney();
-    const first = await send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-1', actor: await ownerActor(app, id) });
-    const again = await send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-1', actor: await ownerActor(app, id) });
+    const first = await send.execute({
+      origin: 'client',
+      journeyId: id,
+      type: 'note',
+      data: { n: 1 },
+      idempotencyKey: 'k-1',
+      actor: await ownerActor(app, id),
+    });
+    const again = await send.execute({
+      origin: 'client',
+      journeyId: id,
+      type: 'note',
+      data: { n: 1 },
+      idempotencyKey: 'k-1',
+      actor: await ownerActor(app, id),
+    });
     expect(again).toEqual({ ...first, duplicate: true });
     const history = await sql.query(`SELECT seq FROM journey_history WHERE journey_id = $1 AND event_type = 'note'`, [id]);
     expect(history).toHaveLength(1);
@@ -60,11 +83,15 @@ describe(SendEventUseCase.name, () => {
   it('serialises 50 concurrent sends: no lost update, a gapless history', async () => {
     const id = await newJourney();
     const owner = await ownerActor(app, id);
-    await Promise.all(Array.from({ length: 50 }, (_, n) => send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n }, actor: owner })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, n) => send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n }, actor: owner })),
+    );
     const [{ snapshot, version }] = await sql.query('SELECT snapshot, version FROM journey WHERE id = $1', [id]);
     expect(version).toBe(51);
     expect([...snapshot.context.notes].sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 50 }, (_, n) => n));
-    const seqs = (await sql.query('SELECT seq FROM journey_history WHERE journey_id = $1 ORDER BY seq', [id])).map((r: { seq: number }) => r.seq);
+    const seqs = (await sql.query('SELECT seq FROM journey_history WHERE journey_id = $1 ORDER BY seq', [id])).map(
+      (r: { seq: number }) => r.seq,
+    );
     expect(seqs).toEqual(Array.from({ length: 51 }, (_, n) => n + 1));
   });
 
@@ -72,16 +99,29 @@ describe(SendEventUseCase.name, () => {
     const id = await newJourney();
     const owner = await ownerActor(app, id);
     const system = { kind: 'system' as const, id: 'health-insurance', authority: 'health-insurance' };
-    const result = { journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, idempotencyKey: 'task-1', actor: system, origin: 'engine' as const, background: true };
+    const result = {
+      journeyId: id,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      idempotencyKey: 'task-1',
+      actor: system,
+      origin: 'engine' as const,
+      background: true,
+    };
     await Promise.all([
       send.execute(result),
       send.execute(result),
       ...Array.from({ length: 10 }, (_, n) => send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n }, actor: owner })),
     ]);
-    const history = await sql.query(`SELECT count(*)::int AS n FROM journey_history WHERE journey_id = $1 AND event_type = 'integration.completed'`, [id]);
+    const history = await sql.query(
+      `SELECT count(*)::int AS n FROM journey_history WHERE journey_id = $1 AND event_type = 'integration.completed'`,
+      [id],
+    );
     expect(history).toEqual([{ n: 1 }]);
     // The reminder the result schedules, once: an attempt that lost the race wrote nothing.
-    expect(await sql.query('SELECT key, generation, status FROM journey_timer WHERE journey_id = $1', [id])).toEqual([{ key: 'remind', generation: 1, status: 'scheduled' }]);
+    expect(await sql.query('SELECT key, generation, status FROM journey_timer WHERE journey_id = $1', [id])).toEqual([
+      { key: 'remind', generation: 1, status: 'scheduled' },
+    ]);
     const [{ snapshot, state }] = await sql.query('SELECT snapshot, state FROM journey WHERE id = $1', [id]);
     expect(state).toBe('waiting');
     expect([...snapshot.context.notes].sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 10 }, (_, n) => n));
@@ -96,9 +136,24 @@ describe(SendEventUseCase.name, () => {
     const id = await newJourney();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const first = send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-race', actor: await ownerActor(app, id), inTransaction: () => gate });
+    const first = send.execute({
+      origin: 'client',
+      journeyId: id,
+      type: 'note',
+      data: { n: 1 },
+      idempotencyKey: 'k-race',
+      actor: await ownerActor(app, id),
+      inTransaction: () => gate,
+    });
     await until(holdingLock);
-    const again = send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, idempotencyKey: 'k-race', actor: await ownerActor(app, id) });
+    const again = send.execute({
+      origin: 'client',
+      journeyId: id,
+      type: 'note',
+      data: { n: 1 },
+      idempotencyKey: 'k-race',
+      actor: await ownerActor(app, id),
+    });
     await until(waitingForLock);
     release();
     const [a, b] = await Promise.all([first, again]);
@@ -114,7 +169,14 @@ describe(SendEventUseCase.name, () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     // A citizen's event takes the journey's lock and holds it (its in-transaction step waits) ...
-    const first = send.execute({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, actor: await ownerActor(app, id), inTransaction: () => gate });
+    const first = send.execute({
+      origin: 'client',
+      journeyId: id,
+      type: 'note',
+      data: { n: 1 },
+      actor: await ownerActor(app, id),
+      inTransaction: () => gate,
+    });
     await until(holdingLock);
     // ... a background event reads the journey without waiting, and its write waits for that lock ...
     const caseworker = { kind: 'caseworker' as const, id: 'cw', authority: 'health-insurance' };
@@ -127,13 +189,17 @@ describe(SendEventUseCase.name, () => {
     expect(await staleReads()).toBe(staleBefore + 1);
     const [{ snapshot }] = await sql.query('SELECT snapshot FROM journey WHERE id = $1', [id]);
     expect(snapshot.context.notes).toEqual([1, 2]);
-    const seqs = (await sql.query('SELECT seq FROM journey_history WHERE journey_id = $1 ORDER BY seq', [id])).map((r: { seq: number }) => r.seq);
+    const seqs = (await sql.query('SELECT seq FROM journey_history WHERE journey_id = $1 ORDER BY seq', [id])).map(
+      (r: { seq: number }) => r.seq,
+    );
     expect(seqs).toEqual([1, 2, 3]);
   });
 
   it('refuses an event the current state does not accept, naming event and state', async () => {
     const id = await newJourney();
-    const error = await send.execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) }).catch((e) => e);
+    const error = await send
+      .execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('EVENT_NOT_ALLOWED');
     expect(error.message).toContain('"confirm"');
@@ -143,8 +209,16 @@ describe(SendEventUseCase.name, () => {
 
   it('rejects event data that does not fit the schema with the field and the reason', async () => {
     const id = await newJourney();
-    await send.execute({ origin: 'engine', journeyId: id, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: citizen });
-    const error = await send.execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'maybe' }, actor: await ownerActor(app, id) }).catch((e) => e);
+    await send.execute({
+      origin: 'engine',
+      journeyId: id,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      actor: citizen,
+    });
+    const error = await send
+      .execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'maybe' }, actor: await ownerActor(app, id) })
+      .catch((e) => e);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details.fields).toEqual([{ field: 'data.answer', reason: 'must be equal to one of the allowed values' }]);
   });
@@ -152,13 +226,17 @@ describe(SendEventUseCase.name, () => {
   it('marks a journey whose snapshot no longer fits its machine as broken and keeps serving', async () => {
     const broken = await newJourney();
     await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{value}', '"renamedAway"') WHERE id = $1`, [broken]);
-    const error = await send.execute({ origin: 'client', journeyId: broken, type: 'note', data: { n: 1 }, actor: await ownerActor(app, broken) }).catch((e) => e);
+    const error = await send
+      .execute({ origin: 'client', journeyId: broken, type: 'note', data: { n: 1 }, actor: await ownerActor(app, broken) })
+      .catch((e) => e);
     expect(error.code).toBe('JOURNEY_BROKEN');
     const [row] = await sql.query('SELECT status, broken_reason FROM journey WHERE id = $1', [broken]);
     expect(row.status).toBe('broken');
-    expect(row.broken_reason).toContain("renamedAway");
+    expect(row.broken_reason).toContain('renamedAway');
     // The process is fine: another journey still takes events.
     const healthy = await newJourney();
-    await expect(send.execute({ origin: 'client', journeyId: healthy, type: 'note', data: { n: 2 }, actor: await ownerActor(app, healthy) })).resolves.toMatchObject({ seq: 2 });
+    await expect(
+      send.execute({ origin: 'client', journeyId: healthy, type: 'note', data: { n: 2 }, actor: await ownerActor(app, healthy) }),
+    ).resolves.toMatchObject({ seq: 2 });
   });
 });

@@ -17,7 +17,14 @@ describe('journey definition versions', () => {
 
   async function deploy(definitions: JourneyDefinition[]): Promise<INestApplication> {
     while (apps.length) await apps.pop()!.close();
-    const app = await createTestApp({ databaseUrl: db.url, backend: 'postgres', definitions, gateway: new UnusedGateway(), role: 'api', namespace: 'versioning' });
+    const app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions,
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'versioning',
+    });
     apps.push(app);
     return app;
   }
@@ -35,14 +42,24 @@ describe('journey definition versions', () => {
     const sql = app.get(DataSource);
     const [c1] = await sql.query(`INSERT INTO citizen (cpr) VALUES ('0101901234') RETURNING id`);
     const old = (await app.get(StartJourneyUseCase).execute({ citizenId: c1.id, type: 'moving', actor: citizen })).journeyId;
-    await app.get(SendEventUseCase).execute({ origin: 'engine', journeyId: old, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} }, actor: engine });
+    await app
+      .get(SendEventUseCase)
+      .execute({
+        origin: 'engine',
+        journeyId: old,
+        type: 'integration.completed',
+        data: { step: 'ask', task: 'order-health-card', output: {} },
+        actor: engine,
+      });
 
     app = await deploy([errandV1, errandV2]);
     const db2 = app.get(DataSource);
     const send = app.get(SendEventUseCase);
     // The old journey still runs on version 1, in its version-1 state.
     await send.execute({ origin: 'client', journeyId: old, type: 'note', data: { n: 7 }, actor: await ownerActor(app, old) });
-    expect(await db2.query('SELECT definition_version, state FROM journey WHERE id = $1', [old])).toEqual([{ definition_version: 1, state: 'waiting' }]);
+    expect(await db2.query('SELECT definition_version, state FROM journey WHERE id = $1', [old])).toEqual([
+      { definition_version: 1, state: 'waiting' },
+    ]);
     // New journeys start on version 2.
     const [c2] = await db2.query(`INSERT INTO citizen (cpr) VALUES ('0101901235') RETURNING id`);
     const fresh = (await app.get(StartJourneyUseCase).execute({ citizenId: c2.id, type: 'moving', actor: citizen })).journeyId;
@@ -50,7 +67,9 @@ describe('journey definition versions', () => {
 
     const migrate = app.get(MigrateJourneysUseCase);
     const dry = await migrate.execute({ type: 'moving', to: 2, dryRun: true });
-    expect(dry).toEqual([expect.objectContaining({ journeyId: old, outcome: 'would-migrate', stateBefore: 'waiting', stateAfter: 'awaitingConfirmation' })]);
+    expect(dry).toEqual([
+      expect.objectContaining({ journeyId: old, outcome: 'would-migrate', stateBefore: 'waiting', stateAfter: 'awaitingConfirmation' }),
+    ]);
     expect((await db2.query('SELECT definition_version FROM journey WHERE id = $1', [old]))[0].definition_version).toBe(1);
 
     const applied = await migrate.execute({ type: 'moving', to: 2, dryRun: false });
@@ -61,7 +80,13 @@ describe('journey definition versions', () => {
     await send.execute({ origin: 'client', journeyId: old, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, old) });
     expect((await db2.query('SELECT status FROM journey WHERE id = $1', [old]))[0].status).toBe('completed');
     const history = await db2.query('SELECT event_type FROM journey_history WHERE journey_id = $1 ORDER BY seq', [old]);
-    expect(history.map((h: { event_type: string }) => h.event_type)).toEqual(['journey.started', 'integration.completed', 'note', 'journey.migrated', 'confirm']);
+    expect(history.map((h: { event_type: string }) => h.event_type)).toEqual([
+      'journey.started',
+      'integration.completed',
+      'note',
+      'journey.migrated',
+      'confirm',
+    ]);
   });
 
   it('reports a journey it cannot migrate, with the reason, and leaves it alone', async () => {

@@ -23,7 +23,14 @@ describe.each(queueBackends())('a worker killed mid-job on %s', (backend) => {
     db = await createTestDatabase(`crash_${backend}`);
     sandbox = await startSandbox({ latencyScale: 0 });
     const namespace = `crash_${backend}_${process.pid}`;
-    api = await createTestApp({ databaseUrl: db.url, backend, definitions: [movingV1], gateway: new UnusedGateway(), role: 'api', namespace });
+    api = await createTestApp({
+      databaseUrl: db.url,
+      backend,
+      definitions: [movingV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace,
+    });
     worker = new ServiceProcess({
       ROLE: 'worker',
       PORT: String(await freePort()),
@@ -65,26 +72,43 @@ describe.each(queueBackends())('a worker killed mid-job on %s', (backend) => {
     // A worker gives citizens' requests on the same host the CPU first (WORKER_NICE, default 10).
     expect(os.getPriority(worker.pid)).toBe(Math.min(19, os.getPriority() + 10));
     // Each process names its connections by role, so pg_stat_activity and the server log tell who holds what.
-    const names = (await sql.query(`SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE datname = current_database()`)).map((r: { name: string }) => r.name);
+    const names = (
+      await sql.query(`SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE datname = current_database()`)
+    ).map((r: { name: string }) => r.name);
     expect(names).toEqual(expect.arrayContaining(['livsforloeb-api', 'livsforloeb-worker']));
-    await api.get(SendEventUseCase).execute({ origin: 'client', journeyId, type: 'move.reported', data: { reportedOn: movingV1.startExamples[0].movingDate as string }, actor: { kind: 'citizen', id: c.id } });
+    await api
+      .get(SendEventUseCase)
+      .execute({
+        origin: 'client',
+        journeyId,
+        type: 'move.reported',
+        data: { reportedOn: movingV1.startExamples[0].movingDate as string },
+        actor: { kind: 'citizen', id: c.id },
+      });
     await worker.until(() => sandbox.calls({ system: 'cpr' }).length > 0, 30_000);
     worker.signal('SIGKILL');
     expect(await worker.exited()).not.toBe(0);
     sandbox.setFaults({});
 
     worker.start();
-    await worker.until(async () => {
-      const [row] = await sql.query(`SELECT snapshot FROM journey WHERE id = $1`, [journeyId]);
-      return row.snapshot.context.steps['cpr-propagation'].status === 'done';
-    }, 30_000, 200);
+    await worker.until(
+      async () => {
+        const [row] = await sql.query(`SELECT snapshot FROM journey WHERE id = $1`, [journeyId]);
+        return row.snapshot.context.steps['cpr-propagation'].status === 'done';
+      },
+      30_000,
+      200,
+    );
 
     const [task] = await sql.query(`SELECT id, status FROM integration_task WHERE journey_id = $1 AND system = 'cpr'`, [journeyId]);
     expect(task.status).toBe('completed');
     const calls = sandbox.calls({ system: 'cpr' });
     expect(calls.length).toBeGreaterThanOrEqual(2);
     expect(calls.every((call) => call.idempotencyKey === task.id)).toBe(true);
-    const [{ n }] = await sql.query(`SELECT count(*)::int AS n FROM journey_history WHERE journey_id = $1 AND event_type = 'integration.completed'`, [journeyId]);
+    const [{ n }] = await sql.query(
+      `SELECT count(*)::int AS n FROM journey_history WHERE journey_id = $1 AND event_type = 'integration.completed'`,
+      [journeyId],
+    );
     expect(n).toBe(1);
   }, 90_000);
 });

@@ -23,7 +23,12 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
   let n = 0;
 
   async function boot(env: Record<string, string> = {}): Promise<INestApplication> {
-    const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 2000, breaker: { volumeThreshold: 1000 } });
+    const { gateway } = createHttpAuthorities({
+      systems: {},
+      defaultBaseUrl: sandbox.url,
+      timeoutMs: 2000,
+      breaker: { volumeThreshold: 1000 },
+    });
     const app = await createTestApp({
       databaseUrl: db.url,
       backend,
@@ -38,13 +43,18 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
   }
 
   async function startErrand(app: INestApplication, remindAfterMs: number): Promise<string> {
-    const [c] = await app.get(DataSource).query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`0101${String(++n).padStart(6, '0')}`]);
-    return (await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', answers: { remindAfterMs }, actor: citizen })).journeyId;
+    const [c] = await app
+      .get(DataSource)
+      .query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`0101${String(++n).padStart(6, '0')}`]);
+    return (await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', answers: { remindAfterMs }, actor: citizen }))
+      .journeyId;
   }
 
   const journey = async (id: string) => (await sql.query('SELECT state, status, snapshot FROM journey WHERE id = $1', [id]))[0];
   const events = async (id: string) =>
-    (await sql.query('SELECT event_type FROM journey_history WHERE journey_id = $1 ORDER BY seq', [id])).map((r: { event_type: string }) => r.event_type);
+    (await sql.query('SELECT event_type FROM journey_history WHERE journey_id = $1 ORDER BY seq', [id])).map(
+      (r: { event_type: string }) => r.event_type,
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase(`workers_${backend}`);
@@ -69,20 +79,26 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     await waitFor(async () => (await journey(id)).snapshot.context.reminded === 1, 10_000);
     const [note] = await sql.query('SELECT template, step FROM notification WHERE journey_id = $1', [id]);
     expect(note).toEqual({ template: 'step-needs-you', step: 'confirm' });
-    await app.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
+    await app
+      .get(SendEventUseCase)
+      .execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
     expect((await journey(id)).status).toBe('completed');
     expect(await events(id)).toEqual(['journey.started', 'integration.completed', 'timer.fired', 'confirm']);
 
     const [task] = await sql.query('SELECT id, status, attempts FROM integration_task WHERE journey_id = $1', [id]);
     expect(task).toMatchObject({ status: 'completed', attempts: 1 });
-    expect(sandbox.sideEffects({ key: task.id })).toEqual([expect.objectContaining({ count: 1, system: 'health-insurance', task: 'order-health-card' })]);
+    expect(sandbox.sideEffects({ key: task.id })).toEqual([
+      expect.objectContaining({ count: 1, system: 'health-insurance', task: 'order-health-card' }),
+    ]);
   });
 
   it('does not fire a timer that was cancelled by leaving its state', async () => {
     const app = apps[0];
     const id = await startErrand(app, 1500);
     await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
-    await app.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
+    await app
+      .get(SendEventUseCase)
+      .execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
     await new Promise((r) => setTimeout(r, 2500));
     expect(await events(id)).toEqual(['journey.started', 'integration.completed', 'confirm']);
     expect(await sql.query('SELECT status FROM journey_timer WHERE journey_id = $1', [id])).toEqual([{ status: 'cancelled' }]);
@@ -95,9 +111,15 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     const [timer] = await sql.query(`SELECT job_id FROM journey_timer WHERE journey_id = $1`, [id]);
     const timers = app.get(Queues).get('timers')!;
     await waitFor(async () => (await timers.getJob(timer.job_id)) !== undefined, 10_000);
-    await app.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
+    await app
+      .get(SendEventUseCase)
+      .execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
     await waitFor(async () => (await timers.getJob(timer.job_id)) === undefined, 10_000);
-    await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'timers'`, [id]))[0].n === 0, 10_000);
+    await waitFor(
+      async () =>
+        (await sql.query(`SELECT count(*)::int AS n FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'timers'`, [id]))[0].n === 0,
+      10_000,
+    );
   });
 
   it('fires a timer that came due while no worker was running', async () => {
@@ -123,7 +145,15 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     expect(new Set(sandbox.calls({ key: dead.id }).map((c) => c.idempotencyKey))).toEqual(new Set([dead.id]));
 
     sandbox.setFaults({});
-    await apps[0].get(SendEventUseCase).execute({ origin: 'engine', journeyId: id, type: 'integration.retry', data: { step: 'ask', task: 'order-health-card' }, actor: caseworker });
+    await apps[0]
+      .get(SendEventUseCase)
+      .execute({
+        origin: 'engine',
+        journeyId: id,
+        type: 'integration.retry',
+        data: { step: 'ask', task: 'order-health-card' },
+        actor: caseworker,
+      });
     await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
     expect(await events(id)).toEqual(['journey.started', 'integration.failed', 'integration.retry', 'integration.completed']);
   });
@@ -133,7 +163,11 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     // Enough attempts that a task failing every one (0.3^8 each) does not make this test flaky.
     const patient = await boot({ INTEGRATION_ATTEMPTS: '8' });
     const ids = await Promise.all(Array.from({ length: 20 }, () => startErrand(patient, 3_600_000)));
-    await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM journey WHERE id = ANY($1) AND state = 'waiting'`, [ids]))[0].n === 20, 30_000, 100);
+    await waitFor(
+      async () => (await sql.query(`SELECT count(*)::int AS n FROM journey WHERE id = ANY($1) AND state = 'waiting'`, [ids]))[0].n === 20,
+      30_000,
+      100,
+    );
     const tasks: { id: string }[] = await sql.query('SELECT id FROM integration_task WHERE journey_id = ANY($1)', [ids]);
     expect(tasks).toHaveLength(20);
     expect(sandbox.calls({ system: 'health-insurance' }).some((c) => c.outcome === 'fault')).toBe(true);
@@ -146,8 +180,14 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
   it('handles each job once per attempt with two worker processes on one queue', async () => {
     await boot(); // a second worker instance competing for the same queues
     const ids = await Promise.all(Array.from({ length: 20 }, () => startErrand(apps[0], 3_600_000)));
-    await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM journey WHERE id = ANY($1) AND state = 'waiting'`, [ids]))[0].n === 20, 20_000);
-    const tasks: { id: string; attempts: number }[] = await sql.query('SELECT id, attempts FROM integration_task WHERE journey_id = ANY($1)', [ids]);
+    await waitFor(
+      async () => (await sql.query(`SELECT count(*)::int AS n FROM journey WHERE id = ANY($1) AND state = 'waiting'`, [ids]))[0].n === 20,
+      20_000,
+    );
+    const tasks: { id: string; attempts: number }[] = await sql.query(
+      'SELECT id, attempts FROM integration_task WHERE journey_id = ANY($1)',
+      [ids],
+    );
     expect(tasks).toHaveLength(20);
     expect(tasks.every((t) => t.attempts === 1)).toBe(true);
     for (const t of tasks) expect(sandbox.sideEffects({ key: t.id })).toEqual([expect.objectContaining({ count: 1, requests: 1 })]);

@@ -18,13 +18,26 @@ const engine = { kind: 'engine' as const, id: 'engine' };
 
 /** A test app (own database, sandbox authorities) and a way to make a journey with one notification. */
 function setup(name: string, backend: 'postgres' | 'redis', role: 'all' | 'api') {
-  const env = {} as { db: Awaited<ReturnType<typeof createTestDatabase>>; sandbox: Sandbox; app: INestApplication; sql: DataSource; processor: NotificationProcessor };
+  const env = {} as {
+    db: Awaited<ReturnType<typeof createTestDatabase>>;
+    sandbox: Sandbox;
+    app: INestApplication;
+    sql: DataSource;
+    processor: NotificationProcessor;
+  };
   let n = 0;
   beforeAll(async () => {
     env.db = await createTestDatabase(name);
     env.sandbox = await startSandbox({ latencyScale: 0, seed: 3 });
     const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: env.sandbox.url, timeoutMs: 2000 });
-    env.app = await createTestApp({ databaseUrl: env.db.url, backend, definitions: [errandV1], gateway, role, namespace: `${name}_${process.pid}` });
+    env.app = await createTestApp({
+      databaseUrl: env.db.url,
+      backend,
+      definitions: [errandV1],
+      gateway,
+      role,
+      namespace: `${name}_${process.pid}`,
+    });
     env.sql = env.app.get(DataSource);
     env.processor = env.app.get(NotificationProcessor);
   });
@@ -36,20 +49,29 @@ function setup(name: string, backend: 'postgres' | 'redis', role: 'all' | 'api')
   /** A journey waiting for the citizen, with one `step-needs-you` notification (as its reminder timer fired). */
   const notified = async (): Promise<{ journeyId: string; notificationId: string }> => {
     const [c] = await env.sql.query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`0202${String(++n).padStart(6, '0')}`]);
-    const { journeyId } = await env.app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', answers: { remindAfterMs: 3_600_000 }, actor: { kind: 'citizen', id: c.id } });
-    const send = (type: string, data: Record<string, unknown>) => env.app.get(SendEventUseCase).execute({ origin: 'engine', journeyId, type, data, actor: engine });
+    const { journeyId } = await env.app
+      .get(StartJourneyUseCase)
+      .execute({ citizenId: c.id, type: 'moving', answers: { remindAfterMs: 3_600_000 }, actor: { kind: 'citizen', id: c.id } });
+    const send = (type: string, data: Record<string, unknown>) =>
+      env.app.get(SendEventUseCase).execute({ origin: 'engine', journeyId, type, data, actor: engine });
     await send('integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
     await send('timer.fired', { key: 'remind' });
     const [row] = await env.sql.query(`SELECT id FROM notification WHERE journey_id = $1`, [journeyId]);
     return { journeyId, notificationId: row.id };
   };
-  const status = async (id: string) => (await env.sql.query(`SELECT delivery_status, delivery_note, delivery_ref FROM notification WHERE id = $1`, [id]))[0];
+  const status = async (id: string) =>
+    (await env.sql.query(`SELECT delivery_status, delivery_note, delivery_ref FROM notification WHERE id = $1`, [id]))[0];
   return { env, notified, status };
 }
 
 const fakeJob = (data: NotificationJobData) => {
   const moved: number[] = [];
-  const job = { data, attemptsMade: 0, opts: { attempts: 3 }, moveToDelayed: async (at: number) => void moved.push(at) } as unknown as Job<NotificationJobData>;
+  const job = {
+    data,
+    attemptsMade: 0,
+    opts: { attempts: 3 },
+    moveToDelayed: async (at: number) => void moved.push(at),
+  } as unknown as Job<NotificationJobData>;
   return { job, moved };
 };
 
@@ -71,7 +93,9 @@ describe.each(queueBackends())('notification delivery through the queue on %s', 
     expect((await status(notificationId)).delivery_ref).toMatch(/^DP-/);
     // Running the job again sends nothing more.
     expect(await env.processor.handle(fakeJob({ notificationId, journeyId }).job)).toBe('skipped');
-    expect(env.sandbox.sideEffects({ key: notificationId })).toEqual([expect.objectContaining({ system: 'digital-post', task: 'send-letter', count: 1 })]);
+    expect(env.sandbox.sideEffects({ key: notificationId })).toEqual([
+      expect.objectContaining({ system: 'digital-post', task: 'send-letter', count: 1 }),
+    ]);
   });
 });
 
@@ -91,7 +115,9 @@ describe(NotificationProcessor.name, () => {
 
   it('does not send a reminder for a step that is done by delivery time', async () => {
     const { journeyId, notificationId } = await notified();
-    await env.app.get(SendEventUseCase).execute({ origin: 'client', journeyId, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(env.app, journeyId) });
+    await env.app
+      .get(SendEventUseCase)
+      .execute({ origin: 'client', journeyId, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(env.app, journeyId) });
     expect(await env.processor.handle(fakeJob({ notificationId, journeyId }).job)).toBe('step-closed');
     expect(await status(notificationId)).toMatchObject({ delivery_status: 'skipped', delivery_note: 'step-closed' });
     expect(env.sandbox.sideEffects({ key: notificationId })).toEqual([]);
@@ -99,8 +125,12 @@ describe(NotificationProcessor.name, () => {
 
   it('does not make a second notification for the same reminder on the same day', async () => {
     const { journeyId } = await notified();
-    await env.app.get(SendEventUseCase).execute({ origin: 'engine', journeyId, type: 'timer.fired', data: { key: 'remind' }, actor: engine });
+    await env.app
+      .get(SendEventUseCase)
+      .execute({ origin: 'engine', journeyId, type: 'timer.fired', data: { key: 'remind' }, actor: engine });
     expect(await env.sql.query(`SELECT id FROM notification WHERE journey_id = $1`, [journeyId])).toHaveLength(1);
-    expect(await env.sql.query(`SELECT id FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'notifications'`, [journeyId])).toHaveLength(1);
+    expect(
+      await env.sql.query(`SELECT id FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'notifications'`, [journeyId]),
+    ).toHaveLength(1);
   });
 });

@@ -8,17 +8,27 @@ describe('the AsyncAPI document of the webhooks', () => {
     // Severity 0 is an error; warnings and hints (style) do not make the document unusable.
     expect(diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('.')}: ${d.message}`)).toEqual([]);
     expect(document?.version()).toBe('3.0.0');
-    expect(document!.channels().all().map((c) => c.address()).sort()).toEqual(['correction.requested', 'step.awaiting', 'step.completed', 'step.failed']);
+    expect(
+      document!
+        .channels()
+        .all()
+        .map((c) => c.address())
+        .sort(),
+    ).toEqual(['correction.requested', 'step.awaiting', 'step.completed', 'step.failed']);
     for (const message of document!.messages().all()) expect(message.payload()?.required()).toEqual(['id', 'type', 'createdAt', 'data']);
   });
 
   it('has examples that its own schemas accept, and refuses a delivery that differs from them', () => {
-    const doc = asyncApiDocument() as { components: { messages: Record<string, { examples: { headers: Record<string, string>; payload: Record<string, unknown> }[] }> } };
+    const doc = asyncApiDocument() as {
+      components: { messages: Record<string, { examples: { headers: Record<string, string>; payload: Record<string, unknown> }[] }> };
+    };
     for (const message of Object.values(doc.components.messages)) {
       for (const example of message.examples) expect(deliveryProblems(example.headers, JSON.stringify(example.payload))).toEqual([]);
     }
     const [example] = doc.components.messages.stepCompleted.examples;
     expect(deliveryProblems(example.headers, JSON.stringify({ ...example.payload, data: { journey: {} } }))).not.toEqual([]);
-    expect(deliveryProblems({ ...example.headers, 'x-livsforloeb-signature': 'sha256=abc' }, JSON.stringify(example.payload))).not.toEqual([]);
+    expect(deliveryProblems({ ...example.headers, 'x-livsforloeb-signature': 'sha256=abc' }, JSON.stringify(example.payload))).not.toEqual(
+      [],
+    );
   });
 });

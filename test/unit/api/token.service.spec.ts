@@ -51,10 +51,16 @@ describe('TokenService: what every issuer path requires', () => {
   const tokens = new TokenService(loadConfig({ AUTH_MODE: 'dev', DEV_AUTH_SECRET: SECRET }));
   const key = new TextEncoder().encode(SECRET);
   const unsigned = (claims: Record<string, unknown>) =>
-    new SignJWT({ role: 'citizen', ...claims }).setSubject('0101901234').setIssuer('livsforloeb-dev-idp').setAudience('livsforloeb').setIssuedAt();
+    new SignJWT({ role: 'citizen', ...claims })
+      .setSubject('0101901234')
+      .setIssuer('livsforloeb-dev-idp')
+      .setAudience('livsforloeb')
+      .setIssuedAt();
 
   it('refuses a development token without an expiry', async () => {
-    await expect(tokens.verify(await unsigned({}).setProtectedHeader({ alg: 'HS256' }).sign(key))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(tokens.verify(await unsigned({}).setProtectedHeader({ alg: 'HS256' }).sign(key))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   it('refuses a development token signed with another algorithm than HS256, even with the right key', async () => {
@@ -66,9 +72,20 @@ describe('TokenService: what every issuer path requires', () => {
     // The client-token key in dev mode is derived from the dev key (see TokenService).
     const clientKey = createHmac('sha256', key).update('livsforloeb client tokens').digest();
     const claims = { role: 'system', authority: 'municipality' };
-    const good = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('c1').setIssuer('livsforloeb-clients').setAudience('livsforloeb').setExpirationTime('5m').sign(clientKey);
+    const good = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('c1')
+      .setIssuer('livsforloeb-clients')
+      .setAudience('livsforloeb')
+      .setExpirationTime('5m')
+      .sign(clientKey);
     await expect(tokens.verify(good)).resolves.toMatchObject({ role: 'system', clientId: 'c1' });
-    const endless = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('c1').setIssuer('livsforloeb-clients').setAudience('livsforloeb').sign(clientKey);
+    const endless = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('c1')
+      .setIssuer('livsforloeb-clients')
+      .setAudience('livsforloeb')
+      .sign(clientKey);
     await expect(tokens.verify(endless)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
@@ -91,12 +108,25 @@ describe('TokenService with an OpenID Connect provider', () => {
     server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    tokens = new TokenService(loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'livsforloeb', OIDC_JWKS_URL: `${issuer}/jwks`, SECRETS_KEY: TEST_SECRETS_KEY }));
+    tokens = new TokenService(
+      loadConfig({
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: issuer,
+        OIDC_AUDIENCE: 'livsforloeb',
+        OIDC_JWKS_URL: `${issuer}/jwks`,
+        SECRETS_KEY: TEST_SECRETS_KEY,
+      }),
+    );
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const idToken = (alg: string, expires = true) => {
-    const jwt = new SignJWT({ role: 'citizen' }).setProtectedHeader({ alg, kid: alg }).setSubject('0101901234').setIssuer(issuer).setAudience('livsforloeb').setIssuedAt();
+    const jwt = new SignJWT({ role: 'citizen' })
+      .setProtectedHeader({ alg, kid: alg })
+      .setSubject('0101901234')
+      .setIssuer(issuer)
+      .setAudience('livsforloeb')
+      .setIssuedAt();
     return (expires ? jwt.setExpirationTime('10m') : jwt).sign(signing[alg]);
   };
 

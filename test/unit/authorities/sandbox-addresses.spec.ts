@@ -8,7 +8,11 @@ describe('the sandbox address register', () => {
   });
 
   it('does find addresses by town, and nothing for an empty query', () => {
-    expect(searchAddresses('aarhus').map((a) => a.label)).toEqual(['Rådhuspladsen 2, 1. th, 8000 Aarhus C', 'Søndergade 14, 8000 Aarhus C', 'Viborgvej 120, 8210 Aarhus V']);
+    expect(searchAddresses('aarhus').map((a) => a.label)).toEqual([
+      'Rådhuspladsen 2, 1. th, 8000 Aarhus C',
+      'Søndergade 14, 8000 Aarhus C',
+      'Viborgvej 120, 8210 Aarhus V',
+    ]);
     expect(searchAddresses('   ')).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ describe('authority sandbox rules', () => {
   it('refuses a state pension before 70 for someone born after 31 December 1970', () => {
     // Born 2 January 1971 (CPR serial digit 7 = 1: the 1900s): 70 on 2 January 2041, paid from 1 February.
     const born1971 = '0201711231';
-    expect(() => answer('udbetaling-danmark-pension', 'apply-folkepension', { startDate: '2040-02-01', deferred: false }, born1971)).toThrow(Rejection);
+    expect(() =>
+      answer('udbetaling-danmark-pension', 'apply-folkepension', { startDate: '2040-02-01', deferred: false }, born1971),
+    ).toThrow(Rejection);
     expect(answer('udbetaling-danmark-pension', 'apply-folkepension', { startDate: '2041-02-01', deferred: false }, born1971)).toEqual({});
   });
 });

@@ -1,7 +1,8 @@
 import { movingV1 } from '../../../journeys/moving';
 import { journeyDiagram, type DiagramNode } from '../../../src/engine/queries/journey-diagram';
 
-const find = (n: DiagramNode, key: string): DiagramNode | undefined => (n.key === key ? n : n.children.map((c) => find(c, key)).find(Boolean));
+const find = (n: DiagramNode, key: string): DiagramNode | undefined =>
+  n.key === key ? n : n.children.map((c) => find(c, key)).find(Boolean);
 
 describe('journeyDiagram', () => {
   it('does list every state node with its transitions and marks the active ones', () => {

@@ -12,7 +12,12 @@ const readCompose = () => parse(fs.readFileSync(path.join(ROOT, 'docker-compose.
 
 const KEY_A = Buffer.alloc(32, 1).toString('base64');
 const KEY_B = Buffer.alloc(32, 2).toString('base64');
-const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'lf', OIDC_JWKS_URL: 'https://idp.example/jwks', SECRETS_KEY: `a:${KEY_A}` };
+const oidc = {
+  OIDC_ISSUER: 'https://idp.example',
+  OIDC_AUDIENCE: 'lf',
+  OIDC_JWKS_URL: 'https://idp.example/jwks',
+  SECRETS_KEY: `a:${KEY_A}`,
+};
 
 function problem(env: Record<string, string>): string {
   try {
@@ -97,28 +102,41 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', AUTH_MODE: 'dev' }).app.host).toBe('127.0.0.1');
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', ...oidc }).app.host).toBe('0.0.0.0');
     expect(loadConfig({ HOST: '0.0.0.0' }).app.host).toBe('0.0.0.0');
-    expect(problem({ HOST: 'http://x' })).toBe('Invalid configuration: HOST must be an IP address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0 (got "http://x")');
+    expect(problem({ HOST: 'http://x' })).toBe(
+      'Invalid configuration: HOST must be an IP address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0 (got "http://x")',
+    );
   });
 
   it('warns when the development sign-in listens beyond this machine, and only then', () => {
     expect(devExposureWarning(loadConfig({}))).toBeUndefined();
     expect(devExposureWarning(loadConfig({ HOST: 'localhost' }))).toBeUndefined();
-    expect(devExposureWarning(loadConfig({ HOST: '0.0.0.0' }))).toMatch(/^AUTH_MODE=dev and HOST=0\.0\.0\.0: the development sign-in .* open to every machine/);
+    expect(devExposureWarning(loadConfig({ HOST: '0.0.0.0' }))).toMatch(
+      /^AUTH_MODE=dev and HOST=0\.0\.0\.0: the development sign-in .* open to every machine/,
+    );
     expect(devExposureWarning(loadConfig({ DATABASE_URL: 'postgres://u@db/x', ...oidc }))).toBeUndefined();
   });
 
   it('refuses AUTH_MODE=dev when NODE_ENV=production, set or by default, naming the variables', () => {
-    expect(problem({ NODE_ENV: 'production', AUTH_MODE: 'dev', DATABASE_URL: 'postgres://u@db/x' })).toMatch(/^Invalid configuration: AUTH_MODE=dev is not allowed when NODE_ENV=production: set AUTH_MODE=oidc/);
-    expect(problem({ NODE_ENV: 'production' })).toMatch(/^Invalid configuration: AUTH_MODE \(dev by default when DATABASE_URL is unset\) is not allowed when NODE_ENV=production/);
+    expect(problem({ NODE_ENV: 'production', AUTH_MODE: 'dev', DATABASE_URL: 'postgres://u@db/x' })).toMatch(
+      /^Invalid configuration: AUTH_MODE=dev is not allowed when NODE_ENV=production: set AUTH_MODE=oidc/,
+    );
+    expect(problem({ NODE_ENV: 'production' })).toMatch(
+      /^Invalid configuration: AUTH_MODE \(dev by default when DATABASE_URL is unset\) is not allowed when NODE_ENV=production/,
+    );
     expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db/x', ...oidc }).app.authMode).toBe('oidc');
   });
 
   it('requires SECRETS_KEY outside AUTH_MODE=dev and reads a list of keys, newest first', () => {
     const { SECRETS_KEY: _, ...withoutKey } = oidc;
-    expect(problem({ DATABASE_URL: 'postgres://u@db/x', ...withoutKey })).toMatch(/^Invalid configuration: SECRETS_KEY is required when AUTH_MODE is oidc/);
+    expect(problem({ DATABASE_URL: 'postgres://u@db/x', ...withoutKey })).toMatch(
+      /^Invalid configuration: SECRETS_KEY is required when AUTH_MODE is oidc/,
+    );
     expect(loadConfig({}).secrets.keys).toEqual([]);
     const keys = loadConfig({ DATABASE_URL: 'postgres://u@db/x', ...oidc, SECRETS_KEY: `2026b:${KEY_B}, 2026a:${KEY_A}` }).secrets.keys;
-    expect(keys.map((k) => [k.id, k.key.toString('base64')])).toEqual([['2026b', KEY_B], ['2026a', KEY_A]]);
+    expect(keys.map((k) => [k.id, k.key.toString('base64')])).toEqual([
+      ['2026b', KEY_B],
+      ['2026a', KEY_A],
+    ]);
   });
 
   it.each([
@@ -146,7 +164,9 @@ describe('loadConfig', () => {
       // Reachable by a scraper on the compose network, and published nowhere.
       expect(config.metrics.host).toBe('0.0.0.0');
     }
-    expect(compose.services.api.ports.some((p: string) => p.includes(String(loadConfig(compose.services.api.environment).metrics.port)))).toBe(false);
+    expect(
+      compose.services.api.ports.some((p: string) => p.includes(String(loadConfig(compose.services.api.environment).metrics.port))),
+    ).toBe(false);
   });
 
   it('runs the migrations once in docker-compose.yml, and starts the API and the workers only after they succeeded', () => {
@@ -156,7 +176,10 @@ describe('loadConfig', () => {
     expect(services.migrate.build).toBe('.');
     for (const name of ['api', 'worker']) {
       expect({ name, image: services[name].image }).toEqual({ name, image: services.migrate.image });
-      expect({ name, dependsOn: services[name].depends_on.migrate }).toEqual({ name, dependsOn: { condition: 'service_completed_successfully' } });
+      expect({ name, dependsOn: services[name].depends_on.migrate }).toEqual({
+        name,
+        dependsOn: { condition: 'service_completed_successfully' },
+      });
     }
   });
 
@@ -170,14 +193,19 @@ describe('loadConfig', () => {
   });
 
   it('starts the service with the same V8 heap flags everywhere: npm start, start:dev, the Dockerfile, docker-compose and the test harnesses', () => {
-    const scripts = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    const flagsBeforeMain = (argv: string[]) => argv.slice(argv.indexOf('node') + 1, argv.indexOf('dist/src/main.js')).filter((a) => a.startsWith('--max-'));
+    const scripts = (
+      JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    const flagsBeforeMain = (argv: string[]) =>
+      argv.slice(argv.indexOf('node') + 1, argv.indexOf('dist/src/main.js')).filter((a) => a.startsWith('--max-'));
     for (const script of ['start', 'start:dev']) {
       const argv = scripts[script].split('&&').pop()!.trim().split(/\s+/);
       expect({ script, flags: flagsBeforeMain(argv) }).toEqual({ script, flags: [...SERVICE_NODE_FLAGS] });
     }
     const compose = readCompose();
-    for (const [name, service] of Object.entries<{ command?: string[] }>(compose.services).filter(([, s]) => s.command?.includes('dist/src/main.js'))) {
+    for (const [name, service] of Object.entries<{ command?: string[] }>(compose.services).filter(([, s]) =>
+      s.command?.includes('dist/src/main.js'),
+    )) {
       expect({ name, flags: flagsBeforeMain(service.command!) }).toEqual({ name, flags: [...SERVICE_NODE_FLAGS] });
     }
     const image = parseDockerfile(path.join(ROOT, 'Dockerfile')).at(-1)!;

@@ -9,12 +9,26 @@ const spelling = (c: string) =>
   fc.constantFrom('raw', 'escaped', 'lower', 'twice', 'fullwidth', 'fullwidth-escaped').map((how) => {
     const fullwidth = /\d/.test(c) ? String.fromCharCode(0xff10 + Number(c)) : c;
     switch (how) {
-      case 'escaped': return bytes(c).map((b) => hex(b, false)).join('');
-      case 'lower': return bytes(c).map((b) => hex(b, true)).join('');
-      case 'twice': return bytes(c).map((b) => `%25${hex(b, false).slice(1)}`).join('');
-      case 'fullwidth': return fullwidth;
-      case 'fullwidth-escaped': return bytes(fullwidth).map((b) => hex(b, false)).join('');
-      default: return c;
+      case 'escaped':
+        return bytes(c)
+          .map((b) => hex(b, false))
+          .join('');
+      case 'lower':
+        return bytes(c)
+          .map((b) => hex(b, true))
+          .join('');
+      case 'twice':
+        return bytes(c)
+          .map((b) => `%25${hex(b, false).slice(1)}`)
+          .join('');
+      case 'fullwidth':
+        return fullwidth;
+      case 'fullwidth-escaped':
+        return bytes(fullwidth)
+          .map((b) => hex(b, false))
+          .join('');
+      default:
+        return c;
     }
   });
 /** A zero-width space or a soft hyphen a reader does not see, escaped as it would be in a URL, or nothing. */
@@ -23,7 +37,14 @@ const invisible = fc.constantFrom('', '', '', '%E2%80%8B', '%C2%AD', '%EF%BB%BF'
 /** The test's own reading of a logged path: every escape decoded, compatibility forms folded, invisible characters dropped. */
 function read(text: string): string {
   let out = text;
-  for (let i = 0; i < 5; i++) out = out.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => { try { return decodeURIComponent(run); } catch { return run; } });
+  for (let i = 0; i < 5; i++)
+    out = out.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
   return out.normalize('NFKC').replace(/\p{Cf}/gu, '');
 }
 
@@ -41,7 +62,12 @@ describe('safeUrl', () => {
 
   it('does mask a CPR number however its characters are encoded in the path', () => {
     const encoded = cprLike.chain((cpr) =>
-      fc.tuple(fc.constant(cpr), fc.tuple(...[...cpr].map((c) => fc.tuple(spelling(c), invisible))), fc.constantFrom('/api/journeys/', '/journeys/', '/caseworker/journeys/x-'), fc.constantFrom('', '/events', '?cpr=1')),
+      fc.tuple(
+        fc.constant(cpr),
+        fc.tuple(...[...cpr].map((c) => fc.tuple(spelling(c), invisible))),
+        fc.constantFrom('/api/journeys/', '/journeys/', '/caseworker/journeys/x-'),
+        fc.constantFrom('', '/events', '?cpr=1'),
+      ),
     );
     fc.assert(
       fc.property(encoded, ([cpr, parts, prefix, suffix]) => {

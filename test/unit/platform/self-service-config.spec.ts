@@ -19,12 +19,21 @@ describe('self-service configuration', () => {
       webhookAttempts: 12,
       allowLocalHttpTargets: true,
     });
-    const oidc = loadConfig({ DATABASE_URL: 'postgres://db/x', OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'lf', OIDC_JWKS_URL: 'https://idp/jwks', SECRETS_KEY: `k:${Buffer.alloc(32).toString('base64')}` });
+    const oidc = loadConfig({
+      DATABASE_URL: 'postgres://db/x',
+      OIDC_ISSUER: 'https://idp',
+      OIDC_AUDIENCE: 'lf',
+      OIDC_JWKS_URL: 'https://idp/jwks',
+      SECRETS_KEY: `k:${Buffer.alloc(32).toString('base64')}`,
+    });
     expect(oidc.selfService.allowLocalHttpTargets).toBe(false);
   });
 
   it('reads SELF_SERVICE_LINKS as authority system → URL and strips a trailing slash from PUBLIC_BASE_URL', () => {
-    const config = loadConfig({ SELF_SERVICE_LINKS: '{"municipality":"https://kk.example.dk/flyt"}', PUBLIC_BASE_URL: 'https://lf.example.dk/' });
+    const config = loadConfig({
+      SELF_SERVICE_LINKS: '{"municipality":"https://kk.example.dk/flyt"}',
+      PUBLIC_BASE_URL: 'https://lf.example.dk/',
+    });
     expect(config.selfService.links).toEqual({ municipality: 'https://kk.example.dk/flyt' });
     expect(config.selfService.publicBaseUrl).toBe('https://lf.example.dk');
   });

@@ -19,12 +19,21 @@ function emptyScope(lang: Lang, types: JourneyDefinition[], f: Filters, authorit
     return html`<p class="mt-5">${lang === 'da' ? 'Din myndighed har ingen trin i disse forløb, så du ser dem ikke.' : 'Your authority has no steps in these journeys, so you do not see them.'}
       ${lang === 'da' ? 'Du ser kun forløb, hvor din myndighed har et trin.' : 'You see only journeys in which your authority has a step.'}</p>`;
   }
-  return html`<p class="mt-5">${t(lang, 'noResults')} ${lang === 'da'
-    ? 'Du ser kun forløb, hvor din myndighed har et trin, der gælder for borgeren (fx ikke en flytning uden logiværtserklæring). Prøv at fjerne et filter.'
-    : 'You see only journeys in which your authority has a step that applies to the citizen (e.g. not a move without a host declaration). Try removing a filter.'}</p>`;
+  return html`<p class="mt-5">${t(lang, 'noResults')} ${
+    lang === 'da'
+      ? 'Du ser kun forløb, hvor din myndighed har et trin, der gælder for borgeren (fx ikke en flytning uden logiværtserklæring). Prøv at fjerne et filter.'
+      : 'You see only journeys in which your authority has a step that applies to the citizen (e.g. not a move without a host declaration). Try removing a filter.'
+  }</p>`;
 }
 
-export function searchView(lang: Lang, types: JourneyDefinition[], f: Filters, items: JourneySummary[], next: string | null, authority = ''): SafeHtml {
+export function searchView(
+  lang: Lang,
+  types: JourneyDefinition[],
+  f: Filters,
+  items: JourneySummary[],
+  next: string | null,
+  authority = '',
+): SafeHtml {
   const check = (name: 'overdue' | 'failed' | 'broken', label: string) =>
     html`<li><input type="checkbox" class="form-checkbox" id="s-${name}" name="${name}" value="true"${f[name] ? ' checked' : ''}><label for="s-${name}">${label}</label></li>`;
   const query = (cursor: string) => {
@@ -48,28 +57,50 @@ export function searchView(lang: Lang, types: JourneyDefinition[], f: Filters, i
       ${check('overdue', t(lang, 'onlyOverdue'))}${check('failed', t(lang, 'onlyFailed'))}${check('broken', t(lang, 'onlyBroken'))}</ul></fieldset>
     <button type="submit" class="button button-primary">${t(lang, 'search')}</button>
   </form>
-  ${items.length === 0
-    ? emptyScope(lang, types, f, authority)
-    : dataTable(
-        'table--zebra mt-5',
-        [t(lang, 'journey'), t(lang, 'status'), t(lang, 'nextDeadline'), t(lang, 'startedOn')],
-        items.map((j) => [
-          html`<a href="/caseworker/journeys/${j.id}">${tx(lang, j.title)}</a> <span class="form-hint">${j.id.slice(0, 8)}</span>`,
-          html`${statusBadge(journeyStatus(lang, j.status), j.status)}${j.hasFailedStep ? html` ${statusBadge(lang === 'da' ? 'Et trin er fejlet' : 'A step failed', 'failed')}` : ''}`,
-          html`${j.nextDeadline ? formatDate(lang, j.nextDeadline) : t(lang, 'none')}${j.overdue ? html` ${statusBadge(t(lang, 'overdue'), 'failed')}` : ''}`,
-          formatDate(lang, j.createdAt),
-        ]),
-      )}
+  ${
+    items.length === 0
+      ? emptyScope(lang, types, f, authority)
+      : dataTable(
+          'table--zebra mt-5',
+          [t(lang, 'journey'), t(lang, 'status'), t(lang, 'nextDeadline'), t(lang, 'startedOn')],
+          items.map((j) => [
+            html`<a href="/caseworker/journeys/${j.id}">${tx(lang, j.title)}</a> <span class="form-hint">${j.id.slice(0, 8)}</span>`,
+            html`${statusBadge(journeyStatus(lang, j.status), j.status)}${j.hasFailedStep ? html` ${statusBadge(lang === 'da' ? 'Et trin er fejlet' : 'A step failed', 'failed')}` : ''}`,
+            html`${j.nextDeadline ? formatDate(lang, j.nextDeadline) : t(lang, 'none')}${j.overdue ? html` ${statusBadge(t(lang, 'overdue'), 'failed')}` : ''}`,
+            formatDate(lang, j.createdAt),
+          ]),
+        )
+  }
   ${next ? html`<p><a href="${query(next)}">${t(lang, 'nextPage')}</a></p>` : ''}`;
 }
 
-export function caseworkerJourneyView(lang: Lang, csrf: string, view: JourneyView, tl: Timeline, noteError?: string, def?: JourneyDefinition): SafeHtml {
+export function caseworkerJourneyView(
+  lang: Lang,
+  csrf: string,
+  view: JourneyView,
+  tl: Timeline,
+  noteError?: string,
+  def?: JourneyDefinition,
+): SafeHtml {
   const base = `/caseworker/journeys/${view.id}`;
   const code = (text: string) => html`<code style="overflow-wrap:anywhere">${text}</code>`;
   const say = (da: string, en: string) => (lang === 'da' ? da : en);
-  const taskStatus: Record<string, [string, string]> = { pending: ['Venter', 'Waiting'], running: ['I gang', 'Running'], completed: ['Færdig', 'Done'], failed: ['Fejlet, prøves igen', 'Failed, will retry'], dead: ['Opgivet', 'Given up'] };
-  const timerStatus: Record<string, [string, string]> = { scheduled: ['Planlagt', 'Planned'], fired: ['Udløst', 'Fired'], cancelled: ['Annulleret', 'Cancelled'] };
-  const timerPurpose: Record<string, [string, string]> = { reminder: ['Påmindelse til borgeren', 'Reminder to the citizen'], watchdog: ['Frist for myndighedens svar', "Deadline for the authority's answer"] };
+  const taskStatus: Record<string, [string, string]> = {
+    pending: ['Venter', 'Waiting'],
+    running: ['I gang', 'Running'],
+    completed: ['Færdig', 'Done'],
+    failed: ['Fejlet, prøves igen', 'Failed, will retry'],
+    dead: ['Opgivet', 'Given up'],
+  };
+  const timerStatus: Record<string, [string, string]> = {
+    scheduled: ['Planlagt', 'Planned'],
+    fired: ['Udløst', 'Fired'],
+    cancelled: ['Annulleret', 'Cancelled'],
+  };
+  const timerPurpose: Record<string, [string, string]> = {
+    reminder: ['Påmindelse til borgeren', 'Reminder to the citizen'],
+    watchdog: ['Frist for myndighedens svar', "Deadline for the authority's answer"],
+  };
   const words = (table: Record<string, [string, string]>, key: string) => (table[key] ? say(...table[key]) : key);
   const open = view.steps.filter((s) => ['active', 'late', 'failed'].includes(s.status));
   return html`<p>${statusBadge(journeyStatus(lang, view.status), view.status)}
@@ -77,34 +108,60 @@ export function caseworkerJourneyView(lang: Lang, csrf: string, view: JourneyVie
       ${view.nextDeadline ? html` · ${t(lang, 'nextDeadline')}: ${formatDate(lang, view.nextDeadline)}` : ''}</p>
     ${view.brokenReason ? html`<p>${view.brokenReason}</p>` : ''}
     <h2>${t(lang, 'steps')}</h2>
-    ${dataTable('', [t(lang, 'step'), t(lang, 'status'), t(lang, 'deadline'), t(lang, 'authority')], view.steps.map((s) => [
-      tx(lang, s.title),
-      statusBadge(stepStatus(lang, s.status), s.status),
-      html`${s.deadline ? formatDate(lang, s.deadline) : ''}${s.overdue ? html` ${statusBadge(t(lang, 'overdue'), 'failed')}` : ''}`,
-      authorityName(lang, s.system),
-    ]))}
+    ${dataTable(
+      '',
+      [t(lang, 'step'), t(lang, 'status'), t(lang, 'deadline'), t(lang, 'authority')],
+      view.steps.map((s) => [
+        tx(lang, s.title),
+        statusBadge(stepStatus(lang, s.status), s.status),
+        html`${s.deadline ? formatDate(lang, s.deadline) : ''}${s.overdue ? html` ${statusBadge(t(lang, 'overdue'), 'failed')}` : ''}`,
+        authorityName(lang, s.system),
+      ]),
+    )}
     <h2 class="mt-8">${t(lang, 'tasks')}</h2>
-    ${tl.tasks.length === 0 ? html`<p>${t(lang, 'none')}</p>` : dataTable('', [t(lang, 'step'), say('Opgave', 'Task'), t(lang, 'status'), t(lang, 'attempts'), t(lang, 'when'), { hidden: t(lang, 'retry') }], tl.tasks.map((k) => [
-      stepTitle(lang, def, k.step),
-      html`${authorityName(lang, k.system)}: ${code(k.task)}${k.lastError ? html`<br><span class="form-hint" style="overflow-wrap:anywhere">${k.lastError}</span>` : ''}`,
-      statusBadge(words(taskStatus, k.status), k.status === 'dead' ? 'failed' : k.status === 'completed' ? 'done' : ''),
-      k.attempts,
-      formatDate(lang, k.updatedAt, true),
-      k.retryable ? html`<form method="post" action="${base}/tasks/${k.id}/retry"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="button button-secondary">${t(lang, 'retry')}<span class="sr-only"> ${k.task}</span></button></form>` : '',
-    ]))}
+    ${
+      tl.tasks.length === 0
+        ? html`<p>${t(lang, 'none')}</p>`
+        : dataTable(
+            '',
+            [t(lang, 'step'), say('Opgave', 'Task'), t(lang, 'status'), t(lang, 'attempts'), t(lang, 'when'), { hidden: t(lang, 'retry') }],
+            tl.tasks.map((k) => [
+              stepTitle(lang, def, k.step),
+              html`${authorityName(lang, k.system)}: ${code(k.task)}${k.lastError ? html`<br><span class="form-hint" style="overflow-wrap:anywhere">${k.lastError}</span>` : ''}`,
+              statusBadge(words(taskStatus, k.status), k.status === 'dead' ? 'failed' : k.status === 'completed' ? 'done' : ''),
+              k.attempts,
+              formatDate(lang, k.updatedAt, true),
+              k.retryable
+                ? html`<form method="post" action="${base}/tasks/${k.id}/retry"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="button button-secondary">${t(lang, 'retry')}<span class="sr-only"> ${k.task}</span></button></form>`
+                : '',
+            ]),
+          )
+    }
     <h2 class="mt-8">${t(lang, 'timeline')}</h2>
-    ${dataTable('table--compact', [t(lang, 'when'), t(lang, 'event'), t(lang, 'actor')], tl.history.map((h) => [
-      formatDate(lang, h.at, true),
-      eventWords(lang, def, h.event, h.data),
-      actorWords(lang, h.actor as unknown as Actor, false),
-    ]))}
+    ${dataTable(
+      'table--compact',
+      [t(lang, 'when'), t(lang, 'event'), t(lang, 'actor')],
+      tl.history.map((h) => [
+        formatDate(lang, h.at, true),
+        eventWords(lang, def, h.event, h.data),
+        actorWords(lang, h.actor as unknown as Actor, false),
+      ]),
+    )}
     <h2 class="mt-8">${t(lang, 'timers')}</h2>
-    ${tl.timers.length === 0 ? html`<p>${t(lang, 'none')}</p>` : dataTable('table--compact', [t(lang, 'step'), t(lang, 'purpose'), t(lang, 'status'), t(lang, 'when')], tl.timers.map((x) => [
-      stepTitle(lang, def, x.step ?? timerStep(def, x.key)),
-      words(timerPurpose, x.purpose),
-      words(timerStatus, x.status),
-      formatDate(lang, x.dueAt, true),
-    ]))}
+    ${
+      tl.timers.length === 0
+        ? html`<p>${t(lang, 'none')}</p>`
+        : dataTable(
+            'table--compact',
+            [t(lang, 'step'), t(lang, 'purpose'), t(lang, 'status'), t(lang, 'when')],
+            tl.timers.map((x) => [
+              stepTitle(lang, def, x.step ?? timerStep(def, x.key)),
+              words(timerPurpose, x.purpose),
+              words(timerStatus, x.status),
+              formatDate(lang, x.dueAt, true),
+            ]),
+          )
+    }
     <h2 class="mt-8">${t(lang, 'notes')}</h2>
     ${tl.notes.length === 0 ? html`<p>${t(lang, 'none')}</p>` : html`<ul class="nobullet-list">${tl.notes.map((n) => html`<li class="mt-3"><p><strong>${n.author}</strong> (${n.authority}) · ${formatDate(lang, n.at, true)}</p><p>${n.body}</p></li>`)}</ul>`}
     <form method="post" action="${base}/notes" class="mt-5" novalidate>

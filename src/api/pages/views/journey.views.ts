@@ -9,7 +9,6 @@ import { statusBadge } from './status-badge';
 import { dataTable } from './table';
 import { taskList, type TaskListOptions } from './task-list.views';
 
-
 export function journeyTable(lang: Lang, journeys: { view: JourneyView; note?: string }[], base = '/journeys'): SafeHtml {
   if (!journeys.length) return html`<p>${t(lang, 'noJourneys')}</p>`;
   return dataTable(
@@ -79,7 +78,11 @@ export function journeyPage(o: JourneyPageOptions): SafeHtml {
     ${dataTable(
       'table--compact',
       [t(lang, 'when'), t(lang, 'event'), t(lang, 'actor')],
-      o.history.map((h) => [formatDate(lang, new Date(h.created_at).toISOString(), true), eventWords(lang, o.def, h.event_type, h.event_data), actorWords(lang, h.actor, o.ownerViewing)]),
+      o.history.map((h) => [
+        formatDate(lang, new Date(h.created_at).toISOString(), true),
+        eventWords(lang, o.def, h.event_type, h.event_data),
+        actorWords(lang, h.actor, o.ownerViewing),
+      ]),
     )}`;
 }
 

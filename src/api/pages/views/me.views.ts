@@ -39,7 +39,13 @@ export interface PlannedReminder {
   at: string;
 }
 
-export function notificationsView(lang: Lang, csrf: string, items: NotificationView[], titles: (type: string) => Text | undefined, planned: PlannedReminder[] = []): SafeHtml {
+export function notificationsView(
+  lang: Lang,
+  csrf: string,
+  items: NotificationView[],
+  titles: (type: string) => Text | undefined,
+  planned: PlannedReminder[] = [],
+): SafeHtml {
   const plannedList = planned.length
     ? html`<h2>${lang === 'da' ? 'Planlagte påmindelser' : 'Planned reminders'}</h2>
       <ul>${planned.map((p) => html`<li class="mt-3">${formatDate(lang, p.at)}: ${lang === 'da' ? 'påmindelse om' : 'reminder about'} "${p.step}" · <a href="/journeys/${p.journeyId}">${p.journey}</a></li>`)}</ul>`
@@ -48,8 +54,14 @@ export function notificationsView(lang: Lang, csrf: string, items: NotificationV
   if (!items.length) return html`${plannedList}${sentHeading}<p>${t(lang, 'noNotifications')}</p>`;
   const deliveryText = (n: NotificationView) =>
     ({
-      pending: lang === 'da' ? `Sendes med Digital Post ${formatDate(lang, n.delivery.after, true)}` : `Sent by Digital Post ${formatDate(lang, n.delivery.after, true)}`,
-      sent: lang === 'da' ? `Sendt med Digital Post ${formatDate(lang, n.delivery.at, true)}` : `Sent by Digital Post ${formatDate(lang, n.delivery.at, true)}`,
+      pending:
+        lang === 'da'
+          ? `Sendes med Digital Post ${formatDate(lang, n.delivery.after, true)}`
+          : `Sent by Digital Post ${formatDate(lang, n.delivery.after, true)}`,
+      sent:
+        lang === 'da'
+          ? `Sendt med Digital Post ${formatDate(lang, n.delivery.at, true)}`
+          : `Sent by Digital Post ${formatDate(lang, n.delivery.at, true)}`,
       skipped: lang === 'da' ? 'Ikke sendt: ikke længere aktuelt' : 'Not sent: no longer relevant',
       failed: lang === 'da' ? 'Kunne ikke sendes med Digital Post' : 'Could not be sent by Digital Post',
     })[n.delivery.status];
@@ -59,8 +71,12 @@ export function notificationsView(lang: Lang, csrf: string, items: NotificationV
         ${formatDate(lang, n.createdAt, true)} · <a href="/journeys/${n.journeyId}">${tx(lang, titles(n.journeyType)) || n.journeyType}</a>
         ${typeof n.params.deadline === 'string' ? html` · ${t(lang, 'deadline')}: ${formatDate(lang, n.params.deadline)}` : ''}</p>
       <p class="form-hint">${deliveryText(n)}</p>
-      ${n.readAt ? '' : html`<form method="post" action="/me/notifications/${n.id}/read"><input type="hidden" name="_csrf" value="${csrf}">
-        <button type="submit" class="button button-secondary">${t(lang, 'markRead')}</button></form>`}</li>`,
+      ${
+        n.readAt
+          ? ''
+          : html`<form method="post" action="/me/notifications/${n.id}/read"><input type="hidden" name="_csrf" value="${csrf}">
+        <button type="submit" class="button button-secondary">${t(lang, 'markRead')}</button></form>`
+      }</li>`,
   )}</ul>`;
 }
 
@@ -69,26 +85,51 @@ export interface ProxyFormState {
   errors: Record<string, string>;
 }
 
-export function proxiesView(lang: Lang, csrf: string, grants: { granted: ProxyGrantView[]; received: ProxyGrantView[] }, journeys: { id: string; title: string }[], form: ProxyFormState): SafeHtml {
-  const err = (name: string) => (form.errors[name] ? html`<span class="form-error-message" id="p-${name}-error"><span class="sr-only">${t(lang, 'errorPrefix')}: </span>${form.errors[name]}</span>` : '');
+export function proxiesView(
+  lang: Lang,
+  csrf: string,
+  grants: { granted: ProxyGrantView[]; received: ProxyGrantView[] },
+  journeys: { id: string; title: string }[],
+  form: ProxyFormState,
+): SafeHtml {
+  const err = (name: string) =>
+    form.errors[name]
+      ? html`<span class="form-error-message" id="p-${name}-error"><span class="sr-only">${t(lang, 'errorPrefix')}: </span>${form.errors[name]}</span>`
+      : '';
   const described = (name: string, hint = false) => {
     const ids = [hint ? `p-${name}-hint` : '', form.errors[name] ? `p-${name}-error` : ''].filter(Boolean).join(' ');
     return ids ? html` aria-describedby="${ids}"` : '';
   };
-  const scopeLabel = (g: ProxyGrantView) => (g.journeyId ? journeys.find((j) => j.id === g.journeyId)?.title ?? g.journeyId : t(lang, 'allJourneys'));
+  const scopeLabel = (g: ProxyGrantView) =>
+    g.journeyId ? (journeys.find((j) => j.id === g.journeyId)?.title ?? g.journeyId) : t(lang, 'allJourneys');
   const table = (list: ProxyGrantView[], revocable: boolean) =>
     list.length
       ? dataTable(
           'mt-4',
-          [t(lang, 'counterpart'), t(lang, 'proxyScope'), t(lang, 'proxyAccess'), t(lang, 'expiresAt'), t(lang, 'status'), ...(revocable ? [{ hidden: t(lang, 'revoke') }] : [])],
+          [
+            t(lang, 'counterpart'),
+            t(lang, 'proxyScope'),
+            t(lang, 'proxyAccess'),
+            t(lang, 'expiresAt'),
+            t(lang, 'status'),
+            ...(revocable ? [{ hidden: t(lang, 'revoke') }] : []),
+          ],
           list.map((g) => [
             g.counterpart,
-            revocable ? scopeLabel(g) : g.journeyId ? html`<a href="/journeys/${g.journeyId}">${t(lang, 'journey')}</a>` : t(lang, 'allJourneys'),
+            revocable
+              ? scopeLabel(g)
+              : g.journeyId
+                ? html`<a href="/journeys/${g.journeyId}">${t(lang, 'journey')}</a>`
+                : t(lang, 'allJourneys'),
             t(lang, g.access === 'act' ? 'accessAct' : 'accessRead'),
             formatDate(lang, g.expiresAt),
             statusBadge(t(lang, g.active ? 'active' : 'inactive'), g.active ? 'done' : ''),
             ...(revocable
-              ? [g.active ? html`<a href="/me/proxies/${g.id}/revoke">${t(lang, 'revoke')}<span class="sr-only"> ${g.counterpart}</span></a>` : '']
+              ? [
+                  g.active
+                    ? html`<a href="/me/proxies/${g.id}/revoke">${t(lang, 'revoke')}<span class="sr-only"> ${g.counterpart}</span></a>`
+                    : '',
+                ]
               : []),
           ]),
         )
@@ -98,8 +139,12 @@ export function proxiesView(lang: Lang, csrf: string, grants: { granted: ProxyGr
   return html`<h2>${t(lang, 'grantedByMe')}</h2>${table(grants.granted, true)}
     <h2 class="mt-8">${t(lang, 'receivedByMe')}</h2>${table(grants.received, false)}
     <h2 class="mt-8">${t(lang, 'grantProxy')}</h2>
-    ${Object.keys(form.errors).length ? html`<div class="alert alert-error" role="alert" tabindex="-1" autofocus><div class="alert-body"><p class="alert-heading">${t(lang, 'errorSummary')}</p>
-      <ul class="alert-text nobullet-list">${Object.entries(form.errors).map(([k, v]) => html`<li><a href="#p-${k}">${v}</a></li>`)}</ul></div></div>` : ''}
+    ${
+      Object.keys(form.errors).length
+        ? html`<div class="alert alert-error" role="alert" tabindex="-1" autofocus><div class="alert-body"><p class="alert-heading">${t(lang, 'errorSummary')}</p>
+      <ul class="alert-text nobullet-list">${Object.entries(form.errors).map(([k, v]) => html`<li><a href="#p-${k}">${v}</a></li>`)}</ul></div></div>`
+        : ''
+    }
     <form method="post" action="/me/proxies" novalidate>
       <input type="hidden" name="_csrf" value="${csrf}">
       <div class="form-group${form.errors.proxyCpr ? ' form-error' : ''}"><label class="form-label" for="p-proxyCpr">${t(lang, 'proxyCpr')}</label>

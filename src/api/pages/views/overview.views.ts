@@ -76,7 +76,8 @@ const FACT_VALUES: Record<string, Text> = {
   separated: { da: 'Separeret', en: 'Separated' },
 };
 
-const money = (lang: Lang, amount: number) => new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { style: 'currency', currency: 'DKK' }).format(amount);
+const money = (lang: Lang, amount: number) =>
+  new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { style: 'currency', currency: 'DKK' }).format(amount);
 
 function deadlinesSection(lang: Lang, o: Overview): SafeHtml {
   const rows = o.deadlines.map(
@@ -87,20 +88,26 @@ function deadlinesSection(lang: Lang, o: Overview): SafeHtml {
       <td>${d.journey.title[lang]}</td></tr>`,
   );
   return html`<section aria-labelledby="deadlines-h" class="mt-8"><h2 id="deadlines-h">${ot(lang, 'deadlines')}</h2>
-    ${o.deadlines.length
-      ? html`<table class="table table--zebra mt-4"><thead><tr><th scope="col">${ot(lang, 'date')}</th><th scope="col">${ot(lang, 'what')}</th><th scope="col">${ot(lang, 'authority')}</th><th scope="col">${ot(lang, 'journey')}</th></tr></thead><tbody>${rows}</tbody></table>`
-      : html`<p>${ot(lang, 'noDeadlines')}</p>`}</section>`;
+    ${
+      o.deadlines.length
+        ? html`<table class="table table--zebra mt-4"><thead><tr><th scope="col">${ot(lang, 'date')}</th><th scope="col">${ot(lang, 'what')}</th><th scope="col">${ot(lang, 'authority')}</th><th scope="col">${ot(lang, 'journey')}</th></tr></thead><tbody>${rows}</tbody></table>`
+        : html`<p>${ot(lang, 'noDeadlines')}</p>`
+    }</section>`;
 }
 
 function casesSection(lang: Lang, o: Overview): SafeHtml {
   return html`<section aria-labelledby="cases-h" class="mt-8"><h2 id="cases-h">${ot(lang, 'cases')}</h2>
-    ${o.cases.length
-      ? o.cases.map(
-          (c) => html`<h3 class="h4">${c.authority.name[lang]}</h3><ul>${c.steps.map(
-            (s) => html`<li><a href="${s.link}">${s.step.title[lang]}</a> (${s.journey.title[lang]})${s.since ? html`, ${ot(lang, 'since')} ${formatDate(lang, s.since)}` : ''}</li>`,
-          )}</ul>`,
-        )
-      : html`<p>${ot(lang, 'noCases')}</p>`}</section>`;
+    ${
+      o.cases.length
+        ? o.cases.map(
+            (c) =>
+              html`<h3 class="h4">${c.authority.name[lang]}</h3><ul>${c.steps.map(
+                (s) =>
+                  html`<li><a href="${s.link}">${s.step.title[lang]}</a> (${s.journey.title[lang]})${s.since ? html`, ${ot(lang, 'since')} ${formatDate(lang, s.since)}` : ''}</li>`,
+              )}</ul>`,
+          )
+        : html`<p>${ot(lang, 'noCases')}</p>`
+    }</section>`;
 }
 
 function benefitPart(lang: Lang, part: BenefitsPart): SafeHtml {
@@ -110,7 +117,9 @@ function benefitPart(lang: Lang, part: BenefitsPart): SafeHtml {
       : part.benefits.length
         ? html`<table class="table mt-2"><thead><tr><th scope="col">${ot(lang, 'benefit')}</th><th scope="col">${ot(lang, 'amount')}</th><th scope="col">${ot(lang, 'period')}</th><th scope="col">${ot(lang, 'nextPayment')}</th><th scope="col">${ot(lang, 'from')}</th></tr></thead>
           <tbody>${part.benefits.map(
-            (b) => html`<tr><td>${b.name[lang]}</td><td>${money(lang, b.amount)} ${b.frequency === 'quarterly' ? ot(lang, 'quarterly') : ot(lang, 'monthly')}</td>
+            (
+              b,
+            ) => html`<tr><td>${b.name[lang]}</td><td>${money(lang, b.amount)} ${b.frequency === 'quarterly' ? ot(lang, 'quarterly') : ot(lang, 'monthly')}</td>
               <td>${formatDate(lang, b.periodFrom)}${b.periodTo ? html` – ${formatDate(lang, b.periodTo)}` : ''}</td><td>${formatDate(lang, b.nextPaymentDate)}</td>
               <td>${b.source ? html`<a href="${b.source.link}">${ot(lang, 'journey')}</a>` : ''}</td></tr>`,
           )}</tbody></table>`
@@ -126,13 +135,17 @@ function benefitsSection(lang: Lang, o: Overview): SafeHtml {
 
 /** Each fact with what it is, the journeys that used it and, when given, what the citizen can do about it. */
 function factsSection(lang: Lang, o: Overview, extra?: (fact: string) => SafeHtml): SafeHtml {
-  const value = (v: string | string[]) => (Array.isArray(v) ? v.map((d) => formatDate(lang, d)).join(', ') || '–' : FACT_VALUES[v]?.[lang] ?? v);
+  const value = (v: string | string[]) =>
+    Array.isArray(v) ? v.map((d) => formatDate(lang, d)).join(', ') || '–' : (FACT_VALUES[v]?.[lang] ?? v);
   return html`<section aria-labelledby="facts-h" class="mt-8"><h2 id="facts-h">${ot(lang, 'facts')}</h2>
-    ${o.facts.length
-      ? html`<dl>${o.facts.map(
-          (f) => html`<dt>${f.label[lang]}</dt><dd>${value(f.value)}<br><span class="form-hint">${ot(lang, 'usedBy')}: ${f.usedBy.map((j) => j.title[lang]).join(', ')}</span>${extra?.(f.fact) ?? ''}</dd>`,
-        )}</dl>`
-      : html`<p>${ot(lang, 'noFacts')}</p>`}</section>`;
+    ${
+      o.facts.length
+        ? html`<dl>${o.facts.map(
+            (f) =>
+              html`<dt>${f.label[lang]}</dt><dd>${value(f.value)}<br><span class="form-hint">${ot(lang, 'usedBy')}: ${f.usedBy.map((j) => j.title[lang]).join(', ')}</span>${extra?.(f.fact) ?? ''}</dd>`,
+          )}</dl>`
+        : html`<p>${ot(lang, 'noFacts')}</p>`
+    }</section>`;
 }
 
 function calendarSection(lang: Lang, csrf: string, o: Overview, issuedUrl?: string): SafeHtml {
@@ -155,7 +168,14 @@ function representedSection(lang: Lang, grants: ProxyGrantView[]): SafeHtml {
 const authorityName = (lang: Lang, id: string) => AUTHORITY_SYSTEMS[id as AuthoritySystemId]?.name[lang] ?? id;
 
 /** The latest correction of the fact and, unless one waits, the "Er det forkert?" form (a disclosure: no script needed). */
-export function correctionPart(lang: Lang, csrf: string, fact: string, owner: string, latest: CorrectionView | undefined, form?: { fact: string; description: string; error?: boolean }): SafeHtml {
+export function correctionPart(
+  lang: Lang,
+  csrf: string,
+  fact: string,
+  owner: string,
+  latest: CorrectionView | undefined,
+  form?: { fact: string; description: string; error?: boolean },
+): SafeHtml {
   const status = latest
     ? latest.status === 'awaiting'
       ? html`<p class="mt-2"><span class="badge badge-info">${ot(lang, 'awaiting')} ${authorityName(lang, latest.authority)}</span> (${formatDate(lang, latest.createdAt, true)})</p>`
@@ -170,7 +190,7 @@ export function correctionPart(lang: Lang, csrf: string, fact: string, owner: st
       <div class="form-group${mine && form?.error ? ' form-error' : ''}"><label class="form-label" for="${id}">${ot(lang, 'wrongLabel')}</label>
         <span class="form-hint" id="${id}-hint">${ot(lang, 'wrongHint')} ${authorityName(lang, owner)}.</span>
         ${mine && form?.error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${ot(lang, 'error')}: </span>${ot(lang, 'descriptionError')}</span>` : ''}
-        <textarea class="form-input" id="${id}" name="description" rows="4" maxlength="2000" aria-describedby="${described}">${mine ? form?.description ?? '' : ''}</textarea></div>
+        <textarea class="form-input" id="${id}" name="description" rows="4" maxlength="2000" aria-describedby="${described}">${mine ? (form?.description ?? '') : ''}</textarea></div>
       <button type="submit" class="button button-secondary">${ot(lang, 'wrongSend')}</button></form></details>`;
 }
 

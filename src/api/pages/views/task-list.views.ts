@@ -50,7 +50,9 @@ export function taskList(o: TaskListOptions): SafeHtml {
   const byStep = new Map<string, NextActionView[]>();
   const loose: NextActionView[] = [];
   for (const a of actions) {
-    const stepId = def.events[a.event]?.steps.find((s) => view.steps.some((v) => v.id === s && OPEN.includes(v.status))) ?? def.events[a.event]?.steps[0];
+    const stepId =
+      def.events[a.event]?.steps.find((s) => view.steps.some((v) => v.id === s && OPEN.includes(v.status))) ??
+      def.events[a.event]?.steps[0];
     if (stepId && view.steps.some((s) => s.id === stepId)) byStep.set(stepId, [...(byStep.get(stepId) ?? []), a]);
     else loose.push(a);
   }
@@ -70,20 +72,46 @@ export function taskList(o: TaskListOptions): SafeHtml {
 
   return html`<h2>${t(lang, 'whatNow')}</h2>
     ${primary ? taskBlock(o, primary, 0, true) : html`<p>${t(lang, 'nothingNow')}</p>`}
-    ${others.length ? html`<h2 class="mt-8">${say(lang, 'Dine andre opgaver', 'Your other tasks')}</h2>
-      <ol class="nobullet-list">${others.map((task, i) => html`<li>${taskBlock(o, task, i + 1, false)}</li>`)}</ol>` : ''}
-    ${waiting.length ? html`<h2 class="mt-8">${say(lang, 'Det venter vi på', 'What we are waiting for')}</h2>
-      <ul>${waiting.map((s) => html`<li class="mt-3">${stepLine(lang, s)}${s.system ? ` – ${authorityName(lang, s.system)}` : ''}${deadlineText(lang, s)}
-        ${s.status === 'failed' ? html` ${statusBadge(say(lang, 'En sagsbehandler hjælper', 'A caseworker is helping'), 'failed')}` : ''}</li>`)}</ul>` : ''}
-    ${later.length ? html`<h2 class="mt-8">${say(lang, 'Senere i forløbet', 'Later in the journey')}</h2>
-      <ul>${later.map((s) => html`<li class="mt-3">${stepLine(lang, s)}${deadlineText(lang, s)}</li>`)}</ul>` : ''}
-    ${upcoming.length || sent.length ? html`<h2 class="mt-8">${say(lang, 'Påmindelser', 'Reminders')}</h2>
+    ${
+      others.length
+        ? html`<h2 class="mt-8">${say(lang, 'Dine andre opgaver', 'Your other tasks')}</h2>
+      <ol class="nobullet-list">${others.map((task, i) => html`<li>${taskBlock(o, task, i + 1, false)}</li>`)}</ol>`
+        : ''
+    }
+    ${
+      waiting.length
+        ? html`<h2 class="mt-8">${say(lang, 'Det venter vi på', 'What we are waiting for')}</h2>
+      <ul>${waiting.map(
+        (s) => html`<li class="mt-3">${stepLine(lang, s)}${s.system ? ` – ${authorityName(lang, s.system)}` : ''}${deadlineText(lang, s)}
+        ${s.status === 'failed' ? html` ${statusBadge(say(lang, 'En sagsbehandler hjælper', 'A caseworker is helping'), 'failed')}` : ''}</li>`,
+      )}</ul>`
+        : ''
+    }
+    ${
+      later.length
+        ? html`<h2 class="mt-8">${say(lang, 'Senere i forløbet', 'Later in the journey')}</h2>
+      <ul>${later.map((s) => html`<li class="mt-3">${stepLine(lang, s)}${deadlineText(lang, s)}</li>`)}</ul>`
+        : ''
+    }
+    ${
+      upcoming.length || sent.length
+        ? html`<h2 class="mt-8">${say(lang, 'Påmindelser', 'Reminders')}</h2>
       <ul>${upcoming.map((r) => html`<li class="mt-3">${say(lang, 'Vi minder dig om', 'We will remind you about')} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)}</li>`)}
-        ${sent.map((r) => html`<li class="mt-3">${say(lang, 'Vi sendte dig en påmindelse om', 'We sent you a reminder about')} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)} (<a href="/me/notifications">${t(lang, 'notifications')}</a>)</li>`)}</ul>` : ''}
-    ${done.length ? html`<h2 class="mt-8">${say(lang, 'Færdige trin', 'Done')}</h2>
-      <ul>${done.map((s) => html`<li class="mt-3">${statusBadge(say(lang, 'Færdig', 'Done'), 'done')} ${tx(lang, s.title)}${doneBy(o, s.id)}</li>`)}</ul>` : ''}
-    ${skipped.length ? html`<details class="mt-8"><summary>${say(lang, `Ikke relevant for dig (${skipped.length})`, `Not relevant for you (${skipped.length})`)}</summary>
-      <ul>${skipped.map((s) => html`<li class="mt-3">${tx(lang, s.title)}: ${tx(lang, definitionOf(s.id)?.notRelevant) || say(lang, 'Gælder ikke ud fra dine svar og registrenes oplysninger.', 'Does not apply given your answers and the registers.')}</li>`)}</ul></details>` : ''}`;
+        ${sent.map((r) => html`<li class="mt-3">${say(lang, 'Vi sendte dig en påmindelse om', 'We sent you a reminder about')} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)} (<a href="/me/notifications">${t(lang, 'notifications')}</a>)</li>`)}</ul>`
+        : ''
+    }
+    ${
+      done.length
+        ? html`<h2 class="mt-8">${say(lang, 'Færdige trin', 'Done')}</h2>
+      <ul>${done.map((s) => html`<li class="mt-3">${statusBadge(say(lang, 'Færdig', 'Done'), 'done')} ${tx(lang, s.title)}${doneBy(o, s.id)}</li>`)}</ul>`
+        : ''
+    }
+    ${
+      skipped.length
+        ? html`<details class="mt-8"><summary>${say(lang, `Ikke relevant for dig (${skipped.length})`, `Not relevant for you (${skipped.length})`)}</summary>
+      <ul>${skipped.map((s) => html`<li class="mt-3">${tx(lang, s.title)}: ${tx(lang, definitionOf(s.id)?.notRelevant) || say(lang, 'Gælder ikke ud fra dine svar og registrenes oplysninger.', 'Does not apply given your answers and the registers.')}</li>`)}</ul></details>`
+        : ''
+    }`;
 }
 
 function stepLine(lang: Lang, s: StepView): string {
@@ -119,7 +147,11 @@ function taskBlock(o: TaskListOptions, task: Task, index: number, primary: boole
   const link = step?.selfService?.url ?? step?.legalSource?.url;
   // Sources are named in Danish only, so an English page marks the title as Danish.
   const linkText = step?.selfService
-    ? say(lang, `Gå til ${authorityName(lang, step.system) || 'selvbetjeningen'}`, `Go to ${authorityName(lang, step.system) || 'the self-service'}`)
+    ? say(
+        lang,
+        `Gå til ${authorityName(lang, step.system) || 'selvbetjeningen'}`,
+        `Go to ${authorityName(lang, step.system) || 'the self-service'}`,
+      )
     : html`<span lang="da">${step?.legalSource?.title ?? ''}</span>`;
   const forms = task.actions.map((a, i) => {
     const failed = o.failed?.event === a.event ? o.failed : undefined;
