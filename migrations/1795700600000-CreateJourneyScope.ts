@@ -55,7 +55,8 @@ export class CreateJourneyScope1795700600000 implements MigrationInterface {
     await q.query(`CREATE INDEX journey_scope_type ON journey_scope (system, type, status, created_at DESC, journey_id DESC)`);
     await q.query(`CREATE INDEX journey_scope_status ON journey_scope (system, status, created_at DESC, journey_id DESC)`);
     await q.query(
-      `CREATE INDEX journey_scope_failed ON journey_scope (system, created_at DESC, journey_id DESC) INCLUDE (type, status) WHERE has_failed_step`,
+      `CREATE INDEX journey_scope_failed ON journey_scope (system, created_at DESC, journey_id DESC)
+         INCLUDE (type, status) WHERE has_failed_step`,
     );
     await q.query(`CREATE INDEX journey_scope_journey ON journey_scope (journey_id)`);
 

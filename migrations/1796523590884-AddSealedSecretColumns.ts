@@ -17,7 +17,8 @@ export class AddSealedSecretColumns1796523590884 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE webhook_subscription ADD COLUMN secret_sealed text, ALTER COLUMN secret DROP NOT NULL`);
     await q.query(
-      `ALTER TABLE webhook_subscription ADD CONSTRAINT webhook_subscription_secret_kept CHECK (secret IS NOT NULL OR secret_sealed IS NOT NULL)`,
+      `ALTER TABLE webhook_subscription
+         ADD CONSTRAINT webhook_subscription_secret_kept CHECK (secret IS NOT NULL OR secret_sealed IS NOT NULL)`,
     );
     await q.query(`ALTER TABLE task_token ADD COLUMN token_sealed text`);
     await q.query(`ALTER TABLE webhook_delivery ADD COLUMN task_token_id uuid REFERENCES task_token(id) ON DELETE SET NULL`);
@@ -28,13 +29,17 @@ export class AddSealedSecretColumns1796523590884 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`
+    await q.query(
+      `
       DO $$ BEGIN
         IF EXISTS (SELECT 1 FROM webhook_subscription WHERE secret IS NULL AND deleted_at IS NULL)
            OR EXISTS (SELECT 1 FROM webhook_delivery WHERE task_token_id IS NOT NULL AND status = 'pending') THEN
-          RAISE EXCEPTION 'sealed webhook secrets or pending deliveries of sealed task tokens exist; the database cannot unseal them (the key is SECRETS_KEY), so this migration is not reverted';
+          RAISE EXCEPTION '` +
+        'sealed webhook secrets or pending deliveries of sealed task tokens exist; ' +
+        `the database cannot unseal them (the key is SECRETS_KEY), so this migration is not reverted';
         END IF;
-      END $$`);
+      END $$`,
+    );
     await q.query(`UPDATE webhook_subscription SET secret = '' WHERE secret IS NULL`);
     await q.query(`DROP INDEX task_token_sealed`);
     await q.query(`DROP INDEX webhook_delivery_pending`);
@@ -42,7 +47,8 @@ export class AddSealedSecretColumns1796523590884 implements MigrationInterface {
     await q.query(`ALTER TABLE webhook_delivery DROP COLUMN task_token_id`);
     await q.query(`ALTER TABLE task_token DROP COLUMN token_sealed`);
     await q.query(
-      `ALTER TABLE webhook_subscription DROP CONSTRAINT webhook_subscription_secret_kept, DROP COLUMN secret_sealed, ALTER COLUMN secret SET NOT NULL`,
+      `ALTER TABLE webhook_subscription
+         DROP CONSTRAINT webhook_subscription_secret_kept, DROP COLUMN secret_sealed, ALTER COLUMN secret SET NOT NULL`,
     );
   }
 }

@@ -25,7 +25,8 @@ export class NamespaceClientIdempotencyKeys1796523748707 implements MigrationInt
     // What follows the sender's part: kind, authority and id are given by the history row again.
     await q.query(`
       UPDATE journey_idempotency k
-         SET key = substr(k.key, length('client:' || (h.actor->>'kind') || ':' || coalesce(h.actor->>'authority', '') || ':' || (h.actor->>'id') || ':') + 1)
+         SET key = substr(k.key, length('client:' || (h.actor->>'kind') || ':' || coalesce(h.actor->>'authority', '') || ':'
+                                        || (h.actor->>'id') || ':') + 1)
         FROM journey_history h
        WHERE h.journey_id = k.journey_id AND h.seq = k.seq AND k.key LIKE 'client:%'`);
   }

@@ -68,6 +68,7 @@ async function bootstrap(): Promise<void> {
   if (config.operator.password) mountQueueDashboard(app, app.get(Queues).all(), config.operator.password);
   else log.warn('OPERATOR_PASSWORD is not set: the queue dashboard at /operator/queues is disabled');
 
+  // eslint-disable-next-line prefer-const -- declared before the shutdown handler, which may run before the listener exists
   let metrics: MetricsListener | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -96,7 +97,8 @@ async function bootstrap(): Promise<void> {
   );
   log.info(
     { host: config.app.host, port: config.app.port, role: config.app.role, queue: config.queue.backend },
-    `Livsforløb listening on ${config.app.host}:${config.app.port}: http://localhost:${config.app.port} (API docs at /api/docs, health at /health/ready)`,
+    `Livsforløb listening on ${config.app.host}:${config.app.port}: http://localhost:${config.app.port} ` +
+      '(API docs at /api/docs, health at /health/ready)',
   );
   const exposed = devExposureWarning(config);
   if (exposed) {

@@ -215,7 +215,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * per row); removals one by one. An outcome per row, in the rows' order.
    */
   private async performAll(rows: { id: string; payload: OutboxPayload }[]): Promise<PromiseSettledResult<void>[]> {
-    const outcomes: PromiseSettledResult<void>[] = new Array(rows.length);
+    const outcomes = new Array<PromiseSettledResult<void>>(rows.length);
     const adds = new Map<string, number[]>();
     const work: Promise<void>[] = [];
     rows.forEach((row, i) => {

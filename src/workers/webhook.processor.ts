@@ -50,7 +50,8 @@ export class WebhookProcessor {
 
   async handle(job: Job<WebhookJobData>, token?: string): Promise<string> {
     const rows: DeliveryRow[] = await this.dataSource.query(
-      `SELECT d.id, d.event, d.body, d.status, d.attempts, d.task_token_id, t.token_sealed, s.id AS subscription_id, s.url, s.secret_sealed, s.deleted_at, c.disabled_at
+      `SELECT d.id, d.event, d.body, d.status, d.attempts, d.task_token_id, t.token_sealed,
+              s.id AS subscription_id, s.url, s.secret_sealed, s.deleted_at, c.disabled_at
          FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id JOIN system_client c ON c.client_id = s.client_id
               LEFT JOIN task_token t ON t.id = d.task_token_id
         WHERE d.id = $1`,
@@ -77,7 +78,8 @@ export class WebhookProcessor {
     }
     const nextAttemptAt = new Date(Date.now() + this.backoffMs(attempts));
     await this.dataSource.query(
-      `UPDATE webhook_delivery SET attempts = $2, last_status_code = $3, last_error = $4, next_attempt_at = $5, updated_at = now() WHERE id = $1`,
+      `UPDATE webhook_delivery SET attempts = $2, last_status_code = $3, last_error = $4, next_attempt_at = $5, updated_at = now()
+        WHERE id = $1`,
       [delivery.id, attempts, statusCode ?? null, error ?? null, nextAttemptAt],
     );
     if (!token) throw new Error(`webhook delivery attempt ${attempts} failed: ${error}`);

@@ -42,7 +42,7 @@ export function parseFaults(value: unknown): FaultConfig {
     const rate = (k: 'errorRate' | 'timeoutRate') => {
       const v = spec[k];
       if (v !== undefined && !(typeof v === 'number' && v >= 0 && v <= 1)) throw new Error(`${system}.${k} must be between 0 and 1`);
-      return v as number | undefined;
+      return v;
     };
     const latencyMs = spec.latencyMs;
     if (latencyMs !== undefined && !(typeof latencyMs === 'number' && latencyMs >= 0 && latencyMs <= 600_000)) {
@@ -58,7 +58,7 @@ export function parseFaults(value: unknown): FaultConfig {
     }
     out[system] = strip({
       errorRate: rate('errorRate'),
-      latencyMs: latencyMs as number | undefined,
+      latencyMs: latencyMs,
       timeoutRate: rate('timeoutRate'),
       outage,
     });
@@ -67,5 +67,5 @@ export function parseFaults(value: unknown): FaultConfig {
 }
 
 function strip(spec: FaultSpec): FaultSpec {
-  return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) as FaultSpec;
+  return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined));
 }

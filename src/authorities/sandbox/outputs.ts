@@ -35,7 +35,7 @@ export function realiseOutput(spec: AuthorityTask, input: Record<string, unknown
   const today = isoDay(now);
   const year = today.slice(0, 4);
   const echo = new Map<string, unknown>();
-  for (const [key, example] of Object.entries(spec.inputExample as Record<string, unknown>)) {
+  for (const [key, example] of Object.entries(spec.inputExample)) {
     if (typeof example === 'string' && example.length >= 6 && typeof input[key] === 'string') echo.set(example, input[key]);
   }
   const renamed = new Map<string, string>();

@@ -56,7 +56,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // The development sign-in hands out caseworker and system tokens to anyone who asks.
     const why = vars.AUTH_MODE ? 'AUTH_MODE=dev' : 'AUTH_MODE (dev by default when DATABASE_URL is unset)';
     throw new ConfigValidationError([
-      `${why} is not allowed when NODE_ENV=production: set AUTH_MODE=oidc with OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or leave NODE_ENV unset for local development`,
+      `${why} is not allowed when NODE_ENV=production: ` +
+        'set AUTH_MODE=oidc with OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or leave NODE_ENV unset for local development',
     ]);
   }
   if (authMode === 'oidc') {
@@ -65,14 +66,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigValidationError(
         missing.map(
           (k) =>
-            `${k} is required when AUTH_MODE is oidc (the default with DATABASE_URL); set AUTH_MODE=dev for the development identity provider`,
+            `${k} is required when AUTH_MODE is oidc (the default with DATABASE_URL); ` +
+            'set AUTH_MODE=dev for the development identity provider',
         ),
       );
   }
   const secretKeys: SecretKey[] = vars.SECRETS_KEY ? (parseSecretsKey(vars.SECRETS_KEY) as SecretKey[]) : [];
   if (authMode !== 'dev' && secretKeys.length === 0) {
     throw new ConfigValidationError([
-      `SECRETS_KEY is required when AUTH_MODE is oidc: it encrypts the secrets the service keeps (webhook signing secrets, task tokens waiting for delivery); <key id>:<base64 of 32 random bytes>`,
+      'SECRETS_KEY is required when AUTH_MODE is oidc: it encrypts the secrets the service keeps ' +
+        '(webhook signing secrets, task tokens waiting for delivery); <key id>:<base64 of 32 random bytes>',
     ]);
   }
   const port = vars.PORT ?? 3000;

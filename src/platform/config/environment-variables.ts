@@ -4,10 +4,13 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLen
 import { IsSecretsKey } from './secrets-key.config';
 import type { AuthMode, Role } from './settings';
 
-/** How each variable is checked when the service starts (class-validator); `loadConfig` turns them into settings. */
+/**
+ * How each variable is checked when the service starts (class-validator); `loadConfig` turns them into settings.
+ * The environment holds strings: anything else is left for the validators to refuse.
+ */
 
 const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+  value === undefined || value === '' ? undefined : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
     ? undefined
@@ -19,9 +22,9 @@ const toBool = ({ value }: { value: unknown }) =>
 const toIntList = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
     ? undefined
-    : String(value)
-        .split(',')
-        .map((s) => (/^\s*\d+\s*$/.test(s) ? Number(s) : NaN));
+    : typeof value === 'string'
+      ? value.split(',').map((s) => (/^\s*\d+\s*$/.test(s) ? Number(s) : NaN))
+      : value;
 
 /** Variables as they appear in the environment. Property names are the variable names. */
 export class EnvironmentVariables {

@@ -127,7 +127,10 @@ export interface SignInSettings {
   providers: SignInProviderSettings[];
   idleSeconds: number;
   absoluteSeconds: number;
-  /** Port of the local development provider on 127.0.0.1 (AUTH_MODE=dev; 0 = any free port; unset = 3001, or any free port when 3001 is taken). */
+  /**
+   * Port of the local development provider on 127.0.0.1 (AUTH_MODE=dev; 0 = any free port; unset = 3001, or any free
+   * port when 3001 is taken).
+   */
   devProviderPort?: number;
 }
 export interface SecretsSettings {

@@ -82,9 +82,9 @@ export function parseSignInProviders(raw: string | undefined, env: Record<string
         authority: (claims.authority as string | undefined) ?? 'authority',
         loa: (claims.loa as string | undefined) ?? NEMLOGIN_CLAIMS.loa,
       },
-      acceptedLoa: (p.acceptedLoa as string[] | undefined) ?? (citizen ? NSIS_SUBSTANTIAL_OR_HIGHER : []),
-      authority: p.authority as AuthoritySystemId | undefined,
-      authorities: p.authorities as AuthoritySystemId[] | undefined,
+      acceptedLoa: p.acceptedLoa ?? (citizen ? NSIS_SUBSTANTIAL_OR_HIGHER : []),
+      authority: p.authority,
+      authorities: p.authorities,
       label: {
         da: typeof label.da === 'string' ? label.da : citizen ? 'MitID' : 'medarbejder-log-ind',
         en: typeof label.en === 'string' ? label.en : citizen ? 'MitID' : 'staff sign-in',

@@ -37,7 +37,7 @@ export interface EmbeddedDatabase {
 }
 
 type Log = (message: string) => void;
-const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK' as NodeJS.Signals];
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
 
 async function canConnect(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
@@ -78,7 +78,7 @@ export async function startEmbeddedPostgres(settings: DatabaseSettings, log: Log
   if ((await canConnect(adminUrl)) || (await canConnect(at(SUPERUSER, LEGACY_PASSWORD, 'postgres')))) {
     log(`embedded PostgreSQL already running on 127.0.0.1:${settings.embeddedPort}, reusing it`);
     await setUp();
-    return { url, adminUrl, dataDir, stop: async () => undefined };
+    return { url, adminUrl, dataDir, stop: () => Promise.resolve() };
   }
 
   // ESM-only package: loaded when needed so external mode never touches it. It installs signal
@@ -160,7 +160,9 @@ async function ensureDatabase(adminUrl: string, appDatabaseAsAdmin: string, appP
     await client.query(
       `${verb} ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal(appPassword)}`,
     );
-    const db = await client.query('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [DATABASE]);
+    const db = await client.query<{ owner: string }>('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [
+      DATABASE,
+    ]);
     if (db.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE} OWNER ${APP_ROLE}`);
     else if (db.rows[0].owner !== APP_ROLE) await client.query(`ALTER DATABASE ${DATABASE} OWNER TO ${APP_ROLE}`);
   } finally {
@@ -189,15 +191,18 @@ async function handOver(client: Client): Promise<void> {
                 WHERE c.relowner = '${SUPERUSER}'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
                   AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
                   -- A serial or identity column's sequence follows its table.
-                  AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                  AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d
+                                                        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                                                           AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))) LOOP
         EXECUTE format('ALTER %s %I.%I OWNER TO ${APP_ROLE}',
-          CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
+          CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                         WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
           r.nspname, r.relname);
       END LOOP;
       FOR r IN SELECT p.oid::regprocedure AS fn, p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                 WHERE p.proowner = '${SUPERUSER}'::regrole AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' LOOP
-        EXECUTE format('ALTER %s %s OWNER TO ${APP_ROLE}', CASE r.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END, r.fn);
+        EXECUTE format('ALTER %s %s OWNER TO ${APP_ROLE}',
+          CASE r.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END, r.fn);
       END LOOP;
       FOR r IN SELECT t.oid::regtype AS ty FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                 WHERE t.typowner = '${SUPERUSER}'::regrole AND t.typtype IN ('e', 'd', 'c', 'r')

@@ -17,7 +17,23 @@ async function main(): Promise<void> {
     const file = path.resolve('migrations', `${ts}-${name}.ts`);
     fs.writeFileSync(
       file,
-      `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\n/** Why the schema changes. */\nexport class ${name}${ts} implements MigrationInterface {\n  name = '${name}${ts}';\n\n  async up(q: QueryRunner): Promise<void> {\n    await q.query(\`\`);\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n    await q.query(\`\`);\n  }\n}\n`,
+      [
+        `import type { MigrationInterface, QueryRunner } from 'typeorm';`,
+        ``,
+        `/** Why the schema changes. */`,
+        `export class ${name}${ts} implements MigrationInterface {`,
+        `  name = '${name}${ts}';`,
+        ``,
+        `  async up(q: QueryRunner): Promise<void> {`,
+        `    await q.query(\`\`);`,
+        `  }`,
+        ``,
+        `  async down(q: QueryRunner): Promise<void> {`,
+        `    await q.query(\`\`);`,
+        `  }`,
+        `}`,
+        ``,
+      ].join('\n'),
     );
     say(`wrote ${path.relative(process.cwd(), file)}: write its SQL and add it to migrations/index.ts`);
     return;

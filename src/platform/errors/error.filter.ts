@@ -43,7 +43,11 @@ export class ErrorFilter implements ExceptionFilter {
       const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
       const code =
         status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : status === 400 ? 'VALIDATION_FAILED' : `HTTP_${status}`;
-      const body: ErrorBody = { statusCode: status, code, message: Array.isArray(message) ? message.join('; ') : String(message) };
+      const body: ErrorBody = {
+        statusCode: status,
+        code,
+        message: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : error.message,
+      };
       if (Array.isArray((response as { fields?: unknown }).fields)) body.fields = (response as { fields: ErrorBody['fields'] }).fields;
       else if (status === 400) body.fields = [{ field: 'request', reason: 'is malformed' }];
       return body;

@@ -14,7 +14,7 @@ export class MetricsEndpoint {
   ) {}
 
   async scrape(): Promise<string> {
-    const [row] = await this.dataSource.query(
+    const [row]: { backlog: number; age: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS age
          FROM outbox WHERE relayed_at IS NULL`,
     );

@@ -1,7 +1,23 @@
-import { createPostgresBackend, createRedisBackend, withBackend, type Job, type Queue, type Worker, type WorkerOptions } from 'bullmq';
+import {
+  createPostgresBackend,
+  createRedisBackend,
+  withBackend,
+  type BackendClasses,
+  type BackendFactory,
+  type IQueueBackend,
+  type Job,
+  type Queue,
+  type Worker,
+  type WorkerOptions,
+} from 'bullmq';
 import type { QueueSettings } from '../config/app.config';
 
 export type Processor<D> = (job: Job<D>) => Promise<unknown>;
+
+/** Either backend, seen through the interface both implement; the connection options differ per backend. */
+type AnyBackendClasses = BackendClasses<IQueueBackend, unknown>;
+const anyBackend = <B extends IQueueBackend, C>(factory: BackendFactory<B, C>) =>
+  factory as unknown as BackendFactory<IQueueBackend, unknown>;
 
 /**
  * Builds BullMQ queues and workers on the configured backend: Redis when REDIS_URL is set (the
@@ -12,7 +28,7 @@ export type Processor<D> = (job: Job<D>) => Promise<unknown>;
  */
 export class QueueFactory {
   readonly kind: 'redis' | 'postgres';
-  private readonly classes: ReturnType<typeof withBackend<any, any>>;
+  private readonly classes: AnyBackendClasses;
   private readonly connection: unknown;
   /** Producers fail fast when Redis is away (the outbox keeps the work); workers wait for it. */
   private readonly producerConnection: unknown;
@@ -23,11 +39,11 @@ export class QueueFactory {
     this.kind = settings.backend;
     this.prefix = settings.namespace;
     if (settings.backend === 'redis') {
-      this.classes = withBackend(createRedisBackend as any);
+      this.classes = withBackend(anyBackend(createRedisBackend));
       this.connection = { url: settings.redisUrl, maxRetriesPerRequest: null };
       this.producerConnection = { url: settings.redisUrl, enableOfflineQueue: false };
     } else {
-      this.classes = withBackend(createPostgresBackend as any);
+      this.classes = withBackend(anyBackend(createPostgresBackend));
       // The queue tables live in their own schema of the application database.
       this.connection = { connectionString: databaseUrl, schema: `${settings.namespace}_queue`, migrate: true, max: 4 };
       this.producerConnection = this.connection;
@@ -35,22 +51,18 @@ export class QueueFactory {
   }
 
   createQueue<D>(name: string): Queue<D> {
-    const queue = new this.classes.Queue(name, { connection: this.producerConnection, prefix: this.prefix } as any) as unknown as Queue<D>;
+    const queue = new this.classes.Queue<D>(name, { connection: this.producerConnection, prefix: this.prefix }) as unknown as Queue<D>;
     this.created.push(queue);
     return queue;
   }
 
   createWorker<D>(name: string, processor: Processor<D>, opts: Partial<WorkerOptions> = {}): Worker<D> {
-    const worker = new this.classes.Worker(
-      name,
-      processor as any,
-      {
-        connection: this.connection,
-        prefix: this.prefix,
-        autorun: true,
-        ...opts,
-      } as any,
-    ) as unknown as Worker<D>;
+    const worker = new this.classes.Worker<D, unknown>(name, processor, {
+      connection: this.connection,
+      prefix: this.prefix,
+      autorun: true,
+      ...opts,
+    }) as unknown as Worker<D>;
     this.created.push(worker);
     return worker;
   }

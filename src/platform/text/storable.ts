@@ -4,6 +4,7 @@
  * reaching a query fails the whole statement, so it is refused where it enters (client input) or
  * cleaned where a trusted source supplies it (identity-provider claims).
  */
+// eslint-disable-next-line no-control-regex -- matching NUL is what this expression is for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 
