@@ -11,8 +11,8 @@ import { MigrateJourneysUseCase } from './use-cases/migrate-journeys.use-case';
 
 /** This command never calls an authority. */
 class NoAuthorities extends AuthorityGateway {
-  async execute(): Promise<never> {
-    throw new AuthorityError('NOT_AVAILABLE', true, 'authorities are not reachable from the migrate command');
+  execute(): Promise<never> {
+    return Promise.reject(new AuthorityError('NOT_AVAILABLE', true, 'authorities are not reachable from the migrate command'));
   }
 }
 
@@ -44,14 +44,14 @@ async function main(): Promise<void> {
     const report = await app.get(MigrateJourneysUseCase).execute(args);
     for (const line of report) {
       const change = line.stateAfter ? `${line.stateBefore} -> ${line.stateAfter}` : line.stateBefore;
-      process.stdout.write(
-        `${line.journeyId}  v${line.from} -> v${line.to}  ${line.outcome.padEnd(13)} ${change}${line.timers ? `  timers: ${line.timers.join(', ')}` : ''}${line.reason ? `  (${line.reason})` : ''}\n`,
-      );
+      const timers = line.timers ? `  timers: ${line.timers.join(', ')}` : '';
+      const reason = line.reason ? `  (${line.reason})` : '';
+      process.stdout.write(`${line.journeyId}  v${line.from} -> v${line.to}  ${line.outcome.padEnd(13)} ${change}${timers}${reason}\n`);
     }
     const count = (o: string) => report.filter((l) => l.outcome === o).length;
-    process.stdout.write(
-      `${report.length} journeys: ${args.dryRun ? `${count('would-migrate')} would migrate` : `${count('migrated')} migrated`}, ${count('cannot')} cannot${args.dryRun ? ' (dry run: nothing changed)' : ''}\n`,
-    );
+    const done = args.dryRun ? `${count('would-migrate')} would migrate` : `${count('migrated')} migrated`;
+    const dry = args.dryRun ? ' (dry run: nothing changed)' : '';
+    process.stdout.write(`${report.length} journeys: ${done}, ${count('cannot')} cannot${dry}\n`);
   } finally {
     await app.close();
     await embedded?.stop();

@@ -24,6 +24,22 @@ export interface AccessLogView {
   action: string;
 }
 
+interface AccessLogRow {
+  id: string;
+  journey_id: string | null;
+  /** Present whenever journey_id is: the foreign key keeps the journey. */
+  journey_type: string;
+  viewer_kind: string;
+  viewer_id: string;
+  viewer_name: string | null;
+  authority: string | null;
+  purpose: string;
+  action: string;
+  created_at: Date;
+  /** bigint: the driver gives it as text. */
+  total: string;
+}
+
 /** "Hvem har set mine data": append-only, one row per read or action by someone other than the citizen. */
 @Injectable()
 export class AccessLogRepository {
@@ -47,7 +63,7 @@ export class AccessLogRepository {
   }
 
   async listForCitizen(citizenId: string, limit: number, offset: number): Promise<{ items: AccessLogView[]; total: number }> {
-    const rows: Record<string, any>[] = await this.dataSource.query(
+    const rows: AccessLogRow[] = await this.dataSource.query(
       `SELECT a.*, j.type AS journey_type, count(*) OVER () AS total FROM access_log a LEFT JOIN journey j ON j.id = a.journey_id
         WHERE a.citizen_id = $1 ORDER BY a.created_at DESC, a.id LIMIT $2 OFFSET $3`,
       [citizenId, limit, offset],

@@ -43,10 +43,7 @@ export function isEngineEvent(type: string): boolean {
 }
 
 function stepStates(journey: Pick<PolicyJourney, 'snapshot'>): Record<string, StepState> {
-  return ((journey.snapshot as { context?: { steps?: Record<string, StepState> } } | null)?.context?.steps ?? {}) as Record<
-    string,
-    StepState
-  >;
+  return (journey.snapshot as { context?: { steps?: Record<string, StepState> } } | null)?.context?.steps ?? {};
 }
 
 /** The authority handling a step of this journey (the law may route it away from the definition's). */

@@ -3,7 +3,7 @@ import type { Text } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { copenhagenDate } from '../notifications/quiet-hours';
-import type { JourneyStatus } from '../persistence/journey.repository';
+import type { JourneyRow, JourneyStatus } from '../persistence/journey.repository';
 import { JourneyRepository } from '../persistence/journey.repository';
 
 export interface JourneySearch {
@@ -38,6 +38,11 @@ export interface JourneySummary {
 }
 
 export const MAX_PAGE = 100;
+
+type SummaryRow = Pick<
+  JourneyRow,
+  'id' | 'type' | 'definition_version' | 'status' | 'state' | 'next_deadline' | 'has_failed_step' | 'created_at' | 'updated_at'
+> & { created_key: string };
 
 const STATUSES: readonly JourneyStatus[] = ['active', 'completed', 'dismissed', 'broken'];
 
@@ -97,7 +102,7 @@ export class CaseworkerQueries {
           WHERE ${[...where, ...journey].join(' AND ')} ORDER BY s.created_at DESC, s.journey_id DESC LIMIT ${limitParam})`,
       )
       .join(' UNION ALL ');
-    const rows: Record<string, any>[] = await this.repo.dataSource.query(
+    const rows: SummaryRow[] = await this.repo.dataSource.query(
       `SELECT j.id, j.type, j.definition_version, j.status, j.state, j.next_deadline, j.has_failed_step, j.created_at, j.updated_at,
               j.created_at::text AS created_key
          FROM (${union}) page JOIN journey j ON j.id = page.journey_id

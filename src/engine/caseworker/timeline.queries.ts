@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../actor';
+import type { IntegrationTaskRow } from '../persistence/integration-task.repository';
+import type { HistoryRow } from '../persistence/journey.repository';
 
 export interface Timeline {
-  history: { seq: number; event: string; data: Record<string, unknown>; actor: Record<string, unknown>; state: string; at: string }[];
+  history: { seq: number; event: string; data: Record<string, unknown>; actor: Actor; state: string; at: string }[];
   tasks: {
     id: string;
     step: string;
@@ -19,6 +22,24 @@ export interface Timeline {
   notes: { id: string; author: string; authority: string; body: string; at: string }[];
 }
 
+type TaskRow = IntegrationTaskRow & { last_error: string | null; created_at: Date; updated_at: Date };
+interface TimerRow {
+  key: string;
+  step: string | null;
+  purpose: string;
+  status: string;
+  due_at: Date;
+  generation: number;
+}
+interface NoteRow {
+  id: string;
+  author_id: string;
+  author_name: string | null;
+  authority: string;
+  body: string;
+  created_at: Date;
+}
+
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** One journey seen by a caseworker: events, every integration attempt, timers and notes. */
@@ -28,13 +49,13 @@ export class TimelineQueries {
 
   async timeline(journeyId: string): Promise<Timeline> {
     const [history, tasks, timers, notes] = await Promise.all([
-      this.dataSource.query('SELECT * FROM journey_history WHERE journey_id = $1 ORDER BY seq', [journeyId]),
-      this.dataSource.query('SELECT * FROM integration_task WHERE journey_id = $1 ORDER BY created_at, id', [journeyId]),
-      this.dataSource.query('SELECT * FROM journey_timer WHERE journey_id = $1 ORDER BY due_at, key', [journeyId]),
-      this.dataSource.query('SELECT * FROM caseworker_note WHERE journey_id = $1 ORDER BY created_at, id', [journeyId]),
+      this.dataSource.query<HistoryRow[]>('SELECT * FROM journey_history WHERE journey_id = $1 ORDER BY seq', [journeyId]),
+      this.dataSource.query<TaskRow[]>('SELECT * FROM integration_task WHERE journey_id = $1 ORDER BY created_at, id', [journeyId]),
+      this.dataSource.query<TimerRow[]>('SELECT * FROM journey_timer WHERE journey_id = $1 ORDER BY due_at, key', [journeyId]),
+      this.dataSource.query<NoteRow[]>('SELECT * FROM caseworker_note WHERE journey_id = $1 ORDER BY created_at, id', [journeyId]),
     ]);
     return {
-      history: history.map((h: any) => ({
+      history: history.map((h) => ({
         seq: h.seq,
         event: h.event_type,
         data: h.event_data,
@@ -42,7 +63,7 @@ export class TimelineQueries {
         state: h.state,
         at: iso(h.created_at),
       })),
-      tasks: tasks.map((t: any) => ({
+      tasks: tasks.map((t) => ({
         id: t.id,
         step: t.step,
         task: t.task,
@@ -54,7 +75,7 @@ export class TimelineQueries {
         updatedAt: iso(t.updated_at),
         retryable: t.status === 'dead',
       })),
-      timers: timers.map((t: any) => ({
+      timers: timers.map((t) => ({
         key: t.key,
         step: t.step,
         purpose: t.purpose,
@@ -62,7 +83,7 @@ export class TimelineQueries {
         dueAt: iso(t.due_at),
         generation: t.generation,
       })),
-      notes: notes.map((n: any) => ({
+      notes: notes.map((n) => ({
         id: n.id,
         author: n.author_name ?? n.author_id,
         authority: n.authority,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccessLogRepository, type AccessLogView } from '../access/access-log.repository';
 import { TimelineQueries, type Timeline } from '../caseworker/timeline.queries';
 import { NotificationRepository, type NotificationView } from '../notifications/notification.repository';
-import type { ProxyGrantView } from '../proxies/proxy.repository';
+import { grantView, type GrantRow, type ProxyGrantView } from '../proxies/proxy.repository';
 import type { JourneyRow } from '../persistence/journey.repository';
 import { JourneyQueries } from '../queries/journey.queries';
 import type { JourneyView } from '../queries/journey-view';
@@ -20,6 +20,13 @@ export interface CitizenExport {
   corrections: Record<string, unknown>[];
   /** Mit overblik: calendar feed tokens made and revoked (the tokens themselves are not kept). */
   calendarFeeds: { createdAt: string; revokedAt: string | null }[];
+}
+
+interface CitizenRow {
+  id: string;
+  cpr: string;
+  birth_date: string | null;
+  created_at: Date;
 }
 
 /** No page limits here: the export is everything, where the lists in the API are paged. */
@@ -40,7 +47,7 @@ export class CitizenExportQueries {
   ) {}
 
   async export(citizenId: string): Promise<CitizenExport> {
-    const [citizen] = await this.dataSource.query(
+    const [citizen] = await this.dataSource.query<CitizenRow[]>(
       `SELECT id, cpr, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, created_at FROM citizen WHERE id = $1`,
       [citizenId],
     );
@@ -56,7 +63,7 @@ export class CitizenExportQueries {
       exportedAt: new Date().toISOString(),
       citizen: {
         id: citizen.id,
-        cpr: String(citizen.cpr).trim(),
+        cpr: citizen.cpr.trim(),
         birthDate: citizen.birth_date,
         createdAt: new Date(citizen.created_at).toISOString(),
       },
@@ -64,15 +71,17 @@ export class CitizenExportQueries {
       notifications: await this.notifications.listForCitizen(citizenId, ALL, 0),
       accessLog: (await this.accessLog.listForCitizen(citizenId, ALL, 0)).items,
       proxies: await this.proxyGrants(citizenId),
-      corrections: (await this.dataSource.query(
-        `SELECT id, journey_id AS "journeyId", fact, authority, description, requested_by AS "requestedBy", status, answer, created_at AS "createdAt", answered_at AS "answeredAt"
+      corrections: await this.dataSource.query<Record<string, unknown>[]>(
+        `SELECT id, journey_id AS "journeyId", fact, authority, description, requested_by AS "requestedBy", status, answer,
+                created_at AS "createdAt", answered_at AS "answeredAt"
            FROM correction_request WHERE citizen_id = $1 ORDER BY created_at, id`,
         [citizenId],
-      )) as Record<string, unknown>[],
+      ),
       calendarFeeds: (
-        (await this.dataSource.query(`SELECT created_at, revoked_at FROM calendar_feed_token WHERE citizen_id = $1 ORDER BY created_at`, [
-          citizenId,
-        ])) as { created_at: Date; revoked_at: Date | null }[]
+        await this.dataSource.query<{ created_at: Date; revoked_at: Date | null }[]>(
+          `SELECT created_at, revoked_at FROM calendar_feed_token WHERE citizen_id = $1 ORDER BY created_at`,
+          [citizenId],
+        )
       ).map((r) => ({
         createdAt: new Date(r.created_at).toISOString(),
         revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
@@ -83,21 +92,12 @@ export class CitizenExportQueries {
   /** Grants in both directions, revoked and expired ones too; the other party as their birth-date part only. */
   private async proxyGrants(citizenId: string): Promise<CitizenExport['proxies']> {
     const query = async (mine: string, other: string): Promise<ProxyGrantView[]> => {
-      const rows: Record<string, any>[] = await this.dataSource.query(
+      const rows: GrantRow[] = await this.dataSource.query(
         `SELECT g.*, left(c.cpr, 6) AS counterpart, (g.revoked_at IS NULL AND g.expires_at > now()) AS active
            FROM proxy_grant g JOIN citizen c ON c.id = g.${other} WHERE g.${mine} = $1 ORDER BY g.created_at, g.id`,
         [citizenId],
       );
-      return rows.map((r) => ({
-        id: r.id,
-        counterpart: `${r.counterpart}-xxxx`,
-        journeyId: r.journey_id,
-        access: r.access,
-        expiresAt: new Date(r.expires_at).toISOString(),
-        createdAt: new Date(r.created_at).toISOString(),
-        revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
-        active: r.active,
-      }));
+      return rows.map(grantView);
     };
     const [granted, received] = await Promise.all([query('citizen_id', 'proxy_citizen_id'), query('proxy_citizen_id', 'citizen_id')]);
     return { granted, received };

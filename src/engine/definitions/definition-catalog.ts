@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { JourneyDefinition, JourneyTypeId } from '../../../journeys/shared/contract';
+import type { JourneyDefinition } from '../../../journeys/shared/contract';
 import { SCHEMA_TEXT_KEYWORDS } from '../../../journeys/shared/kit';
 import { DomainError, type FieldProblem } from '../../platform/errors/domain-error';
 import { UNSTORABLE_REASON, unstorablePath } from '../../platform/text/storable';
@@ -24,7 +24,7 @@ export class DefinitionCatalog {
     for (const given of definitions) {
       // Event names arrive from callers: with a null prototype, `constructor` or `__proto__` is no
       // event (a plain object had them, and `events[type].actors` threw: a 500).
-      const def: JourneyDefinition = { ...given, events: Object.assign(Object.create(null), given.events) };
+      const def: JourneyDefinition = { ...given, events: Object.assign(Object.create(null) as JourneyDefinition['events'], given.events) };
       const key = `${def.id}@${def.version}`;
       if (this.byKey.has(key)) throw new Error(`Journey definition ${key} registered twice`);
       this.byKey.set(key, def);
@@ -49,7 +49,7 @@ export class DefinitionCatalog {
     return [...this.latestByType.values()];
   }
 
-  versions(type: JourneyTypeId | string): JourneyDefinition[] {
+  versions(type: string): JourneyDefinition[] {
     return [...this.byKey.values()].filter((d) => d.id === type).sort((a, b) => a.version - b.version);
   }
 

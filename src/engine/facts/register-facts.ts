@@ -52,7 +52,7 @@ export class RegisterFacts {
         step: 'start',
         subject: { cpr },
       });
-      person = output as CprPerson;
+      person = output;
     } catch (e) {
       this.logger.warn(`CPR lookup at journey start failed: ${(e as { code?: string }).code ?? (e as Error).message}`);
       return {};

@@ -29,13 +29,27 @@ export interface DeliveryRow {
   cpr: string;
 }
 
+interface NotificationRow {
+  id: string;
+  journey_id: string;
+  journey_type: string;
+  template: string;
+  step: string | null;
+  params: Record<string, unknown>;
+  created_at: Date;
+  read_at: Date | null;
+  delivery_status: DeliveryStatus;
+  deliver_after: Date | null;
+  delivered_at: Date | null;
+}
+
 /** The citizen's in-app notification list and the delivery state of each letter. */
 @Injectable()
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async listForCitizen(citizenId: string, limit = 50, offset = 0): Promise<NotificationView[]> {
-    const rows: Record<string, any>[] = await this.dataSource.query(
+    const rows: NotificationRow[] = await this.dataSource.query(
       `SELECT n.*, j.type AS journey_type FROM notification n JOIN journey j ON j.id = n.journey_id
         WHERE n.citizen_id = $1 ORDER BY n.created_at DESC, n.id LIMIT $2 OFFSET $3`,
       [citizenId, limit, offset],
@@ -59,9 +73,10 @@ export class NotificationRepository {
   }
 
   async unreadCount(citizenId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE citizen_id = $1 AND read_at IS NULL`, [
-      citizenId,
-    ]);
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM notification WHERE citizen_id = $1 AND read_at IS NULL`,
+      [citizenId],
+    );
     return row.n;
   }
 

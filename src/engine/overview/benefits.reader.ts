@@ -72,7 +72,8 @@ export class BenefitsReader {
   async forCitizen(citizenId: string): Promise<BenefitsPart[]> {
     const [citizen]: { cpr: string }[] = await this.dataSource.query('SELECT cpr FROM citizen WHERE id = $1', [citizenId]);
     const journeys: { id: string; type: string; steps: Record<string, StepState> | null }[] = await this.dataSource.query(
-      `SELECT id, type, snapshot->'context'->'steps' AS steps FROM journey WHERE citizen_id = $1 AND status IN ('active', 'completed') ORDER BY created_at DESC LIMIT 200`,
+      `SELECT id, type, snapshot->'context'->'steps' AS steps FROM journey
+        WHERE citizen_id = $1 AND status IN ('active', 'completed') ORDER BY created_at DESC LIMIT 200`,
       [citizenId],
     );
     return Promise.all(

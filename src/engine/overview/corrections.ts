@@ -92,7 +92,8 @@ export class Corrections {
     }
     const description = correctionText(input.description, 'description');
     const rows: JourneyRow[] = await this.dataSource.query(
-      `SELECT id, type, definition_version, snapshot, version FROM journey WHERE citizen_id = $1 AND status = 'active' ORDER BY created_at LIMIT 200`,
+      `SELECT id, type, definition_version, snapshot, version FROM journey
+        WHERE citizen_id = $1 AND status = 'active' ORDER BY created_at LIMIT 200`,
       [citizenId],
     );
     const fact = registerFactsOf(rows, (type, version) => this.catalog.get(type, version)).find(
@@ -146,7 +147,8 @@ export class Corrections {
     const row = await this.usable(id, caller);
     if (row.status !== 'awaiting') throw new DomainError('CORRECTION_ANSWERED', 'This correction request has already been answered');
     const [updated]: [CorrectionRow[], number] = await this.dataSource.query(
-      `UPDATE correction_request SET status = $2, answer = $3, answered_by = $4, answered_at = now() WHERE id = $1 AND status = 'awaiting' RETURNING *`,
+      `UPDATE correction_request SET status = $2, answer = $3, answered_by = $4, answered_at = now()
+        WHERE id = $1 AND status = 'awaiting' RETURNING *`,
       [row.id, outcome, text, caller.clientId],
     );
     if (!updated.length) throw new DomainError('CORRECTION_ANSWERED', 'This correction request has already been answered');

@@ -29,7 +29,9 @@ function valueOf(fact: CorrectableFact, facts: Record<string, unknown>): string 
   if (fact === 'address') return typeof facts.municipalityCode === 'string' ? facts.municipalityCode : undefined;
   if (fact === 'civilStatus') return typeof facts.civilStatus === 'string' ? facts.civilStatus : undefined;
   if (!Array.isArray(facts.childrenUnder18)) return undefined;
-  return (facts.childrenUnder18 as { birthDate?: unknown }[]).map((c) => String(c.birthDate ?? '')).filter(Boolean);
+  return (facts.childrenUnder18 as { birthDate?: unknown }[])
+    .map((c) => (typeof c.birthDate === 'string' ? c.birthDate : ''))
+    .filter(Boolean);
 }
 
 /** Register facts the running journeys were started with; the newest journey's value wins. */

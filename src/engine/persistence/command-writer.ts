@@ -75,7 +75,8 @@ export class CommandWriter {
     // The notification and the outbox row that delivers it, in one statement; a duplicate adds neither.
     markOutboxWritten(tx);
     await tx.query(
-      `WITH n AS (INSERT INTO notification (id, citizen_id, journey_id, template, step, params, dedup_key, deliver_after) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+      `WITH n AS (INSERT INTO notification (id, citizen_id, journey_id, template, step, params, dedup_key, deliver_after)
+                  VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
                   ON CONFLICT (journey_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING RETURNING id)
        INSERT INTO outbox (id, journey_id, seq, command_type, payload) SELECT $9, $3, $10, 'queue.add', $11 FROM n`,
       [
@@ -134,7 +135,8 @@ export class CommandWriter {
   ): Promise<void> {
     markOutboxWritten(tx);
     await tx.query(
-      `WITH previous AS (SELECT job_id FROM journey_timer WHERE journey_id = $1 AND key = $2 AND status = 'scheduled' AND job_id IS NOT NULL),
+      `WITH previous AS (SELECT job_id FROM journey_timer
+                          WHERE journey_id = $1 AND key = $2 AND status = 'scheduled' AND job_id IS NOT NULL),
        timer AS (
          INSERT INTO journey_timer (journey_id, key, generation, job_id, due_at, step, purpose, status)
          VALUES ($1,$2,1,$3,$4,$5,$6,'scheduled')
@@ -143,7 +145,8 @@ export class CommandWriter {
          RETURNING generation),
        removal AS (
          INSERT INTO outbox (id, journey_id, seq, command_type, payload)
-         SELECT gen_random_uuid(), $1, $7, 'queue.remove', jsonb_build_object('op', 'remove', 'queue', 'timers', 'jobId', job_id) FROM previous)
+         SELECT gen_random_uuid(), $1, $7, 'queue.remove', jsonb_build_object('op', 'remove', 'queue', 'timers', 'jobId', job_id)
+           FROM previous)
        INSERT INTO outbox (id, journey_id, seq, command_type, payload)
        SELECT $3, $1, $7, 'queue.add', jsonb_build_object('op', 'add', 'queue', 'timers', 'name', 'timer.fire',
                 'data', jsonb_build_object('journeyId', $8::text, 'key', $2::text, 'generation', generation), 'dueAt', $9::text)

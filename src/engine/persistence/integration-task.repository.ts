@@ -22,7 +22,8 @@ export class IntegrationTaskRepository {
   /** The task with the citizen's CPR number, which only the call to the authority needs. */
   async forRun(id: string): Promise<(IntegrationTaskRow & { cpr: string }) | undefined> {
     const rows: (IntegrationTaskRow & { cpr: string })[] = await this.dataSource.query(
-      `SELECT t.*, c.cpr FROM integration_task t JOIN journey j ON j.id = t.journey_id JOIN citizen c ON c.id = j.citizen_id WHERE t.id = $1`,
+      `SELECT t.*, c.cpr FROM integration_task t JOIN journey j ON j.id = t.journey_id JOIN citizen c ON c.id = j.citizen_id
+        WHERE t.id = $1`,
       [id],
     );
     return rows[0];

@@ -122,7 +122,8 @@ export class JourneyRepository {
     lock: boolean,
   ): Promise<(LockedJourney & { read_version?: number }) | undefined> {
     const rows: (LockedJourney & { read_version?: number })[] = await sql.query(
-      `SELECT j.*, ${lock ? '(SELECT version FROM journey s WHERE s.id = $1) AS read_version,' : ''} (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
+      `SELECT j.*, ${lock ? '(SELECT version FROM journey s WHERE s.id = $1) AS read_version,' : ''}
+              (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
               COALESCE((SELECT json_agg(json_build_object('id', s.id, 'authority', s.authority, 'events', s.events))
                           FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
                          WHERE s.authority = ANY (j.systems) AND s.deleted_at IS NULL AND c.disabled_at IS NULL), '[]') AS subscriptions
@@ -152,7 +153,8 @@ export class JourneyRepository {
   /** The journey with its linked journeys, in one round trip (the read a page makes). */
   async findWithChildren(sql: Sql, id: string): Promise<(JourneyRow & { children: JourneyChild[] }) | undefined> {
     const rows: (JourneyRow & { children: JourneyChild[] })[] = await sql.query(
-      `SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step) ORDER BY c.created_at)
+      `SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step)
+                                             ORDER BY c.created_at)
                                FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
          FROM journey j WHERE j.id = $1`,
       [id],
@@ -237,12 +239,15 @@ export class JourneyRepository {
               WHERE journey_id = $1 AND cardinality($13::text[]) > 0 AND step = ANY ($13::text[]) AND EXISTS (SELECT 1 FROM j)
                 AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL))),
        cancelled AS (UPDATE journey_timer SET status = 'cancelled', updated_at = now()
-              WHERE journey_id = $1 AND cardinality($14::text[]) > 0 AND key = ANY ($14::text[]) AND status = 'scheduled' AND EXISTS (SELECT 1 FROM j)
+              WHERE journey_id = $1 AND cardinality($14::text[]) > 0 AND key = ANY ($14::text[]) AND status = 'scheduled'
+                AND EXISTS (SELECT 1 FROM j)
               RETURNING job_id),
        removals AS (INSERT INTO outbox (id, journey_id, seq, command_type, payload)
-              SELECT gen_random_uuid(), $1, (SELECT version FROM j), 'queue.remove', jsonb_build_object('op', 'remove', 'queue', 'timers', 'jobId', job_id)
+              SELECT gen_random_uuid(), $1, (SELECT version FROM j), 'queue.remove',
+                     jsonb_build_object('op', 'remove', 'queue', 'timers', 'jobId', job_id)
                 FROM cancelled WHERE job_id IS NOT NULL)
-       SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step) ORDER BY c.created_at)
+       SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step)
+                                             ORDER BY c.created_at)
                                FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
          FROM j`,
       [

@@ -16,7 +16,7 @@ export interface ProxyGrantView {
   active: boolean;
 }
 
-interface GrantRow {
+export interface GrantRow {
   id: string;
   counterpart: string;
   journey_id: string | null;
@@ -27,7 +27,7 @@ interface GrantRow {
   active: boolean;
 }
 
-const view = (r: GrantRow): ProxyGrantView => ({
+export const grantView = (r: GrantRow): ProxyGrantView => ({
   id: r.id,
   counterpart: `${r.counterpart}-xxxx`,
   journeyId: r.journey_id,
@@ -67,21 +67,22 @@ export class ProxyRepository {
   /** Grants I gave (counterpart = the proxy) and grants I hold (counterpart = the citizen I act for). */
   async list(citizenId: string): Promise<{ granted: ProxyGrantView[]; received: ProxyGrantView[] }> {
     const query = (mine: string, other: string) =>
-      this.dataSource.query(
+      this.dataSource.query<GrantRow[]>(
         `SELECT g.*, left(c.cpr, 6) AS counterpart, (${VALID}) AS active FROM proxy_grant g JOIN citizen c ON c.id = g.${other}
           WHERE g.${mine} = $1 ORDER BY g.created_at DESC LIMIT 200`,
         [citizenId],
-      ) as Promise<GrantRow[]>;
+      );
     const [granted, received] = await Promise.all([query('citizen_id', 'proxy_citizen_id'), query('proxy_citizen_id', 'citizen_id')]);
-    return { granted: granted.map(view), received: received.filter((g) => g.active).map(view) };
+    return { granted: granted.map(grantView), received: received.filter((g) => g.active).map(grantView) };
   }
 
   async find(id: string): Promise<ProxyGrantView | undefined> {
     const rows: GrantRow[] = await this.dataSource.query(
-      `SELECT g.*, left(c.cpr, 6) AS counterpart, (${VALID}) AS active FROM proxy_grant g JOIN citizen c ON c.id = g.proxy_citizen_id WHERE g.id = $1`,
+      `SELECT g.*, left(c.cpr, 6) AS counterpart, (${VALID}) AS active FROM proxy_grant g JOIN citizen c ON c.id = g.proxy_citizen_id
+        WHERE g.id = $1`,
       [id],
     );
-    return rows[0] && view(rows[0]);
+    return rows[0] && grantView(rows[0]);
   }
 
   /** How a proxy sees whom they act for: the birth-date part of the CPR number. */

@@ -53,5 +53,5 @@ function walk(node: NodeLike, active: Set<string>): DiagramNode {
 }
 
 export function journeyDiagram(machine: AnyStateMachine, stateValue?: unknown): DiagramNode {
-  return walk(machine.root as unknown as NodeLike, activePaths(stateValue));
+  return walk(machine.root, activePaths(stateValue));
 }

@@ -100,7 +100,7 @@ export function journeyView(
   const context = (row.snapshot as runtime.PersistedSnapshot).context ?? { steps: {} };
   const now = today();
   const steps: StepView[] = def.steps.map((step) => {
-    const state = context.steps?.[step.id] ?? { status: 'pending' as StepStatus };
+    const state = context.steps?.[step.id] ?? { status: 'pending' };
     // The law may route this citizen's step to another authority than the definition's.
     const system = handlingSystem(step, state);
     const selfService =

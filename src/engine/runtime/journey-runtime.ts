@@ -80,7 +80,7 @@ function result(machine: AnyStateMachine, next: AnyMachineSnapshot, actions: { t
 
 export function start(definition: JourneyDefinition, input: JourneyInput): TransitionResult {
   const [next, actions] = initialTransition(definition.machine, input);
-  return result(definition.machine, next, actions as { type: string; params?: unknown }[]);
+  return result(definition.machine, next, actions);
 }
 
 /** Restores a persisted snapshot; any mismatch with the machine becomes a `BrokenSnapshotError`. */
@@ -110,7 +110,7 @@ export function apply(definition: JourneyDefinition, persisted: PersistedSnapsho
   }
   try {
     const [next, actions] = transition(definition.machine, current, event);
-    return result(definition.machine, next, actions as { type: string; params?: unknown }[]);
+    return result(definition.machine, next, actions);
   } catch (e) {
     if (e instanceof BrokenSnapshotError) throw e;
     throw new BrokenSnapshotError(`transition failed: ${e instanceof Error ? e.message : String(e)}`);

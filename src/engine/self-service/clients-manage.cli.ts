@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     } else if (command === 'disable') {
       const client = await lifecycle.disable(id!);
       say(
-        `client ${client.client_id} (${client.authority}) is disabled since ${day(client.disabled_at)}: its secret and every token issued to it are refused.\n`,
+        `client ${client.client_id} (${client.authority}) is disabled since ${day(client.disabled_at)}: ` +
+          'its secret and every token issued to it are refused.\n',
       );
     } else {
       const { client, clientSecret } = await lifecycle.rotateSecret(id!);

@@ -45,7 +45,8 @@ export class CreateWebhookUseCase {
     // Deliveries must sign with it (HMAC), so it is kept sealed rather than hashed; the row id binds the sealed value to its row.
     const id = randomUUID();
     const [row]: { id: string; created_at: Date }[] = await this.dataSource.query(
-      `INSERT INTO webhook_subscription (id, client_id, authority, url, events, secret_sealed) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, created_at`,
+      `INSERT INTO webhook_subscription (id, client_id, authority, url, events, secret_sealed)
+        VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, created_at`,
       [id, caller.clientId, caller.authority, url, events, this.box.seal(secret, sealContext.webhookSecret(id))],
     );
     return { id: row.id, url, events: events as WebhookEvent[], createdAt: new Date(row.created_at).toISOString(), secret };

@@ -35,7 +35,8 @@ export class StoredSecrets implements OnModuleInit {
     });
     if (counts.secrets || counts.moved || counts.tokens) {
       this.logger.log(
-        `sealed with key "${this.box.currentKeyId}": ${counts.secrets} webhook secrets, ${counts.moved} task tokens taken out of pending deliveries, ${counts.tokens} task tokens sealed again`,
+        `sealed with key "${this.box.currentKeyId}": ${counts.secrets} webhook secrets, ` +
+          `${counts.moved} task tokens taken out of pending deliveries, ${counts.tokens} task tokens sealed again`,
       );
     }
   }

@@ -67,7 +67,8 @@ export class SystemClientRepository {
   /** Replaces the secret's hash and counts the generation up, in one statement; undefined when there is no such client. */
   async rotateSecret(clientId: string, secretHash: string): Promise<SystemClientSummary | undefined> {
     const [rows]: [SystemClientSummary[], number] = await this.dataSource.query(
-      `UPDATE system_client SET secret_hash = $2, secret_generation = secret_generation + 1, secret_rotated_at = now() WHERE client_id = $1 AND disabled_at IS NULL
+      `UPDATE system_client SET secret_hash = $2, secret_generation = secret_generation + 1, secret_rotated_at = now()
+       WHERE client_id = $1 AND disabled_at IS NULL
        RETURNING client_id, authority, name, created_at, disabled_at, secret_generation, secret_rotated_at`,
       [clientId, secretHash],
     );

@@ -49,11 +49,12 @@ export class SystemJourneyQueries {
     if (audit) audit.journeyId = row.id;
     const open: { step: string; expires_at: Date; complete_event: string; fail_event: string | null }[] =
       await this.journeys.dataSource.query(
-        `SELECT step, expires_at, complete_event, fail_event FROM task_token WHERE journey_id = $1 AND status = 'awaiting' AND expires_at > now()`,
+        `SELECT step, expires_at, complete_event, fail_event FROM task_token
+          WHERE journey_id = $1 AND status = 'awaiting' AND expires_at > now()`,
         [row.id],
       );
     const steps: SystemStepView[] = own.map((s) => {
-      const state = states[s.id] ?? { status: 'pending' as StepStatus };
+      const state = states[s.id] ?? { status: 'pending' };
       const token = open.find((t) => t.step === s.id);
       return {
         id: s.id,

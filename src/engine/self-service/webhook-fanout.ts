@@ -41,7 +41,8 @@ export class WebhookFanout {
       // The body is fixed here so that every attempt sends (and signs) the same bytes.
       const body = JSON.stringify({ id, type: event, createdAt, data });
       await tx.query(
-        `INSERT INTO webhook_delivery (id, subscription_id, journey_id, event, body, status, task_token_id) VALUES ($1,$2,$3,$4,$5,'pending',$6)`,
+        `INSERT INTO webhook_delivery (id, subscription_id, journey_id, event, body, status, task_token_id)
+          VALUES ($1,$2,$3,$4,$5,'pending',$6)`,
         [id, subscription.id, journeyId, event, body, taskTokenId ?? null],
       );
       payloads.push({ op: 'add', queue: 'webhooks', name: 'webhook.deliver', data: { deliveryId: id, journeyId } });

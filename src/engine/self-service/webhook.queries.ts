@@ -26,6 +26,15 @@ export interface WebhookDeliveryView {
   createdAt: string;
 }
 
+type DeliveryRow = Pick<WebhookDeliveryView, 'id' | 'event' | 'status' | 'attempts'> & {
+  journey_id: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: Date | null;
+  delivered_at: Date | null;
+  created_at: Date;
+};
+
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** A client sees and removes only its own subscriptions; another client's look missing. */
@@ -41,7 +50,10 @@ export class WebhookQueries {
     return rows.map((r) => ({ id: r.id, url: r.url, events: r.events, createdAt: iso(r.created_at)! }));
   }
 
-  /** Deliveries already queued are cancelled (and task tokens only they would have carried forgotten); the log stays for the operators. */
+  /**
+   * Deliveries already queued are cancelled (and task tokens only they would have carried forgotten); the log stays for
+   * the operators.
+   */
   async remove(caller: SystemCaller, id: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const [rows]: [unknown[], number] = await tx.query(
@@ -50,7 +62,8 @@ export class WebhookQueries {
       );
       if (!rows.length) throw new DomainError('NOT_FOUND', 'Webhook subscription not found');
       const [cancelled]: [{ task_token_id: string | null }[], number] = await tx.query(
-        `UPDATE webhook_delivery SET status = 'cancelled', next_attempt_at = NULL, updated_at = now() WHERE subscription_id = $1 AND status = 'pending' RETURNING task_token_id`,
+        `UPDATE webhook_delivery SET status = 'cancelled', next_attempt_at = NULL, updated_at = now()
+          WHERE subscription_id = $1 AND status = 'pending' RETURNING task_token_id`,
         [id],
       );
       const tokens = cancelled.map((d) => d.task_token_id).filter((t): t is string => !!t);
@@ -65,7 +78,7 @@ export class WebhookQueries {
       caller.clientId,
     ]);
     if (!owned.length) throw new DomainError('NOT_FOUND', 'Webhook subscription not found');
-    const rows: Record<string, any>[] = await this.dataSource.query(
+    const rows: DeliveryRow[] = await this.dataSource.query(
       `SELECT id, event, journey_id, status, attempts, last_status_code, last_error, next_attempt_at, delivered_at, created_at
          FROM webhook_delivery WHERE subscription_id = $1 ORDER BY created_at DESC, id LIMIT $2`,
       [subscriptionId, limit],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { JourneyCommand, JourneyDefinition, JourneyTypeId } from '../../../journeys/shared/contract';
+import type { JourneyCommand, JourneyDefinition } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import { AppConfig } from '../../platform/config/app.config';
@@ -148,7 +148,7 @@ export class JourneyWriter {
     }
     await this.start(tx, {
       citizenId: ctx.citizenId,
-      type: link.journeyType as JourneyTypeId,
+      type: link.journeyType,
       answers: link.answers ?? {},
       facts: {},
       actor,

@@ -75,7 +75,7 @@ export class MigrateJourneysUseCase {
           const status = migrated.status === 'done' ? 'completed' : 'active';
           await repo.update(tx, id, journey.version, {
             status,
-            state: line.stateAfter!,
+            state: line.stateAfter,
             snapshot: migrated,
             definitionVersion: command.to,
             ...derivedColumns(target, migrated.context),
@@ -87,7 +87,7 @@ export class MigrateJourneysUseCase {
             eventType: 'journey.migrated',
             eventData: { from: journey.definition_version, to: command.to },
             actor: { kind: 'engine', id: 'journeys:migrate' },
-            state: line.stateAfter!,
+            state: line.stateAfter,
           });
           if (status === 'active')
             await this.writer.runCommands(tx, { journeyId: id, citizenId: journey.citizen_id, seq: journey.version + 1 }, commands);

@@ -83,8 +83,10 @@ export class RegisterEventUseCase {
         [command.id, command.type, command.occurredOn],
       );
       if (claimed.length === 0) {
-        const [previous] = await tx.query('SELECT outcome FROM register_event WHERE id = $1', [command.id]);
-        return { replayed: true, journeyType: start.journey, outcomes: previous.outcome as RegisterOutcome[] };
+        const [previous]: { outcome: RegisterOutcome[] }[] = await tx.query('SELECT outcome FROM register_event WHERE id = $1', [
+          command.id,
+        ]);
+        return { replayed: true, journeyType: start.journey, outcomes: previous.outcome };
       }
       const outcomes: RegisterOutcome[] = [];
       for (const [i, person] of command.persons.entries()) {

@@ -33,7 +33,10 @@ export interface SendEventCommand {
    * that applies events can forget to say.
    */
   origin: EventOrigin;
-  /** Runs on the event's transaction once the event is accepted, before it is written (e.g. consuming a task token); throwing rolls the event back. */
+  /**
+   * Runs on the event's transaction once the event is accepted, before it is written (e.g. consuming a task token);
+   * throwing rolls the event back.
+   */
   inTransaction?: (tx: Sql) => Promise<void>;
   /**
    * Nobody waits for this event's answer (a worker applying an authority's result or a timer): it
@@ -51,7 +54,10 @@ export interface SendEventResult {
   duplicate: boolean;
 }
 
-/** The result, and the journey row as the event's transaction wrote it (absent for a duplicate). Not for answers as it is: the row holds the whole snapshot. */
+/**
+ * The result, and the journey row as the event's transaction wrote it (absent for a duplicate). Not for answers as it
+ * is: the row holds the whole snapshot.
+ */
 export interface SendEventOutcome {
   result: SendEventResult;
   journey?: JourneyRow & { children?: JourneyChild[] };

@@ -27,11 +27,11 @@ export class StartJourneyUseCase {
           [command.citizenId, command.idempotencyKey],
         );
         if (claimed.length === 0) {
-          const [previous] = await tx.query('SELECT journey_id FROM start_idempotency WHERE citizen_id = $1 AND key = $2', [
-            command.citizenId,
-            command.idempotencyKey,
-          ]);
-          if (previous?.journey_id) return { journeyId: previous.journey_id as string, duplicate: true };
+          const [previous]: ({ journey_id: string | null } | undefined)[] = await tx.query(
+            'SELECT journey_id FROM start_idempotency WHERE citizen_id = $1 AND key = $2',
+            [command.citizenId, command.idempotencyKey],
+          );
+          if (previous?.journey_id) return { journeyId: previous.journey_id, duplicate: true };
         }
       }
       const journeyId = await this.writer.start(tx, {

@@ -4,7 +4,6 @@ import type { Timeline } from '../../../engine/caseworker/timeline.queries';
 import type { JourneyView } from '../../../engine/queries/journey-view';
 import { html, type SafeHtml } from '../html';
 import { formatDate, journeyStatus, stepStatus, t, tx, type Lang } from '../i18n';
-import type { Actor } from '../../../engine/actor';
 import { actorWords, authorityName, eventWords, stepTitle, timerStep } from '../plain-words';
 import { statusBadge } from './status-badge';
 import { dataTable } from './table';
@@ -144,7 +143,7 @@ export function caseworkerJourneyView(
       tl.history.map((h) => [
         formatDate(lang, h.at, true),
         eventWords(lang, def, h.event, h.data),
-        actorWords(lang, h.actor as unknown as Actor, false),
+        actorWords(lang, h.actor, false),
       ]),
     )}
     <h2 class="mt-8">${t(lang, 'timers')}</h2>
