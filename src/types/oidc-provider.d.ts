@@ -8,6 +8,31 @@ declare module 'oidc-provider' {
     prompt: { name: string; details: Record<string, unknown> };
   }
 
+  /** A grant: what an account allowed a client. */
+  export interface Grant {
+    addOIDCScope(scope: string): void;
+    addOIDCClaims(claims: string[]): void;
+    save(): Promise<string>;
+  }
+
+  export interface GrantClass {
+    new (properties: { clientId: string; accountId: string }): Grant;
+    find(id: string): Promise<Grant | undefined>;
+  }
+
+  /** The Koa context the provider hands to configuration callbacks. */
+  export interface OidcContext {
+    type: string;
+    body: unknown;
+    oidc: {
+      params?: Record<string, unknown>;
+      result?: { consent?: { grantId?: string } };
+      session: { accountId: string; grantIdFor(clientId: string): string | undefined };
+      client: { clientId: string };
+      provider: { Grant: GrantClass };
+    };
+  }
+
   export class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     callback(): (req: IncomingMessage, res: ServerResponse) => void;

@@ -15,13 +15,20 @@ const isSignIn = (ctx: ExecutionContext) => Reflect.getMetadata(SIGN_IN, ctx.get
 const method = (ctx: ExecutionContext) => ctx.switchToHttp().getRequest<Request>().method;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** What the limits read of a request (Express's, as the throttler hands it over). */
+interface TrackedRequest {
+  ip?: string;
+  socket?: { remoteAddress?: string };
+  headers?: { authorization?: string; cookie?: string };
+}
+
 /**
  * The client's address (behind TRUST_PROXY hops of reverse proxies, the forwarded one). An IPv6
  * client is counted by its /64: one subscriber usually holds a whole /64 and could otherwise take a
  * fresh budget with every address in it.
  */
-export function clientAddress(req: Record<string, any>): string {
-  const raw = String(req.ip ?? req.socket?.remoteAddress ?? 'unknown');
+export function clientAddress(req: TrackedRequest): string {
+  const raw = req.ip ?? req.socket?.remoteAddress ?? 'unknown';
   if (!ipaddr.isValid(raw)) return `ip:${raw}`;
   const parsed = ipaddr.process(raw);
   if (parsed.kind() === 'ipv4') return `ip:${parsed.toString()}`;
@@ -33,10 +40,10 @@ export function clientAddress(req: Record<string, any>): string {
  * kept). Per address alone, every citizen behind one NAT or proxy would share a budget. A made-up
  * token gets its own budget but is refused by the auth guard, so it writes nothing.
  */
-function sessionOrAddress(req: Record<string, any>): string {
+function sessionOrAddress(req: TrackedRequest): string {
   const header = req.headers?.authorization;
   const bearer = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
-  const cookie = /(?:^|;\s*)lf_session=([^;]+)/.exec(String(req.headers?.cookie ?? ''))?.[1];
+  const cookie = /(?:^|;\s*)lf_session=([^;]+)/.exec(req.headers?.cookie ?? '')?.[1];
   const token = bearer ?? cookie;
   return token ? `session:${sha256(token).slice(0, 32)}` : clientAddress(req);
 }
@@ -70,9 +77,11 @@ export function rateLimits(config: AppConfig, storage?: ThrottlerStorage): Throt
 /** @nestjs/throttler's guard, answering with our error vocabulary (429 RATE_LIMITED) and Retry-After. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, detail.timeToBlockExpire);
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
-    throw new DomainError('RATE_LIMITED', `Too many requests: try again in ${seconds} seconds`, { retryAfterSeconds: seconds });
+    return Promise.reject(
+      new DomainError('RATE_LIMITED', `Too many requests: try again in ${seconds} seconds`, { retryAfterSeconds: seconds }),
+    );
   }
 }

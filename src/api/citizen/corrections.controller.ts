@@ -32,7 +32,8 @@ export class CorrectionsController {
   })
   @ApiOperation({
     summary:
-      'Say that a register fact is wrong: the request goes to the authority that keeps it (400 naming the field; 409 while one for the fact waits)',
+      'Say that a register fact is wrong: the request goes to the authority that keeps it (400 naming the field; 409 while one ' +
+      'for the fact waits)',
   })
   request(@Req() req: AuthenticatedRequest, @Body() body: Record<string, unknown>) {
     return this.corrections.request(req.principal!.citizenId!, { fact: body?.fact, description: body?.description });

@@ -43,7 +43,8 @@ export class JourneysController {
   @Get('journey-types/:type')
   @ApiOperation({
     summary:
-      'One journey type: who starts it, the register facts it reads, and every event a person or system may send, with JSON Schemas and examples (404 lists the types)',
+      'One journey type: who starts it, the register facts it reads, and every event a person or system may send, with JSON ' +
+      'Schemas and examples (404 lists the types)',
   })
   @ApiAnswer(200, 'JourneyTypeContract')
   @ApiErrors(['NOT_FOUND', 'RATE_LIMITED'], false)

@@ -29,7 +29,8 @@ export class MeController {
   @Header('Content-Disposition', 'attachment; filename="livsforloeb-export.json"')
   @ApiOperation({
     summary:
-      'Everything the service holds about me, as JSON: journeys with history, tasks and notes, notifications, access log, powers of attorney',
+      'Everything the service holds about me, as JSON: journeys with history, tasks and notes, notifications, access log, powers ' +
+      'of attorney',
   })
   export(@Req() req: AuthenticatedRequest) {
     return this.exports.export(req.principal!.citizenId!);

@@ -30,7 +30,8 @@ export class OverviewController {
   @ApiQuery({ name: 'benefits', required: false, enum: ['true', 'false'] })
   @ApiOperation({
     summary:
-      'Mit overblik: next deadlines (overdue first), steps waiting for an authority by authority, benefits and payments per paying system, register facts the journeys used',
+      'Mit overblik: next deadlines (overdue first), steps waiting for an authority by authority, benefits and payments per ' +
+      'paying system, register facts the journeys used',
   })
   mine(@Req() req: AuthenticatedRequest, @Query('benefits') benefits?: string) {
     return this.overview.forCitizen(req.principal!.citizenId!, withBenefits(benefits));
@@ -42,7 +43,8 @@ export class OverviewController {
   @ApiQuery({ name: 'benefits', required: false, enum: ['true', 'false'] })
   @ApiOperation({
     summary:
-      'The overview of a citizen who gave me a power of attorney over all their journeys (grant id from GET /api/me/proxies, received); logged in their access log',
+      'The overview of a citizen who gave me a power of attorney over all their journeys (grant id from GET /api/me/proxies, ' +
+      'received); logged in their access log',
   })
   represented(
     @Req() req: AuthenticatedRequest,

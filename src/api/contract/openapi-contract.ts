@@ -9,7 +9,7 @@ import { ERROR_STATUS } from '../../platform/errors/domain-error';
  * Objects stay open (additional properties allowed) where a field may be added without breaking callers.
  */
 /** An OpenAPI 3.0 schema object (the package does not export its type). */
-type SchemaObject = Record<string, any>;
+type SchemaObject = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const text: SchemaObject = {

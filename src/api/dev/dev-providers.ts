@@ -52,7 +52,9 @@ export async function startDevProviders(config: AppConfig): Promise<{ local: Loc
     local = await start(chosen ?? DEFAULT_PORT);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
-    if (chosen !== undefined) throw new Error(`DEV_IDP_PORT ${chosen} is in use: set DEV_IDP_PORT to a free port (0 picks one)`);
+    if (chosen !== undefined) {
+      throw new Error(`DEV_IDP_PORT ${chosen} is in use: set DEV_IDP_PORT to a free port (0 picks one)`, { cause: e });
+    }
     // Several API processes on one machine (or another service on 3001): each gets a port of its own.
     local = await start(0);
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
-import { Provider } from 'oidc-provider';
+import { Provider, type Grant, type OidcContext } from 'oidc-provider';
 import { escape as escapeHtml } from '../pages/html';
 
 /** A person the local provider can sign in, with the claims it releases about them. */
@@ -40,8 +40,16 @@ export interface LocalProvider {
  * The provider's state (interactions, codes, sessions) in a map of this process: the local provider
  * lives and dies with its process. Given explicitly so the library does not warn about its own.
  */
+interface AdapterPayload {
+  uid?: string;
+  userCode?: string;
+  grantId?: string;
+  consumed?: number;
+  [key: string]: unknown;
+}
+
 function memoryAdapter() {
-  const rows = new Map<string, { payload: Record<string, any>; expires: number }>();
+  const rows = new Map<string, { payload: AdapterPayload; expires: number }>();
   const live = (key: string) => {
     const row = rows.get(key);
     if (row && row.expires < Date.now()) rows.delete(key);
@@ -50,29 +58,39 @@ function memoryAdapter() {
   return class {
     constructor(private readonly model: string) {}
     private key = (id: string) => `${this.model}:${id}`;
-    async upsert(id: string, payload: Record<string, any>, expiresIn: number) {
+    // The provider expects promises from every method; the map answers at once.
+    upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
       rows.set(this.key(id), { payload, expires: Date.now() + expiresIn * 1000 });
+      return Promise.resolve();
     }
-    async find(id: string) {
-      return live(this.key(id));
+    find(id: string): Promise<AdapterPayload | undefined> {
+      return Promise.resolve(live(this.key(id)));
     }
-    async findByUid(uid: string) {
-      for (const key of rows.keys()) if (key.startsWith(`${this.model}:`) && live(key)?.uid === uid) return live(key);
-      return undefined;
+    findByUid(uid: string): Promise<AdapterPayload | undefined> {
+      return Promise.resolve(this.findBy((p) => p.uid === uid));
     }
-    async findByUserCode(code: string) {
-      for (const key of rows.keys()) if (key.startsWith(`${this.model}:`) && live(key)?.userCode === code) return live(key);
-      return undefined;
+    findByUserCode(code: string): Promise<AdapterPayload | undefined> {
+      return Promise.resolve(this.findBy((p) => p.userCode === code));
     }
-    async consume(id: string) {
+    consume(id: string): Promise<void> {
       const payload = live(this.key(id));
       if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+      return Promise.resolve();
     }
-    async destroy(id: string) {
+    destroy(id: string): Promise<void> {
       rows.delete(this.key(id));
+      return Promise.resolve();
     }
-    async revokeByGrantId(grantId: string) {
+    revokeByGrantId(grantId: string): Promise<void> {
       for (const [key, row] of rows) if (row.payload.grantId === grantId) rows.delete(key);
+      return Promise.resolve();
+    }
+    private findBy(matches: (payload: AdapterPayload) => boolean): AdapterPayload | undefined {
+      for (const key of rows.keys()) {
+        const payload = key.startsWith(`${this.model}:`) ? live(key) : undefined;
+        if (payload && matches(payload)) return payload;
+      }
+      return undefined;
     }
   };
 }
@@ -94,10 +112,12 @@ const TEXT = {
   },
 };
 type Lang = keyof typeof TEXT;
-const langOf = (uiLocales: unknown): Lang => (String(uiLocales ?? '').startsWith('en') ? 'en' : 'da');
+const langOf = (uiLocales: unknown): Lang => (typeof uiLocales === 'string' && uiLocales.startsWith('en') ? 'en' : 'da');
 
 const page = (lang: Lang, title: string, body: string) =>
-  `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
+  `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8">` +
+  `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
+  `<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
 
 async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
   let raw = '';
@@ -146,7 +166,7 @@ export async function startLocalProvider(o: LocalProviderOptions): Promise<Local
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx: any, form: string) => {
+        logoutSource: (ctx: OidcContext, form: string) => {
           const lang = langOf(ctx.oidc?.params?.ui_locales);
           const t = TEXT[lang];
           // Submits itself where scripts run; a button where they do not.
@@ -154,20 +174,22 @@ export async function startLocalProvider(o: LocalProviderOptions): Promise<Local
             lang,
             t.signOutAsk,
             `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">${t.signOut}</button>
-            <script>document.getElementById('op.logoutForm').insertAdjacentHTML('beforeend','<input type="hidden" name="logout" value="yes">');document.getElementById('op.logoutForm').submit()</script>`,
+            <script>document.getElementById('op.logoutForm').insertAdjacentHTML(` +
+              `'beforeend','<input type="hidden" name="logout" value="yes">');` +
+              `document.getElementById('op.logoutForm').submit()</script>`,
           );
         },
-        postLogoutSuccessSource: async (ctx: any) => {
+        postLogoutSuccessSource: (ctx: OidcContext) => {
           ctx.body = page('da', TEXT.da.signOut, '');
         },
       },
     },
-    findAccount: async (_ctx: unknown, sub: string) => {
+    findAccount: (_ctx: unknown, sub: string) => {
       const account = accounts.get(sub);
-      return account ? { accountId: sub, claims: async () => ({ sub, ...account.claims }) } : undefined;
+      return account ? { accountId: sub, claims: () => ({ sub, ...account.claims }) } : undefined;
     },
     // First-party clients: the person agreed by signing in; there is no consent screen.
-    loadExistingGrant: async (ctx: any) => {
+    loadExistingGrant: async (ctx: OidcContext): Promise<Grant | undefined> => {
       const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
@@ -176,7 +198,7 @@ export async function startLocalProvider(o: LocalProviderOptions): Promise<Local
       await grant.save();
       return grant;
     },
-    renderError: async (ctx: any, out: Record<string, string>) => {
+    renderError: (ctx: OidcContext, out: Record<string, string>) => {
       ctx.type = 'html';
       ctx.body = page('en', out.error ?? 'error', `<p>${escapeHtml(out.error_description ?? '')}</p>`);
     },
@@ -198,12 +220,12 @@ export async function startLocalProvider(o: LocalProviderOptions): Promise<Local
     }
     const lang = langOf(details.params.ui_locales);
     const t = TEXT[lang];
+    const login = `/interaction/${escapeHtml(uid)}/login`;
     const items = o.accounts
       .filter((a) => a.clientId === clientId)
       .map(
-        (
-          a,
-        ) => `<li><form method="post" action="/interaction/${escapeHtml(uid)}/login"><input type="hidden" name="account" value="${escapeHtml(a.id)}">
+        (a) =>
+          `<li><form method="post" action="${login}"><input type="hidden" name="account" value="${escapeHtml(a.id)}">
           <button type="submit">${t.as} ${escapeHtml(a.label)}</button> <span>${escapeHtml(a.detail ?? '')}</span></form></li>`,
       )
       .join('');

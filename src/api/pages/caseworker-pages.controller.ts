@@ -52,14 +52,12 @@ export class CaseworkerPagesController {
       cursor: q.cursor,
     };
     const page = await this.search.search({ ...filters, authority: ctx.principal.authority!, limit: q.limit ?? 25 });
-    res
-      .type('html')
-      .send(
-        layout(ctx, {
-          title: t(ctx.lang, 'search'),
-          body: searchView(ctx.lang, this.catalog.types(), filters, page.items, page.nextCursor, ctx.principal.authority!),
-        }),
-      );
+    res.type('html').send(
+      layout(ctx, {
+        title: t(ctx.lang, 'search'),
+        body: searchView(ctx.lang, this.catalog.types(), filters, page.items, page.nextCursor, ctx.principal.authority),
+      }),
+    );
   }
 
   @Get('journeys/:id')

@@ -55,7 +55,9 @@ export class CitizenPagesController {
     const theirs = await Promise.all(
       represented.map(async (r) => ({
         view: await this.queries.view(r, 'citizen'),
-        note: `${t(ctx.lang, 'onBehalfOf')} ${await this.proxies.maskedCpr(r.citizen_id)} · ${t(ctx.lang, r.proxy_access === 'act' ? 'accessAct' : 'accessRead')}`,
+        note:
+          `${t(ctx.lang, 'onBehalfOf')} ${await this.proxies.maskedCpr(r.citizen_id)} · ` +
+          t(ctx.lang, r.proxy_access === 'act' ? 'accessAct' : 'accessRead'),
       })),
     );
     const startOne = html`<p class="mt-4"><a class="button button-primary" href="/journeys/new">${t(ctx.lang, 'startJourney')}</a></p>`;
@@ -79,14 +81,12 @@ export class CitizenPagesController {
     const def = this.definition(type);
     const running = await this.running(ctx, def.id);
     const state = { lang: ctx.lang, formId: 'start', values: {}, errors: {}, address: { query: '' } };
-    res
-      .type('html')
-      .send(
-        layout(ctx, {
-          title: tx(ctx.lang, def.title),
-          body: html`${running ? runningNotice(ctx.lang, def, running) : ''}${startForm(ctx.lang, ctx.csrf, def, state)}`,
-        }),
-      );
+    res.type('html').send(
+      layout(ctx, {
+        title: tx(ctx.lang, def.title),
+        body: html`${running ? runningNotice(ctx.lang, def, running) : ''}${startForm(ctx.lang, ctx.csrf, def, state)}`,
+      }),
+    );
   }
 
   @Post('new/:type')
@@ -206,14 +206,12 @@ export class CitizenPagesController {
     const { row } = await this.reach(ctx, id, 'read', 'diagram');
     const def = this.catalog.get(row.type, row.definition_version)!;
     const view = await this.queries.view(row, 'citizen');
-    res
-      .type('html')
-      .send(
-        layout(ctx, {
-          title: `${t(ctx.lang, 'diagram')}: ${tx(ctx.lang, def.title)}`,
-          body: diagramView(ctx.lang, def, view, `/journeys/${id}`),
-        }),
-      );
+    res.type('html').send(
+      layout(ctx, {
+        title: `${t(ctx.lang, 'diagram')}: ${tx(ctx.lang, def.title)}`,
+        body: diagramView(ctx.lang, def, view, `/journeys/${id}`),
+      }),
+    );
   }
 
   /** The owner, or a proxy with a valid grant (logged in the owner's access log). */

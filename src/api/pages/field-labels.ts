@@ -32,7 +32,10 @@ export function fieldLabel(lang: Lang, name: string, schema: Record<string, unkn
   return FIELDS[name]?.[lang] ?? spell(name);
 }
 
-/** The hint under a field: the schema's `x-description` in the reader's language, or none (never the English `description` on a Danish page). */
+/**
+ * The hint under a field: the schema's `x-description` in the reader's language, or none (never the English `description`
+ * on a Danish page).
+ */
 export function fieldHint(lang: Lang, schema: Record<string, unknown>): string | undefined {
   const own = schema['x-description'] as Text | undefined;
   if (own?.[lang]) return own[lang];

@@ -97,8 +97,12 @@ export const TEXTS = {
   signInFailed: { da: 'Du blev ikke logget ind', en: 'You were not signed in' },
   signInAgain: { da: 'Prøv at logge ind igen', en: 'Try signing in again' },
   refusedState: {
-    da: 'Svaret fra log-ind-tjenesten hørte ikke til et log-ind, du har startet her (eller log-ind tog mere end 10 minutter). Start forfra.',
-    en: 'The answer from the sign-in service did not belong to a sign-in you started here (or the sign-in took more than 10 minutes). Start again.',
+    da:
+      'Svaret fra log-ind-tjenesten hørte ikke til et log-ind, du har startet her ' +
+      '(eller log-ind tog mere end 10 minutter). Start forfra.',
+    en:
+      'The answer from the sign-in service did not belong to a sign-in you started here ' +
+      '(or the sign-in took more than 10 minutes). Start again.',
   },
   refusedToken: {
     da: 'Svaret fra log-ind-tjenesten kunne ikke godkendes, så vi har ikke logget dig ind. Start forfra.',

@@ -50,7 +50,8 @@ function languageToggle(ctx: PageContext): SafeHtml {
   const params = new URLSearchParams(query);
   for (const once of ['sent', 'warned', 'lang']) params.delete(once);
   params.set('lang', other);
-  return html`<a href="?${params.toString()}" lang="${other}" hreflang="${other}" aria-label="${t(ctx.lang, 'otherLangLabel')}">${t(ctx.lang, 'otherLang')}</a>`;
+  return html`<a href="?${params.toString()}" lang="${other}" hreflang="${other}"
+    aria-label="${t(ctx.lang, 'otherLangLabel')}">${t(ctx.lang, 'otherLang')}</a>`;
 }
 
 /** The page frame on Det Fælles Designsystem: skip link, header, language toggle, main, footer. */
@@ -60,7 +61,8 @@ export function layout(ctx: PageContext, page: PageOptions): string {
         <button type="submit" class="button button-tertiary">${t(ctx.lang, 'logout')}</button></form>`
     : html``;
   const flash = page.flash
-    ? html`<div class="alert alert-${page.flash.kind} mt-4" role="${page.flash.kind === 'error' ? 'alert' : 'status'}"><div class="alert-body"><p class="alert-text">${page.flash.text}</p></div></div>`
+    ? html`<div class="alert alert-${page.flash.kind} mt-4" role="${page.flash.kind === 'error' ? 'alert' : 'status'}">
+        <div class="alert-body"><p class="alert-text">${page.flash.text}</p></div></div>`
     : html``;
   return html`<!DOCTYPE html>
 <html lang="${ctx.lang}">
@@ -76,7 +78,8 @@ export function layout(ctx: PageContext, page: PageOptions): string {
     <div class="solution-info">
       <div class="solution-info-inner container d-flex flex-wrap" style="justify-content:space-between;align-items:center;gap:1rem">
         <div class="solution-heading"><a href="/" class="h3" style="margin:0">${t(ctx.lang, 'appName')}</a></div>
-        <div class="d-flex" style="gap:1rem;align-items:center">${ctx.principal?.name ? html`<span>${ctx.principal.name}</span>` : ''}${languageToggle(ctx)}${signOut}</div>
+        <div class="d-flex" style="gap:1rem;align-items:center">
+          ${ctx.principal?.name ? html`<span>${ctx.principal.name}</span>` : ''}${languageToggle(ctx)}${signOut}</div>
       </div>
     </div>
     ${nav(ctx)}
@@ -86,7 +89,9 @@ export function layout(ctx: PageContext, page: PageOptions): string {
     <h1>${page.title}</h1>
     ${page.body}
   </main>
-  <footer class="footer mt-8"><div class="container"><p class="mt-4 mb-4">${t(ctx.lang, 'appName')} · Det Fælles Designsystem</p></div></footer>
+  <footer class="footer mt-8">
+    <div class="container"><p class="mt-4 mb-4">${t(ctx.lang, 'appName')} · Det Fælles Designsystem</p></div>
+  </footer>
 </body>
 </html>`.value;
 }

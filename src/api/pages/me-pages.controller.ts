@@ -108,14 +108,12 @@ export class MePagesController {
     if (!grant) throw new DomainError('NOT_FOUND', 'Power of attorney not found');
     const journey = grant.journeyId ? mine.find((j) => j.id === grant.journeyId) : undefined;
     const scope = journey ? tx(ctx.lang, journey.title) : t(ctx.lang, 'allJourneys');
-    res
-      .type('html')
-      .send(
-        layout(ctx, {
-          title: ctx.lang === 'da' ? 'Tilbagekald fuldmagt' : 'Revoke power of attorney',
-          body: revokeView(ctx.lang, ctx.csrf, grant, scope),
-        }),
-      );
+    res.type('html').send(
+      layout(ctx, {
+        title: ctx.lang === 'da' ? 'Tilbagekald fuldmagt' : 'Revoke power of attorney',
+        body: revokeView(ctx.lang, ctx.csrf, grant, scope),
+      }),
+    );
   }
 
   @Post('proxies')

@@ -109,9 +109,17 @@ function message(lang: Lang, status: number, error: unknown): SafeHtml {
   if (error instanceof DomainError && error.code === 'VALIDATION_FAILED' && fields.length) {
     // Named as the request carried them (a query parameter or form field), each with what is wrong.
     return html`<p>${lang === 'da' ? 'Ret det, der står herunder, og prøv igen:' : 'Correct what is listed below and try again:'}</p>
-      <ul>${fields.map((f) => html`<li>${fieldLabel(lang, f.field.split('.').pop() ?? f.field, {}) === f.field ? '' : html`${fieldLabel(lang, f.field.split('.').pop()!, {})}: `}<code>${maskCpr(f.field)}</code>: ${maskCpr(reasonText(lang, f.reason))}</li>`)}</ul>`;
+      <ul>${fields.map((f) => {
+        const label = fieldLabel(lang, f.field.split('.').pop() ?? f.field, {});
+        const named = label === f.field ? '' : html`${label}: `;
+        return html`<li>${named}<code>${maskCpr(f.field)}</code>: ${maskCpr(reasonText(lang, f.reason))}</li>`;
+      })}</ul>`;
   }
   const advice = error instanceof DomainError ? ADVICE[error.code] : undefined;
   if (advice) return html`<p>${advice[lang]}</p>`;
-  return html`<p>${lang === 'da' ? 'Forespørgslen kunne ikke gennemføres. Gå tilbage, og prøv igen.' : 'The request could not be completed. Go back and try again.'}</p>`;
+  const retry = {
+    da: 'Forespørgslen kunne ikke gennemføres. Gå tilbage, og prøv igen.',
+    en: 'The request could not be completed. Go back and try again.',
+  };
+  return html`<p>${retry[lang]}</p>`;
 }

@@ -33,7 +33,7 @@ export interface PageContext {
  * malformed one must not make every page fail for the citizen who carries it.
  */
 export function cookies(req: Request): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
+  const out = Object.create(null) as Record<string, string>;
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
     if (i <= 0) continue;
@@ -111,7 +111,8 @@ export class PageSession {
   /** Throws FORBIDDEN unless the form's `_csrf` matches the cookie and the session. */
   checkCsrf(req: Request): void {
     const nonce = cookies(req)[CSRF_COOKIE];
-    const sent = typeof req.body?._csrf === 'string' ? req.body._csrf : '';
+    const form = req.body as { _csrf?: unknown } | undefined;
+    const sent = typeof form?._csrf === 'string' ? form._csrf : '';
     const expected = nonce ? this.csrfToken(req, nonce) : '';
     const ok = !!nonce && !!sent && sameSecret(sent, expected);
     if (!ok) throw new DomainError('FORBIDDEN', CSRF_EXPIRED);

@@ -37,7 +37,7 @@ export function eventWords(lang: Lang, def: JourneyDefinition | undefined, type:
     case 'integration.retry':
       return say(lang, `Nyt forsøg hos myndigheden: ${step()}`, `New attempt at the authority: ${step()}`);
     case 'timer.fired': {
-      const key = String(data.key ?? '');
+      const key = typeof data.key === 'string' ? data.key : '';
       const s = stepTitle(lang, def, timerStep(def, key));
       return key.startsWith('reminder')
         ? say(lang, `Påmindelse: ${s}`, `Reminder: ${s}`)

@@ -4,7 +4,13 @@ import { choiceLabel, fieldHint, fieldLabel, instruction } from './field-labels'
 import { html, raw, type SafeHtml } from './html';
 import { t, type Lang } from './i18n';
 
-type Schema = Record<string, any>;
+/** A JSON Schema of a journey definition, read keyword by keyword. */
+type Schema = Record<string, unknown>;
+
+const isSchema = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
+const propertiesOf = (schema: Schema): Record<string, Schema> =>
+  isSchema(schema.properties) ? (schema.properties as Record<string, Schema>) : {};
+const requiredOf = (schema: Schema): unknown[] => (Array.isArray(schema.required) ? (schema.required as unknown[]) : []);
 
 export interface FormState {
   lang: Lang;
@@ -20,7 +26,7 @@ export interface FormState {
 
 /** An object of the schema that holds a DAR address id and its municipality code: shown as an address search. */
 export const isAddress = (prop: Schema) =>
-  prop?.type === 'object' && !!prop.properties?.darAddressId && !!prop.properties?.municipalityCode;
+  prop?.type === 'object' && !!propertiesOf(prop).darAddressId && !!propertiesOf(prop).municipalityCode;
 const ADDRESS_PARTS = ['darAddressId', 'municipalityCode'];
 const addressProblem = (name: string) => ADDRESS_PARTS.some((p) => name.endsWith(`.${p}`));
 const ADDRESS_INSTRUCTION = { da: 'Søg efter adressen, og vælg den på listen', en: 'Search for the address and pick it from the list' };
@@ -31,7 +37,7 @@ const ADDRESS_INSTRUCTION = { da: 'Søg efter adressen, og vælg den på listen'
  */
 export function applyAddressPicks(schema: Schema, body: Record<string, unknown>): Record<string, unknown> {
   const out = { ...body };
-  for (const [key, prop] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
+  for (const [key, prop] of Object.entries(propertiesOf(schema))) {
     if (!isAddress(prop)) continue;
     const pick = typeof body[`${key}._pick`] === 'string' ? String(body[`${key}._pick`]) : '';
     const [addressId, municipalityCode] = pick.split('|');
@@ -49,24 +55,46 @@ function addressField(name: string, label: SafeHtml, prop: Schema, s: FormState)
   const say = (da: string, en: string) => (s.lang === 'da' ? da : en);
   const hits = s.address?.hits;
   const picked = s.values[`${name}._pick`] ?? '';
-  const rest = { ...prop, properties: Object.fromEntries(Object.entries(prop.properties).filter(([k]) => !ADDRESS_PARTS.includes(k))) };
+  const rest = { ...prop, properties: Object.fromEntries(Object.entries(propertiesOf(prop)).filter(([k]) => !ADDRESS_PARTS.includes(k))) };
+  const hint = say(
+    'Vej og husnummer, postnummer eller by, fx "Vesterbrogade 12, 1620".',
+    'Street and number, postcode or town, e.g. "Vesterbrogade 12, 1620".',
+  );
+  const unanswered = say(
+    'Adresseregistret svarer ikke lige nu. Prøv igen om lidt.',
+    'The address register is not answering right now. Try again shortly.',
+  );
+  const noMatch = say(
+    'Ingen adresser passer på søgningen. Prøv med vej og husnummer, eller postnummer.',
+    'No address matches. Try street and number, or the postcode.',
+  );
+  const problemText = problem
+    ? html`<span class="form-error-message"
+        id="${qid}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${ADDRESS_INSTRUCTION[s.lang]}</span>`
+    : '';
+  const hit = (h: { addressId: string; label: string; municipalityCode: string }, i: number, count: number) => {
+    const value = `${h.addressId}|${h.municipalityCode}`;
+    return html`<li><input type="radio" class="form-radio" id="${qid}-hit-${i}" name="${name}._pick"
+          value="${value}"${picked === value || count === 1 ? ' checked' : ''}>
+      <label for="${qid}-hit-${i}">${h.label}</label></li>`;
+  };
   return html`<fieldset class="mt-5" id="${fieldId(s, name)}"><legend class="h4">${label}</legend>
-    <div class="form-group${problem ? ' form-error' : ''}"><label class="form-label" for="${qid}">${say('Søg efter adressen', 'Search for the address')}</label>
-      <span class="form-hint" id="${qid}-hint">${say('Vej og husnummer, postnummer eller by, fx "Vesterbrogade 12, 1620".', 'Street and number, postcode or town, e.g. "Vesterbrogade 12, 1620".')}</span>
-      ${problem ? html`<span class="form-error-message" id="${qid}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${ADDRESS_INSTRUCTION[s.lang]}</span>` : ''}
-      <input class="form-input" id="${qid}" name="addressQuery" value="${s.address?.query ?? ''}" maxlength="120" autocomplete="street-address" aria-describedby="${qid}-hint${problem ? ` ${qid}-error` : ''}">
+    <div class="form-group${problem ? ' form-error' : ''}">
+      <label class="form-label" for="${qid}">${say('Søg efter adressen', 'Search for the address')}</label>
+      <span class="form-hint" id="${qid}-hint">${hint}</span>
+      ${problemText}
+      <input class="form-input" id="${qid}" name="addressQuery" value="${s.address?.query ?? ''}" maxlength="120"
+        autocomplete="street-address"
+        aria-describedby="${qid}-hint${problem ? ` ${qid}-error` : ''}">
     </div>
-    <button type="submit" name="_action" value="search-address" class="button button-secondary">${say('Søg adresse', 'Search address')}</button>
-    ${s.address?.searched && hits === undefined ? html`<p class="mt-4" role="status">${say('Adresseregistret svarer ikke lige nu. Prøv igen om lidt.', 'The address register is not answering right now. Try again shortly.')}</p>` : ''}
-    ${s.address?.searched && hits?.length === 0 ? html`<p class="mt-4" role="status">${say('Ingen adresser passer på søgningen. Prøv med vej og husnummer, eller postnummer.', 'No address matches. Try street and number, or the postcode.')}</p>` : ''}
+    <button type="submit" name="_action" value="search-address"
+      class="button button-secondary">${say('Søg adresse', 'Search address')}</button>
+    ${s.address?.searched && hits === undefined ? html`<p class="mt-4" role="status">${unanswered}</p>` : ''}
+    ${s.address?.searched && hits?.length === 0 ? html`<p class="mt-4" role="status">${noMatch}</p>` : ''}
     ${
       hits?.length
-        ? html`<fieldset class="form-group mt-4"><legend class="form-label">${say('Vælg adressen', 'Pick the address')}</legend><ul class="nobullet-list">${hits.map(
-            (h, i) => {
-              const value = `${h.addressId}|${h.municipalityCode}`;
-              return html`<li><input type="radio" class="form-radio" id="${qid}-hit-${i}" name="${name}._pick" value="${value}"${picked === value || hits.length === 1 ? ' checked' : ''}><label for="${qid}-hit-${i}">${h.label}</label></li>`;
-            },
-          )}</ul></fieldset>`
+        ? html`<fieldset class="form-group mt-4"><legend class="form-label">${say('Vælg adressen', 'Pick the address')}</legend>
+          <ul class="nobullet-list">${hits.map((h, i) => hit(h, i, hits.length))}</ul></fieldset>`
         : ''
     }
     ${schemaFields(rest, s, `${name}.`)}
@@ -81,10 +109,8 @@ const fieldId = (s: FormState, name: string) => `${s.formId}-${name.replace(/[^A
  * Plain HTML, so the forms work without JavaScript.
  */
 export function schemaFields(schema: Schema, s: FormState, prefix = ''): SafeHtml {
-  const required: string[] = schema.required ?? [];
-  return html`${Object.entries((schema.properties ?? {}) as Record<string, Schema>).map(([key, prop]) =>
-    field(`${prefix}${key}`, key, prop, required.includes(key), s),
-  )}`;
+  const required = requiredOf(schema);
+  return html`${Object.entries(propertiesOf(schema)).map(([key, prop]) => field(`${prefix}${key}`, key, prop, required.includes(key), s))}`;
 }
 
 function field(name: string, key: string, prop: Schema, required: boolean, s: FormState): SafeHtml {
@@ -94,14 +120,16 @@ function field(name: string, key: string, prop: Schema, required: boolean, s: Fo
   const hintText = fieldHint(s.lang, prop);
   const hint = hintText ? html`<span class="form-hint" id="${id}-hint">${hintText}</span>` : '';
   const describedBy = [hintText ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const problem = error ? instruction(s.lang, fieldLabel(s.lang, key, prop), error, prop) : '';
   const errorText = error
-    ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${instruction(s.lang, fieldLabel(s.lang, key, prop), error, prop)}</span>`
+    ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(s.lang, 'errorPrefix')}: </span>${problem}</span>`
     : '';
   const group = (inner: SafeHtml) => html`<div class="form-group${error ? ' form-error' : ''}">${inner}</div>`;
 
   if (isAddress(prop)) return addressField(name, label, prop, s);
   if (prop.type === 'object') {
-    return html`<fieldset class="mt-5" id="${id}"><legend class="h4">${label}</legend>${errorText}${schemaFields(prop, s, `${name}.`)}</fieldset>`;
+    return html`<fieldset class="mt-5" id="${id}">
+      <legend class="h4">${label}</legend>${errorText}${schemaFields(prop, s, `${name}.`)}</fieldset>`;
   }
   const choices: { value: string; text: string }[] | undefined =
     prop.type === 'boolean'
@@ -117,17 +145,17 @@ function field(name: string, key: string, prop: Schema, required: boolean, s: Fo
     return group(html`<fieldset id="${id}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
       <legend class="form-label">${label}</legend>${hint}${errorText}
       <ul class="nobullet-list">${choices.map(
-        (
-          c,
-          i,
-        ) => html`<li><input type="radio" class="form-radio" id="${id}-${i}" name="${name}" value="${c.value}"${value === c.value ? ' checked' : ''}${required ? ' required' : ''}>
+        (c, i) => html`<li><input type="radio" class="form-radio" id="${id}-${i}" name="${name}"
+            value="${c.value}"${value === c.value ? ' checked' : ''}${required ? ' required' : ''}>
           <label for="${id}-${i}">${c.text}</label></li>`,
       )}</ul></fieldset>`);
   }
   if (choices) {
     return group(html`<label class="form-label" for="${id}">${label}</label>${hint}${errorText}
-      <select class="form-select" id="${id}" name="${name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${required ? ' required' : ''}>
-        <option value=""></option>${choices.map((c) => html`<option value="${c.value}"${value === c.value ? ' selected' : ''}>${c.text}</option>`)}
+      <select class="form-select" id="${id}" name="${name}"
+        ${describedBy ? html` aria-describedby="${describedBy}"` : ''}${required ? ' required' : ''}>
+        <option value=""></option>
+          ${choices.map((c) => html`<option value="${c.value}"${value === c.value ? ' selected' : ''}>${c.text}</option>`)}
       </select>`);
   }
   const type = prop.format === 'date' ? 'date' : prop.type === 'integer' || prop.type === 'number' ? 'number' : 'text';
@@ -140,17 +168,18 @@ function field(name: string, key: string, prop: Schema, required: boolean, s: Fo
     Number.isFinite(prop.maximum) ? ` max="${Number(prop.maximum)}"` : '',
   ].join('');
   return group(html`<label class="form-label" for="${id}">${label}</label>${hint}${errorText}
-    <input class="form-input" type="${type}" id="${id}" name="${name}" value="${value}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${raw(attrs)}>`);
+    <input class="form-input" type="${type}" id="${id}" name="${name}" value="${value}"
+      ${describedBy ? html` aria-describedby="${describedBy}"` : ''}${raw(attrs)}>`);
 }
 
 /** Submitted form fields (strings) → data of the schema's types. Empty optional fields are left out. */
 export function formToData(schema: Schema, body: Record<string, unknown>, prefix = ''): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, prop] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
+  for (const [key, prop] of Object.entries(propertiesOf(schema))) {
     const name = `${prefix}${key}`;
     if (prop.type === 'object') {
       const nested = formToData(prop, body, `${name}.`);
-      if (Object.keys(nested).length || (schema.required ?? []).includes(key)) out[key] = nested;
+      if (Object.keys(nested).length || requiredOf(schema).includes(key)) out[key] = nested;
       continue;
     }
     const rawValue = body[name];
@@ -190,7 +219,7 @@ export function fieldErrors(fields: FieldProblem[] | undefined, root: string): R
 
 /** Dotted names of a schema's fields in the order the form shows them. */
 function fieldOrder(schema: Schema, prefix = ''): string[] {
-  return Object.entries((schema.properties ?? {}) as Record<string, Schema>).flatMap(([key, prop]) => [
+  return Object.entries(propertiesOf(schema)).flatMap(([key, prop]) => [
     `${prefix}${key}`,
     ...(prop.type === 'object' ? fieldOrder(prop, `${prefix}${key}.`) : []),
   ]);
@@ -198,7 +227,7 @@ function fieldOrder(schema: Schema, prefix = ''): string[] {
 
 function propertyAt(schema: Schema, name: string): Schema {
   let node: Schema | undefined = schema;
-  for (const key of name.split('.')) node = node?.properties?.[key];
+  for (const key of name.split('.')) node = node && propertiesOf(node)[key];
   return node ?? {};
 }
 

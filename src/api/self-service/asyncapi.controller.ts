@@ -9,7 +9,8 @@ export class AsyncApiController {
   @Get('asyncapi.json')
   @ApiOperation({
     summary:
-      'The webhooks as an AsyncAPI 3 document: channels step.awaiting, step.completed and step.failed, payload and header schemas, signature verification',
+      'The webhooks as an AsyncAPI 3 document: channels step.awaiting, step.completed and step.failed, payload and header ' +
+      'schemas, signature verification',
   })
   @ApiAnswer(200, 'AsyncApiDocument')
   @ApiErrors(['RATE_LIMITED'], false)

@@ -136,7 +136,8 @@ const VERIFY = [
   `Every delivery is signed with your subscription's secret (shown once, when the subscription is created).`,
   `The ${SIGNATURE} header is \`t=<unix seconds>,v1=<hex>\` where v1 = HMAC-SHA256(secret, "<t>.<raw body>").`,
   'To verify: take the raw body bytes before parsing, compute the HMAC over "<t>.<body>", compare it with v1 in constant time,',
-  'and reject a delivery whose t is more than 5 minutes from your clock (a replay). Each attempt is signed afresh; the body and the delivery id stay the same.',
+  'and reject a delivery whose t is more than 5 minutes from your clock (a replay).',
+  'Each attempt is signed afresh; the body and the delivery id stay the same.',
 ].join(' ');
 
 const headers: Schema = {
@@ -255,8 +256,9 @@ export function asyncApiDocument(baseUrl = ''): Record<string, unknown> {
       title: 'Livsforløb webhooks',
       version: '1.0.0',
       description: [
-        "Deliveries to an authority's self-service solution about its own steps. Each is an HTTP POST with a JSON body to the URL of a webhook",
-        'subscription, retried with backoff until your endpoint answers 2xx. The same delivery may arrive more than once: deduplicate on its id.',
+        "Deliveries to an authority's self-service solution about its own steps.",
+        'Each is an HTTP POST with a JSON body to the URL of a webhook subscription, retried with backoff until your endpoint answers 2xx.',
+        'The same delivery may arrive more than once: deduplicate on its id.',
         VERIFY,
         `The HTTP API is described in OpenAPI at ${baseUrl}/api/docs-json.`,
       ].join(' '),

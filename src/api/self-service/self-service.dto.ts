@@ -50,7 +50,8 @@ export class CreateWebhookDto {
   @ApiProperty({
     example: 'https://selvbetjening.example.dk/livsforloeb/webhooks',
     description:
-      'https to a public address; private, loopback, link-local and other internal addresses are refused, here and again after DNS resolution at each delivery (http://127.0.0.1 / localhost only in AUTH_MODE=dev)',
+      'https to a public address; private, loopback, link-local and other internal addresses are refused, here and again after ' +
+      'DNS resolution at each delivery (http://127.0.0.1 / localhost only in AUTH_MODE=dev)',
   })
   @IsString()
   @MaxLength(2000)

@@ -30,7 +30,8 @@ export class SystemJourneysController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      "Decide a step of your authority; 403 for another authority's step or an event systems do not send (the refusal is in the call audit)",
+      "Decide a step of your authority; 403 for another authority's step or an event systems do not send (the refusal is in the " +
+      'call audit)',
   })
   @ApiAnswer(200, 'SystemEventAnswer')
   @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'CONCURRENT_UPDATE'])
@@ -54,7 +55,8 @@ export class SystemJourneysController {
   @Get(':id')
   @ApiOperation({
     summary:
-      "Your authority's steps of a journey and the events your system may send now (nextActions); 404 when it has none; the read is shown to the citizen",
+      "Your authority's steps of a journey and the events your system may send now (nextActions); 404 when it has none; the read " +
+      'is shown to the citizen',
   })
   @ApiAnswer(200, 'SystemJourneyView')
   @ApiErrors(['FORBIDDEN', 'NOT_FOUND'])

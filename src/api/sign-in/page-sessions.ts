@@ -20,6 +20,26 @@ export interface SignInAttempt {
 
 export type SessionPrincipal = Pick<Principal, 'role' | 'subject' | 'authority' | 'name' | 'citizenId' | 'citizen'> & { provider: string };
 
+interface AttemptRow {
+  provider: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  fresh: boolean;
+}
+
+/** A session row with its citizen; the table's check keeps a citizen's session tied to the citizen. */
+type SessionRow = {
+  provider: string;
+  authority: string | null;
+  name: string | null;
+  birth_date: string | null;
+  live: boolean;
+  stale: boolean;
+} & (
+  { role: 'citizen'; citizen_id: string; cpr: string; subject: null } | { role: 'caseworker'; citizen_id: null; cpr: null; subject: string }
+);
+
 /**
  * Sessions of the pages and the sign-in attempts that lead to them, in PostgreSQL. The browser
  * holds only random ids; the rows are keyed by their hashes. A session ends at the first of: sign-out,
@@ -48,8 +68,9 @@ export class PageSessions {
   /** The attempt, removed as it is read: an answer from the provider is accepted once. */
   async takeAttempt(id: string | undefined): Promise<SignInAttempt | undefined> {
     if (!id) return undefined;
-    const [rows] = await this.sql.query(
-      `DELETE FROM sign_in_attempt WHERE id_hash = $1 RETURNING provider, state, nonce, code_verifier, created_at > now() - make_interval(secs => $2) AS fresh`,
+    const [rows]: [AttemptRow[], number] = await this.sql.query(
+      `DELETE FROM sign_in_attempt WHERE id_hash = $1
+       RETURNING provider, state, nonce, code_verifier, created_at > now() - make_interval(secs => $2) AS fresh`,
       [hash(id), ATTEMPT_SECONDS],
     );
     const row = rows[0];
@@ -84,7 +105,7 @@ export class PageSessions {
   async find(id: string | undefined): Promise<SessionPrincipal | undefined> {
     if (!id) return undefined;
     const { idleSeconds, absoluteSeconds } = this.config.signIn;
-    const rows: Record<string, any>[] = await this.sql.query(
+    const rows: SessionRow[] = await this.sql.query(
       `SELECT s.provider, s.role, s.subject, s.authority, s.name, s.citizen_id, c.cpr, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date,
               s.last_seen_at > now() - make_interval(secs => $2) AND s.created_at > now() - make_interval(secs => $3) AS live,
               s.last_seen_at < now() - make_interval(secs => $4) AS stale
@@ -113,7 +134,10 @@ export class PageSessions {
   /** Ends the session here; answers which provider it came from (for signing out there too). */
   async end(id: string | undefined): Promise<string | undefined> {
     if (!id) return undefined;
-    const [rows] = await this.sql.query(`DELETE FROM page_session WHERE id_hash = $1 RETURNING provider`, [hash(id)]);
+    const [rows]: [{ provider: string }[], number] = await this.sql.query(
+      `DELETE FROM page_session WHERE id_hash = $1 RETURNING provider`,
+      [hash(id)],
+    );
     return rows[0]?.provider;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { parseCpr } from '../../../journeys/shared/cpr';
-import { AUTHORITY_SYSTEM_IDS, type AuthoritySystemId } from '../../../journeys/shared/contract';
+import { AUTHORITY_SYSTEM_IDS } from '../../../journeys/shared/contract';
 import { CitizenRepository } from '../../engine/persistence/citizen.repository';
 import { AppConfig, type SignInProviderSettings } from '../../platform/config/app.config';
 import { isStorable, storableText } from '../../platform/text/storable';
@@ -29,7 +29,7 @@ export class SignInRefused extends Error {
 const CLOCK_TOLERANCE_SECONDS = 30;
 const isLoopbackHttp = (url: URL) => url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 const claimString = (claims: Record<string, unknown>, name: string) =>
-  typeof claims[name] === 'string' && claims[name] ? (claims[name] as string) : undefined;
+  typeof claims[name] === 'string' && claims[name] ? claims[name] : undefined;
 
 /**
  * Signs people in to the pages with OpenID Connect (openid-client): authorization-code flow with
@@ -54,7 +54,9 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     this.list = [...this.config.signIn.providers];
     if (this.config.auth.mode === 'dev') {
-      // Loaded only here: production processes never load the development provider.
+      // Loaded only here: production processes never load the development provider. A require, not import():
+      // under nodenext an import() of a sibling module needs its compiled file name, which the tests' loader lacks.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
       const { startDevProviders } = require('../dev/dev-providers') as typeof import('../dev/dev-providers');
       const dev = await startDevProviders(this.config);
       this.local = dev.local;
@@ -158,7 +160,7 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
     // The subject is an identity written to access logs: one PostgreSQL cannot store is no identity.
     if (typeof claims.sub !== 'string' || !claims.sub) throw new SignInRefused('token', 'no-sub');
     if (!isStorable(claims.sub)) throw new SignInRefused('token', 'unstorable-sub');
-    return { provider: provider.id, role: 'caseworker', subject: claims.sub, authority: authority as AuthoritySystemId, name };
+    return { provider: provider.id, role: 'caseworker', subject: claims.sub, authority, name };
   }
 
   private refusalOf(e: unknown): SignInRefused {

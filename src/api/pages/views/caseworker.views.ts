@@ -15,14 +15,26 @@ function emptyScope(lang: Lang, types: JourneyDefinition[], f: Filters, authorit
   const searched = f.type ? types.filter((d) => d.id === f.type) : types;
   const ours = searched.some((d) => d.steps.some((s) => s.system === authority));
   if (!ours) {
-    return html`<p class="mt-5">${lang === 'da' ? 'Din myndighed har ingen trin i disse forløb, så du ser dem ikke.' : 'Your authority has no steps in these journeys, so you do not see them.'}
-      ${lang === 'da' ? 'Du ser kun forløb, hvor din myndighed har et trin.' : 'You see only journeys in which your authority has a step.'}</p>`;
+    const none = {
+      da: 'Din myndighed har ingen trin i disse forløb, så du ser dem ikke.',
+      en: 'Your authority has no steps in these journeys, so you do not see them.',
+    };
+    const only = {
+      da: 'Du ser kun forløb, hvor din myndighed har et trin.',
+      en: 'You see only journeys in which your authority has a step.',
+    };
+    return html`<p class="mt-5">${none[lang]}
+      ${only[lang]}</p>`;
   }
-  return html`<p class="mt-5">${t(lang, 'noResults')} ${
-    lang === 'da'
-      ? 'Du ser kun forløb, hvor din myndighed har et trin, der gælder for borgeren (fx ikke en flytning uden logiværtserklæring). Prøv at fjerne et filter.'
-      : 'You see only journeys in which your authority has a step that applies to the citizen (e.g. not a move without a host declaration). Try removing a filter.'
-  }</p>`;
+  const applies = {
+    da:
+      'Du ser kun forløb, hvor din myndighed har et trin, der gælder for borgeren (fx ikke en flytning uden logiværtserklæring). ' +
+      'Prøv at fjerne et filter.',
+    en:
+      'You see only journeys in which your authority has a step that applies to the citizen ' +
+      '(e.g. not a move without a host declaration). Try removing a filter.',
+  };
+  return html`<p class="mt-5">${t(lang, 'noResults')} ${applies[lang]}</p>`;
 }
 
 export function searchView(
@@ -34,13 +46,16 @@ export function searchView(
   authority = '',
 ): SafeHtml {
   const check = (name: 'overdue' | 'failed' | 'broken', label: string) =>
-    html`<li><input type="checkbox" class="form-checkbox" id="s-${name}" name="${name}" value="true"${f[name] ? ' checked' : ''}><label for="s-${name}">${label}</label></li>`;
+    html`<li><input type="checkbox" class="form-checkbox" id="s-${name}" name="${name}"
+      value="true"${f[name] ? ' checked' : ''}><label for="s-${name}">${label}</label></li>`;
   const query = (cursor: string) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== false && k !== 'cursor') p.set(k, String(v));
     p.set('cursor', cursor);
     return `/caseworker?${p.toString()}`;
   };
+  const stepFailed = statusBadge(lang === 'da' ? 'Et trin er fejlet' : 'A step failed', 'failed');
+  const overdue = statusBadge(t(lang, 'overdue'), 'failed');
   return html`<form method="get" action="/caseworker" role="search" aria-label="${t(lang, 'search')}">
     <div class="row">
       <div class="col-12 col-md-4 form-group"><label class="form-label" for="s-type">${t(lang, 'type')}</label>
@@ -50,10 +65,13 @@ export function searchView(
         <input class="form-input" id="s-state" name="state" value="${f.state ?? ''}" maxlength="80"></div>
       <div class="col-12 col-md-4 form-group"><label class="form-label" for="s-status">${t(lang, 'status')}</label>
         <select class="form-select" id="s-status" name="status"><option value="">${t(lang, 'any')}</option>
-        ${['active', 'completed', 'dismissed', 'broken'].map((s) => html`<option value="${s}"${f.status === s ? ' selected' : ''}>${journeyStatus(lang, s)}</option>`)}</select></div>
+        ${['active', 'completed', 'dismissed', 'broken'].map(
+          (s) => html`<option value="${s}"${f.status === s ? ' selected' : ''}>${journeyStatus(lang, s)}</option>`,
+        )}</select></div>
     </div>
     <fieldset class="form-group"><legend class="form-label">${t(lang, 'filter')}</legend><ul class="nobullet-list">
-      ${check('overdue', t(lang, 'onlyOverdue'))}${check('failed', t(lang, 'onlyFailed'))}${check('broken', t(lang, 'onlyBroken'))}</ul></fieldset>
+      ${check('overdue', t(lang, 'onlyOverdue'))}${check('failed', t(lang, 'onlyFailed'))}${check('broken', t(lang, 'onlyBroken'))}
+    </ul></fieldset>
     <button type="submit" class="button button-primary">${t(lang, 'search')}</button>
   </form>
   ${
@@ -64,8 +82,8 @@ export function searchView(
           [t(lang, 'journey'), t(lang, 'status'), t(lang, 'nextDeadline'), t(lang, 'startedOn')],
           items.map((j) => [
             html`<a href="/caseworker/journeys/${j.id}">${tx(lang, j.title)}</a> <span class="form-hint">${j.id.slice(0, 8)}</span>`,
-            html`${statusBadge(journeyStatus(lang, j.status), j.status)}${j.hasFailedStep ? html` ${statusBadge(lang === 'da' ? 'Et trin er fejlet' : 'A step failed', 'failed')}` : ''}`,
-            html`${j.nextDeadline ? formatDate(lang, j.nextDeadline) : t(lang, 'none')}${j.overdue ? html` ${statusBadge(t(lang, 'overdue'), 'failed')}` : ''}`,
+            html`${statusBadge(journeyStatus(lang, j.status), j.status)}${j.hasFailedStep ? html` ${stepFailed}` : ''}`,
+            html`${j.nextDeadline ? formatDate(lang, j.nextDeadline) : t(lang, 'none')}${j.overdue ? html` ${overdue}` : ''}`,
             formatDate(lang, j.createdAt),
           ]),
         )
@@ -126,12 +144,17 @@ export function caseworkerJourneyView(
             [t(lang, 'step'), say('Opgave', 'Task'), t(lang, 'status'), t(lang, 'attempts'), t(lang, 'when'), { hidden: t(lang, 'retry') }],
             tl.tasks.map((k) => [
               stepTitle(lang, def, k.step),
-              html`${authorityName(lang, k.system)}: ${code(k.task)}${k.lastError ? html`<br><span class="form-hint" style="overflow-wrap:anywhere">${k.lastError}</span>` : ''}`,
+              html`${authorityName(lang, k.system)}: ${code(k.task)}${
+                k.lastError ? html`<br><span class="form-hint" style="overflow-wrap:anywhere">${k.lastError}</span>` : ''
+              }`,
               statusBadge(words(taskStatus, k.status), k.status === 'dead' ? 'failed' : k.status === 'completed' ? 'done' : ''),
               k.attempts,
               formatDate(lang, k.updatedAt, true),
               k.retryable
-                ? html`<form method="post" action="${base}/tasks/${k.id}/retry"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="button button-secondary">${t(lang, 'retry')}<span class="sr-only"> ${k.task}</span></button></form>`
+                ? html`<form method="post" action="${base}/tasks/${k.id}/retry"><input type="hidden" name="_csrf" value="${csrf}">
+                    <button type="submit" class="button button-secondary"
+                      >${t(lang, 'retry')}<span class="sr-only"> ${k.task}</span></button>
+                  </form>`
                 : '',
             ]),
           )
@@ -140,11 +163,7 @@ export function caseworkerJourneyView(
     ${dataTable(
       'table--compact',
       [t(lang, 'when'), t(lang, 'event'), t(lang, 'actor')],
-      tl.history.map((h) => [
-        formatDate(lang, h.at, true),
-        eventWords(lang, def, h.event, h.data),
-        actorWords(lang, h.actor, false),
-      ]),
+      tl.history.map((h) => [formatDate(lang, h.at, true), eventWords(lang, def, h.event, h.data), actorWords(lang, h.actor, false)]),
     )}
     <h2 class="mt-8">${t(lang, 'timers')}</h2>
     ${
@@ -162,12 +181,20 @@ export function caseworkerJourneyView(
           )
     }
     <h2 class="mt-8">${t(lang, 'notes')}</h2>
-    ${tl.notes.length === 0 ? html`<p>${t(lang, 'none')}</p>` : html`<ul class="nobullet-list">${tl.notes.map((n) => html`<li class="mt-3"><p><strong>${n.author}</strong> (${n.authority}) · ${formatDate(lang, n.at, true)}</p><p>${n.body}</p></li>`)}</ul>`}
+    ${
+      tl.notes.length === 0
+        ? html`<p>${t(lang, 'none')}</p>`
+        : html`<ul class="nobullet-list">${tl.notes.map(
+            (n) => html`<li class="mt-3"><p><strong>${n.author}</strong> (${n.authority}) · ${formatDate(lang, n.at, true)}</p>
+              <p>${n.body}</p></li>`,
+          )}</ul>`
+    }
     <form method="post" action="${base}/notes" class="mt-5" novalidate>
       <input type="hidden" name="_csrf" value="${csrf}">
       <div class="form-group${noteError ? ' form-error' : ''}"><label class="form-label" for="note-body">${t(lang, 'addNote')}</label>
         ${noteError ? html`<span class="form-error-message" id="note-body-error" role="alert">${noteError}</span>` : ''}
-        <textarea class="form-input" id="note-body" name="body" rows="4" maxlength="2000" required${noteError ? html` aria-describedby="note-body-error"` : ''}></textarea></div>
+        <textarea class="form-input" id="note-body" name="body" rows="4" maxlength="2000"
+          required${noteError ? html` aria-describedby="note-body-error"` : ''}></textarea></div>
       <button type="submit" class="button button-primary">${t(lang, 'addNote')}</button>
     </form>
     <p class="mt-6"><a href="/caseworker" class="back-link">${t(lang, 'back')}</a></p>`;

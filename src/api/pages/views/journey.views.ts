@@ -1,4 +1,4 @@
-import type { JourneyDefinition, Text } from '../../../../journeys/shared/contract';
+import type { EventSpec, JourneyDefinition, Text } from '../../../../journeys/shared/contract';
 import { startersOf, startsByItself } from '../../../engine/definitions/journey-contract';
 import type { JourneyView } from '../../../engine/queries/journey-view';
 import { html, type SafeHtml } from '../html';
@@ -28,7 +28,8 @@ export function startList(lang: Lang, defs: JourneyDefinition[]): SafeHtml {
   return html`<ul class="nobullet-list">${defs.map((d) => {
     const byHand = startersOf(d).includes('citizen');
     const byRegister = startersOf(d).includes('register');
-    return html`<li class="mt-5"><h2 class="h3">${byHand ? html`<a href="/journeys/new/${d.id}">${tx(lang, d.title)}</a>` : tx(lang, d.title)}</h2><p>${tx(lang, d.description)}</p>
+    const title = byHand ? html`<a href="/journeys/new/${d.id}">${tx(lang, d.title)}</a>` : tx(lang, d.title);
+    return html`<li class="mt-5"><h2 class="h3">${title}</h2><p>${tx(lang, d.description)}</p>
       ${byRegister ? html`<p class="form-hint">${tx(lang, startsByItself(d))}</p>` : ''}</li>`;
   })}</ul>`;
 }
@@ -36,17 +37,27 @@ export function startList(lang: Lang, defs: JourneyDefinition[]): SafeHtml {
 /** A journey only a register starts: what it is and when it starts, instead of a form that cannot succeed. */
 export function startsByItselfView(lang: Lang, def: JourneyDefinition): SafeHtml {
   return html`<p class="font-lead">${tx(lang, def.description)}</p>
-    <div class="alert alert-info mt-5" role="note"><div class="alert-body"><p class="alert-text">${tx(lang, startsByItself(def))}</p></div></div>
+    <div class="alert alert-info mt-5" role="note">
+      <div class="alert-body"><p class="alert-text">${tx(lang, startsByItself(def))}</p></div>
+    </div>
     <p class="mt-6"><a href="/journeys/new" class="back-link">${t(lang, 'back')}</a></p>`;
 }
 
 /** Starting a journey of a type that already runs: say so, and offer the running one. */
 export function runningNotice(lang: Lang, def: JourneyDefinition, journeyId: string): SafeHtml {
   const name = tx(lang, def.title);
+  const text = {
+    heading: { da: `Du har allerede et forløb i gang: ${name}`, en: `You already have a journey under way: ${name}` },
+    onlyOne: {
+      da: 'Du kan kun have ét forløb af denne slags ad gangen. Svarene herunder er ikke gemt.',
+      en: 'You can have only one journey of this kind at a time. The answers below have not been saved.',
+    },
+    goTo: { da: 'Gå til det forløb, du har i gang', en: 'Go to the journey you have under way' },
+  };
   return html`<div class="alert alert-warning mt-4" role="status"><div class="alert-body">
-    <p class="alert-heading">${lang === 'da' ? `Du har allerede et forløb i gang: ${name}` : `You already have a journey under way: ${name}`}</p>
-    <p class="alert-text">${lang === 'da' ? 'Du kan kun have ét forløb af denne slags ad gangen. Svarene herunder er ikke gemt.' : 'You can have only one journey of this kind at a time. The answers below have not been saved.'}
-      <a href="/journeys/${journeyId}">${lang === 'da' ? 'Gå til det forløb, du har i gang' : 'Go to the journey you have under way'}</a></p>
+    <p class="alert-heading">${text.heading[lang]}</p>
+    <p class="alert-text">${text.onlyOne[lang]}
+      <a href="/journeys/${journeyId}">${text.goTo[lang]}</a></p>
   </div></div>`;
 }
 
@@ -68,7 +79,12 @@ export interface JourneyPageOptions extends TaskListOptions {
 export function journeyPage(o: JourneyPageOptions): SafeHtml {
   const { lang, view } = o;
   return html`
-    ${o.banner ? html`<div class="alert alert-info" role="note"><div class="alert-body"><p class="alert-text">${o.banner}</p></div></div>` : ''}
+    ${
+      o.banner
+        ? html`<div class="alert alert-info" role="note">
+          <div class="alert-body"><p class="alert-text">${o.banner}</p></div></div>`
+        : ''
+    }
     <p>${statusBadge(journeyStatus(lang, view.status), view.status)}
       ${view.nextDeadline ? html` ${t(lang, 'nextDeadline')}: <strong>${formatDate(lang, view.nextDeadline)}</strong>` : ''}</p>
     ${view.brokenReason ? html`<p>${journeyStatus(lang, 'broken')}</p>` : ''}
@@ -101,7 +117,13 @@ const ACTORS: Record<string, Text> = {
 export function diagramView(lang: Lang, def: JourneyDefinition, view: JourneyView, back: string): SafeHtml {
   const say = (da: string, en: string) => (lang === 'da' ? da : en);
   const deciders = (stepId: string) => Object.values(def.events).filter((e) => e.steps.includes(stepId));
-  return html`<p>${say('Forløbets trin, hvor hvert trin står, og hvad der flytter det videre.', 'The steps of the journey, where each stands, and what moves it on.')}</p>
+  const intro = say(
+    'Forløbets trin, hvor hvert trin står, og hvad der flytter det videre.',
+    'The steps of the journey, where each stands, and what moves it on.',
+  );
+  const reportedBy = (e: EventSpec) =>
+    `${say('meldes af', 'reported by')} ${e.actors.map((a) => tx(lang, ACTORS[a])).join(say(' eller ', ' or '))}`;
+  return html`<p>${intro}</p>
     <p>${t(lang, 'status')}: ${statusBadge(journeyStatus(lang, view.status), view.status)}</p>
     <ol class="mt-4">${view.steps.map((s) => {
       const now = ['active', 'late', 'failed'].includes(s.status) && view.status === 'active';
@@ -110,7 +132,12 @@ export function diagramView(lang: Lang, def: JourneyDefinition, view: JourneyVie
         <p>${statusBadge(stepStatus(lang, s.status), s.status)}${now ? html` <strong>${t(lang, 'activeState')}</strong>` : ''}
           ${s.system ? html` · ${say('Hvem', 'Who')}: ${s.kind === 'citizen' ? say('dig', 'you') : authorityName(lang, s.system)}` : ''}
           ${s.deadline ? html` · ${t(lang, 'deadline')}: ${formatDate(lang, s.deadline)}` : ''}</p>
-        ${events.length ? html`<ul>${events.map((e) => html`<li>${tx(lang, e.title)} <span class="form-hint">(${say('meldes af', 'reported by')} ${e.actors.map((a) => tx(lang, ACTORS[a])).join(say(' eller ', ' or '))})</span></li>`)}</ul>` : ''}
+        ${
+          events.length
+            ? html`<ul>${events.map((e) => html`<li>${tx(lang, e.title)} <span class="form-hint">(${reportedBy(e)})</span></li>`)}
+        </ul>`
+            : ''
+        }
       </li>`;
     })}</ol>
     <p class="mt-6"><a href="${back}" class="back-link">${t(lang, 'back')}</a></p>`;

@@ -48,9 +48,13 @@ export function notificationsView(
 ): SafeHtml {
   const plannedList = planned.length
     ? html`<h2>${lang === 'da' ? 'Planlagte påmindelser' : 'Planned reminders'}</h2>
-      <ul>${planned.map((p) => html`<li class="mt-3">${formatDate(lang, p.at)}: ${lang === 'da' ? 'påmindelse om' : 'reminder about'} "${p.step}" · <a href="/journeys/${p.journeyId}">${p.journey}</a></li>`)}</ul>`
+      <ul>${planned.map(
+        (p) => html`<li class="mt-3">${formatDate(lang, p.at)}: ${lang === 'da' ? 'påmindelse om' : 'reminder about'} "${p.step}" ·
+          <a href="/journeys/${p.journeyId}">${p.journey}</a></li>`,
+      )}</ul>`
     : '';
-  const sentHeading = html`<h2${planned.length ? html` class="mt-8"` : ''}>${lang === 'da' ? 'Sendte beskeder' : 'Sent notifications'}</h2>`;
+  const sentTitle = lang === 'da' ? 'Sendte beskeder' : 'Sent notifications';
+  const sentHeading = html`<h2${planned.length ? html` class="mt-8"` : ''}>${sentTitle}</h2>`;
   if (!items.length) return html`${plannedList}${sentHeading}<p>${t(lang, 'noNotifications')}</p>`;
   const deliveryText = (n: NotificationView) =>
     ({
@@ -94,7 +98,8 @@ export function proxiesView(
 ): SafeHtml {
   const err = (name: string) =>
     form.errors[name]
-      ? html`<span class="form-error-message" id="p-${name}-error"><span class="sr-only">${t(lang, 'errorPrefix')}: </span>${form.errors[name]}</span>`
+      ? html`<span class="form-error-message"
+          id="p-${name}-error"><span class="sr-only">${t(lang, 'errorPrefix')}: </span>${form.errors[name]}</span>`
       : '';
   const described = (name: string, hint = false) => {
     const ids = [hint ? `p-${name}-hint` : '', form.errors[name] ? `p-${name}-error` : ''].filter(Boolean).join(' ');
@@ -134,36 +139,55 @@ export function proxiesView(
           ]),
         )
       : html`<p>${t(lang, 'none')}</p>`;
-  const radio = (name: string, value: string, label: string, i: number) =>
-    html`<li><input type="radio" class="form-radio" id="p-${name}-${i}" name="${name}" value="${value}"${(form.values[name] ?? (i === 0 ? value : '')) === value ? ' checked' : ''}><label for="p-${name}-${i}">${label}</label></li>`;
+  const radio = (name: string, value: string, label: string, i: number) => {
+    const checked = (form.values[name] ?? (i === 0 ? value : '')) === value;
+    return html`<li><input type="radio" class="form-radio" id="p-${name}-${i}" name="${name}"
+      value="${value}"${checked ? ' checked' : ''}><label for="p-${name}-${i}">${label}</label></li>`;
+  };
   return html`<h2>${t(lang, 'grantedByMe')}</h2>${table(grants.granted, true)}
     <h2 class="mt-8">${t(lang, 'receivedByMe')}</h2>${table(grants.received, false)}
     <h2 class="mt-8">${t(lang, 'grantProxy')}</h2>
     ${
       Object.keys(form.errors).length
-        ? html`<div class="alert alert-error" role="alert" tabindex="-1" autofocus><div class="alert-body"><p class="alert-heading">${t(lang, 'errorSummary')}</p>
-      <ul class="alert-text nobullet-list">${Object.entries(form.errors).map(([k, v]) => html`<li><a href="#p-${k}">${v}</a></li>`)}</ul></div></div>`
+        ? html`<div class="alert alert-error" role="alert" tabindex="-1" autofocus><div class="alert-body">
+      <p class="alert-heading">${t(lang, 'errorSummary')}</p>
+      <ul class="alert-text nobullet-list">${Object.entries(form.errors).map(([k, v]) => html`<li><a href="#p-${k}">${v}</a></li>`)}</ul>
+      </div></div>`
         : ''
     }
     <form method="post" action="/me/proxies" novalidate>
       <input type="hidden" name="_csrf" value="${csrf}">
-      <div class="form-group${form.errors.proxyCpr ? ' form-error' : ''}"><label class="form-label" for="p-proxyCpr">${t(lang, 'proxyCpr')}</label>
+      <div class="form-group${form.errors.proxyCpr ? ' form-error' : ''}">
+        <label class="form-label" for="p-proxyCpr">${t(lang, 'proxyCpr')}</label>
         <span class="form-hint" id="p-proxyCpr-hint">${t(lang, 'proxyCprHint')}</span>${err('proxyCpr')}
-        <input class="form-input" id="p-proxyCpr" name="proxyCpr" inputmode="numeric" autocomplete="off" maxlength="11" required${described('proxyCpr', true)}></div>
-      <div class="form-group${form.errors.journeyId ? ' form-error' : ''}"><label class="form-label" for="p-journeyId">${t(lang, 'proxyScope')}</label>${err('journeyId')}
-        <select class="form-select" id="p-journeyId" name="journeyId"${described('journeyId')}><option value="">${t(lang, 'allJourneys')}</option>
-        ${journeys.map((j) => html`<option value="${j.id}"${form.values.journeyId === j.id ? ' selected' : ''}>${j.title}</option>`)}</select></div>
+        <input class="form-input" id="p-proxyCpr" name="proxyCpr" inputmode="numeric" autocomplete="off" maxlength="11"
+          required${described('proxyCpr', true)}></div>
+      <div class="form-group${form.errors.journeyId ? ' form-error' : ''}">
+        <label class="form-label" for="p-journeyId">${t(lang, 'proxyScope')}</label>${err('journeyId')}
+        <select class="form-select" id="p-journeyId" name="journeyId"${described('journeyId')}>
+          <option value="">${t(lang, 'allJourneys')}</option>
+          ${journeys.map((j) => html`<option value="${j.id}"${form.values.journeyId === j.id ? ' selected' : ''}>${j.title}</option>`)}
+        </select></div>
       <div class="form-group"><fieldset id="p-access"><legend class="form-label">${t(lang, 'proxyAccess')}</legend>
-        <ul class="nobullet-list">${radio('access', 'read', t(lang, 'accessRead'), 0)}${radio('access', 'act', t(lang, 'accessAct'), 1)}</ul></fieldset></div>
-      <div class="form-group${form.errors.expiresAt ? ' form-error' : ''}"><label class="form-label" for="p-expiresAt">${t(lang, 'expiresAt')}</label>${err('expiresAt')}
-        <input class="form-input" type="date" id="p-expiresAt" name="expiresAt" value="${form.values.expiresAt ?? ''}" required${described('expiresAt')}></div>
+        <ul class="nobullet-list">${radio('access', 'read', t(lang, 'accessRead'), 0)}${radio('access', 'act', t(lang, 'accessAct'), 1)}
+        </ul>
+      </fieldset></div>
+      <div class="form-group${form.errors.expiresAt ? ' form-error' : ''}">
+        <label class="form-label" for="p-expiresAt">${t(lang, 'expiresAt')}</label>${err('expiresAt')}
+        <input class="form-input" type="date" id="p-expiresAt" name="expiresAt" value="${form.values.expiresAt ?? ''}"
+          required${described('expiresAt')}></div>
       <button type="submit" class="button button-primary">${t(lang, 'grantProxy')}</button>
     </form>`;
 }
 
 /** "Are you sure?" before a power of attorney ends: whom, which journeys, what access, until when. */
 export function revokeView(lang: Lang, csrf: string, g: ProxyGrantView, scope: string): SafeHtml {
-  return html`<p>${lang === 'da' ? 'Vil du tilbagekalde denne fuldmagt? Personen mister adgangen med det samme.' : 'Do you want to revoke this power of attorney? The person loses access at once.'}</p>
+  const ask = {
+    da: 'Vil du tilbagekalde denne fuldmagt? Personen mister adgangen med det samme.',
+    en: 'Do you want to revoke this power of attorney? The person loses access at once.',
+  };
+  const yes = { da: 'Ja, tilbagekald fuldmagten', en: 'Yes, revoke the power of attorney' };
+  return html`<p>${ask[lang]}</p>
     <dl class="mt-4">
       <dt>${t(lang, 'counterpart')}</dt><dd>${g.counterpart}</dd>
       <dt>${t(lang, 'proxyScope')}</dt><dd>${scope}</dd>
@@ -171,6 +195,6 @@ export function revokeView(lang: Lang, csrf: string, g: ProxyGrantView, scope: s
       <dt>${t(lang, 'expiresAt')}</dt><dd>${formatDate(lang, g.expiresAt)}</dd>
     </dl>
     <form method="post" action="/me/proxies/${g.id}/revoke" class="mt-5"><input type="hidden" name="_csrf" value="${csrf}">
-      <button type="submit" class="button button-primary">${lang === 'da' ? 'Ja, tilbagekald fuldmagten' : 'Yes, revoke the power of attorney'}</button></form>
+      <button type="submit" class="button button-primary">${yes[lang]}</button></form>
     <p class="mt-4"><a href="/me/proxies" class="back-link">${lang === 'da' ? 'Nej, behold fuldmagten' : 'No, keep it'}</a></p>`;
 }

@@ -13,8 +13,12 @@ const T = {
   title: { da: 'Mit overblik', en: 'My overview' },
   titleFor: { da: 'Overblik for', en: 'Overview for' },
   intro: {
-    da: 'Her ser du på én side, hvad det offentlige har i gang med dig: dine næste frister, sager hos myndighederne, dine ydelser og udbetalinger og de oplysninger fra registrene, som dine forløb bruger.',
-    en: 'One page for everything the public sector has going on with you: your next deadlines, cases with the authorities, your benefits and payments, and the register facts your journeys use.',
+    da:
+      'Her ser du på én side, hvad det offentlige har i gang med dig: dine næste frister, sager hos myndighederne, ' +
+      'dine ydelser og udbetalinger og de oplysninger fra registrene, som dine forløb bruger.',
+    en:
+      'One page for everything the public sector has going on with you: your next deadlines, cases with the authorities, ' +
+      'your benefits and payments, and the register facts your journeys use.',
   },
   deadlines: { da: 'Næste frister', en: 'Next deadlines' },
   noDeadlines: { da: 'Du har ingen frister i dine igangværende forløb.', en: 'You have no deadlines in your running journeys.' },
@@ -47,8 +51,12 @@ const T = {
   usedBy: { da: 'Brugt af', en: 'Used by' },
   calendar: { da: 'Frister i din kalender', en: 'Deadlines in your calendar' },
   calendarIntro: {
-    da: 'Abonnér på dine frister i kalenderen på din telefon eller computer. Linket virker uden login, så del det ikke med andre. Du kan altid lave et nyt link; det gamle holder så op med at virke.',
-    en: 'Subscribe to your deadlines in the calendar on your phone or computer. The link works without signing in, so do not share it. You can always make a new link; the old one then stops working.',
+    da:
+      'Abonnér på dine frister i kalenderen på din telefon eller computer. Linket virker uden login, så del det ikke med andre. ' +
+      'Du kan altid lave et nyt link; det gamle holder så op med at virke.',
+    en:
+      'Subscribe to your deadlines in the calendar on your phone or computer. The link works without signing in, so do not share it. ' +
+      'You can always make a new link; the old one then stops working.',
   },
   calendarActive: { da: 'Du har et aktivt kalenderlink, lavet', en: 'You have an active calendar link, made' },
   calendarNone: { da: 'Du har ikke et kalenderlink.', en: 'You have no calendar link.' },
@@ -79,18 +87,24 @@ const FACT_VALUES: Record<string, Text> = {
 const money = (lang: Lang, amount: number) =>
   new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { style: 'currency', currency: 'DKK' }).format(amount);
 
+const headings = (lang: Lang, keys: (keyof typeof T)[]) => keys.map((k) => html`<th scope="col">${ot(lang, k)}</th>`);
+
 function deadlinesSection(lang: Lang, o: Overview): SafeHtml {
   const rows = o.deadlines.map(
     (d) => html`<tr${d.overdue ? html` class="overdue"` : ''}>
       <td>${formatDate(lang, d.deadline)}${d.overdue ? html`<br><span class="badge badge-error">${ot(lang, 'overdue')}</span>` : ''}</td>
-      <td><a href="${d.link}">${d.step.title[lang]}</a>${d.forYou ? html`<br><span class="badge badge-info">${ot(lang, 'forYou')}</span>` : ''}</td>
+      <td><a href="${d.link}">${d.step.title[lang]}</a>${
+        d.forYou ? html`<br><span class="badge badge-info">${ot(lang, 'forYou')}</span>` : ''
+      }</td>
       <td>${d.authority?.name[lang] ?? ''}</td>
       <td>${d.journey.title[lang]}</td></tr>`,
   );
   return html`<section aria-labelledby="deadlines-h" class="mt-8"><h2 id="deadlines-h">${ot(lang, 'deadlines')}</h2>
     ${
       o.deadlines.length
-        ? html`<table class="table table--zebra mt-4"><thead><tr><th scope="col">${ot(lang, 'date')}</th><th scope="col">${ot(lang, 'what')}</th><th scope="col">${ot(lang, 'authority')}</th><th scope="col">${ot(lang, 'journey')}</th></tr></thead><tbody>${rows}</tbody></table>`
+        ? html`<table class="table table--zebra mt-4">
+          <thead><tr>${headings(lang, ['date', 'what', 'authority', 'journey'])}</tr></thead>
+          <tbody>${rows}</tbody></table>`
         : html`<p>${ot(lang, 'noDeadlines')}</p>`
     }</section>`;
 }
@@ -103,7 +117,9 @@ function casesSection(lang: Lang, o: Overview): SafeHtml {
             (c) =>
               html`<h3 class="h4">${c.authority.name[lang]}</h3><ul>${c.steps.map(
                 (s) =>
-                  html`<li><a href="${s.link}">${s.step.title[lang]}</a> (${s.journey.title[lang]})${s.since ? html`, ${ot(lang, 'since')} ${formatDate(lang, s.since)}` : ''}</li>`,
+                  html`<li><a href="${s.link}">${s.step.title[lang]}</a> (${s.journey.title[lang]})${
+                    s.since ? html`, ${ot(lang, 'since')} ${formatDate(lang, s.since)}` : ''
+                  }</li>`,
               )}</ul>`,
           )
         : html`<p>${ot(lang, 'noCases')}</p>`
@@ -115,12 +131,12 @@ function benefitPart(lang: Lang, part: BenefitsPart): SafeHtml {
     part.status === 'unavailable'
       ? html`<div class="alert alert-warning"><div class="alert-body"><p class="alert-text">${ot(lang, 'unavailable')}</p></div></div>`
       : part.benefits.length
-        ? html`<table class="table mt-2"><thead><tr><th scope="col">${ot(lang, 'benefit')}</th><th scope="col">${ot(lang, 'amount')}</th><th scope="col">${ot(lang, 'period')}</th><th scope="col">${ot(lang, 'nextPayment')}</th><th scope="col">${ot(lang, 'from')}</th></tr></thead>
+        ? html`<table class="table mt-2"><thead><tr>${headings(lang, ['benefit', 'amount', 'period', 'nextPayment', 'from'])}</tr></thead>
           <tbody>${part.benefits.map(
-            (
-              b,
-            ) => html`<tr><td>${b.name[lang]}</td><td>${money(lang, b.amount)} ${b.frequency === 'quarterly' ? ot(lang, 'quarterly') : ot(lang, 'monthly')}</td>
-              <td>${formatDate(lang, b.periodFrom)}${b.periodTo ? html` – ${formatDate(lang, b.periodTo)}` : ''}</td><td>${formatDate(lang, b.nextPaymentDate)}</td>
+            (b) => html`<tr><td>${b.name[lang]}</td>
+              <td>${money(lang, b.amount)} ${b.frequency === 'quarterly' ? ot(lang, 'quarterly') : ot(lang, 'monthly')}</td>
+              <td>${formatDate(lang, b.periodFrom)}${b.periodTo ? html` – ${formatDate(lang, b.periodTo)}` : ''}</td>
+              <td>${formatDate(lang, b.nextPaymentDate)}</td>
               <td>${b.source ? html`<a href="${b.source.link}">${ot(lang, 'journey')}</a>` : ''}</td></tr>`,
           )}</tbody></table>`
         : html`<p>${ot(lang, 'noBenefits')}</p>`;
@@ -137,12 +153,14 @@ function benefitsSection(lang: Lang, o: Overview): SafeHtml {
 function factsSection(lang: Lang, o: Overview, extra?: (fact: string) => SafeHtml): SafeHtml {
   const value = (v: string | string[]) =>
     Array.isArray(v) ? v.map((d) => formatDate(lang, d)).join(', ') || '–' : (FACT_VALUES[v]?.[lang] ?? v);
+  const usedBy = (journeys: { title: Text }[]) => journeys.map((j) => j.title[lang]).join(', ');
   return html`<section aria-labelledby="facts-h" class="mt-8"><h2 id="facts-h">${ot(lang, 'facts')}</h2>
     ${
       o.facts.length
         ? html`<dl>${o.facts.map(
             (f) =>
-              html`<dt>${f.label[lang]}</dt><dd>${value(f.value)}<br><span class="form-hint">${ot(lang, 'usedBy')}: ${f.usedBy.map((j) => j.title[lang]).join(', ')}</span>${extra?.(f.fact) ?? ''}</dd>`,
+              html`<dt>${f.label[lang]}</dt><dd>${value(f.value)}<br><span
+                  class="form-hint">${ot(lang, 'usedBy')}: ${usedBy(f.usedBy)}</span>${extra?.(f.fact) ?? ''}</dd>`,
           )}</dl>`
         : html`<p>${ot(lang, 'noFacts')}</p>`
     }</section>`;
@@ -150,11 +168,22 @@ function factsSection(lang: Lang, o: Overview, extra?: (fact: string) => SafeHtm
 
 function calendarSection(lang: Lang, csrf: string, o: Overview, issuedUrl?: string): SafeHtml {
   if (!o.calendar) return html``;
-  return html`<section aria-labelledby="calendar-h" class="mt-8"><h2 id="calendar-h">${ot(lang, 'calendar')}</h2><p>${ot(lang, 'calendarIntro')}</p>
-    ${issuedUrl ? html`<div class="form-group"><label class="form-label" for="calendar-url">${ot(lang, 'calendarUrl')}</label><input class="form-input input-width-xl" id="calendar-url" readonly value="${issuedUrl}"></div>` : ''}
-    <p>${o.calendar.active ? html`${ot(lang, 'calendarActive')} ${formatDate(lang, o.calendar.createdAt, true)}.` : ot(lang, 'calendarNone')}</p>
-    <form method="post" action="/overblik/kalender" class="d-inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="button button-secondary">${ot(lang, 'calendarNew')}</button></form>
-    ${o.calendar.active ? html`<form method="post" action="/overblik/kalender/luk" class="d-inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="button button-tertiary">${ot(lang, 'calendarRevoke')}</button></form>` : ''}
+  const made = formatDate(lang, o.calendar.createdAt, true);
+  const issued = issuedUrl
+    ? html`<div class="form-group"><label class="form-label" for="calendar-url">${ot(lang, 'calendarUrl')}</label>
+        <input class="form-input input-width-xl" id="calendar-url" readonly value="${issuedUrl}"></div>`
+    : '';
+  const revoke = o.calendar.active
+    ? html`<form method="post" action="/overblik/kalender/luk" class="d-inline"><input type="hidden" name="_csrf" value="${csrf}">
+        <button type="submit" class="button button-tertiary">${ot(lang, 'calendarRevoke')}</button></form>`
+    : '';
+  return html`<section aria-labelledby="calendar-h" class="mt-8"><h2 id="calendar-h">${ot(lang, 'calendar')}</h2>
+    <p>${ot(lang, 'calendarIntro')}</p>
+    ${issued}
+    <p>${o.calendar.active ? html`${ot(lang, 'calendarActive')} ${made}.` : ot(lang, 'calendarNone')}</p>
+    <form method="post" action="/overblik/kalender" class="d-inline"><input type="hidden" name="_csrf" value="${csrf}">
+      <button type="submit" class="button button-secondary">${ot(lang, 'calendarNew')}</button></form>
+    ${revoke}
   </section>`;
 }
 
@@ -178,19 +207,28 @@ export function correctionPart(
 ): SafeHtml {
   const status = latest
     ? latest.status === 'awaiting'
-      ? html`<p class="mt-2"><span class="badge badge-info">${ot(lang, 'awaiting')} ${authorityName(lang, latest.authority)}</span> (${formatDate(lang, latest.createdAt, true)})</p>`
-      : html`<p class="mt-2"><span class="badge ${latest.status === 'corrected' ? 'badge-success' : 'badge-warning'}">${ot(lang, latest.status)}</span> ${latest.answer ?? ''}</p>`
+      ? html`<p class="mt-2"><span class="badge badge-info">${ot(lang, 'awaiting')} ${authorityName(lang, latest.authority)}</span>
+          (${formatDate(lang, latest.createdAt, true)})</p>`
+      : html`<p class="mt-2"><span class="badge ${latest.status === 'corrected' ? 'badge-success' : 'badge-warning'}"
+          >${ot(lang, latest.status)}</span> ${latest.answer ?? ''}</p>`
     : html``;
   if (latest?.status === 'awaiting') return status;
   const mine = form?.fact === fact;
   const id = `wrong-${fact}`;
   const described = [`${id}-hint`, mine && form?.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const problem = html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${ot(lang, 'error')}: </span>${ot(
+    lang,
+    'descriptionError',
+  )}</span>`;
   return html`${status}<details class="mt-2"${mine ? ' open' : ''}><summary>${ot(lang, 'wrong')}</summary>
-    <form method="post" action="/overblik/ret" novalidate><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="fact" value="${fact}">
-      <div class="form-group${mine && form?.error ? ' form-error' : ''}"><label class="form-label" for="${id}">${ot(lang, 'wrongLabel')}</label>
+    <form method="post" action="/overblik/ret" novalidate><input type="hidden" name="_csrf" value="${csrf}">
+      <input type="hidden" name="fact" value="${fact}">
+      <div class="form-group${mine && form?.error ? ' form-error' : ''}">
+        <label class="form-label" for="${id}">${ot(lang, 'wrongLabel')}</label>
         <span class="form-hint" id="${id}-hint">${ot(lang, 'wrongHint')} ${authorityName(lang, owner)}.</span>
-        ${mine && form?.error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${ot(lang, 'error')}: </span>${ot(lang, 'descriptionError')}</span>` : ''}
-        <textarea class="form-input" id="${id}" name="description" rows="4" maxlength="2000" aria-describedby="${described}">${mine ? (form?.description ?? '') : ''}</textarea></div>
+        ${mine && form?.error ? problem : ''}
+        <textarea class="form-input" id="${id}" name="description" rows="4" maxlength="2000"
+          aria-describedby="${described}">${mine ? (form?.description ?? '') : ''}</textarea></div>
       <button type="submit" class="button button-secondary">${ot(lang, 'wrongSend')}</button></form></details>`;
 }
 

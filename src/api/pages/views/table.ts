@@ -8,8 +8,11 @@ type Cell = SafeHtml | string | number | null | undefined;
  * A heading given as `{ hidden }` is read by screen readers only and labels no cell.
  */
 export function dataTable(classes: string, head: (string | { hidden: string })[], rows: Cell[][]): SafeHtml {
-  const title = (i: number) => (typeof head[i] === 'string' ? (head[i] as string) : '');
+  const title = (i: number) => (typeof head[i] === 'string' ? head[i] : '');
   return html`<table class="table table--responsive-headers ${classes}">
-    <thead><tr>${head.map((h) => (typeof h === 'string' ? html`<th scope="col">${h}</th>` : html`<th scope="col"><span class="sr-only">${h.hidden}</span></th>`))}</tr></thead>
-    <tbody>${rows.map((row) => html`<tr>${row.map((cell, i) => html`<td data-title="${title(i)}">${cell ?? ''}</td>`)}</tr>`)}</tbody></table>`;
+    <thead><tr>${head.map((h) =>
+      typeof h === 'string' ? html`<th scope="col">${h}</th>` : html`<th scope="col"><span class="sr-only">${h.hidden}</span></th>`,
+    )}</tr></thead>
+    <tbody>${rows.map((row) => html`<tr>${row.map((cell, i) => html`<td data-title="${title(i)}">${cell ?? ''}</td>`)}</tr>`)}</tbody>
+    </table>`;
 }

@@ -69,6 +69,12 @@ export function taskList(o: TaskListOptions): SafeHtml {
   const [primary, ...others] = tasks;
   const upcoming = o.reminders.filter((r) => !r.sent);
   const sent = o.reminders.filter((r) => r.sent);
+  const helping = statusBadge(say(lang, 'En sagsbehandler hjælper', 'A caseworker is helping'), 'failed');
+  const reminder = (r: ReminderView, da: string, en: string) =>
+    `${say(lang, da, en)} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)}`;
+  const notRelevant = (s: StepView) =>
+    tx(lang, definitionOf(s.id)?.notRelevant) ||
+    say(lang, 'Gælder ikke ud fra dine svar og registrenes oplysninger.', 'Does not apply given your answers and the registers.');
 
   return html`<h2>${t(lang, 'whatNow')}</h2>
     ${primary ? taskBlock(o, primary, 0, true) : html`<p>${t(lang, 'nothingNow')}</p>`}
@@ -83,7 +89,7 @@ export function taskList(o: TaskListOptions): SafeHtml {
         ? html`<h2 class="mt-8">${say(lang, 'Det venter vi på', 'What we are waiting for')}</h2>
       <ul>${waiting.map(
         (s) => html`<li class="mt-3">${stepLine(lang, s)}${s.system ? ` – ${authorityName(lang, s.system)}` : ''}${deadlineText(lang, s)}
-        ${s.status === 'failed' ? html` ${statusBadge(say(lang, 'En sagsbehandler hjælper', 'A caseworker is helping'), 'failed')}` : ''}</li>`,
+        ${s.status === 'failed' ? html` ${helping}` : ''}</li>`,
       )}</ul>`
         : ''
     }
@@ -96,20 +102,27 @@ export function taskList(o: TaskListOptions): SafeHtml {
     ${
       upcoming.length || sent.length
         ? html`<h2 class="mt-8">${say(lang, 'Påmindelser', 'Reminders')}</h2>
-      <ul>${upcoming.map((r) => html`<li class="mt-3">${say(lang, 'Vi minder dig om', 'We will remind you about')} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)}</li>`)}
-        ${sent.map((r) => html`<li class="mt-3">${say(lang, 'Vi sendte dig en påmindelse om', 'We sent you a reminder about')} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)} (<a href="/me/notifications">${t(lang, 'notifications')}</a>)</li>`)}</ul>`
+      <ul>${upcoming.map((r) => html`<li class="mt-3">${reminder(r, 'Vi minder dig om', 'We will remind you about')}</li>`)}
+        ${sent.map(
+          (r) =>
+            html`<li class="mt-3">${reminder(r, 'Vi sendte dig en påmindelse om', 'We sent you a reminder about')}
+              (<a href="/me/notifications">${t(lang, 'notifications')}</a>)</li>`,
+        )}</ul>`
         : ''
     }
     ${
       done.length
         ? html`<h2 class="mt-8">${say(lang, 'Færdige trin', 'Done')}</h2>
-      <ul>${done.map((s) => html`<li class="mt-3">${statusBadge(say(lang, 'Færdig', 'Done'), 'done')} ${tx(lang, s.title)}${doneBy(o, s.id)}</li>`)}</ul>`
+      <ul>${done.map(
+        (s) => html`<li class="mt-3">${statusBadge(say(lang, 'Færdig', 'Done'), 'done')} ${tx(lang, s.title)}${doneBy(o, s.id)}</li>`,
+      )}</ul>`
         : ''
     }
     ${
       skipped.length
-        ? html`<details class="mt-8"><summary>${say(lang, `Ikke relevant for dig (${skipped.length})`, `Not relevant for you (${skipped.length})`)}</summary>
-      <ul>${skipped.map((s) => html`<li class="mt-3">${tx(lang, s.title)}: ${tx(lang, definitionOf(s.id)?.notRelevant) || say(lang, 'Gælder ikke ud fra dine svar og registrenes oplysninger.', 'Does not apply given your answers and the registers.')}</li>`)}</ul></details>`
+        ? html`<details class="mt-8">
+      <summary>${say(lang, `Ikke relevant for dig (${skipped.length})`, `Not relevant for you (${skipped.length})`)}</summary>
+      <ul>${skipped.map((s) => html`<li class="mt-3">${tx(lang, s.title)}: ${notRelevant(s)}</li>`)}</ul></details>`
         : ''
     }`;
 }
@@ -131,7 +144,8 @@ function reminderStep(lang: Lang, view: JourneyView, stepId: string | null): str
 function doneBy(o: TaskListOptions, stepId: string): string {
   const row = [...o.history].reverse().find((h) => o.def.events[h.event_type]?.steps.includes(stepId) || h.event_data?.step === stepId);
   if (!row) return '';
-  return ` – ${formatDate(o.lang, new Date(row.created_at).toISOString(), true)} · ${t(o.lang, 'actor')}: ${actorWords(o.lang, row.actor, o.ownerViewing)}`;
+  const when = formatDate(o.lang, new Date(row.created_at).toISOString(), true);
+  return ` – ${when} · ${t(o.lang, 'actor')}: ${actorWords(o.lang, row.actor, o.ownerViewing)}`;
 }
 
 function taskTitle(lang: Lang, task: Task): string {
@@ -158,15 +172,22 @@ function taskBlock(o: TaskListOptions, task: Task, index: number, primary: boole
     const state: FormState = { lang, formId: `${id}-${i}`, values: failed?.values ?? {}, errors: failed?.errors ?? {} };
     return confirmForm(o, a, state, primary && i === 0);
   });
-  const how = html`${step ? html`<p>${tx(lang, step.guidance)}</p>${step.deadlineRule ? html`<p class="form-hint">${tx(lang, step.deadlineRule)}</p>` : ''}` : ''}
+  const rule = step?.deadlineRule ? html`<p class="form-hint">${tx(lang, step.deadlineRule)}</p>` : '';
+  const tellUs = say(lang, 'Når du har gjort det, så fortæl os det her:', 'When you have done it, tell us here:');
+  const how = html`${step ? html`<p>${tx(lang, step.guidance)}</p>${rule}` : ''}
     ${link ? html`<p><a href="${link}"${primary && step?.selfService ? html` class="button button-primary"` : ''}>${linkText}</a></p>` : ''}
-    ${forms.length && link ? html`<p>${say(lang, 'Når du har gjort det, så fortæl os det her:', 'When you have done it, tell us here:')}</p>` : ''}
+    ${forms.length && link ? html`<p>${tellUs}</p>` : ''}
     ${forms}`;
   const failedHere = task.actions.some((a) => a.event === o.failed?.event);
   return html`<section class="mt-6${primary ? ' task-primary' : ''}" aria-labelledby="${id}-title">
     <h3 id="${id}-title"${primary ? '' : html` class="h4"`}>${taskTitle(lang, task)}</h3>
     ${step?.overdue ? html`<p>${statusBadge(t(lang, 'overdue'), 'failed')}</p>` : ''}
-    ${primary ? how : html`<details${failedHere ? ' open' : ''}><summary>${say(lang, 'Sådan gør du', 'How to do it')}</summary>${how}</details>`}
+    ${
+      primary
+        ? how
+        : html`<details${failedHere ? ' open' : ''}><summary>${say(lang, 'Sådan gør du', 'How to do it')}</summary>
+      ${how}</details>`
+    }
   </section>`;
 }
 
