@@ -15,7 +15,8 @@ import { CpuMeter, killStarted, peakRssMb, repoRoot, SandboxChild, ServiceChild 
 import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
 
 /**
- * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--poll-ms 250] [--latency-rate N] [--node-flags '…'] [--profile]`
+ * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--poll-ms 250]
+ *   [--latency-rate N] [--node-flags '…'] [--profile]`
  * Drives journeys end to end through the HTTP API (separate API and worker processes, authority
  * sandbox at zero latency, each a process of its own) and measures the machine's own commit rate in the same run.
  */
@@ -59,7 +60,7 @@ async function drive(count: number, concurrency: number, make: () => Promise<Dri
 }
 
 async function count(db: Client, sql: string, params: unknown[] = []): Promise<number> {
-  return Number((await db.query(sql, params)).rows[0].n);
+  return Number((await db.query<{ n: number | string }>(sql, params)).rows[0].n);
 }
 
 /**
@@ -196,7 +197,8 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const halfRate = Number.isFinite(LATENCY_RATE) ? LATENCY_RATE : (JOURNEYS + apiEvents) / elapsed / 2;
   const latencyJourneys = Math.max(100, Math.round(JOURNEYS / 4));
   say(
-    `[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} starts and events/s (${Number.isFinite(LATENCY_RATE) ? 'as given' : 'half of phase 1'})`,
+    `[${backend}] phase 2: ${latencyJourneys} journeys at ${round(halfRate)} starts and events/s ` +
+      `(${Number.isFinite(LATENCY_RATE) ? 'as given' : 'half of phase 1'})`,
   );
   const limiter = new RateLimiter(halfRate);
   const serverBefore = parseEventBuckets(await scrape(apiMetrics)); // also starts the event-loop delay afresh
@@ -226,8 +228,9 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const rss = { api: peakRssMb(api.pid), worker: peakRssMb(worker.pid) };
   const sizePerJourney = Number(
     (
-      await db.query(
-        `SELECT (pg_total_relation_size('journey') + pg_total_relation_size('journey_history'))::float / greatest(count(*), 1) AS b FROM journey`,
+      await db.query<{ b: number }>(
+        `SELECT (pg_total_relation_size('journey') + pg_total_relation_size('journey_history'))::float / greatest(count(*), 1) AS b
+           FROM journey`,
       )
     ).rows[0].b,
   );
@@ -318,25 +321,34 @@ async function main(): Promise<void> {
 
   say('');
   say(
-    `| backend | journeys | transitions/s | integration jobs/s | event p50 / p95 / p99 (ms, half load) | outbox→job lag p99 (ms) | peak RSS api / worker (MB) | transitions ÷ raw commits | CPU ms per transition: api / worker / postgres / redis / driver / sandbox |`,
+    '| backend | journeys | transitions/s | integration jobs/s | event p50 / p95 / p99 (ms, half load) | outbox→job lag p99 (ms) ' +
+      '| peak RSS api / worker (MB) | transitions ÷ raw commits ' +
+      '| CPU ms per transition: api / worker / postgres / redis / driver / sandbox |',
   );
   say(`|---|---|---|---|---|---|---|---|---|`);
   for (const r of result.runs) {
     say(
-      `| ${r.backend} | ${r.completed}/${r.journeys} completed | ${r.transitionsPerSecond} | ${r.integrationJobsPerSecond} | ${r.eventLatencyMsAtHalfLoad.p50} / ${r.eventLatencyMsAtHalfLoad.p95} / ${r.eventLatencyMsAtHalfLoad.p99} | ${r.outboxToJobLagMs.p99} | ${r.peakRssMb.api} / ${r.peakRssMb.worker} | ${r.ratioToRawCommits} | ${Object.values(r.cpuMsPerTransition).join(' / ')} |`,
+      `| ${r.backend} | ${r.completed}/${r.journeys} completed | ${r.transitionsPerSecond} | ${r.integrationJobsPerSecond} ` +
+        `| ${r.eventLatencyMsAtHalfLoad.p50} / ${r.eventLatencyMsAtHalfLoad.p95} / ${r.eventLatencyMsAtHalfLoad.p99} ` +
+        `| ${r.outboxToJobLagMs.p99} | ${r.peakRssMb.api} / ${r.peakRssMb.worker} | ${r.ratioToRawCommits} ` +
+        `| ${Object.values(r.cpuMsPerTransition).join(' / ')} |`,
     );
   }
   for (const r of result.runs) {
     const s = r.serverEventTimeAtHalfLoad;
     say(
-      `${r.backend}, half load, as the API timed its events: 99 % within ${s.p99AtMostMs} ms (histogram bucket), ${round(s.shareOver50Ms * 100)} % above 50 ms (${s.requests} events); API event-loop delay p99 / max ${s.eventLoopDelayMs.p99} / ${s.eventLoopDelayMs.max} ms`,
+      `${r.backend}, half load, as the API timed its events: 99 % within ${s.p99AtMostMs} ms (histogram bucket), ` +
+        `${round(s.shareOver50Ms * 100)} % above 50 ms (${s.requests} events); ` +
+        `API event-loop delay p99 / max ${s.eventLoopDelayMs.p99} / ${s.eventLoopDelayMs.max} ms`,
     );
   }
   say(`raw commits/s: ${limit.commitsPerSecond} (${limit.method}, ${limit.clients} clients)`);
   const f = httpFloor.cpuMsPerRequest;
   say(
-    `HTTP floor (the same transaction behind a bare node:http handler): ${httpFloor.commitsPerSecond} commits/s = ${round(httpFloor.commitsPerSecond / limit.commitsPerSecond, 2)} × raw; ` +
-      `CPU ms per request: server ${f.server} / postgres ${f.postgres} / driver ${f.driver}; transitions ÷ floor: ${result.runs.map((r) => `${r.backend} ${r.ratioToHttpFloor}`).join(', ')}`,
+    `HTTP floor (the same transaction behind a bare node:http handler): ${httpFloor.commitsPerSecond} commits/s = ` +
+      `${round(httpFloor.commitsPerSecond / limit.commitsPerSecond, 2)} × raw; ` +
+      `CPU ms per request: server ${f.server} / postgres ${f.postgres} / driver ${f.driver}; ` +
+      `transitions ÷ floor: ${result.runs.map((r) => `${r.backend} ${r.ratioToHttpFloor}`).join(', ')}`,
   );
   say(`results in ${path.relative(process.cwd(), file)}`);
   await embedded?.stop();

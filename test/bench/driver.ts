@@ -87,7 +87,7 @@ export async function driveJourney(
     if (res.status !== 200)
       return { ...result, status: view.status, error: `${action.event} ${res.status}: ${JSON.stringify(body).slice(0, 200)}` };
     result.events++;
-    view = body.journey as View;
+    view = body.journey;
     idleSince = Date.now();
   }
   result.status = view.status;

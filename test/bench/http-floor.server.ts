@@ -19,7 +19,9 @@ const server = createServer((req, res) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const r = await client.query('UPDATE bench_acc SET balance = balance + 1 WHERE id = $1 RETURNING balance', [id]);
+        const r = await client.query<{ balance: number }>('UPDATE bench_acc SET balance = balance + 1 WHERE id = $1 RETURNING balance', [
+          id,
+        ]);
         await client.query('INSERT INTO bench_hist (acc, delta) VALUES ($1, 1)', [id]);
         await client.query('COMMIT');
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ balance: r.rows[0]?.balance ?? null }));

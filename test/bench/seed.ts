@@ -63,19 +63,19 @@ async function main(): Promise<void> {
   });
   const db = new Client({ connectionString: dbUrl.toString() });
   await db.connect();
-  if (reuse) say(`reusing lf_bench_search (${(await db.query('SELECT count(*) AS n FROM journey')).rows[0].n} journeys)`);
+  if (reuse) say(`reusing lf_bench_search (${(await db.query<{ n: string }>('SELECT count(*) AS n FROM journey')).rows[0].n} journeys)`);
   else await seed(db, templates);
-  const tables = (await db.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND relname = ANY($1)`, [STORED_TABLES])).rows.map(
-    (r) => r.relname as string,
-  );
+  const tables = (
+    await db.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relkind = 'r' AND relname = ANY($1)`, [STORED_TABLES])
+  ).rows.map((r) => r.relname);
   for (const table of tables) await db.query(`VACUUM ANALYZE ${table}`);
   const sizeRow = (
-    await db.query(
+    await db.query<{ b: number; n: number }>(
       `SELECT (${tables.map((t) => `pg_total_relation_size('${t}')`).join(' + ')})::float / count(*) AS b, count(*)::int AS n FROM journey`,
     )
   ).rows[0];
-  const size = sizeRow.b as number;
-  const journeys = sizeRow.n as number;
+  const size = sizeRow.b;
+  const journeys = sizeRow.n;
   const api = new ServiceChild('api', {
     DATABASE_URL: dbUrl.toString(),
     ROLE: 'api',
@@ -160,7 +160,8 @@ async function seed(db: Client, templates: Template[]): Promise<void> {
     );
     // Statuses, deadlines and failures spread like a real population: most active, some overdue.
     await db.query(
-      `INSERT INTO journey (id, citizen_id, type, definition_version, status, state, snapshot, version, next_deadline, has_failed_step, systems, created_at, updated_at, completed_at)
+      `INSERT INTO journey (id, citizen_id, type, definition_version, status, state, snapshot, version, next_deadline, has_failed_step,
+                            systems, created_at, updated_at, completed_at)
        SELECT md5('j' || g)::uuid, md5('c' || g)::uuid, t.type, t.version,
               CASE WHEN g % 20 = 0 THEN 'completed' WHEN g % 97 = 0 THEN 'broken' WHEN g % 31 = 0 THEN 'dismissed' ELSE 'active' END,
               t.state, t.snapshot, 3,

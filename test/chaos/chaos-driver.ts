@@ -153,7 +153,7 @@ export class ChaosDriver {
     const until = Date.now() + 4 * this.ctx.patienceMs;
     for (;;) {
       try {
-        const { rows } = await this.ctx.db.query(QUIESCENT, [journeyId]);
+        const { rows } = await this.ctx.db.query<{ busy: boolean }>(QUIESCENT, [journeyId]);
         if (!rows[0].busy) return;
       } catch {
         /* the database is restarting */
@@ -175,7 +175,8 @@ export class ChaosDriver {
       if (answer && !transient(answer)) return answer;
       if (Date.now() > until)
         throw new Error(
-          `${method} ${path}: ${answer ? `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}` : 'no answer'} for ${this.ctx.patienceMs} ms`,
+          `${method} ${path}: ${answer ? `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}` : 'no answer'} ` +
+            `for ${this.ctx.patienceMs} ms`,
         );
       this.retries++;
       await sleep(backoff(attempt));

@@ -103,7 +103,9 @@ export async function check(input: CheckInput): Promise<CheckResult> {
 
   const { rows } = await db.query<ActualJourney>(
     `SELECT j.id, c.cpr, j.type, j.status, j.state, j.parent_journey_id, j.has_failed_step,
-            (SELECT json_object_agg(event_type, n) FROM (SELECT event_type, count(*)::int AS n FROM journey_history h WHERE h.journey_id = j.id GROUP BY event_type) x) AS events,
+            (SELECT json_object_agg(event_type, n)
+               FROM (SELECT event_type, count(*)::int AS n FROM journey_history h
+                      WHERE h.journey_id = j.id GROUP BY event_type) x) AS events,
             (SELECT count(*)::int FROM integration_task t WHERE t.journey_id = j.id) AS tasks
        FROM journey j JOIN citizen c ON c.id = j.citizen_id ORDER BY j.created_at`,
   );
@@ -133,8 +135,10 @@ export async function check(input: CheckInput): Promise<CheckResult> {
       );
     } else {
       const actual = top[0];
-      if (actual.status === 'completed') (completed++, stats.completed++);
-      else if (actual.status === 'active') stats.active++;
+      if (actual.status === 'completed') {
+        completed++;
+        stats.completed++;
+      } else if (actual.status === 'active') stats.active++;
       else if (actual.status === 'broken') stats.broken++; // the oracle runs the same machine: a journey's bug, shown, not judged
       const children = mine
         .filter((j) => j.parent_journey_id !== null)
@@ -155,13 +159,13 @@ export async function check(input: CheckInput): Promise<CheckResult> {
     if (violations.length === problems) stats.matched++;
   }
 
-  const keyless = await db.query(
+  const keyless = await db.query<{ journey_id: string; seq: number; event_type: string }>(
     `SELECT h.journey_id, h.seq, h.event_type FROM journey_history h
       WHERE h.seq > 1 AND NOT EXISTS (SELECT 1 FROM journey_idempotency i WHERE i.journey_id = h.journey_id AND i.seq = h.seq)`,
   );
   for (const r of keyless.rows)
     add('applied twice', `journey ${r.journey_id} seq ${r.seq}: ${r.event_type} applied without an idempotency key`);
-  const twice = await db.query(
+  const twice = await db.query<{ journey_id: string; task: string; n: number; keys: string }>(
     `SELECT journey_id, split_part(key, ':', 2) AS task, count(*)::int AS n, string_agg(key, ', ') AS keys FROM journey_idempotency
       WHERE key LIKE 'task:%' GROUP BY journey_id, split_part(key, ':', 2) HAVING count(*) > 1`,
   );
@@ -173,8 +177,8 @@ export async function check(input: CheckInput): Promise<CheckResult> {
     add('side effect twice', `${e.system}/${e.task} key ${e.idempotencyKey}: applied ${e.count} times`);
   // Keys are integration task ids and notification ids: an effect under any other key is a second one under a fresh key.
   const known = new Set<string>(
-    (await db.query(`SELECT id::text FROM integration_task UNION ALL SELECT id::text FROM notification`)).rows.map(
-      (r: { id: string }) => r.id,
+    (await db.query<{ id: string }>(`SELECT id::text FROM integration_task UNION ALL SELECT id::text FROM notification`)).rows.map(
+      (r) => r.id,
     ),
   );
   for (const e of effects.filter((x) => !known.has(x.idempotencyKey))) {
@@ -182,19 +186,27 @@ export async function check(input: CheckInput): Promise<CheckResult> {
   }
   const replayedCalls = input.sandbox.calls().filter((c) => c.outcome === 'replayed').length;
 
-  const due = await db.query(
+  const due = await db.query<{
+    id: string;
+    command_type: string;
+    queue: string;
+    relayed_at: Date | null;
+    relay_attempts: number;
+    last_error: string | null;
+  }>(
     `SELECT id, command_type, payload->>'queue' AS queue, relayed_at, relay_attempts, last_error FROM outbox
       WHERE payload->>'dueAt' IS NULL OR (payload->>'dueAt')::timestamptz <= now()`,
   );
   for (const r of due.rows) {
-    add(
-      'outbox not empty',
-      `${r.command_type} ${r.queue} ${r.id}: ${r.relayed_at ? `relayed ${new Date(r.relayed_at).toISOString()}, job not finished` : `not relayed (${r.relay_attempts} attempts, ${r.last_error ?? 'no error'})`}`,
-    );
+    const how = r.relayed_at
+      ? `relayed ${new Date(r.relayed_at).toISOString()}, job not finished`
+      : `not relayed (${r.relay_attempts} attempts, ${r.last_error ?? 'no error'})`;
+    add('outbox not empty', `${r.command_type} ${r.queue} ${r.id}: ${how}`);
   }
-  const waiting = Number((await db.query(`SELECT count(*)::int AS n FROM outbox`)).rows[0].n) - due.rows.length;
+  const count = async (sql: string) => Number((await db.query<{ n: number }>(sql)).rows[0].n);
+  const waiting = (await count(`SELECT count(*)::int AS n FROM outbox`)) - due.rows.length;
 
-  const stuck = await db.query(
+  const stuck = await db.query<{ id: string; system: string; task: string; status: string; attempts: number; last_error: string | null }>(
     `SELECT id, journey_id, system, task, status, attempts, last_error FROM integration_task WHERE status NOT IN ('completed', 'dead')`,
   );
   for (const r of stuck.rows)
@@ -202,19 +214,24 @@ export async function check(input: CheckInput): Promise<CheckResult> {
       'lost work',
       `task ${r.system}/${r.task} ${r.id} is still ${r.status} after ${r.attempts} attempts (${r.last_error ?? 'no error'})`,
     );
-  const timers = await db.query(`SELECT journey_id, key, due_at FROM journey_timer WHERE status = 'scheduled' AND due_at <= now()`);
+  const timers = await db.query<{ journey_id: string; key: string; due_at: Date }>(
+    `SELECT journey_id, key, due_at FROM journey_timer WHERE status = 'scheduled' AND due_at <= now()`,
+  );
   for (const r of timers.rows)
     add('lost work', `timer ${r.key} of journey ${r.journey_id} was due ${new Date(r.due_at).toISOString()} and did not fire`);
-  const letters = await db.query(`SELECT id, template FROM notification WHERE delivery_status = 'pending' AND deliver_after <= now()`);
+  const letters = await db.query<{ id: string; template: string }>(
+    `SELECT id, template FROM notification WHERE delivery_status = 'pending' AND deliver_after <= now()`,
+  );
   for (const r of letters.rows) add('lost work', `letter ${r.template} ${r.id} is due and not sent`);
 
-  const dead = await db.query(
-    `SELECT t.id, t.system, t.task, j.id AS journey_id, j.has_failed_step, j.status FROM integration_task t JOIN journey j ON j.id = t.journey_id WHERE t.status = 'dead'`,
+  const dead = await db.query<{ id: string; system: string; task: string; journey_id: string; has_failed_step: boolean; status: string }>(
+    `SELECT t.id, t.system, t.task, j.id AS journey_id, j.has_failed_step, j.status
+       FROM integration_task t JOIN journey j ON j.id = t.journey_id WHERE t.status = 'dead'`,
   );
   for (const r of dead.rows.filter((x) => !x.has_failed_step && x.status === 'active')) {
     add('dead without caseworker task', `task ${r.system}/${r.task} ${r.id} is dead, but journey ${r.journey_id} shows no failed step`);
   }
-  const deadIds = new Set(dead.rows.filter((x) => x.has_failed_step).map((x) => x.id as string));
+  const deadIds = new Set(dead.rows.filter((x) => x.has_failed_step).map((x) => x.id));
   const factory = new QueueFactory(
     { backend: 'redis', redisUrl: input.redisUrl, namespace: input.namespace, concurrency: 1, lockMs: 30_000 },
     input.databaseUrl,
@@ -237,8 +254,8 @@ export async function check(input: CheckInput): Promise<CheckResult> {
 
   for (const exit of input.unplannedExits) add('crash', exit);
 
-  const history = Number((await db.query(`SELECT count(*)::int AS n FROM journey_history`)).rows[0].n);
-  const tasks = Number((await db.query(`SELECT count(*)::int AS n FROM integration_task`)).rows[0].n);
+  const history = await count(`SELECT count(*)::int AS n FROM journey_history`);
+  const tasks = await count(`SELECT count(*)::int AS n FROM integration_task`);
   return {
     violations,
     figures: {

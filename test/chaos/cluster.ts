@@ -83,8 +83,8 @@ export class ServiceChild {
       for (const m of text.matchAll(/(\d+) jobs were missing from the queue/g)) this.requeuedBySweeper += Number(m[1]);
       this.output = (this.output + text).slice(-20_000);
     };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     child.on('exit', (code, signal) => {
       if (!this.expectedExit) this.unplannedExits.push(`${this.name} exited (${signal ?? code}): ${this.output.slice(-600)}`);
     });
@@ -215,7 +215,7 @@ export class ChaosCluster {
   }
 
   /** Processes that died on their own are started again, so the run can finish; the crash is reported. */
-  async reviveCrashed(): Promise<void> {
+  reviveCrashed(): void {
     for (const s of this.services) if (!s.running) s.start();
   }
 

@@ -81,7 +81,7 @@ export class ChaosMonkey {
     }
     this.kills[kind]++;
     // Anything that died on its own meanwhile comes back too (and is reported as a crash).
-    await this.cluster.reviveCrashed();
+    this.cluster.reviveCrashed();
   }
 
   private async pause(ms: number): Promise<void> {

@@ -6,7 +6,7 @@ import { AuthorityError } from '../../src/authorities/ports/authority-gateway.po
 import { bindPorts } from '../../src/authorities/ports/port-binding';
 import { SandboxStore } from '../../src/authorities/sandbox/sandbox-store';
 import { TaskSimulator } from '../../src/authorities/sandbox/task-simulator';
-import { factsFromCprPerson, type CprPerson } from '../../src/engine/facts/register-facts';
+import { factsFromCprPerson } from '../../src/engine/facts/register-facts';
 import { declaredFacts } from '../../src/engine/definitions/declared-facts';
 import { DefinitionCatalog } from '../../src/engine/definitions/definition-catalog';
 import { DomainError } from '../../src/platform/errors/domain-error';
@@ -136,7 +136,7 @@ export class Oracle {
         step: 'start',
         subject: { cpr: scenario.cpr },
       });
-      return factsFromCprPerson(output as CprPerson, startedAt.slice(0, 10));
+      return factsFromCprPerson(output, startedAt.slice(0, 10));
     } catch {
       return {};
     }

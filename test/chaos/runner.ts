@@ -55,8 +55,8 @@ export interface ChaosReport extends CheckResult {
 }
 
 class UnusedGateway extends AuthorityGateway {
-  async execute(): Promise<never> {
-    throw new Error('the runner never calls authorities');
+  execute(): Promise<never> {
+    return Promise.reject(new Error('the runner never calls authorities'));
   }
 }
 
@@ -114,7 +114,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       ));
 
     const monkey = new ChaosMonkey(cluster, options.seed, (m) => log(`  chaos: ${m}`));
-    const outcomes: DriveOutcome[] = new Array(scenarios.length);
+    const outcomes = new Array<DriveOutcome>(scenarios.length);
     let done = 0;
     let next = 0;
     if (options.kills === 'random') monkey.startRandom(options.gapMs ?? [1000, 4000]);
@@ -153,7 +153,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     const workloadSeconds = (Date.now() - w0) / 1000;
     log(`workload done in ${Math.round(workloadSeconds)} s; waiting for the engine to catch up`);
-    await cluster.reviveCrashed();
+    cluster.reviveCrashed();
     const leftAfterSettle = await settle(db, options.settleMs ?? 120_000);
 
     const result = await check({
@@ -218,9 +218,13 @@ export function summary(report: ChaosReport): string {
   const f = report.figures;
   const lines = [
     '',
-    `| journeys | started / refused | completed | kills: api / worker / redis / postgres | elapsed (workload) | history events | integration tasks | side effects | requests sent again | violations |`,
+    '| journeys | started / refused | completed | kills: api / worker / redis / postgres | elapsed (workload) | history events ' +
+      '| integration tasks | side effects | requests sent again | violations |',
     `|---|---|---|---|---|---|---|---|---|---|`,
-    `| ${f.journeys} | ${f.started} / ${f.rejected} | ${f.completed} | ${report.kills.api} / ${report.kills.worker} / ${report.kills.redis} / ${report.kills.postgres} | ${report.elapsedSeconds} s (${report.workloadSeconds} s) | ${f.historyEvents} | ${f.integrationTasks} | ${f.sideEffects} | ${report.requestRetries + report.lostAnswers} | ${report.violations.length} |`,
+    `| ${f.journeys} | ${f.started} / ${f.rejected} | ${f.completed} ` +
+      `| ${report.kills.api} / ${report.kills.worker} / ${report.kills.redis} / ${report.kills.postgres} ` +
+      `| ${report.elapsedSeconds} s (${report.workloadSeconds} s) | ${f.historyEvents} | ${f.integrationTasks} | ${f.sideEffects} ` +
+      `| ${report.requestRetries + report.lostAnswers} | ${report.violations.length} |`,
     '',
     `| journey type | journeys | completed | active | broken | refused at start | as expected |`,
     `|---|---|---|---|---|---|---|`,
@@ -228,9 +232,11 @@ export function summary(report: ChaosReport): string {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([type, s]) => `| ${type} | ${s.journeys} | ${s.completed} | ${s.active} | ${s.broken} | ${s.rejected} | ${s.matched} |`),
     '',
-    `machine: ${report.machine.cpus} cores (${report.machine.cpuModel ?? 'unknown'}), ${report.machine.memoryGb} GB, Node ${report.machine.node}; seed ${report.seed}`,
+    `machine: ${report.machine.cpus} cores (${report.machine.cpuModel ?? 'unknown'}), ${report.machine.memoryGb} GB, ` +
+      `Node ${report.machine.node}; seed ${report.seed}`,
     `requests sent again: ${report.requestRetries} after no answer or a 5xx, ${report.lostAnswers} after an answer thrown away on purpose`,
-    `jobs lost with Redis and queued again by the outbox sweeper: ${report.requeuedBySweeper}; authority calls answered as replays: ${f.replayedCalls}; dead tasks: ${f.deadTasks}`,
+    `jobs lost with Redis and queued again by the outbox sweeper: ${report.requeuedBySweeper}; ` +
+      `authority calls answered as replays: ${f.replayedCalls}; dead tasks: ${f.deadTasks}`,
     `outbox rows of delayed jobs waiting for their time (timers, letters after quiet hours): ${f.outboxWaiting}`,
   ];
   const byCheck = new Map<string, string[]>();

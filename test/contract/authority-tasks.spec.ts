@@ -52,7 +52,10 @@ describe('authority task catalogue', () => {
 
   it('binds a typed port method for every task, on an instance of the port class', async () => {
     const seen: string[] = [];
-    const ports = bindPorts(async (system, task) => (seen.push(`${system}/${task}`), { ok: true }));
+    const ports = bindPorts((system, task) => {
+      seen.push(`${system}/${task}`);
+      return Promise.resolve({ ok: true });
+    });
     for (const t of AUTHORITY_TASKS) {
       const port = ports[t.system] as unknown as Record<string, (i: unknown, c: unknown) => Promise<unknown>>;
       expect(port).toBeInstanceOf(PORT_CLASSES[t.system]);

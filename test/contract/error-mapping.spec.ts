@@ -158,18 +158,14 @@ describe('authority error mapping', () => {
     });
 
     it('turns an unexpected port failure into a retryable ADAPTER_ERROR without personal data', async () => {
-      const gateway = new PortAuthorityGateway(
-        bindPorts(async () => {
-          throw new Error('socket hung up while sending 150390-1234');
-        }),
-      );
+      const gateway = new PortAuthorityGateway(bindPorts(() => Promise.reject(new Error('socket hung up while sending 150390-1234'))));
       const error = await caught(gateway.execute(callFor(spec('cpr', 'lookup-person'))));
       expect(error).toMatchObject({ code: 'ADAPTER_ERROR', retryable: true });
       expect(error.message).not.toMatch(CPR_LIKE);
     });
 
     it('refuses to start with a port that lacks an operation', () => {
-      const ports = { ...bindPorts(async () => ({})), cpr: {} as never };
+      const ports = { ...bindPorts(() => Promise.resolve({})), cpr: {} as never };
       expect(() => new PortAuthorityGateway(ports)).toThrow(/cpr\/lookup-person, cpr\/register-move/);
     });
   });

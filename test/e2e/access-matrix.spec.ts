@@ -269,7 +269,10 @@ const MATRIX: Record<string, Route> = {
   },
 };
 
-/** A bound for the tests that walk the whole matrix (hundreds of requests, each with its own session): a loaded machine is slow, not wrong. */
+/**
+ * A bound for the tests that walk the whole matrix (hundreds of requests, each with its own session): a loaded machine is
+ * slow, not wrong.
+ */
 const LONG = 240_000;
 const isPage = (route: string) => !/^\S+ \/(api|health|metrics)\b/.test(route);
 const succeeds = (e: Expected) => typeof e === 'number' && (e < 300 || e === 303);

@@ -6,6 +6,7 @@ import { accessWorld, appRoutes, type Fixture } from '../support/access-world';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { fromSchema, junkJson, junkString, pathSegment, rawBody } from '../support/fuzz';
+import type { OpenApiOperation, OpenApiSchema } from '../support/hostile';
 import { AcceptingGateway } from '../support/self-service';
 
 const CPR_LIKE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)/g;
@@ -15,7 +16,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 /** A bound for the fuzz tests (thousands of requests): a loaded machine is slow, not wrong. */
 const LONG = 240_000;
 
-type Operation = { method: string; path: string; params: { name: string; in: string; schema?: any }[]; body?: any };
+type Operation = { method: string; path: string; params: { name: string; in: string; schema?: OpenApiSchema }[]; body?: OpenApiSchema };
 type Sent = {
   method: string;
   url: string;
@@ -61,7 +62,7 @@ describe('bad input', () => {
   let world: Awaited<ReturnType<typeof accessWorld>>;
   let fx: Fixture;
   let ops: Operation[];
-  let schemas: Record<string, any>;
+  let schemas: Record<string, OpenApiSchema>;
 
   beforeAll(async () => {
     db = await createTestDatabase('bad_input');
@@ -77,7 +78,7 @@ describe('bad input', () => {
     fx = await world.fixture();
     const doc = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
     schemas = doc.components.schemas;
-    ops = Object.entries<Record<string, any>>(doc.paths).flatMap(([path, methods]) =>
+    ops = Object.entries<Record<string, OpenApiOperation>>(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => ({
         method,
         path,
@@ -160,9 +161,12 @@ describe('bad input', () => {
         await fc.assert(
           fc.asyncProperty(arb, async (a) => {
             let path = op.path;
-            pathParams.forEach((p, i) => (path = path.replace(`{${p.name}}`, pathSegment(a.params[i] as string))));
+            pathParams.forEach((p, i) => (path = path.replace(`{${p.name}}`, pathSegment(a.params[i]))));
             const qs = new URLSearchParams(
-              Object.entries(a.query).map(([k, v]) => [k.replace(/[\uD800-\uDFFF]/g, '?'), v.replace(/[\uD800-\uDFFF]/g, '?')]),
+              Object.entries(a.query).map(([k, v]): [string, string] => [
+                k.replace(/[\uD800-\uDFFF]/g, '?'),
+                v.replace(/[\uD800-\uDFFF]/g, '?'),
+              ]),
             ).toString();
             const isRaw =
               Array.isArray(a.body) && a.body.length === 2 && typeof a.body[0] === 'string' && String(a.body[0]).includes('/') && a.raw;
@@ -219,7 +223,7 @@ describe('bad input', () => {
         await fc.assert(
           fc.asyncProperty(arb, async (a) => {
             let path = pattern;
-            names.forEach((n, i) => (path = path.replace(n, pathSegment(a.params[i] as string))));
+            names.forEach((n, i) => (path = path.replace(n, pathSegment(a.params[i]))));
             const sent: Sent = {
               method: method.toLowerCase(),
               url: `${path}${a.lang}`,
@@ -230,7 +234,8 @@ describe('bad input', () => {
             const found = problems(sent, res, false);
             if (found.length)
               failures.push(
-                `${route}: ${found.join(', ')} for ${JSON.stringify(sent.form)} ${sent.url} -> ${res.status} ${(res.text.match(/.{0,80}(\n\s+at |\.(ts|js):\d+|node_modules).{0,80}/) ?? [''])[0]}`,
+                `${route}: ${found.join(', ')} for ${JSON.stringify(sent.form)} ${sent.url} -> ${res.status} ` +
+                  (res.text.match(/.{0,80}(\n\s+at |\.(ts|js):\d+|node_modules).{0,80}/) ?? [''])[0],
               );
             return true;
           }),

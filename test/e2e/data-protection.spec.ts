@@ -149,7 +149,8 @@ describe('data protection', () => {
 
     // Carl has nothing left in full: the CPR number is a random token now; Dana keeps hers; the recent journey is untouched.
     const citizens = await sql.query(
-      `SELECT c.cpr, c.birth_date, c.pseudonymised_at FROM citizen c JOIN journey j ON j.citizen_id = c.id WHERE j.id = ANY($1) ORDER BY j.created_at`,
+      `SELECT c.cpr, c.birth_date, c.pseudonymised_at FROM citizen c JOIN journey j ON j.citizen_id = c.id
+        WHERE j.id = ANY($1) ORDER BY j.created_at`,
       [[old, danasOld]],
     );
     expect(citizens[0]).toMatchObject({ birth_date: null, pseudonymised_at: expect.any(Date) });

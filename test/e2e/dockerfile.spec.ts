@@ -99,7 +99,7 @@ async function replay(stages: Stage[], scratch: string): Promise<Map<string, Sta
             });
           } catch (e) {
             const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
-            throw new Error(`stage ${stage.name}: RUN ${ins.args} failed:\n${stdout.slice(-3000)}\n${stderr.slice(-1500)}`);
+            throw new Error(`stage ${stage.name}: RUN ${ins.args} failed:\n${stdout.slice(-3000)}\n${stderr.slice(-1500)}`, { cause: e });
           }
           break;
         }
@@ -210,7 +210,7 @@ describe('the Dockerfile, replayed', () => {
         200,
       );
     } catch (e) {
-      throw new Error(`${(e as Error).message}: ${output.slice(-1500)}`);
+      throw new Error(`${(e as Error).message}: ${output.slice(-1500)}`, { cause: e });
     }
 
     // The HEALTHCHECK's command, run where the image would run it.

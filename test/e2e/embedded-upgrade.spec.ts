@@ -34,7 +34,10 @@ function legacyCluster(dataDir: string, port: number): void {
     });
     await server.initialise();
     await server.start();
-    const run = async (db, sql) => { const c = new pg.Client({ connectionString: 'postgres://postgres:${LEGACY_PASSWORD}@127.0.0.1:${port}/' + db }); await c.connect(); await c.query(sql); await c.end(); };
+    const run = async (db, sql) => {
+      const c = new pg.Client({ connectionString: 'postgres://postgres:${LEGACY_PASSWORD}@127.0.0.1:${port}/' + db });
+      await c.connect(); await c.query(sql); await c.end();
+    };
     await run('postgres', 'CREATE DATABASE livsforloeb');
     await run('livsforloeb', "CREATE TABLE kept_note (id serial PRIMARY KEY, note text); INSERT INTO kept_note (note) VALUES ('kept')");
     await server.stop();
@@ -75,20 +78,24 @@ describe('the service started on an embedded data directory from before generate
     await expect(query(`postgres://postgres:${LEGACY_PASSWORD}@127.0.0.1:${pgPort}/postgres`, 'SELECT 1')).rejects.toThrow(
       /password authentication failed/,
     );
-    const superuser = `postgres://postgres:${fs.readFileSync(path.join(dataDir, 'postgres-superuser-password'), 'utf8').trim()}@127.0.0.1:${pgPort}/livsforloeb`;
+    const superuserPassword = fs.readFileSync(path.join(dataDir, 'postgres-superuser-password'), 'utf8').trim();
+    const superuser = `postgres://postgres:${superuserPassword}@127.0.0.1:${pgPort}/livsforloeb`;
     const sessions = await query(
       superuser,
-      `SELECT DISTINCT a.usename, r.rolsuper FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename WHERE a.datname = 'livsforloeb' AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()`,
+      `SELECT DISTINCT a.usename, r.rolsuper FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename
+        WHERE a.datname = 'livsforloeb' AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()`,
     );
     expect(sessions).toEqual([{ usename: 'livsforloeb', rolsuper: false }]);
     // What the superuser owned before (the old table, the migrations', the queue schema's) is the service's role's now, data intact.
     expect(
       await query(
         superuser,
-        `SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'`,
+        `SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'`,
       ),
     ).toEqual([{ owner: 'livsforloeb' }]);
-    const app = `postgres://livsforloeb:${fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim()}@127.0.0.1:${pgPort}/livsforloeb`;
+    const appPassword = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
+    const app = `postgres://livsforloeb:${appPassword}@127.0.0.1:${pgPort}/livsforloeb`;
     expect(await query(app, 'SELECT note FROM kept_note')).toEqual([{ note: 'kept' }]);
     await expect(query(app, 'CREATE DATABASE other')).rejects.toThrow(/permission denied/);
 

@@ -192,7 +192,7 @@ describe('event policy: who may send which event', () => {
   }
 
   /** The answer one caller gets for one event: 'allowed', 403 or 404 (anything else is reported as is). */
-  async function ask(w: World, who: Who, type: string): Promise<Expected | string> {
+  async function ask(w: World, who: Who, type: string): Promise<Exclude<Expected, 'allowed'> | string> {
     const data = { matrixProbe: true };
     if (who === 'engine' || who === 'register') {
       const actor: Actor = who === 'engine' ? { kind: 'engine', id: 'engine' } : { kind: 'register', id: 'register:matrix' };
@@ -286,88 +286,92 @@ describe('event policy: who may send which event', () => {
     const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
     const decided = { type: 'logivaert.decided', data: { confirmed: true, decidedOn: '2026-05-22' } };
 
-    it("refuses another authority's caseworker and system the municipality's decision, logs the attempt, and leaves the municipality's step open", async () => {
-      const { journeyId } = await h.reportedMove('2002901234', movingAnswers());
-      const refused = await h
-        .http()
-        .post(`/api/caseworker/journeys/${journeyId}/events`)
-        .set(bearer(await caseworker('health-insurance')))
-        .send(decided)
-        .expect(403);
-      expect(refused.body).toMatchObject({ code: 'FORBIDDEN' });
-      expect(refused.body.message).toContain('health-insurance');
-      expect(refused.body.message).toContain('logivaert.decided');
-      await h
-        .http()
-        .post(`/api/self-service/journeys/${journeyId}/events`)
-        .set(bearer(await system('health-insurance')))
-        .send(decided)
-        .expect(403);
+    it(
+      "refuses another authority's caseworker and system the municipality's decision, logs the attempt, and leaves the " +
+        "municipality's step open",
+      async () => {
+        const { journeyId } = await h.reportedMove('2002901234', movingAnswers());
+        const refused = await h
+          .http()
+          .post(`/api/caseworker/journeys/${journeyId}/events`)
+          .set(bearer(await caseworker('health-insurance')))
+          .send(decided)
+          .expect(403);
+        expect(refused.body).toMatchObject({ code: 'FORBIDDEN' });
+        expect(refused.body.message).toContain('health-insurance');
+        expect(refused.body.message).toContain('logivaert.decided');
+        await h
+          .http()
+          .post(`/api/self-service/journeys/${journeyId}/events`)
+          .set(bearer(await system('health-insurance')))
+          .send(decided)
+          .expect(403);
 
-      const log = await sql.query(`SELECT authority, action FROM access_log WHERE journey_id = $1 AND viewer_kind = 'caseworker'`, [
-        journeyId,
-      ]);
-      expect(log).toEqual([{ authority: 'health-insurance', action: 'event:logivaert.decided' }]);
-      // The call audit is written once the answer has gone out.
-      const audit = async () =>
-        sql.query(`SELECT authority, status FROM system_call_audit WHERE journey_id = $1 AND route LIKE '%/events'`, [journeyId]);
-      await waitFor(async () => (await audit()).length > 0, 5_000);
-      expect(await audit()).toEqual([{ authority: 'health-insurance', status: 403 }]);
+        const log = await sql.query(`SELECT authority, action FROM access_log WHERE journey_id = $1 AND viewer_kind = 'caseworker'`, [
+          journeyId,
+        ]);
+        expect(log).toEqual([{ authority: 'health-insurance', action: 'event:logivaert.decided' }]);
+        // The call audit is written once the answer has gone out.
+        const audit = async () =>
+          sql.query(`SELECT authority, status FROM system_call_audit WHERE journey_id = $1 AND route LIKE '%/events'`, [journeyId]);
+        await waitFor(async () => (await audit()).length > 0, 5_000);
+        expect(await audit()).toEqual([{ authority: 'health-insurance', status: 403 }]);
 
-      const view = await h
-        .http()
-        .get(`/api/caseworker/journeys/${journeyId}`)
-        .set(bearer(await caseworker('municipality')))
-        .expect(200);
-      expect(view.body.steps.find((s: { id: string }) => s.id === 'logivaert-check').status).toBe('active');
-      expect(view.body.nextActions.map((a: { event: string }) => a.event)).toContain('logivaert.decided');
-      const other = await h
-        .http()
-        .get(`/api/caseworker/journeys/${journeyId}`)
-        .set(bearer(await caseworker('health-insurance')))
-        .expect(200);
-      expect(other.body.nextActions.map((a: { event: string }) => a.event)).not.toContain('logivaert.decided');
-      // The citizen happens to use a key (a case number, say) that the municipality uses too: each
-      // sender's keys are its own, so the municipality's decision is applied, not taken for a repeat.
-      const citizen = await h.devToken({ role: 'citizen', subject: '2002901234' });
-      await h
-        .http()
-        .post(`/api/journeys/${journeyId}/events`)
-        .set(bearer(citizen))
-        .send({ type: 'gp-choice.made', data: { choice: 'keep-current' }, idempotencyKey: 'case-4711' })
-        .expect(200);
-      const decision = await h
-        .http()
-        .post(`/api/caseworker/journeys/${journeyId}/events`)
-        .set(bearer(await caseworker('municipality')))
-        .send({ ...decided, idempotencyKey: 'case-4711' })
-        .expect(200);
-      expect(decision.body.result.duplicate).toBe(false);
-      expect(decision.body.journey.steps.find((s: { id: string }) => s.id === 'logivaert-check').status).toBe('done');
-      // The same sender repeating its key gets the first answer, and nothing is applied twice.
-      const again = await h
-        .http()
-        .post(`/api/caseworker/journeys/${journeyId}/events`)
-        .set(bearer(await caseworker('municipality')))
-        .send({ ...decided, idempotencyKey: 'case-4711' })
-        .expect(200);
-      expect(again.body.result).toEqual({ ...decision.body.result, duplicate: true });
-    });
+        const view = await h
+          .http()
+          .get(`/api/caseworker/journeys/${journeyId}`)
+          .set(bearer(await caseworker('municipality')))
+          .expect(200);
+        expect(view.body.steps.find((s: { id: string }) => s.id === 'logivaert-check').status).toBe('active');
+        expect(view.body.nextActions.map((a: { event: string }) => a.event)).toContain('logivaert.decided');
+        const other = await h
+          .http()
+          .get(`/api/caseworker/journeys/${journeyId}`)
+          .set(bearer(await caseworker('health-insurance')))
+          .expect(200);
+        expect(other.body.nextActions.map((a: { event: string }) => a.event)).not.toContain('logivaert.decided');
+        // The citizen happens to use a key (a case number, say) that the municipality uses too: each
+        // sender's keys are its own, so the municipality's decision is applied, not taken for a repeat.
+        const citizen = await h.devToken({ role: 'citizen', subject: '2002901234' });
+        await h
+          .http()
+          .post(`/api/journeys/${journeyId}/events`)
+          .set(bearer(citizen))
+          .send({ type: 'gp-choice.made', data: { choice: 'keep-current' }, idempotencyKey: 'case-4711' })
+          .expect(200);
+        const decision = await h
+          .http()
+          .post(`/api/caseworker/journeys/${journeyId}/events`)
+          .set(bearer(await caseworker('municipality')))
+          .send({ ...decided, idempotencyKey: 'case-4711' })
+          .expect(200);
+        expect(decision.body.result.duplicate).toBe(false);
+        expect(decision.body.journey.steps.find((s: { id: string }) => s.id === 'logivaert-check').status).toBe('done');
+        // The same sender repeating its key gets the first answer, and nothing is applied twice.
+        const again = await h
+          .http()
+          .post(`/api/caseworker/journeys/${journeyId}/events`)
+          .set(bearer(await caseworker('municipality')))
+          .send({ ...decided, idempotencyKey: 'case-4711' })
+          .expect(200);
+        expect(again.body.result).toEqual({ ...decision.body.result, duplicate: true });
+      },
+    );
 
-    it("keeps client idempotency keys apart from the engine's, and lets a caseworker retry only a task of their own authority", async () => {
-      const cpr = '2102901234';
-      const citizenId = await app.get(CitizenRepository).idFor(cpr);
-      const newJob = definitions.find((d) => d.id === 'new-job')!;
-      const { journeyId } = await app
-        .get(StartJourneyUseCase)
-        .execute({ citizenId, type: 'new-job', answers: newJob.startExamples[0], facts: {}, actor: { kind: 'citizen', id: citizenId } });
-      const [[task]] = await sql.query(
-        `UPDATE integration_task SET status = 'dead' WHERE journey_id = $1 AND system = 'skattestyrelsen' RETURNING id, step, task`,
-        [journeyId],
-      );
-      await app
-        .get(SendEventUseCase)
-        .execute({
+    it(
+      "keeps client idempotency keys apart from the engine's, and lets a caseworker retry only a task of their own " + 'authority',
+      async () => {
+        const cpr = '2102901234';
+        const citizenId = await app.get(CitizenRepository).idFor(cpr);
+        const newJob = definitions.find((d) => d.id === 'new-job')!;
+        const { journeyId } = await app
+          .get(StartJourneyUseCase)
+          .execute({ citizenId, type: 'new-job', answers: newJob.startExamples[0], facts: {}, actor: { kind: 'citizen', id: citizenId } });
+        const [[task]] = await sql.query(
+          `UPDATE integration_task SET status = 'dead' WHERE journey_id = $1 AND system = 'skattestyrelsen' RETURNING id, step, task`,
+          [journeyId],
+        );
+        await app.get(SendEventUseCase).execute({
           journeyId,
           type: 'integration.failed',
           data: { step: task.step, task: task.task, code: 'UNAVAILABLE' },
@@ -375,33 +379,34 @@ describe('event policy: who may send which event', () => {
           origin: 'engine',
         });
 
-      // The citizen happens to use the key the engine will use for the caseworker's retry.
-      const citizen = await h.devToken({ role: 'citizen', subject: cpr });
-      const mine = (await h.http().get(`/api/journeys/${journeyId}`).set(bearer(citizen)).expect(200)).body.nextActions[0];
-      await h
-        .http()
-        .post(`/api/journeys/${journeyId}/events`)
-        .set(bearer(citizen))
-        .send({ type: mine.event, data: mine.example, idempotencyKey: `retry:${task.id}` })
-        .expect(200);
+        // The citizen happens to use the key the engine will use for the caseworker's retry.
+        const citizen = await h.devToken({ role: 'citizen', subject: cpr });
+        const mine = (await h.http().get(`/api/journeys/${journeyId}`).set(bearer(citizen)).expect(200)).body.nextActions[0];
+        await h
+          .http()
+          .post(`/api/journeys/${journeyId}/events`)
+          .set(bearer(citizen))
+          .send({ type: mine.event, data: mine.example, idempotencyKey: `retry:${task.id}` })
+          .expect(200);
 
-      // Another authority on the journey may not retry skattestyrelsen's task.
-      const jobnet = await h
-        .http()
-        .post(`/api/caseworker/journeys/${journeyId}/tasks/${task.id}/retry`)
-        .set(bearer(await caseworker('jobnet')))
-        .expect(403);
-      expect(jobnet.body.message).toContain('integration.retry');
-      const retried = await h
-        .http()
-        .post(`/api/caseworker/journeys/${journeyId}/tasks/${task.id}/retry`)
-        .set(bearer(await caseworker('skattestyrelsen')))
-        .expect(200);
-      expect(retried.body.result.duplicate).toBe(false);
-      const events = (await sql.query('SELECT event_type FROM journey_history WHERE journey_id = $1 ORDER BY seq', [journeyId])).map(
-        (r: { event_type: string }) => r.event_type,
-      );
-      expect(events).toEqual(['journey.started', 'integration.failed', mine.event, 'integration.retry']);
-    });
+        // Another authority on the journey may not retry skattestyrelsen's task.
+        const jobnet = await h
+          .http()
+          .post(`/api/caseworker/journeys/${journeyId}/tasks/${task.id}/retry`)
+          .set(bearer(await caseworker('jobnet')))
+          .expect(403);
+        expect(jobnet.body.message).toContain('integration.retry');
+        const retried = await h
+          .http()
+          .post(`/api/caseworker/journeys/${journeyId}/tasks/${task.id}/retry`)
+          .set(bearer(await caseworker('skattestyrelsen')))
+          .expect(200);
+        expect(retried.body.result.duplicate).toBe(false);
+        const events = (await sql.query('SELECT event_type FROM journey_history WHERE journey_id = $1 ORDER BY seq', [journeyId])).map(
+          (r: { event_type: string }) => r.event_type,
+        );
+        expect(events).toEqual(['journey.started', 'integration.failed', mine.event, 'integration.retry']);
+      },
+    );
   });
 });

@@ -9,7 +9,7 @@ import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { AcceptingGateway } from '../support/self-service';
 import { badCookie, formBody, routeTokens, unstorable, writableFields } from '../support/hostile';
-import { callbackOf, pathOf, ProviderBrowser, startSignIn } from '../support/sign-in';
+import { callbackOf, pathOf, ProviderBrowser } from '../support/sign-in';
 
 /** The test app's default PUBLIC_BASE_URL, where the staff provider sends its answers. */
 const BASE = 'http://localhost:3000';
@@ -123,7 +123,8 @@ describe('hostile input', () => {
           );
           // A form field holding NUL or a lone surrogate is refused as such where the route reads its form (the sign-in).
           const storable = json
-            ? !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(token)
+            ? // eslint-disable-next-line no-control-regex -- NUL is one of the characters the service must refuse
+              !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(token)
             : !token.includes('\u0000');
           expect(res.status).toBe(route === 'login' && !storable ? 400 : 403);
           expect(isPage(res, lang)).toBe(true);
@@ -274,6 +275,7 @@ describe('hostile input', () => {
 
   it('does clean NUL and unpaired surrogates out of a caseworker name from the identity provider, and refuse such a subject', async () => {
     // What a UTF-8 encoder makes of the name once its NUL characters are gone: lone surrogates become U+FFFD.
+    // eslint-disable-next-line no-control-regex -- removing NUL is the point
     const shown = (name: string) => Buffer.from(name.replace(/\u0000/g, ''), 'utf8').toString('utf8');
     const lastViewer = async () =>
       (await http().get('/api/me/access-log?limit=2').set('Authorization', `Bearer ${fx.citizenA}`).expect(200)).body.items[0].viewer;

@@ -6,7 +6,7 @@ import { accessWorld, appRoutes, type Fixture } from '../support/access-world';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { cprLike, fromSchema, junkString, pathSegment } from '../support/fuzz';
-import { badCookie, unstorable } from '../support/hostile';
+import { badCookie, unstorable, type OpenApiOperation } from '../support/hostile';
 import { AcceptingGateway } from '../support/self-service';
 
 const STACK = /\n\s+at \S+ \(|\.(ts|js):\d+:\d+|node_modules\//;
@@ -200,7 +200,7 @@ describe('hostile sweep', () => {
         fc.asyncProperty(arb, async ({ a, cookie, csrf }) => {
           const [method, pattern] = a.route.split(' ');
           let path = pattern;
-          (pattern.match(/:\w+/g) ?? []).forEach((n, i) => (path = path.replace(n, pathSegment(a.params[i] as string))));
+          (pattern.match(/:\w+/g) ?? []).forEach((n, i) => (path = path.replace(n, pathSegment(a.params[i]))));
           let req = request(app.getHttpServer())[method.toLowerCase() as 'get'](`${path}${a.query ? `?${a.query}` : ''}`);
           if (cookie) req = req.set('Cookie', cookie);
           if (method === 'POST') {
@@ -244,11 +244,11 @@ describe('hostile sweep', () => {
         token: [fx.taskToken],
         type: ['moving', 'new-job'],
       });
-      const ops = Object.entries<Record<string, any>>(doc.paths).flatMap(([path, methods]) =>
+      const ops = Object.entries<Record<string, OpenApiOperation>>(doc.paths).flatMap(([path, methods]) =>
         Object.entries(methods).map(([method, op]) => ({
           method,
           path,
-          params: (op.parameters ?? []) as { name: string; in: string }[],
+          params: op.parameters ?? [],
           body: op.requestBody?.content?.['application/json']?.schema,
         })),
       );
@@ -268,9 +268,7 @@ describe('hostile sweep', () => {
       await fc.assert(
         fc.asyncProperty(arb, async ({ a, cookie }) => {
           let path = a.op.path;
-          a.op.params
-            .filter((p) => p.in === 'path')
-            .forEach((p, i) => (path = path.replace(`{${p.name}}`, pathSegment(a.params[i] as string))));
+          a.op.params.filter((p) => p.in === 'path').forEach((p, i) => (path = path.replace(`{${p.name}}`, pathSegment(a.params[i]))));
           let req = request(app.getHttpServer())[a.op.method as 'get'](`${path}${a.query ? `?${a.query}` : ''}`);
           const token = sessions.get(a.role)!.token;
           if (token) req = req.set('Authorization', `Bearer ${token}`);
@@ -283,7 +281,8 @@ describe('hostile sweep', () => {
           const found = problems(res, false);
           if (found.length)
             failures.push(
-              `${a.role} ${a.op.method.toUpperCase()} ${a.op.path}: ${found.join(', ')} for ${path}?${a.query} ${(JSON.stringify(body) ?? '').slice(0, 200)}`,
+              `${a.role} ${a.op.method.toUpperCase()} ${a.op.path}: ${found.join(', ')} for ${path}?${a.query} ` +
+                (JSON.stringify(body) ?? '').slice(0, 200),
             );
           return true;
         }),

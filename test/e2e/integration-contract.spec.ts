@@ -1,5 +1,4 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import { allDefinitions } from '../../journeys';
 import { createTestApp, type CapturedResponse } from '../support/app';
 import { OpenApiContract } from '../support/openapi-contract';
@@ -55,36 +54,39 @@ describe('integration contract', () => {
     expect(list[0]).not.toHaveProperty('events');
   });
 
-  it('publishes for one journey type its register facts with an example per branch, and every event with its steps and authority', async () => {
-    const retiring = (await h.http().get('/api/journey-types/retiring').expect(200)).body;
-    expect(retiring.register).toEqual({
-      eventType: 'pension-age-approaching',
-      dateFact: 'pensionAgeDate',
-      startsWhen: { da: expect.stringMatching(/^Starter automatisk, når /), en: expect.stringMatching(/^Starts by itself when /) },
-    });
-    expect(retiring.facts.schema.anyOf[0].properties).toHaveProperty('stillWorking');
-    expect(retiring.facts.examples.length).toBeGreaterThanOrEqual(2);
-    const decided = retiring.events.find((e: { type: string }) => e.type === 'folkepension.decided');
-    expect(decided).toEqual({
-      type: 'folkepension.decided',
-      title: { da: 'Afgørelse om folkepension', en: 'State pension decision' },
-      actors: ['system', 'caseworker'],
-      steps: [
-        { id: 'apply-folkepension', title: expect.objectContaining({ da: expect.any(String) }), authority: 'udbetaling-danmark-pension' },
-      ],
-      schema: expect.objectContaining({ type: 'object', required: ['decidedOn', 'granted'] }),
-      examples: expect.arrayContaining([{ decidedOn: '2025-07-10', granted: false }]),
-    });
-    const types = retiring.events.map((e: { type: string }) => e.type);
-    for (const engineEvent of [
-      'integration.completed',
-      'integration.failed',
-      'integration.retry',
-      'timer.fired',
-      'journey.linked-completed',
-    ])
-      expect(types).not.toContain(engineEvent);
-  });
+  it(
+    'publishes for one journey type its register facts with an example per branch, and every event with its steps and ' + 'authority',
+    async () => {
+      const retiring = (await h.http().get('/api/journey-types/retiring').expect(200)).body;
+      expect(retiring.register).toEqual({
+        eventType: 'pension-age-approaching',
+        dateFact: 'pensionAgeDate',
+        startsWhen: { da: expect.stringMatching(/^Starter automatisk, når /), en: expect.stringMatching(/^Starts by itself when /) },
+      });
+      expect(retiring.facts.schema.anyOf[0].properties).toHaveProperty('stillWorking');
+      expect(retiring.facts.examples.length).toBeGreaterThanOrEqual(2);
+      const decided = retiring.events.find((e: { type: string }) => e.type === 'folkepension.decided');
+      expect(decided).toEqual({
+        type: 'folkepension.decided',
+        title: { da: 'Afgørelse om folkepension', en: 'State pension decision' },
+        actors: ['system', 'caseworker'],
+        steps: [
+          { id: 'apply-folkepension', title: expect.objectContaining({ da: expect.any(String) }), authority: 'udbetaling-danmark-pension' },
+        ],
+        schema: expect.objectContaining({ type: 'object', required: ['decidedOn', 'granted'] }),
+        examples: expect.arrayContaining([{ decidedOn: '2025-07-10', granted: false }]),
+      });
+      const types = retiring.events.map((e: { type: string }) => e.type);
+      for (const engineEvent of [
+        'integration.completed',
+        'integration.failed',
+        'integration.retry',
+        'timer.fired',
+        'journey.linked-completed',
+      ])
+        expect(types).not.toContain(engineEvent);
+    },
+  );
 
   it('serves the webhooks’ AsyncAPI document, linked from the OpenAPI document', async () => {
     const asyncapi = (await h.http().get('/api/asyncapi.json').expect(200)).body;

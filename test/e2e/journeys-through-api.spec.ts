@@ -149,16 +149,14 @@ describe('every journey through the API', () => {
       const citizen = await devToken({ role: 'citizen', subject: cpr });
       // Started with the exploration's exact facts so the pure machine's paths apply; starting through
       // POST /api/journeys (above) and the register feed (register-feed-journeys.spec.ts) is tested apart.
-      const { journeyId } = await app
-        .get(StartJourneyUseCase)
-        .execute({
-          citizenId,
-          type: def.id,
-          answers: input.answers,
-          facts: input.facts,
-          startedAt: input.startedAt,
-          actor: { kind: 'citizen', id: citizenId },
-        });
+      const { journeyId } = await app.get(StartJourneyUseCase).execute({
+        citizenId,
+        type: def.id,
+        answers: input.answers,
+        facts: input.facts,
+        startedAt: input.startedAt,
+        actor: { kind: 'citizen', id: citizenId },
+      });
 
       for (let n = 0; n < 60; n++) {
         const [row] = await sql.query('SELECT status, snapshot, version FROM journey WHERE id = $1', [journeyId]);
@@ -167,7 +165,7 @@ describe('every journey through the API', () => {
           value: row.snapshot.value,
           context: row.snapshot.context,
           historyValue: row.snapshot.historyValue,
-        } as never);
+        });
         const event = nextStep(def, exploration, snapshot);
         if (!event) throw new Error(`${def.id}: no way to a final state from ${JSON.stringify(row.snapshot.value)}`);
         if (FROM_ENGINE.has(event.type)) {

@@ -59,8 +59,9 @@ describe('Mit overblik (pages)', () => {
       expect(page.text).toContain(`<a href="/journeys/${started.body.id}#step-report-move">Anmeld flytning til folkeregistret</a>`);
       expect(page.text).toContain('Du skal gøre noget');
       // The housing benefit system is down: its part says so, the rest of the page is there.
-      expect(page.text).toMatch(
-        /Udbetaling Danmark: boligstøtte<\/h3><div class="alert alert-warning"><div class="alert-body"><p class="alert-text">Kunne ikke læses lige nu/,
+      expect(page.text).toContain(
+        'Udbetaling Danmark: boligstøtte</h3><div class="alert alert-warning"><div class="alert-body">' +
+          '<p class="alert-text">Kunne ikke læses lige nu',
       );
       expect(page.text).toContain('Bopælskommune (adresse)');
       const en = await anna.get('/overblik?lang=en').expect(200);

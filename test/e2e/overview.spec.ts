@@ -77,52 +77,57 @@ describe('Mit overblik (API)', () => {
     return ids;
   }
 
-  it('does list the deadlines of running journeys, overdue first and marked, then soonest, each with its authority and a link to the step', async () => {
-    const anna = await tokenFor(http, '0101901234');
-    const ids = await startJourneys(anna, ['moving', 'losing-a-job']);
-    // Time passes for one step: its deadline is now behind us.
-    const [overdueStep] = await sql.query(
-      `SELECT key AS step FROM journey, jsonb_each(snapshot->'context'->'steps') WHERE id = $1 AND value ? 'deadline' AND value->>'status' NOT IN ('done', 'skipped') LIMIT 1`,
-      [ids['losing-a-job']],
-    );
-    await sql.query(
-      `UPDATE journey SET snapshot = jsonb_set(snapshot, ARRAY['context','steps',$2,'deadline'], '"2020-01-15"') WHERE id = $1`,
-      [ids['losing-a-job'], overdueStep.step],
-    );
+  it(
+    'does list the deadlines of running journeys, overdue first and marked, then soonest, each with its authority and a link to ' +
+      'the step',
+    async () => {
+      const anna = await tokenFor(http, '0101901234');
+      const ids = await startJourneys(anna, ['moving', 'losing-a-job']);
+      // Time passes for one step: its deadline is now behind us.
+      const [overdueStep] = await sql.query(
+        `SELECT key AS step FROM journey, jsonb_each(snapshot->'context'->'steps')
+          WHERE id = $1 AND value ? 'deadline' AND value->>'status' NOT IN ('done', 'skipped') LIMIT 1`,
+        [ids['losing-a-job']],
+      );
+      await sql.query(
+        `UPDATE journey SET snapshot = jsonb_set(snapshot, ARRAY['context','steps',$2,'deadline'], '"2020-01-15"') WHERE id = $1`,
+        [ids['losing-a-job'], overdueStep.step],
+      );
 
-    const res = await http.get('/api/me/overview?benefits=false').set(bearer(anna)).expect(200);
-    expect(res.body.runningJourneys).toBe(2);
-    expect(res.body.benefits).toBeUndefined();
-    const deadlines = res.body.deadlines as {
-      journey: { id: string };
-      step: { id: string; title: { da: string } };
-      deadline: string;
-      overdue: boolean;
-      link: string;
-      authority: { id: string } | null;
-    }[];
-    expect(deadlines.length).toBeGreaterThan(2);
-    expect(deadlines[0]).toMatchObject({
-      journey: { id: ids['losing-a-job'] },
-      step: { id: overdueStep.step },
-      deadline: '2020-01-15',
-      overdue: true,
-    });
-    expect(deadlines.slice(1).every((d) => !d.overdue)).toBe(true);
-    const rest = deadlines.slice(1).map((d) => d.deadline);
-    expect(rest).toEqual([...rest].sort());
-    for (const d of deadlines) expect(d.link).toBe(`/journeys/${d.journey.id}#step-${d.step.id}`);
-    const reportMove = deadlines.find((d) => d.journey.id === ids.moving && d.step.id === 'report-move')!;
-    expect(reportMove.authority).toEqual({ id: 'borger-dk', name: { da: 'borger.dk selvbetjening', en: 'borger.dk self-services' } });
-    expect(reportMove).toMatchObject({ forYou: true, overdue: false });
-    // Another citizen sees nothing of Anna's.
-    const bo = await tokenFor(http, '0202802345');
-    expect((await http.get('/api/me/overview?benefits=false').set(bearer(bo)).expect(200)).body).toMatchObject({
-      runningJourneys: 0,
-      deadlines: [],
-      cases: [],
-    });
-  });
+      const res = await http.get('/api/me/overview?benefits=false').set(bearer(anna)).expect(200);
+      expect(res.body.runningJourneys).toBe(2);
+      expect(res.body.benefits).toBeUndefined();
+      const deadlines = res.body.deadlines as {
+        journey: { id: string };
+        step: { id: string; title: { da: string } };
+        deadline: string;
+        overdue: boolean;
+        link: string;
+        authority: { id: string } | null;
+      }[];
+      expect(deadlines.length).toBeGreaterThan(2);
+      expect(deadlines[0]).toMatchObject({
+        journey: { id: ids['losing-a-job'] },
+        step: { id: overdueStep.step },
+        deadline: '2020-01-15',
+        overdue: true,
+      });
+      expect(deadlines.slice(1).every((d) => !d.overdue)).toBe(true);
+      const rest = deadlines.slice(1).map((d) => d.deadline);
+      expect(rest).toEqual([...rest].sort());
+      for (const d of deadlines) expect(d.link).toBe(`/journeys/${d.journey.id}#step-${d.step.id}`);
+      const reportMove = deadlines.find((d) => d.journey.id === ids.moving && d.step.id === 'report-move')!;
+      expect(reportMove.authority).toEqual({ id: 'borger-dk', name: { da: 'borger.dk selvbetjening', en: 'borger.dk self-services' } });
+      expect(reportMove).toMatchObject({ forYou: true, overdue: false });
+      // Another citizen sees nothing of Anna's.
+      const bo = await tokenFor(http, '0202802345');
+      expect((await http.get('/api/me/overview?benefits=false').set(bearer(bo)).expect(200)).body).toMatchObject({
+        runningJourneys: 0,
+        deadlines: [],
+        cases: [],
+      });
+    },
+  );
 
   it('does group the steps that wait for an authority by authority, with since when', async () => {
     const citizen = await tokenFor(http, '0303903456');
@@ -161,33 +166,37 @@ describe('Mit overblik (API)', () => {
     expect(new Set(cases.map((c) => c.authority.id)).size).toBe(cases.length);
   });
 
-  it('does read benefits from every paying system, and shows a system that does not answer as could-not-be-read without failing the rest', async () => {
-    const pensioner = await tokenFor(http, '0101451234'); // born 1945: state pension and ATP
-    sandbox.setFaults({ 'a-kasse': { outage: { from: '2000-01-01T00:00:00Z', to: '2999-01-01T00:00:00Z' } } });
-    try {
-      const res = await http.get('/api/me/overview').set(bearer(pensioner)).expect(200);
-      const parts = res.body.benefits as {
-        authority: { id: string };
-        status: string;
-        benefits: { benefit: string; amount: number; nextPaymentDate: string; periodFrom: string }[];
-      }[];
-      expect(parts.map((p) => p.authority.id).sort()).toEqual([...PAYING_SYSTEMS].sort());
-      expect(parts.find((p) => p.authority.id === 'a-kasse')).toMatchObject({ status: 'unavailable', benefits: [] });
-      const pension = parts.find((p) => p.authority.id === 'udbetaling-danmark-pension')!;
-      expect(pension.status).toBe('read');
-      expect(pension.benefits).toEqual([
-        expect.objectContaining({
-          benefit: 'folkepension',
-          amount: expect.any(Number),
-          nextPaymentDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-        }),
-      ]);
-      expect(pension.benefits[0].nextPaymentDate >= new Date().toISOString().slice(0, 10)).toBe(true);
-      expect(parts.find((p) => p.authority.id === 'minsu')).toMatchObject({ status: 'read', benefits: [] });
-    } finally {
-      sandbox.setFaults({});
-    }
-  });
+  it(
+    'does read benefits from every paying system, and shows a system that does not answer as could-not-be-read without failing ' +
+      'the rest',
+    async () => {
+      const pensioner = await tokenFor(http, '0101451234'); // born 1945: state pension and ATP
+      sandbox.setFaults({ 'a-kasse': { outage: { from: '2000-01-01T00:00:00Z', to: '2999-01-01T00:00:00Z' } } });
+      try {
+        const res = await http.get('/api/me/overview').set(bearer(pensioner)).expect(200);
+        const parts = res.body.benefits as {
+          authority: { id: string };
+          status: string;
+          benefits: { benefit: string; amount: number; nextPaymentDate: string; periodFrom: string }[];
+        }[];
+        expect(parts.map((p) => p.authority.id).sort()).toEqual([...PAYING_SYSTEMS].sort());
+        expect(parts.find((p) => p.authority.id === 'a-kasse')).toMatchObject({ status: 'unavailable', benefits: [] });
+        const pension = parts.find((p) => p.authority.id === 'udbetaling-danmark-pension')!;
+        expect(pension.status).toBe('read');
+        expect(pension.benefits).toEqual([
+          expect.objectContaining({
+            benefit: 'folkepension',
+            amount: expect.any(Number),
+            nextPaymentDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          }),
+        ]);
+        expect(pension.benefits[0].nextPaymentDate >= new Date().toISOString().slice(0, 10)).toBe(true);
+        expect(parts.find((p) => p.authority.id === 'minsu')).toMatchObject({ status: 'read', benefits: [] });
+      } finally {
+        sandbox.setFaults({});
+      }
+    },
+  );
 
   it('does link a benefit to the journey step it came from', async () => {
     // The first of these citizens whom the sandbox's housing benefit system pays.

@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { pathOf, ProviderBrowser, startSignIn } from '../support/sign-in';
 import { signInWorld } from '../support/sign-in-world';
 
-const sessionCookie = (res: { headers: Record<string, unknown> }) =>
-  /lf_session=([^;]+)/.exec(String(res.headers['set-cookie'] ?? ''))?.[1];
+const sessionCookie = (res: { headers: Record<string, unknown> }) => {
+  const set = res.headers['set-cookie'];
+  return /lf_session=([^;]+)/.exec(Array.isArray(set) ? set.join(',') : typeof set === 'string' ? set : '')?.[1];
+};
 
 /** Sessions of the pages: server-side, a new id at every sign-in, idle and absolute expiry, sign-out here and at the provider. */
 describe('page sessions', () => {

@@ -65,44 +65,47 @@ describe('sealed secrets across key rotation and upgrades', () => {
     await db?.drop();
   });
 
-  it('opens rows sealed with a retired key after a new key is put in front, seals them again, and then needs only the new key', async () => {
-    let { h, sql } = await start(OLD);
-    client = await h.createClient('municipality');
-    const created = await h
-      .http()
-      .post('/api/self-service/webhooks')
-      .set('Authorization', `Bearer ${await h.clientToken(client)}`)
-      .send({ url: receiver.url, events: ['step.awaiting'] })
-      .expect(201);
-    secret = created.body.secret;
-    receiver.failNext(...Array<number>(50).fill(503));
-    const first = await h.reportedMove('0101901234');
-    await waitFor(() => attemptsOf(first.journeyId).length >= 1, 10_000);
-    expect(keyIdOf((await sql.query('SELECT secret_sealed FROM webhook_subscription'))[0].secret_sealed)).toBe('old');
+  it(
+    'opens rows sealed with a retired key after a new key is put in front, seals them again, and then needs only the new ' + 'key',
+    async () => {
+      let { h, sql } = await start(OLD);
+      client = await h.createClient('municipality');
+      const created = await h
+        .http()
+        .post('/api/self-service/webhooks')
+        .set('Authorization', `Bearer ${await h.clientToken(client)}`)
+        .send({ url: receiver.url, events: ['step.awaiting'] })
+        .expect(201);
+      secret = created.body.secret;
+      receiver.failNext(...Array<number>(50).fill(503));
+      const first = await h.reportedMove('0101901234');
+      await waitFor(() => attemptsOf(first.journeyId).length >= 1, 10_000);
+      expect(keyIdOf((await sql.query('SELECT secret_sealed FROM webhook_subscription'))[0].secret_sealed)).toBe('old');
 
-    ({ h, sql } = await start(`${NEW},${OLD}`));
-    expect(keyIdOf((await sql.query('SELECT secret_sealed FROM webhook_subscription'))[0].secret_sealed)).toBe('new');
-    expect(keyIdOf((await sql.query('SELECT token_sealed FROM task_token WHERE journey_id = $1', [first.journeyId]))[0].token_sealed)).toBe(
-      'new',
-    );
-    receiver.acceptAll();
-    await delivered(sql, first.journeyId);
-    const sent = attemptsOf(first.journeyId);
-    for (const a of sent) expect(verifies(secret, a.headers['x-livsforloeb-signature'] as string, a.body)).toBe(true);
-    const token = JSON.parse(sent.at(-1)!.body).data.task.token;
-    await h
-      .http()
-      .post(`/api/hooks/tasks/${token}/complete`)
-      .set('Authorization', `Bearer ${await h.clientToken(client)}`)
-      .send({ data: { confirmed: true, decidedOn: '2026-05-22' } })
-      .expect(200);
+      ({ h, sql } = await start(`${NEW},${OLD}`));
+      expect(keyIdOf((await sql.query('SELECT secret_sealed FROM webhook_subscription'))[0].secret_sealed)).toBe('new');
+      expect(
+        keyIdOf((await sql.query('SELECT token_sealed FROM task_token WHERE journey_id = $1', [first.journeyId]))[0].token_sealed),
+      ).toBe('new');
+      receiver.acceptAll();
+      await delivered(sql, first.journeyId);
+      const sent = attemptsOf(first.journeyId);
+      for (const a of sent) expect(verifies(secret, a.headers['x-livsforloeb-signature'] as string, a.body)).toBe(true);
+      const token = JSON.parse(sent.at(-1)!.body).data.task.token;
+      await h
+        .http()
+        .post(`/api/hooks/tasks/${token}/complete`)
+        .set('Authorization', `Bearer ${await h.clientToken(client)}`)
+        .send({ data: { confirmed: true, decidedOn: '2026-05-22' } })
+        .expect(200);
 
-    ({ h, sql } = await start(NEW));
-    const second = await h.reportedMove('0202902345');
-    await delivered(sql, second.journeyId);
-    const [last] = attemptsOf(second.journeyId).slice(-1);
-    expect(verifies(secret, last.headers['x-livsforloeb-signature'] as string, last.body)).toBe(true);
-  });
+      ({ h, sql } = await start(NEW));
+      const second = await h.reportedMove('0202902345');
+      await delivered(sql, second.journeyId);
+      const [last] = attemptsOf(second.journeyId).slice(-1);
+      expect(verifies(secret, last.headers['x-livsforloeb-signature'] as string, last.body)).toBe(true);
+    },
+  );
 
   it('seals a clear secret and takes the token out of a pending body written before secrets were sealed', async () => {
     const { h: before, sql: beforeSql } = await start(NEW);

@@ -165,15 +165,13 @@ describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
     await waitFor(() => !!failed(), 10_000);
     expect(failed().data.step).toEqual({ id: 'logivaert-check', system: 'municipality', status: 'failed', reason: 'host-did-not-confirm' });
     // The CPR step follows a caseworker's new answer; it is CPR's step, not the municipality's.
-    await app
-      .get(SendEventUseCase)
-      .execute({
-        origin: 'client',
-        journeyId,
-        type: 'logivaert.decided',
-        data: { confirmed: true, decidedOn: '2026-05-27' },
-        actor: { kind: 'caseworker', id: 'cw', authority: 'municipality' },
-      });
+    await app.get(SendEventUseCase).execute({
+      origin: 'client',
+      journeyId,
+      type: 'logivaert.decided',
+      data: { confirmed: true, decidedOn: '2026-05-27' },
+      actor: { kind: 'caseworker', id: 'cw', authority: 'municipality' },
+    });
     const completed = () => receiver.ofType('step.completed').filter((b) => b.data.journey.id === journeyId);
     await waitFor(
       async () => (await sql.query(`SELECT state FROM journey WHERE id = $1`, [journeyId]))[0].state.includes('registered'),

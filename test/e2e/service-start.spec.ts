@@ -71,16 +71,20 @@ describe('the service started with nothing configured', () => {
     await expect(pgQuery(`postgres://postgres:livsforloeb-embedded@127.0.0.1:${pgPort}/postgres`, 'SELECT 1')).rejects.toThrow(
       /password authentication failed/,
     );
-    const superuser = `postgres://postgres:${fs.readFileSync(path.join(dataDir, 'postgres-superuser-password'), 'utf8').trim()}@127.0.0.1:${pgPort}/livsforloeb`;
+    const superuserPassword = fs.readFileSync(path.join(dataDir, 'postgres-superuser-password'), 'utf8').trim();
+    const superuser = `postgres://postgres:${superuserPassword}@127.0.0.1:${pgPort}/livsforloeb`;
     const sessions = await pgQuery(
       superuser,
-      `SELECT DISTINCT a.usename, r.rolsuper, r.rolcreatedb, r.rolcreaterole FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename WHERE a.datname = 'livsforloeb' AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()`,
+      `SELECT DISTINCT a.usename, r.rolsuper, r.rolcreatedb, r.rolcreaterole
+        FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename
+        WHERE a.datname = 'livsforloeb' AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()`,
     );
     expect(sessions).toEqual([{ usename: 'livsforloeb', rolsuper: false, rolcreatedb: false, rolcreaterole: false }]);
     expect(
       await pgQuery(
         superuser,
-        `SELECT DISTINCT pg_get_userbyid(c.relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`,
+        `SELECT DISTINCT pg_get_userbyid(c.relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'public' AND c.relkind = 'r'`,
       ),
     ).toEqual([{ owner: 'livsforloeb' }]);
 

@@ -26,7 +26,7 @@ describe('sign-in through OpenID Connect', () => {
   });
 
   /** The refusal page: its status, its text, no session cookie, and no access to the pages afterwards. */
-  async function expectRefused(outcome: Awaited<ReturnType<typeof world.finish>>, status: number, text: string) {
+  function expectRefused(outcome: Awaited<ReturnType<typeof world.finish>>, status: number, text: string) {
     expect([outcome.res.status, outcome.signedIn]).toEqual([status, false]);
     expect(outcome.res.text).toContain('Du blev ikke logget ind');
     expect(outcome.res.text).toContain(text);
@@ -56,13 +56,13 @@ describe('sign-in through OpenID Connect', () => {
   it('does refuse an answer without a sign-in started in this browser, without state, or with another state', async () => {
     const a = world.agent();
     const stranger = await world.callbackFor(world.agent(), 'mitid', 'anna');
-    await expectRefused(await world.finish(a, stranger), 400, TEXTS.state);
+    expectRefused(await world.finish(a, stranger), 400, TEXTS.state);
     const noState = new URL(await world.callbackFor(a, 'mitid', 'anna'));
     noState.searchParams.delete('state');
-    await expectRefused(await world.finish(a, noState.href), 400, TEXTS.state);
+    expectRefused(await world.finish(a, noState.href), 400, TEXTS.state);
     const otherState = new URL(await world.callbackFor(a, 'mitid', 'anna'));
     otherState.searchParams.set('state', 'x'.repeat(43));
-    await expectRefused(await world.finish(a, otherState.href), 400, TEXTS.state);
+    expectRefused(await world.finish(a, otherState.href), 400, TEXTS.state);
   });
 
   it('does refuse a code used before: the same answer again, and the code in a new sign-in', async () => {
@@ -70,7 +70,7 @@ describe('sign-in through OpenID Connect', () => {
     const first = await world.callbackFor(a, 'mitid', 'anna');
     expect((await world.finish(a, first)).signedIn).toBe(true);
     // The same answer again, from another browser (one that started no sign-in of its own) …
-    await expectRefused(await world.finish(world.agent(), first), 400, TEXTS.state);
+    expectRefused(await world.finish(world.agent(), first), 400, TEXTS.state);
     // … and from the first browser: refused, and the session it has stays its own.
     const again = await world.finish(a, first);
     expect(again.res.status).toBe(400);
@@ -79,7 +79,7 @@ describe('sign-in through OpenID Connect', () => {
     const b = world.agent();
     const fresh = new URL(await world.callbackFor(b, 'mitid', 'anna'));
     fresh.searchParams.set('code', new URL(first).searchParams.get('code')!);
-    await expectRefused(await world.finish(b, fresh.href), 401, TEXTS.token);
+    expectRefused(await world.finish(b, fresh.href), 401, TEXTS.token);
   });
 
   it('does refuse an ID token with another nonce than the one this sign-in sent', async () => {
@@ -87,7 +87,7 @@ describe('sign-in through OpenID Connect', () => {
     const callback = await world.callbackFor(a, 'mitid', 'anna', new ProviderBrowser(), (url) =>
       url.searchParams.set('nonce', 'n'.repeat(43)),
     );
-    await expectRefused(await world.finish(a, callback), 401, TEXTS.token);
+    expectRefused(await world.finish(a, callback), 401, TEXTS.token);
   });
 
   it('does refuse a cancelled sign-in', async () => {
@@ -96,7 +96,7 @@ describe('sign-in through OpenID Connect', () => {
     const answer = new URL('http://localhost:3000/login/callback?error=access_denied');
     answer.searchParams.set('state', url.searchParams.get('state')!);
     answer.searchParams.set('iss', world.local.issuer);
-    await expectRefused(await world.finish(a, answer.href), 401, TEXTS.cancelled);
+    expectRefused(await world.finish(a, answer.href), 401, TEXTS.cancelled);
   });
 
   it('does accept the rogue issuer’s well-formed token, so its refusals below are for what they change', async () => {
@@ -110,22 +110,26 @@ describe('sign-in through OpenID Connect', () => {
     async (how) => {
       world.rogue.behave(how);
       const a = world.agent();
-      await expectRefused(await world.finish(a, await world.callbackFor(a, 'rogue', '')), 401, TEXTS.token);
+      expectRefused(await world.finish(a, await world.callbackFor(a, 'rogue', '')), 401, TEXTS.token);
     },
   );
 
-  it('does refuse an assurance level below substantial, a citizen without a CPR number, and an authority the provider may not vouch for', async () => {
-    const refusals = [
-      ['mitid', 'low', 403, TEXTS.loa],
-      ['mitid', 'no-cpr', 403, TEXTS.cpr],
-      ['org', 'elsewhere', 403, TEXTS.authority],
-      ['org', 'not-ours', 403, TEXTS.authority],
-    ] as const;
-    for (const [provider, account, status, text] of refusals) {
-      const a = world.agent();
-      await expectRefused(await world.finish(a, await world.callbackFor(a, provider, account)), status, text);
-    }
-  });
+  it(
+    'does refuse an assurance level below substantial, a citizen without a CPR number, and an authority the provider may not ' +
+      'vouch for',
+    async () => {
+      const refusals = [
+        ['mitid', 'low', 403, TEXTS.loa],
+        ['mitid', 'no-cpr', 403, TEXTS.cpr],
+        ['org', 'elsewhere', 403, TEXTS.authority],
+        ['org', 'not-ours', 403, TEXTS.authority],
+      ] as const;
+      for (const [provider, account, status, text] of refusals) {
+        const a = world.agent();
+        expectRefused(await world.finish(a, await world.callbackFor(a, provider, account)), status, text);
+      }
+    },
+  );
 
   it('does keep a signed-in person signed in when a link from elsewhere lands on the callback', async () => {
     const a = world.agent();

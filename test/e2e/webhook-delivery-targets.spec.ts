@@ -22,20 +22,20 @@ const ATTEMPTS = 4;
 function scriptedDns(answers: Record<string, (call: number) => LookupAddress[]>) {
   const calls: Record<string, number> = {};
   const original = dns.lookup;
-  const spy = jest.spyOn(dns, 'lookup').mockImplementation(((hostname: string, options: unknown, callback?: unknown) => {
+  const spy = jest.spyOn(dns, 'lookup').mockImplementation((hostname: string, options: unknown, callback?: unknown) => {
     const answer = answers[hostname];
     if (!answer) return (original as (...a: unknown[]) => void)(hostname, options, callback);
     const cb = (typeof options === 'function' ? options : callback) as (err: null, a: LookupAddress[] | string, f?: number) => void;
     const all = typeof options === 'object' && options !== null && (options as { all?: boolean }).all;
     const addresses = answer((calls[hostname] = (calls[hostname] ?? 0) + 1));
     process.nextTick(() => (all ? cb(null, addresses) : cb(null, addresses[0].address, addresses[0].family)));
-  }) as unknown as typeof dns.lookup);
+  });
   return { calls, restore: () => spy.mockRestore() };
 }
 
 /** A TCP port that does something other than answer HTTP, and counts who connected. */
 async function tcpPort(onConnection: (socket: Socket) => void): Promise<{ port: number; connections: number; close(): Promise<void> }> {
-  const state = { port: 0, connections: 0, close: async () => undefined as void };
+  const state = { port: 0, connections: 0, close: () => Promise.resolve() };
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     state.connections++;
@@ -120,73 +120,76 @@ describe('webhook delivery to checked addresses only', () => {
         .expect(201)
     ).body.id;
 
-  it('refuses at delivery what the name resolves to, connects only to the address it checked, and logs a class, not the socket error', async () => {
-    const targets = {
-      private: await subscribe('https://private.solution.example.dk/hooks'),
-      mixed: await subscribe('https://mixed.solution.example.dk/hooks'),
-      v6: await subscribe('https://v6.solution.example.dk/hooks'),
-      rebind: await subscribe(`https://rebind.solution.example.dk:${probe.port}/hooks`),
-      closed: await subscribe(`http://127.0.0.1:${closedPort}/hooks`),
-      wrongProtocol: await subscribe(`https://127.0.0.1:${receiver.url.split(':')[2]}`),
-      silent: await subscribe(`http://127.0.0.1:${silent.port}/hooks`),
-      garbage: await subscribe(`http://127.0.0.1:${garbage.port}/hooks`),
-      byName: await subscribe(receiver.url.replace('127.0.0.1', 'localhost')),
-    };
-    // A target stored before the current rules: the delivery checks it again.
-    const [{ id: legacy }] = await sql.query(
-      `INSERT INTO webhook_subscription (client_id, authority, url, events, secret)
+  it(
+    'refuses at delivery what the name resolves to, connects only to the address it checked, and logs a class, not the socket ' + 'error',
+    async () => {
+      const targets = {
+        private: await subscribe('https://private.solution.example.dk/hooks'),
+        mixed: await subscribe('https://mixed.solution.example.dk/hooks'),
+        v6: await subscribe('https://v6.solution.example.dk/hooks'),
+        rebind: await subscribe(`https://rebind.solution.example.dk:${probe.port}/hooks`),
+        closed: await subscribe(`http://127.0.0.1:${closedPort}/hooks`),
+        wrongProtocol: await subscribe(`https://127.0.0.1:${receiver.url.split(':')[2]}`),
+        silent: await subscribe(`http://127.0.0.1:${silent.port}/hooks`),
+        garbage: await subscribe(`http://127.0.0.1:${garbage.port}/hooks`),
+        byName: await subscribe(receiver.url.replace('127.0.0.1', 'localhost')),
+      };
+      // A target stored before the current rules: the delivery checks it again.
+      const [{ id: legacy }] = await sql.query(
+        `INSERT INTO webhook_subscription (client_id, authority, url, events, secret)
        SELECT client_id, authority, 'https://10.0.0.7/hooks', events, 'whsec_legacy' FROM webhook_subscription WHERE id = $1 RETURNING id`,
-      [targets.byName],
-    );
-    // Sealed for its own row, as the service keeps every signing secret.
-    await sql.query('UPDATE webhook_subscription SET secret = NULL, secret_sealed = $2 WHERE id = $1', [
-      legacy,
-      app.get(SecretBox).seal('whsec_legacy', sealContext.webhookSecret(legacy)),
-    ]);
-
-    const { journeyId } = await h.reportedMove('0101901234');
-    const rows = async (): Promise<Record<string, any>[]> =>
-      sql.query(`SELECT subscription_id, status, attempts, last_status_code, last_error FROM webhook_delivery WHERE journey_id = $1`, [
-        journeyId,
+        [targets.byName],
+      );
+      // Sealed for its own row, as the service keeps every signing secret.
+      await sql.query('UPDATE webhook_subscription SET secret = NULL, secret_sealed = $2 WHERE id = $1', [
+        legacy,
+        app.get(SecretBox).seal('whsec_legacy', sealContext.webhookSecret(legacy)),
       ]);
-    await waitFor(async () => {
-      const all = await rows();
-      return all.length === 10 && all.every((r) => r.status !== 'pending');
-    }, 30_000);
-    const bySubscription = new Map((await rows()).map((r) => [r.subscription_id, r]));
-    const outcome = (id: string) => {
-      const r = bySubscription.get(id)!;
-      return { status: r.status, attempts: r.attempts, lastError: r.last_error };
-    };
-    const failed = (lastError: string) => ({ status: 'failed', attempts: ATTEMPTS, lastError });
 
-    expect(outcome(targets.private)).toEqual(failed('refused_address'));
-    expect(outcome(targets.mixed)).toEqual(failed('refused_address'));
-    expect(outcome(targets.v6)).toEqual(failed('refused_address'));
-    expect(outcome(legacy)).toEqual(failed('refused_address'));
-    expect(outcome(targets.closed)).toEqual(failed('unreachable'));
-    expect(outcome(targets.wrongProtocol)).toEqual(failed('tls'));
-    expect(outcome(targets.silent)).toEqual(failed('timeout'));
-    expect(outcome(targets.garbage)).toEqual(failed('bad_response'));
-    expect(outcome(targets.byName)).toEqual({ status: 'delivered', attempts: 1, lastError: null });
+      const { journeyId } = await h.reportedMove('0101901234');
+      const rows = async (): Promise<Record<string, any>[]> =>
+        sql.query(`SELECT subscription_id, status, attempts, last_status_code, last_error FROM webhook_delivery WHERE journey_id = $1`, [
+          journeyId,
+        ]);
+      await waitFor(async () => {
+        const all = await rows();
+        return all.length === 10 && all.every((r) => r.status !== 'pending');
+      }, 30_000);
+      const bySubscription = new Map((await rows()).map((r) => [r.subscription_id, r]));
+      const outcome = (id: string) => {
+        const r = bySubscription.get(id)!;
+        return { status: r.status, attempts: r.attempts, lastError: r.last_error };
+      };
+      const failed = (lastError: string) => ({ status: 'failed', attempts: ATTEMPTS, lastError });
 
-    // One resolution per attempt, and a connection exactly when that answer was allowed: the
-    // two answers of this machine reached the port, the two metadata answers never did.
-    expect(resolver.calls['rebind.solution.example.dk']).toBe(ATTEMPTS);
-    expect(probe.connections).toBe(ATTEMPTS / 2);
-    expect(outcome(targets.rebind)).toEqual(failed('refused_address'));
-    expect(resolver.calls['private.solution.example.dk']).toBe(ATTEMPTS);
+      expect(outcome(targets.private)).toEqual(failed('refused_address'));
+      expect(outcome(targets.mixed)).toEqual(failed('refused_address'));
+      expect(outcome(targets.v6)).toEqual(failed('refused_address'));
+      expect(outcome(legacy)).toEqual(failed('refused_address'));
+      expect(outcome(targets.closed)).toEqual(failed('unreachable'));
+      expect(outcome(targets.wrongProtocol)).toEqual(failed('tls'));
+      expect(outcome(targets.silent)).toEqual(failed('timeout'));
+      expect(outcome(targets.garbage)).toEqual(failed('bad_response'));
+      expect(outcome(targets.byName)).toEqual({ status: 'delivered', attempts: 1, lastError: null });
 
-    // What the solution's operators read: a class, never what the socket said.
-    const log = await h
-      .http()
-      .get(`/api/self-service/webhooks/${targets.closed}/deliveries`)
-      .set('Authorization', `Bearer ${token}`)
-      .expect(200);
-    expect(log.body[0]).toMatchObject({ status: 'failed', attempts: ATTEMPTS, lastStatusCode: null, lastError: 'unreachable' });
-    const errors: { last_error: string | null }[] = await sql.query('SELECT DISTINCT last_error FROM webhook_delivery');
-    for (const { last_error } of errors) if (last_error !== null) expect(FAILURE_CLASSES).toContain(last_error);
-  });
+      // One resolution per attempt, and a connection exactly when that answer was allowed: the
+      // two answers of this machine reached the port, the two metadata answers never did.
+      expect(resolver.calls['rebind.solution.example.dk']).toBe(ATTEMPTS);
+      expect(probe.connections).toBe(ATTEMPTS / 2);
+      expect(outcome(targets.rebind)).toEqual(failed('refused_address'));
+      expect(resolver.calls['private.solution.example.dk']).toBe(ATTEMPTS);
+
+      // What the solution's operators read: a class, never what the socket said.
+      const log = await h
+        .http()
+        .get(`/api/self-service/webhooks/${targets.closed}/deliveries`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      expect(log.body[0]).toMatchObject({ status: 'failed', attempts: ATTEMPTS, lastStatusCode: null, lastError: 'unreachable' });
+      const errors: { last_error: string | null }[] = await sql.query('SELECT DISTINCT last_error FROM webhook_delivery');
+      for (const { last_error } of errors) if (last_error !== null) expect(FAILURE_CLASSES).toContain(last_error);
+    },
+  );
 
   it('delivered only what the published AsyncAPI document describes (/api/asyncapi.json)', () => {
     expect(receiver.received.length).toBeGreaterThan(0);

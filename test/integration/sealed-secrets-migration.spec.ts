@@ -17,7 +17,10 @@ describe('migration AddSealedSecretColumns', () => {
     await db?.drop();
   });
 
-  /** Undoes migrations, newest first, down to and including AddSealedSecretColumns; the later ones it returns are applied again by `runMigrations`. */
+  /**
+   * Undoes migrations, newest first, down to and including AddSealedSecretColumns; the later ones it returns are applied
+   * again by `runMigrations`.
+   */
   const revertSealed = async () => {
     for (;;) {
       const [last] = await sql.query(`SELECT name FROM typeorm_migrations ORDER BY timestamp DESC, id DESC LIMIT 1`);
@@ -29,7 +32,8 @@ describe('migration AddSealedSecretColumns', () => {
   const columns = async () =>
     (
       await sql.query(
-        `SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE column_name IN ('secret_sealed', 'token_sealed', 'task_token_id') ORDER BY 1`,
+        `SELECT table_name || '.' || column_name AS c FROM information_schema.columns
+          WHERE column_name IN ('secret_sealed', 'token_sealed', 'task_token_id') ORDER BY 1`,
       )
     ).map((r: { c: string }) => r.c);
 
@@ -44,7 +48,8 @@ describe('migration AddSealedSecretColumns', () => {
   it('refuses to revert while a live subscription has only a sealed secret', async () => {
     await sql.query(`INSERT INTO system_client (client_id, authority, secret_hash) VALUES ('c1', 'municipality', 'x')`);
     await sql.query(
-      `INSERT INTO webhook_subscription (client_id, authority, url, events, secret_sealed) VALUES ('c1', 'municipality', 'https://x.example', '{step.awaiting}', 'sb1.k.AAAA')`,
+      `INSERT INTO webhook_subscription (client_id, authority, url, events, secret_sealed)
+        VALUES ('c1', 'municipality', 'https://x.example', '{step.awaiting}', 'sb1.k.AAAA')`,
     );
     await expect(revertSealed()).rejects.toThrow(/the database cannot unseal them/);
     await runMigrations(sql);

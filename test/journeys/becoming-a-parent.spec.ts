@@ -141,75 +141,79 @@ describe('becoming-a-parent journey', () => {
     expect(finished.commands).toContainEqual({ type: 'citizen.notify', template: 'journey-completed' });
   });
 
-  it('starts from the CPR birth registration for an unmarried father, reminds before Christmas and sends a missed declaration to Familieretshuset', () => {
-    const facts: ParentFacts = {
-      birthDate: '1990-01-01',
-      childBirthDate: '2025-12-01',
-      married: false,
-      parentRole: 'father',
-      employed: true,
-      crossBorderEu: true,
-    };
-    const started = start(machine, input({}, facts, '2025-12-02T06:00:00Z'));
-    expect(started.snapshot.context.steps).toMatchObject({
-      'birth-registration': { status: 'done' },
-      // The declaration of care and responsibility within 4 weeks of the birth.
-      paternity: { status: 'active', deadline: '2025-12-29' },
-      naming: { status: 'active', deadline: '2026-06-01' },
-      'notify-employer': { status: 'active', deadline: '2026-01-12' },
-    });
-    // Started after the birth: the pregnancy notice is past, the leave plan is what is due.
-    expect(started.snapshot.value).toMatchObject({
-      inProgress: { employer: 'leavePlan', paternity: 'declaration', childBenefit: 'application' },
-    });
-    // 2 days before 29 December is a Saturday; 26 and 25 December are public holidays, so Christmas Eve.
-    expect(started.commands).toContainEqual(expect.objectContaining({ key: 'reminder:paternity:2d', dueAt: '2025-12-24T07:00:00.000Z' }));
-    expect(started.commands).toContainEqual({
-      type: 'timer.schedule',
-      key: 'deadline:paternity',
-      dueAt: '2025-12-30T07:00:00.000Z',
-      step: 'paternity',
-      purpose: 'deadline',
-    });
-    expect(started.commands).toContainEqual({
-      type: 'authority.await',
-      step: 'paternity',
-      system: 'parish-registrar',
-      complete: 'care-declaration.signed',
-      expiresInDays: 87,
-    });
-    // Cross-border: no status to confirm, the family applies.
-    expect(started.commands).not.toContainEqual(expect.objectContaining({ task: 'child-benefit-status' }));
+  it(
+    'starts from the CPR birth registration for an unmarried father, reminds before Christmas and sends a missed declaration to ' +
+      'Familieretshuset',
+    () => {
+      const facts: ParentFacts = {
+        birthDate: '1990-01-01',
+        childBirthDate: '2025-12-01',
+        married: false,
+        parentRole: 'father',
+        employed: true,
+        crossBorderEu: true,
+      };
+      const started = start(machine, input({}, facts, '2025-12-02T06:00:00Z'));
+      expect(started.snapshot.context.steps).toMatchObject({
+        'birth-registration': { status: 'done' },
+        // The declaration of care and responsibility within 4 weeks of the birth.
+        paternity: { status: 'active', deadline: '2025-12-29' },
+        naming: { status: 'active', deadline: '2026-06-01' },
+        'notify-employer': { status: 'active', deadline: '2026-01-12' },
+      });
+      // Started after the birth: the pregnancy notice is past, the leave plan is what is due.
+      expect(started.snapshot.value).toMatchObject({
+        inProgress: { employer: 'leavePlan', paternity: 'declaration', childBenefit: 'application' },
+      });
+      // 2 days before 29 December is a Saturday; 26 and 25 December are public holidays, so Christmas Eve.
+      expect(started.commands).toContainEqual(expect.objectContaining({ key: 'reminder:paternity:2d', dueAt: '2025-12-24T07:00:00.000Z' }));
+      expect(started.commands).toContainEqual({
+        type: 'timer.schedule',
+        key: 'deadline:paternity',
+        dueAt: '2025-12-30T07:00:00.000Z',
+        step: 'paternity',
+        purpose: 'deadline',
+      });
+      expect(started.commands).toContainEqual({
+        type: 'authority.await',
+        step: 'paternity',
+        system: 'parish-registrar',
+        complete: 'care-declaration.signed',
+        expiresInDays: 87,
+      });
+      // Cross-border: no status to confirm, the family applies.
+      expect(started.commands).not.toContainEqual(expect.objectContaining({ task: 'child-benefit-status' }));
 
-    const missed = send(machine, started.snapshot, { type: 'timer.fired', key: 'deadline:paternity' });
-    expect(missed.snapshot.context.steps.paternity).toEqual({
-      status: 'active',
-      deadline: '2025-12-29',
-      reason: 'declaration-deadline-passed',
-    });
-    expect(missed.commands).toEqual([{ type: 'citizen.notify', template: 'step-needs-you', step: 'paternity' }]);
-    // Too late for the declaration now.
-    expect(missed.snapshot.can({ type: 'care-declaration.signed', signedOn: '2025-12-31' })).toBe(false);
+      const missed = send(machine, started.snapshot, { type: 'timer.fired', key: 'deadline:paternity' });
+      expect(missed.snapshot.context.steps.paternity).toEqual({
+        status: 'active',
+        deadline: '2025-12-29',
+        reason: 'declaration-deadline-passed',
+      });
+      expect(missed.commands).toEqual([{ type: 'citizen.notify', template: 'step-needs-you', step: 'paternity' }]);
+      // Too late for the declaration now.
+      expect(missed.snapshot.can({ type: 'care-declaration.signed', signedOn: '2025-12-31' })).toBe(false);
 
-    const finished = run(machine, missed, [
-      { type: 'paternity.decided', decidedOn: '2026-02-10', parentage: 'established' },
-      { type: 'child-benefit.applied', appliedOn: '2025-12-15' },
-      { type: 'name.registered', registeredOn: '2026-01-05' },
-      { type: 'leave-plan.sent', sentOn: '2026-01-13' },
-      { type: 'employer.leave-reported', leaveStartDate: '2025-12-01', salaryDuringLeave: true },
-      { type: 'daycare.not-needed' },
-    ]);
-    expect(finished.snapshot.status).toBe('done');
-    expect(finished.snapshot.context.steps).toMatchObject({
-      paternity: { status: 'done', reason: 'decided-by-familieretshuset' },
-      'child-benefit': { status: 'done', reason: 'applied-cross-border' },
-      'notify-employer': { status: 'done', reason: 'sent-after-deadline' },
-      // Full salary during the leave: the employer claims the benefit, nothing changes in the tax assessment.
-      'apply-maternity-benefit': { status: 'skipped', reason: 'salary-during-leave' },
-      'update-preliminary-tax': { status: 'skipped', reason: 'salary-continues' },
-      'daycare-signup': { status: 'skipped', reason: 'not-needed' },
-    });
-  });
+      const finished = run(machine, missed, [
+        { type: 'paternity.decided', decidedOn: '2026-02-10', parentage: 'established' },
+        { type: 'child-benefit.applied', appliedOn: '2025-12-15' },
+        { type: 'name.registered', registeredOn: '2026-01-05' },
+        { type: 'leave-plan.sent', sentOn: '2026-01-13' },
+        { type: 'employer.leave-reported', leaveStartDate: '2025-12-01', salaryDuringLeave: true },
+        { type: 'daycare.not-needed' },
+      ]);
+      expect(finished.snapshot.status).toBe('done');
+      expect(finished.snapshot.context.steps).toMatchObject({
+        paternity: { status: 'done', reason: 'decided-by-familieretshuset' },
+        'child-benefit': { status: 'done', reason: 'applied-cross-border' },
+        'notify-employer': { status: 'done', reason: 'sent-after-deadline' },
+        // Full salary during the leave: the employer claims the benefit, nothing changes in the tax assessment.
+        'apply-maternity-benefit': { status: 'skipped', reason: 'salary-during-leave' },
+        'update-preliminary-tax': { status: 'skipped', reason: 'salary-continues' },
+        'daycare-signup': { status: 'skipped', reason: 'not-needed' },
+      });
+    },
+  );
 
   it('keeps a leave-plan deadline on Easter Monday and reminds on the Wednesday before Easter', () => {
     const facts: ParentFacts = {
@@ -312,32 +316,36 @@ describe('becoming-a-parent journey', () => {
     ]);
   });
 
-  it('takes the branches from the birth registration when it has them, else from the expecting parent, and refuses a start with neither', () => {
-    const register: ParentFacts = {
-      birthDate: '1991-09-14',
-      childBirthDate: '2025-03-10',
-      married: false,
-      parentRole: 'father',
-      employed: false,
-      crossBorderEu: true,
-    };
-    expect(resolveSituation(expectingMother, register)).toMatchObject({
-      source: 'register',
-      married: false,
-      parentRole: 'father',
-      childBirthDate: '2025-03-10',
-    });
-    expect(resolveSituation(expectingMother, ownFacts)).toMatchObject({
-      source: 'answers',
-      married: true,
-      parentRole: 'mother',
-      dueDate: '2025-09-20',
-    });
+  it(
+    'takes the branches from the birth registration when it has them, else from the expecting parent, and refuses a start with ' +
+      'neither',
+    () => {
+      const register: ParentFacts = {
+        birthDate: '1991-09-14',
+        childBirthDate: '2025-03-10',
+        married: false,
+        parentRole: 'father',
+        employed: false,
+        crossBorderEu: true,
+      };
+      expect(resolveSituation(expectingMother, register)).toMatchObject({
+        source: 'register',
+        married: false,
+        parentRole: 'father',
+        childBirthDate: '2025-03-10',
+      });
+      expect(resolveSituation(expectingMother, ownFacts)).toMatchObject({
+        source: 'answers',
+        married: true,
+        parentRole: 'mother',
+        dueDate: '2025-09-20',
+      });
 
-    const neither = start(machine, input({}, ownFacts, '2025-05-01T08:00:00Z'));
-    expect(neither.snapshot.status).toBe('error');
-    expect(String((neither.snapshot as { error?: unknown }).error)).toContain('dueDate, married, parentRole, employed, crossBorderEu');
-  });
+      const neither = start(machine, input({}, ownFacts, '2025-05-01T08:00:00Z'));
+      expect(neither.snapshot.status).toBe('error');
+      expect(String((neither.snapshot as { error?: unknown }).error)).toContain('dueDate, married, parentRole, employed, crossBorderEu');
+    },
+  );
 
   it('pays child benefit from the quarter after the birth', () => {
     expect(childBenefitFirstPaymentDate('2025-03-31')).toBe('2025-04-20');

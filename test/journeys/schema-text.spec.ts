@@ -26,7 +26,7 @@ function textProblems(schema: JsonSchema | undefined, path: string): string[] {
       (node[branch] as Node[] | undefined)?.forEach((b, i) => visit(b, `${at}.${branch}[${i}]`, false));
     if (node.items && typeof node.items === 'object') visit(node.items as Node, `${at}[]`, false);
   };
-  visit(schema as Node, path, false);
+  visit(schema, path, false);
   return problems;
 }
 

@@ -83,15 +83,13 @@ export async function accessWorld(app: NestExpressApplication) {
     const [[task]] = await sql.query(`UPDATE integration_task SET status = 'dead' WHERE journey_id = $1 RETURNING id, step, task`, [
       other.journeyId,
     ]);
-    await app
-      .get(SendEventUseCase)
-      .execute({
-        origin: 'engine',
-        journeyId: other.journeyId,
-        type: 'integration.failed',
-        data: { step: task.step, task: task.task, code: 'UNAVAILABLE' },
-        actor: { kind: 'engine', id: 'engine' },
-      });
+    await app.get(SendEventUseCase).execute({
+      origin: 'engine',
+      journeyId: other.journeyId,
+      type: 'integration.failed',
+      data: { step: task.step, task: task.task, code: 'UNAVAILABLE' },
+      actor: { kind: 'engine', id: 'engine' },
+    });
 
     const grant = async (proxyCpr: string, access: 'read' | 'act', journey?: string) =>
       (
@@ -109,12 +107,14 @@ export async function accessWorld(app: NestExpressApplication) {
     await sql.query(`UPDATE proxy_grant SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired]);
     const grantId = await grant(`0808${String(80 + (n % 20))}${String(2000 + n).slice(-4)}`, 'read');
     const [notification] = await sql.query(
-      `INSERT INTO notification (citizen_id, journey_id, template, step, params) VALUES ($1, $2, 'step-needs-you', 'gp-choice', '{}') RETURNING id`,
+      `INSERT INTO notification (citizen_id, journey_id, template, step, params)
+        VALUES ($1, $2, 'step-needs-you', 'gp-choice', '{}') RETURNING id`,
       [citizenId, journeyId],
     );
     // The register facts the journey was started with, as a CPR lookup gives them: what a correction is about.
     await sql.query(
-      `UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,facts}', '{"municipalityCode":"0101","civilStatus":"married"}') WHERE id = $1`,
+      `UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,facts}', '{"municipalityCode":"0101","civilStatus":"married"}')
+        WHERE id = $1`,
       [journeyId],
     );
     await h

@@ -6,8 +6,8 @@ import { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.
 
 /** Test helpers for the citizen and caseworker surfaces (on the errand fixture journey). */
 export class UnusedGateway extends AuthorityGateway {
-  async execute(): Promise<never> {
-    throw new Error('not expected in this suite');
+  execute(): Promise<never> {
+    return Promise.reject(new Error('not expected in this suite'));
   }
 }
 

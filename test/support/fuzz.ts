@@ -51,7 +51,8 @@ export const cprLike = fc
   )
   .map(
     ([d, m, y, s, dash]) =>
-      `${String(d).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y).padStart(2, '0')}${dash ? '-' : ''}${String(s).padStart(4, '0')}`,
+      `${String(d).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y).padStart(2, '0')}` +
+      `${dash ? '-' : ''}${String(s).padStart(4, '0')}`,
   );
 
 export const junkString = fc.oneof(

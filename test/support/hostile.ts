@@ -16,6 +16,7 @@ export const unstorable = fc
 
 /** The test's own spelling of a field name that holds such a character, as an error names it. */
 export const spelledKey = (key: string) =>
+  // eslint-disable-next-line no-control-regex -- NUL is one of the characters to spell out
   key.replace(/[\u0000\uD800-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const SAFE = fc.constantFrom(...'ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ_-.!*'.split(''));
@@ -52,7 +53,21 @@ export function formBody(req: request.Test, form: Record<string, string>, json: 
     : req.set('Content-Type', 'application/x-www-form-urlencoded').send(encodeForm(form));
 }
 
-type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; $ref?: string; allOf?: Schema[] };
+/** The parts of an OpenAPI document's schemas and operations the hostile-input suites read. */
+export interface OpenApiSchema {
+  type?: string;
+  properties?: Record<string, OpenApiSchema>;
+  items?: OpenApiSchema;
+  enum?: unknown[];
+  example?: unknown;
+  $ref?: string;
+  allOf?: OpenApiSchema[];
+}
+export interface OpenApiOperation {
+  parameters?: { name: string; in: string; schema?: OpenApiSchema }[];
+  requestBody?: { content?: Record<string, { schema?: OpenApiSchema } | undefined> };
+}
+type Schema = OpenApiSchema;
 export type Operation = { method: string; path: string; params: { name: string; in: string }[]; body?: Schema };
 
 /** A field a client writes, and how to send a value in it (the other fields left out: the value must be refused first). */
@@ -66,7 +81,7 @@ export interface WritableField {
 
 /** Every path parameter, query parameter and body field of the OpenAPI document, nested ones and free-form objects' keys included. */
 export function writableFields(
-  doc: { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, Schema> } },
+  doc: { paths: Record<string, Record<string, OpenApiOperation>>; components: { schemas: Record<string, Schema> } },
   known: Record<string, string>,
 ): WritableField[] {
   const resolve = (s: Schema | undefined): Schema | undefined =>

@@ -63,7 +63,9 @@ export class ServiceProcess {
         stepMs,
       );
     } catch (error) {
-      throw new Error(`${(error as Error).message}; the service's last output: ${(this.stderr + this.stdout).slice(-1500)}`);
+      throw new Error(`${(error as Error).message}; the service's last output: ${(this.stderr + this.stdout).slice(-1500)}`, {
+        cause: error,
+      });
     }
   }
 

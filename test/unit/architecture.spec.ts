@@ -108,9 +108,12 @@ function cycles(graph: Map<string, string[]>): string[][] {
 describe('architecture of src/', () => {
   const graph = new Map(files(SRC).map((f) => [f, importsOf(f)] as const));
 
-  it('keeps every dependency pointing one way: engine not to api, workers or outbox; platform and authorities not to the layers above', () => {
-    expect(layerViolations(graph)).toEqual([]);
-  });
+  it(
+    'keeps every dependency pointing one way: engine not to api, workers or outbox; platform and authorities not to the layers ' + 'above',
+    () => {
+      expect(layerViolations(graph)).toEqual([]);
+    },
+  );
 
   it('has no import cycle between files', () => {
     expect(cycles(graph)).toEqual([]);

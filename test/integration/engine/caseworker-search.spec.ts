@@ -85,10 +85,12 @@ describe(CaseworkerQueries.name, () => {
       };
     });
     await sql.query(
-      `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(type text, version int, status text, state text, failed boolean, deadline date, systems text[], created timestamptz)),
+      `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb)
+        AS x(type text, version int, status text, state text, failed boolean, deadline date, systems text[], created timestamptz)),
             c AS (INSERT INTO citizen (cpr) SELECT lpad(g::text, 10, '0') FROM generate_series(1, (SELECT count(*) FROM x)) g RETURNING id),
             n AS (SELECT x.*, row_number() OVER () AS n FROM x), m AS (SELECT id, row_number() OVER () AS n FROM c)
-       INSERT INTO journey (citizen_id, type, definition_version, status, state, snapshot, next_deadline, has_failed_step, systems, created_at)
+       INSERT INTO journey (citizen_id, type, definition_version, status, state, snapshot, next_deadline,
+           has_failed_step, systems, created_at)
        SELECT m.id, n.type, n.version, n.status, n.state, '{}'::jsonb, n.deadline, n.failed, n.systems, n.created FROM n JOIN m USING (n)`,
       [JSON.stringify(journeys)],
     );

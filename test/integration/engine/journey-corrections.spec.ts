@@ -53,7 +53,8 @@ describe('moving journeys started under corrected rules', () => {
   const timer = async (sql: DataSource, id: string, key: string) =>
     (
       await sql.query(
-        `SELECT to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS due, generation, status FROM journey_timer WHERE journey_id = $1 AND key = $2`,
+        `SELECT to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS due, generation, status
+          FROM journey_timer WHERE journey_id = $1 AND key = $2`,
         [id, key],
       )
     )[0];
@@ -105,7 +106,8 @@ describe('moving journeys started under corrected rules', () => {
     ).journeyId;
     const at69 = pensionDates('2040-01-02');
     await sql.query(
-      `UPDATE journey SET snapshot = jsonb_set(jsonb_set(jsonb_set(snapshot, '{context,anchorDate}', to_jsonb($2::text)), '{context,dates}', $3::jsonb),
+      `UPDATE journey SET snapshot = jsonb_set(jsonb_set(jsonb_set(snapshot, '{context,anchorDate}', to_jsonb($2::text)),
+          '{context,dates}', $3::jsonb),
          '{context,steps,apply-folkepension}', $4::jsonb) WHERE id = $1`,
       [
         retiring,
@@ -226,7 +228,9 @@ describe('moving journeys started under corrected rules', () => {
       })
     ).journeyId;
     await sql.query(
-      `UPDATE journey SET snapshot = jsonb_set(jsonb_set(snapshot, '{context,anchorDate}', '"2040-01-03"'), '{context,appliedOn}', '"2039-08-01"') WHERE id = $1`,
+      `UPDATE journey SET snapshot = jsonb_set(jsonb_set(snapshot, '{context,anchorDate}', '"2040-01-03"'),
+                                               '{context,appliedOn}', '"2039-08-01"')
+        WHERE id = $1`,
       [id],
     );
 

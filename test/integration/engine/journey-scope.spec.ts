@@ -99,15 +99,13 @@ describe('journey_scope', () => {
     expect(await found(app, 'skattestyrelsen')).toEqual([]);
 
     app = await deploy([errandV1, errandV2Taxed]);
-    await app
-      .get(SendEventUseCase)
-      .execute({
-        origin: 'engine',
-        journeyId: id,
-        type: 'integration.completed',
-        data: { step: 'ask', task: 'order-health-card', output: {} },
-        actor: { kind: 'engine', id: 'engine' },
-      });
+    await app.get(SendEventUseCase).execute({
+      origin: 'engine',
+      journeyId: id,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      actor: { kind: 'engine', id: 'engine' },
+    });
     const report = await app.get(MigrateJourneysUseCase).execute({ type: 'moving', to: 2, dryRun: false });
     expect(report).toEqual(expect.arrayContaining([expect.objectContaining({ journeyId: id, outcome: 'migrated' })]));
     expect((await scope(app, id)).map((r: { system: string }) => r.system)).toEqual(['health-insurance', 'skattestyrelsen']);

@@ -82,7 +82,7 @@ describe(OutboxSignal.name, () => {
     const heard = notifications.length;
     const repo = app.get(JourneyRepository);
     const journeyId = await startJourney();
-    await waitFor(async () => signal.sent > sent && notifications.length > heard, 5000);
+    await waitFor(() => signal.sent > sent && notifications.length > heard, 5000);
     const afterStart = { sent: signal.sent, heard: notifications.length };
 
     await expect(
@@ -104,7 +104,7 @@ describe(OutboxSignal.name, () => {
     const sent = signal.sent;
     const heard = notifications.length;
     for (let i = 0; i < 20; i++) signal.poke();
-    await waitFor(async () => notifications.length - heard >= 2, 5000);
+    await waitFor(() => notifications.length - heard >= 2, 5000);
     await new Promise((r) => setTimeout(r, 200));
     expect({ sent: signal.sent - sent, heard: notifications.length - heard }).toEqual({ sent: 2, heard: 2 });
   });

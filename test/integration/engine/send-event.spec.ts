@@ -129,7 +129,8 @@ describe(SendEventUseCase.name, () => {
 
   /** Waits until a `SELECT count(*)::int AS n …` counts something. */
   const until = (query: string) => waitFor(async () => (await sql.query(query))[0].n > 0, 10_000, 25);
-  const holdingLock = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%FOR UPDATE OF j%'`;
+  const holdingLock = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()
+      AND state = 'idle in transaction' AND query LIKE '%FOR UPDATE OF j%'`;
   const waitingForLock = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
 
   it('answers a repeated key as a duplicate when the repeat waited for the first one to commit', async () => {

@@ -42,15 +42,13 @@ describe('journey definition versions', () => {
     const sql = app.get(DataSource);
     const [c1] = await sql.query(`INSERT INTO citizen (cpr) VALUES ('0101901234') RETURNING id`);
     const old = (await app.get(StartJourneyUseCase).execute({ citizenId: c1.id, type: 'moving', actor: citizen })).journeyId;
-    await app
-      .get(SendEventUseCase)
-      .execute({
-        origin: 'engine',
-        journeyId: old,
-        type: 'integration.completed',
-        data: { step: 'ask', task: 'order-health-card', output: {} },
-        actor: engine,
-      });
+    await app.get(SendEventUseCase).execute({
+      origin: 'engine',
+      journeyId: old,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      actor: engine,
+    });
 
     app = await deploy([errandV1, errandV2]);
     const db2 = app.get(DataSource);

@@ -76,15 +76,13 @@ describe.each(queueBackends())('a worker killed mid-job on %s', (backend) => {
       await sql.query(`SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE datname = current_database()`)
     ).map((r: { name: string }) => r.name);
     expect(names).toEqual(expect.arrayContaining(['livsforloeb-api', 'livsforloeb-worker']));
-    await api
-      .get(SendEventUseCase)
-      .execute({
-        origin: 'client',
-        journeyId,
-        type: 'move.reported',
-        data: { reportedOn: movingV1.startExamples[0].movingDate as string },
-        actor: { kind: 'citizen', id: c.id },
-      });
+    await api.get(SendEventUseCase).execute({
+      origin: 'client',
+      journeyId,
+      type: 'move.reported',
+      data: { reportedOn: movingV1.startExamples[0].movingDate as string },
+      actor: { kind: 'citizen', id: c.id },
+    });
     await worker.until(() => sandbox.calls({ system: 'cpr' }).length > 0, 30_000);
     worker.signal('SIGKILL');
     expect(await worker.exited()).not.toBe(0);

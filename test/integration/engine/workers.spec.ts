@@ -109,7 +109,7 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     const id = await startErrand(app, 3_600_000);
     await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
     const [timer] = await sql.query(`SELECT job_id FROM journey_timer WHERE journey_id = $1`, [id]);
-    const timers = app.get(Queues).get('timers')!;
+    const timers = app.get(Queues).get('timers');
     await waitFor(async () => (await timers.getJob(timer.job_id)) !== undefined, 10_000);
     await app
       .get(SendEventUseCase)
@@ -145,15 +145,13 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     expect(new Set(sandbox.calls({ key: dead.id }).map((c) => c.idempotencyKey))).toEqual(new Set([dead.id]));
 
     sandbox.setFaults({});
-    await apps[0]
-      .get(SendEventUseCase)
-      .execute({
-        origin: 'engine',
-        journeyId: id,
-        type: 'integration.retry',
-        data: { step: 'ask', task: 'order-health-card' },
-        actor: caseworker,
-      });
+    await apps[0].get(SendEventUseCase).execute({
+      origin: 'engine',
+      journeyId: id,
+      type: 'integration.retry',
+      data: { step: 'ask', task: 'order-health-card' },
+      actor: caseworker,
+    });
     await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
     expect(await events(id)).toEqual(['journey.started', 'integration.failed', 'integration.retry', 'integration.completed']);
   });
@@ -192,7 +190,8 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     expect(tasks.every((t) => t.attempts === 1)).toBe(true);
     for (const t of tasks) expect(sandbox.sideEffects({ key: t.id })).toEqual([expect.objectContaining({ count: 1, requests: 1 })]);
     const [dupes] = await sql.query(
-      `SELECT count(*)::int AS n FROM (SELECT journey_id FROM journey_history WHERE journey_id = ANY($1) AND event_type = 'integration.completed'
+      `SELECT count(*)::int AS n FROM (SELECT journey_id FROM journey_history
+                          WHERE journey_id = ANY($1) AND event_type = 'integration.completed'
         GROUP BY journey_id HAVING count(*) > 1) d`,
       [ids],
     );

@@ -70,7 +70,10 @@ const fakeJob = (data: NotificationJobData) => {
     data,
     attemptsMade: 0,
     opts: { attempts: 3 },
-    moveToDelayed: async (at: number) => void moved.push(at),
+    moveToDelayed: (at: number) => {
+      moved.push(at);
+      return Promise.resolve();
+    },
   } as unknown as Job<NotificationJobData>;
   return { job, moved };
 };

@@ -192,24 +192,28 @@ describe('loadConfig', () => {
     expect([...documented].sort()).toEqual([...envKeys].sort());
   });
 
-  it('starts the service with the same V8 heap flags everywhere: npm start, start:dev, the Dockerfile, docker-compose and the test harnesses', () => {
-    const scripts = (
-      JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { scripts: Record<string, string> }
-    ).scripts;
-    const flagsBeforeMain = (argv: string[]) =>
-      argv.slice(argv.indexOf('node') + 1, argv.indexOf('dist/src/main.js')).filter((a) => a.startsWith('--max-'));
-    for (const script of ['start', 'start:dev']) {
-      const argv = scripts[script].split('&&').pop()!.trim().split(/\s+/);
-      expect({ script, flags: flagsBeforeMain(argv) }).toEqual({ script, flags: [...SERVICE_NODE_FLAGS] });
-    }
-    const compose = readCompose();
-    for (const [name, service] of Object.entries<{ command?: string[] }>(compose.services).filter(([, s]) =>
-      s.command?.includes('dist/src/main.js'),
-    )) {
-      expect({ name, flags: flagsBeforeMain(service.command!) }).toEqual({ name, flags: [...SERVICE_NODE_FLAGS] });
-    }
-    const image = parseDockerfile(path.join(ROOT, 'Dockerfile')).at(-1)!;
-    const cmd = image.instructions.filter((i) => i.keyword === 'CMD').at(-1)!.exec!;
-    expect({ dockerfile: 'CMD', flags: flagsBeforeMain(cmd) }).toEqual({ dockerfile: 'CMD', flags: [...SERVICE_NODE_FLAGS] });
-  });
+  it(
+    'starts the service with the same V8 heap flags everywhere: npm start, start:dev, the Dockerfile, docker-compose and the ' +
+      'test harnesses',
+    () => {
+      const scripts = (
+        JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { scripts: Record<string, string> }
+      ).scripts;
+      const flagsBeforeMain = (argv: string[]) =>
+        argv.slice(argv.indexOf('node') + 1, argv.indexOf('dist/src/main.js')).filter((a) => a.startsWith('--max-'));
+      for (const script of ['start', 'start:dev']) {
+        const argv = scripts[script].split('&&').pop()!.trim().split(/\s+/);
+        expect({ script, flags: flagsBeforeMain(argv) }).toEqual({ script, flags: [...SERVICE_NODE_FLAGS] });
+      }
+      const compose = readCompose();
+      for (const [name, service] of Object.entries<{ command?: string[] }>(compose.services).filter(([, s]) =>
+        s.command?.includes('dist/src/main.js'),
+      )) {
+        expect({ name, flags: flagsBeforeMain(service.command!) }).toEqual({ name, flags: [...SERVICE_NODE_FLAGS] });
+      }
+      const image = parseDockerfile(path.join(ROOT, 'Dockerfile')).at(-1)!;
+      const cmd = image.instructions.filter((i) => i.keyword === 'CMD').at(-1)!.exec!;
+      expect({ dockerfile: 'CMD', flags: flagsBeforeMain(cmd) }).toEqual({ dockerfile: 'CMD', flags: [...SERVICE_NODE_FLAGS] });
+    },
+  );
 });
