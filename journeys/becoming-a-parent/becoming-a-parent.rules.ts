@@ -6,18 +6,16 @@ import {
   addDays,
   addMonths,
   addWorkingDays,
-  atUtc,
   compareIsoDates,
-  dateOfTimestamp,
-  daysBetween,
   formatIsoDate,
   legalDeadline,
   parseIsoDate,
+  tokenDaysUntil,
   type DeadlineRoll,
   type IsoDate,
 } from '../shared/calendar';
-import type { RuleSource, ScheduleTimerCommand, StepState } from '../shared/contract';
-import { REMINDER_TIME_UTC, initialSteps, isClosed, withStep, type Steps } from '../shared/kit';
+import type { RuleSource, StepState } from '../shared/contract';
+import { initialSteps, isClosed, without, withStep, type Steps } from '../shared/kit';
 import type { ParentAnswers, ParentBranches, ParentFacts, ParentRole } from './becoming-a-parent.start';
 import { PARENT_STEP_IDS, type ParentStepId } from './becoming-a-parent.steps';
 
@@ -79,8 +77,6 @@ export const PARENT_LOOKUP_TASK = 'lookup-person';
 /** Udbetaling Danmark's child benefit status confirms the automatic award. */
 export const CHILD_BENEFIT_TASK = 'child-benefit-status';
 
-export const DEADLINE_PASSED = (step: ParentStepId) => `deadline:${step}`;
-
 /** The situation the machine works from, whichever start it came from. */
 export interface ParentSituation extends ParentBranches {
   /** `register`: the CPR birth registration started the journey; `answers`: an expecting parent did. */
@@ -114,7 +110,7 @@ export function resolveSituation(answers: ParentAnswers, facts: ParentFacts): Pa
 
 /** Whole days a task token must live: until `expected` plus a margin, counted from `now`. */
 export function tokenDays(now: string, expected: IsoDate): number {
-  return Math.max(1, daysBetween(dateOfTimestamp(now), expected) + PARENT_RULES.tokenDaysAfterExpected);
+  return tokenDaysUntil(now, expected, PARENT_RULES.tokenDaysAfterExpected);
 }
 
 const byBirthDate = <T extends { bornFrom: string }>(rules: readonly T[], birthDate: IsoDate): T =>
@@ -176,26 +172,9 @@ export function employerReportWatchdogDate(birthDate: IsoDate): IsoDate {
   return addDays(birthDate, PARENT_RULES.employerReportWatchdogDaysAfterBirth);
 }
 
-/** A timer that fires the morning after `deadline`, when the deadline has passed. */
-export function deadlinePassedTimer(step: ParentStepId, deadline: IsoDate): ScheduleTimerCommand {
-  return {
-    type: 'timer.schedule',
-    key: DEADLINE_PASSED(step),
-    dueAt: atUtc(addDays(deadline, 1), REMINDER_TIME_UTC),
-    step,
-    purpose: 'deadline',
-  };
-}
-
-/** The later of an ISO timestamp and the start of a date: "now" as far as the machine knows. */
-export function laterTimestamp(timestamp: string, date: IsoDate): string {
-  const midnight = atUtc(date, '00:00');
-  return Date.parse(midnight) > Date.parse(timestamp) ? midnight : timestamp;
-}
-
 /** `steps` with a new deadline on one step (or none), keeping its status and reason. */
 export function withDeadline(steps: Steps, id: ParentStepId, deadline: IsoDate | undefined): Steps {
-  const { deadline: _old, ...rest } = steps[id];
+  const rest = without(steps[id], 'deadline');
   return { ...steps, [id]: deadline === undefined ? rest : { ...rest, deadline } };
 }
 

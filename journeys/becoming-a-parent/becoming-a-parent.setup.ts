@@ -1,23 +1,22 @@
 /** The becoming-a-parent machine's context, actions and guards, shared by the machine and its regions. */
 import { assign, setup } from 'xstate';
-import { addDays, compareIsoDates, dateOfTimestamp, type IsoDate } from '../shared/calendar';
+import { journeyActions, journeyGuards } from '../shared/actions';
+import { addDays, dateOfTimestamp, laterTimestamp, type IsoDate } from '../shared/calendar';
 import type { JourneyCommand, JourneyContextBase } from '../shared/contract';
 import {
   awaitAuthority,
   cancelReminders,
   cancelTimer,
+  deadlinePassedKey,
+  deadlinePassedTimer,
   deadlineReminders,
   emitCommands,
   integrationTask,
   isClosed,
-  isReminderForOpenStep,
-  notifyCitizen,
-  reminderNotification,
+  journeyTypes,
   reminderTimers,
-  setStepAction,
   watchdogKey,
   watchdogTimer,
-  type JourneyTypes,
 } from '../shared/kit';
 import { awaitedConfirmation } from '../shared/patterns';
 import type { ParentEvent } from './becoming-a-parent.events';
@@ -25,10 +24,7 @@ import {
   birthRegistrationWatchdogDate,
   CHILD_BENEFIT_TASK,
   childBenefitWatchdogDate,
-  DEADLINE_PASSED,
-  deadlinePassedTimer,
   employerReportWatchdogDate,
-  laterTimestamp,
   maternityBenefitDeadline,
   openAfterBirth,
   PARENT_LOOKUP_TASK,
@@ -52,12 +48,7 @@ export interface ParentContext extends JourneyContextBase {
   birthDate?: IsoDate;
 }
 
-export const isAfter = (day: IsoDate, deadline: IsoDate | undefined) => deadline !== undefined && compareIsoDates(day, deadline) > 0;
-export const WATCHDOG = {
-  birth: watchdogKey('birth-registration'),
-  employerReport: watchdogKey('employer-leave-report'),
-};
-export const DECLARATION_DEADLINE = DEADLINE_PASSED('paternity');
+export const DECLARATION_DEADLINE = deadlinePassedKey('paternity');
 
 /** "Now" once the child is born: the birth date, or the start if the journey began later. */
 const afterBirth = (context: ParentContext) => laterTimestamp(context.startedAt, context.birthDate ?? dateOfTimestamp(context.startedAt));
@@ -94,13 +85,13 @@ function employerReportExpected(context: ParentContext): IsoDate | undefined {
 export const confirmation = awaitedConfirmation<ParentContext>();
 
 export const parentSetup = setup({
-  types: {} as JourneyTypes<ParentContext, ParentEvent>,
+  types: journeyTypes<ParentContext, ParentEvent>(),
   guards: {
-    isReminderForOpenStep,
+    ...journeyGuards,
     birthKnown: ({ context }) => context.birthDate !== undefined,
   },
   actions: {
-    setStep: setStepAction(),
+    ...journeyActions<ParentContext, ParentEvent, ParentStepId>(),
     scheduleStartTimers: emitCommands((context) => [
       ...deadlineReminders(context),
       ...(context.birthDate === undefined && context.dueDate !== undefined
@@ -110,7 +101,6 @@ export const parentSetup = setup({
         ? [watchdogTimer('employer-leave-report', employerReportWatchdogDate(context.birthDate))]
         : []),
     ]),
-    remindCitizen: emitCommands((context, event) => reminderNotification(context, event)),
     /** The parish registrar's solution reports the birth through its task token. */
     awaitBirth: emitCommands((context) => {
       if (context.birthDate !== undefined) return [];
@@ -124,7 +114,7 @@ export const parentSetup = setup({
       steps: openAfterBirth(context.steps, params.birthDate, context.situation),
     })),
     announceBirth: emitCommands((context) => [
-      cancelTimer(WATCHDOG.birth),
+      cancelTimer(watchdogKey('birth-registration')),
       ...birthReminders(context),
       ...(context.birthDate !== undefined && !isClosed(context.steps['employer-leave-report'].status)
         ? [watchdogTimer('employer-leave-report', employerReportWatchdogDate(context.birthDate))]
@@ -169,7 +159,6 @@ export const parentSetup = setup({
       ];
     }),
     clearEmployerDeadline: assign(({ context }) => ({ steps: withDeadline(context.steps, 'notify-employer', undefined) })),
-    cancelEmployerReminders: emitCommands((context) => cancelReminders('notify-employer', context.reminderDays)),
     openMaternityBenefit: assign(({ context }, params: { salaryStopDate: IsoDate }) => ({
       steps: {
         ...context.steps,
@@ -187,9 +176,5 @@ export const parentSetup = setup({
             laterTimestamp(context.startedAt, params.salaryStopDate),
           );
     }),
-    cancel: emitCommands((_context, _event, params: { key: string }) => [cancelTimer(params.key)]),
-    notifyLate: emitCommands((_context, _event, params: { step: ParentStepId }) => [notifyCitizen('step-late', params.step)]),
-    notifyNeedsYou: emitCommands((_context, _event, params: { step: ParentStepId }) => [notifyCitizen('step-needs-you', params.step)]),
-    notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
   },
 });

@@ -71,7 +71,10 @@ const ownBirthDate = schema.date({
   en: 'The citizen’s own birth date from CPR (added by the engine)',
 });
 
-/** Either the birth feed's facts (child's birth date and branches from CPR, eIndkomst, Udbetaling Danmark), or only the parent's own birth date. */
+/**
+ * Either the birth feed's facts (child's birth date and branches from CPR, eIndkomst, Udbetaling
+ * Danmark), or only the parent's own birth date.
+ */
 export const parentFactsSchema: JsonSchema = {
   anyOf: [
     schema.object(

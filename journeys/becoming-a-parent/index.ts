@@ -10,8 +10,14 @@ export const becomingAParentV1: JourneyDefinition<typeof parentMachine> = {
   version: 1,
   title: { da: 'Blive forælder', en: 'Becoming a parent' },
   description: {
-    da: 'Fra graviditeten til barnet har navn og plads i dagtilbud: besked til arbejdsgiveren, faderskab eller medmoderskab, navngivning, børneydelse, barselsdagpenge og skat. Fødslen, faderskabet for gifte og børneydelsen følger automatisk af registrene.',
-    en: 'From the pregnancy until the child has a name and a daycare place: telling the employer, paternity or co-maternity, naming, child benefit, maternity/parental benefit and tax. The birth, paternity for married parents and child benefit follow automatically from the registers.',
+    da:
+      'Fra graviditeten til barnet har navn og plads i dagtilbud: besked til arbejdsgiveren, faderskab eller ' +
+      'medmoderskab, navngivning, børneydelse, barselsdagpenge og skat. Fødslen, faderskabet for gifte og ' +
+      'børneydelsen følger automatisk af registrene.',
+    en:
+      'From the pregnancy until the child has a name and a daycare place: telling the employer, paternity or ' +
+      'co-maternity, naming, child benefit, maternity/parental benefit and tax. The birth, paternity for married ' +
+      'parents and child benefit follow automatically from the registers.',
   },
   machine: parentMachine,
   steps: parentSteps,

@@ -1,23 +1,9 @@
 /** The digital-citizen machine's context, actions and guards, shared by the machine and its regions. */
 import { assign, setup } from 'xstate';
+import { journeyActions, journeyGuards } from '../shared/actions';
 import type { IsoDate } from '../shared/calendar';
 import type { JourneyContextBase } from '../shared/contract';
-import {
-  activatePending,
-  cancelTimer,
-  deadlineReminders,
-  emitCommands,
-  integrationTask,
-  isReminderForOpenStep,
-  isTimer,
-  notifyCitizen,
-  reminderNotification,
-  setStepAction,
-  stepIs,
-  watchdogKey,
-  watchdogTimer,
-  type JourneyTypes,
-} from '../shared/kit';
+import { deadlineReminders, emitCommands, integrationTask, journeyTypes, notifyCitizen, watchdogTimer } from '../shared/kit';
 import type { DigitalCitizenEvent } from './digital-citizen.events';
 import { BOOK_APPOINTMENT_TASK, watchdogDates } from './digital-citizen.rules';
 import type { DigitalCitizenAnswers, DigitalCitizenFacts } from './digital-citizen.start';
@@ -40,31 +26,14 @@ export const FIRST_LOGIN: DigitalCitizenStepId = 'dp-first-login';
 export const UNGEYDELSE: DigitalCitizenStepId = 'ungeydelse-switch';
 export const GP: DigitalCitizenStepId = 'own-gp-choice';
 
-/** A step's watchdog fired while we still wait for its confirmation (it fires once; `late` is not repeated). */
-export const watchdogFor =
-  (step: DigitalCitizenStepId) =>
-  ({ context, event }: { context: DigitalCitizenContext; event: { type: string } }) =>
-    isTimer(watchdogKey(step))({ event }) && stepIs(step, 'active')({ context });
-
 export const digitalCitizenSetup = setup({
-  types: {} as JourneyTypes<DigitalCitizenContext, DigitalCitizenEvent>,
-  guards: {
-    isReminderForOpenStep,
-  },
+  types: journeyTypes<DigitalCitizenContext, DigitalCitizenEvent>(),
+  guards: journeyGuards,
   actions: {
-    setStep: setStepAction(),
-    activate: assign(({ context }, params: { steps: readonly DigitalCitizenStepId[] }) => ({
-      steps: activatePending(context.steps, params.steps),
-    })),
-    scheduleTimers: emitCommands((context: DigitalCitizenContext) => [
+    ...journeyActions<DigitalCitizenContext, DigitalCitizenEvent, DigitalCitizenStepId>(),
+    scheduleStartTimers: emitCommands((context: DigitalCitizenContext) => [
       ...deadlineReminders(context),
       ...Object.entries(watchdogDates(context.facts)).map(([step, date]) => watchdogTimer(step, date)),
-    ]),
-    remindCitizen: emitCommands((context, event) => reminderNotification(context, event)),
-    cancelWatchdog: emitCommands((_context, _event, params: { step: DigitalCitizenStepId }) => [cancelTimer(watchdogKey(params.step))]),
-    notifyLate: emitCommands((_context, _event, params: { step: DigitalCitizenStepId }) => [notifyCitizen('step-late', params.step)]),
-    notifyNeedsYou: emitCommands((_context, _event, params: { step: DigitalCitizenStepId }) => [
-      notifyCitizen('step-needs-you', params.step),
     ]),
     rememberAppointmentDate: assign((_, params: { date: IsoDate }) => ({ mitidAppointmentDate: params.date })),
     requestAppointment: emitCommands((context: DigitalCitizenContext) => [
@@ -76,6 +45,5 @@ export const digitalCitizenSetup = setup({
       }),
     ]),
     notifyAppointmentBooked: emitCommands(() => [notifyCitizen('appointment-booked', MITID)]),
-    notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
   },
 });

@@ -15,8 +15,15 @@ export const digitalCitizenV1: JourneyDefinition<typeof digitalCitizenMachine> =
   version: 1,
   title: { da: 'Blive digital borger (15 år)', en: 'Becoming a digital citizen at 15' },
   description: {
-    da: 'Når du fylder 15, får du din egen Digital Post, og dine forældre får ikke længere din post. Du skal have MitID for at læse den. Samtidig får du frikort, børneydelsen bliver til ungeydelse, og du må selv vælge læge. Fra 15 år kan du også få et fysisk ID-kort i Borgerservice (frivilligt) og selv anmelde flytning med MitID.',
-    en: 'At 15 you get your own Digital Post and your parents no longer receive your mail. You need MitID to read it. At the same time you get a tax exemption card, child benefit becomes youth benefit, and you may choose your own doctor. From 15 you can also get a physical ID card at Borgerservice (optional) and report your own move with MitID.',
+    da:
+      'Når du fylder 15, får du din egen Digital Post, og dine forældre får ikke længere din post. Du skal have ' +
+      'MitID for at læse den. Samtidig får du frikort, børneydelsen bliver til ungeydelse, og du må selv vælge læge. ' +
+      'Fra 15 år kan du også få et fysisk ID-kort i Borgerservice (frivilligt) og selv anmelde flytning med MitID.',
+    en:
+      'At 15 you get your own Digital Post and your parents no longer receive your mail. You need MitID to read it. ' +
+      'At the same time you get a tax exemption card, child benefit becomes youth benefit, and you may choose your ' +
+      'own doctor. From 15 you can also get a physical ID card at Borgerservice (optional) and report your own move ' +
+      'with MitID.',
   },
   machine: digitalCitizenMachine,
   steps: digitalCitizenSteps,

@@ -1,24 +1,9 @@
 /** The divorce machine's context, actions and guards, shared by the machine and its regions. */
 import { assign, setup } from 'xstate';
-import { compareIsoDates, type IsoDate } from '../shared/calendar';
-import type { JourneyCommand, JourneyContextBase } from '../shared/contract';
-import {
-  activatePending,
-  cancelReminders,
-  cancelTimer,
-  deadlineReminders,
-  emitCommands,
-  integrationTask,
-  isReminderForOpenStep,
-  isTimer,
-  notifyCitizen,
-  reminderNotification,
-  setStepAction,
-  stepIs,
-  watchdogKey,
-  watchdogTimer,
-  type JourneyTypes,
-} from '../shared/kit';
+import { journeyActions, journeyGuards, linkMoveAction } from '../shared/actions';
+import type { IsoDate } from '../shared/calendar';
+import type { JourneyContextBase } from '../shared/contract';
+import { emitCommands, integrationTask, journeyTypes, notifyCitizen, stepIs, watchdogTimer } from '../shared/kit';
 import type { DivorceEvent, ScreeningTrack } from './divorce.events';
 import {
   ALLOWANCE_TASK,
@@ -58,35 +43,15 @@ export const SUPPORT: DivorceStepId = 'child-support';
 export const ESTATE: DivorceStepId = 'estate-split';
 export const TAX_HOUSING: DivorceStepId = 'update-tax-and-housing';
 
-export const isAfter = (day: IsoDate, deadline: IsoDate | undefined) => deadline !== undefined && compareIsoDates(day, deadline) > 0;
-
-export const watchdogFor =
-  (step: DivorceStepId) =>
-  ({ context, event }: { context: DivorceContext; event: { type: string } }) =>
-    isTimer(watchdogKey(step))({ event }) && stepIs(step, 'active')({ context });
-
 export const screened = stepIs(SCREENING, 'done');
 /** The case reference exists from the application on; the fallback is never used by a reachable state. */
 const caseRefOf = (context: DivorceContext) => context.divorceCase?.caseRef ?? 'FRH-UNKNOWN';
 
 export const divorceSetup = setup({
-  types: {} as JourneyTypes<DivorceContext, DivorceEvent>,
-  guards: {
-    isReminderForOpenStep,
-  },
+  types: journeyTypes<DivorceContext, DivorceEvent>(),
+  guards: journeyGuards,
   actions: {
-    setStep: setStepAction(),
-    activate: assign(({ context }, params: { steps: readonly DivorceStepId[] }) => ({
-      steps: activatePending(context.steps, params.steps),
-    })),
-    scheduleReminders: emitCommands((context: DivorceContext) => deadlineReminders(context)),
-    remindCitizen: emitCommands((context, event) => reminderNotification(context, event)),
-    cancelWatchdog: emitCommands((_context, _event, params: { step: DivorceStepId }) => [cancelTimer(watchdogKey(params.step))]),
-    cancelStepReminders: emitCommands((context: DivorceContext, _event, params: { step: DivorceStepId }) =>
-      cancelReminders(params.step, context.reminderDays),
-    ),
-    notifyLate: emitCommands((_context, _event, params: { step: DivorceStepId }) => [notifyCitizen('step-late', params.step)]),
-    notifyNeedsYou: emitCommands((_context, _event, params: { step: DivorceStepId }) => [notifyCitizen('step-needs-you', params.step)]),
+    ...journeyActions<DivorceContext, DivorceEvent, DivorceStepId>(),
     recordTrack: assign((_, params: { track: ScreeningTrack }) => ({ track: params.track })),
     requestScreening: emitCommands((context: DivorceContext) => [
       integrationTask(SCREENING, 'familieretshuset', SCREENING_TASK, { caseRef: caseRefOf(context) }),
@@ -113,9 +78,6 @@ export const divorceSetup = setup({
         singleSince: context.answers.separationDate,
       }),
     ]),
-    linkMove: emitCommands((_context, _event, params: { answers: Record<string, unknown> }): JourneyCommand[] => [
-      { type: 'journey.link', journeyType: 'moving', step: MOVE_OUT, answers: params.answers },
-    ]),
-    notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
+    linkMove: linkMoveAction<DivorceContext, DivorceEvent>(MOVE_OUT),
   },
 });

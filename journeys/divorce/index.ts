@@ -10,8 +10,14 @@ export const divorceV1: JourneyDefinition<typeof divorceMachine> = {
   version: 1,
   title: { da: 'Blive skilt', en: 'Divorce or break-up' },
   description: {
-    da: 'Gifte søger separation eller skilsmisse hos Familieretshuset og aftaler vilkårene; samlevende springer det over. Derefter: børnene (bopæl, samvær, bidrag), flytningen, børneydelse og børnetilskud (gives ikke bagud), bodeling, skat og boligstøtte.',
-    en: 'Married couples apply for separation or divorce at the Agency of Family Law and settle the terms; cohabiting couples skip that. Then: the children (residence, contact, support), the move, child benefit and the single-parent allowance (not retroactive), property, tax and housing benefit.',
+    da:
+      'Gifte søger separation eller skilsmisse hos Familieretshuset og aftaler vilkårene; samlevende springer det ' +
+      'over. Derefter: børnene (bopæl, samvær, bidrag), flytningen, børneydelse og børnetilskud (gives ikke bagud), ' +
+      'bodeling, skat og boligstøtte.',
+    en:
+      'Married couples apply for separation or divorce at the Agency of Family Law and settle the terms; cohabiting ' +
+      'couples skip that. Then: the children (residence, contact, support), the move, child benefit and the ' +
+      'single-parent allowance (not retroactive), property, tax and housing benefit.',
   },
   machine: divorceMachine,
   steps: divorceSteps,

@@ -10,8 +10,13 @@ export const losingAJobV1: JourneyDefinition<typeof jobMachine> = {
   version: 1,
   title: { da: 'Miste job', en: 'Losing a job' },
   description: {
-    da: 'Fra første ledighedsdag: tilmeld dig på Jobnet, søg dagpenge eller kontanthjælp, læg dit CV op, og hold styr på joblog og dagpengekort, indtil du har fået nyt job. Feriepengene indberettes automatisk.',
-    en: 'From the first day of unemployment: register on Jobnet, apply for unemployment benefit or social assistance, put up your CV, and keep up the job log and the monthly claim form until you find a new job. Holiday pay is reported automatically.',
+    da:
+      'Fra første ledighedsdag: tilmeld dig på Jobnet, søg dagpenge eller kontanthjælp, læg dit CV op, og hold styr ' +
+      'på joblog og dagpengekort, indtil du har fået nyt job. Feriepengene indberettes automatisk.',
+    en:
+      'From the first day of unemployment: register on Jobnet, apply for unemployment benefit or social assistance, ' +
+      'put up your CV, and keep up the job log and the monthly claim form until you find a new job. Holiday pay is ' +
+      'reported automatically.',
   },
   machine: jobMachine,
   steps: jobSteps,

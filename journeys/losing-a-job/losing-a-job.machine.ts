@@ -8,9 +8,10 @@
  * a-kasse, the municipality and FerieKonto confirm the steps done in their own solutions through
  * task tokens.
  */
+import { COMPLETED, REMIND_OPEN_STEPS } from '../shared/machine';
 import { firstJobLogDue, initialJobSteps, monthOf, socialAssistanceBenefit } from './losing-a-job.rules';
 import type { JobAnswers, JobFacts } from './losing-a-job.start';
-import { jobSetup } from './losing-a-job.setup';
+import { jobSetup, type JobContext } from './losing-a-job.setup';
 import { benefitRegion, cvRegion, registrationRegion } from './regions/registration-and-benefit';
 import { dutiesRegion, holidayPayRegion, preliminaryTaxRegion } from './regions/duties-tax-and-holiday-pay';
 
@@ -18,7 +19,7 @@ export type { JobContext } from './losing-a-job.setup';
 
 export const jobMachine = jobSetup.createMachine({
   id: 'losing-a-job',
-  context: ({ input }) => {
+  context: ({ input }): JobContext => {
     // The engine validated the answers against jobStartSchema; the birth date comes from CPR.
     const answers = input.answers as JobAnswers;
     const facts = input.facts as JobFacts;
@@ -39,11 +40,11 @@ export const jobMachine = jobSetup.createMachine({
   entry: 'scheduleStartTimers',
   initial: 'unemployed',
   states: {
-    // No onDone: the unemployment, and with it the journey, ends only when a job is found.
+    // Not the shared shell: the unemployment, and with it the journey, ends only when a job is found.
     unemployed: {
       type: 'parallel',
       on: {
-        'timer.fired': { guard: 'isReminderForOpenStep', actions: 'remindCitizen' },
+        ...REMIND_OPEN_STEPS,
         'job.found': { target: 'completed', actions: ['stopTimers', 'closeOnJobFound'] },
       },
       states: {
@@ -56,7 +57,7 @@ export const jobMachine = jobSetup.createMachine({
         holidayPay: holidayPayRegion,
       },
     },
-    completed: { type: 'final', entry: 'notifyCompleted' },
+    completed: COMPLETED,
   },
 });
 

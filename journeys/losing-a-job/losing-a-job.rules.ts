@@ -6,12 +6,10 @@ import {
   addDays,
   addMonths,
   atUtc,
-  compareIsoDates,
-  dateOfTimestamp,
-  daysBetween,
   firstOfNextMonth,
   lastDayOfMonth,
   legalDeadline,
+  tokenDaysUntil,
   type DeadlineRoll,
   type IsoDate,
 } from '../shared/calendar';
@@ -134,10 +132,6 @@ export function quarantineTimer(firstDay: IsoDate): ScheduleTimerCommand {
   };
 }
 
-export function isAfter(day: IsoDate, deadline: IsoDate | undefined): boolean {
-  return deadline !== undefined && compareIsoDates(day, deadline) > 0;
-}
-
 export function initialJobSteps(answers: JobAnswers): Record<JobStepId, StepState> {
   const firstDay = answers.firstDayUnemployed;
   const member = answers.aKasseMember;
@@ -157,15 +151,9 @@ export function initialJobSteps(answers: JobAnswers): Record<JobStepId, StepStat
   });
 }
 
-/** The later of an ISO timestamp and the start of a date: "now" as far as the machine knows. */
-export function laterTimestamp(timestamp: string, date: IsoDate): string {
-  const midnight = atUtc(date, '00:00');
-  return Date.parse(midnight) > Date.parse(timestamp) ? midnight : timestamp;
-}
-
 /** Whole days a task token must live: until `expected` plus a margin, counted from `now`. */
 export function tokenDays(now: string, expected: IsoDate): number {
-  return Math.max(1, daysBetween(dateOfTimestamp(now), expected) + JOB_RULES.tokenDaysAfterExpected);
+  return tokenDaysUntil(now, expected, JOB_RULES.tokenDaysAfterExpected);
 }
 
 /** The rules a citizen acts on in this journey, with their sources (docs/journeys.md). */

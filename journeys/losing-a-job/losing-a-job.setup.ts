@@ -1,6 +1,7 @@
 /** The losing-a-job machine's context, actions and guards, shared by the machine and its regions. */
 import { assign, setup } from 'xstate';
-import { addDays, type IsoDate } from '../shared/calendar';
+import { journeyActions, journeyGuards } from '../shared/actions';
+import { addDays, laterTimestamp, type IsoDate } from '../shared/calendar';
 import type { JourneyContextBase, StepState } from '../shared/contract';
 import {
   awaitAuthority,
@@ -9,14 +10,12 @@ import {
   deadlineReminders,
   emitCommands,
   isClosed,
-  isReminderForOpenStep,
+  journeyTypes,
   notifyCitizen,
-  reminderNotification,
   reminderTimers,
-  setStepAction,
   watchdogKey,
   watchdogTimer,
-  type JourneyTypes,
+  without,
 } from '../shared/kit';
 import type { JobEvent } from './losing-a-job.events';
 import {
@@ -25,7 +24,6 @@ import {
   JOB_RULES,
   jobLogTimer,
   laterMonth,
-  laterTimestamp,
   monthlyClaimDeadline,
   nextMonth,
   QUARANTINE_TIMER,
@@ -50,15 +48,14 @@ export interface JobContext extends JourneyContextBase {
   jobLogDue: IsoDate;
 }
 
-export const HOLIDAY_PAY_WATCHDOG = watchdogKey('holiday-pay');
 /** Steps that last as long as the unemployment: they end with it instead of being skipped. */
 const ENDS_WITH_UNEMPLOYMENT: readonly JobStepId[] = ['ongoing-duties', 'monthly-claim'];
 
 export const jobSetup = setup({
-  types: {} as JourneyTypes<JobContext, JobEvent>,
-  guards: { isReminderForOpenStep },
+  types: journeyTypes<JobContext, JobEvent>(),
+  guards: journeyGuards,
   actions: {
-    setStep: setStepAction(),
+    ...journeyActions<JobContext, JobEvent, JobStepId>(),
     scheduleStartTimers: emitCommands((context) => {
       const { anchorDate, startedAt, steps } = context;
       const holidayPayExpected = holidayPayWatchdogDate(anchorDate);
@@ -83,7 +80,6 @@ export const jobSetup = setup({
         }),
       ];
     }),
-    remindCitizen: emitCommands((context, event) => reminderNotification(context, event)),
     /** The weekly job-log reminder fired: tell the citizen and schedule the next one. */
     remindJobLog: emitCommands((context) => [notifyCitizen('step-needs-you', 'ongoing-duties', { due: context.jobLogDue })]),
     advanceJobLog: assign(({ context }, params: { from?: IsoDate }) => ({
@@ -114,7 +110,7 @@ export const jobSetup = setup({
     stopTimers: emitCommands((context) => [
       cancelTimer(JOB_LOG_TIMER),
       cancelTimer(QUARANTINE_TIMER),
-      cancelTimer(HOLIDAY_PAY_WATCHDOG),
+      cancelTimer(watchdogKey('holiday-pay')),
       ...JOB_STEP_IDS.flatMap((step) =>
         !isClosed(context.steps[step].status) && context.steps[step].deadline !== undefined
           ? cancelReminders(step, context.reminderDays)
@@ -125,15 +121,12 @@ export const jobSetup = setup({
       steps: Object.fromEntries(
         Object.entries(context.steps).map(([id, step]): [string, StepState] => {
           if (isClosed(step.status)) return [id, step];
-          const { reason: _dropped, ...kept } = step;
+          const kept = without(step, 'reason');
           return ENDS_WITH_UNEMPLOYMENT.includes(id as JobStepId)
             ? [id, { ...kept, status: 'done', reason: 'unemployment-ended' }]
             : [id, { ...kept, status: 'skipped', reason: 'found-a-job' }];
         }),
       ),
     })),
-    cancel: emitCommands((_context, _event, params: { key: string }) => [cancelTimer(params.key)]),
-    notifyLate: emitCommands((_context, _event, params: { step: JobStepId }) => [notifyCitizen('step-late', params.step)]),
-    notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
   },
 });

@@ -15,8 +15,14 @@ export const losingARelativeV1: JourneyDefinition<typeof relativeMachine> = {
   version: 1,
   title: { da: 'Miste pårørende', en: 'Losing a relative' },
   description: {
-    da: 'Når en af dine nærmeste dør: anmeld dødsfaldet og aftal begravelsen inden for fristerne, følg dødsboet hos skifteretten, og søg begravelseshjælp og ydelser til efterlevende. Dødsattest, lukning af konti og Digital Post og besked til myndighederne sker automatisk.',
-    en: 'When someone close to you dies: report the death and arrange the burial within the limits, follow the estate at the probate court, and apply for the funeral grant and survivor benefits. The death certificate, the closing of accounts and Digital Post, and informing the authorities happen automatically.',
+    da:
+      'Når en af dine nærmeste dør: anmeld dødsfaldet og aftal begravelsen inden for fristerne, følg dødsboet hos ' +
+      'skifteretten, og søg begravelseshjælp og ydelser til efterlevende. Dødsattest, lukning af konti og Digital ' +
+      'Post og besked til myndighederne sker automatisk.',
+    en:
+      'When someone close to you dies: report the death and arrange the burial within the limits, follow the estate ' +
+      'at the probate court, and apply for the funeral grant and survivor benefits. The death certificate, the ' +
+      'closing of accounts and Digital Post, and informing the authorities happen automatically.',
   },
   machine: relativeMachine,
   steps: relativeSteps,

@@ -9,9 +9,10 @@
  * deceased from the citizen's relations, and otherwise confirmed by the authority's own solution
  * through a task token; a watchdog flags each one that is overdue.
  */
+import { journeyMachineConfig } from '../shared/machine';
 import { initialRelativeSteps, relativeFactsProblem } from './losing-a-relative.rules';
 import type { RelativeAnswers, RelativeFacts } from './losing-a-relative.start';
-import { relativeSetup } from './losing-a-relative.setup';
+import { relativeSetup, type RelativeContext } from './losing-a-relative.setup';
 import { registersRegion } from './regions/registers';
 import { burialRegion, funeralGrantRegion } from './regions/burial';
 import { estateRegion } from './regions/estate';
@@ -19,43 +20,35 @@ import { survivorRegion } from './regions/survivor';
 
 export type { RelativeContext } from './losing-a-relative.setup';
 
-export const relativeMachine = relativeSetup.createMachine({
-  id: 'losing-a-relative',
-  context: ({ input }) => {
-    // Everything comes from registers; a missing fact stops the start instead of becoming a default.
-    const facts = input.facts as RelativeFacts;
-    const problem = relativeFactsProblem(facts);
-    if (problem) throw new Error(problem);
-    return {
-      answers: input.answers as RelativeAnswers,
-      facts,
-      startedAt: input.startedAt,
-      reminderDays: input.reminderDays,
-      anchorDate: facts.dateOfDeath,
-      steps: initialRelativeSteps(facts),
-    };
-  },
-  entry: 'scheduleStartTimers',
-  initial: 'inProgress',
-  states: {
-    inProgress: {
-      type: 'parallel',
-      onDone: 'completed',
-      on: { 'timer.fired': { guard: 'isReminderForOpenStep', actions: 'remindCitizen' } },
-      states: {
-        // The doctor's certificate is the basis of the CPR registration, which blocks accounts,
-        // closes Digital Post and ends powers of attorney.
-        registers: registersRegion,
-        burial: burialRegion,
-        // The parish tells the probate court; the court contacts the family, the estate is settled,
-        // and the probate certificate opens the deceased's Digital Post.
-        estate: estateRegion,
-        funeralGrant: funeralGrantRegion,
-        survivor: survivorRegion,
-      },
+export const relativeMachine = relativeSetup.createMachine(
+  journeyMachineConfig({
+    id: 'losing-a-relative',
+    context: ({ input }): RelativeContext => {
+      // Everything comes from registers; a missing fact stops the start instead of becoming a default.
+      const facts = input.facts as RelativeFacts;
+      const problem = relativeFactsProblem(facts);
+      if (problem) throw new Error(problem);
+      return {
+        answers: input.answers as RelativeAnswers,
+        facts,
+        startedAt: input.startedAt,
+        reminderDays: input.reminderDays,
+        anchorDate: facts.dateOfDeath,
+        steps: initialRelativeSteps(facts),
+      };
     },
-    completed: { type: 'final', entry: 'notifyCompleted' },
-  },
-});
+    regions: {
+      // The doctor's certificate is the basis of the CPR registration, which blocks accounts,
+      // closes Digital Post and ends powers of attorney.
+      registers: registersRegion,
+      burial: burialRegion,
+      // The parish tells the probate court; the court contacts the family, the estate is settled,
+      // and the probate certificate opens the deceased's Digital Post.
+      estate: estateRegion,
+      funeralGrant: funeralGrantRegion,
+      survivor: survivorRegion,
+    },
+  }),
+);
 
 export type RelativeMachine = typeof relativeMachine;

@@ -6,7 +6,6 @@ import {
   addDays,
   addMonths,
   addWorkingDays,
-  atUtc,
   compareIsoDates,
   dateOfTimestamp,
   legalDeadline,
@@ -169,12 +168,6 @@ export function survivorPensionWatchdogDate(dateOfDeath: IsoDate, startedAt: str
   return addDays(maxIsoDate(dateOfDeath, dateOfTimestamp(startedAt)), RELATIVE_RULES.survivorPensionLetterDaysAfterRegistration);
 }
 
-/** The later of an ISO timestamp and the start of a date: "now" as far as the machine knows. */
-export function laterTimestamp(timestamp: string, date: IsoDate): string {
-  const midnight = atUtc(date, '00:00');
-  return Date.parse(midnight) > Date.parse(timestamp) ? midnight : timestamp;
-}
-
 export function initialRelativeSteps(facts: RelativeFacts): Record<RelativeStepId, StepState> {
   const survivor = survivorBranch(facts.relation, facts.bothReceivedPublicPension);
   return initialSteps(RELATIVE_STEP_IDS, {
@@ -214,7 +207,9 @@ export const RELATIVE_RULE_SOURCES: Record<string, RuleSource> = {
     checked: 'unverified',
   },
   burialAuthority: {
-    rule: 'The death is reported to the parish registrar; in Haderslev, Sønderborg, Tønder and Aabenraa municipalities to the municipality.',
+    rule:
+      'The death is reported to the parish registrar; in Haderslev, Sønderborg, Tønder and Aabenraa municipalities ' +
+      'to the municipality.',
     source: { title: `${DEATH_REPORT_ORDER.title}, stk. 2`, url: DEATH_REPORT_ORDER.url },
     checked: '2026-12-06',
   },

@@ -1,23 +1,10 @@
 /** The losing-a-relative machine's context, actions and guards, shared by the machine and its regions. */
 import { assign, setup } from 'xstate';
-import { compareIsoDates, dateOfTimestamp, isIsoDate, maxIsoDate, type IsoDate } from '../shared/calendar';
+import { journeyActions, journeyGuards } from '../shared/actions';
+import { dateOfTimestamp, isIsoDate, laterTimestamp, maxIsoDate, type IsoDate } from '../shared/calendar';
 import type { JourneyCommand, JourneyContextBase } from '../shared/contract';
-import {
-  awaitAuthority,
-  cancelReminders,
-  cancelTimer,
-  deadlineReminders,
-  emitCommands,
-  integrationTask,
-  isReminderForOpenStep,
-  notifyCitizen,
-  reminderNotification,
-  reminderTimers,
-  setStepAction,
-  watchdogKey,
-  watchdogTimer,
-  type JourneyTypes,
-} from '../shared/kit';
+import { awaitAuthority, cancelReminders, emitCommands, integrationTask, journeyTypes, reminderTimers, watchdogTimer } from '../shared/kit';
+import { awaitedConfirmation } from '../shared/patterns';
 import type { RelativeEvent } from './losing-a-relative.events';
 import {
   automaticEffectsWatchdogDate,
@@ -27,7 +14,6 @@ import {
   CLOSE_MAILBOX_TASK,
   deathCertificateWatchdogDate,
   deceasedRelation,
-  laterTimestamp,
   notifyAuthoritiesWatchdogDate,
   PROBATE_CERTIFICATE_TASK,
   RELATIVE_RULES,
@@ -53,7 +39,6 @@ export interface RelativeContext extends JourneyContextBase {
   probateCertificateRef?: string;
 }
 
-export const isAfter = (day: IsoDate, deadline: IsoDate | undefined) => deadline !== undefined && compareIsoDates(day, deadline) > 0;
 /** The day a watchdog counts from: a caseworker's retry restarts it, otherwise `basis`. */
 function watchBasis(event: { type: string; requestedAt?: unknown }, basis: IsoDate): IsoDate {
   return event.type === 'integration.retry' && typeof event.requestedAt === 'string' ? dateOfTimestamp(event.requestedAt) : basis;
@@ -67,20 +52,13 @@ function certificateDate(context: RelativeContext, event: { type: string; issued
   return day !== undefined && isIsoDate(day) ? day : maxIsoDate(context.anchorDate, dateOfTimestamp(context.startedAt));
 }
 
-export const WATCHDOG = {
-  certificate: watchdogKey('death-certificate'),
-  effects: watchdogKey('automatic-effects'),
-  authorities: watchdogKey('notify-authorities'),
-  probate: watchdogKey('probate'),
-  survivor: watchdogKey('spouse-survivor'),
-};
+export const confirmation = awaitedConfirmation<RelativeContext>();
 
 export const relativeSetup = setup({
-  types: {} as JourneyTypes<RelativeContext, RelativeEvent>,
-  guards: { isReminderForOpenStep },
+  types: journeyTypes<RelativeContext, RelativeEvent>(),
+  guards: journeyGuards,
   actions: {
-    setStep: setStepAction(),
-    scheduleStartTimers: emitCommands((context) => deadlineReminders(context)),
+    ...journeyActions<RelativeContext, RelativeEvent, RelativeStepId>(),
     /** Sundhedsdatastyrelsen's status when CPR can name the deceased, else its own confirmation. */
     confirmCertificate: emitCommands((context, event): JourneyCommand[] => {
       const relation = deceasedRelation(context.facts.relation);
@@ -131,12 +109,6 @@ export const relativeSetup = setup({
           ]
         : [],
     ),
-    remindCitizen: emitCommands((context, event) => reminderNotification(context, event)),
-    watch: emitCommands((_context, _event, params: { step: RelativeStepId; date: IsoDate }) => [watchdogTimer(params.step, params.date)]),
-    cancel: emitCommands((_context, _event, params: { key: string }) => [cancelTimer(params.key)]),
-    notifyLate: emitCommands((_context, _event, params: { step: RelativeStepId }) => [notifyCitizen('step-late', params.step)]),
-    notifyNeedsYou: emitCommands((_context, _event, params: { step: RelativeStepId }) => [notifyCitizen('step-needs-you', params.step)]),
-    notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
     recordReport: assign((_, params: { reportedOn: IsoDate }) => ({ reportedOn: params.reportedOn })),
     recordCourtContact: assign((_, params: { caseRef: string }) => ({ probateCaseRef: params.caseRef })),
     recordSettlement: assign((_, params: { settlement: Settlement }) => ({ settlement: params.settlement })),

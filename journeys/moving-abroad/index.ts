@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '../shared/contract';
+import { without } from '../shared/kit';
 import { movingAbroadEvents } from './moving-abroad.events';
 import { movingAbroadMachine, movingAbroadMachineV1 } from './moving-abroad.machine';
 import { movingAbroadV1toV2 } from './moving-abroad.migrations';
@@ -12,8 +13,12 @@ export const movingAbroadV1: JourneyDefinition<typeof movingAbroadMachineV1> = {
   version: 1,
   title: { da: 'Flytte til udlandet', en: 'Moving abroad' },
   description: {
-    da: 'Anmeld udrejsen til tiden, få den registreret i CPR, afklar din skattepligt, og giv besked om ydelser, der stopper. Flytter du til et nordisk land eller til Grønland, gælder særlige regler.',
-    en: 'Report your departure in time, get it registered in CPR, settle your tax liability, and report benefits that stop. Special rules apply for moves to a Nordic country or to Greenland.',
+    da:
+      'Anmeld udrejsen til tiden, få den registreret i CPR, afklar din skattepligt, og giv besked om ydelser, der ' +
+      'stopper. Flytter du til et nordisk land eller til Grønland, gælder særlige regler.',
+    en:
+      'Report your departure in time, get it registered in CPR, settle your tax liability, and report benefits that ' +
+      'stop. Special rules apply for moves to a Nordic country or to Greenland.',
   },
   machine: movingAbroadMachineV1,
   steps: movingAbroadSteps,
@@ -25,7 +30,7 @@ export const movingAbroadV1: JourneyDefinition<typeof movingAbroadMachineV1> = {
 };
 
 /** Version 1 only: in version 2 nobody decides, the citizen has the right to stay registered. */
-const { 'residence.decided': _municipalityDecided, ...movingAbroadEventsV2 } = movingAbroadEvents;
+const movingAbroadEventsV2 = without(movingAbroadEvents, 'residence.decided');
 
 /** A citizen working abroad and home most weekends has the right to stay registered. */
 export const movingAbroadV2: JourneyDefinition<typeof movingAbroadMachine> = {

@@ -6,9 +6,10 @@
  * country's confirmation; then CPR records the departure. The tax call and the child-benefit stop
  * follow the CPR registration; the other benefits, and the A1/S1 question, can be handled any time.
  */
+import { journeyMachineConfig } from '../shared/machine';
 import { initialMovingAbroadSteps } from './moving-abroad.rules';
 import type { MovingAbroadAnswers } from './moving-abroad.start';
-import { movingAbroadSetup } from './moving-abroad.setup';
+import { movingAbroadSetup, type MovingAbroadContext } from './moving-abroad.setup';
 import { registrationRegionFor } from './regions/registration';
 import { benefitsStopRegion, euSocialSecurityRegion, taxLiabilityRegion } from './regions/after-departure';
 
@@ -16,40 +17,32 @@ export type { MovingAbroadContext } from './moving-abroad.setup';
 export { TAX_CALL_TIMER } from './moving-abroad.setup';
 
 const machineFor = (version: 1 | 2) =>
-  movingAbroadSetup.createMachine({
-    id: 'moving-abroad',
-    context: ({ input }) => {
-      // The engine validated the answers against movingAbroadStartSchema.
-      const answers = input.answers as unknown as MovingAbroadAnswers;
-      return {
-        answers,
-        facts: input.facts,
-        startedAt: input.startedAt,
-        reminderDays: input.reminderDays,
-        anchorDate: answers.departureDate,
-        registrationBasisDate: answers.departureDate,
-        steps: initialMovingAbroadSteps(answers),
-      };
-    },
-    entry: 'scheduleReminders',
-    initial: 'inProgress',
-    states: {
-      inProgress: {
-        type: 'parallel',
-        onDone: 'completed',
-        on: { 'timer.fired': { guard: 'isReminderForOpenStep', actions: 'remindCitizen' } },
-        states: {
-          registration: registrationRegionFor(version),
-          // Call Skattestyrelsen about a week after the deregistration, once it has the CPR change.
-          taxLiability: taxLiabilityRegion,
-          benefitsStop: benefitsStopRegion,
-          // A1/S1 for work in the EU/EEA: not researched, so the citizen records the outcome.
-          euSocialSecurity: euSocialSecurityRegion,
-        },
+  movingAbroadSetup.createMachine(
+    journeyMachineConfig({
+      id: 'moving-abroad',
+      context: ({ input }): MovingAbroadContext => {
+        // The engine validated the answers against movingAbroadStartSchema.
+        const answers = input.answers as unknown as MovingAbroadAnswers;
+        return {
+          answers,
+          facts: input.facts,
+          startedAt: input.startedAt,
+          reminderDays: input.reminderDays,
+          anchorDate: answers.departureDate,
+          registrationBasisDate: answers.departureDate,
+          steps: initialMovingAbroadSteps(answers),
+        };
       },
-      completed: { type: 'final', entry: 'notifyCompleted' },
-    },
-  });
+      regions: {
+        registration: registrationRegionFor(version),
+        // Call Skattestyrelsen about a week after the deregistration, once it has the CPR change.
+        taxLiability: taxLiabilityRegion,
+        benefitsStop: benefitsStopRegion,
+        // A1/S1 for work in the EU/EEA: not researched, so the citizen records the outcome.
+        euSocialSecurity: euSocialSecurityRegion,
+      },
+    }),
+  );
 
 /** Version 1: the municipality decided whether a weekly commuter stays registered. */
 export const movingAbroadMachineV1 = machineFor(1);

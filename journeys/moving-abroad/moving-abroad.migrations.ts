@@ -18,7 +18,8 @@ export const movingAbroadV1toV2: SnapshotMigration = {
   from: 1,
   to: 2,
   description:
-    'A weekly commuter has the right to stay registered (awaitingMunicipality becomes choosingToStay); housing benefit is reported before departure.',
+    'A weekly commuter has the right to stay registered (awaitingMunicipality becomes choosingToStay); housing ' +
+    'benefit is reported before departure.',
   migrate(snapshot) {
     const { value, context } = snapshot as unknown as MovingAbroadSnapshot;
     if (typeof value === 'object' && value.inProgress?.registration === 'awaitingMunicipality') {

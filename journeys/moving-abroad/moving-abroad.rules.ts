@@ -143,7 +143,9 @@ export const MOVING_ABROAD_RULE_SOURCES: Record<string, RuleSource> = {
     checked: '2026-12-06',
   },
   weeklyCommuter: {
-    rule: 'Working abroad more than 6 months but spending most weekends, days off and holidays at the home in Denmark: the right to stay registered.',
+    rule:
+      'Working abroad more than 6 months but spending most weekends, days off and holidays at the home in Denmark: ' +
+      'the right to stay registered.',
     source: { title: 'CPR-loven § 24 (stk. 7 as inserted by lov nr. 379 af 28. maj 2003); norden.org', url: NORDEN_MOVING_OUT.url },
     checked: '2026-12-06',
   },
@@ -153,7 +155,9 @@ export const MOVING_ABROAD_RULE_SOURCES: Record<string, RuleSource> = {
     checked: '2026-12-06',
   },
   housingBenefitAbroad: {
-    rule: 'Away more than 6 months within a year ends the right to housing benefit from the day the stay began; report the stay to Udbetaling Danmark before leaving.',
+    rule:
+      'Away more than 6 months within a year ends the right to housing benefit from the day the stay began; report ' +
+      'the stay to Udbetaling Danmark before leaving.',
     source: {
       title: 'borger.dk: Når du får boligstøtte',
       url: 'https://www.borger.dk/bolig-og-flytning/Boligstoette-oversigt/naar-du-faar-boligstoette',

@@ -1,22 +1,10 @@
 /** The moving-abroad machine's context, actions and guards, shared by the machine and its regions. */
 import { assign, setup } from 'xstate';
-import { atUtc, compareIsoDates, maxIsoDate, type IsoDate } from '../shared/calendar';
+import { journeyActions, journeyGuards } from '../shared/actions';
+import { atUtc, type IsoDate } from '../shared/calendar';
 import type { JourneyContextBase } from '../shared/contract';
-import {
-  awaitAuthority,
-  cancelTimer,
-  deadlineReminders,
-  emitCommands,
-  integrationTask,
-  isReminderForOpenStep,
-  notifyCitizen,
-  REMINDER_TIME_UTC,
-  reminderNotification,
-  setStepAction,
-  watchdogKey,
-  watchdogTimer,
-  type JourneyTypes,
-} from '../shared/kit';
+import { awaitAuthority, emitCommands, integrationTask, journeyTypes, REMINDER_TIME_UTC, watchdogTimer } from '../shared/kit';
+import { cprConfirmation as cprConfirmationFor, recordBasisDateAction } from '../shared/registration';
 import type { MovingAbroadEvent } from './moving-abroad.events';
 import { CPR_TASK, cprDestination, cprWatchdogDate, MOVING_ABROAD_RULES, nordicWatchdogDate, taxCallDate } from './moving-abroad.rules';
 import type { MovingAbroadAnswers } from './moving-abroad.start';
@@ -32,23 +20,20 @@ export interface MovingAbroadContext extends JourneyContextBase {
 type StepId = MovingAbroadStepId;
 
 export const CPR_STEP: StepId = 'cpr-status-udrejst';
-export const CPR_WATCHDOG = watchdogKey(CPR_STEP);
 /** Tells the citizen when Skattestyrelsen is ready for the call (not a deadline, so not a `reminder:` key). */
 export const TAX_CALL_TIMER = 'call:tax-liability';
 
-export const isAfter = (day: IsoDate, deadline: IsoDate | undefined) => deadline !== undefined && compareIsoDates(day, deadline) > 0;
+export const cprConfirmation = cprConfirmationFor<MovingAbroadContext>();
 
 export const movingAbroadSetup = setup({
-  types: {} as JourneyTypes<MovingAbroadContext, MovingAbroadEvent>,
+  types: journeyTypes<MovingAbroadContext, MovingAbroadEvent>(),
   guards: {
-    isReminderForOpenStep,
+    ...journeyGuards,
     toNordicCountry: ({ context }) => context.answers.destination === 'nordic',
   },
   actions: {
-    setStep: setStepAction(),
-    recordBasisDate: assign(({ context }, params: { date: IsoDate }) => ({
-      registrationBasisDate: maxIsoDate(context.registrationBasisDate, params.date),
-    })),
+    ...journeyActions<MovingAbroadContext, MovingAbroadEvent, StepId>(),
+    recordBasisDate: recordBasisDateAction<MovingAbroadContext, MovingAbroadEvent>(),
     skipSteps: assign(({ context }, params: { steps: readonly StepId[]; reason: string }) => ({
       steps: params.steps.reduce(
         (steps, id) => (steps[id].status === 'skipped' ? steps : { ...steps, [id]: { status: 'skipped' as const, reason: params.reason } }),
@@ -61,8 +46,6 @@ export const movingAbroadSetup = setup({
         'tax-liability': { status: 'active' as const, availableFrom: taxCallDate(context.registrationBasisDate) },
       },
     })),
-    scheduleReminders: emitCommands((context: MovingAbroadContext) => deadlineReminders(context)),
-    remindCitizen: emitCommands((context: MovingAbroadContext, event) => reminderNotification(context, event)),
     // CPR receives the other country's confirmation and answers with `nordic-registration.confirmed`.
     awaitNordicConfirmation: emitCommands((context: MovingAbroadContext) => [
       awaitAuthority(CPR_STEP, 'cpr', 'nordic-registration.confirmed', { expiresInDays: MOVING_ABROAD_RULES.nordicConfirmationTokenDays }),
@@ -75,7 +58,6 @@ export const movingAbroadSetup = setup({
       }),
       watchdogTimer(CPR_STEP, cprWatchdogDate(context.registrationBasisDate)),
     ]),
-    cancelCprWatchdog: emitCommands(() => [cancelTimer(CPR_WATCHDOG)]),
     scheduleTaxCall: emitCommands((context: MovingAbroadContext) => [
       {
         type: 'timer.schedule',
@@ -85,9 +67,5 @@ export const movingAbroadSetup = setup({
         purpose: 'reminder',
       },
     ]),
-    cancelTaxCall: emitCommands(() => [cancelTimer(TAX_CALL_TIMER)]),
-    notifyTaxCall: emitCommands(() => [notifyCitizen('step-needs-you', 'tax-liability')]),
-    notifyLate: emitCommands(() => [notifyCitizen('step-late', CPR_STEP)]),
-    notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
   },
 });

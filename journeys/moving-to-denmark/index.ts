@@ -10,8 +10,12 @@ export const movingToDenmarkV1: JourneyDefinition<typeof movingToDenmarkMachine>
   version: 1,
   title: { da: 'Flytte til Danmark', en: 'Moving to Denmark' },
   description: {
-    da: 'Ophold, CPR-nummer, læge og sundhedskort, Digital Post og MitID, skattekort, NemKonto og familieydelser: trinene, når du flytter til Danmark, og hvornår de skal være gjort.',
-    en: 'Right to reside, CPR number, doctor and health card, Digital Post and MitID, tax card, NemKonto and family benefits: the steps when you move to Denmark, and when each is due.',
+    da:
+      'Ophold, CPR-nummer, læge og sundhedskort, Digital Post og MitID, skattekort, NemKonto og familieydelser: ' +
+      'trinene, når du flytter til Danmark, og hvornår de skal være gjort.',
+    en:
+      'Right to reside, CPR number, doctor and health card, Digital Post and MitID, tax card, NemKonto and family ' +
+      'benefits: the steps when you move to Denmark, and when each is due.',
   },
   machine: movingToDenmarkMachine,
   steps: movingToDenmarkSteps,

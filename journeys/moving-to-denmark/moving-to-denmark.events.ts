@@ -127,8 +127,12 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     steps: ['family-benefits'],
     schema: schema.object({
       outcome: schema.oneOf(CHILD_BENEFIT_OUTCOMES, {
-        da: 'Søgt hos Udbetaling Danmark; startet af Udbetaling Danmark uden ansøgning (ikke for dem, der skal søge); eller ikke berettiget',
-        en: 'Applied at Udbetaling Danmark; started by UDK without an application (not accepted from those who must apply); or not entitled',
+        da:
+          'Søgt hos Udbetaling Danmark; startet af Udbetaling Danmark uden ansøgning (ikke for dem, der skal søge); ' +
+          'eller ikke berettiget',
+        en:
+          'Applied at Udbetaling Danmark; started by UDK without an application (not accepted from those who must ' +
+          'apply); or not entitled',
       }),
     }),
     examples: [{ outcome: 'applied' }, { outcome: 'started-without-application' }, { outcome: 'not-entitled' }],

@@ -10,8 +10,12 @@ export const movingV1: JourneyDefinition<typeof movingMachine> = {
   version: 1,
   title: { da: 'Flytte', en: 'Moving within Denmark' },
   description: {
-    da: 'Anmeld flytningen, vælg læge, og få styr på boligstøtte, skat, dagtilbud og skole. De fleste registre følger automatisk med, når flytningen er registreret i CPR.',
-    en: 'Report the move, choose a doctor, and sort out housing benefit, tax, daycare and school. Most registers follow automatically once the move is registered in CPR.',
+    da:
+      'Anmeld flytningen, vælg læge, og få styr på boligstøtte, skat, dagtilbud og skole. De fleste registre følger ' +
+      'automatisk med, når flytningen er registreret i CPR.',
+    en:
+      'Report the move, choose a doctor, and sort out housing benefit, tax, daycare and school. Most registers ' +
+      'follow automatically once the move is registered in CPR.',
   },
   machine: movingMachine,
   steps: movingSteps,
@@ -32,8 +36,12 @@ export const movingV1: JourneyDefinition<typeof movingMachine> = {
       refuseAfterDays: 365,
       warnBeforeDays: 5,
       refused: {
-        da: 'Indtast en flyttedato, der højst ligger 30 dage tilbage og højst et år frem. Er du flyttet for længere siden, så anmeld flytningen direkte på borger.dk.',
-        en: 'Enter a moving date at most 30 days ago and at most a year ahead. If you moved longer ago, report the move directly on borger.dk.',
+        da:
+          'Indtast en flyttedato, der højst ligger 30 dage tilbage og højst et år frem. Er du flyttet for længere siden, ' +
+          'så anmeld flytningen direkte på borger.dk.',
+        en:
+          'Enter a moving date at most 30 days ago and at most a year ahead. If you moved longer ago, report the move ' +
+          'directly on borger.dk.',
       },
       warned: {
         da: 'Fristen for at anmelde flytningen (5 dage efter flyttedagen) er overskredet. Anmeld flytningen hurtigst muligt.',

@@ -1,22 +1,10 @@
 /** The moving machine's context, actions and guards, shared by the machine and its regions. */
-import { assign, setup } from 'xstate';
-import { compareIsoDates, maxIsoDate, type IsoDate } from '../shared/calendar';
+import { setup } from 'xstate';
+import { journeyActions, journeyGuards } from '../shared/actions';
+import type { IsoDate } from '../shared/calendar';
 import type { JourneyContextBase } from '../shared/contract';
-import {
-  activatePending,
-  awaitAuthority,
-  cancelTimer,
-  deadlineReminders,
-  emitCommands,
-  integrationTask,
-  isReminderForOpenStep,
-  notifyCitizen,
-  reminderNotification,
-  setStepAction,
-  watchdogKey,
-  watchdogTimer,
-  type JourneyTypes,
-} from '../shared/kit';
+import { awaitAuthority, emitCommands, integrationTask, journeyTypes, watchdogTimer } from '../shared/kit';
+import { cprConfirmation as cprConfirmationFor, recordBasisDateAction } from '../shared/registration';
 import type { MovingEvent } from './moving.events';
 import { CPR_TASK, cprWatchdogDate, MOVING_RULES } from './moving.rules';
 import type { MovingAnswers, MovingFacts } from './moving.start';
@@ -31,28 +19,19 @@ export interface MovingContext extends JourneyContextBase {
 }
 
 export const CPR_STEP: MovingStepId = 'cpr-propagation';
-export const CPR_WATCHDOG = watchdogKey(CPR_STEP);
-export const isAfter = (day: IsoDate, deadline: IsoDate | undefined) => deadline !== undefined && compareIsoDates(day, deadline) > 0;
 const MUNICIPALITY_DECISIONS = [
   { step: 'logivaert-check', complete: 'logivaert.decided' },
   { step: 'child-move-hearing', complete: 'child-move-hearing.decided' },
 ] as const satisfies readonly { step: MovingStepId; complete: string }[];
 
+export const cprConfirmation = cprConfirmationFor<MovingContext>();
+
 export const movingSetup = setup({
-  types: {} as JourneyTypes<MovingContext, MovingEvent>,
-  guards: {
-    isReminderForOpenStep,
-  },
+  types: journeyTypes<MovingContext, MovingEvent>(),
+  guards: journeyGuards,
   actions: {
-    setStep: setStepAction(),
-    activate: assign(({ context }, params: { steps: readonly MovingStepId[] }) => ({
-      steps: activatePending(context.steps, params.steps),
-    })),
-    recordBasisDate: assign(({ context }, params: { date: IsoDate }) => ({
-      registrationBasisDate: maxIsoDate(context.registrationBasisDate, params.date),
-    })),
-    scheduleReminders: emitCommands((context) => deadlineReminders(context)),
-    remindCitizen: emitCommands((context, event) => reminderNotification(context, event)),
+    ...journeyActions<MovingContext, MovingEvent, MovingStepId>(),
+    recordBasisDate: recordBasisDateAction<MovingContext, MovingEvent>(),
     requestCprConfirmation: emitCommands((context) => [
       integrationTask(CPR_STEP, 'cpr', CPR_TASK, {
         movingDate: context.anchorDate,
@@ -67,8 +46,5 @@ export const movingSetup = setup({
         awaitAuthority(step, 'municipality', complete, { expiresInDays: MOVING_RULES.municipalityDecisionTokenDays }),
       ),
     ),
-    cancelCprWatchdog: emitCommands(() => [cancelTimer(CPR_WATCHDOG)]),
-    notifyLate: emitCommands(() => [notifyCitizen('step-late', CPR_STEP)]),
-    notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
   },
 });

@@ -10,8 +10,14 @@ export const newJobV1: JourneyDefinition<typeof newJobMachine> = {
   version: 1,
   title: { da: 'Få nyt job', en: 'Starting a new job' },
   description: {
-    da: 'Skattekort og forskudsopgørelse, afmelding som ledig, ATP og pension, feriepenge fra det gamle job og pligten til at melde indkomst til boligstøtte og SU. Er du ny i Danmark, starter vi også forløbet "Flytte til Danmark".',
-    en: 'Tax card and preliminary assessment, leaving unemployment, ATP and pension, holiday pay from the old job, and the duty to report income for housing benefit and SU. If you are new to Denmark, we also start the "Moving to Denmark" journey.',
+    da:
+      'Skattekort og forskudsopgørelse, afmelding som ledig, ATP og pension, feriepenge fra det gamle job og pligten ' +
+      'til at melde indkomst til boligstøtte og SU. Er du ny i Danmark, starter vi også forløbet "Flytte til ' +
+      'Danmark".',
+    en:
+      'Tax card and preliminary assessment, leaving unemployment, ATP and pension, holiday pay from the old job, and ' +
+      'the duty to report income for housing benefit and SU. If you are new to Denmark, we also start the "Moving to ' +
+      'Denmark" journey.',
   },
   machine: newJobMachine,
   steps: newJobSteps,

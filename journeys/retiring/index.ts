@@ -15,8 +15,13 @@ export const retiringV1: JourneyDefinition<typeof retiringMachine> = {
   version: 1,
   title: { da: 'Blive pensionist', en: 'Retiring' },
   description: {
-    da: 'Fra et halvt år før din folkepensionsalder: søg folkepension i tide (eller udskyd den), få styr på ATP, dine andre pensioner og feriepengene. Førtidspension, ATP og boligstøtte følger automatisk.',
-    en: 'From six months before your state pension age: apply for the state pension in time (or defer it), and sort out ATP, your other pensions and your holiday pay. Disability pension, ATP and housing benefit follow automatically.',
+    da:
+      'Fra et halvt år før din folkepensionsalder: søg folkepension i tide (eller udskyd den), få styr på ATP, dine ' +
+      'andre pensioner og feriepengene. Førtidspension, ATP og boligstøtte følger automatisk.',
+    en:
+      'From six months before your state pension age: apply for the state pension in time (or defer it), and sort ' +
+      'out ATP, your other pensions and your holiday pay. Disability pension, ATP and housing benefit follow ' +
+      'automatically.',
   },
   machine: retiringMachine,
   steps: retiringSteps,

@@ -8,49 +8,42 @@
  * the disability switch, the housing benefit) come from its own solution through task tokens.
  * Watchdogs flag every confirmation that is overdue.
  */
+import { journeyMachineConfig } from '../shared/machine';
 import { initialRetiringSteps, pensionAgeDateOf, pensionDates, retiringFactsProblem } from './retiring.rules';
 import type { RetiringAnswers, RetiringFacts } from './retiring.start';
-import { retiringSetup } from './retiring.setup';
+import { retiringSetup, type RetiringContext } from './retiring.setup';
 import { folkepensionRegion } from './regions/folkepension';
 import { atpRegion, holidayPayRegion, housingBenefitRegion, privatePensionsRegion } from './regions/payouts';
 
 export type { RetiringContext } from './retiring.setup';
 
-export const retiringMachine = retiringSetup.createMachine({
-  id: 'retiring',
-  context: ({ input }) => {
-    // Everything comes from registers; a missing fact stops the start instead of becoming a default.
-    const facts = input.facts as RetiringFacts;
-    const problem = retiringFactsProblem(facts);
-    if (problem) throw new Error(problem);
-    const dates = pensionDates(pensionAgeDateOf(facts));
-    return {
-      answers: input.answers as RetiringAnswers,
-      facts,
-      startedAt: input.startedAt,
-      reminderDays: input.reminderDays,
-      anchorDate: dates.pensionAgeDate,
-      dates,
-      steps: initialRetiringSteps(facts, dates),
-    };
-  },
-  entry: 'scheduleStartTimers',
-  initial: 'inProgress',
-  states: {
-    inProgress: {
-      type: 'parallel',
-      onDone: 'completed',
-      on: { 'timer.fired': { guard: 'isReminderForOpenStep', actions: 'remindCitizen' } },
-      states: {
-        folkepension: folkepensionRegion,
-        atp: atpRegion,
-        privatePensions: privatePensionsRegion,
-        housingBenefit: housingBenefitRegion,
-        holidayPay: holidayPayRegion,
-      },
+export const retiringMachine = retiringSetup.createMachine(
+  journeyMachineConfig({
+    id: 'retiring',
+    context: ({ input }): RetiringContext => {
+      // Everything comes from registers; a missing fact stops the start instead of becoming a default.
+      const facts = input.facts as RetiringFacts;
+      const problem = retiringFactsProblem(facts);
+      if (problem) throw new Error(problem);
+      const dates = pensionDates(pensionAgeDateOf(facts));
+      return {
+        answers: input.answers as RetiringAnswers,
+        facts,
+        startedAt: input.startedAt,
+        reminderDays: input.reminderDays,
+        anchorDate: dates.pensionAgeDate,
+        dates,
+        steps: initialRetiringSteps(facts, dates),
+      };
     },
-    completed: { type: 'final', entry: 'notifyCompleted' },
-  },
-});
+    regions: {
+      folkepension: folkepensionRegion,
+      atp: atpRegion,
+      privatePensions: privatePensionsRegion,
+      housingBenefit: housingBenefitRegion,
+      holidayPay: holidayPayRegion,
+    },
+  }),
+);
 
 export type RetiringMachine = typeof retiringMachine;

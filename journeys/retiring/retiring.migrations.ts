@@ -5,14 +5,8 @@
  */
 import type { JourneyCommand, SnapshotMigration } from '../shared/contract';
 import { pensionAge } from '../shared/cpr';
-import { cancelReminders, isClosed, reminderTimers, watchdogTimer } from '../shared/kit';
-import {
-  atpWatchdogDate,
-  deadlinePassedTimer,
-  disabilitySwitchWatchdogDate,
-  housingRecalcWatchdogDate,
-  pensionDates,
-} from './retiring.rules';
+import { cancelReminders, deadlinePassedTimer, isClosed, reminderTimers, watchdogTimer } from '../shared/kit';
+import { atpWatchdogDate, disabilitySwitchWatchdogDate, housingRecalcWatchdogDate, pensionDates } from './retiring.rules';
 import type { RetiringContext } from './retiring.setup';
 
 const contextOf = (snapshot: Record<string, unknown>) => (snapshot as unknown as { context: RetiringContext }).context;

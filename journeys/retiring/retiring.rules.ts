@@ -6,22 +6,20 @@ import {
   addDays,
   addMonths,
   addWorkingDays,
-  atUtc,
   compareIsoDates,
-  dateOfTimestamp,
-  daysBetween,
   firstOfNextMonth,
   formatIsoDate,
   isWorkingDay,
   lastDayOfMonth,
   legalDeadline,
   parseIsoDate,
+  tokenDaysUntil,
   type DeadlineRoll,
   type IsoDate,
 } from '../shared/calendar';
-import type { RuleSource, ScheduleTimerCommand, StepState } from '../shared/contract';
+import type { RuleSource, StepState } from '../shared/contract';
 import { pensionAge } from '../shared/cpr';
-import { REMINDER_TIME_UTC, initialSteps } from '../shared/kit';
+import { initialSteps } from '../shared/kit';
 import { REQUIRED_RETIRING_FACTS, type RetiringFacts } from './retiring.start';
 import { RETIRING_STEP_IDS, type RetiringStepId } from './retiring.steps';
 
@@ -63,13 +61,12 @@ export const RETIRING_RULES = {
   bankClosingDays: ['06-05', '12-24', '12-31'] as readonly string[],
 } as const;
 
-export const DEADLINE_PASSED = (step: RetiringStepId) => `deadline:${step}`;
 /** ATP's payout status confirms the automatic payout. */
 export const ATP_STATUS_TASK = 'payout-status';
 
 /** Whole days a task token must live: until `expected` plus a margin, counted from `now`. */
 export function tokenDays(now: string, expected: IsoDate): number {
-  return Math.max(1, daysBetween(dateOfTimestamp(now), expected) + RETIRING_RULES.tokenDaysAfterExpected);
+  return tokenDaysUntil(now, expected, RETIRING_RULES.tokenDaysAfterExpected);
 }
 
 /** The names of the facts a start lacks (never their values), or undefined when all are there. */
@@ -160,17 +157,6 @@ export function atpWatchdogDate(dates: PensionDates): IsoDate {
 
 export function housingRecalcWatchdogDate(dates: PensionDates): IsoDate {
   return addDays(dates.pensionStartDate, 7 * RETIRING_RULES.housingRecalcWatchdogWeeksAfterStart);
-}
-
-/** A timer that fires the morning after `deadline`, when the deadline has passed. */
-export function deadlinePassedTimer(step: RetiringStepId, deadline: IsoDate): ScheduleTimerCommand {
-  return {
-    type: 'timer.schedule',
-    key: DEADLINE_PASSED(step),
-    dueAt: atUtc(addDays(deadline, 1), REMINDER_TIME_UTC),
-    step,
-    purpose: 'deadline',
-  };
 }
 
 export function initialRetiringSteps(facts: RetiringFacts, dates: PensionDates): Record<RetiringStepId, StepState> {

@@ -2,29 +2,28 @@
 import { assign, setup } from 'xstate';
 import { addDays, addWorkingDays, atUtc, dateOfTimestamp, maxIsoDate, type IsoDate } from '../shared/calendar';
 import type { JourneyContextBase } from '../shared/contract';
+import { journeyActions, journeyGuards } from '../shared/actions';
 import {
   awaitAuthority,
   cancelReminders,
   cancelTimer,
+  deadlinePassedKey,
+  deadlinePassedTimer,
   deadlineReminders,
   emitCommands,
   integrationTask,
-  isReminderForOpenStep,
+  journeyTypes,
   notifyCitizen,
   REMINDER_TIME_UTC,
-  reminderNotification,
   reminderTimers,
-  setStepAction,
-  watchdogKey,
   watchdogTimer,
-  type JourneyTypes,
+  without,
 } from '../shared/kit';
+import { awaitedConfirmation } from '../shared/patterns';
 import type { RetiringEvent } from './retiring.events';
 import {
   ATP_STATUS_TASK,
   atpWatchdogDate,
-  DEADLINE_PASSED,
-  deadlinePassedTimer,
   decisionWatchdogDate,
   disabilitySwitchWatchdogDate,
   housingRecalcWatchdogDate,
@@ -45,12 +44,8 @@ export interface RetiringContext extends JourneyContextBase {
   appliedOn?: IsoDate;
 }
 
-export const WATCHDOG = {
-  decision: watchdogKey('apply-folkepension'),
-  atp: watchdogKey('atp-payout'),
-  housing: watchdogKey('housing-benefit-recalc'),
-};
-export const APPLY_BY_PASSED = DEADLINE_PASSED('apply-folkepension');
+export const APPLY_BY_PASSED = deadlinePassedKey('apply-folkepension');
+export const confirmation = awaitedConfirmation<RetiringContext>();
 
 /** When the first deadline has passed: the morning after it, or the start if the journey began later. */
 function backPayWindowOpens(context: RetiringContext): string {
@@ -59,10 +54,10 @@ function backPayWindowOpens(context: RetiringContext): string {
 }
 
 export const retiringSetup = setup({
-  types: {} as JourneyTypes<RetiringContext, RetiringEvent>,
-  guards: { isReminderForOpenStep },
+  types: journeyTypes<RetiringContext, RetiringEvent>(),
+  guards: journeyGuards,
   actions: {
-    setStep: setStepAction(),
+    ...journeyActions<RetiringContext, RetiringEvent, RetiringStepId>(),
     scheduleStartTimers: emitCommands((context) => {
       const { dates, facts, startedAt } = context;
       const switchExpected = disabilitySwitchWatchdogDate(dates);
@@ -101,7 +96,6 @@ export const retiringSetup = setup({
         watchdogTimer('atp-payout', fromRetry === undefined ? watchdog : maxIsoDate(watchdog, fromRetry)),
       ];
     }),
-    remindCitizen: emitCommands((context, event) => reminderNotification(context, event)),
     /** The first deadline passed: from now on the back-pay deadline is the one to remind about. */
     moveToBackPayDeadline: assign(({ context }) => ({
       steps: {
@@ -116,8 +110,10 @@ export const retiringSetup = setup({
     ]),
     /** The deadline is met (or missed) once the application is in; the reason on completion keeps the timing. */
     recordApplication: assign(({ context }, params: { appliedOn: IsoDate }) => {
-      const { deadline: _met, ...step } = context.steps['apply-folkepension'];
-      return { appliedOn: params.appliedOn, steps: { ...context.steps, 'apply-folkepension': step } };
+      return {
+        appliedOn: params.appliedOn,
+        steps: { ...context.steps, 'apply-folkepension': without(context.steps['apply-folkepension'], 'deadline') },
+      };
     }),
     /** Applied: no more reminders to apply while Udbetaling Danmark decides in its own solution. */
     stopApplicationReminders: emitCommands((context) => {
@@ -135,8 +131,5 @@ export const retiringSetup = setup({
           : []),
       ];
     }),
-    cancel: emitCommands((_context, _event, params: { key: string }) => [cancelTimer(params.key)]),
-    notifyLate: emitCommands((_context, _event, params: { step: RetiringStepId }) => [notifyCitizen('step-late', params.step)]),
-    notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
   },
 });

@@ -36,7 +36,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 export function parseIsoDate(iso: IsoDate): { year: number; month: number; day: number } {
-  if (!isIsoDate(iso)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${iso}`);
+  if (!isIsoDate(iso)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${String(iso)}`);
   return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
 }
 
@@ -83,6 +83,11 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 export function compareIsoDates(a: IsoDate, b: IsoDate): number {
   return toDayNumber(a) - toDayNumber(b);
+}
+
+/** True when `day` lies after `deadline`; a step without a deadline is never late. */
+export function isAfterDeadline(day: IsoDate, deadline: IsoDate | undefined): boolean {
+  return deadline !== undefined && compareIsoDates(day, deadline) > 0;
 }
 
 export function maxIsoDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
@@ -237,4 +242,15 @@ export function dateOfTimestamp(timestamp: string): IsoDate {
     throw new RangeError(`Not an ISO timestamp: ${timestamp}`);
   }
   return date;
+}
+
+/** The later of an ISO timestamp and the start of a date: "now" as far as a machine knows. */
+export function laterTimestamp(timestamp: string, date: IsoDate): string {
+  const midnight = atUtc(date, '00:00');
+  return Date.parse(midnight) > Date.parse(timestamp) ? midnight : timestamp;
+}
+
+/** Whole days a task token must live: until `expected` plus `marginDays`, counted from `now` (at least one). */
+export function tokenDaysUntil(now: string, expected: IsoDate, marginDays: number): number {
+  return Math.max(1, daysBetween(dateOfTimestamp(now), expected) + marginDays);
 }

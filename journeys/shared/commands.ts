@@ -63,7 +63,10 @@ export interface AwaitAuthorityCommand {
   system: AuthoritySystemId;
   /** Event type the solution sends, with its data, to complete the step. */
   complete: string;
-  /** Event type (data `{ reason }`) for a solution that cannot complete the step; without one the failure flags the step for caseworkers. */
+  /**
+   * Event type (data `{ reason }`) for a solution that cannot complete the step; without one the
+   * failure flags the step for caseworkers.
+   */
   fail?: string;
   /** Days until the token expires. */
   expiresInDays: number;

@@ -63,7 +63,7 @@ export interface RuleSource {
   rule: string;
   source: LegalSource;
   /** ISO date the rule was last checked against the source, or `unverified` when nobody could. */
-  checked: string | 'unverified';
+  checked: `${number}-${number}-${number}` | 'unverified';
 }
 
 export interface StepDefinition {

@@ -3,7 +3,7 @@
  * and make them treat steps, reminders and integrations the same way, so the engine and the
  * caseworker UI can rely on one behaviour.
  */
-import { enqueueActions, type EventObject, type MachineContext, type ParameterizedObject, type ProvidedActor } from 'xstate';
+import { enqueueActions, type EventObject, type MachineContext, type ParameterizedObject } from 'xstate';
 import type { TaskInput, TaskName } from './authority-tasks';
 import { addDays, atUtc, previousWorkingDayOnOrBefore, type IsoDate } from './calendar';
 import type {
@@ -43,6 +43,11 @@ export interface JourneyTypes<TContext extends JourneyContextBase, TEvent extend
   emitted: JourneyCommand;
 }
 
+/** `setup({ types: journeyTypes<Ctx, Ev>() })`: XState reads the types at compile time; the value is never used. */
+export function journeyTypes<TContext extends JourneyContextBase, TEvent extends EventObject>(): JourneyTypes<TContext, TEvent> {
+  return {} as JourneyTypes<TContext, TEvent>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Steps
 // ---------------------------------------------------------------------------------------------
@@ -67,8 +72,14 @@ export function initialSteps<const TId extends string>(
 export function withStep(steps: Steps, id: string, status: StepStatus, extra: Partial<Omit<StepState, 'status'>> = {}): Steps {
   const current = steps[id];
   if (!current) throw new Error(`Unknown step "${id}"`);
-  const { reason: _dropped, ...kept } = current;
-  return { ...steps, [id]: { ...kept, ...extra, status } };
+  return { ...steps, [id]: { ...without(current, 'reason'), ...extra, status } };
+}
+
+/** A copy of `object` without `key` (a reason that no longer applies, a deadline that was met). */
+export function without<T extends object, K extends keyof T>(object: T, key: K): Omit<T, K> {
+  const copy = { ...object };
+  delete copy[key];
+  return copy;
 }
 
 export function isClosed(status: StepStatus): boolean {
@@ -89,20 +100,16 @@ export function activatePending(steps: Steps, ids: readonly string[]): Steps {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * An action that emits every command `build` returns, in order. The generic parameters mirror
- * `enqueueActions` so that the action type-checks inside `setup({ actions })`.
+ * An action that emits every command `build` returns, in order. It spawns, raises, checks and
+ * delays nothing, so those type parameters of `enqueueActions` are `never`: the action then fits
+ * any machine's `setup({ actions })`, wherever it is written.
  */
 export function emitCommands<
   TContext extends MachineContext,
-  TExpressionEvent extends EventObject,
+  TEvent extends EventObject,
   TParams extends ParameterizedObject['params'] | undefined = undefined,
-  TEvent extends EventObject = TExpressionEvent,
-  TActor extends ProvidedActor = ProvidedActor,
-  TAction extends ParameterizedObject = ParameterizedObject,
-  TGuard extends ParameterizedObject = ParameterizedObject,
-  TDelay extends string = never,
->(build: (context: TContext, event: TExpressionEvent, params: TParams) => readonly JourneyCommand[]) {
-  return enqueueActions<TContext, TExpressionEvent, TParams, TEvent, TActor, TAction, TGuard, TDelay, JourneyCommand>(
+>(build: (context: TContext, event: TEvent, params: TParams) => readonly JourneyCommand[]) {
+  return enqueueActions<TContext, TEvent, TParams, TEvent, never, never, never, never, JourneyCommand>(
     ({ context, event, enqueue }, params) => {
       for (const command of build(context, event, params)) enqueue.emit(command);
     },
@@ -119,16 +126,8 @@ export interface StepUpdate {
  * The parameterised action every machine registers as `setStep`: it changes a step's status and,
  * when a step with a deadline closes, cancels its reminders so nobody is nagged about finished work.
  */
-export function setStepAction<
-  TContext extends JourneyContextBase,
-  TExpressionEvent extends EventObject,
-  TEvent extends EventObject = TExpressionEvent,
-  TActor extends ProvidedActor = ProvidedActor,
-  TAction extends ParameterizedObject = ParameterizedObject,
-  TGuard extends ParameterizedObject = ParameterizedObject,
-  TDelay extends string = never,
->() {
-  return enqueueActions<TContext, TExpressionEvent, StepUpdate, TEvent, TActor, TAction, TGuard, TDelay, JourneyCommand>(
+export function setStepAction<TContext extends JourneyContextBase, TEvent extends EventObject>() {
+  return enqueueActions<TContext, TEvent, StepUpdate, TEvent, never, never, never, never, JourneyCommand>(
     ({ context, enqueue }, { step, status, reason }) => {
       const steps = withStep(context.steps, step, status, reason === undefined ? {} : { reason });
       enqueue.assign(() => ({ steps }) as Partial<TContext>);
@@ -219,6 +218,21 @@ export function watchdogTimer(step: string, dueDate: IsoDate): ScheduleTimerComm
   return { type: 'timer.schedule', key: watchdogKey(step), dueAt: atUtc(dueDate, REMINDER_TIME_UTC), step, purpose: 'watchdog' };
 }
 
+export function deadlinePassedKey(step: string): string {
+  return `deadline:${step}`;
+}
+
+/** A timer that fires the morning after `deadline`, when the deadline has passed (the machine then moves on). */
+export function deadlinePassedTimer(step: string, deadline: IsoDate): ScheduleTimerCommand {
+  return {
+    type: 'timer.schedule',
+    key: deadlinePassedKey(step),
+    dueAt: atUtc(addDays(deadline, 1), REMINDER_TIME_UTC),
+    step,
+    purpose: 'deadline',
+  };
+}
+
 export function cancelTimer(key: string): CancelTimerCommand {
   return { type: 'timer.cancel', key };
 }
@@ -285,6 +299,12 @@ export function stepIs(step: string, ...statuses: StepStatus[]) {
     const state = context.steps[step];
     return state !== undefined && statuses.includes(state.status);
   };
+}
+
+/** A step's watchdog fired while the step is still open and not yet flagged (`late` is not repeated). */
+export function watchdogFiredWhileActive(step: string) {
+  return ({ context, event }: { context: JourneyContextBase; event: EventObject }): boolean =>
+    isTimer(watchdogKey(step))({ event }) && stepIs(step, 'active')({ context });
 }
 
 // ---------------------------------------------------------------------------------------------

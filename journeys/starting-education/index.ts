@@ -15,8 +15,12 @@ export const startingEducationV1: JourneyDefinition<typeof startingEducationMach
   version: 1,
   title: { da: 'Starte uddannelse', en: 'Starting an education' },
   description: {
-    da: 'Søg en ungdomsuddannelse eller en videregående uddannelse på optagelse.dk, tag imod pladsen, og søg SU i tide: SU gives ikke bagud. Vælg hovedkort, få et ungdomskort, og flyt hjemmefra, hvis du skal.',
-    en: 'Apply for youth or higher education on optagelse.dk, accept the place, and apply for SU in time: SU is not paid back in time. Choose your main tax card, get a youth travel card, and move out if you need to.',
+    da:
+      'Søg en ungdomsuddannelse eller en videregående uddannelse på optagelse.dk, tag imod pladsen, og søg SU i ' +
+      'tide: SU gives ikke bagud. Vælg hovedkort, få et ungdomskort, og flyt hjemmefra, hvis du skal.',
+    en:
+      'Apply for youth or higher education on optagelse.dk, accept the place, and apply for SU in time: SU is not ' +
+      'paid back in time. Choose your main tax card, get a youth travel card, and move out if you need to.',
   },
   machine: startingEducationMachine,
   steps: startingEducationSteps,

@@ -31,9 +31,9 @@ interface MonthDay {
 
 export const STARTING_EDUCATION_RULES = {
   /** optagelse.dk closes at 23:59 (youth) or 12:00 (higher) on the day; the system does not roll to a working day. */
-  youthApplication: { deadline: { month: 3, day: 1 } as MonthDay, roll: 'as-written' as DeadlineRoll },
+  youthApplication: { deadline: { month: 3, day: 1 }, roll: 'as-written' as DeadlineRoll },
   higherApplication: {
-    opens: { month: 2, day: 1 } as MonthDay,
+    opens: { month: 2, day: 1 },
     deadline: { 'quota-1': { month: 7, day: 5 }, 'quota-2': { month: 3, day: 15 } } as Record<'quota-1' | 'quota-2', MonthDay>,
     roll: 'as-written' as DeadlineRoll,
   },
@@ -50,7 +50,7 @@ export const STARTING_EDUCATION_RULES = {
   /** Practice, not law: working days after the expected answer before the offer is flagged `late`. */
   answerOverdueWorkingDays: 3,
   /** The final readiness assessment comes "in early June" (uncertain exact day): flag `late` after this day. */
-  readinessFinalBy: { month: 6, day: 10 } as MonthDay,
+  readinessFinalBy: { month: 6, day: 10 },
   su: {
     /** SU can be applied for at most 1 month before the entitlement (su.dk). */
     applyMonthsBefore: 1,

@@ -1,24 +1,9 @@
 /** The starting-education machine's context, actions and guards, shared by the machine and its regions. */
-import { assign, setup } from 'xstate';
-import { compareIsoDates, type IsoDate } from '../shared/calendar';
-import type { JourneyCommand, JourneyContextBase } from '../shared/contract';
-import {
-  activatePending,
-  cancelReminders,
-  cancelTimer,
-  deadlineReminders,
-  emitCommands,
-  integrationTask,
-  isReminderForOpenStep,
-  isTimer,
-  notifyCitizen,
-  reminderNotification,
-  setStepAction,
-  stepIs,
-  watchdogKey,
-  watchdogTimer,
-  type JourneyTypes,
-} from '../shared/kit';
+import { setup } from 'xstate';
+import { journeyActions, journeyGuards, linkMoveAction } from '../shared/actions';
+import type { IsoDate } from '../shared/calendar';
+import type { JourneyContextBase } from '../shared/contract';
+import { cancelReminders, deadlineReminders, emitCommands, integrationTask, journeyTypes, stepIs, watchdogTimer } from '../shared/kit';
 import type { StartingEducationEvent } from './starting-education.events';
 import {
   ACCEPT_PLACE_TASK,
@@ -55,40 +40,22 @@ export const TAX_CARD: StartingEducationStepId = 'set-tax-card';
 export const MOVE_OUT: StartingEducationStepId = 'move-out';
 export const UNGDOMSKORT: StartingEducationStepId = 'ungdomskort';
 
-export const isAfter = (day: IsoDate, deadline: IsoDate | undefined) => deadline !== undefined && compareIsoDates(day, deadline) > 0;
-
-export const watchdogFor =
-  (step: StartingEducationStepId) =>
-  ({ context, event }: { context: StartingEducationContext; event: { type: string } }) =>
-    isTimer(watchdogKey(step))({ event }) && stepIs(step, 'active')({ context });
-
 export const placeAccepted = stepIs(ACCEPT, 'done');
 export const noPlace = stepIs(ACCEPT, 'skipped');
 
 export const startingEducationSetup = setup({
-  types: {} as JourneyTypes<StartingEducationContext, StartingEducationEvent>,
-  guards: {
-    isReminderForOpenStep,
-  },
+  types: journeyTypes<StartingEducationContext, StartingEducationEvent>(),
+  guards: journeyGuards,
   actions: {
-    setStep: setStepAction(),
-    activate: assign(({ context }, params: { steps: readonly StartingEducationStepId[] }) => ({
-      steps: activatePending(context.steps, params.steps),
-    })),
-    scheduleTimers: emitCommands((context: StartingEducationContext) => [
+    ...journeyActions<StartingEducationContext, StartingEducationEvent, StartingEducationStepId>(),
+    scheduleStartTimers: emitCommands((context: StartingEducationContext) => [
       ...deadlineReminders(context),
       ...(context.steps[READINESS].status === 'active' ? [watchdogTimer(READINESS, readinessOverdueDate(context.answers))] : []),
     ]),
-    remindCitizen: emitCommands((context, event) => reminderNotification(context, event)),
     watchAnswer: emitCommands((context: StartingEducationContext) => [watchdogTimer(ACCEPT, answerOverdueDate(context.answers))]),
     watchSuDecision: emitCommands((context: StartingEducationContext, _event, params: { appliedOn: IsoDate }) => [
       ...cancelReminders(SU, context.reminderDays),
       watchdogTimer(SU, suDecisionOverdueDate(params.appliedOn)),
-    ]),
-    cancelWatchdog: emitCommands((_context, _event, params: { step: StartingEducationStepId }) => [cancelTimer(watchdogKey(params.step))]),
-    notifyLate: emitCommands((_context, _event, params: { step: StartingEducationStepId }) => [notifyCitizen('step-late', params.step)]),
-    notifyNeedsYou: emitCommands((_context, _event, params: { step: StartingEducationStepId }) => [
-      notifyCitizen('step-needs-you', params.step),
     ]),
     sendAnswer: emitCommands((context: StartingEducationContext) => [
       integrationTask(ACCEPT, 'optagelse-dk', ACCEPT_PLACE_TASK, {
@@ -107,9 +74,6 @@ export const startingEducationSetup = setup({
         }),
       ];
     }),
-    linkMove: emitCommands((_context, _event, params: { answers: Record<string, unknown> }): JourneyCommand[] => [
-      { type: 'journey.link', journeyType: 'moving', step: MOVE_OUT, answers: params.answers },
-    ]),
-    notifyCompleted: emitCommands(() => [notifyCitizen('journey-completed')]),
+    linkMove: linkMoveAction<StartingEducationContext, StartingEducationEvent>(MOVE_OUT),
   },
 });

@@ -20,7 +20,6 @@ export const childBenefitRegion = parentSetup.createStateConfig({
       confirmed: 'granted',
       entry: 'requestChildBenefit',
       lateReason: 'first-payment-not-confirmed',
-      cancel: 'byKey',
     }),
     // Cross-border EU/EEA families apply; Udbetaling Danmark then coordinates with the other country.
     application: {

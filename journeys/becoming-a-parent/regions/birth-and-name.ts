@@ -1,7 +1,9 @@
 /** The birth, paternity and the child's name. */
+import { isAfterDeadline } from '../../shared/calendar';
 import { isTimer } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import { PARENT_LOOKUP_TASK } from '../becoming-a-parent.rules';
-import { confirmation, DECLARATION_DEADLINE, isAfter, parentSetup, WATCHDOG } from '../becoming-a-parent.setup';
+import { confirmation, DECLARATION_DEADLINE, parentSetup } from '../becoming-a-parent.setup';
 
 export const birthRegion = parentSetup.createStateConfig({
   initial: 'expecting',
@@ -15,13 +17,7 @@ export const birthRegion = parentSetup.createStateConfig({
           target: 'born',
           actions: [{ type: 'recordBirth', params: ({ event }) => ({ birthDate: event.birthDate }) }, 'announceBirth'],
         },
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.birth),
-          actions: [
-            { type: 'setStep', params: { step: 'birth-registration', status: 'late', reason: 'registration-overdue' } },
-            { type: 'notifyLate', params: { step: 'birth-registration' } },
-          ],
-        },
+        'timer.fired': overdue('birth-registration', 'registration-overdue'),
       },
     },
     born: { type: 'final' },
@@ -47,7 +43,6 @@ export const paternityRegion = parentSetup.createStateConfig({
       confirmed: 'established',
       entry: 'requestParentLookup',
       lateReason: 'registration-overdue',
-      cancel: 'byKey',
     }),
     // Unmarried: both parents sign the declaration of care and responsibility in time.
     declaration: {
@@ -55,11 +50,11 @@ export const paternityRegion = parentSetup.createStateConfig({
       on: {
         'care-declaration.signed': [
           {
-            guard: ({ context, event }) => !isAfter(event.signedOn, context.steps.paternity.deadline),
+            guard: ({ context, event }) => !isAfterDeadline(event.signedOn, context.steps.paternity.deadline),
             target: 'established',
             actions: [
               { type: 'setStep', params: { step: 'paternity', status: 'done' } },
-              { type: 'cancel', params: { key: DECLARATION_DEADLINE } },
+              { type: 'cancelTimer', params: { key: DECLARATION_DEADLINE } },
             ],
           },
           // A declaration after the deadline cannot establish parentage: Familieretshuset decides.
@@ -67,7 +62,7 @@ export const paternityRegion = parentSetup.createStateConfig({
             target: 'familieretshuset',
             actions: [
               { type: 'setStep', params: { step: 'paternity', status: 'active', reason: 'declaration-too-late' } },
-              { type: 'cancel', params: { key: DECLARATION_DEADLINE } },
+              { type: 'cancelTimer', params: { key: DECLARATION_DEADLINE } },
               { type: 'notifyNeedsYou', params: { step: 'paternity' } },
             ],
           },
@@ -76,7 +71,7 @@ export const paternityRegion = parentSetup.createStateConfig({
           target: 'familieretshuset',
           actions: [
             { type: 'setStep', params: { step: 'paternity', status: 'active', reason: 'disputed' } },
-            { type: 'cancel', params: { key: DECLARATION_DEADLINE } },
+            { type: 'cancelTimer', params: { key: DECLARATION_DEADLINE } },
           ],
         },
         'timer.fired': {

@@ -1,6 +1,8 @@
 /** The employer's leave report and the parental leave and benefit. */
-import { isTimer, stepIs } from '../../shared/kit';
-import { isAfter, parentSetup, WATCHDOG } from '../becoming-a-parent.setup';
+import { isAfterDeadline } from '../../shared/calendar';
+import { stepIs } from '../../shared/kit';
+import { overdue, preliminaryTaxChecked } from '../../shared/patterns';
+import { parentSetup } from '../becoming-a-parent.setup';
 
 export const employerRegion = parentSetup.createStateConfig({
   initial: 'pregnancyNotice',
@@ -15,7 +17,7 @@ export const employerRegion = parentSetup.createStateConfig({
         'employer.notified': [
           { guard: 'birthKnown', target: 'leavePlan' },
           // Before the birth the next deadline (the leave plan) is not known yet.
-          { target: 'leavePlan', actions: ['clearEmployerDeadline', 'cancelEmployerReminders'] },
+          { target: 'leavePlan', actions: ['clearEmployerDeadline', { type: 'cancelStepReminders', params: { step: 'notify-employer' } }] },
         ],
         // A leave plan tells the employer about the leave as well.
         'leave-plan.sent': {
@@ -25,7 +27,7 @@ export const employerRegion = parentSetup.createStateConfig({
             params: ({ context, event }) => ({
               step: 'notify-employer',
               status: 'done',
-              reason: isAfter(event.sentOn, context.steps['notify-employer'].deadline) ? 'told-after-deadline' : undefined,
+              reason: isAfterDeadline(event.sentOn, context.steps['notify-employer'].deadline) ? 'told-after-deadline' : undefined,
             }),
           },
         },
@@ -40,7 +42,7 @@ export const employerRegion = parentSetup.createStateConfig({
             params: ({ context, event }) => ({
               step: 'notify-employer',
               status: 'done',
-              reason: isAfter(event.sentOn, context.steps['notify-employer'].deadline) ? 'sent-after-deadline' : undefined,
+              reason: isAfterDeadline(event.sentOn, context.steps['notify-employer'].deadline) ? 'sent-after-deadline' : undefined,
             }),
           },
         },
@@ -73,7 +75,7 @@ export const leaveRegion = parentSetup.createStateConfig({
             target: 'employerPays',
             actions: [
               { type: 'setStep', params: { step: 'employer-leave-report', status: 'done' } },
-              { type: 'cancel', params: { key: WATCHDOG.employerReport } },
+              { type: 'cancelWatchdog', params: { step: 'employer-leave-report' } },
               { type: 'setStep', params: { step: 'apply-maternity-benefit', status: 'skipped', reason: 'salary-during-leave' } },
               { type: 'setStep', params: { step: 'update-preliminary-tax', status: 'skipped', reason: 'salary-continues' } },
             ],
@@ -83,19 +85,13 @@ export const leaveRegion = parentSetup.createStateConfig({
             target: 'benefitApplication',
             actions: [
               { type: 'setStep', params: { step: 'employer-leave-report', status: 'done' } },
-              { type: 'cancel', params: { key: WATCHDOG.employerReport } },
+              { type: 'cancelWatchdog', params: { step: 'employer-leave-report' } },
               { type: 'openMaternityBenefit', params: ({ event }) => ({ salaryStopDate: event.leaveStartDate }) },
               { type: 'remindMaternityBenefit', params: ({ event }) => ({ salaryStopDate: event.leaveStartDate }) },
             ],
           },
         ],
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.employerReport),
-          actions: [
-            { type: 'setStep', params: { step: 'employer-leave-report', status: 'late', reason: 'report-overdue' } },
-            { type: 'notifyLate', params: { step: 'employer-leave-report' } },
-          ],
-        },
+        'timer.fired': overdue('employer-leave-report', 'report-overdue'),
       },
     },
     // No employer: the application opens with the birth, counted from the first day of leave.
@@ -113,7 +109,9 @@ export const leaveRegion = parentSetup.createStateConfig({
                 step: 'apply-maternity-benefit',
                 status: 'done',
                 // Late applications are paid only from the day they are received.
-                reason: isAfter(event.appliedOn, context.steps['apply-maternity-benefit'].deadline) ? 'applied-after-deadline' : undefined,
+                reason: isAfterDeadline(event.appliedOn, context.steps['apply-maternity-benefit'].deadline)
+                  ? 'applied-after-deadline'
+                  : undefined,
               }),
             },
             { type: 'setStep', params: { step: 'update-preliminary-tax', status: 'active' } },
@@ -130,17 +128,7 @@ export const leaveRegion = parentSetup.createStateConfig({
     },
     taxUpdate: {
       on: {
-        'preliminary-tax.checked': [
-          {
-            guard: ({ event }) => event.changed,
-            target: 'taxUpdated',
-            actions: { type: 'setStep', params: { step: 'update-preliminary-tax', status: 'done' } },
-          },
-          {
-            target: 'taxUnchanged',
-            actions: { type: 'setStep', params: { step: 'update-preliminary-tax', status: 'skipped', reason: 'no-change' } },
-          },
-        ],
+        'preliminary-tax.checked': preliminaryTaxChecked('taxUpdated', 'taxUnchanged'),
       },
     },
     taxUpdated: { type: 'final' },

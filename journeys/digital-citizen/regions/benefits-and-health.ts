@@ -1,6 +1,8 @@
 /** The tax card (frikort), ungeydelse and the choice of doctor. */
+import { watchdogFiredWhileActive } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import { decideBranches } from '../digital-citizen.rules';
-import { digitalCitizenSetup, FRIKORT, GP, UNGEYDELSE, watchdogFor } from '../digital-citizen.setup';
+import { digitalCitizenSetup, FRIKORT, GP, UNGEYDELSE } from '../digital-citizen.setup';
 
 export const frikortRegion = digitalCitizenSetup.createStateConfig({
   initial: 'awaitingCard',
@@ -26,13 +28,7 @@ export const frikortRegion = digitalCitizenSetup.createStateConfig({
             ],
           },
         ],
-        'timer.fired': {
-          guard: watchdogFor(FRIKORT),
-          actions: [
-            { type: 'setStep', params: { step: FRIKORT, status: 'late', reason: 'confirmation-overdue' } },
-            { type: 'notifyLate', params: { step: FRIKORT } },
-          ],
-        },
+        'timer.fired': overdue(FRIKORT, 'confirmation-overdue', watchdogFiredWhileActive(FRIKORT)),
       },
     },
     awaitingIncome: {
@@ -59,13 +55,7 @@ export const ungeydelseRegion = digitalCitizenSetup.createStateConfig({
             { type: 'cancelWatchdog', params: { step: UNGEYDELSE } },
           ],
         },
-        'timer.fired': {
-          guard: watchdogFor(UNGEYDELSE),
-          actions: [
-            { type: 'setStep', params: { step: UNGEYDELSE, status: 'late', reason: 'confirmation-overdue' } },
-            { type: 'notifyLate', params: { step: UNGEYDELSE } },
-          ],
-        },
+        'timer.fired': overdue(UNGEYDELSE, 'confirmation-overdue', watchdogFiredWhileActive(UNGEYDELSE)),
       },
     },
     switched: { type: 'final' },

@@ -1,6 +1,7 @@
 /** The notice to the parents and the young person's Digital Post mailbox. */
-import { stepIs } from '../../shared/kit';
-import { digitalCitizenSetup, MAILBOX, NOTICE, watchdogFor } from '../digital-citizen.setup';
+import { stepIs, watchdogFiredWhileActive } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
+import { digitalCitizenSetup, MAILBOX, NOTICE } from '../digital-citizen.setup';
 
 export const parentNoticeRegion = digitalCitizenSetup.createStateConfig({
   initial: 'awaitingLetter',
@@ -18,13 +19,7 @@ export const parentNoticeRegion = digitalCitizenSetup.createStateConfig({
             { type: 'cancelWatchdog', params: { step: NOTICE } },
           ],
         },
-        'timer.fired': {
-          guard: watchdogFor(NOTICE),
-          actions: [
-            { type: 'setStep', params: { step: NOTICE, status: 'late', reason: 'confirmation-overdue' } },
-            { type: 'notifyLate', params: { step: NOTICE } },
-          ],
-        },
+        'timer.fired': overdue(NOTICE, 'confirmation-overdue', watchdogFiredWhileActive(NOTICE)),
       },
     },
     sent: { type: 'final' },
@@ -52,13 +47,7 @@ export const mailboxRegion = digitalCitizenSetup.createStateConfig({
             { type: 'cancelWatchdog', params: { step: MAILBOX } },
           ],
         },
-        'timer.fired': {
-          guard: watchdogFor(MAILBOX),
-          actions: [
-            { type: 'setStep', params: { step: MAILBOX, status: 'late', reason: 'confirmation-overdue' } },
-            { type: 'notifyLate', params: { step: MAILBOX } },
-          ],
-        },
+        'timer.fired': overdue(MAILBOX, 'confirmation-overdue', watchdogFiredWhileActive(MAILBOX)),
       },
     },
     created: { type: 'final' },

@@ -1,8 +1,9 @@
 /** Steps 4, 7 and 6: the children's arrangements, and the support and benefits that follow them. */
 import { assign } from 'xstate';
+import { isAfterDeadline } from '../../shared/calendar';
 import { isTask, stepIs } from '../../shared/kit';
 import { ALLOWANCE_TASK } from '../divorce.rules';
-import { BENEFITS, CHILDREN, divorceSetup, isAfter, SUPPORT } from '../divorce.setup';
+import { BENEFITS, CHILDREN, divorceSetup, SUPPORT } from '../divorce.setup';
 
 export const childrenArrangementsRegion = divorceSetup.createStateConfig({
   initial: 'open',
@@ -122,7 +123,7 @@ export const familyBenefitsRegion = divorceSetup.createStateConfig({
               status: 'done',
               // Paid from the quarter after applying: a late application loses a quarter.
               reason:
-                context.allowanceRequestedOn && isAfter(context.allowanceRequestedOn, context.steps[BENEFITS].deadline)
+                context.allowanceRequestedOn && isAfterDeadline(context.allowanceRequestedOn, context.steps[BENEFITS].deadline)
                   ? 'allowance-applied-after-deadline'
                   : 'allowance-applied',
             }),

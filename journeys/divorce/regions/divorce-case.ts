@@ -1,10 +1,11 @@
 /** Steps 1 and 3: the application and Familieretshuset's screening (married couples). */
 import { assign } from 'xstate';
 import { dateOfTimestamp } from '../../shared/calendar';
-import { isTask, stepIs } from '../../shared/kit';
+import { isTask, stepIs, watchdogFiredWhileActive } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import type { ScreeningTrack } from '../divorce.events';
 import { isScreeningTrack, isValidApplication, SCREENING_TASK } from '../divorce.rules';
-import { APPLY, divorceSetup, SCREENING, watchdogFor } from '../divorce.setup';
+import { APPLY, divorceSetup, SCREENING } from '../divorce.setup';
 
 export const divorceCaseRegion = divorceSetup.createStateConfig({
   initial: 'applying',
@@ -74,13 +75,7 @@ export const divorceCaseRegion = divorceSetup.createStateConfig({
             { type: 'cancelWatchdog', params: { step: SCREENING } },
           ],
         },
-        'timer.fired': {
-          guard: watchdogFor(SCREENING),
-          actions: [
-            { type: 'setStep', params: { step: SCREENING, status: 'late', reason: 'screening-overdue' } },
-            { type: 'notifyLate', params: { step: SCREENING } },
-          ],
-        },
+        'timer.fired': overdue(SCREENING, 'screening-overdue', watchdogFiredWhileActive(SCREENING)),
       },
     },
     // A caseworker retries the request, or records the screening from the case file.

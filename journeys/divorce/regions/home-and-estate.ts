@@ -1,35 +1,17 @@
 /** Steps 5, 8 and 9: the move, the estate and the tax and housing updates. */
+import { isAfterDeadline } from '../../shared/calendar';
 import { isTask, stepIs } from '../../shared/kit';
+import { linkedMove } from '../../shared/patterns';
 import { ESTATE_DIVISION_TASK } from '../divorce.rules';
-import { divorceSetup, ESTATE, isAfter, MOVE_OUT, TAX_HOUSING, TERMS } from '../divorce.setup';
+import { divorceSetup, ESTATE, MOVE_OUT, TAX_HOUSING, TERMS } from '../divorce.setup';
+
+const move = linkedMove(MOVE_OUT);
 
 export const moveOutRegion = divorceSetup.createStateConfig({
   initial: 'planning',
   states: {
-    planning: {
-      always: { guard: stepIs(MOVE_OUT, 'skipped'), target: 'notMoving' },
-      on: {
-        'move-out.planned': {
-          target: 'linked',
-          actions: { type: 'linkMove', params: ({ event }) => ({ answers: event.move }) },
-        },
-        'move-out.cancelled': {
-          target: 'notMoving',
-          actions: { type: 'setStep', params: { step: MOVE_OUT, status: 'skipped', reason: 'not-moving' } },
-        },
-      },
-    },
-    linked: {
-      on: {
-        'journey.linked-completed': {
-          guard: ({ event }) => event.step === MOVE_OUT && event.journeyType === 'moving',
-          target: 'moved',
-          actions: { type: 'setStep', params: { step: MOVE_OUT, status: 'done' } },
-        },
-      },
-    },
-    moved: { type: 'final' },
-    notMoving: { type: 'final' },
+    ...move,
+    planning: { always: { guard: stepIs(MOVE_OUT, 'skipped'), target: 'notMoving' }, ...move.planning },
   },
 });
 
@@ -96,7 +78,7 @@ export const taxAndHousingRegion = divorceSetup.createStateConfig({
               step: TAX_HOUSING,
               status: 'done',
               reason:
-                context.answers.receivesHousingBenefit && isAfter(event.updatedOn, context.steps[TAX_HOUSING].deadline)
+                context.answers.receivesHousingBenefit && isAfterDeadline(event.updatedOn, context.steps[TAX_HOUSING].deadline)
                   ? 'housing-benefit-reported-late'
                   : undefined,
             }),

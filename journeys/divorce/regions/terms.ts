@@ -1,7 +1,8 @@
 /** Step 2: the terms, settled when the separation or divorce is granted (married couples). */
-import { isTask, stepIs } from '../../shared/kit';
+import { isTask, stepIs, watchdogFiredWhileActive } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import { isValidApplication, NEGOTIATION_TASK } from '../divorce.rules';
-import { divorceSetup, screened, TERMS, watchdogFor } from '../divorce.setup';
+import { divorceSetup, screened, TERMS } from '../divorce.setup';
 
 export const termsRegion = divorceSetup.createStateConfig({
   initial: 'awaitingApplication',
@@ -73,13 +74,7 @@ export const termsRegion = divorceSetup.createStateConfig({
             { type: 'cancelWatchdog', params: { step: TERMS } },
           ],
         },
-        'timer.fired': {
-          guard: watchdogFor(TERMS),
-          actions: [
-            { type: 'setStep', params: { step: TERMS, status: 'late', reason: 'decree-overdue' } },
-            { type: 'notifyLate', params: { step: TERMS } },
-          ],
-        },
+        'timer.fired': overdue(TERMS, 'decree-overdue', watchdogFiredWhileActive(TERMS)),
       },
     },
     court: {

@@ -1,8 +1,9 @@
 /** The recurring duties, the preliminary tax and holiday pay. */
 import { dateOfTimestamp, maxIsoDate } from '../../shared/calendar';
 import { isTimer, stepIs } from '../../shared/kit';
+import { overdue, preliminaryTaxCheck } from '../../shared/patterns';
 import { JOB_LOG_TIMER } from '../losing-a-job.rules';
-import { HOLIDAY_PAY_WATCHDOG, jobSetup } from '../losing-a-job.setup';
+import { jobSetup } from '../losing-a-job.setup';
 
 export const dutiesRegion = jobSetup.createStateConfig({
   initial: 'recurring',
@@ -38,28 +39,7 @@ export const dutiesRegion = jobSetup.createStateConfig({
   },
 });
 
-export const preliminaryTaxRegion = jobSetup.createStateConfig({
-  initial: 'open',
-  states: {
-    open: {
-      on: {
-        'preliminary-tax.checked': [
-          {
-            guard: ({ event }) => event.changed,
-            target: 'updated',
-            actions: { type: 'setStep', params: { step: 'update-preliminary-tax', status: 'done' } },
-          },
-          {
-            target: 'unchanged',
-            actions: { type: 'setStep', params: { step: 'update-preliminary-tax', status: 'skipped', reason: 'no-change' } },
-          },
-        ],
-      },
-    },
-    updated: { type: 'final' },
-    unchanged: { type: 'final' },
-  },
-});
+export const preliminaryTaxRegion = jobSetup.createStateConfig(preliminaryTaxCheck());
 
 export const holidayPayRegion = jobSetup.createStateConfig({
   initial: 'awaitingReport',
@@ -70,16 +50,10 @@ export const holidayPayRegion = jobSetup.createStateConfig({
           target: 'reported',
           actions: [
             { type: 'setStep', params: { step: 'holiday-pay', status: 'done' } },
-            { type: 'cancel', params: { key: HOLIDAY_PAY_WATCHDOG } },
+            { type: 'cancelWatchdog', params: { step: 'holiday-pay' } },
           ],
         },
-        'timer.fired': {
-          guard: isTimer(HOLIDAY_PAY_WATCHDOG),
-          actions: [
-            { type: 'setStep', params: { step: 'holiday-pay', status: 'late', reason: 'report-overdue' } },
-            { type: 'notifyLate', params: { step: 'holiday-pay' } },
-          ],
-        },
+        'timer.fired': overdue('holiday-pay', 'report-overdue'),
       },
     },
     reported: { type: 'final' },

@@ -1,6 +1,7 @@
 /** Registering as unemployed, the unemployment benefit and the CV. */
+import { compareIsoDates, isAfterDeadline } from '../../shared/calendar';
 import { isTimer, stepIs } from '../../shared/kit';
-import { isAfter, QUARANTINE_TIMER, quarantineEnds } from '../losing-a-job.rules';
+import { QUARANTINE_TIMER, quarantineEnds } from '../losing-a-job.rules';
 import { jobSetup } from '../losing-a-job.setup';
 
 export const registrationRegion = jobSetup.createStateConfig({
@@ -16,7 +17,9 @@ export const registrationRegion = jobSetup.createStateConfig({
               step: 'register-unemployed',
               status: 'done',
               // Benefit is paid from the registration only: the days before are lost.
-              reason: isAfter(event.registeredOn, context.steps['register-unemployed'].deadline) ? 'registered-after-first-day' : undefined,
+              reason: isAfterDeadline(event.registeredOn, context.steps['register-unemployed'].deadline)
+                ? 'registered-after-first-day'
+                : undefined,
             }),
           },
         },
@@ -35,7 +38,8 @@ export const benefitRegion = jobSetup.createStateConfig({
         'dagpenge.applied': [
           {
             // Resigned: no dagpenge for the first 3 weeks.
-            guard: ({ context, event }) => context.answers.resigned && isAfter(quarantineEnds(context.anchorDate), event.appliedOn),
+            guard: ({ context, event }) =>
+              context.answers.resigned && compareIsoDates(quarantineEnds(context.anchorDate), event.appliedOn) > 0,
             target: 'quarantine',
             actions: [{ type: 'setStep', params: { step: 'apply-dagpenge', status: 'active', reason: 'quarantine' } }, 'startQuarantine'],
           },
@@ -75,7 +79,9 @@ export const benefitRegion = jobSetup.createStateConfig({
               step: 'apply-social-assistance',
               status: 'done',
               // Help is never given for the days before the application.
-              reason: isAfter(event.appliedOn, context.steps['apply-social-assistance'].deadline) ? 'applied-after-first-day' : undefined,
+              reason: isAfterDeadline(event.appliedOn, context.steps['apply-social-assistance'].deadline)
+                ? 'applied-after-first-day'
+                : undefined,
             }),
           },
         },
@@ -98,7 +104,7 @@ export const cvRegion = jobSetup.createStateConfig({
             params: ({ context, event }) => ({
               step: 'cv-on-jobnet',
               status: 'done',
-              reason: isAfter(event.publishedOn, context.steps['cv-on-jobnet'].deadline) ? 'published-after-deadline' : undefined,
+              reason: isAfterDeadline(event.publishedOn, context.steps['cv-on-jobnet'].deadline) ? 'published-after-deadline' : undefined,
             }),
           },
         },

@@ -1,7 +1,8 @@
 /** The burial or cremation, and the funeral grant. */
+import { isAfterDeadline } from '../../shared/calendar';
 import { stepIs } from '../../shared/kit';
 import { postponementAllowed } from '../losing-a-relative.rules';
-import { isAfter, relativeSetup } from '../losing-a-relative.setup';
+import { relativeSetup } from '../losing-a-relative.setup';
 
 export const burialRegion = relativeSetup.createStateConfig({
   initial: 'awaitingReport',
@@ -19,7 +20,7 @@ export const burialRegion = relativeSetup.createStateConfig({
                 reason:
                   event.reportedBy === 'other-next-of-kin' || event.reportedBy === 'municipality'
                     ? 'reported-by-other'
-                    : isAfter(event.reportedOn, context.steps['report-death-request-burial'].deadline)
+                    : isAfterDeadline(event.reportedOn, context.steps['report-death-request-burial'].deadline)
                       ? 'reported-after-deadline'
                       : undefined,
               }),
@@ -39,7 +40,7 @@ export const burialRegion = relativeSetup.createStateConfig({
             params: ({ context, event }) => ({
               step: 'burial',
               status: 'done',
-              reason: isAfter(event.heldOn, context.steps.burial.deadline) ? 'held-after-deadline' : undefined,
+              reason: isAfterDeadline(event.heldOn, context.steps.burial.deadline) ? 'held-after-deadline' : undefined,
             }),
           },
         },

@@ -1,7 +1,8 @@
 /** The estate: from the probate court's contact to the settlement, the probate certificate and the deceased's Digital Post. */
-import { isTask, isTimer, stepIs } from '../../shared/kit';
+import { isTask, stepIs } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import { CHOOSE_SETTLEMENT_TASK, PROBATE_CERTIFICATE_TASK, probateCourtWatchdogDate, settlementAllowed } from '../losing-a-relative.rules';
-import { relativeSetup, WATCHDOG } from '../losing-a-relative.setup';
+import { relativeSetup } from '../losing-a-relative.setup';
 
 export const estateRegion = relativeSetup.createStateConfig({
   initial: 'awaitingReport',
@@ -16,9 +17,9 @@ export const estateRegion = relativeSetup.createStateConfig({
           target: 'awaitingCourt',
           actions: [
             { type: 'setStep', params: { step: 'notify-authorities', status: 'done' } },
-            { type: 'cancel', params: { key: WATCHDOG.authorities } },
+            { type: 'cancelWatchdog', params: { step: 'notify-authorities' } },
             { type: 'setStep', params: { step: 'probate', status: 'active' } },
-            { type: 'watch', params: ({ event }) => ({ step: 'probate', date: probateCourtWatchdogDate(event.notifiedOn) }) },
+            { type: 'scheduleWatchdog', params: ({ event }) => ({ step: 'probate', due: probateCourtWatchdogDate(event.notifiedOn) }) },
           ],
         },
         // The court's letter shows that it was informed, even if the confirmation got lost.
@@ -26,19 +27,13 @@ export const estateRegion = relativeSetup.createStateConfig({
           target: 'choosingSettlement',
           actions: [
             { type: 'setStep', params: { step: 'notify-authorities', status: 'done' } },
-            { type: 'cancel', params: { key: WATCHDOG.authorities } },
+            { type: 'cancelWatchdog', params: { step: 'notify-authorities' } },
             { type: 'setStep', params: { step: 'probate', status: 'active' } },
             { type: 'recordCourtContact', params: ({ event }) => ({ caseRef: event.caseRef }) },
             { type: 'notifyNeedsYou', params: { step: 'probate' } },
           ],
         },
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.authorities),
-          actions: [
-            { type: 'setStep', params: { step: 'notify-authorities', status: 'late', reason: 'notification-overdue' } },
-            { type: 'notifyLate', params: { step: 'notify-authorities' } },
-          ],
-        },
+        'timer.fired': overdue('notify-authorities', 'notification-overdue'),
       },
     },
     awaitingCourt: {
@@ -48,18 +43,12 @@ export const estateRegion = relativeSetup.createStateConfig({
           target: 'choosingSettlement',
           actions: [
             { type: 'setStep', params: { step: 'probate', status: 'active' } },
-            { type: 'cancel', params: { key: WATCHDOG.probate } },
+            { type: 'cancelWatchdog', params: { step: 'probate' } },
             { type: 'recordCourtContact', params: ({ event }) => ({ caseRef: event.caseRef }) },
             { type: 'notifyNeedsYou', params: { step: 'probate' } },
           ],
         },
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.probate),
-          actions: [
-            { type: 'setStep', params: { step: 'probate', status: 'late', reason: 'court-contact-overdue' } },
-            { type: 'notifyLate', params: { step: 'probate' } },
-          ],
-        },
+        'timer.fired': overdue('probate', 'court-contact-overdue'),
       },
     },
     choosingSettlement: {

@@ -1,95 +1,34 @@
 /** The death certificate and the register effects it sets off. */
-import { isTask, isTimer } from '../../shared/kit';
 import { CERTIFICATE_TASK, CLOSE_MAILBOX_TASK } from '../losing-a-relative.rules';
-import { relativeSetup, WATCHDOG } from '../losing-a-relative.setup';
+import { confirmation, relativeSetup } from '../losing-a-relative.setup';
 
 export const registersRegion = relativeSetup.createStateConfig({
   initial: 'awaitingCertificate',
   states: {
-    awaitingCertificate: {
+    // Sundhedsdatastyrelsen's status, or its own solution when CPR cannot name the deceased.
+    ...confirmation({
+      step: 'death-certificate',
+      task: CERTIFICATE_TASK,
+      awaiting: 'awaitingCertificate',
+      failed: 'certificateFailed',
+      confirmed: 'awaitingEffects',
       entry: 'confirmCertificate',
-      on: {
-        'integration.completed': {
-          guard: isTask(CERTIFICATE_TASK),
-          target: 'awaitingEffects',
-          actions: [
-            'recordCertificate',
-            { type: 'setStep', params: { step: 'death-certificate', status: 'done' } },
-            { type: 'cancel', params: { key: WATCHDOG.certificate } },
-          ],
-        },
-        'death-certificate.issued': {
-          target: 'awaitingEffects',
-          actions: [
-            'recordCertificate',
-            { type: 'setStep', params: { step: 'death-certificate', status: 'done' } },
-            { type: 'cancel', params: { key: WATCHDOG.certificate } },
-          ],
-        },
-        'integration.failed': {
-          guard: isTask(CERTIFICATE_TASK),
-          target: 'certificateFailed',
-          actions: [
-            { type: 'setStep', params: ({ event }) => ({ step: 'death-certificate', status: 'failed', reason: event.code }) },
-            { type: 'cancel', params: { key: WATCHDOG.certificate } },
-          ],
-        },
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.certificate),
-          actions: [
-            { type: 'setStep', params: { step: 'death-certificate', status: 'late', reason: 'certificate-overdue' } },
-            { type: 'notifyLate', params: { step: 'death-certificate' } },
-          ],
-        },
-      },
-    },
-    certificateFailed: {
-      on: {
-        'integration.retry': {
-          guard: isTask(CERTIFICATE_TASK),
-          target: 'awaitingCertificate',
-          actions: { type: 'setStep', params: { step: 'death-certificate', status: 'active' } },
-        },
-      },
-    },
-    awaitingEffects: {
-      entry: [{ type: 'setStep', params: { step: 'automatic-effects', status: 'active' } }, 'confirmEffects'],
-      on: {
-        'integration.completed': {
-          guard: isTask(CLOSE_MAILBOX_TASK),
-          target: 'confirmed',
-          actions: [
-            { type: 'setStep', params: { step: 'automatic-effects', status: 'done' } },
-            { type: 'cancel', params: { key: WATCHDOG.effects } },
-          ],
-        },
-        'automatic-effects.confirmed': {
-          target: 'confirmed',
-          actions: [
-            { type: 'setStep', params: { step: 'automatic-effects', status: 'done' } },
-            { type: 'cancel', params: { key: WATCHDOG.effects } },
-          ],
-        },
-        'integration.failed': {
-          guard: isTask(CLOSE_MAILBOX_TASK),
-          target: 'effectsFailed',
-          actions: [
-            { type: 'setStep', params: ({ event }) => ({ step: 'automatic-effects', status: 'failed', reason: event.code }) },
-            { type: 'cancel', params: { key: WATCHDOG.effects } },
-          ],
-        },
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.effects),
-          actions: [
-            { type: 'setStep', params: { step: 'automatic-effects', status: 'late', reason: 'confirmation-overdue' } },
-            { type: 'notifyLate', params: { step: 'automatic-effects' } },
-          ],
-        },
-      },
-    },
-    effectsFailed: {
-      on: { 'integration.retry': { guard: isTask(CLOSE_MAILBOX_TASK), target: 'awaitingEffects' } },
-    },
+      lateReason: 'certificate-overdue',
+      record: 'recordCertificate',
+      confirmedBy: ['death-certificate.issued'],
+    }),
+    // Digital Post closes the deceased's mailbox, or confirms the effects in its own solution.
+    ...confirmation({
+      step: 'automatic-effects',
+      task: CLOSE_MAILBOX_TASK,
+      awaiting: 'awaitingEffects',
+      failed: 'effectsFailed',
+      confirmed: 'confirmed',
+      entry: 'confirmEffects',
+      opensStep: true,
+      lateReason: 'confirmation-overdue',
+      confirmedBy: ['automatic-effects.confirmed'],
+    }),
     confirmed: { type: 'final' },
   },
 });

@@ -1,7 +1,9 @@
 /** The survivor's own benefits. */
-import { isTimer, stepIs } from '../../shared/kit';
+import { isAfterDeadline } from '../../shared/calendar';
+import { stepIs } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import { survivorBranch } from '../losing-a-relative.rules';
-import { isAfter, relativeSetup, WATCHDOG } from '../losing-a-relative.setup';
+import { relativeSetup } from '../losing-a-relative.setup';
 
 export const survivorRegion = relativeSetup.createStateConfig({
   initial: 'automaticPension',
@@ -21,16 +23,10 @@ export const survivorRegion = relativeSetup.createStateConfig({
           target: 'settled',
           actions: [
             { type: 'setStep', params: { step: 'spouse-survivor', status: 'done' } },
-            { type: 'cancel', params: { key: WATCHDOG.survivor } },
+            { type: 'cancelWatchdog', params: { step: 'spouse-survivor' } },
           ],
         },
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.survivor),
-          actions: [
-            { type: 'setStep', params: { step: 'spouse-survivor', status: 'late', reason: 'letter-overdue' } },
-            { type: 'notifyLate', params: { step: 'spouse-survivor' } },
-          ],
-        },
+        'timer.fired': overdue('spouse-survivor', 'letter-overdue'),
       },
     },
     grantApplication: {
@@ -43,7 +39,7 @@ export const survivorRegion = relativeSetup.createStateConfig({
               step: 'spouse-survivor',
               status: 'done',
               // The grant is not given for applications after the 6 months.
-              reason: isAfter(event.appliedOn, context.steps['spouse-survivor'].deadline) ? 'applied-after-deadline' : undefined,
+              reason: isAfterDeadline(event.appliedOn, context.steps['spouse-survivor'].deadline) ? 'applied-after-deadline' : undefined,
             }),
           },
         },

@@ -18,10 +18,10 @@ export const taxLiabilityRegion = movingAbroadSetup.createStateConfig({
           target: 'clarified',
           actions: [
             { type: 'setStep', params: ({ event }) => ({ step: 'tax-liability', status: 'done', reason: `liability-${event.liability}` }) },
-            'cancelTaxCall',
+            { type: 'cancelTimer', params: { key: TAX_CALL_TIMER } },
           ],
         },
-        'timer.fired': { guard: isTimer(TAX_CALL_TIMER), actions: 'notifyTaxCall' },
+        'timer.fired': { guard: isTimer(TAX_CALL_TIMER), actions: { type: 'notifyNeedsYou', params: { step: 'tax-liability' } } },
       },
     },
     clarified: { type: 'final' },

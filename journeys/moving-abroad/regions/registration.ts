@@ -1,10 +1,12 @@
 /** Reporting the emigration and CPR's confirmation of it. */
 import { raise } from 'xstate';
-import { dateOfTimestamp } from '../../shared/calendar';
-import { isTask, isTimer } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
+import { moveReported } from '../../shared/registration';
 import { CPR_TASK, registrationPath, registrationPathV1 } from '../moving-abroad.rules';
 import type { MovingAbroadAnswers } from '../moving-abroad.start';
-import { CPR_STEP, CPR_WATCHDOG, isAfter, movingAbroadSetup } from '../moving-abroad.setup';
+import { cprConfirmation, CPR_STEP, movingAbroadSetup } from '../moving-abroad.setup';
+
+const reported = moveReported('report-emigration');
 
 /**
  * Version 1 sent a citizen working abroad and home most weekends to the municipality's decision
@@ -66,35 +68,8 @@ export const registrationRegionFor = (version: 1 | 2) =>
       awaitingReport: {
         on: {
           'emigration.reported': [
-            {
-              guard: 'toNordicCountry',
-              target: 'awaitingNordicConfirmation',
-              actions: [
-                {
-                  type: 'setStep',
-                  params: ({ context, event }) => ({
-                    step: 'report-emigration',
-                    status: 'done',
-                    reason: isAfter(event.reportedOn, context.steps['report-emigration'].deadline) ? 'reported-after-deadline' : undefined,
-                  }),
-                },
-                { type: 'recordBasisDate', params: ({ event }) => ({ date: event.reportedOn }) },
-              ],
-            },
-            {
-              target: 'awaitingCpr',
-              actions: [
-                {
-                  type: 'setStep',
-                  params: ({ context, event }) => ({
-                    step: 'report-emigration',
-                    status: 'done',
-                    reason: isAfter(event.reportedOn, context.steps['report-emigration'].deadline) ? 'reported-after-deadline' : undefined,
-                  }),
-                },
-                { type: 'recordBasisDate', params: ({ event }) => ({ date: event.reportedOn }) },
-              ],
-            },
+            { guard: 'toNordicCountry', target: 'awaitingNordicConfirmation', actions: reported },
+            { target: 'awaitingCpr', actions: reported },
           ],
         },
       },
@@ -106,49 +81,10 @@ export const registrationRegionFor = (version: 1 | 2) =>
             target: 'awaitingCpr',
             actions: { type: 'recordBasisDate', params: ({ event }) => ({ date: event.confirmedOn }) },
           },
-          'timer.fired': {
-            guard: isTimer(CPR_WATCHDOG),
-            actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'nordic-confirmation-overdue' } }, 'notifyLate'],
-          },
+          'timer.fired': overdue(CPR_STEP, 'nordic-confirmation-overdue'),
         },
       },
-      awaitingCpr: {
-        entry: [{ type: 'setStep', params: { step: CPR_STEP, status: 'active' } }, 'requestCprConfirmation'],
-        on: {
-          'integration.completed': {
-            guard: isTask(CPR_TASK),
-            target: 'registered',
-            actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'done' } }, 'cancelCprWatchdog'],
-          },
-          'integration.failed': {
-            guard: isTask(CPR_TASK),
-            target: 'cprFailed',
-            actions: [
-              { type: 'setStep', params: ({ event }) => ({ step: CPR_STEP, status: 'failed', reason: event.code }) },
-              'cancelCprWatchdog',
-            ],
-          },
-          'timer.fired': {
-            guard: isTimer(CPR_WATCHDOG),
-            actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'confirmation-overdue' } }, 'notifyLate'],
-          },
-        },
-      },
-      cprFailed: {
-        on: {
-          'integration.retry': {
-            guard: isTask(CPR_TASK),
-            target: 'awaitingCpr',
-            // Without the request time the old basis stands, so the watchdog may flag `late` at once.
-            actions: {
-              type: 'recordBasisDate',
-              params: ({ context, event }) => ({
-                date: event.requestedAt ? dateOfTimestamp(event.requestedAt) : context.registrationBasisDate,
-              }),
-            },
-          },
-        },
-      },
+      ...cprConfirmation(CPR_STEP, CPR_TASK),
       registered: { type: 'final' },
       kept: { type: 'final' },
     },

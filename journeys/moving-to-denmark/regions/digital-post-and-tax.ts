@@ -1,8 +1,8 @@
 /** Digital Post with MitID, and the tax card. */
-import { dateOfTimestamp } from '../../shared/calendar';
+import { dateOfTimestamp, isAfterDeadline } from '../../shared/calendar';
 import { stepIs } from '../../shared/kit';
 import { TAX_CARD_TASK } from '../moving-to-denmark.rules';
-import { confirmation, isAfter, movingToDenmarkSetup } from '../moving-to-denmark.setup';
+import { confirmation, movingToDenmarkSetup } from '../moving-to-denmark.setup';
 
 export const digitalPostMitidRegion = movingToDenmarkSetup.createStateConfig({
   initial: 'awaitingRegistration',
@@ -45,7 +45,7 @@ export const taxCardRegion = movingToDenmarkSetup.createStateConfig({
               type: 'markLate',
               params: ({ context, event }) => ({
                 step: 'tax-card',
-                late: isAfter(event.appliedOn, context.steps['tax-card'].deadline),
+                late: isAfterDeadline(event.appliedOn, context.steps['tax-card'].deadline),
                 reason: 'applied-after-deadline',
               }),
             },
@@ -62,7 +62,6 @@ export const taxCardRegion = movingToDenmarkSetup.createStateConfig({
       confirmed: 'ready',
       entry: 'requestTaxCardConfirmation',
       lateReason: 'tax-card-overdue',
-      cancel: 'byStep',
       doneReason: (context) => context.lateReasons['tax-card'],
       retry: [
         // The watchdog counts from the caseworker's retry when it says when that was.

@@ -1,8 +1,9 @@
 /** CPR registration, and the doctor and health card that follow it. */
-import { maxIsoDate } from '../../shared/calendar';
-import { isTask, isTimer, stepIs, watchdogKey } from '../../shared/kit';
+import { isAfterDeadline, maxIsoDate } from '../../shared/calendar';
+import { isTask, stepIs } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import { CPR_REGISTRATION_TASK, cprRegistrationOptional, healthCardWatchdogDate } from '../moving-to-denmark.rules';
-import { isAfter, movingToDenmarkSetup, NEED_CPR } from '../moving-to-denmark.setup';
+import { movingToDenmarkSetup, NEED_CPR } from '../moving-to-denmark.setup';
 
 export const registrationRegion = movingToDenmarkSetup.createStateConfig({
   initial: 'awaitingRightToReside',
@@ -20,7 +21,7 @@ export const registrationRegion = movingToDenmarkSetup.createStateConfig({
               type: 'markLate',
               params: ({ context, event }) => ({
                 step: 'register-cpr',
-                late: isAfter(event.appearedOn, context.steps['register-cpr'].deadline),
+                late: isAfterDeadline(event.appearedOn, context.steps['register-cpr'].deadline),
                 reason: 'registered-after-deadline',
               }),
             },
@@ -113,13 +114,7 @@ export const gpAndHealthCardRegion = movingToDenmarkSetup.createStateConfig({
             { type: 'cancelWatchdog', params: { step: 'gp-and-health-card' } },
           ],
         },
-        'timer.fired': {
-          guard: isTimer(watchdogKey('gp-and-health-card')),
-          actions: [
-            { type: 'setStep', params: { step: 'gp-and-health-card', status: 'late', reason: 'health-card-overdue' } },
-            { type: 'notifyLate', params: { step: 'gp-and-health-card' } },
-          ],
-        },
+        'timer.fired': overdue('gp-and-health-card', 'health-card-overdue'),
       },
     },
     received: { type: 'final' },

@@ -1,7 +1,9 @@
 /** The right to reside (EU/EEA/Swiss citizens) and the residence card that follows registration. */
-import { isTimer, stepIs, watchdogKey } from '../../shared/kit';
+import { isAfterDeadline } from '../../shared/calendar';
+import { stepIs } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import { cprDeadlineAfterEuDocument, euAppearanceDeadline, residenceCardWatchdogDate } from '../moving-to-denmark.rules';
-import { isAfter, movingToDenmarkSetup } from '../moving-to-denmark.setup';
+import { movingToDenmarkSetup } from '../moving-to-denmark.setup';
 
 export const rightToResideRegion = movingToDenmarkSetup.createStateConfig({
   initial: 'awaitingApplication',
@@ -17,7 +19,7 @@ export const rightToResideRegion = movingToDenmarkSetup.createStateConfig({
               type: 'markLate',
               params: ({ context, event }) => ({
                 step: 'right-to-reside',
-                late: isAfter(event.appliedOn, context.steps['right-to-reside'].deadline),
+                late: isAfterDeadline(event.appliedOn, context.steps['right-to-reside'].deadline),
                 reason: 'applied-after-deadline',
               }),
             },
@@ -37,7 +39,7 @@ export const rightToResideRegion = movingToDenmarkSetup.createStateConfig({
               type: 'markLate',
               params: ({ context, event }) => ({
                 step: 'right-to-reside',
-                late: isAfter(event.appearedOn, context.steps['right-to-reside'].deadline),
+                late: isAfterDeadline(event.appearedOn, context.steps['right-to-reside'].deadline),
                 reason: 'appeared-after-deadline',
               }),
             },
@@ -128,13 +130,7 @@ export const residenceCardRegion = movingToDenmarkSetup.createStateConfig({
             { type: 'cancelWatchdog', params: { step: 'residence-card' } },
           ],
         },
-        'timer.fired': {
-          guard: isTimer(watchdogKey('residence-card')),
-          actions: [
-            { type: 'setStep', params: { step: 'residence-card', status: 'late', reason: 'residence-card-overdue' } },
-            { type: 'notifyLate', params: { step: 'residence-card' } },
-          ],
-        },
+        'timer.fired': overdue('residence-card', 'residence-card-overdue'),
       },
     },
     received: { type: 'final' },

@@ -1,6 +1,8 @@
 /** The doctor, address protection, housing benefit, preliminary tax and the children's services. */
+import { isAfterDeadline } from '../../shared/calendar';
 import { stepIs } from '../../shared/kit';
-import { CPR_STEP, isAfter, movingSetup } from '../moving.setup';
+import { preliminaryTaxCheck } from '../../shared/patterns';
+import { CPR_STEP, movingSetup } from '../moving.setup';
 
 export const gpChoiceRegion = movingSetup.createStateConfig({
   initial: 'open',
@@ -62,7 +64,7 @@ export const housingBenefitRegion = movingSetup.createStateConfig({
               step: 'housing-benefit',
               status: 'done',
               // Late applications are paid only from the 1st of the month after applying.
-              reason: isAfter(event.appliedOn, context.steps['housing-benefit'].deadline) ? 'applied-after-deadline' : undefined,
+              reason: isAfterDeadline(event.appliedOn, context.steps['housing-benefit'].deadline) ? 'applied-after-deadline' : undefined,
             }),
           },
         },
@@ -78,31 +80,7 @@ export const housingBenefitRegion = movingSetup.createStateConfig({
   },
 });
 
-export const preliminaryTaxRegion = movingSetup.createStateConfig({
-  initial: 'open',
-  states: {
-    open: {
-      on: {
-        'preliminary-tax.checked': [
-          {
-            guard: ({ event }) => event.changed,
-            target: 'updated',
-            actions: { type: 'setStep', params: { step: 'update-preliminary-tax', status: 'done' } },
-          },
-          {
-            target: 'unchanged',
-            actions: {
-              type: 'setStep',
-              params: { step: 'update-preliminary-tax', status: 'skipped', reason: 'no-change' },
-            },
-          },
-        ],
-      },
-    },
-    updated: { type: 'final' },
-    unchanged: { type: 'final' },
-  },
-});
+export const preliminaryTaxRegion = movingSetup.createStateConfig(preliminaryTaxCheck());
 
 export const childrenServicesRegion = movingSetup.createStateConfig({
   initial: 'awaitingRegistration',

@@ -1,8 +1,8 @@
 /** Reporting the move, the municipality's checks and CPR's registration. */
-import { dateOfTimestamp } from '../../shared/calendar';
-import { isTask, isTimer, stepIs } from '../../shared/kit';
+import { stepIs } from '../../shared/kit';
+import { moveReported } from '../../shared/registration';
 import { CPR_TASK } from '../moving.rules';
-import { CPR_STEP, CPR_WATCHDOG, isAfter, movingSetup } from '../moving.setup';
+import { cprConfirmation, CPR_STEP, movingSetup } from '../moving.setup';
 
 export const registrationRegion = movingSetup.createStateConfig({
   initial: 'awaitingReport',
@@ -11,18 +11,7 @@ export const registrationRegion = movingSetup.createStateConfig({
       on: {
         'move.reported': {
           target: 'municipalityChecks',
-          actions: [
-            {
-              type: 'setStep',
-              params: ({ context, event }) => ({
-                step: 'report-move',
-                status: 'done',
-                reason: isAfter(event.reportedOn, context.steps['report-move'].deadline) ? 'reported-after-deadline' : undefined,
-              }),
-            },
-            { type: 'recordBasisDate', params: ({ event }) => ({ date: event.reportedOn }) },
-            { type: 'activate', params: { steps: ['logivaert-check', 'child-move-hearing'] } },
-          ],
+          actions: [...moveReported('report-move'), { type: 'activate', params: { steps: ['logivaert-check', 'child-move-hearing'] } }],
         },
       },
     },
@@ -102,43 +91,7 @@ export const registrationRegion = movingSetup.createStateConfig({
         },
       },
     },
-    awaitingCpr: {
-      entry: [{ type: 'setStep', params: { step: CPR_STEP, status: 'active' } }, 'requestCprConfirmation'],
-      on: {
-        'integration.completed': {
-          guard: isTask(CPR_TASK),
-          target: 'registered',
-          actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'done' } }, 'cancelCprWatchdog'],
-        },
-        'integration.failed': {
-          guard: isTask(CPR_TASK),
-          target: 'cprFailed',
-          actions: [
-            { type: 'setStep', params: ({ event }) => ({ step: CPR_STEP, status: 'failed', reason: event.code }) },
-            'cancelCprWatchdog',
-          ],
-        },
-        'timer.fired': {
-          guard: isTimer(CPR_WATCHDOG),
-          actions: [{ type: 'setStep', params: { step: CPR_STEP, status: 'late', reason: 'confirmation-overdue' } }, 'notifyLate'],
-        },
-      },
-    },
-    cprFailed: {
-      on: {
-        'integration.retry': {
-          guard: isTask(CPR_TASK),
-          target: 'awaitingCpr',
-          // Without the request time the old basis stands, so the watchdog may flag `late` at once.
-          actions: {
-            type: 'recordBasisDate',
-            params: ({ context, event }) => ({
-              date: event.requestedAt ? dateOfTimestamp(event.requestedAt) : context.registrationBasisDate,
-            }),
-          },
-        },
-      },
-    },
+    ...cprConfirmation(CPR_STEP, CPR_TASK),
     registered: { type: 'final' },
   },
 });

@@ -1,7 +1,8 @@
 /** Leaving unemployment benefit (a-kasse and Jobnet). */
+import { isAfterDeadline } from '../../shared/calendar';
 import { stepIs } from '../../shared/kit';
 import { finalClaimDeadline } from '../new-job.rules';
-import { isAfter, newJobSetup } from '../new-job.setup';
+import { newJobSetup } from '../new-job.setup';
 
 export const leaveUnemploymentRegion = newJobSetup.createStateConfig({
   initial: 'awaitingDeregistration',
@@ -20,7 +21,7 @@ export const leaveUnemploymentRegion = newJobSetup.createStateConfig({
               type: 'markLate',
               params: ({ context, event }) => ({
                 step: 'leave-unemployment',
-                late: isAfter(event.deregisteredOn, context.steps['leave-unemployment'].deadline),
+                late: isAfterDeadline(event.deregisteredOn, context.steps['leave-unemployment'].deadline),
                 reason: 'deregistered-after-first-working-day',
               }),
             },
@@ -47,7 +48,7 @@ export const leaveUnemploymentRegion = newJobSetup.createStateConfig({
             params: ({ context, event }) => ({
               step: 'leave-unemployment',
               status: 'done',
-              reason: isAfter(event.submittedOn, context.steps['leave-unemployment'].deadline)
+              reason: isAfterDeadline(event.submittedOn, context.steps['leave-unemployment'].deadline)
                 ? 'final-claim-after-deadline'
                 : context.lateReasons['leave-unemployment'],
             }),
@@ -65,7 +66,7 @@ export const leaveUnemploymentRegion = newJobSetup.createStateConfig({
             params: ({ context, event }) => ({
               step: 'leave-unemployment',
               status: 'done',
-              reason: isAfter(event.notifiedOn, context.steps['leave-unemployment'].deadline)
+              reason: isAfterDeadline(event.notifiedOn, context.steps['leave-unemployment'].deadline)
                 ? 'notified-after-first-working-day'
                 : undefined,
             }),

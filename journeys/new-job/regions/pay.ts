@@ -15,7 +15,6 @@ export const pensionAtpRegion = newJobSetup.createStateConfig({
       confirmed: 'reported',
       entry: 'requestPayrollConfirmation',
       lateReason: 'first-pay-not-reported',
-      cancel: 'byStep',
       retry: [
         {
           type: 'recordBasis',

@@ -1,7 +1,8 @@
 /** The tax card and the preliminary tax assessment. */
-import { dateOfTimestamp, maxIsoDate } from '../../shared/calendar';
+import { dateOfTimestamp, isAfterDeadline, maxIsoDate } from '../../shared/calendar';
+import { preliminaryTaxCheck } from '../../shared/patterns';
 import { TAX_CARD_TASK } from '../new-job.rules';
-import { confirmation, isAfter, newJobSetup } from '../new-job.setup';
+import { confirmation, newJobSetup } from '../new-job.setup';
 
 export const taxCardRegion = newJobSetup.createStateConfig({
   initial: 'awaitingChoice',
@@ -20,7 +21,7 @@ export const taxCardRegion = newJobSetup.createStateConfig({
               type: 'markLate',
               params: ({ context, event }) => ({
                 step: 'tax-card',
-                late: isAfter(event.chosenOn, context.steps['tax-card'].deadline),
+                late: isAfterDeadline(event.chosenOn, context.steps['tax-card'].deadline),
                 reason: 'chosen-after-first-working-day',
               }),
             },
@@ -37,7 +38,6 @@ export const taxCardRegion = newJobSetup.createStateConfig({
       confirmed: 'fetched',
       entry: 'requestTaxCardConfirmation',
       lateReason: 'tax-card-not-fetched',
-      cancel: 'byStep',
       doneReason: (context) => context.lateReasons['tax-card'],
       retry: [
         // Without the request time the old basis stands, so the watchdog may flag `late` at once.
@@ -51,25 +51,4 @@ export const taxCardRegion = newJobSetup.createStateConfig({
   },
 });
 
-export const preliminaryTaxRegion = newJobSetup.createStateConfig({
-  initial: 'open',
-  states: {
-    open: {
-      on: {
-        'preliminary-tax.checked': [
-          {
-            guard: ({ event }) => event.changed,
-            target: 'updated',
-            actions: { type: 'setStep', params: { step: 'update-preliminary-tax', status: 'done' } },
-          },
-          {
-            target: 'unchanged',
-            actions: { type: 'setStep', params: { step: 'update-preliminary-tax', status: 'skipped', reason: 'no-change' } },
-          },
-        ],
-      },
-    },
-    updated: { type: 'final' },
-    unchanged: { type: 'final' },
-  },
-});
+export const preliminaryTaxRegion = newJobSetup.createStateConfig(preliminaryTaxCheck());

@@ -1,7 +1,8 @@
 /** The state pension (folkepension): application, decision, deferral or switch. */
 import { isTimer } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import { applicationTiming, canApply } from '../retiring.rules';
-import { APPLY_BY_PASSED, retiringSetup, WATCHDOG } from '../retiring.setup';
+import { APPLY_BY_PASSED, retiringSetup } from '../retiring.setup';
 
 export const folkepensionRegion = retiringSetup.createStateConfig({
   initial: 'application',
@@ -21,7 +22,7 @@ export const folkepensionRegion = retiringSetup.createStateConfig({
           target: 'deferred',
           actions: [
             { type: 'setStep', params: { step: 'apply-folkepension', status: 'done', reason: 'deferred' } },
-            { type: 'cancel', params: { key: APPLY_BY_PASSED } },
+            { type: 'cancelTimer', params: { key: APPLY_BY_PASSED } },
           ],
         },
         'timer.fired': { guard: isTimer(APPLY_BY_PASSED), actions: ['moveToBackPayDeadline', 'remindBackPay'] },
@@ -44,16 +45,10 @@ export const folkepensionRegion = retiringSetup.createStateConfig({
                     : `applied-${applicationTiming(context.dates, context.appliedOn)}`,
               }),
             },
-            { type: 'cancel', params: { key: WATCHDOG.decision } },
+            { type: 'cancelWatchdog', params: { step: 'apply-folkepension' } },
           ],
         },
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.decision),
-          actions: [
-            { type: 'setStep', params: { step: 'apply-folkepension', status: 'late', reason: 'decision-overdue' } },
-            { type: 'notifyLate', params: { step: 'apply-folkepension' } },
-          ],
-        },
+        'timer.fired': overdue('apply-folkepension', 'decision-overdue'),
       },
     },
     // Disability pensioners switch to the state pension without applying.
@@ -63,16 +58,10 @@ export const folkepensionRegion = retiringSetup.createStateConfig({
           target: 'switched',
           actions: [
             { type: 'setStep', params: { step: 'apply-folkepension', status: 'done', reason: 'switched-from-disability-pension' } },
-            { type: 'cancel', params: { key: WATCHDOG.decision } },
+            { type: 'cancelWatchdog', params: { step: 'apply-folkepension' } },
           ],
         },
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.decision),
-          actions: [
-            { type: 'setStep', params: { step: 'apply-folkepension', status: 'late', reason: 'switch-not-confirmed' } },
-            { type: 'notifyLate', params: { step: 'apply-folkepension' } },
-          ],
-        },
+        'timer.fired': overdue('apply-folkepension', 'switch-not-confirmed'),
       },
     },
     decided: { type: 'final' },

@@ -1,57 +1,39 @@
 /** ATP, private pensions, housing benefit and holiday pay. */
-import { isTask, isTimer, stepIs } from '../../shared/kit';
+import { stepIs } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import { ATP_STATUS_TASK, canDeferAtp } from '../retiring.rules';
-import { retiringSetup, WATCHDOG } from '../retiring.setup';
+import { confirmation, retiringSetup } from '../retiring.setup';
+
+/** ATP pays automatically; its payout status confirms it. */
+const atpStatus = confirmation({
+  step: 'atp-payout',
+  task: ATP_STATUS_TASK,
+  awaiting: 'automatic',
+  failed: 'statusFailed',
+  confirmed: 'paid',
+  entry: 'requestAtpStatus',
+  lateReason: 'payout-not-confirmed',
+});
 
 export const atpRegion = retiringSetup.createStateConfig({
   initial: 'automatic',
   states: {
     automatic: {
+      ...atpStatus.automatic,
       always: { guard: ({ context }) => context.facts.livesAbroad, target: 'abroad' },
-      entry: 'requestAtpStatus',
       on: {
-        'integration.completed': {
-          guard: isTask(ATP_STATUS_TASK),
-          target: 'paid',
-          actions: [
-            { type: 'setStep', params: { step: 'atp-payout', status: 'done' } },
-            { type: 'cancel', params: { key: WATCHDOG.atp } },
-          ],
-        },
-        'integration.failed': {
-          guard: isTask(ATP_STATUS_TASK),
-          target: 'statusFailed',
-          actions: [
-            { type: 'setStep', params: ({ event }) => ({ step: 'atp-payout', status: 'failed', reason: event.code }) },
-            { type: 'cancel', params: { key: WATCHDOG.atp } },
-          ],
-        },
+        ...atpStatus.automatic.on,
         'atp.payout-deferred': {
           guard: ({ context, event }) => canDeferAtp(context.dates, event.decidedOn),
           target: 'deferred',
           actions: [
             { type: 'setStep', params: { step: 'atp-payout', status: 'done', reason: 'deferred' } },
-            { type: 'cancel', params: { key: WATCHDOG.atp } },
-          ],
-        },
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.atp),
-          actions: [
-            { type: 'setStep', params: { step: 'atp-payout', status: 'late', reason: 'payout-not-confirmed' } },
-            { type: 'notifyLate', params: { step: 'atp-payout' } },
+            { type: 'cancelWatchdog', params: { step: 'atp-payout' } },
           ],
         },
       },
     },
-    statusFailed: {
-      on: {
-        'integration.retry': {
-          guard: isTask(ATP_STATUS_TASK),
-          target: 'automatic',
-          actions: { type: 'setStep', params: { step: 'atp-payout', status: 'active' } },
-        },
-      },
-    },
+    statusFailed: atpStatus.statusFailed,
     // Living abroad: ATP pays only when the citizen starts the payout in its self-service.
     abroad: {
       on: {
@@ -96,16 +78,10 @@ export const housingBenefitRegion = retiringSetup.createStateConfig({
           target: 'recalculated',
           actions: [
             { type: 'setStep', params: { step: 'housing-benefit-recalc', status: 'done' } },
-            { type: 'cancel', params: { key: WATCHDOG.housing } },
+            { type: 'cancelWatchdog', params: { step: 'housing-benefit-recalc' } },
           ],
         },
-        'timer.fired': {
-          guard: isTimer(WATCHDOG.housing),
-          actions: [
-            { type: 'setStep', params: { step: 'housing-benefit-recalc', status: 'late', reason: 'recalculation-overdue' } },
-            { type: 'notifyLate', params: { step: 'housing-benefit-recalc' } },
-          ],
-        },
+        'timer.fired': overdue('housing-benefit-recalc', 'recalculation-overdue'),
       },
     },
     recalculated: { type: 'final' },

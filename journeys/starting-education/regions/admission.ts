@@ -1,16 +1,10 @@
 /** Readiness, the application and the offer of a place. */
 import { assign } from 'xstate';
-import { isTask, stepIs } from '../../shared/kit';
+import { isAfterDeadline } from '../../shared/calendar';
+import { isTask, stepIs, watchdogFiredWhileActive } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
 import { ACCEPT_PLACE_TASK } from '../starting-education.rules';
-import {
-  ACCEPT,
-  HIGHER_APPLICATION,
-  isAfter,
-  READINESS,
-  startingEducationSetup,
-  watchdogFor,
-  YOUTH_APPLICATION,
-} from '../starting-education.setup';
+import { ACCEPT, HIGHER_APPLICATION, READINESS, startingEducationSetup, YOUTH_APPLICATION } from '../starting-education.setup';
 
 export const readinessRegion = startingEducationSetup.createStateConfig({
   initial: 'awaitingAssessment',
@@ -37,13 +31,7 @@ export const readinessRegion = startingEducationSetup.createStateConfig({
             ],
           },
         ],
-        'timer.fired': {
-          guard: watchdogFor(READINESS),
-          actions: [
-            { type: 'setStep', params: { step: READINESS, status: 'late', reason: 'assessment-overdue' } },
-            { type: 'notifyLate', params: { step: READINESS } },
-          ],
-        },
+        'timer.fired': overdue(READINESS, 'assessment-overdue', watchdogFiredWhileActive(READINESS)),
       },
     },
     assessed: { type: 'final' },
@@ -67,7 +55,9 @@ export const applicationRegion = startingEducationSetup.createStateConfig({
                 step: YOUTH_APPLICATION,
                 status: 'done',
                 // Late applications go straight to the school, which decides whether there is room.
-                reason: isAfter(event.submittedOn, context.steps[YOUTH_APPLICATION].deadline) ? 'submitted-after-deadline' : undefined,
+                reason: isAfterDeadline(event.submittedOn, context.steps[YOUTH_APPLICATION].deadline)
+                  ? 'submitted-after-deadline'
+                  : undefined,
               }),
             },
           ],
@@ -82,7 +72,9 @@ export const applicationRegion = startingEducationSetup.createStateConfig({
               params: ({ context, event }) => ({
                 step: HIGHER_APPLICATION,
                 status: 'done',
-                reason: isAfter(event.submittedOn, context.steps[HIGHER_APPLICATION].deadline) ? 'submitted-after-deadline' : undefined,
+                reason: isAfterDeadline(event.submittedOn, context.steps[HIGHER_APPLICATION].deadline)
+                  ? 'submitted-after-deadline'
+                  : undefined,
               }),
             },
           ],
@@ -120,13 +112,7 @@ export const acceptanceRegion = startingEducationSetup.createStateConfig({
             { type: 'cancelWatchdog', params: { step: ACCEPT } },
           ],
         },
-        'timer.fired': {
-          guard: watchdogFor(ACCEPT),
-          actions: [
-            { type: 'setStep', params: { step: ACCEPT, status: 'late', reason: 'answer-overdue' } },
-            { type: 'notifyLate', params: { step: ACCEPT } },
-          ],
-        },
+        'timer.fired': overdue(ACCEPT, 'answer-overdue', watchdogFiredWhileActive(ACCEPT)),
       },
     },
     offered: {

@@ -1,6 +1,9 @@
 /** SU, which opens once the place is accepted. */
 import { assign } from 'xstate';
-import { isAfter, noPlace, placeAccepted, startingEducationSetup, SU, watchdogFor } from '../starting-education.setup';
+import { isAfterDeadline } from '../../shared/calendar';
+import { watchdogFiredWhileActive } from '../../shared/kit';
+import { overdue } from '../../shared/patterns';
+import { noPlace, placeAccepted, startingEducationSetup, SU } from '../starting-education.setup';
 
 export const suRegion = startingEducationSetup.createStateConfig({
   initial: 'awaitingPlace',
@@ -69,7 +72,7 @@ export const suRegion = startingEducationSetup.createStateConfig({
                   status: 'done',
                   // Not retroactive: applying after the entitlement month loses the months before.
                   reason:
-                    context.suAppliedOn && isAfter(context.suAppliedOn, context.steps[SU].deadline)
+                    context.suAppliedOn && isAfterDeadline(context.suAppliedOn, context.steps[SU].deadline)
                       ? 'applied-after-deadline'
                       : `rate-${event.rate}`,
                 }),
@@ -86,13 +89,7 @@ export const suRegion = startingEducationSetup.createStateConfig({
             ],
           },
         ],
-        'timer.fired': {
-          guard: watchdogFor(SU),
-          actions: [
-            { type: 'setStep', params: { step: SU, status: 'late', reason: 'decision-overdue' } },
-            { type: 'notifyLate', params: { step: SU } },
-          ],
-        },
+        'timer.fired': overdue(SU, 'decision-overdue', watchdogFiredWhileActive(SU)),
       },
     },
     granted: { type: 'final' },

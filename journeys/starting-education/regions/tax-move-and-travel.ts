@@ -1,8 +1,10 @@
 /** The tax card, the move and the travel card, which open once the place is accepted. */
 import { assign } from 'xstate';
+import { isAfterDeadline } from '../../shared/calendar';
 import { isClosed, isTask, stepIs } from '../../shared/kit';
+import { linkedMove } from '../../shared/patterns';
 import { TAX_CARD_TASK } from '../starting-education.rules';
-import { isAfter, MOVE_OUT, noPlace, placeAccepted, startingEducationSetup, SU, TAX_CARD, UNGDOMSKORT } from '../starting-education.setup';
+import { MOVE_OUT, noPlace, placeAccepted, startingEducationSetup, SU, TAX_CARD, UNGDOMSKORT } from '../starting-education.setup';
 
 export const taxCardRegion = startingEducationSetup.createStateConfig({
   initial: 'awaitingSu',
@@ -89,29 +91,7 @@ export const moveOutRegion = startingEducationSetup.createStateConfig({
       ],
     },
     // The moving journey needs the move's details, so it starts when the student gives them.
-    planning: {
-      on: {
-        'move-out.planned': {
-          target: 'linked',
-          actions: { type: 'linkMove', params: ({ event }) => ({ answers: event.move }) },
-        },
-        'move-out.cancelled': {
-          target: 'notMoving',
-          actions: { type: 'setStep', params: { step: MOVE_OUT, status: 'skipped', reason: 'not-moving' } },
-        },
-      },
-    },
-    linked: {
-      on: {
-        'journey.linked-completed': {
-          guard: ({ event }) => event.step === MOVE_OUT && event.journeyType === 'moving',
-          target: 'moved',
-          actions: { type: 'setStep', params: { step: MOVE_OUT, status: 'done' } },
-        },
-      },
-    },
-    moved: { type: 'final' },
-    notMoving: { type: 'final' },
+    ...linkedMove(MOVE_OUT),
   },
 });
 
@@ -137,7 +117,7 @@ export const ungdomskortRegion = startingEducationSetup.createStateConfig({
             params: ({ context, event }) => ({
               step: UNGDOMSKORT,
               status: 'done',
-              reason: isAfter(event.appliedOn, context.steps[UNGDOMSKORT].deadline) ? 'applied-after-deadline' : undefined,
+              reason: isAfterDeadline(event.appliedOn, context.steps[UNGDOMSKORT].deadline) ? 'applied-after-deadline' : undefined,
             }),
           },
         },
