@@ -28,7 +28,7 @@ function texts(def: JourneyDefinition): Text[] {
       s.title,
       s.guidance,
       ...(s.task ? [s.task] : []),
-      ...(s.notRelevant ? [s.notRelevant] : []),
+      ...Object.values(s.notRelevant ?? {}),
       ...(s.deadlineRule ? [s.deadlineRule] : []),
     );
   for (const e of Object.values(def.events)) out.push(e.title, ...(e.confirm ? [e.confirm] : []));

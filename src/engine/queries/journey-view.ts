@@ -18,6 +18,8 @@ export interface StepView {
   overdue: boolean;
   /** A citizen step that is open, done in the authority's own self-service solution: the link returns to this journey. */
   selfService?: { url: string };
+  /** For a skipped step, why it does not apply to this citizen (the definition's line for the skip reason). */
+  notRelevant?: Text;
 }
 
 export interface NextActionView {
@@ -100,11 +102,13 @@ export function journeyView(
   const context = (row.snapshot as runtime.PersistedSnapshot).context ?? { steps: {} };
   const now = today();
   const steps: StepView[] = def.steps.map((step) => {
-    const state = context.steps?.[step.id] ?? { status: 'pending' as StepStatus };
+    const state = context.steps?.[step.id] ?? { status: 'pending' };
     // The law may route this citizen's step to another authority than the definition's.
     const system = handlingSystem(step, state);
     const selfService =
       viewAs === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.({ ...step, system }) : undefined;
+    const reasons = state.status === 'skipped' ? step.notRelevant : undefined;
+    const notRelevant = reasons && state.reason && Object.hasOwn(reasons, state.reason) ? reasons[state.reason] : undefined;
     return {
       id: step.id,
       kind: step.kind,
@@ -118,6 +122,7 @@ export function journeyView(
       deadline: state.deadline,
       overdue: !!state.deadline && state.deadline < now && state.status !== 'done' && state.status !== 'skipped',
       ...(selfService ? { selfService: { url: selfService } } : {}),
+      ...(notRelevant ? { notRelevant } : {}),
     };
   });
   const nextActions = snapshot ? nextActionsOf(def, row, snapshot, viewAs === 'citizen' ? { kind: 'citizen' } : viewAs) : [];

@@ -109,7 +109,7 @@ export function taskList(o: TaskListOptions): SafeHtml {
     ${
       skipped.length
         ? html`<details class="mt-8"><summary>${say(lang, `Ikke relevant for dig (${skipped.length})`, `Not relevant for you (${skipped.length})`)}</summary>
-      <ul>${skipped.map((s) => html`<li class="mt-3">${tx(lang, s.title)}: ${tx(lang, definitionOf(s.id)?.notRelevant) || say(lang, 'Gælder ikke ud fra dine svar og registrenes oplysninger.', 'Does not apply given your answers and the registers.')}</li>`)}</ul></details>`
+      <ul>${skipped.map((s) => html`<li class="mt-3">${tx(lang, s.title)}: ${tx(lang, s.notRelevant) || say(lang, 'Gælder ikke ud fra dine svar og registrenes oplysninger.', 'Does not apply given your answers and the registers.')}</li>`)}</ul></details>`
         : ''
     }`;
 }
