@@ -64,7 +64,7 @@ export const jobSteps: StepDefinition[] = [
       da: 'Så hurtigt som muligt. Har du selv sagt op: 3 ugers karantæne fra første ledighedsdag.',
       en: "As soon as possible. If you resigned: 3 weeks' quarantine from the first day of unemployment.",
     },
-    legalSource: { title: 'AK-Samvirke: Step by step – what to do when you become unemployed', url: 'https://www.aka.dk' },
+    legalSource: { title: 'AK-Samvirke: Step by step – what to do when you become unemployed', url: 'https://www.aka.dk', lang: 'en' },
     task: { da: 'Send en ledighedserklæring til din a-kasse', en: 'Send a declaration of unemployment to your a-kasse' },
     notRelevant: {
       'found-a-job': {

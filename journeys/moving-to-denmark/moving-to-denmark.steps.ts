@@ -1,5 +1,5 @@
 /** The steps of moving to Denmark (docs/journeys.md section 11), in the order the newcomer meets them. */
-import type { StepDefinition } from '../shared/contract';
+import type { LegalSource, StepDefinition } from '../shared/contract';
 
 export const MOVING_TO_DENMARK_STEP_IDS = [
   'right-to-reside',
@@ -13,8 +13,9 @@ export const MOVING_TO_DENMARK_STEP_IDS = [
 ] as const;
 export type MovingToDenmarkStepId = (typeof MOVING_TO_DENMARK_STEP_IDS)[number];
 
-const NEW_CITIZEN_CPR = {
+const NEW_CITIZEN_CPR: LegalSource = {
   title: 'newcitizen.dk: Step 2 – CPR number, health insurance card and choice of family doctor',
+  lang: 'en',
   url: 'https://www.newcitizen.dk',
 };
 
@@ -50,6 +51,7 @@ export const movingToDenmarkSteps: StepDefinition[] = [
     },
     legalSource: {
       title: 'nyidanmark.dk: Yes to residence permit; international.aarhus.dk: EU step-by-step guide',
+      lang: 'en',
       url: 'https://www.nyidanmark.dk',
     },
     task: {
@@ -149,7 +151,7 @@ export const movingToDenmarkSteps: StepDefinition[] = [
       da: 'Kortet ventes senest 3 uger efter registreringen (praksis, ikke lov).',
       en: 'The card is expected at the latest 3 weeks after registration (practice, not law).',
     },
-    legalSource: { title: 'nyidanmark.dk: Yes to residence permit', url: 'https://www.nyidanmark.dk' },
+    legalSource: { title: 'nyidanmark.dk: Yes to residence permit', url: 'https://www.nyidanmark.dk', lang: 'en' },
     task: { da: 'Giv besked, når dit opholdskort er kommet', en: 'Tell us when your residence card has arrived' },
     notRelevant: {
       'no-permit-or-under-18': {
@@ -204,6 +206,7 @@ export const movingToDenmarkSteps: StepDefinition[] = [
     },
     legalSource: {
       title: 'Skattestyrelsen: Tax card for newcomers (skat.dk/data.aspx?oid=1899274)',
+      lang: 'en',
       url: 'https://skat.dk/data.aspx?oid=1899274',
     },
     task: { da: 'Søg skattekort hos Skattestyrelsen', en: 'Apply for a tax card at the Danish Tax Agency' },

@@ -51,6 +51,8 @@ export interface StepState {
 export interface LegalSource {
   title: string;
   url?: string;
+  /** The language of the title, when the source is not Danish (a newcomer's English guide): pages mark it so. */
+  lang?: 'en';
 }
 
 /**
