@@ -9,7 +9,7 @@ import { ERROR_STATUS } from '../../platform/errors/domain-error';
  * Objects stay open (additional properties allowed) where a field may be added without breaking callers.
  */
 /** An OpenAPI 3.0 schema object (the package does not export its type). */
-type SchemaObject = Record<string, any>;
+type SchemaObject = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const text: SchemaObject = {
@@ -57,6 +57,12 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       guidance: ref('Text'),
       deadlineRule: ref('Text'),
       optional: { type: 'boolean' },
+      task: { allOf: [ref('Text')], description: 'The citizen’s task as an imperative ("Anmeld flytningen på borger.dk")' },
+      notRelevant: {
+        type: 'object',
+        additionalProperties: ref('Text'),
+        description: 'Why the step does not apply, one line per reason the journey skips it for (the step state’s reason)',
+      },
     },
     additionalProperties: true,
   },
@@ -155,6 +161,7 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       status: stepStatus,
       deadline: { type: 'string', format: 'date' },
       overdue: { type: 'boolean' },
+      notRelevant: { allOf: [ref('Text')], description: 'For a skipped step: why it does not apply to this citizen' },
     },
     additionalProperties: true,
   },
