@@ -122,8 +122,8 @@ export const divorceSteps: StepDefinition[] = [
     },
     legalSource: FAMILIERETSHUSET_GUIDE,
     task: {
-      da: 'Aftal, hvor jeres børn skal bo, samvær og forældremyndighed',
-      en: 'Agree where your children will live, contact and custody',
+      da: 'Aftal bopæl, samvær og forældremyndighed for jeres børn',
+      en: 'Agree on residence, contact and custody for your children',
     },
     notRelevant: {
       'no-children-under-18': { da: 'I har ingen fælles børn under 18 år.', en: 'You have no children together under 18.' },
@@ -239,8 +239,8 @@ export const divorceSteps: StepDefinition[] = [
     },
     legalSource: { title: 'borger.dk: Boligstøtte – giv besked om ændringer' },
     task: {
-      da: 'Ret din forskudsopgørelse, og giv besked om boligstøtten',
-      en: 'Update your preliminary tax assessment and report the change for housing benefit',
+      da: 'Ret din forskudsopgørelse og eventuel boligstøtte',
+      en: 'Update your preliminary tax assessment and any housing benefit',
     },
   },
 ];

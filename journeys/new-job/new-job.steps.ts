@@ -169,7 +169,7 @@ export const newJobSteps: StepDefinition[] = [
       title: 'borger.dk: Boligstøtte – forstå dit brev',
       url: 'https://www.borger.dk/bolig-og-flytning/Boligstoette-oversigt/boligstoette-forstaa-dit-brev',
     },
-    task: { da: 'Giv besked om din nye løn til boligstøtte og SU', en: 'Report your new pay for housing benefit and SU' },
+    task: { da: 'Giv Udbetaling Danmark eller SU besked om din nye løn', en: 'Tell Udbetaling Danmark or SU about your new pay' },
     notRelevant: {
       'no-income-linked-benefits': {
         da: 'Du har svaret, at du hverken får boligstøtte eller SU.',

@@ -176,7 +176,7 @@ if (!fs.existsSync(CHROMIUM))
     ['new-job', 'Vælg hovedkort eller bikort til dit nye job i TastSelv', 'Jeg har valgt skattekort'],
     ['losing-a-job', 'Tilmeld dig som ledig på Jobnet', 'Jeg har tilmeldt mig som ledig'],
     ['retiring', 'Søg folkepension på borger.dk', 'Jeg har søgt folkepension'],
-    ['divorce', 'Ret din forskudsopgørelse, og giv besked om boligstøtten', 'Jeg har rettet forskudsopgørelsen'],
+    ['divorce', 'Ret din forskudsopgørelse og eventuel boligstøtte', 'Jeg har rettet forskudsopgørelsen'],
     ['losing-a-relative', 'Anmeld dødsfaldet, og anmod om begravelse eller ligbrænding', 'Dødsfaldet er anmeldt'],
   ])(
     'shows %s as a task list led by one task to do, with its reminders, in Danish and English',
