@@ -43,6 +43,7 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Arbejdsgiver har fået besked', en: 'Employer told' },
     actors: ['citizen'],
     steps: ['notify-employer'],
+    confirm: { da: 'Jeg har givet min arbejdsgiver besked', en: 'I have told my employer' },
     schema: schema.object({
       notifiedOn: schema.date({
         da: 'Dagen, arbejdsgiveren fik besked om graviditeten',
@@ -55,6 +56,7 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Orlovsplan sendt', en: 'Leave plan sent' },
     actors: ['citizen'],
     steps: ['notify-employer'],
+    confirm: { da: 'Jeg har sendt min orlovsplan', en: 'I have sent my leave plan' },
     schema: schema.object({
       sentOn: schema.date({ da: 'Dagen, orlovsplanen blev sendt til arbejdsgiveren', en: 'Day the leave plan was sent to the employer' }),
     }),
@@ -64,6 +66,7 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Omsorgs- og ansvarserklæring underskrevet', en: 'Declaration of care and responsibility signed' },
     actors: ['citizen', 'system'],
     steps: ['paternity'],
+    confirm: { da: 'Vi har begge underskrevet erklæringen', en: 'We have both signed the declaration' },
     schema: schema.object({
       signedOn: schema.date({
         da: 'Dagen, begge forældre havde underskrevet på borger.dk',
@@ -77,6 +80,7 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Tvivl om faderskab eller medmoderskab', en: 'Parentage disputed' },
     actors: ['citizen', 'caseworker'],
     steps: ['paternity'],
+    confirm: { da: 'Der er tvivl om, hvem der er far eller medmor', en: 'There is doubt about who is the father or co-mother' },
     schema: schema.object({ disputedOn: schema.date({ da: 'Dagen, tvivlen blev rejst', en: 'Day the doubt was raised' }) }),
     examples: [{ disputedOn: '2025-06-25' }],
   },
@@ -112,6 +116,7 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Børneydelse søgt', en: 'Child benefit applied for' },
     actors: ['citizen', 'system'],
     steps: ['child-benefit'],
+    confirm: { da: 'Jeg har søgt børneydelse', en: 'I have applied for child benefit' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }),
     }),
@@ -141,6 +146,7 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Barselsdagpenge søgt', en: 'Maternity/parental benefit applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-maternity-benefit'],
+    confirm: { da: 'Jeg har søgt barselsdagpenge', en: 'I have applied for maternity/parental benefit' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }),
     }),
@@ -150,6 +156,7 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Ikke ret til barselsdagpenge', en: 'Not entitled to maternity/parental benefit' },
     actors: ['citizen'],
     steps: ['apply-maternity-benefit'],
+    confirm: { da: 'Jeg har ikke ret til barselsdagpenge', en: 'I am not entitled to maternity/parental benefit' },
     schema: schema.empty(),
     examples: [{}],
   },
@@ -157,6 +164,7 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Skrevet op til dagtilbud', en: 'Signed up for daycare' },
     actors: ['citizen', 'system'],
     steps: ['daycare-signup'],
+    confirm: { da: 'Jeg har skrevet barnet op', en: 'I have signed the child up' },
     schema: schema.object({
       signedUpOn: schema.date({
         da: 'Dato for opskrivningen i Digital Pladsanvisning',
@@ -169,6 +177,7 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Dagtilbud ikke nødvendigt', en: 'Daycare not needed' },
     actors: ['citizen'],
     steps: ['daycare-signup'],
+    confirm: { da: 'Barnet skal ikke have en plads', en: 'The child does not need a place' },
     schema: schema.empty(),
     examples: [{}],
   },
@@ -176,6 +185,7 @@ export const parentEvents: Record<ParentEvent['type'], EventSpec<ParentStepId>> 
     title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
     actors: ['citizen', 'system'],
     steps: ['update-preliminary-tax'],
+    confirm: { da: 'Jeg har tjekket forskudsopgørelsen', en: 'I have checked my preliminary tax assessment' },
     schema: schema.object({
       changed: schema.yesNo({
         da: 'Forskudsopgørelsen blev rettet (dagpenge i rubrik 304)',

@@ -72,6 +72,7 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'Forventet indkomst indtastet', en: 'Expected income entered' },
     actors: ['citizen', 'system'],
     steps: ['frikort-created'],
+    confirm: { da: 'Jeg har skrevet min indkomst i TastSelv', en: 'I have entered my income in TastSelv' },
     schema: schema.object({
       enteredOn: schema.date({
         da: 'Dagen, den forventede indkomst blev indtastet i TastSelv',
@@ -84,6 +85,7 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'Book tid i Borgerservice til MitID', en: 'Book a Borgerservice appointment for MitID' },
     actors: ['citizen'],
     steps: ['get-mitid'],
+    confirm: { da: 'Book en tid i Borgerservice', en: 'Book an appointment at Borgerservice' },
     schema: schema.object({
       preferredDate: schema.date({ da: 'Ønsket dag for tiden hos Borgerservice', en: 'Preferred day for the appointment' }),
     }),
@@ -93,6 +95,7 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'MitID modtaget', en: 'MitID obtained' },
     actors: ['citizen', 'system'],
     steps: ['get-mitid'],
+    confirm: { da: 'Jeg har fået MitID', en: 'I have got MitID' },
     schema: schema.object({
       obtainedOn: schema.date({ da: 'Dagen, MitID blev udstedt', en: 'Day MitID was issued' }),
       route: schema.oneOf(MITID_ROUTES, { da: 'Hvor den unge fik MitID', en: 'Where the young person got MitID' }),
@@ -103,6 +106,7 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'Logget på Digital Post', en: 'Logged on to Digital Post' },
     actors: ['citizen', 'system'],
     steps: ['dp-first-login'],
+    confirm: { da: 'Jeg har logget på Digital Post', en: 'I have logged on to Digital Post' },
     schema: schema.object({
       alertsSet: schema.yesNo({ da: 'Besked på sms eller e-mail er slået til', en: 'Text or e-mail alerts are turned on' }),
       parentReadAccess: schema.yesNo({ da: 'Forældrene fik læseadgang', en: 'The parents were given read access' }),
@@ -125,6 +129,7 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'Ny læge valgt', en: 'New doctor chosen' },
     actors: ['citizen', 'system'],
     steps: ['own-gp-choice'],
+    confirm: { da: 'Jeg har valgt en ny læge', en: 'I have chosen a new doctor' },
     schema: schema.object({ changedOn: schema.date({ da: 'Dagen, ændringen blev foretaget', en: 'Day the change was made' }) }),
     examples: [{ changedOn: '2025-04-01' }, { changedOn: '2025-12-01' }],
   },
@@ -132,6 +137,7 @@ export const digitalCitizenEvents: Record<DigitalCitizenEvent['type'], EventSpec
     title: { da: 'Beholder lægen', en: 'Keeping the doctor' },
     actors: ['citizen'],
     steps: ['own-gp-choice'],
+    confirm: { da: 'Jeg beholder min læge', en: 'I am keeping my doctor' },
     schema: schema.empty(),
     examples: [{}],
   },

@@ -63,6 +63,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Ansøgning sendt til Familieretshuset', en: 'Application sent to the Agency of Family Law' },
     actors: ['citizen', 'system'],
     steps: ['apply-separation-divorce'],
+    confirm: { da: 'Vi har sendt ansøgningen', en: 'We have sent the application' },
     schema: schema.object(
       {
         appliedOn: schema.date({
@@ -155,6 +156,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Aftale om bopæl og samvær', en: 'Residence and contact agreed' },
     actors: ['citizen'],
     steps: ['children-arrangements'],
+    confirm: { da: 'Vi er blevet enige', en: 'We have agreed' },
     schema: schema.object({ agreedOn: schema.date({ da: 'Dagen, forældrene blev enige', en: 'Day the parents agreed' }) }),
     examples: [{ agreedOn: '2025-03-10' }],
   },
@@ -162,6 +164,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Søgt hos Familieretshuset om børnene', en: 'Applied to the agency about the children' },
     actors: ['citizen', 'system'],
     steps: ['children-arrangements'],
+    confirm: { da: 'Jeg har søgt hos Familieretshuset', en: 'I have applied to the Agency of Family Law' },
     schema: schema.object({
       appliedOn: schema.date({
         da: 'Dato for ansøgningen om bopæl, samvær eller forældremyndighed',
@@ -181,6 +184,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Børnebidrag aftalt', en: 'Child support agreed' },
     actors: ['citizen'],
     steps: ['child-support'],
+    confirm: { da: 'Vi har aftalt børnebidrag', en: 'We have agreed on child support' },
     schema: schema.object({
       agreedOn: schema.date({ da: 'Dagen, forældrene blev enige om børnebidrag', en: 'Day the parents agreed on support' }),
     }),
@@ -190,6 +194,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Børnebidrag søgt', en: 'Child support applied for' },
     actors: ['citizen', 'system'],
     steps: ['child-support'],
+    confirm: { da: 'Jeg har søgt om børnebidrag', en: 'I have applied for child support' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Familieretshuset', en: 'Day the application reached Familieretshuset' }),
     }),
@@ -206,6 +211,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Børneydelse og børnetilskud valgt', en: 'Child benefit and allowance chosen' },
     actors: ['citizen'],
     steps: ['family-benefits'],
+    confirm: { da: 'Send mit valg', en: 'Send my choice' },
     schema: schema.object({
       chosenOn: schema.date({ da: 'Dato for valget', en: 'Day of the choice' }),
       childBenefitRecipient: schema.oneOf(CHILD_BENEFIT_RECIPIENTS, {
@@ -226,6 +232,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Formuen er delt', en: 'Property divided' },
     actors: ['citizen', 'caseworker'],
     steps: ['estate-split'],
+    confirm: { da: 'Vi har delt det, vi ejer sammen', en: 'We have divided what we own together' },
     schema: schema.object({ dividedOn: schema.date({ da: 'Dagen, delingen blev afgjort', en: 'Day the division was settled' }) }),
     examples: [{ dividedOn: '2025-06-01' }],
   },
@@ -233,6 +240,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Bed skifteretten om bodeling', en: 'Ask the probate court to divide the estate' },
     actors: ['citizen'],
     steps: ['estate-split'],
+    confirm: { da: 'Bed skifteretten om at dele boet', en: 'Ask the probate court to divide the estate' },
     schema: schema.object({ requestedOn: schema.date({ da: 'Dato for anmodningen', en: 'Day of the request' }) }),
     examples: [{ requestedOn: '2025-05-01' }],
   },
@@ -240,6 +248,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Skat og boligstøtte rettet', en: 'Tax and housing benefit updated' },
     actors: ['citizen'],
     steps: ['update-tax-and-housing'],
+    confirm: { da: 'Jeg har rettet forskudsopgørelsen', en: 'I have updated my preliminary tax assessment' },
     schema: schema.object({
       updatedOn: schema.date({ da: 'Dato for opdateringen', en: 'Day of the update' }),
       housingBenefitReported: schema.yesNo({
@@ -256,6 +265,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Flytning planlagt', en: 'Move planned' },
     actors: ['citizen'],
     steps: ['move-out'],
+    confirm: { da: 'Start flytteforløbet', en: 'Start the moving journey' },
     schema: schema.object({ move: schema.titled({ da: 'Flytningen', en: 'The move' }, movingStartSchema) }),
     examples: [
       {
@@ -275,6 +285,7 @@ export const divorceEvents: Record<DivorceEvent['type'], EventSpec<DivorceStepId
     title: { da: 'Flytter alligevel ikke', en: 'Not moving after all' },
     actors: ['citizen'],
     steps: ['move-out'],
+    confirm: { da: 'Jeg flytter alligevel ikke', en: 'I am not moving after all' },
     schema: schema.empty(),
     examples: [{}],
   },

@@ -26,6 +26,7 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'Tilmeldt som ledig', en: 'Registered as unemployed' },
     actors: ['citizen', 'system'],
     steps: ['register-unemployed'],
+    confirm: { da: 'Jeg har tilmeldt mig som ledig', en: 'I have registered as unemployed' },
     schema: schema.object({
       registeredOn: schema.date({
         da: 'Dato for tilmeldingen på Jobnet eller i jobcentret',
@@ -38,6 +39,7 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'Ledighedserklæring sendt', en: 'Declaration of unemployment sent' },
     actors: ['citizen', 'system'],
     steps: ['apply-dagpenge'],
+    confirm: { da: 'Jeg har sendt ledighedserklæringen', en: 'I have sent the declaration of unemployment' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, a-kassen modtog erklæringen', en: 'Day the a-kasse received the declaration' }),
     }),
@@ -48,6 +50,7 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'Kontanthjælp søgt', en: 'Social assistance applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-social-assistance'],
+    confirm: { da: 'Jeg har søgt hos kommunen', en: 'I have applied to the municipality' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, kommunen modtog ansøgningen', en: 'Day the municipality received the application' }),
     }),
@@ -57,6 +60,7 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'CV lagt på Jobnet', en: 'CV published on Jobnet' },
     actors: ['citizen', 'system'],
     steps: ['cv-on-jobnet'],
+    confirm: { da: 'Jeg har lagt mit CV på Jobnet', en: 'I have put my CV on Jobnet' },
     schema: schema.object({
       publishedOn: schema.date({ da: 'Dagen, CV’et blev synligt på Jobnet', en: 'Day the CV was made visible on Jobnet' }),
     }),
@@ -66,6 +70,7 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'Joblog opdateret', en: 'Job log updated' },
     actors: ['citizen', 'system'],
     steps: ['ongoing-duties'],
+    confirm: { da: 'Jeg har opdateret min joblog', en: 'I have updated my job log' },
     schema: schema.object({
       updatedOn: schema.date({ da: 'Dagen, joblog og jobforslag blev tjekket', en: 'Day the job log and job suggestions were checked' }),
     }),
@@ -75,6 +80,7 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'Dagpengekort sendt', en: 'Monthly claim form sent' },
     actors: ['citizen', 'system'],
     steps: ['monthly-claim'],
+    confirm: { da: 'Jeg har sendt dagpengekortet', en: 'I have sent the claim form' },
     schema: schema.object({
       month: month({ da: 'Måneden (ÅÅÅÅ-MM), dagpengekortet dækker', en: 'The month (YYYY-MM) the claim form covers' }),
       submittedOn: schema.date({ da: 'Dagen, a-kassen modtog kortet', en: 'Day the a-kasse received the form' }),
@@ -85,6 +91,7 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
     actors: ['citizen', 'system'],
     steps: ['update-preliminary-tax'],
+    confirm: { da: 'Jeg har tjekket forskudsopgørelsen', en: 'I have checked my preliminary tax assessment' },
     schema: schema.object({
       changed: schema.yesNo({
         da: 'Forskudsopgørelsen blev rettet (dagpenge i rubrik 304, lavere løn)',
@@ -109,6 +116,7 @@ export const jobEvents: Record<JobEvent['type'], EventSpec<JobStepId>> = {
     title: { da: 'Fået job', en: 'Found a job' },
     actors: ['citizen', 'caseworker'],
     steps: ['ongoing-duties'],
+    confirm: { da: 'Jeg har fået job', en: 'I have found a job' },
     schema: schema.object({
       firstWorkDay: schema.date({
         da: 'Første dag i det nye job (ledigheden slutter dagen før)',

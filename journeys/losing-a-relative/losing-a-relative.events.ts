@@ -64,6 +64,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Dødsfald anmeldt', en: 'Death reported' },
     actors: ['citizen', 'system'],
     steps: ['report-death-request-burial'],
+    confirm: { da: 'Dødsfaldet er anmeldt', en: 'The death has been reported' },
     schema: schema.object({
       reportedOn: schema.date({
         da: 'Dagen, anmeldelsen og begravelsesanmodningen nåede myndigheden',
@@ -83,6 +84,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Begravelse udsat', en: 'Burial postponed' },
     actors: ['citizen', 'caseworker'],
     steps: ['burial'],
+    confirm: { da: 'Registrer en udsættelse', en: 'Record a postponement' },
     schema: schema.object({
       approvedOn: schema.date({ da: 'Dagen, udsættelsen blev godkendt', en: 'Day the postponement was approved' }),
       newDeadline: schema.date({
@@ -103,6 +105,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Begravelse eller bisættelse afholdt', en: 'Burial or cremation held' },
     actors: ['citizen', 'system'],
     steps: ['burial'],
+    confirm: { da: 'Begravelsen eller bisættelsen har fundet sted', en: 'The burial or cremation has taken place' },
     schema: schema.object({ heldOn: schema.date({ da: 'Dato for begravelsen eller bisættelsen', en: 'Day of the burial or cremation' }) }),
     examples: [{ heldOn: '2025-03-14' }],
   },
@@ -129,6 +132,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Skifteform valgt', en: 'Settlement chosen' },
     actors: ['citizen'],
     steps: ['probate'],
+    confirm: { da: 'Jeg har valgt skifteform', en: 'I have chosen how to settle the estate' },
     schema: schema.object({
       settlement: schema.oneOf(SETTLEMENTS, { da: 'Hvordan boet skal skiftes', en: 'How the estate is to be settled' }),
     }),
@@ -139,6 +143,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Begravelseshjælp søgt', en: 'Funeral grant applied for' },
     actors: ['citizen', 'system'],
     steps: ['funeral-grant'],
+    confirm: { da: 'Jeg har søgt begravelseshjælp', en: 'I have applied for a funeral grant' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }),
     }),
@@ -148,6 +153,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Søger ikke begravelseshjælp', en: 'Not applying for funeral grant' },
     actors: ['citizen'],
     steps: ['funeral-grant'],
+    confirm: { da: 'Jeg søger ikke begravelseshjælp', en: 'I am not applying for a funeral grant' },
     schema: schema.empty(),
     examples: [{}],
   },
@@ -164,6 +170,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Efterlevelseshjælp søgt', en: 'Survivor’s grant applied for' },
     actors: ['citizen', 'system'],
     steps: ['spouse-survivor'],
+    confirm: { da: 'Jeg har søgt efterlevelseshjælp', en: 'I have applied for the survivor’s grant' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }),
     }),
@@ -173,6 +180,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Søger ikke efterlevelseshjælp', en: 'Not applying for survivor’s grant' },
     actors: ['citizen'],
     steps: ['spouse-survivor'],
+    confirm: { da: 'Jeg søger ikke efterlevelseshjælp', en: 'I am not applying for the survivor’s grant' },
     schema: schema.empty(),
     examples: [{}],
   },
@@ -180,6 +188,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Adgang til afdødes post søgt', en: 'Access to the deceased’s mail applied for' },
     actors: ['citizen', 'system'],
     steps: ['digital-post-access'],
+    confirm: { da: 'Jeg har søgt om adgang', en: 'I have applied for access' },
     schema: schema.object({
       appliedOn: schema.date({
         da: 'Dagen, ansøgningen blev sendt med skifteretsattesten',
@@ -192,6 +201,7 @@ export const relativeEvents: Record<RelativeEvent['type'], EventSpec<RelativeSte
     title: { da: 'Adgang til afdødes post ikke nødvendig', en: 'Access to the deceased’s mail not needed' },
     actors: ['citizen'],
     steps: ['digital-post-access'],
+    confirm: { da: 'Jeg har ikke brug for adgang', en: 'I do not need access' },
     schema: schema.empty(),
     examples: [{}],
   },

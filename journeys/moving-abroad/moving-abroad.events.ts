@@ -26,6 +26,7 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec<Mov
     title: { da: 'Bliver registreret i Danmark', en: 'Staying registered in Denmark' },
     actors: ['citizen'],
     steps: ['report-emigration'],
+    confirm: { da: 'Jeg bliver registreret i Danmark', en: 'I am staying registered in Denmark' },
     schema: schema.empty(),
     examples: [{}],
   },
@@ -49,6 +50,7 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec<Mov
     title: { da: 'Udrejse anmeldt', en: 'Departure reported' },
     actors: ['citizen', 'system'],
     steps: ['report-emigration'],
+    confirm: { da: 'Jeg har anmeldt min udrejse', en: 'I have reported my departure' },
     schema: schema.object({
       reportedOn: schema.date({
         da: 'Dagen, udrejsen blev anmeldt (i Grønland: registreret dér)',
@@ -73,6 +75,7 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec<Mov
     title: { da: 'Skattepligten er afklaret', en: 'Tax liability settled' },
     actors: ['citizen', 'caseworker'],
     steps: ['tax-liability'],
+    confirm: { da: 'Min skattepligt er afklaret', en: 'My tax liability is settled' },
     schema: schema.object({
       liability: schema.oneOf(TAX_LIABILITIES, {
         da: 'Skattestyrelsens svar: fortsat fuld skattepligt, begrænset skattepligt eller ingen',
@@ -85,6 +88,7 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec<Mov
     title: { da: 'Ydelse meldt', en: 'Benefit reported' },
     actors: ['citizen', 'system'],
     steps: ['benefits-stop'],
+    confirm: { da: 'Jeg har givet besked', en: 'I have reported it' },
     schema: schema.object({
       benefit: schema.oneOf(BENEFITS, { da: 'Hvilken ydelse flytningen blev meldt for', en: 'Which benefit the move was reported for' }),
       reportedOn: schema.date({ da: 'Dato for meddelelsen', en: 'Day of the notice' }),
@@ -100,6 +104,7 @@ export const movingAbroadEvents: Record<MovingAbroadEvent['type'], EventSpec<Mov
     title: { da: 'A1/S1 afklaret', en: 'A1/S1 settled' },
     actors: ['citizen', 'caseworker'],
     steps: ['eu-social-security'],
+    confirm: { da: 'Jeg har afklaret A1 eller S1', en: 'I have settled A1 or S1' },
     schema: schema.object({
       outcome: schema.oneOf(SOCIAL_SECURITY_OUTCOMES, {
         da: 'En attest blev udstedt, eller der skal ikke bruges en',

@@ -31,6 +31,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Registreringsbevis søgt', en: 'EU residence document applied for' },
     actors: ['citizen', 'system'],
     steps: ['right-to-reside'],
+    confirm: { da: 'Jeg har søgt registreringsbevis', en: 'I have applied for the EU residence document' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, den digitale ansøgning nåede SIRI', en: 'Day the online application reached SIRI' }),
     }),
@@ -40,6 +41,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Mødt op hos SIRI/ICS', en: 'Appeared at SIRI/ICS' },
     actors: ['citizen', 'caseworker'],
     steps: ['right-to-reside'],
+    confirm: { da: 'Jeg har mødt op', en: 'I have appeared in person' },
     schema: schema.object({ appearedOn: schema.date({ da: 'Dagen, du mødte personligt op', en: 'Day the citizen appeared in person' }) }),
     examples: [{ appearedOn: '2025-03-18' }],
   },
@@ -72,6 +74,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Lader sig ikke registrere i CPR', en: 'Not registering in CPR' },
     actors: ['citizen'],
     steps: ['register-cpr'],
+    confirm: { da: 'Jeg lader mig ikke registrere', en: 'I will not register' },
     schema: schema.empty(),
     examples: [{}],
   },
@@ -79,6 +82,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Læge valgt', en: 'Doctor chosen' },
     actors: ['citizen', 'caseworker'],
     steps: ['gp-and-health-card'],
+    confirm: { da: 'Jeg har valgt læge', en: 'I have chosen a doctor' },
     schema: schema.object({ chosenOn: schema.date({ da: 'Dagen, lægen blev valgt', en: 'Day the doctor was chosen' }) }),
     examples: [{ chosenOn: '2025-03-26' }],
   },
@@ -86,6 +90,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Sundhedskort modtaget', en: 'Health card received' },
     actors: ['citizen'],
     steps: ['gp-and-health-card'],
+    confirm: { da: 'Mit sundhedskort er kommet', en: 'My health card has arrived' },
     schema: schema.object({ receivedOn: schema.date({ da: 'Dagen, kortet kom', en: 'Day the card arrived' }) }),
     examples: [{ receivedOn: '2025-04-14' }],
   },
@@ -93,6 +98,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Opholdskort modtaget', en: 'Residence card received' },
     actors: ['citizen'],
     steps: ['residence-card'],
+    confirm: { da: 'Mit opholdskort er kommet', en: 'My residence card has arrived' },
     schema: schema.object({ receivedOn: schema.date({ da: 'Dagen, kortet kom', en: 'Day the card arrived' }) }),
     examples: [{ receivedOn: '2025-03-07' }],
   },
@@ -100,6 +106,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'MitID oprettet', en: 'MitID obtained' },
     actors: ['citizen', 'caseworker'],
     steps: ['digital-post-mitid'],
+    confirm: { da: 'Jeg har fået MitID', en: 'I have got MitID' },
     schema: schema.object({ via: schema.oneOf(MITID_ROUTES, { da: 'Hvor MitID blev udstedt', en: 'Where MitID was issued' }) }),
     examples: [{ via: 'borgerservice' }],
   },
@@ -107,6 +114,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Skattekort søgt', en: 'Tax card applied for' },
     actors: ['citizen', 'system'],
     steps: ['tax-card'],
+    confirm: { da: 'Jeg har søgt skattekort', en: 'I have applied for a tax card' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Skattestyrelsen', en: 'Day the application reached Skattestyrelsen' }),
     }),
@@ -116,6 +124,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'NemKonto oprettet', en: 'NemKonto nominated' },
     actors: ['citizen'],
     steps: ['bank-nemkonto'],
+    confirm: { da: 'Jeg har en NemKonto', en: 'I have a NemKonto' },
     schema: schema.object({
       foreignAccount: schema.yesNo({ da: 'NemKontoen er en udenlandsk konto', en: 'The NemKonto is a foreign account' }),
     }),
@@ -125,14 +134,15 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Børne- og ungeydelse afklaret', en: 'Child benefit settled' },
     actors: ['citizen', 'system'],
     steps: ['family-benefits'],
+    confirm: { da: 'Børne- og ungeydelsen er afklaret', en: 'Child benefit is settled' },
     schema: schema.object({
       outcome: schema.oneOf(CHILD_BENEFIT_OUTCOMES, {
         da:
           'Søgt hos Udbetaling Danmark; startet af Udbetaling Danmark uden ansøgning (ikke for dem, der skal søge); ' +
           'eller ikke berettiget',
         en:
-          'Applied at Udbetaling Danmark; started by UDK without an application (not accepted from those who must ' +
-          'apply); or not entitled',
+          'Applied at Udbetaling Danmark; started by UDK without an application (not accepted from those who must apply); ' +
+          'or not entitled',
       }),
     }),
     examples: [{ outcome: 'applied' }, { outcome: 'started-without-application' }, { outcome: 'not-entitled' }],
@@ -141,6 +151,7 @@ export const movingToDenmarkEvents: Record<MovingToDenmarkEvent['type'], EventSp
     title: { da: 'Ligestilling til SU søgt', en: 'Equal status for SU applied for' },
     actors: ['citizen', 'system'],
     steps: ['family-benefits'],
+    confirm: { da: 'Jeg har søgt ligestilling', en: 'I have applied for equal status' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, ansøgningen om ligestilling blev sendt', en: 'Day the equal-status application was sent' }),
     }),

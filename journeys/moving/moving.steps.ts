@@ -26,8 +26,14 @@ export const movingSteps: StepDefinition[] = [
     system: 'borger-dk',
     title: { da: 'Anmeld flytning til folkeregistret', en: 'Report the move to the civil register' },
     guidance: {
-      da: 'Anmeld flytningen på borger.dk ("Anmeld flytning") med MitID. Én voksen kan anmelde for hele husstanden. Du skal bruge den nye adresse, flyttedatoen og eventuelt et c/o-navn. Når flytningen er registreret, får myndighederne din nye adresse automatisk. Anmelder du for sent, kan kommunen give dig en bøde.',
-      en: 'Report the move on borger.dk ("Anmeld flytning") with MitID. One adult can report for the whole household. You need the new address, the moving date and any c/o name. Once the move is registered, the authorities get your new address automatically. Reporting late can lead to a fine from the municipality.',
+      da:
+        'Anmeld flytningen på borger.dk ("Anmeld flytning") med MitID. Én voksen kan anmelde for hele husstanden. Du skal bruge den ' +
+        'nye adresse, flyttedatoen og eventuelt et c/o-navn. Når flytningen er registreret, får myndighederne din nye adresse ' +
+        'automatisk. Anmelder du for sent, kan kommunen give dig en bøde.',
+      en:
+        'Report the move on borger.dk ("Anmeld flytning") with MitID. One adult can report for the whole household. You need the new ' +
+        'address, the moving date and any c/o name. Once the move is registered, the authorities get your new address automatically. ' +
+        'Reporting late can lead to a fine from the municipality.',
     },
     deadlineRule: {
       da: 'Tidligst 28 dage før og senest 5 dage efter flyttedagen.',
@@ -42,8 +48,14 @@ export const movingSteps: StepDefinition[] = [
     system: 'health-insurance',
     title: { da: 'Vælg læge', en: 'Choose a doctor' },
     guidance: {
-      da: 'Du vælger læge i samme selvbetjening som flytningen. Du må beholde din læge. Bor du mere end 15 km fra lægen (5 km i København, Frederiksberg, Tårnby og Dragør), kan du vælge en ny læge med åben liste. Det er gratis at skifte læge i forbindelse med flytningen; senere koster det et gebyr.',
-      en: 'You choose a doctor in the same self-service as the move. You may keep your doctor. If you live more than 15 km from the practice (5 km in Copenhagen, Frederiksberg, Tårnby and Dragør), you can pick a new doctor whose list is open. Changing doctor is free when you move; later it costs a fee.',
+      da:
+        'Du vælger læge i samme selvbetjening som flytningen. Du må beholde din læge. Bor du mere end 15 km fra lægen (5 km i ' +
+        'København, Frederiksberg, Tårnby og Dragør), kan du vælge en ny læge med åben liste. Det er gratis at skifte læge i ' +
+        'forbindelse med flytningen; senere koster det et gebyr.',
+      en:
+        'You choose a doctor in the same self-service as the move. You may keep your doctor. If you live more than 15 km from the ' +
+        'practice (5 km in Copenhagen, Frederiksberg, Tårnby and Dragør), you can pick a new doctor whose list is open. Changing ' +
+        'doctor is free when you move; later it costs a fee.',
     },
     legalSource: MOVING_GUIDE,
     task: { da: 'Vælg, om du vil beholde din læge', en: 'Choose whether to keep your doctor' },
@@ -54,13 +66,19 @@ export const movingSteps: StepDefinition[] = [
     system: 'municipality',
     title: { da: 'Logiværtserklæring', en: "Host's declaration" },
     guidance: {
-      da: 'Du flytter ind hos nogen, der allerede bor på adressen, eller på en c/o-adresse. Ejeren eller lejeren skal bekræfte, at du bor der (logiværtserklæring). Kommunen sender erklæringen til dem; din flytning registreres først, når de har svaret.',
-      en: 'You are moving in where others are already registered, or to a c/o address. The owner or tenant must confirm that you live there (a host declaration). The municipality sends it to them; your move is registered only when they have answered.',
+      da:
+        'Du flytter ind hos nogen, der allerede bor på adressen, eller på en c/o-adresse. Ejeren eller lejeren skal bekræfte, at du ' +
+        'bor der (logiværtserklæring). Kommunen sender erklæringen til dem; din flytning registreres først, når de har svaret.',
+      en:
+        'You are moving in where others are already registered, or to a c/o address. The owner or tenant must confirm that you live ' +
+        'there (a host declaration). The municipality sends it to them; your move is registered only when they have answered.',
     },
     legalSource: { title: 'Hørsholm Kommune: Flytning (logiværtserklæring)' },
     notRelevant: {
-      da: 'Ingen andre bor på den nye adresse, og den er ikke en c/o-adresse.',
-      en: 'Nobody else lives at the new address and it is not a c/o address.',
+      'no-host': {
+        da: 'Ingen andre bor på den nye adresse, og den er ikke en c/o-adresse.',
+        en: 'Nobody else lives at the new address and it is not a c/o address.',
+      },
     },
   },
   {
@@ -69,13 +87,19 @@ export const movingSteps: StepDefinition[] = [
     system: 'municipality',
     title: { da: 'Høring af den anden forælder', en: 'Hearing of the other parent' },
     guidance: {
-      da: 'Et barn flytter fra forældrenes fælles bopæl, og forældrene har fælles forældremyndighed. Kommunen hører den anden forælder, før barnets flytning registreres. Du behøver ikke gøre noget, men barnets registrering venter på svaret.',
-      en: "A child is moving out of the parents' joint home and the parents share custody. The municipality hears the other parent before the child's move is registered. You need not do anything, but the child's registration waits for the answer.",
+      da:
+        'Et barn flytter fra forældrenes fælles bopæl, og forældrene har fælles forældremyndighed. Kommunen hører den anden forælder, ' +
+        'før barnets flytning registreres. Du behøver ikke gøre noget, men barnets registrering venter på svaret.',
+      en:
+        "A child is moving out of the parents' joint home and the parents share custody. The municipality hears the other parent " +
+        "before the child's move is registered. You need not do anything, but the child's registration waits for the answer.",
     },
     legalSource: MOVING_GUIDE,
     notRelevant: {
-      da: 'Intet barn flytter fra en fælles bopæl med fælles forældremyndighed.',
-      en: 'No child is leaving a joint home with joint custody.',
+      'no-joint-custody-move': {
+        da: 'Intet barn flytter fra en fælles bopæl med fælles forældremyndighed.',
+        en: 'No child is leaving a joint home with joint custody.',
+      },
     },
   },
   {
@@ -84,8 +108,14 @@ export const movingSteps: StepDefinition[] = [
     system: 'cpr',
     title: { da: 'Ny adresse i CPR og hos myndighederne', en: 'New address in CPR and at the authorities' },
     guidance: {
-      da: 'Når flytningen er registreret i CPR, får PostNord besked (ikke hvis du har adressebeskyttelse), og Udbetaling Danmark og SU læser den nye adresse. Et nyt sundhedskort sendes inden for 2–3 uger; dit efternavn skal stå på postkassen. Vi giver besked, hvis registreringen trækker ud.',
-      en: 'When the move is registered in CPR, PostNord is told (not if you have address protection), and Udbetaling Danmark and SU read the new address. A new health card is posted within 2–3 weeks; your surname must be on the mailbox. We tell you if the registration is delayed.',
+      da:
+        'Når flytningen er registreret i CPR, får PostNord besked (ikke hvis du har adressebeskyttelse), og Udbetaling Danmark og SU ' +
+        'læser den nye adresse. Et nyt sundhedskort sendes inden for 2–3 uger; dit efternavn skal stå på postkassen. Vi giver besked, ' +
+        'hvis registreringen trækker ud.',
+      en:
+        'When the move is registered in CPR, PostNord is told (not if you have address protection), and Udbetaling Danmark and SU read ' +
+        'the new address. A new health card is posted within 2–3 weeks; your surname must be on the mailbox. We tell you if the ' +
+        'registration is delayed.',
     },
     deadlineRule: {
       da: 'Bekræftelsen ventes inden for 10 arbejdsdage efter flyttedagen og kommunens afgørelser (praksis, ikke lov).',
@@ -100,14 +130,19 @@ export const movingSteps: StepDefinition[] = [
     title: { da: 'Adressebeskyttelse', en: 'Address protection' },
     guidance: {
       da: 'Du kan søge om navne- og adressebeskyttelse sammen med flytningen, så din adresse ikke udleveres fra CPR. Søg hos kommunen.',
-      en: 'You can apply for name and address protection together with the move so that CPR does not disclose your address. Apply to the municipality.',
+      en:
+        'You can apply for name and address protection together with the move so that CPR does not disclose your address. Apply to the ' +
+        'municipality.',
     },
     legalSource: MOVING_GUIDE,
     optional: true,
     task: { da: 'Søg om adressebeskyttelse hos kommunen', en: 'Apply for address protection at the municipality' },
     notRelevant: {
-      da: 'Du har svaret, at du ikke vil søge om adressebeskyttelse.',
-      en: 'You answered that you do not want address protection.',
+      'not-wanted': {
+        da: 'Du har svaret, at du ikke vil søge om adressebeskyttelse.',
+        en: 'You answered that you do not want to apply for address protection.',
+      },
+      declined: { da: 'Du har valgt ikke at søge om adressebeskyttelse.', en: 'You chose not to apply for address protection.' },
     },
   },
   {
@@ -116,8 +151,16 @@ export const movingSteps: StepDefinition[] = [
     system: 'udbetaling-danmark-housing',
     title: { da: 'Søg boligstøtte', en: 'Apply for housing benefit' },
     guidance: {
-      da: 'Du lejer din nye bolig. Anmeld flytningen til folkeregistret først, og søg derefter boligstøtte hos Udbetaling Danmark ("Søg boligstøtte"). Søger du inden for 30 dage efter indflytning, får du støtte fra indflytningen; ellers først fra den 1. i måneden efter, du søger. Får du allerede boligstøtte, skal du straks give besked om flytningen. Behandlingen tager op til 7 uger.',
-      en: 'You rent your new home. Report the move to the civil register first, then apply for housing benefit at Udbetaling Danmark ("Søg boligstøtte"). If you apply within 30 days of moving in, you are paid from the day you moved in; otherwise only from the 1st of the month after you apply. If you already receive housing benefit, report the move at once. Processing takes up to 7 weeks.',
+      da:
+        'Du lejer din nye bolig. Anmeld flytningen til folkeregistret først, og søg derefter boligstøtte hos Udbetaling Danmark ("Søg ' +
+        'boligstøtte"). Søger du inden for 30 dage efter indflytning, får du støtte fra indflytningen; ellers først fra den 1. i ' +
+        'måneden efter, du søger. Får du allerede boligstøtte, skal du straks give besked om flytningen. Behandlingen tager op til 7 ' +
+        'uger.',
+      en:
+        'You rent your new home. Report the move to the civil register first, then apply for housing benefit at Udbetaling Danmark ' +
+        '("Søg boligstøtte"). If you apply within 30 days of moving in, you are paid from the day you moved in; otherwise only from ' +
+        'the 1st of the month after you apply. If you already receive housing benefit, report the move at once. Processing takes up to ' +
+        '7 weeks.',
     },
     deadlineRule: { da: 'Inden for 30 dage efter indflytning.', en: 'Within 30 days of moving in.' },
     legalSource: {
@@ -125,7 +168,10 @@ export const movingSteps: StepDefinition[] = [
       url: 'https://www.borger.dk/bolig-og-flytning/boligstoette-oversigt/soeg-boligstoette',
     },
     task: { da: 'Søg boligstøtte på borger.dk', en: 'Apply for housing benefit on borger.dk' },
-    notRelevant: { da: 'Du har svaret, at du ikke lejer den nye bolig.', en: 'You answered that you do not rent the new home.' },
+    notRelevant: {
+      'not-renting': { da: 'Du har svaret, at du ikke lejer den nye bolig.', en: 'You answered that you do not rent the new home.' },
+      declined: { da: 'Du har valgt ikke at søge boligstøtte.', en: 'You chose not to apply for housing benefit.' },
+    },
   },
   {
     id: 'update-preliminary-tax',
@@ -133,11 +179,21 @@ export const movingSteps: StepDefinition[] = [
     system: 'skattestyrelsen',
     title: { da: 'Ret din forskudsopgørelse', en: 'Update your preliminary tax assessment' },
     guidance: {
-      da: 'Tjek din forskudsopgørelse i TastSelv: ændret transport til arbejde (befordringsfradrag, rubrik 417), og køb eller salg af bolig. Så betaler du den rigtige skat i løbet af året.',
-      en: 'Check your preliminary tax assessment in TastSelv: a changed commute (commuting deduction, field 417), and buying or selling a home. That way you pay the right tax during the year.',
+      da:
+        'Tjek din forskudsopgørelse i TastSelv: ændret transport til arbejde (befordringsfradrag, rubrik 417), og køb eller salg af ' +
+        'bolig. Så betaler du den rigtige skat i løbet af året.',
+      en:
+        'Check your preliminary tax assessment in TastSelv: a changed commute (commuting deduction, field 417), and buying or selling ' +
+        'a home. That way you pay the right tax during the year.',
     },
     legalSource: { title: 'Skattestyrelsen: Forskudsopgørelse (TastSelv)', url: 'https://skat.dk' },
     task: { da: 'Tjek din forskudsopgørelse i TastSelv', en: 'Check your preliminary tax assessment in TastSelv' },
+    notRelevant: {
+      'no-change': {
+        da: 'Du har tjekket forskudsopgørelsen, og der var ikke noget at rette.',
+        en: 'You checked your preliminary tax assessment and there was nothing to change.',
+      },
+    },
   },
   {
     id: 'children-services',
@@ -145,14 +201,25 @@ export const movingSteps: StepDefinition[] = [
     system: 'digital-pladsanvisning',
     title: { da: 'Dagtilbud og skole', en: 'Daycare and school' },
     guidance: {
-      da: 'Dit barn kan beholde sin dagtilbudsplads (den nye kommune betaler), eller du kan skrive barnet op i den nye kommunes Digital Pladsanvisning; ventelisten regnes fra registreringen i CPR. I skole kan barnet skifte til distriktsskolen eller blive. Husk at opsige SFO særskilt.',
-      en: "Your child can keep the current daycare place (the new municipality pays), or you can sign up with the new municipality's Digital Pladsanvisning; the waiting list counts from the CPR registration. At school the child can move to the new district school or stay. Remember to cancel after-school care (SFO) separately.",
+      da:
+        'Dit barn kan beholde sin dagtilbudsplads (den nye kommune betaler), eller du kan skrive barnet op i den nye kommunes Digital ' +
+        'Pladsanvisning; ventelisten regnes fra registreringen i CPR. I skole kan barnet skifte til distriktsskolen eller blive. Husk ' +
+        'at opsige SFO særskilt.',
+      en:
+        "Your child can keep the current daycare place (the new municipality pays), or you can sign up with the new municipality's " +
+        'Digital Pladsanvisning; the waiting list counts from the CPR registration. At school the child can move to the new district ' +
+        'school or stay. Remember to cancel after-school care (SFO) separately.',
     },
     legalSource: {
       title: 'Børne- og Undervisningsministeriet: Plads over kommunegrænser',
       url: 'https://www.uvm.dk/dagtilbud/plads-i-dagtilbud/plads-over-kommunegraenser',
     },
     task: { da: 'Ordn dagtilbud og skole for dine børn', en: 'Arrange daycare and school for your children' },
-    notRelevant: { da: 'Ingen børn flytter med til en anden kommune.', en: 'No children are moving with you to another municipality.' },
+    notRelevant: {
+      'no-children-changing-municipality': {
+        da: 'Ingen børn flytter med til en anden kommune.',
+        en: 'No children are moving with you to another municipality.',
+      },
+    },
   },
 ];

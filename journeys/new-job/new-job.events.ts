@@ -26,6 +26,7 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Skattekort valgt', en: 'Tax card chosen' },
     actors: ['citizen', 'system'],
     steps: ['tax-card'],
+    confirm: { da: 'Jeg har valgt skattekort', en: 'I have chosen my tax card' },
     schema: schema.object({
       cardType: schema.oneOf(TAX_CARD_TYPES, {
         da: 'Det skattekort, den nye arbejdsgiver bruger: hovedkort eller bikort',
@@ -45,6 +46,7 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Forskudsopgørelse tjekket', en: 'Preliminary tax assessment checked' },
     actors: ['citizen', 'system'],
     steps: ['update-preliminary-tax'],
+    confirm: { da: 'Jeg har tjekket forskudsopgørelsen', en: 'I have checked my preliminary tax assessment' },
     schema: schema.object({
       changed: schema.yesNo({
         da: 'Forskudsopgørelsen blev rettet (rubrik 201, og 304 eller 216)',
@@ -57,6 +59,7 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Afmeldt som ledig på Jobnet', en: 'Deregistered as unemployed on Jobnet' },
     actors: ['citizen', 'system'],
     steps: ['leave-unemployment'],
+    confirm: { da: 'Jeg har afmeldt mig på Jobnet', en: 'I have deregistered on Jobnet' },
     schema: schema.object({ deregisteredOn: schema.date({ da: 'Dato for afmeldingen', en: 'Day of the deregistration' }) }),
     examples: [{ deregisteredOn: '2025-03-31' }, { deregisteredOn: '2025-04-03' }],
   },
@@ -64,6 +67,7 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Sidste dagpengekort sendt', en: 'Final claim form sent' },
     actors: ['citizen', 'system'],
     steps: ['leave-unemployment'],
+    confirm: { da: 'Jeg har sendt det sidste dagpengekort', en: 'I have sent the last claim form' },
     schema: schema.object({
       submittedOn: schema.date({
         da: 'Dagen, det sidste dagpengekort nåede a-kassen',
@@ -76,6 +80,7 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Jobcentret har fået besked', en: 'Job centre notified' },
     actors: ['citizen', 'caseworker'],
     steps: ['leave-unemployment'],
+    confirm: { da: 'Jeg har givet jobcentret besked', en: 'I have told the job centre' },
     schema: schema.object({
       notifiedOn: schema.date({ da: 'Dagen, jobcentret fik besked om jobbet', en: 'Day the job centre was told about the job' }),
     }),
@@ -85,6 +90,7 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Feriepenge bestilt', en: 'Holiday pay requested' },
     actors: ['citizen', 'system'],
     steps: ['holiday-pay'],
+    confirm: { da: 'Jeg har bedt om mine feriepenge', en: 'I have asked for my holiday pay' },
     schema: schema.object({
       requestedOn: schema.date({
         da: 'Dagen, udbetalingen blev bestilt hos FerieKonto',
@@ -97,6 +103,7 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Ingen feriepenge at hente', en: 'No holiday pay to collect' },
     actors: ['citizen'],
     steps: ['holiday-pay'],
+    confirm: { da: 'Jeg har ingen feriepenge at hente', en: 'I have no holiday pay to collect' },
     schema: schema.empty(),
     examples: [{}],
   },
@@ -104,6 +111,7 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'Ny indkomst meldt til boligstøtte', en: 'New income reported for housing benefit' },
     actors: ['citizen', 'system'],
     steps: ['income-linked-benefits'],
+    confirm: { da: 'Jeg har meldt min nye indkomst', en: 'I have reported my new income' },
     schema: schema.object({
       reportedOn: schema.date({
         da: 'Dagen, ændringen blev meldt til Udbetaling Danmark',
@@ -116,6 +124,7 @@ export const newJobEvents: Record<NewJobEvent['type'], EventSpec<NewJobStepId>> 
     title: { da: 'SU tjekket mod lønnen', en: 'SU checked against the pay' },
     actors: ['citizen', 'system'],
     steps: ['income-linked-benefits'],
+    confirm: { da: 'Jeg har tjekket min SU', en: 'I have checked my SU' },
     schema: schema.object({
       optedOutOfMonths: schema.yesNo({ da: 'SU-måneder blev fravalgt i minSU', en: 'SU months were opted out of in minSU' }),
     }),

@@ -25,6 +25,7 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     title: { da: 'Folkepension søgt', en: 'State pension applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-folkepension'],
+    confirm: { da: 'Jeg har søgt folkepension', en: 'I have applied for the state pension' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede Udbetaling Danmark', en: 'Day the application reached Udbetaling Danmark' }),
     }),
@@ -35,6 +36,7 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     title: { da: 'Folkepension udskudt (opsat pension)', en: 'State pension deferred' },
     actors: ['citizen'],
     steps: ['apply-folkepension'],
+    confirm: { da: 'Jeg har udskudt min folkepension', en: 'I have deferred my state pension' },
     schema: schema.object({
       decidedOn: schema.date({
         da: 'Dagen, udskydelsen blev registreret hos Udbetaling Danmark',
@@ -72,6 +74,7 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     title: { da: 'ATP-udbetaling startet (udland)', en: 'ATP payout started (abroad)' },
     actors: ['citizen', 'system'],
     steps: ['atp-payout'],
+    confirm: { da: 'Jeg har startet udbetalingen', en: 'I have started the payout' },
     schema: schema.object({
       requestedOn: schema.date({
         da: 'Dagen, udbetalingen blev bestilt i ATP’s selvbetjening',
@@ -84,6 +87,7 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     title: { da: 'ATP udskudt', en: 'ATP deferred' },
     actors: ['citizen', 'system'],
     steps: ['atp-payout'],
+    confirm: { da: 'Jeg har udskudt min ATP', en: 'I have deferred my ATP' },
     schema: schema.object({
       decidedOn: schema.date({ da: 'Dagen, udskydelsen blev registreret hos ATP', en: 'Day the deferral was registered with ATP' }),
     }),
@@ -93,6 +97,7 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     title: { da: 'Pensioner gennemgået', en: 'Pensions reviewed' },
     actors: ['citizen'],
     steps: ['private-pensions'],
+    confirm: { da: 'Jeg har gennemgået mine pensioner', en: 'I have reviewed my pensions' },
     schema: schema.object({
       checkedOn: schema.date({ da: 'Dagen, du gennemgik PensionsInfo', en: 'Day the citizen went through PensionsInfo' }),
     }),
@@ -111,6 +116,7 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     title: { da: 'Feriepenge søgt udbetalt', en: 'Holiday pay requested' },
     actors: ['citizen', 'system'],
     steps: ['holiday-pay'],
+    confirm: { da: 'Jeg har bedt om mine feriepenge', en: 'I have asked for my holiday pay' },
     schema: schema.object({
       requestedOn: schema.date({ da: 'Dagen, udbetalingen blev bestilt på FerieKonto', en: 'Day the payout was requested on FerieKonto' }),
     }),
@@ -120,6 +126,7 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     title: { da: 'Feriepenge ikke aktuelt', en: 'Holiday pay does not apply' },
     actors: ['citizen'],
     steps: ['holiday-pay'],
+    confirm: { da: 'Det er ikke aktuelt for mig nu', en: 'It does not apply to me now' },
     schema: schema.empty(),
     examples: [{}],
   },

@@ -51,6 +51,8 @@ export interface StepState {
 export interface LegalSource {
   title: string;
   url?: string;
+  /** The language of the title, when the source is not Danish (a newcomer's English guide): pages mark it so. */
+  lang?: 'en';
 }
 
 /**
@@ -66,7 +68,7 @@ export interface RuleSource {
   checked: `${number}-${number}-${number}` | 'unverified';
 }
 
-export interface StepDefinition {
+interface StepDefinitionBase {
   id: string;
   kind: StepKind;
   /** The authority system handling the step (absent for purely private steps). */
@@ -82,9 +84,23 @@ export interface StepDefinition {
   alternativeSystems?: AuthoritySystemId[];
   /** The citizen's task as an imperative for the task list ("Anmeld flytningen på borger.dk"); defaults to `title`. */
   task?: Text;
-  /** One line on why a skipped step does not apply ("Du lejer ikke den nye bolig"); a general line otherwise. */
-  notRelevant?: Text;
+  /**
+   * Why the step does not apply, one line for each reason the machine gives when it skips the step
+   * (`StepState.reason`): `{ 'not-renting': { da: 'Du har svaret, at du ikke lejer den nye bolig.', en: … } }`.
+   */
+  notRelevant?: Record<string, Text>;
 }
+
+/**
+ * A step of a journey. The task list needs two texts the title cannot give, and the type demands
+ * them where it can tell: a step the citizen carries out has its imperative (`task`), and an
+ * optional step has its reasons for not applying (`notRelevant`). Where only the machine knows (a
+ * citizen event on an automatic step, a branch that skips a step), test/journeys/model-based.spec.ts
+ * checks the same.
+ */
+export type StepDefinition = StepDefinitionBase &
+  ({ kind: 'citizen'; task: Text } | { kind: Exclude<StepKind, 'citizen'> }) &
+  ({ optional: true; notRelevant: Record<string, Text> } | { optional?: false });
 
 /** The authority that handles a step for this citizen: the one the law routes it to, else the definition's. */
 export function handlingSystem(

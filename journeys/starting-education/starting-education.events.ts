@@ -54,6 +54,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Ansøgning til ungdomsuddannelse sendt', en: 'Youth education application submitted' },
     actors: ['citizen', 'system'],
     steps: ['apply-youth-education'],
+    confirm: { da: 'Jeg har sendt ansøgningen', en: 'I have sent the application' },
     schema: schema.object({
       submittedOn: schema.date({
         da: 'Dagen, ansøgningen (med forældrenes underskrift) blev sendt',
@@ -70,6 +71,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Ansøgning til videregående uddannelse sendt', en: 'Higher education application submitted' },
     actors: ['citizen', 'system'],
     steps: ['apply-higher-education'],
+    confirm: { da: 'Jeg har sendt ansøgningen', en: 'I have sent the application' },
     schema: schema.object({
       submittedOn: schema.date({ da: 'Dagen, ansøgningen blev underskrevet med MitID', en: 'Day the application was signed with MitID' }),
       applicationRef: applicationRef({ da: 'Ansøgningens nummer på optagelse.dk', en: 'optagelse.dk application reference' }),
@@ -97,6 +99,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Svar på tilbud om plads', en: 'Answer to the offer' },
     actors: ['citizen'],
     steps: ['accept-place'],
+    confirm: { da: 'Send mit svar', en: 'Send my answer' },
     schema: schema.object({ accept: schema.yesNo({ da: 'Den studerende tager imod pladsen', en: 'The student accepts the place' }) }),
     examples: [{ accept: true }, { accept: false }],
   },
@@ -104,6 +107,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Ligestilling søgt', en: 'Equal status applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-su'],
+    confirm: { da: 'Jeg har søgt ligestilling', en: 'I have applied for equal status' },
     schema: schema.object({ appliedOn: schema.date({ da: 'Dagen, ansøgningen nåede SU', en: 'Day the application reached SU' }) }),
     examples: [{ appliedOn: '2025-06-10' }],
   },
@@ -127,6 +131,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'SU søgt', en: 'SU applied for' },
     actors: ['citizen', 'system'],
     steps: ['apply-su'],
+    confirm: { da: 'Jeg har søgt SU', en: 'I have applied for SU' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dagen, ansøgningen blev sendt i minSU', en: 'Day the application was submitted in minSU' }),
     }),
@@ -153,6 +158,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Hovedkort valgt', en: 'Main tax card chosen' },
     actors: ['citizen', 'system'],
     steps: ['set-tax-card'],
+    confirm: { da: 'Send mit valg til Skattestyrelsen', en: 'Send my choice to the Tax Agency' },
     schema: schema.object(
       {
         mainCard: schema.oneOf(MAIN_CARD_PAYERS, { da: 'Hvilken indkomst bruger hovedkortet', en: 'Which income uses the main tax card' }),
@@ -173,6 +179,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Flytning planlagt', en: 'Move planned' },
     actors: ['citizen'],
     steps: ['move-out'],
+    confirm: { da: 'Start flytteforløbet', en: 'Start the moving journey' },
     schema: schema.object({ move: schema.titled({ da: 'Flytningen', en: 'The move' }, movingStartSchema) }),
     examples: [
       {
@@ -192,6 +199,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Flytter alligevel ikke', en: 'Not moving after all' },
     actors: ['citizen'],
     steps: ['move-out'],
+    confirm: { da: 'Jeg flytter alligevel ikke', en: 'I am not moving after all' },
     schema: schema.empty(),
     examples: [{}],
   },
@@ -199,6 +207,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Ungdomskort søgt', en: 'Youth travel card applied for' },
     actors: ['citizen'],
     steps: ['ungdomskort'],
+    confirm: { da: 'Jeg har søgt ungdomskort', en: 'I have applied for a youth travel card' },
     schema: schema.object({
       appliedOn: schema.date({ da: 'Dato for ansøgningen på ungdomskort.dk', en: 'Day of the application on ungdomskort.dk' }),
     }),
@@ -208,6 +217,7 @@ export const startingEducationEvents: Record<StartingEducationEvent['type'], Eve
     title: { da: 'Ønsker ikke ungdomskort', en: 'No youth travel card' },
     actors: ['citizen'],
     steps: ['ungdomskort'],
+    confirm: { da: 'Jeg vil ikke have ungdomskort', en: 'I do not want a youth travel card' },
     schema: schema.empty(),
     examples: [{}],
   },

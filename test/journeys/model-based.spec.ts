@@ -9,7 +9,13 @@ import { SCHEMA_TEXT_KEYWORDS } from '../../journeys/shared/kit';
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import { allDefinitions } from '../../journeys';
 import { findTask } from '../../journeys/shared/authority-tasks';
-import { COMMAND_TYPES, type AwaitAuthorityCommand, type JourneyDefinition } from '../../journeys/shared/contract';
+import {
+  COMMAND_TYPES,
+  type AwaitAuthorityCommand,
+  type JourneyDefinition,
+  type StepState,
+  type Text,
+} from '../../journeys/shared/contract';
 import {
   activePaths,
   edgesOf,
@@ -24,6 +30,34 @@ import { statuses } from './harness';
 const definitions = allDefinitions();
 const isFinal = (snapshot: AnyMachineSnapshot) => snapshot.status === 'done';
 const closed = (status: string) => status === 'done' || status === 'skipped';
+
+const written = (text: Text | undefined) => !!text && text.da.trim() !== '' && text.en.trim() !== '';
+
+/**
+ * What the citizen's task list cannot show without: a step the citizen acts on (a citizen step, or
+ * one a citizen event decides) has its imperative `task`; a citizen event has the button's words
+ * (`confirm`); every reason a step is skipped for has its line in `notRelevant`.
+ */
+function taskListGaps(definition: JourneyDefinition, reachable: AnyMachineSnapshot[]): string[] {
+  const gaps = new Set<string>();
+  const stepOf = (id: string) => definition.steps.find((s) => s.id === id);
+  for (const step of definition.steps) if (step.kind === 'citizen' && !written(step.task)) gaps.add(`${step.id} has no task`);
+  for (const [type, spec] of Object.entries(definition.events)) {
+    if (!spec.actors.includes('citizen')) continue;
+    if (!written(spec.confirm)) gaps.add(`${type} has no confirm label`);
+    for (const id of spec.steps) if (!written(stepOf(id)?.task)) gaps.add(`${id} has no task, though the citizen sends ${type}`);
+  }
+  for (const snapshot of reachable) {
+    const steps = (snapshot.context as { steps: Record<string, StepState> }).steps;
+    for (const [id, state] of Object.entries(steps)) {
+      if (state.status !== 'skipped') continue;
+      if (!state.reason) gaps.add(`${id} is skipped without a reason`);
+      else if (!written(stepOf(id)?.notRelevant?.[state.reason]))
+        gaps.add(`${id} is skipped as "${state.reason}" with no notRelevant line for it`);
+    }
+  }
+  return [...gaps];
+}
 
 function isWaiting(definition: JourneyDefinition, snapshot: AnyMachineSnapshot): boolean {
   const paths = activePaths(snapshot);
@@ -171,6 +205,10 @@ describe.each(definitions.map((d) => [`${d.id} v${d.version}`, d] as const))('%s
       explorations.flatMap((e) => Object.values(e.adjacency).flatMap((entry) => edgesOf(entry).map((edge) => edge.event.type))),
     );
     expect(Object.keys(definition.events).filter((type) => !accepted.has(type))).toEqual([]);
+  });
+
+  it('gives the task list a task for each step the citizen acts on, a button for each citizen event and a reason for each skip', () => {
+    expect(taskListGaps(definition, reachable)).toEqual([]);
   });
 
   it('never errors', () => {

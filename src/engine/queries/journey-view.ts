@@ -1,5 +1,12 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { handlingSystem, type JourneyDefinition, type StepDefinition, type StepStatus, type Text } from '../../../journeys/shared/contract';
+import {
+  handlingSystem,
+  type JourneyDefinition,
+  type LegalSource,
+  type StepDefinition,
+  type StepStatus,
+  type Text,
+} from '../../../journeys/shared/contract';
 import { sendableEvents } from '../access/event-policy';
 import type { JourneyRow } from '../persistence/journey.repository';
 import * as runtime from '../runtime/journey-runtime';
@@ -11,13 +18,15 @@ export interface StepView {
   title: Text;
   guidance: Text;
   deadlineRule?: Text;
-  legalSource?: { title: string; url?: string };
+  legalSource?: LegalSource;
   optional: boolean;
   status: StepStatus;
   deadline?: string;
   overdue: boolean;
   /** A citizen step that is open, done in the authority's own self-service solution: the link returns to this journey. */
   selfService?: { url: string };
+  /** For a skipped step, why it does not apply to this citizen (the definition's line for the skip reason). */
+  notRelevant?: Text;
 }
 
 export interface NextActionView {
@@ -53,22 +62,34 @@ const OPEN: StepStatus[] = ['active', 'late', 'failed'];
 /**
  * The events `viewer` may send now: allowed by the event policy and accepted by the current state
  * with one of the event's examples (so guards are honoured), each with schema and that example.
+ * An example's dates lie in the past the definition was written in, so a guard on a date ("not
+ * earlier than 6 months before the pension age") would hide an event that is open today: each
+ * example is also tried with its dates set to today.
  */
 export function nextActionsOf(
   def: JourneyDefinition,
   row: Pick<JourneyRow, 'status' | 'citizen_id' | 'systems' | 'snapshot'>,
   snapshot: AnyMachineSnapshot,
   viewer: { kind: 'citizen' | 'caseworker' | 'system'; authority?: string },
+  now = today(),
 ): NextActionView[] {
   if (row.status !== 'active') return [];
   const actions: NextActionView[] = [];
   for (const event of sendableEvents(def, row, viewer)) {
     const spec = def.events[event];
     const examples = spec.examples.length ? spec.examples : [{}];
-    const accepted = examples.find((example) => runtime.accepts(snapshot, { ...example, type: event }));
+    const candidates = [...examples, ...examples.map((example) => datedToday(spec.schema, example, now))];
+    const accepted = candidates.find((example) => runtime.accepts(snapshot, { ...example, type: event }));
     if (accepted) actions.push({ event, title: spec.title, schema: spec.schema, example: accepted });
   }
   return actions;
+}
+
+/** The example with every date field of the event's schema (top level) set to `day`. */
+function datedToday(schema: Record<string, unknown>, example: Record<string, unknown>, day: string): Record<string, unknown> {
+  const properties = (schema.properties ?? {}) as Record<string, { format?: string }>;
+  const dated = Object.entries(properties).filter(([, p]) => p.format === 'date');
+  return { ...example, ...Object.fromEntries(dated.map(([name]) => [name, day])) };
 }
 
 /** Whom a view is for: the citizen (or their proxy), or a caseworker of an authority. */
@@ -105,6 +126,8 @@ export function journeyView(
     const system = handlingSystem(step, state);
     const selfService =
       viewAs === 'citizen' && step.kind === 'citizen' && OPEN.includes(state.status) ? selfServiceLink?.({ ...step, system }) : undefined;
+    const reasons = state.status === 'skipped' ? step.notRelevant : undefined;
+    const notRelevant = reasons && state.reason && Object.hasOwn(reasons, state.reason) ? reasons[state.reason] : undefined;
     return {
       id: step.id,
       kind: step.kind,
@@ -118,6 +141,7 @@ export function journeyView(
       deadline: state.deadline,
       overdue: !!state.deadline && state.deadline < now && state.status !== 'done' && state.status !== 'skipped',
       ...(selfService ? { selfService: { url: selfService } } : {}),
+      ...(notRelevant ? { notRelevant } : {}),
     };
   });
   const nextActions = snapshot ? nextActionsOf(def, row, snapshot, viewAs === 'citizen' ? { kind: 'citizen' } : viewAs) : [];

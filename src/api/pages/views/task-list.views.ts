@@ -66,15 +66,10 @@ export function taskList(o: TaskListOptions): SafeHtml {
   const later = view.steps.filter((s) => s.status === 'pending');
   const done = view.steps.filter((s) => s.status === 'done');
   const skipped = view.steps.filter((s) => s.status === 'skipped');
-  const [primary, ...others] = tasks;
-  const upcoming = o.reminders.filter((r) => !r.sent);
-  const sent = o.reminders.filter((r) => r.sent);
-  const helping = statusBadge(say(lang, 'En sagsbehandler hjælper', 'A caseworker is helping'), 'failed');
-  const reminder = (r: ReminderView, da: string, en: string) =>
-    `${say(lang, da, en)} ${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)}`;
-  const notRelevant = (s: StepView) =>
-    tx(lang, definitionOf(s.id)?.notRelevant) ||
-    say(lang, 'Gælder ikke ud fra dine svar og registrenes oplysninger.', 'Does not apply given your answers and the registers.');
+  // The task whose deadline comes first leads (an overdue one before all); the rest follow in step order.
+  const primary = [...tasks].sort((a, b) => (a.step?.deadline ?? '\uffff').localeCompare(b.step?.deadline ?? '\uffff'))[0];
+  const others = tasks.filter((x) => x !== primary);
+  const reminders = [...o.reminders.filter((r) => !r.sent), ...o.reminders.filter((r) => r.sent)];
 
   return html`<h2>${t(lang, 'whatNow')}</h2>
     ${primary ? taskBlock(o, primary, 0, true) : html`<p>${t(lang, 'nothingNow')}</p>`}
@@ -84,47 +79,55 @@ export function taskList(o: TaskListOptions): SafeHtml {
       <ol class="nobullet-list">${others.map((task, i) => html`<li>${taskBlock(o, task, i + 1, false)}</li>`)}</ol>`
         : ''
     }
-    ${
-      waiting.length
-        ? html`<h2 class="mt-8">${say(lang, 'Det venter vi på', 'What we are waiting for')}</h2>
-      <ul>${waiting.map(
-        (s) => html`<li class="mt-3">${stepLine(lang, s)}${s.system ? ` – ${authorityName(lang, s.system)}` : ''}${deadlineText(lang, s)}
-        ${s.status === 'failed' ? html` ${helping}` : ''}</li>`,
-      )}</ul>`
-        : ''
-    }
-    ${
-      later.length
-        ? html`<h2 class="mt-8">${say(lang, 'Senere i forløbet', 'Later in the journey')}</h2>
-      <ul>${later.map((s) => html`<li class="mt-3">${stepLine(lang, s)}${deadlineText(lang, s)}</li>`)}</ul>`
-        : ''
-    }
-    ${
-      upcoming.length || sent.length
-        ? html`<h2 class="mt-8">${say(lang, 'Påmindelser', 'Reminders')}</h2>
-      <ul>${upcoming.map((r) => html`<li class="mt-3">${reminder(r, 'Vi minder dig om', 'We will remind you about')}</li>`)}
-        ${sent.map(
-          (r) =>
-            html`<li class="mt-3">${reminder(r, 'Vi sendte dig en påmindelse om', 'We sent you a reminder about')}
-              (<a href="/me/notifications">${t(lang, 'notifications')}</a>)</li>`,
-        )}</ul>`
-        : ''
-    }
-    ${
-      done.length
-        ? html`<h2 class="mt-8">${say(lang, 'Færdige trin', 'Done')}</h2>
-      <ul>${done.map(
-        (s) => html`<li class="mt-3">${statusBadge(say(lang, 'Færdig', 'Done'), 'done')} ${tx(lang, s.title)}${doneBy(o, s.id)}</li>`,
-      )}</ul>`
-        : ''
-    }
+    ${section(
+      say(lang, 'Det venter vi på', 'What we are waiting for'),
+      waiting.map((s) => waitingLine(lang, s)),
+    )}
+    ${section(
+      say(lang, 'Senere i forløbet', 'Later in the journey'),
+      later.map((s) => `${stepLine(lang, s)}${deadlineText(lang, s)}`),
+    )}
+    ${section(
+      say(lang, 'Påmindelser', 'Reminders'),
+      reminders.map((r) => reminderLine(lang, view, r)),
+    )}
+    ${section(
+      say(lang, 'Færdige trin', 'Done'),
+      done.map((s) => html`${statusBadge(say(lang, 'Færdig', 'Done'), 'done')} ${tx(lang, s.title)}${doneBy(o, s.id)}`),
+    )}
     ${
       skipped.length
-        ? html`<details class="mt-8">
-      <summary>${say(lang, `Ikke relevant for dig (${skipped.length})`, `Not relevant for you (${skipped.length})`)}</summary>
-      <ul>${skipped.map((s) => html`<li class="mt-3">${tx(lang, s.title)}: ${notRelevant(s)}</li>`)}</ul></details>`
+        ? html`<details class="mt-8"><summary>${say(lang, 'Ikke relevant for dig', 'Not relevant for you')} (${skipped.length})</summary>
+      <ul>${skipped.map((s) => html`<li class="mt-3">${tx(lang, s.title)}: ${notRelevantLine(lang, s)}</li>`)}</ul></details>`
         : ''
     }`;
+}
+
+/** A heading and its list, or nothing when the list is empty. */
+function section(title: string, items: (SafeHtml | string)[]): SafeHtml | string {
+  if (!items.length) return '';
+  return html`<h2 class="mt-8">${title}</h2>
+      <ul>${items.map((item) => html`<li class="mt-3">${item}</li>`)}</ul>`;
+}
+
+function waitingLine(lang: Lang, s: StepView): SafeHtml {
+  const helping = say(lang, 'En sagsbehandler hjælper', 'A caseworker is helping');
+  return html`${stepLine(lang, s)}${s.system ? ` – ${authorityName(lang, s.system)}` : ''}${deadlineText(lang, s)}
+        ${s.status === 'failed' ? html` ${statusBadge(helping, 'failed')}` : ''}`;
+}
+
+function reminderLine(lang: Lang, view: JourneyView, r: ReminderView): SafeHtml {
+  const when = `${reminderStep(lang, view, r.step)} ${say(lang, 'den', 'on')} ${formatDate(lang, r.at)}`;
+  if (!r.sent) return html`${say(lang, 'Vi minder dig om', 'We will remind you about')} ${when}`;
+  const notifications = html`<a href="/me/notifications">${t(lang, 'notifications')}</a>`;
+  return html`${say(lang, 'Vi sendte dig en påmindelse om', 'We sent you a reminder about')} ${when} (${notifications})`;
+}
+
+function notRelevantLine(lang: Lang, s: StepView): string {
+  return (
+    tx(lang, s.notRelevant) ||
+    say(lang, 'Gælder ikke ud fra dine svar og registrenes oplysninger.', 'Does not apply given your answers and the registers.')
+  );
 }
 
 function stepLine(lang: Lang, s: StepView): string {
@@ -159,14 +162,14 @@ function taskBlock(o: TaskListOptions, task: Task, index: number, primary: boole
   const id = `task-${index}`;
   const step = task.step;
   const link = step?.selfService?.url ?? step?.legalSource?.url;
-  // Sources are named in Danish only, so an English page marks the title as Danish.
+  // A source is named in its own language (Danish unless it says otherwise), marked so on either page.
   const linkText = step?.selfService
     ? say(
         lang,
         `Gå til ${authorityName(lang, step.system) || 'selvbetjeningen'}`,
         `Go to ${authorityName(lang, step.system) || 'the self-service'}`,
       )
-    : html`<span lang="da">${step?.legalSource?.title ?? ''}</span>`;
+    : html`<span lang="${step?.legalSource?.lang ?? 'da'}">${step?.legalSource?.title ?? ''}</span>`;
   const forms = task.actions.map((a, i) => {
     const failed = o.failed?.event === a.event ? o.failed : undefined;
     const state: FormState = { lang, formId: `${id}-${i}`, values: failed?.values ?? {}, errors: failed?.errors ?? {} };
@@ -179,15 +182,11 @@ function taskBlock(o: TaskListOptions, task: Task, index: number, primary: boole
     ${forms.length && link ? html`<p>${tellUs}</p>` : ''}
     ${forms}`;
   const failedHere = task.actions.some((a) => a.event === o.failed?.event);
+  const howTo = say(lang, 'Sådan gør du', 'How to do it');
   return html`<section class="mt-6${primary ? ' task-primary' : ''}" aria-labelledby="${id}-title">
     <h3 id="${id}-title"${primary ? '' : html` class="h4"`}>${taskTitle(lang, task)}</h3>
     ${step?.overdue ? html`<p>${statusBadge(t(lang, 'overdue'), 'failed')}</p>` : ''}
-    ${
-      primary
-        ? how
-        : html`<details${failedHere ? ' open' : ''}><summary>${say(lang, 'Sådan gør du', 'How to do it')}</summary>
-      ${how}</details>`
-    }
+    ${primary ? how : html`<details${failedHere ? ' open' : ''}><summary>${howTo}</summary>${how}</details>`}
   </section>`;
 }
 
