@@ -85,7 +85,7 @@ describe('an integrator drives every journey with the published contract only', 
         },
         body: 'grant_type=client_credentials',
       });
-      clients.set(authority, ((await res.json())).access_token);
+      clients.set(authority, (await res.json()).access_token);
     }
     return clients.get(authority)!;
   }
