@@ -13,6 +13,7 @@ import { AddSealedSecretColumns1796523590884 } from './1796523590884-AddSealedSe
 import { NamespaceClientIdempotencyKeys1796523748707 } from './1796523748707-NamespaceClientIdempotencyKeys';
 import { CreateCalendarFeedTokens1796600000000 } from './1796600000000-CreateCalendarFeedTokens';
 import { CreateCorrectionRequests1796600100000 } from './1796600100000-CreateCorrectionRequests';
+import { ClaimTimersFromTheirRows1796600200000 } from './1796600200000-ClaimTimersFromTheirRows';
 
 /** Every migration, in order. New migrations are added here (explicit, so tests and the build agree). */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   NamespaceClientIdempotencyKeys1796523748707,
   CreateCalendarFeedTokens1796600000000,
   CreateCorrectionRequests1796600100000,
+  ClaimTimersFromTheirRows1796600200000,
 ];

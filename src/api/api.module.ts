@@ -10,6 +10,7 @@ import { RateLimitGuard, rateLimits } from './auth/rate-limit.guard';
 import { RateLimitStorage, RateLimitStorageModule } from './auth/rate-limit-storage';
 import { TokenService } from './auth/token.service';
 import { JourneysController } from './citizen/journeys.controller';
+import { JourneyStreams } from './citizen/journey-stream';
 import { AuthoritiesController } from './authorities/authorities.controller';
 import { DevTokenController } from './dev/dev-token.controller';
 import { CaseworkerJourneysController } from './caseworker/caseworker-journeys.controller';
@@ -22,6 +23,7 @@ import { OverviewModule } from '../engine/overview/overview.module';
 import { CaseworkerPagesController } from './pages/caseworker-pages.controller';
 import { AddressSearch } from './pages/address-search';
 import { CitizenPagesController } from './pages/citizen-pages.controller';
+import { PageAssetsController } from './pages/assets/journey-live';
 import { MePagesController } from './pages/me-pages.controller';
 import { OverviewPagesController } from './pages/overview-pages.controller';
 import { PageSession } from './pages/page-session';
@@ -57,6 +59,7 @@ import { WebhooksController } from './self-service/webhooks.controller';
     CaseworkerJourneysController,
     SignInController,
     CitizenPagesController,
+    PageAssetsController,
     MePagesController,
     CaseworkerPagesController,
     OverviewPagesController,
@@ -72,6 +75,7 @@ import { WebhooksController } from './self-service/webhooks.controller';
     PageSessions,
     SignInService,
     AddressSearch,
+    JourneyStreams,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

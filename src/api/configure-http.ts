@@ -14,7 +14,8 @@ export function configureHttp(app: NestExpressApplication): void {
   // The client address (rate limits, logs) is the socket's unless reverse proxies are trusted to forward it.
   app.set('trust proxy', app.get(AppConfig).security.trustProxy);
   // Security headers everywhere but the Swagger UI (it needs inline scripts). Pages load only
-  // same-origin CSS and fonts (Det Fælles Designsystem from node_modules) and no scripts.
+  // same-origin CSS and fonts (Det Fælles Designsystem from node_modules) and one same-origin
+  // script, the journey page's live update (src/api/pages/assets/journey-live.ts).
   const headers = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'"] } } });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? next() : headers(req, res, next)));
   app.useStaticAssets(path.join(path.dirname(require.resolve('dkfds')), '..'), { prefix: '/assets/dkfds/', maxAge: '1d', index: false });

@@ -6,7 +6,6 @@ import { Queues } from '../platform/queue/queues';
 import type { QueueName } from '../platform/queue/queue-names';
 import type { OutboxPayload } from '../platform/queue/outbox';
 import { jobOptions } from '../platform/queue/retry-policy';
-import { isUuid } from '../platform/ids';
 
 const BATCH = 200;
 const ADD_TIMEOUT_MS = 5000;
@@ -132,13 +131,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const failed = rows.filter((_, i) => outcomes[i].status === 'rejected');
     // A queued job keeps its row until it has run (WorkerHost deletes it), so a job lost with a
     // Redis that kept nothing can be found and queued again (see sweep()).
-    // A removal done takes its own row and the row of the job it removed (the job's id is that
-    // row's id): a cancelled timer's job will never run to delete it, and the sweep must not queue it again.
-    const removals = rows.flatMap((r, i) =>
-      outcomes[i].status === 'fulfilled' && r.payload.op === 'remove' ? [r.id, r.payload.jobId] : [],
-    );
-    if (removals.length)
-      await this.dataSource.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [removals.filter((id) => isUuid(id))]);
     for (const row of failed) {
       const reason = (outcomes[rows.indexOf(row)] as PromiseRejectedResult).reason as Error;
       const backoffMs = Math.min(30_000, 250 * 2 ** Math.min(row.relay_attempts, 7));
@@ -190,13 +182,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let requeued = 0;
     let cleaned = 0;
     for (const row of stale) {
-      if (row.payload.op !== 'add') {
-        // A removal claimed by a relay that died before deleting it: the timer row is the truth
-        // (a fired job of a cancelled timer does nothing), so the row has nothing left to do.
-        await this.dataSource.query('DELETE FROM outbox WHERE id = $1', [row.id]);
-        cleaned++;
-        continue;
-      }
       const job = await this.queues.get(row.payload.queue as QueueName)?.getJob(row.id);
       if (!job) {
         await this.dataSource.query('UPDATE outbox SET relayed_at = NULL WHERE id = $1', [row.id]);
@@ -212,20 +197,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /**
    * Adds go to each queue in one `addBulk` (one round trip to Redis or PostgreSQL instead of one
-   * per row); removals one by one. An outcome per row, in the rows' order.
+   * per row). An outcome per row, in the rows' order.
    */
   private async performAll(rows: { id: string; payload: OutboxPayload }[]): Promise<PromiseSettledResult<void>[]> {
     const outcomes = new Array<PromiseSettledResult<void>>(rows.length);
     const adds = new Map<string, number[]>();
     const work: Promise<void>[] = [];
-    rows.forEach((row, i) => {
-      if (row.payload.op === 'add') adds.set(row.payload.queue, [...(adds.get(row.payload.queue) ?? []), i]);
-      else work.push(settle(withTimeout(this.remove(row.payload), ADD_TIMEOUT_MS), outcomes, [i]));
-    });
+    rows.forEach((row, i) => adds.set(row.payload.queue, [...(adds.get(row.payload.queue) ?? []), i]));
     for (const [name, indexes] of adds) {
       const queue = this.queues.get(name as QueueName);
       const jobs = indexes.map((i) => {
-        const { id, payload } = rows[i] as { id: string; payload: Extract<OutboxPayload, { op: 'add' }> };
+        const { id, payload } = rows[i];
         const delay = payload.dueAt ? Math.max(0, Date.parse(payload.dueAt) - Date.now()) : 0;
         return { name: payload.name, data: payload.data, opts: { jobId: id, delay, ...jobOptions(payload.queue, payload.retry) } };
       });
@@ -234,15 +216,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     await Promise.all(work);
     return outcomes;
-  }
-
-  private async remove(payload: Extract<OutboxPayload, { op: 'remove' }>): Promise<void> {
-    const queue = this.queues.get(payload.queue as QueueName);
-    if (!queue) throw new Error(`unknown queue ${payload.queue}`);
-    // One call instead of read, state check and remove (three statements on the PostgreSQL backend).
-    // BullMQ leaves a running (locked) job alone; any other job of a cancelled timer does nothing
-    // when it fires, so removing it is only tidying.
-    await queue.remove(payload.jobId);
   }
 }
 

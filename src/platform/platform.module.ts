@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, configNamespaces } from './config/app.config';
 import { SecretBox } from './crypto/secret-box';
 import { dataSourceOptions, runMigrations } from './database/data-source';
+import { JourneyChanges } from './database/journey-changes';
 import { usePreparedStatements } from './database/prepared-statements';
 import { ErrorFilter } from './errors/error.filter';
 import { HealthController } from './health/health.controller';
@@ -52,11 +53,12 @@ export class PlatformModule {
         JobRegistry,
         MetricsService,
         MetricsEndpoint,
+        JourneyChanges,
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         { provide: APP_PIPE, useValue: validationPipe },
       ],
-      exports: [AppConfig, SecretBox, QueueFactory, Queues, JobRegistry, MetricsService, MetricsEndpoint],
+      exports: [AppConfig, SecretBox, QueueFactory, Queues, JobRegistry, MetricsService, MetricsEndpoint, JourneyChanges],
     };
   }
 }

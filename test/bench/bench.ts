@@ -15,8 +15,8 @@ import { CpuMeter, killStarted, peakRssMb, repoRoot, SandboxChild, ServiceChild 
 import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
 
 /**
- * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--poll-ms 250]
- *   [--latency-rate N] [--node-flags '…'] [--profile]`
+ * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--wait stream|poll]
+ *   [--poll-ms 250] [--latency-rate N] [--node-flags '…'] [--profile]`
  * Drives journeys end to end through the HTTP API (separate API and worker processes, authority
  * sandbox at zero latency, each a process of its own) and measures the machine's own commit rate in the same run.
  */
@@ -29,7 +29,9 @@ const CONCURRENCY = Number(arg('concurrency', '32'));
 const MIX = Number(arg('mix', '10'));
 /** Phase 2's rate of starts and events per second (default: half of phase 1's), to compare latency of two builds at the same load. */
 const LATENCY_RATE = Number(arg('latency-rate', 'NaN'));
-/** How often a waiting citizen's page looks again (ms). */
+/** How a citizen waiting for the workers learns that they are done: the journey's event stream, or polling. */
+const WAIT = arg('wait', 'stream') === 'poll' ? 'poll' : 'stream';
+/** With `--wait poll`: how often a waiting citizen's page looks again (ms). */
 const POLL_MS = Number(arg('poll-ms', '250'));
 /** Node flags of the API and worker processes (default: the service's own; `--node-flags ''` for V8's defaults). */
 const NODE_FLAGS = arg('node-flags', SERVICE_NODE_FLAGS.join(' ')).split(' ').filter(Boolean);
@@ -64,8 +66,8 @@ async function count(db: Client, sql: string, params: unknown[] = []): Promise<n
 }
 
 /**
- * A run starts from an empty queue namespace: what earlier runs left in Redis (delayed timers and
- * letters, kept job results) would otherwise weigh on this one, more with every run.
+ * A run starts from an empty queue namespace: what earlier runs left in Redis (delayed letters,
+ * kept job results) would otherwise weigh on this one, more with every run.
  */
 async function clearNamespace(redisUrl: string, namespace: string): Promise<number> {
   const redis = new Redis(redisUrl);
@@ -160,7 +162,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const since = new Date(t0).toISOString();
   const unlimited = new RateLimiter(Infinity);
   const max = await drive(JOURNEYS, CONCURRENCY, async () =>
-    driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited, 40, 20_000, POLL_MS),
+    driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited, 40, 20_000, POLL_MS, WAIT),
   );
   const elapsed = (Date.now() - t0) / 1000;
   const driverCpu = process.cpuUsage(cpu.driver);
@@ -203,7 +205,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const limiter = new RateLimiter(halfRate);
   const serverBefore = parseEventBuckets(await scrape(apiMetrics)); // also starts the event-loop delay afresh
   const half = await drive(latencyJourneys, CONCURRENCY, async () =>
-    driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter, 40, 20_000, POLL_MS),
+    driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter, 40, 20_000, POLL_MS, WAIT),
   );
   const latencies = half.flatMap((r) => r.latenciesMs);
   const serverAfter = await scrape(apiMetrics);
@@ -215,7 +217,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   for (const type of types) {
     const answers = type.id === 'moving' ? movingAnswers : type.startExample;
     const rs = await drive(MIX, Math.min(MIX, 10), async () =>
-      driveJourney(base, await citizenToken(secret, nextCpr()), type.id, answers, unlimited, 60, 5000, POLL_MS),
+      driveJourney(base, await citizenToken(secret, nextCpr()), type.id, answers, unlimited, 60, 5000, POLL_MS, WAIT),
     );
     mix[type.id] = {
       completed: rs.filter((r) => r.status === 'completed').length,
@@ -248,7 +250,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     elapsedSeconds: round(elapsed, 2),
     transitionsPerSecond: round(transitions / elapsed),
     integrationJobsPerSecond: round(jobs / elapsed),
-    /** Per journey in phase 1: transitions, citizen events over HTTP, page reads while waiting for the workers. */
+    /** Per journey in phase 1: transitions, citizen events over HTTP, requests while waiting for the workers (polls, streams opened). */
     perJourney: { transitions: round(transitions / JOURNEYS), events: round(apiEvents / JOURNEYS), pageReads: round(pageReads / JOURNEYS) },
     /** CPU time per transition in phase 1, by process (ms). */
     cpuMsPerTransition: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v / Math.max(1, transitions), 2)])),

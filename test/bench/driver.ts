@@ -1,11 +1,11 @@
 import { SignJWT } from 'jose';
-import { httpJson } from './http-client';
+import { httpJson, streamUntil } from './http-client';
 
 export interface DriveResult {
   journeyId?: string;
   status: string;
   events: number;
-  /** Page reads while the journey waited for the workers (`GET /api/journeys/:id`). */
+  /** Requests while the journey waited for the workers: `GET /api/journeys/:id` polls, or event streams opened. */
   reads: number;
   latenciesMs: number[];
   error?: string;
@@ -42,10 +42,13 @@ export async function citizenToken(secret: string, cpr: string): Promise<string>
     .sign(new TextEncoder().encode(secret));
 }
 
+/** How a citizen's page waits for the workers: the journey's event stream, or a read every `pollMs`. */
+export type WaitMode = 'stream' | 'poll';
+
 /**
  * Drives one journey as a citizen would: start it, then keep sending the first next action's
- * example; when there is none, look again every `pollMs` (a page refreshing itself) until the
- * workers (integrations) have moved it on, or give up.
+ * example; when there is none, wait until the workers (integrations) have moved it on, or give up:
+ * on the journey's event stream (as the journey page does), or by reading it every `pollMs`.
  */
 export async function driveJourney(
   base: string,
@@ -56,6 +59,7 @@ export async function driveJourney(
   maxEvents = 40,
   idleLimitMs = 20_000,
   pollMs = 250,
+  wait: WaitMode = 'stream',
 ): Promise<DriveResult> {
   const headers = { authorization: `Bearer ${token}` };
   const result: DriveResult = { status: 'not-started', events: 0, reads: 0, latenciesMs: [] };
@@ -69,10 +73,18 @@ export async function driveJourney(
   while (view.status === 'active' && result.events < maxEvents) {
     const action = view.nextActions[0];
     if (!action) {
-      if (Date.now() - idleSince > idleLimitMs) break;
+      const left = idleLimitMs - (Date.now() - idleSince);
+      if (left <= 0) break;
+      result.reads++;
+      if (wait === 'stream') {
+        const moved = (v: View) => v.status !== 'active' || v.nextActions.length > 0;
+        const next = await streamUntil<View>(`${base}/api/journeys/${view.id}/events/stream`, headers, moved, left);
+        if (!next) break;
+        view = next;
+        continue;
+      }
       await new Promise((r) => setTimeout(r, pollMs));
       view = (await httpJson<View>('GET', `${base}/api/journeys/${view.id}`, headers)).body;
-      result.reads++;
       continue;
     }
     await limiter.take();

@@ -53,3 +53,67 @@ export function httpJson<T = unknown>(
     req.end(payload);
   });
 }
+
+/** Streams are held open while a citizen waits: their sockets are not for reuse. */
+const streamAgent = new Agent({ keepAlive: false, maxSockets: 1024 });
+
+/**
+ * Reads a journey's event stream (`Accept: text/event-stream`) until a view satisfies `done`, the
+ * stream ends, or `timeoutMs` has passed; answers that view, or undefined. The connection is closed
+ * either way, as a page that has what it waited for closes its EventSource.
+ */
+export function streamUntil<T>(
+  url: string,
+  headers: Record<string, string>,
+  done: (view: T) => boolean,
+  timeoutMs: number,
+): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let buffer = '';
+    const finish = (view?: T) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      resolve(view);
+    };
+    const req = request(url, { agent: streamAgent, headers: { ...headers, accept: 'text/event-stream' } }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        settled = true;
+        clearTimeout(timer);
+        reject(new Error(`stream answered ${res.statusCode}`));
+        return;
+      }
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (/^event: end$/m.test(block)) return finish(undefined);
+          const data = block
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice(6))
+            .join('\n');
+          if (/^event: journey$/m.test(block) && data) {
+            const view = JSON.parse(data) as T;
+            if (done(view)) return finish(view);
+          }
+        }
+      });
+      res.on('end', () => finish(undefined));
+    });
+    req.on('error', (e) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(e);
+    });
+    const timer = setTimeout(() => finish(undefined), timeoutMs);
+    req.end();
+  });
+}

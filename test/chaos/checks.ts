@@ -92,7 +92,8 @@ export interface CheckResult {
  * 2. no event was applied twice: history counts per event type equal the oracle's, every event
  *    after the start carries an idempotency key, no integration task's result was applied twice;
  * 3. the sandbox applied no side effect twice for one idempotency key;
- * 4. the outbox holds nothing due (rows of delayed jobs, such as timers, wait for their jobs);
+ * 4. the outbox holds nothing due (rows of delayed jobs, such as letters, wait for their jobs), and no
+ *    timer that is due is still scheduled;
  * 5. no dead-lettered job or dead task without a step a caseworker sees as failed;
  * and no service process died on its own.
  */

@@ -237,7 +237,7 @@ export function summary(report: ChaosReport): string {
     `requests sent again: ${report.requestRetries} after no answer or a 5xx, ${report.lostAnswers} after an answer thrown away on purpose`,
     `jobs lost with Redis and queued again by the outbox sweeper: ${report.requeuedBySweeper}; ` +
       `authority calls answered as replays: ${f.replayedCalls}; dead tasks: ${f.deadTasks}`,
-    `outbox rows of delayed jobs waiting for their time (timers, letters after quiet hours): ${f.outboxWaiting}`,
+    `outbox rows of delayed jobs waiting for their time (letters after quiet hours): ${f.outboxWaiting}`,
   ];
   const byCheck = new Map<string, string[]>();
   for (const v of report.violations) byCheck.set(v.check, [...(byCheck.get(v.check) ?? []), v.detail]);

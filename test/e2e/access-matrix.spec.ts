@@ -1,3 +1,6 @@
+import * as http from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { allDefinitions } from '../../journeys';
@@ -16,6 +19,8 @@ interface Route {
   authority?: string;
   /** A success changes the fixture (consumes a token, dismisses a journey): each success gets a fresh one. */
   mutates?: boolean;
+  /** An event stream: asked for with `Accept: text/event-stream`, and closed once its status has come. */
+  stream?: boolean;
 }
 
 const rep = (n: number, s: Expected) => Array<Expected>(n).fill(s);
@@ -65,6 +70,7 @@ const MATRIX: Record<string, Route> = {
   'GET /api/journeys': { expect: CITIZENS(200), path: () => '/api/journeys' },
   'GET /api/journeys/:id': { expect: OWNER(200), path: (fx) => `/api/journeys/${fx.journeyId}` },
   'GET /api/journeys/:id/history': { expect: OWNER(200), path: (fx) => `/api/journeys/${fx.journeyId}/history` },
+  'GET /api/journeys/:id/events/stream': { expect: OWNER(200), path: (fx) => `/api/journeys/${fx.journeyId}/events/stream`, stream: true },
   'POST /api/journeys/:id/events': {
     expect: OWNER(200),
     path: (fx) => `/api/journeys/${fx.journeyId}/events`,
@@ -88,6 +94,11 @@ const MATRIX: Record<string, Route> = {
   'GET /api/me/represented/journeys/:id/history': {
     expect: PROXY(200, 200),
     path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/history`,
+  },
+  'GET /api/me/represented/journeys/:id/events/stream': {
+    expect: PROXY(200, 200),
+    path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/events/stream`,
+    stream: true,
   },
   'POST /api/me/represented/journeys/:id/events': {
     expect: PROXY(403, 200),
@@ -214,6 +225,12 @@ const MATRIX: Record<string, Route> = {
     expect: PROXY(200, 200, 'L').map((s, i) => (i === 1 ? 200 : s)),
     path: (fx) => `/journeys/${fx.journeyId}/diagram`,
   },
+  'GET /journeys/:id/stream': {
+    expect: PROXY(200, 200, 'L').map((s, i) => (i === 1 ? 200 : s)),
+    path: (fx) => `/journeys/${fx.journeyId}/stream`,
+    stream: true,
+  },
+  'GET /assets/journey-live.js': { expect: PUBLIC(200), path: () => '/assets/journey-live.js' },
   'POST /journeys/:id/events/:event': {
     expect: PROXY(403, 303, 'L').map((s, i) => (i === 1 ? 303 : s)),
     mutates: true,
@@ -269,6 +286,20 @@ const MATRIX: Record<string, Route> = {
   },
 };
 
+/** The status and headers of an event stream's answer; the stream is closed as soon as they have come. */
+async function streamHead(app: NestExpressApplication, path: string, headers: Record<string, string>) {
+  const server: Server = app.getHttpServer();
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body?: { code?: string } }>((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path, headers: { ...headers, Accept: 'text/event-stream' } }, (res) => {
+      resolve({ status: res.statusCode!, headers: res.headers });
+      req.destroy();
+    });
+    req.on('error', reject);
+  });
+}
+
 /**
  * A bound for the tests that walk the whole matrix (hundreds of requests, each with its own session): a loaded machine is
  * slow, not wrong.
@@ -321,15 +352,18 @@ describe('access matrix', () => {
           const fx = spec.mutates && succeeds(expected) ? await world.fixture() : shared;
           const token = await world.tokenOf(role, fx, spec.authority ?? 'municipality');
           let req = request(app.getHttpServer())[method.toLowerCase() as 'get'](spec.path(fx));
+          const headers: Record<string, string> = {};
           if (isPage(route)) {
             const session = await world.pageSession(token);
             req = req.set('Cookie', session.cookie);
+            headers.Cookie = session.cookie;
             if (method === 'POST') req = req.type('form').send({ ...spec.body?.(fx), _csrf: session.csrf });
           } else {
             if (token) req = req.set('Authorization', `Bearer ${token}`);
+            if (token) headers.Authorization = `Bearer ${token}`;
             if (spec.body) req = req.send(spec.body(fx));
           }
-          const res = await req;
+          const res = spec.stream ? await streamHead(app, spec.path(fx), headers) : await req;
           const got: Expected = res.status === 303 && res.headers.location === '/login' ? 'L' : res.status;
           if (got !== expected)
             wrong.push(

@@ -37,6 +37,8 @@ export function testConfig(o: Pick<TestAppOptions, 'databaseUrl' | 'backend' | '
     QUEUE_NAMESPACE: o.namespace,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_POLL_MS: '50',
+    // A timer a test schedules a moment ahead fires soon after it falls due.
+    TIMER_POLL_MS: '100',
     WORKER_CONCURRENCY: '8',
     AUTH_MODE: 'dev',
     DEV_AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { toMermaid } from '../../../journeys/shared/diagram';
 import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
@@ -16,7 +17,8 @@ import {
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { SendEventDto, StartJourneyDto } from '../dto/journey.dto';
 import { uuidParam } from './uuid-param';
-import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
+import { ApiAnswer, ApiErrors, EVENT_STREAM_ANSWER } from '../contract/openapi-contract';
+import { JourneyStreams } from './journey-stream';
 
 const uuid = uuidParam('id', 'journey id');
 
@@ -30,6 +32,7 @@ export class JourneysController {
     private readonly send: SendEventUseCase,
     private readonly dismissJourney: DismissJourneyUseCase,
     private readonly registerFacts: RegisterFacts,
+    private readonly streams: JourneyStreams,
   ) {}
 
   @Get('journey-types')
@@ -107,6 +110,23 @@ export class JourneysController {
   @ApiErrors(['FORBIDDEN', 'NOT_FOUND'])
   async one(@Req() req: AuthenticatedRequest, @Param('id', uuid) id: string) {
     return this.queries.view(await this.queries.ownedRow(id, req.principal!.citizenId!), 'citizen');
+  }
+
+  @Get('journeys/:id/events/stream')
+  @Roles('citizen')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'One of my journeys as server-sent events: its view now, and again whenever it changes (e.g. when an authority answered); ' +
+      'needs Accept: text/event-stream',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiResponse(EVENT_STREAM_ANSWER)
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'NOT_ACCEPTABLE'])
+  async stream(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id', uuid) id: string): Promise<void> {
+    this.streams.assertAccepted(req);
+    await this.queries.ownedRow(id, req.principal!.citizenId!);
+    this.streams.stream(req, res, id);
   }
 
   @Post('journeys/:id/events')

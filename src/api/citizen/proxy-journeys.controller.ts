@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { JourneyAccess } from '../../engine/access/journey-access.service';
 import { ProxyRepository } from '../../engine/proxies/proxy.repository';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
@@ -8,6 +9,8 @@ import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { citizenViewer } from '../auth/viewer';
 import { SendEventDto } from '../dto/journey.dto';
 import { uuidParam } from './uuid-param';
+import { EVENT_STREAM_ANSWER, ApiErrors } from '../contract/openapi-contract';
+import { JourneyStreams } from './journey-stream';
 
 /**
  * A proxy (fuldmagtshaver) sees and acts on journeys of citizens who gave them a power of attorney.
@@ -24,6 +27,7 @@ export class ProxyJourneysController {
     private readonly proxies: ProxyRepository,
     private readonly queries: JourneyQueries,
     private readonly send: SendEventUseCase,
+    private readonly streams: JourneyStreams,
   ) {}
 
   @Get('journeys')
@@ -54,6 +58,22 @@ export class ProxyJourneysController {
       state: h.state,
       at: h.created_at,
     }));
+  }
+
+  @Get('journeys/:id/events/stream')
+  @ApiOperation({
+    summary:
+      'A journey I may see as a proxy, as server-sent events (as GET /api/journeys/{id}/events/stream); ' +
+      'in the citizen’s access log. Ends when my access does',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiResponse(EVENT_STREAM_ANSWER)
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'NOT_ACCEPTABLE'])
+  async stream(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    this.streams.assertAccepted(req);
+    const viewer = citizenViewer(req.principal!);
+    const { row } = await this.access.asProxy(viewer, id, 'read', 'stream');
+    this.streams.stream(req, res, id, async () => !!(await this.proxies.findValid(row.citizen_id, viewer.citizenId, id, 'read')));
   }
 
   @Post('journeys/:id/events')

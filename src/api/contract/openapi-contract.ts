@@ -285,6 +285,21 @@ export function ApiAnswer(status: number, schema: string | { list: string }, des
   });
 }
 
+/** The 200 of a journey's event stream: what its events hold (the OpenAPI document cannot type an event stream's parts). */
+export const EVENT_STREAM_ANSWER = {
+  status: 200,
+  description:
+    "text/event-stream. `event: journey`, `id:` the journey's version, `data:` the JourneyView as JSON: once when the stream opens and " +
+    'after every change. `event: end` when the journey has ended, the reader may no longer see it, or after 10 minutes (open it again to ' +
+    'go on). A comment line every 15 s keeps the connection alive.',
+  content: {
+    'text/event-stream': {
+      schema: { type: 'string' as const },
+      example: 'retry: 3000\n\nid: 3\nevent: journey\ndata: {"id":"…","status":"active",…}\n\n',
+    },
+  },
+};
+
 /**
  * The error answers an endpoint can give, each `{ statusCode, code, message, fields? }`, one
  * response per status listing its codes. VALIDATION_FAILED (malformed input) is always possible;

@@ -23,6 +23,8 @@ import { startersOf } from '../../engine/definitions/journey-contract';
 import { AddressSearch } from './address-search';
 import { applyAddressPicks, fieldErrors, formToData, formValues, redisplayed } from './schema-form';
 import { checkStartDates } from './start-dates';
+import { journeyLive } from './assets/journey-live';
+import { JourneyStreams } from '../citizen/journey-stream';
 import { diagramView, journeyPage, journeyTable, runningNotice, startForm, startList, startsByItselfView } from './views/journey.views';
 
 type Ctx = PageContext & { principal: NonNullable<PageContext['principal']> };
@@ -42,6 +44,7 @@ export class CitizenPagesController {
     private readonly proxies: ProxyRepository,
     private readonly access: JourneyAccess,
     private readonly addresses: AddressSearch,
+    private readonly streams: JourneyStreams,
   ) {}
 
   @Get()
@@ -169,6 +172,18 @@ export class CitizenPagesController {
     res.type('html').send(await this.renderJourney(ctx, row, canAct, banner, undefined, flash));
   }
 
+  /** The page's event stream (see assets/journey-live.ts): as the API's, read with the page session; a proxy's is logged. */
+  @Get(':id/stream')
+  async stream(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.streams.assertAccepted(req);
+    const { row } = await this.reach(ctx, id, 'read', 'stream');
+    const citizenId = ctx.principal.citizenId!;
+    const stillAllowed =
+      row.citizen_id === citizenId ? undefined : async () => !!(await this.proxies.findValid(row.citizen_id, citizenId, id, 'read'));
+    this.streams.stream(req, res, id, stillAllowed);
+  }
+
   @Post(':id/events/:event')
   async event(
     @Req() req: Request,
@@ -259,7 +274,8 @@ export class CitizenPagesController {
       failed,
       idempotencyKey: randomUUID,
     });
-    return layout(ctx, { title: tx(ctx.lang, view.title), body, flash, error: !!failed });
+    const live = view.status === 'active' ? journeyLive(ctx.lang, row.id, row.version) : '';
+    return layout(ctx, { title: tx(ctx.lang, view.title), body: html`${body}${live}`, flash, error: !!failed });
   }
 
   /** The citizen's active journey of this type, if one runs. */

@@ -37,6 +37,8 @@ export const TEXTS = {
   history: { da: 'Historik', en: 'History' },
   errorSummary: { da: 'Der er fejl i formularen', en: 'There is a problem' },
   saved: { da: 'Gemt.', en: 'Saved.' },
+  journeyUpdated: { da: 'Forløbet er blevet opdateret.', en: 'The journey has been updated.' },
+  showUpdated: { da: 'Vis det opdaterede forløb', en: 'Show the updated journey' },
   overdue: { da: 'Overskredet', en: 'Overdue' },
   when: { da: 'Tidspunkt', en: 'When' },
   who: { da: 'Hvem', en: 'Who' },

@@ -17,7 +17,8 @@ export interface CommandContext {
 /**
  * Turns a machine's emitted commands into rows written in the same transaction as the transition:
  * integration tasks, timers and notifications are visible the moment the event is committed, and
- * the outbox carries the queue work the relay must do.
+ * the outbox carries the queue work the relay must do. Timers need no queue work: their rows are
+ * claimed by workers when due.
  */
 @Injectable()
 export class CommandWriter {
@@ -122,8 +123,8 @@ export class CommandWriter {
   }
 
   /**
-   * (Re)schedules a timer in one statement: the timer row (a new generation when it existed), the
-   * outbox row that queues its delayed job, and one that removes the job it replaces.
+   * (Re)schedules a timer: its row, a new generation when it existed. Nothing is queued: workers
+   * claim the rows that fall due (JourneyTimerRepository).
    */
   private async scheduleTimer(
     tx: Sql,
@@ -133,25 +134,13 @@ export class CommandWriter {
     step: string | null,
     purpose: string,
   ): Promise<void> {
-    markOutboxWritten(tx);
     await tx.query(
-      `WITH previous AS (SELECT job_id FROM journey_timer
-                          WHERE journey_id = $1 AND key = $2 AND status = 'scheduled' AND job_id IS NOT NULL),
-       timer AS (
-         INSERT INTO journey_timer (journey_id, key, generation, job_id, due_at, step, purpose, status)
-         VALUES ($1,$2,1,$3,$4,$5,$6,'scheduled')
-         ON CONFLICT (journey_id, key) DO UPDATE SET generation = journey_timer.generation + 1, job_id = EXCLUDED.job_id,
-           due_at = EXCLUDED.due_at, step = EXCLUDED.step, purpose = EXCLUDED.purpose, status = 'scheduled', updated_at = now()
-         RETURNING generation),
-       removal AS (
-         INSERT INTO outbox (id, journey_id, seq, command_type, payload)
-         SELECT gen_random_uuid(), $1, $7, 'queue.remove', jsonb_build_object('op', 'remove', 'queue', 'timers', 'jobId', job_id)
-           FROM previous)
-       INSERT INTO outbox (id, journey_id, seq, command_type, payload)
-       SELECT $3, $1, $7, 'queue.add', jsonb_build_object('op', 'add', 'queue', 'timers', 'name', 'timer.fire',
-                'data', jsonb_build_object('journeyId', $8::text, 'key', $2::text, 'generation', generation), 'dueAt', $9::text)
-         FROM timer`,
-      [ctx.journeyId, key, randomUUID(), dueAt, step, purpose, ctx.seq, ctx.journeyId, dueAt],
+      `INSERT INTO journey_timer (journey_id, key, generation, due_at, step, purpose, status)
+       VALUES ($1,$2,1,$3,$4,$5,'scheduled')
+       ON CONFLICT (journey_id, key) DO UPDATE SET generation = journey_timer.generation + 1, due_at = EXCLUDED.due_at,
+         step = EXCLUDED.step, purpose = EXCLUDED.purpose, status = 'scheduled', claimed_until = NULL, attempts = 0,
+         last_error = NULL, updated_at = now()`,
+      [ctx.journeyId, key, dueAt, step, purpose],
     );
   }
 
@@ -164,20 +153,12 @@ export class CommandWriter {
     await this.cancelTimers(tx, ctx, null);
   }
 
-  /**
-   * The timer row is the truth (a fired job for a cancelled timer does nothing); removing the job
-   * through the outbox keeps the queue tidy. One statement for both.
-   */
+  /** A cancelled timer is a row marked so: a worker that claimed it already finds it cancelled when it fires (see TimerProcessor). */
   private async cancelTimers(tx: Sql, ctx: CommandContext, key: string | null): Promise<void> {
-    markOutboxWritten(tx);
     await tx.query(
-      `WITH cancelled AS (
-         UPDATE journey_timer SET status = 'cancelled', updated_at = now()
-          WHERE journey_id = $1 AND ($2::text IS NULL OR key = $2) AND status = 'scheduled' RETURNING job_id)
-       INSERT INTO outbox (id, journey_id, seq, command_type, payload)
-       SELECT gen_random_uuid(), $1, $3, 'queue.remove', jsonb_build_object('op', 'remove', 'queue', 'timers', 'jobId', job_id)
-         FROM cancelled WHERE job_id IS NOT NULL`,
-      [ctx.journeyId, key, ctx.seq],
+      `UPDATE journey_timer SET status = 'cancelled', claimed_until = NULL, updated_at = now()
+        WHERE journey_id = $1 AND ($2::text IS NULL OR key = $2) AND status = 'scheduled'`,
+      [ctx.journeyId, key],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
-import { markOutboxWritten } from '../../platform/queue/outbox';
+import { markJourneyChanged } from '../../platform/database/journey-changes';
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
 /** A journey's lifecycle status (the `journey.status` column). */
@@ -210,20 +210,19 @@ export class JourneyRepository {
         WHERE id = $1 AND version = $2 RETURNING version`,
       [id, expectedVersion, j.status, j.state, j.snapshot, j.nextDeadline, j.hasFailedStep, j.systems, j.definitionVersion ?? null],
     );
+    if (affected === 1) markJourneyChanged(tx, id);
     return affected === 1;
   }
 
   /**
    * One event applied, in one statement: the journey row (optimistic version check), its history
    * row, the idempotency key, the task tokens of steps that stopped waiting, and the timers the
-   * transition cancelled (with the outbox rows that take their jobs off the queue). The row comes
-   * back with its linked journeys as they were before this transaction. A failure a
-   * self-service solution reported without a fail event lives outside the machine, so an unresolved
-   * one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or
+   * transition cancelled. The row comes back with its linked journeys as they were before this
+   * transaction. A failure a self-service solution reported without a fail event lives outside the
+   * machine, so an unresolved one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or
    * undefined when the version was stale.
    */
   async advance(tx: Sql, a: Advance): Promise<(JourneyRow & { children: JourneyChild[] }) | undefined> {
-    if (a.cancelledTimers.length) markOutboxWritten(tx);
     const rows: (JourneyRow & { children: JourneyChild[] })[] = await tx.query(
       `WITH j AS (
          UPDATE journey SET status = $3, state = $4, snapshot = $5, version = version + 1, next_deadline = $6,
@@ -238,14 +237,9 @@ export class JourneyRepository {
        t AS (UPDATE task_token SET status = CASE WHEN status = 'awaiting' THEN 'closed' ELSE status END, resolved_at = now()
               WHERE journey_id = $1 AND cardinality($13::text[]) > 0 AND step = ANY ($13::text[]) AND EXISTS (SELECT 1 FROM j)
                 AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL))),
-       cancelled AS (UPDATE journey_timer SET status = 'cancelled', updated_at = now()
+       cancelled AS (UPDATE journey_timer SET status = 'cancelled', claimed_until = NULL, updated_at = now()
               WHERE journey_id = $1 AND cardinality($14::text[]) > 0 AND key = ANY ($14::text[]) AND status = 'scheduled'
-                AND EXISTS (SELECT 1 FROM j)
-              RETURNING job_id),
-       removals AS (INSERT INTO outbox (id, journey_id, seq, command_type, payload)
-              SELECT gen_random_uuid(), $1, (SELECT version FROM j), 'queue.remove',
-                     jsonb_build_object('op', 'remove', 'queue', 'timers', 'jobId', job_id)
-                FROM cancelled WHERE job_id IS NOT NULL)
+                AND EXISTS (SELECT 1 FROM j))
        SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step)
                                              ORDER BY c.created_at)
                                FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
@@ -267,10 +261,12 @@ export class JourneyRepository {
         a.cancelledTimers,
       ],
     );
+    if (rows[0]) markJourneyChanged(tx, a.id);
     return rows[0];
   }
 
   async markBroken(sql: Sql, id: string, reason: string): Promise<void> {
+    markJourneyChanged(sql, id);
     await sql.query(`UPDATE journey SET status = 'broken', broken_reason = $2, updated_at = now() WHERE id = $1`, [
       id,
       reason.slice(0, 500),
@@ -279,6 +275,7 @@ export class JourneyRepository {
 
   async setStatus(tx: Sql, id: string, status: JourneyStatus): Promise<void> {
     await tx.query(`UPDATE journey SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, status]);
+    markJourneyChanged(tx, id);
   }
 
   async appendHistory(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { markJourneyChanged } from '../../platform/database/journey-changes';
 import { DomainError } from '../../platform/errors/domain-error';
 import { JourneyRepository } from '../persistence/journey.repository';
 import { SendEventUseCase } from '../use-cases/send-event.use-case';
@@ -63,6 +64,7 @@ export class FailTaskUseCase {
       await this.tokens.consume(tx, task, 'failed', command.caller, command.reason, false);
       const seq = journey.version + 1;
       await tx.query(`UPDATE journey SET version = version + 1, has_failed_step = true, updated_at = now() WHERE id = $1`, [journey.id]);
+      markJourneyChanged(tx, journey.id);
       await this.journeys.appendHistory(tx, {
         journeyId: journey.id,
         seq,

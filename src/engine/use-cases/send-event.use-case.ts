@@ -203,7 +203,7 @@ export class SendEventUseCase {
 
     if (brokenReason !== undefined) {
       // Outside the failed transaction, so the mark sticks; the process keeps serving.
-      await repo.markBroken(repo.dataSource, command.journeyId, brokenReason);
+      await repo.transaction((tx) => repo.markBroken(tx, command.journeyId, brokenReason!));
       this.logger.warn({ journeyId: command.journeyId, reason: brokenReason }, 'journey marked broken');
       throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: brokenReason });
     }

@@ -117,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     engine: {
       reminderDays: vars.REMINDER_DAYS ?? [7, 2],
       outboxPollMs: vars.OUTBOX_POLL_MS ?? 250,
+      timerPollMs: vars.TIMER_POLL_MS ?? 1000,
       outboxVacuumAfter: vars.OUTBOX_VACUUM_AFTER ?? 5000,
       integrationAttempts: vars.INTEGRATION_ATTEMPTS ?? 6,
       integrationBackoffMs: vars.INTEGRATION_BACKOFF_MS ?? 2000,

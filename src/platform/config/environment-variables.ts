@@ -149,6 +149,13 @@ export class EnvironmentVariables {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(10)
+  @Max(60000)
+  TIMER_POLL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(0)
   @Max(10_000_000)
   OUTBOX_VACUUM_AFTER?: number;
@@ -336,6 +343,7 @@ export const envKeys = [
   'AUTH_MODE',
   'REMINDER_DAYS',
   'OUTBOX_POLL_MS',
+  'TIMER_POLL_MS',
   'OUTBOX_VACUUM_AFTER',
   'INTEGRATION_ATTEMPTS',
   'INTEGRATION_BACKOFF_MS',

@@ -81,6 +81,8 @@ export interface SelfServiceSettings {
 export interface EngineSettings {
   reminderDays: number[];
   outboxPollMs: number;
+  /** How often a worker looks for due timers when none is known to fall due sooner. */
+  timerPollMs: number;
   /** Rows a relay moves between two `VACUUM` of the outbox (0: leave it to autovacuum). */
   outboxVacuumAfter: number;
   /** Default retry policy of integration tasks (per-task overrides in src/platform/queue/retry-policy.ts). */

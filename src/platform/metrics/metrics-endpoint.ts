@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { MetricsSettings } from '../config/app.config';
 import { MetricsService } from './metrics.service';
 
-/** The Prometheus text of this process, with the outbox gauges read at scrape time. */
+/** The Prometheus text of this process, with the outbox and timer gauges read at scrape time. */
 @Injectable()
 export class MetricsEndpoint {
   constructor(
@@ -14,12 +14,14 @@ export class MetricsEndpoint {
   ) {}
 
   async scrape(): Promise<string> {
-    const [row]: { backlog: number; age: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS age
+    const [row]: { backlog: number; age: number; overdue: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS age,
+              (SELECT count(*) FROM journey_timer WHERE status = 'scheduled' AND due_at <= now())::int AS overdue
          FROM outbox WHERE relayed_at IS NULL`,
     );
     this.metrics.outboxBacklog.set(row.backlog);
     this.metrics.outboxOldestAge.set(row.age);
+    this.metrics.timersOverdue.set(row.overdue);
     return this.metrics.registry.metrics();
   }
 }

@@ -46,6 +46,28 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly timersFired = new Counter({
+    name: 'timers_fired_total',
+    help:
+      'Due timers a worker handled, by outcome (fired; skipped: cancelled or rescheduled meanwhile; ' +
+      'not-applicable: the journey no longer takes it; retry)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly timerLag = new Histogram({
+    name: 'timer_fire_lag_seconds',
+    help: 'From a timer falling due to its event being applied',
+    buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [this.registry],
+  });
+
+  readonly timersOverdue = new Gauge({
+    name: 'timers_overdue',
+    help: 'Scheduled timers whose due time has passed and that have not fired yet',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -1,21 +1,19 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
-import type { DeliverEventJobData, IntegrationJobData, NotificationJobData, TimerJobData, WebhookJobData } from './queue-names';
+import type { DeliverEventJobData, IntegrationJobData, NotificationJobData, WebhookJobData } from './queue-names';
 import type { RetryPolicy } from './retry-policy';
 
 /**
  * An outbox row's payload: what the relay does with the queue once the transaction that wrote the
  * row has committed. The engine writes them; the relay (src/outbox) reads them.
  */
-export type OutboxPayload =
-  | {
-      op: 'add';
-      queue: string;
-      name: string;
-      data: IntegrationJobData | TimerJobData | DeliverEventJobData | NotificationJobData | WebhookJobData;
-      dueAt?: string;
-      retry?: RetryPolicy;
-    }
-  | { op: 'remove'; queue: string; jobId: string };
+export interface OutboxPayload {
+  op: 'add';
+  queue: string;
+  name: string;
+  data: IntegrationJobData | DeliverEventJobData | NotificationJobData | WebhookJobData;
+  dueAt?: string;
+  retry?: RetryPolicy;
+}
 
 const MARK = 'outboxWritten';
 

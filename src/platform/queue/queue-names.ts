@@ -4,7 +4,6 @@
  */
 export const QUEUES = {
   integration: 'integration',
-  timers: 'timers',
   journeyEvents: 'journey-events',
   notifications: 'notifications',
   webhooks: 'webhooks',
@@ -14,7 +13,6 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   integration: ['integration.run'],
-  timers: ['timer.fire'],
   'journey-events': ['journey.deliver-event'],
   notifications: ['notification.deliver'],
   webhooks: ['webhook.deliver'],
@@ -26,11 +24,6 @@ export interface IntegrationJobData {
   /** The integration_task id (= the outbox row id): the job id and the authority idempotency key. */
   taskId: string;
   journeyId: string;
-  generation: number;
-}
-export interface TimerJobData {
-  journeyId: string;
-  key: string;
   generation: number;
 }
 /** An event for a journey that comes from another journey (e.g. a linked journey completed). */

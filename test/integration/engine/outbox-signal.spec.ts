@@ -84,19 +84,26 @@ describe(OutboxSignal.name, () => {
     const journeyId = await startJourney();
     await waitFor(() => signal.sent > sent && notifications.length > heard, 5000);
     const afterStart = { sent: signal.sent, heard: notifications.length };
+    const nothing = { notificationId: 'nothing', journeyId };
 
     await expect(
       repo.transaction(async (tx) => {
-        await app.get(CommandWriter).outbox(tx, { journeyId, citizenId: 'x', seq: 1 }, { op: 'remove', queue: 'timers', jobId: 'nothing' });
+        await app
+          .get(CommandWriter)
+          .outbox(
+            tx,
+            { journeyId, citizenId: 'x', seq: 1 },
+            { op: 'add', queue: 'notifications', name: 'notification.deliver', data: nothing },
+          );
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
     await repo.transaction(async (tx) => tx.query('SELECT 1'));
     await new Promise((r) => setTimeout(r, 300));
     expect({ sent: signal.sent, heard: notifications.length }).toEqual(afterStart);
-    expect(await app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'jobId' = 'nothing'`)).toEqual([
-      { n: 0 },
-    ]);
+    expect(
+      await app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox WHERE payload->'data'->>'notificationId' = 'nothing'`),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('pokes that arrive while a notification is on its way fold into one more, and the last is never dropped', async () => {

@@ -1,9 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Queues } from '../../../src/platform/queue/queues';
 import { createHttpAuthorities } from '../../../src/authorities/authorities.factory';
 import { startSandbox, type Sandbox } from '../../../src/authorities/sandbox/sandbox.server';
+import { CommandWriter } from '../../../src/engine/persistence/command-writer';
+import { JourneyTimerRepository, type ClaimedTimer } from '../../../src/engine/persistence/journey-timer.repository';
+import { JourneyRepository } from '../../../src/engine/persistence/journey.repository';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
+import { TimerPoller } from '../../../src/workers/timer-poller';
+import { TimerProcessor } from '../../../src/workers/timer.processor';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { createTestApp, ownerActor } from '../../support/app';
 import { queueBackends } from '../../support/backends';
@@ -104,22 +108,50 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     expect(await sql.query('SELECT status FROM journey_timer WHERE journey_id = $1', [id])).toEqual([{ status: 'cancelled' }]);
   });
 
-  it("takes a cancelled timer's delayed job off the queue, and its outbox rows with it", async () => {
+  /** Claims the journey's timer the way a worker does, for `leaseMs`, once it is due; the worker's own poller is paused meanwhile. */
+  async function claimTimer(app: INestApplication, id: string, leaseMs: number): Promise<ClaimedTimer> {
+    let claims: ClaimedTimer[] = [];
+    await waitFor(async () => (claims = await app.get(JourneyTimerRepository).claimDue(10, leaseMs)).length > 0, 10_000, 50);
+    expect(claims.map((c) => c.journeyId)).toEqual([id]);
+    return claims[0];
+  }
+
+  it('does not fire a timer that the journey cancelled after a worker had claimed it', async () => {
     const app = apps[0];
-    const id = await startErrand(app, 3_600_000);
+    const poller = app.get(TimerPoller);
+    await poller.stop();
+    try {
+      const id = await startErrand(app, 200);
+      await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
+      const claim = await claimTimer(app, id, 60_000);
+      // The journey stops its timers (as completing or dismissing it does) while the claim is held.
+      const [j] = await sql.query('SELECT citizen_id, version FROM journey WHERE id = $1', [id]);
+      await app
+        .get(JourneyRepository)
+        .transaction((tx) => app.get(CommandWriter).cancelAllTimers(tx, { journeyId: id, citizenId: j.citizen_id, seq: j.version }));
+      expect(await app.get(TimerProcessor).fire(claim)).toBe('skipped');
+      expect(await events(id)).toEqual(['journey.started', 'integration.completed']);
+      expect((await journey(id)).snapshot.context.reminded).toBe(0);
+    } finally {
+      poller.start();
+    }
+  });
+
+  it('fires a timer once when the worker that claimed it died before firing it, and once when that worker was only slow', async () => {
+    const app = apps[0];
+    const poller = app.get(TimerPoller);
+    await poller.stop();
+    const id = await startErrand(app, 200);
     await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
-    const [timer] = await sql.query(`SELECT job_id FROM journey_timer WHERE journey_id = $1`, [id]);
-    const timers = app.get(Queues).get('timers');
-    await waitFor(async () => (await timers.getJob(timer.job_id)) !== undefined, 10_000);
-    await app
-      .get(SendEventUseCase)
-      .execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
-    await waitFor(async () => (await timers.getJob(timer.job_id)) === undefined, 10_000);
-    await waitFor(
-      async () =>
-        (await sql.query(`SELECT count(*)::int AS n FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'timers'`, [id]))[0].n === 0,
-      10_000,
-    );
+    // A worker claims the timer and is gone: its lease is all that is left of it.
+    const claim = await claimTimer(app, id, 1000);
+    poller.start();
+    await waitFor(async () => (await journey(id)).snapshot.context.reminded === 1, 15_000);
+    // The first worker comes back with the timer it claimed; it fires nothing more.
+    expect(await app.get(TimerProcessor).fire(claim)).toBe('skipped');
+    expect((await events(id)).filter((e: string) => e === 'timer.fired')).toEqual(['timer.fired']);
+    expect((await journey(id)).snapshot.context.reminded).toBe(1);
+    expect(await sql.query('SELECT status FROM journey_timer WHERE journey_id = $1', [id])).toEqual([{ status: 'fired' }]);
   });
 
   it('fires a timer that came due while no worker was running', async () => {
@@ -136,6 +168,9 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     sandbox.setFaults({ 'health-insurance': { errorRate: 1 } });
     const id = await startErrand(apps[0], 3_600_000);
     await waitFor(async () => (await journey(id)).state === 'stuck', 15_000);
+    // The worker marks the task dead once the journey has its integration.failed.
+    const status = async () => (await sql.query('SELECT status FROM integration_task WHERE journey_id = $1', [id]))[0].status;
+    await waitFor(async () => (await status()) === 'dead', 5_000);
     const view = await journey(id);
     expect(view.snapshot.context.steps.ask).toMatchObject({ status: 'failed' });
     const [dead] = await sql.query('SELECT id, status, attempts FROM integration_task WHERE journey_id = $1', [id]);
@@ -191,8 +226,7 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     for (const t of tasks) expect(sandbox.sideEffects({ key: t.id })).toEqual([expect.objectContaining({ count: 1, requests: 1 })]);
     const [dupes] = await sql.query(
       `SELECT count(*)::int AS n FROM (SELECT journey_id FROM journey_history
-                          WHERE journey_id = ANY($1) AND event_type = 'integration.completed'
-        GROUP BY journey_id HAVING count(*) > 1) d`,
+        WHERE journey_id = ANY($1) AND event_type = 'integration.completed' GROUP BY journey_id HAVING count(*) > 1) d`,
       [ids],
     );
     expect(dupes.n).toBe(0);
