@@ -79,15 +79,15 @@ import { CHROMIUM, launchChromium } from './page-checks';
     await finished.waitFor({ timeout: 20_000 });
 
     // The citizen starts answering; a change now does not take their answer away.
-    await page.locator('details:has(input[name=answer]) summary').click();
-    await page.getByRole('radio').first().check();
+    const answer = page.locator('form:has(input[name=answer])');
+    await answer.getByRole('radio').first().check();
     await request(api.getHttpServer())
       .post(`/api/journeys/${journey.id}/events`)
       .set('Authorization', `Bearer ${token}`)
       .send({ type: 'note', data: { n: 1 } })
       .expect(200);
     await page.getByRole('status').getByText('Forløbet er blevet opdateret.').waitFor({ timeout: 20_000 });
-    expect(await page.getByRole('radio').first().isChecked()).toBe(true);
+    expect(await answer.getByRole('radio').first().isChecked()).toBe(true);
     await context.close();
   }, 90_000);
 });

@@ -5,7 +5,8 @@ import { t, type Lang } from '../i18n';
 
 /**
  * The journey page's one script: it follows the journey's event stream (`GET /journeys/:id/stream`)
- * and shows the journey as it is now when it changes, by loading the page again, unless the reader
+ * and shows the journey as it is now when it changes, by loading the page again (keeping its message,
+ * such as "Gemt."), unless the reader
  * has started typing in a form (then it says so, with a link). Without it, or without EventSource,
  * the page is the same and a reload shows what changed. The page stops listening after ten minutes
  * and does not reopen an ended stream, so a page left open does not keep its session alive.
@@ -27,7 +28,7 @@ const SCRIPT = `(function () {
     var field = document.activeElement && /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
     if (!typed && !field) {
       stop();
-      window.location.replace(window.location.pathname);
+      window.location.replace(window.location.pathname + window.location.search);
       return;
     }
     var notice = document.getElementById('journey-live-notice');
