@@ -3,6 +3,7 @@ import type { BenefitsPart } from '../../../engine/overview/benefits.reader';
 import type { CorrectionView } from '../../../engine/overview/corrections';
 import { AUTHORITY_SYSTEMS } from '../../../../journeys/shared/authority-tasks';
 import type { AuthoritySystemId } from '../../../../journeys/shared/contract';
+import type { ExpectedAnswer } from '../../../engine/overview/overview.queries';
 import type { Overview } from '../../../engine/overview/overview.service';
 import type { ProxyGrantView } from '../../../engine/proxies/proxy.repository';
 import { html, type SafeHtml } from '../html';
@@ -70,6 +71,11 @@ const T = {
   wrongHint: { da: 'Højst 2.000 tegn. Beskeden sendes til', en: 'At most 2,000 characters. The message goes to' },
   wrongSend: { da: 'Send rettelse', en: 'Send correction' },
   awaiting: { da: 'Sendt – venter på svar fra', en: 'Sent – waiting for an answer from' },
+  byProxy: { da: 'sendt af en med fuldmagt', en: 'sent by someone with power of attorney' },
+  proxyReads: {
+    da: 'Du ser overblikket med din fuldmagt. Hver gang du ser det, står det i deres log over, hvem der har set deres oplysninger.',
+    en: 'You see this overview through your power of attorney. Each time you look, it is recorded in their log of who saw their data.',
+  },
   corrected: { da: 'Rettet', en: 'Corrected' },
   rejected: { da: 'Ikke rettet', en: 'Not corrected' },
   error: { da: 'Fejl', en: 'Error' },
@@ -109,6 +115,10 @@ function deadlinesSection(lang: Lang, o: Overview): SafeHtml {
     }</section>`;
 }
 
+/** The authority's published answer time for the case, when there is one. */
+const expected = (lang: Lang, e: ExpectedAnswer | null) =>
+  e ? html`<br><span class="form-hint expected-answer">${e.text[lang]}.</span>` : '';
+
 function casesSection(lang: Lang, o: Overview): SafeHtml {
   return html`<section aria-labelledby="cases-h" class="mt-8"><h2 id="cases-h">${ot(lang, 'cases')}</h2>
     ${
@@ -119,7 +129,7 @@ function casesSection(lang: Lang, o: Overview): SafeHtml {
                 (s) =>
                   html`<li><a href="${s.link}">${s.step.title[lang]}</a> (${s.journey.title[lang]})${
                     s.since ? html`, ${ot(lang, 'since')} ${formatDate(lang, s.since)}` : ''
-                  }</li>`,
+                  }${expected(lang, s.expectedAnswer)}</li>`,
               )}</ul>`,
           )
         : html`<p>${ot(lang, 'noCases')}</p>`
@@ -204,11 +214,12 @@ export function correctionPart(
   owner: string,
   latest: CorrectionView | undefined,
   form?: { fact: string; description: string; error?: boolean },
+  action = '/overblik/ret',
 ): SafeHtml {
   const status = latest
     ? latest.status === 'awaiting'
       ? html`<p class="mt-2"><span class="badge badge-info">${ot(lang, 'awaiting')} ${authorityName(lang, latest.authority)}</span>
-          (${formatDate(lang, latest.createdAt, true)})</p>`
+          (${formatDate(lang, latest.createdAt, true)}${latest.requestedBy === 'proxy' ? html`, ${ot(lang, 'byProxy')}` : ''})</p>`
       : html`<p class="mt-2"><span class="badge ${latest.status === 'corrected' ? 'badge-success' : 'badge-warning'}"
           >${ot(lang, latest.status)}</span> ${latest.answer ?? ''}</p>`
     : html``;
@@ -221,7 +232,7 @@ export function correctionPart(
     'descriptionError',
   )}</span>`;
   return html`${status}<details class="mt-2"${mine ? ' open' : ''}><summary>${ot(lang, 'wrong')}</summary>
-    <form method="post" action="/overblik/ret" novalidate><input type="hidden" name="_csrf" value="${csrf}">
+    <form method="post" action="${action}" novalidate><input type="hidden" name="_csrf" value="${csrf}">
       <input type="hidden" name="fact" value="${fact}">
       <div class="form-group${mine && form?.error ? ' form-error' : ''}">
         <label class="form-label" for="${id}">${ot(lang, 'wrongLabel')}</label>
@@ -243,7 +254,8 @@ export interface OverviewPageParts {
 }
 
 export function overviewView(lang: Lang, o: Overview, parts: OverviewPageParts): SafeHtml {
-  return html`<p>${ot(lang, 'intro')}</p>
+  const proxy = o.representing ? html`<p class="form-hint">${ot(lang, 'proxyReads')}</p>` : '';
+  return html`<p>${ot(lang, 'intro')}</p>${proxy}
     ${deadlinesSection(lang, o)}${casesSection(lang, o)}${benefitsSection(lang, o)}${factsSection(lang, o, parts.factExtra)}
     ${calendarSection(lang, parts.csrf, o, parts.issuedUrl)}${representedSection(lang, parts.received ?? [])}`;
 }
