@@ -8,6 +8,7 @@ import type { Overview } from '../../../engine/overview/overview.service';
 import type { ProxyGrantView } from '../../../engine/proxies/proxy.repository';
 import { html, type SafeHtml } from '../html';
 import { formatDate, type Lang } from '../i18n';
+import { dataTable } from './table';
 
 /** The texts of Mit overblik, Danish first. */
 const T = {
@@ -93,26 +94,18 @@ const FACT_VALUES: Record<string, Text> = {
 const money = (lang: Lang, amount: number) =>
   new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { style: 'currency', currency: 'DKK' }).format(amount);
 
-const headings = (lang: Lang, keys: (keyof typeof T)[]) => keys.map((k) => html`<th scope="col">${ot(lang, k)}</th>`);
+const forYou = (lang: Lang) => html`<br><span class="badge badge-info">${ot(lang, 'forYou')}</span>`;
 
 function deadlinesSection(lang: Lang, o: Overview): SafeHtml {
-  const rows = o.deadlines.map(
-    (d) => html`<tr${d.overdue ? html` class="overdue"` : ''}>
-      <td>${formatDate(lang, d.deadline)}${d.overdue ? html`<br><span class="badge badge-error">${ot(lang, 'overdue')}</span>` : ''}</td>
-      <td><a href="${d.link}">${d.step.title[lang]}</a>${
-        d.forYou ? html`<br><span class="badge badge-info">${ot(lang, 'forYou')}</span>` : ''
-      }</td>
-      <td>${d.authority?.name[lang] ?? ''}</td>
-      <td>${d.journey.title[lang]}</td></tr>`,
-  );
+  const rows = o.deadlines.map((d) => [
+    html`${formatDate(lang, d.deadline)}${d.overdue ? html`<br><span class="badge badge-error">${ot(lang, 'overdue')}</span>` : ''}`,
+    html`<a href="${d.link}">${d.step.title[lang]}</a>${d.forYou ? forYou(lang) : ''}`,
+    d.authority?.name[lang] ?? '',
+    d.journey.title[lang],
+  ]);
+  const head = (['date', 'what', 'authority', 'journey'] as const).map((k) => ot(lang, k));
   return html`<section aria-labelledby="deadlines-h" class="mt-8"><h2 id="deadlines-h">${ot(lang, 'deadlines')}</h2>
-    ${
-      o.deadlines.length
-        ? html`<table class="table table--zebra mt-4">
-          <thead><tr>${headings(lang, ['date', 'what', 'authority', 'journey'])}</tr></thead>
-          <tbody>${rows}</tbody></table>`
-        : html`<p>${ot(lang, 'noDeadlines')}</p>`
-    }</section>`;
+    ${o.deadlines.length ? dataTable('table--zebra mt-4', head, rows) : html`<p>${ot(lang, 'noDeadlines')}</p>`}</section>`;
 }
 
 /** The authority's published answer time for the case, when there is one. */
@@ -137,18 +130,19 @@ function casesSection(lang: Lang, o: Overview): SafeHtml {
 }
 
 function benefitPart(lang: Lang, part: BenefitsPart): SafeHtml {
+  const head = (['benefit', 'amount', 'period', 'nextPayment', 'from'] as const).map((k) => ot(lang, k));
+  const rows = part.benefits.map((b) => [
+    b.name[lang],
+    `${money(lang, b.amount)} ${b.frequency === 'quarterly' ? ot(lang, 'quarterly') : ot(lang, 'monthly')}`,
+    html`${formatDate(lang, b.periodFrom)}${b.periodTo ? html` – ${formatDate(lang, b.periodTo)}` : ''}`,
+    formatDate(lang, b.nextPaymentDate),
+    b.source ? html`<a href="${b.source.link}">${ot(lang, 'journey')}</a>` : '',
+  ]);
   const body =
     part.status === 'unavailable'
       ? html`<div class="alert alert-warning"><div class="alert-body"><p class="alert-text">${ot(lang, 'unavailable')}</p></div></div>`
       : part.benefits.length
-        ? html`<table class="table mt-2"><thead><tr>${headings(lang, ['benefit', 'amount', 'period', 'nextPayment', 'from'])}</tr></thead>
-          <tbody>${part.benefits.map(
-            (b) => html`<tr><td>${b.name[lang]}</td>
-              <td>${money(lang, b.amount)} ${b.frequency === 'quarterly' ? ot(lang, 'quarterly') : ot(lang, 'monthly')}</td>
-              <td>${formatDate(lang, b.periodFrom)}${b.periodTo ? html` – ${formatDate(lang, b.periodTo)}` : ''}</td>
-              <td>${formatDate(lang, b.nextPaymentDate)}</td>
-              <td>${b.source ? html`<a href="${b.source.link}">${ot(lang, 'journey')}</a>` : ''}</td></tr>`,
-          )}</tbody></table>`
+        ? dataTable('mt-2', head, rows)
         : html`<p>${ot(lang, 'noBenefits')}</p>`;
   return html`<h3 class="h4">${part.authority.name[lang]}</h3>${body}`;
 }
