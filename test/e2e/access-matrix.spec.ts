@@ -113,6 +113,13 @@ const MATRIX: Record<string, Route> = {
     expect: [401, 404, 404, 404, 200, 404, 404, ...rep(4, 403)],
     path: (fx) => `/api/me/represented/grants/${fx.readGrantId}/overview?benefits=false`,
   },
+  // The handle is the proxyAct grant: only that proxy may say one of A's register facts is wrong through it.
+  'POST /api/me/represented/grants/:grantId/corrections': {
+    expect: [401, 404, 404, 201, 404, 404, 404, ...rep(4, 403)],
+    path: (fx) => `/api/me/represented/grants/${fx.actGrantId}/corrections`,
+    body: () => ({ fact: 'address', description: 'Forkert kommune' }),
+    mutates: true,
+  },
   'POST /api/me/calendar-feed': { expect: CITIZENS(201), path: () => '/api/me/calendar-feed' },
   'GET /api/me/calendar-feed': { expect: CITIZENS(200), path: () => '/api/me/calendar-feed' },
   'DELETE /api/me/calendar-feed': { expect: CITIZENS(204), path: () => '/api/me/calendar-feed' },
@@ -269,6 +276,12 @@ const MATRIX: Record<string, Route> = {
   'GET /overblik/fuldmagt/:grantId': {
     expect: ['L', 404, 404, 404, 200, 404, 404, ...rep(4, 403)],
     path: (fx) => `/overblik/fuldmagt/${fx.readGrantId}`,
+  },
+  'POST /overblik/fuldmagt/:grantId/ret': {
+    expect: ['L', 404, 404, 303, 404, 404, 404, ...rep(4, 403)],
+    path: (fx) => `/overblik/fuldmagt/${fx.actGrantId}/ret`,
+    body: () => ({ fact: 'address', description: 'Forkert kommune' }),
+    mutates: true,
   },
   'GET /caseworker': { expect: CASEWORKER(200, 200, 'L'), path: () => '/caseworker' },
   'GET /caseworker/journeys/:id': { expect: CASEWORKER(200, 404, 'L'), path: (fx) => `/caseworker/journeys/${fx.journeyId}` },

@@ -114,8 +114,38 @@ describe('data protection', () => {
     const danasOld = await finishedErrand(dana, 31);
     await startErrand(http, dana); // an active journey: Dana's CPR number stays
     const before = await sql.query('SELECT seq, event_type, actor, state FROM journey_history WHERE journey_id = $1 ORDER BY seq', [old]);
+    // "Er det forkert?" requests: they follow their journey, once answered longer ago than RETENTION_DAYS.
+    const correction = async (journeyId: string, status: string, answeredDaysAgo: number | null) =>
+      (
+        await sql.query(
+          `INSERT INTO correction_request (citizen_id, journey_id, fact, authority, description, requested_by, status, answer, answered_at)
+           SELECT citizen_id, id, 'address', 'municipality', 'Jeg bor på Vestergade 3, 8000 Aarhus C.', 'citizen', $2,
+                  CASE WHEN $2 = 'awaiting' THEN NULL ELSE 'Adressen er rettet.' END,
+                  CASE WHEN $3::int IS NULL THEN NULL ELSE now() - make_interval(days => $3::int) END
+             FROM journey WHERE id = $1 RETURNING id`,
+          [journeyId, status, answeredDaysAgo],
+        )
+      )[0].id as string;
+    const answeredLongAgo = await correction(old, 'corrected', 40);
+    const answeredLately = await correction(danasOld, 'rejected', 3);
+    const ofRecentJourney = await correction(recent, 'corrected', 40);
+    const stillAwaiting = await correction(danasOld, 'awaiting', null);
 
-    expect(await app.get(RetentionUseCase).execute()).toEqual({ journeys: 2, citizens: 1 });
+    expect(await app.get(RetentionUseCase).execute()).toEqual({ journeys: 2, corrections: 1, citizens: 1 });
+
+    const corrections = await sql.query(`SELECT id, description, answer, redacted_at FROM correction_request WHERE id = ANY($1)`, [
+      [answeredLongAgo, answeredLately, ofRecentJourney, stillAwaiting],
+    ]);
+    const byId = (id: string) => corrections.find((c: { id: string }) => c.id === id);
+    expect(byId(answeredLongAgo)).toMatchObject({ description: '[redacted]', answer: '[redacted]', redacted_at: expect.any(Date) });
+    for (const kept of [answeredLately, ofRecentJourney, stillAwaiting]) {
+      expect(byId(kept)).toMatchObject({ description: 'Jeg bor på Vestergade 3, 8000 Aarhus C.', redacted_at: null });
+    }
+    const danasExport = (await http.get('/api/me/export').set(bearer(dana)).expect(200)).body.corrections;
+    expect(danasExport).toEqual([
+      expect.objectContaining({ id: answeredLately, status: 'rejected', answer: 'Adressen er rettet.' }),
+      expect.objectContaining({ id: stillAwaiting, status: 'awaiting' }),
+    ]);
 
     const [j] = await sql.query('SELECT snapshot, redacted_at, status, state, version FROM journey WHERE id = $1', [old]);
     expect(j.redacted_at).not.toBeNull();
@@ -167,7 +197,7 @@ describe('data protection', () => {
     expect(timeline.body.notes[0].body).toBe('[redacted]');
     await http.get(`/api/caseworker/journeys/${old}`).set(bearer(cw)).expect(200);
     expect((await http.get('/api/me/export').set(bearer(carl)).expect(200)).body.journeys).toEqual([]);
-    expect(await app.get(RetentionUseCase).execute()).toEqual({ journeys: 0, citizens: 0 });
+    expect(await app.get(RetentionUseCase).execute()).toEqual({ journeys: 0, corrections: 0, citizens: 0 });
   });
 });
 
@@ -198,6 +228,6 @@ describe('retention schedule', () => {
     expect(scheduler).toMatchObject({ pattern: '15 2 * * *', tz: 'Europe/Copenhagen', name: 'retention.run' });
     const job = await queue.add('retention.run', {});
     await waitFor(async () => (await queue.getJob(job.id!))?.finishedOn !== undefined, 10_000);
-    expect((await queue.getJob(job.id!))!.returnvalue).toEqual({ journeys: 0, citizens: 0 });
+    expect((await queue.getJob(job.id!))!.returnvalue).toEqual({ journeys: 0, corrections: 0, citizens: 0 });
   });
 });

@@ -46,6 +46,8 @@ export interface Fixture {
   subscriptionId: string;
   /** The proxyRead grant (all of A's journeys, read): the handle of A's overview for that proxy. */
   readGrantId: string;
+  /** The proxyAct grant (all of A's journeys, act): the handle of a correction that proxy may request for A. */
+  actGrantId: string;
   /** The task token of A's request to correct their civil status (the municipality's). */
   correctionId: string;
 }
@@ -100,7 +102,7 @@ export async function accessWorld(app: NestExpressApplication) {
           .send({ proxyCpr, access, journeyId: journey, expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
           .expect(201)
       ).body.id as string;
-    await grant(PROXIES.proxyAct, 'act');
+    const actGrantId = await grant(PROXIES.proxyAct, 'act');
     const readGrantId = await grant(PROXIES.proxyRead, 'read');
     await grant(PROXIES.proxyOther, 'act', other.journeyId);
     const expired = await grant(PROXIES.proxyExpired, 'act');
@@ -137,6 +139,7 @@ export async function accessWorld(app: NestExpressApplication) {
       grantId,
       subscriptionId: subscription.id,
       readGrantId,
+      actGrantId,
       correctionId,
     };
   }
