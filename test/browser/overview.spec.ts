@@ -8,7 +8,7 @@ import { createHttpAuthorities } from '../../src/authorities/authorities.factory
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, tokenFor } from '../support/experience';
+import { bearer, grantProxy, tokenFor } from '../support/experience';
 import { freePort } from '../support/ports';
 import { axeFindings, CHROMIUM, launchChromium, type AxeFinding } from './page-checks';
 
@@ -75,11 +75,7 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
       .set(bearer(anna))
       .send({ type: 'moving', answers: { ...movingV1.startExamples[0], movingDate: inDays(10) } })
       .expect(201);
-    await http
-      .post('/api/me/proxies')
-      .set(bearer(anna))
-      .send({ proxyCpr: '151295-4321', access: 'read', expiresAt: inDays(30) })
-      .expect(201);
+    await grantProxy(http, anna, { proxyCpr: '151295-4321', access: 'read', expiresAt: inDays(30) });
 
     await signInAs('Anna Jensen');
     await page.getByRole('link', { name: 'Mit overblik' }).click();
@@ -114,8 +110,8 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
     await page.waitForURL(`${base}/login`);
     await signInAs('Clara Hansen');
     await page.goto(`${base}/overblik`);
-    await page.getByRole('link', { name: 'Overblik for 010190-xxxx' }).click();
-    await page.getByRole('heading', { name: 'Overblik for 010190-xxxx', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Overblik for Anna Jensen' }).click();
+    await page.getByRole('heading', { name: 'Overblik for Anna Jensen', level: 1 }).waitFor();
     await audit();
   }, 60_000);
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, engineEvent, startErrand, tokenFor, UnusedGateway } from '../support/experience';
+import { bearer, engineEvent, grantProxy, startErrand, tokenFor, UnusedGateway } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
 
 /** GET /api/me/access-log, notifications and proxies (fuldmagt), on the errand fixture. */
@@ -92,18 +92,15 @@ describe('citizen experience API', () => {
       await http.get(`/api/me/represented/journeys/${id}`).set(bearer(proxy)).expect(404);
 
       const grant = await http
-        .post('/api/me/proxies')
+        .post('/api/me/proxies/pending')
         .set(bearer(owner))
         .send({ proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: '2099-01-01' })
         .expect(400);
       expect(grant.body.fields).toEqual([{ field: 'expiresAt', reason: 'must be at most 5 years ahead' }]);
       const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-      const ok = await http
-        .post('/api/me/proxies')
-        .set(bearer(owner))
-        .send({ proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: expires })
-        .expect(201);
-      expect(ok.body).toMatchObject({ counterpart: '060690-xxxx', journeyId: id, access: 'read', active: true });
+      const ok = await grantProxy(http, owner, { proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: expires });
+      // The proxy's sign-in named them; the grant list and the access log use that name alike.
+      expect(ok).toMatchObject({ counterpart: '060690-xxxx', counterpartName: 'Peter Proxy', journeyId: id, access: 'read', active: true });
 
       const view = await http.get(`/api/me/represented/journeys/${id}`).set(bearer(proxy)).expect(200);
       expect(view.body.id).toBe(id);
@@ -132,11 +129,7 @@ describe('citizen experience API', () => {
       const proxy = await tokenFor(http, '0808908901');
       const id = await startErrand(http, owner);
       const expires = new Date(Date.now() + 86_400_000).toISOString();
-      const { body: grant } = await http
-        .post('/api/me/proxies')
-        .set(bearer(owner))
-        .send({ proxyCpr: '0808908901', access: 'act', expiresAt: expires })
-        .expect(201);
+      const grant = await grantProxy(http, owner, { proxyCpr: '0808908901', access: 'act', expiresAt: expires });
       expect(grant.journeyId).toBeNull();
 
       const sent = await http
@@ -161,13 +154,13 @@ describe('citizen experience API', () => {
     it('does refuse bad grants with the field and reason, never echoing the CPR number', async () => {
       const owner = await tokenFor(http, '0909909012');
       const res = await http
-        .post('/api/me/proxies')
+        .post('/api/me/proxies/pending')
         .set(bearer(owner))
         .send({ proxyCpr: '999999-9999', access: 'write', expiresAt: 'soon' })
         .expect(400);
       expect(res.body.fields).toEqual([{ field: 'access', reason: 'must be one of the following values: read, act' }]);
       const bad = await http
-        .post('/api/me/proxies')
+        .post('/api/me/proxies/pending')
         .set(bearer(owner))
         .send({ proxyCpr: '999999-9999', access: 'read', expiresAt: 'soon' })
         .expect(400);
@@ -177,7 +170,7 @@ describe('citizen experience API', () => {
       ]);
       expect(JSON.stringify(bad.body)).not.toContain('999999');
       const self = await http
-        .post('/api/me/proxies')
+        .post('/api/me/proxies/pending')
         .set(bearer(owner))
         .send({ proxyCpr: '0909909012', access: 'read', expiresAt: '2027-01-01' })
         .expect(400);

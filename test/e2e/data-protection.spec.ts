@@ -5,7 +5,7 @@ import { RetentionUseCase } from '../../src/engine/data-protection/retention.use
 import { Queues } from '../../src/platform/queue/queues';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, engineEvent, startErrand, tokenFor, UnusedGateway } from '../support/experience';
+import { bearer, grantProxy, engineEvent, startErrand, tokenFor, UnusedGateway } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
 import { waitFor } from '../support/private-redis';
 import { AcceptingGateway } from '../support/self-service';
@@ -73,8 +73,8 @@ describe('data protection', () => {
     const cw = await tokenFor(http, 'sik-sb-301', 'caseworker', 'health-insurance', 'Sofie Dahl');
     await http.get(`/api/caseworker/journeys/${id}`).set(bearer(cw)).expect(200);
     const until = new Date(Date.now() + 86_400_000).toISOString();
-    await http.post('/api/me/proxies').set(bearer(anna)).send({ proxyCpr: '0202802345', access: 'read', expiresAt: until }).expect(201);
-    await http.post('/api/me/proxies').set(bearer(bo)).send({ proxyCpr: '0101901234', access: 'act', expiresAt: until }).expect(201);
+    await grantProxy(http, anna, { proxyCpr: '0202802345', access: 'read', expiresAt: until });
+    await grantProxy(http, bo, { proxyCpr: '0101901234', access: 'act', expiresAt: until });
     const logged = (await http.get('/api/me/access-log').set(bearer(anna)).expect(200)).body.total;
 
     const res = await http.get('/api/me/export').set(bearer(anna)).expect(200);

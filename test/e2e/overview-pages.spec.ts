@@ -6,7 +6,7 @@ import { createHttpAuthorities } from '../../src/authorities/authorities.factory
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, tokenFor } from '../support/experience';
+import { bearer, grantProxy, tokenFor } from '../support/experience';
 import { csrfOf, signInAs } from '../support/sign-in';
 
 const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
@@ -129,11 +129,7 @@ describe('Mit overblik (pages)', () => {
   it('does show a proxy the overview of the citizen who gave them access to all journeys, and 404 for any other grant', async () => {
     const anna = await tokenFor(http, '0101901234');
     const expires = inDays(30);
-    const grant = await http
-      .post('/api/me/proxies')
-      .set(bearer(anna))
-      .send({ proxyCpr: '151295-4321', access: 'read', expiresAt: expires })
-      .expect(201);
+    const grant = { body: await grantProxy(http, anna, { proxyCpr: '151295-4321', access: 'read', expiresAt: expires }) };
     const claraPages = await signInAs(app, 'clara');
     const own = await claraPages.get('/overblik').expect(200);
     expect(own.text).toContain(`<a href="/overblik/fuldmagt/${grant.body.id}">Overblik for 010190-xxxx</a>`);

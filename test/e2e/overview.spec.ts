@@ -9,7 +9,7 @@ import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbo
 import { PAYING_SYSTEMS } from '../../src/engine/overview/benefits.reader';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, tokenFor } from '../support/experience';
+import { bearer, grantProxy, tokenFor } from '../support/experience';
 
 const definitions = allDefinitions();
 const today = () => new Date().toISOString().slice(0, 10);
@@ -231,22 +231,16 @@ describe('Mit overblik (API)', () => {
     const proxy = await tokenFor(http, '0606906789', 'citizen', undefined, 'Peter Proxy');
     const ids = await startJourneys(owner, ['moving']);
     const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const one = await http
-      .post('/api/me/proxies')
-      .set(bearer(owner))
-      .send({ proxyCpr: '060690-6789', journeyId: ids.moving, access: 'read', expiresAt: expires })
-      .expect(201);
+    const one = {
+      body: await grantProxy(http, owner, { proxyCpr: '060690-6789', journeyId: ids.moving, access: 'read', expiresAt: expires }),
+    };
     await http.get(`/api/me/represented/grants/${one.body.id}/overview`).set(bearer(proxy)).expect(404);
-    const all = await http
-      .post('/api/me/proxies')
-      .set(bearer(owner))
-      .send({ proxyCpr: '060690-6789', access: 'read', expiresAt: expires })
-      .expect(201);
+    const all = { body: await grantProxy(http, owner, { proxyCpr: '060690-6789', access: 'read', expiresAt: expires }) };
 
     const own = await http.get('/api/me/overview?benefits=false').set(bearer(owner)).expect(200);
     const seen = await http.get(`/api/me/represented/grants/${all.body.id}/overview?benefits=false`).set(bearer(proxy)).expect(200);
     expect(seen.body.deadlines).toEqual(own.body.deadlines);
-    expect(seen.body.representing).toEqual({ grantId: all.body.id, citizen: '050590-xxxx' });
+    expect(seen.body.representing).toEqual({ grantId: all.body.id, citizen: '050590-xxxx', name: null });
     expect(seen.body.calendar).toBeUndefined();
     // The grant is the owner's to give: the owner cannot use it as a proxy, nor can a stranger.
     await http.get(`/api/me/represented/grants/${all.body.id}/overview`).set(bearer(owner)).expect(404);

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { grantProxy } from './experience';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { allDefinitions } from '../../journeys';
@@ -48,6 +49,8 @@ export interface Fixture {
   readGrantId: string;
   /** The task token of A's request to correct their civil status (the municipality's). */
   correctionId: string;
+  /** A power of attorney of A's waiting for A's confirmation (it gives nobody access), to confirm or cancel. */
+  pendingId: string;
 }
 
 export async function accessWorld(app: NestExpressApplication) {
@@ -93,19 +96,29 @@ export async function accessWorld(app: NestExpressApplication) {
 
     const grant = async (proxyCpr: string, access: 'read' | 'act', journey?: string) =>
       (
-        await h
-          .http()
-          .post('/api/me/proxies')
-          .set('Authorization', `Bearer ${citizen}`)
-          .send({ proxyCpr, access, journeyId: journey, expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
-          .expect(201)
-      ).body.id as string;
+        await grantProxy(h.http(), citizen, {
+          proxyCpr,
+          access,
+          journeyId: journey,
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        })
+      ).id;
     await grant(PROXIES.proxyAct, 'act');
     const readGrantId = await grant(PROXIES.proxyRead, 'read');
     await grant(PROXIES.proxyOther, 'act', other.journeyId);
     const expired = await grant(PROXIES.proxyExpired, 'act');
     await sql.query(`UPDATE proxy_grant SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired]);
     const grantId = await grant(`0808${String(80 + (n % 20))}${String(2000 + n).slice(-4)}`, 'read');
+    const { body: pending } = await h
+      .http()
+      .post('/api/me/proxies/pending')
+      .set('Authorization', `Bearer ${citizen}`)
+      .send({
+        proxyCpr: `0909${String(80 + (n % 20))}${String(3000 + n).slice(-4)}`,
+        access: 'act',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+      .expect(201);
     const [notification] = await sql.query(
       `INSERT INTO notification (citizen_id, journey_id, template, step, params)
         VALUES ($1, $2, 'step-needs-you', 'gp-choice', '{}') RETURNING id`,
@@ -138,6 +151,7 @@ export async function accessWorld(app: NestExpressApplication) {
       subscriptionId: subscription.id,
       readGrantId,
       correctionId,
+      pendingId: pending.pendingId as string,
     };
   }
 

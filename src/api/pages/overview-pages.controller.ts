@@ -77,7 +77,7 @@ export class OverviewPagesController {
   async represented(@Req() req: Request, @Res() res: Response, @Param('grantId', uuidParam('grantId')) grantId: string): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     const overview = await this.overview.forProxy(citizenViewer(ctx.principal), grantId);
-    const title = `${ot(ctx.lang, 'titleFor')} ${overview.representing!.citizen}`;
+    const title = `${ot(ctx.lang, 'titleFor')} ${overview.representing!.name ?? overview.representing!.citizen}`;
     res.type('html').send(layout(ctx, { title, body: overviewView(ctx.lang, overview, { csrf: ctx.csrf }) }));
   }
 

@@ -93,7 +93,7 @@ export class CitizenExportQueries {
   private async proxyGrants(citizenId: string): Promise<CitizenExport['proxies']> {
     const query = async (mine: string, other: string): Promise<ProxyGrantView[]> => {
       const rows: GrantRow[] = await this.dataSource.query(
-        `SELECT g.*, left(c.cpr, 6) AS counterpart, (g.revoked_at IS NULL AND g.expires_at > now()) AS active
+        `SELECT g.*, left(c.cpr, 6) AS counterpart, c.name AS counterpart_name, (g.revoked_at IS NULL AND g.expires_at > now()) AS active
            FROM proxy_grant g JOIN citizen c ON c.id = g.${other} WHERE g.${mine} = $1 ORDER BY g.created_at, g.id`,
         [citizenId],
       );

@@ -15,7 +15,7 @@ export interface Overview extends JourneyOverview {
   /** "Er det forkert?": the correction requests, newest first, with their status. */
   corrections: CorrectionView[];
   /** Set when a proxy reads: whom the overview is of (the birth-date part of the CPR number). */
-  representing?: { grantId: string; citizen: string };
+  representing?: { grantId: string; citizen: string; name: string | null };
 }
 
 /** Mit overblik: the journey part, the benefits read and the calendar feed's state, for the citizen or their proxy. */
@@ -46,14 +46,14 @@ export class OverviewService {
    * access log. A grant for one journey, another's grant or an expired one is a missing overview.
    */
   async forProxy(viewer: CitizenViewer, grantId: string, withBenefits = true): Promise<Overview> {
-    const [grant]: { citizen_id: string; masked: string }[] = await this.dataSource.query(
-      `SELECT g.citizen_id, left(c.cpr, 6) AS masked FROM proxy_grant g JOIN citizen c ON c.id = g.citizen_id
+    const [grant]: { citizen_id: string; masked: string; name: string | null }[] = await this.dataSource.query(
+      `SELECT g.citizen_id, left(c.cpr, 6) AS masked, c.name FROM proxy_grant g JOIN citizen c ON c.id = g.citizen_id
         WHERE g.id = $1 AND g.proxy_citizen_id = $2 AND g.journey_id IS NULL AND g.revoked_at IS NULL AND g.expires_at > now()`,
       [grantId, viewer.citizenId],
     );
     if (!grant) throw new DomainError('NOT_FOUND', 'Overview not found');
     await this.access.recordProxy(viewer, grant.citizen_id, null, 'overview');
     const { calendar: _own, ...overview } = await this.forCitizen(grant.citizen_id, withBenefits);
-    return { ...overview, representing: { grantId, citizen: `${grant.masked}-xxxx` } };
+    return { ...overview, representing: { grantId, citizen: `${grant.masked}-xxxx`, name: grant.name } };
   }
 }
