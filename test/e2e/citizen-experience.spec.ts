@@ -5,6 +5,7 @@ import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { bearer, engineEvent, grantProxy, startErrand, tokenFor, UnusedGateway } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
+import { sandboxName } from '../../src/authorities/sandbox/persons';
 
 /** GET /api/me/access-log, notifications and proxies (fuldmagt), on the errand fixture. */
 describe('citizen experience API', () => {
@@ -87,7 +88,7 @@ describe('citizen experience API', () => {
   describe('proxies (fuldmagt)', () => {
     it('does let a read-only proxy see one journey, logs it, and refuses acting', async () => {
       const owner = await tokenFor(http, '0505905678');
-      const proxy = await tokenFor(http, '0606906789', 'citizen', undefined, 'Peter Proxy');
+      const proxy = await tokenFor(http, '0606906789', 'citizen', undefined, sandboxName('0606906789'));
       const id = await startErrand(http, owner);
       await http.get(`/api/me/represented/journeys/${id}`).set(bearer(proxy)).expect(404);
 
@@ -100,7 +101,13 @@ describe('citizen experience API', () => {
       const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
       const ok = await grantProxy(http, owner, { proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: expires });
       // The proxy's sign-in named them; the grant list and the access log use that name alike.
-      expect(ok).toMatchObject({ counterpart: '060690-xxxx', counterpartName: 'Peter Proxy', journeyId: id, access: 'read', active: true });
+      expect(ok).toMatchObject({
+        counterpart: '060690-xxxx',
+        counterpartName: sandboxName('0606906789'),
+        journeyId: id,
+        access: 'read',
+        active: true,
+      });
 
       const view = await http.get(`/api/me/represented/journeys/${id}`).set(bearer(proxy)).expect(200);
       expect(view.body.id).toBe(id);
@@ -119,8 +126,8 @@ describe('citizen experience API', () => {
       expect(
         log.body.items.map((a: { viewer: { kind: string; name: string }; action: string }) => [a.viewer.kind, a.viewer.name, a.action]),
       ).toEqual([
-        ['proxy', 'Peter Proxy', 'list'],
-        ['proxy', 'Peter Proxy', 'view'],
+        ['proxy', sandboxName('0606906789'), 'list'],
+        ['proxy', sandboxName('0606906789'), 'view'],
       ]);
     });
 

@@ -120,7 +120,9 @@ describe('pages', () => {
     // Nothing is given before the citizen has seen whom the number belongs to and confirmed.
     expect((await clara.get('/me/proxies').expect(200)).text).not.toContain('Anna Jensen');
     const confirm = await clara.get(looked.headers.location).expect(200);
-    expect(confirm.text).toContain('Du giver Anna Jensen (født 1. januar 1990, 010190-xxxx) adgang til at se og handle i: Alle forløb');
+    expect(confirm.text).toContain(
+      'Du giver Anna Jensen (født 1. januar 1990, 010190-xxxx) adgang til at se og handle i: Alle mine forløb',
+    );
     expect(confirm.text).not.toContain('0101901234');
     const granted = await clara
       .post(/action="(\/me\/proxies\/pending\/[^"]+\/confirm)"/.exec(confirm.text)![1])
@@ -137,7 +139,7 @@ describe('pages', () => {
       .send({ _csrf: csrfOf(form2.text) })
       .expect(303);
     const annasList = await (await signIn('anna')).get('/journeys').expect(200);
-    expect(annasList.text).toContain('Clara Hansens forløb: Flytte');
+    expect(annasList.text).toContain('Clara Hansens forløb: Ærinde');
     expect(annasList.text).toContain('På vegne af Clara Hansen · Må se og handle');
     // Revoking asks first, naming whom, and then says it is done.
     const ask = await clara.get(/href="(\/me\/proxies\/[^"]+\/revoke)"/.exec(after.text)![1]).expect(200);
