@@ -132,9 +132,9 @@ describe('Mit overblik (pages)', () => {
     const grant = { body: await grantProxy(http, anna, { proxyCpr: '151295-4321', access: 'read', expiresAt: expires }) };
     const claraPages = await signInAs(app, 'clara');
     const own = await claraPages.get('/overblik').expect(200);
-    expect(own.text).toContain(`<a href="/overblik/fuldmagt/${grant.body.id}">Overblik for 010190-xxxx</a>`);
+    expect(own.text).toContain(`<a href="/overblik/fuldmagt/${grant.body.id}">Overblik for Anna Jensen</a>`);
     const theirs = await claraPages.get(`/overblik/fuldmagt/${grant.body.id}`).expect(200);
-    expect(theirs.text).toContain('<h1>Overblik for 010190-xxxx</h1>');
+    expect(theirs.text).toContain('<h1>Overblik for Anna Jensen</h1>');
     expect(theirs.text).not.toContain('Frister i din kalender');
     const log = await http.get('/api/me/access-log').set(bearer(anna)).expect(200);
     expect(log.body.items[0]).toMatchObject({ viewer: { kind: 'proxy' }, action: 'overview' });

@@ -63,10 +63,15 @@ export async function accessWorld(app: NestExpressApplication) {
   for (const [role, cpr] of Object.entries(PROXIES)) fixed[role as MatrixRole] = await citizenToken(cpr, `Proxy ${role}`);
   const municipality = await system('municipality');
   let n = 0;
+  let previousSubscription: string | undefined;
 
   /** A fresh owner (its own CPR number) with everything the matrix's routes need. */
   async function fixture(): Promise<Fixture> {
     n += 1;
+    // A fresh fixture serves one mutating route and is done with when the next is made: its webhook
+    // subscription goes, so the client stays under its limit of subscriptions (the shared one, the first, stays).
+    if (previousSubscription)
+      await sql.query(`UPDATE webhook_subscription SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL`, [previousSubscription]);
     const cpr = `1506${String(70 + (n % 30)).padStart(2, '0')}${String(1000 + n).slice(-4)}`;
     const { body: subscription } = await h
       .http()
@@ -140,6 +145,7 @@ export async function accessWorld(app: NestExpressApplication) {
       journeyId,
     ]);
     const correctionId = JSON.parse(correction.body).data.correction.id as string;
+    if (n > 1) previousSubscription = subscription.id as string;
     return {
       citizenA: citizen,
       journeyId,
