@@ -9,7 +9,7 @@ import { createHttpAuthorities } from '../../src/authorities/authorities.factory
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, tokenFor } from '../support/experience';
+import { bearer, grantProxy, tokenFor } from '../support/experience';
 import { freePort } from '../support/ports';
 import { axeFindings, CHROMIUM, launchChromium, type AxeFinding } from './page-checks';
 
@@ -87,11 +87,7 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
        VALUES (gen_random_uuid(), $1, 'housing-benefit', 'apply-housing-benefit', 'udbetaling-danmark-housing', 'queued')`,
       [moving.body.id],
     );
-    await http
-      .post('/api/me/proxies')
-      .set(bearer(anna))
-      .send({ proxyCpr: '151295-4321', access: 'act', expiresAt: inDays(30) })
-      .expect(201);
+    await grantProxy(http, anna, { proxyCpr: '151295-4321', access: 'act', expiresAt: inDays(30) });
 
     await signInAs('Anna Jensen');
     await page.getByRole('link', { name: 'Mit overblik' }).click();
@@ -136,8 +132,8 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
     await page.waitForURL(`${base}/login`);
     await signInAs('Clara Hansen');
     await page.goto(`${base}/overblik`);
-    await page.getByRole('link', { name: 'Overblik for 010190-xxxx' }).click();
-    await page.getByRole('heading', { name: 'Overblik for 010190-xxxx', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Overblik for Anna Jensen' }).click();
+    await page.getByRole('heading', { name: 'Overblik for Anna Jensen', level: 1 }).waitFor();
     await page.getByText('Du ser overblikket med din fuldmagt.').waitFor();
     await page.getByText('Svar forventes normalt inden for 7 uger.').waitFor();
     await audit();
@@ -152,7 +148,7 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
     await page.getByText('sendt af en med fuldmagt').first().waitFor();
     await audit();
     await page.goto(`${page.url().split('?')[0].split('#')[0]}?lang=en`);
-    await page.getByRole('heading', { name: 'Overview for 010190-xxxx', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Overview for Anna Jensen', level: 1 }).waitFor();
     await page.getByText('You see this overview through your power of attorney.').waitFor();
     await page.getByText('An answer is normally expected within 7 weeks.').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

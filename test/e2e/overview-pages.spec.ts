@@ -7,7 +7,7 @@ import { createHttpAuthorities } from '../../src/authorities/authorities.factory
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, tokenFor } from '../support/experience';
+import { bearer, grantProxy, tokenFor } from '../support/experience';
 import { csrfOf, signInAs } from '../support/sign-in';
 
 const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
@@ -130,16 +130,12 @@ describe('Mit overblik (pages)', () => {
   it('does show a proxy the overview of the citizen who gave them access to all journeys, and 404 for any other grant', async () => {
     const anna = await tokenFor(http, '0101901234');
     const expires = inDays(30);
-    const grant = await http
-      .post('/api/me/proxies')
-      .set(bearer(anna))
-      .send({ proxyCpr: '151295-4321', access: 'read', expiresAt: expires })
-      .expect(201);
+    const grant = { body: await grantProxy(http, anna, { proxyCpr: '151295-4321', access: 'read', expiresAt: expires }) };
     const claraPages = await signInAs(app, 'clara');
     const own = await claraPages.get('/overblik').expect(200);
-    expect(own.text).toContain(`<a href="/overblik/fuldmagt/${grant.body.id}">Overblik for 010190-xxxx</a>`);
+    expect(own.text).toContain(`<a href="/overblik/fuldmagt/${grant.body.id}">Overblik for Anna Jensen</a>`);
     const theirs = await claraPages.get(`/overblik/fuldmagt/${grant.body.id}`).expect(200);
-    expect(theirs.text).toContain('<h1>Overblik for 010190-xxxx</h1>');
+    expect(theirs.text).toContain('<h1>Overblik for Anna Jensen</h1>');
     expect(theirs.text).not.toContain('Frister i din kalender');
     const log = await http.get('/api/me/access-log').set(bearer(anna)).expect(200);
     expect(log.body.items[0]).toMatchObject({ viewer: { kind: 'proxy' }, action: 'overview' });
@@ -174,16 +170,10 @@ describe('Mit overblik (pages)', () => {
       await boPages.get('/overblik?lang=da').expect(200);
 
       const expires = inDays(30);
-      const one = await http
-        .post('/api/me/proxies')
-        .set(bearer(bo))
-        .send({ proxyCpr: '151295-4321', journeyId: moving.body.id, access: 'act', expiresAt: expires })
-        .expect(201);
-      const read = await http
-        .post('/api/me/proxies')
-        .set(bearer(bo))
-        .send({ proxyCpr: '151295-4321', access: 'read', expiresAt: expires })
-        .expect(201);
+      const one = {
+        body: await grantProxy(http, bo, { proxyCpr: '151295-4321', journeyId: moving.body.id, access: 'act', expiresAt: expires }),
+      };
+      const read = { body: await grantProxy(http, bo, { proxyCpr: '151295-4321', access: 'read', expiresAt: expires }) };
       const clara = await signInAs(app, 'clara');
       await clara.get(`/overblik/fuldmagt/${one.body.id}`).expect(403);
       const readOnly = await clara.get(`/overblik/fuldmagt/${read.body.id}`).expect(200);
@@ -196,11 +186,7 @@ describe('Mit overblik (pages)', () => {
         .send({ _csrf: csrfOf(readOnly.text), fact: 'address', description: 'Forkert kommune' })
         .expect(403);
 
-      const act = await http
-        .post('/api/me/proxies')
-        .set(bearer(bo))
-        .send({ proxyCpr: '151295-4321', access: 'act', expiresAt: expires })
-        .expect(201);
+      const act = { body: await grantProxy(http, bo, { proxyCpr: '151295-4321', access: 'act', expiresAt: expires }) };
       const acting = await clara.get(`/overblik/fuldmagt/${act.body.id}`).expect(200);
       expect(acting.text).toContain(`<form method="post" action="/overblik/fuldmagt/${act.body.id}/ret" novalidate>`);
       const empty = await clara

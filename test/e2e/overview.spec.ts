@@ -9,7 +9,7 @@ import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbo
 import { PAYING_SYSTEMS } from '../../src/engine/overview/benefits.reader';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, tokenFor } from '../support/experience';
+import { bearer, grantProxy, tokenFor } from '../support/experience';
 
 const definitions = allDefinitions();
 const today = () => new Date().toISOString().slice(0, 10);
@@ -231,11 +231,9 @@ describe('Mit overblik (API)', () => {
     const proxy = await tokenFor(http, '0606906789', 'citizen', undefined, 'Peter Proxy');
     const ids = await startJourneys(owner, ['moving']);
     const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const one = await http
-      .post('/api/me/proxies')
-      .set(bearer(owner))
-      .send({ proxyCpr: '060690-6789', journeyId: ids.moving, access: 'act', expiresAt: expires })
-      .expect(201);
+    const one = {
+      body: await grantProxy(http, owner, { proxyCpr: '060690-6789', journeyId: ids.moving, access: 'act', expiresAt: expires }),
+    };
     const refused = await http.get(`/api/me/represented/grants/${one.body.id}/overview`).set(bearer(proxy)).expect(403);
     expect(refused.body).toMatchObject({ code: 'FORBIDDEN', message: 'Your power of attorney covers one journey, not the overview' });
     await http
@@ -243,17 +241,13 @@ describe('Mit overblik (API)', () => {
       .set(bearer(proxy))
       .send({ fact: 'address', description: 'Forkert kommune' })
       .expect(403);
-    const all = await http
-      .post('/api/me/proxies')
-      .set(bearer(owner))
-      .send({ proxyCpr: '060690-6789', access: 'read', expiresAt: expires })
-      .expect(201);
+    const all = { body: await grantProxy(http, owner, { proxyCpr: '060690-6789', access: 'read', expiresAt: expires }) };
 
     const own = await http.get('/api/me/overview?benefits=false').set(bearer(owner)).expect(200);
     const seen = await http.get(`/api/me/represented/grants/${all.body.id}/overview?benefits=false`).set(bearer(proxy)).expect(200);
     expect(seen.body.deadlines).toEqual(own.body.deadlines);
     expect(seen.body.cases).toEqual(own.body.cases);
-    expect(seen.body.representing).toEqual({ grantId: all.body.id, citizen: '050590-xxxx', access: 'read' });
+    expect(seen.body.representing).toEqual({ grantId: all.body.id, citizen: '050590-xxxx', name: null, access: 'read' });
     expect(seen.body.calendar).toBeUndefined();
     // Reading is not acting: a read grant files no correction.
     const readOnly = await http
@@ -281,11 +275,7 @@ describe('Mit overblik (API)', () => {
     const proxy = await tokenFor(http, '1111801112', 'citizen', undefined, 'Petra Proxy');
     await startJourneys(owner, ['moving']);
     const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const act = await http
-      .post('/api/me/proxies')
-      .set(bearer(owner))
-      .send({ proxyCpr: '111180-1112', access: 'act', expiresAt: expires })
-      .expect(201);
+    const act = { body: await grantProxy(http, owner, { proxyCpr: '111180-1112', access: 'act', expiresAt: expires }) };
     const url = `/api/me/represented/grants/${act.body.id}/corrections`;
     for (const [body, field] of [
       [{ fact: 'address', description: '' }, 'description'],

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { grantProxy } from './experience';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { allDefinitions } from '../../journeys';
@@ -50,6 +51,8 @@ export interface Fixture {
   actGrantId: string;
   /** The task token of A's request to correct their civil status (the municipality's). */
   correctionId: string;
+  /** A power of attorney of A's waiting for A's confirmation (it gives nobody access), to confirm or cancel. */
+  pendingId: string;
 }
 
 export async function accessWorld(app: NestExpressApplication) {
@@ -62,10 +65,15 @@ export async function accessWorld(app: NestExpressApplication) {
   for (const [role, cpr] of Object.entries(PROXIES)) fixed[role as MatrixRole] = await citizenToken(cpr, `Proxy ${role}`);
   const municipality = await system('municipality');
   let n = 0;
+  let previousSubscription: string | undefined;
 
   /** A fresh owner (its own CPR number) with everything the matrix's routes need. */
   async function fixture(): Promise<Fixture> {
     n += 1;
+    // A fresh fixture serves one mutating route and is done with when the next is made: its webhook
+    // subscription goes, so the client stays under its limit of subscriptions (the shared one, the first, stays).
+    if (previousSubscription)
+      await sql.query(`UPDATE webhook_subscription SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL`, [previousSubscription]);
     const cpr = `1506${String(70 + (n % 30)).padStart(2, '0')}${String(1000 + n).slice(-4)}`;
     const { body: subscription } = await h
       .http()
@@ -95,19 +103,29 @@ export async function accessWorld(app: NestExpressApplication) {
 
     const grant = async (proxyCpr: string, access: 'read' | 'act', journey?: string) =>
       (
-        await h
-          .http()
-          .post('/api/me/proxies')
-          .set('Authorization', `Bearer ${citizen}`)
-          .send({ proxyCpr, access, journeyId: journey, expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
-          .expect(201)
-      ).body.id as string;
+        await grantProxy(h.http(), citizen, {
+          proxyCpr,
+          access,
+          journeyId: journey,
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        })
+      ).id;
     const actGrantId = await grant(PROXIES.proxyAct, 'act');
     const readGrantId = await grant(PROXIES.proxyRead, 'read');
     await grant(PROXIES.proxyOther, 'act', other.journeyId);
     const expired = await grant(PROXIES.proxyExpired, 'act');
     await sql.query(`UPDATE proxy_grant SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired]);
     const grantId = await grant(`0808${String(80 + (n % 20))}${String(2000 + n).slice(-4)}`, 'read');
+    const { body: pending } = await h
+      .http()
+      .post('/api/me/proxies/pending')
+      .set('Authorization', `Bearer ${citizen}`)
+      .send({
+        proxyCpr: `0909${String(80 + (n % 20))}${String(3000 + n).slice(-4)}`,
+        access: 'act',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+      .expect(201);
     const [notification] = await sql.query(
       `INSERT INTO notification (citizen_id, journey_id, template, step, params)
         VALUES ($1, $2, 'step-needs-you', 'gp-choice', '{}') RETURNING id`,
@@ -129,6 +147,7 @@ export async function accessWorld(app: NestExpressApplication) {
       journeyId,
     ]);
     const correctionId = JSON.parse(correction.body).data.correction.id as string;
+    if (n > 1) previousSubscription = subscription.id as string;
     return {
       citizenA: citizen,
       journeyId,
@@ -141,6 +160,7 @@ export async function accessWorld(app: NestExpressApplication) {
       readGrantId,
       actGrantId,
       correctionId,
+      pendingId: pending.pendingId as string,
     };
   }
 

@@ -349,6 +349,43 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
       ],
     },
   },
+  ProxyGrant: {
+    type: 'object',
+    required: ['id', 'counterpart', 'counterpartName', 'journeyId', 'access', 'expiresAt', 'createdAt', 'revokedAt', 'active'],
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      counterpart: { type: 'string', example: '020280-xxxx', description: 'The other party’s birth-date part of the CPR number' },
+      counterpartName: { type: 'string', nullable: true, example: 'Bo Nielsen', description: 'The other party’s name' },
+      journeyId: { type: 'string', format: 'uuid', nullable: true, description: 'null: all my journeys, later ones too' },
+      access: { type: 'string', enum: ['read', 'act'] },
+      expiresAt: { type: 'string', format: 'date-time' },
+      createdAt: { type: 'string', format: 'date-time' },
+      revokedAt: { type: 'string', format: 'date-time', nullable: true },
+      active: { type: 'boolean' },
+    },
+    additionalProperties: true,
+  },
+  PendingProxyGrant: {
+    type: 'object',
+    required: ['pendingId', 'grantee', 'journeyId', 'access', 'expiresAt', 'confirmBefore'],
+    properties: {
+      pendingId: { type: 'string', format: 'uuid', description: 'Confirm with POST /api/me/proxies { pendingId }' },
+      grantee: {
+        type: 'object',
+        required: ['name', 'maskedCpr', 'birthDate'],
+        properties: {
+          name: { type: 'string', nullable: true, example: 'Bo Nielsen', description: 'As the CPR register gives it' },
+          maskedCpr: { type: 'string', example: '020280-xxxx' },
+          birthDate: { type: 'string', format: 'date', nullable: true, example: '1980-02-02' },
+        },
+      },
+      journeyId: { type: 'string', format: 'uuid', nullable: true },
+      access: { type: 'string', enum: ['read', 'act'] },
+      expiresAt: { type: 'string', format: 'date-time', description: 'When the power of attorney, once confirmed, ends' },
+      confirmBefore: { type: 'string', format: 'date-time', description: 'The pending grant lapses then (15 minutes); it gives no access' },
+    },
+    additionalProperties: true,
+  },
   AsyncApiDocument: {
     type: 'object',
     required: ['asyncapi', 'channels'],

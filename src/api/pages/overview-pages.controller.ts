@@ -104,7 +104,7 @@ export class OverviewPagesController {
 
   private async renderRepresented(ctx: PageContext, grantId: string, filled?: CorrectionForm): Promise<string> {
     const overview = await this.overview.forProxy(citizenViewer(ctx.principal!), grantId);
-    const title = `${ot(ctx.lang, 'titleFor')} ${overview.representing.citizen}`;
+    const title = `${ot(ctx.lang, 'titleFor')} ${overview.representing.name ?? overview.representing.citizen}`;
     const mayAct = overview.representing.access === 'act';
     const factExtra = mayAct
       ? (fact: string) =>

@@ -142,7 +142,8 @@ export class RetentionUseCase {
   private async pseudonymiseCitizens(finishedBefore: Date): Promise<number> {
     const [, count]: [unknown[], number] = await this.repo.dataSource.query(
       `UPDATE citizen c
-          SET cpr = 'P' || upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 9)), birth_date = NULL, pseudonymised_at = now()
+          SET cpr = 'P' || upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 9)), birth_date = NULL, name = NULL,
+              pseudonymised_at = now()
         WHERE c.pseudonymised_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM journey j WHERE j.citizen_id = c.id AND j.redacted_at IS NULL)
           AND NOT EXISTS (SELECT 1 FROM correction_request r WHERE r.citizen_id = c.id AND r.redacted_at IS NULL)

@@ -23,6 +23,8 @@ export interface Representing {
   citizen: string;
   /** `act`: the proxy may also request corrections for the citizen. */
   access: 'read' | 'act';
+  /** The citizen's name as the register or their sign-in gave it, when known. */
+  name: string | null;
 }
 
 /** Mit overblik: the journey part, the benefits read and the calendar feed's state, for the citizen or their proxy. */
@@ -57,7 +59,7 @@ export class OverviewService {
     const grant = await this.grantOf(viewer, grantId, 'read');
     await this.access.recordProxy(viewer, grant.citizen_id, null, 'overview');
     const { calendar: _own, ...overview } = await this.forCitizen(grant.citizen_id, withBenefits);
-    return { ...overview, representing: { grantId, citizen: `${grant.masked}-xxxx`, access: grant.access } };
+    return { ...overview, representing: { grantId, citizen: `${grant.masked}-xxxx`, name: grant.name, access: grant.access } };
   }
 
   /**
@@ -74,7 +76,8 @@ export class OverviewService {
 
   private async grantOf(viewer: CitizenViewer, grantId: string, need: 'read' | 'act'): Promise<GrantRow> {
     const [grant]: GrantRow[] = await this.dataSource.query(
-      `SELECT g.citizen_id, g.journey_id, g.access, left(c.cpr, 6) AS masked FROM proxy_grant g JOIN citizen c ON c.id = g.citizen_id
+      `SELECT g.citizen_id, g.journey_id, g.access, left(c.cpr, 6) AS masked, c.name
+         FROM proxy_grant g JOIN citizen c ON c.id = g.citizen_id
         WHERE g.id = $1 AND g.proxy_citizen_id = $2 AND g.revoked_at IS NULL AND g.expires_at > now()`,
       [grantId, viewer.citizenId],
     );
@@ -92,4 +95,5 @@ interface GrantRow {
   journey_id: string | null;
   access: 'read' | 'act';
   masked: string;
+  name: string | null;
 }

@@ -195,7 +195,9 @@ function representedSection(lang: Lang, grants: ProxyGrantView[]): SafeHtml {
   const all = grants.filter((g) => g.active && !g.journeyId);
   if (!all.length) return html``;
   return html`<section aria-labelledby="represented-h" class="mt-8"><h2 id="represented-h">${ot(lang, 'represented')}</h2>
-    <ul>${all.map((g) => html`<li><a href="/overblik/fuldmagt/${g.id}">${ot(lang, 'titleFor')} ${g.counterpart}</a></li>`)}</ul></section>`;
+    <ul>${all.map(
+      (g) => html`<li><a href="/overblik/fuldmagt/${g.id}">${ot(lang, 'titleFor')} ${g.counterpartName ?? g.counterpart}</a></li>`,
+    )}</ul></section>`;
 }
 
 const authorityName = (lang: Lang, id: string) => AUTHORITY_SYSTEMS[id as AuthoritySystemId]?.name[lang] ?? id;
