@@ -9,6 +9,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { GrantProxyDto, PageQueryDto } from '../dto/experience.dto';
 import { uuidParam } from './uuid-param';
+import { ApiAnswer, ApiErrors, ApiNoContent } from '../contract/openapi-contract';
 
 /** The citizen's own things around their journeys: who looked, what we told them, whom they trust. */
 @ApiTags('citizen')
@@ -32,18 +33,24 @@ export class MeController {
       'Everything the service holds about me, as JSON: journeys with history, tasks and notes, notifications, access log, powers ' +
       'of attorney',
   })
+  @ApiAnswer(200, 'CitizenExport')
+  @ApiErrors([])
   export(@Req() req: AuthenticatedRequest) {
     return this.exports.export(req.principal!.citizenId!);
   }
 
   @Get('access-log')
   @ApiOperation({ summary: 'Hvem har set mine data: every read of my journeys by a caseworker or a proxy, newest first' })
+  @ApiAnswer(200, 'AccessLogPage')
+  @ApiErrors([])
   accessLogList(@Req() req: AuthenticatedRequest, @Query() q: PageQueryDto) {
     return this.accessLog.listForCitizen(req.principal!.citizenId!, q.limit ?? 50, q.offset ?? 0);
   }
 
   @Get('notifications')
   @ApiOperation({ summary: 'My notifications (reminders, steps that need me), newest first, with their Digital Post delivery' })
+  @ApiAnswer(200, 'NotificationPage')
+  @ApiErrors([])
   async notificationList(@Req() req: AuthenticatedRequest, @Query() q: PageQueryDto) {
     const citizenId = req.principal!.citizenId!;
     const [items, unread] = await Promise.all([
@@ -56,18 +63,24 @@ export class MeController {
   @Post('notifications/:id/read')
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark a notification read' })
+  @ApiNoContent('Marked read')
+  @ApiErrors(['NOT_FOUND'])
   async read(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.notifications.markRead(req.principal!.citizenId!, id);
   }
 
   @Get('proxies')
   @ApiOperation({ summary: 'Powers of attorney I gave (granted) and valid ones I hold (received)' })
+  @ApiAnswer(200, 'ProxyGrants')
+  @ApiErrors([])
   proxyList(@Req() req: AuthenticatedRequest) {
     return this.proxies.list(req.principal!.citizenId!);
   }
 
   @Post('proxies')
   @ApiOperation({ summary: 'Give another citizen access to one journey or all, read-only or acting, until a date' })
+  @ApiAnswer(201, 'ProxyGrant', 'Granted')
+  @ApiErrors([])
   grant(@Req() req: AuthenticatedRequest, @Body() body: GrantProxyDto) {
     return this.grantProxy.execute({ citizenId: req.principal!.citizenId!, ...body });
   }
@@ -75,6 +88,8 @@ export class MeController {
   @Delete('proxies/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a power of attorney I gave' })
+  @ApiNoContent('Revoked')
+  @ApiErrors(['NOT_FOUND'])
   async revoke(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string): Promise<void> {
     if (!(await this.proxies.revoke(req.principal!.citizenId!, id))) throw new DomainError('NOT_FOUND', 'Power of attorney not found');
   }

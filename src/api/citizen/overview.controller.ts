@@ -1,12 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CalendarFeed } from '../../engine/overview/calendar-feed';
 import { OverviewService } from '../../engine/overview/overview.service';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { citizenViewer } from '../auth/viewer';
 import { uuidParam } from './uuid-param';
+import { ApiAnswer, ApiErrors, ApiNoContent, CALENDAR_ANSWER } from '../contract/openapi-contract';
 
 /** `benefits=false` leaves out the read from the paying systems (the journey part answers at once). */
 function withBenefits(value: unknown): boolean {
@@ -33,6 +34,8 @@ export class OverviewController {
       'Mit overblik: next deadlines (overdue first), steps waiting for an authority by authority, benefits and payments per ' +
       'paying system, register facts the journeys used',
   })
+  @ApiAnswer(200, 'Overview')
+  @ApiErrors([])
   mine(@Req() req: AuthenticatedRequest, @Query('benefits') benefits?: string) {
     return this.overview.forCitizen(req.principal!.citizenId!, withBenefits(benefits));
   }
@@ -46,6 +49,8 @@ export class OverviewController {
       'The overview of a citizen who gave me a power of attorney over all their journeys (grant id from GET /api/me/proxies, ' +
       'received); logged in their access log',
   })
+  @ApiAnswer(200, 'Overview')
+  @ApiErrors(['NOT_FOUND'])
   represented(
     @Req() req: AuthenticatedRequest,
     @Param('grantId', uuidParam('grantId')) grantId: string,
@@ -58,6 +63,8 @@ export class OverviewController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A new calendar feed URL with a token shown once; an earlier token stops working' })
+  @ApiAnswer(201, 'CalendarFeedIssued', 'Issued')
+  @ApiErrors([])
   issueFeed(@Req() req: AuthenticatedRequest) {
     return this.calendar.issue(req.principal!.citizenId!);
   }
@@ -66,6 +73,8 @@ export class OverviewController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Whether I have a live calendar feed token, and since when' })
+  @ApiAnswer(200, 'CalendarFeedStatus')
+  @ApiErrors([])
   feedStatus(@Req() req: AuthenticatedRequest) {
     return this.calendar.status(req.principal!.citizenId!);
   }
@@ -75,6 +84,8 @@ export class OverviewController {
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke my calendar feed token (if any): its feed answers 404 from now on' })
+  @ApiNoContent('Revoked (or there was none)')
+  @ApiErrors([])
   async revokeFeed(@Req() req: AuthenticatedRequest): Promise<void> {
     await this.calendar.revoke(req.principal!.citizenId!);
   }
@@ -85,6 +96,8 @@ export class OverviewController {
   @ApiOperation({
     summary: 'My deadlines as iCalendar, for a calendar subscription; no sign-in, the token is the key (404 when unknown or revoked)',
   })
+  @ApiResponse(CALENDAR_ANSWER)
+  @ApiErrors(['NOT_FOUND'], false)
   async feed(@Res({ passthrough: true }) res: Response, @Query('token') token?: string, @Query('lang') lang?: string): Promise<string> {
     const body = await this.calendar.render(token, lang === 'en' ? 'en' : 'da');
     // Set on success only: a refusal stays the usual JSON error.
