@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { CONTRACT_SCHEMAS } from './contract/openapi-contract';
+import { CONTRACT_SCHEMAS, withRequestLimits } from './contract/openapi-contract';
 import { AppConfig } from '../platform/config/app.config';
 
-/** HTTP settings shared by the service and the e2e tests, so tests see what users see. */
-export function configureHttp(app: NestExpressApplication): void {
+/** HTTP settings shared by the service and the e2e tests, so tests see what users see. Returns the OpenAPI document it serves. */
+export function configureHttp(app: NestExpressApplication): OpenAPIObject {
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.disable('x-powered-by');
@@ -19,6 +20,13 @@ export function configureHttp(app: NestExpressApplication): void {
   const headers = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'"] } } });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? next() : headers(req, res, next)));
   app.useStaticAssets(path.join(path.dirname(require.resolve('dkfds')), '..'), { prefix: '/assets/dkfds/', maxAge: '1d', index: false });
+  const document = openApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return withRequestLimits(document);
+}
+
+/** The OpenAPI document the service serves at /api/docs-json: every API route with its answers and errors. */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -37,5 +45,5 @@ export function configureHttp(app: NestExpressApplication): void {
     ...document.components,
     schemas: { ...document.components?.schemas, ...(CONTRACT_SCHEMAS as NonNullable<typeof document.components>['schemas']) },
   };
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return withRequestLimits(document);
 }

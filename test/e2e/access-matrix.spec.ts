@@ -6,6 +6,7 @@ import request from 'supertest';
 import { allDefinitions } from '../../journeys';
 import { accessWorld, appRoutes, ROLES, type Fixture } from '../support/access-world';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { AcceptingGateway } from '../support/self-service';
 
@@ -339,6 +340,7 @@ const succeeds = (e: Expected) => typeof e === 'number' && (e < 300 || e === 303
 
 /** Access control: every endpoint × every kind of caller gets exactly the answer in MATRIX. */
 describe('access matrix', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let world: Awaited<ReturnType<typeof accessWorld>>;
@@ -347,6 +349,7 @@ describe('access matrix', () => {
   beforeAll(async () => {
     db = await createTestDatabase('access_matrix');
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: allDefinitions(),

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { allDefinitions } from '../../journeys';
 import { accessWorld, appRoutes, type Fixture } from '../support/access-world';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { fromSchema, junkJson, junkString, pathSegment, rawBody } from '../support/fuzz';
 import type { OpenApiOperation, OpenApiSchema } from '../support/hostile';
@@ -57,6 +58,7 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 describe('bad input', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let world: Awaited<ReturnType<typeof accessWorld>>;
@@ -67,6 +69,7 @@ describe('bad input', () => {
   beforeAll(async () => {
     db = await createTestDatabase('bad_input');
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: allDefinitions(),

@@ -2,12 +2,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { bearer, failTask, startErrand, tokenFor, UnusedGateway } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
 
 /** GET /api/caseworker/journeys (+ /{id}, /timeline), retry of a dead task, notes. */
 describe('caseworker API', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let http: ReturnType<typeof request>;
@@ -18,6 +20,7 @@ describe('caseworker API', () => {
   beforeAll(async () => {
     db = await createTestDatabase('caseworker_api');
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: [errandV1],
@@ -82,7 +85,9 @@ describe('caseworker API', () => {
     const view = await http.get(`/api/caseworker/journeys/${journeys[2]}`).set(bearer(cw)).expect(200);
     expect(view.body.nextActions.map((a: { event: string }) => a.event)).toEqual(['note']);
     const tl = await http.get(`/api/caseworker/journeys/${journeys[2]}/timeline`).set(bearer(cw)).expect(200);
-    expect(tl.body.history).toEqual([expect.objectContaining({ seq: 1, event: 'journey.started' })]);
+    expect(tl.body.history).toEqual([
+      expect.objectContaining({ seq: 1, event: 'journey.started', title: { da: 'Forløbet er startet', en: 'Journey started' } }),
+    ]);
     expect(tl.body.tasks).toEqual([
       expect.objectContaining({ step: 'ask', task: 'order-health-card', system: 'health-insurance', status: 'queued', retryable: false }),
     ]);
@@ -104,6 +109,12 @@ describe('caseworker API', () => {
     const tl = await http.get(`/api/caseworker/journeys/${id}/timeline`).set(bearer(cw)).expect(200);
     expect(tl.body.history.map((h: { event: string }) => h.event)).toEqual(['journey.started', 'integration.failed', 'integration.retry']);
     expect(tl.body.history[2].actor).toEqual({ kind: 'caseworker', id: 'sik-sb-301', authority: 'health-insurance' });
+    // Each entry's title in both languages names the step, never the event id.
+    expect(tl.body.history[2].title).toEqual({
+      da: expect.stringMatching(/^Nyt forsøg hos myndigheden: \S/),
+      en: expect.stringMatching(/^New attempt at the authority: \S/),
+    });
+    expect(JSON.stringify(tl.body.history.map((h: { title: unknown }) => h.title))).not.toMatch(/integration\.|journey\./);
     expect(tl.body.history[2].data).toMatchObject({ step: 'ask', task: 'order-health-card' });
     expect(tl.body.tasks.map((t: { status: string }) => t.status)).toEqual(['dead', 'queued']);
   });

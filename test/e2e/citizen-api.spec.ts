@@ -1,11 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { errandV1 } from '../support/fixtures/errand.journey';
 import { UnusedGateway } from '../support/unused-gateway';
 
 describe('citizen API', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let http: ReturnType<typeof request>;
@@ -18,6 +20,7 @@ describe('citizen API', () => {
   beforeAll(async () => {
     db = await createTestDatabase('citizen_api');
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: [errandV1],
@@ -134,7 +137,8 @@ describe('citizen API', () => {
   it('answers bad input with 400, the field and the reason, never a 500', async () => {
     const token = await tokenFor('0505905678');
     const auth = { Authorization: `Bearer ${token}` };
-    const unknownType = await http.post('/api/journeys').set(auth).send({ type: 'space-travel' }).expect(400);
+    const unknownType = await http.post('/api/journeys').set(auth).send({ type: 'space-travel' }).expect(404);
+    expect(unknownType.body).toMatchObject({ code: 'JOURNEY_TYPE_UNKNOWN', types: [errandV1.id] });
     expect(unknownType.body.fields).toEqual([{ field: 'type', reason: 'is not a known journey type' }]);
     const extra = await http.post('/api/journeys').set(auth).send({ type: 'moving', colour: 'red' }).expect(400);
     expect(extra.body.fields).toEqual([{ field: 'colour', reason: 'property colour should not exist' }]);

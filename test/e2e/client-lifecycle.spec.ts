@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { UnusedGateway } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
@@ -15,6 +16,7 @@ const ROOT = path.join(__dirname, '../..');
  * the HTTP API: an old secret is refused at once, and a token issued before is refused at its next call.
  */
 describe('self-service client lifecycle', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   const http = () => request(app.getHttpServer());
@@ -38,6 +40,7 @@ describe('self-service client lifecycle', () => {
   beforeAll(async () => {
     db = await createTestDatabase('client_lifecycle');
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: [errandV1],

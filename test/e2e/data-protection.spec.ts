@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { RetentionUseCase } from '../../src/engine/data-protection/retention.use-case';
 import { Queues } from '../../src/platform/queue/queues';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { bearer, grantProxy, engineEvent, startErrand, tokenFor, UnusedGateway } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
@@ -15,6 +16,7 @@ const R = { redacted: true };
 
 /** The right of access (GET /api/me/export) and retention (finished journeys pseudonymised after RETENTION_DAYS). */
 describe('data protection', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let http: ReturnType<typeof request>;
@@ -23,6 +25,7 @@ describe('data protection', () => {
   beforeAll(async () => {
     db = await createTestDatabase('data_protection');
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: [errandV1],
@@ -209,12 +212,14 @@ describe('data protection', () => {
 });
 
 describe('retention schedule', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
 
   beforeAll(async () => {
     db = await createTestDatabase('retention_schedule');
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: [errandV1],

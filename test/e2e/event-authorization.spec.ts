@@ -9,6 +9,7 @@ import { DismissJourneyUseCase } from '../../src/engine/use-cases/dismiss-journe
 import { SendEventUseCase } from '../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../src/engine/use-cases/start-journey.use-case';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { waitFor } from '../support/private-redis';
 import { movingAnswers, selfServiceHelpers } from '../support/self-service';
@@ -114,6 +115,7 @@ function expected(world: World, who: Who, type: string): Expected | undefined {
 }
 
 describe('event policy: who may send which event', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let h: ReturnType<typeof selfServiceHelpers>;
@@ -124,6 +126,7 @@ describe('event policy: who may send which event', () => {
   beforeAll(async () => {
     db = await createTestDatabase('event_policy');
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: allDefinitions(),

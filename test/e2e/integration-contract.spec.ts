@@ -103,7 +103,7 @@ describe('integration contract', () => {
 
   it('answers an unknown journey type with 404 and the list of types', async () => {
     const res = await h.http().get('/api/journey-types/space-travel').expect(404);
-    expect(res.body).toMatchObject({ code: 'NOT_FOUND', types: expect.arrayContaining(['moving', 'retiring']) });
+    expect(res.body).toMatchObject({ code: 'JOURNEY_TYPE_UNKNOWN', types: expect.arrayContaining(['moving', 'retiring']) });
     expect(res.body.types).toHaveLength(11);
     expect(res.body.message).toContain('space-travel');
     await h.http().get('/api/journey-types/space-travel/diagram').expect(404);

@@ -5,6 +5,7 @@ import { addDays } from '../../journeys/shared/calendar';
 import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { bearer, tokenFor } from '../support/experience';
 import { selfServiceHelpers } from '../support/self-service';
@@ -26,6 +27,7 @@ async function eventually<T>(read: () => T | undefined, ms = 10_000): Promise<T>
  * the solution reads and answers it, and the citizen sees the answer.
  */
 describe('correction requests (Er det forkert?)', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let sandbox: Sandbox;
@@ -39,6 +41,7 @@ describe('correction requests (Er det forkert?)', () => {
     receiver = await startWebhookReceiver();
     const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: [movingV1],

@@ -8,6 +8,7 @@ import { createHttpAuthorities } from '../../src/authorities/authorities.factory
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { PAYING_SYSTEMS } from '../../src/engine/overview/benefits.reader';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { bearer, grantProxy, tokenFor } from '../support/experience';
 
@@ -27,6 +28,7 @@ function moved(answers: Record<string, unknown>, offset: number): Record<string,
  * lookups at start, the paying systems' benefits), the calendar feed parsed back with ical.js.
  */
 describe('Mit overblik (API)', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let sandbox: Sandbox;
@@ -39,6 +41,7 @@ describe('Mit overblik (API)', () => {
     const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
     // API only: integrations stay queued, so authority steps keep waiting and the overview is stable.
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions,

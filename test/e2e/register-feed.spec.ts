@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { errandV1 } from '../support/fixtures/errand.journey';
 import { selfServiceHelpers } from '../support/self-service';
@@ -10,6 +11,7 @@ import { UnusedGateway } from '../support/unused-gateway';
 const parentJourney = { ...errandV1, id: 'becoming-a-parent' as const };
 
 describe('register feed (proactive starts)', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let http: ReturnType<typeof request>;
@@ -23,6 +25,7 @@ describe('register feed (proactive starts)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('register_feed');
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: [parentJourney],

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { allDefinitions } from '../../journeys';
 import { SendEventUseCase } from '../../src/engine/use-cases/send-event.use-case';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { createTestDatabase } from '../support/database';
 import { waitFor } from '../support/private-redis';
 import { AcceptingGateway, movingAnswers, selfServiceHelpers } from '../support/self-service';
@@ -15,6 +16,7 @@ const PUBLIC = 'https://livsforloeb.example.dk';
 
 /** Task tokens, client credentials and authority scoping, end to end through HTTP, workers and webhooks. */
 describe('self-service hooks', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let receiver: WebhookReceiver;
@@ -40,6 +42,7 @@ describe('self-service hooks', () => {
     db = await createTestDatabase('self_service_hooks');
     receiver = await startWebhookReceiver();
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: moving,

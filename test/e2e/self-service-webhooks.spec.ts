@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { allDefinitions } from '../../journeys';
 import { SendEventUseCase } from '../../src/engine/use-cases/send-event.use-case';
 import { createTestApp } from '../support/app';
+import { contractCheck } from '../support/openapi-contract';
 import { queueBackends } from '../support/backends';
 import { createTestDatabase } from '../support/database';
 import { waitFor } from '../support/private-redis';
@@ -27,6 +28,7 @@ function verifySignature(secret: string, header: string | undefined, rawBody: st
 const moving = allDefinitions().filter((d) => d.id === 'moving');
 
 describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let receiver: WebhookReceiver;
@@ -39,6 +41,7 @@ describe.each(queueBackends())('self-service webhooks on %s', (backend) => {
     db = await createTestDatabase(`self_service_webhooks_${backend}`);
     receiver = await startWebhookReceiver();
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend,
       definitions: moving,

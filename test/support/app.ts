@@ -6,6 +6,7 @@ import type { JourneyDefinition } from '../../journeys/shared/contract';
 import { AppModule } from '../../src/app.module';
 import type { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';
 import { DataSource } from 'typeorm';
+import type { ContractCheck } from './openapi-contract';
 import { loadConfig, type AppConfig, type QueueBackendKind, type Role } from '../../src/platform/config/app.config';
 
 export interface TestAppOptions {
@@ -19,12 +20,15 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Every JSON answer of the API is appended here (to check against the OpenAPI document, test/support/openapi-contract.ts). */
   captureResponses?: CapturedResponse[];
+  /** Records every answer of the API, with the document the app serves, to check after the suite (`contractCheck()`). */
+  contract?: ContractCheck;
 }
 
 export interface CapturedResponse {
   method: string;
   path: string;
   status: number;
+  /** The JSON body; undefined for an answer without one (204, a calendar, an event stream). */
   body: unknown;
 }
 
@@ -62,23 +66,35 @@ export async function createTestApp(o: TestAppOptions): Promise<NestExpressAppli
     },
   );
   const captured = o.captureResponses;
-  if (captured) {
-    app.use((req: { method: string; path: string }, res: { statusCode: number; json: (body: unknown) => unknown }, next: () => void) => {
+  const contract = o.contract;
+  if (captured || contract) {
+    type Req = { method: string; path: string };
+    type Res = { statusCode: number; json: (body: unknown) => unknown; on: (event: 'finish', listener: () => void) => void };
+    app.use((req: Req, res: Res, next: () => void) => {
+      if (!req.path.startsWith('/api/')) return next();
+      let answered = false;
       const json = res.json.bind(res);
       res.json = (body: unknown) => {
-        if (req.path.startsWith('/api/'))
-          captured.push({
-            method: req.method,
-            path: req.path,
-            status: res.statusCode,
-            body: body === undefined ? body : JSON.parse(JSON.stringify(body)),
-          });
+        answered = true;
+        const answer = {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          body: body === undefined ? body : JSON.parse(JSON.stringify(body)),
+        };
+        captured?.push(answer);
+        contract?.record(answer);
         return json(body);
       };
+      // Answers without a JSON body still need a documented status.
+      res.on('finish', () => {
+        if (!answered) contract?.record({ method: req.method, path: req.path, status: res.statusCode, body: undefined });
+      });
       next();
     });
   }
-  configureHttp(app);
+  const document = configureHttp(app);
+  contract?.useDocument(document);
   await app.init();
   return app;
 }

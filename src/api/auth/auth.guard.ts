@@ -8,7 +8,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import type { Principal, Role } from './principal';
 import { TokenService } from './token.service';
 
-const ROLES_KEY = 'roles';
+export const ROLES_KEY = 'roles';
 /** Only these roles may call the handler. Routes without `@Roles` are public. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AUTHORITY_SYSTEM_IDS } from '../../../journeys/shared/contract';
 import { AUTHORITY_SYSTEMS, AUTHORITY_TASKS } from '../../../journeys/shared/authority-tasks';
 import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 
 /**
  * The authority systems journeys work with: their stable ids (which caseworker and system
@@ -15,6 +16,8 @@ export class AuthoritiesController {
 
   @Get()
   @ApiOperation({ summary: 'Authority systems with their names (da/en), the journey steps each handles and its operations' })
+  @ApiAnswer(200, { list: 'Authority' })
+  @ApiErrors([], false)
   list() {
     const journeys = this.catalog.types();
     return AUTHORITY_SYSTEM_IDS.map((id) => ({

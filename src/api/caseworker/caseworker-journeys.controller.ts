@@ -35,6 +35,8 @@ export class CaseworkerJourneysController {
 
   @Get()
   @ApiOperation({ summary: 'Search journeys in my authority’s scope (keyset pages; `nextCursor` for the next one)' })
+  @ApiAnswer(200, 'CaseworkerJourneyPage')
+  @ApiErrors([])
   list(@Req() req: AuthenticatedRequest, @Query() q: JourneySearchDto) {
     return this.search.search({ ...q, authority: req.principal!.authority!, limit: q.limit ?? 25 });
   }
@@ -50,6 +52,8 @@ export class CaseworkerJourneysController {
 
   @Get(':id/timeline')
   @ApiOperation({ summary: 'History, integration attempts, timers and notes (logged)' })
+  @ApiAnswer(200, 'Timeline')
+  @ApiErrors(['NOT_FOUND'])
   async timeline(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Query() q: PurposeQueryDto) {
     await this.access.asCaseworker(caseworkerViewer(req.principal!), id, q.purpose ?? 'case-handling', 'timeline');
     return { journeyId: id, ...(await this.timelines.timeline(id)) };
@@ -60,6 +64,8 @@ export class CaseworkerJourneysController {
   @ApiOperation({
     summary: "Retry a dead-lettered integration task of my authority (409 TASK_NOT_RETRYABLE otherwise; 403 for another authority's task)",
   })
+  @ApiAnswer(200, 'EventAnswer')
+  @ApiErrors(['NOT_FOUND', 'TASK_NOT_RETRYABLE', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'CONCURRENT_UPDATE'])
   async retry(
     @Req() req: AuthenticatedRequest,
     @Param('id', uuidParam('id')) id: string,
@@ -101,6 +107,8 @@ export class CaseworkerJourneysController {
 
   @Post(':id/notes')
   @ApiOperation({ summary: 'Add a note for colleagues (shown in the timeline)' })
+  @ApiAnswer(201, 'NoteAdded', 'Added')
+  @ApiErrors(['NOT_FOUND'])
   async note(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: NoteDto) {
     const viewer = caseworkerViewer(req.principal!);
     await this.access.asCaseworker(viewer, id, 'case-handling', 'note');

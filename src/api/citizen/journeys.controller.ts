@@ -2,18 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { toMermaid } from '../../../journeys/shared/diagram';
-import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
+import { DefinitionCatalog, unknownJourneyType } from '../../engine/definitions/definition-catalog';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { SendEventUseCase } from '../../engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../engine/use-cases/start-journey.use-case';
 import { DismissJourneyUseCase } from '../../engine/use-cases/dismiss-journey.use-case';
 import { RegisterFacts } from '../../engine/facts/register-facts';
-import {
-  assertCitizenMayStart,
-  journeyTypeContract,
-  journeyTypeSummary,
-  unknownJourneyType,
-} from '../../engine/definitions/journey-contract';
+import { assertCitizenMayStart, journeyTypeContract, journeyTypeSummary } from '../../engine/definitions/journey-contract';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { SendEventDto, StartJourneyDto } from '../dto/journey.dto';
 import { uuidParam } from './uuid-param';
@@ -38,7 +33,7 @@ export class JourneysController {
   @Get('journey-types')
   @ApiOperation({ summary: 'The life events: who starts each, its steps and start answers; the full contract is at `href`' })
   @ApiAnswer(200, { list: 'JourneyTypeSummary' })
-  @ApiErrors(['RATE_LIMITED'], false)
+  @ApiErrors([], false)
   types() {
     return this.catalog.types().map(journeyTypeSummary);
   }
@@ -50,7 +45,7 @@ export class JourneysController {
       'Schemas and examples (404 lists the types)',
   })
   @ApiAnswer(200, 'JourneyTypeContract')
-  @ApiErrors(['NOT_FOUND', 'RATE_LIMITED'], false)
+  @ApiErrors(['JOURNEY_TYPE_UNKNOWN'], false)
   type(@Param('type') type: string) {
     return journeyTypeContract(this.definition(type));
   }
@@ -58,7 +53,7 @@ export class JourneysController {
   @Get('journey-types/:type/diagram')
   @ApiOperation({ summary: "The journey's state diagram (Mermaid stateDiagram-v2), generated from its machine" })
   @ApiAnswer(200, 'Diagram')
-  @ApiErrors(['NOT_FOUND', 'RATE_LIMITED'], false)
+  @ApiErrors(['JOURNEY_TYPE_UNKNOWN'], false)
   diagram(@Param('type') type: string): { type: string; version: number; mermaid: string } {
     const def = this.definition(type);
     return { type: def.id, version: def.version, mermaid: toMermaid(def.machine) };

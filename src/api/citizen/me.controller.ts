@@ -8,8 +8,8 @@ import { ProxyRepository } from '../../engine/proxies/proxy.repository';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { ConfirmProxyDto, GrantProxyDto, PageQueryDto } from '../dto/experience.dto';
-import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 import { uuidParam } from './uuid-param';
+import { ApiAnswer, ApiErrors, ApiNoContent } from '../contract/openapi-contract';
 
 /** The citizen's own things around their journeys: who looked, what we told them, whom they trust. */
 @ApiTags('citizen')
@@ -33,18 +33,24 @@ export class MeController {
       'Everything the service holds about me, as JSON: journeys with history, tasks and notes, notifications, access log, powers ' +
       'of attorney',
   })
+  @ApiAnswer(200, 'CitizenExport')
+  @ApiErrors([])
   export(@Req() req: AuthenticatedRequest) {
     return this.exports.export(req.principal!.citizenId!);
   }
 
   @Get('access-log')
   @ApiOperation({ summary: 'Hvem har set mine data: every read of my journeys by a caseworker or a proxy, newest first' })
+  @ApiAnswer(200, 'AccessLogPage')
+  @ApiErrors([])
   accessLogList(@Req() req: AuthenticatedRequest, @Query() q: PageQueryDto) {
     return this.accessLog.listForCitizen(req.principal!.citizenId!, q.limit ?? 50, q.offset ?? 0);
   }
 
   @Get('notifications')
   @ApiOperation({ summary: 'My notifications (reminders, steps that need me), newest first, with their Digital Post delivery' })
+  @ApiAnswer(200, 'NotificationPage')
+  @ApiErrors([])
   async notificationList(@Req() req: AuthenticatedRequest, @Query() q: PageQueryDto) {
     const citizenId = req.principal!.citizenId!;
     const [items, unread] = await Promise.all([
@@ -57,12 +63,16 @@ export class MeController {
   @Post('notifications/:id/read')
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark a notification read' })
+  @ApiNoContent('Marked read')
+  @ApiErrors(['NOT_FOUND'])
   async read(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.notifications.markRead(req.principal!.citizenId!, id);
   }
 
   @Get('proxies')
   @ApiOperation({ summary: 'Powers of attorney I gave (granted) and valid ones I hold (received)' })
+  @ApiAnswer(200, 'ProxyGrants')
+  @ApiErrors([])
   proxyList(@Req() req: AuthenticatedRequest) {
     return this.proxies.list(req.principal!.citizenId!);
   }
@@ -82,6 +92,7 @@ export class MeController {
   @Delete('proxies/pending/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Cancel a pending power of attorney (Fortryd)' })
+  @ApiNoContent('Cancelled: nobody was given access')
   @ApiErrors(['NOT_FOUND'])
   async cancelGrant(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.grantProxy.cancel(req.principal!.citizenId!, id);
@@ -102,6 +113,8 @@ export class MeController {
   @Delete('proxies/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a power of attorney I gave' })
+  @ApiNoContent('Revoked')
+  @ApiErrors(['NOT_FOUND'])
   async revoke(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string): Promise<void> {
     if (!(await this.proxies.revoke(req.principal!.citizenId!, id))) throw new DomainError('NOT_FOUND', 'Power of attorney not found');
   }

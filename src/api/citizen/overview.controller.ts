@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CalendarFeed } from '../../engine/overview/calendar-feed';
 import { OverviewService } from '../../engine/overview/overview.service';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { citizenViewer } from '../auth/viewer';
-import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 import { uuidParam } from './uuid-param';
+import { ApiAnswer, ApiErrors, ApiNoContent, CALENDAR_ANSWER } from '../contract/openapi-contract';
 
 /** `benefits=false` leaves out the read from the paying systems (the journey part answers at once). */
 function withBenefits(value: unknown): boolean {
@@ -91,6 +91,8 @@ export class OverviewController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A new calendar feed URL with a token shown once; an earlier token stops working' })
+  @ApiAnswer(201, 'CalendarFeedIssued', 'Issued')
+  @ApiErrors([])
   issueFeed(@Req() req: AuthenticatedRequest) {
     return this.calendar.issue(req.principal!.citizenId!);
   }
@@ -99,6 +101,8 @@ export class OverviewController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Whether I have a live calendar feed token, and since when' })
+  @ApiAnswer(200, 'CalendarFeedStatus')
+  @ApiErrors([])
   feedStatus(@Req() req: AuthenticatedRequest) {
     return this.calendar.status(req.principal!.citizenId!);
   }
@@ -108,6 +112,8 @@ export class OverviewController {
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke my calendar feed token (if any): its feed answers 404 from now on' })
+  @ApiNoContent('Revoked (or there was none)')
+  @ApiErrors([])
   async revokeFeed(@Req() req: AuthenticatedRequest): Promise<void> {
     await this.calendar.revoke(req.principal!.citizenId!);
   }
@@ -118,6 +124,8 @@ export class OverviewController {
   @ApiOperation({
     summary: 'My deadlines as iCalendar, for a calendar subscription; no sign-in, the token is the key (404 when unknown or revoked)',
   })
+  @ApiResponse(CALENDAR_ANSWER)
+  @ApiErrors(['NOT_FOUND'], false)
   async feed(@Res({ passthrough: true }) res: Response, @Query('token') token?: string, @Query('lang') lang?: string): Promise<string> {
     const body = await this.calendar.render(token, lang === 'en' ? 'en' : 'da');
     // Set on success only: a refusal stays the usual JSON error.

@@ -9,7 +9,7 @@ import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { citizenViewer } from '../auth/viewer';
 import { SendEventDto } from '../dto/journey.dto';
 import { uuidParam } from './uuid-param';
-import { EVENT_STREAM_ANSWER, ApiErrors } from '../contract/openapi-contract';
+import { ApiAnswer, ApiErrors, EVENT_STREAM_ANSWER } from '../contract/openapi-contract';
 import { JourneyStreams } from './journey-stream';
 
 /**
@@ -32,6 +32,8 @@ export class ProxyJourneysController {
 
   @Get('journeys')
   @ApiOperation({ summary: 'Journeys I may see as a proxy, each with my access (read | act)' })
+  @ApiAnswer(200, { list: 'RepresentedJourney' })
+  @ApiErrors([])
   async list(@Req() req: AuthenticatedRequest) {
     const viewer = citizenViewer(req.principal!);
     const rows = await this.proxies.journeysFor(viewer.citizenId);
@@ -40,12 +42,16 @@ export class ProxyJourneysController {
   }
 
   @Get('journeys/:id')
+  @ApiAnswer(200, 'JourneyView')
+  @ApiErrors(['NOT_FOUND'])
   async one(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string) {
     const { row } = await this.access.asProxy(citizenViewer(req.principal!), id, 'read', 'view');
     return this.queries.view(row, 'citizen');
   }
 
   @Get('journeys/:id/history')
+  @ApiAnswer(200, { list: 'HistoryEntry' })
+  @ApiErrors(['NOT_FOUND'])
   async history(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string) {
     await this.access.asProxy(citizenViewer(req.principal!), id, 'read', 'history');
     const rows = await this.queries.history(id);
@@ -79,6 +85,8 @@ export class ProxyJourneysController {
   @Post('journeys/:id/events')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send an event on the citizen’s behalf (needs access `act`)' })
+  @ApiAnswer(200, 'EventAnswer')
+  @ApiErrors(['NOT_FOUND', 'EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'CONCURRENT_UPDATE'])
   async event(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: SendEventDto) {
     const { actor } = await this.access.asProxy(citizenViewer(req.principal!), id, 'act', `event:${body.type.slice(0, 80)}`);
     const { result, journey } = await this.send.executeAndRead({

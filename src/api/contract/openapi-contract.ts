@@ -1,397 +1,69 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
-import { ERROR_STATUS } from '../../platform/errors/domain-error';
+import { ApiResponse, type OpenAPIObject } from '@nestjs/swagger';
+import { ERROR_STATUS, type ErrorCode } from '../../platform/errors/domain-error';
+import { CITIZEN_SCHEMAS } from './citizen.schemas';
+import { JOURNEY_SCHEMAS } from './journeys.schemas';
+import { ref, type SchemaObject } from './schema-kit';
+import { SELF_SERVICE_SCHEMAS } from './self-service.schemas';
 
 /**
  * The answers of the API as JSON Schemas in the OpenAPI document (components.schemas), so an
- * integrator reads what each endpoint really returns. The e2e suites validate the answers they
- * receive against the served document (test/support/openapi-contract.ts): a drift fails there.
- * Objects stay open (additional properties allowed) where a field may be added without breaking callers.
+ * integrator reads what each endpoint really returns: every success status with its schema, every
+ * error status with the codes it carries. `test/unit/api/openapi-document.spec.ts` fails on an
+ * operation without them; the e2e suites validate every answer they receive against the document
+ * (`test/support/openapi-contract.ts`), so a field or status the document does not describe fails there.
+ * Callers should ignore fields they do not know: a field may be added without a new version.
  */
-/** An OpenAPI 3.0 schema object (the package does not export its type). */
-type SchemaObject = Record<string, unknown>;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const text: SchemaObject = {
-  type: 'object',
-  required: ['da', 'en'],
-  properties: { da: { type: 'string' }, en: { type: 'string' } },
-  example: { da: 'Flytte', en: 'Moving' },
-};
-const anyObject: SchemaObject = { type: 'object', additionalProperties: true };
-const stepStatus: SchemaObject = { type: 'string', enum: ['pending', 'active', 'done', 'skipped', 'failed', 'late'] };
-
-const expectedAnswer: SchemaObject = {
-  type: 'object',
-  required: ['measure', 'amount', 'unit', 'text', 'source'],
-  description: 'How long the authority normally takes to answer this case, as it publishes it, with the public source',
-  properties: {
-    measure: { type: 'string', enum: ['within', 'average'], description: '`within`: normally within; `average`: on average' },
-    amount: { type: 'integer', minimum: 1 },
-    unit: { type: 'string', enum: ['working-days', 'weeks'] },
-    text: { allOf: [ref('Text')], description: 'In plain words, e.g. "Svar forventes normalt inden for 5 hverdage"' },
-    source: {
-      type: 'object',
-      required: ['title', 'url', 'checked'],
-      properties: { title: { type: 'string' }, url: { type: 'string', nullable: true }, checked: { type: 'string' } },
-    },
+const ERROR_DETAILS: Record<string, SchemaObject> = {
+  fields: {
+    type: 'array',
+    description: 'For 400 (and an unknown journey type): each field that is wrong and why',
+    items: { type: 'object', required: ['field', 'reason'], properties: { field: { type: 'string' }, reason: { type: 'string' } } },
   },
-  additionalProperties: false,
+  types: { type: 'array', items: { type: 'string' }, description: 'JOURNEY_TYPE_UNKNOWN: the journey types there are' },
+  actor: { type: 'string', description: 'FORBIDDEN for an event: the actor kind that may not send it' },
+  authority: { type: 'string', description: 'FORBIDDEN for an event: the authority of the system or caseworker' },
+  event: { type: 'string', description: 'FORBIDDEN / EVENT_NOT_ALLOWED: the event that was refused' },
+  state: { type: 'string', description: 'EVENT_NOT_ALLOWED: the state the journey is in' },
+  startsWhen: { allOf: [ref('Text')], description: 'STARTED_BY_REGISTER: when the journey starts by itself' },
+  registerEvent: { type: 'string', nullable: true, description: 'STARTED_BY_REGISTER: the register event type that starts it' },
+  journeyId: { type: 'string', format: 'uuid', description: 'JOURNEY_ALREADY_ACTIVE: the journey that runs' },
+  reason: { type: 'string', nullable: true, description: 'JOURNEY_BROKEN: why the journey needs a caseworker' },
+  fact: { type: 'string', description: 'CORRECTION_PENDING: the fact a correction already waits for' },
+  status: { type: 'string', description: 'TASK_NOT_RETRYABLE: the status of the task' },
+  usedAt: { type: 'string', format: 'date-time', description: 'TASK_TOKEN_USED: when the token was used' },
+  expiredAt: { type: 'string', format: 'date-time', description: 'TASK_TOKEN_EXPIRED: when the token expired' },
+  retryAfterSeconds: { type: 'integer', description: 'RATE_LIMITED: seconds until a new request is accepted' },
+  error: { type: 'string', enum: ['invalid_client', 'unsupported_grant_type'], description: 'POST /api/oauth/token: the OAuth error' },
+};
+
+const ERROR_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['statusCode', 'code', 'message'],
+  properties: {
+    statusCode: { type: 'integer' },
+    code: {
+      type: 'string',
+      description:
+        `One of ${Object.keys(ERROR_STATUS).join(', ')}; UNSUPPORTED_MEDIA_TYPE; or HTTP_<status> for a route that does not exist. ` +
+        'Each error response of an operation lists the codes it can carry.',
+    },
+    message: { type: 'string', description: 'What went wrong, in plain words (English); never personal data' },
+    ...ERROR_DETAILS,
+  },
+  example: {
+    statusCode: 400,
+    code: 'VALIDATION_FAILED',
+    message: 'Invalid data: data.reportedOn must match format "date"',
+    fields: [{ field: 'data.reportedOn', reason: 'must match format "date"' }],
+  },
 };
 
 export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
-  Text: text,
-  Error: {
-    type: 'object',
-    required: ['statusCode', 'code', 'message'],
-    properties: {
-      statusCode: { type: 'integer' },
-      code: {
-        type: 'string',
-        description: `One of ${Object.keys(ERROR_STATUS).join(', ')} (or HTTP_<status> for a route that does not exist)`,
-      },
-      message: { type: 'string', description: 'What went wrong, in plain words (English); never personal data' },
-      fields: {
-        type: 'array',
-        items: { type: 'object', required: ['field', 'reason'], properties: { field: { type: 'string' }, reason: { type: 'string' } } },
-      },
-    },
-    additionalProperties: true,
-    example: {
-      statusCode: 400,
-      code: 'VALIDATION_FAILED',
-      message: 'Invalid data: data.reportedOn must match format "date"',
-      fields: [{ field: 'data.reportedOn', reason: 'must match format "date"' }],
-    },
-  },
-  StepDefinition: {
-    type: 'object',
-    required: ['id', 'kind', 'title', 'guidance'],
-    properties: {
-      id: { type: 'string' },
-      kind: { type: 'string', enum: ['citizen', 'automatic', 'authority', 'caseworker'] },
-      system: { type: 'string' },
-      title: ref('Text'),
-      guidance: ref('Text'),
-      deadlineRule: ref('Text'),
-      optional: { type: 'boolean' },
-      task: { allOf: [ref('Text')], description: 'The citizen’s task as an imperative ("Anmeld flytningen på borger.dk")' },
-      notRelevant: {
-        type: 'object',
-        additionalProperties: ref('Text'),
-        description: 'Why the step does not apply, one line per reason the journey skips it for (the step state’s reason)',
-      },
-    },
-    additionalProperties: true,
-  },
-  JourneyTypeSummary: {
-    type: 'object',
-    required: ['id', 'version', 'title', 'description', 'startedBy', 'register', 'startSchema', 'startExample', 'steps', 'links', 'href'],
-    properties: {
-      id: { type: 'string', example: 'retiring' },
-      version: { type: 'integer' },
-      title: ref('Text'),
-      description: ref('Text'),
-      startedBy: {
-        type: 'array',
-        items: { type: 'string', enum: ['citizen', 'register'] },
-        description: 'citizen: POST /api/journeys; register: POST /api/register-events',
-      },
-      register: {
-        type: 'object',
-        nullable: true,
-        required: ['eventType', 'dateFact', 'startsWhen'],
-        properties: {
-          eventType: { type: 'string', example: 'pension-age-approaching' },
-          dateFact: { type: 'string', example: 'pensionAgeDate' },
-          startsWhen: ref('Text'),
-        },
-      },
-      startSchema: anyObject,
-      startExample: anyObject,
-      steps: { type: 'array', items: ref('StepDefinition') },
-      links: { type: 'array', items: { type: 'string' } },
-      href: { type: 'string', example: '/api/journey-types/retiring' },
-    },
-    additionalProperties: true,
-  },
-  JourneyEventContract: {
-    type: 'object',
-    required: ['type', 'title', 'actors', 'steps', 'schema', 'examples'],
-    properties: {
-      type: { type: 'string', example: 'folkepension.decided' },
-      title: ref('Text'),
-      actors: { type: 'array', items: { type: 'string', enum: ['citizen', 'caseworker', 'system', 'register'] } },
-      steps: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['id', 'title', 'authority'],
-          properties: { id: { type: 'string' }, title: ref('Text'), authority: { type: 'string', nullable: true } },
-        },
-      },
-      schema: {
-        ...anyObject,
-        description: 'JSON Schema (2020-12) of the event data; x-title, x-description and x-enum-titles carry Danish and English words',
-      },
-      examples: { type: 'array', items: anyObject },
-    },
-  },
-  JourneyTypeContract: {
-    allOf: [
-      ref('JourneyTypeSummary'),
-      {
-        type: 'object',
-        required: ['startExamples', 'facts', 'events'],
-        properties: {
-          startExamples: { type: 'array', items: anyObject },
-          facts: {
-            type: 'object',
-            required: ['schema', 'examples'],
-            properties: { schema: { ...anyObject, nullable: true }, examples: { type: 'array', items: anyObject } },
-          },
-          events: { type: 'array', items: ref('JourneyEventContract') },
-        },
-      },
-    ],
-  },
-  Diagram: {
-    type: 'object',
-    required: ['type', 'version', 'mermaid'],
-    properties: { type: { type: 'string' }, version: { type: 'integer' }, mermaid: { type: 'string' } },
-  },
-  NextAction: {
-    type: 'object',
-    required: ['event', 'title', 'schema', 'example'],
-    properties: { event: { type: 'string', example: 'move.reported' }, title: ref('Text'), schema: anyObject, example: anyObject },
-    description: 'An event you may send now: POST it with data matching `schema` (the example is accepted in the current state)',
-  },
-  StepView: {
-    type: 'object',
-    required: ['id', 'kind', 'title', 'guidance', 'optional', 'status', 'overdue'],
-    properties: {
-      id: { type: 'string' },
-      kind: { type: 'string' },
-      system: { type: 'string' },
-      title: ref('Text'),
-      guidance: ref('Text'),
-      optional: { type: 'boolean' },
-      status: stepStatus,
-      deadline: { type: 'string', format: 'date' },
-      overdue: { type: 'boolean' },
-      notRelevant: { allOf: [ref('Text')], description: 'For a skipped step: why it does not apply to this citizen' },
-    },
-    additionalProperties: true,
-  },
-  JourneyView: {
-    type: 'object',
-    required: ['id', 'type', 'title', 'definitionVersion', 'status', 'state', 'createdAt', 'updatedAt', 'steps', 'nextActions', 'links'],
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      type: { type: 'string' },
-      title: ref('Text'),
-      definitionVersion: { type: 'integer' },
-      status: { type: 'string', enum: ['active', 'completed', 'dismissed', 'broken'] },
-      state: { type: 'string' },
-      createdAt: { type: 'string', format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-      completedAt: { type: 'string', format: 'date-time' },
-      nextDeadline: { type: 'string' },
-      steps: { type: 'array', items: ref('StepView') },
-      nextActions: { type: 'array', items: ref('NextAction') },
-      links: anyObject,
-    },
-    additionalProperties: true,
-  },
-  EventResult: {
-    type: 'object',
-    required: ['journeyId', 'seq', 'state', 'duplicate'],
-    properties: {
-      journeyId: { type: 'string', format: 'uuid' },
-      seq: { type: 'integer' },
-      state: { type: 'string' },
-      duplicate: { type: 'boolean' },
-    },
-    additionalProperties: false,
-  },
-  EventAnswer: { type: 'object', required: ['result', 'journey'], properties: { result: ref('EventResult'), journey: ref('JourneyView') } },
-  SystemEventAnswer: { type: 'object', required: ['result'], properties: { result: ref('EventResult') }, additionalProperties: false },
-  WaitingStep: {
-    type: 'object',
-    required: ['journey', 'step', 'since', 'deadline', 'expectedAnswer', 'link'],
-    properties: {
-      journey: anyObject,
-      step: anyObject,
-      since: { type: 'string', format: 'date-time', nullable: true, description: 'When the engine asked the authority, when known' },
-      deadline: { type: 'string', format: 'date', nullable: true },
-      expectedAnswer: { ...expectedAnswer, nullable: true, description: 'Null when the authority publishes no figure' },
-      link: { type: 'string' },
-    },
-    additionalProperties: true,
-  },
-  Overview: {
-    type: 'object',
-    required: ['generatedAt', 'today', 'runningJourneys', 'deadlines', 'cases', 'facts', 'corrections'],
-    properties: {
-      generatedAt: { type: 'string', format: 'date-time' },
-      today: { type: 'string', format: 'date' },
-      runningJourneys: { type: 'integer' },
-      deadlines: { type: 'array', items: anyObject },
-      cases: {
-        type: 'array',
-        description: 'The steps that wait for an authority, grouped by authority',
-        items: {
-          type: 'object',
-          required: ['authority', 'steps'],
-          properties: { authority: anyObject, steps: { type: 'array', items: ref('WaitingStep') } },
-        },
-      },
-      benefits: { type: 'array', items: anyObject },
-      facts: { type: 'array', items: anyObject },
-      corrections: { type: 'array', items: ref('Correction') },
-      calendar: anyObject,
-      representing: {
-        type: 'object',
-        required: ['grantId', 'citizen', 'access'],
-        description: 'When a proxy reads: whose overview it is and what the power of attorney allows',
-        properties: {
-          grantId: { type: 'string', format: 'uuid' },
-          citizen: { type: 'string' },
-          access: { type: 'string', enum: ['read', 'act'] },
-        },
-      },
-    },
-    additionalProperties: true,
-  },
-  Correction: {
-    type: 'object',
-    required: ['id', 'fact', 'authority', 'description', 'requestedBy', 'status', 'answer', 'createdAt', 'answeredAt'],
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      fact: { type: 'string', enum: ['address', 'civilStatus', 'children'] },
-      authority: { type: 'string' },
-      description: { type: 'string' },
-      requestedBy: { type: 'string', enum: ['citizen', 'proxy'] },
-      status: { type: 'string', enum: ['awaiting', 'corrected', 'rejected'] },
-      answer: { type: 'string', nullable: true },
-      createdAt: { type: 'string', format: 'date-time' },
-      answeredAt: { type: 'string', format: 'date-time', nullable: true },
-    },
-    additionalProperties: true,
-  },
-  HistoryEntry: {
-    type: 'object',
-    required: ['seq', 'event', 'title', 'data', 'actor', 'state', 'at'],
-    properties: {
-      seq: { type: 'integer' },
-      event: { type: 'string' },
-      title: ref('Text'),
-      data: anyObject,
-      actor: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' }, authority: { type: 'string' } } },
-      state: { type: 'string' },
-      at: { type: 'string' },
-    },
-  },
-  SystemJourneyView: {
-    type: 'object',
-    required: ['id', 'type', 'status', 'steps', 'nextActions'],
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      type: { type: 'string' },
-      status: { type: 'string' },
-      steps: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['id', 'kind', 'title', 'status', 'awaiting'],
-          properties: {
-            id: { type: 'string' },
-            kind: { type: 'string' },
-            title: ref('Text'),
-            status: stepStatus,
-            deadline: { type: 'string' },
-            reason: { type: 'string' },
-            awaiting: { ...anyObject, nullable: true },
-          },
-        },
-      },
-      nextActions: { type: 'array', items: ref('NextAction') },
-    },
-  },
-  RegisterEventAnswer: {
-    type: 'object',
-    required: ['replayed', 'journeyType', 'outcomes'],
-    properties: {
-      replayed: { type: 'boolean' },
-      journeyType: { type: 'string' },
-      outcomes: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['person', 'result'],
-          properties: {
-            person: { type: 'integer' },
-            result: { type: 'string', enum: ['started', 'already-active', 'rejected'] },
-            journeyId: { type: 'string', format: 'uuid' },
-            reason: { type: 'string' },
-            delivered: { type: 'string', enum: ['applied', 'not-applicable'] },
-          },
-          additionalProperties: false,
-        },
-      },
-    },
-    example: {
-      replayed: false,
-      journeyType: 'retiring',
-      outcomes: [
-        { person: 0, result: 'started', journeyId: '7d9c2a4e-1f3b-4c5d-8e6f-0a1b2c3d4e5f' },
-        { person: 1, result: 'rejected', reason: 'Invalid facts: facts.stillWorking is required' },
-      ],
-    },
-  },
-  ProxyGrant: {
-    type: 'object',
-    required: ['id', 'counterpart', 'counterpartName', 'journeyId', 'access', 'expiresAt', 'createdAt', 'revokedAt', 'active'],
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      counterpart: { type: 'string', example: '020280-xxxx', description: 'The other party’s birth-date part of the CPR number' },
-      counterpartName: { type: 'string', nullable: true, example: 'Bo Nielsen', description: 'The other party’s name' },
-      journeyId: { type: 'string', format: 'uuid', nullable: true, description: 'null: all my journeys, later ones too' },
-      access: { type: 'string', enum: ['read', 'act'] },
-      expiresAt: { type: 'string', format: 'date-time' },
-      createdAt: { type: 'string', format: 'date-time' },
-      revokedAt: { type: 'string', format: 'date-time', nullable: true },
-      active: { type: 'boolean' },
-    },
-    additionalProperties: true,
-  },
-  PendingProxyGrant: {
-    type: 'object',
-    required: ['pendingId', 'grantee', 'journeyId', 'access', 'expiresAt', 'confirmBefore'],
-    properties: {
-      pendingId: { type: 'string', format: 'uuid', description: 'Confirm with POST /api/me/proxies { pendingId }' },
-      grantee: {
-        type: 'object',
-        required: ['name', 'maskedCpr', 'birthDate'],
-        properties: {
-          name: { type: 'string', nullable: true, example: 'Bo Nielsen', description: 'As the CPR register gives it' },
-          maskedCpr: { type: 'string', example: '020280-xxxx' },
-          birthDate: { type: 'string', format: 'date', nullable: true, example: '1980-02-02' },
-        },
-      },
-      journeyId: { type: 'string', format: 'uuid', nullable: true },
-      access: { type: 'string', enum: ['read', 'act'] },
-      expiresAt: { type: 'string', format: 'date-time', description: 'When the power of attorney, once confirmed, ends' },
-      confirmBefore: { type: 'string', format: 'date-time', description: 'The pending grant lapses then (15 minutes); it gives no access' },
-    },
-    additionalProperties: true,
-  },
-  AsyncApiDocument: {
-    type: 'object',
-    required: ['asyncapi', 'channels'],
-    properties: { asyncapi: { type: 'string', example: '3.0.0' }, channels: anyObject },
-    additionalProperties: true,
-  },
+  Error: ERROR_SCHEMA,
+  ...JOURNEY_SCHEMAS,
+  ...CITIZEN_SCHEMAS,
+  ...SELF_SERVICE_SCHEMAS,
 };
 
 /** The 2xx answer of an endpoint: a component (or a list of them) from CONTRACT_SCHEMAS. */
@@ -399,9 +71,12 @@ export function ApiAnswer(status: number, schema: string | { list: string }, des
   return ApiResponse({
     status,
     description,
-    schema: typeof schema === 'string' ? ref(schema) : { type: 'array', items: ref(schema.list) },
+    content: { 'application/json': { schema: typeof schema === 'string' ? ref(schema) : { type: 'array', items: ref(schema.list) } } },
   });
 }
+
+/** A 204 answer: done, no body. */
+export const ApiNoContent = (description: string) => ApiResponse({ status: 204, description });
 
 /** The 200 of a journey's event stream: what its events hold (the OpenAPI document cannot type an event stream's parts). */
 export const EVENT_STREAM_ANSWER = {
@@ -418,20 +93,110 @@ export const EVENT_STREAM_ANSWER = {
   },
 };
 
+/** The 200 of the calendar feed: an iCalendar document. */
+export const CALENDAR_ANSWER = {
+  status: 200,
+  description: 'text/calendar (RFC 5545): one all-day event per deadline of a running journey, in the language asked for',
+  content: {
+    'text/calendar': { schema: { type: 'string' as const }, example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nEND:VCALENDAR\r\n' },
+  },
+};
+
+/** A typical body of each code, as the document's examples. */
+const ERROR_EXAMPLES: Partial<Record<ErrorCode, Record<string, unknown>>> = {
+  VALIDATION_FAILED: {
+    message: 'Invalid data: data.reportedOn must match format "date"',
+    fields: [{ field: 'data.reportedOn', reason: 'must match format "date"' }],
+  },
+  UNAUTHENTICATED: { message: 'Sign in: a bearer token is required' },
+  FORBIDDEN: {
+    message: 'The system of municipality may not send "folkepension.decided": the step belongs to another authority',
+    actor: 'system',
+    authority: 'municipality',
+    event: 'folkepension.decided',
+  },
+  NOT_FOUND: { message: 'Journey not found' },
+  NOT_ACCEPTABLE: { message: 'This is an event stream: send Accept: text/event-stream' },
+  JOURNEY_TYPE_UNKNOWN: {
+    message: 'Unknown journey type "space-travel"; known types: moving, retiring',
+    types: ['moving', 'retiring'],
+  },
+  EVENT_NOT_ALLOWED: {
+    message: 'Event "move.reported" is not accepted in the current state',
+    event: 'move.reported',
+    state: 'inProgress',
+  },
+  JOURNEY_NOT_ACTIVE: { message: 'The journey is completed' },
+  JOURNEY_ALREADY_ACTIVE: { message: 'An active moving journey already exists', journeyId: '7d9c2a4e-1f3b-4c5d-8e6f-0a1b2c3d4e5f' },
+  JOURNEY_BROKEN: { message: 'The journey needs a caseworker before it can continue', reason: null },
+  STARTED_BY_REGISTER: {
+    message: 'Retiring is not started by hand. Starts by itself when you are half a year from your state pension age.',
+    startsWhen: {
+      da: 'Starter automatisk, når du er et halvt år fra din folkepensionsalder.',
+      en: 'Starts by itself when you are half a year from your state pension age.',
+    },
+    registerEvent: 'pension-age-approaching',
+  },
+  CONCURRENT_UPDATE: { message: 'The journey changed meanwhile; try again' },
+  TASK_NOT_RETRYABLE: { message: 'The task is queued; only a task that failed after its last attempt can be retried', status: 'queued' },
+  TASK_TOKEN_USED: {
+    message: 'This task token has already been used; a token completes or fails its step once',
+    usedAt: '2026-12-06T10:00:00.000Z',
+  },
+  TASK_TOKEN_EXPIRED: { message: 'This task token has expired', expiredAt: '2026-12-06T10:00:00.000Z' },
+  TASK_TOKEN_CLOSED: { message: 'The step was decided elsewhere or a newer token replaced this one' },
+  CORRECTION_PENDING: { message: 'A correction of this fact is already waiting for the authority', fact: 'civilStatus' },
+  CORRECTION_ANSWERED: { message: 'This correction request has already been answered' },
+  PAYLOAD_TOO_LARGE: { message: 'Request body is too large' },
+  RATE_LIMITED: { message: 'Too many requests: try again in 30 seconds', retryAfterSeconds: 30 },
+  UNAVAILABLE: { message: 'The retiring journey is not deployed' },
+};
+
+function errorResponse(status: number, codes: string[]) {
+  const examples = Object.fromEntries(
+    codes.map((code) => [code, { value: { statusCode: status, code, message: '', ...ERROR_EXAMPLES[code as ErrorCode] }, summary: code }]),
+  );
+  return { description: codes.join(', '), content: { 'application/json': { schema: ref('Error'), examples } } };
+}
+
 /**
- * The error answers an endpoint can give, each `{ statusCode, code, message, fields? }`, one
+ * The error answers an endpoint can give, each `{ statusCode, code, message, …details }`, one
  * response per status listing its codes. VALIDATION_FAILED (malformed input) is always possible;
- * UNAUTHENTICATED and RATE_LIMITED are added for endpoints that need sign-in (`signedIn`).
+ * UNAUTHENTICATED and FORBIDDEN (another role) are added for endpoints that need sign-in
+ * (`signedIn`). The limits every write has are added by `withRequestLimits`.
  */
-export function ApiErrors(codes: (keyof typeof ERROR_STATUS)[], signedIn = true) {
-  const all = new Set<keyof typeof ERROR_STATUS>([
-    ...codes,
-    'VALIDATION_FAILED',
-    ...(signedIn ? (['UNAUTHENTICATED', 'RATE_LIMITED'] as const) : []),
-  ]);
+export function ApiErrors(codes: ErrorCode[], signedIn = true) {
+  const all = new Set<ErrorCode>([...codes, 'VALIDATION_FAILED', ...(signedIn ? (['UNAUTHENTICATED', 'FORBIDDEN'] as const) : [])]);
   const byStatus = new Map<number, string[]>();
   for (const code of all) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
-  return applyDecorators(
-    ...[...byStatus].map(([status, list]) => ApiResponse({ status, description: list.join(', '), schema: ref('Error') })),
-  );
+  return applyDecorators(...[...byStatus].map(([status, list]) => ApiResponse({ status, ...errorResponse(status, list) })));
+}
+
+/**
+ * What every write answers whatever its route: a body is parsed with a size limit (100 kB) and a
+ * charset check, and writes count against the caller's rate limit (reads do not).
+ */
+export function withRequestLimits(document: OpenAPIObject): OpenAPIObject {
+  for (const operations of Object.values(document.paths)) {
+    for (const method of ['post', 'put', 'patch', 'delete'] as const) {
+      const operation = operations[method];
+      if (!operation) continue;
+      operation.responses['413'] ??= errorResponse(413, ['PAYLOAD_TOO_LARGE']);
+      operation.responses['415'] ??= {
+        description: 'UNSUPPORTED_MEDIA_TYPE',
+        content: {
+          'application/json': {
+            schema: ref('Error'),
+            example: {
+              statusCode: 415,
+              code: 'UNSUPPORTED_MEDIA_TYPE',
+              message: 'The request body’s charset or encoding is not supported',
+            },
+          },
+        },
+      };
+      operation.responses['429'] ??= errorResponse(429, ['RATE_LIMITED']);
+    }
+  }
+  return document;
 }

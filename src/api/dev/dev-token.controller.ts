@@ -3,6 +3,7 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { SignIn } from '../auth/rate-limit.guard';
 import { TokenService } from '../auth/token.service';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 
 export class DevTokenDto {
   @ApiProperty({ enum: ['citizen', 'caseworker', 'system'] })
@@ -37,6 +38,8 @@ export class DevTokenController {
   @Post('token')
   @SignIn()
   @ApiOperation({ summary: 'Issue a test token (AUTH_MODE=dev only)' })
+  @ApiAnswer(201, 'DevToken', 'Issued (AUTH_MODE=dev only)')
+  @ApiErrors([], false)
   async token(@Body() body: DevTokenDto): Promise<{ token: string }> {
     return { token: await this.tokens.issueDev(body) };
   }

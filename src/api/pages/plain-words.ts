@@ -1,7 +1,7 @@
 import { AUTHORITY_SYSTEMS } from '../../../journeys/shared/authority-tasks';
 import type { AuthoritySystemId, JourneyDefinition, Text } from '../../../journeys/shared/contract';
 import type { Actor } from '../../engine/actor';
-import { eventTitle, hasEventTitle } from '../../engine/queries/event-titles';
+import { historyTitle, timerStep } from '../../engine/queries/event-titles';
 import type { Lang } from './i18n';
 
 /**
@@ -18,35 +18,11 @@ export function stepTitle(lang: Lang, def: JourneyDefinition | undefined, stepId
   return step ? step.title[lang] : say(lang, 'et trin', 'a step');
 }
 
-/** The step a timer key names (`reminder:<step>:7d`, `watchdog:<step>`), when it names one. */
-export function timerStep(def: JourneyDefinition | undefined, key: unknown): string | undefined {
-  if (typeof key !== 'string') return undefined;
-  return def?.steps.find((s) => key.split(':').includes(s.id))?.id;
-}
+export { timerStep };
 
-/** One history row: what happened, in words. */
+/** One history row: what happened, in words (the same words as the API's history, never an event id). */
 export function eventWords(lang: Lang, def: JourneyDefinition | undefined, type: string, data: Record<string, unknown> = {}): string {
-  const spec = def?.events[type];
-  if (spec) return spec.title[lang];
-  const step = () => stepTitle(lang, def, data.step);
-  switch (type) {
-    case 'integration.completed':
-      return say(lang, `Svar fra myndigheden: ${step()}`, `Answer from the authority: ${step()}`);
-    case 'integration.failed':
-      return say(lang, `Myndigheden kunne ikke svare: ${step()}`, `The authority could not answer: ${step()}`);
-    case 'integration.retry':
-      return say(lang, `Nyt forsøg hos myndigheden: ${step()}`, `New attempt at the authority: ${step()}`);
-    case 'timer.fired': {
-      const key = typeof data.key === 'string' ? data.key : '';
-      const s = stepTitle(lang, def, timerStep(def, key));
-      return key.startsWith('reminder')
-        ? say(lang, `Påmindelse: ${s}`, `Reminder: ${s}`)
-        : say(lang, `Frist nået: ${s}`, `Deadline reached: ${s}`);
-    }
-    default:
-      // The engine's own entries in the words the API's history uses too; never an event id.
-      return hasEventTitle(type) ? eventTitle(def, type)[lang] : say(lang, 'Opdatering af forløbet', 'Update to the journey');
-  }
+  return historyTitle(def, type, data)[lang];
 }
 
 /** Who did it, as the citizen (or their proxy) reads it. */

@@ -13,7 +13,7 @@ export class AsyncApiController {
       'schemas, signature verification',
   })
   @ApiAnswer(200, 'AsyncApiDocument')
-  @ApiErrors(['RATE_LIMITED'], false)
+  @ApiErrors([], false)
   document() {
     return asyncApiDocument();
   }

@@ -5,6 +5,7 @@ import { Roles } from '../auth/auth.guard';
 import { uuidParam } from '../citizen/uuid-param';
 import { SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
 import { systemCaller } from './system-caller';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 
 /**
  * The authority's side of "Er det forkert?": with the id from `correction.requested` and its
@@ -21,6 +22,8 @@ export class CorrectionHooksController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The correction request, with the subject’s CPR number (logged in the citizen’s access log)' })
+  @ApiAnswer(200, 'CorrectionForAuthority')
+  @ApiErrors(['NOT_FOUND'])
   details(@Req() req: AuditedRequest, @Param('id', uuidParam('id')) id: string) {
     return this.corrections.details(id, systemCaller(req));
   }
@@ -35,6 +38,8 @@ export class CorrectionHooksController {
     },
   })
   @ApiOperation({ summary: 'Answer the request: corrected or rejected, with a message the citizen reads (409 when already answered)' })
+  @ApiAnswer(200, 'Correction')
+  @ApiErrors(['NOT_FOUND', 'CORRECTION_ANSWERED'])
   answer(@Req() req: AuditedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: Record<string, unknown>) {
     return this.corrections.answer(id, systemCaller(req), body?.outcome, body?.message);
   }

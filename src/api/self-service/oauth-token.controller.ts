@@ -6,6 +6,7 @@ import { SignIn } from '../auth/rate-limit.guard';
 import { TokenService } from '../auth/token.service';
 import { ClientCredentialsDto } from './self-service.dto';
 import { callAudit, SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 
 /** `Authorization: Basic base64(client_id:client_secret)`, each part form-encoded (RFC 6749 §2.3.1). */
 function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
@@ -34,6 +35,8 @@ export class OAuthTokenController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Client credentials: an authority system gets a short-lived access token (role system, its authority)' })
+  @ApiAnswer(200, 'ClientToken')
+  @ApiErrors(['UNAUTHENTICATED'], false)
   async token(@Req() req: AuditedRequest, @Body() body: ClientCredentialsDto) {
     if (body.grant_type !== 'client_credentials') {
       throw new DomainError('VALIDATION_FAILED', 'Only grant_type=client_credentials is supported', {

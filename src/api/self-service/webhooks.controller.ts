@@ -7,6 +7,7 @@ import { CreateWebhookDto, DeliveriesQueryDto } from './self-service.dto';
 import { SystemAuditInterceptor, type AuditedRequest } from './system-audit.interceptor';
 import { systemCaller } from './system-caller';
 import { uuidParam } from '../citizen/uuid-param';
+import { ApiAnswer, ApiErrors, ApiNoContent } from '../contract/openapi-contract';
 
 const uuid = uuidParam('id', 'subscription id');
 
@@ -24,12 +25,16 @@ export class WebhooksController {
 
   @Post()
   @ApiOperation({ summary: "Subscribe to step events of your authority's steps; the signing secret is in this answer only" })
+  @ApiAnswer(201, 'WebhookSubscriptionCreated', 'Subscribed')
+  @ApiErrors([])
   create(@Req() req: AuditedRequest, @Body() body: CreateWebhookDto) {
     return this.createWebhook.execute(systemCaller(req), body);
   }
 
   @Get()
   @ApiOperation({ summary: 'Your subscriptions (without secrets)' })
+  @ApiAnswer(200, { list: 'WebhookSubscription' })
+  @ApiErrors([])
   list(@Req() req: AuditedRequest) {
     return this.webhooks.list(systemCaller(req));
   }
@@ -37,12 +42,16 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Unsubscribe; pending deliveries are cancelled, the delivery log stays' })
+  @ApiNoContent('Unsubscribed')
+  @ApiErrors(['NOT_FOUND'])
   async remove(@Req() req: AuditedRequest, @Param('id', uuid) id: string): Promise<void> {
     await this.webhooks.remove(systemCaller(req), id);
   }
 
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'Delivery log, newest first: status, attempts, last status code and error, next attempt' })
+  @ApiAnswer(200, { list: 'WebhookDelivery' })
+  @ApiErrors(['NOT_FOUND'])
   deliveries(@Req() req: AuditedRequest, @Param('id', uuid) id: string, @Query() query: DeliveriesQueryDto) {
     return this.webhooks.deliveries(systemCaller(req), id, query.limit ?? 50);
   }

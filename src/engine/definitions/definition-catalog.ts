@@ -97,3 +97,12 @@ export function toFieldProblems(errors: ErrorObject[], root: string): FieldProbl
     return { field: [root, ...path].join('.'), reason };
   });
 }
+
+/** 404 JOURNEY_TYPE_UNKNOWN naming the journey types there are, for a type that is none of them. */
+export function unknownJourneyType(type: string, known: JourneyDefinition[], details: { fields?: FieldProblem[] } = {}): DomainError {
+  const types = [...new Set(known.map((d) => d.id))];
+  return new DomainError('JOURNEY_TYPE_UNKNOWN', `Unknown journey type "${String(type).slice(0, 60)}"; known types: ${types.join(', ')}`, {
+    ...details,
+    types,
+  });
+}

@@ -98,9 +98,3 @@ export function assertCitizenMayStart(def: JourneyDefinition): void {
     registerEvent: registerStartOf(def.id)?.eventType ?? null,
   });
 }
-
-/** 404 naming the journey types there are, for a type that is none of them. */
-export function unknownJourneyType(type: string, known: JourneyDefinition[]): DomainError {
-  const types = known.map((d) => d.id);
-  return new DomainError('NOT_FOUND', `Unknown journey type "${String(type).slice(0, 60)}"; known types: ${types.join(', ')}`, { types });
-}

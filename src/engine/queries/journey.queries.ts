@@ -4,7 +4,7 @@ import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { JourneyRepository, type HistoryRow, type JourneyChild, type JourneyRow } from '../persistence/journey.repository';
 import { SelfServiceLinks } from '../self-service/self-service-links';
 import type { Text } from '../../../journeys/shared/contract';
-import { eventTitle } from './event-titles';
+import { historyTitle } from './event-titles';
 import { journeyView, type JourneyView, type ViewAs } from './journey-view';
 
 /** Read side: journey views, lists and history. Callers decide who may read (see the API guards). */
@@ -59,7 +59,7 @@ export class JourneyQueries {
     const journey = await this.repo.find(this.repo.dataSource, journeyId);
     const def = journey && this.catalog.get(journey.type, journey.definition_version);
     const rows = await this.repo.history(this.repo.dataSource, journeyId);
-    return rows.map((h) => ({ ...h, title: eventTitle(def, h.event_type) }));
+    return rows.map((h) => ({ ...h, title: historyTitle(def, h.event_type, h.event_data) }));
   }
 
   /**

@@ -5,7 +5,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import { AppConfig } from '../../platform/config/app.config';
 import type { Actor } from '../actor';
-import { DefinitionCatalog } from '../definitions/definition-catalog';
+import { DefinitionCatalog, unknownJourneyType } from '../definitions/definition-catalog';
 import { declaredFacts } from '../definitions/declared-facts';
 import { CommandWriter } from '../persistence/command-writer';
 import { JourneyRepository, type JourneyRow, type Sql } from '../persistence/journey.repository';
@@ -46,9 +46,7 @@ export class JourneyWriter {
     const def = version === undefined ? this.catalog.latest(type) : this.catalog.get(type, version);
     if (!def) {
       if (version === undefined)
-        throw new DomainError('JOURNEY_TYPE_UNKNOWN', `Unknown journey type "${String(type).slice(0, 60)}"`, {
-          fields: [{ field: 'type', reason: 'is not a known journey type' }],
-        });
+        throw unknownJourneyType(type, this.catalog.types(), { fields: [{ field: 'type', reason: 'is not a known journey type' }] });
       throw new Error(`Definition ${type}@${version} is not loaded`);
     }
     return def;

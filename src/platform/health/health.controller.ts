@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Queues } from '../queue/queues';
 
@@ -15,6 +15,13 @@ export class HealthController {
 
   /** The process is up (for restarts by an orchestrator). */
   @Get('live')
+  @ApiResponse({
+    status: 200,
+    description: 'The process is up',
+    content: {
+      'application/json': { schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } },
+    },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
