@@ -198,6 +198,28 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
   },
   EventAnswer: { type: 'object', required: ['result', 'journey'], properties: { result: ref('EventResult'), journey: ref('JourneyView') } },
   SystemEventAnswer: { type: 'object', required: ['result'], properties: { result: ref('EventResult') }, additionalProperties: false },
+  Consent: {
+    type: 'object',
+    required: ['id', 'journey', 'step', 'fetches', 'from', 'purpose', 'givenAt', 'givenBy', 'withdrawnAt', 'withdrawnBy', 'valid'],
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      journey: {
+        type: 'object',
+        required: ['id', 'type', 'title'],
+        properties: { id: { type: 'string', format: 'uuid' }, type: { type: 'string' }, title: ref('Text') },
+      },
+      step: { type: 'object', required: ['id', 'title'], properties: { id: { type: 'string' }, title: ref('Text') } },
+      fetches: { allOf: [ref('Text')], description: 'What the step’s integration fetches' },
+      from: { allOf: [ref('Text')], description: 'From whom' },
+      purpose: { allOf: [ref('Text')], description: 'For what' },
+      givenAt: { type: 'string', format: 'date-time' },
+      givenBy: { type: 'string', enum: ['citizen', 'proxy'], description: 'The citizen, or a proxy acting for them' },
+      withdrawnAt: { type: 'string', format: 'date-time', nullable: true },
+      withdrawnBy: { type: 'string', enum: ['citizen', 'proxy'], nullable: true },
+      valid: { type: 'boolean', description: 'Given and not withdrawn: the integration may run' },
+    },
+    additionalProperties: true,
+  },
   HistoryEntry: {
     type: 'object',
     required: ['seq', 'event', 'title', 'data', 'actor', 'state', 'at'],

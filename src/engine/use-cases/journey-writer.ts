@@ -113,6 +113,20 @@ export class JourneyWriter {
     if (commands.length) await this.commands.write(tx, ctx, commands);
   }
 
+  /**
+   * The citizen filled in by hand what a held, consent-based integration of the step would have
+   * fetched ("Udfyld selv"): that integration is no longer wanted and never runs.
+   */
+  async cancelFetchesFilledIn(tx: Sql, journeyId: string, def: JourneyDefinition, eventType: string): Promise<void> {
+    for (const step of def.steps) {
+      if (step.legalBasis?.kind !== 'consent' || step.legalBasis.fillInYourself !== eventType) continue;
+      await tx.query(
+        `UPDATE integration_task SET status = 'cancelled', updated_at = now() WHERE journey_id = $1 AND step = $2 AND status = 'held'`,
+        [journeyId, step.id],
+      );
+    }
+  }
+
   async afterTransition(
     tx: Sql,
     ctx: { journeyId: string; citizenId: string; seq: number },
