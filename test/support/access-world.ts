@@ -48,6 +48,8 @@ export interface Fixture {
   readGrantId: string;
   /** The task token of A's request to correct their civil status (the municipality's). */
   correctionId: string;
+  /** A's valid consent for the moving journey's housing-benefit step. */
+  consentId: string;
 }
 
 export async function accessWorld(app: NestExpressApplication) {
@@ -127,6 +129,13 @@ export async function accessWorld(app: NestExpressApplication) {
       journeyId,
     ]);
     const correctionId = JSON.parse(correction.body).data.correction.id as string;
+    // A's consent for the housing-benefit step's income fetch (moving asks for it from version 2).
+    const consent = await h
+      .http()
+      .post('/api/me/consents')
+      .set('Authorization', `Bearer ${citizen}`)
+      .send({ journeyId, step: 'housing-benefit' })
+      .expect(201);
     return {
       citizenA: citizen,
       journeyId,
@@ -138,6 +147,7 @@ export async function accessWorld(app: NestExpressApplication) {
       subscriptionId: subscription.id,
       readGrantId,
       correctionId,
+      consentId: consent.body.id as string,
     };
   }
 
