@@ -241,7 +241,7 @@ export const movingStepsV2: StepDefinition[] = movingSteps.map((step) =>
           from: { da: 'Skattestyrelsen (eIndkomst)', en: 'the Danish Tax Agency (eIndkomst)' },
           purpose: {
             da: 'At udfylde indkomsten i din ansøgning om boligstøtte',
-            en: 'To fill in the income in your housing-benefit application',
+            en: 'To fill in the income in your application for housing benefit',
           },
           fillInYourself: 'housing-benefit.income-entered',
           source: {

@@ -7,6 +7,7 @@ import type { Overview } from '../../../engine/overview/overview.service';
 import type { ProxyGrantView } from '../../../engine/proxies/proxy.repository';
 import { html, type SafeHtml } from '../html';
 import { formatDate, type Lang } from '../i18n';
+import { dataTable } from './table';
 
 /** The texts of Mit overblik, Danish first. */
 const T = {
@@ -87,26 +88,21 @@ const FACT_VALUES: Record<string, Text> = {
 const money = (lang: Lang, amount: number) =>
   new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { style: 'currency', currency: 'DKK' }).format(amount);
 
-const headings = (lang: Lang, keys: (keyof typeof T)[]) => keys.map((k) => html`<th scope="col">${ot(lang, k)}</th>`);
+const headings = (lang: Lang, keys: (keyof typeof T)[]) => keys.map((k) => ot(lang, k));
 
 function deadlinesSection(lang: Lang, o: Overview): SafeHtml {
-  const rows = o.deadlines.map(
-    (d) => html`<tr${d.overdue ? html` class="overdue"` : ''}>
-      <td>${formatDate(lang, d.deadline)}${d.overdue ? html`<br><span class="badge badge-error">${ot(lang, 'overdue')}</span>` : ''}</td>
-      <td><a href="${d.link}">${d.step.title[lang]}</a>${
-        d.forYou ? html`<br><span class="badge badge-info">${ot(lang, 'forYou')}</span>` : ''
-      }</td>
-      <td>${d.authority?.name[lang] ?? ''}</td>
-      <td>${d.journey.title[lang]}</td></tr>`,
-  );
+  const forYou = html`<br><span class="badge badge-info">${ot(lang, 'forYou')}</span>`;
+  const rows = o.deadlines.map((d) => [
+    html`${formatDate(lang, d.deadline)}${d.overdue ? html`<br><span class="badge badge-error">${ot(lang, 'overdue')}</span>` : ''}`,
+    html`<a href="${d.link}">${d.step.title[lang]}</a>${d.forYou ? forYou : ''}`,
+    d.authority?.name[lang] ?? '',
+    d.journey.title[lang],
+  ]);
+  const table = o.deadlines.length
+    ? dataTable('table--zebra mt-4', headings(lang, ['date', 'what', 'authority', 'journey']), rows)
+    : html`<p>${ot(lang, 'noDeadlines')}</p>`;
   return html`<section aria-labelledby="deadlines-h" class="mt-8"><h2 id="deadlines-h">${ot(lang, 'deadlines')}</h2>
-    ${
-      o.deadlines.length
-        ? html`<table class="table table--zebra mt-4">
-          <thead><tr>${headings(lang, ['date', 'what', 'authority', 'journey'])}</tr></thead>
-          <tbody>${rows}</tbody></table>`
-        : html`<p>${ot(lang, 'noDeadlines')}</p>`
-    }</section>`;
+    ${table}</section>`;
 }
 
 function casesSection(lang: Lang, o: Overview): SafeHtml {
@@ -127,18 +123,21 @@ function casesSection(lang: Lang, o: Overview): SafeHtml {
 }
 
 function benefitPart(lang: Lang, part: BenefitsPart): SafeHtml {
+  const rows =
+    part.status === 'unavailable'
+      ? []
+      : part.benefits.map((b) => [
+          b.name[lang],
+          `${money(lang, b.amount)} ${b.frequency === 'quarterly' ? ot(lang, 'quarterly') : ot(lang, 'monthly')}`,
+          html`${formatDate(lang, b.periodFrom)}${b.periodTo ? html` – ${formatDate(lang, b.periodTo)}` : ''}`,
+          formatDate(lang, b.nextPaymentDate),
+          b.source ? html`<a href="${b.source.link}">${ot(lang, 'journey')}</a>` : '',
+        ]);
   const body =
     part.status === 'unavailable'
       ? html`<div class="alert alert-warning"><div class="alert-body"><p class="alert-text">${ot(lang, 'unavailable')}</p></div></div>`
-      : part.benefits.length
-        ? html`<table class="table mt-2"><thead><tr>${headings(lang, ['benefit', 'amount', 'period', 'nextPayment', 'from'])}</tr></thead>
-          <tbody>${part.benefits.map(
-            (b) => html`<tr><td>${b.name[lang]}</td>
-              <td>${money(lang, b.amount)} ${b.frequency === 'quarterly' ? ot(lang, 'quarterly') : ot(lang, 'monthly')}</td>
-              <td>${formatDate(lang, b.periodFrom)}${b.periodTo ? html` – ${formatDate(lang, b.periodTo)}` : ''}</td>
-              <td>${formatDate(lang, b.nextPaymentDate)}</td>
-              <td>${b.source ? html`<a href="${b.source.link}">${ot(lang, 'journey')}</a>` : ''}</td></tr>`,
-          )}</tbody></table>`
+      : rows.length
+        ? dataTable('mt-2', headings(lang, ['benefit', 'amount', 'period', 'nextPayment', 'from']), rows)
         : html`<p>${ot(lang, 'noBenefits')}</p>`;
   return html`<h3 class="h4">${part.authority.name[lang]}</h3>${body}`;
 }
