@@ -259,6 +259,12 @@ const MATRIX: Record<string, Route> = {
     path: (fx) => `/journeys/${fx.journeyId}/events/gp-choice.made`,
     body: () => gp.data,
   },
+  // A's consent for the step is in force: a second "Giv samtykke" shows the journey again, as the first did.
+  'POST /journeys/:id/consents': {
+    expect: PROXY(403, 303, 'L').map((s, i) => (i === 1 ? 303 : s)),
+    path: (fx) => `/journeys/${fx.journeyId}/consents`,
+    body: () => ({ step: 'housing-benefit' }),
+  },
   'GET /me/notifications': { expect: CITIZENS(200, 'L'), path: () => '/me/notifications' },
   'POST /me/notifications/:id/read': {
     expect: OWNER(303, 'L'),
@@ -286,6 +292,17 @@ const MATRIX: Record<string, Route> = {
     expect: ['L', 303, ...rep(5, 400), ...rep(4, 403)],
     path: () => '/overblik/ret',
     body: () => ({ fact: 'address', description: 'Forkert kommune' }),
+    mutates: true,
+  },
+  'GET /overblik/samtykker': { expect: CITIZENS(200, 'L'), path: () => '/overblik/samtykker' },
+  'GET /overblik/samtykker/:id/traek-tilbage': {
+    expect: OWNER(200, 'L'),
+    path: (fx) => `/overblik/samtykker/${fx.consentId}/traek-tilbage`,
+  },
+  'POST /overblik/samtykker/:id/traek-tilbage': {
+    expect: OWNER(303, 'L'),
+    path: (fx) => `/overblik/samtykker/${fx.consentId}/traek-tilbage`,
+    body: () => ({}),
     mutates: true,
   },
   'GET /overblik/fuldmagt/:grantId': {
