@@ -108,7 +108,6 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
     await page.getByText('Tak. Dit samtykke er givet, og vi henter nu oplysningerne.').waitFor();
     expect(await page.getByRole('button', { name: 'Giv samtykke' }).count()).toBe(0);
     await page.getByText('Du gav samtykke').waitFor();
-    await check();
 
     // The worker fetches the income from the sandbox's eIndkomst; the journey's history shows the answer.
     const answered = page.getByRole('cell', { name: 'Svar fra myndigheden: Søg boligstøtte' });
@@ -119,6 +118,8 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
     expect(await answered.count()).toBe(1);
     expect(sandbox.calls().filter((c) => c.task === 'fetch-income')).toHaveLength(1);
     await page.getByRole('cell', { name: 'Samtykke givet: oplysningerne til trinnet må hentes' }).waitFor();
+    await page.getByText('Du gav samtykke').waitFor();
+    await check();
 
     // Mit overblik → Samtykker → Træk tilbage → "Vil du trække samtykket tilbage?" → Ja.
     await page.goto(`${base}/overblik`);
