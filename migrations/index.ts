@@ -15,6 +15,8 @@ import { CreateCalendarFeedTokens1796600000000 } from './1796600000000-CreateCal
 import { CreateCorrectionRequests1796600100000 } from './1796600100000-CreateCorrectionRequests';
 import { ClaimTimersFromTheirRows1796600200000 } from './1796600200000-ClaimTimersFromTheirRows';
 import { CreateConsents1796600300000 } from './1796600300000-CreateConsents';
+import { AddCorrectionRetention1796600400000 } from './1796600400000-AddCorrectionRetention';
+import { AddCitizenNameAndPendingProxyGrants1796600500000 } from './1796600500000-AddCitizenNameAndPendingProxyGrants';
 
 /** Every migration, in order. New migrations are added here (explicit, so tests and the build agree). */
 export const migrations = [
@@ -35,4 +37,6 @@ export const migrations = [
   CreateCorrectionRequests1796600100000,
   ClaimTimersFromTheirRows1796600200000,
   CreateConsents1796600300000,
+  AddCorrectionRetention1796600400000,
+  AddCitizenNameAndPendingProxyGrants1796600500000,
 ];

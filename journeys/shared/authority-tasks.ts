@@ -27,7 +27,8 @@ import { TAX_AND_PAYMENT_TASKS } from './authority-tasks/tax-and-payments';
 import { FAMILY_AND_DEATH_TASKS } from './authority-tasks/family-and-death';
 import { WORK_EDUCATION_AND_RESIDENCE_TASKS } from './authority-tasks/work-education-and-residence';
 
-export type { Infer, Schema, StepRef, TaskDefinition } from './authority-tasks/task-kit';
+export type { Infer, Schema, StepRef, TaskDefinition, UsedBy } from './authority-tasks/task-kit';
+export { SERVICE_USERS } from './authority-tasks/task-kit';
 
 export const CATALOGUE_EXAMPLE_DATE = '2025-03-03';
 

@@ -11,6 +11,7 @@ import { QueueFactory } from '../../src/platform/queue/queue-factory';
 import { citizenToken, driveJourney, RateLimiter, type DriveResult } from './driver';
 import { measureHttpFloor } from './http-floor';
 import { measureMachineLimit } from './machine-limit';
+import { runOverviewScenario } from './overview';
 import { CpuMeter, killStarted, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
 import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
 
@@ -19,6 +20,8 @@ import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, 
  *   [--poll-ms 250] [--latency-rate N] [--node-flags '…'] [--profile]`
  * Drives journeys end to end through the HTTP API (separate API and worker processes, authority
  * sandbox at zero latency, each a process of its own) and measures the machine's own commit rate in the same run.
+ * `--scenario overview [--citizens 1000] [--requests 2000] [--concurrency 8] [--update-docs]` measures Mit overblik's
+ * read instead (./overview.ts).
  */
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -284,6 +287,18 @@ async function main(): Promise<void> {
   let adminUrl = config.database.url;
   const embedded = adminUrl ? undefined : await startEmbeddedPostgres(config.database, say);
   adminUrl ??= embedded!.adminUrl;
+  if (arg('scenario', '') === 'overview') {
+    await runOverviewScenario(adminUrl, {
+      citizens: Number(arg('citizens', '1000')),
+      requests: Number(arg('requests', '2000')),
+      concurrency: Number(arg('concurrency', '8')),
+      nodeFlags: NODE_FLAGS,
+      updateDocs: process.argv.includes('--update-docs'),
+      say,
+    });
+    await embedded?.stop();
+    return;
+  }
   const backends = arg('backends', config.queue.redisUrl ? 'redis,postgres' : 'postgres').split(',') as QueueBackendKind[];
   const machine = {
     cpus: os.cpus().length,

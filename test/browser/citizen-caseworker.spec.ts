@@ -56,12 +56,29 @@ if (!fs.existsSync(CHROMIUM))
     ] as const) {
       await page.setViewportSize({ width, height: 900 });
       url.searchParams.set('lang', lang);
-      await page.goto(url.toString());
-      await inspect(citizenFacing);
+      await whileLive(async () => {
+        await page.goto(url.toString());
+        await inspect(citizenFacing);
+      });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     url.searchParams.delete('lang');
-    await page.goto(`${url.toString()}${url.search ? '&' : '?'}lang=da`);
+    await whileLive(async () => void (await page.goto(`${url.toString()}${url.search ? '&' : '?'}lang=da`)));
+  }
+
+  /**
+   * A journey page reloads itself when the worker moves the journey on (its live script), which can cut
+   * into a navigation or an inspection: then the page is looked at again, as it is after the reload.
+   */
+  async function whileLive(look: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await look();
+      } catch (e) {
+        const cut = /interrupted by another navigation|Execution context was destroyed|navigation/i.test(String(e));
+        if (!cut || attempt === 5) throw e;
+      }
+    }
   }
 
   async function visit(path: string): Promise<void> {

@@ -166,7 +166,7 @@ describe('authority error mapping', () => {
 
     it('refuses to start with a port that lacks an operation', () => {
       const ports = { ...bindPorts(() => Promise.resolve({})), cpr: {} as never };
-      expect(() => new PortAuthorityGateway(ports)).toThrow(/cpr\/lookup-person, cpr\/register-move/);
+      expect(() => new PortAuthorityGateway(ports)).toThrow(/cpr\/lookup-person, cpr\/lookup-name, cpr\/register-move/);
     });
   });
 });

@@ -6,6 +6,7 @@ import { HttpAuthorityAdapter } from '../../src/authorities/http/http-authority.
 import { bindPorts } from '../../src/authorities/ports/port-binding';
 import type { AuthorityCallContext } from '../../src/authorities/ports/port-types';
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
+import { PERSONAS } from '../../src/api/dev/personas';
 import { CPR_VALUE, SUBJECT, callFor, caught, expectedShape, httpAuthorities, shapeOf, spec } from './harness';
 
 describe(HttpAuthorityAdapter.name, () => {
@@ -67,6 +68,18 @@ describe(HttpAuthorityAdapter.name, () => {
       expect(recorded).not.toContain('1503901234');
       expect(recorded).not.toContain('150390-1234');
       expect(recorded).not.toContain('0101900000');
+    });
+
+    it('looks up a name: the test personas by their names, anyone else by a steady made-up one, serial 0000 not at all', async () => {
+      const lookup = spec('cpr', 'lookup-name');
+      const named = async (cpr: string) => (await authorities.gateway.execute(callFor(lookup, { subject: { cpr } }))).output;
+      for (const persona of PERSONAS.filter((p) => p.role === 'citizen')) expect((await named(persona.subject)).name).toBe(persona.name);
+      await expect(named('0202802345')).resolves.toEqual({ name: 'Bo Nielsen', birthDate: '1980-02-02' });
+      const stranger = await named('0606901234');
+      expect(stranger).toEqual({ name: expect.stringMatching(/^\p{L}+ \p{L}+$/u), birthDate: '1990-06-06' });
+      expect(await named('060690-1234')).toEqual(stranger);
+      const nobody = callFor(lookup, { subject: { cpr: '0606900000' } });
+      await expect(caught(authorities.gateway.execute(nobody))).resolves.toMatchObject({ code: 'PERSON_NOT_FOUND', retryable: false });
     });
 
     it('refuses a malformed subject without echoing it', async () => {

@@ -82,11 +82,14 @@ const MATRIX: Record<string, Route> = {
   'GET /api/me/notifications': { expect: CITIZENS(200), path: () => '/api/me/notifications' },
   'POST /api/me/notifications/:id/read': { expect: OWNER(204), path: (fx) => `/api/me/notifications/${fx.notificationId}/read` },
   'GET /api/me/proxies': { expect: CITIZENS(200), path: () => '/api/me/proxies' },
-  'POST /api/me/proxies': {
+  'POST /api/me/proxies/pending': {
     expect: CITIZENS(201),
-    path: () => '/api/me/proxies',
+    path: () => '/api/me/proxies/pending',
     body: () => ({ proxyCpr: '0909809012', access: 'read', expiresAt: future() }),
   },
+  // Only the citizen who asked may confirm or cancel a pending grant; to anyone else it does not exist.
+  'POST /api/me/proxies': { expect: OWNER(201), path: () => '/api/me/proxies', body: (fx) => ({ pendingId: fx.pendingId }), mutates: true },
+  'DELETE /api/me/proxies/pending/:id': { expect: OWNER(204), path: (fx) => `/api/me/proxies/pending/${fx.pendingId}`, mutates: true },
   'DELETE /api/me/proxies/:id': { expect: OWNER(204), path: (fx) => `/api/me/proxies/${fx.grantId}`, mutates: true },
   'GET /api/me/export': { expect: CITIZENS(200), path: () => '/api/me/export' },
   'GET /api/me/represented/journeys': { expect: CITIZENS(200), path: () => '/api/me/represented/journeys' },
@@ -112,6 +115,13 @@ const MATRIX: Record<string, Route> = {
   'GET /api/me/represented/grants/:grantId/overview': {
     expect: [401, 404, 404, 404, 200, 404, 404, ...rep(4, 403)],
     path: (fx) => `/api/me/represented/grants/${fx.readGrantId}/overview?benefits=false`,
+  },
+  // The handle is the proxyAct grant: only that proxy may say one of A's register facts is wrong through it.
+  'POST /api/me/represented/grants/:grantId/corrections': {
+    expect: [401, 404, 404, 201, 404, 404, 404, ...rep(4, 403)],
+    path: (fx) => `/api/me/represented/grants/${fx.actGrantId}/corrections`,
+    body: () => ({ fact: 'address', description: 'Forkert kommune' }),
+    mutates: true,
   },
   'POST /api/me/calendar-feed': { expect: CITIZENS(201), path: () => '/api/me/calendar-feed' },
   'GET /api/me/calendar-feed': { expect: CITIZENS(200), path: () => '/api/me/calendar-feed' },
@@ -278,6 +288,19 @@ const MATRIX: Record<string, Route> = {
     path: () => '/me/proxies',
     body: () => ({ proxyCpr: '0909809012', access: 'read', expiresAt: future().slice(0, 10) }),
   },
+  'GET /me/proxies/pending/:id': { expect: OWNER(200, 'L'), path: (fx) => `/me/proxies/pending/${fx.pendingId}` },
+  'POST /me/proxies/pending/:id/confirm': {
+    expect: OWNER(303, 'L'),
+    path: (fx) => `/me/proxies/pending/${fx.pendingId}/confirm`,
+    body: () => ({}),
+    mutates: true,
+  },
+  'POST /me/proxies/pending/:id/cancel': {
+    expect: OWNER(303, 'L'),
+    path: (fx) => `/me/proxies/pending/${fx.pendingId}/cancel`,
+    body: () => ({}),
+    mutates: true,
+  },
   'GET /me/proxies/:id/revoke': { expect: OWNER(200, 'L'), path: (fx) => `/me/proxies/${fx.grantId}/revoke` },
   'POST /me/proxies/:id/revoke': {
     expect: OWNER(303, 'L'),
@@ -308,6 +331,12 @@ const MATRIX: Record<string, Route> = {
   'GET /overblik/fuldmagt/:grantId': {
     expect: ['L', 404, 404, 404, 200, 404, 404, ...rep(4, 403)],
     path: (fx) => `/overblik/fuldmagt/${fx.readGrantId}`,
+  },
+  'POST /overblik/fuldmagt/:grantId/ret': {
+    expect: ['L', 404, 404, 303, 404, 404, 404, ...rep(4, 403)],
+    path: (fx) => `/overblik/fuldmagt/${fx.actGrantId}/ret`,
+    body: () => ({ fact: 'address', description: 'Forkert kommune' }),
+    mutates: true,
   },
   'GET /caseworker': { expect: CASEWORKER(200, 200, 'L'), path: () => '/caseworker' },
   'GET /caseworker/journeys/:id': { expect: CASEWORKER(200, 404, 'L'), path: (fx) => `/caseworker/journeys/${fx.journeyId}` },
@@ -473,6 +502,7 @@ describe('access matrix', () => {
       shared.notificationId,
       shared.grantId,
       shared.subscriptionId,
+      shared.pendingId,
     ])
       expect(id).toMatch(v4);
     expect(shared.taskToken).toMatch(/^lft_[A-Za-z0-9_-]{43,}$/);

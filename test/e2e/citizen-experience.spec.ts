@@ -3,8 +3,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, engineEvent, startErrand, tokenFor, UnusedGateway } from '../support/experience';
+import { bearer, engineEvent, grantProxy, startErrand, tokenFor, UnusedGateway } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
+import { sandboxName } from '../../src/authorities/sandbox/persons';
 
 /** GET /api/me/access-log, notifications and proxies (fuldmagt), on the errand fixture. */
 describe('citizen experience API', () => {
@@ -87,23 +88,26 @@ describe('citizen experience API', () => {
   describe('proxies (fuldmagt)', () => {
     it('does let a read-only proxy see one journey, logs it, and refuses acting', async () => {
       const owner = await tokenFor(http, '0505905678');
-      const proxy = await tokenFor(http, '0606906789', 'citizen', undefined, 'Peter Proxy');
+      const proxy = await tokenFor(http, '0606906789', 'citizen', undefined, sandboxName('0606906789'));
       const id = await startErrand(http, owner);
       await http.get(`/api/me/represented/journeys/${id}`).set(bearer(proxy)).expect(404);
 
       const grant = await http
-        .post('/api/me/proxies')
+        .post('/api/me/proxies/pending')
         .set(bearer(owner))
         .send({ proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: '2099-01-01' })
         .expect(400);
       expect(grant.body.fields).toEqual([{ field: 'expiresAt', reason: 'must be at most 5 years ahead' }]);
       const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-      const ok = await http
-        .post('/api/me/proxies')
-        .set(bearer(owner))
-        .send({ proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: expires })
-        .expect(201);
-      expect(ok.body).toMatchObject({ counterpart: '060690-xxxx', journeyId: id, access: 'read', active: true });
+      const ok = await grantProxy(http, owner, { proxyCpr: '060690-6789', journeyId: id, access: 'read', expiresAt: expires });
+      // The proxy's sign-in named them; the grant list and the access log use that name alike.
+      expect(ok).toMatchObject({
+        counterpart: '060690-xxxx',
+        counterpartName: sandboxName('0606906789'),
+        journeyId: id,
+        access: 'read',
+        active: true,
+      });
 
       const view = await http.get(`/api/me/represented/journeys/${id}`).set(bearer(proxy)).expect(200);
       expect(view.body.id).toBe(id);
@@ -122,8 +126,8 @@ describe('citizen experience API', () => {
       expect(
         log.body.items.map((a: { viewer: { kind: string; name: string }; action: string }) => [a.viewer.kind, a.viewer.name, a.action]),
       ).toEqual([
-        ['proxy', 'Peter Proxy', 'list'],
-        ['proxy', 'Peter Proxy', 'view'],
+        ['proxy', sandboxName('0606906789'), 'list'],
+        ['proxy', sandboxName('0606906789'), 'view'],
       ]);
     });
 
@@ -132,11 +136,7 @@ describe('citizen experience API', () => {
       const proxy = await tokenFor(http, '0808908901');
       const id = await startErrand(http, owner);
       const expires = new Date(Date.now() + 86_400_000).toISOString();
-      const { body: grant } = await http
-        .post('/api/me/proxies')
-        .set(bearer(owner))
-        .send({ proxyCpr: '0808908901', access: 'act', expiresAt: expires })
-        .expect(201);
+      const grant = await grantProxy(http, owner, { proxyCpr: '0808908901', access: 'act', expiresAt: expires });
       expect(grant.journeyId).toBeNull();
 
       const sent = await http
@@ -161,13 +161,13 @@ describe('citizen experience API', () => {
     it('does refuse bad grants with the field and reason, never echoing the CPR number', async () => {
       const owner = await tokenFor(http, '0909909012');
       const res = await http
-        .post('/api/me/proxies')
+        .post('/api/me/proxies/pending')
         .set(bearer(owner))
         .send({ proxyCpr: '999999-9999', access: 'write', expiresAt: 'soon' })
         .expect(400);
       expect(res.body.fields).toEqual([{ field: 'access', reason: 'must be one of the following values: read, act' }]);
       const bad = await http
-        .post('/api/me/proxies')
+        .post('/api/me/proxies/pending')
         .set(bearer(owner))
         .send({ proxyCpr: '999999-9999', access: 'read', expiresAt: 'soon' })
         .expect(400);
@@ -177,7 +177,7 @@ describe('citizen experience API', () => {
       ]);
       expect(JSON.stringify(bad.body)).not.toContain('999999');
       const self = await http
-        .post('/api/me/proxies')
+        .post('/api/me/proxies/pending')
         .set(bearer(owner))
         .send({ proxyCpr: '0909909012', access: 'read', expiresAt: '2027-01-01' })
         .expect(400);

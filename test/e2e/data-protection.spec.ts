@@ -5,7 +5,7 @@ import { RetentionUseCase } from '../../src/engine/data-protection/retention.use
 import { Queues } from '../../src/platform/queue/queues';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, engineEvent, startErrand, tokenFor, UnusedGateway } from '../support/experience';
+import { bearer, grantProxy, engineEvent, startErrand, tokenFor, UnusedGateway } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
 import { waitFor } from '../support/private-redis';
 import { AcceptingGateway } from '../support/self-service';
@@ -73,15 +73,22 @@ describe('data protection', () => {
     const cw = await tokenFor(http, 'sik-sb-301', 'caseworker', 'health-insurance', 'Sofie Dahl');
     await http.get(`/api/caseworker/journeys/${id}`).set(bearer(cw)).expect(200);
     const until = new Date(Date.now() + 86_400_000).toISOString();
-    await http.post('/api/me/proxies').set(bearer(anna)).send({ proxyCpr: '0202802345', access: 'read', expiresAt: until }).expect(201);
-    await http.post('/api/me/proxies').set(bearer(bo)).send({ proxyCpr: '0101901234', access: 'act', expiresAt: until }).expect(201);
+    await grantProxy(http, anna, { proxyCpr: '0202802345', access: 'read', expiresAt: until });
+    await grantProxy(http, bo, { proxyCpr: '0101901234', access: 'act', expiresAt: until });
     const logged = (await http.get('/api/me/access-log').set(bearer(anna)).expect(200)).body.total;
 
     const res = await http.get('/api/me/export').set(bearer(anna)).expect(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="livsforloeb-export.json"');
     expect(res.headers['cache-control']).toBe('no-store');
     const data = res.body;
-    expect(data.citizen).toEqual({ id: expect.any(String), cpr: '0101901234', birthDate: '1990-01-01', createdAt: expect.any(String) });
+    expect(data.citizen).toEqual({
+      id: expect.any(String),
+      cpr: '0101901234',
+      // As the CPR register named her when Bo gave her a power of attorney.
+      name: 'Anna Jensen',
+      birthDate: '1990-01-01',
+      createdAt: expect.any(String),
+    });
     expect(res.text.match(/0101901234|010190-1234/g)).toHaveLength(1);
     expect(data.journeys).toEqual([expect.objectContaining({ journey: expect.objectContaining({ id, status: 'completed' }) })]);
     expect(data.journeys[0].history.map((h: { event: string }) => h.event)).toEqual(
@@ -107,15 +114,45 @@ describe('data protection', () => {
   });
 
   it('does pseudonymise journeys finished longer ago than RETENTION_DAYS, keeping the history’s shape', async () => {
-    const carl = await tokenFor(http, '0303703456');
+    const carl = await tokenFor(http, '0303703456', 'citizen', undefined, 'Carl Berg');
     const old = await finishedErrand(carl, 40);
     const recent = await finishedErrand(await tokenFor(http, '0404704567'), 5);
     const dana = await tokenFor(http, '0505705678');
     const danasOld = await finishedErrand(dana, 31);
     await startErrand(http, dana); // an active journey: Dana's CPR number stays
     const before = await sql.query('SELECT seq, event_type, actor, state FROM journey_history WHERE journey_id = $1 ORDER BY seq', [old]);
+    // "Er det forkert?" requests: they follow their journey, once answered longer ago than RETENTION_DAYS.
+    const correction = async (journeyId: string, status: string, answeredDaysAgo: number | null) =>
+      (
+        await sql.query(
+          `INSERT INTO correction_request (citizen_id, journey_id, fact, authority, description, requested_by, status, answer, answered_at)
+           SELECT citizen_id, id, 'address', 'municipality', 'Jeg bor på Vestergade 3, 8000 Aarhus C.', 'citizen', $2,
+                  CASE WHEN $2 = 'awaiting' THEN NULL ELSE 'Adressen er rettet.' END,
+                  CASE WHEN $3::int IS NULL THEN NULL ELSE now() - make_interval(days => $3::int) END
+             FROM journey WHERE id = $1 RETURNING id`,
+          [journeyId, status, answeredDaysAgo],
+        )
+      )[0].id as string;
+    const answeredLongAgo = await correction(old, 'corrected', 40);
+    const answeredLately = await correction(danasOld, 'rejected', 3);
+    const ofRecentJourney = await correction(recent, 'corrected', 40);
+    const stillAwaiting = await correction(danasOld, 'awaiting', null);
 
-    expect(await app.get(RetentionUseCase).execute()).toEqual({ journeys: 2, citizens: 1 });
+    expect(await app.get(RetentionUseCase).execute()).toEqual({ journeys: 2, corrections: 1, citizens: 1 });
+
+    const corrections = await sql.query(`SELECT id, description, answer, redacted_at FROM correction_request WHERE id = ANY($1)`, [
+      [answeredLongAgo, answeredLately, ofRecentJourney, stillAwaiting],
+    ]);
+    const byId = (id: string) => corrections.find((c: { id: string }) => c.id === id);
+    expect(byId(answeredLongAgo)).toMatchObject({ description: '[redacted]', answer: '[redacted]', redacted_at: expect.any(Date) });
+    for (const kept of [answeredLately, ofRecentJourney, stillAwaiting]) {
+      expect(byId(kept)).toMatchObject({ description: 'Jeg bor på Vestergade 3, 8000 Aarhus C.', redacted_at: null });
+    }
+    const danasExport = (await http.get('/api/me/export').set(bearer(dana)).expect(200)).body.corrections;
+    expect(danasExport).toEqual([
+      expect.objectContaining({ id: answeredLately, status: 'rejected', answer: 'Adressen er rettet.' }),
+      expect.objectContaining({ id: stillAwaiting, status: 'awaiting' }),
+    ]);
 
     const [j] = await sql.query('SELECT snapshot, redacted_at, status, state, version FROM journey WHERE id = $1', [old]);
     expect(j.redacted_at).not.toBeNull();
@@ -149,11 +186,11 @@ describe('data protection', () => {
 
     // Carl has nothing left in full: the CPR number is a random token now; Dana keeps hers; the recent journey is untouched.
     const citizens = await sql.query(
-      `SELECT c.cpr, c.birth_date, c.pseudonymised_at FROM citizen c JOIN journey j ON j.citizen_id = c.id
+      `SELECT c.cpr, c.name, c.birth_date, c.pseudonymised_at FROM citizen c JOIN journey j ON j.citizen_id = c.id
         WHERE j.id = ANY($1) ORDER BY j.created_at`,
       [[old, danasOld]],
     );
-    expect(citizens[0]).toMatchObject({ birth_date: null, pseudonymised_at: expect.any(Date) });
+    expect(citizens[0]).toMatchObject({ name: null, birth_date: null, pseudonymised_at: expect.any(Date) });
     expect(citizens[0].cpr).toMatch(/^P[0-9A-F]{9}$/);
     expect(citizens[0].cpr).not.toMatch(CPR_LIKE);
     expect(citizens[1]).toMatchObject({ cpr: '0505705678', pseudonymised_at: null });
@@ -167,7 +204,7 @@ describe('data protection', () => {
     expect(timeline.body.notes[0].body).toBe('[redacted]');
     await http.get(`/api/caseworker/journeys/${old}`).set(bearer(cw)).expect(200);
     expect((await http.get('/api/me/export').set(bearer(carl)).expect(200)).body.journeys).toEqual([]);
-    expect(await app.get(RetentionUseCase).execute()).toEqual({ journeys: 0, citizens: 0 });
+    expect(await app.get(RetentionUseCase).execute()).toEqual({ journeys: 0, corrections: 0, citizens: 0 });
   });
 });
 
@@ -198,6 +235,6 @@ describe('retention schedule', () => {
     expect(scheduler).toMatchObject({ pattern: '15 2 * * *', tz: 'Europe/Copenhagen', name: 'retention.run' });
     const job = await queue.add('retention.run', {});
     await waitFor(async () => (await queue.getJob(job.id!))?.finishedOn !== undefined, 10_000);
-    expect((await queue.getJob(job.id!))!.returnvalue).toEqual({ journeys: 0, citizens: 0 });
+    expect((await queue.getJob(job.id!))!.returnvalue).toEqual({ journeys: 0, corrections: 0, citizens: 0 });
   });
 });

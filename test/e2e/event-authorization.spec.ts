@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { grantProxy } from '../support/experience';
 import { DataSource } from 'typeorm';
 import { allDefinitions } from '../../journeys';
 import { AUTHORITY_SYSTEM_IDS, ENGINE_EVENT_TYPES, type JourneyDefinition } from '../../journeys/shared/contract';
@@ -157,14 +158,7 @@ describe('event policy: who may send which event', () => {
 
     const owner = await h.devToken({ role: 'citizen', subject: cpr(0) });
     const grant = async (proxy: string, access: 'read' | 'act') =>
-      (
-        await h
-          .http()
-          .post('/api/me/proxies')
-          .set('Authorization', `Bearer ${owner}`)
-          .send({ proxyCpr: proxy, access, expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
-          .expect(201)
-      ).body.id as string;
+      (await grantProxy(h.http(), owner, { proxyCpr: proxy, access, expiresAt: new Date(Date.now() + 86_400_000).toISOString() })).id;
     await grant(cpr(3), 'act');
     await grant(cpr(4), 'read');
     const expired = await grant(cpr(5), 'act');

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { grantProxy } from '../support/experience';
 import request from 'supertest';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
@@ -117,11 +118,7 @@ describe('journey event stream', () => {
       .send({ type: 'moving' })
       .expect(201);
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
-    await http()
-      .post('/api/me/proxies')
-      .set('Authorization', `Bearer ${anna}`)
-      .send({ proxyCpr: '0505905678', access: 'read', expiresAt })
-      .expect(201);
+    await grantProxy(http(), anna, { proxyCpr: '0505905678', access: 'read', expiresAt });
     const path = `/api/me/represented/journeys/${started.id}/events/stream`;
 
     const outsider = await open(path, await tokenFor('0606906789'));

@@ -111,10 +111,11 @@ describe('log privacy', () => {
       token: citizen,
       body: { type: 'move.reported', data: { reportedOn: '2026-05-20' } },
     });
-    await call('/api/me/proxies', {
+    const pending = await call('/api/me/proxies/pending', {
       token: citizen,
       body: { proxyCpr: `${bo.slice(0, 6)}-${bo.slice(6)}`, access: 'act', expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
     });
+    await call('/api/me/proxies', { token: citizen, body: { pendingId: (pending.json() as { pendingId: string }).pendingId } });
     await call(`/api/me/represented/journeys/${journey.id}`, { token: proxy });
     await call(`/api/me/represented/journeys/${journey.id}/events`, {
       token: proxy,
@@ -144,7 +145,11 @@ describe('log privacy', () => {
     });
 
     // Error paths, each carrying a CPR number or a name where a careless log line would pick it up.
-    await call('/api/me/proxies', { token: citizen, body: { proxyCpr: '3113999999', access: 'read', expiresAt: unknown } });
+    await call('/api/me/proxies/pending', { token: citizen, body: { proxyCpr: '3113999999', access: 'read', expiresAt: unknown } });
+    await call('/api/me/proxies/pending', {
+      token: citizen,
+      body: { proxyCpr: `${unknown.slice(0, 6)}0000`, access: 'read', expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     await call(`/api/journeys/${unknown}`, { token: citizen });
     await call(`/api/journeys/${journey.id}?cpr=${unknown}&name=Anna%20Jensen`, { token: citizen });
     await call(`/api/journeys/${journey.id}/events`, {

@@ -1,12 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { movingV1 } from '../../journeys/moving';
 import { addDays } from '../../journeys/shared/calendar';
 import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, tokenFor } from '../support/experience';
+import { bearer, grantProxy, tokenFor } from '../support/experience';
 import { csrfOf, signInAs } from '../support/sign-in';
 
 const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
@@ -129,19 +130,81 @@ describe('Mit overblik (pages)', () => {
   it('does show a proxy the overview of the citizen who gave them access to all journeys, and 404 for any other grant', async () => {
     const anna = await tokenFor(http, '0101901234');
     const expires = inDays(30);
-    const grant = await http
-      .post('/api/me/proxies')
-      .set(bearer(anna))
-      .send({ proxyCpr: '151295-4321', access: 'read', expiresAt: expires })
-      .expect(201);
+    const grant = { body: await grantProxy(http, anna, { proxyCpr: '151295-4321', access: 'read', expiresAt: expires }) };
     const claraPages = await signInAs(app, 'clara');
     const own = await claraPages.get('/overblik').expect(200);
-    expect(own.text).toContain(`<a href="/overblik/fuldmagt/${grant.body.id}">Overblik for 010190-xxxx</a>`);
+    expect(own.text).toContain(`<a href="/overblik/fuldmagt/${grant.body.id}">Overblik for Anna Jensen</a>`);
     const theirs = await claraPages.get(`/overblik/fuldmagt/${grant.body.id}`).expect(200);
-    expect(theirs.text).toContain('<h1>Overblik for 010190-xxxx</h1>');
+    expect(theirs.text).toContain('<h1>Overblik for Anna Jensen</h1>');
     expect(theirs.text).not.toContain('Frister i din kalender');
     const log = await http.get('/api/me/access-log').set(bearer(anna)).expect(200);
     expect(log.body.items[0]).toMatchObject({ viewer: { kind: 'proxy' }, action: 'overview' });
     await (await signInAs(app, 'bo')).get(`/overblik/fuldmagt/${grant.body.id}`).expect(404);
   });
+  it(
+    'does show the authority’s answer time beside a waiting case, and lets a proxy who may act send a correction for the ' +
+      'citizen; a one-journey grant is refused',
+    async () => {
+      const bo = await tokenFor(http, '0202802345');
+      const moving = await http
+        .post('/api/journeys')
+        .set(bearer(bo))
+        .send({ type: 'moving', answers: { ...movingAnswers(), renting: true } })
+        .expect(201);
+      // Bo applied for housing benefit: Udbetaling Danmark was asked and has not answered.
+      const sql = app.get(DataSource);
+      await sql.query(
+        `UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,steps,housing-benefit,status}', '"active"') WHERE id = $1`,
+        [moving.body.id],
+      );
+      await sql.query(
+        `INSERT INTO integration_task (id, journey_id, step, task, system, status)
+           VALUES (gen_random_uuid(), $1, 'housing-benefit', 'apply-housing-benefit', 'udbetaling-danmark-housing', 'queued')`,
+        [moving.body.id],
+      );
+      const boPages = await signInAs(app, 'bo');
+      const own = await boPages.get('/overblik').expect(200);
+      expect(own.text).toContain('<span class="form-hint expected-answer">Svar forventes normalt inden for 7 uger.</span>');
+      const ownEn = await boPages.get('/overblik?lang=en').expect(200);
+      expect(ownEn.text).toContain('<span class="form-hint expected-answer">An answer is normally expected within 7 weeks.</span>');
+      await boPages.get('/overblik?lang=da').expect(200);
+
+      const expires = inDays(30);
+      const one = {
+        body: await grantProxy(http, bo, { proxyCpr: '151295-4321', journeyId: moving.body.id, access: 'act', expiresAt: expires }),
+      };
+      const read = { body: await grantProxy(http, bo, { proxyCpr: '151295-4321', access: 'read', expiresAt: expires }) };
+      const clara = await signInAs(app, 'clara');
+      await clara.get(`/overblik/fuldmagt/${one.body.id}`).expect(403);
+      const readOnly = await clara.get(`/overblik/fuldmagt/${read.body.id}`).expect(200);
+      expect(readOnly.text).toContain('Svar forventes normalt inden for 7 uger.');
+      expect(readOnly.text).toContain('Du ser overblikket med din fuldmagt.');
+      expect(readOnly.text).not.toContain('Er det forkert?');
+      await clara
+        .post(`/overblik/fuldmagt/${read.body.id}/ret`)
+        .type('form')
+        .send({ _csrf: csrfOf(readOnly.text), fact: 'address', description: 'Forkert kommune' })
+        .expect(403);
+
+      const act = { body: await grantProxy(http, bo, { proxyCpr: '151295-4321', access: 'act', expiresAt: expires }) };
+      const acting = await clara.get(`/overblik/fuldmagt/${act.body.id}`).expect(200);
+      expect(acting.text).toContain(`<form method="post" action="/overblik/fuldmagt/${act.body.id}/ret" novalidate>`);
+      const empty = await clara
+        .post(`/overblik/fuldmagt/${act.body.id}/ret`)
+        .type('form')
+        .send({ _csrf: csrfOf(acting.text), fact: 'address', description: 'x'.repeat(2001) })
+        .expect(400);
+      expect(empty.text).toContain('Skriv mellem 1 og 2.000 tegn.');
+      const sent = await clara
+        .post(`/overblik/fuldmagt/${act.body.id}/ret`)
+        .type('form')
+        .send({ _csrf: csrfOf(acting.text), fact: 'address', description: 'Bo er flyttet til Aarhus.' })
+        .expect(303);
+      expect(sent.headers.location).toBe(`/overblik/fuldmagt/${act.body.id}#facts-h`);
+      const after = await boPages.get('/overblik').expect(200);
+      expect(after.text).toContain('sendt af en med fuldmagt');
+      const log = await http.get('/api/me/access-log').set(bearer(bo)).expect(200);
+      expect(log.body.items.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['overview', 'correction:request']));
+    },
+  );
 });

@@ -9,7 +9,7 @@ import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbo
 import { PAYING_SYSTEMS } from '../../src/engine/overview/benefits.reader';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, tokenFor } from '../support/experience';
+import { bearer, grantProxy, tokenFor } from '../support/experience';
 
 const definitions = allDefinitions();
 const today = () => new Date().toISOString().slice(0, 10);
@@ -231,25 +231,35 @@ describe('Mit overblik (API)', () => {
     const proxy = await tokenFor(http, '0606906789', 'citizen', undefined, 'Peter Proxy');
     const ids = await startJourneys(owner, ['moving']);
     const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const one = await http
-      .post('/api/me/proxies')
-      .set(bearer(owner))
-      .send({ proxyCpr: '060690-6789', journeyId: ids.moving, access: 'read', expiresAt: expires })
-      .expect(201);
-    await http.get(`/api/me/represented/grants/${one.body.id}/overview`).set(bearer(proxy)).expect(404);
-    const all = await http
-      .post('/api/me/proxies')
-      .set(bearer(owner))
-      .send({ proxyCpr: '060690-6789', access: 'read', expiresAt: expires })
-      .expect(201);
+    const one = {
+      body: await grantProxy(http, owner, { proxyCpr: '060690-6789', journeyId: ids.moving, access: 'act', expiresAt: expires }),
+    };
+    const refused = await http.get(`/api/me/represented/grants/${one.body.id}/overview`).set(bearer(proxy)).expect(403);
+    expect(refused.body).toMatchObject({ code: 'FORBIDDEN', message: 'Your power of attorney covers one journey, not the overview' });
+    await http
+      .post(`/api/me/represented/grants/${one.body.id}/corrections`)
+      .set(bearer(proxy))
+      .send({ fact: 'address', description: 'Forkert kommune' })
+      .expect(403);
+    const all = { body: await grantProxy(http, owner, { proxyCpr: '060690-6789', access: 'read', expiresAt: expires }) };
 
     const own = await http.get('/api/me/overview?benefits=false').set(bearer(owner)).expect(200);
     const seen = await http.get(`/api/me/represented/grants/${all.body.id}/overview?benefits=false`).set(bearer(proxy)).expect(200);
     expect(seen.body.deadlines).toEqual(own.body.deadlines);
-    expect(seen.body.representing).toEqual({ grantId: all.body.id, citizen: '050590-xxxx' });
+    expect(seen.body.cases).toEqual(own.body.cases);
+    expect(seen.body.representing).toEqual({ grantId: all.body.id, citizen: '050590-xxxx', name: null, access: 'read' });
     expect(seen.body.calendar).toBeUndefined();
+    // Reading is not acting: a read grant files no correction.
+    const readOnly = await http
+      .post(`/api/me/represented/grants/${all.body.id}/corrections`)
+      .set(bearer(proxy))
+      .send({ fact: 'address', description: 'Forkert kommune' })
+      .expect(403);
+    expect(readOnly.body.message).toBe('Your power of attorney lets you read the overview, not act on it');
     // The grant is the owner's to give: the owner cannot use it as a proxy, nor can a stranger.
     await http.get(`/api/me/represented/grants/${all.body.id}/overview`).set(bearer(owner)).expect(404);
+    const stranger = await tokenFor(http, '0404904567');
+    await http.get(`/api/me/represented/grants/${all.body.id}/overview`).set(bearer(stranger)).expect(404);
     await http.get(`/api/me/represented/grants/not-a-uuid/overview`).set(bearer(proxy)).expect(400);
 
     const log = await http.get('/api/me/access-log').set(bearer(owner)).expect(200);
@@ -258,6 +268,84 @@ describe('Mit overblik (API)', () => {
     ]);
     await http.delete(`/api/me/proxies/${all.body.id}`).set(bearer(owner)).expect(204);
     await http.get(`/api/me/represented/grants/${all.body.id}/overview`).set(bearer(proxy)).expect(404);
+  });
+
+  it('does let a proxy who may act on all journeys say a register fact is wrong, recorded as the proxy’s and logged', async () => {
+    const owner = await tokenFor(http, '1010901011');
+    const proxy = await tokenFor(http, '1111801112', 'citizen', undefined, 'Petra Proxy');
+    await startJourneys(owner, ['moving']);
+    const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const act = { body: await grantProxy(http, owner, { proxyCpr: '111180-1112', access: 'act', expiresAt: expires }) };
+    const url = `/api/me/represented/grants/${act.body.id}/corrections`;
+    for (const [body, field] of [
+      [{ fact: 'address', description: '' }, 'description'],
+      [{ fact: 'address', description: 'x'.repeat(2001) }, 'description'],
+      [{ fact: 'shoeSize', description: 'Forkert' }, 'fact'],
+    ] as const) {
+      const bad = await http.post(url).set(bearer(proxy)).send(body).expect(400);
+      expect(bad.body.fields).toEqual([{ field, reason: expect.any(String) }]);
+    }
+    const made = await http
+      .post(url)
+      .set(bearer(proxy))
+      .send({ fact: 'address', description: 'Min mor er flyttet på plejehjem.' })
+      .expect(201);
+    expect(made.body).toMatchObject({ fact: 'address', authority: 'municipality', status: 'awaiting', requestedBy: 'proxy' });
+    const [row] = await sql.query(
+      `SELECT r.citizen_id = o.id AS for_owner, r.requested_by_citizen_id = p.id AS by_proxy
+         FROM correction_request r, citizen o, citizen p WHERE r.id = $1 AND o.cpr = '1010901011' AND p.cpr = '1111801112'`,
+      [made.body.id],
+    );
+    expect(row).toEqual({ for_owner: true, by_proxy: true });
+    // The citizen sees the request as their own, made by the proxy; a second one for the fact waits its turn.
+    const mine = await http.get('/api/me/corrections').set(bearer(owner)).expect(200);
+    expect(mine.body).toEqual([expect.objectContaining({ id: made.body.id, requestedBy: 'proxy' })]);
+    await http.post('/api/me/corrections').set(bearer(owner)).send({ fact: 'address', description: 'Forkert' }).expect(409);
+    const seen = await http.get(`/api/me/represented/grants/${act.body.id}/overview?benefits=false`).set(bearer(proxy)).expect(200);
+    expect(seen.body.representing.access).toBe('act');
+    expect(seen.body.corrections[0]).toMatchObject({ id: made.body.id, requestedBy: 'proxy' });
+    const log = await http.get('/api/me/access-log').set(bearer(owner)).expect(200);
+    expect(
+      log.body.items.map((a: { viewer: { kind: string; name: string }; action: string }) => [a.viewer.kind, a.viewer.name, a.action]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['proxy', 'Petra Proxy', 'correction:request'],
+        ['proxy', 'Petra Proxy', 'overview'],
+      ]),
+    );
+  });
+
+  it('does show the authority’s published answer time beside a case that waits for it, and none where it publishes none', async () => {
+    const citizen = await tokenFor(http, '1212851213');
+    const ids = await startJourneys(citizen, ['divorce', 'moving']);
+    // The divorce has reached Familieretshuset's screening, and the move waits for the municipality.
+    await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,steps,screening,status}', '"active"') WHERE id = $1`, [
+      ids.divorce,
+    ]);
+    await sql.query(
+      `UPDATE journey SET snapshot = jsonb_set(snapshot, '{context,steps,logivaert-check}', '{"status":"active"}') WHERE id = $1`,
+      [ids.moving],
+    );
+    const res = await http.get('/api/me/overview?benefits=false').set(bearer(citizen)).expect(200);
+    const steps = (res.body.cases as { authority: { id: string }; steps: { step: { id: string }; expectedAnswer: unknown }[] }[]).flatMap(
+      (c) => c.steps.map((s) => ({ authority: c.authority.id, step: s.step.id, expectedAnswer: s.expectedAnswer })),
+    );
+    expect(steps).toContainEqual({
+      authority: 'familieretshuset',
+      step: 'screening',
+      expectedAnswer: {
+        measure: 'within',
+        amount: 5,
+        unit: 'working-days',
+        text: { da: 'Svar forventes normalt inden for 5 hverdage', en: 'An answer is normally expected within 5 working days' },
+        source: {
+          title: 'Familieretshuset: Lovbestemte frister (lov om Familieretshuset)',
+          url: 'https://familieretshuset.dk/om-familieretshuset/sagsbehandlingstider/lovbestemte-frister',
+          checked: '2026-12-06',
+        },
+      },
+    });
+    expect(steps).toContainEqual({ authority: 'municipality', step: 'logivaert-check', expectedAnswer: null });
   });
 
   it('does refuse a bad benefits flag with 400 naming the field', async () => {

@@ -112,13 +112,25 @@ describe('pages', () => {
     expect(bad.text).not.toContain('991399');
     expect(bad.text).toContain('skal være et CPR-nummer');
     const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const granted = await clara
+    const looked = await clara
       .post('/me/proxies')
       .type('form')
       .send({ _csrf: csrfOf(page.text), proxyCpr: '0101901234', access: 'act', expiresAt: expires })
       .expect(303);
+    // Nothing is given before the citizen has seen whom the number belongs to and confirmed.
+    expect((await clara.get('/me/proxies').expect(200)).text).not.toContain('Anna Jensen');
+    const confirm = await clara.get(looked.headers.location).expect(200);
+    expect(confirm.text).toContain(
+      'Du giver Anna Jensen (født 1. januar 1990, 010190-xxxx) adgang til at se og handle i: Alle mine forløb',
+    );
+    expect(confirm.text).not.toContain('0101901234');
+    const granted = await clara
+      .post(/action="(\/me\/proxies\/pending\/[^"]+\/confirm)"/.exec(confirm.text)![1])
+      .type('form')
+      .send({ _csrf: csrfOf(confirm.text) })
+      .expect(303);
     const after = await clara.get(granted.headers.location).expect(200);
-    expect(after.text).toContain('Fuldmagten er givet til 010190-xxxx');
+    expect(after.text).toContain('Fuldmagten er givet til Anna Jensen.');
     // The proxy's list says whose journey each is.
     const form2 = await clara.get('/journeys/new/moving').expect(200);
     await clara
@@ -127,11 +139,12 @@ describe('pages', () => {
       .send({ _csrf: csrfOf(form2.text) })
       .expect(303);
     const annasList = await (await signIn('anna')).get('/journeys').expect(200);
-    expect(annasList.text).toMatch(/På vegne af \d{6}-xxxx · Må se og handle/);
+    expect(annasList.text).toContain('Clara Hansens forløb: Ærinde');
+    expect(annasList.text).toContain('På vegne af Clara Hansen · Må se og handle');
     // Revoking asks first, naming whom, and then says it is done.
     const ask = await clara.get(/href="(\/me\/proxies\/[^"]+\/revoke)"/.exec(after.text)![1]).expect(200);
-    expect(ask.text).toContain('Vil du tilbagekalde denne fuldmagt?');
-    expect(ask.text).toContain('010190-xxxx');
+    expect(ask.text).toContain('Vil du tilbagekalde fuldmagten til Anna Jensen?');
+    expect(ask.text).toContain('Nej, behold fuldmagten');
     const revoke = /action="(\/me\/proxies\/[^"]+\/revoke)"/.exec(ask.text)![1];
     const revoked = await clara
       .post(revoke)

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { grantProxy } from './experience';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { allDefinitions } from '../../journeys';
@@ -46,8 +47,12 @@ export interface Fixture {
   subscriptionId: string;
   /** The proxyRead grant (all of A's journeys, read): the handle of A's overview for that proxy. */
   readGrantId: string;
+  /** The proxyAct grant (all of A's journeys, act): the handle of a correction that proxy may request for A. */
+  actGrantId: string;
   /** The task token of A's request to correct their civil status (the municipality's). */
   correctionId: string;
+  /** A power of attorney of A's waiting for A's confirmation (it gives nobody access), to confirm or cancel. */
+  pendingId: string;
   /** A's valid consent for the moving journey's housing-benefit step. */
   consentId: string;
 }
@@ -62,12 +67,15 @@ export async function accessWorld(app: NestExpressApplication) {
   for (const [role, cpr] of Object.entries(PROXIES)) fixed[role as MatrixRole] = await citizenToken(cpr, `Proxy ${role}`);
   const municipality = await system('municipality');
   let n = 0;
-  /** The fixtures' webhook subscriptions, oldest first: a client may hold only 20. */
-  const subscriptions: string[] = [];
+  let previousSubscription: string | undefined;
 
   /** A fresh owner (its own CPR number) with everything the matrix's routes need. */
   async function fixture(): Promise<Fixture> {
     n += 1;
+    // A fresh fixture serves one mutating route and is done with when the next is made: its webhook
+    // subscription goes, so the client stays under its limit of subscriptions (the shared one, the first, stays).
+    if (previousSubscription)
+      await sql.query(`UPDATE webhook_subscription SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL`, [previousSubscription]);
     const cpr = `1506${String(70 + (n % 30)).padStart(2, '0')}${String(1000 + n).slice(-4)}`;
     const { body: subscription } = await h
       .http()
@@ -75,13 +83,6 @@ export async function accessWorld(app: NestExpressApplication) {
       .set('Authorization', `Bearer ${municipality}`)
       .send({ url: 'http://127.0.0.1:9/hooks', events: ['step.awaiting', 'correction.requested'] })
       .expect(201);
-    // The shared fixture's (the first) stays; those of fixtures used up go, so a long matrix stays under the limit.
-    subscriptions.push(subscription.id as string);
-    while (subscriptions.length > 10) {
-      const [old] = subscriptions.splice(1, 1);
-      const gone = await h.http().delete(`/api/self-service/webhooks/${old}`).set('Authorization', `Bearer ${municipality}`);
-      if (![204, 404].includes(gone.status)) throw new Error(`deleting a used fixture's subscription answered ${gone.status}`);
-    }
     const { journeyId, citizen } = await h.reportedMove(cpr);
     const citizenId = await citizens.idFor(cpr);
     // What the municipality's solution would receive with its (undelivered) webhook.
@@ -104,19 +105,29 @@ export async function accessWorld(app: NestExpressApplication) {
 
     const grant = async (proxyCpr: string, access: 'read' | 'act', journey?: string) =>
       (
-        await h
-          .http()
-          .post('/api/me/proxies')
-          .set('Authorization', `Bearer ${citizen}`)
-          .send({ proxyCpr, access, journeyId: journey, expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
-          .expect(201)
-      ).body.id as string;
-    await grant(PROXIES.proxyAct, 'act');
+        await grantProxy(h.http(), citizen, {
+          proxyCpr,
+          access,
+          journeyId: journey,
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        })
+      ).id;
+    const actGrantId = await grant(PROXIES.proxyAct, 'act');
     const readGrantId = await grant(PROXIES.proxyRead, 'read');
     await grant(PROXIES.proxyOther, 'act', other.journeyId);
     const expired = await grant(PROXIES.proxyExpired, 'act');
     await sql.query(`UPDATE proxy_grant SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired]);
     const grantId = await grant(`0808${String(80 + (n % 20))}${String(2000 + n).slice(-4)}`, 'read');
+    const { body: pending } = await h
+      .http()
+      .post('/api/me/proxies/pending')
+      .set('Authorization', `Bearer ${citizen}`)
+      .send({
+        proxyCpr: `0909${String(80 + (n % 20))}${String(3000 + n).slice(-4)}`,
+        access: 'act',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+      .expect(201);
     const [notification] = await sql.query(
       `INSERT INTO notification (citizen_id, journey_id, template, step, params)
         VALUES ($1, $2, 'step-needs-you', 'gp-choice', '{}') RETURNING id`,
@@ -145,6 +156,7 @@ export async function accessWorld(app: NestExpressApplication) {
       .set('Authorization', `Bearer ${citizen}`)
       .send({ journeyId, step: 'housing-benefit' })
       .expect(201);
+    if (n > 1) previousSubscription = subscription.id as string;
     return {
       citizenA: citizen,
       journeyId,
@@ -155,7 +167,9 @@ export async function accessWorld(app: NestExpressApplication) {
       grantId,
       subscriptionId: subscription.id,
       readGrantId,
+      actGrantId,
       correctionId,
+      pendingId: pending.pendingId as string,
       consentId: consent.body.id as string,
     };
   }

@@ -2,13 +2,19 @@ import type { INestApplication } from '@nestjs/common';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SendEventUseCase } from '../../src/engine/use-cases/send-event.use-case';
-import { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';
 
 /** Test helpers for the citizen and caseworker surfaces (on the errand fixture journey). */
-export class UnusedGateway extends AuthorityGateway {
-  execute(): Promise<never> {
-    return Promise.reject(new Error('not expected in this suite'));
-  }
+export { UnusedGateway } from './unused-gateway';
+
+/** Gives a power of attorney as a citizen does: the pending grant, then its confirmation. Returns the grant. */
+export async function grantProxy(
+  http: ReturnType<typeof request>,
+  token: string,
+  body: { proxyCpr: string; access: 'read' | 'act'; expiresAt: string; journeyId?: string },
+): Promise<{ id: string } & Record<string, unknown>> {
+  const pending = await http.post('/api/me/proxies/pending').set(bearer(token)).send(body).expect(201);
+  const grant = await http.post('/api/me/proxies').set(bearer(token)).send({ pendingId: pending.body.pendingId }).expect(201);
+  return grant.body;
 }
 
 export async function tokenFor(

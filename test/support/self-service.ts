@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AuthorityGateway } from '../../src/authorities/ports/authority-gateway.port';
+import { AuthorityGateway, type AuthorityCall } from '../../src/authorities/ports/authority-gateway.port';
+import { registerName } from './unused-gateway';
 import { CitizenRepository } from '../../src/engine/persistence/citizen.repository';
 import { CreateClientUseCase } from '../../src/engine/self-service/create-client.use-case';
 import { StartJourneyUseCase } from '../../src/engine/use-cases/start-journey.use-case';
@@ -9,8 +10,8 @@ import { SecretBox, sealContext } from '../../src/platform/crypto/secret-box';
 
 /** Every authority task succeeds at once: these suites are about the municipality's self-service steps. */
 export class AcceptingGateway extends AuthorityGateway {
-  execute(): Promise<{ output: Record<string, unknown> }> {
-    return Promise.resolve({ output: {} });
+  execute(call: AuthorityCall): Promise<{ output: Record<string, unknown> }> {
+    return registerName(call) ?? Promise.resolve({ output: {} });
   }
 }
 

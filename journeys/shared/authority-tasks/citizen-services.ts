@@ -51,6 +51,16 @@ export const CITIZEN_SERVICE_TASKS = {
         relations: [{ relation: 'child', birthDate: '2025-01-01', custody: true, sameAddress: true }],
       },
     ),
+    // The name and birth date of a person a citizen gives a power of attorney, shown before the
+    // citizen confirms it: nothing else of the register, and never stored in a journey.
+    'lookup-name': read(
+      'Slå navn op i CPR',
+      'Look up a name in CPR',
+      ['service/powers-of-attorney'],
+      SUBJECT_ONLY,
+      {},
+      { name: 'Bo Nielsen', birthDate: '1980-02-02' },
+    ),
     'register-move': write(
       'Anmeld flytning',
       'Register a move',

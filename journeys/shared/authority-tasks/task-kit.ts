@@ -47,13 +47,17 @@ export function obj<P extends Props>(props: P, extra: JsonSchema = {}): Schema<O
 
 /** `journey/step` ids from docs/journeys.md that request the task. */
 export type StepRef = `${JourneyTypeId}/${string}`;
+/** Parts of the service outside the journeys that ask an authority directly (docs/experience.md). */
+export const SERVICE_USERS = ['service/powers-of-attorney'] as const;
+/** What asks for a task: journey steps, or a part of the service named in `SERVICE_USERS`. */
+export type UsedBy = StepRef | (typeof SERVICE_USERS)[number];
 type Output = Record<string, unknown>;
 
 export interface TaskDefinition<I = Record<string, unknown>, O extends Output = Output> {
   /** `read` never changes anything at the authority; `write` is a side effect applied at most once per key. */
   effect: 'read' | 'write';
   title: Text;
-  usedBy: StepRef[];
+  usedBy: UsedBy[];
   input: Schema<I>;
   inputExample: I;
   /** An example output: every output of the task has exactly these keys. */
@@ -64,7 +68,7 @@ export type AnyTaskDefinition = Omit<TaskDefinition, 'input' | 'inputExample'> &
 
 export const task =
   (effect: 'read' | 'write') =>
-  <I, O extends Output>(da: string, en: string, usedBy: StepRef[], input: Schema<I>, inputExample: NoInfer<I>, output: O) =>
+  <I, O extends Output>(da: string, en: string, usedBy: UsedBy[], input: Schema<I>, inputExample: NoInfer<I>, output: O) =>
     ({ effect, title: { da, en }, usedBy, input, inputExample, output }) satisfies TaskDefinition<I, O>;
 export const read = task('read');
 export const write = task('write');

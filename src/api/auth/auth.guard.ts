@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
     if (principal.role === 'citizen') {
       const cpr = parseCpr(principal.subject);
       if (!cpr.ok) throw new DomainError('UNAUTHENTICATED', 'The citizen token does not carry a CPR number');
-      principal.citizen = await this.citizens.identify(principal.subject);
+      principal.citizen = await this.citizens.identify(principal.subject, principal.name);
       principal.citizenId = principal.citizen.id;
     }
     // A disabled client, or a token from before a secret rotation, is refused at once, not when the token runs out.

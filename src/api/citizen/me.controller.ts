@@ -7,7 +7,8 @@ import { GrantProxyUseCase } from '../../engine/proxies/grant-proxy.use-case';
 import { ProxyRepository } from '../../engine/proxies/proxy.repository';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
-import { GrantProxyDto, PageQueryDto } from '../dto/experience.dto';
+import { ConfirmProxyDto, GrantProxyDto, PageQueryDto } from '../dto/experience.dto';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 import { uuidParam } from './uuid-param';
 
 /** The citizen's own things around their journeys: who looked, what we told them, whom they trust. */
@@ -66,10 +67,36 @@ export class MeController {
     return this.proxies.list(req.principal!.citizenId!);
   }
 
+  @Post('proxies/pending')
+  @ApiOperation({
+    summary:
+      'Step 1 of giving a power of attorney: look the person up in the CPR register by CPR number (counted, PROXY_LOOKUPS_PER_DAY ' +
+      'a day) and keep a pending grant naming them, for 15 minutes. It gives no access until confirmed',
+  })
+  @ApiAnswer(201, 'PendingProxyGrant', 'The pending grant, with the person’s name to show before confirming')
+  @ApiErrors(['RATE_LIMITED', 'UNAVAILABLE'])
+  requestGrant(@Req() req: AuthenticatedRequest, @Body() body: GrantProxyDto) {
+    return this.grantProxy.request({ citizenId: req.principal!.citizenId!, ...body });
+  }
+
+  @Delete('proxies/pending/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Cancel a pending power of attorney (Fortryd)' })
+  @ApiErrors(['NOT_FOUND'])
+  async cancelGrant(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    await this.grantProxy.cancel(req.principal!.citizenId!, id);
+  }
+
   @Post('proxies')
-  @ApiOperation({ summary: 'Give another citizen access to one journey or all, read-only or acting, until a date' })
-  grant(@Req() req: AuthenticatedRequest, @Body() body: GrantProxyDto) {
-    return this.grantProxy.execute({ citizenId: req.principal!.citizenId!, ...body });
+  @ApiOperation({
+    summary:
+      'Step 2: confirm a pending grant of mine; only now may the person read (or act on) one journey or all, until the date. ' +
+      '404 when it is not mine, was confirmed or cancelled, or has lapsed',
+  })
+  @ApiAnswer(201, 'ProxyGrant', 'The power of attorney, valid from now')
+  @ApiErrors(['NOT_FOUND'])
+  grant(@Req() req: AuthenticatedRequest, @Body() body: ConfirmProxyDto) {
+    return this.grantProxy.confirm(req.principal!.citizenId!, body.pendingId);
   }
 
   @Delete('proxies/:id')

@@ -1,11 +1,12 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CalendarFeed } from '../../engine/overview/calendar-feed';
 import { OverviewService } from '../../engine/overview/overview.service';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Roles, type AuthenticatedRequest } from '../auth/auth.guard';
 import { citizenViewer } from '../auth/viewer';
+import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 import { uuidParam } from './uuid-param';
 
 /** `benefits=false` leaves out the read from the paying systems (the journey part answers at once). */
@@ -28,6 +29,8 @@ export class OverviewController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiQuery({ name: 'benefits', required: false, enum: ['true', 'false'] })
+  @ApiAnswer(200, 'Overview')
+  @ApiErrors([])
   @ApiOperation({
     summary:
       'Mit overblik: next deadlines (overdue first), steps waiting for an authority by authority, benefits and payments per ' +
@@ -41,10 +44,12 @@ export class OverviewController {
   @Roles('citizen')
   @ApiBearerAuth()
   @ApiQuery({ name: 'benefits', required: false, enum: ['true', 'false'] })
+  @ApiAnswer(200, 'Overview')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND'])
   @ApiOperation({
     summary:
       'The overview of a citizen who gave me a power of attorney over all their journeys (grant id from GET /api/me/proxies, ' +
-      'received); logged in their access log',
+      'received); logged in their access log (403 for a one-journey grant)',
   })
   represented(
     @Req() req: AuthenticatedRequest,
@@ -52,6 +57,34 @@ export class OverviewController {
     @Query('benefits') benefits?: string,
   ) {
     return this.overview.forProxy(citizenViewer(req.principal!), grantId, withBenefits(benefits));
+  }
+
+  @Post('represented/grants/:grantId/corrections')
+  @Roles('citizen')
+  @ApiBearerAuth()
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['fact', 'description'],
+      properties: {
+        fact: { enum: ['address', 'civilStatus', 'children'] },
+        description: { type: 'string', minLength: 1, maxLength: 2000 },
+      },
+    },
+  })
+  @ApiAnswer(201, 'Correction')
+  @ApiErrors(['FORBIDDEN', 'NOT_FOUND', 'CORRECTION_PENDING'])
+  @ApiOperation({
+    summary:
+      '"Er det forkert?" for a citizen who gave me a power of attorney to act on all their journeys: recorded as made by the ' +
+      'proxy and logged in their access log (403 for a read-only or one-journey grant; 400 naming the field; 409 while one waits)',
+  })
+  representedCorrection(
+    @Req() req: AuthenticatedRequest,
+    @Param('grantId', uuidParam('grantId')) grantId: string,
+    @Body() body: Record<string, unknown>,
+  ) {
+    return this.overview.correctionByProxy(citizenViewer(req.principal!), grantId, { fact: body?.fact, description: body?.description });
   }
 
   @Post('calendar-feed')

@@ -21,6 +21,24 @@ const text: SchemaObject = {
 const anyObject: SchemaObject = { type: 'object', additionalProperties: true };
 const stepStatus: SchemaObject = { type: 'string', enum: ['pending', 'active', 'done', 'skipped', 'failed', 'late'] };
 
+const expectedAnswer: SchemaObject = {
+  type: 'object',
+  required: ['measure', 'amount', 'unit', 'text', 'source'],
+  description: 'How long the authority normally takes to answer this case, as it publishes it, with the public source',
+  properties: {
+    measure: { type: 'string', enum: ['within', 'average'], description: '`within`: normally within; `average`: on average' },
+    amount: { type: 'integer', minimum: 1 },
+    unit: { type: 'string', enum: ['working-days', 'weeks'] },
+    text: { allOf: [ref('Text')], description: 'In plain words, e.g. "Svar forventes normalt inden for 5 hverdage"' },
+    source: {
+      type: 'object',
+      required: ['title', 'url', 'checked'],
+      properties: { title: { type: 'string' }, url: { type: 'string', nullable: true }, checked: { type: 'string' } },
+    },
+  },
+  additionalProperties: false,
+};
+
 export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
   Text: text,
   Error: {
@@ -220,6 +238,70 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
     },
     additionalProperties: true,
   },
+  WaitingStep: {
+    type: 'object',
+    required: ['journey', 'step', 'since', 'deadline', 'expectedAnswer', 'link'],
+    properties: {
+      journey: anyObject,
+      step: anyObject,
+      since: { type: 'string', format: 'date-time', nullable: true, description: 'When the engine asked the authority, when known' },
+      deadline: { type: 'string', format: 'date', nullable: true },
+      expectedAnswer: { ...expectedAnswer, nullable: true, description: 'Null when the authority publishes no figure' },
+      link: { type: 'string' },
+    },
+    additionalProperties: true,
+  },
+  Overview: {
+    type: 'object',
+    required: ['generatedAt', 'today', 'runningJourneys', 'deadlines', 'cases', 'facts', 'corrections', 'consents'],
+    properties: {
+      generatedAt: { type: 'string', format: 'date-time' },
+      today: { type: 'string', format: 'date' },
+      runningJourneys: { type: 'integer' },
+      deadlines: { type: 'array', items: anyObject },
+      cases: {
+        type: 'array',
+        description: 'The steps that wait for an authority, grouped by authority',
+        items: {
+          type: 'object',
+          required: ['authority', 'steps'],
+          properties: { authority: anyObject, steps: { type: 'array', items: ref('WaitingStep') } },
+        },
+      },
+      benefits: { type: 'array', items: anyObject },
+      facts: { type: 'array', items: anyObject },
+      corrections: { type: 'array', items: ref('Correction') },
+      consents: { type: 'array', items: ref('Consent') },
+      calendar: anyObject,
+      representing: {
+        type: 'object',
+        required: ['grantId', 'citizen', 'access'],
+        description: 'When a proxy reads: whose overview it is and what the power of attorney allows',
+        properties: {
+          grantId: { type: 'string', format: 'uuid' },
+          citizen: { type: 'string' },
+          access: { type: 'string', enum: ['read', 'act'] },
+        },
+      },
+    },
+    additionalProperties: true,
+  },
+  Correction: {
+    type: 'object',
+    required: ['id', 'fact', 'authority', 'description', 'requestedBy', 'status', 'answer', 'createdAt', 'answeredAt'],
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      fact: { type: 'string', enum: ['address', 'civilStatus', 'children'] },
+      authority: { type: 'string' },
+      description: { type: 'string' },
+      requestedBy: { type: 'string', enum: ['citizen', 'proxy'] },
+      status: { type: 'string', enum: ['awaiting', 'corrected', 'rejected'] },
+      answer: { type: 'string', nullable: true },
+      createdAt: { type: 'string', format: 'date-time' },
+      answeredAt: { type: 'string', format: 'date-time', nullable: true },
+    },
+    additionalProperties: true,
+  },
   HistoryEntry: {
     type: 'object',
     required: ['seq', 'event', 'title', 'data', 'actor', 'state', 'at'],
@@ -289,6 +371,43 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
         { person: 1, result: 'rejected', reason: 'Invalid facts: facts.stillWorking is required' },
       ],
     },
+  },
+  ProxyGrant: {
+    type: 'object',
+    required: ['id', 'counterpart', 'counterpartName', 'journeyId', 'access', 'expiresAt', 'createdAt', 'revokedAt', 'active'],
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      counterpart: { type: 'string', example: '020280-xxxx', description: 'The other party’s birth-date part of the CPR number' },
+      counterpartName: { type: 'string', nullable: true, example: 'Bo Nielsen', description: 'The other party’s name' },
+      journeyId: { type: 'string', format: 'uuid', nullable: true, description: 'null: all my journeys, later ones too' },
+      access: { type: 'string', enum: ['read', 'act'] },
+      expiresAt: { type: 'string', format: 'date-time' },
+      createdAt: { type: 'string', format: 'date-time' },
+      revokedAt: { type: 'string', format: 'date-time', nullable: true },
+      active: { type: 'boolean' },
+    },
+    additionalProperties: true,
+  },
+  PendingProxyGrant: {
+    type: 'object',
+    required: ['pendingId', 'grantee', 'journeyId', 'access', 'expiresAt', 'confirmBefore'],
+    properties: {
+      pendingId: { type: 'string', format: 'uuid', description: 'Confirm with POST /api/me/proxies { pendingId }' },
+      grantee: {
+        type: 'object',
+        required: ['name', 'maskedCpr', 'birthDate'],
+        properties: {
+          name: { type: 'string', nullable: true, example: 'Bo Nielsen', description: 'As the CPR register gives it' },
+          maskedCpr: { type: 'string', example: '020280-xxxx' },
+          birthDate: { type: 'string', format: 'date', nullable: true, example: '1980-02-02' },
+        },
+      },
+      journeyId: { type: 'string', format: 'uuid', nullable: true },
+      access: { type: 'string', enum: ['read', 'act'] },
+      expiresAt: { type: 'string', format: 'date-time', description: 'When the power of attorney, once confirmed, ends' },
+      confirmBefore: { type: 'string', format: 'date-time', description: 'The pending grant lapses then (15 minutes); it gives no access' },
+    },
+    additionalProperties: true,
   },
   AsyncApiDocument: {
     type: 'object',

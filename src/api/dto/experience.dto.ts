@@ -47,6 +47,12 @@ export class GrantProxyDto {
   expiresAt!: string;
 }
 
+export class ConfirmProxyDto {
+  @ApiProperty({ description: 'The pending grant from POST /api/me/proxies/pending, within 15 minutes' })
+  @IsUUID()
+  pendingId!: string;
+}
+
 export class PurposeQueryDto {
   @ApiPropertyOptional({ enum: ACCESS_PURPOSES, default: 'case-handling', description: 'Why you open the journey; the citizen sees it' })
   @IsOptional()

@@ -16,7 +16,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { citizenViewer } from '../auth/viewer';
 import { uuidParam } from '../citizen/uuid-param';
 import { html, type SafeHtml } from './html';
-import { t, tx } from './i18n';
+import { possessive, t, tx } from './i18n';
 import { layout } from './layout';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
@@ -57,14 +57,19 @@ export class CitizenPagesController {
     const represented = await this.proxies.journeysFor(ctx.principal.citizenId!);
     for (const citizenId of new Set(represented.map((r) => r.citizen_id)))
       await this.access.recordProxy(citizenViewer(ctx.principal), citizenId, null, 'list');
-    // Each journey held by power of attorney says whose it is (birth date and masked CPR, as the grant page does).
+    // Each journey held by power of attorney says whose it is, by name as the grant page names them.
     const theirs = await Promise.all(
-      represented.map(async (r) => ({
-        view: await this.queries.view(r, 'citizen'),
-        note:
-          `${t(ctx.lang, 'onBehalfOf')} ${await this.proxies.maskedCpr(r.citizen_id)} · ` +
-          t(ctx.lang, r.proxy_access === 'act' ? 'accessAct' : 'accessRead'),
-      })),
+      represented.map(async (r) => {
+        const view = await this.queries.view(r, 'citizen');
+        const whose = await this.proxies.whose(r.citizen_id);
+        const title = tx(ctx.lang, view.title);
+        const access = r.proxy_access === 'act' ? 'accessAct' : 'accessRead';
+        return {
+          view,
+          label: whose.name ? `${possessive(ctx.lang, whose.name)} ${t(ctx.lang, 'journeyNoun')}: ${title}` : undefined,
+          note: `${t(ctx.lang, 'onBehalfOf')} ${whose.name ?? whose.maskedCpr} · ${t(ctx.lang, access)}`,
+        };
+      }),
     );
     const startOne = html`<p class="mt-4"><a class="button button-primary" href="/journeys/new">${t(ctx.lang, 'startJourney')}</a></p>`;
     const body = html`${journeyTable(
@@ -267,7 +272,8 @@ export class CitizenPagesController {
     const viewer = citizenViewer(ctx.principal);
     const { row, actor } = await this.access.asProxy(viewer, id, need, action);
     const canAct = need === 'act' || !!(await this.proxies.findValid(row.citizen_id, citizenId, id, 'act'));
-    return { row, actor, canAct, banner: `${t(ctx.lang, 'onBehalfOf')}: ${await this.proxies.maskedCpr(row.citizen_id)}` };
+    const whose = await this.proxies.whose(row.citizen_id);
+    return { row, actor, canAct, banner: `${t(ctx.lang, 'onBehalfOf')}: ${whose.name ?? whose.maskedCpr}` };
   }
 
   private async renderJourney(

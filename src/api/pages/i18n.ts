@@ -46,6 +46,7 @@ export const TEXTS = {
   authority: { da: 'Myndighed', en: 'Authority' },
   purpose: { da: 'Formål', en: 'Purpose' },
   journey: { da: 'Forløb', en: 'Journey' },
+  journeyNoun: { da: 'forløb', en: 'journey' },
   action: { da: 'Handling', en: 'Action' },
   noAccess: { da: 'Ingen andre har set dine data.', en: 'Nobody else has seen your data.' },
   noJourneys: { da: 'Du har ingen forløb endnu.', en: 'You have no journeys yet.' },
@@ -67,7 +68,7 @@ export const TEXTS = {
   revoke: { da: 'Tilbagekald', en: 'Revoke' },
   grantedByMe: { da: 'Fuldmagter jeg har givet', en: 'Powers of attorney I gave' },
   receivedByMe: { da: 'Fuldmagter jeg har fået', en: 'Powers of attorney I hold' },
-  counterpart: { da: 'Person (fødselsdato)', en: 'Person (birth date)' },
+  counterpart: { da: 'Person', en: 'Person' },
   active: { da: 'Aktiv', en: 'Active' },
   inactive: { da: 'Ikke aktiv', en: 'Not active' },
   filter: { da: 'Filtrér', en: 'Filter' },
@@ -147,6 +148,10 @@ export type TextKey = keyof typeof T;
 
 export const t = (lang: Lang, key: TextKey): string => T[key][lang];
 export const tx = (lang: Lang, text: Text | undefined): string => (text ? text[lang] : '');
+
+/** "Anna Jensens", "Anna Jensen's": whose something is (Danish adds an apostrophe after s, x and z). */
+export const possessive = (lang: Lang, name: string): string =>
+  lang === 'en' ? `${name}’s` : /[sxzSXZ]$/.test(name) ? `${name}’` : `${name}s`;
 
 const STEP_STATUS: Record<string, Text> = {
   pending: { da: 'Afventer', en: 'Not started' },

@@ -15,7 +15,15 @@ import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
 import { reasonText } from './field-labels';
 import { fieldErrors, formValues, redisplayed } from './schema-form';
-import { accessLogView, notificationsView, proxiesView, revokeView, type ProxyFormState } from './views/me.views';
+import {
+  accessLogView,
+  confirmGrantView,
+  notificationsView,
+  personOf,
+  proxiesView,
+  revokeView,
+  type ProxyFormState,
+} from './views/me.views';
 
 /** Notifications, "Hvem har set mine data" and powers of attorney, as pages. */
 @ApiExcludeController()
@@ -78,23 +86,20 @@ export class MePagesController {
     const ctx = await this.session.require(req, res, 'citizen');
     const { granted } = await this.proxies.list(ctx.principal.citizenId!);
     const given = typeof req.query.granted === 'string' ? granted.find((g) => g.id === req.query.granted) : undefined;
+    const done = (da: string, en: string) => ({ kind: 'success' as const, text: ctx.lang === 'da' ? da : en });
     const flash = given
-      ? {
-          kind: 'success' as const,
-          text:
-            ctx.lang === 'da'
-              ? `Fuldmagten er givet til ${given.counterpart}. Den gælder til og med ${formatDate('da', given.expiresAt)}.`
-              : `The power of attorney was given to ${given.counterpart}. It is valid until ${formatDate('en', given.expiresAt)}.`,
-        }
+      ? done(
+          `Fuldmagten er givet til ${personOf(given)}. Den gælder til og med ${formatDate('da', given.expiresAt)}.`,
+          `The power of attorney was given to ${personOf(given)}. It is valid until ${formatDate('en', given.expiresAt)}.`,
+        )
       : req.query.revoked === '1'
-        ? {
-            kind: 'success' as const,
-            text:
-              ctx.lang === 'da'
-                ? 'Fuldmagten er tilbagekaldt. Personen har ikke længere adgang.'
-                : 'The power of attorney was revoked. The person no longer has access.',
-          }
-        : undefined;
+        ? done(
+            'Fuldmagten er tilbagekaldt. Personen har ikke længere adgang.',
+            'The power of attorney was revoked. The person no longer has access.',
+          )
+        : req.query.cancelled === '1'
+          ? done('Du har ikke givet fuldmagten. Ingen har fået adgang.', 'You did not give the power of attorney. Nobody was given access.')
+          : undefined;
     res.type('html').send(await this.renderProxies(ctx, { values: {}, errors: {} }, flash));
   }
 
@@ -110,35 +115,79 @@ export class MePagesController {
     const scope = journey ? tx(ctx.lang, journey.title) : t(ctx.lang, 'allJourneys');
     res.type('html').send(
       layout(ctx, {
-        title: ctx.lang === 'da' ? 'Tilbagekald fuldmagt' : 'Revoke power of attorney',
+        title: ctx.lang === 'da' ? `Tilbagekald fuldmagten til ${personOf(grant)}` : `Revoke the power of attorney of ${personOf(grant)}`,
         body: revokeView(ctx.lang, ctx.csrf, grant, scope),
       }),
     );
   }
 
+  /** Step 1: the CPR number is looked up and the page asks to confirm, naming the person. */
   @Post('proxies')
   async grant(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
     this.session.checkCsrf(req);
     const values = formValues(body);
     try {
-      const grant = await this.grantProxy.execute({
+      const pending = await this.grantProxy.request({
         citizenId: ctx.principal.citizenId!,
         proxyCpr: String(values.proxyCpr ?? '').trim(),
         journeyId: values.journeyId || undefined,
         access: values.access === 'act' ? 'act' : 'read',
         expiresAt: String(values.expiresAt ?? ''),
       });
-      res.redirect(303, `/me/proxies?granted=${grant.id}`);
+      res.redirect(303, `/me/proxies/pending/${pending.pendingId}`);
     } catch (e) {
-      if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
-      const errors = Object.fromEntries(Object.entries(fieldErrors(e.details.fields, '')).map(([k, v]) => [k, reasonText(ctx.lang, v)]));
+      let errors: Record<string, string>;
+      let status = 400;
+      if (e instanceof DomainError && e.code === 'VALIDATION_FAILED')
+        errors = Object.fromEntries(Object.entries(fieldErrors(e.details.fields, '')).map(([k, v]) => [k, reasonText(ctx.lang, v)]));
+      else if (e instanceof DomainError && e.code === 'RATE_LIMITED') {
+        status = 429;
+        errors = {
+          proxyCpr:
+            ctx.lang === 'da'
+              ? 'Du har slået så mange personer op, som man kan på én dag. Prøv igen i morgen.'
+              : 'You have looked up as many people as one day allows. Try again tomorrow.',
+        };
+      } else throw e;
       // The CPR number is never written back into the page (nor one typed into another field).
       res
-        .status(400)
+        .status(status)
         .type('html')
         .send(await this.renderProxies(ctx, { values: { ...redisplayed(values), proxyCpr: '' }, errors }));
     }
+  }
+
+  /** Step 2: "Du giver Bo Nielsen (født 02.02.1980) adgang til …": Bekræft / Fortryd. */
+  @Get('proxies/pending/:id')
+  async pendingPage(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    const citizenId = ctx.principal.citizenId!;
+    const [pending, mine] = await Promise.all([this.grantProxy.pending(citizenId, id), this.queries.listForCitizen(citizenId)]);
+    const journey = pending.journeyId ? mine.find((j) => j.id === pending.journeyId) : undefined;
+    const scope = journey ? `${tx(ctx.lang, journey.title)} (${formatDate(ctx.lang, journey.createdAt)})` : t(ctx.lang, 'allJourneys');
+    res.type('html').send(
+      layout(ctx, {
+        title: ctx.lang === 'da' ? 'Bekræft fuldmagten' : 'Confirm the power of attorney',
+        body: confirmGrantView(ctx.lang, ctx.csrf, pending, scope),
+      }),
+    );
+  }
+
+  @Post('proxies/pending/:id/confirm')
+  async confirmGrant(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.session.checkCsrf(req);
+    const grant = await this.grantProxy.confirm(ctx.principal.citizenId!, id);
+    res.redirect(303, `/me/proxies?granted=${grant.id}`);
+  }
+
+  @Post('proxies/pending/:id/cancel')
+  async cancelGrant(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.session.checkCsrf(req);
+    await this.grantProxy.cancel(ctx.principal.citizenId!, id);
+    res.redirect(303, '/me/proxies?cancelled=1');
   }
 
   @Post('proxies/:id/revoke')

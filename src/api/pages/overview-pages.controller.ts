@@ -68,8 +68,7 @@ export class OverviewPagesController {
       await this.corrections.request(ctx.principal.citizenId!, { fact, description });
       res.redirect(303, '/overblik#facts-h');
     } catch (e) {
-      const field = e instanceof DomainError && e.code === 'VALIDATION_FAILED' ? e.details.fields?.[0]?.field : undefined;
-      if (field !== 'description') throw e;
+      if (descriptionError(e) !== 'description') throw e;
       res
         .status(400)
         .type('html')
@@ -108,14 +107,56 @@ export class OverviewPagesController {
   @Get('fuldmagt/:grantId')
   async represented(@Req() req: Request, @Res() res: Response, @Param('grantId', uuidParam('grantId')) grantId: string): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
-    const overview = await this.overview.forProxy(citizenViewer(ctx.principal), grantId);
-    const title = `${ot(ctx.lang, 'titleFor')} ${overview.representing!.citizen}`;
-    res.type('html').send(layout(ctx, { title, body: overviewView(ctx.lang, overview, { csrf: ctx.csrf }) }));
+    res.type('html').send(await this.renderRepresented(ctx, grantId));
+  }
+
+  /** "Er det forkert?" by a proxy whose power of attorney lets them act (403 for a read-only grant). */
+  @Post('fuldmagt/:grantId/ret')
+  async correctRepresented(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('grantId', uuidParam('grantId')) grantId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.session.checkCsrf(req);
+    const fact = typeof body.fact === 'string' ? body.fact : '';
+    const description = typeof body.description === 'string' ? body.description : '';
+    try {
+      await this.overview.correctionByProxy(citizenViewer(ctx.principal), grantId, { fact, description });
+      res.redirect(303, `/overblik/fuldmagt/${grantId}#facts-h`);
+    } catch (e) {
+      if (descriptionError(e) !== 'description') throw e;
+      res
+        .status(400)
+        .type('html')
+        .send(await this.renderRepresented(ctx, grantId, { fact, description: description.slice(0, 2000), error: true }));
+    }
+  }
+
+  private async renderRepresented(ctx: PageContext, grantId: string, filled?: CorrectionForm): Promise<string> {
+    const overview = await this.overview.forProxy(citizenViewer(ctx.principal!), grantId);
+    const title = `${ot(ctx.lang, 'titleFor')} ${overview.representing.name ?? overview.representing.citizen}`;
+    const mayAct = overview.representing.access === 'act';
+    const factExtra = mayAct
+      ? (fact: string) =>
+          correctionPart(
+            ctx.lang,
+            ctx.csrf,
+            fact,
+            ownerOf(overview, fact),
+            overview.corrections.find((c) => c.fact === fact),
+            filled,
+            `/overblik/fuldmagt/${grantId}/ret`,
+          )
+      : undefined;
+    const flash = filled?.error ? { kind: 'error' as const, text: ot(ctx.lang, 'descriptionError') } : undefined;
+    return layout(ctx, { title, flash, body: overviewView(ctx.lang, overview, { csrf: ctx.csrf, factExtra }) });
   }
 
   private async render(
     ctx: PageContext,
-    parts: Omit<OverviewPageParts, 'csrf' | 'factExtra'> & { form?: { fact: string; description: string; error?: boolean } },
+    parts: Omit<OverviewPageParts, 'csrf' | 'factExtra'> & { form?: CorrectionForm },
   ): Promise<string> {
     const citizenId = ctx.principal!.citizenId!;
     const [overview, grants] = await Promise.all([this.overview.forCitizen(citizenId), this.proxies.list(citizenId)]);
@@ -139,5 +180,11 @@ export class OverviewPagesController {
     });
   }
 }
+
+type CorrectionForm = { fact: string; description: string; error?: boolean };
+
+/** The field a refused correction names, when the refusal is about its input. */
+const descriptionError = (e: unknown) =>
+  e instanceof DomainError && e.code === 'VALIDATION_FAILED' ? e.details.fields?.[0]?.field : undefined;
 
 const ownerOf = (overview: Overview, fact: string) => overview.facts.find((f) => f.fact === fact)?.owner ?? '';

@@ -150,7 +150,7 @@ export class SignInService implements OnModuleInit, OnModuleDestroy {
     if (provider.role === 'citizen') {
       const cpr = claimString(claims, provider.claims.cpr);
       if (!cpr || !parseCpr(cpr).ok) throw new SignInRefused('cpr');
-      const citizen = await this.citizens.identify(cpr);
+      const citizen = await this.citizens.identify(cpr, name);
       return { provider: provider.id, role: 'citizen', subject: citizen.cpr, citizenId: citizen.id, citizen, name };
     }
     const authority = provider.authority ?? claimString(claims, provider.claims.authority);

@@ -4,6 +4,7 @@ import type { AuthorityCallContext as Ctx, In, Out, PortShape } from './port-typ
 export abstract class CprPort implements PortShape<'cpr'> {
   static readonly system = 'cpr';
   abstract lookupPerson(input: In<'cpr', 'lookup-person'>, ctx: Ctx): Out<'cpr', 'lookup-person'>;
+  abstract lookupName(input: In<'cpr', 'lookup-name'>, ctx: Ctx): Out<'cpr', 'lookup-name'>;
   abstract registerMove(input: In<'cpr', 'register-move'>, ctx: Ctx): Out<'cpr', 'register-move'>;
   abstract confirmMoveRegistration(input: In<'cpr', 'confirm-move-registration'>, ctx: Ctx): Out<'cpr', 'confirm-move-registration'>;
   abstract registerEmigration(input: In<'cpr', 'register-emigration'>, ctx: Ctx): Out<'cpr', 'register-emigration'>;

@@ -3,6 +3,7 @@ import { searchAddresses } from './addresses';
 import { parseCpr, pensionAge } from '../../../journeys/shared/cpr';
 import { burialDeadline } from '../../../journeys/losing-a-relative/losing-a-relative.rules';
 import { BENEFIT_RULES } from './benefit-rules';
+import { sandboxName } from './persons';
 import type { RuleContext, Subject } from './rule-context';
 
 /** An authority's "no": answered with `status` and `{ code, message }`, never retried by the adapter. */
@@ -43,6 +44,11 @@ const RULES: Record<string, Rule> = {
   'cpr/lookup-person': ({ subject, output }) => {
     const parsed = parseCpr(subject?.cpr);
     if (parsed.ok) output.birthDate = parsed.birthDate;
+  },
+  'cpr/lookup-name': ({ subject, output }) => {
+    const parsed = parseCpr(subject?.cpr);
+    if (!subject || !parsed.ok) throw new Rejection(404, 'PERSON_NOT_FOUND', 'no person for the subject');
+    Object.assign(output, { name: sandboxName(subject.cpr), birthDate: parsed.birthDate });
   },
   'cpr/register-move': ({ input, output, today }) => {
     notAfter(str(input.moveDate), addDays(today, 28), 'MOVE_DATE_TOO_EARLY', 'moveDate');

@@ -32,6 +32,8 @@ interface AccessLogRow {
   viewer_kind: string;
   viewer_id: string;
   viewer_name: string | null;
+  /** A proxy's name as the citizen row holds it: the name the grant list shows. */
+  proxy_name: string | null;
   authority: string | null;
   purpose: string;
   action: string;
@@ -64,7 +66,9 @@ export class AccessLogRepository {
 
   async listForCitizen(citizenId: string, limit: number, offset: number): Promise<{ items: AccessLogView[]; total: number }> {
     const rows: AccessLogRow[] = await this.dataSource.query(
-      `SELECT a.*, j.type AS journey_type, count(*) OVER () AS total FROM access_log a LEFT JOIN journey j ON j.id = a.journey_id
+      `SELECT a.*, j.type AS journey_type, pc.name AS proxy_name, count(*) OVER () AS total
+         FROM access_log a LEFT JOIN journey j ON j.id = a.journey_id
+         LEFT JOIN citizen pc ON a.viewer_kind = 'proxy' AND pc.id::text = a.viewer_id
         WHERE a.citizen_id = $1 ORDER BY a.created_at DESC, a.id LIMIT $2 OFFSET $3`,
       [citizenId, limit, offset],
     );
@@ -74,10 +78,10 @@ export class AccessLogRepository {
         id: r.id,
         at: new Date(r.created_at).toISOString(),
         journey: r.journey_id ? { id: r.journey_id, type: r.journey_type } : null,
-        // A proxy's internal id means nothing to the citizen; show the name their token carried.
+        // A proxy's internal id means nothing to the citizen: the name the grant list shows, else the one their token carried.
         viewer: {
           kind: r.viewer_kind,
-          name: r.viewer_name ?? (r.viewer_kind === 'proxy' ? 'Fuldmagtshaver' : r.viewer_id),
+          name: r.proxy_name ?? r.viewer_name ?? (r.viewer_kind === 'proxy' ? 'Fuldmagtshaver' : r.viewer_id),
           authority: r.authority,
         },
         purpose: r.purpose,

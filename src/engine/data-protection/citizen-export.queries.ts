@@ -11,7 +11,7 @@ import type { JourneyView } from '../queries/journey-view';
 export interface CitizenExport {
   exportedAt: string;
   /** The only place the CPR number appears: every other part refers to the internal id. */
-  citizen: { id: string; cpr: string; birthDate: string | null; createdAt: string };
+  citizen: { id: string; cpr: string; name: string | null; birthDate: string | null; createdAt: string };
   journeys: { journey: JourneyView; history: Timeline['history']; tasks: Timeline['tasks']; notes: Timeline['notes'] }[];
   notifications: NotificationView[];
   accessLog: AccessLogView[];
@@ -27,6 +27,7 @@ export interface CitizenExport {
 interface CitizenRow {
   id: string;
   cpr: string;
+  name: string | null;
   birth_date: string | null;
   created_at: Date;
 }
@@ -50,7 +51,7 @@ export class CitizenExportQueries {
 
   async export(citizenId: string): Promise<CitizenExport> {
     const [citizen] = await this.dataSource.query<CitizenRow[]>(
-      `SELECT id, cpr, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, created_at FROM citizen WHERE id = $1`,
+      `SELECT id, cpr, name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, created_at FROM citizen WHERE id = $1`,
       [citizenId],
     );
     const rows: JourneyRow[] = await this.dataSource.query('SELECT * FROM journey WHERE citizen_id = $1 ORDER BY created_at, id', [
@@ -66,6 +67,7 @@ export class CitizenExportQueries {
       citizen: {
         id: citizen.id,
         cpr: citizen.cpr.trim(),
+        name: citizen.name,
         birthDate: citizen.birth_date,
         createdAt: new Date(citizen.created_at).toISOString(),
       },
@@ -101,7 +103,7 @@ export class CitizenExportQueries {
   private async proxyGrants(citizenId: string): Promise<CitizenExport['proxies']> {
     const query = async (mine: string, other: string): Promise<ProxyGrantView[]> => {
       const rows: GrantRow[] = await this.dataSource.query(
-        `SELECT g.*, left(c.cpr, 6) AS counterpart, (g.revoked_at IS NULL AND g.expires_at > now()) AS active
+        `SELECT g.*, left(c.cpr, 6) AS counterpart, c.name AS counterpart_name, (g.revoked_at IS NULL AND g.expires_at > now()) AS active
            FROM proxy_grant g JOIN citizen c ON c.id = g.${other} WHERE g.${mine} = $1 ORDER BY g.created_at, g.id`,
         [citizenId],
       );

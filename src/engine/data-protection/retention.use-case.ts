@@ -12,6 +12,8 @@ const TEXT = '[redacted]';
 
 export interface RetentionResult {
   journeys: number;
+  /** "Er det forkert?" requests whose description and answer were redacted. */
+  corrections: number;
   citizens: number;
 }
 
@@ -19,8 +21,10 @@ export interface RetentionResult {
  * Data minimisation over time: personal data of journeys finished (completed or dismissed) more
  * than RETENTION_DAYS ago is pseudonymised in place. The history keeps every row, event type,
  * actor, state and time; only values go. A `journey.redacted` history row records it.
- * A citizen whose journeys are all redacted and who holds or gave no valid power of attorney keeps
- * the row (the access log and grants refer to it) with the CPR number replaced by a random token.
+ * A correction request ("Er det forkert?") follows its journey: once the journey is redacted (or
+ * gone) and the authority answered more than RETENTION_DAYS ago, its description and answer go.
+ * A citizen whose journeys and correction requests are all redacted and who holds or gave no valid
+ * power of attorney keeps the row (the access log and grants refer to it) with the CPR number replaced by a random token.
  */
 @Injectable()
 export class RetentionUseCase {
@@ -46,10 +50,14 @@ export class RetentionUseCase {
       // A batch that changed nothing would come back the same: stop rather than spin.
       if (due.length < BATCH || changed === 0) break;
     }
+    const corrections = await this.redactCorrections(finishedBefore);
     const citizens = await this.pseudonymiseCitizens(finishedBefore);
-    if (journeys || citizens)
-      this.logger.log({ journeys, citizens, retentionDays: this.config.retention.days }, 'retention: personal data pseudonymised');
-    return { journeys, citizens };
+    if (journeys || corrections || citizens)
+      this.logger.log(
+        { journeys, corrections, citizens, retentionDays: this.config.retention.days },
+        'retention: personal data pseudonymised',
+      );
+    return { journeys, corrections, citizens };
   }
 
   private async redactJourney(tx: EntityManager, id: string, finishedBefore: Date): Promise<boolean> {
@@ -102,6 +110,31 @@ export class RetentionUseCase {
   }
 
   /**
+   * Answered correction requests of redacted (or deleted) journeys, answered before the retention
+   * period: description and answer become `[redacted]`, and so does the description in the
+   * `correction.requested` webhook deliveries that ended. A request still awaiting its answer stays
+   * whole: the authority needs it.
+   */
+  private async redactCorrections(answeredBefore: Date): Promise<number> {
+    return this.repo.transaction(async (tx) => {
+      const [rows]: [{ id: string }[], number] = await tx.query(
+        `UPDATE correction_request r SET description = $2, answer = CASE WHEN r.answer IS NULL THEN NULL ELSE $2 END, redacted_at = now()
+          WHERE r.redacted_at IS NULL AND r.status <> 'awaiting' AND r.answered_at < $1
+            AND NOT EXISTS (SELECT 1 FROM journey j WHERE j.id = r.journey_id AND j.redacted_at IS NULL)
+          RETURNING r.id`,
+        [answeredBefore, TEXT],
+      );
+      if (!rows.length) return 0;
+      await tx.query(
+        `UPDATE webhook_delivery SET body = jsonb_set(body::jsonb, '{data,correction,description}', to_jsonb($2::text))::text
+          WHERE event = 'correction.requested' AND status <> 'pending' AND (body::jsonb #>> '{data,correction,id}') = ANY($1::text[])`,
+        [rows.map((r) => r.id), TEXT],
+      );
+      return rows.length;
+    });
+  }
+
+  /**
    * The CPR number goes when nothing of the citizen's is still kept in full: every journey redacted
    * (or none, for a row older than the retention period) and no valid power of attorney either way.
    * The token starts with a letter, so it can never parse as (or collide with) a CPR number.
@@ -109,9 +142,11 @@ export class RetentionUseCase {
   private async pseudonymiseCitizens(finishedBefore: Date): Promise<number> {
     const [, count]: [unknown[], number] = await this.repo.dataSource.query(
       `UPDATE citizen c
-          SET cpr = 'P' || upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 9)), birth_date = NULL, pseudonymised_at = now()
+          SET cpr = 'P' || upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 9)), birth_date = NULL, name = NULL,
+              pseudonymised_at = now()
         WHERE c.pseudonymised_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM journey j WHERE j.citizen_id = c.id AND j.redacted_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM correction_request r WHERE r.citizen_id = c.id AND r.redacted_at IS NULL)
           AND (EXISTS (SELECT 1 FROM journey j WHERE j.citizen_id = c.id) OR c.created_at < $1)
           AND NOT EXISTS (SELECT 1 FROM proxy_grant g WHERE (g.citizen_id = c.id OR g.proxy_citizen_id = c.id)
                             AND g.revoked_at IS NULL AND g.expires_at > now())

@@ -85,7 +85,7 @@ export class Corrections {
   async request(
     citizenId: string,
     input: { fact: unknown; description: unknown },
-    requestedBy: 'citizen' | 'proxy' = 'citizen',
+    by: { kind: 'citizen' } | { kind: 'proxy'; citizenId: string } = { kind: 'citizen' },
   ): Promise<CorrectionView> {
     if (typeof input.fact !== 'string' || !(CORRECTABLE_FACTS as readonly string[]).includes(input.fact)) {
       throw invalid('fact', `must be one of ${CORRECTABLE_FACTS.join(', ')}`);
@@ -109,9 +109,10 @@ export class Corrections {
       if (open)
         throw new DomainError('CORRECTION_PENDING', 'A correction of this fact is already waiting for the authority', { fact: fact.fact });
       const [row]: CorrectionRow[] = await tx.query(
-        `INSERT INTO correction_request (citizen_id, journey_id, fact, authority, description, requested_by, status)
-         VALUES ($1,$2,$3,$4,$5,$6,'awaiting') RETURNING *`,
-        [citizenId, journey.id, fact.fact, fact.owner, description, requestedBy],
+        `INSERT INTO correction_request
+           (citizen_id, journey_id, fact, authority, description, requested_by, requested_by_citizen_id, status)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,'awaiting') RETURNING *`,
+        [citizenId, journey.id, fact.fact, fact.owner, description, by.kind, by.kind === 'proxy' ? by.citizenId : null],
       );
       const base = this.config.selfService.publicBaseUrl;
       const payloads = await this.fanout.queue(tx, journey.id, fact.owner, 'correction.requested', {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AUTHORITY_SYSTEMS } from '../../../journeys/shared/authority-tasks';
+import { answerTimeOf, answerTimeText } from '../../../journeys/shared/authority-tasks/answer-times';
 import type { AuthoritySystemId, JourneyContextBase, StepKind, StepStatus, Text } from '../../../journeys/shared/contract';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
 import type { JourneyRow } from '../persistence/journey.repository';
@@ -24,7 +25,18 @@ export interface WaitingStep {
   /** When the engine asked the authority (its task or task token), when known. */
   since: string | null;
   deadline: string | null;
+  /** How long the authority normally takes to answer, when it publishes a figure (with its source). */
+  expectedAnswer: ExpectedAnswer | null;
   link: string;
+}
+
+export interface ExpectedAnswer {
+  measure: 'within' | 'average';
+  amount: number;
+  unit: 'working-days' | 'weeks';
+  /** The figure in plain words: "Svar forventes normalt inden for 5 hverdage". */
+  text: Text;
+  source: { title: string; url: string | null; checked: string };
 }
 
 export interface AuthorityCases {
@@ -47,6 +59,18 @@ const WAITS_FOR_AUTHORITY: StepKind[] = ['authority', 'automatic', 'caseworker']
 
 /** Today's date in Denmark (YYYY-MM-DD), whatever the server's time zone. */
 export const danishToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(now);
+
+function expectedAnswerOf(system: string, journeyType: string, stepId: string): ExpectedAnswer | null {
+  const a = answerTimeOf(system, journeyType, stepId);
+  if (!a) return null;
+  return {
+    measure: a.measure,
+    amount: a.amount,
+    unit: a.unit,
+    text: answerTimeText(a),
+    source: { title: a.source.title, url: a.source.url ?? null, checked: a.checked },
+  };
+}
 
 const authorityOf = (id: string | undefined) =>
   id ? { id, name: (AUTHORITY_SYSTEMS[id as AuthoritySystemId]?.name ?? { da: id, en: id }) as Text } : null;
@@ -111,6 +135,7 @@ export class OverviewQueries {
             step: { id: step.id, status: state.status, title: step.title },
             since: since ? new Date(since).toISOString() : null,
             deadline: state.deadline ?? null,
+            expectedAnswer: expectedAnswerOf(step.system!, row.type, step.id),
             link,
           };
           groups.set(step.system!, [...(groups.get(step.system!) ?? []), entry]);

@@ -18,22 +18,39 @@ export class CitizenRepository {
     return (await this.identify(cpr)).id;
   }
 
-  /** Every authenticated citizen request passes here: a read, and a write only the first time. */
-  async identify(cpr: string): Promise<CitizenIdentity> {
+  /**
+   * Every authenticated citizen request passes here: a read, and a write only the first time or when
+   * the name (from the sign-in, or the CPR register) differs from the one kept, so every page names
+   * the person the same way.
+   */
+  async identify(cpr: string, name?: string): Promise<CitizenIdentity> {
     const normalised = cpr.replace('-', '');
-    const columns = `id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date`;
-    const known: { id: string; birth_date: string | null }[] = await this.dataSource.query(
+    const given = name?.trim().slice(0, 120) || null;
+    const columns = `id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, name`;
+    const known: { id: string; birth_date: string | null; name: string | null }[] = await this.dataSource.query(
       `SELECT ${columns} FROM citizen WHERE cpr = $1`,
       [normalised],
     );
-    if (known[0]) return { id: known[0].id, cpr: normalised, birthDate: known[0].birth_date };
+    if (known[0] && (!given || known[0].name === given)) return { id: known[0].id, cpr: normalised, birthDate: known[0].birth_date };
     const parsed = parseCpr(normalised);
     const rows: { id: string; birth_date: string | null }[] = await this.dataSource.query(
-      `INSERT INTO citizen (cpr, birth_date) VALUES ($1, $2)
-       ON CONFLICT (cpr) DO UPDATE SET cpr = EXCLUDED.cpr RETURNING ${columns}`,
-      [normalised, parsed.ok ? parsed.birthDate : null],
+      `INSERT INTO citizen (cpr, birth_date, name) VALUES ($1, $2, $3)
+       ON CONFLICT (cpr) DO UPDATE SET name = coalesce(EXCLUDED.name, citizen.name) RETURNING ${columns}`,
+      [normalised, parsed.ok ? parsed.birthDate : null, given],
     );
     return { id: rows[0].id, cpr: normalised, birthDate: rows[0].birth_date };
+  }
+
+  /** The citizen's name as the sign-in or the CPR register gave it last (personal data: show it, never log it). */
+  async name(citizenId: string): Promise<string | null> {
+    const rows: { name: string | null }[] = await this.dataSource.query(`SELECT name FROM citizen WHERE id = $1`, [citizenId]);
+    return rows[0]?.name ?? null;
+  }
+
+  /** The internal id of a CPR number already known here, without adding it. */
+  async existingId(cpr: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM citizen WHERE cpr = $1`, [cpr.replace('-', '')]);
+    return rows[0]?.id;
   }
 
   async birthDate(citizenId: string): Promise<string | null> {

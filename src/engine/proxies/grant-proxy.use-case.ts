@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import { parseCpr } from '../../../journeys/shared/cpr';
+import { AuthorityError, AuthorityGateway } from '../../authorities/ports/authority-gateway.port';
+import { AppConfig } from '../../platform/config/app.config';
 import { DomainError, type FieldProblem } from '../../platform/errors/domain-error';
+import { isUuid } from '../../platform/ids';
 import { CitizenRepository } from '../persistence/citizen.repository';
 import { JourneyRepository } from '../persistence/journey.repository';
-import { ProxyRepository, type ProxyAccess, type ProxyGrantView } from './proxy.repository';
-import { isUuid } from '../../platform/ids';
+import { ProxyRepository, type PendingGrantView, type ProxyAccess, type ProxyGrantView } from './proxy.repository';
 
 export interface GrantProxyCommand {
   citizenId: string;
@@ -17,17 +20,28 @@ export interface GrantProxyCommand {
 
 /** Longest power of attorney we accept; the citizen renews it when it runs out. */
 const MAX_YEARS = 5;
+/** How long a grant waits for the citizen's confirmation. */
+export const PENDING_MINUTES = 15;
 
-/** A citizen gives another citizen access to one journey or all, read-only or acting, until a date. */
+/**
+ * A citizen gives another citizen access to one journey or all, read-only or acting, until a date,
+ * in two steps: `request` looks the person up in the CPR register and keeps a pending grant that
+ * names them; only `confirm` makes it a grant. Lookups are counted per citizen and day
+ * (`PROXY_LOOKUPS_PER_DAY`), so the form cannot be used to walk the register.
+ */
 @Injectable()
 export class GrantProxyUseCase {
+  private readonly logger = new Logger(GrantProxyUseCase.name);
+
   constructor(
     private readonly proxies: ProxyRepository,
     private readonly citizens: CitizenRepository,
     private readonly journeys: JourneyRepository,
+    private readonly gateway: AuthorityGateway,
+    private readonly config: AppConfig,
   ) {}
 
-  async execute(c: GrantProxyCommand, now = new Date()): Promise<ProxyGrantView> {
+  async request(c: GrantProxyCommand, now = new Date()): Promise<PendingGrantView> {
     const problems: FieldProblem[] = [];
     const cpr = parseCpr(c.proxyCpr);
     if (!cpr.ok) problems.push({ field: 'proxyCpr', reason: 'must be a CPR number (DDMMYY-SSSS)' });
@@ -45,18 +59,70 @@ export class GrantProxyUseCase {
       if (!journey || journey.citizen_id !== c.citizenId) problems.push({ field: 'journeyId', reason: 'is not one of your journeys' });
     }
     if (problems.length) throw invalid(problems);
-    const proxyCitizenId = await this.citizens.idFor(c.proxyCpr);
-    if (proxyCitizenId === c.citizenId) throw invalid([{ field: 'proxyCpr', reason: 'must be someone other than yourself' }]);
-    const id = await this.proxies.insert(this.proxies.dataSource, {
-      citizenId: c.citizenId,
-      proxyCitizenId,
-      journeyId: c.journeyId ?? null,
-      access: c.access,
-      expiresAt: new Date(expires).toISOString(),
-    });
+    const normalised = c.proxyCpr.replace('-', '');
+    if ((await this.citizens.existingId(normalised)) === c.citizenId)
+      throw invalid([{ field: 'proxyCpr', reason: 'must be someone other than yourself' }]);
+    if (!(await this.proxies.countLookup(c.citizenId, this.config.engine.proxyLookupsPerDay)))
+      throw new DomainError('RATE_LIMITED', 'You have looked up as many people as one day allows: try again tomorrow', {
+        limit: this.config.engine.proxyLookupsPerDay,
+      });
+    const name = await this.lookUpName(normalised);
+    const proxy = await this.citizens.identify(normalised, name);
+    const pendingId = await this.proxies.insertPending(
+      {
+        citizenId: c.citizenId,
+        proxyCitizenId: proxy.id,
+        journeyId: c.journeyId ?? null,
+        access: c.access,
+        expiresAt: new Date(expires).toISOString(),
+      },
+      PENDING_MINUTES,
+    );
+    return (await this.proxies.findPending(c.citizenId, pendingId))!;
+  }
+
+  /** The pending grant becomes valid; 404 when it is not the citizen's, has lapsed or was confirmed already. */
+  async confirm(citizenId: string, pendingId: string): Promise<ProxyGrantView> {
+    const id = isUuid(pendingId) ? await this.proxies.confirmPending(citizenId, pendingId) : undefined;
+    if (!id) throw pendingGone();
     return (await this.proxies.find(id))!;
   }
+
+  async pending(citizenId: string, pendingId: string): Promise<PendingGrantView> {
+    const found = isUuid(pendingId) ? await this.proxies.findPending(citizenId, pendingId) : undefined;
+    if (!found) throw pendingGone();
+    return found;
+  }
+
+  async cancel(citizenId: string, pendingId: string): Promise<void> {
+    if (!(await this.proxies.cancelPending(citizenId, pendingId))) throw pendingGone();
+  }
+
+  /** The person's name from the CPR register; an unknown number is a field problem that says nothing more. */
+  private async lookUpName(cpr: string): Promise<string> {
+    try {
+      const { output } = await this.gateway.execute({
+        system: 'cpr',
+        task: 'lookup-name',
+        input: {},
+        // A read: a fresh key per lookup, nothing to deduplicate.
+        idempotencyKey: `lookup-${randomUUID()}`,
+        journeyId: 'power-of-attorney',
+        step: 'grant',
+        subject: { cpr },
+      });
+      if (typeof output.name === 'string' && output.name.trim()) return output.name;
+    } catch (e) {
+      if (e instanceof AuthorityError && e.code === 'PERSON_NOT_FOUND')
+        throw invalid([{ field: 'proxyCpr', reason: 'is not a person in the CPR register' }]);
+      this.logger.warn(`CPR name lookup for a power of attorney failed: ${(e as { code?: string }).code ?? (e as Error).name}`);
+    }
+    throw new DomainError('UNAVAILABLE', 'The CPR register did not answer: try again in a few minutes');
+  }
 }
+
+const pendingGone = () =>
+  new DomainError('NOT_FOUND', 'No power of attorney waits for your confirmation here: it was confirmed, cancelled or has lapsed');
 
 function invalid(fields: FieldProblem[]): DomainError {
   return new DomainError('VALIDATION_FAILED', `Invalid power of attorney: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`, {

@@ -121,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       outboxVacuumAfter: vars.OUTBOX_VACUUM_AFTER ?? 5000,
       integrationAttempts: vars.INTEGRATION_ATTEMPTS ?? 6,
       integrationBackoffMs: vars.INTEGRATION_BACKOFF_MS ?? 2000,
+      proxyLookupsPerDay: vars.PROXY_LOOKUPS_PER_DAY ?? 20,
     },
     authorities: { baseUrl: vars.AUTHORITY_BASE_URL, timeoutMs: vars.AUTHORITY_TIMEOUT_MS ?? 10_000 },
     auth: {

@@ -142,6 +142,13 @@ export class EnvironmentVariables {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(1)
+  @Max(1000)
+  PROXY_LOOKUPS_PER_DAY?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(10)
   @Max(60000)
   OUTBOX_POLL_MS?: number;
@@ -342,6 +349,7 @@ export const envKeys = [
   'SHUTDOWN_TIMEOUT_MS',
   'AUTH_MODE',
   'REMINDER_DAYS',
+  'PROXY_LOOKUPS_PER_DAY',
   'OUTBOX_POLL_MS',
   'TIMER_POLL_MS',
   'OUTBOX_VACUUM_AFTER',

@@ -88,6 +88,8 @@ export interface EngineSettings {
   /** Default retry policy of integration tasks (per-task overrides in src/platform/queue/retry-policy.ts). */
   integrationAttempts: number;
   integrationBackoffMs: number;
+  /** CPR name lookups a citizen may make in a day when giving powers of attorney. */
+  proxyLookupsPerDay: number;
 }
 
 export interface SecuritySettings {

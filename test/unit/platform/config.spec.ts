@@ -70,6 +70,8 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     ['REMINDER_DAYS', '7,two', /REMINDER_DAYS must be a comma-separated list/],
     ['RATE_LIMIT_LOGIN', '0', /RATE_LIMIT_LOGIN must not be less than 1/],
+    ['PROXY_LOOKUPS_PER_DAY', '0', /PROXY_LOOKUPS_PER_DAY must not be less than 1/],
+    ['PROXY_LOOKUPS_PER_DAY', 'many', /PROXY_LOOKUPS_PER_DAY .*(integer|number)/],
     ['RETENTION_DAYS', 'soon', /RETENTION_DAYS .*(integer|number)/],
     ['RETENTION_SCHEDULE', 'daily', /RETENTION_SCHEDULE must be a cron pattern of five fields/],
     ['WORKER_NICE', '20', /WORKER_NICE must not be greater than 19/],
@@ -91,6 +93,11 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigValidationError);
     expect(error!.message).toMatch(message);
     expect(error!.message.split('\n')).toHaveLength(1);
+  });
+
+  it('allows 20 CPR name lookups a day for powers of attorney unless PROXY_LOOKUPS_PER_DAY says otherwise', () => {
+    expect(loadConfig({}).engine.proxyLookupsPerDay).toBe(20);
+    expect(loadConfig({ PROXY_LOOKUPS_PER_DAY: '5' }).engine.proxyLookupsPerDay).toBe(5);
   });
 
   it('never echoes a URL value, which may hold a password', () => {

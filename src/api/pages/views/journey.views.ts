@@ -9,13 +9,16 @@ import { statusBadge } from './status-badge';
 import { dataTable } from './table';
 import { taskList, type TaskListOptions } from './task-list.views';
 
-export function journeyTable(lang: Lang, journeys: { view: JourneyView; note?: string }[], base = '/journeys'): SafeHtml {
+/** `label` replaces the title as the link text (a journey held by power of attorney: "Anna Jensens forløb: Flytte"). */
+export function journeyTable(lang: Lang, journeys: { view: JourneyView; note?: string; label?: string }[], base = '/journeys'): SafeHtml {
   if (!journeys.length) return html`<p>${t(lang, 'noJourneys')}</p>`;
   return dataTable(
     'table--zebra mt-4',
     [t(lang, 'journey'), t(lang, 'status'), t(lang, 'nextDeadline'), t(lang, 'startedOn')],
-    journeys.map(({ view, note }) => [
-      html`<a href="${base}/${view.id}">${tx(lang, view.title)}</a>${note ? html`<br><span class="form-hint">${note}</span>` : ''}`,
+    journeys.map(({ view, note, label }) => [
+      html`<a href="${base}/${view.id}">${label ?? tx(lang, view.title)}</a>${
+        note ? html`<br><span class="form-hint">${note}</span>` : ''
+      }`,
       statusBadge(journeyStatus(lang, view.status), view.status),
       view.nextDeadline ? formatDate(lang, view.nextDeadline) : t(lang, 'none'),
       formatDate(lang, view.createdAt),

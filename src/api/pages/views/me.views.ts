@@ -1,7 +1,7 @@
 import type { JourneyDefinition, Text } from '../../../../journeys/shared/contract';
 import type { AccessLogView } from '../../../engine/access/access-log.repository';
 import type { NotificationView } from '../../../engine/notifications/notification.repository';
-import type { ProxyGrantView } from '../../../engine/proxies/proxy.repository';
+import type { PendingGrantView, ProxyGrantView } from '../../../engine/proxies/proxy.repository';
 import { html, type SafeHtml } from '../html';
 import { formatDate, purpose, t, template, tx, viewerKind, type Lang } from '../i18n';
 import { accessAction, authorityName } from '../plain-words';
@@ -84,6 +84,9 @@ export function notificationsView(
   )}</ul>`;
 }
 
+/** The other party of a grant as every page names them: by name, else by the birth-date part of the CPR number. */
+export const personOf = (g: ProxyGrantView): string => g.counterpartName ?? g.counterpart;
+
 export interface ProxyFormState {
   values: Record<string, string>;
   errors: Record<string, string>;
@@ -120,7 +123,7 @@ export function proxiesView(
             ...(revocable ? [{ hidden: t(lang, 'revoke') }] : []),
           ],
           list.map((g) => [
-            g.counterpart,
+            html`${personOf(g)}${g.counterpartName ? html`<br><span class="form-hint">${g.counterpart}</span>` : ''}`,
             revocable
               ? scopeLabel(g)
               : g.journeyId
@@ -132,7 +135,7 @@ export function proxiesView(
             ...(revocable
               ? [
                   g.active
-                    ? html`<a href="/me/proxies/${g.id}/revoke">${t(lang, 'revoke')}<span class="sr-only"> ${g.counterpart}</span></a>`
+                    ? html`<a href="/me/proxies/${g.id}/revoke">${t(lang, 'revoke')}<span class="sr-only"> ${personOf(g)}</span></a>`
                     : '',
                 ]
               : []),
@@ -176,20 +179,25 @@ export function proxiesView(
         <label class="form-label" for="p-expiresAt">${t(lang, 'expiresAt')}</label>${err('expiresAt')}
         <input class="form-input" type="date" id="p-expiresAt" name="expiresAt" value="${form.values.expiresAt ?? ''}"
           required${described('expiresAt')}></div>
-      <button type="submit" class="button button-primary">${t(lang, 'grantProxy')}</button>
+      <p class="form-hint">${
+        lang === 'da'
+          ? 'Vi slår personen op i CPR-registret, og du ser navnet, før du bekræfter.'
+          : 'We look the person up in the CPR register, and you see their name before you confirm.'
+      }</p>
+      <button type="submit" class="button button-primary">${lang === 'da' ? 'Fortsæt' : 'Continue'}</button>
     </form>`;
 }
 
 /** "Are you sure?" before a power of attorney ends: whom, which journeys, what access, until when. */
 export function revokeView(lang: Lang, csrf: string, g: ProxyGrantView, scope: string): SafeHtml {
   const ask = {
-    da: 'Vil du tilbagekalde denne fuldmagt? Personen mister adgangen med det samme.',
-    en: 'Do you want to revoke this power of attorney? The person loses access at once.',
+    da: `Vil du tilbagekalde fuldmagten til ${personOf(g)}? ${personOf(g)} mister adgangen med det samme.`,
+    en: `Do you want to revoke the power of attorney of ${personOf(g)}? ${personOf(g)} loses access at once.`,
   };
   const yes = { da: 'Ja, tilbagekald fuldmagten', en: 'Yes, revoke the power of attorney' };
   return html`<p>${ask[lang]}</p>
     <dl class="mt-4">
-      <dt>${t(lang, 'counterpart')}</dt><dd>${g.counterpart}</dd>
+      <dt>${t(lang, 'counterpart')}</dt><dd>${personOf(g)} (${g.counterpart})</dd>
       <dt>${t(lang, 'proxyScope')}</dt><dd>${scope}</dd>
       <dt>${t(lang, 'proxyAccess')}</dt><dd>${t(lang, g.access === 'act' ? 'accessAct' : 'accessRead')}</dd>
       <dt>${t(lang, 'expiresAt')}</dt><dd>${formatDate(lang, g.expiresAt)}</dd>
@@ -197,4 +205,37 @@ export function revokeView(lang: Lang, csrf: string, g: ProxyGrantView, scope: s
     <form method="post" action="/me/proxies/${g.id}/revoke" class="mt-5"><input type="hidden" name="_csrf" value="${csrf}">
       <button type="submit" class="button button-primary">${yes[lang]}</button></form>
     <p class="mt-4"><a href="/me/proxies" class="back-link">${lang === 'da' ? 'Nej, behold fuldmagten' : 'No, keep it'}</a></p>`;
+}
+
+/**
+ * "Du giver Bo Nielsen (født 02.02.1980, 020280-xxxx) adgang til …": the person as the CPR register
+ * names them, before anything is valid. Bekræft makes the grant; Fortryd drops it.
+ */
+export function confirmGrantView(lang: Lang, csrf: string, p: PendingGrantView, scope: string): SafeHtml {
+  const who = p.grantee.name ?? p.grantee.maskedCpr;
+  const born = p.grantee.birthDate ? `${lang === 'da' ? 'født' : 'born'} ${formatDate(lang, p.grantee.birthDate)}, ` : '';
+  const what = lang === 'da' ? (p.access === 'act' ? 'se og handle i' : 'se') : p.access === 'act' ? 'see and act on' : 'see';
+  const until = formatDate(lang, p.expiresAt);
+  const sentence =
+    lang === 'da'
+      ? `Du giver ${who} (${born}${p.grantee.maskedCpr}) adgang til at ${what}: ${scope}, til og med ${until}.`
+      : `You give ${who} (${born}${p.grantee.maskedCpr}) access to ${what}: ${scope}, until ${until}.`;
+  const by = formatTime(p.confirmBefore);
+  const check =
+    lang === 'da'
+      ? `Er det ikke den person, du mente, så vælg Fortryd. Bekræft senest kl. ${by}; ingen får adgang, før du bekræfter.`
+      : `If this is not the person you meant, choose Cancel. Confirm by ${by}; nobody gets access until you confirm.`;
+  const yes = lang === 'da' ? `Bekræft fuldmagten til ${who}` : `Confirm the power of attorney for ${who}`;
+  const field = html`<input type="hidden" name="_csrf" value="${csrf}">`;
+  return html`<p class="font-lead">${sentence}</p>
+    <p>${check}</p>
+    <form method="post" action="/me/proxies/pending/${p.pendingId}/confirm" class="mt-5">${field}
+      <button type="submit" class="button button-primary">${yes}</button></form>
+    <form method="post" action="/me/proxies/pending/${p.pendingId}/cancel" class="mt-4">${field}
+      <button type="submit" class="button button-secondary">${lang === 'da' ? 'Fortryd' : 'Cancel'}</button></form>`;
+}
+
+/** The time of day in Denmark, 24-hour clock ("14.05"). */
+function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 }

@@ -3,6 +3,7 @@ import type { BenefitsPart } from '../../../engine/overview/benefits.reader';
 import type { CorrectionView } from '../../../engine/overview/corrections';
 import { AUTHORITY_SYSTEMS } from '../../../../journeys/shared/authority-tasks';
 import type { AuthoritySystemId } from '../../../../journeys/shared/contract';
+import type { ExpectedAnswer } from '../../../engine/overview/overview.queries';
 import type { Overview } from '../../../engine/overview/overview.service';
 import type { ProxyGrantView } from '../../../engine/proxies/proxy.repository';
 import { html, type SafeHtml } from '../html';
@@ -71,6 +72,11 @@ const T = {
   wrongHint: { da: 'Højst 2.000 tegn. Beskeden sendes til', en: 'At most 2,000 characters. The message goes to' },
   wrongSend: { da: 'Send rettelse', en: 'Send correction' },
   awaiting: { da: 'Sendt – venter på svar fra', en: 'Sent – waiting for an answer from' },
+  byProxy: { da: 'sendt af en med fuldmagt', en: 'sent by someone with power of attorney' },
+  proxyReads: {
+    da: 'Du ser overblikket med din fuldmagt. Hver gang du ser det, står det i deres log over, hvem der har set deres oplysninger.',
+    en: 'You see this overview through your power of attorney. Each time you look, it is recorded in their log of who saw their data.',
+  },
   corrected: { da: 'Rettet', en: 'Corrected' },
   rejected: { da: 'Ikke rettet', en: 'Not corrected' },
   error: { da: 'Fejl', en: 'Error' },
@@ -88,22 +94,23 @@ const FACT_VALUES: Record<string, Text> = {
 const money = (lang: Lang, amount: number) =>
   new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { style: 'currency', currency: 'DKK' }).format(amount);
 
-const headings = (lang: Lang, keys: (keyof typeof T)[]) => keys.map((k) => ot(lang, k));
+const forYou = (lang: Lang) => html`<br><span class="badge badge-info">${ot(lang, 'forYou')}</span>`;
 
 function deadlinesSection(lang: Lang, o: Overview): SafeHtml {
-  const forYou = html`<br><span class="badge badge-info">${ot(lang, 'forYou')}</span>`;
   const rows = o.deadlines.map((d) => [
     html`${formatDate(lang, d.deadline)}${d.overdue ? html`<br><span class="badge badge-error">${ot(lang, 'overdue')}</span>` : ''}`,
-    html`<a href="${d.link}">${d.step.title[lang]}</a>${d.forYou ? forYou : ''}`,
+    html`<a href="${d.link}">${d.step.title[lang]}</a>${d.forYou ? forYou(lang) : ''}`,
     d.authority?.name[lang] ?? '',
     d.journey.title[lang],
   ]);
-  const table = o.deadlines.length
-    ? dataTable('table--zebra mt-4', headings(lang, ['date', 'what', 'authority', 'journey']), rows)
-    : html`<p>${ot(lang, 'noDeadlines')}</p>`;
+  const head = (['date', 'what', 'authority', 'journey'] as const).map((k) => ot(lang, k));
   return html`<section aria-labelledby="deadlines-h" class="mt-8"><h2 id="deadlines-h">${ot(lang, 'deadlines')}</h2>
-    ${table}</section>`;
+    ${o.deadlines.length ? dataTable('table--zebra mt-4', head, rows) : html`<p>${ot(lang, 'noDeadlines')}</p>`}</section>`;
 }
+
+/** The authority's published answer time for the case, when there is one. */
+const expected = (lang: Lang, e: ExpectedAnswer | null) =>
+  e ? html`<br><span class="form-hint expected-answer">${e.text[lang]}.</span>` : '';
 
 function casesSection(lang: Lang, o: Overview): SafeHtml {
   return html`<section aria-labelledby="cases-h" class="mt-8"><h2 id="cases-h">${ot(lang, 'cases')}</h2>
@@ -115,7 +122,7 @@ function casesSection(lang: Lang, o: Overview): SafeHtml {
                 (s) =>
                   html`<li><a href="${s.link}">${s.step.title[lang]}</a> (${s.journey.title[lang]})${
                     s.since ? html`, ${ot(lang, 'since')} ${formatDate(lang, s.since)}` : ''
-                  }</li>`,
+                  }${expected(lang, s.expectedAnswer)}</li>`,
               )}</ul>`,
           )
         : html`<p>${ot(lang, 'noCases')}</p>`
@@ -123,21 +130,19 @@ function casesSection(lang: Lang, o: Overview): SafeHtml {
 }
 
 function benefitPart(lang: Lang, part: BenefitsPart): SafeHtml {
-  const rows =
-    part.status === 'unavailable'
-      ? []
-      : part.benefits.map((b) => [
-          b.name[lang],
-          `${money(lang, b.amount)} ${b.frequency === 'quarterly' ? ot(lang, 'quarterly') : ot(lang, 'monthly')}`,
-          html`${formatDate(lang, b.periodFrom)}${b.periodTo ? html` – ${formatDate(lang, b.periodTo)}` : ''}`,
-          formatDate(lang, b.nextPaymentDate),
-          b.source ? html`<a href="${b.source.link}">${ot(lang, 'journey')}</a>` : '',
-        ]);
+  const head = (['benefit', 'amount', 'period', 'nextPayment', 'from'] as const).map((k) => ot(lang, k));
+  const rows = part.benefits.map((b) => [
+    b.name[lang],
+    `${money(lang, b.amount)} ${b.frequency === 'quarterly' ? ot(lang, 'quarterly') : ot(lang, 'monthly')}`,
+    html`${formatDate(lang, b.periodFrom)}${b.periodTo ? html` – ${formatDate(lang, b.periodTo)}` : ''}`,
+    formatDate(lang, b.nextPaymentDate),
+    b.source ? html`<a href="${b.source.link}">${ot(lang, 'journey')}</a>` : '',
+  ]);
   const body =
     part.status === 'unavailable'
       ? html`<div class="alert alert-warning"><div class="alert-body"><p class="alert-text">${ot(lang, 'unavailable')}</p></div></div>`
-      : rows.length
-        ? dataTable('mt-2', headings(lang, ['benefit', 'amount', 'period', 'nextPayment', 'from']), rows)
+      : part.benefits.length
+        ? dataTable('mt-2', head, rows)
         : html`<p>${ot(lang, 'noBenefits')}</p>`;
   return html`<h3 class="h4">${part.authority.name[lang]}</h3>${body}`;
 }
@@ -190,7 +195,9 @@ function representedSection(lang: Lang, grants: ProxyGrantView[]): SafeHtml {
   const all = grants.filter((g) => g.active && !g.journeyId);
   if (!all.length) return html``;
   return html`<section aria-labelledby="represented-h" class="mt-8"><h2 id="represented-h">${ot(lang, 'represented')}</h2>
-    <ul>${all.map((g) => html`<li><a href="/overblik/fuldmagt/${g.id}">${ot(lang, 'titleFor')} ${g.counterpart}</a></li>`)}</ul></section>`;
+    <ul>${all.map(
+      (g) => html`<li><a href="/overblik/fuldmagt/${g.id}">${ot(lang, 'titleFor')} ${g.counterpartName ?? g.counterpart}</a></li>`,
+    )}</ul></section>`;
 }
 
 const authorityName = (lang: Lang, id: string) => AUTHORITY_SYSTEMS[id as AuthoritySystemId]?.name[lang] ?? id;
@@ -203,11 +210,12 @@ export function correctionPart(
   owner: string,
   latest: CorrectionView | undefined,
   form?: { fact: string; description: string; error?: boolean },
+  action = '/overblik/ret',
 ): SafeHtml {
   const status = latest
     ? latest.status === 'awaiting'
       ? html`<p class="mt-2"><span class="badge badge-info">${ot(lang, 'awaiting')} ${authorityName(lang, latest.authority)}</span>
-          (${formatDate(lang, latest.createdAt, true)})</p>`
+          (${formatDate(lang, latest.createdAt, true)}${latest.requestedBy === 'proxy' ? html`, ${ot(lang, 'byProxy')}` : ''})</p>`
       : html`<p class="mt-2"><span class="badge ${latest.status === 'corrected' ? 'badge-success' : 'badge-warning'}"
           >${ot(lang, latest.status)}</span> ${latest.answer ?? ''}</p>`
     : html``;
@@ -220,7 +228,7 @@ export function correctionPart(
     'descriptionError',
   )}</span>`;
   return html`${status}<details class="mt-2"${mine ? ' open' : ''}><summary>${ot(lang, 'wrong')}</summary>
-    <form method="post" action="/overblik/ret" novalidate><input type="hidden" name="_csrf" value="${csrf}">
+    <form method="post" action="${action}" novalidate><input type="hidden" name="_csrf" value="${csrf}">
       <input type="hidden" name="fact" value="${fact}">
       <div class="form-group${mine && form?.error ? ' form-error' : ''}">
         <label class="form-label" for="${id}">${ot(lang, 'wrongLabel')}</label>
@@ -242,7 +250,8 @@ export interface OverviewPageParts {
 }
 
 export function overviewView(lang: Lang, o: Overview, parts: OverviewPageParts): SafeHtml {
-  return html`<p>${ot(lang, 'intro')}</p>
+  const proxy = o.representing ? html`<p class="form-hint">${ot(lang, 'proxyReads')}</p>` : '';
+  return html`<p>${ot(lang, 'intro')}</p>${proxy}
     ${deadlinesSection(lang, o)}${casesSection(lang, o)}${benefitsSection(lang, o)}${factsSection(lang, o, parts.factExtra)}
     ${calendarSection(lang, parts.csrf, o, parts.issuedUrl)}${representedSection(lang, parts.received ?? [])}`;
 }

@@ -1,0 +1,156 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
+import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
+import { createTestApp } from '../support/app';
+import { createTestDatabase } from '../support/database';
+import { bearer, startErrand, tokenFor } from '../support/experience';
+import { errandV1 } from '../support/fixtures/errand.journey';
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Giving a power of attorney in two steps, against the authority sandbox's CPR register over HTTP:
+ * the number is looked up and the person named, a pending grant waits for the citizen's
+ * confirmation and gives nobody anything until then; lookups are counted per citizen and day.
+ */
+describe('powers of attorney (fuldmagt) in two steps', () => {
+  let app: NestExpressApplication;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sandbox: Sandbox;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('powers_of_attorney');
+    sandbox = await startSandbox({ latencyScale: 0, seed: 5 });
+    const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway,
+      role: 'api',
+      namespace: 'powers_of_attorney',
+      env: { PROXY_LOOKUPS_PER_DAY: '3' },
+    });
+    http = request(app.getHttpServer());
+  });
+  afterAll(async () => {
+    await app?.close();
+    await sandbox?.close();
+    await db?.drop();
+  });
+
+  const pending = (token: string, body: object) => http.post('/api/me/proxies/pending').set(bearer(token)).send(body);
+
+  it('does name the person before anything is given, and gives access only once the citizen confirms', async () => {
+    const anna = await tokenFor(http, '0101901234', 'citizen', undefined, 'Anna Jensen');
+    // Bo's token carries no name: every page names him as the CPR register does.
+    const bo = await tokenFor(http, '0202802345');
+    const id = await startErrand(http, anna);
+
+    const asked = await pending(anna, { proxyCpr: '020280-2345', access: 'act', expiresAt: inDays(30) }).expect(201);
+    expect(asked.body).toMatchObject({
+      pendingId: expect.any(String),
+      grantee: { name: 'Bo Nielsen', maskedCpr: '020280-xxxx', birthDate: '1980-02-02' },
+      journeyId: null,
+      access: 'act',
+    });
+    expect(JSON.stringify(asked.body)).not.toContain('2345');
+    const confirmBefore = Date.parse(asked.body.confirmBefore);
+    expect(confirmBefore).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect(confirmBefore).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
+
+    // A pending grant is no grant: Bo sees nothing, Anna's list holds nothing yet.
+    await http.get(`/api/me/represented/journeys/${id}`).set(bearer(bo)).expect(404);
+    expect((await http.get('/api/me/represented/journeys').set(bearer(bo)).expect(200)).body).toEqual([]);
+    expect((await http.get('/api/me/proxies').set(bearer(anna)).expect(200)).body.granted).toEqual([]);
+    expect((await http.get('/api/me/proxies').set(bearer(bo)).expect(200)).body.received).toEqual([]);
+
+    const confirmed = await http.post('/api/me/proxies').set(bearer(anna)).send({ pendingId: asked.body.pendingId }).expect(201);
+    expect(confirmed.body).toMatchObject({ counterpart: '020280-xxxx', counterpartName: 'Bo Nielsen', access: 'act', active: true });
+    // Confirming twice gives one grant.
+    await http.post('/api/me/proxies').set(bearer(anna)).send({ pendingId: asked.body.pendingId }).expect(404);
+
+    await http.get(`/api/me/represented/journeys/${id}`).set(bearer(bo)).expect(200);
+    const granted = (await http.get('/api/me/proxies').set(bearer(anna)).expect(200)).body.granted;
+    expect(granted).toEqual([expect.objectContaining({ id: confirmed.body.id, counterpartName: 'Bo Nielsen' })]);
+    const received = (await http.get('/api/me/proxies').set(bearer(bo)).expect(200)).body.received;
+    expect(received).toEqual([expect.objectContaining({ counterpart: '010190-xxxx', counterpartName: 'Anna Jensen' })]);
+    // The access log names Bo as the grant list does, though his token said nothing.
+    const log = (await http.get('/api/me/access-log').set(bearer(anna)).expect(200)).body.items;
+    expect(log).toEqual([expect.objectContaining({ viewer: { kind: 'proxy', name: 'Bo Nielsen', authority: null }, action: 'view' })]);
+  });
+
+  it('does let nobody but the citizen who asked confirm or cancel a pending grant', async () => {
+    const owner = await tokenFor(http, '0303903456');
+    const other = await tokenFor(http, '0404904567');
+    const asked = await pending(owner, { proxyCpr: '0505905678', access: 'read', expiresAt: inDays(10) }).expect(201);
+    const { pendingId } = asked.body;
+    // The proxy-to-be cannot confirm it either.
+    const grantee = await tokenFor(http, '0505905678');
+    for (const token of [other, grantee]) {
+      const refused = await http.post('/api/me/proxies').set(bearer(token)).send({ pendingId }).expect(404);
+      expect(refused.body.code).toBe('NOT_FOUND');
+      await http.delete(`/api/me/proxies/pending/${pendingId}`).set(bearer(token)).expect(404);
+    }
+    await http.post('/api/me/proxies').set(bearer(owner)).send({ pendingId }).expect(201);
+  });
+
+  it('does drop a cancelled pending grant and refuse a lapsed one', async () => {
+    const owner = await tokenFor(http, '0606901234');
+    const proxy = await tokenFor(http, '0707901234');
+    const id = await startErrand(http, owner);
+    const cancelled = await pending(owner, { proxyCpr: '0707901234', access: 'read', expiresAt: inDays(5) }).expect(201);
+    await http.delete(`/api/me/proxies/pending/${cancelled.body.pendingId}`).set(bearer(owner)).expect(204);
+    await http.post('/api/me/proxies').set(bearer(owner)).send({ pendingId: cancelled.body.pendingId }).expect(404);
+
+    const lapsed = await pending(owner, { proxyCpr: '0707901234', journeyId: id, access: 'read', expiresAt: inDays(5) }).expect(201);
+    await app
+      .get(DataSource)
+      .query(`UPDATE pending_proxy_grant SET valid_until = now() - interval '1 second' WHERE id = $1`, [lapsed.body.pendingId]);
+    const refused = await http.post('/api/me/proxies').set(bearer(owner)).send({ pendingId: lapsed.body.pendingId }).expect(404);
+    expect(refused.body.message).toMatch(/lapsed/);
+    await http.get(`/api/me/represented/journeys/${id}`).set(bearer(proxy)).expect(404);
+    expect((await http.get('/api/me/proxies').set(bearer(owner)).expect(200)).body.granted).toEqual([]);
+  });
+
+  it('does refuse an unknown number and the citizen’s own, saying no more than that', async () => {
+    const owner = await tokenFor(http, '0808901234');
+    const unknown = await pending(owner, { proxyCpr: '090990-0000', access: 'read', expiresAt: inDays(5) }).expect(400);
+    expect(unknown.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'proxyCpr', reason: 'is not a person in the CPR register' }],
+    });
+    expect(JSON.stringify(unknown.body)).not.toContain('090990');
+    // Nobody was added for the unknown number.
+    expect(await app.get(DataSource).query(`SELECT 1 FROM citizen WHERE cpr = '0909900000'`)).toEqual([]);
+
+    const self = await pending(owner, { proxyCpr: '080890-1234', access: 'read', expiresAt: inDays(5) }).expect(400);
+    expect(self.body.fields).toEqual([{ field: 'proxyCpr', reason: 'must be someone other than yourself' }]);
+    // The old one-step grant is gone: a grant needs a pending one.
+    const direct = await http
+      .post('/api/me/proxies')
+      .set(bearer(owner))
+      .send({ proxyCpr: '0202802345', access: 'read', expiresAt: inDays(5) })
+      .expect(400);
+    expect(direct.body.fields).toEqual(expect.arrayContaining([{ field: 'pendingId', reason: expect.any(String) }]));
+  });
+
+  it('does count every name lookup, found or not, and answer 429 past the day’s limit, for that citizen only', async () => {
+    const curious = await tokenFor(http, '1010901234');
+    await pending(curious, { proxyCpr: '1111900000', access: 'read', expiresAt: inDays(5) }).expect(400);
+    await pending(curious, { proxyCpr: '1111901234', access: 'read', expiresAt: inDays(5) }).expect(201);
+    await pending(curious, { proxyCpr: '1212901234', access: 'read', expiresAt: inDays(5) }).expect(201);
+    const stopped = await pending(curious, { proxyCpr: '1303901234', access: 'read', expiresAt: inDays(5) }).expect(429);
+    expect(stopped.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/try again tomorrow/) });
+    expect(JSON.stringify(stopped.body)).not.toContain('130390');
+    // No lookup was made for the refused one: the register never heard of it.
+    expect(await app.get(DataSource).query(`SELECT 1 FROM citizen WHERE cpr = '1303901234'`)).toEqual([]);
+    // Bad input is not a lookup and does not count; someone else still may look people up.
+    await pending(curious, { proxyCpr: 'nope', access: 'read', expiresAt: inDays(5) }).expect(400);
+    const other = await tokenFor(http, '1404901234');
+    await pending(other, { proxyCpr: '1111901234', access: 'read', expiresAt: inDays(5) }).expect(201);
+  });
+});
