@@ -7,7 +7,8 @@ import { createHttpAuthorities } from '../../src/authorities/authorities.factory
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { bearer, tokenFor } from '../support/experience';
+import { bearer, grantProxy, tokenFor } from '../support/experience';
+import { csrfOf, signInAs } from '../support/sign-in';
 
 const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
 const renting = () => ({ ...movingV2.startExamples[1], movingDate: inDays(10) });
@@ -145,6 +146,18 @@ describe('consents (samtykker)', () => {
     expect(incomeCalls()).toHaveLength(before);
   });
 
+  it('cancels the held fetch when its step ends without it: the citizen applied, so nothing is fetched for the application', async () => {
+    const citizen = await tokenFor(http, '0808908901');
+    const journeyId = await reportedMove(citizen);
+    expect((await incomeTask(journeyId)).status).toBe('held');
+    await http
+      .post(`/api/journeys/${journeyId}/events`)
+      .set(bearer(citizen))
+      .send({ type: 'housing-benefit.applied', data: { appliedOn: inDays(0) } })
+      .expect(200);
+    expect((await incomeTask(journeyId)).status).toBe('cancelled');
+  });
+
   it('answers 404 for another citizen’s consent or journey and 400 naming the field for bad input', async () => {
     const owner = await tokenFor(http, '0303903456');
     const other = await tokenFor(http, '0404904567');
@@ -168,8 +181,8 @@ describe('consents (samtykker)', () => {
     const reader = await tokenFor(http, '0707907890');
     const journeyId = await reportedMove(citizen);
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
-    await http.post('/api/me/proxies').set(bearer(citizen)).send({ proxyCpr: '0606906789', access: 'act', expiresAt }).expect(201);
-    await http.post('/api/me/proxies').set(bearer(citizen)).send({ proxyCpr: '0707907890', access: 'read', expiresAt }).expect(201);
+    await grantProxy(http, citizen, { proxyCpr: '0606906789', access: 'act', expiresAt });
+    await grantProxy(http, citizen, { proxyCpr: '0707907890', access: 'read', expiresAt });
 
     await http.post(`/api/me/represented/journeys/${journeyId}/consents`).set(bearer(reader)).send({ step: 'housing-benefit' }).expect(403);
     const given = await http
@@ -194,5 +207,45 @@ describe('consents (samtykker)', () => {
     const history = await http.get(`/api/journeys/${journeyId}/history`).set(bearer(citizen)).expect(200);
     const consentEntries = (history.body as { event: string; actor: { kind: string } }[]).filter((h) => h.event.startsWith('consent.'));
     expect(consentEntries.map((h) => h.actor.kind)).toEqual(['proxy', 'proxy']);
+  });
+
+  it('offers the choice on the journey page to a proxy who may act, who gives consent there; a read-only proxy gets neither', async () => {
+    const bo = await tokenFor(http, '0202802345');
+    const journeyId = await reportedMove(bo);
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    await grantProxy(http, bo, { proxyCpr: '1512954321', access: 'act', expiresAt });
+    await grantProxy(http, bo, { proxyCpr: '0101901234', access: 'read', expiresAt });
+
+    const reader = await signInAs(api, 'anna');
+    const read = await reader.get(`/journeys/${journeyId}`).expect(200);
+    expect(read.text).not.toContain('Giv samtykke');
+    await reader
+      .post(`/journeys/${journeyId}/consents`)
+      .type('form')
+      .send({ step: 'housing-benefit', _csrf: csrfOf(read.text) })
+      .expect(403);
+
+    const actor = await signInAs(api, 'clara');
+    const page = await actor.get(`/journeys/${journeyId}`).expect(200);
+    expect(page.text).toContain('<h4 id="task-0-give" class="mt-5">Giv samtykke</h4>');
+    expect(page.text).toContain('Skattestyrelsen (eIndkomst)');
+    expect(page.text).toContain('<h4 id="task-0-self" class="mt-6">Udfyld selv</h4>');
+    const given = await actor
+      .post(`/journeys/${journeyId}/consents`)
+      .type('form')
+      .send({ step: 'housing-benefit', _csrf: csrfOf(page.text) })
+      .expect(303);
+    expect(given.headers.location).toBe(`/journeys/${journeyId}?sent=consent`);
+    const after = await actor.get(given.headers.location).expect(200);
+    expect(after.text).toContain('Tak. Dit samtykke er givet, og vi henter nu oplysningerne.');
+    expect(after.text).not.toContain('task-0-give');
+    expect(after.text).toContain('Samtykke givet');
+
+    const own = await http.get('/api/me/consents').set(bearer(bo)).expect(200);
+    expect(own.body).toEqual([expect.objectContaining({ journey: expect.objectContaining({ id: journeyId }), givenBy: 'proxy' })]);
+    // Released: the worker started in the first test fetches it.
+    await eventually(async () => ((await incomeTask(journeyId)).status === 'completed' ? true : undefined));
+    const log = await http.get('/api/me/access-log').set(bearer(bo)).expect(200);
+    expect((log.body.items as { action: string }[]).map((e) => e.action)).toContain('consent:give');
   });
 });
