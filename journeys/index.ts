@@ -5,7 +5,7 @@
 import type { JourneyDefinition, JourneyTypeId } from './shared/contract';
 import { digitalCitizenV1 } from './digital-citizen';
 import { divorceV1 } from './divorce';
-import { movingV1 } from './moving';
+import { movingV1, movingV2 } from './moving';
 import { movingAbroadV1, movingAbroadV2 } from './moving-abroad';
 import { movingToDenmarkV1 } from './moving-to-denmark';
 import { newJobV1 } from './new-job';
@@ -13,11 +13,12 @@ import { startingEducationV1 } from './starting-education';
 import { becomingAParentV1 } from './becoming-a-parent';
 import { losingAJobV1 } from './losing-a-job';
 import { losingARelativeV1, losingARelativeV2 } from './losing-a-relative';
-import { retiringV1, retiringV2 } from './retiring';
+import { retiringV1, retiringV2, retiringV3 } from './retiring';
 
 /** Adding a journey: import its definition above and list it here. */
 const ALL_DEFINITIONS: readonly JourneyDefinition[] = [
   movingV1,
+  movingV2,
   movingAbroadV1,
   movingAbroadV2,
   movingToDenmarkV1,
@@ -30,6 +31,7 @@ const ALL_DEFINITIONS: readonly JourneyDefinition[] = [
   losingARelativeV2,
   retiringV1,
   retiringV2,
+  retiringV3,
   losingAJobV1,
 ];
 

@@ -14,6 +14,7 @@ import { NamespaceClientIdempotencyKeys1796523748707 } from './1796523748707-Nam
 import { CreateCalendarFeedTokens1796600000000 } from './1796600000000-CreateCalendarFeedTokens';
 import { CreateCorrectionRequests1796600100000 } from './1796600100000-CreateCorrectionRequests';
 import { ClaimTimersFromTheirRows1796600200000 } from './1796600200000-ClaimTimersFromTheirRows';
+import { CreateConsents1796600300000 } from './1796600300000-CreateConsents';
 import { AddCorrectionRetention1796600400000 } from './1796600400000-AddCorrectionRetention';
 import { AddCitizenNameAndPendingProxyGrants1796600500000 } from './1796600500000-AddCitizenNameAndPendingProxyGrants';
 
@@ -35,6 +36,7 @@ export const migrations = [
   CreateCalendarFeedTokens1796600000000,
   CreateCorrectionRequests1796600100000,
   ClaimTimersFromTheirRows1796600200000,
+  CreateConsents1796600300000,
   AddCorrectionRetention1796600400000,
   AddCitizenNameAndPendingProxyGrants1796600500000,
 ];

@@ -1,10 +1,12 @@
 import type { JourneyDefinition } from '../shared/contract';
 import { MOVING_RULE_SOURCES } from './moving.rules';
-import { movingEvents } from './moving.events';
-import { movingMachine } from './moving.machine';
+import { movingEvents, movingEventsV2 } from './moving.events';
+import { movingMachine, movingMachineV2 } from './moving.machine';
+import { movingV1toV2 } from './moving.migrations';
 import { movingFactsExamples, movingFactsSchema, movingStartExamples, movingStartSchema } from './moving.start';
-import { movingSteps } from './moving.steps';
+import { movingSteps, movingStepsV2 } from './moving.steps';
 
+/** Version 1: the citizen applies for housing benefit with no income fetched for them. */
 export const movingV1: JourneyDefinition<typeof movingMachine> = {
   id: 'moving',
   version: 1,
@@ -49,4 +51,17 @@ export const movingV1: JourneyDefinition<typeof movingMachine> = {
       },
     },
   ],
+};
+
+/**
+ * The household income for the housing-benefit application is fetched from eIndkomst once the
+ * citizen consents, or typed in by them ("Udfyld selv").
+ */
+export const movingV2: JourneyDefinition<typeof movingMachineV2> = {
+  ...movingV1,
+  version: 2,
+  machine: movingMachineV2,
+  steps: movingStepsV2,
+  events: movingEventsV2,
+  migrations: [movingV1toV2],
 };

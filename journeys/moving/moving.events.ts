@@ -20,6 +20,7 @@ export type MovingEvent =
   | { type: 'address-protection.declined' }
   | { type: 'housing-benefit.applied'; appliedOn: IsoDate }
   | { type: 'housing-benefit.declined' }
+  | { type: 'housing-benefit.income-entered'; annualIncome: number }
   | { type: 'preliminary-tax.checked'; changed: boolean }
   | {
       type: 'children-services.arranged';
@@ -27,7 +28,7 @@ export type MovingEvent =
       school: (typeof SCHOOL_CHOICES)[number];
     };
 
-export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> = {
+export const movingEvents: Record<Exclude<MovingEvent['type'], 'housing-benefit.income-entered'>, EventSpec<MovingStepId>> = {
   'move.reported': {
     title: { da: 'Flytning anmeldt', en: 'Move reported' },
     actors: ['citizen', 'system'],
@@ -168,5 +169,27 @@ export const movingEvents: Record<MovingEvent['type'], EventSpec<MovingStepId>> 
       ),
     }),
     examples: [{ daycare: 'join-new-waiting-list', school: 'enrol-at-new-district-school' }],
+  },
+};
+
+/**
+ * Version 2: the household income for the housing-benefit application, typed in by the citizen
+ * ("Udfyld selv") instead of fetched from eIndkomst with their consent.
+ */
+export const movingEventsV2: Record<MovingEvent['type'], EventSpec<MovingStepId>> = {
+  ...movingEvents,
+  'housing-benefit.income-entered': {
+    title: { da: 'Indkomst udfyldt af dig', en: 'Income filled in by you' },
+    actors: ['citizen'],
+    steps: ['housing-benefit'],
+    confirm: { da: 'Gem min indkomst', en: 'Save my income' },
+    schema: schema.object({
+      annualIncome: schema.titled(
+        { da: 'Husstandens indkomst det seneste år (kr.)', en: 'The household’s income in the last year (DKK)' },
+        { type: 'integer', minimum: 0, maximum: 100000000 },
+        { da: 'Før skat, som på din lønseddel eller årsopgørelse', en: 'Before tax, as on your payslip or annual tax statement' },
+      ),
+    }),
+    examples: [{ annualIncome: 285000 }],
   },
 };

@@ -1,5 +1,5 @@
 /** The moving machine's context, actions and guards, shared by the machine and its regions. */
-import { setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { journeyActions, journeyGuards } from '../shared/actions';
 import type { IsoDate } from '../shared/calendar';
 import type { JourneyContextBase } from '../shared/contract';
@@ -16,7 +16,11 @@ export interface MovingContext extends JourneyContextBase {
   anchorDate: IsoDate;
   /** The latest of the moving date, the report and the municipality's decisions: CPR registers from then. */
   registrationBasisDate: IsoDate;
+  /** Version 2: the household income for the housing-benefit application, and where it came from. */
+  income?: { source: 'eindkomst' | 'citizen'; annualIncome: number };
 }
+
+export const INCOME_TASK = 'fetch-income';
 
 export const CPR_STEP: MovingStepId = 'cpr-propagation';
 const MUNICIPALITY_DECISIONS = [
@@ -40,6 +44,15 @@ export const movingSetup = setup({
       }),
       watchdogTimer(CPR_STEP, cprWatchdogDate(context.registrationBasisDate)),
     ]),
+    // Version 2: the income is fetched from eIndkomst only with the citizen's consent (the step's legal basis).
+    requestIncome: emitCommands(() => [integrationTask('housing-benefit', 'skattestyrelsen', INCOME_TASK, { months: 12 })]),
+    recordIncome: assign(({ event }) => {
+      if (event.type === 'housing-benefit.income-entered')
+        return { income: { source: 'citizen' as const, annualIncome: event.annualIncome } };
+      if (event.type !== 'integration.completed') return {};
+      const amount = event.output.annualIncome;
+      return typeof amount === 'number' ? { income: { source: 'eindkomst' as const, annualIncome: amount } } : {};
+    }),
     // The municipality decides in its own self-service solution; only steps this move needs are awaited.
     awaitMunicipality: emitCommands((context) =>
       MUNICIPALITY_DECISIONS.filter(({ step }) => context.steps[step].status === 'active').map(({ step, complete }) =>

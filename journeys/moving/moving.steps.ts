@@ -223,3 +223,31 @@ export const movingSteps: StepDefinition[] = [
     },
   },
 ];
+
+/**
+ * Version 2: the housing-benefit step fetches the household income from eIndkomst, which a service
+ * outside Udbetaling Danmark may read only with the citizen's consent (docs/journeys.md, "Consent").
+ */
+export const movingStepsV2: StepDefinition[] = movingSteps.map((step) =>
+  step.id !== 'housing-benefit'
+    ? step
+    : {
+        ...step,
+        legalBasis: {
+          kind: 'consent',
+          system: 'skattestyrelsen',
+          task: 'fetch-income',
+          fetches: { da: 'Din indkomst de seneste 12 måneder', en: 'Your income for the last 12 months' },
+          from: { da: 'Skattestyrelsen (eIndkomst)', en: 'the Danish Tax Agency (eIndkomst)' },
+          purpose: {
+            da: 'At udfylde indkomsten i din ansøgning om boligstøtte',
+            en: 'To fill in the income in your application for housing benefit',
+          },
+          fillInYourself: 'housing-benefit.income-entered',
+          source: {
+            title: 'Skattestyrelsen: eSkatData, udveksling af indkomstoplysninger med samtykke',
+            url: 'https://skat.dk/data.aspx?oid=2271052',
+          },
+        },
+      },
+);

@@ -1,10 +1,10 @@
 import type { JourneyDefinition } from '../shared/contract';
-import { retiringEvents } from './retiring.events';
-import { retiringMachine } from './retiring.machine';
-import { retiringV1toV2 } from './retiring.migrations';
+import { retiringEvents, retiringEventsV3 } from './retiring.events';
+import { retiringMachine, retiringMachineV3 } from './retiring.machine';
+import { retiringV1toV2, retiringV2toV3 } from './retiring.migrations';
 import { RETIRING_RULE_SOURCES } from './retiring.rules';
 import { retiringFactsExamples, retiringFactsSchema, retiringStartExamples, retiringStartSchema } from './retiring.start';
-import { retiringSteps } from './retiring.steps';
+import { retiringSteps, retiringStepsV3 } from './retiring.steps';
 
 /**
  * Version 1 computed the pension age with a table that stopped at 69. Its journeys restore on the
@@ -42,4 +42,14 @@ export const retiringV2: JourneyDefinition<typeof retiringMachine> = {
   version: 2,
   migrations: [retiringV1toV2],
   ruleSources: RETIRING_RULE_SOURCES,
+};
+
+/** The pension overview is read from PensionsInfo once the citizen consents, or typed in by them ("Udfyld selv"). */
+export const retiringV3: JourneyDefinition<typeof retiringMachineV3> = {
+  ...retiringV2,
+  version: 3,
+  machine: retiringMachineV3,
+  steps: retiringStepsV3,
+  events: retiringEventsV3,
+  migrations: [retiringV2toV3],
 };

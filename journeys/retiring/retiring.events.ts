@@ -16,11 +16,12 @@ export type RetiringEvent =
   | { type: 'atp.payout-started'; requestedOn: IsoDate }
   | { type: 'atp.payout-deferred'; decidedOn: IsoDate }
   | { type: 'private-pensions.checked'; checkedOn: IsoDate }
+  | { type: 'private-pensions.entered'; schemes: number }
   | { type: 'housing-benefit.recalculated'; recalculatedOn: IsoDate }
   | { type: 'holiday-pay.requested'; requestedOn: IsoDate }
   | { type: 'holiday-pay.not-relevant' };
 
-export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringStepId>> = {
+export const retiringEvents: Record<Exclude<RetiringEvent['type'], 'private-pensions.entered'>, EventSpec<RetiringStepId>> = {
   'folkepension.applied': {
     title: { da: 'Folkepension søgt', en: 'State pension applied for' },
     actors: ['citizen', 'system'],
@@ -129,5 +130,26 @@ export const retiringEvents: Record<RetiringEvent['type'], EventSpec<RetiringSte
     confirm: { da: 'Det er ikke aktuelt for mig nu', en: 'It does not apply to me now' },
     schema: schema.empty(),
     examples: [{}],
+  },
+};
+
+/**
+ * Version 3: the pensions the citizen has besides the state pension and ATP, typed in by them
+ * ("Udfyld selv") instead of fetched from PensionsInfo with their consent.
+ */
+export const retiringEventsV3: Record<RetiringEvent['type'], EventSpec<RetiringStepId>> = {
+  ...retiringEvents,
+  'private-pensions.entered': {
+    title: { da: 'Pensioner udfyldt af dig', en: 'Pensions filled in by you' },
+    actors: ['citizen'],
+    steps: ['private-pensions'],
+    confirm: { da: 'Gem mine pensioner', en: 'Save my pensions' },
+    schema: schema.object({
+      schemes: schema.titled(
+        { da: 'Antal pensionsordninger ud over folkepension og ATP', en: 'Number of pension schemes besides the state pension and ATP' },
+        { type: 'integer', minimum: 0, maximum: 50 },
+      ),
+    }),
+    examples: [{ schemes: 2 }],
   },
 };

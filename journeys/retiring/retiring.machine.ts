@@ -13,37 +13,50 @@ import { initialRetiringSteps, pensionAgeDateOf, pensionDates, retiringFactsProb
 import type { RetiringAnswers, RetiringFacts } from './retiring.start';
 import { retiringSetup, type RetiringContext } from './retiring.setup';
 import { folkepensionRegion } from './regions/folkepension';
-import { atpRegion, holidayPayRegion, housingBenefitRegion, privatePensionsRegion } from './regions/payouts';
+import {
+  atpRegion,
+  holidayPayRegion,
+  housingBenefitRegion,
+  privatePensionsRegion,
+  privatePensionsWithOverviewRegion,
+} from './regions/payouts';
 
 export type { RetiringContext } from './retiring.setup';
 
-export const retiringMachine = retiringSetup.createMachine(
-  journeyMachineConfig({
-    id: 'retiring',
-    context: ({ input }): RetiringContext => {
-      // Everything comes from registers; a missing fact stops the start instead of becoming a default.
-      const facts = input.facts as RetiringFacts;
-      const problem = retiringFactsProblem(facts);
-      if (problem) throw new Error(problem);
-      const dates = pensionDates(pensionAgeDateOf(facts));
-      return {
-        answers: input.answers as RetiringAnswers,
-        facts,
-        startedAt: input.startedAt,
-        reminderDays: input.reminderDays,
-        anchorDate: dates.pensionAgeDate,
-        dates,
-        steps: initialRetiringSteps(facts, dates),
-      };
-    },
-    regions: {
-      folkepension: folkepensionRegion,
-      atp: atpRegion,
-      privatePensions: privatePensionsRegion,
-      housingBenefit: housingBenefitRegion,
-      holidayPay: holidayPayRegion,
-    },
-  }),
-);
+function retiringMachineWith(privatePensions: typeof privatePensionsRegion) {
+  return retiringSetup.createMachine(
+    journeyMachineConfig({
+      id: 'retiring',
+      context: ({ input }): RetiringContext => {
+        // Everything comes from registers; a missing fact stops the start instead of becoming a default.
+        const facts = input.facts as RetiringFacts;
+        const problem = retiringFactsProblem(facts);
+        if (problem) throw new Error(problem);
+        const dates = pensionDates(pensionAgeDateOf(facts));
+        return {
+          answers: input.answers as RetiringAnswers,
+          facts,
+          startedAt: input.startedAt,
+          reminderDays: input.reminderDays,
+          anchorDate: dates.pensionAgeDate,
+          dates,
+          steps: initialRetiringSteps(facts, dates),
+        };
+      },
+      regions: {
+        folkepension: folkepensionRegion,
+        atp: atpRegion,
+        privatePensions,
+        housingBenefit: housingBenefitRegion,
+        holidayPay: holidayPayRegion,
+      },
+    }),
+  );
+}
+
+/** Versions 1 and 2: the citizen reviews their pensions in PensionsInfo on their own. */
+export const retiringMachine = retiringMachineWith(privatePensionsRegion);
+/** Version 3: the pension overview is read from PensionsInfo with the citizen's consent, or typed in. */
+export const retiringMachineV3 = retiringMachineWith(privatePensionsWithOverviewRegion);
 
 export type RetiringMachine = typeof retiringMachine;

@@ -5,7 +5,7 @@
  */
 import type { JourneyCommand, SnapshotMigration } from '../shared/contract';
 import { pensionAge } from '../shared/cpr';
-import { cancelReminders, deadlinePassedTimer, isClosed, reminderTimers, watchdogTimer } from '../shared/kit';
+import { cancelReminders, deadlinePassedTimer, integrationTask, isClosed, reminderTimers, watchdogTimer } from '../shared/kit';
 import { atpWatchdogDate, disabilitySwitchWatchdogDate, housingRecalcWatchdogDate, pensionDates } from './retiring.rules';
 import type { RetiringContext } from './retiring.setup';
 
@@ -56,5 +56,21 @@ export const retiringV1toV2: SnapshotMigration = {
       commands.push(watchdogTimer('housing-benefit-recalc', housingRecalcWatchdogDate(dates)));
     }
     return commands;
+  },
+};
+
+/**
+ * Version 3: the pension overview is read from PensionsInfo with the citizen's consent, or typed in by
+ * them. The states are the same; a journey whose private-pensions step is still open asks for it.
+ */
+export const retiringV2toV3: SnapshotMigration = {
+  from: 2,
+  to: 3,
+  description: 'The pension overview is read from PensionsInfo with consent or typed in by the citizen.',
+  migrate: (snapshot) => snapshot,
+  commands(snapshot) {
+    const { steps } = contextOf(snapshot);
+    const open = steps['private-pensions'] && !isClosed(steps['private-pensions'].status);
+    return open ? [integrationTask('private-pensions', 'pensionsinfo', 'pension-overview', {})] : [];
   },
 };

@@ -42,7 +42,11 @@ export interface RetiringContext extends JourneyContextBase {
   dates: PensionDates;
   /** Day the state pension application reached Udbetaling Danmark. */
   appliedOn?: IsoDate;
+  /** Version 3: how many pension schemes the citizen has besides the state pension and ATP, and where that came from. */
+  pensions?: { source: 'pensionsinfo' | 'citizen'; schemes: number };
 }
+
+export const PENSIONS_TASK = 'pension-overview';
 
 export const APPLY_BY_PASSED = deadlinePassedKey('apply-folkepension');
 export const confirmation = awaitedConfirmation<RetiringContext>();
@@ -58,6 +62,14 @@ export const retiringSetup = setup({
   guards: journeyGuards,
   actions: {
     ...journeyActions<RetiringContext, RetiringEvent, RetiringStepId>(),
+    // Version 3: PensionsInfo is read only with the citizen's consent (the step's legal basis).
+    requestPensions: emitCommands(() => [integrationTask('private-pensions', 'pensionsinfo', PENSIONS_TASK, {})]),
+    recordPensions: assign(({ event }) => {
+      if (event.type === 'private-pensions.entered') return { pensions: { source: 'citizen' as const, schemes: event.schemes } };
+      if (event.type !== 'integration.completed') return {};
+      const schemes = event.output.schemes;
+      return typeof schemes === 'number' ? { pensions: { source: 'pensionsinfo' as const, schemes } } : {};
+    }),
     scheduleStartTimers: emitCommands((context) => {
       const { dates, facts, startedAt } = context;
       const switchExpected = disabilitySwitchWatchdogDate(dates);

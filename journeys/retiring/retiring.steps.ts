@@ -163,3 +163,31 @@ export const retiringSteps: StepDefinition[] = [
     },
   },
 ];
+
+/**
+ * Version 3: the private-pensions step reads the citizen's pension overview from PensionsInfo,
+ * which shares it only when the citizen asks or consents (docs/journeys.md, "Consent").
+ */
+export const retiringStepsV3: StepDefinition[] = retiringSteps.map((step) =>
+  step.id !== 'private-pensions'
+    ? step
+    : {
+        ...step,
+        legalBasis: {
+          kind: 'consent',
+          system: 'pensionsinfo',
+          task: 'pension-overview',
+          fetches: {
+            da: 'Dine pensionsordninger og hvad de forventes at udbetale',
+            en: 'Your pension schemes and what they are expected to pay',
+          },
+          from: { da: 'PensionsInfo (dine pensionsselskaber)', en: 'PensionsInfo (your pension companies)' },
+          purpose: {
+            da: 'At vise, hvilke pensioner du selv skal bede om at få udbetalt',
+            en: 'To show which pensions you must ask to have paid out yourself',
+          },
+          fillInYourself: 'private-pensions.entered',
+          source: { title: 'PensionsInfo: Privatlivspolitik', url: 'https://www.pensionsinfo.dk/Privacy' },
+        },
+      },
+);

@@ -81,6 +81,7 @@ export const AUTHORITY_SYSTEMS = {
     owner: 'Styrelsen for Dataforsyning og Infrastruktur (SDFI)',
   },
   employer: { name: { da: 'Arbejdsgiver', en: 'Employer' }, owner: 'Arbejdsgiveren (via virk.dk)' },
+  pensionsinfo: { name: { da: 'PensionsInfo', en: 'PensionsInfo (pension overview)' }, owner: 'Forsikring & Pension' },
 } as const satisfies Record<AuthoritySystemId, { name: Text; owner: string }>;
 
 // The groups keep the systems' order, which is the order of AUTHORITY_TASKS (ports, sandbox, API).

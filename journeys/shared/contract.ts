@@ -68,6 +68,38 @@ export interface RuleSource {
   checked: `${number}-${number}-${number}` | 'unverified';
 }
 
+/**
+ * Why the engine may fetch what a step's integration fetches. Most steps rest on a law (the
+ * authority's own legal basis, named here when a step declares it). A step whose integration
+ * reads data only the citizen may release declares `consent`: what is fetched, from whom and for
+ * what, in the words the citizen agrees to. The engine queues that integration only while a valid
+ * consent exists; without one the step asks the citizen to give consent or to fill in the data
+ * themselves with the event `fillInYourself` (docs/overview.md, "Samtykker").
+ */
+export type LegalBasis =
+  | {
+      kind: 'consent';
+      /** The catalogue operation the consent releases. */
+      system: AuthoritySystemId;
+      task: string;
+      fetches: Text;
+      from: Text;
+      purpose: Text;
+      /** The citizen event that gives the same data by hand ("Udfyld selv"). */
+      fillInYourself: string;
+      /** Where the practice of asking for consent is described. */
+      source: LegalSource;
+    }
+  | { kind: 'law'; law: LegalSource };
+
+export type ConsentBasis = Extract<LegalBasis, { kind: 'consent' }>;
+
+/** The consent a step of the definition asks for before its integration runs, if any. */
+export function consentBasisOf(definition: Pick<JourneyDefinition, 'steps'>, step: string): ConsentBasis | undefined {
+  const basis = definition.steps.find((s) => s.id === step)?.legalBasis;
+  return basis?.kind === 'consent' ? basis : undefined;
+}
+
 interface StepDefinitionBase {
   id: string;
   kind: StepKind;
@@ -79,6 +111,8 @@ interface StepDefinitionBase {
   /** Human description of the deadline rule, e.g. "28 days before to 5 days after moving in". */
   deadlineRule?: Text;
   legalSource?: LegalSource;
+  /** What the step's integration rests on: a law, or the citizen's consent. */
+  legalBasis?: LegalBasis;
   optional?: boolean;
   /** Authorities that handle the step instead for some citizens; the step's state names which (`StepState.system`). */
   alternativeSystems?: AuthoritySystemId[];

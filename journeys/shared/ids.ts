@@ -41,5 +41,6 @@ export const AUTHORITY_SYSTEM_IDS = [
   'siri',
   'dar',
   'employer',
+  'pensionsinfo',
 ] as const;
 export type AuthoritySystemId = (typeof AUTHORITY_SYSTEM_IDS)[number];

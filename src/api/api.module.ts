@@ -17,6 +17,7 @@ import { CaseworkerJourneysController } from './caseworker/caseworker-journeys.c
 import { MeController } from './citizen/me.controller';
 import { ProxyJourneysController } from './citizen/proxy-journeys.controller';
 import { OverviewController } from './citizen/overview.controller';
+import { ConsentsController } from './citizen/consents.controller';
 import { CorrectionsController } from './citizen/corrections.controller';
 import { CorrectionHooksController } from './self-service/correction-hooks.controller';
 import { OverviewModule } from '../engine/overview/overview.module';
@@ -55,6 +56,7 @@ import { WebhooksController } from './self-service/webhooks.controller';
     ProxyJourneysController,
     OverviewController,
     CorrectionsController,
+    ConsentsController,
     CorrectionHooksController,
     CaseworkerJourneysController,
     SignInController,

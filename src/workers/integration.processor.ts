@@ -32,7 +32,7 @@ export class IntegrationProcessor {
     const { taskId, generation } = job.data;
     const task = await this.tasks.forRun(taskId);
     if (!task || task.generation !== generation || task.status === 'completed' || task.status === 'dead') return 'skipped';
-    await this.tasks.markRunning(taskId);
+    if (!(await this.tasks.claimForRun(taskId, generation))) return 'skipped';
 
     let output: Record<string, unknown>;
     try {

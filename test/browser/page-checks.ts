@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { JourneyDefinition, Text } from '../../journeys/shared/contract';
 import { journeyDiagram, type DiagramNode } from '../../src/engine/queries/journey-diagram';
 import { TEXTS } from '../../src/api/pages/i18n';
+import { CONSENT_TEXTS } from '../../src/api/pages/views/consents.views';
 
 /**
  * What citizen-facing pages must never show: the journey's event ids, step ids and state-node ids
@@ -24,9 +25,10 @@ export function internalCodes(def: JourneyDefinition): string[] {
 }
 
 function texts(def: JourneyDefinition): Text[] {
-  const out: Text[] = Object.values(TEXTS);
+  const out: Text[] = [...Object.values(TEXTS), ...Object.values(CONSENT_TEXTS)];
   for (const s of def.steps)
     out.push(
+      ...(s.legalBasis?.kind === 'consent' ? [s.legalBasis.fetches, s.legalBasis.from, s.legalBasis.purpose] : []),
       s.title,
       s.guidance,
       ...(s.task ? [s.task] : []),

@@ -222,12 +222,15 @@ export class ChaosDriver {
 
 const backoff = (attempt: number) => Math.min(2000, 100 * 2 ** attempt) * (0.5 + Math.random());
 
-/** Busy: an integration task not finished, a timer due but not fired, or a linked journey's completion not delivered. */
+/**
+ * Busy: an integration task not finished, a timer due but not fired, or a linked journey's completion not delivered.
+ * A task held for the citizen's consent (or cancelled by "Udfyld selv") is not in flight: it waits for the citizen.
+ */
 const QUIESCENT = `
   WITH RECURSIVE tree AS (
     SELECT id FROM journey WHERE id = $1
     UNION ALL SELECT j.id FROM journey j JOIN tree t ON j.parent_journey_id = t.id
   )
-  SELECT EXISTS (SELECT 1 FROM integration_task WHERE journey_id IN (SELECT id FROM tree) AND status NOT IN ('completed', 'dead'))
+  SELECT EXISTS (SELECT 1 FROM integration_task WHERE journey_id IN (SELECT id FROM tree) AND status IN ('queued', 'running', 'failed'))
       OR EXISTS (SELECT 1 FROM journey_timer WHERE journey_id IN (SELECT id FROM tree) AND status = 'scheduled' AND due_at <= now())
       OR EXISTS (SELECT 1 FROM outbox WHERE journey_id IN (SELECT id FROM tree) AND payload->>'queue' = 'journey-events') AS busy`;

@@ -12,9 +12,9 @@ export interface Violation {
   detail: string;
 }
 
-/** Work that should be done by now: what the run waits for before it checks. */
+/** Work that should be done by now: what the run waits for before it checks (a task held for consent waits for the citizen). */
 const PENDING = `
-  SELECT (SELECT count(*) FROM integration_task WHERE status NOT IN ('completed', 'dead'))::int AS tasks,
+  SELECT (SELECT count(*) FROM integration_task WHERE status IN ('queued', 'running', 'failed'))::int AS tasks,
          (SELECT count(*) FROM journey_timer WHERE status = 'scheduled' AND due_at <= now())::int AS timers,
          (SELECT count(*) FROM outbox WHERE payload->>'dueAt' IS NULL OR (payload->>'dueAt')::timestamptz <= now())::int AS outbox,
          (SELECT count(*) FROM notification WHERE delivery_status = 'pending' AND deliver_after <= now())::int AS letters`;
@@ -208,7 +208,8 @@ export async function check(input: CheckInput): Promise<CheckResult> {
   const waiting = (await count(`SELECT count(*)::int AS n FROM outbox`)) - due.rows.length;
 
   const stuck = await db.query<{ id: string; system: string; task: string; status: string; attempts: number; last_error: string | null }>(
-    `SELECT id, journey_id, system, task, status, attempts, last_error FROM integration_task WHERE status NOT IN ('completed', 'dead')`,
+    `SELECT id, journey_id, system, task, status, attempts, last_error FROM integration_task
+      WHERE status IN ('queued', 'running', 'failed')`,
   );
   for (const r of stuck.rows)
     add(

@@ -1,4 +1,4 @@
-import type { JourneyCommand, JourneyDefinition, JourneyEvent } from '../../journeys/shared/contract';
+import { consentBasisOf, type JourneyCommand, type JourneyDefinition, type JourneyEvent } from '../../journeys/shared/contract';
 import { parseCpr } from '../../journeys/shared/cpr';
 import { PortAuthorityGateway } from '../../src/authorities/authority-gateway';
 import { errorFromResponse } from '../../src/authorities/http/error-mapping';
@@ -177,10 +177,15 @@ export class Oracle {
     const afterTransition = (m: Model, j: ModelJourney, result: runtime.TransitionResult) => {
       for (const command of result.commands) {
         switch (command.type) {
-          case 'integration.request':
+          case 'integration.request': {
             // The n-th task of a journey has the same key in every order explored, so the sandbox answers it the same way.
-            m.queue.push({ kind: 'integration', journeyId: j.id, command, taskId: `${scenario.index}-${j.id}-task-${++j.tasks}` });
+            const taskId = `${scenario.index}-${j.id}-task-${++j.tasks}`;
+            // A fetch whose step rests on consent is held (CommandWriter): the driver's citizen never consents, so it never runs.
+            const basis = consentBasisOf(j.def, command.step);
+            if (basis?.system === command.system && basis.task === command.task) break;
+            m.queue.push({ kind: 'integration', journeyId: j.id, command, taskId });
             break;
+          }
           case 'timer.schedule': {
             const generation = (j.timers[command.key]?.generation ?? 0) + 1;
             j.timers[command.key] = { dueAt: command.dueAt, generation, status: 'scheduled' };

@@ -137,6 +137,28 @@ const MATRIX: Record<string, Route> = {
     body: () => ({ fact: 'address', description: 'Forkert kommune' }),
     mutates: true,
   },
+  'GET /api/me/consents': { expect: CITIZENS(200), path: () => '/api/me/consents' },
+  // A's consent for the step is valid already: A gets as far as 409, everyone else finds no journey.
+  'POST /api/me/consents': {
+    expect: [401, 409, ...rep(5, 404), ...rep(4, 403)],
+    path: () => '/api/me/consents',
+    body: (fx) => ({ journeyId: fx.journeyId, step: 'housing-benefit' }),
+  },
+  'POST /api/me/consents/:id/withdraw': { expect: OWNER(200), path: (fx) => `/api/me/consents/${fx.consentId}/withdraw`, mutates: true },
+  'GET /api/me/represented/journeys/:id/consents': {
+    expect: PROXY(200, 200),
+    path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/consents`,
+  },
+  'POST /api/me/represented/journeys/:id/consents': {
+    expect: PROXY(403, 409),
+    path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/consents`,
+    body: () => ({ step: 'housing-benefit' }),
+  },
+  'POST /api/me/represented/journeys/:id/consents/:consentId/withdraw': {
+    expect: PROXY(403, 200),
+    path: (fx) => `/api/me/represented/journeys/${fx.journeyId}/consents/${fx.consentId}/withdraw`,
+    mutates: true,
+  },
   'GET /api/hooks/corrections/:id': { expect: SYSTEM(200, 403), path: (fx) => `/api/hooks/corrections/${fx.correctionId}` },
   'POST /api/hooks/corrections/:id/answer': {
     expect: SYSTEM(200, 403),
@@ -248,6 +270,12 @@ const MATRIX: Record<string, Route> = {
     path: (fx) => `/journeys/${fx.journeyId}/events/gp-choice.made`,
     body: () => gp.data,
   },
+  // A's consent for the step is in force: a second "Giv samtykke" shows the journey again, as the first did.
+  'POST /journeys/:id/consents': {
+    expect: PROXY(403, 303, 'L').map((s, i) => (i === 1 ? 303 : s)),
+    path: (fx) => `/journeys/${fx.journeyId}/consents`,
+    body: () => ({ step: 'housing-benefit' }),
+  },
   'GET /me/notifications': { expect: CITIZENS(200, 'L'), path: () => '/me/notifications' },
   'POST /me/notifications/:id/read': {
     expect: OWNER(303, 'L'),
@@ -288,6 +316,17 @@ const MATRIX: Record<string, Route> = {
     expect: ['L', 303, ...rep(5, 400), ...rep(4, 403)],
     path: () => '/overblik/ret',
     body: () => ({ fact: 'address', description: 'Forkert kommune' }),
+    mutates: true,
+  },
+  'GET /overblik/samtykker': { expect: CITIZENS(200, 'L'), path: () => '/overblik/samtykker' },
+  'GET /overblik/samtykker/:id/traek-tilbage': {
+    expect: OWNER(200, 'L'),
+    path: (fx) => `/overblik/samtykker/${fx.consentId}/traek-tilbage`,
+  },
+  'POST /overblik/samtykker/:id/traek-tilbage': {
+    expect: OWNER(303, 'L'),
+    path: (fx) => `/overblik/samtykker/${fx.consentId}/traek-tilbage`,
+    body: () => ({}),
     mutates: true,
   },
   'GET /overblik/fuldmagt/:grantId': {

@@ -44,7 +44,7 @@ describe('citizen API', () => {
 
   it('lists the authority systems with their names and the steps each handles', async () => {
     const res = await http.get('/api/authorities').expect(200);
-    expect(res.body).toHaveLength(24);
+    expect(res.body).toHaveLength(25);
     const healthInsurance = res.body.find((a: { id: string }) => a.id === 'health-insurance');
     expect(healthInsurance.name).toEqual({ da: expect.any(String), en: expect.any(String) });
     expect(healthInsurance.steps).toEqual([expect.objectContaining({ journey: 'moving', step: 'ask' })]);

@@ -53,6 +53,8 @@ export interface Fixture {
   correctionId: string;
   /** A power of attorney of A's waiting for A's confirmation (it gives nobody access), to confirm or cancel. */
   pendingId: string;
+  /** A's valid consent for the moving journey's housing-benefit step. */
+  consentId: string;
 }
 
 export async function accessWorld(app: NestExpressApplication) {
@@ -147,6 +149,13 @@ export async function accessWorld(app: NestExpressApplication) {
       journeyId,
     ]);
     const correctionId = JSON.parse(correction.body).data.correction.id as string;
+    // A's consent for the housing-benefit step's income fetch (moving asks for it from version 2).
+    const consent = await h
+      .http()
+      .post('/api/me/consents')
+      .set('Authorization', `Bearer ${citizen}`)
+      .send({ journeyId, step: 'housing-benefit' })
+      .expect(201);
     if (n > 1) previousSubscription = subscription.id as string;
     return {
       citizenA: citizen,
@@ -161,6 +170,7 @@ export async function accessWorld(app: NestExpressApplication) {
       actGrantId,
       correctionId,
       pendingId: pending.pendingId as string,
+      consentId: consent.body.id as string,
     };
   }
 

@@ -1,8 +1,8 @@
 /** The doctor, address protection, housing benefit, preliminary tax and the children's services. */
 import { isAfterDeadline } from '../../shared/calendar';
-import { stepIs } from '../../shared/kit';
+import { isTask, stepIs } from '../../shared/kit';
 import { preliminaryTaxCheck } from '../../shared/patterns';
-import { CPR_STEP, movingSetup } from '../moving.setup';
+import { CPR_STEP, INCOME_TASK, movingSetup } from '../moving.setup';
 
 export const gpChoiceRegion = movingSetup.createStateConfig({
   initial: 'open',
@@ -40,45 +40,63 @@ export const addressProtectionRegion = movingSetup.createStateConfig({
   },
 });
 
-export const housingBenefitRegion = movingSetup.createStateConfig({
-  initial: 'awaitingReport',
-  states: {
-    // UDK reads the new address from CPR, so the application follows the report.
-    awaitingReport: {
-      always: [
-        { guard: stepIs('housing-benefit', 'skipped'), target: 'notRelevant' },
-        {
-          guard: stepIs('report-move', 'done'),
-          target: 'open',
-          actions: { type: 'activate', params: { steps: ['housing-benefit'] } },
-        },
-      ],
-    },
-    open: {
-      on: {
-        'housing-benefit.applied': {
-          target: 'applied',
-          actions: {
-            type: 'setStep',
-            params: ({ context, event }) => ({
-              step: 'housing-benefit',
-              status: 'done',
-              // Late applications are paid only from the 1st of the month after applying.
-              reason: isAfterDeadline(event.appliedOn, context.steps['housing-benefit'].deadline) ? 'applied-after-deadline' : undefined,
-            }),
+/**
+ * Housing benefit. Version 2 (`fetchIncome`) fetches the household income for the application from
+ * eIndkomst when the step opens; the engine holds that fetch until the citizen consents, and the
+ * citizen may type the income in instead (`housing-benefit.income-entered`).
+ */
+function housingBenefit(fetchIncome: boolean) {
+  return movingSetup.createStateConfig({
+    initial: 'awaitingReport',
+    states: {
+      // UDK reads the new address from CPR, so the application follows the report.
+      awaitingReport: {
+        always: [
+          { guard: stepIs('housing-benefit', 'skipped'), target: 'notRelevant' },
+          {
+            guard: stepIs('report-move', 'done'),
+            target: 'open',
+            actions: [{ type: 'activate', params: { steps: ['housing-benefit'] } }, ...(fetchIncome ? ['requestIncome' as const] : [])],
           },
-        },
-        'housing-benefit.declined': {
-          target: 'declined',
-          actions: { type: 'setStep', params: { step: 'housing-benefit', status: 'skipped', reason: 'declined' } },
+        ],
+      },
+      open: {
+        on: {
+          'housing-benefit.applied': {
+            target: 'applied',
+            actions: {
+              type: 'setStep',
+              params: ({ context, event }) => ({
+                step: 'housing-benefit',
+                status: 'done',
+                // Late applications are paid only from the 1st of the month after applying.
+                reason: isAfterDeadline(event.appliedOn, context.steps['housing-benefit'].deadline) ? 'applied-after-deadline' : undefined,
+              }),
+            },
+          },
+          'housing-benefit.declined': {
+            target: 'declined',
+            actions: { type: 'setStep', params: { step: 'housing-benefit', status: 'skipped', reason: 'declined' } },
+          },
+          ...(fetchIncome
+            ? {
+                'housing-benefit.income-entered': { actions: 'recordIncome' as const },
+                // Without an answer from eIndkomst the citizen types the income in.
+                'integration.completed': { guard: isTask(INCOME_TASK), actions: 'recordIncome' as const },
+                'integration.failed': { guard: isTask(INCOME_TASK) },
+              }
+            : {}),
         },
       },
+      applied: { type: 'final' },
+      declined: { type: 'final' },
+      notRelevant: { type: 'final' },
     },
-    applied: { type: 'final' },
-    declined: { type: 'final' },
-    notRelevant: { type: 'final' },
-  },
-});
+  });
+}
+
+export const housingBenefitRegion = housingBenefit(false);
+export const housingBenefitWithIncomeRegion = housingBenefit(true);
 
 export const preliminaryTaxRegion = movingSetup.createStateConfig(preliminaryTaxCheck());
 

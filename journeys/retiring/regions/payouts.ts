@@ -1,8 +1,8 @@
 /** ATP, private pensions, housing benefit and holiday pay. */
-import { stepIs } from '../../shared/kit';
+import { isTask, stepIs } from '../../shared/kit';
 import { overdue } from '../../shared/patterns';
 import { ATP_STATUS_TASK, canDeferAtp } from '../retiring.rules';
-import { confirmation, retiringSetup } from '../retiring.setup';
+import { confirmation, PENSIONS_TASK, retiringSetup } from '../retiring.setup';
 
 /** ATP pays automatically; its payout status confirms it. */
 const atpStatus = confirmation({
@@ -53,20 +53,39 @@ export const atpRegion = retiringSetup.createStateConfig({
   },
 });
 
-export const privatePensionsRegion = retiringSetup.createStateConfig({
-  initial: 'open',
-  states: {
-    open: {
-      on: {
-        'private-pensions.checked': {
-          target: 'checked',
-          actions: { type: 'setStep', params: { step: 'private-pensions', status: 'done' } },
+/**
+ * Labour-market and private pensions. Version 3 (`fetchPensions`) reads the citizen's pension overview
+ * from PensionsInfo when the journey starts; the engine holds that read until the citizen consents,
+ * and the citizen may type in their pensions instead (`private-pensions.entered`).
+ */
+function privatePensions(fetchPensions: boolean) {
+  return retiringSetup.createStateConfig({
+    initial: 'open',
+    states: {
+      open: {
+        entry: fetchPensions ? ['requestPensions' as const] : [],
+        on: {
+          'private-pensions.checked': {
+            target: 'checked',
+            actions: { type: 'setStep', params: { step: 'private-pensions', status: 'done' } },
+          },
+          ...(fetchPensions
+            ? {
+                'private-pensions.entered': { actions: 'recordPensions' as const },
+                // Without an answer from PensionsInfo the citizen types their pensions in.
+                'integration.completed': { guard: isTask(PENSIONS_TASK), actions: 'recordPensions' as const },
+                'integration.failed': { guard: isTask(PENSIONS_TASK) },
+              }
+            : {}),
         },
       },
+      checked: { type: 'final' },
     },
-    checked: { type: 'final' },
-  },
-});
+  });
+}
+
+export const privatePensionsRegion = privatePensions(false);
+export const privatePensionsWithOverviewRegion = privatePensions(true);
 
 export const housingBenefitRegion = retiringSetup.createStateConfig({
   initial: 'awaitingRecalculation',

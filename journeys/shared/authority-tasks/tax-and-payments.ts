@@ -29,6 +29,15 @@ import {
 
 export const TAX_AND_PAYMENT_TASKS = {
   skattestyrelsen: {
+    // Read only with the citizen's consent (the step's legal basis): the engine holds it until one is given.
+    'fetch-income': read(
+      'Hent indkomst fra eIndkomst',
+      'Fetch income from eIndkomst',
+      ['moving/housing-benefit'],
+      obj({ months: int(1, 24) }),
+      { months: 12 },
+      { annualIncome: 312000, fromMonth: '2024-03', toMonth: '2025-02' },
+    ),
     'get-tax-card': read(
       'Hent skattekort',
       'Get the tax card',

@@ -285,4 +285,15 @@ export const WORK_EDUCATION_AND_RESIDENCE_TASKS = {
       { reported: true, salaryStopDate: '2025-03-01', salaryDuringLeave: false },
     ),
   },
+  // Read only with the citizen's consent (the step's legal basis): the engine holds it until one is given.
+  pensionsinfo: {
+    'pension-overview': read(
+      'Hent pensionsoverblik fra PensionsInfo',
+      'Fetch the pension overview from PensionsInfo',
+      ['retiring/private-pensions'],
+      SUBJECT_ONLY,
+      {},
+      { schemes: 3, payoutsToApplyFor: 2, monthlyAmountAtPensionAge: 14200 },
+    ),
+  },
 } as const satisfies { [S in AuthoritySystemId]?: Record<string, AnyTaskDefinition> };

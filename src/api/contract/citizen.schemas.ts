@@ -87,6 +87,19 @@ export const CITIZEN_SCHEMAS: Record<string, SchemaObject> = {
     createdAt: dateTime,
     answeredAt: nullable(dateTime),
   }),
+  Consent: object({
+    id: uuid,
+    journey: journeyRef,
+    step: object({ id: { type: 'string' }, title: ref('Text') }),
+    fetches: { allOf: [ref('Text')], description: 'What the step’s integration fetches' },
+    from: { allOf: [ref('Text')], description: 'From whom' },
+    purpose: { allOf: [ref('Text')], description: 'For what' },
+    givenAt: dateTime,
+    givenBy: { type: 'string', enum: ['citizen', 'proxy'], description: 'The citizen, or a proxy acting for them' },
+    withdrawnAt: nullable(dateTime),
+    withdrawnBy: nullable({ type: 'string', enum: ['citizen', 'proxy', null] }),
+    valid: { type: 'boolean', description: 'Given and not withdrawn: the integration may run' },
+  }),
   OverviewDeadline: object({
     journey: journeyRef,
     step: object({ id: { type: 'string' }, kind: stepKind, status: stepStatus, title: ref('Text'), guidance: ref('Text') }),
@@ -143,6 +156,7 @@ export const CITIZEN_SCHEMAS: Record<string, SchemaObject> = {
       benefits: { ...list(ref('BenefitsPart')), description: 'Per paying system; absent with benefits=false' },
       calendar: ref('CalendarFeedStatus'),
       corrections: list(ref('Correction')),
+      consents: list(ref('Consent')),
       representing: {
         ...object({
           grantId: uuid,
@@ -220,6 +234,19 @@ export const CITIZEN_SCHEMAS: Record<string, SchemaObject> = {
         answer: nullable({ type: 'string' }),
         createdAt: dateTime,
         answeredAt: nullable(dateTime),
+      }),
+    ),
+    consents: list(
+      object({
+        id: uuid,
+        journeyId: uuid,
+        step: { type: 'string' },
+        from: { type: 'string', description: 'The system the data is fetched from' },
+        fetches: { type: 'string', description: 'The task that fetches it' },
+        givenAt: dateTime,
+        givenBy: { type: 'string', enum: ['citizen', 'proxy'] },
+        withdrawnAt: nullable(dateTime),
+        withdrawnBy: nullable({ type: 'string', enum: ['citizen', 'proxy', null] }),
       }),
     ),
     calendarFeeds: list(object({ createdAt: dateTime, revokedAt: nullable(dateTime) })),

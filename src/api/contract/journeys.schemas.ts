@@ -54,6 +54,24 @@ export const JOURNEY_SCHEMAS: Record<string, SchemaObject> = {
       guidance: ref('Text'),
       deadlineRule: ref('Text'),
       legalSource: ref('LegalSource'),
+      legalBasis: {
+        description:
+          'What the step’s integration rests on: a law, or the citizen’s consent (then the integration waits for POST /api/me/consents, ' +
+          'or the citizen sends `fillInYourself` instead)',
+        oneOf: [
+          object({
+            kind: { type: 'string', enum: ['consent'] },
+            system: { type: 'string' },
+            task: { type: 'string' },
+            fetches: ref('Text'),
+            from: ref('Text'),
+            purpose: ref('Text'),
+            fillInYourself: { type: 'string', description: 'The event that gives the same data by hand ("Udfyld selv")' },
+            source: ref('LegalSource'),
+          }),
+          object({ kind: { type: 'string', enum: ['law'] }, law: ref('LegalSource') }),
+        ],
+      },
       optional: { type: 'boolean' },
       alternativeSystems: { type: 'array', items: { type: 'string' }, description: 'Other systems that may handle the step' },
       task: { allOf: [ref('Text')], description: 'The citizen’s task as an imperative ("Anmeld flytningen på borger.dk")' },
@@ -63,7 +81,7 @@ export const JOURNEY_SCHEMAS: Record<string, SchemaObject> = {
         description: 'Why the step does not apply, one line per reason the journey skips it for (the step state’s reason)',
       },
     },
-    ['system', 'deadlineRule', 'legalSource', 'optional', 'alternativeSystems', 'task', 'notRelevant'],
+    ['system', 'deadlineRule', 'legalSource', 'legalBasis', 'optional', 'alternativeSystems', 'task', 'notRelevant'],
   ),
   JourneyTypeSummary: object(journeySummary),
   JourneyEventContract: object({

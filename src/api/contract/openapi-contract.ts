@@ -30,6 +30,7 @@ const ERROR_DETAILS: Record<string, SchemaObject> = {
   journeyId: { type: 'string', format: 'uuid', description: 'JOURNEY_ALREADY_ACTIVE: the journey that runs' },
   reason: { type: 'string', nullable: true, description: 'JOURNEY_BROKEN: why the journey needs a caseworker' },
   fact: { type: 'string', description: 'CORRECTION_PENDING: the fact a correction already waits for' },
+  step: { type: 'string', description: 'CONSENT_ALREADY_GIVEN: the step the consent in force is for' },
   status: { type: 'string', description: 'TASK_NOT_RETRYABLE: the status of the task' },
   usedAt: { type: 'string', format: 'date-time', description: 'TASK_TOKEN_USED: when the token was used' },
   expiredAt: { type: 'string', format: 'date-time', description: 'TASK_TOKEN_EXPIRED: when the token expired' },

@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { JourneyAccess } from '../../engine/access/journey-access.service';
 import { DefinitionCatalog } from '../../engine/definitions/definition-catalog';
+import { Consents } from '../../engine/overview/consents';
 import type { JourneyRow } from '../../engine/persistence/journey.repository';
 import { ProxyRepository } from '../../engine/proxies/proxy.repository';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
@@ -25,6 +26,7 @@ import { applyAddressPicks, fieldErrors, formToData, formValues, redisplayed } f
 import { checkStartDates } from './start-dates';
 import { journeyLive } from './assets/journey-live';
 import { JourneyStreams } from '../citizen/journey-stream';
+import { ct } from './views/consents.views';
 import { diagramView, journeyPage, journeyTable, runningNotice, startForm, startList, startsByItselfView } from './views/journey.views';
 
 type Ctx = PageContext & { principal: NonNullable<PageContext['principal']> };
@@ -45,6 +47,7 @@ export class CitizenPagesController {
     private readonly access: JourneyAccess,
     private readonly addresses: AddressSearch,
     private readonly streams: JourneyStreams,
+    private readonly consents: Consents,
   ) {}
 
   @Get()
@@ -172,7 +175,7 @@ export class CitizenPagesController {
     const flash = warned
       ? { kind: 'info' as const, text: tx(ctx.lang, warned) }
       : typeof req.query.sent === 'string'
-        ? { kind: 'success' as const, text: t(ctx.lang, 'saved') }
+        ? { kind: 'success' as const, text: req.query.sent === 'consent' ? ct(ctx.lang, 'givenFlash') : t(ctx.lang, 'saved') }
         : undefined;
     res.type('html').send(await this.renderJourney(ctx, row, canAct, banner, undefined, flash));
   }
@@ -220,6 +223,28 @@ export class CitizenPagesController {
     }
   }
 
+  /**
+   * "Giv samtykke" on a step whose fetch waits for it: by the citizen, or by a proxy with access to act
+   * (recorded as given by the proxy, in the citizen's access log). A second press finds it given and shows the journey.
+   */
+  @Post(':id/consents')
+  async giveConsent(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.session.checkCsrf(req);
+    const { row, actor } = await this.reach(ctx, id, 'act', 'consent:give');
+    try {
+      await this.consents.give(row.citizen_id, { journeyId: id, step: body.step }, actor);
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'CONSENT_ALREADY_GIVEN')) throw e;
+    }
+    res.redirect(303, `/journeys/${id}?sent=consent`);
+  }
+
   @Get(':id/diagram')
   async diagram(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
     const ctx = await this.session.require(req, res, 'citizen');
@@ -260,10 +285,12 @@ export class CitizenPagesController {
     flash?: { kind: 'success' | 'info'; text: string },
   ): Promise<string> {
     const def = this.catalog.get(row.type, row.definition_version)!;
-    const [view, history, reminders] = await Promise.all([
+    const [view, history, reminders, consentRequests, consents] = await Promise.all([
       this.queries.view(row, 'citizen'),
       this.queries.history(row.id),
       this.queries.reminders(row.id),
+      row.status === 'active' ? this.consents.requested(row) : [],
+      this.consents.list(row.citizen_id, row.id),
     ]);
     const ownerViewing = row.citizen_id === ctx.principal.citizenId;
     const body = journeyPage({
@@ -279,6 +306,8 @@ export class CitizenPagesController {
       banner,
       failed,
       idempotencyKey: randomUUID,
+      consentRequests,
+      consents,
     });
     const live = view.status === 'active' ? journeyLive(ctx.lang, row.id, row.version) : '';
     return layout(ctx, { title: tx(ctx.lang, view.title), body: html`${body}${live}`, flash, error: !!failed });

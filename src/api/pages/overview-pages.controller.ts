@@ -2,15 +2,18 @@ import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CalendarFeed } from '../../engine/overview/calendar-feed';
+import { Consents } from '../../engine/overview/consents';
 import { Corrections } from '../../engine/overview/corrections';
 import { DomainError } from '../../platform/errors/domain-error';
 import { OverviewService } from '../../engine/overview/overview.service';
 import { ProxyRepository } from '../../engine/proxies/proxy.repository';
 import { citizenViewer } from '../auth/viewer';
 import { uuidParam } from '../citizen/uuid-param';
+import { html } from './html';
 import { layout } from './layout';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
+import { consentsSection, consentsView, ct, withdrawView } from './views/consents.views';
 import { correctionPart, ot, overviewView, type OverviewPageParts } from './views/overview.views';
 import type { Overview } from '../../engine/overview/overview.service';
 
@@ -25,6 +28,7 @@ export class OverviewPagesController {
     private readonly calendar: CalendarFeed,
     private readonly proxies: ProxyRepository,
     private readonly corrections: Corrections,
+    private readonly consents: Consents,
   ) {}
 
   @Get()
@@ -70,6 +74,34 @@ export class OverviewPagesController {
         .type('html')
         .send(await this.render(ctx, { form: { fact, description: description.slice(0, 2000), error: true } }));
     }
+  }
+
+  /** Samtykker: every consent, given when and by whom, for what, from whom, withdrawn when. */
+  @Get('samtykker')
+  async consentList(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    const consents = await this.consents.list(ctx.principal.citizenId!);
+    const flash = req.query.sent === 'withdrawn' ? { kind: 'success' as const, text: ct(ctx.lang, 'withdrawnFlash') } : undefined;
+    res.type('html').send(layout(ctx, { title: ct(ctx.lang, 'title'), flash, body: consentsView(ctx.lang, consents) }));
+  }
+
+  /** Withdrawing asks first: what the consent covers, then Ja or Nej. */
+  @Get('samtykker/:id/traek-tilbage')
+  async confirmWithdraw(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    const consent = (await this.consents.list(ctx.principal.citizenId!)).find((c) => c.id === id);
+    if (!consent) throw new DomainError('NOT_FOUND', 'Consent not found');
+    if (!consent.valid) throw new DomainError('CONSENT_ALREADY_WITHDRAWN', 'The consent is withdrawn already');
+    res.type('html').send(layout(ctx, { title: ct(ctx.lang, 'withdrawTitle'), body: withdrawView(ctx.lang, ctx.csrf, consent) }));
+  }
+
+  @Post('samtykker/:id/traek-tilbage')
+  async withdraw(@Req() req: Request, @Res() res: Response, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    const ctx = await this.session.require(req, res, 'citizen');
+    this.session.checkCsrf(req);
+    const citizenId = ctx.principal.citizenId!;
+    await this.consents.withdraw(citizenId, id, { kind: 'citizen', id: citizenId });
+    res.redirect(303, '/overblik/samtykker?sent=withdrawn');
   }
 
   @Get('fuldmagt/:grantId')
@@ -141,7 +173,10 @@ export class OverviewPagesController {
     return layout(ctx, {
       title: ot(ctx.lang, 'title'),
       flash,
-      body: overviewView(ctx.lang, overview, { csrf: ctx.csrf, received: grants.received, factExtra, ...parts }),
+      body: html`${overviewView(ctx.lang, overview, { csrf: ctx.csrf, received: grants.received, factExtra, ...parts })}${consentsSection(
+        ctx.lang,
+        overview.consents,
+      )}`,
     });
   }
 }

@@ -35,6 +35,10 @@ const ADVICE: Partial<Record<ErrorCode | 'http', Text>> = {
     da: 'Forløbet blev ændret samtidig. Gå tilbage, genindlæs siden, og prøv igen.',
     en: 'The journey changed at the same time. Go back, reload the page and try again.',
   },
+  CONSENT_ALREADY_WITHDRAWN: {
+    da: 'Samtykket er allerede trukket tilbage. Du kan se dine samtykker under Mit overblik.',
+    en: 'The consent has already been withdrawn. You can see your consents under My overview.',
+  },
   RATE_LIMITED: {
     da: 'Du har sendt mange forespørgsler på kort tid. Vent et minut, og prøv igen.',
     en: 'You sent many requests in a short time. Wait a minute and try again.',

@@ -59,6 +59,9 @@ const ACTIONS: Record<string, Text> = {
   'view-steps': { da: 'Så forløbets trin', en: "Saw the journey's steps" },
   retry: { da: 'Bad myndigheden prøve igen', en: 'Asked the authority to try again' },
   event: { da: 'Registrerede en handling', en: 'Recorded an action' },
+  consents: { da: 'Så forløbets samtykker', en: "Saw the journey's consents" },
+  'consent:give': { da: 'Gav samtykke', en: 'Gave consent' },
+  'consent:withdraw': { da: 'Trak et samtykke tilbage', en: 'Withdrew a consent' },
 };
 
 /** An access-log action (`view`, `event:move.reported`) in words. */

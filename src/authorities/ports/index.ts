@@ -15,6 +15,7 @@ import { MitIdPort } from './mitid.port';
 import { MunicipalityPort } from './municipality.port';
 import { NemkontoPort } from './nemkonto.port';
 import { OptagelseDkPort } from './optagelse-dk.port';
+import { PensionsInfoPort } from './pensionsinfo.port';
 import { SkattestyrelsenPort } from './skattestyrelsen.port';
 import { ParishRegistrarPort } from './parish-registrar.port';
 import { ProbateCourtPort } from './probate-court.port';
@@ -44,6 +45,7 @@ export {
   NemkontoPort,
   OptagelseDkPort,
   ParishRegistrarPort,
+  PensionsInfoPort,
   ProbateCourtPort,
   SiriPort,
   SkattestyrelsenPort,
@@ -79,6 +81,7 @@ export const PORT_CLASSES = {
   siri: SiriPort,
   dar: DarPort,
   employer: EmployerPort,
+  pensionsinfo: PensionsInfoPort,
 } as const satisfies Record<AuthoritySystemId, abstract new () => object>;
 
 /** One adapter per system, each behind its port. */

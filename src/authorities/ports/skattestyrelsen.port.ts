@@ -3,6 +3,7 @@ import type { AuthorityCallContext as Ctx, In, Out, PortShape } from './port-typ
 /** Danish Tax Agency: the operations journeys request (journeys/shared/authority-tasks.ts). */
 export abstract class SkattestyrelsenPort implements PortShape<'skattestyrelsen'> {
   static readonly system = 'skattestyrelsen';
+  abstract fetchIncome(input: In<'skattestyrelsen', 'fetch-income'>, ctx: Ctx): Out<'skattestyrelsen', 'fetch-income'>;
   abstract getTaxCard(input: In<'skattestyrelsen', 'get-tax-card'>, ctx: Ctx): Out<'skattestyrelsen', 'get-tax-card'>;
   abstract setTaxCardType(input: In<'skattestyrelsen', 'set-tax-card-type'>, ctx: Ctx): Out<'skattestyrelsen', 'set-tax-card-type'>;
   abstract updatePreliminaryAssessment(

@@ -18,6 +18,8 @@ export interface CitizenExport {
   proxies: { granted: ProxyGrantView[]; received: ProxyGrantView[] };
   /** Mit overblik: requests to correct a register fact, with the authority's answer. */
   corrections: Record<string, unknown>[];
+  /** Samtykker: consents given and withdrawn, for which journey step, fetching what from whom, and by whom. */
+  consents: Record<string, unknown>[];
   /** Mit overblik: calendar feed tokens made and revoked (the tokens themselves are not kept). */
   calendarFeeds: { createdAt: string; revokedAt: string | null }[];
 }
@@ -77,6 +79,12 @@ export class CitizenExportQueries {
         `SELECT id, journey_id AS "journeyId", fact, authority, description, requested_by AS "requestedBy", status, answer,
                 created_at AS "createdAt", answered_at AS "answeredAt"
            FROM correction_request WHERE citizen_id = $1 ORDER BY created_at, id`,
+        [citizenId],
+      ),
+      consents: await this.dataSource.query<Record<string, unknown>[]>(
+        `SELECT id, journey_id AS "journeyId", step, system AS "from", task AS "fetches", given_at AS "givenAt", given_by AS "givenBy",
+                withdrawn_at AS "withdrawnAt", withdrawn_by AS "withdrawnBy"
+           FROM consent WHERE citizen_id = $1 ORDER BY given_at, id`,
         [citizenId],
       ),
       calendarFeeds: (

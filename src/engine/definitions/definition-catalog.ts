@@ -17,6 +17,8 @@ export class DefinitionCatalog {
   private readonly latestByType = new Map<string, JourneyDefinition>();
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
+  /** `system/task` of every integration some step runs only with the citizen's consent. */
+  readonly consentTasks = new Set<string>();
 
   constructor(definitions: JourneyDefinition[]) {
     addFormats(this.ajv);
@@ -32,6 +34,8 @@ export class DefinitionCatalog {
       if (!latest || latest.version < def.version) this.latestByType.set(def.id, def);
       this.validators.set(`${key}#start`, this.ajv.compile(def.startSchema));
       this.validators.set(`${key}#facts`, this.ajv.compile(def.factsSchema ?? { type: 'object' }));
+      for (const step of def.steps)
+        if (step.legalBasis?.kind === 'consent') this.consentTasks.add(`${step.legalBasis.system}/${step.legalBasis.task}`);
       for (const [type, spec] of Object.entries(def.events)) this.validators.set(`${key}#${type}`, this.ajv.compile(spec.schema));
     }
   }

@@ -5,6 +5,7 @@ import type { CitizenViewer } from '../access/viewer';
 import { DomainError } from '../../platform/errors/domain-error';
 import { BenefitsReader, type BenefitsPart } from './benefits.reader';
 import { CalendarFeed } from './calendar-feed';
+import { Consents, type ConsentView } from './consents';
 import { Corrections, type CorrectionView } from './corrections';
 import { OverviewQueries, type JourneyOverview } from './overview.queries';
 
@@ -14,6 +15,8 @@ export interface Overview extends JourneyOverview {
   calendar?: { active: boolean; createdAt: string | null };
   /** "Er det forkert?": the correction requests, newest first, with their status. */
   corrections: CorrectionView[];
+  /** Samtykker: every consent given, newest first, with when it was withdrawn. */
+  consents: ConsentView[];
   /** Set when a proxy reads: whom the overview is of (the birth-date part of the CPR number) and what the grant allows. */
   representing?: Representing;
 }
@@ -37,16 +40,18 @@ export class OverviewService {
     private readonly calendar: CalendarFeed,
     private readonly access: JourneyAccess,
     private readonly corrections: Corrections,
+    private readonly consents: Consents,
   ) {}
 
   async forCitizen(citizenId: string, withBenefits = true): Promise<Overview> {
-    const [journeys, benefits, calendar, corrections] = await Promise.all([
+    const [journeys, benefits, calendar, corrections, consents] = await Promise.all([
       this.queries.forCitizen(citizenId),
       withBenefits ? this.benefits.forCitizen(citizenId) : undefined,
       this.calendar.status(citizenId),
       this.corrections.list(citizenId),
+      this.consents.list(citizenId),
     ]);
-    return { ...journeys, ...(benefits ? { benefits } : {}), calendar, corrections };
+    return { ...journeys, ...(benefits ? { benefits } : {}), calendar, corrections, consents };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { JourneyCommand } from '../../../journeys/shared/contract';
+import { consentBasisOf, type JourneyCommand } from '../../../journeys/shared/contract';
+import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { copenhagenDate, nextDeliveryTime } from '../notifications/quiet-hours';
 import { AppConfig } from '../../platform/config/app.config';
 import { markOutboxWritten, type OutboxPayload } from '../../platform/queue/outbox';
@@ -25,6 +26,7 @@ export class CommandWriter {
   constructor(
     private readonly config: AppConfig,
     private readonly authorityAwait: AuthorityAwaitWriter,
+    private readonly catalog: DefinitionCatalog,
   ) {}
 
   /** Returns `journey.link` commands: starting another journey is the caller's job (it needs the catalogue). */
@@ -96,6 +98,10 @@ export class CommandWriter {
     );
   }
 
+  /**
+   * An integration task, queued through the outbox; or `held` without an outbox row when its step's
+   * legal basis is the citizen's consent and no valid consent exists (ConsentService releases it).
+   */
   async requestIntegration(
     tx: Sql,
     ctx: CommandContext,
@@ -105,13 +111,18 @@ export class CommandWriter {
     input: Record<string, unknown>,
   ): Promise<string> {
     const taskId = randomUUID();
-    const payload: OutboxPayload = {
-      op: 'add',
-      queue: 'integration',
-      name: 'integration.run',
-      data: { taskId, journeyId: ctx.journeyId, generation: 1 },
-      retry: retryPolicy(this.config.engine, system, task),
-    };
+    if (await this.awaitsConsent(tx, ctx.journeyId, step, system, task)) {
+      await tx.query(`INSERT INTO integration_task (id, journey_id, step, task, system, input, status) VALUES ($1,$2,$3,$4,$5,$6,'held')`, [
+        taskId,
+        ctx.journeyId,
+        step,
+        task,
+        system,
+        input,
+      ]);
+      return taskId;
+    }
+    const payload = this.runPayload(ctx.journeyId, taskId, 1, system, task);
     // The task and the outbox row that queues it, in one statement.
     markOutboxWritten(tx);
     await tx.query(
@@ -120,6 +131,32 @@ export class CommandWriter {
       [taskId, ctx.journeyId, step, task, system, input, randomUUID(), ctx.seq, payload],
     );
     return taskId;
+  }
+
+  /** The job that runs a task at its generation. */
+  runPayload(journeyId: string, taskId: string, generation: number, system: string, task: string): OutboxPayload {
+    return {
+      op: 'add',
+      queue: 'integration',
+      name: 'integration.run',
+      data: { taskId, journeyId, generation },
+      retry: retryPolicy(this.config.engine, system, task),
+    };
+  }
+
+  /** Whether the step's definition asks for consent before this task runs, and the journey's step has none. */
+  private async awaitsConsent(tx: Sql, journeyId: string, step: string, system: string, task: string): Promise<boolean> {
+    if (!this.catalog.consentTasks.has(`${system}/${task}`)) return false;
+    const rows: { type: string; definition_version: number; consented: boolean }[] = await tx.query(
+      `SELECT j.type, j.definition_version,
+              EXISTS (SELECT 1 FROM consent c WHERE c.journey_id = j.id AND c.step = $2 AND c.withdrawn_at IS NULL) AS consented
+         FROM journey j WHERE j.id = $1`,
+      [journeyId, step],
+    );
+    const journey = rows[0];
+    const definition = journey && this.catalog.get(journey.type, journey.definition_version);
+    const basis = definition && consentBasisOf(definition, step);
+    return !!basis && basis.system === system && basis.task === task && !journey.consented;
   }
 
   /**

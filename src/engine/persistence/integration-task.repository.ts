@@ -9,7 +9,7 @@ export interface IntegrationTaskRow {
   task: string;
   system: AuthoritySystemId;
   input: Record<string, unknown>;
-  status: 'queued' | 'running' | 'completed' | 'failed' | 'dead';
+  status: 'held' | 'queued' | 'running' | 'completed' | 'failed' | 'dead' | 'cancelled';
   generation: number;
   attempts: number;
 }
@@ -38,11 +38,19 @@ export class IntegrationTaskRepository {
     return rows[0];
   }
 
-  async markRunning(id: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE integration_task SET status = 'running', attempts = attempts + 1, updated_at = now() WHERE id = $1`,
-      [id],
+  /**
+   * Starts an attempt, unless the task is no longer this job's to run: held for want of a consent
+   * (withdrawn after the job was queued), cancelled, or of another generation. The row lock orders
+   * it against a withdrawal: whichever commits first decides.
+   */
+  async claimForRun(id: string, generation: number): Promise<boolean> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH claimed AS (UPDATE integration_task SET status = 'running', attempts = attempts + 1, updated_at = now()
+                         WHERE id = $1 AND generation = $2 AND status IN ('queued', 'running', 'failed') RETURNING id)
+       SELECT id FROM claimed`,
+      [id, generation],
     );
+    return rows.length > 0;
   }
 
   /** An attempt failed; the error text is the adapter's code and message, never personal data. */

@@ -14,6 +14,14 @@ const ENGINE_TITLES: Record<string, Text> = {
     da: 'En myndigheds løsning kunne ikke gøre trinnet færdigt',
     en: 'An authority’s solution could not complete the step',
   },
+  'consent.given': {
+    da: 'Samtykke givet: oplysningerne til trinnet må hentes',
+    en: 'Consent given: the information for the step may be fetched',
+  },
+  'consent.withdrawn': {
+    da: 'Samtykke trukket tilbage: intet hentes, før der gives samtykke igen',
+    en: 'Consent withdrawn: nothing is fetched until consent is given again',
+  },
   'timer.fired': { da: 'Påmindelse eller frist', en: 'Reminder or deadline' },
 };
 

@@ -111,6 +111,28 @@ export class JourneyWriter {
     if (commands.length) await this.commands.write(tx, ctx, commands);
   }
 
+  /**
+   * A held, consent-based fetch that is no longer wanted never runs: the citizen filled in by hand
+   * what it would have fetched ("Udfyld selv"), or its step is over (done or skipped without it).
+   */
+  async cancelHeldFetches(
+    tx: Sql,
+    journeyId: string,
+    def: JourneyDefinition,
+    eventType: string,
+    steps: Record<string, { status: string } | undefined>,
+  ): Promise<void> {
+    for (const step of def.steps) {
+      if (step.legalBasis?.kind !== 'consent') continue;
+      const over = ['done', 'skipped'].includes(steps[step.id]?.status ?? '');
+      if (step.legalBasis.fillInYourself !== eventType && !over) continue;
+      await tx.query(
+        `UPDATE integration_task SET status = 'cancelled', updated_at = now() WHERE journey_id = $1 AND step = $2 AND status = 'held'`,
+        [journeyId, step.id],
+      );
+    }
+  }
+
   async afterTransition(
     tx: Sql,
     ctx: { journeyId: string; citizenId: string; seq: number },

@@ -1,10 +1,12 @@
 import type { JourneyDefinition, StepDefinition } from '../../../../journeys/shared/contract';
+import type { ConsentRequest, ConsentView } from '../../../engine/overview/consents';
 import type { HistoryRow } from '../../../engine/persistence/journey.repository';
 import type { JourneyView, NextActionView, StepView } from '../../../engine/queries/journey-view';
 import { html, type SafeHtml } from '../html';
 import { formatDate, t, tx, type Lang } from '../i18n';
 import { actorWords, authorityName } from '../plain-words';
 import { errorSummary, schemaFields, type FormState } from '../schema-form';
+import { consentChoice, consentGivenLine } from './consents.views';
 import { statusBadge } from './status-badge';
 
 /** A reminder the citizen will get (planned) or has got (sent), for a step. */
@@ -27,6 +29,10 @@ export interface TaskListOptions {
   ownerViewing: boolean;
   failed?: { event: string; values: Record<string, string>; errors: Record<string, string> };
   idempotencyKey: () => string;
+  /** Steps whose fetch waits for consent (Consents.requested): they offer "Giv samtykke" or "Udfyld selv". */
+  consentRequests?: ConsentRequest[];
+  /** The journey's consents: a step with one in force says so. */
+  consents?: ConsentView[];
 }
 
 interface Task {
@@ -170,15 +176,32 @@ function taskBlock(o: TaskListOptions, task: Task, index: number, primary: boole
         `Go to ${authorityName(lang, step.system) || 'the self-service'}`,
       )
     : html`<span lang="${step?.legalSource?.lang ?? 'da'}">${step?.legalSource?.title ?? ''}</span>`;
-  const forms = task.actions.map((a, i) => {
+  const request = o.canAct ? o.consentRequests?.find((r) => r.step === step?.id) : undefined;
+  const form = (a: NextActionView, i: number, first: boolean) => {
     const failed = o.failed?.event === a.event ? o.failed : undefined;
     const state: FormState = { lang, formId: `${id}-${i}`, values: failed?.values ?? {}, errors: failed?.errors ?? {} };
-    return confirmForm(o, a, state, primary && i === 0);
-  });
+    return confirmForm(o, a, state, first);
+  };
+  // A fetch waiting for consent: the choice comes first, and the event that fills the data in is its "Udfyld selv".
+  const fillIn = request ? task.actions.findIndex((a) => a.event === request.fillInYourself) : -1;
+  const choice = request
+    ? consentChoice(lang, {
+        csrf: o.csrf,
+        action: `${o.base}/consents`,
+        idPrefix: id,
+        request,
+        fillInForm: fillIn >= 0 ? form(task.actions[fillIn], fillIn, false) : undefined,
+      })
+    : '';
+  const given = o.consents?.find((c) => c.valid && c.step.id === step?.id);
+  // The self-service link leads the primary task, unless the consent choice does.
+  const leads = primary && !!step?.selfService && !request;
+  const forms = task.actions.flatMap((a, i) => (i === fillIn ? [] : [form(a, i, primary && i === 0 && !request)]));
   const rule = step?.deadlineRule ? html`<p class="form-hint">${tx(lang, step.deadlineRule)}</p>` : '';
   const tellUs = say(lang, 'Når du har gjort det, så fortæl os det her:', 'When you have done it, tell us here:');
   const how = html`${step ? html`<p>${tx(lang, step.guidance)}</p>${rule}` : ''}
-    ${link ? html`<p><a href="${link}"${primary && step?.selfService ? html` class="button button-primary"` : ''}>${linkText}</a></p>` : ''}
+    ${choice}${given && !request ? consentGivenLine(lang, given, o.ownerViewing) : ''}
+    ${link ? html`<p><a href="${link}"${leads ? html` class="button button-primary"` : ''}>${linkText}</a></p>` : ''}
     ${forms.length && link ? html`<p>${tellUs}</p>` : ''}
     ${forms}`;
   const failedHere = task.actions.some((a) => a.event === o.failed?.event);
