@@ -55,7 +55,10 @@ export class OpenApiContract {
   problems(r: CapturedResponse): string[] {
     // Express serves `/api/journeys/` as `/api/journeys`.
     const path = r.path.length > 1 ? r.path.replace(/\/$/, '') : r.path;
-    const route = this.routes.find((x) => x.pattern.test(path));
+    // The most literal route with this method, as Express picks it: `DELETE /api/me/proxies/pending` is
+    // `DELETE /api/me/proxies/{id}` with id "pending", although `POST /api/me/proxies/pending` exists.
+    const matching = this.routes.filter((x) => x.pattern.test(path));
+    const route = matching.find((x) => this.doc.paths[x.template][r.method.toLowerCase()]) ?? matching[0];
     const where = `${r.method} ${r.path} ${r.status}`;
     const operation = route && this.doc.paths[route.template][r.method.toLowerCase()];
     // A path or method the service does not serve answers 404 (or 405) whatever the document says.
