@@ -7,7 +7,7 @@ import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbo
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { freePort } from '../support/ports';
-import { axeFindings, CHROMIUM, launchChromium, overflowsAt320, pageProblems, type AxeFinding } from './page-checks';
+import { axeFindings, CHROMIUM, launchChromium, overflowsAt320, pageProblems, type AxeFinding, type Reader } from './page-checks';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -37,16 +37,16 @@ if (!fs.existsSync(CHROMIUM))
     violations.push(...(await axeFindings(page)));
   }
 
-  /** The page now shown: axe, its language and codes (citizen pages), and reflow at 320 px. */
-  async function inspect(citizenFacing = true): Promise<void> {
+  /** The page now shown: axe, its language, internal codes, and reflow at 320 px. */
+  async function inspect(reader: Reader = 'citizen'): Promise<void> {
     await audit();
-    problems.push(...(await pageProblems(page, movingV1, citizenFacing)));
+    problems.push(...(await pageProblems(page, movingV1, reader)));
     const excess = await overflowsAt320(page);
     if (excess > 0) problems.push(`${page.url()}: ${excess} px horizontal scroll at 320 px`);
   }
 
   /** The page now shown in Danish and English, at 1280 and 390 px; back in Danish at 1280 px. */
-  async function inBothLanguages(citizenFacing = true): Promise<void> {
+  async function inBothLanguages(reader: Reader = 'citizen'): Promise<void> {
     const url = new URL(page.url());
     for (const [lang, width] of [
       ['da', 1280],
@@ -58,7 +58,7 @@ if (!fs.existsSync(CHROMIUM))
       url.searchParams.set('lang', lang);
       await whileLive(async () => {
         await page.goto(url.toString());
-        await inspect(citizenFacing);
+        await inspect(reader);
       });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -75,7 +75,7 @@ if (!fs.existsSync(CHROMIUM))
       try {
         return await look();
       } catch (e) {
-        const cut = /interrupted by another navigation|Execution context was destroyed|navigation/i.test(String(e));
+        const cut = /interrupted by another navigation|Execution context was destroyed|navigation|ERR_ABORTED/i.test(String(e));
         if (!cut || attempt === 5) throw e;
       }
     }
@@ -301,18 +301,29 @@ if (!fs.existsSync(CHROMIUM))
     await audit();
     await page.getByLabel('Type').selectOption('moving');
     await page.getByRole('button', { name: 'Søg forløb' }).click();
-    await inBothLanguages(false);
+    await inBothLanguages('caseworker');
     // The language switch keeps the search.
     await page.getByRole('link', { name: 'Switch to English' }).click();
     expect(new URL(page.url()).searchParams.get('type')).toBe('moving');
     expect(await page.getByLabel('Type').inputValue()).toBe('moving');
+    // A search that finds nothing says why and what to change, with the filters still set, in both languages.
+    await page.goto(`${base}/caseworker?type=moving&status=dismissed&overdue=true&lang=da`);
+    await page.getByText('Ingen forløb matcher. Du ser kun forløb, hvor din myndighed har et trin').waitFor();
+    await inBothLanguages('caseworker');
+    await page.getByRole('link', { name: 'Switch to English' }).click();
+    await page.getByText('No journeys match. You see only journeys in which your authority has a step').waitFor();
+    expect(await page.getByLabel('Status').inputValue()).toBe('dismissed');
+    expect(await page.getByLabel('Only overdue').isChecked()).toBe(true);
+    await page.getByRole('link', { name: 'Skift til dansk' }).click();
+    expect(await page.getByLabel('Type').inputValue()).toBe('moving');
+    expect(await page.getByLabel('Kun overskredne frister').isChecked()).toBe(true);
     await page.goto(`${base}/caseworker?type=moving&lang=da`);
     await page.getByRole('link', { name: 'Flytte' }).first().click();
     await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
     // Events and states in words, not codes.
     expect(await page.getByRole('cell', { name: /^Svar fra myndigheden: / }).count()).toBeGreaterThan(0);
     expect(await page.locator('main').innerText()).not.toMatch(/integration\.completed|inProgress/);
-    await inBothLanguages(false);
+    await inBothLanguages('caseworker');
   }, 60_000);
 
   it('does show the caseworker’s read under "Hvem har set mine data"', async () => {
