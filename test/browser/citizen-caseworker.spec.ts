@@ -245,6 +245,8 @@ if (!fs.existsSync(CHROMIUM))
     await primary.getByLabel('Dato for anmeldelsen').fill(today());
     await primary.getByRole('button', { name: 'Jeg har anmeldt flytningen' }).click();
     await page.getByText('Gemt.').waitFor();
+    // The address the citizen lands on (and may share) names no event either.
+    expect(page.url()).not.toContain('move.reported');
     // The task due first now leads (housing benefit opens once the move is reported), and the first is done, by the citizen.
     expect(await primary.getByRole('heading').textContent()).toMatch(/^Søg boligstøtte på borger\.dk – senest /);
     expect(await page.locator('h2:has-text("Færdige trin") + ul').textContent()).toMatch(
@@ -335,6 +337,9 @@ if (!fs.existsSync(CHROMIUM))
     expect(await row.first().textContent()).toContain('CPR');
     // What they did, in words: "Så forløbet", not the log's code "view".
     expect((await row.allTextContents()).join(' ')).toContain('Så forløbet');
+    await visit('/me/access-log?lang=en');
+    expect((await page.getByRole('row', { name: /Jonas Berg/ }).allTextContents()).join(' ')).toContain('Saw the journey');
+    await inBothLanguages();
   }, 60_000);
 
   it('does find no accessibility violations, text in the wrong language, internal codes or sideways scrolling on any page', async () => {

@@ -81,8 +81,9 @@ export async function pageProblems(page: Page, def: JourneyDefinition, reader: R
     ([l, r]) => {
       const body = document.body.cloneNode(true) as HTMLElement;
       body.querySelectorAll(`[lang]:not([lang="${l}"])${r === 'caseworker' ? ', code' : ''}`).forEach((e) => e.remove());
-      const read = [...body.querySelectorAll('[aria-label], [title], [alt], [placeholder]')].flatMap((e) =>
-        ['aria-label', 'title', 'alt', 'placeholder'].map((a) => e.getAttribute(a) ?? ''),
+      // Links count too: an address the reader sees in the status bar, or shares, carries no code either.
+      const read = [...body.querySelectorAll('[aria-label], [title], [alt], [placeholder], a[href]')].flatMap((e) =>
+        ['aria-label', 'title', 'alt', 'placeholder', 'href'].map((a) => e.getAttribute(a) ?? ''),
       );
       return [body.textContent ?? '', ...read].join('\n');
     },
