@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { movingV1 } from '../../journeys/moving';
 import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
@@ -240,7 +241,27 @@ if (!fs.existsSync(CHROMIUM))
     );
     await visit('/me/notifications');
     expect(await page.locator('h2:has-text("Planlagte påmindelser") + ul').textContent()).toMatch(/påmindelse om "Søg boligstøtte"/);
-    await page.goBack();
+    // The day the first reminder is due, the timer worker sends it: the journey page says so, and "Beskeder" lists it.
+    await app.get(DataSource).query(
+      `UPDATE journey_timer SET due_at = now() WHERE journey_id = $1 AND key = (SELECT key FROM journey_timer
+        WHERE journey_id = $1 AND purpose = 'reminder' AND status = 'scheduled' ORDER BY due_at LIMIT 1)`,
+      [new URL(journeyUrl).pathname.split('/').pop()],
+    );
+    const sent = page.locator('h2:has-text("Påmindelser") + ul li', { hasText: 'Vi sendte dig en påmindelse om' });
+    for (let i = 0; i < 40 && !(await sent.count()); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await whileLive(async () => void (await page.goto(journeyUrl)));
+    }
+    expect(await sent.textContent()).toMatch(
+      /^Vi sendte dig en påmindelse om "Anmeld flytning til folkeregistret" den \d{1,2}\. [a-zæøå]+ \d{4} \(Beskeder\)$/,
+    );
+    await whileLive(async () => void (await page.goto(`${journeyUrl}?lang=en`)));
+    expect(await page.locator('h2:has-text("Reminders") + ul li', { hasText: 'We sent you a reminder about' }).count()).toBe(1);
+    await inBothLanguages();
+    await visit('/me/notifications');
+    await page.locator('h2:has-text("Sendte beskeder") + ul').getByRole('heading', { name: 'Påmindelse: en frist nærmer sig' }).waitFor();
+    await inBothLanguages();
+    await page.goto(journeyUrl);
 
     await primary.getByLabel('Dato for anmeldelsen').fill(today());
     await primary.getByRole('button', { name: 'Jeg har anmeldt flytningen' }).click();
