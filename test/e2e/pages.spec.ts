@@ -101,6 +101,26 @@ describe('pages', () => {
     expect(log.text).toContain('Sagsbehandling');
   });
 
+  it('does explain an empty search by the authority’s scope, in both languages, and keep the filters in the language link', async () => {
+    // Skattestyrelsen has no step in the errand journey: the caseworker is told why nothing shows.
+    const ida = await signIn('cw-tax');
+    const da = await ida.get('/caseworker?type=moving&status=active&overdue=true').expect(200);
+    expect(da.text).toContain('Din myndighed har ingen trin i disse forløb, så du ser dem ikke.');
+    expect(da.text).not.toContain('/caseworker/journeys/');
+    const link = /<a href="\?([^"]+)" lang="en"/.exec(da.text)![1].replace(/&amp;/g, '&');
+    expect(Object.fromEntries(new URLSearchParams(link))).toEqual({ type: 'moving', status: 'active', overdue: 'true', lang: 'en' });
+    const en = await ida.get(`/caseworker?${link}`).expect(200);
+    expect(en.text).toContain('<html lang="en">');
+    expect(en.text).toContain('Your authority has no steps in these journeys, so you do not see them.');
+    expect(en.text).toMatch(/<option value="active" selected>/);
+    expect(en.text).toMatch(/id="s-overdue" name="overdue"\s+value="true" checked>/);
+    // An authority with a step in the journey is told to loosen the filters instead.
+    const sofie = await signIn('cw-health');
+    const none = await sofie.get('/caseworker?type=moving&status=dismissed').expect(200);
+    expect(none.text).toContain('Ingen forløb matcher. Du ser kun forløb, hvor din myndighed har et trin, der gælder for borgeren');
+    expect(none.text).not.toContain('Din myndighed har ingen trin');
+  });
+
   it('does grant and revoke a power of attorney through the form, without echoing the CPR number on errors', async () => {
     const clara = await signIn('clara');
     const page = await clara.get('/me/proxies').expect(200);
