@@ -347,6 +347,12 @@ if (!fs.existsSync(CHROMIUM))
     expect(await page.getByRole('cell', { name: /^Svar fra myndigheden: / }).count()).toBeGreaterThan(0);
     expect(await page.locator('main').innerText()).not.toMatch(/integration\.completed|inProgress/);
     await inBothLanguages('caseworker');
+    // An empty note is refused with an instruction in a summary that has the focus.
+    await page.getByRole('button', { name: 'Tilføj note' }).click();
+    await page.getByRole('link', { name: 'Skriv en note på højst 2000 tegn' }).waitFor();
+    expect(await page.title()).toMatch(/^Fejl: Flytte/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    await inspect('caseworker');
   }, 60_000);
 
   it('does show the caseworker’s read under "Hvem har set mine data"', async () => {

@@ -94,6 +94,21 @@ describe('pages', () => {
     expect(search.text).toContain(`/caseworker/journeys/${id}`);
     const opened = await sofie.get(`/caseworker/journeys/${id}`).expect(200);
     expect(opened.text).toContain('Tidslinje');
+    // An empty note: the title says "Fejl:", the summary (which has the focus) says what to do and links to the field.
+    for (const [lang, title, instruction] of [
+      ['da', '<title>Fejl: ', 'Skriv en note på højst 2000 tegn'],
+      ['en', '<title>Error: ', 'Write a note of at most 2000 characters'],
+    ]) {
+      const refused = await sofie
+        .post(`/caseworker/journeys/${id}/notes?lang=${lang}`)
+        .type('form')
+        .send({ _csrf: csrfOf(opened.text), body: '' })
+        .expect(400);
+      expect(refused.text).toContain(title);
+      expect(refused.text).toMatch(/role="alert"[^>]*tabindex="-1" autofocus>/);
+      expect(refused.text).toContain(`<li><a href="#note-body">${instruction}</a></li>`);
+      expect(refused.text).toContain('aria-describedby="note-body-error"');
+    }
     await sofie.get('/journeys').expect(403);
 
     const log = await bo.get('/me/access-log').expect(200);
