@@ -369,6 +369,33 @@ if (!fs.existsSync(CHROMIUM))
     await inBothLanguages();
   }, 60_000);
 
+  it('does start a move past its reporting deadline with a warning, not a refusal', async () => {
+    await signOut();
+    await signInAs('Bo Nielsen', 'MitID (testpersoner)');
+    await visit('/journeys/new/moving');
+    await page.getByLabel('Flyttedato').fill(inDays(-10));
+    await page.getByLabel('Søg efter adressen').fill('Søndergade 14, Aarhus');
+    await page.getByRole('button', { name: 'Søg adresse' }).click();
+    await page.getByLabel('Søndergade 14, 8000 Aarhus C').check();
+    for (const question of [
+      'Bor der allerede andre',
+      'Lejer du',
+      'Flytter der børn',
+      'Flytter et barn fra',
+      'Vil du søge om adressebeskyttelse',
+    ])
+      await page
+        .getByRole('group', { name: new RegExp(question) })
+        .getByLabel('Nej')
+        .check();
+    await Promise.all([page.waitForURL(/\/journeys\/[0-9a-f-]{36}\?/), page.getByRole('button', { name: 'Start' }).click()]);
+    await page.getByText('Fristen for at anmelde flytningen (5 dage efter flyttedagen) er overskredet.').waitFor();
+    await page.getByRole('heading', { name: 'Det skal du gøre nu' }).waitFor();
+    await whileLive(async () => void (await page.goto(`${page.url()}&lang=en`)));
+    await page.getByText('The deadline for reporting the move (5 days after moving) has passed.').waitFor();
+    await inBothLanguages();
+  }, 60_000);
+
   it('does find no accessibility violations, text in the wrong language, internal codes or sideways scrolling on any page', async () => {
     expect(problems).toEqual([]);
     const found = violations.splice(0);
