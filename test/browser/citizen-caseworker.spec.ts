@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { movingV1 } from '../../journeys/moving';
 import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
 import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { freePort } from '../support/ports';
-import { axeFindings, CHROMIUM, launchChromium, overflowsAt320, pageProblems, type AxeFinding } from './page-checks';
+import { axeFindings, CHROMIUM, launchChromium, overflowsAt320, pageProblems, type AxeFinding, type Reader } from './page-checks';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -37,16 +38,16 @@ if (!fs.existsSync(CHROMIUM))
     violations.push(...(await axeFindings(page)));
   }
 
-  /** The page now shown: axe, its language and codes (citizen pages), and reflow at 320 px. */
-  async function inspect(citizenFacing = true): Promise<void> {
+  /** The page now shown: axe, its language, internal codes, and reflow at 320 px. */
+  async function inspect(reader: Reader = 'citizen'): Promise<void> {
     await audit();
-    problems.push(...(await pageProblems(page, movingV1, citizenFacing)));
+    problems.push(...(await pageProblems(page, movingV1, reader)));
     const excess = await overflowsAt320(page);
     if (excess > 0) problems.push(`${page.url()}: ${excess} px horizontal scroll at 320 px`);
   }
 
   /** The page now shown in Danish and English, at 1280 and 390 px; back in Danish at 1280 px. */
-  async function inBothLanguages(citizenFacing = true): Promise<void> {
+  async function inBothLanguages(reader: Reader = 'citizen'): Promise<void> {
     const url = new URL(page.url());
     for (const [lang, width] of [
       ['da', 1280],
@@ -58,7 +59,7 @@ if (!fs.existsSync(CHROMIUM))
       url.searchParams.set('lang', lang);
       await whileLive(async () => {
         await page.goto(url.toString());
-        await inspect(citizenFacing);
+        await inspect(reader);
       });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -75,7 +76,7 @@ if (!fs.existsSync(CHROMIUM))
       try {
         return await look();
       } catch (e) {
-        const cut = /interrupted by another navigation|Execution context was destroyed|navigation/i.test(String(e));
+        const cut = /interrupted by another navigation|Execution context was destroyed|navigation|ERR_ABORTED/i.test(String(e));
         if (!cut || attempt === 5) throw e;
       }
     }
@@ -240,11 +241,33 @@ if (!fs.existsSync(CHROMIUM))
     );
     await visit('/me/notifications');
     expect(await page.locator('h2:has-text("Planlagte påmindelser") + ul').textContent()).toMatch(/påmindelse om "Søg boligstøtte"/);
-    await page.goBack();
+    // The day the first reminder is due, the timer worker sends it: the journey page says so, and "Beskeder" lists it.
+    await app.get(DataSource).query(
+      `UPDATE journey_timer SET due_at = now() WHERE journey_id = $1 AND key = (SELECT key FROM journey_timer
+        WHERE journey_id = $1 AND purpose = 'reminder' AND status = 'scheduled' ORDER BY due_at LIMIT 1)`,
+      [new URL(journeyUrl).pathname.split('/').pop()],
+    );
+    const sent = page.locator('h2:has-text("Påmindelser") + ul li', { hasText: 'Vi sendte dig en påmindelse om' });
+    for (let i = 0; i < 40 && !(await sent.count()); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await whileLive(async () => void (await page.goto(journeyUrl)));
+    }
+    expect(await sent.textContent()).toMatch(
+      /^Vi sendte dig en påmindelse om "Anmeld flytning til folkeregistret" den \d{1,2}\. [a-zæøå]+ \d{4} \(Beskeder\)$/,
+    );
+    await whileLive(async () => void (await page.goto(`${journeyUrl}?lang=en`)));
+    expect(await page.locator('h2:has-text("Reminders") + ul li', { hasText: 'We sent you a reminder about' }).count()).toBe(1);
+    await inBothLanguages();
+    await visit('/me/notifications');
+    await page.locator('h2:has-text("Sendte beskeder") + ul').getByRole('heading', { name: 'Påmindelse: en frist nærmer sig' }).waitFor();
+    await inBothLanguages();
+    await page.goto(journeyUrl);
 
     await primary.getByLabel('Dato for anmeldelsen').fill(today());
     await primary.getByRole('button', { name: 'Jeg har anmeldt flytningen' }).click();
     await page.getByText('Gemt.').waitFor();
+    // The address the citizen lands on (and may share) names no event either.
+    expect(page.url()).not.toContain('move.reported');
     // The task due first now leads (housing benefit opens once the move is reported), and the first is done, by the citizen.
     expect(await primary.getByRole('heading').textContent()).toMatch(/^Søg boligstøtte på borger\.dk – senest /);
     expect(await page.locator('h2:has-text("Færdige trin") + ul').textContent()).toMatch(
@@ -301,18 +324,35 @@ if (!fs.existsSync(CHROMIUM))
     await audit();
     await page.getByLabel('Type').selectOption('moving');
     await page.getByRole('button', { name: 'Søg forløb' }).click();
-    await inBothLanguages(false);
+    await inBothLanguages('caseworker');
     // The language switch keeps the search.
     await page.getByRole('link', { name: 'Switch to English' }).click();
     expect(new URL(page.url()).searchParams.get('type')).toBe('moving');
     expect(await page.getByLabel('Type').inputValue()).toBe('moving');
+    // A search that finds nothing says why and what to change, with the filters still set, in both languages.
+    await page.goto(`${base}/caseworker?type=moving&status=dismissed&overdue=true&lang=da`);
+    await page.getByText('Ingen forløb matcher. Du ser kun forløb, hvor din myndighed har et trin').waitFor();
+    await inBothLanguages('caseworker');
+    await page.getByRole('link', { name: 'Switch to English' }).click();
+    await page.getByText('No journeys match. You see only journeys in which your authority has a step').waitFor();
+    expect(await page.getByLabel('Status').inputValue()).toBe('dismissed');
+    expect(await page.getByLabel('Only overdue').isChecked()).toBe(true);
+    await page.getByRole('link', { name: 'Skift til dansk' }).click();
+    expect(await page.getByLabel('Type').inputValue()).toBe('moving');
+    expect(await page.getByLabel('Kun overskredne frister').isChecked()).toBe(true);
     await page.goto(`${base}/caseworker?type=moving&lang=da`);
     await page.getByRole('link', { name: 'Flytte' }).first().click();
     await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
     // Events and states in words, not codes.
     expect(await page.getByRole('cell', { name: /^Svar fra myndigheden: / }).count()).toBeGreaterThan(0);
     expect(await page.locator('main').innerText()).not.toMatch(/integration\.completed|inProgress/);
-    await inBothLanguages(false);
+    await inBothLanguages('caseworker');
+    // An empty note is refused with an instruction in a summary that has the focus.
+    await page.getByRole('button', { name: 'Tilføj note' }).click();
+    await page.getByRole('link', { name: 'Skriv en note på højst 2000 tegn' }).waitFor();
+    expect(await page.title()).toMatch(/^Fejl: Flytte/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    await inspect('caseworker');
   }, 60_000);
 
   it('does show the caseworker’s read under "Hvem har set mine data"', async () => {
@@ -324,6 +364,36 @@ if (!fs.existsSync(CHROMIUM))
     expect(await row.first().textContent()).toContain('CPR');
     // What they did, in words: "Så forløbet", not the log's code "view".
     expect((await row.allTextContents()).join(' ')).toContain('Så forløbet');
+    await visit('/me/access-log?lang=en');
+    expect((await page.getByRole('row', { name: /Jonas Berg/ }).allTextContents()).join(' ')).toContain('Saw the journey');
+    await inBothLanguages();
+  }, 60_000);
+
+  it('does start a move past its reporting deadline with a warning, not a refusal', async () => {
+    await signOut();
+    await signInAs('Bo Nielsen', 'MitID (testpersoner)');
+    await visit('/journeys/new/moving');
+    await page.getByLabel('Flyttedato').fill(inDays(-10));
+    await page.getByLabel('Søg efter adressen').fill('Søndergade 14, Aarhus');
+    await page.getByRole('button', { name: 'Søg adresse' }).click();
+    await page.getByLabel('Søndergade 14, 8000 Aarhus C').check();
+    for (const question of [
+      'Bor der allerede andre',
+      'Lejer du',
+      'Flytter der børn',
+      'Flytter et barn fra',
+      'Vil du søge om adressebeskyttelse',
+    ])
+      await page
+        .getByRole('group', { name: new RegExp(question) })
+        .getByLabel('Nej')
+        .check();
+    await Promise.all([page.waitForURL(/\/journeys\/[0-9a-f-]{36}\?/), page.getByRole('button', { name: 'Start' }).click()]);
+    await page.getByText('Fristen for at anmelde flytningen (5 dage efter flyttedagen) er overskredet.').waitFor();
+    await page.getByRole('heading', { name: 'Det skal du gøre nu' }).waitFor();
+    await whileLive(async () => void (await page.goto(`${page.url()}&lang=en`)));
+    await page.getByText('The deadline for reporting the move (5 days after moving) has passed.').waitFor();
+    await inBothLanguages();
   }, 60_000);
 
   it('does find no accessibility violations, text in the wrong language, internal codes or sideways scrolling on any page', async () => {

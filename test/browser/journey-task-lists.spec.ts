@@ -54,7 +54,7 @@ if (!fs.existsSync(CHROMIUM))
 
   /** What is wrong with the page now shown: axe findings, language, codes and sideways scrolling. */
   async function inspect(def: JourneyDefinition): Promise<string[]> {
-    const problems = await pageProblems(page, def, true);
+    const problems = await pageProblems(page, def, 'citizen');
     for (const finding of await axeFindings(page))
       problems.push(`${finding.url}: axe ${finding.id} (${finding.impact}) at ${finding.nodes.join(', ')}`);
     const excess = await overflowsAt320(page);

@@ -68,27 +68,36 @@ export function foreignTexts(def: JourneyDefinition, lang: 'da' | 'en'): string[
 
 const ENGLISH_REASONS = /\b(is required|must (be|match|not|have)|is not an? )\b/;
 
+/**
+ * Who reads the page. Citizen pages show no code at all; caseworker pages none either, but for the
+ * integration task's name in a `<code>` element (what the caseworker quotes to the authority's IT).
+ */
+export type Reader = 'citizen' | 'caseworker';
+
 /** Problems with the language and the codes of the page now shown, as readable strings (empty when fine). */
-export async function pageProblems(page: Page, def: JourneyDefinition, citizenFacing: boolean): Promise<string[]> {
+export async function pageProblems(page: Page, def: JourneyDefinition, reader: Reader): Promise<string[]> {
   const lang = (await page.getAttribute('html', 'lang')) === 'en' ? 'en' : 'da';
   // All text, folded or not, and the attributes a screen reader reads out, less what is marked as
   // another language (a source named in Danish on an English page).
-  const text = await page.evaluate((l) => {
-    const body = document.body.cloneNode(true) as HTMLElement;
-    body.querySelectorAll(`[lang]:not([lang="${l}"])`).forEach((e) => e.remove());
-    const read = [...body.querySelectorAll('[aria-label], [title], [alt], [placeholder]')].flatMap((e) =>
-      ['aria-label', 'title', 'alt', 'placeholder'].map((a) => e.getAttribute(a) ?? ''),
-    );
-    return [body.textContent ?? '', ...read].join('\n');
-  }, lang);
+  const text = await page.evaluate(
+    ([l, r]) => {
+      const body = document.body.cloneNode(true) as HTMLElement;
+      body.querySelectorAll(`[lang]:not([lang="${l}"])${r === 'caseworker' ? ', code' : ''}`).forEach((e) => e.remove());
+      // Links count too: an address the reader sees in the status bar, or shares, carries no code either.
+      const read = [...body.querySelectorAll('[aria-label], [title], [alt], [placeholder], a[href]')].flatMap((e) =>
+        ['aria-label', 'title', 'alt', 'placeholder', 'href'].map((a) => e.getAttribute(a) ?? ''),
+      );
+      return [body.textContent ?? '', ...read].join('\n');
+    },
+    [lang, reader] as const,
+  );
   const problems: string[] = [];
   for (const foreign of foreignTexts(def, lang)) if (text.includes(foreign)) problems.push(`${lang} page shows "${foreign}"`);
   if (lang === 'da' && ENGLISH_REASONS.test(text)) problems.push(`da page shows an English reason: ${ENGLISH_REASONS.exec(text)![0]}`);
   // A code that is one plain word ("burial", "probate") is also ordinary English: on an English page it is no sign of a leak.
   const plainWord = (code: string) => lang === 'en' && /^[a-z]+$/.test(code);
-  if (citizenFacing)
-    for (const code of internalCodes(def))
-      if (!plainWord(code) && text.includes(code)) problems.push(`${lang} page shows the code "${code}"`);
+  for (const code of internalCodes(def))
+    if (!plainWord(code) && text.includes(code)) problems.push(`${lang} ${reader} page shows the code "${code}"`);
   return problems.map((p) => `${page.url()}: ${p}`);
 }
 

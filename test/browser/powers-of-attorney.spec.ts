@@ -32,7 +32,7 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
 
   /** What is wrong with the page now shown: axe findings, language, codes and sideways scrolling. */
   async function inspect(): Promise<void> {
-    problems.push(...(await pageProblems(page, movingV1, true)));
+    problems.push(...(await pageProblems(page, movingV1, 'citizen')));
     for (const finding of await axeFindings(page))
       problems.push(`${finding.url}: axe ${finding.id} (${finding.impact}) at ${finding.nodes.join(', ')}`);
     const excess = await overflowsAt320(page);

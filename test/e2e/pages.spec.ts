@@ -94,11 +94,46 @@ describe('pages', () => {
     expect(search.text).toContain(`/caseworker/journeys/${id}`);
     const opened = await sofie.get(`/caseworker/journeys/${id}`).expect(200);
     expect(opened.text).toContain('Tidslinje');
+    // An empty note: the title says "Fejl:", the summary (which has the focus) says what to do and links to the field.
+    for (const [lang, title, instruction] of [
+      ['da', '<title>Fejl: ', 'Skriv en note på højst 2000 tegn'],
+      ['en', '<title>Error: ', 'Write a note of at most 2000 characters'],
+    ]) {
+      const refused = await sofie
+        .post(`/caseworker/journeys/${id}/notes?lang=${lang}`)
+        .type('form')
+        .send({ _csrf: csrfOf(opened.text), body: '' })
+        .expect(400);
+      expect(refused.text).toContain(title);
+      expect(refused.text).toMatch(/role="alert"[^>]*tabindex="-1" autofocus>/);
+      expect(refused.text).toContain(`<li><a href="#note-body">${instruction}</a></li>`);
+      expect(refused.text).toContain('aria-describedby="note-body-error"');
+    }
     await sofie.get('/journeys').expect(403);
 
     const log = await bo.get('/me/access-log').expect(200);
     expect(log.text).toContain('Sofie Dahl');
     expect(log.text).toContain('Sagsbehandling');
+  });
+
+  it('does explain an empty search by the authority’s scope, in both languages, and keep the filters in the language link', async () => {
+    // Skattestyrelsen has no step in the errand journey: the caseworker is told why nothing shows.
+    const ida = await signIn('cw-tax');
+    const da = await ida.get('/caseworker?type=moving&status=active&overdue=true').expect(200);
+    expect(da.text).toContain('Din myndighed har ingen trin i disse forløb, så du ser dem ikke.');
+    expect(da.text).not.toContain('/caseworker/journeys/');
+    const link = /<a href="\?([^"]+)" lang="en"/.exec(da.text)![1].replace(/&amp;/g, '&');
+    expect(Object.fromEntries(new URLSearchParams(link))).toEqual({ type: 'moving', status: 'active', overdue: 'true', lang: 'en' });
+    const en = await ida.get(`/caseworker?${link}`).expect(200);
+    expect(en.text).toContain('<html lang="en">');
+    expect(en.text).toContain('Your authority has no steps in these journeys, so you do not see them.');
+    expect(en.text).toMatch(/<option value="active" selected>/);
+    expect(en.text).toMatch(/id="s-overdue" name="overdue"\s+value="true" checked>/);
+    // An authority with a step in the journey is told to loosen the filters instead.
+    const sofie = await signIn('cw-health');
+    const none = await sofie.get('/caseworker?type=moving&status=dismissed').expect(200);
+    expect(none.text).toContain('Ingen forløb matcher. Du ser kun forløb, hvor din myndighed har et trin, der gælder for borgeren');
+    expect(none.text).not.toContain('Din myndighed har ingen trin');
   });
 
   it('does grant and revoke a power of attorney through the form, without echoing the CPR number on errors', async () => {

@@ -23,7 +23,12 @@ export const CITIZEN_SCHEMAS: Record<string, SchemaObject> = {
       authority: nullable({ type: 'string' }),
     }),
     purpose: { type: 'string', example: 'case-handling' },
-    action: { type: 'string', description: '`view`, `timeline`, `history`, `list`, `overview`, `event:<type>`, `retry`, `note`' },
+    action: {
+      type: 'string',
+      description:
+        '`view`, `timeline`, `history`, `list`, `stream`, `diagram`, `view-steps`, `overview`, `event:<type>`, `event`, `retry`, `note`, ' +
+        '`correction:request`, `correction:read`, `correction:corrected`, `correction:rejected`',
+    },
   }),
   AccessLogPage: object({ total: { type: 'integer' }, items: list(ref('AccessLogEntry')) }),
   Notification: object({

@@ -15,12 +15,14 @@ import { maskCpr } from '../../platform/logging/redact';
 import { caseworkerViewer } from '../auth/viewer';
 import { uuidParam } from '../citizen/uuid-param';
 import { JourneySearchDto } from '../dto/experience.dto';
-import { reasonText } from './field-labels';
 import { t, tx } from './i18n';
 import { layout } from './layout';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSession, type PageContext } from './page-session';
 import { caseworkerJourneyView, searchView } from './views/caseworker.views';
+
+/** What to do about a refused note (empty, or longer than the service keeps), as an instruction. */
+const NOTE_INSTRUCTION = { da: 'Skriv en note på højst 2000 tegn', en: 'Write a note of at most 2000 characters' };
 
 /** The caseworker's pages: search in the authority's scope, one journey with its timeline, retry, notes. */
 @ApiExcludeController()
@@ -92,7 +94,7 @@ export class CaseworkerPagesController {
       res
         .status(400)
         .type('html')
-        .send(await this.render(ctx, id, row, reasonText(ctx.lang, e.details.fields?.[0]?.reason ?? 'is required')));
+        .send(await this.render(ctx, id, row, NOTE_INSTRUCTION[ctx.lang]));
     }
   }
 

@@ -212,7 +212,8 @@ export class CitizenPagesController {
     try {
       // The event policy decides whether the citizen or this proxy may send it (403 otherwise).
       await this.send.execute({ journeyId: id, type: event, data: formToData(spec.schema, body), clientKey: key, actor, origin: 'client' });
-      res.redirect(303, `/journeys/${id}?sent=${encodeURIComponent(event)}`);
+      // The address bar and the language links carry no event id: the page only needs to know that something was saved.
+      res.redirect(303, `/journeys/${id}?sent=1`);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
       const failed = { event, values: redisplayed(formValues(body)), errors: fieldErrors(e.details.fields, 'data') };

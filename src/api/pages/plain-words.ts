@@ -62,7 +62,16 @@ const ACTIONS: Record<string, Text> = {
   consents: { da: 'Så forløbets samtykker', en: "Saw the journey's consents" },
   'consent:give': { da: 'Gav samtykke', en: 'Gave consent' },
   'consent:withdraw': { da: 'Trak et samtykke tilbage', en: 'Withdrew a consent' },
+  stream: { da: 'Fulgte med i forløbet', en: 'Followed the journey' },
+  overview: { da: 'Så dit overblik', en: 'Saw your overview' },
+  'correction:request': { da: 'Bad om at få rettet en oplysning', en: 'Asked for a fact to be corrected' },
+  'correction:read': { da: 'Læste en anmodning om at rette en oplysning', en: 'Read a request to correct a fact' },
+  'correction:corrected': { da: 'Rettede en oplysning, der var bedt om at få rettet', en: 'Corrected a fact as asked' },
+  'correction:rejected': { da: 'Afviste en anmodning om at rette en oplysning', en: 'Turned down a request to correct a fact' },
 };
+
+/** The access-log actions that have words of their own (`event:<type>` takes the event's title). */
+export const ACCESS_ACTIONS = Object.keys(ACTIONS);
 
 /** An access-log action (`view`, `event:move.reported`) in words. */
 export function accessAction(lang: Lang, action: string, def: JourneyDefinition | undefined): string {

@@ -120,7 +120,13 @@ export function caseworkerJourneyView(
   };
   const words = (table: Record<string, [string, string]>, key: string) => (table[key] ? say(...table[key]) : key);
   const open = view.steps.filter((s) => ['active', 'late', 'failed'].includes(s.status));
-  return html`<p>${statusBadge(journeyStatus(lang, view.status), view.status)}
+  // A refused note: the summary has the focus when the page loads and links to the field (the title says "Fejl:").
+  const summary = noteError
+    ? html`<div class="alert alert-error mt-4" role="alert" aria-labelledby="note-summary" tabindex="-1" autofocus>
+        <div class="alert-body"><p class="alert-heading" id="note-summary">${t(lang, 'errorSummary')}</p>
+          <ul class="alert-text nobullet-list"><li><a href="#note-body">${noteError}</a></li></ul></div></div>`
+    : '';
+  return html`${summary}<p>${statusBadge(journeyStatus(lang, view.status), view.status)}
       ${open.length ? html` · ${say('Åbne trin', 'Open steps')}: ${open.map((s) => tx(lang, s.title)).join(', ')}` : ''}
       ${view.nextDeadline ? html` · ${t(lang, 'nextDeadline')}: ${formatDate(lang, view.nextDeadline)}` : ''}</p>
     ${view.brokenReason ? html`<p>${view.brokenReason}</p>` : ''}
@@ -192,7 +198,7 @@ export function caseworkerJourneyView(
     <form method="post" action="${base}/notes" class="mt-5" novalidate>
       <input type="hidden" name="_csrf" value="${csrf}">
       <div class="form-group${noteError ? ' form-error' : ''}"><label class="form-label" for="note-body">${t(lang, 'addNote')}</label>
-        ${noteError ? html`<span class="form-error-message" id="note-body-error" role="alert">${noteError}</span>` : ''}
+        ${noteError ? html`<span class="form-error-message" id="note-body-error">${noteError}</span>` : ''}
         <textarea class="form-input" id="note-body" name="body" rows="4" maxlength="2000"
           required${noteError ? html` aria-describedby="note-body-error"` : ''}></textarea></div>
       <button type="submit" class="button button-primary">${t(lang, 'addNote')}</button>
