@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -128,6 +129,7 @@ export async function runOverviewScenario(adminUrl: string, o: OverviewScenarioO
 
   const result = {
     at: new Date().toISOString(),
+    commit: headCommit(),
     scenario: 'overview',
     citizens: o.citizens,
     journeysPerCitizen: definitions().length,
@@ -190,9 +192,20 @@ function figuresRow(r: Result): string {
   );
 }
 
+/** The commit measured, short, with `+` when the working tree has changes. */
+function headCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot(), encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot(), encoding: 'utf8' }).trim();
+    return dirty ? `${head}+` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
 function figuresParagraph(r: Result): string {
   return (
-    `**Mit overblik**, ${r.at.slice(0, 10)}, \`npm run bench -- --scenario overview --citizens ${r.citizens} ` +
+    `**Mit overblik**, ${r.at.slice(0, 10)}, commit \`${r.commit}\`, \`npm run bench -- --scenario overview --citizens ${r.citizens} ` +
     `--requests ${r.overviewMs.samples} --concurrency ${r.concurrency}\`:`
   );
 }
