@@ -36,7 +36,7 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
   /** axe-core, the language and codes check and 320 px, on the page now shown. */
   async function check(): Promise<void> {
     violations.push(...(await axeFindings(page)));
-    problems.push(...(await pageProblems(page, movingV2, true)));
+    problems.push(...(await pageProblems(page, movingV2, 'citizen')));
     const excess = await overflowsAt320(page);
     if (excess > 0) problems.push(`${page.url()}: scrolls ${excess}px sideways at 320px`);
   }

@@ -84,8 +84,11 @@ export async function pageProblems(page: Page, def: JourneyDefinition, reader: R
       const body = document.body.cloneNode(true) as HTMLElement;
       body.querySelectorAll(`[lang]:not([lang="${l}"])${r === 'caseworker' ? ', code' : ''}`).forEach((e) => e.remove());
       // Links count too: an address the reader sees in the status bar, or shares, carries no code either.
+      // The fragment does not: it only names the place on the page the link scrolls to (`#step-…`).
       const read = [...body.querySelectorAll('[aria-label], [title], [alt], [placeholder], a[href]')].flatMap((e) =>
-        ['aria-label', 'title', 'alt', 'placeholder', 'href'].map((a) => e.getAttribute(a) ?? ''),
+        ['aria-label', 'title', 'alt', 'placeholder', 'href'].map((a) =>
+          a === 'href' ? (e.getAttribute(a) ?? '').split('#')[0] : (e.getAttribute(a) ?? ''),
+        ),
       );
       return [body.textContent ?? '', ...read].join('\n');
     },
