@@ -16,6 +16,7 @@ import { RegisterEventUseCase } from './use-cases/register-event.use-case';
 import { RegisterFacts } from './facts/register-facts';
 import { AuthorityAwaitWriter } from './self-service/authority-await.writer';
 import { SelfServiceLinks } from './self-service/self-service-links';
+import { WebhookDeliveryRepository } from './self-service/webhook-delivery.repository';
 import { StepChangeHook } from './self-service/step-change.hook';
 import { StoredSecrets } from './self-service/stored-secrets';
 import { WebhookFanout } from './self-service/webhook-fanout';
@@ -38,6 +39,7 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     RegisterFacts,
     // Self-service hooks that run inside the engine's transactions (see src/engine/self-service).
     SelfServiceLinks,
+    WebhookDeliveryRepository,
     WebhookFanout,
     AuthorityAwaitWriter,
     StepChangeHook,
@@ -45,6 +47,7 @@ import { WebhookFanout } from './self-service/webhook-fanout';
   ],
   exports: [
     SelfServiceLinks,
+    WebhookDeliveryRepository,
     DefinitionCatalog,
     JourneyRepository,
     IntegrationTaskRepository,

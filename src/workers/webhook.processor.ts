@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { forgetSealedToken, withTaskToken } from '../engine/self-service/delivery-task-token';
+import { withTaskToken } from '../engine/self-service/delivery-task-token';
 import { SelfServiceLinks } from '../engine/self-service/self-service-links';
+import { WebhookDeliveryRepository, type DeliveryToSend } from '../engine/self-service/webhook-delivery.repository';
 import { signatureHeader } from '../engine/self-service/webhook-signature';
 import { AppConfig } from '../platform/config/app.config';
 import { SecretBox, SecretBoxError, sealContext } from '../platform/crypto/secret-box';
@@ -10,23 +10,8 @@ import { JobRegistry } from '../platform/queue/job-registry';
 import type { WebhookJobData } from '../platform/queue/queue-names';
 import { sendWebhook } from './webhook-sender';
 
-interface DeliveryRow {
-  id: string;
-  event: string;
-  /** As stored; `prepare` turns it into the bytes sent (the task token filled in). */
-  body: string;
-  status: string;
-  attempts: number;
-  url: string;
-  subscription_id: string;
-  secret_sealed: string | null;
-  /** Opened from `secret_sealed` by `prepare`, for this attempt only. */
-  secret: string;
-  task_token_id: string | null;
-  token_sealed: string | null;
-  deleted_at: Date | null;
-  disabled_at: Date | null;
-}
+/** The delivery with the signing secret opened by `prepare`, for this attempt only. */
+type DeliveryRow = DeliveryToSend & { secret: string };
 
 /**
  * Delivers one webhook: the same body and delivery id on every attempt, signed afresh each time.
@@ -40,7 +25,7 @@ export class WebhookProcessor {
 
   constructor(
     registry: JobRegistry,
-    private readonly dataSource: DataSource,
+    private readonly deliveries: WebhookDeliveryRepository,
     private readonly config: AppConfig,
     private readonly box: SecretBox,
     private readonly links: SelfServiceLinks,
@@ -49,15 +34,7 @@ export class WebhookProcessor {
   }
 
   async handle(job: Job<WebhookJobData>, token?: string): Promise<string> {
-    const rows: DeliveryRow[] = await this.dataSource.query(
-      `SELECT d.id, d.event, d.body, d.status, d.attempts, d.task_token_id, t.token_sealed,
-              s.id AS subscription_id, s.url, s.secret_sealed, s.deleted_at, c.disabled_at
-         FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id JOIN system_client c ON c.client_id = s.client_id
-              LEFT JOIN task_token t ON t.id = d.task_token_id
-        WHERE d.id = $1`,
-      [job.data.deliveryId],
-    );
-    const delivery = rows[0];
+    const delivery = (await this.deliveries.toSend(job.data.deliveryId)) as DeliveryRow | undefined;
     if (!delivery || delivery.status !== 'pending') return 'skipped';
     if (delivery.deleted_at || delivery.disabled_at) {
       await this.finish(delivery, 'cancelled', { attempts: delivery.attempts, error: 'subscription deleted or client disabled' });
@@ -77,11 +54,7 @@ export class WebhookProcessor {
       return 'failed';
     }
     const nextAttemptAt = new Date(Date.now() + this.backoffMs(attempts));
-    await this.dataSource.query(
-      `UPDATE webhook_delivery SET attempts = $2, last_status_code = $3, last_error = $4, next_attempt_at = $5, updated_at = now()
-        WHERE id = $1`,
-      [delivery.id, attempts, statusCode ?? null, error ?? null, nextAttemptAt],
-    );
+    await this.deliveries.failedAttempt(delivery.id, { attempts, statusCode, error }, nextAttemptAt);
     if (!token) throw new Error(`webhook delivery attempt ${attempts} failed: ${error}`);
     await job.moveToDelayed(nextAttemptAt.getTime(), token);
     throw new DelayedError();
@@ -130,20 +103,12 @@ export class WebhookProcessor {
     }
   }
 
-  /** Final outcome. The sealed task token is kept only while a delivery may still send it: the last of its deliveries to end deletes it. */
-  private async finish(
+  /** Final outcome, once; the sealed task token goes with the last delivery that could still send it. */
+  private finish(
     delivery: DeliveryRow,
     status: 'delivered' | 'failed' | 'cancelled',
     r: { attempts: number; statusCode?: number; error?: string },
   ): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE webhook_delivery SET status = $2, attempts = $3, last_status_code = $4, last_error = $5, next_attempt_at = NULL,
-                delivered_at = CASE WHEN $2 = 'delivered' THEN now() END, updated_at = now()
-          WHERE id = $1 AND status = 'pending'`,
-        [delivery.id, status, r.attempts, r.statusCode ?? null, r.error ?? null],
-      );
-      if (delivery.task_token_id) await forgetSealedToken(tx, [delivery.task_token_id]);
-    });
+    return this.deliveries.finish(delivery, status, r);
   }
 }

@@ -3,6 +3,7 @@ import type { Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app.config';
 import { JobRegistry } from '../platform/queue/job-registry';
+import { forgetOutboxRows } from '../platform/queue/outbox';
 import { QUEUES, type QueueName } from '../platform/queue/queue-names';
 import { Queues } from '../platform/queue/queues';
 import { MetricsService } from '../platform/metrics/metrics.service';
@@ -72,7 +73,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     clearTimeout(this.forgetTimer);
     this.forgetTimer = undefined;
     const ids = this.finished.splice(0);
-    if (ids.length) await this.dataSource.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [ids]).catch(() => undefined);
+    await forgetOutboxRows(this.dataSource, ids);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

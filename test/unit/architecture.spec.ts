@@ -105,6 +105,11 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return found;
 }
 
+/** SQL statements in a file's source: the workers take their reads and writes from the engine's repositories. */
+function sqlIn(source: string): string[] {
+  return [...source.matchAll(/\b(SELECT\s.+?\sFROM|INSERT INTO|UPDATE\s+\w+\s+SET|DELETE FROM)\b/g)].map((m) => m[1]);
+}
+
 describe('architecture of src/', () => {
   const graph = new Map(files(SRC).map((f) => [f, importsOf(f)] as const));
 
@@ -117,6 +122,12 @@ describe('architecture of src/', () => {
 
   it('has no import cycle between files', () => {
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it('keeps SQL out of the workers: it lives in the engine’s repositories', () => {
+    const found = files(join(SRC, 'workers')).flatMap((f) => sqlIn(readFileSync(f, 'utf8')).map((q) => `${relative(ROOT, f)}: ${q}`));
+    expect(found).toEqual([]);
+    expect(sqlIn('await db.query(`UPDATE webhook_delivery SET attempts = $2`)')).toEqual(['UPDATE webhook_delivery SET']);
   });
 
   it('does see a forbidden import and a cycle when there is one', () => {

@@ -35,3 +35,12 @@ export function takeOutboxWritten(runner: QueryRunner | undefined): boolean {
   runner.data[MARK] = false;
   return true;
 }
+
+/**
+ * Deletes the outbox rows of jobs that have run (the row id is the job id): they are no longer needed
+ * to recover the job. Best effort: a row a failed delete leaves is deleted by the relay's sweep, which
+ * sees its job finished.
+ */
+export async function forgetOutboxRows(sql: Pick<EntityManager, 'query'>, ids: string[]): Promise<void> {
+  if (ids.length) await sql.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [ids]).catch(() => undefined);
+}
