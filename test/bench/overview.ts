@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +8,7 @@ import { derivedColumns } from '../../src/engine/runtime/journey-facts';
 import * as runtime from '../../src/engine/runtime/journey-runtime';
 import { createDataSource, runMigrations } from '../../src/platform/database/data-source';
 import { citizenToken } from './driver';
+import { checkPerformanceDocs, headCommit, updatePerformanceDocs } from './performance-docs';
 import { peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
 import { percentile, round } from './stats';
 
@@ -27,8 +27,6 @@ export interface OverviewScenarioOptions {
 const DATABASE = 'lf_bench_overview';
 /** The latest definition of every journey type: what a citizen's running journeys are started on. */
 const definitions = () => JOURNEY_TYPE_IDS.map((id) => latestDefinition(id)!);
-const DOCS_START = '<!-- bench:overview -->';
-const DOCS_END = '<!-- /bench:overview -->';
 
 /** A CPR-shaped number per seeded citizen (DDMMYY-SSSS), distinct for the first 840,000. */
 function cprOf(n: number): string {
@@ -50,6 +48,7 @@ function cprOf(n: number): string {
  * sandbox answering at zero latency.
  */
 export async function runOverviewScenario(adminUrl: string, o: OverviewScenarioOptions) {
+  if (o.updateDocs) checkPerformanceDocs(['overview']);
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
@@ -160,13 +159,7 @@ export async function runOverviewScenario(adminUrl: string, o: OverviewScenarioO
   o.say(FIGURES_HEAD);
   o.say(row);
   if (o.updateDocs) {
-    const docs = path.join(repoRoot(), 'docs/performance.md');
-    const text = fs.readFileSync(docs, 'utf8');
-    const from = text.indexOf(DOCS_START);
-    const to = text.indexOf(DOCS_END);
-    if (from === -1 || to === -1) throw new Error(`docs/performance.md has no ${DOCS_START} … ${DOCS_END} block`);
-    const block = `${DOCS_START}\n${figuresParagraph(result)}\n\n${FIGURES_HEAD}\n${row}\n`;
-    fs.writeFileSync(docs, text.slice(0, from) + block + text.slice(to));
+    updatePerformanceDocs({ overview: `${figuresParagraph(result)}\n\n${FIGURES_HEAD}\n${row}` });
     o.say('docs/performance.md: overview figures rewritten');
   }
   o.say(`results in ${path.relative(process.cwd(), file)}`);
@@ -190,17 +183,6 @@ function figuresRow(r: Result): string {
     `| ${m.p50} / ${m.p95} / ${m.p99} (${m.samples.toLocaleString('en')} requests) | ${r.requestsPerSecond} ` +
     `| ${r.withBenefitsUncachedMs.p50} / ${r.withBenefitsUncachedMs.p95} | ${r.apiPeakRssMb} |`
   );
-}
-
-/** The commit measured, short, with `+` when the working tree has changes. */
-function headCommit(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot(), encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot(), encoding: 'utf8' }).trim();
-    return dirty ? `${head}+` : head;
-  } catch {
-    return 'unknown';
-  }
 }
 
 function figuresParagraph(r: Result): string {
