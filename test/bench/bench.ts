@@ -11,15 +11,19 @@ import { QueueFactory } from '../../src/platform/queue/queue-factory';
 import { citizenToken, driveJourney, RateLimiter, type DriveResult } from './driver';
 import { measureHttpFloor } from './http-floor';
 import { measureMachineLimit } from './machine-limit';
+import { type BenchMachine, checkResults, type MovingBenchResult, renderBenchTargets, renderMovingFigures } from './moving-report';
 import { runOverviewScenario } from './overview';
+import { checkPerformanceDocs, headCommit, updatePerformanceDocs } from './performance-docs';
 import { CpuMeter, killStarted, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
 import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
 
 /**
  * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--wait stream|poll]
- *   [--poll-ms 250] [--latency-rate N] [--node-flags '…'] [--profile]`
+ *   [--poll-ms 250] [--latency-rate N] [--node-flags '…'] [--profile] [--update-docs [--add-results bench/results/….json]]`
  * Drives journeys end to end through the HTTP API (separate API and worker processes, authority
  * sandbox at zero latency, each a process of its own) and measures the machine's own commit rate in the same run.
+ * `--update-docs` rewrites the run's figures and targets in docs/performance.md (./moving-report.ts); `--add-results`
+ * shows an earlier run's result beside them, e.g. the other backend's.
  * `--scenario overview [--citizens 1000] [--requests 2000] [--concurrency 8] [--update-docs]` measures Mit overblik's
  * read instead (./overview.ts).
  */
@@ -38,6 +42,9 @@ const WAIT = arg('wait', 'stream') === 'poll' ? 'poll' : 'stream';
 const POLL_MS = Number(arg('poll-ms', '250'));
 /** Node flags of the API and worker processes (default: the service's own; `--node-flags ''` for V8's defaults). */
 const NODE_FLAGS = arg('node-flags', SERVICE_NODE_FLAGS.join(' ')).split(' ').filter(Boolean);
+const UPDATE_DOCS = process.argv.includes('--update-docs');
+/** With `--update-docs`: results of earlier runs (bench/results/*.json) shown beside this one's. */
+const ADD_RESULTS = arg('add-results', '').split(',').filter(Boolean);
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 let serial = 0;
@@ -256,7 +263,9 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     /** Per journey in phase 1: transitions, citizen events over HTTP, requests while waiting for the workers (polls, streams opened). */
     perJourney: { transitions: round(transitions / JOURNEYS), events: round(apiEvents / JOURNEYS), pageReads: round(pageReads / JOURNEYS) },
     /** CPU time per transition in phase 1, by process (ms). */
-    cpuMsPerTransition: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v / Math.max(1, transitions), 2)])),
+    cpuMsPerTransition: Object.fromEntries(
+      Object.entries(cpuMs).map(([k, v]) => [k, round(v / Math.max(1, transitions), 2)]),
+    ) as typeof cpuMs,
     /** Phase 2's pace: starts and events per second. */
     latencyPhaseRate: round(halfRate),
     eventLatencyMsAtHalfLoad: {
@@ -293,21 +302,31 @@ async function main(): Promise<void> {
       requests: Number(arg('requests', '2000')),
       concurrency: Number(arg('concurrency', '8')),
       nodeFlags: NODE_FLAGS,
-      updateDocs: process.argv.includes('--update-docs'),
+      updateDocs: UPDATE_DOCS,
       say,
     });
     await embedded?.stop();
     return;
   }
   const backends = arg('backends', config.queue.redisUrl ? 'redis,postgres' : 'postgres').split(',') as QueueBackendKind[];
-  const machine = {
+  const earlier = ADD_RESULTS.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as MovingBenchResult);
+  if (UPDATE_DOCS) {
+    checkPerformanceDocs(['moving', 'targets']);
+    checkResults(earlier, backends);
+  }
+  const machine: BenchMachine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model,
     memoryGb: round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    postgres: await postgresFacts(adminUrl, embedded !== undefined),
+    redis: config.queue.redisUrl ? await redisFacts(config.queue.redisUrl) : undefined,
   };
-  say(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB`);
+  say(
+    `machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, PostgreSQL ${machine.postgres.version}` +
+      `${machine.redis ? `, Redis ${machine.redis.version}` : ''}`,
+  );
 
   const runs = [];
   for (const backend of backends) runs.push(await runBackend(backend, adminUrl, config.queue.redisUrl));
@@ -319,8 +338,21 @@ async function main(): Promise<void> {
   const limit = await measureMachineLimit(adminUrl, 'lf_bench_limit', CONCURRENCY);
   const httpFloor = await measureHttpFloor(adminUrl, 'lf_bench_limit', CONCURRENCY);
 
-  const result = {
+  const result: MovingBenchResult = {
     at: new Date().toISOString(),
+    commit: headCommit(),
+    options: {
+      backends,
+      journeys: JOURNEYS,
+      concurrency: CONCURRENCY,
+      mix: MIX,
+      wait: WAIT,
+      pollMs: POLL_MS,
+      latencyRate: Number.isFinite(LATENCY_RATE) ? LATENCY_RATE : null,
+      profile: process.argv.includes('--profile'),
+      ...(process.env.PGOPTIONS ? { pgOptions: process.env.PGOPTIONS } : {}),
+      ...(process.env.WORKER_NICE ? { workerNice: process.env.WORKER_NICE } : {}),
+    },
     machine,
     serviceNodeFlags: NODE_FLAGS,
     limit,
@@ -367,8 +399,41 @@ async function main(): Promise<void> {
       `CPU ms per request: server ${f.server} / postgres ${f.postgres} / driver ${f.driver}; ` +
       `transitions ÷ floor: ${result.runs.map((r) => `${r.backend} ${r.ratioToHttpFloor}`).join(', ')}`,
   );
+  if (UPDATE_DOCS) {
+    const shown = [...earlier, result];
+    updatePerformanceDocs({ moving: renderMovingFigures(shown), targets: renderBenchTargets(shown) });
+    say('docs/performance.md: benchmark figures and targets rewritten');
+  }
   say(`results in ${path.relative(process.cwd(), file)}`);
   await embedded?.stop();
+}
+
+const isLoopback = (host: string) => host === '' || host === 'localhost' || host === '[::1]' || host.startsWith('127.');
+
+/** The PostgreSQL the run measures on: its version and whether autovacuum runs. */
+async function postgresFacts(adminUrl: string, embedded: boolean): Promise<BenchMachine['postgres']> {
+  const db = new Client({ connectionString: adminUrl });
+  await db.connect();
+  const show = async (setting: string) => (await db.query<Record<string, string>>(`SHOW ${setting}`)).rows[0][setting];
+  const facts = {
+    version: (await show('server_version')).split(' ')[0],
+    autovacuum: (await show('autovacuum')) === 'on',
+    source: embedded ? ('embedded' as const) : ('DATABASE_URL' as const),
+    local: embedded || isLoopback(new URL(adminUrl).hostname),
+  };
+  await db.end();
+  return facts;
+}
+
+/** The Redis at REDIS_URL: its version (`INFO server`). */
+async function redisFacts(redisUrl: string): Promise<BenchMachine['redis']> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const info = await redis.info('server');
+    return { version: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown', local: isLoopback(new URL(redisUrl).hostname) };
+  } finally {
+    redis.disconnect();
+  }
 }
 
 main().catch((e: unknown) => {

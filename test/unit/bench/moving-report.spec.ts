@@ -1,0 +1,225 @@
+import {
+  checkResults,
+  commandLine,
+  type MovingBenchResult,
+  renderBenchTargets,
+  renderMovingFigures,
+  wrap,
+} from '../../bench/moving-report';
+import { postgresRun, redisRun } from './moving-results.fixture';
+
+/** The block's parts: machine line, run paragraph and sentence as one line each, the table as its lines. */
+function parts(markdown: string) {
+  const [machine, run, table, server, ...rest] = markdown.split('\n\n');
+  expect(rest).toEqual([]);
+  const line = (text: string) => text.replace(/\n/g, ' ');
+  return { machine: line(machine), run: line(run), table: table.split('\n'), server: line(server) };
+}
+const cells = (row: string) =>
+  row
+    .split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
+const tableRows = (markdown: string) => markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Target |'));
+const targetRows = (results: MovingBenchResult[]) => tableRows(renderBenchTargets(results)).map(cells);
+
+describe('the benchmark figures in docs/performance.md', () => {
+  const both = () => [redisRun(), postgresRun()];
+
+  it('names the machine as the bench read it, the commands of the runs and the machine limits each run measured', () => {
+    const { machine, run } = parts(renderMovingFigures(both()));
+    expect(machine).toBe(
+      '**Machine**: 2 cores (AMD EPYC), 23.5 GB RAM, Node 20.20.2, PostgreSQL 15.20 (autovacuum off), Redis 7.0.15; ' +
+        'API, worker, PostgreSQL, Redis, driver and sandbox all on those two cores.',
+    );
+    expect(run).toBe(
+      '**Benchmark**, 2026-12-06, commit `e6c46c9`, ' +
+        '`npm run bench -- --backends redis --journeys 2000 --concurrency 32 --mix 10 --wait stream` and then ' +
+        '`npm run bench -- --backends postgres --journeys 2000 --concurrency 32 --mix 10 --wait stream` ' +
+        "(2,000 `moving` journeys, 32 citizens at a time, the driver waiting on the journey's event stream), " +
+        "`DATABASE_URL` and `REDIS_URL` set to the machine's PostgreSQL and Redis. " +
+        'Raw commits: 4,224/s and 4,891/s; HTTP floor 2,039 and 2,459 commits/s (0.48 and 0.50 × raw).',
+    );
+  });
+
+  it('shows every figure of each backend in the columns of the docs table', () => {
+    const { table } = parts(renderMovingFigures(both()));
+    expect(cells(table[0])).toEqual([
+      'backend',
+      'journeys completed',
+      'transitions/s',
+      'integration jobs/s',
+      'event p50 / p95 / p99 at half load (ms)',
+      'p99 at full load (ms)',
+      'outbox → job lag p50 / p99 (ms)',
+      'peak RSS API / worker (MB)',
+      'CPU ms per transition: API / worker / PostgreSQL / Redis / driver + sandbox',
+      'transitions ÷ HTTP floor',
+    ]);
+    expect(table[1]).toBe('|---|---|---|---|---|---|---|---|---|---|');
+    expect(table.slice(2).map(cells)).toEqual([
+      [
+        'Redis',
+        '2,000 / 2,000',
+        '196',
+        '39',
+        '8.8 / 18.4 / 58.3',
+        '299',
+        '117 / 284',
+        '257 / 224',
+        '4.06 / 1.66 / 2.11 / 0.27 / 0.58 + 0.23 (8.91)',
+        '0.10',
+      ],
+      [
+        'PostgreSQL',
+        '2,000 / 2,000',
+        '160',
+        '32',
+        '10.7 / 34.7 / 62.8',
+        '352',
+        '154 / 523',
+        '270 / 218',
+        '4.04 / 1.72 / 4.89 / – / 0.59 + 0.24 (11.48)',
+        '0.07',
+      ],
+    ]);
+  });
+
+  it('tells how the API timed the half-load events and how late its event loop was, per backend', () => {
+    expect(parts(renderMovingFigures(both())).server).toBe(
+      'As the API timed the half-load events, 99 % took at most 50 ms on both backends ' +
+        '(0.8 % above 50 ms on Redis, 0.9 % on the PostgreSQL backend); ' +
+        "the API's event loop was late by up to 4.3 ms (Redis) and 7.3 ms (PostgreSQL backend) at the 99th percentile.",
+    );
+    const slower = postgresRun();
+    slower.runs[0].serverEventTimeAtHalfLoad.p99AtMostMs = 100;
+    expect(parts(renderMovingFigures([redisRun(), slower])).server).toContain(
+      '99 % took at most 50 ms on Redis and 100 ms on the PostgreSQL backend (',
+    );
+  });
+
+  it('computes from the run whether each target is met: not with 8.91 ms CPU per transition against 4.5', () => {
+    expect(targetRows(both())).toEqual([
+      ['API peak RSS under load below 400 MB', '257 MB (Redis), 270 MB (PostgreSQL backend)', 'yes'],
+      [
+        'Event API p95 below 50 ms and p99 below 100 ms at half load',
+        'p95 18.4 / p99 58.3 ms (Redis), 34.7 / 62.8 ms (PostgreSQL backend)',
+        'yes, in one run (three in a row are the test)',
+      ],
+      ['CPU per transition, all processes, at most 4.5 ms', '8.91 ms (Redis), 11.48 ms (PostgreSQL backend)', 'no'],
+      ['Transitions per second at least 0.2 × the HTTP floor', '0.10 (Redis), 0.07 (PostgreSQL backend)', 'no'],
+    ]);
+  });
+
+  it('says yes where the figures hold, at the bounds the targets name', () => {
+    const r = redisRun();
+    const run = r.runs[0];
+    run.cpuMsPerTransition = { api: 2, worker: 1, postgres: 1, redis: 0.2, driver: 0.2, sandbox: 0.1 };
+    run.ratioToHttpFloor = 0.2;
+    run.peakRssMb.api = 400;
+    run.eventLatencyMsAtHalfLoad = { ...run.eventLatencyMsAtHalfLoad, p95: 49.9, p99: 100 };
+    expect(targetRows([r]).map(([target, , met]) => [target.split(' ')[0], met])).toEqual([
+      ['API', 'no'],
+      ['Event', 'no'],
+      ['CPU', 'yes'],
+      ['Transitions', 'yes'],
+    ]);
+    run.eventLatencyMsAtHalfLoad.p99 = 99.9;
+    expect(targetRows([r])[1][2]).toBe('yes, in one run (three in a row are the test)');
+    expect(targetRows([r])[2][1]).toBe('4.50 ms (Redis); PostgreSQL backend not in the run');
+  });
+
+  it('says where a target held when one backend meets it and the other does not', () => {
+    const r = redisRun();
+    r.runs[0].eventLatencyMsAtHalfLoad.p95 = 50;
+    expect(targetRows([r, postgresRun()])[1][2]).toBe('no (met on the PostgreSQL backend only)');
+  });
+
+  it('names a backend not in the run instead of showing figures of another run for it', () => {
+    const { run, table, server } = parts(renderMovingFigures([redisRun()]));
+    expect(run).toContain('Raw commits: 4,224/s; HTTP floor 2,039 commits/s (0.48 × raw).');
+    expect(run).toMatch(/The PostgreSQL backend was not in the run: its earlier figures are in git history\.$/);
+    expect(table.slice(2).map((row) => cells(row)[0])).toEqual(['Redis']);
+    expect(server).toBe(
+      'As the API timed the half-load events, 99 % took at most 50 ms on Redis (0.8 % above 50 ms); ' +
+        "the API's event loop was late by up to 4.3 ms at the 99th percentile.",
+    );
+    expect(targetRows([redisRun()]).map(([, latest]) => latest)).toEqual([
+      '257 MB (Redis); PostgreSQL backend not in the run',
+      'p95 18.4 / p99 58.3 ms (Redis); PostgreSQL backend not in the run',
+      '8.91 ms (Redis); PostgreSQL backend not in the run',
+      '0.10 (Redis); PostgreSQL backend not in the run',
+    ]);
+  });
+
+  it('shows – for a percentile without samples, also in a result read back from its JSON, and no target met by it', () => {
+    const r = redisRun();
+    r.runs[0].outboxToJobLagMs = { p50: NaN, p99: NaN, samples: 0 };
+    r.runs[0].eventLatencyMsAtHalfLoad = { p50: NaN, p95: NaN, p99: NaN, samples: 0 };
+    for (const result of [r, JSON.parse(JSON.stringify(r)) as MovingBenchResult]) {
+      const row = cells(parts(renderMovingFigures([result])).table[2]);
+      expect([row[4], row[6]]).toEqual(['– / – / –', '– / –']);
+      expect(targetRows([result])[1].slice(1)).toEqual(['p95 – / p99 – ms (Redis); PostgreSQL backend not in the run', 'no']);
+    }
+  });
+
+  it('refuses a result that lacks a figure, naming it', () => {
+    const lag = redisRun();
+    delete (lag.runs[0].outboxToJobLagMs as Partial<MovingBenchResult['runs'][0]['outboxToJobLagMs']>).p99;
+    expect(() => renderMovingFigures([lag])).toThrow(/lacks runs\[0\]\.outboxToJobLagMs\.p99$/);
+    const older = redisRun() as Partial<MovingBenchResult>;
+    delete older.commit;
+    delete older.machine!.postgres;
+    expect(() => renderBenchTargets([older as MovingBenchResult])).toThrow(
+      /lacks commit, machine\.postgres\.version, machine\.postgres\.autovacuum, machine\.postgres\.source, machine\.postgres\.local$/,
+    );
+    expect(() => renderMovingFigures([])).toThrow('no benchmark result to show');
+  });
+
+  it('refuses results it cannot show in one table', () => {
+    expect(() => renderMovingFigures([redisRun(), redisRun()])).toThrow('Redis is in more than one result');
+    expect(() => checkResults([redisRun()], ['redis'])).toThrow('Redis is in more than one result');
+    expect(() => checkResults([redisRun()], ['postgres'])).not.toThrow();
+    const elsewhere = postgresRun();
+    elsewhere.machine.node = 'v22.12.0';
+    expect(() => renderBenchTargets([redisRun(), elsewhere])).toThrow('the results come from different machines or versions');
+  });
+
+  it('says where PostgreSQL and Redis ran when they were not on the machine', () => {
+    const r = redisRun();
+    r.machine.postgres.local = false;
+    const { machine, run } = parts(renderMovingFigures([r]));
+    expect(machine).toMatch(/; API, worker, Redis, driver and sandbox all on those two cores; PostgreSQL on another host\.$/);
+    expect(run).toContain("`DATABASE_URL` and `REDIS_URL` set to a PostgreSQL on another host and the machine's Redis.");
+    r.machine.postgres = { ...r.machine.postgres, source: 'embedded', local: true };
+    delete r.machine.redis;
+    expect(parts(renderMovingFigures([r])).run).toContain("waiting on the journey's event stream), the embedded PostgreSQL.");
+  });
+
+  it('writes the command that repeats a run, with every option and setting that shapes its figures', () => {
+    const r = redisRun();
+    expect(commandLine(r)).toBe('npm run bench -- --backends redis --journeys 2000 --concurrency 32 --mix 10 --wait stream');
+    r.options = {
+      ...r.options,
+      backends: ['redis', 'postgres'],
+      wait: 'poll',
+      pollMs: 100,
+      latencyRate: 80,
+      profile: true,
+      pgOptions: '-c log_statement=all',
+      workerNice: '0',
+    };
+    r.serviceNodeFlags = [];
+    expect(commandLine(r)).toBe(
+      "PGOPTIONS='-c log_statement=all' WORKER_NICE=0 npm run bench -- --backends redis,postgres --journeys 2000 " +
+        "--concurrency 32 --mix 10 --wait poll --poll-ms 100 --latency-rate 80 --node-flags '' --profile",
+    );
+    expect(parts(renderMovingFigures([r])).run).toContain('32 citizens at a time, the driver polling the journey every 100 ms)');
+  });
+
+  it('wraps prose as the docs do: at 100 columns, never inside a code span nor before a word that starts a block', () => {
+    const text = `${'word '.repeat(18)}\`npm run bench -- --backends redis\` and + then`;
+    expect(wrap(text).split('\n')).toEqual([`${'word '.repeat(18).trim()}`, '`npm run bench -- --backends redis` and + then']);
+    expect(wrap(`${'x'.repeat(98)} + tail`).split('\n')).toEqual([`${'x'.repeat(98)} +`, 'tail']);
+  });
+});
