@@ -4,6 +4,7 @@ import { AuthorityError, AuthorityGateway } from '../authorities/ports/authority
 import { IntegrationTaskRepository, type IntegrationTaskRow } from '../engine/persistence/integration-task.repository';
 import { SendEventUseCase } from '../engine/use-cases/send-event.use-case';
 import { DomainError } from '../platform/errors/domain-error';
+import type { Sql } from '../engine/persistence/journey.repository';
 import { JobRegistry } from '../platform/queue/job-registry';
 import type { IntegrationJobData } from '../platform/queue/queue-names';
 
@@ -30,9 +31,8 @@ export class IntegrationProcessor {
 
   async handle(job: Job<IntegrationJobData>, token?: string): Promise<string> {
     const { taskId, generation } = job.data;
-    const task = await this.tasks.forRun(taskId);
-    if (!task || task.generation !== generation || task.status === 'completed' || task.status === 'dead') return 'skipped';
-    if (!(await this.tasks.claimForRun(taskId, generation))) return 'skipped';
+    const task = await this.tasks.claimForRun(taskId, generation);
+    if (!task) return 'skipped';
 
     let output: Record<string, unknown>;
     try {
@@ -60,14 +60,24 @@ export class IntegrationProcessor {
       await this.tasks.markDead(taskId);
       return 'dead';
     }
-    await this.deliver(task, 'integration.completed', { step: task.step, task: task.task, output });
-    await this.tasks.markCompleted(taskId);
+    // The task is marked completed in the transaction that applies its result: one commit, not two.
+    // A result that applied nothing (a repeated delivery, a journey that moved on) marks it on its own.
+    const applied = await this.deliver(task, 'integration.completed', { step: task.step, task: task.task, output }, (tx) =>
+      this.tasks.markCompleted(taskId, tx),
+    );
+    if (!applied) await this.tasks.markCompleted(taskId);
     return 'completed';
   }
 
-  private async deliver(task: IntegrationTaskRow, type: string, data: Record<string, unknown>): Promise<void> {
+  /** Whether the event was applied (and `afterWrite` ran on its committed transaction). */
+  private async deliver(
+    task: IntegrationTaskRow,
+    type: string,
+    data: Record<string, unknown>,
+    afterWrite?: (tx: Sql) => Promise<void>,
+  ): Promise<boolean> {
     try {
-      await this.sendEvent.execute({
+      const { duplicate } = await this.sendEvent.execute({
         journeyId: task.journey_id,
         type,
         data,
@@ -75,12 +85,14 @@ export class IntegrationProcessor {
         actor: { kind: 'system', id: task.system, authority: task.system },
         origin: 'engine',
         background: true,
+        afterWrite,
       });
+      return !duplicate;
     } catch (e) {
       // The journey moved on (dismissed, completed, broken): the result has nowhere to go, and that is final.
       if (e instanceof DomainError && ['EVENT_NOT_ALLOWED', 'JOURNEY_NOT_ACTIVE', 'JOURNEY_BROKEN', 'NOT_FOUND'].includes(e.code)) {
         this.logger.warn({ journeyId: task.journey_id, task: task.task, code: e.code }, 'integration result not applied');
-        return;
+        return false;
       }
       throw e;
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthoritySystemId } from '../../../journeys/shared/contract';
+import type { Sql } from './journey.repository';
 
 export interface IntegrationTaskRow {
   id: string;
@@ -19,16 +20,6 @@ export interface IntegrationTaskRow {
 export class IntegrationTaskRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The task with the citizen's CPR number, which only the call to the authority needs. */
-  async forRun(id: string): Promise<(IntegrationTaskRow & { cpr: string }) | undefined> {
-    const rows: (IntegrationTaskRow & { cpr: string })[] = await this.dataSource.query(
-      `SELECT t.*, c.cpr FROM integration_task t JOIN journey j ON j.id = t.journey_id JOIN citizen c ON c.id = j.citizen_id
-        WHERE t.id = $1`,
-      [id],
-    );
-    return rows[0];
-  }
-
   /** The task of a journey (a caseworker's retry names both). */
   async ofJourney(id: string, journeyId: string): Promise<IntegrationTaskRow | undefined> {
     const rows: IntegrationTaskRow[] = await this.dataSource.query('SELECT * FROM integration_task WHERE id = $1 AND journey_id = $2', [
@@ -39,18 +30,23 @@ export class IntegrationTaskRepository {
   }
 
   /**
-   * Starts an attempt, unless the task is no longer this job's to run: held for want of a consent
-   * (withdrawn after the job was queued), cancelled, or of another generation. The row lock orders
-   * it against a withdrawal: whichever commits first decides.
+   * Starts an attempt and hands back the task with the citizen's CPR number (which only the call to
+   * the authority needs) and the attempts made before this one; nothing when the task is no longer
+   * this job's to run: completed, dead, held for want of a consent (withdrawn after the job was
+   * queued), cancelled, or of another generation. The row lock orders it against a withdrawal:
+   * whichever commits first decides.
    */
-  async claimForRun(id: string, generation: number): Promise<boolean> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH claimed AS (UPDATE integration_task SET status = 'running', attempts = attempts + 1, updated_at = now()
-                         WHERE id = $1 AND generation = $2 AND status IN ('queued', 'running', 'failed') RETURNING id)
-       SELECT id FROM claimed`,
+  async claimForRun(id: string, generation: number): Promise<(IntegrationTaskRow & { cpr: string }) | undefined> {
+    const rows: (IntegrationTaskRow & { cpr: string })[] = await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE integration_task t SET status = 'running', attempts = t.attempts + 1, updated_at = now()
+           FROM journey j JOIN citizen c ON c.id = j.citizen_id
+          WHERE t.id = $1 AND t.generation = $2 AND t.status IN ('queued', 'running', 'failed') AND j.id = t.journey_id
+          RETURNING t.id, t.journey_id, t.step, t.task, t.system, t.input, t.status, t.generation, t.attempts - 1 AS attempts, c.cpr)
+       SELECT * FROM claimed`,
       [id, generation],
     );
-    return rows.length > 0;
+    return rows[0];
   }
 
   /** An attempt failed; the error text is the adapter's code and message, never personal data. */
@@ -66,9 +62,8 @@ export class IntegrationTaskRepository {
     await this.dataSource.query(`UPDATE integration_task SET status = 'dead', updated_at = now() WHERE id = $1`, [id]);
   }
 
-  async markCompleted(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now() WHERE id = $1`, [
-      id,
-    ]);
+  /** On `tx` when given: the event that applies the task's result marks it in its own transaction. */
+  async markCompleted(id: string, tx: Sql = this.dataSource): Promise<void> {
+    await tx.query(`UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now() WHERE id = $1`, [id]);
   }
 }

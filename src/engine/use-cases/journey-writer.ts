@@ -28,6 +28,8 @@ export interface StartSpec {
 /** Which journey, if any, waits for this one to finish (from the locked row). */
 export type ParentLink = Pick<JourneyRow, 'type' | 'parent_journey_id' | 'linked_step'>;
 
+type StepStatuses = Record<string, { status: string } | undefined>;
+
 /**
  * Writes a transition: journey row, history row, commands (tasks, timers, notifications, outbox)
  * and linked journeys, all on the caller's transaction.
@@ -114,18 +116,21 @@ export class JourneyWriter {
   /**
    * A held, consent-based fetch that is no longer wanted never runs: the citizen filled in by hand
    * what it would have fetched ("Udfyld selv"), or its step is over (done or skipped without it).
+   * Asked only in the transition that fills in or ends the step: no fetch is held for a step that
+   * is already over, so later events have nothing to cancel.
    */
   async cancelHeldFetches(
     tx: Sql,
     journeyId: string,
     def: JourneyDefinition,
     eventType: string,
-    steps: Record<string, { status: string } | undefined>,
+    steps: { before: StepStatuses; after: StepStatuses },
   ): Promise<void> {
+    const over = (s: StepStatuses, id: string) => ['done', 'skipped'].includes(s[id]?.status ?? '');
     for (const step of def.steps) {
       if (step.legalBasis?.kind !== 'consent') continue;
-      const over = ['done', 'skipped'].includes(steps[step.id]?.status ?? '');
-      if (step.legalBasis.fillInYourself !== eventType && !over) continue;
+      const endsNow = over(steps.after, step.id) && !over(steps.before, step.id);
+      if (step.legalBasis.fillInYourself !== eventType && !endsNow) continue;
       await tx.query(
         `UPDATE integration_task SET status = 'cancelled', updated_at = now() WHERE journey_id = $1 AND step = $2 AND status = 'held'`,
         [journeyId, step.id],

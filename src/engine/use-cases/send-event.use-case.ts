@@ -44,6 +44,11 @@ export interface SendEventCommand {
    * event on the same journey waits less; if the journey changed meanwhile it goes again, locked.
    */
   background?: boolean;
+  /**
+   * Runs on the event's transaction right after the journey row is written (so the journey row is
+   * always locked first), only when the event is applied; it commits or rolls back with the event.
+   */
+  afterWrite?: (tx: Sql) => Promise<void>;
 }
 
 export interface SendEventResult {
@@ -181,6 +186,7 @@ export class SendEventUseCase {
         if (mode === 'optimistic') throw new StaleRead();
         throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
       }
+      await command.afterWrite?.(tx);
       const seq = written.version;
       const ctx = { journeyId: journey.id, citizenId: journey.citizen_id, seq };
       await this.writer.afterTransition(
@@ -190,7 +196,7 @@ export class SendEventUseCase {
         command.actor,
         journey,
       );
-      await this.writer.cancelHeldFetches(tx, journey.id, def, command.type, after);
+      await this.writer.cancelHeldFetches(tx, journey.id, def, command.type, { before, after });
       await this.stepChanges.afterTransition(tx, ctx, def, changed, after, journey.subscriptions);
       this.metrics.transitions.inc({ journey_type: def.id, event_type: command.type });
       // Children read with the write are those from before it; a journey linked just now is read again by the view.

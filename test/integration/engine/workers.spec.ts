@@ -6,6 +6,9 @@ import { CommandWriter } from '../../../src/engine/persistence/command-writer';
 import { JourneyTimerRepository, type ClaimedTimer } from '../../../src/engine/persistence/journey-timer.repository';
 import { JourneyRepository } from '../../../src/engine/persistence/journey.repository';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
+import type { Job } from 'bullmq';
+import { IntegrationProcessor } from '../../../src/workers/integration.processor';
+import type { IntegrationJobData } from '../../../src/platform/queue/queue-names';
 import { TimerPoller } from '../../../src/workers/timer-poller';
 import { TimerProcessor } from '../../../src/workers/timer.processor';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
@@ -94,6 +97,32 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     expect(sandbox.sideEffects({ key: task.id })).toEqual([
       expect.objectContaining({ count: 1, system: 'health-insurance', task: 'order-health-card' }),
     ]);
+  });
+
+  it('marks a task completed when its result reaches a journey that has moved on, and leaves that journey as it was', async () => {
+    const app = apps[0];
+    const id = await startErrand(app, 60_000);
+    await waitFor(async () => (await journey(id)).state === 'waiting', 10_000);
+    // A second run of the same call arrives late: the journey no longer waits for it.
+    const [first] = await sql.query('SELECT step, task, system, input FROM integration_task WHERE journey_id = $1', [id]);
+    const [late] = await sql.query(
+      `INSERT INTO integration_task (id, journey_id, step, task, system, input, status) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'queued')
+       RETURNING id, generation`,
+      [id, first.step, first.task, first.system, first.input],
+    );
+    const job = {
+      data: { taskId: late.id, generation: late.generation },
+      opts: { attempts: 1 },
+      attemptsMade: 0,
+    } as Job<IntegrationJobData>;
+    expect(await app.get(IntegrationProcessor).handle(job)).toBe('completed');
+    expect(await sql.query('SELECT status, attempts FROM integration_task WHERE id = $1', [late.id])).toEqual([
+      { status: 'completed', attempts: 1 },
+    ]);
+    expect(await events(id)).toEqual(['journey.started', 'integration.completed']);
+    // Run again, the finished task is not this job's to run: no second call to the authority.
+    expect(await app.get(IntegrationProcessor).handle(job)).toBe('skipped');
+    expect(sandbox.sideEffects({ key: late.id })).toEqual([expect.objectContaining({ count: 1 })]);
   });
 
   it('does not fire a timer that was cancelled by leaving its state', async () => {
