@@ -6,11 +6,14 @@ import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbo
 import { RetentionUseCase } from '../../src/engine/data-protection/retention.use-case';
 import { createTestApp } from '../support/app';
 import { tablesHolding } from '../support/at-rest';
+import { csrfOf, signInAs } from '../support/sign-in';
 import { createTestDatabase } from '../support/database';
 import { bearer, startErrand, tokenFor } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** The time in Denmark, `YYYY-MM-DD HH:MM:SS`. */
+const danishClock = (at: Date) => at.toLocaleString('sv-SE', { timeZone: 'Europe/Copenhagen', hourCycle: 'h23' });
 
 /**
  * Giving a power of attorney in two steps, against the authority sandbox's CPR register over HTTP:
@@ -185,6 +188,12 @@ describe('powers of attorney (fuldmagt) in two steps', () => {
     await pending(curious, { proxyCpr: '1212901234', access: 'read', expiresAt: inDays(5) }).expect(201);
     const stopped = await pending(curious, { proxyCpr: '1303901234', access: 'read', expiresAt: inDays(5) }).expect(429);
     expect(stopped.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/try again tomorrow/) });
+    // "Tomorrow" is midnight in Denmark: Retry-After counts the seconds to it, as the body does.
+    expect(stopped.headers['retry-after']).toMatch(/^\d+$/);
+    const wait = Number(stopped.headers['retry-after']);
+    expect(stopped.body.retryAfterSeconds).toBe(wait);
+    expect(danishClock(new Date(Date.now() + wait * 1000))).toMatch(/ 00:00:0\d$/);
+    expect(danishClock(new Date(Date.now() + (wait - 2) * 1000))).toMatch(/ 23:59:5\d$/);
     expect(JSON.stringify(stopped.body)).not.toContain('130390');
     // No lookup was made for the refused one: the register never heard of it.
     expect(await app.get(DataSource).query(`SELECT 1 FROM citizen WHERE cpr = '1303901234'`)).toEqual([]);
@@ -192,6 +201,21 @@ describe('powers of attorney (fuldmagt) in two steps', () => {
     await pending(curious, { proxyCpr: 'nope', access: 'read', expiresAt: inDays(5) }).expect(400);
     const other = await tokenFor(http, '1404901234');
     await pending(other, { proxyCpr: '1111901234', access: 'read', expiresAt: inDays(5) }).expect(201);
+  });
+
+  it('does tell the page past the day’s lookups when to come back, in Retry-After', async () => {
+    const clara = await signInAs(app, 'clara');
+    const api = await tokenFor(http, '1512954321');
+    for (const proxyCpr of ['2303901234', '2404901234', '2505901234'])
+      await pending(api, { proxyCpr, access: 'read', expiresAt: inDays(5) }).expect(201);
+    const page = await clara.get('/me/proxies').expect(200);
+    const stopped = await clara
+      .post('/me/proxies')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), proxyCpr: '2606901234', access: 'read', expiresAt: inDays(5) })
+      .expect(429);
+    expect(stopped.text).toContain('Prøv igen i morgen');
+    expect(danishClock(new Date(Date.now() + Number(stopped.headers['retry-after']) * 1000))).toMatch(/ 00:00:0\d$/);
   });
 
   it('does forget the counts of past days at the retention run', async () => {

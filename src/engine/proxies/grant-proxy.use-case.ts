@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { parseCpr } from '../../../journeys/shared/cpr';
 import { AuthorityError, AuthorityGateway } from '../../authorities/ports/authority-gateway.port';
 import { AppConfig } from '../../platform/config/app.config';
-import { DomainError, type FieldProblem } from '../../platform/errors/domain-error';
+import { DomainError, rateLimited, type FieldProblem } from '../../platform/errors/domain-error';
 import { isUuid } from '../../platform/ids';
 import { CitizenRepository } from '../persistence/citizen.repository';
 import { JourneyRepository } from '../persistence/journey.repository';
@@ -62,10 +62,10 @@ export class GrantProxyUseCase {
     const normalised = c.proxyCpr.replace('-', '');
     if ((await this.citizens.existingId(normalised)) === c.citizenId)
       throw invalid([{ field: 'proxyCpr', reason: 'must be someone other than yourself' }]);
-    if (!(await this.proxies.countLookup(c.citizenId, this.config.engine.proxyLookupsPerDay)))
-      throw new DomainError('RATE_LIMITED', 'You have looked up as many people as one day allows: try again tomorrow', {
-        limit: this.config.engine.proxyLookupsPerDay,
-      });
+    const lookup = await this.proxies.countLookup(c.citizenId, this.config.engine.proxyLookupsPerDay);
+    // Tomorrow is midnight in Denmark, when the count starts again.
+    if (!lookup.within)
+      throw rateLimited('You have looked up as many people as one day allows: try again tomorrow', lookup.secondsLeftOfDay);
     const name = await this.lookUpName(normalised);
     // The person stays in the pending grant alone: nobody is added or renamed here until it is confirmed.
     const pendingId = await this.proxies.insertPending(

@@ -154,18 +154,22 @@ export class ProxyRepository {
 
   /**
    * Counts one CPR name lookup of the citizen's on today's Danish calendar day and says whether it is
-   * within `limit`; yesterday's counts go in the same statement.
+   * within `limit`, and how many seconds are left of the day; yesterday's counts go in the same statement.
    */
-  async countLookup(citizenId: string, limit: number): Promise<boolean> {
-    const rows: { count: number }[] = await this.dataSource.query(
-      `WITH old AS (DELETE FROM proxy_name_lookup WHERE citizen_id = $1 AND day < ${TODAY})
-       INSERT INTO proxy_name_lookup (citizen_id, day, count) VALUES ($1, ${TODAY}, 1)
-       ON CONFLICT (citizen_id, day) DO UPDATE SET count = proxy_name_lookup.count + 1
-         WHERE proxy_name_lookup.count <= $2
-       RETURNING count`,
+  async countLookup(citizenId: string, limit: number): Promise<{ within: boolean; secondsLeftOfDay: number }> {
+    const rows: { count: number | null; seconds_left: number }[] = await this.dataSource.query(
+      `WITH old AS (DELETE FROM proxy_name_lookup WHERE citizen_id = $1 AND day < ${TODAY}),
+       hit AS (
+         INSERT INTO proxy_name_lookup (citizen_id, day, count) VALUES ($1, ${TODAY}, 1)
+         ON CONFLICT (citizen_id, day) DO UPDATE SET count = proxy_name_lookup.count + 1
+           WHERE proxy_name_lookup.count <= $2
+         RETURNING count)
+       SELECT (SELECT count FROM hit) AS count,
+              ceil(extract(epoch FROM ((${TODAY} + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') - now()))::int AS seconds_left`,
       [citizenId, limit],
     );
-    return rows.length === 1 && rows[0].count <= limit;
+    const { count, seconds_left } = rows[0];
+    return { within: count !== null && count <= limit, secondsLeftOfDay: seconds_left };
   }
 
   /**
