@@ -17,6 +17,7 @@ import { ClaimTimersFromTheirRows1796600200000 } from './1796600200000-ClaimTime
 import { CreateConsents1796600300000 } from './1796600300000-CreateConsents';
 import { AddCorrectionRetention1796600400000 } from './1796600400000-AddCorrectionRetention';
 import { AddCitizenNameAndPendingProxyGrants1796600500000 } from './1796600500000-AddCitizenNameAndPendingProxyGrants';
+import { KeepLookedUpPersonInPendingGrant1796600600000 } from './1796600600000-KeepLookedUpPersonInPendingGrant';
 
 /** Every migration, in order. New migrations are added here (explicit, so tests and the build agree). */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   CreateConsents1796600300000,
   AddCorrectionRetention1796600400000,
   AddCitizenNameAndPendingProxyGrants1796600500000,
+  KeepLookedUpPersonInPendingGrant1796600600000,
 ];

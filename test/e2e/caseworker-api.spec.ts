@@ -129,4 +129,22 @@ describe('caseworker API', () => {
       expect.objectContaining({ author: 'Sofie Dahl', authority: 'health-insurance', body: 'Ringede til borgeren.' }),
     ]);
   });
+
+  it('does show a note in the citizen’s access log only once it is written', async () => {
+    const citizen = await tokenFor(http, '0101980000');
+    const id = await startErrand(http, citizen);
+    const notes = () => http.post(`/api/caseworker/journeys/${id}/notes`);
+    const logged = async () =>
+      (await http.get('/api/me/access-log').set(bearer(citizen)).expect(200)).body.items.map((a: { action: string }) => a.action);
+
+    // Blank once trimmed: refused by the note itself, after the request passed its shape check.
+    const blank = await notes().set(bearer(cw)).send({ body: '   ' }).expect(400);
+    expect(blank.body.fields).toEqual([{ field: 'body', reason: 'must be 1-2000 characters' }]);
+    // An authority without a step in the journey: as if it did not exist.
+    await notes().set(bearer(other)).send({ body: 'Ringede til borgeren.' }).expect(404);
+    expect(await logged()).toEqual([]);
+
+    await notes().set(bearer(cw)).send({ body: 'Ringede til borgeren.' }).expect(201);
+    expect(await logged()).toEqual(['note']);
+  });
 });

@@ -141,7 +141,13 @@ describe('data protection', () => {
     const ofRecentJourney = await correction(recent, 'corrected', 40);
     const stillAwaiting = await correction(danasOld, 'awaiting', null);
 
-    expect(await app.get(RetentionUseCase).execute()).toEqual({ journeys: 2, corrections: 1, citizens: 1 });
+    expect(await app.get(RetentionUseCase).execute()).toEqual({
+      journeys: 2,
+      corrections: 1,
+      citizens: 1,
+      pendingGrants: 0,
+      lookupCounts: 0,
+    });
 
     const corrections = await sql.query(`SELECT id, description, answer, redacted_at FROM correction_request WHERE id = ANY($1)`, [
       [answeredLongAgo, answeredLately, ofRecentJourney, stillAwaiting],
@@ -207,7 +213,13 @@ describe('data protection', () => {
     expect(timeline.body.notes[0].body).toBe('[redacted]');
     await http.get(`/api/caseworker/journeys/${old}`).set(bearer(cw)).expect(200);
     expect((await http.get('/api/me/export').set(bearer(carl)).expect(200)).body.journeys).toEqual([]);
-    expect(await app.get(RetentionUseCase).execute()).toEqual({ journeys: 0, corrections: 0, citizens: 0 });
+    expect(await app.get(RetentionUseCase).execute()).toEqual({
+      journeys: 0,
+      corrections: 0,
+      citizens: 0,
+      pendingGrants: 0,
+      lookupCounts: 0,
+    });
   });
 });
 
@@ -240,6 +252,12 @@ describe('retention schedule', () => {
     expect(scheduler).toMatchObject({ pattern: '15 2 * * *', tz: 'Europe/Copenhagen', name: 'retention.run' });
     const job = await queue.add('retention.run', {});
     await waitFor(async () => (await queue.getJob(job.id!))?.finishedOn !== undefined, 10_000);
-    expect((await queue.getJob(job.id!))!.returnvalue).toEqual({ journeys: 0, corrections: 0, citizens: 0 });
+    expect((await queue.getJob(job.id!))!.returnvalue).toEqual({
+      journeys: 0,
+      corrections: 0,
+      citizens: 0,
+      pendingGrants: 0,
+      lookupCounts: 0,
+    });
   });
 });

@@ -111,9 +111,18 @@ describe('pages', () => {
     }
     await sofie.get('/journeys').expect(403);
 
+    // The refused notes wrote nothing; the journey shown again with each was seen, so it says that.
     const log = await bo.get('/me/access-log').expect(200);
     expect(log.text).toContain('Sofie Dahl');
     expect(log.text).toContain('Sagsbehandling');
+    expect(log.text.match(/Så forløbet/g)).toHaveLength(3);
+    expect(log.text).not.toContain('Skrev en note');
+    await sofie
+      .post(`/caseworker/journeys/${id}/notes`)
+      .type('form')
+      .send({ _csrf: csrfOf(opened.text), body: 'Ringede til borgeren.' })
+      .expect(303);
+    expect((await bo.get('/me/access-log').expect(200)).text.match(/Skrev en note/g)).toHaveLength(1);
   });
 
   it('does explain an empty search by the authority’s scope, in both languages, and keep the filters in the language link', async () => {

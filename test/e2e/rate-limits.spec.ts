@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
+import { contractCheck } from '../support/openapi-contract';
 import { bearer, startErrand, UnusedGateway } from '../support/experience';
 import { errandV1 } from '../support/fixtures/errand.journey';
 
@@ -9,6 +10,7 @@ const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
 
 /** @nestjs/throttler on sign-ins (per address) and writes (per session): 429 RATE_LIMITED with Retry-After. */
 describe('rate limits', () => {
+  const contract = contractCheck();
   let app: NestExpressApplication;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   const http = () => request(app.getHttpServer());
@@ -18,6 +20,7 @@ describe('rate limits', () => {
   beforeAll(async () => {
     db = await createTestDatabase('rate_limits');
     app = await createTestApp({
+      contract,
       databaseUrl: db.url,
       backend: 'postgres',
       definitions: [errandV1],
@@ -60,6 +63,7 @@ describe('rate limits', () => {
     });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(refused.body.retryAfterSeconds).toBe(Number(refused.headers['retry-after']));
     await http()
       .post('/api/oauth/token')
       .set('X-Forwarded-For', '203.0.113.1')

@@ -30,6 +30,8 @@ export interface CapturedResponse {
   status: number;
   /** The JSON body; undefined for an answer without one (204, a calendar, an event stream). */
   body: unknown;
+  /** The headers as sent, names in lower case. */
+  headers?: Record<string, unknown>;
 }
 
 export function testConfig(o: Pick<TestAppOptions, 'databaseUrl' | 'backend' | 'role' | 'namespace' | 'env'>): AppConfig {
@@ -69,7 +71,12 @@ export async function createTestApp(o: TestAppOptions): Promise<NestExpressAppli
   const contract = o.contract;
   if (captured || contract) {
     type Req = { method: string; path: string };
-    type Res = { statusCode: number; json: (body: unknown) => unknown; on: (event: 'finish', listener: () => void) => void };
+    type Res = {
+      statusCode: number;
+      json: (body: unknown) => unknown;
+      getHeaders: () => Record<string, unknown>;
+      on: (event: 'finish', listener: () => void) => void;
+    };
     app.use((req: Req, res: Res, next: () => void) => {
       if (!req.path.startsWith('/api/')) return next();
       let answered = false;
@@ -81,6 +88,7 @@ export async function createTestApp(o: TestAppOptions): Promise<NestExpressAppli
           path: req.path,
           status: res.statusCode,
           body: body === undefined ? body : JSON.parse(JSON.stringify(body)),
+          headers: { ...res.getHeaders() },
         };
         captured?.push(answer);
         contract?.record(answer);
@@ -88,7 +96,14 @@ export async function createTestApp(o: TestAppOptions): Promise<NestExpressAppli
       };
       // Answers without a JSON body still need a documented status.
       res.on('finish', () => {
-        if (!answered) contract?.record({ method: req.method, path: req.path, status: res.statusCode, body: undefined });
+        if (!answered)
+          contract?.record({
+            method: req.method,
+            path: req.path,
+            status: res.statusCode,
+            body: undefined,
+            headers: { ...res.getHeaders() },
+          });
       });
       next();
     });

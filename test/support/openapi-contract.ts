@@ -2,7 +2,8 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { CapturedResponse } from './app';
 
-type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+type Header = { required?: boolean; schema?: { type?: string } };
+type Operation = { responses?: Record<string, { headers?: Record<string, Header>; content?: Record<string, { schema?: unknown }> }> };
 type Doc = { paths: Record<string, Record<string, Operation>> };
 
 /**
@@ -28,9 +29,25 @@ function jsonSchemaOf(node: unknown, closed: boolean): unknown {
   return out;
 }
 
+/** A header the document says an answer always carries, missing or not of its type. */
+function headerProblems(
+  where: string,
+  documented: Record<string, Header> | undefined,
+  sent: Record<string, unknown> | undefined,
+): string[] {
+  if (!sent) return [];
+  return Object.entries(documented ?? {}).flatMap(([name, header]) => {
+    const value = sent[name.toLowerCase()];
+    if (value === undefined) return header.required ? [`${where}: no ${name} header`] : [];
+    const integer = (typeof value === 'string' && /^\d+$/.test(value)) || Number.isInteger(value);
+    return header.schema?.type === 'integer' && !integer ? [`${where}: ${name} is not an integer`] : [];
+  });
+}
+
 /**
  * Checks real answers against the OpenAPI document the app serves: the status must be documented
- * for the route, and a documented JSON schema must accept the body, without fields it does not describe.
+ * for the route, the headers it documents as required must be sent, and a documented JSON schema
+ * must accept the body, without fields it does not describe.
  */
 export class OpenApiContract {
   private readonly ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
@@ -68,6 +85,8 @@ export class OpenApiContract {
     const operationName = `${r.method} ${route.template}`;
     const response = operation.responses?.[String(r.status)];
     if (!response) return [`${where}: status not documented for ${operationName} (${Object.keys(operation.responses ?? {}).join(', ')})`];
+    const headers = headerProblems(where, response.headers, r.headers);
+    if (headers.length) return headers;
     if (r.body === undefined) return [];
     if (!response.content?.['application/json']?.schema) return [`${where}: ${operationName} documents no JSON body for ${r.status}`];
     const key = `${route.template}|${r.method}|${r.status}`;

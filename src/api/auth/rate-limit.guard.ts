@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import ipaddr from 'ipaddr.js';
 import type { AppConfig } from '../../platform/config/app.config';
-import { DomainError } from '../../platform/errors/domain-error';
+import { rateLimited } from '../../platform/errors/domain-error';
 
 const SIGN_IN = 'rate-limit:sign-in';
 /** A route that hands out a session or access token: limited per client address (guessing secrets, minting tokens). */
@@ -56,7 +56,7 @@ export function rateLimits(config: AppConfig, storage?: ThrottlerStorage): Throt
   const { rateLimitWindowSeconds, rateLimitLogin, rateLimitWrites } = config.security;
   const ttl = rateLimitWindowSeconds * 1000;
   return {
-    // We set Retry-After ourselves: the library would name it Retry-After-<throttler>.
+    // Retry-After comes with our error answer: the library would name it Retry-After-<throttler>.
     setHeaders: false,
     storage,
     // One budget per caller across routes (the library's default key is per route).
@@ -74,14 +74,11 @@ export function rateLimits(config: AppConfig, storage?: ThrottlerStorage): Throt
   };
 }
 
-/** @nestjs/throttler's guard, answering with our error vocabulary (429 RATE_LIMITED) and Retry-After. */
+/** @nestjs/throttler's guard, answering with our error vocabulary (429 RATE_LIMITED, with Retry-After). */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, detail.timeToBlockExpire);
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
-    return Promise.reject(
-      new DomainError('RATE_LIMITED', `Too many requests: try again in ${seconds} seconds`, { retryAfterSeconds: seconds }),
-    );
+    return Promise.reject(rateLimited(`Too many requests: try again in ${seconds} seconds`, seconds));
   }
 }

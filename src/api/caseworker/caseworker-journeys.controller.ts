@@ -16,7 +16,7 @@ import { ApiAnswer, ApiErrors } from '../contract/openapi-contract';
 
 /**
  * Caseworkers see journeys with at least one step their authority handles. Opening a journey, its
- * timeline, a retry and a note are each written to the citizen's access log with the purpose.
+ * timeline, a retry and a note written are each in the citizen's access log with the purpose.
  */
 @ApiTags('caseworker')
 @ApiBearerAuth()
@@ -111,13 +111,7 @@ export class CaseworkerJourneysController {
   @ApiErrors(['NOT_FOUND'])
   async note(@Req() req: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string, @Body() body: NoteDto) {
     const viewer = caseworkerViewer(req.principal!);
-    await this.access.asCaseworker(viewer, id, 'case-handling', 'note');
-    return this.addNote.execute({
-      journeyId: id,
-      authorId: viewer.id,
-      authorName: viewer.name,
-      authority: viewer.authority,
-      body: body.body,
-    });
+    const note = { journeyId: id, authorId: viewer.id, authorName: viewer.name, authority: viewer.authority, body: body.body };
+    return this.access.actAsCaseworker(viewer, id, 'case-handling', 'note', (sql) => this.addNote.execute(note, sql));
   }
 }

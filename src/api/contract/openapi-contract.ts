@@ -11,7 +11,8 @@ import { SELF_SERVICE_SCHEMAS } from './self-service.schemas';
  * integrator reads what each endpoint really returns: every success status with its schema, every
  * error status with the codes it carries. `test/unit/api/openapi-document.spec.ts` fails on an
  * operation without them; the e2e suites validate every answer they receive against the document
- * (`test/support/openapi-contract.ts`), so a field or status the document does not describe fails there.
+ * (`test/support/openapi-contract.ts`), so a field or status the document does not describe, or a
+ * header it requires (`Retry-After` on a 429) that is missing, fails there.
  * Callers should ignore fields they do not know: a field may be added without a new version.
  */
 const ERROR_DETAILS: Record<string, SchemaObject> = {
@@ -153,11 +154,24 @@ const ERROR_EXAMPLES: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   UNAVAILABLE: { message: 'The retiring journey is not deployed' },
 };
 
+/** Every 429 says when to come back, in the header as in the body's `retryAfterSeconds`. */
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds until a new request is accepted (the same as `retryAfterSeconds` in the body)',
+    required: true,
+    schema: { type: 'integer' as const, minimum: 1 },
+  },
+};
+
 function errorResponse(status: number, codes: string[]) {
   const examples = Object.fromEntries(
     codes.map((code) => [code, { value: { statusCode: status, code, message: '', ...ERROR_EXAMPLES[code as ErrorCode] }, summary: code }]),
   );
-  return { description: codes.join(', '), content: { 'application/json': { schema: ref('Error'), examples } } };
+  return {
+    description: codes.join(', '),
+    ...(status === 429 ? { headers: RETRY_AFTER } : {}),
+    content: { 'application/json': { schema: ref('Error'), examples } },
+  };
 }
 
 /**

@@ -79,18 +79,15 @@ export class CaseworkerPagesController {
     const ctx = await this.session.require(req, res, 'caseworker');
     this.session.checkCsrf(req);
     const viewer = caseworkerViewer(ctx.principal);
-    const row = await this.access.asCaseworker(viewer, id, 'case-handling', 'note');
+    const text = typeof body.body === 'string' ? body.body : '';
+    const note = { journeyId: id, authorId: viewer.id, authorName: viewer.name, authority: viewer.authority, body: text };
     try {
-      await this.addNote.execute({
-        journeyId: id,
-        authorId: viewer.id,
-        authorName: viewer.name,
-        authority: viewer.authority,
-        body: typeof body.body === 'string' ? body.body : '',
-      });
+      await this.access.actAsCaseworker(viewer, id, 'case-handling', 'note', (sql) => this.addNote.execute(note, sql));
       res.redirect(303, `/caseworker/journeys/${id}`);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
+      // No note was written; the journey shown again with the refusal is a read, logged as one.
+      const row = await this.access.asCaseworker(viewer, id, 'case-handling', 'view');
       res
         .status(400)
         .type('html')

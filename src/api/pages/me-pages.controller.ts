@@ -8,6 +8,7 @@ import { GrantProxyUseCase } from '../../engine/proxies/grant-proxy.use-case';
 import { ProxyRepository } from '../../engine/proxies/proxy.repository';
 import { JourneyQueries } from '../../engine/queries/journey.queries';
 import { DomainError } from '../../platform/errors/domain-error';
+import { setRetryAfter } from '../../platform/errors/error.filter';
 import { uuidParam } from '../citizen/uuid-param';
 import { formatDate, t, tx } from './i18n';
 import { layout } from './layout';
@@ -143,6 +144,7 @@ export class MePagesController {
         errors = Object.fromEntries(Object.entries(fieldErrors(e.details.fields, '')).map(([k, v]) => [k, reasonText(ctx.lang, v)]));
       else if (e instanceof DomainError && e.code === 'RATE_LIMITED') {
         status = 429;
+        setRetryAfter(res, e);
         errors = {
           proxyCpr:
             ctx.lang === 'da'

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Injectable, Logger, type Exception
 import type { Request, Response } from 'express';
 import type { Text } from '../../../journeys/shared/contract';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '../../platform/errors/domain-error';
+import { setRetryAfter } from '../../platform/errors/error.filter';
 import { maskCpr } from '../../platform/logging/redact';
 import { fieldLabel, reasonText } from './field-labels';
 import { html, type SafeHtml } from './html';
@@ -83,6 +84,7 @@ export class PageErrorFilter implements ExceptionFilter {
       status === 404 ? (lang === 'da' ? 'Siden findes ikke' : 'Page not found') : status === 400 ? t(lang, 'badRequest') : t(lang, 'error');
     const home = ctx.principal?.role === 'caseworker' ? '/caseworker' : ctx.principal ? '/journeys' : '/';
     if (res.headersSent) return;
+    setRetryAfter(res, error);
     res
       .status(status)
       .type('html')

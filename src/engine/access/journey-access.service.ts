@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { Actor } from '../actor';
-import { JourneyRepository, type JourneyRow } from '../persistence/journey.repository';
+import { JourneyRepository, type JourneyRow, type Sql } from '../persistence/journey.repository';
 import { ProxyRepository } from '../proxies/proxy.repository';
-import { AccessLogRepository } from './access-log.repository';
+import { AccessLogRepository, type AccessEntry } from './access-log.repository';
 import type { AccessPurpose, CaseworkerViewer, CitizenViewer } from './viewer';
 
 /**
@@ -18,20 +18,35 @@ export class JourneyAccess {
     private readonly log: AccessLogRepository,
   ) {}
 
-  /** A caseworker reaches journeys with at least one step handled by their authority. */
+  /** A caseworker reaches journeys with at least one step handled by their authority; the read is logged. */
   async asCaseworker(viewer: CaseworkerViewer, journeyId: string, purpose: AccessPurpose, action: string): Promise<JourneyRow> {
+    const row = await this.caseworkerReach(viewer, journeyId);
+    await this.log.record(this.journeys.dataSource, caseworkerEntry(viewer, row, purpose, action));
+    return row;
+  }
+
+  /**
+   * A caseworker's write on a journey in reach: `write` and its access-log row commit together, so
+   * the log shows what was done, and a write that is refused (an empty note) shows nothing.
+   */
+  async actAsCaseworker<T>(
+    viewer: CaseworkerViewer,
+    journeyId: string,
+    purpose: AccessPurpose,
+    action: string,
+    write: (sql: Sql) => Promise<T>,
+  ): Promise<T> {
+    const row = await this.caseworkerReach(viewer, journeyId);
+    return this.journeys.transaction(async (tx) => {
+      const done = await write(tx);
+      await this.log.record(tx, caseworkerEntry(viewer, row, purpose, action));
+      return done;
+    });
+  }
+
+  private async caseworkerReach(viewer: CaseworkerViewer, journeyId: string): Promise<JourneyRow> {
     const row = await this.journeys.find(this.journeys.dataSource, journeyId);
     if (!row || !row.systems.includes(viewer.authority)) throw new DomainError('NOT_FOUND', 'Journey not found');
-    await this.log.record(this.journeys.dataSource, {
-      citizenId: row.citizen_id,
-      journeyId: row.id,
-      viewerKind: 'caseworker',
-      viewerId: viewer.id,
-      viewerName: viewer.name,
-      authority: viewer.authority,
-      purpose,
-      action,
-    });
     return row;
   }
 
@@ -70,4 +85,17 @@ export class JourneyAccess {
       action,
     });
   }
+}
+
+function caseworkerEntry(viewer: CaseworkerViewer, row: JourneyRow, purpose: AccessPurpose, action: string): AccessEntry {
+  return {
+    citizenId: row.citizen_id,
+    journeyId: row.id,
+    viewerKind: 'caseworker',
+    viewerId: viewer.id,
+    viewerName: viewer.name,
+    authority: viewer.authority,
+    purpose,
+    action,
+  };
 }

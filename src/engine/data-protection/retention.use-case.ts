@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../platform/config/app.config';
 import type { Actor } from '../actor';
 import { JourneyRepository } from '../persistence/journey.repository';
+import { ProxyRepository } from '../proxies/proxy.repository';
 import { redactDeep, redactSnapshot } from './redact';
 
 const RETENTION_ACTOR: Actor = { kind: 'engine', id: 'retention' };
@@ -15,6 +16,10 @@ export interface RetentionResult {
   /** "Er det forkert?" requests whose description and answer were redacted. */
   corrections: number;
   citizens: number;
+  /** Powers of attorney never confirmed: gone with the person they named. */
+  pendingGrants: number;
+  /** CPR name lookup counts of past days. */
+  lookupCounts: number;
 }
 
 /**
@@ -25,6 +30,8 @@ export interface RetentionResult {
  * gone) and the authority answered more than RETENTION_DAYS ago, its description and answer go.
  * A citizen whose journeys and correction requests are all redacted and who holds or gave no valid
  * power of attorney keeps the row (the access log and grants refer to it) with the CPR number replaced by a random token.
+ * Powers of attorney left unconfirmed past their time go, with the person looked up for them, and
+ * so do the CPR name lookup counts of past days.
  */
 @Injectable()
 export class RetentionUseCase {
@@ -32,6 +39,7 @@ export class RetentionUseCase {
 
   constructor(
     private readonly repo: JourneyRepository,
+    private readonly proxies: ProxyRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -52,12 +60,11 @@ export class RetentionUseCase {
     }
     const corrections = await this.redactCorrections(finishedBefore);
     const citizens = await this.pseudonymiseCitizens(finishedBefore);
-    if (journeys || corrections || citizens)
-      this.logger.log(
-        { journeys, corrections, citizens, retentionDays: this.config.retention.days },
-        'retention: personal data pseudonymised',
-      );
-    return { journeys, corrections, citizens };
+    const { pendingGrants, lookupCounts } = await this.proxies.pruneLapsed();
+    const result = { journeys, corrections, citizens, pendingGrants, lookupCounts };
+    if (Object.values(result).some((n) => n > 0))
+      this.logger.log({ ...result, retentionDays: this.config.retention.days }, 'retention: personal data pseudonymised or removed');
+    return result;
   }
 
   private async redactJourney(tx: EntityManager, id: string, finishedBefore: Date): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { parseCpr } from '../../../journeys/shared/cpr';
+import type { Sql } from './journey.repository';
 
 /** A citizen as a sign-in identifies them: internal id, CPR number (without a dash), birth date. */
 export interface CitizenIdentity {
@@ -9,7 +10,11 @@ export interface CitizenIdentity {
   birthDate: string | null;
 }
 
-/** The one table that holds CPR numbers. Everything else refers to the internal citizen id. */
+/**
+ * The table that holds citizens' CPR numbers; everything else refers to the internal citizen id. (A
+ * power of attorney waiting for confirmation holds the number it was asked for until it is confirmed,
+ * cancelled or lapses.)
+ */
 @Injectable()
 export class CitizenRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -23,17 +28,17 @@ export class CitizenRepository {
    * the name (from the sign-in, or the CPR register) differs from the one kept, so every page names
    * the person the same way.
    */
-  async identify(cpr: string, name?: string): Promise<CitizenIdentity> {
+  async identify(cpr: string, name?: string, sql: Sql = this.dataSource): Promise<CitizenIdentity> {
     const normalised = cpr.replace('-', '');
     const given = name?.trim().slice(0, 120) || null;
     const columns = `id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, name`;
-    const known: { id: string; birth_date: string | null; name: string | null }[] = await this.dataSource.query(
+    const known: { id: string; birth_date: string | null; name: string | null }[] = await sql.query(
       `SELECT ${columns} FROM citizen WHERE cpr = $1`,
       [normalised],
     );
     if (known[0] && (!given || known[0].name === given)) return { id: known[0].id, cpr: normalised, birthDate: known[0].birth_date };
     const parsed = parseCpr(normalised);
-    const rows: { id: string; birth_date: string | null }[] = await this.dataSource.query(
+    const rows: { id: string; birth_date: string | null }[] = await sql.query(
       `INSERT INTO citizen (cpr, birth_date, name) VALUES ($1, $2, $3)
        ON CONFLICT (cpr) DO UPDATE SET name = coalesce(EXCLUDED.name, citizen.name) RETURNING ${columns}`,
       [normalised, parsed.ok ? parsed.birthDate : null, given],

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { parseCpr } from '../../../journeys/shared/cpr';
 import { AuthorityError, AuthorityGateway } from '../../authorities/ports/authority-gateway.port';
 import { AppConfig } from '../../platform/config/app.config';
-import { DomainError, type FieldProblem } from '../../platform/errors/domain-error';
+import { DomainError, rateLimited, type FieldProblem } from '../../platform/errors/domain-error';
 import { isUuid } from '../../platform/ids';
 import { CitizenRepository } from '../persistence/citizen.repository';
 import { JourneyRepository } from '../persistence/journey.repository';
@@ -26,7 +26,7 @@ export const PENDING_MINUTES = 15;
 /**
  * A citizen gives another citizen access to one journey or all, read-only or acting, until a date,
  * in two steps: `request` looks the person up in the CPR register and keeps a pending grant that
- * names them; only `confirm` makes it a grant. Lookups are counted per citizen and day
+ * names them; only `confirm` makes it a grant, and only then is the person a citizen row here. Lookups are counted per citizen and day
  * (`PROXY_LOOKUPS_PER_DAY`), so the form cannot be used to walk the register.
  */
 @Injectable()
@@ -62,16 +62,17 @@ export class GrantProxyUseCase {
     const normalised = c.proxyCpr.replace('-', '');
     if ((await this.citizens.existingId(normalised)) === c.citizenId)
       throw invalid([{ field: 'proxyCpr', reason: 'must be someone other than yourself' }]);
-    if (!(await this.proxies.countLookup(c.citizenId, this.config.engine.proxyLookupsPerDay)))
-      throw new DomainError('RATE_LIMITED', 'You have looked up as many people as one day allows: try again tomorrow', {
-        limit: this.config.engine.proxyLookupsPerDay,
-      });
+    const lookup = await this.proxies.countLookup(c.citizenId, this.config.engine.proxyLookupsPerDay);
+    // Tomorrow is midnight in Denmark, when the count starts again.
+    if (!lookup.within)
+      throw rateLimited('You have looked up as many people as one day allows: try again tomorrow', lookup.secondsLeftOfDay);
     const name = await this.lookUpName(normalised);
-    const proxy = await this.citizens.identify(normalised, name);
+    // The person stays in the pending grant alone: nobody is added or renamed here until it is confirmed.
     const pendingId = await this.proxies.insertPending(
       {
         citizenId: c.citizenId,
-        proxyCitizenId: proxy.id,
+        proxyCpr: normalised,
+        proxyName: name,
         journeyId: c.journeyId ?? null,
         access: c.access,
         expiresAt: new Date(expires).toISOString(),
@@ -83,7 +84,15 @@ export class GrantProxyUseCase {
 
   /** The pending grant becomes valid; 404 when it is not the citizen's, has lapsed or was confirmed already. */
   async confirm(citizenId: string, pendingId: string): Promise<ProxyGrantView> {
-    const id = isUuid(pendingId) ? await this.proxies.confirmPending(citizenId, pendingId) : undefined;
+    if (!isUuid(pendingId)) throw pendingGone();
+    const id = await this.proxies.dataSource.transaction(async (tx) => {
+      const taken = await this.proxies.takePending(tx, citizenId, pendingId);
+      if (!taken) return undefined;
+      // Only now is the person kept here, named as the register named them.
+      const proxy = await this.citizens.identify(taken.proxyCpr, taken.proxyName, tx);
+      const { journeyId, access, expiresAt } = taken;
+      return this.proxies.insert(tx, { citizenId, proxyCitizenId: proxy.id, journeyId, access, expiresAt });
+    });
     if (!id) throw pendingGone();
     return (await this.proxies.find(id))!;
   }

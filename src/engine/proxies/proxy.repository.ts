@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { parseCpr } from '../../../journeys/shared/cpr';
 import type { JourneyRow, Sql } from '../persistence/journey.repository';
 
 export type ProxyAccess = 'read' | 'act';
@@ -53,27 +54,41 @@ export interface PendingGrantView {
   confirmBefore: string;
 }
 
+/** A pending grant as stored: the person looked up is in the row itself, not yet a citizen here. */
 interface PendingRow {
   id: string;
-  counterpart: string;
-  counterpart_name: string | null;
-  birth_date: string | null;
+  proxy_cpr: string;
+  proxy_name: string;
   journey_id: string | null;
   access: ProxyAccess;
   expires_at: Date;
   valid_until: Date;
 }
 
-const pendingView = (r: PendingRow): PendingGrantView => ({
-  pendingId: r.id,
-  grantee: { name: r.counterpart_name, maskedCpr: `${r.counterpart}-xxxx`, birthDate: r.birth_date },
-  journeyId: r.journey_id,
-  access: r.access,
-  expiresAt: new Date(r.expires_at).toISOString(),
-  confirmBefore: new Date(r.valid_until).toISOString(),
-});
+/** A pending grant taken for confirmation: whom it names, and what it gives. */
+export interface TakenPendingGrant {
+  proxyCpr: string;
+  proxyName: string;
+  journeyId: string | null;
+  access: ProxyAccess;
+  expiresAt: string;
+}
+
+const pendingView = (r: PendingRow): PendingGrantView => {
+  const cpr = parseCpr(r.proxy_cpr);
+  return {
+    pendingId: r.id,
+    grantee: { name: r.proxy_name, maskedCpr: `${r.proxy_cpr.slice(0, 6)}-xxxx`, birthDate: cpr.ok ? cpr.birthDate : null },
+    journeyId: r.journey_id,
+    access: r.access,
+    expiresAt: new Date(r.expires_at).toISOString(),
+    confirmBefore: new Date(r.valid_until).toISOString(),
+  };
+};
 
 const VALID = `g.revoked_at IS NULL AND g.expires_at > now()`;
+/** Today's Danish calendar day, the day lookups are counted in. */
+const TODAY = `(now() AT TIME ZONE 'Europe/Copenhagen')::date`;
 
 /** Fuldmagter: a citizen lets another citizen read (or act on) one journey or all of them, until a date. */
 @Injectable()
@@ -139,31 +154,37 @@ export class ProxyRepository {
 
   /**
    * Counts one CPR name lookup of the citizen's on today's Danish calendar day and says whether it is
-   * within `limit`; yesterday's counts go in the same statement.
+   * within `limit`, and how many seconds are left of the day; yesterday's counts go in the same statement.
    */
-  async countLookup(citizenId: string, limit: number): Promise<boolean> {
-    const today = `(now() AT TIME ZONE 'Europe/Copenhagen')::date`;
-    const rows: { count: number }[] = await this.dataSource.query(
-      `WITH old AS (DELETE FROM proxy_name_lookup WHERE citizen_id = $1 AND day < ${today})
-       INSERT INTO proxy_name_lookup (citizen_id, day, count) VALUES ($1, ${today}, 1)
-       ON CONFLICT (citizen_id, day) DO UPDATE SET count = proxy_name_lookup.count + 1
-         WHERE proxy_name_lookup.count <= $2
-       RETURNING count`,
+  async countLookup(citizenId: string, limit: number): Promise<{ within: boolean; secondsLeftOfDay: number }> {
+    const rows: { count: number | null; seconds_left: number }[] = await this.dataSource.query(
+      `WITH old AS (DELETE FROM proxy_name_lookup WHERE citizen_id = $1 AND day < ${TODAY}),
+       hit AS (
+         INSERT INTO proxy_name_lookup (citizen_id, day, count) VALUES ($1, ${TODAY}, 1)
+         ON CONFLICT (citizen_id, day) DO UPDATE SET count = proxy_name_lookup.count + 1
+           WHERE proxy_name_lookup.count <= $2
+         RETURNING count)
+       SELECT (SELECT count FROM hit) AS count,
+              ceil(extract(epoch FROM ((${TODAY} + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') - now()))::int AS seconds_left`,
       [citizenId, limit],
     );
-    return rows.length === 1 && rows[0].count <= limit;
+    const { count, seconds_left } = rows[0];
+    return { within: count !== null && count <= limit, secondsLeftOfDay: seconds_left };
   }
 
-  /** A grant waiting for the citizen's confirmation; lapsed ones of the same citizen go first. */
+  /**
+   * A grant waiting for the citizen's confirmation, holding the person as the register named them;
+   * lapsed ones of the same citizen go first.
+   */
   async insertPending(
-    g: { citizenId: string; proxyCitizenId: string; journeyId: string | null; access: ProxyAccess; expiresAt: string },
+    g: { citizenId: string; proxyCpr: string; proxyName: string; journeyId: string | null; access: ProxyAccess; expiresAt: string },
     validMinutes: number,
   ): Promise<string> {
     await this.dataSource.query(`DELETE FROM pending_proxy_grant WHERE citizen_id = $1 AND valid_until <= now()`, [g.citizenId]);
     const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO pending_proxy_grant (citizen_id, proxy_citizen_id, journey_id, access, expires_at, valid_until)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6)) RETURNING id`,
-      [g.citizenId, g.proxyCitizenId, g.journeyId, g.access, g.expiresAt, validMinutes],
+      `INSERT INTO pending_proxy_grant (citizen_id, proxy_cpr, proxy_name, journey_id, access, expires_at, valid_until)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(mins => $7)) RETURNING id`,
+      [g.citizenId, g.proxyCpr, g.proxyName, g.journeyId, g.access, g.expiresAt, validMinutes],
     );
     return rows[0].id;
   }
@@ -171,26 +192,31 @@ export class ProxyRepository {
   /** A pending grant of the citizen's that has not lapsed, with the grantee as the page shows them. */
   async findPending(citizenId: string, id: string): Promise<PendingGrantView | undefined> {
     const rows: PendingRow[] = await this.dataSource.query(
-      `SELECT p.*, left(c.cpr, 6) AS counterpart, c.name AS counterpart_name, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date
-         FROM pending_proxy_grant p JOIN citizen c ON c.id = p.proxy_citizen_id
-        WHERE p.id = $1 AND p.citizen_id = $2 AND p.valid_until > now()`,
+      `SELECT * FROM pending_proxy_grant WHERE id = $1 AND citizen_id = $2 AND valid_until > now()`,
       [id, citizenId],
     );
     return rows[0] && pendingView(rows[0]);
   }
 
   /**
-   * Confirms a pending grant: in one statement the pending row goes and the grant is written, so a
-   * double submit confirms once. Undefined when it is not the citizen's, has lapsed or was used.
+   * Takes a pending grant for confirmation: the row goes, so of two confirmations at once the second
+   * finds nothing. Undefined when it is not the citizen's, has lapsed or was used.
    */
-  async confirmPending(citizenId: string, id: string): Promise<string | undefined> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH taken AS (DELETE FROM pending_proxy_grant WHERE id = $1 AND citizen_id = $2 AND valid_until > now() RETURNING *)
-       INSERT INTO proxy_grant (citizen_id, proxy_citizen_id, journey_id, access, expires_at)
-       SELECT citizen_id, proxy_citizen_id, journey_id, access, expires_at FROM taken RETURNING id`,
+  async takePending(sql: Sql, citizenId: string, id: string): Promise<TakenPendingGrant | undefined> {
+    const [rows]: [PendingRow[], number] = await sql.query(
+      `DELETE FROM pending_proxy_grant WHERE id = $1 AND citizen_id = $2 AND valid_until > now() RETURNING *`,
       [id, citizenId],
     );
-    return rows[0]?.id;
+    const r = rows[0];
+    return (
+      r && {
+        proxyCpr: r.proxy_cpr,
+        proxyName: r.proxy_name,
+        journeyId: r.journey_id,
+        access: r.access,
+        expiresAt: new Date(r.expires_at).toISOString(),
+      }
+    );
   }
 
   /** "Fortryd": the pending grant goes; false when there was none of the citizen's. */
@@ -200,6 +226,20 @@ export class ProxyRepository {
       [id, citizenId],
     );
     return rows.length === 1;
+  }
+
+  /**
+   * For retention: pending grants past their confirmation time go with the person they name, and
+   * lookup counts of past days go (a citizen's own next lookup also clears theirs).
+   */
+  async pruneLapsed(): Promise<{ pendingGrants: number; lookupCounts: number }> {
+    const [, pendingGrants]: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM pending_proxy_grant WHERE valid_until <= now() RETURNING id`,
+    );
+    const [, lookupCounts]: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM proxy_name_lookup WHERE day < ${TODAY} RETURNING citizen_id`,
+    );
+    return { pendingGrants, lookupCounts };
   }
 
   /** A valid grant from `citizenId` to `proxyCitizenId` covering the journey; `act` covers `read`. */

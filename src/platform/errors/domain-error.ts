@@ -44,3 +44,15 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/** A 429: how many seconds to wait, in the body (`retryAfterSeconds`) and in the `Retry-After` header the filters set. */
+export function rateLimited(message: string, retryAfterSeconds: number): DomainError {
+  return new DomainError('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+}
+
+/** The `Retry-After` (seconds) of an error that answers 429. */
+export function retryAfterOf(error: unknown): number | undefined {
+  if (!(error instanceof DomainError) || error.code !== 'RATE_LIMITED') return undefined;
+  const seconds = error.details.retryAfterSeconds;
+  return typeof seconds === 'number' ? seconds : undefined;
+}

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, ERROR_STATUS } from './domain-error';
+import { DomainError, ERROR_STATUS, retryAfterOf } from './domain-error';
 import { maskCpr } from '../logging/redact';
 
 interface ErrorBody {
@@ -24,6 +24,7 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error({ err: { type: e.name, message: maskCpr(e.message), stack: e.stack } }, 'unhandled error');
     }
     if (res.headersSent) return;
+    setRetryAfter(res, error);
     res.status(body.statusCode).json(body);
   }
 
@@ -54,6 +55,12 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged.' };
   }
+}
+
+/** A 429's `Retry-After`: the seconds its error says to wait (RFC 9110 §10.2.3), so clients need not read the body. */
+export function setRetryAfter(res: Response, error: unknown): void {
+  const wait = retryAfterOf(error);
+  if (wait) res.setHeader('Retry-After', String(wait));
 }
 
 /** Errors of the request itself before any handler ran (body-parser's `type`, Express's URIError). */

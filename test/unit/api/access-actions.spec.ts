@@ -18,9 +18,13 @@ function files(dir: string): string[] {
   });
 }
 
-/** `asCaseworker(viewer, id, 'case-handling', 'view')`, `recordProxy(…, 'overview')`, `record(caller, {…}, 'correction:read')`. */
-const LOGGING_CALL = /\b(?:asCaseworker|asProxy|recordProxy|reach|accessLog\.record)\(((?:[^()]|\([^()]*\))*)\)/g;
-const LAST_STRING = /,\s*'([a-z:-]+)'\s*,?\s*$/;
+/**
+ * `asCaseworker(viewer, id, 'case-handling', 'view')`, `recordProxy(…, 'overview')`, `record(caller, {…}, 'correction:read')`,
+ * `actAsCaseworker(viewer, id, 'case-handling', 'note', (sql) => …)`.
+ */
+const LOGGING_CALL = /\b(?:asCaseworker|actAsCaseworker|asProxy|recordProxy|reach|accessLog\.record)\(((?:[^()]|\([^()]*\))*)\)/g;
+/** The last string argument, before the write a call may end with. */
+const LAST_STRING = /,\s*'([a-z:-]+)'\s*(?:,\s*\(\w*\)\s*=>[^']*)?,?\s*$/;
 /** Actions written from a template: the values the template takes. */
 const TEMPLATED = ['correction:corrected', 'correction:rejected'];
 

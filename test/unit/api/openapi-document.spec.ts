@@ -14,7 +14,11 @@ import { ERROR_STATUS } from '../../../src/platform/errors/domain-error';
 import { testConfig } from '../../support/app';
 import { AcceptingGateway } from '../../support/self-service';
 
-type Response = { description?: string; content?: Record<string, { schema?: { $ref?: string }; example?: unknown; examples?: object }> };
+type Response = {
+  description?: string;
+  headers?: Record<string, { required?: boolean; schema?: { type?: string; minimum?: number } }>;
+  content?: Record<string, { schema?: { $ref?: string }; example?: unknown; examples?: object }>;
+};
 type Operation = { responses: Record<string, Response> };
 
 interface Route {
@@ -124,6 +128,16 @@ describe('the OpenAPI document', () => {
           return json.example || json.examples ? [] : [`${where} ${status}: no example`];
         }),
     );
+    expect(problems).toEqual([]);
+  });
+
+  it('says in every 429 when to come back: a Retry-After header in whole seconds', () => {
+    const limited = operations().filter(({ op }) => op.responses['429']);
+    expect(limited.length).toBeGreaterThan(20);
+    const problems = limited.flatMap(({ where, op }) => {
+      const header = op.responses['429'].headers?.['Retry-After'];
+      return header?.required && header.schema?.type === 'integer' && header.schema.minimum === 1 ? [] : [`${where} 429: no Retry-After`];
+    });
     expect(problems).toEqual([]);
   });
 
