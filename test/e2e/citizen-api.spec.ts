@@ -95,6 +95,21 @@ describe('citizen API', () => {
     expect(bad.body.fields).toEqual([{ field: 'data.n', reason: 'must be integer' }]);
   });
 
+  it('answers a second start of a running journey type with 409 naming the running journey, also when two starts race', async () => {
+    const carl = await tokenFor('0707907890');
+    const start = () => http.post('/api/journeys').set('Authorization', `Bearer ${carl}`).send({ type: 'moving' });
+    const [a, b] = await Promise.all([start(), start()]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const [won, lost] = a.status === 201 ? [a, b] : [b, a];
+    expect(lost.body).toMatchObject({ code: 'JOURNEY_ALREADY_ACTIVE', journeyId: won.body.id });
+    const again = await start().expect(409);
+    expect(again.body).toMatchObject({ code: 'JOURNEY_ALREADY_ACTIVE', journeyId: won.body.id });
+    const mine = await http.get('/api/journeys').set('Authorization', `Bearer ${carl}`).expect(200);
+    expect(mine.body.map((j: { id: string }) => j.id)).toEqual([won.body.id]);
+    const history = await http.get(`/api/journeys/${won.body.id}/history`).set('Authorization', `Bearer ${carl}`).expect(200);
+    expect(history.body.map((h: { event: string }) => h.event)).toEqual(['journey.started']);
+  });
+
   it('starts one journey for a retried start with the same idempotency key', async () => {
     const token = await tokenFor('0606906789');
     const start = () =>

@@ -76,7 +76,7 @@ export class JourneysController {
     const def = this.catalog.latest(body.type);
     if (def) assertCitizenMayStart(def);
     const facts = await this.registerFacts.forStart(def, req.principal!.citizen!);
-    const { journeyId } = await this.start.execute({
+    const { journeyId, journey } = await this.start.execute({
       citizenId,
       type: body.type,
       answers: body.answers ?? {},
@@ -84,7 +84,7 @@ export class JourneysController {
       actor: { kind: 'citizen', id: citizenId },
       idempotencyKey: body.idempotencyKey,
     });
-    return this.queries.view(await this.queries.row(journeyId), 'citizen');
+    return this.queries.view(journey ?? (await this.queries.row(journeyId)), 'citizen');
   }
 
   @Get('journeys')

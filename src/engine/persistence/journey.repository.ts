@@ -166,7 +166,12 @@ export class JourneyRepository {
     return sql.query('SELECT id, type, status, linked_step FROM journey WHERE parent_journey_id = $1 ORDER BY created_at', [parentId]);
   }
 
-  async insert(
+  /**
+   * Writes a new journey with its first history entry, in one statement, unless the citizen has an
+   * active journey of the type already (the unique index decides, so two starts at once cannot both
+   * win): then nothing is written and the answer names that journey, when this statement can see it.
+   */
+  async insertStarted(
     tx: Sql,
     j: JourneyWrite & {
       id: string;
@@ -177,11 +182,20 @@ export class JourneyRepository {
       linkedStep?: string;
       startedBy?: string;
     },
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO journey (id, citizen_id, parent_journey_id, linked_step, type, definition_version, status, state, snapshot,
-                            version, next_deadline, has_failed_step, systems, completed_at, started_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,1,$10,$11,$12, CASE WHEN $7 = 'completed' THEN now() END, $13)`,
+    first: { eventType: string; eventData: Record<string, unknown>; actor: Actor },
+  ): Promise<{ row: JourneyRow } | { activeId: string | null }> {
+    const rows: (JourneyRow & { active_id: string | null })[] = await tx.query(
+      `WITH j AS (
+         INSERT INTO journey (id, citizen_id, parent_journey_id, linked_step, type, definition_version, status, state, snapshot,
+                              version, next_deadline, has_failed_step, systems, completed_at, started_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,1,$10,$11,$12, CASE WHEN $7 = 'completed' THEN now() END, $13)
+         ON CONFLICT (citizen_id, type) WHERE status = 'active' DO NOTHING
+         RETURNING *),
+       h AS (
+         INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
+         SELECT id, 1, $14, $15, $16, state FROM j)
+       SELECT j.*, (SELECT id FROM journey WHERE citizen_id = $2 AND type = $5 AND status = 'active') AS active_id
+         FROM (SELECT 1) AS one LEFT JOIN j ON true`,
       [
         j.id,
         j.citizenId,
@@ -196,8 +210,13 @@ export class JourneyRepository {
         j.hasFailedStep,
         j.systems,
         j.startedBy ?? null,
+        first.eventType,
+        first.eventData,
+        first.actor,
       ],
     );
+    const [{ active_id, ...row }] = rows;
+    return row.id ? { row } : { activeId: active_id };
   }
 
   /** Optimistic check on top of the row lock: a stale version means someone else wrote first. */

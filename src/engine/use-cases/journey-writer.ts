@@ -8,7 +8,7 @@ import type { Actor } from '../actor';
 import { DefinitionCatalog, unknownJourneyType } from '../definitions/definition-catalog';
 import { declaredFacts } from '../definitions/declared-facts';
 import { CommandWriter } from '../persistence/command-writer';
-import { JourneyRepository, type JourneyRow, type Sql } from '../persistence/journey.repository';
+import { JourneyRepository, type JourneyChild, type JourneyRow, type Sql } from '../persistence/journey.repository';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
 
@@ -54,17 +54,17 @@ export class JourneyWriter {
     return def;
   }
 
-  async start(tx: Sql, spec: StartSpec): Promise<string> {
+  /**
+   * Starts a journey on `tx` and hands back its row as written, with no linked journeys when the
+   * start linked none (`children` left out when it did: the reader reads them).
+   */
+  async start(tx: Sql, spec: StartSpec): Promise<JourneyRow & { children?: JourneyChild[] }> {
     const def = this.definitionFor(spec.type);
     this.catalog.validateStart(def, spec.answers);
     // Data minimisation: a journey receives only the register facts its definition declares.
     const declared = declaredFacts(def);
     spec = { ...spec, facts: Object.fromEntries(Object.entries(spec.facts).filter(([key]) => declared.has(key))) };
     this.catalog.validateFacts(def, spec.facts);
-    const existing = await this.repo.findActive(tx, spec.citizenId, def.id);
-    if (existing) {
-      throw new DomainError('JOURNEY_ALREADY_ACTIVE', `An active ${def.id} journey already exists`, { journeyId: existing.id });
-    }
     let result: runtime.TransitionResult;
     try {
       result = runtime.start(def, {
@@ -81,31 +81,32 @@ export class JourneyWriter {
       });
     }
     const id = randomUUID();
-    await this.repo.insert(tx, {
-      id,
-      citizenId: spec.citizenId,
-      type: def.id,
-      definitionVersion: def.version,
-      parentJourneyId: spec.parent?.journeyId,
-      linkedStep: spec.parent?.step,
-      status: result.status,
-      state: result.state,
-      snapshot: result.snapshot,
-      ...derivedColumns(def, result.context),
-      startedBy: spec.startedBy,
-    });
-    await this.repo.appendHistory(tx, {
-      journeyId: id,
-      seq: 1,
-      eventType: 'journey.started',
-      eventData: { answers: spec.answers },
-      actor: spec.actor,
-      state: result.state,
-    });
+    const written = await this.repo.insertStarted(
+      tx,
+      {
+        id,
+        citizenId: spec.citizenId,
+        type: def.id,
+        definitionVersion: def.version,
+        parentJourneyId: spec.parent?.journeyId,
+        linkedStep: spec.parent?.step,
+        status: result.status,
+        state: result.state,
+        snapshot: result.snapshot,
+        ...derivedColumns(def, result.context),
+        startedBy: spec.startedBy,
+      },
+      { eventType: 'journey.started', eventData: { answers: spec.answers }, actor: spec.actor },
+    );
+    if (!('row' in written)) {
+      const journeyId = written.activeId ?? (await this.repo.findActive(tx, spec.citizenId, def.id))?.id;
+      throw new DomainError('JOURNEY_ALREADY_ACTIVE', `An active ${def.id} journey already exists`, { journeyId });
+    }
     const link = { type: def.id, parent_journey_id: spec.parent?.journeyId ?? null, linked_step: spec.parent?.step ?? null };
     await this.afterTransition(tx, { journeyId: id, citizenId: spec.citizenId, seq: 1 }, result, spec.actor, link);
     this.metrics.transitions.inc({ journey_type: def.id, event_type: 'journey.started' });
-    return id;
+    const linked = result.commands.some((c) => c.type === 'journey.link');
+    return linked ? written.row : { ...written.row, children: [] };
   }
 
   /** Timers and notifications a snapshot migration asks for, written on the migration's transaction. */

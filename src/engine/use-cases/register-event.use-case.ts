@@ -93,7 +93,7 @@ export class RegisterEventUseCase {
         await tx.query('SAVEPOINT person');
         try {
           const birthDate = await this.citizens.birthDate(citizenIds[i]);
-          const journeyId = await this.writer.start(tx, {
+          const { id: journeyId } = await this.writer.start(tx, {
             citizenId: citizenIds[i],
             type: start.journey,
             answers: {},

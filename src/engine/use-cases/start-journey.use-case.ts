@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../actor';
+import type { JourneyChild, JourneyRow } from '../persistence/journey.repository';
 import { JourneyWriter } from './journey-writer';
 
 export interface StartJourneyCommand {
@@ -18,7 +19,13 @@ export interface StartJourneyCommand {
 export class StartJourneyUseCase {
   constructor(private readonly writer: JourneyWriter) {}
 
-  async execute(command: StartJourneyCommand): Promise<{ journeyId: string; duplicate?: boolean }> {
+  /**
+   * The journey's id, and its row as the start wrote it (left out for a repeated key: that journey
+   * may have moved on since), so the caller can answer without reading it again.
+   */
+  async execute(
+    command: StartJourneyCommand,
+  ): Promise<{ journeyId: string; duplicate?: boolean; journey?: JourneyRow & { children?: JourneyChild[] } }> {
     return this.writer.repo.transaction(async (tx) => {
       if (command.idempotencyKey) {
         // Claiming the key first makes a concurrent retry wait for this transaction, then see its journey.
@@ -34,7 +41,7 @@ export class StartJourneyUseCase {
           if (previous?.journey_id) return { journeyId: previous.journey_id, duplicate: true };
         }
       }
-      const journeyId = await this.writer.start(tx, {
+      const journey = await this.writer.start(tx, {
         citizenId: command.citizenId,
         type: command.type,
         answers: command.answers ?? {},
@@ -46,10 +53,10 @@ export class StartJourneyUseCase {
         await tx.query('UPDATE start_idempotency SET journey_id = $3 WHERE citizen_id = $1 AND key = $2', [
           command.citizenId,
           command.idempotencyKey,
-          journeyId,
+          journey.id,
         ]);
       }
-      return { journeyId };
+      return { journeyId: journey.id, journey };
     });
   }
 }
