@@ -70,6 +70,21 @@ describe('consents (samtykker)', () => {
     await db?.drop();
   });
 
+  it('cancels a fetch the consent released but no worker started yet when its step ends: nothing is fetched for an application made', async () => {
+    const citizen = await tokenFor(http, '0909909012');
+    const journeyId = await reportedMove(citizen);
+    await http.post('/api/me/consents').set(bearer(citizen)).send({ journeyId, step: 'housing-benefit' }).expect(201);
+    expect((await incomeTask(journeyId)).status).toBe('queued');
+    await http
+      .post(`/api/journeys/${journeyId}/events`)
+      .set(bearer(citizen))
+      .send({ type: 'housing-benefit.applied', data: { appliedOn: inDays(0) } })
+      .expect(200);
+    expect((await incomeTask(journeyId)).status).toBe('cancelled');
+    // The next test starts a worker and checks that no income is fetched before its own consent:
+    // this journey's job, still on the queue, must find its task cancelled.
+  });
+
   it('holds the fetch without consent, runs it once given, and never runs what was withdrawn before it started', async () => {
     const citizen = await tokenFor(http, '0101901234');
     const journeyId = await reportedMove(citizen);

@@ -115,12 +115,13 @@ export class JourneyWriter {
   }
 
   /**
-   * A held, consent-based fetch that is no longer wanted never runs: the citizen filled in by hand
-   * what it would have fetched ("Udfyld selv"), or its step is over (done or skipped without it).
-   * Asked only in the transition that fills in or ends the step: no fetch is held for a step that
-   * is already over, so later events have nothing to cancel.
+   * A consent-based fetch that is no longer wanted never starts: the citizen filled in by hand what
+   * it would have fetched ("Udfyld selv"), or its step is over (done or skipped without it). Held
+   * for a consent, queued or waiting for a retry, it is cancelled (a job already on the queue finds
+   * it cancelled and does nothing); one already running cannot be called back. Asked only in the
+   * transition that fills in or ends the step: no fetch is written for a step that is over.
    */
-  async cancelHeldFetches(
+  async cancelUnneededFetches(
     tx: Sql,
     journeyId: string,
     def: JourneyDefinition,
@@ -133,7 +134,8 @@ export class JourneyWriter {
       const endsNow = over(steps.after, step.id) && !over(steps.before, step.id);
       if (step.legalBasis.fillInYourself !== eventType && !endsNow) continue;
       await tx.query(
-        `UPDATE integration_task SET status = 'cancelled', updated_at = now() WHERE journey_id = $1 AND step = $2 AND status = 'held'`,
+        `UPDATE integration_task SET status = 'cancelled', updated_at = now()
+          WHERE journey_id = $1 AND step = $2 AND status IN ('held', 'queued', 'failed')`,
         [journeyId, step.id],
       );
     }

@@ -196,7 +196,7 @@ export class SendEventUseCase {
         command.actor,
         journey,
       );
-      await this.writer.cancelHeldFetches(tx, journey.id, def, command.type, { before, after });
+      await this.writer.cancelUnneededFetches(tx, journey.id, def, command.type, { before, after });
       await this.stepChanges.afterTransition(tx, ctx, def, changed, after, journey.subscriptions);
       this.metrics.transitions.inc({ journey_type: def.id, event_type: command.type });
       // Children read with the write are those from before it; a journey linked just now is read again by the view.
