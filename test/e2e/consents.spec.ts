@@ -70,7 +70,7 @@ describe('consents (samtykker)', () => {
     await db?.drop();
   });
 
-  it('cancels a fetch the consent released but no worker started yet when its step ends: nothing is fetched for an application made', async () => {
+  it('cancels a fetch a consent released but no worker started when its step ends: nothing fetched for an application made', async () => {
     const citizen = await tokenFor(http, '0909909012');
     const journeyId = await reportedMove(citizen);
     await http.post('/api/me/consents').set(bearer(citizen)).send({ journeyId, step: 'housing-benefit' }).expect(201);

@@ -106,7 +106,8 @@ describe.each(queueBackends())('integration jobs and timers on %s', (backend) =>
     // A second run of the same call arrives late: the journey no longer waits for it.
     const [first] = await sql.query('SELECT step, task, system, input FROM integration_task WHERE journey_id = $1', [id]);
     const [late] = await sql.query(
-      `INSERT INTO integration_task (id, journey_id, step, task, system, input, status) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'queued')
+      `INSERT INTO integration_task (id, journey_id, step, task, system, input, status)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'queued')
        RETURNING id, generation`,
       [id, first.step, first.task, first.system, first.input],
     );
