@@ -74,6 +74,25 @@ describeInBrowser('citizen and caseworker in the browser', () => {
     await stack.backAs(page, name);
   }
 
+  /** The start form of a move on `movingDate` to Søndergade 14 in Aarhus, found by search, "Nej" to every question. */
+  async function fillInMoveToAarhus(movingDate: string): Promise<void> {
+    await page.getByLabel('Flyttedato').fill(movingDate);
+    await page.getByLabel('Søg efter adressen').fill('Søndergade 14, Aarhus');
+    await page.getByRole('button', { name: 'Søg adresse' }).click();
+    await page.getByLabel('Søndergade 14, 8000 Aarhus C').check();
+    for (const question of [
+      'Bor der allerede andre',
+      'Lejer du',
+      'Flytter der børn',
+      'Flytter et barn fra',
+      'Vil du søge om adressebeskyttelse',
+    ])
+      await page
+        .getByRole('group', { name: new RegExp(question) })
+        .getByLabel('Nej')
+        .check();
+  }
+
   /** Signing out here and at the provider ends on the sign-in page. */
   const signOut = () => stack.signOut(page);
 
@@ -150,22 +169,7 @@ describeInBrowser('citizen and caseworker in the browser', () => {
     // Starting a second move says one runs, offers it, and keeps the answers in the form.
     await visit('/journeys/new/moving');
     await page.getByText('Du har allerede et forløb i gang: Flytte').waitFor();
-    await page.getByLabel('Flyttedato').fill(inDays(10));
-    await page.getByLabel('Søg efter adressen').fill('Søndergade 14, Aarhus');
-    await page.getByRole('button', { name: 'Søg adresse' }).click();
-    await page.getByLabel('Søndergade 14, 8000 Aarhus C').check();
-    for (const question of [
-      'Bor der allerede andre',
-      'Lejer du',
-      'Flytter der børn',
-      'Flytter et barn fra',
-      'Vil du søge om adressebeskyttelse',
-    ]) {
-      await page
-        .getByRole('group', { name: new RegExp(question) })
-        .getByLabel('Nej')
-        .check();
-    }
+    await fillInMoveToAarhus(inDays(10));
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByText('Svarene herunder er ikke gemt.').waitFor();
     expect(await page.getByLabel('Flyttedato').inputValue()).toBe(inDays(10));
@@ -327,21 +331,7 @@ describeInBrowser('citizen and caseworker in the browser', () => {
     await signOut();
     await signInAs('Bo Nielsen', CITIZEN_SIGN_IN);
     await visit('/journeys/new/moving');
-    await page.getByLabel('Flyttedato').fill(inDays(-10));
-    await page.getByLabel('Søg efter adressen').fill('Søndergade 14, Aarhus');
-    await page.getByRole('button', { name: 'Søg adresse' }).click();
-    await page.getByLabel('Søndergade 14, 8000 Aarhus C').check();
-    for (const question of [
-      'Bor der allerede andre',
-      'Lejer du',
-      'Flytter der børn',
-      'Flytter et barn fra',
-      'Vil du søge om adressebeskyttelse',
-    ])
-      await page
-        .getByRole('group', { name: new RegExp(question) })
-        .getByLabel('Nej')
-        .check();
+    await fillInMoveToAarhus(inDays(-10));
     await Promise.all([page.waitForURL(/\/journeys\/[0-9a-f-]{36}\?/), page.getByRole('button', { name: 'Start' }).click()]);
     await page.getByText('Fristen for at anmelde flytningen (5 dage efter flyttedagen) er overskredet.').waitFor();
     await page.getByRole('heading', { name: 'Det skal du gøre nu' }).waitFor();
