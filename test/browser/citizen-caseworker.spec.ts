@@ -1,20 +1,11 @@
-import * as fs from 'node:fs';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { movingV1 } from '../../journeys/moving';
-import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
-import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
-import { createTestApp } from '../support/app';
-import { createTestDatabase } from '../support/database';
-import { freePort } from '../support/ports';
-import { axeFindings, CHROMIUM, launchChromium, overflowsAt320, pageProblems, type AxeFinding, type Reader } from './page-checks';
+import { CASEWORKER_SIGN_IN, CITIZEN_SIGN_IN, DESKTOP, describeInBrowser, startBrowserStack, type BrowserStack } from './browser-stack';
+import { PageAudit, type Reader } from './page-checks';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
-if (!fs.existsSync(CHROMIUM))
-  process.stdout.write(`\n[tests] ${CHROMIUM} is missing: browser tests are skipped (apt-get install -y chromium).\n`);
 
 /**
  * The pages in a real browser (Debian's Chromium through playwright-core). People sign in through
@@ -22,29 +13,17 @@ if (!fs.existsSync(CHROMIUM))
  * completes the moving journey, a caseworker finds it and reads its timeline, and the citizen
  * then sees that read under "Hvem har set mine data". axe-core checks every page on the way.
  */
-(fs.existsSync(CHROMIUM) ? describe : describe.skip)('citizen and caseworker in the browser', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sandbox: Sandbox;
-  let app: NestExpressApplication;
-  let browser: Browser;
-  let context: BrowserContext;
+describeInBrowser('citizen and caseworker in the browser', () => {
+  let stack: BrowserStack;
   let page: Page;
   let base: string;
-  const violations: AxeFinding[] = [];
-  const problems: string[] = [];
+  const found = new PageAudit(movingV1);
 
   /** axe-core in the page: a finding of any impact fails the suite. */
-  async function audit(): Promise<void> {
-    violations.push(...(await axeFindings(page)));
-  }
+  const audit = () => found.axe(page);
 
   /** The page now shown: axe, its language, internal codes, and reflow at 320 px. */
-  async function inspect(reader: Reader = 'citizen'): Promise<void> {
-    await audit();
-    problems.push(...(await pageProblems(page, movingV1, reader)));
-    const excess = await overflowsAt320(page);
-    if (excess > 0) problems.push(`${page.url()}: ${excess} px horizontal scroll at 320 px`);
-  }
+  const inspect = (reader: Reader = 'citizen') => found.inspect(page, reader);
 
   /** The page now shown in Danish and English, at 1280 and 390 px; back in Danish at 1280 px. */
   async function inBothLanguages(reader: Reader = 'citizen'): Promise<void> {
@@ -90,48 +69,42 @@ if (!fs.existsSync(CHROMIUM))
   /** Through the provider: the service's button, the provider's page, and back with a session. */
   async function signInAs(name: string, service: string): Promise<void> {
     await visit('/login');
-    await Promise.all([page.waitForURL(/\/interaction\//), page.getByRole('button', { name: `Log ind med ${service}` }).click()]);
+    await stack.toProvider(page, service);
     expect(new URL(page.url()).origin).not.toBe(base);
-    await Promise.all([page.waitForURL(`${base}/**`), page.getByRole('button', { name: `Log ind som ${name}` }).click()]);
-    await page.waitForLoadState();
+    await stack.backAs(page, name);
+  }
+
+  /** The start form of a move on `movingDate` to Søndergade 14 in Aarhus, found by search, "Nej" to every question. */
+  async function fillInMoveToAarhus(movingDate: string): Promise<void> {
+    await page.getByLabel('Flyttedato').fill(movingDate);
+    await page.getByLabel('Søg efter adressen').fill('Søndergade 14, Aarhus');
+    await page.getByRole('button', { name: 'Søg adresse' }).click();
+    await page.getByLabel('Søndergade 14, 8000 Aarhus C').check();
+    for (const question of [
+      'Bor der allerede andre',
+      'Lejer du',
+      'Flytter der børn',
+      'Flytter et barn fra',
+      'Vil du søge om adressebeskyttelse',
+    ])
+      await page
+        .getByRole('group', { name: new RegExp(question) })
+        .getByLabel('Nej')
+        .check();
   }
 
   /** Signing out here and at the provider ends on the sign-in page. */
-  async function signOut(): Promise<void> {
-    await Promise.all([page.waitForURL(`${base}/login`), page.getByRole('button', { name: 'Log ud' }).click()]);
-  }
+  const signOut = () => stack.signOut(page);
 
   beforeAll(async () => {
-    db = await createTestDatabase('browser');
-    sandbox = await startSandbox({ latencyScale: 0, seed: 11 });
-    const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
-    // The provider sends the browser back to PUBLIC_BASE_URL, so the service listens on a port known beforehand.
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = await createTestApp({
-      databaseUrl: db.url,
-      backend: 'postgres',
-      definitions: [movingV1],
-      gateway,
-      role: 'all',
-      namespace: `browser_${process.pid}`,
-      env: { PUBLIC_BASE_URL: base },
-    });
-    await app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
-    // axe is injected as an inline script, which the pages' CSP (rightly) forbids.
-    context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    stack = await startBrowserStack({ name: 'browser', seed: 11, definitions: [movingV1], role: 'all' });
+    base = stack.base;
+    page = await stack.newPage({ viewport: DESKTOP });
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await sandbox?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('does let a citizen start the moving journey and work through its task list', async () => {
-    await signInAs('Anna Jensen', 'MitID (testpersoner)');
+    await signInAs('Anna Jensen', CITIZEN_SIGN_IN);
     expect(page.url()).toBe(`${base}/journeys`);
     // No journeys yet: the page offers starting one.
     await page.getByRole('main').getByRole('link', { name: 'Start et forløb' }).waitFor();
@@ -196,22 +169,7 @@ if (!fs.existsSync(CHROMIUM))
     // Starting a second move says one runs, offers it, and keeps the answers in the form.
     await visit('/journeys/new/moving');
     await page.getByText('Du har allerede et forløb i gang: Flytte').waitFor();
-    await page.getByLabel('Flyttedato').fill(inDays(10));
-    await page.getByLabel('Søg efter adressen').fill('Søndergade 14, Aarhus');
-    await page.getByRole('button', { name: 'Søg adresse' }).click();
-    await page.getByLabel('Søndergade 14, 8000 Aarhus C').check();
-    for (const question of [
-      'Bor der allerede andre',
-      'Lejer du',
-      'Flytter der børn',
-      'Flytter et barn fra',
-      'Vil du søge om adressebeskyttelse',
-    ]) {
-      await page
-        .getByRole('group', { name: new RegExp(question) })
-        .getByLabel('Nej')
-        .check();
-    }
+    await fillInMoveToAarhus(inDays(10));
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByText('Svarene herunder er ikke gemt.').waitFor();
     expect(await page.getByLabel('Flyttedato').inputValue()).toBe(inDays(10));
@@ -242,7 +200,7 @@ if (!fs.existsSync(CHROMIUM))
     await visit('/me/notifications');
     expect(await page.locator('h2:has-text("Planlagte påmindelser") + ul').textContent()).toMatch(/påmindelse om "Søg boligstøtte"/);
     // The day the first reminder is due, the timer worker sends it: the journey page says so, and "Beskeder" lists it.
-    await app.get(DataSource).query(
+    await stack.app.get(DataSource).query(
       `UPDATE journey_timer SET due_at = now() WHERE journey_id = $1 AND key = (SELECT key FROM journey_timer
         WHERE journey_id = $1 AND purpose = 'reminder' AND status = 'scheduled' ORDER BY due_at LIMIT 1)`,
       [new URL(journeyUrl).pathname.split('/').pop()],
@@ -319,7 +277,7 @@ if (!fs.existsSync(CHROMIUM))
 
   it('does let a caseworker find the journey and see its timeline', async () => {
     await signOut();
-    await signInAs('Jonas Berg', 'medarbejder-log-ind (testpersoner)');
+    await signInAs('Jonas Berg', CASEWORKER_SIGN_IN);
     expect(page.url()).toBe(`${base}/caseworker`);
     await audit();
     await page.getByLabel('Type').selectOption('moving');
@@ -357,7 +315,7 @@ if (!fs.existsSync(CHROMIUM))
 
   it('does show the caseworker’s read under "Hvem har set mine data"', async () => {
     await signOut();
-    await signInAs('Anna Jensen', 'MitID (testpersoner)');
+    await signInAs('Anna Jensen', CITIZEN_SIGN_IN);
     await visit('/me/access-log');
     const row = page.getByRole('row', { name: /Jonas Berg/ });
     expect(await row.count()).toBeGreaterThan(0);
@@ -371,23 +329,9 @@ if (!fs.existsSync(CHROMIUM))
 
   it('does start a move past its reporting deadline with a warning, not a refusal', async () => {
     await signOut();
-    await signInAs('Bo Nielsen', 'MitID (testpersoner)');
+    await signInAs('Bo Nielsen', CITIZEN_SIGN_IN);
     await visit('/journeys/new/moving');
-    await page.getByLabel('Flyttedato').fill(inDays(-10));
-    await page.getByLabel('Søg efter adressen').fill('Søndergade 14, Aarhus');
-    await page.getByRole('button', { name: 'Søg adresse' }).click();
-    await page.getByLabel('Søndergade 14, 8000 Aarhus C').check();
-    for (const question of [
-      'Bor der allerede andre',
-      'Lejer du',
-      'Flytter der børn',
-      'Flytter et barn fra',
-      'Vil du søge om adressebeskyttelse',
-    ])
-      await page
-        .getByRole('group', { name: new RegExp(question) })
-        .getByLabel('Nej')
-        .check();
+    await fillInMoveToAarhus(inDays(-10));
     await Promise.all([page.waitForURL(/\/journeys\/[0-9a-f-]{36}\?/), page.getByRole('button', { name: 'Start' }).click()]);
     await page.getByText('Fristen for at anmelde flytningen (5 dage efter flyttedagen) er overskredet.').waitFor();
     await page.getByRole('heading', { name: 'Det skal du gøre nu' }).waitFor();
@@ -397,12 +341,11 @@ if (!fs.existsSync(CHROMIUM))
   }, 60_000);
 
   it('does find no accessibility violations, text in the wrong language, internal codes or sideways scrolling on any page', async () => {
-    expect(problems).toEqual([]);
-    const found = violations.splice(0);
-    expect(found).toEqual([]);
+    expect(found.problems).toEqual([]);
+    expect(found.violations.splice(0)).toEqual([]);
     // A canary: the same check on a page with a known fault must report it, or the audit proves nothing.
     await page.setContent('<!DOCTYPE html><html><head><title>x</title></head><body><main><img src="/x.png"><input></main></body></html>');
     await audit();
-    expect(violations.map((v) => v.id).sort()).toEqual(['html-has-lang', 'image-alt', 'label']);
+    expect(found.violations.map((v) => v.id).sort()).toEqual(['html-has-lang', 'image-alt', 'label']);
   });
 });

@@ -1,16 +1,9 @@
-import * as fs from 'node:fs';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Browser, Page } from 'playwright-core';
-import request from 'supertest';
+import type { Page } from 'playwright-core';
 import { movingV2 } from '../../journeys/moving';
 import { addDays } from '../../journeys/shared/calendar';
-import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
-import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
-import { createTestApp } from '../support/app';
-import { createTestDatabase } from '../support/database';
 import { bearer, tokenFor } from '../support/experience';
-import { freePort } from '../support/ports';
-import { axeFindings, CHROMIUM, launchChromium, overflowsAt320, pageProblems, type AxeFinding } from './page-checks';
+import { describeInBrowser, PHONE, startBrowserStack, type BrowserStack } from './browser-stack';
+import { PageAudit } from './page-checks';
 
 const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
 
@@ -22,34 +15,20 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
  * axe-core (WCAG 2.1 A/AA, any impact fails), for the other language's text and internal codes, and
  * for sideways scrolling at 320 px.
  */
-(fs.existsSync(CHROMIUM) ? describe : describe.skip)('consents in the browser', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sandbox: Sandbox;
-  let app: NestExpressApplication;
-  let browser: Browser;
+describeInBrowser('consents in the browser', () => {
+  let stack: BrowserStack;
   let page: Page;
   let base: string;
-  let http: ReturnType<typeof request>;
-  const violations: AxeFinding[] = [];
-  const problems: string[] = [];
+  const found = new PageAudit(movingV2);
 
   /** axe-core, the language and codes check and 320 px, on the page now shown. */
-  async function check(): Promise<void> {
-    violations.push(...(await axeFindings(page)));
-    problems.push(...(await pageProblems(page, movingV2, 'citizen')));
-    const excess = await overflowsAt320(page);
-    if (excess > 0) problems.push(`${page.url()}: scrolls ${excess}px sideways at 320px`);
-  }
+  const check = () => found.inspect(page);
 
-  async function signInAs(name: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await Promise.all([page.waitForURL(/\/interaction\//), page.getByRole('button', { name: 'Log ind med MitID (testpersoner)' }).click()]);
-    await Promise.all([page.waitForURL(`${base}/**`), page.getByRole('button', { name: `Log ind som ${name}` }).click()]);
-    await page.waitForLoadState();
-  }
+  const signInAs = (name: string) => stack.signInAs(page, name);
 
   /** A renting citizen's move, reported: the housing-benefit step is open and its income fetch waits for consent. */
   async function reportedMove(cpr: string): Promise<string> {
+    const { http } = stack;
     const token = await tokenFor(http, cpr);
     const answers = { ...movingV2.startExamples[1], movingDate: inDays(10) };
     const journey = await http.post('/api/journeys').set(bearer(token)).send({ type: 'moving', answers }).expect(201);
@@ -62,33 +41,12 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('browser_consents');
-    sandbox = await startSandbox({ latencyScale: 0, seed: 17 });
-    const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
     // API and workers in one process: the fetch a consent releases runs as it would in production.
-    app = await createTestApp({
-      databaseUrl: db.url,
-      backend: 'postgres',
-      definitions: [movingV2],
-      gateway,
-      role: 'all',
-      namespace: `browser_consents_${process.pid}`,
-      env: { PUBLIC_BASE_URL: base },
-    });
-    await app.listen(port, '127.0.0.1');
-    http = request(app.getHttpServer());
-    browser = await launchChromium();
-    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport: { width: 390, height: 844 } });
-    page = await context.newPage();
+    stack = await startBrowserStack({ name: 'browser_consents', seed: 17, definitions: [movingV2], role: 'all' });
+    base = stack.base;
+    page = await stack.newPage({ viewport: PHONE });
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await sandbox?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('does let a citizen give consent on the step, see the income fetched, and withdraw the consent after confirming', async () => {
     const journeyId = await reportedMove('0101901234');
@@ -116,7 +74,7 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
       await page.reload();
     }
     expect(await answered.count()).toBe(1);
-    expect(sandbox.calls().filter((c) => c.task === 'fetch-income')).toHaveLength(1);
+    expect(stack.sandbox!.calls().filter((c) => c.task === 'fetch-income')).toHaveLength(1);
     await page.getByRole('cell', { name: 'Samtykke givet: oplysningerne til trinnet må hentes' }).waitFor();
     await page.getByText('Du gav samtykke').waitFor();
     await check();
@@ -144,9 +102,9 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
     expect(await page.getByRole('link', { name: /^Træk tilbage/ }).count()).toBe(0);
     await page.getByRole('term').filter({ hasText: 'Trukket tilbage' }).waitFor();
     await check();
-    const listed = await http
+    const listed = await stack.http
       .get('/api/me/consents')
-      .set(bearer(await tokenFor(http, '0101901234')))
+      .set(bearer(await tokenFor(stack.http, '0101901234')))
       .expect(200);
     expect(listed.body).toEqual([expect.objectContaining({ valid: false, withdrawnBy: 'citizen' })]);
 
@@ -163,8 +121,7 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
   }, 90_000);
 
   it('does offer the same choice in English, and "Udfyld selv" fills the income in with nothing fetched', async () => {
-    await page.getByRole('button', { name: 'Log ud' }).click();
-    await page.waitForURL(`${base}/login`);
+    await stack.signOut(page);
     const journeyId = await reportedMove('1512954321');
     await signInAs('Clara Hansen');
     await page.goto(`${base}/journeys/${journeyId}?lang=en`);
@@ -180,11 +137,11 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
     await page.goto(`${base}/overblik/samtykker`);
     await page.getByText('You have not given any consents.').waitFor();
     await check();
-    expect(sandbox.calls().filter((c) => c.task === 'fetch-income')).toHaveLength(1);
+    expect(stack.sandbox!.calls().filter((c) => c.task === 'fetch-income')).toHaveLength(1);
   }, 60_000);
 
   it('does find no accessibility violations of any impact, no text of the other language and no sideways scrolling', () => {
-    expect(violations).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(found.violations).toEqual([]);
+    expect(found.problems).toEqual([]);
   });
 });

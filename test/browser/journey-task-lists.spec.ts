@@ -1,18 +1,11 @@
-import * as fs from 'node:fs';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Browser, Page } from 'playwright-core';
-import request from 'supertest';
+import type { Page } from 'playwright-core';
 import { allDefinitions } from '../../journeys';
 import { addDays } from '../../journeys/shared/calendar';
 import type { JourneyDefinition } from '../../journeys/shared/contract';
-import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
-import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
-import { createTestApp } from '../support/app';
-import { createTestDatabase } from '../support/database';
 import { bearer, tokenFor } from '../support/experience';
-import { freePort } from '../support/ports';
 import { selfServiceHelpers } from '../support/self-service';
-import { axeFindings, CHROMIUM, launchChromium, overflowsAt320, pageProblems } from './page-checks';
+import { describeInBrowser, PHONE, startBrowserStack, type BrowserStack } from './browser-stack';
+import { describeFindings, inspectPage } from './page-checks';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 const inDays = (n: number) => addDays(today(), n);
@@ -32,9 +25,6 @@ const REMINDER = {
   en: /We will remind you about "[^"]+" on \d{1,2} [A-Z][a-z]+ \d{4}/,
 };
 
-if (!fs.existsSync(CHROMIUM))
-  process.stdout.write(`\n[tests] ${CHROMIUM} is missing: browser tests are skipped (apt-get install -y chromium).\n`);
-
 /**
  * The task lists of the journeys other than moving, in a real browser (Debian's Chromium through
  * playwright-core) at a phone's width: journeys the citizen starts and journeys a register starts
@@ -42,62 +32,26 @@ if (!fs.existsSync(CHROMIUM))
  * worded as something to do, speaks only its own language, shows no codes, passes axe-core's
  * WCAG 2.1 A/AA rules and does not scroll sideways at 320 px.
  */
-(fs.existsSync(CHROMIUM) ? describe : describe.skip)('the task lists of other journeys in the browser', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sandbox: Sandbox;
-  let app: NestExpressApplication;
-  let browser: Browser;
+describeInBrowser('the task lists of other journeys in the browser', () => {
+  let stack: BrowserStack;
   let page: Page;
   let base: string;
-  let http: ReturnType<typeof request>;
   const journeys = new Map<string, string>();
 
   /** What is wrong with the page now shown: axe findings, language, codes and sideways scrolling. */
-  async function inspect(def: JourneyDefinition): Promise<string[]> {
-    const problems = await pageProblems(page, def, 'citizen');
-    for (const finding of await axeFindings(page))
-      problems.push(`${finding.url}: axe ${finding.id} (${finding.impact}) at ${finding.nodes.join(', ')}`);
-    const excess = await overflowsAt320(page);
-    if (excess > 0) problems.push(`${page.url()}: ${excess} px horizontal scroll at 320 px`);
-    return problems;
-  }
+  const inspect = async (def: JourneyDefinition) => describeFindings(await inspectPage(page, def));
 
   async function open(path: string, lang: 'da' | 'en'): Promise<void> {
     await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('browser_journeys');
-    sandbox = await startSandbox({ latencyScale: 0, seed: 17 });
-    const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = await createTestApp({
-      databaseUrl: db.url,
-      backend: 'postgres',
-      definitions: allDefinitions(),
-      gateway,
-      role: 'api',
-      namespace: `browser_journeys_${process.pid}`,
-      env: { PUBLIC_BASE_URL: base },
-    });
-    await app.listen(port, '127.0.0.1');
-    http = request(app.getHttpServer());
-    browser = await launchChromium();
-    // axe is injected as an inline script, which the pages' CSP (rightly) forbids.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport: { width: 390, height: 844 } });
-    page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await Promise.all([page.waitForURL(/\/interaction\//), page.getByRole('button', { name: 'Log ind med MitID (testpersoner)' }).click()]);
-    await Promise.all([page.waitForURL(`${base}/**`), page.getByRole('button', { name: 'Log ind som Anna Jensen' }).click()]);
-    await page.waitForLoadState();
+    stack = await startBrowserStack({ name: 'browser_journeys', seed: 17, definitions: allDefinitions(), role: 'api' });
+    base = stack.base;
+    page = await stack.newPage({ viewport: PHONE });
+    await stack.signInAs(page, 'Anna Jensen');
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await sandbox?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('offers a way to start a journey while "Mine forløb" is empty, in Danish and English', async () => {
     for (const [lang, name] of [
@@ -115,6 +69,7 @@ if (!fs.existsSync(CHROMIUM))
   });
 
   it('starts journeys as the citizen and as the register feed does', async () => {
+    const { app, http } = stack;
     const anna = await tokenFor(http, ANNA);
     const startByHand = async (type: string, answers: Record<string, unknown>) => {
       const res = await http.post('/api/journeys').set(bearer(anna)).send({ type, answers }).expect(201);

@@ -1,17 +1,10 @@
-import * as fs from 'node:fs';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Browser, Page } from 'playwright-core';
-import request from 'supertest';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { movingV1 } from '../../journeys/moving';
 import { addDays } from '../../journeys/shared/calendar';
-import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
-import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
-import { createTestApp } from '../support/app';
-import { createTestDatabase } from '../support/database';
 import { bearer, grantProxy, tokenFor } from '../support/experience';
-import { freePort } from '../support/ports';
-import { axeFindings, CHROMIUM, launchChromium, type AxeFinding } from './page-checks';
+import { describeInBrowser, PHONE, startBrowserStack, type BrowserStack } from './browser-stack';
+import { PageAudit } from './page-checks';
 
 const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
 
@@ -20,56 +13,24 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
  * signed in through the local OpenID Connect provider; axe-core checks every state of the page, in
  * Danish and English, against WCAG 2.1 A/AA and any finding, whatever its impact, fails the suite.
  */
-(fs.existsSync(CHROMIUM) ? describe : describe.skip)('Mit overblik in the browser', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sandbox: Sandbox;
-  let app: NestExpressApplication;
-  let browser: Browser;
+describeInBrowser('Mit overblik in the browser', () => {
+  let stack: BrowserStack;
   let page: Page;
   let base: string;
-  const violations: AxeFinding[] = [];
+  const found = new PageAudit(movingV1);
 
   /** axe-core in the page: a finding of any impact fails the suite. */
-  async function audit(): Promise<void> {
-    violations.push(...(await axeFindings(page)));
-  }
-
-  async function signInAs(name: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await Promise.all([page.waitForURL(/\/interaction\//), page.getByRole('button', { name: 'Log ind med MitID (testpersoner)' }).click()]);
-    await Promise.all([page.waitForURL(`${base}/**`), page.getByRole('button', { name: `Log ind som ${name}` }).click()]);
-    await page.waitForLoadState();
-  }
+  const audit = () => found.axe(page);
 
   beforeAll(async () => {
-    db = await createTestDatabase('browser_overview');
-    sandbox = await startSandbox({ latencyScale: 0, seed: 13 });
-    const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = await createTestApp({
-      databaseUrl: db.url,
-      backend: 'postgres',
-      definitions: [movingV1],
-      gateway,
-      role: 'api',
-      namespace: `browser_overview_${process.pid}`,
-      env: { PUBLIC_BASE_URL: base },
-    });
-    await app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
-    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport: { width: 390, height: 844 } });
-    page = await context.newPage();
+    stack = await startBrowserStack({ name: 'browser_overview', seed: 13, definitions: [movingV1], role: 'api' });
+    base = stack.base;
+    page = await stack.newPage({ viewport: PHONE });
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await sandbox?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('does let a citizen read the overview, make a calendar link and turn it off', async () => {
-    const http = request(app.getHttpServer());
+    const { app, http } = stack;
     const anna = await tokenFor(http, '0101901234');
     const moving = await http
       .post('/api/journeys')
@@ -89,7 +50,7 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
     );
     await grantProxy(http, anna, { proxyCpr: '151295-4321', access: 'act', expiresAt: inDays(30) });
 
-    await signInAs('Anna Jensen');
+    await stack.signInAs(page, 'Anna Jensen');
     await page.getByRole('link', { name: 'Mit overblik' }).click();
     await page.getByRole('heading', { name: 'Mit overblik', level: 1 }).waitFor();
     await audit();
@@ -125,12 +86,11 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
 
   it('does let a proxy open the overview of the citizen they represent', async () => {
     // The municipality answered Anna's own correction: a new one for the fact may be made.
-    await app
+    await stack.app
       .get(DataSource)
       .query(`UPDATE correction_request SET status = 'corrected', answer = 'Adressen er rettet.', answered_at = now()`);
-    await page.getByRole('button', { name: 'Log ud' }).click();
-    await page.waitForURL(`${base}/login`);
-    await signInAs('Clara Hansen');
+    await stack.signOut(page);
+    await stack.signInAs(page, 'Clara Hansen');
     await page.goto(`${base}/overblik`);
     await page.getByRole('link', { name: 'Overblik for Anna Jensen' }).click();
     await page.getByRole('heading', { name: 'Overblik for Anna Jensen', level: 1 }).waitFor();
@@ -156,6 +116,6 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
   }, 60_000);
 
   it('does find no accessibility violations of any impact', () => {
-    expect(violations).toEqual([]);
+    expect(found.violations).toEqual([]);
   });
 });

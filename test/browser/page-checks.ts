@@ -160,3 +160,48 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
   if (process.env.AXE_REPORT) process.stdout.write(`axe ${page.url()}: ${JSON.stringify(found)}\n`);
   return found.map((v) => ({ url: page.url(), ...v }));
 }
+
+/** What a look at a page found: axe-core's findings, and the other problems as readable strings. */
+export interface PageFindings {
+  violations: AxeFinding[];
+  problems: string[];
+}
+
+/** The page now shown: axe-core, its language and codes, and reflow at 320 px. */
+export async function inspectPage(page: Page, def: JourneyDefinition, reader: Reader = 'citizen'): Promise<PageFindings> {
+  const violations = await axeFindings(page);
+  const problems = await pageProblems(page, def, reader);
+  const excess = await overflowsAt320(page);
+  if (excess > 0) problems.push(`${page.url()}: ${excess} px horizontal scroll at 320 px`);
+  return { violations, problems };
+}
+
+/** Every finding as a readable string, axe-core's with the elements it names. */
+export function describeFindings({ violations, problems }: PageFindings): string[] {
+  return [...problems, ...violations.map((v) => `${v.url}: axe ${v.id} (${v.impact}) at ${v.nodes.join(', ')}`)];
+}
+
+/** The findings on a suite's pages, gathered as it goes and asserted empty at its end. */
+export class PageAudit implements PageFindings {
+  readonly violations: AxeFinding[] = [];
+  readonly problems: string[] = [];
+
+  constructor(private readonly def: JourneyDefinition) {}
+
+  /** axe-core alone, on the page now shown. */
+  async axe(page: Page): Promise<void> {
+    this.violations.push(...(await axeFindings(page)));
+  }
+
+  /** Everything `inspectPage` checks, on the page now shown. */
+  async inspect(page: Page, reader: Reader = 'citizen'): Promise<void> {
+    const found = await inspectPage(page, this.def, reader);
+    this.violations.push(...found.violations);
+    this.problems.push(...found.problems);
+  }
+
+  /** All findings so far as readable strings. */
+  described(): string[] {
+    return describeFindings(this);
+  }
+}

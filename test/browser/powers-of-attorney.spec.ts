@@ -1,16 +1,9 @@
-import * as fs from 'node:fs';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Browser, Page } from 'playwright-core';
-import request from 'supertest';
+import type { Page } from 'playwright-core';
 import { movingV1 } from '../../journeys/moving';
 import { addDays } from '../../journeys/shared/calendar';
-import { createHttpAuthorities } from '../../src/authorities/authorities.factory';
-import { startSandbox, type Sandbox } from '../../src/authorities/sandbox/sandbox.server';
-import { createTestApp } from '../support/app';
-import { createTestDatabase } from '../support/database';
 import { bearer, tokenFor } from '../support/experience';
-import { freePort } from '../support/ports';
-import { axeFindings, CHROMIUM, launchChromium, overflowsAt320, pageProblems } from './page-checks';
+import { describeInBrowser, PHONE, startBrowserStack, type BrowserStack } from './browser-stack';
+import { PageAudit } from './page-checks';
 
 const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
 
@@ -21,34 +14,20 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
  * names whose journey it is; revoking asks first. Every page passes axe-core's WCAG 2.1 A/AA rules,
  * speaks only its own language and does not scroll sideways at 320 px.
  */
-(fs.existsSync(CHROMIUM) ? describe : describe.skip)('powers of attorney in the browser', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sandbox: Sandbox;
-  let app: NestExpressApplication;
-  let browser: Browser;
+describeInBrowser('powers of attorney in the browser', () => {
+  let stack: BrowserStack;
   let page: Page;
   let base: string;
-  const problems: string[] = [];
+  const found = new PageAudit(movingV1);
 
   /** What is wrong with the page now shown: axe findings, language, codes and sideways scrolling. */
-  async function inspect(): Promise<void> {
-    problems.push(...(await pageProblems(page, movingV1, 'citizen')));
-    for (const finding of await axeFindings(page))
-      problems.push(`${finding.url}: axe ${finding.id} (${finding.impact}) at ${finding.nodes.join(', ')}`);
-    const excess = await overflowsAt320(page);
-    if (excess > 0) problems.push(`${page.url()}: ${excess} px horizontal scroll at 320 px`);
-  }
+  const inspect = () => found.inspect(page);
 
-  async function signInAs(name: string): Promise<void> {
-    await page.goto(`${base}/login?lang=da`);
-    await Promise.all([page.waitForURL(/\/interaction\//), page.getByRole('button', { name: 'Log ind med MitID (testpersoner)' }).click()]);
-    await Promise.all([page.waitForURL(`${base}/**`), page.getByRole('button', { name: `Log ind som ${name}` }).click()]);
-    await page.waitForLoadState();
-  }
+  const signInAs = (name: string) => stack.signInAs(page, name, { path: '/login?lang=da' });
 
   async function signOut(): Promise<void> {
     await page.goto(`${base}/journeys?lang=da`);
-    await Promise.all([page.waitForURL(`${base}/login**`), page.getByRole('button', { name: 'Log ud' }).click()]);
+    await stack.signOut(page, '/login**');
   }
 
   /** Step 1 of the form: the number, the journeys, the access and the date; answers the confirmation page. */
@@ -65,38 +44,17 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('browser_proxies');
-    sandbox = await startSandbox({ latencyScale: 0, seed: 19 });
-    const { gateway } = createHttpAuthorities({ systems: {}, defaultBaseUrl: sandbox.url, timeoutMs: 5000 });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = await createTestApp({
-      databaseUrl: db.url,
-      backend: 'postgres',
-      definitions: [movingV1],
-      gateway,
-      role: 'api',
-      namespace: `browser_proxies_${process.pid}`,
-      env: { PUBLIC_BASE_URL: base },
-    });
-    await app.listen(port, '127.0.0.1');
-    const http = request(app.getHttpServer());
-    const anna = await tokenFor(http, '0101901234', 'citizen', undefined, 'Anna Jensen');
-    await http
+    stack = await startBrowserStack({ name: 'browser_proxies', seed: 19, definitions: [movingV1], role: 'api' });
+    base = stack.base;
+    const anna = await tokenFor(stack.http, '0101901234', 'citizen', undefined, 'Anna Jensen');
+    await stack.http
       .post('/api/journeys')
       .set(bearer(anna))
       .send({ type: 'moving', answers: { ...movingV1.startExamples[0], movingDate: inDays(10) } })
       .expect(201);
-    browser = await launchChromium();
-    const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport: { width: 390, height: 844 } });
-    page = await context.newPage();
+    page = await stack.newPage({ viewport: PHONE });
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await sandbox?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('does name the person before the citizen confirms, and say that it is done (Danish)', async () => {
     await signInAs('Anna Jensen');
@@ -160,6 +118,6 @@ const inDays = (n: number) => addDays(new Date().toISOString().slice(0, 10), n);
   }, 60_000);
 
   it('does find no accessibility, language or layout problems on any page', () => {
-    expect(problems).toEqual([]);
+    expect(found.described()).toEqual([]);
   });
 });
