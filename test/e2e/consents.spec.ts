@@ -56,6 +56,15 @@ describe('consents (samtykker)', () => {
     return journey.body.id as string;
   }
 
+  /** The citizen applied for housing benefit: the step ends, with or without the fetch. */
+  async function appliedForHousingBenefit(token: string, journeyId: string): Promise<void> {
+    await http
+      .post(`/api/journeys/${journeyId}/events`)
+      .set(bearer(token))
+      .send({ type: 'housing-benefit.applied', data: { appliedOn: inDays(0) } })
+      .expect(200);
+  }
+
   beforeAll(async () => {
     db = await createTestDatabase('consents');
     sandbox = await startSandbox({ latencyScale: 0, seed: 5 });
@@ -75,11 +84,7 @@ describe('consents (samtykker)', () => {
     const journeyId = await reportedMove(citizen);
     await http.post('/api/me/consents').set(bearer(citizen)).send({ journeyId, step: 'housing-benefit' }).expect(201);
     expect((await incomeTask(journeyId)).status).toBe('queued');
-    await http
-      .post(`/api/journeys/${journeyId}/events`)
-      .set(bearer(citizen))
-      .send({ type: 'housing-benefit.applied', data: { appliedOn: inDays(0) } })
-      .expect(200);
+    await appliedForHousingBenefit(citizen, journeyId);
     expect((await incomeTask(journeyId)).status).toBe('cancelled');
     // The next test starts a worker and checks that no income is fetched before its own consent:
     // this journey's job, still on the queue, must find its task cancelled.
@@ -165,11 +170,7 @@ describe('consents (samtykker)', () => {
     const citizen = await tokenFor(http, '0808908901');
     const journeyId = await reportedMove(citizen);
     expect((await incomeTask(journeyId)).status).toBe('held');
-    await http
-      .post(`/api/journeys/${journeyId}/events`)
-      .set(bearer(citizen))
-      .send({ type: 'housing-benefit.applied', data: { appliedOn: inDays(0) } })
-      .expect(200);
+    await appliedForHousingBenefit(citizen, journeyId);
     expect((await incomeTask(journeyId)).status).toBe('cancelled');
   });
 
