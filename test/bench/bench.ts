@@ -10,8 +10,16 @@ import { SERVICE_NODE_FLAGS } from '../../src/platform/node-flags';
 import { QueueFactory } from '../../src/platform/queue/queue-factory';
 import { citizenToken, driveJourney, RateLimiter, type DriveResult } from './driver';
 import { measureHttpFloor } from './http-floor';
+import { postgresFacts, redisFacts } from './machine-facts';
 import { measureMachineLimit } from './machine-limit';
-import { type BenchMachine, checkResults, type MovingBenchResult, renderBenchTargets, renderMovingFigures } from './moving-report';
+import {
+  type BenchMachine,
+  checkResults,
+  consoleSummary,
+  type MovingBenchResult,
+  renderBenchTargets,
+  renderMovingFigures,
+} from './moving-report';
 import { runOverviewScenario } from './overview';
 import { checkPerformanceDocs, headCommit, updatePerformanceDocs } from './performance-docs';
 import { CpuMeter, killStarted, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
@@ -369,36 +377,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
 
   say('');
-  say(
-    '| backend | journeys | transitions/s | integration jobs/s | event p50 / p95 / p99 (ms, half load) | outbox→job lag p99 (ms) ' +
-      '| peak RSS api / worker (MB) | transitions ÷ raw commits ' +
-      '| CPU ms per transition: api / worker / postgres / redis / driver / sandbox |',
-  );
-  say(`|---|---|---|---|---|---|---|---|---|`);
-  for (const r of result.runs) {
-    say(
-      `| ${r.backend} | ${r.completed}/${r.journeys} completed | ${r.transitionsPerSecond} | ${r.integrationJobsPerSecond} ` +
-        `| ${r.eventLatencyMsAtHalfLoad.p50} / ${r.eventLatencyMsAtHalfLoad.p95} / ${r.eventLatencyMsAtHalfLoad.p99} ` +
-        `| ${r.outboxToJobLagMs.p99} | ${r.peakRssMb.api} / ${r.peakRssMb.worker} | ${r.ratioToRawCommits} ` +
-        `| ${Object.values(r.cpuMsPerTransition).join(' / ')} |`,
-    );
-  }
-  for (const r of result.runs) {
-    const s = r.serverEventTimeAtHalfLoad;
-    say(
-      `${r.backend}, half load, as the API timed its events: 99 % within ${s.p99AtMostMs} ms (histogram bucket), ` +
-        `${round(s.shareOver50Ms * 100)} % above 50 ms (${s.requests} events); ` +
-        `API event-loop delay p99 / max ${s.eventLoopDelayMs.p99} / ${s.eventLoopDelayMs.max} ms`,
-    );
-  }
-  say(`raw commits/s: ${limit.commitsPerSecond} (${limit.method}, ${limit.clients} clients)`);
-  const f = httpFloor.cpuMsPerRequest;
-  say(
-    `HTTP floor (the same transaction behind a bare node:http handler): ${httpFloor.commitsPerSecond} commits/s = ` +
-      `${round(httpFloor.commitsPerSecond / limit.commitsPerSecond, 2)} × raw; ` +
-      `CPU ms per request: server ${f.server} / postgres ${f.postgres} / driver ${f.driver}; ` +
-      `transitions ÷ floor: ${result.runs.map((r) => `${r.backend} ${r.ratioToHttpFloor}`).join(', ')}`,
-  );
+  for (const line of consoleSummary(result)) say(line);
   if (UPDATE_DOCS) {
     const shown = [...earlier, result];
     updatePerformanceDocs({ moving: renderMovingFigures(shown), targets: renderBenchTargets(shown) });
@@ -406,34 +385,6 @@ async function main(): Promise<void> {
   }
   say(`results in ${path.relative(process.cwd(), file)}`);
   await embedded?.stop();
-}
-
-const isLoopback = (host: string) => host === '' || host === 'localhost' || host === '[::1]' || host.startsWith('127.');
-
-/** The PostgreSQL the run measures on: its version and whether autovacuum runs. */
-async function postgresFacts(adminUrl: string, embedded: boolean): Promise<BenchMachine['postgres']> {
-  const db = new Client({ connectionString: adminUrl });
-  await db.connect();
-  const show = async (setting: string) => (await db.query<Record<string, string>>(`SHOW ${setting}`)).rows[0][setting];
-  const facts = {
-    version: (await show('server_version')).split(' ')[0],
-    autovacuum: (await show('autovacuum')) === 'on',
-    source: embedded ? ('embedded' as const) : ('DATABASE_URL' as const),
-    local: embedded || isLoopback(new URL(adminUrl).hostname),
-  };
-  await db.end();
-  return facts;
-}
-
-/** The Redis at REDIS_URL: its version (`INFO server`). */
-async function redisFacts(redisUrl: string): Promise<BenchMachine['redis']> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    const info = await redis.info('server');
-    return { version: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown', local: isLoopback(new URL(redisUrl).hostname) };
-  } finally {
-    redis.disconnect();
-  }
 }
 
 main().catch((e: unknown) => {

@@ -1,4 +1,5 @@
 import {
+  consoleSummary,
   checkResults,
   commandLine,
   type MovingBenchResult,
@@ -83,6 +84,17 @@ describe('the benchmark figures in docs/performance.md', () => {
         '0.07',
       ],
     ]);
+  });
+
+  it("prints at the end of a run the row of each backend, the API's own timing and the machine limits", () => {
+    const lines = consoleSummary(redisRun());
+    expect(lines).toContain(
+      '| redis | 2000/2000 completed | 196.2 | 39.2 | 8.8 / 18.4 / 58.3 | 284.1 | 257 / 224 | 0.05 ' +
+        '| 4.06 / 1.66 / 2.11 / 0.27 / 0.58 / 0.23 |',
+    );
+    expect(lines).toContain('raw commits/s: 4224 (pgbench -N, 32 clients)');
+    expect(lines.join('\n')).toContain('2039 commits/s = 0.48 × raw');
+    expect(lines.join('\n')).toContain('0.8 % above 50 ms (1994 events)');
   });
 
   it('tells how the API timed the half-load events and how late its event loop was, per backend', () => {
