@@ -171,8 +171,14 @@ describe('bad input', () => {
                 v.replace(/[\uD800-\uDFFF]/g, '?'),
               ]),
             ).toString();
+            // A raw body is [content type, text]; any other body (an array of other values too) is sent as JSON.
             const isRaw =
-              Array.isArray(a.body) && a.body.length === 2 && typeof a.body[0] === 'string' && String(a.body[0]).includes('/') && a.raw;
+              Array.isArray(a.body) &&
+              a.body.length === 2 &&
+              typeof a.body[0] === 'string' &&
+              a.body[0].includes('/') &&
+              typeof a.body[1] === 'string' &&
+              a.raw;
             const sent: Sent = {
               method: op.method,
               url: `${path}${qs ? `?${qs}` : ''}`,
