@@ -57,6 +57,9 @@ describeInBrowser('citizen and caseworker in the browser', () => {
       } catch (e) {
         const cut = /interrupted by another navigation|Execution context was destroyed|navigation|ERR_ABORTED/i.test(String(e));
         if (!cut || attempt === 5) throw e;
+        // The page reloads itself while the workers move the journey on: let that reload finish first.
+        await page.waitForLoadState('load').catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 250 * attempt));
       }
     }
   }
