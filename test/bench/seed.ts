@@ -15,7 +15,9 @@ import { percentile, round } from './stats';
  * (snapshots from the real machines, a spread of states, deadlines, failures and broken ones, three
  * history rows each), then measures the caseworker search through the HTTP API. `--reuse` keeps an
  * already-seeded `lf_bench_search` (pending migrations still run on it, backfills included) and only
- * measures, to iterate on the search without seeding again.
+ * measures, to iterate on the search without seeding again. `--resume` keeps it too and seeds on from
+ * the journeys it holds up to `--journeys`: each batch commits on its own, so a seed stopped between
+ * or inside batches goes on where the last committed batch ended.
  */
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,7 +25,8 @@ const arg = (name: string, fallback: string) => {
 };
 const JOURNEYS = Number(arg('journeys', '1000000'));
 const SEARCHES = Number(arg('searches', '300'));
-const REUSE = process.argv.includes('--reuse');
+const RESUME = process.argv.includes('--resume');
+const REUSE = RESUME || process.argv.includes('--reuse');
 
 /** Tables whose size grows with the journeys: the stored size per journey counts those there are. */
 const STORED_TABLES = ['journey', 'journey_history', 'citizen', 'journey_scope'];
@@ -63,8 +66,9 @@ async function main(): Promise<void> {
   });
   const db = new Client({ connectionString: dbUrl.toString() });
   await db.connect();
-  if (reuse) say(`reusing lf_bench_search (${(await db.query<{ n: string }>('SELECT count(*) AS n FROM journey')).rows[0].n} journeys)`);
-  else await seed(db, templates);
+  const held = reuse ? Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM journey')).rows[0].n) : 0;
+  if (reuse) say(`reusing lf_bench_search (${held} journeys)`);
+  if (!reuse || (RESUME && held < JOURNEYS)) await seed(db, templates, held);
   const tables = (
     await db.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relkind = 'r' AND relname = ANY($1)`, [STORED_TABLES])
   ).rows.map((r) => r.relname);
@@ -144,19 +148,20 @@ async function main(): Promise<void> {
   say(JSON.stringify(result, null, 2));
 }
 
-async function seed(db: Client, templates: Template[]): Promise<void> {
+/** Journeys `from` … `JOURNEYS - 1`; journey g's ids are derived from g, so a resumed seed continues the same population. */
+async function seed(db: Client, templates: Template[], from: number): Promise<void> {
   await db.query('CREATE TEMP TABLE template (n int, type text, version int, state text, snapshot jsonb, systems text[])');
   for (const [n, t] of templates.entries()) {
     await db.query('INSERT INTO template VALUES ($1,$2,$3,$4,$5,$6)', [n, t.type, t.version, t.state, t.snapshot, t.systems]);
   }
   const started = Date.now();
   const BATCH = 100_000;
-  for (let from = 0; from < JOURNEYS; from += BATCH) {
-    const to = Math.min(JOURNEYS, from + BATCH) - 1;
+  for (let first = from; first < JOURNEYS; first += BATCH) {
+    const to = Math.min(JOURNEYS, first + BATCH) - 1;
     await db.query('BEGIN');
     await db.query(
       `INSERT INTO citizen (id, cpr) SELECT md5('c' || g)::uuid, lpad(g::text, 10, '0') FROM generate_series($1::int, $2::int) g`,
-      [from, to],
+      [first, to],
     );
     // Statuses, deadlines and failures spread like a real population: most active, some overdue.
     await db.query(
@@ -169,14 +174,14 @@ async function seed(db: Client, templates: Template[]): Promise<void> {
               now() - (g % 400) * interval '1 hour', now() - (g % 300) * interval '1 minute',
               CASE WHEN g % 20 = 0 THEN now() END
          FROM generate_series($1::int, $2::int) g JOIN template t ON t.n = g % ${templates.length}`,
-      [from, to],
+      [first, to],
     );
     await db.query(
       `INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
        SELECT md5('j' || g)::uuid, s, CASE s WHEN 1 THEN 'journey.started' ELSE 'integration.completed' END, '{}'::jsonb,
               '{"kind":"citizen","id":"seed"}'::jsonb, 'seeded'
          FROM generate_series($1::int, $2::int) g, generate_series(1, 3) s`,
-      [from, to],
+      [first, to],
     );
     await db.query('COMMIT');
     say(`seeded ${to + 1} journeys (${round((Date.now() - started) / 1000)} s)`);
