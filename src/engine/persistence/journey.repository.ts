@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { markJourneyChanged } from '../../platform/database/journey-changes';
+import { scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
 /** A journey's lifecycle status (the `journey.status` column). */
@@ -72,6 +73,8 @@ export interface Advance {
   settledSteps: string[];
   /** Timer keys the transition cancelled (and did not schedule again). */
   cancelledTimers: string[];
+  /** Timers the transition scheduled (`foldTimers`). */
+  scheduledTimers: ScheduledTimer[];
 }
 
 /** Raw SQL on the hot path: one round trip per statement, no entity hydration. */
@@ -167,7 +170,7 @@ export class JourneyRepository {
   }
 
   /**
-   * Writes a new journey with its first history entry, in one statement, unless the citizen has an
+   * Writes a new journey with its first history entry and the timers its start scheduled, in one statement, unless the citizen has an
    * active journey of the type already (the unique index decides, so two starts at once cannot both
    * win): then nothing is written and the answer names that journey, when this statement can see it.
    */
@@ -183,6 +186,7 @@ export class JourneyRepository {
       startedBy?: string;
     },
     first: { eventType: string; eventData: Record<string, unknown>; actor: Actor },
+    timers: ScheduledTimer[] = [],
   ): Promise<{ row: JourneyRow } | { activeId: string | null }> {
     const rows: (JourneyRow & { active_id: string | null })[] = await tx.query(
       `WITH j AS (
@@ -193,7 +197,8 @@ export class JourneyRepository {
          RETURNING *),
        h AS (
          INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
-         SELECT id, 1, $14, $15, $16, state FROM j)
+         SELECT id, 1, $14, $15, $16, state FROM j),
+       timers AS (${scheduleTimersSql(17)})
        SELECT j.*, (SELECT id FROM journey WHERE citizen_id = $2 AND type = $5 AND status = 'active') AS active_id
          FROM (SELECT 1) AS one LEFT JOIN j ON true`,
       [
@@ -213,6 +218,7 @@ export class JourneyRepository {
         first.eventType,
         first.eventData,
         first.actor,
+        ...timerColumns(timers),
       ],
     );
     const [{ active_id, ...row }] = rows;
@@ -236,7 +242,7 @@ export class JourneyRepository {
   /**
    * One event applied, in one statement: the journey row (optimistic version check), its history
    * row, the idempotency key, the task tokens of steps that stopped waiting, and the timers the
-   * transition cancelled. The row comes back with its linked journeys as they were before this
+   * transition cancelled and scheduled. The row comes back with its linked journeys as they were before this
    * transaction. A failure a self-service solution reported without a fail event lives outside the
    * machine, so an unresolved one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or
    * undefined when the version was stale.
@@ -258,7 +264,8 @@ export class JourneyRepository {
                 AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL))),
        cancelled AS (UPDATE journey_timer SET status = 'cancelled', claimed_until = NULL, updated_at = now()
               WHERE journey_id = $1 AND cardinality($14::text[]) > 0 AND key = ANY ($14::text[]) AND status = 'scheduled'
-                AND EXISTS (SELECT 1 FROM j))
+                AND EXISTS (SELECT 1 FROM j)),
+       scheduled AS (${scheduleTimersSql(15)})
        SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step)
                                              ORDER BY c.created_at)
                                FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
@@ -278,6 +285,7 @@ export class JourneyRepository {
         a.idempotencyKey ?? null,
         a.settledSteps,
         a.cancelledTimers,
+        ...timerColumns(a.scheduledTimers),
       ],
     );
     if (rows[0]) markJourneyChanged(tx, a.id);

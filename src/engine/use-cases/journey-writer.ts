@@ -9,6 +9,7 @@ import { DefinitionCatalog, unknownJourneyType } from '../definitions/definition
 import { declaredFacts } from '../definitions/declared-facts';
 import { CommandWriter } from '../persistence/command-writer';
 import { JourneyRepository, type JourneyChild, type JourneyRow, type Sql } from '../persistence/journey.repository';
+import { foldTimers } from '../persistence/timer-fold';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
 
@@ -81,6 +82,7 @@ export class JourneyWriter {
       });
     }
     const id = randomUUID();
+    const timers = foldTimers(result.commands);
     const written = await this.repo.insertStarted(
       tx,
       {
@@ -97,13 +99,21 @@ export class JourneyWriter {
         startedBy: spec.startedBy,
       },
       { eventType: 'journey.started', eventData: { answers: spec.answers }, actor: spec.actor },
+      timers.schedule,
     );
     if (!('row' in written)) {
       const journeyId = written.activeId ?? (await this.repo.findActive(tx, spec.citizenId, def.id))?.id;
       throw new DomainError('JOURNEY_ALREADY_ACTIVE', `An active ${def.id} journey already exists`, { journeyId });
     }
     const link = { type: def.id, parent_journey_id: spec.parent?.journeyId ?? null, linked_step: spec.parent?.step ?? null };
-    await this.afterTransition(tx, { journeyId: id, citizenId: spec.citizenId, seq: 1 }, result, spec.actor, link);
+    // A new journey has no timer a start could cancel: `timers.cancel` has nothing to do.
+    await this.afterTransition(
+      tx,
+      { journeyId: id, citizenId: spec.citizenId, seq: 1 },
+      { ...result, commands: timers.rest },
+      spec.actor,
+      link,
+    );
     this.metrics.transitions.inc({ journey_type: def.id, event_type: 'journey.started' });
     const linked = result.commands.some((c) => c.type === 'journey.link');
     return linked ? written.row : { ...written.row, children: [] };

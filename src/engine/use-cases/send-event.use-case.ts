@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { JourneyCommand, JourneyEvent } from '../../../journeys/shared/contract';
+import type { JourneyEvent } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import { authorizeEvent, isEngineEvent, type EventOrigin } from '../access/event-policy';
 import type { Actor } from '../actor';
 import type { HistoryRow, JourneyChild, JourneyRow, Sql } from '../persistence/journey.repository';
+import { foldTimers } from '../persistence/timer-fold';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
 import { changedSteps, settledSteps, StepChangeHook } from '../self-service/step-change.hook';
@@ -167,9 +168,8 @@ export class SendEventUseCase {
       const before = (journey.snapshot as runtime.PersistedSnapshot).context?.steps ?? {};
       const after = result.context.steps ?? {};
       const changed = changedSteps(def, before, after);
-      // A timer cancelled and not scheduled again in this transition is cancelled by the write itself.
-      const rescheduled = new Set(result.commands.flatMap((c) => (c.type === 'timer.schedule' ? [c.key] : [])));
-      const foldable = (c: JourneyCommand) => c.type === 'timer.cancel' && !rescheduled.has(c.key);
+      // The transition's timers are (re)scheduled and cancelled by the write itself where it can (timer-fold.ts).
+      const timers = foldTimers(result.commands);
       const written = await repo.advance(tx, {
         id: journey.id,
         expectedVersion: journey.version,
@@ -179,7 +179,8 @@ export class SendEventUseCase {
         actor: command.actor,
         idempotencyKey: key,
         settledSteps: settledSteps(changed, after),
-        cancelledTimers: result.commands.flatMap((c) => (foldable(c) && c.type === 'timer.cancel' ? [c.key] : [])),
+        cancelledTimers: timers.cancel,
+        scheduledTimers: timers.schedule,
       });
       if (!written) {
         // Another transaction wrote the journey after this one read it: roll back and apply again.
@@ -189,13 +190,7 @@ export class SendEventUseCase {
       await command.afterWrite?.(tx);
       const seq = written.version;
       const ctx = { journeyId: journey.id, citizenId: journey.citizen_id, seq };
-      await this.writer.afterTransition(
-        tx,
-        ctx,
-        { ...result, commands: result.commands.filter((c) => !foldable(c)) },
-        command.actor,
-        journey,
-      );
+      await this.writer.afterTransition(tx, ctx, { ...result, commands: timers.rest }, command.actor, journey);
       await this.writer.cancelUnneededFetches(tx, journey.id, def, command.type, { before, after });
       await this.stepChanges.afterTransition(tx, ctx, def, changed, after, journey.subscriptions);
       this.metrics.transitions.inc({ journey_type: def.id, event_type: command.type });

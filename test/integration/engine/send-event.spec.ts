@@ -7,6 +7,7 @@ import { MetricsService } from '../../../src/platform/metrics/metrics.service';
 import { createTestApp, ownerActor } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
 import { errandV1 } from '../../support/fixtures/errand.journey';
+import { timersV1 } from '../../support/fixtures/timers.journey';
 import { waitFor } from '../../support/private-redis';
 import { UnusedGateway } from '../../support/unused-gateway';
 
@@ -23,7 +24,7 @@ describe(SendEventUseCase.name, () => {
     app = await createTestApp({
       databaseUrl: db.url,
       backend: 'postgres',
-      definitions: [errandV1],
+      definitions: [errandV1, timersV1],
       gateway: new UnusedGateway(),
       role: 'api',
       namespace: 'send_event',
@@ -53,6 +54,32 @@ describe(SendEventUseCase.name, () => {
     const [task] = await sql.query('SELECT step, task, system, status FROM integration_task WHERE journey_id = $1', [id]);
     expect(task).toEqual({ step: 'ask', task: 'order-health-card', system: 'health-insurance', status: 'queued' });
     expect(await sql.query('SELECT command_type FROM outbox WHERE journey_id = $1', [id])).toEqual([{ command_type: 'queue.add' }]);
+  });
+
+  it('writes the timers a start schedules, and reschedules and cancels them in the order a transition gives', async () => {
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES (lpad((floor(random() * 1e10))::bigint::text, 10, '0')) RETURNING id`);
+    const { journeyId: id } = await start.execute({ citizenId: c.id, type: 'new-job', actor: citizen });
+    const [{ snapshot }] = await sql.query('SELECT snapshot FROM journey WHERE id = $1', [id]);
+    const day = (n: number) => new Date(Date.parse(snapshot.context.startedAt) + n * 86_400_000);
+    const timers = () =>
+      sql.query('SELECT key, generation, status, due_at, step, purpose FROM journey_timer WHERE journey_id = $1 ORDER BY key', [id]);
+    const a = { key: 'a', step: 'wait', purpose: 'reminder' };
+    const b = { key: 'b', step: null, purpose: 'deadline', due_at: day(20) };
+    expect(await timers()).toEqual([
+      { ...a, generation: 1, status: 'scheduled', due_at: day(10) },
+      { ...b, generation: 1, status: 'scheduled' },
+    ]);
+    const owner = await ownerActor(app, id);
+    const event = (type: string) => send.execute({ origin: 'client', journeyId: id, type, actor: owner });
+    await event('postpone');
+    expect(await timers()).toEqual([
+      { ...a, generation: 2, status: 'scheduled', due_at: day(30) },
+      { ...b, generation: 1, status: 'cancelled' },
+    ]);
+    await event('renew');
+    expect((await timers())[0]).toEqual({ ...a, generation: 3, status: 'scheduled', due_at: day(40) });
+    await event('drop');
+    expect((await timers())[0]).toEqual({ ...a, generation: 4, status: 'cancelled', due_at: day(50) });
   });
 
   it('applies a repeated idempotency key once and returns the first result', async () => {
