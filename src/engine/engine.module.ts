@@ -9,6 +9,7 @@ import { SendEventUseCase } from './use-cases/send-event.use-case';
 import { StartJourneyUseCase } from './use-cases/start-journey.use-case';
 import { MigrateJourneysUseCase } from './use-cases/migrate-journeys.use-case';
 import type { JourneyDefinition } from '../../journeys/shared/contract';
+import { CitizenCache } from './persistence/citizen-cache';
 import { CitizenRepository } from './persistence/citizen.repository';
 import { JourneyQueries } from './queries/journey.queries';
 import { DismissJourneyUseCase } from './use-cases/dismiss-journey.use-case';
@@ -33,6 +34,7 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     SendEventUseCase,
     MigrateJourneysUseCase,
     CitizenRepository,
+    CitizenCache,
     JourneyQueries,
     RegisterEventUseCase,
     DismissJourneyUseCase,

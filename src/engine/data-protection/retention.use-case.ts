@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../platform/config/app.config';
 import type { Actor } from '../actor';
+import { CitizenRepository } from '../persistence/citizen.repository';
 import { JourneyRepository } from '../persistence/journey.repository';
 import { ProxyRepository } from '../proxies/proxy.repository';
 import { redactDeep, redactSnapshot } from './redact';
@@ -41,6 +42,7 @@ export class RetentionUseCase {
     private readonly repo: JourneyRepository,
     private readonly proxies: ProxyRepository,
     private readonly config: AppConfig,
+    private readonly citizens: CitizenRepository,
   ) {}
 
   async execute(now = new Date()): Promise<RetentionResult> {
@@ -144,7 +146,8 @@ export class RetentionUseCase {
   /**
    * The CPR number goes when nothing of the citizen's is still kept in full: every journey redacted
    * (or none, for a row older than the retention period) and no valid power of attorney either way.
-   * The token starts with a letter, so it can never parse as (or collide with) a CPR number.
+   * The token starts with a letter, so it can never parse as (or collide with) a CPR number. Every
+   * process's citizen cache is emptied (CitizenCache).
    */
   private async pseudonymiseCitizens(finishedBefore: Date): Promise<number> {
     const [, count]: [unknown[], number] = await this.repo.dataSource.query(
@@ -160,6 +163,8 @@ export class RetentionUseCase {
         RETURNING c.id`,
       [finishedBefore],
     );
+    // No process may go on answering a replaced CPR number with the row it used to name.
+    if (count > 0) await this.citizens.forgetCachedCitizens();
     return count;
   }
 }

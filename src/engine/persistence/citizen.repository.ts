@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { parseCpr } from '../../../journeys/shared/cpr';
+import { CitizenCache } from './citizen-cache';
 import type { Sql } from './journey.repository';
 
 /** A citizen as a sign-in identifies them: internal id, CPR number (without a dash), birth date. */
@@ -17,33 +18,48 @@ export interface CitizenIdentity {
  */
 @Injectable()
 export class CitizenRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: CitizenCache,
+  ) {}
 
   async idFor(cpr: string): Promise<string> {
     return (await this.identify(cpr)).id;
   }
 
   /**
-   * Every authenticated citizen request passes here: a read, and a write only the first time or when
-   * the name (from the sign-in, or the CPR register) differs from the one kept, so every page names
-   * the person the same way.
+   * Every authenticated citizen request passes here: a read (answered from the process's
+   * CitizenCache when it can), and a write only the first time or when the name (from the sign-in,
+   * or the CPR register) differs from the one kept, so every page names the person the same way.
+   * On a transaction (`sql`) it always reads the row.
    */
   async identify(cpr: string, name?: string, sql: Sql = this.dataSource): Promise<CitizenIdentity> {
     const normalised = cpr.replace('-', '');
     const given = name?.trim().slice(0, 120) || null;
+    const cached = sql === this.dataSource ? this.cache : undefined;
+    const hit = cached?.get(normalised);
+    if (hit && (!given || hit.name === given)) return { id: hit.id, cpr: normalised, birthDate: hit.birthDate };
+    const generation = cached?.mark() ?? 0;
     const columns = `id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, name`;
-    const known: { id: string; birth_date: string | null; name: string | null }[] = await sql.query(
-      `SELECT ${columns} FROM citizen WHERE cpr = $1`,
-      [normalised],
-    );
-    if (known[0] && (!given || known[0].name === given)) return { id: known[0].id, cpr: normalised, birthDate: known[0].birth_date };
-    const parsed = parseCpr(normalised);
-    const rows: { id: string; birth_date: string | null }[] = await sql.query(
-      `INSERT INTO citizen (cpr, birth_date, name) VALUES ($1, $2, $3)
-       ON CONFLICT (cpr) DO UPDATE SET name = coalesce(EXCLUDED.name, citizen.name) RETURNING ${columns}`,
-      [normalised, parsed.ok ? parsed.birthDate : null, given],
-    );
-    return { id: rows[0].id, cpr: normalised, birthDate: rows[0].birth_date };
+    let [row]: { id: string; birth_date: string | null; name: string | null }[] = hit
+      ? []
+      : await sql.query(`SELECT ${columns} FROM citizen WHERE cpr = $1`, [normalised]);
+    if (!row || (given && row.name !== given)) {
+      const parsed = parseCpr(normalised);
+      [row] = await sql.query(
+        `INSERT INTO citizen (cpr, birth_date, name) VALUES ($1, $2, $3)
+         ON CONFLICT (cpr) DO UPDATE SET name = coalesce(EXCLUDED.name, citizen.name) RETURNING ${columns}`,
+        [normalised, parsed.ok ? parsed.birthDate : null, given],
+      );
+    }
+    cached?.set(normalised, { id: row.id, birthDate: row.birth_date, name: row.name }, generation);
+    return { id: row.id, cpr: normalised, birthDate: row.birth_date };
+  }
+
+  /** Empties the citizen cache of every process: after CPR numbers were replaced (retention). */
+  async forgetCachedCitizens(sql: Sql = this.dataSource): Promise<void> {
+    this.cache.forgetAll();
+    await sql.query(`SELECT pg_notify('${CitizenCache.CHANNEL}', '')`);
   }
 
   /** The citizen's name as the sign-in or the CPR register gave it last (personal data: show it, never log it). */
