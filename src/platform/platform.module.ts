@@ -9,6 +9,7 @@ import { AppConfig, configNamespaces } from './config/app.config';
 import { SecretBox } from './crypto/secret-box';
 import { dataSourceOptions, runMigrations } from './database/data-source';
 import { JourneyChanges } from './database/journey-changes';
+import { PostCommitNotifier } from './database/post-commit-notifier';
 import { usePreparedStatements } from './database/prepared-statements';
 import { ErrorFilter } from './errors/error.filter';
 import { HealthController } from './health/health.controller';
@@ -53,12 +54,23 @@ export class PlatformModule {
         JobRegistry,
         MetricsService,
         MetricsEndpoint,
+        PostCommitNotifier,
         JourneyChanges,
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         { provide: APP_PIPE, useValue: validationPipe },
       ],
-      exports: [AppConfig, SecretBox, QueueFactory, Queues, JobRegistry, MetricsService, MetricsEndpoint, JourneyChanges],
+      exports: [
+        AppConfig,
+        SecretBox,
+        QueueFactory,
+        Queues,
+        JobRegistry,
+        MetricsService,
+        MetricsEndpoint,
+        PostCommitNotifier,
+        JourneyChanges,
+      ],
     };
   }
 }

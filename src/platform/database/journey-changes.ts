@@ -1,18 +1,10 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
-import {
-  DataSource,
-  type EntityManager,
-  type EntitySubscriberInterface,
-  type QueryRunner,
-  type TransactionCommitEvent,
-  type TransactionRollbackEvent,
-} from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { PostCommitNotifier } from './post-commit-notifier';
 
 const MARK = 'changedJourneys';
 const CHANNEL = 'journey_changed';
-/** A notification's payload is at most 8,000 bytes: ids go in batches well below that. */
-const IDS_PER_NOTIFICATION = 150;
 const RECONNECT_AFTER_MS = 1000;
 
 /**
@@ -40,9 +32,9 @@ export type JourneyChangeListener = () => void;
  * Journey changes between processes, over PostgreSQL's LISTEN/NOTIFY.
  *
  * Sending: after a transaction that changed journeys has committed, `NOTIFY journey_changed` with
- * their ids, on a connection of its own with `synchronous_commit` off, for the same reason as the
- * outbox signal (a NOTIFY inside the transition's transaction would make commits wait in line on
- * PostgreSQL's notify lock). Ids that arrive while one notification is on its way go in the next.
+ * their ids, through the process's PostCommitNotifier (outside the transaction, in one statement
+ * with the outbox signal of the same commit). Ids that arrive while one notification is on its way
+ * go in the next.
  *
  * Listening: a process that streams journeys LISTENs on one connection, opened with the first
  * `watch`, and calls the listeners of the ids it hears. A notification is a nudge, not a promise: a
@@ -50,81 +42,25 @@ export type JourneyChangeListener = () => void;
  * from time to time.
  */
 @Injectable()
-export class JourneyChanges implements EntitySubscriberInterface, OnModuleInit, BeforeApplicationShutdown {
+export class JourneyChanges implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JourneyChanges.name);
   private closed = false;
-  private sender?: Promise<Client>;
-  private sending = false;
-  private readonly pending = new Set<string>();
-  private failedAt = 0;
   private listener?: Promise<Client | undefined>;
   private readonly watchers = new Map<string, Set<JourneyChangeListener>>();
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  onModuleInit(): void {
-    if (!this.dataSource.subscribers.includes(this)) this.dataSource.subscribers.push(this);
+  constructor(
+    private readonly dataSource: DataSource,
+    notifier: PostCommitNotifier,
+  ) {
+    notifier.onCommit(CHANNEL, takeChanged);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.closed = true;
-    const index = this.dataSource.subscribers.indexOf(this);
-    if (index >= 0) this.dataSource.subscribers.splice(index, 1);
     this.watchers.clear();
-    for (const client of [await this.sender?.catch(() => undefined), await this.listener?.catch(() => undefined)])
-      await client?.end().catch(() => undefined);
-    this.sender = this.listener = undefined;
-  }
-
-  afterTransactionCommit(event: TransactionCommitEvent): void {
-    const ids = takeChanged(event.queryRunner);
-    if (ids.length) this.publish(ids);
-  }
-
-  afterTransactionRollback(event: TransactionRollbackEvent): void {
-    takeChanged(event.queryRunner);
-  }
-
-  /** Tells every process that these journeys changed. Never throws. */
-  publish(ids: string[]): void {
-    if (this.closed) return;
-    for (const id of ids) this.pending.add(id);
-    if (this.sending) return;
-    this.sending = true;
-    void this.send();
-  }
-
-  private async send(): Promise<void> {
-    try {
-      while (this.pending.size && !this.closed) {
-        const client = await this.connectSender();
-        if (!client) break;
-        const batch = [...this.pending].slice(0, IDS_PER_NOTIFICATION);
-        for (const id of batch) this.pending.delete(id);
-        await client.query(`SELECT pg_notify('${CHANNEL}', $1)`, [batch.join(',')]);
-      }
-    } catch (e) {
-      this.failedAt = Date.now();
-      const client = this.sender;
-      this.sender = undefined;
-      void client?.then((c) => c.end()).catch(() => undefined);
-      this.logger.debug(`journey change signal lost (${(e as Error).message}); streams check on their own meanwhile`);
-    } finally {
-      this.sending = false;
-      this.pending.clear();
-    }
-  }
-
-  private async connectSender(): Promise<Client | undefined> {
-    if (!this.sender && Date.now() - this.failedAt < RECONNECT_AFTER_MS) return undefined;
-    this.sender ??= (async () => {
-      const client = new Client({ connectionString: this.url(), application_name: 'livsforloeb-journey-changes' });
-      client.on('error', () => (this.sender = undefined));
-      await client.connect();
-      await client.query('SET synchronous_commit = off');
-      return client;
-    })();
-    return this.sender;
+    const client = await this.listener?.catch(() => undefined);
+    await client?.end().catch(() => undefined);
+    this.listener = undefined;
   }
 
   /** Calls `listener` whenever the journey may have changed; returns the function that stops it. */

@@ -3,9 +3,11 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CommandWriter } from '../../../src/engine/persistence/command-writer';
 import { JourneyRepository } from '../../../src/engine/persistence/journey.repository';
+import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { OutboxRelay } from '../../../src/outbox/outbox-relay';
 import { OutboxSignal } from '../../../src/outbox/outbox-signal';
+import { PostCommitNotifier } from '../../../src/platform/database/post-commit-notifier';
 import { Queues } from '../../../src/platform/queue/queues';
 import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
@@ -67,6 +69,33 @@ describe(OutboxSignal.name, () => {
     const queue = app.get(Queues).get('integration');
     await waitFor(async () => (await queue.getJob(row.id)) !== undefined, 5000);
     await relay.stop();
+  });
+
+  it('a commit that queued work and changed a journey wakes relays and journey streams in one statement', async () => {
+    const notifier = app.get(PostCommitNotifier);
+    const streams = new Client({ connectionString: db.url });
+    await streams.connect();
+    const changed: string[] = [];
+    streams.on('notification', (n) => changed.push(n.payload ?? ''));
+    await streams.query('LISTEN journey_changed');
+    try {
+      const journeyId = await startJourney();
+      const send = app.get(SendEventUseCase);
+      const engine = { origin: 'engine' as const, journeyId, actor: { kind: 'engine' as const, id: 'test' } };
+      await send.execute({ ...engine, type: 'integration.completed', data: { step: 'ask', task: 'order-health-card', output: {} } });
+      await waitFor(() => changed.includes(journeyId), 5000);
+      changed.length = 0;
+      const before = { statements: notifier.statements, outbox: notifier.sent('outbox'), heard: notifications.length };
+      // The reminder: a notification to deliver (an outbox row) and a journey that changed.
+      await send.execute({ ...engine, type: 'timer.fired', data: { key: 'remind' } });
+      await waitFor(() => changed.includes(journeyId) && notifications.length > before.heard, 5000);
+      expect({ statements: notifier.statements - before.statements, outbox: notifier.sent('outbox') - before.outbox }).toEqual({
+        statements: 1,
+        outbox: 1,
+      });
+    } finally {
+      await streams.end();
+    }
   });
 
   it('the commit itself sends no notification: the trigger that did is gone', async () => {
