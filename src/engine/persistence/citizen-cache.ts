@@ -1,10 +1,11 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 /** How long a process answers a CPR number from memory before it reads the row again. */
 const TTL_MS = 60_000;
-/** Most entries a process keeps (the oldest goes first). */
+/** Most entries a process keeps (the least recently used goes first). */
 const MAX_ENTRIES = 20_000;
 const RECONNECT_AFTER_MS = 1000;
 /** The channel whose notification empties every process's cache (`CitizenCache.CHANNEL`). */
@@ -32,10 +33,10 @@ export interface CachedCitizen {
 export class CitizenCache implements BeforeApplicationShutdown {
   static readonly CHANNEL = CHANNEL;
   private readonly logger = new Logger(CitizenCache.name);
-  private readonly entries = new Map<string, { citizen: CachedCitizen; at: number }>();
+  private readonly entries = new LRUCache<string, CachedCitizen>({ max: MAX_ENTRIES, ttl: TTL_MS });
   private generation = 0;
   private listener?: Promise<Client | undefined>;
-  private listening = false;
+  private trusted = false;
   private failedAt = 0;
   private closed = false;
 
@@ -49,19 +50,18 @@ export class CitizenCache implements BeforeApplicationShutdown {
     await client?.end().catch(() => undefined);
   }
 
+  /** Whether the process listens for `citizen_changed`, and so answers from memory. */
+  get listening(): boolean {
+    return this.trusted;
+  }
+
   /** The citizen kept for this CPR number, while the process listens and the entry is fresh. */
   get(cpr: string): CachedCitizen | undefined {
-    if (!this.listening) {
+    if (!this.trusted) {
       void this.listen();
       return undefined;
     }
-    const entry = this.entries.get(cpr);
-    if (!entry) return undefined;
-    if (Date.now() - entry.at > TTL_MS) {
-      this.entries.delete(cpr);
-      return undefined;
-    }
-    return entry.citizen;
+    return this.entries.get(cpr);
   }
 
   /** To pass to `set` with what a read returns: taken before the read. */
@@ -70,10 +70,7 @@ export class CitizenCache implements BeforeApplicationShutdown {
   }
 
   set(cpr: string, citizen: CachedCitizen, generation: number): void {
-    if (!this.listening || generation !== this.generation) return;
-    this.entries.delete(cpr);
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(cpr, { citizen, at: Date.now() });
+    if (this.trusted && generation === this.generation) this.entries.set(cpr, citizen);
   }
 
   /** Empties this process's cache; reads already under way are not kept. */
@@ -98,7 +95,7 @@ export class CitizenCache implements BeforeApplicationShutdown {
           return undefined;
         }
         this.forgetAll();
-        this.listening = true;
+        this.trusted = true;
         return client;
       } catch (e) {
         this.lost(client, e as Error);
@@ -109,7 +106,7 @@ export class CitizenCache implements BeforeApplicationShutdown {
   }
 
   private lost(client: Client, e: Error): void {
-    this.listening = false;
+    this.trusted = false;
     this.forgetAll();
     if (this.closed) return;
     this.failedAt = Date.now();

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CitizenCache } from '../../../src/engine/persistence/citizen-cache';
 import { CitizenRepository } from '../../../src/engine/persistence/citizen.repository';
 import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
@@ -35,11 +36,7 @@ describe('citizen cache', () => {
     await db?.drop();
   });
 
-  const listening = async () =>
-    (
-      await sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'livsforloeb-citizen-changes'
-                        AND datname = current_database() AND wait_event = 'ClientRead'`)
-    )[0].n === 1;
+  const listening = () => app.get(CitizenCache).listening;
   /** What another process's retention does: a new CPR token for the row, without telling this process. */
   const pseudonymiseElsewhere = (id: string) =>
     sql.query(`UPDATE citizen SET cpr = 'P' || upper(substr(md5(random()::text), 1, 9)), name = NULL WHERE id = $1`, [id]);
