@@ -73,6 +73,12 @@ export class CitizenCache implements BeforeApplicationShutdown {
     if (this.trusted && generation === this.generation) this.entries.set(cpr, citizen);
   }
 
+  /** Drops one CPR number's entry (its row is being written elsewhere in this process). */
+  forget(cpr: string): void {
+    this.generation++;
+    this.entries.delete(cpr);
+  }
+
   /** Empties this process's cache; reads already under way are not kept. */
   forgetAll(): void {
     this.generation++;

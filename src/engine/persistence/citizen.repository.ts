@@ -31,12 +31,14 @@ export class CitizenRepository {
    * Every authenticated citizen request passes here: a read (answered from the process's
    * CitizenCache when it can), and a write only the first time or when the name (from the sign-in,
    * or the CPR register) differs from the one kept, so every page names the person the same way.
-   * On a transaction (`sql`) it always reads the row.
+   * On a transaction (`sql`) it always reads the row, and the process's cache lets go of it.
    */
   async identify(cpr: string, name?: string, sql: Sql = this.dataSource): Promise<CitizenIdentity> {
     const normalised = cpr.replace('-', '');
     const given = name?.trim().slice(0, 120) || null;
     const cached = sql === this.dataSource ? this.cache : undefined;
+    // A transaction may write the row (a power of attorney confirmed names the person): this process reads it again next time.
+    if (!cached) this.cache.forget(normalised);
     const hit = cached?.get(normalised);
     if (hit && (!given || hit.name === given)) return { id: hit.id, cpr: normalised, birthDate: hit.birthDate };
     const generation = cached?.mark() ?? 0;
