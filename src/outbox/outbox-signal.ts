@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PostCommitNotifier } from '../platform/database/post-commit-notifier';
-import { takeOutboxWritten } from '../platform/queue/outbox';
-
-const CHANNEL = 'outbox';
+import { OUTBOX_CHANNEL as CHANNEL, takeOutboxWritten } from '../platform/queue/outbox';
 
 /**
  * Wakes the outbox relays once a transaction that wrote outbox rows has committed.

@@ -4,7 +4,6 @@ import { AuthorityError, AuthorityGateway } from '../authorities/ports/authority
 import { IntegrationTaskRepository, type IntegrationTaskRow } from '../engine/persistence/integration-task.repository';
 import { SendEventUseCase } from '../engine/use-cases/send-event.use-case';
 import { DomainError } from '../platform/errors/domain-error';
-import type { Sql } from '../engine/persistence/journey.repository';
 import { JobRegistry } from '../platform/queue/job-registry';
 import type { IntegrationJobData } from '../platform/queue/queue-names';
 
@@ -60,22 +59,15 @@ export class IntegrationProcessor {
       await this.tasks.markDead(taskId);
       return 'dead';
     }
-    // The task is marked completed in the transaction that applies its result: one commit, not two.
+    // The task is marked completed by the statement that applies its result: one commit, not two.
     // A result that applied nothing (a repeated delivery, a journey that moved on) marks it on its own.
-    const applied = await this.deliver(task, 'integration.completed', { step: task.step, task: task.task, output }, (tx) =>
-      this.tasks.markCompleted(taskId, tx),
-    );
+    const applied = await this.deliver(task, 'integration.completed', { step: task.step, task: task.task, output }, taskId);
     if (!applied) await this.tasks.markCompleted(taskId);
     return 'completed';
   }
 
-  /** Whether the event was applied (and `afterWrite` ran on its committed transaction). */
-  private async deliver(
-    task: IntegrationTaskRow,
-    type: string,
-    data: Record<string, unknown>,
-    afterWrite?: (tx: Sql) => Promise<void>,
-  ): Promise<boolean> {
+  /** Whether the event was applied (and `completesTask` marked completed with it). */
+  private async deliver(task: IntegrationTaskRow, type: string, data: Record<string, unknown>, completesTask?: string): Promise<boolean> {
     try {
       const { duplicate } = await this.sendEvent.execute({
         journeyId: task.journey_id,
@@ -85,7 +77,7 @@ export class IntegrationProcessor {
         actor: { kind: 'system', id: task.system, authority: task.system },
         origin: 'engine',
         background: true,
-        afterWrite,
+        completesTask,
       });
       return !duplicate;
     } catch (e) {

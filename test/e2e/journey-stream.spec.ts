@@ -84,6 +84,15 @@ describe('journey event stream', () => {
     await waitFor(() => heard > 0, 10_000);
     unwatch();
 
+    // An event that writes the journey row alone (one statement, no transaction) is heard at once too.
+    await http()
+      .post(`/api/journeys/${started.id}/events`)
+      .set('Authorization', `Bearer ${anna}`)
+      .send({ type: 'note', data: { n: 7 } })
+      .expect(200);
+    const noted = await stream.next((e) => e.event === 'journey', 3000);
+    expect(noted.id).toBe('3');
+
     // The citizen finishes the journey: the stream sends the final view and ends.
     await http()
       .post(`/api/journeys/${started.id}/events`)

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { consentBasisOf, type JourneyCommand } from '../../../journeys/shared/contract';
+import { consentBasisOf, type JourneyCommand, type JourneyDefinition } from '../../../journeys/shared/contract';
 import { DefinitionCatalog } from '../definitions/definition-catalog';
 import { copenhagenDate, nextDeliveryTime } from '../notifications/quiet-hours';
 import { AppConfig } from '../../platform/config/app.config';
 import { markOutboxWritten, type OutboxPayload } from '../../platform/queue/outbox';
 import { retryPolicy } from '../../platform/queue/retry-policy';
 import { AuthorityAwaitWriter } from '../self-service/authority-await.writer';
-import type { Sql } from './journey.repository';
+import type { Sql, StartTasks } from './journey.repository';
 
 export interface CommandContext {
   journeyId: string;
@@ -155,8 +155,27 @@ export class CommandWriter {
     );
     const journey = rows[0];
     const definition = journey && this.catalog.get(journey.type, journey.definition_version);
-    const basis = definition && consentBasisOf(definition, step);
-    return !!basis && basis.system === system && basis.task === task && !journey.consented;
+    return !!definition && asksConsent(definition, step, system, task) && !journey.consented;
+  }
+
+  /**
+   * The integration tasks a start requests, as rows its own statement writes (JourneyRepository.insertStarted):
+   * no consent exists yet for a journey being started, so a task whose step asks for one is `held`,
+   * and every other is `queued` with its outbox row. The other commands are left as they were.
+   */
+  startTasks(journeyId: string, def: JourneyDefinition, commands: JourneyCommand[]): StartTasks {
+    const folded: StartTasks = { tasks: [], outbox: [], rest: [] };
+    for (const c of commands) {
+      if (c.type !== 'integration.request') {
+        folded.rest.push(c);
+        continue;
+      }
+      const id = randomUUID();
+      const held = this.catalog.consentTasks.has(`${c.system}/${c.task}`) && asksConsent(def, c.step, c.system, c.task);
+      folded.tasks.push({ id, step: c.step, task: c.task, system: c.system, input: c.input, status: held ? 'held' : 'queued' });
+      if (!held) folded.outbox.push({ id: randomUUID(), payload: this.runPayload(journeyId, id, 1, c.system, c.task) });
+    }
+    return folded;
   }
 
   /**
@@ -209,6 +228,12 @@ export class CommandWriter {
       payload,
     ]);
   }
+}
+
+/** Whether the step's legal basis is the citizen's consent to exactly this task of this system. */
+function asksConsent(def: JourneyDefinition, step: string, system: string, task: string): boolean {
+  const basis = consentBasisOf(def, step);
+  return !!basis && basis.system === system && basis.task === task;
 }
 
 /** Same parameters, same key, whatever the order of their properties. */

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { markJourneyChanged } from '../../platform/database/journey-changes';
+import type { JourneyCommand } from '../../../journeys/shared/contract';
+import { markOutboxWritten, type OutboxPayload } from '../../platform/queue/outbox';
 import { scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
@@ -75,6 +77,15 @@ export interface Advance {
   cancelledTimers: string[];
   /** Timers the transition scheduled (`foldTimers`). */
   scheduledTimers: ScheduledTimer[];
+  /** An integration task whose result this event applies: marked completed with it. */
+  completesTask?: string;
+}
+
+/** A start's integration tasks, written by its own statement (CommandWriter.startTasks), and the commands left to write one by one. */
+export interface StartTasks {
+  tasks: { id: string; step: string; task: string; system: string; input: Record<string, unknown>; status: 'held' | 'queued' }[];
+  outbox: { id: string; payload: OutboxPayload }[];
+  rest: JourneyCommand[];
 }
 
 /** Raw SQL on the hot path: one round trip per statement, no entity hydration. */
@@ -170,7 +181,8 @@ export class JourneyRepository {
   }
 
   /**
-   * Writes a new journey with its first history entry and the timers its start scheduled, in one statement, unless the citizen has an
+   * Writes a new journey with its first history entry, the timers its start scheduled and the
+   * integration tasks it requested (with their outbox rows), in one statement, unless the citizen has an
    * active journey of the type already (the unique index decides, so two starts at once cannot both
    * win): then nothing is written and the answer names that journey, when this statement can see it.
    */
@@ -187,6 +199,7 @@ export class JourneyRepository {
     },
     first: { eventType: string; eventData: Record<string, unknown>; actor: Actor },
     timers: ScheduledTimer[] = [],
+    tasks: Pick<StartTasks, 'tasks' | 'outbox'> = { tasks: [], outbox: [] },
   ): Promise<{ row: JourneyRow } | { activeId: string | null }> {
     const rows: (JourneyRow & { active_id: string | null })[] = await tx.query(
       `WITH j AS (
@@ -198,7 +211,14 @@ export class JourneyRepository {
        h AS (
          INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
          SELECT id, 1, $14, $15, $16, state FROM j),
-       timers AS (${scheduleTimersSql(17)})
+       timers AS (${scheduleTimersSql(17)}),
+       tasks AS (
+         INSERT INTO integration_task (id, journey_id, step, task, system, input, status)
+         SELECT t.id, j.id, t.step, t.task, t.system, t.input, t.status
+           FROM j CROSS JOIN jsonb_to_recordset($21::jsonb) AS t (id uuid, step text, task text, system text, input jsonb, status text)),
+       queued AS (
+         INSERT INTO outbox (id, journey_id, seq, command_type, payload)
+         SELECT o.id, j.id, 1, 'queue.add', o.payload FROM j CROSS JOIN jsonb_to_recordset($22::jsonb) AS o (id uuid, payload jsonb))
        SELECT j.*, (SELECT id FROM journey WHERE citizen_id = $2 AND type = $5 AND status = 'active') AS active_id
          FROM (SELECT 1) AS one LEFT JOIN j ON true`,
       [
@@ -219,9 +239,12 @@ export class JourneyRepository {
         first.eventData,
         first.actor,
         ...timerColumns(timers),
+        JSON.stringify(tasks.tasks),
+        JSON.stringify(tasks.outbox),
       ],
     );
     const [{ active_id, ...row }] = rows;
+    if (row.id && tasks.outbox.length) markOutboxWritten(tx);
     return row.id ? { row } : { activeId: active_id };
   }
 
@@ -241,10 +264,11 @@ export class JourneyRepository {
 
   /**
    * One event applied, in one statement: the journey row (optimistic version check), its history
-   * row, the idempotency key, the task tokens of steps that stopped waiting, and the timers the
-   * transition cancelled and scheduled. The row comes back with its linked journeys as they were before this
-   * transaction. A failure a self-service solution reported without a fail event lives outside the
-   * machine, so an unresolved one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or
+   * row, the idempotency key, the task tokens of steps that stopped waiting, the timers the
+   * transition cancelled and scheduled, and the integration task whose result it applies. The row
+   * comes back with its linked journeys as they were before this statement. A failure a
+   * self-service solution reported without a fail event lives outside the machine, so an
+   * unresolved one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or
    * undefined when the version was stale.
    */
   async advance(tx: Sql, a: Advance): Promise<(JourneyRow & { children: JourneyChild[] }) | undefined> {
@@ -265,7 +289,9 @@ export class JourneyRepository {
        cancelled AS (UPDATE journey_timer SET status = 'cancelled', claimed_until = NULL, updated_at = now()
               WHERE journey_id = $1 AND cardinality($14::text[]) > 0 AND key = ANY ($14::text[]) AND status = 'scheduled'
                 AND EXISTS (SELECT 1 FROM j)),
-       scheduled AS (${scheduleTimersSql(15)})
+       scheduled AS (${scheduleTimersSql(15)}),
+       completed AS (UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now()
+              WHERE id = $19 AND EXISTS (SELECT 1 FROM j))
        SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step)
                                              ORDER BY c.created_at)
                                FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
@@ -286,6 +312,7 @@ export class JourneyRepository {
         a.settledSteps,
         a.cancelledTimers,
         ...timerColumns(a.scheduledTimers),
+        a.completesTask ?? null,
       ],
     );
     if (rows[0]) markJourneyChanged(tx, a.id);

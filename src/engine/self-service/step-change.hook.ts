@@ -44,14 +44,7 @@ export class StepChangeHook {
     after: Record<string, StepState>,
     subscriptions: SubscriptionRef[],
   ): Promise<void> {
-    for (const step of changed) {
-      const state = after[step.id];
-      const event: WebhookEvent | undefined =
-        state?.status === 'done' ? 'step.completed' : state?.status === 'failed' ? 'step.failed' : undefined;
-      const system = handlingSystem(step, state);
-      if (!event || !system) continue;
-      const wanted = subscriptions.filter((s) => s.authority === system && s.events.includes(event));
-      if (!wanted.length) continue;
+    for (const { step, state, system, event, wanted } of announcements(changed, after, subscriptions)) {
       const payloads = await this.fanout.queue(
         tx,
         ctx.journeyId,
@@ -66,4 +59,27 @@ export class StepChangeHook {
       for (const payload of payloads) await this.commands.outbox(tx, ctx, payload);
     }
   }
+
+  /** Whether `afterTransition` writes anything for these changes. */
+  announces(
+    def: JourneyDefinition,
+    changed: JourneyDefinition['steps'],
+    after: Record<string, StepState>,
+    subscriptions: SubscriptionRef[],
+  ): boolean {
+    return announcements(changed, after, subscriptions).length > 0;
+  }
+}
+
+/** The changed steps of an authority that are done or failed, with the subscriptions that want to hear it. */
+function announcements(changed: JourneyDefinition['steps'], after: Record<string, StepState>, subscriptions: SubscriptionRef[]) {
+  return changed.flatMap((step) => {
+    const state = after[step.id];
+    const event: WebhookEvent | undefined =
+      state?.status === 'done' ? 'step.completed' : state?.status === 'failed' ? 'step.failed' : undefined;
+    const system = handlingSystem(step, state);
+    if (!event || !system) return [];
+    const wanted = subscriptions.filter((s) => s.authority === system && s.events.includes(event));
+    return wanted.length ? [{ step, state, system, event, wanted }] : [];
+  });
 }

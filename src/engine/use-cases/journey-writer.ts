@@ -8,8 +8,10 @@ import type { Actor } from '../actor';
 import { DefinitionCatalog, unknownJourneyType } from '../definitions/definition-catalog';
 import { declaredFacts } from '../definitions/declared-facts';
 import { CommandWriter } from '../persistence/command-writer';
-import { JourneyRepository, type JourneyChild, type JourneyRow, type Sql } from '../persistence/journey.repository';
-import { foldTimers } from '../persistence/timer-fold';
+import { JourneyRepository, type JourneyChild, type JourneyRow, type Sql, type StartTasks } from '../persistence/journey.repository';
+import { foldTimers, type FoldedTimers } from '../persistence/timer-fold';
+import { PostCommitNotifier } from '../../platform/database/post-commit-notifier';
+import { OUTBOX_CHANNEL } from '../../platform/queue/outbox';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
 
@@ -29,7 +31,17 @@ export interface StartSpec {
 /** Which journey, if any, waits for this one to finish (from the locked row). */
 export type ParentLink = Pick<JourneyRow, 'type' | 'parent_journey_id' | 'linked_step'>;
 
-type StepStatuses = Record<string, { status: string } | undefined>;
+export type StepStatuses = Record<string, { status: string } | undefined>;
+
+/** A start checked and run through its machine, not yet written. */
+interface PreparedStart {
+  id: string;
+  spec: StartSpec;
+  def: JourneyDefinition;
+  result: runtime.TransitionResult;
+  timers: FoldedTimers;
+  tasks: StartTasks;
+}
 
 /**
  * Writes a transition: journey row, history row, commands (tasks, timers, notifications, outbox)
@@ -43,6 +55,7 @@ export class JourneyWriter {
     private readonly commands: CommandWriter,
     private readonly metrics: MetricsService,
     private readonly config: AppConfig,
+    private readonly notifier: PostCommitNotifier,
   ) {}
 
   definitionFor(type: string, version?: number): JourneyDefinition {
@@ -60,6 +73,24 @@ export class JourneyWriter {
    * start linked none (`children` left out when it did: the reader reads them).
    */
   async start(tx: Sql, spec: StartSpec): Promise<JourneyRow & { children?: JourneyChild[] }> {
+    return this.writeStart(tx, this.prepareStart(spec));
+  }
+
+  /**
+   * Starts a journey with one statement and no transaction around it, when that statement is all
+   * the start writes (journey row, first history entry, timers, integration tasks with their
+   * outbox rows): undefined, having written nothing, when the start needs a transaction.
+   */
+  async startAlone(spec: StartSpec): Promise<(JourneyRow & { children?: JourneyChild[] }) | undefined> {
+    const prepared = this.prepareStart(spec);
+    if (prepared.tasks.rest.length || prepared.result.status === 'completed' || spec.parent) return undefined;
+    const row = await this.writeStart(this.repo.dataSource, prepared);
+    if (prepared.tasks.outbox.length) this.notifier.notify(OUTBOX_CHANNEL, ['']);
+    return row;
+  }
+
+  /** Validation, the register facts the definition declares, and the machine's start: nothing written yet. */
+  private prepareStart(spec: StartSpec): PreparedStart {
     const def = this.definitionFor(spec.type);
     this.catalog.validateStart(def, spec.answers);
     // Data minimisation: a journey receives only the register facts its definition declares.
@@ -82,9 +113,15 @@ export class JourneyWriter {
       });
     }
     const id = randomUUID();
+    // A new journey has no timer a start could cancel: `timers.cancel` has nothing to do.
     const timers = foldTimers(result.commands);
+    return { id, spec, def, result, timers, tasks: this.commands.startTasks(id, def, timers.rest) };
+  }
+
+  private async writeStart(sql: Sql, p: PreparedStart): Promise<JourneyRow & { children?: JourneyChild[] }> {
+    const { id, spec, def, result } = p;
     const written = await this.repo.insertStarted(
-      tx,
+      sql,
       {
         id,
         citizenId: spec.citizenId,
@@ -99,18 +136,18 @@ export class JourneyWriter {
         startedBy: spec.startedBy,
       },
       { eventType: 'journey.started', eventData: { answers: spec.answers }, actor: spec.actor },
-      timers.schedule,
+      p.timers.schedule,
+      p.tasks,
     );
     if (!('row' in written)) {
-      const journeyId = written.activeId ?? (await this.repo.findActive(tx, spec.citizenId, def.id))?.id;
+      const journeyId = written.activeId ?? (await this.repo.findActive(sql, spec.citizenId, def.id))?.id;
       throw new DomainError('JOURNEY_ALREADY_ACTIVE', `An active ${def.id} journey already exists`, { journeyId });
     }
     const link = { type: def.id, parent_journey_id: spec.parent?.journeyId ?? null, linked_step: spec.parent?.step ?? null };
-    // A new journey has no timer a start could cancel: `timers.cancel` has nothing to do.
     await this.afterTransition(
-      tx,
+      sql,
       { journeyId: id, citizenId: spec.citizenId, seq: 1 },
-      { ...result, commands: timers.rest },
+      { ...result, commands: p.tasks.rest },
       spec.actor,
       link,
     );
@@ -138,17 +175,25 @@ export class JourneyWriter {
     eventType: string,
     steps: { before: StepStatuses; after: StepStatuses },
   ): Promise<void> {
-    const over = (s: StepStatuses, id: string) => ['done', 'skipped'].includes(s[id]?.status ?? '');
-    for (const step of def.steps) {
-      if (step.legalBasis?.kind !== 'consent') continue;
-      const endsNow = over(steps.after, step.id) && !over(steps.before, step.id);
-      if (step.legalBasis.fillInYourself !== eventType && !endsNow) continue;
+    for (const step of this.unneededFetchSteps(def, eventType, steps)) {
       await tx.query(
         `UPDATE integration_task SET status = 'cancelled', updated_at = now()
           WHERE journey_id = $1 AND step = $2 AND status IN ('held', 'queued', 'failed')`,
-        [journeyId, step.id],
+        [journeyId, step],
       );
     }
+  }
+
+  /** The consent-based steps whose fetches `cancelUnneededFetches` cancels in this transition. */
+  unneededFetchSteps(def: JourneyDefinition, eventType: string, steps: { before: StepStatuses; after: StepStatuses }): string[] {
+    const over = (s: StepStatuses, id: string) => ['done', 'skipped'].includes(s[id]?.status ?? '');
+    return def.steps
+      .filter((step) => {
+        if (step.legalBasis?.kind !== 'consent') return false;
+        const endsNow = over(steps.after, step.id) && !over(steps.before, step.id);
+        return step.legalBasis.fillInYourself === eventType || endsNow;
+      })
+      .map((step) => step.id);
   }
 
   async afterTransition(

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { JourneyEvent } from '../../../journeys/shared/contract';
+import type { JourneyDefinition, JourneyEvent, StepState } from '../../../journeys/shared/contract';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import { authorizeEvent, isEngineEvent, type EventOrigin } from '../access/event-policy';
 import type { Actor } from '../actor';
-import type { HistoryRow, JourneyChild, JourneyRow, Sql } from '../persistence/journey.repository';
-import { foldTimers } from '../persistence/timer-fold';
+import { JourneyChanges } from '../../platform/database/journey-changes';
+import type { Advance, HistoryRow, JourneyChild, JourneyRow, LockedJourney, Sql } from '../persistence/journey.repository';
+import { foldTimers, type FoldedTimers } from '../persistence/timer-fold';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
 import { changedSteps, settledSteps, StepChangeHook } from '../self-service/step-change.hook';
@@ -45,11 +46,8 @@ export interface SendEventCommand {
    * event on the same journey waits less; if the journey changed meanwhile it goes again, locked.
    */
   background?: boolean;
-  /**
-   * Runs on the event's transaction right after the journey row is written (so the journey row is
-   * always locked first), only when the event is applied; it commits or rolls back with the event.
-   */
-  afterWrite?: (tx: Sql) => Promise<void>;
+  /** An integration task the event's write marks completed, only when the event is applied. */
+  completesTask?: string;
 }
 
 export interface SendEventResult {
@@ -78,17 +76,20 @@ export function clientKeyOf(actor: Actor, key: string): string {
 }
 
 /**
- * Applies one event in one transaction: lock the journey, ask the event policy whether the actor
- * may send this event (access/event-policy.ts), restore its snapshot with the definition version it
- * started on, refuse what the state does not accept, transition, and write snapshot,
- * history, commands, outbox rows and the idempotency key together.
+ * Applies one event: ask the event policy whether the actor may send it (access/event-policy.ts),
+ * restore the snapshot with the definition version the journey started on, refuse what the state
+ * does not accept, transition, and write snapshot, history, commands, outbox rows and the
+ * idempotency key together.
  *
- * A background event (a worker's: nobody waits for its answer) first reads the journey without
- * locking it: the row lock is taken by the write of the journey row (its version check finds out
- * whether another transaction wrote first), so the worker does not hold it while it validates, runs
- * the machine or waits for a core, and a citizen's event on the same journey does not wait for all
- * that. A stale read rolls the attempt back before it has written anything and the event is applied
- * again on a locked read, which cannot go stale: nothing is applied twice.
+ * An event first reads the journey without locking it, and runs policy, validation and machine
+ * outside any transaction. When the transition writes nothing but what the journey's own write
+ * statement carries (journey row, history, key, task tokens, timers), that statement is the whole
+ * write, with no transaction around it: its version check is the lock. Otherwise the write is one
+ * transaction that starts with that statement (the row lock is taken by it), so nobody holds the
+ * lock while validating, running the machine or waiting for a core. A read that went stale (another
+ * transaction wrote first) has written nothing; the event is applied again on a locked read, in one
+ * transaction, which cannot go stale: nothing is applied twice. Events with an `inTransaction` step
+ * (a task token consumed) lock first, so rows are always locked journey row first.
  */
 @Injectable()
 export class SendEventUseCase {
@@ -98,6 +99,7 @@ export class SendEventUseCase {
     private readonly writer: JourneyWriter,
     private readonly metrics: MetricsService,
     private readonly stepChanges: StepChangeHook,
+    private readonly changes: JourneyChanges,
   ) {}
 
   async execute(command: SendEventCommand): Promise<SendEventResult> {
@@ -106,111 +108,172 @@ export class SendEventUseCase {
 
   /** As `execute`, and hands back the written row so the caller can answer without reading it again. */
   async executeAndRead(command: SendEventCommand): Promise<SendEventOutcome> {
-    // An `inTransaction` step (a task token consumed) locks a row of its own before the journey's
-    // write; such events lock the journey first, so rows are always locked journey row first.
-    if (command.background && !command.inTransaction) {
+    if (!command.inTransaction) {
       try {
-        return await this.attempt(command, 'optimistic');
+        return await this.optimistic(command);
       } catch (e) {
         if (!(e instanceof StaleRead)) throw e;
         this.metrics.staleReads.inc();
       }
     }
-    return this.attempt(command, 'locked');
+    return this.locked(command);
   }
 
-  private async attempt(command: SendEventCommand, mode: 'optimistic' | 'locked'): Promise<SendEventOutcome> {
+  private keyOf(command: SendEventCommand): string | undefined {
+    return command.clientKey !== undefined ? clientKeyOf(command.actor, command.clientKey) : command.idempotencyKey;
+  }
+
+  /** Read without the lock, then one statement, or one transaction that starts with the journey's write. */
+  private async optimistic(command: SendEventCommand): Promise<SendEventOutcome> {
     const repo = this.writer.repo;
-    const key = command.clientKey !== undefined ? clientKeyOf(command.actor, command.clientKey) : command.idempotencyKey;
-    let brokenReason: string | undefined;
+    const prepared = await this.prepare(repo.dataSource, command, await repo.read(repo.dataSource, command.journeyId, this.keyOf(command)));
+    if (prepared.kind === 'broken') return this.markBroken(command, prepared.reason);
+    if (prepared.kind === 'duplicate') return prepared.outcome;
+    if (this.writesAlone(command.type, prepared)) {
+      const written = await repo.advance(repo.dataSource, this.advanceOf(command, prepared));
+      if (!written) throw new StaleRead();
+      this.changes.publish([written.id]);
+      return this.applied(command, prepared, written);
+    }
+    return repo.transaction((tx) => this.write(tx, command, prepared, 'optimistic'));
+  }
+
+  /** Lock, check and write in one transaction. */
+  private async locked(command: SendEventCommand): Promise<SendEventOutcome> {
+    const repo = this.writer.repo;
+    let broken: string | undefined;
     const outcome = await repo.transaction(async (tx) => {
-      const journey = mode === 'locked' ? await repo.lock(tx, command.journeyId, key) : await repo.read(tx, command.journeyId, key);
-      if (!journey) throw new DomainError('NOT_FOUND', 'Journey not found');
-      const def = this.writer.definitionFor(journey.type, journey.definition_version);
-      // Before anything else, so a refused actor learns nothing of keys or state, and nothing is written.
-      authorizeEvent(def, journey, command.actor, command.type, command.data, command.origin);
-      if (journey.applied_seq !== null) {
-        const seq = journey.applied_seq;
-        const entry = (await repo.historyEntry(tx, journey.id, seq)) as HistoryRow;
-        return { result: { journeyId: journey.id, seq, state: entry.state, duplicate: true } };
+      const prepared = await this.prepare(tx, command, await repo.lock(tx, command.journeyId, this.keyOf(command)));
+      if (prepared.kind === 'broken') {
+        broken = prepared.reason;
+        return undefined;
       }
-      if (journey.status === 'broken')
-        throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: journey.broken_reason });
-      if (journey.status !== 'active') throw new DomainError('JOURNEY_NOT_ACTIVE', `The journey is ${journey.status}`);
-
-      if (!isEngineEvent(command.type)) {
-        if (!def.events[command.type]) {
-          throw new DomainError('EVENT_NOT_ALLOWED', `Event "${command.type.slice(0, 80)}" is not part of the ${def.id} journey`, {
-            event: command.type.slice(0, 80),
-            state: journey.state,
-          });
-        }
-        this.writer.catalog.validateEventData(def, command.type, command.data ?? {});
-      }
-      const event: JourneyEvent = { ...(command.data ?? {}), type: command.type };
-
-      let result: runtime.TransitionResult;
-      try {
-        result = runtime.apply(def, journey.snapshot as runtime.PersistedSnapshot, event);
-      } catch (e) {
-        if (e instanceof runtime.EventNotAcceptedError) {
-          throw new DomainError('EVENT_NOT_ALLOWED', e.message, { event: e.eventType, state: e.state });
-        }
-        if (e instanceof runtime.BrokenSnapshotError) {
-          brokenReason = e.message;
-          return undefined;
-        }
-        throw e;
-      }
-
+      if (prepared.kind === 'duplicate') return prepared.outcome;
       // Before the write, so the task token it consumes is not closed as one the step no longer needs.
       await command.inTransaction?.(tx);
-      const before = (journey.snapshot as runtime.PersistedSnapshot).context?.steps ?? {};
-      const after = result.context.steps ?? {};
-      const changed = changedSteps(def, before, after);
-      // The transition's timers are (re)scheduled and cancelled by the write itself where it can (timer-fold.ts).
-      const timers = foldTimers(result.commands);
-      const written = await repo.advance(tx, {
-        id: journey.id,
-        expectedVersion: journey.version,
-        write: { status: result.status, state: result.state, snapshot: result.snapshot, ...derivedColumns(def, result.context) },
-        eventType: command.type,
-        eventData: command.data ?? {},
-        actor: command.actor,
-        idempotencyKey: key,
-        settledSteps: settledSteps(changed, after),
-        cancelledTimers: timers.cancel,
-        scheduledTimers: timers.schedule,
-      });
-      if (!written) {
-        // Another transaction wrote the journey after this one read it: roll back and apply again.
-        if (mode === 'optimistic') throw new StaleRead();
-        throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
-      }
-      await command.afterWrite?.(tx);
-      const seq = written.version;
-      const ctx = { journeyId: journey.id, citizenId: journey.citizen_id, seq };
-      await this.writer.afterTransition(tx, ctx, { ...result, commands: timers.rest }, command.actor, journey);
-      await this.writer.cancelUnneededFetches(tx, journey.id, def, command.type, { before, after });
-      await this.stepChanges.afterTransition(tx, ctx, def, changed, after, journey.subscriptions);
-      this.metrics.transitions.inc({ journey_type: def.id, event_type: command.type });
-      // Children read with the write are those from before it; a journey linked just now is read again by the view.
-      const { children, ...row } = written;
-      const linked = result.commands.some((c) => c.type === 'journey.link');
-      return {
-        result: { journeyId: journey.id, seq, state: result.state, duplicate: false },
-        journey: linked ? row : { ...row, children },
-      };
+      return this.write(tx, command, prepared, 'locked');
     });
-
-    if (brokenReason !== undefined) {
-      // Outside the failed transaction, so the mark sticks; the process keeps serving.
-      await repo.transaction((tx) => repo.markBroken(tx, command.journeyId, brokenReason!));
-      this.logger.warn({ journeyId: command.journeyId, reason: brokenReason }, 'journey marked broken');
-      throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: brokenReason });
-    }
-    return outcome!;
+    // Outside the failed transaction, so the mark sticks.
+    return broken !== undefined ? this.markBroken(command, broken) : outcome!;
   }
+
+  /** Policy, state, validation and the machine: everything before the write, which reads at most a history entry. */
+  private async prepare(
+    sql: Sql,
+    command: SendEventCommand,
+    journey: LockedJourney | undefined,
+  ): Promise<Prepared | { kind: 'duplicate'; outcome: SendEventOutcome } | { kind: 'broken'; reason: string }> {
+    if (!journey) throw new DomainError('NOT_FOUND', 'Journey not found');
+    const def = this.writer.definitionFor(journey.type, journey.definition_version);
+    // Before anything else, so a refused actor learns nothing of keys or state, and nothing is written.
+    authorizeEvent(def, journey, command.actor, command.type, command.data, command.origin);
+    if (journey.applied_seq !== null) {
+      const seq = journey.applied_seq;
+      const entry = (await this.writer.repo.historyEntry(sql, journey.id, seq)) as HistoryRow;
+      return { kind: 'duplicate', outcome: { result: { journeyId: journey.id, seq, state: entry.state, duplicate: true } } };
+    }
+    if (journey.status === 'broken')
+      throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason: journey.broken_reason });
+    if (journey.status !== 'active') throw new DomainError('JOURNEY_NOT_ACTIVE', `The journey is ${journey.status}`);
+
+    if (!isEngineEvent(command.type)) {
+      if (!def.events[command.type]) {
+        throw new DomainError('EVENT_NOT_ALLOWED', `Event "${command.type.slice(0, 80)}" is not part of the ${def.id} journey`, {
+          event: command.type.slice(0, 80),
+          state: journey.state,
+        });
+      }
+      this.writer.catalog.validateEventData(def, command.type, command.data ?? {});
+    }
+    const event: JourneyEvent = { ...(command.data ?? {}), type: command.type };
+    let result: runtime.TransitionResult;
+    try {
+      result = runtime.apply(def, journey.snapshot as runtime.PersistedSnapshot, event);
+    } catch (e) {
+      if (e instanceof runtime.EventNotAcceptedError) {
+        throw new DomainError('EVENT_NOT_ALLOWED', e.message, { event: e.eventType, state: e.state });
+      }
+      if (e instanceof runtime.BrokenSnapshotError) return { kind: 'broken', reason: e.message };
+      throw e;
+    }
+    const before = (journey.snapshot as runtime.PersistedSnapshot).context?.steps ?? {};
+    const after = result.context.steps ?? {};
+    const changed = changedSteps(def, before, after);
+    // The transition's timers are (re)scheduled and cancelled by the write itself where it can (timer-fold.ts).
+    return { kind: 'transition', journey, def, result, before, after, changed, timers: foldTimers(result.commands) };
+  }
+
+  /** Whether the journey's write statement is all the transition writes: no command, hook or ending writes more. */
+  private writesAlone(eventType: string, p: Prepared): boolean {
+    return (
+      p.timers.rest.length === 0 &&
+      p.result.status !== 'completed' &&
+      this.writer.unneededFetchSteps(p.def, eventType, p).length === 0 &&
+      !this.stepChanges.announces(p.def, p.changed, p.after, p.journey.subscriptions)
+    );
+  }
+
+  private advanceOf(command: SendEventCommand, p: Prepared): Advance {
+    return {
+      id: p.journey.id,
+      expectedVersion: p.journey.version,
+      write: { status: p.result.status, state: p.result.state, snapshot: p.result.snapshot, ...derivedColumns(p.def, p.result.context) },
+      eventType: command.type,
+      eventData: command.data ?? {},
+      actor: command.actor,
+      idempotencyKey: this.keyOf(command),
+      settledSteps: settledSteps(p.changed, p.after),
+      cancelledTimers: p.timers.cancel,
+      scheduledTimers: p.timers.schedule,
+      completesTask: command.completesTask,
+    };
+  }
+
+  /** The transition on `tx`: the journey's write first (it takes the row lock), then commands and hooks. */
+  private async write(tx: Sql, command: SendEventCommand, p: Prepared, mode: 'optimistic' | 'locked'): Promise<SendEventOutcome> {
+    const written = await this.writer.repo.advance(tx, this.advanceOf(command, p));
+    if (!written) {
+      // Another transaction wrote the journey after this one read it: roll back and apply again.
+      if (mode === 'optimistic') throw new StaleRead();
+      throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
+    }
+    const ctx = { journeyId: p.journey.id, citizenId: p.journey.citizen_id, seq: written.version };
+    await this.writer.afterTransition(tx, ctx, { ...p.result, commands: p.timers.rest }, command.actor, p.journey);
+    await this.writer.cancelUnneededFetches(tx, p.journey.id, p.def, command.type, p);
+    await this.stepChanges.afterTransition(tx, ctx, p.def, p.changed, p.after, p.journey.subscriptions);
+    return this.applied(command, p, written);
+  }
+
+  private applied(command: SendEventCommand, p: Prepared, written: JourneyRow & { children: JourneyChild[] }): SendEventOutcome {
+    this.metrics.transitions.inc({ journey_type: p.def.id, event_type: command.type });
+    // Children read with the write are those from before it; a journey linked just now is read again by the view.
+    const { children, ...row } = written;
+    const linked = p.result.commands.some((c) => c.type === 'journey.link');
+    return {
+      result: { journeyId: p.journey.id, seq: written.version, state: p.result.state, duplicate: false },
+      journey: linked ? row : { ...row, children },
+    };
+  }
+
+  /** A snapshot that no longer fits its machine: the journey is marked broken in a transaction of its own; the process keeps serving. */
+  private async markBroken(command: SendEventCommand, reason: string): Promise<never> {
+    const repo = this.writer.repo;
+    await repo.transaction((tx) => repo.markBroken(tx, command.journeyId, reason));
+    this.logger.warn({ journeyId: command.journeyId, reason }, 'journey marked broken');
+    throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason });
+  }
+}
+
+/** An event checked and run through its machine, not yet written. */
+interface Prepared {
+  kind: 'transition';
+  journey: LockedJourney;
+  def: JourneyDefinition;
+  result: runtime.TransitionResult;
+  before: Record<string, StepState>;
+  after: Record<string, StepState>;
+  changed: JourneyDefinition['steps'];
+  timers: FoldedTimers;
 }
 
 /** The optimistic attempt read a version another transaction has since replaced. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../actor';
 import type { JourneyChild, JourneyRow } from '../persistence/journey.repository';
-import { JourneyWriter } from './journey-writer';
+import { JourneyWriter, type StartSpec } from './journey-writer';
 
 export interface StartJourneyCommand {
   citizenId: string;
@@ -14,7 +14,7 @@ export interface StartJourneyCommand {
   idempotencyKey?: string;
 }
 
-/** Starts a journey in one transaction: row, first history entry, commands. */
+/** Starts a journey: row, first history entry, commands, in one statement or one transaction. */
 @Injectable()
 export class StartJourneyUseCase {
   constructor(private readonly writer: JourneyWriter) {}
@@ -26,6 +26,11 @@ export class StartJourneyUseCase {
   async execute(
     command: StartJourneyCommand,
   ): Promise<{ journeyId: string; duplicate?: boolean; journey?: JourneyRow & { children?: JourneyChild[] } }> {
+    if (!command.idempotencyKey) {
+      // Most starts are one statement, with no transaction around it (JourneyWriter.startAlone).
+      const journey = await this.writer.startAlone(this.spec(command));
+      if (journey) return { journeyId: journey.id, journey };
+    }
     return this.writer.repo.transaction(async (tx) => {
       if (command.idempotencyKey) {
         // Claiming the key first makes a concurrent retry wait for this transaction, then see its journey.
@@ -41,14 +46,7 @@ export class StartJourneyUseCase {
           if (previous?.journey_id) return { journeyId: previous.journey_id, duplicate: true };
         }
       }
-      const journey = await this.writer.start(tx, {
-        citizenId: command.citizenId,
-        type: command.type,
-        answers: command.answers ?? {},
-        facts: command.facts ?? {},
-        actor: command.actor,
-        startedAt: command.startedAt,
-      });
+      const journey = await this.writer.start(tx, this.spec(command));
       if (command.idempotencyKey) {
         await tx.query('UPDATE start_idempotency SET journey_id = $3 WHERE citizen_id = $1 AND key = $2', [
           command.citizenId,
@@ -58,5 +56,16 @@ export class StartJourneyUseCase {
       }
       return { journeyId: journey.id, journey };
     });
+  }
+
+  private spec(command: StartJourneyCommand): StartSpec {
+    return {
+      citizenId: command.citizenId,
+      type: command.type,
+      answers: command.answers ?? {},
+      facts: command.facts ?? {},
+      actor: command.actor,
+      startedAt: command.startedAt,
+    };
   }
 }

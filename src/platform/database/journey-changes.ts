@@ -50,9 +50,14 @@ export class JourneyChanges implements BeforeApplicationShutdown {
 
   constructor(
     private readonly dataSource: DataSource,
-    notifier: PostCommitNotifier,
+    private readonly notifier: PostCommitNotifier,
   ) {
     notifier.onCommit(CHANNEL, takeChanged);
+  }
+
+  /** Tells every process that these journeys changed, for a write that ran without a transaction. Never throws. */
+  publish(ids: string[]): void {
+    if (!this.closed && ids.length) this.notifier.notify(CHANNEL, ids);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -17,6 +17,9 @@ export interface OutboxPayload {
 
 const MARK = 'outboxWritten';
 
+/** The channel whose notification wakes the outbox relays (src/outbox/outbox-signal.ts). */
+export const OUTBOX_CHANNEL = 'outbox';
+
 /**
  * Notes that the transaction running `sql` wrote outbox rows, so that its commit wakes the relays.
  * Outside a transaction (a bare DataSource) there is nothing to wait for: the relays' poll finds the row.
