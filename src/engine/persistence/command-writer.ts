@@ -7,7 +7,7 @@ import { AppConfig } from '../../platform/config/app.config';
 import { markOutboxWritten, type OutboxPayload } from '../../platform/queue/outbox';
 import { retryPolicy } from '../../platform/queue/retry-policy';
 import { AuthorityAwaitWriter } from '../self-service/authority-await.writer';
-import type { Sql, StartTasks } from './journey.repository';
+import type { FoldedCommands, FoldedLetter, Sql } from './journey.repository';
 
 export interface CommandContext {
   journeyId: string;
@@ -63,18 +63,7 @@ export class CommandWriter {
    * waits for daytime (21:00–07:00 is quiet).
    */
   private async notify(tx: Sql, ctx: CommandContext, command: Extract<JourneyCommand, { type: 'citizen.notify' }>): Promise<void> {
-    const now = new Date();
-    const deliverAfter = nextDeliveryTime(now);
-    const params = command.params ?? {};
-    const dedupKey = [command.template, command.step ?? '', stableJson(params), copenhagenDate(now)].join('|');
-    const id = randomUUID();
-    const payload: OutboxPayload = {
-      op: 'add',
-      queue: 'notifications',
-      name: 'notification.deliver',
-      data: { notificationId: id, journeyId: ctx.journeyId },
-      dueAt: deliverAfter.toISOString(),
-    };
+    const letter = this.letter(ctx.journeyId, command, new Date());
     // The notification and the outbox row that delivers it, in one statement; a duplicate adds neither.
     markOutboxWritten(tx);
     await tx.query(
@@ -83,17 +72,17 @@ export class CommandWriter {
                   ON CONFLICT (journey_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING RETURNING id)
        INSERT INTO outbox (id, journey_id, seq, command_type, payload) SELECT $9, $3, $10, 'queue.add', $11 FROM n`,
       [
-        id,
+        letter.id,
         ctx.citizenId,
         ctx.journeyId,
-        command.template,
-        command.step ?? null,
-        params,
-        dedupKey,
-        deliverAfter,
-        randomUUID(),
+        letter.template,
+        letter.step,
+        letter.params,
+        letter.dedup_key,
+        letter.deliver_after,
+        letter.outbox_id,
         ctx.seq,
-        payload,
+        letter.payload,
       ],
     );
   }
@@ -159,23 +148,58 @@ export class CommandWriter {
   }
 
   /**
-   * The integration tasks a start requests, as rows its own statement writes (JourneyRepository.insertStarted):
-   * no consent exists yet for a journey being started, so a task whose step asks for one is `held`,
-   * and every other is `queued` with its outbox row. The other commands are left as they were.
+   * The integration tasks and letters of a transition, as rows the journey's own write statement
+   * inserts (JourneyRepository.insertStarted and advance): each task with the outbox row that
+   * queues it (the statement holds it for a consent when its step asks for one and has none), each
+   * letter with the outbox row that delivers it (a second one with the same key in the transition
+   * adds nothing, as it would written one by one). The other commands are left, in their order.
    */
-  startTasks(journeyId: string, def: JourneyDefinition, commands: JourneyCommand[]): StartTasks {
-    const folded: StartTasks = { tasks: [], outbox: [], rest: [] };
+  fold(journeyId: string, def: JourneyDefinition, commands: JourneyCommand[]): FoldedCommands {
+    const folded: FoldedCommands = { tasks: [], letters: [], rest: [] };
+    const now = new Date();
     for (const c of commands) {
-      if (c.type !== 'integration.request') {
+      if (c.type === 'integration.request') {
+        const id = randomUUID();
+        folded.tasks.push({
+          id,
+          step: c.step,
+          task: c.task,
+          system: c.system,
+          input: c.input,
+          asks_consent: this.catalog.consentTasks.has(`${c.system}/${c.task}`) && asksConsent(def, c.step, c.system, c.task),
+          outbox_id: randomUUID(),
+          payload: this.runPayload(journeyId, id, 1, c.system, c.task),
+        });
+      } else if (c.type === 'citizen.notify') {
+        const letter = this.letter(journeyId, c, now);
+        if (!folded.letters.some((l) => l.dedup_key === letter.dedup_key)) folded.letters.push(letter);
+      } else {
         folded.rest.push(c);
-        continue;
       }
-      const id = randomUUID();
-      const held = this.catalog.consentTasks.has(`${c.system}/${c.task}`) && asksConsent(def, c.step, c.system, c.task);
-      folded.tasks.push({ id, step: c.step, task: c.task, system: c.system, input: c.input, status: held ? 'held' : 'queued' });
-      if (!held) folded.outbox.push({ id: randomUUID(), payload: this.runPayload(journeyId, id, 1, c.system, c.task) });
     }
     return folded;
+  }
+
+  private letter(journeyId: string, command: Extract<JourneyCommand, { type: 'citizen.notify' }>, now: Date): FoldedLetter {
+    const deliverAfter = nextDeliveryTime(now);
+    const params = command.params ?? {};
+    const id = randomUUID();
+    return {
+      id,
+      template: command.template,
+      step: command.step ?? null,
+      params,
+      dedup_key: [command.template, command.step ?? '', stableJson(params), copenhagenDate(now)].join('|'),
+      deliver_after: deliverAfter.toISOString(),
+      outbox_id: randomUUID(),
+      payload: {
+        op: 'add',
+        queue: 'notifications',
+        name: 'notification.deliver',
+        data: { notificationId: id, journeyId },
+        dueAt: deliverAfter.toISOString(),
+      },
+    };
   }
 
   /**

@@ -79,13 +79,87 @@ export interface Advance {
   scheduledTimers: ScheduledTimer[];
   /** An integration task whose result this event applies: marked completed with it. */
   completesTask?: string;
+  /** The tasks and letters the transition asked for that the write carries (`CommandWriter.fold`). */
+  commands?: FoldedCommands;
 }
 
-/** A start's integration tasks, written by its own statement (CommandWriter.startTasks), and the commands left to write one by one. */
-export interface StartTasks {
-  tasks: { id: string; step: string; task: string; system: string; input: Record<string, unknown>; status: 'held' | 'queued' }[];
-  outbox: { id: string; payload: OutboxPayload }[];
+/** Whether `advance` cancels every scheduled timer of the journey: it ends, and schedules none. */
+export function endsTimers(a: Pick<Advance, 'write' | 'scheduledTimers'>): boolean {
+  return a.write.status === 'completed' && a.scheduledTimers.length === 0;
+}
+
+/** An integration task a journey write inserts, with the outbox row that queues it unless it waits for a consent. */
+export interface FoldedTask {
+  id: string;
+  step: string;
+  task: string;
+  system: string;
+  input: Record<string, unknown>;
+  /** The step's legal basis is the citizen's consent to this task: held while the journey's step has none. */
+  asks_consent: boolean;
+  outbox_id: string;
+  payload: OutboxPayload;
+}
+
+/** A notification (in-app row) a journey write inserts, with the outbox row that delivers its letter. */
+export interface FoldedLetter {
+  id: string;
+  template: string;
+  step: string | null;
+  params: Record<string, unknown>;
+  dedup_key: string;
+  deliver_after: string;
+  outbox_id: string;
+  payload: OutboxPayload;
+}
+
+/** What a journey write carries of a transition's commands (CommandWriter.fold), and the commands left to write one by one. */
+export interface FoldedCommands {
+  tasks: FoldedTask[];
+  letters: FoldedLetter[];
   rest: JourneyCommand[];
+}
+
+const NO_COMMANDS: FoldedCommands = { tasks: [], letters: [], rest: [] };
+
+/**
+ * The statement parts that write the tasks and letters of the journey the CTE `j` wrote, from two
+ * JSON parameters starting at `$first`. A task whose step asks for consent is `held` (no outbox
+ * row) while the journey's step has none; a letter already sent for the same key adds nothing.
+ */
+function commandsSql(first: number): string {
+  const [tasks, letters] = [first, first + 1];
+  return `tasks AS (
+         INSERT INTO integration_task (id, journey_id, step, task, system, input, status)
+         SELECT t.id, j.id, t.step, t.task, t.system, t.input,
+                CASE WHEN t.asks_consent AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.journey_id = j.id AND c.step = t.step
+                                                           AND c.withdrawn_at IS NULL) THEN 'held' ELSE 'queued' END
+           FROM j CROSS JOIN jsonb_to_recordset($${tasks}::jsonb)
+                AS t (id uuid, step text, task text, system text, input jsonb, asks_consent boolean)
+         RETURNING id, status),
+       queued AS (
+         INSERT INTO outbox (id, journey_id, seq, command_type, payload)
+         SELECT t.outbox_id, j.id, j.version, 'queue.add', t.payload
+           FROM j CROSS JOIN jsonb_to_recordset($${tasks}::jsonb) AS t (id uuid, outbox_id uuid, payload jsonb)
+           JOIN tasks w ON w.id = t.id AND w.status = 'queued'),
+       letters AS (
+         INSERT INTO notification (id, citizen_id, journey_id, template, step, params, dedup_key, deliver_after)
+         SELECT n.id, j.citizen_id, j.id, n.template, n.step, n.params, n.dedup_key, n.deliver_after
+           FROM j CROSS JOIN jsonb_to_recordset($${letters}::jsonb)
+                AS n (id uuid, template text, step text, params jsonb, dedup_key text, deliver_after timestamptz)
+         ON CONFLICT (journey_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
+         RETURNING id),
+       delivered AS (
+         INSERT INTO outbox (id, journey_id, seq, command_type, payload)
+         SELECT n.outbox_id, j.id, j.version, 'queue.add', n.payload
+           FROM j CROSS JOIN jsonb_to_recordset($${letters}::jsonb) AS n (id uuid, outbox_id uuid, payload jsonb)
+           JOIN letters w ON w.id = n.id)`;
+}
+
+/** The JSON parameters of `commandsSql`; marks the transaction as one that wrote outbox rows when it may have. */
+function commandParams(sql: Sql, folded: FoldedCommands): [string, string] {
+  if (folded.tasks.length || folded.letters.length) markOutboxWritten(sql);
+  return [JSON.stringify(folded.tasks), JSON.stringify(folded.letters)];
 }
 
 /** Raw SQL on the hot path: one round trip per statement, no entity hydration. */
@@ -199,7 +273,7 @@ export class JourneyRepository {
     },
     first: { eventType: string; eventData: Record<string, unknown>; actor: Actor },
     timers: ScheduledTimer[] = [],
-    tasks: Pick<StartTasks, 'tasks' | 'outbox'> = { tasks: [], outbox: [] },
+    commands: FoldedCommands = NO_COMMANDS,
   ): Promise<{ row: JourneyRow } | { activeId: string | null }> {
     const rows: (JourneyRow & { active_id: string | null })[] = await tx.query(
       `WITH j AS (
@@ -212,13 +286,7 @@ export class JourneyRepository {
          INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
          SELECT id, 1, $14, $15, $16, state FROM j),
        timers AS (${scheduleTimersSql(17)}),
-       tasks AS (
-         INSERT INTO integration_task (id, journey_id, step, task, system, input, status)
-         SELECT t.id, j.id, t.step, t.task, t.system, t.input, t.status
-           FROM j CROSS JOIN jsonb_to_recordset($21::jsonb) AS t (id uuid, step text, task text, system text, input jsonb, status text)),
-       queued AS (
-         INSERT INTO outbox (id, journey_id, seq, command_type, payload)
-         SELECT o.id, j.id, 1, 'queue.add', o.payload FROM j CROSS JOIN jsonb_to_recordset($22::jsonb) AS o (id uuid, payload jsonb))
+       ${commandsSql(21)}
        SELECT j.*, (SELECT id FROM journey WHERE citizen_id = $2 AND type = $5 AND status = 'active') AS active_id
          FROM (SELECT 1) AS one LEFT JOIN j ON true`,
       [
@@ -239,12 +307,10 @@ export class JourneyRepository {
         first.eventData,
         first.actor,
         ...timerColumns(timers),
-        JSON.stringify(tasks.tasks),
-        JSON.stringify(tasks.outbox),
+        ...commandParams(tx, commands),
       ],
     );
     const [{ active_id, ...row }] = rows;
-    if (row.id && tasks.outbox.length) markOutboxWritten(tx);
     return row.id ? { row } : { activeId: active_id };
   }
 
@@ -265,7 +331,9 @@ export class JourneyRepository {
   /**
    * One event applied, in one statement: the journey row (optimistic version check), its history
    * row, the idempotency key, the task tokens of steps that stopped waiting, the timers the
-   * transition cancelled and scheduled, and the integration task whose result it applies. The row
+   * transition cancelled and scheduled (every scheduled one, when the journey ends and schedules
+   * none: `endsTimers`), the tasks and letters it asked for (`commands`), and the
+   * integration task whose result it applies. The row
    * comes back with its linked journeys as they were before this statement. A failure a
    * self-service solution reported without a fail event lives outside the machine, so an
    * unresolved one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or
@@ -287,11 +355,12 @@ export class JourneyRepository {
               WHERE journey_id = $1 AND cardinality($13::text[]) > 0 AND step = ANY ($13::text[]) AND EXISTS (SELECT 1 FROM j)
                 AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL))),
        cancelled AS (UPDATE journey_timer SET status = 'cancelled', claimed_until = NULL, updated_at = now()
-              WHERE journey_id = $1 AND cardinality($14::text[]) > 0 AND key = ANY ($14::text[]) AND status = 'scheduled'
-                AND EXISTS (SELECT 1 FROM j)),
+              WHERE journey_id = $1 AND status = 'scheduled' AND EXISTS (SELECT 1 FROM j)
+                AND (key = ANY ($14::text[]) OR ($3 = 'completed' AND cardinality($15::text[]) = 0))),
        scheduled AS (${scheduleTimersSql(15)}),
        completed AS (UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now()
-              WHERE id = $19 AND EXISTS (SELECT 1 FROM j))
+              WHERE id = $19 AND EXISTS (SELECT 1 FROM j)),
+       ${commandsSql(20)}
        SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step)
                                              ORDER BY c.created_at)
                                FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
@@ -313,6 +382,7 @@ export class JourneyRepository {
         a.cancelledTimers,
         ...timerColumns(a.scheduledTimers),
         a.completesTask ?? null,
+        ...commandParams(tx, a.commands ?? NO_COMMANDS),
       ],
     );
     if (rows[0]) markJourneyChanged(tx, a.id);

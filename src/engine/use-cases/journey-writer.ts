@@ -8,7 +8,7 @@ import type { Actor } from '../actor';
 import { DefinitionCatalog, unknownJourneyType } from '../definitions/definition-catalog';
 import { declaredFacts } from '../definitions/declared-facts';
 import { CommandWriter } from '../persistence/command-writer';
-import { JourneyRepository, type JourneyChild, type JourneyRow, type Sql, type StartTasks } from '../persistence/journey.repository';
+import { JourneyRepository, type FoldedCommands, type JourneyChild, type JourneyRow, type Sql } from '../persistence/journey.repository';
 import { foldTimers, type FoldedTimers } from '../persistence/timer-fold';
 import { PostCommitNotifier } from '../../platform/database/post-commit-notifier';
 import { OUTBOX_CHANNEL } from '../../platform/queue/outbox';
@@ -40,7 +40,7 @@ interface PreparedStart {
   def: JourneyDefinition;
   result: runtime.TransitionResult;
   timers: FoldedTimers;
-  tasks: StartTasks;
+  commands: FoldedCommands;
 }
 
 /**
@@ -52,7 +52,7 @@ export class JourneyWriter {
   constructor(
     readonly catalog: DefinitionCatalog,
     readonly repo: JourneyRepository,
-    private readonly commands: CommandWriter,
+    readonly commands: CommandWriter,
     private readonly metrics: MetricsService,
     private readonly config: AppConfig,
     private readonly notifier: PostCommitNotifier,
@@ -78,14 +78,15 @@ export class JourneyWriter {
 
   /**
    * Starts a journey with one statement and no transaction around it, when that statement is all
-   * the start writes (journey row, first history entry, timers, integration tasks with their
-   * outbox rows): undefined, having written nothing, when the start needs a transaction.
+   * the start writes (journey row, first history entry, timers, integration tasks and letters with
+   * their outbox rows): undefined, having written nothing, when the start needs a transaction.
    */
   async startAlone(spec: StartSpec): Promise<(JourneyRow & { children?: JourneyChild[] }) | undefined> {
     const prepared = this.prepareStart(spec);
-    if (prepared.tasks.rest.length || prepared.result.status === 'completed' || spec.parent) return undefined;
+    const { commands } = prepared;
+    if (commands.rest.length || prepared.result.status === 'completed' || spec.parent) return undefined;
     const row = await this.writeStart(this.repo.dataSource, prepared);
-    if (prepared.tasks.outbox.length) this.notifier.notify(OUTBOX_CHANNEL, ['']);
+    if (commands.tasks.length || commands.letters.length) this.notifier.notify(OUTBOX_CHANNEL, ['']);
     return row;
   }
 
@@ -115,7 +116,7 @@ export class JourneyWriter {
     const id = randomUUID();
     // A new journey has no timer a start could cancel: `timers.cancel` has nothing to do.
     const timers = foldTimers(result.commands);
-    return { id, spec, def, result, timers, tasks: this.commands.startTasks(id, def, timers.rest) };
+    return { id, spec, def, result, timers, commands: this.commands.fold(id, def, timers.rest) };
   }
 
   private async writeStart(sql: Sql, p: PreparedStart): Promise<JourneyRow & { children?: JourneyChild[] }> {
@@ -137,7 +138,7 @@ export class JourneyWriter {
       },
       { eventType: 'journey.started', eventData: { answers: spec.answers }, actor: spec.actor },
       p.timers.schedule,
-      p.tasks,
+      p.commands,
     );
     if (!('row' in written)) {
       const journeyId = written.activeId ?? (await this.repo.findActive(sql, spec.citizenId, def.id))?.id;
@@ -147,7 +148,7 @@ export class JourneyWriter {
     await this.afterTransition(
       sql,
       { journeyId: id, citizenId: spec.citizenId, seq: 1 },
-      { ...result, commands: p.tasks.rest },
+      { ...result, commands: p.commands.rest },
       spec.actor,
       link,
     );
@@ -202,13 +203,20 @@ export class JourneyWriter {
     result: runtime.TransitionResult,
     actor: Actor,
     journey: ParentLink,
+    timersEnded = false,
   ): Promise<void> {
     const links = await this.commands.write(tx, ctx, result.commands);
     for (const link of links) await this.startLinked(tx, ctx, link as Extract<JourneyCommand, { type: 'journey.link' }>, actor);
     if (result.status === 'completed') {
-      await this.commands.cancelAllTimers(tx, ctx);
+      // Unless the journey's write cancelled them already (`endsTimers`).
+      if (!timersEnded) await this.commands.cancelAllTimers(tx, ctx);
       await this.notifyParentOnCompletion(tx, ctx, journey);
     }
+  }
+
+  /** Whether a journey that completes has a parent to tell (a queued event: its own outbox row). */
+  tellsParent(journey: ParentLink): boolean {
+    return !!journey.parent_journey_id && !!journey.linked_step;
   }
 
   private async startLinked(

@@ -4,8 +4,19 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import { authorizeEvent, isEngineEvent, type EventOrigin } from '../access/event-policy';
 import type { Actor } from '../actor';
-import { JourneyChanges } from '../../platform/database/journey-changes';
-import type { Advance, HistoryRow, JourneyChild, JourneyRow, LockedJourney, Sql } from '../persistence/journey.repository';
+import { JOURNEY_CHANGED_CHANNEL } from '../../platform/database/journey-changes';
+import { PostCommitNotifier } from '../../platform/database/post-commit-notifier';
+import { OUTBOX_CHANNEL } from '../../platform/queue/outbox';
+import {
+  endsTimers,
+  type Advance,
+  type FoldedCommands,
+  type HistoryRow,
+  type JourneyChild,
+  type JourneyRow,
+  type LockedJourney,
+  type Sql,
+} from '../persistence/journey.repository';
 import { foldTimers, type FoldedTimers } from '../persistence/timer-fold';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
@@ -99,7 +110,7 @@ export class SendEventUseCase {
     private readonly writer: JourneyWriter,
     private readonly metrics: MetricsService,
     private readonly stepChanges: StepChangeHook,
-    private readonly changes: JourneyChanges,
+    private readonly notifier: PostCommitNotifier,
   ) {}
 
   async execute(command: SendEventCommand): Promise<SendEventResult> {
@@ -132,7 +143,11 @@ export class SendEventUseCase {
     if (this.writesAlone(command.type, prepared)) {
       const written = await repo.advance(repo.dataSource, this.advanceOf(command, prepared));
       if (!written) throw new StaleRead();
-      this.changes.publish([written.id]);
+      // What a commit would have sent (PostCommitNotifier), in one statement: the journey changed, and work was queued.
+      const { tasks, letters } = prepared.commands;
+      const asks: [string, string[]][] = [[JOURNEY_CHANGED_CHANNEL, [written.id]]];
+      if (tasks.length || letters.length) asks.push([OUTBOX_CHANNEL, ['']]);
+      this.notifier.notifyAll(asks);
       return this.applied(command, prepared, written);
     }
     return repo.transaction((tx) => this.write(tx, command, prepared, 'optimistic'));
@@ -200,14 +215,16 @@ export class SendEventUseCase {
     const after = result.context.steps ?? {};
     const changed = changedSteps(def, before, after);
     // The transition's timers are (re)scheduled and cancelled by the write itself where it can (timer-fold.ts).
-    return { kind: 'transition', journey, def, result, before, after, changed, timers: foldTimers(result.commands) };
+    const timers = foldTimers(result.commands);
+    const commands = this.writer.commands.fold(journey.id, def, timers.rest);
+    return { kind: 'transition', journey, def, result, before, after, changed, timers, commands };
   }
 
   /** Whether the journey's write statement is all the transition writes: no command, hook or ending writes more. */
   private writesAlone(eventType: string, p: Prepared): boolean {
     return (
-      p.timers.rest.length === 0 &&
-      p.result.status !== 'completed' &&
+      p.commands.rest.length === 0 &&
+      (p.result.status !== 'completed' || (p.timers.schedule.length === 0 && !this.writer.tellsParent(p.journey))) &&
       this.writer.unneededFetchSteps(p.def, eventType, p).length === 0 &&
       !this.stepChanges.announces(p.def, p.changed, p.after, p.journey.subscriptions)
     );
@@ -226,19 +243,21 @@ export class SendEventUseCase {
       cancelledTimers: p.timers.cancel,
       scheduledTimers: p.timers.schedule,
       completesTask: command.completesTask,
+      commands: p.commands,
     };
   }
 
   /** The transition on `tx`: the journey's write first (it takes the row lock), then commands and hooks. */
   private async write(tx: Sql, command: SendEventCommand, p: Prepared, mode: 'optimistic' | 'locked'): Promise<SendEventOutcome> {
-    const written = await this.writer.repo.advance(tx, this.advanceOf(command, p));
+    const advance = this.advanceOf(command, p);
+    const written = await this.writer.repo.advance(tx, advance);
     if (!written) {
       // Another transaction wrote the journey after this one read it: roll back and apply again.
       if (mode === 'optimistic') throw new StaleRead();
       throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
     }
     const ctx = { journeyId: p.journey.id, citizenId: p.journey.citizen_id, seq: written.version };
-    await this.writer.afterTransition(tx, ctx, { ...p.result, commands: p.timers.rest }, command.actor, p.journey);
+    await this.writer.afterTransition(tx, ctx, { ...p.result, commands: p.commands.rest }, command.actor, p.journey, endsTimers(advance));
     await this.writer.cancelUnneededFetches(tx, p.journey.id, p.def, command.type, p);
     await this.stepChanges.afterTransition(tx, ctx, p.def, p.changed, p.after, p.journey.subscriptions);
     return this.applied(command, p, written);
@@ -274,6 +293,7 @@ interface Prepared {
   after: Record<string, StepState>;
   changed: JourneyDefinition['steps'];
   timers: FoldedTimers;
+  commands: FoldedCommands;
 }
 
 /** The optimistic attempt read a version another transaction has since replaced. */

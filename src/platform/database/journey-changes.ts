@@ -4,7 +4,9 @@ import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { PostCommitNotifier } from './post-commit-notifier';
 
 const MARK = 'changedJourneys';
-const CHANNEL = 'journey_changed';
+/** The channel that tells the processes which journeys changed. */
+export const JOURNEY_CHANGED_CHANNEL = 'journey_changed';
+const CHANNEL = JOURNEY_CHANGED_CHANNEL;
 const RECONNECT_AFTER_MS = 1000;
 
 /**
@@ -50,14 +52,9 @@ export class JourneyChanges implements BeforeApplicationShutdown {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly notifier: PostCommitNotifier,
+    notifier: PostCommitNotifier,
   ) {
     notifier.onCommit(CHANNEL, takeChanged);
-  }
-
-  /** Tells every process that these journeys changed, for a write that ran without a transaction. Never throws. */
-  publish(ids: string[]): void {
-    if (!this.closed && ids.length) this.notifier.notify(CHANNEL, ids);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
