@@ -150,8 +150,10 @@ export class RetentionUseCase {
    * process's citizen cache is emptied (CitizenCache).
    */
   private async pseudonymiseCitizens(finishedBefore: Date): Promise<number> {
-    const [, count]: [unknown[], number] = await this.repo.dataSource.query(
-      `UPDATE citizen c
+    // The notification commits with the change, so no process learns of one without the other.
+    const count = await this.repo.transaction(async (tx) => {
+      const [, n]: [unknown[], number] = await tx.query(
+        `UPDATE citizen c
           SET cpr = 'P' || upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 9)), birth_date = NULL, name = NULL,
               pseudonymised_at = now()
         WHERE c.pseudonymised_at IS NULL
@@ -161,10 +163,14 @@ export class RetentionUseCase {
           AND NOT EXISTS (SELECT 1 FROM proxy_grant g WHERE (g.citizen_id = c.id OR g.proxy_citizen_id = c.id)
                             AND g.revoked_at IS NULL AND g.expires_at > now())
         RETURNING c.id`,
-      [finishedBefore],
-    );
-    // No process may go on answering a replaced CPR number with the row it used to name.
-    if (count > 0) await this.citizens.forgetCachedCitizens();
+        [finishedBefore],
+      );
+      // No process may go on answering a replaced CPR number with the row it used to name.
+      if (n > 0) await this.citizens.forgetCachedCitizens(tx);
+      return n;
+    });
+    // And this process again, after the commit: a request may have read a row meanwhile.
+    if (count > 0) void this.citizens.forgetCachedCitizens();
     return count;
   }
 }

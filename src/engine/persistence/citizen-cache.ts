@@ -36,6 +36,8 @@ export class CitizenCache implements BeforeApplicationShutdown {
   private readonly entries = new LRUCache<string, CachedCitizen>({ max: MAX_ENTRIES, ttl: TTL_MS });
   private generation = 0;
   private listener?: Promise<Client | undefined>;
+  /** The connection being opened or listening; what an earlier one reports does not count. */
+  private current?: Client;
   private trusted = false;
   private failedAt = 0;
   private closed = false;
@@ -89,7 +91,8 @@ export class CitizenCache implements BeforeApplicationShutdown {
     if (this.closed || (!this.listener && Date.now() - this.failedAt < RECONNECT_AFTER_MS)) return Promise.resolve(undefined);
     this.listener ??= (async () => {
       const url = (this.dataSource.options as { url?: string }).url;
-      const client = new Client({ connectionString: url, application_name: 'livsforloeb-citizen-changes' });
+      const client = new Client({ connectionString: url, application_name: 'livsforloeb-citizen-changes', keepAlive: true });
+      this.current = client;
       client.on('notification', () => this.forgetAll());
       client.on('error', (e) => this.lost(client, e));
       client.on('end', () => this.lost(client, new Error('connection ended')));
@@ -112,6 +115,8 @@ export class CitizenCache implements BeforeApplicationShutdown {
   }
 
   private lost(client: Client, e: Error): void {
+    if (client !== this.current) return;
+    this.current = undefined;
     this.trusted = false;
     this.forgetAll();
     if (this.closed) return;

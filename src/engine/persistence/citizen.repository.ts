@@ -58,10 +58,13 @@ export class CitizenRepository {
     return { id: row.id, cpr: normalised, birthDate: row.birth_date };
   }
 
-  /** Empties the citizen cache of every process: after CPR numbers were replaced (retention). */
-  async forgetCachedCitizens(sql: Sql = this.dataSource): Promise<void> {
+  /**
+   * After CPR numbers were replaced (retention): on the transaction that replaced them, tells every
+   * process to empty its citizen cache when it commits; without one, empties this process's.
+   */
+  forgetCachedCitizens(tx?: Sql): Promise<unknown> {
     this.cache.forgetAll();
-    await sql.query(`SELECT pg_notify('${CitizenCache.CHANNEL}', '')`);
+    return tx ? tx.query(`SELECT pg_notify('${CitizenCache.CHANNEL}', '')`) : Promise.resolve();
   }
 
   /** The citizen's name as the sign-in or the CPR register gave it last (personal data: show it, never log it). */

@@ -208,15 +208,10 @@ export class JourneyWriter {
     const links = await this.commands.write(tx, ctx, result.commands);
     for (const link of links) await this.startLinked(tx, ctx, link as Extract<JourneyCommand, { type: 'journey.link' }>, actor);
     if (result.status === 'completed') {
-      // Unless the journey's write cancelled them already (`endsTimers`).
+      // Unless the journey's write cancelled them already (`endsTimers`) and nothing scheduled one after it.
       if (!timersEnded) await this.commands.cancelAllTimers(tx, ctx);
       await this.notifyParentOnCompletion(tx, ctx, journey);
     }
-  }
-
-  /** Whether a journey that completes has a parent to tell (a queued event: its own outbox row). */
-  tellsParent(journey: ParentLink): boolean {
-    return !!journey.parent_journey_id && !!journey.linked_step;
   }
 
   private async startLinked(

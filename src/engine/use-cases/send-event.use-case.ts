@@ -138,7 +138,8 @@ export class SendEventUseCase {
   private async optimistic(command: SendEventCommand): Promise<SendEventOutcome> {
     const repo = this.writer.repo;
     const prepared = await this.prepare(repo.dataSource, command, await repo.read(repo.dataSource, command.journeyId, this.keyOf(command)));
-    if (prepared.kind === 'broken') return this.markBroken(command, prepared.reason);
+    // A snapshot the machine cannot restore or run is judged on a locked read: this one may be stale.
+    if (prepared.kind === 'broken') throw new StaleRead();
     if (prepared.kind === 'duplicate') return prepared.outcome;
     if (this.writesAlone(command.type, prepared)) {
       const written = await repo.advance(repo.dataSource, this.advanceOf(command, prepared));
@@ -224,7 +225,8 @@ export class SendEventUseCase {
   private writesAlone(eventType: string, p: Prepared): boolean {
     return (
       p.commands.rest.length === 0 &&
-      (p.result.status !== 'completed' || (p.timers.schedule.length === 0 && !this.writer.tellsParent(p.journey))) &&
+      // An ending tells a parent journey linked to it, which an unlocked read may not have seen linked yet.
+      p.result.status !== 'completed' &&
       this.writer.unneededFetchSteps(p.def, eventType, p).length === 0 &&
       !this.stepChanges.announces(p.def, p.changed, p.after, p.journey.subscriptions)
     );
@@ -257,7 +259,9 @@ export class SendEventUseCase {
       throw new DomainError('CONCURRENT_UPDATE', 'The journey changed meanwhile; try again');
     }
     const ctx = { journeyId: p.journey.id, citizenId: p.journey.citizen_id, seq: written.version };
-    await this.writer.afterTransition(tx, ctx, { ...p.result, commands: p.commands.rest }, command.actor, p.journey, endsTimers(advance));
+    // The written row, not the read one: a parent journey linked to this one meanwhile is on it (the write waited for that link).
+    const timersEnded = endsTimers(advance) && !p.commands.rest.some((c) => c.type === 'timer.schedule');
+    await this.writer.afterTransition(tx, ctx, { ...p.result, commands: p.commands.rest }, command.actor, written, timersEnded);
     await this.writer.cancelUnneededFetches(tx, p.journey.id, p.def, command.type, p);
     await this.stepChanges.afterTransition(tx, ctx, p.def, p.changed, p.after, p.journey.subscriptions);
     return this.applied(command, p, written);
