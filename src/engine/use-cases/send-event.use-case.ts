@@ -94,13 +94,16 @@ export function clientKeyOf(actor: Actor, key: string): string {
  *
  * An event first reads the journey without locking it, and runs policy, validation and machine
  * outside any transaction. When the transition writes nothing but what the journey's own write
- * statement carries (journey row, history, key, task tokens, timers), that statement is the whole
+ * statement carries (journey row, history, key, task tokens, timers, integration tasks and letters
+ * with their outbox rows; not an ending), that statement is the whole
  * write, with no transaction around it: its version check is the lock. Otherwise the write is one
  * transaction that starts with that statement (the row lock is taken by it), so nobody holds the
  * lock while validating, running the machine or waiting for a core. A read that went stale (another
  * transaction wrote first) has written nothing; the event is applied again on a locked read, in one
- * transaction, which cannot go stale: nothing is applied twice. Events with an `inTransaction` step
- * (a task token consumed) lock first, so rows are always locked journey row first.
+ * transaction, which cannot go stale: nothing is applied twice. An unlocked read answers as the
+ * journey was before a transaction still under way, as if the event had come a moment earlier.
+ * Events with an `inTransaction` step (a task token consumed) lock first, so rows are always locked
+ * journey row first.
  */
 @Injectable()
 export class SendEventUseCase {
