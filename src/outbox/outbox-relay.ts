@@ -1,7 +1,7 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app.config';
+import { PgListener } from '../platform/database/pg-listener';
 import { Queues } from '../platform/queue/queues';
 import type { QueueName } from '../platform/queue/queue-names';
 import type { OutboxPayload } from '../platform/queue/outbox';
@@ -26,7 +26,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private loop?: Promise<void>;
   private wake?: () => void;
   private notified = false;
-  private listener?: Client;
+  private readonly listener: PgListener;
   private pollTimer?: NodeJS.Timeout;
   /** Rows claimed since this relay last vacuumed the outbox. */
   private sinceVacuum = 0;
@@ -35,7 +35,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly dataSource: DataSource,
     private readonly queues: Queues,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.listener = new PgListener(dataSource, {
+      channel: 'outbox',
+      applicationName: 'livsforloeb-outbox-relay',
+      // A notification during a batch must not be lost: the loop checks the flag before sleeping.
+      onNotification: () => this.nudge(),
+      // Rows committed while no one listened are found by the next claim.
+      onUp: () => this.nudge(),
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.app.role !== 'api') await this.start();
@@ -44,7 +53,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listen();
+    if (!(await this.listener.listen())) this.logger.warn('LISTEN outbox unavailable, polling until it is');
     this.loop = this.run();
   }
 
@@ -57,29 +66,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     clearTimeout(this.pollTimer);
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
+    await this.listener.close();
   }
 
-  private async listen(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    try {
-      const client = new Client({ connectionString: url });
-      client.on('error', () => {
-        // Lost LISTEN connection: polling keeps the relay going; try to re-listen later.
-        this.listener = undefined;
-      });
-      client.on('notification', () => {
-        // A notification during a batch must not be lost: the loop checks the flag before sleeping.
-        this.notified = true;
-        this.wake?.();
-      });
-      await client.connect();
-      await client.query('LISTEN outbox');
-      this.listener = client;
-    } catch (e) {
-      this.logger.warn(`LISTEN unavailable, polling only: ${(e as Error).message}`);
-    }
+  private nudge(): void {
+    this.notified = true;
+    this.wake?.();
   }
 
   private async run(): Promise<void> {
@@ -95,7 +87,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       } catch (e) {
         this.logger.warn(`outbox relay batch failed: ${(e as Error).message}`);
       }
-      if (!this.listener && this.running) await this.listen();
+      // A lost connection: polling keeps the relay going while it opens again.
+      if (!this.listener.listening && this.running) await this.listener.listen();
       if (moved < BATCH && this.running && !this.notified) {
         await new Promise<void>((resolve) => {
           this.wake = resolve;

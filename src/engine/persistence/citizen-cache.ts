@@ -1,13 +1,12 @@
-import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { PgListener } from '../../platform/database/pg-listener';
 
 /** How long a process answers a CPR number from memory before it reads the row again. */
 const TTL_MS = 60_000;
 /** Most entries a process keeps (the least recently used goes first). */
 const MAX_ENTRIES = 20_000;
-const RECONNECT_AFTER_MS = 1000;
 /** The channel whose notification empties every process's cache (`CitizenCache.CHANNEL`). */
 const CHANNEL = 'citizen_changed';
 
@@ -32,35 +31,35 @@ export interface CachedCitizen {
 @Injectable()
 export class CitizenCache implements BeforeApplicationShutdown {
   static readonly CHANNEL = CHANNEL;
-  private readonly logger = new Logger(CitizenCache.name);
   private readonly entries = new LRUCache<string, CachedCitizen>({ max: MAX_ENTRIES, ttl: TTL_MS });
   private generation = 0;
-  private listener?: Promise<Client | undefined>;
-  /** The connection being opened or listening; what an earlier one reports does not count. */
-  private current?: Client;
-  private trusted = false;
-  private failedAt = 0;
-  private closed = false;
+  private readonly listener: PgListener;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(dataSource: DataSource) {
+    this.listener = new PgListener(dataSource, {
+      channel: CHANNEL,
+      applicationName: 'livsforloeb-citizen-changes',
+      onNotification: () => this.forgetAll(),
+      // Whatever was kept before LISTEN took effect, or while it was lost, may be out of date.
+      onUp: () => this.forgetAll(),
+      onLost: () => this.forgetAll(),
+    });
+  }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.closed = true;
+    await this.listener.close();
     this.forgetAll();
-    const client = await this.listener?.catch(() => undefined);
-    this.listener = undefined;
-    await client?.end().catch(() => undefined);
   }
 
   /** Whether the process listens for `citizen_changed`, and so answers from memory. */
   get listening(): boolean {
-    return this.trusted;
+    return this.listener.listening;
   }
 
   /** The citizen kept for this CPR number, while the process listens and the entry is fresh. */
   get(cpr: string): CachedCitizen | undefined {
-    if (!this.trusted) {
-      void this.listen();
+    if (!this.listener.listening) {
+      void this.listener.listen();
       return undefined;
     }
     return this.entries.get(cpr);
@@ -72,7 +71,7 @@ export class CitizenCache implements BeforeApplicationShutdown {
   }
 
   set(cpr: string, citizen: CachedCitizen, generation: number): void {
-    if (this.trusted && generation === this.generation) this.entries.set(cpr, citizen);
+    if (this.listener.listening && generation === this.generation) this.entries.set(cpr, citizen);
   }
 
   /** Drops one CPR number's entry (its row is being written elsewhere in this process). */
@@ -85,44 +84,5 @@ export class CitizenCache implements BeforeApplicationShutdown {
   forgetAll(): void {
     this.generation++;
     this.entries.clear();
-  }
-
-  private listen(): Promise<Client | undefined> {
-    if (this.closed || (!this.listener && Date.now() - this.failedAt < RECONNECT_AFTER_MS)) return Promise.resolve(undefined);
-    this.listener ??= (async () => {
-      const url = (this.dataSource.options as { url?: string }).url;
-      const client = new Client({ connectionString: url, application_name: 'livsforloeb-citizen-changes', keepAlive: true });
-      this.current = client;
-      client.on('notification', () => this.forgetAll());
-      client.on('error', (e) => this.lost(client, e));
-      client.on('end', () => this.lost(client, new Error('connection ended')));
-      try {
-        await client.connect();
-        await client.query(`LISTEN ${CHANNEL}`);
-        if (this.closed) {
-          await client.end();
-          return undefined;
-        }
-        this.forgetAll();
-        this.trusted = true;
-        return client;
-      } catch (e) {
-        this.lost(client, e as Error);
-        return undefined;
-      }
-    })();
-    return this.listener;
-  }
-
-  private lost(client: Client, e: Error): void {
-    if (client !== this.current) return;
-    this.current = undefined;
-    this.trusted = false;
-    this.forgetAll();
-    if (this.closed) return;
-    this.failedAt = Date.now();
-    this.listener = undefined;
-    void client.end().catch(() => undefined);
-    this.logger.debug(`citizen change listener lost (${e.message}); citizen rows are read on every request meanwhile`);
   }
 }

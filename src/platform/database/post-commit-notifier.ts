@@ -136,14 +136,20 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
       this.pending.clear();
       return undefined;
     }
-    this.client ??= (async () => {
+    if (!this.client) {
       const url = (this.dataSource.options as { url?: string }).url;
-      const client = new Client({ connectionString: url, application_name: 'livsforloeb-notify' });
-      client.on('error', (e) => this.drop(e));
-      await client.connect();
-      await client.query('SET synchronous_commit = off');
-      return client;
-    })();
+      const client = new Client({ connectionString: url, application_name: 'livsforloeb-notify', keepAlive: true });
+      const opening = (async () => {
+        await client.connect();
+        await client.query('SET synchronous_commit = off');
+        return client;
+      })();
+      // What a connection already given up reports later does not drop its successor.
+      client.on('error', (e) => {
+        if (this.client === opening) this.drop(e);
+      });
+      this.client = opening;
+    }
     return this.client;
   }
 
