@@ -7,7 +7,8 @@ import { AppConfig } from '../../platform/config/app.config';
 import { markOutboxWritten, type OutboxPayload } from '../../platform/queue/outbox';
 import { retryPolicy } from '../../platform/queue/retry-policy';
 import { AuthorityAwaitWriter } from '../self-service/authority-await.writer';
-import type { FoldedCommands, FoldedLetter, Sql } from './journey.repository';
+import type { FoldedCommands, FoldedLetter } from './command-fold';
+import type { Sql } from './journey.repository';
 
 export interface CommandContext {
   journeyId: string;

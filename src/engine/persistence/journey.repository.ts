@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { markJourneyChanged } from '../../platform/database/journey-changes';
-import type { JourneyCommand } from '../../../journeys/shared/contract';
-import { markOutboxWritten, type OutboxPayload } from '../../platform/queue/outbox';
+import { commandParams, commandsSql, NO_COMMANDS, type FoldedCommands } from './command-fold';
 import { scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
 
-/** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
 /** A journey's lifecycle status (the `journey.status` column). */
 export type JourneyStatus = 'active' | 'completed' | 'dismissed' | 'broken';
 
+/** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
 export type Sql = Pick<EntityManager, 'query'>;
 
 export interface JourneyRow {
@@ -81,85 +80,6 @@ export interface Advance {
   completesTask?: string;
   /** The tasks and letters the transition asked for that the write carries (`CommandWriter.fold`). */
   commands?: FoldedCommands;
-}
-
-/** Whether `advance` cancels every scheduled timer of the journey: it ends, and schedules none. */
-export function endsTimers(a: Pick<Advance, 'write' | 'scheduledTimers'>): boolean {
-  return a.write.status === 'completed' && a.scheduledTimers.length === 0;
-}
-
-/** An integration task a journey write inserts, with the outbox row that queues it unless it waits for a consent. */
-export interface FoldedTask {
-  id: string;
-  step: string;
-  task: string;
-  system: string;
-  input: Record<string, unknown>;
-  /** The step's legal basis is the citizen's consent to this task: held while the journey's step has none. */
-  asks_consent: boolean;
-  outbox_id: string;
-  payload: OutboxPayload;
-}
-
-/** A notification (in-app row) a journey write inserts, with the outbox row that delivers its letter. */
-export interface FoldedLetter {
-  id: string;
-  template: string;
-  step: string | null;
-  params: Record<string, unknown>;
-  dedup_key: string;
-  deliver_after: string;
-  outbox_id: string;
-  payload: OutboxPayload;
-}
-
-/** What a journey write carries of a transition's commands (CommandWriter.fold), and the commands left to write one by one. */
-export interface FoldedCommands {
-  tasks: FoldedTask[];
-  letters: FoldedLetter[];
-  rest: JourneyCommand[];
-}
-
-const NO_COMMANDS: FoldedCommands = { tasks: [], letters: [], rest: [] };
-
-/**
- * The statement parts that write the tasks and letters of the journey the CTE `j` wrote, from two
- * JSON parameters starting at `$first`. A task whose step asks for consent is `held` (no outbox
- * row) while the journey's step has none; a letter already sent for the same key adds nothing.
- */
-function commandsSql(first: number): string {
-  const [tasks, letters] = [first, first + 1];
-  return `tasks AS (
-         INSERT INTO integration_task (id, journey_id, step, task, system, input, status)
-         SELECT t.id, j.id, t.step, t.task, t.system, t.input,
-                CASE WHEN t.asks_consent AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.journey_id = j.id AND c.step = t.step
-                                                           AND c.withdrawn_at IS NULL) THEN 'held' ELSE 'queued' END
-           FROM j CROSS JOIN jsonb_to_recordset($${tasks}::jsonb)
-                AS t (id uuid, step text, task text, system text, input jsonb, asks_consent boolean)
-         RETURNING id, status),
-       queued AS (
-         INSERT INTO outbox (id, journey_id, seq, command_type, payload)
-         SELECT t.outbox_id, j.id, j.version, 'queue.add', t.payload
-           FROM j CROSS JOIN jsonb_to_recordset($${tasks}::jsonb) AS t (id uuid, outbox_id uuid, payload jsonb)
-           JOIN tasks w ON w.id = t.id AND w.status = 'queued'),
-       letters AS (
-         INSERT INTO notification (id, citizen_id, journey_id, template, step, params, dedup_key, deliver_after)
-         SELECT n.id, j.citizen_id, j.id, n.template, n.step, n.params, n.dedup_key, n.deliver_after
-           FROM j CROSS JOIN jsonb_to_recordset($${letters}::jsonb)
-                AS n (id uuid, template text, step text, params jsonb, dedup_key text, deliver_after timestamptz)
-         ON CONFLICT (journey_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
-         RETURNING id),
-       delivered AS (
-         INSERT INTO outbox (id, journey_id, seq, command_type, payload)
-         SELECT n.outbox_id, j.id, j.version, 'queue.add', n.payload
-           FROM j CROSS JOIN jsonb_to_recordset($${letters}::jsonb) AS n (id uuid, outbox_id uuid, payload jsonb)
-           JOIN letters w ON w.id = n.id)`;
-}
-
-/** The JSON parameters of `commandsSql`; marks the transaction as one that wrote outbox rows when it may have. */
-function commandParams(sql: Sql, folded: FoldedCommands): [string, string] {
-  if (folded.tasks.length || folded.letters.length) markOutboxWritten(sql);
-  return [JSON.stringify(folded.tasks), JSON.stringify(folded.letters)];
 }
 
 /** Raw SQL on the hot path: one round trip per statement, no entity hydration. */

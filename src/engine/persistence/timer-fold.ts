@@ -62,3 +62,8 @@ export function scheduleTimersSql(first: number): string {
                step = EXCLUDED.step, purpose = EXCLUDED.purpose, status = 'scheduled', claimed_until = NULL, attempts = 0,
                last_error = NULL, updated_at = now()`;
 }
+
+/** Whether `advance` cancels every scheduled timer of the journey: it ends, and schedules none. */
+export function endsTimers(a: { write: { status: string }; scheduledTimers: readonly ScheduledTimer[] }): boolean {
+  return a.write.status === 'completed' && a.scheduledTimers.length === 0;
+}

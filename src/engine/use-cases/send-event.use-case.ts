@@ -7,17 +7,9 @@ import type { Actor } from '../actor';
 import { JOURNEY_CHANGED_CHANNEL } from '../../platform/database/journey-changes';
 import { PostCommitNotifier } from '../../platform/database/post-commit-notifier';
 import { OUTBOX_CHANNEL } from '../../platform/queue/outbox';
-import {
-  endsTimers,
-  type Advance,
-  type FoldedCommands,
-  type HistoryRow,
-  type JourneyChild,
-  type JourneyRow,
-  type LockedJourney,
-  type Sql,
-} from '../persistence/journey.repository';
-import { foldTimers, type FoldedTimers } from '../persistence/timer-fold';
+import type { FoldedCommands } from '../persistence/command-fold';
+import type { Advance, HistoryRow, JourneyChild, JourneyRow, LockedJourney, Sql } from '../persistence/journey.repository';
+import { endsTimers, foldTimers, type FoldedTimers } from '../persistence/timer-fold';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
 import { changedSteps, settledSteps, StepChangeHook } from '../self-service/step-change.hook';
