@@ -35,7 +35,7 @@ export type ParentLink = Pick<JourneyRow, 'type' | 'parent_journey_id' | 'linked
 export type StepStatuses = Record<string, { status: string } | undefined>;
 
 /** A start checked and run through its machine, not yet written. */
-interface PreparedStart {
+export interface PreparedStart {
   id: string;
   spec: StartSpec;
   def: JourneyDefinition;
@@ -82,17 +82,19 @@ export class JourneyWriter {
    * the start writes (journey row, first history entry, timers, integration tasks and letters with
    * their outbox rows): undefined, having written nothing, when the start needs a transaction.
    */
-  async startAlone(spec: StartSpec): Promise<(JourneyRow & { children?: JourneyChild[] }) | undefined> {
-    const prepared = this.prepareStart(spec);
+  async startAlone(prepared: PreparedStart): Promise<(JourneyRow & { children?: JourneyChild[] }) | undefined> {
     const { commands } = prepared;
-    if (commands.rest.length || prepared.result.status === 'completed' || spec.parent) return undefined;
+    if (commands.rest.length || prepared.result.status === 'completed' || prepared.spec.parent) return undefined;
     const row = await this.writeStart(this.repo.dataSource, prepared);
     if (commands.tasks.length || commands.letters.length) this.notifier.notify(OUTBOX_CHANNEL, ['']);
     return row;
   }
 
-  /** Validation, the register facts the definition declares, and the machine's start: nothing written yet. */
-  private prepareStart(spec: StartSpec): PreparedStart {
+  /**
+   * Validation, the register facts the definition declares, and the machine's start: nothing written
+   * yet (`startAlone` or `writeStart` writes it).
+   */
+  prepareStart(spec: StartSpec): PreparedStart {
     const def = this.definitionFor(spec.type);
     this.catalog.validateStart(def, spec.answers);
     // Data minimisation: a journey receives only the register facts its definition declares.
@@ -120,7 +122,8 @@ export class JourneyWriter {
     return { id, spec, def, result, timers, commands: this.commands.fold(id, def, timers.rest) };
   }
 
-  private async writeStart(sql: Sql, p: PreparedStart): Promise<JourneyRow & { children?: JourneyChild[] }> {
+  /** Writes a prepared start on `sql` (a transaction, unless `startAlone` found the one statement is all it writes). */
+  async writeStart(sql: Sql, p: PreparedStart): Promise<JourneyRow & { children?: JourneyChild[] }> {
     const { id, spec, def, result } = p;
     const written = await this.repo.insertStarted(
       sql,
