@@ -153,7 +153,11 @@ describe('authority error mapping', () => {
       await expect(caught(authorities.gateway.execute(call()))).resolves.toMatchObject({ code: 'TIMEOUT', retryable: true });
 
       const dead = httpAuthorities('http://127.0.0.1:1');
-      await expect(caught(dead.gateway.execute(call()))).resolves.toMatchObject({ code: 'NETWORK_ERROR', retryable: true });
+      await expect(caught(dead.gateway.execute(call()))).resolves.toMatchObject({
+        code: 'NETWORK_ERROR',
+        retryable: true,
+        message: 'dar/validate-address: ECONNREFUSED',
+      });
       dead.adapter.close();
     });
 

@@ -114,7 +114,7 @@ describe(HttpAuthorityAdapter.name, () => {
   describe('wire format', () => {
     let server: Server;
     let seen: { method?: string; url?: string; headers: IncomingMessage['headers']; body: string }[];
-    let reply: { status: number; body: string };
+    let reply: { status: number; body: string; headers?: Record<string, string>; stall?: boolean };
     let baseUrl: string;
 
     beforeAll(async () => {
@@ -123,7 +123,10 @@ describe(HttpAuthorityAdapter.name, () => {
         req.on('data', (c: Buffer) => (body += c.toString()));
         req.on('end', () => {
           seen.push({ method: req.method, url: req.url, headers: req.headers, body });
-          res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
+          res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+          // A stalled answer sends its headers and the start of its body, then nothing.
+          if (reply.stall) res.write(reply.body.slice(0, 5));
+          else res.end(reply.body);
         });
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -133,7 +136,10 @@ describe(HttpAuthorityAdapter.name, () => {
       seen = [];
       reply = { status: 200, body: JSON.stringify({ output: { ok: true } }) };
     });
-    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    afterAll(() => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    });
 
     it('POSTs { input, journeyRef, step } to {baseUrl}/systems/{system}/tasks/{task} with the idempotency key', async () => {
       const adapter = new HttpAuthorityAdapter({
@@ -197,6 +203,33 @@ describe(HttpAuthorityAdapter.name, () => {
       const error = await caught(adapter.send('cpr', 'lookup-person', {}, { idempotencyKey: 'k', journeyId: 'j', step: 's' }));
       adapter.close();
       expect(error).toMatchObject({ code: 'INVALID_RESPONSE', retryable: false });
+    });
+
+    it('does not follow a redirect: the call and its subject go only to the configured address', async () => {
+      const other = createServer((_req, res) => res.writeHead(200).end(JSON.stringify({ output: { hijacked: true } })));
+      await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+      let reached = 0;
+      other.on('request', () => reached++);
+      reply = { status: 307, body: '{}', headers: { location: `http://127.0.0.1:${(other.address() as AddressInfo).port}/steal` } };
+      const adapter = new HttpAuthorityAdapter({ systems: {}, defaultBaseUrl: baseUrl, timeoutMs: 1000 });
+      const error = await caught(
+        adapter.send('cpr', 'lookup-person', {}, { idempotencyKey: 'k', journeyId: 'j', step: 's', subject: SUBJECT }),
+      );
+      adapter.close();
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+      expect(error).toMatchObject({ code: 'HTTP_307', retryable: false });
+      expect(seen).toHaveLength(1);
+      expect(reached).toBe(0);
+    });
+
+    it('times out an answer whose body stops arriving, as a retryable TIMEOUT', async () => {
+      reply = { status: 200, body: JSON.stringify({ output: { ok: true } }), stall: true };
+      const adapter = new HttpAuthorityAdapter({ systems: {}, defaultBaseUrl: baseUrl, timeoutMs: 300 });
+      const started = Date.now();
+      const error = await caught(adapter.send('cpr', 'lookup-person', {}, { idempotencyKey: 'k', journeyId: 'j', step: 's' }));
+      adapter.close();
+      expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true, message: 'cpr/lookup-person: no answer within 300 ms' });
+      expect(Date.now() - started).toBeLessThan(5000);
     });
 
     it('refuses settings it cannot use, naming the setting but not the secret', () => {

@@ -22,12 +22,19 @@ export function withBoundedRetryAfter(error: AuthorityError): AuthorityError {
   return new AuthorityError(error.code, error.retryable, error.message, bounded);
 }
 
+/** What error mapping reads of an answer (a fetch `Response` has it too). */
+export interface AuthorityAnswer {
+  status: number;
+  headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+}
+
 /**
  * An HTTP error answer as an `AuthorityError`. 429, 408 and 5xx are worth retrying; any other 4xx is
  * the authority's final word and keeps its code. The authority's message is left out on purpose:
  * it may quote the input (CPR numbers, names) and our messages end up in logs.
  */
-export async function errorFromResponse(res: Response, where: string): Promise<AuthorityError> {
+export async function errorFromResponse(res: AuthorityAnswer, where: string): Promise<AuthorityError> {
   const body = (await res.json().catch(() => undefined)) as { code?: unknown } | undefined;
   const given = typeof body?.code === 'string' && SAFE_CODE.test(body.code) ? body.code : undefined;
   const message = `${where}: HTTP ${res.status}${given ? ` ${given}` : ''}`;
@@ -46,7 +53,9 @@ export function errorFromException(e: unknown, where: string, timeoutMs: number)
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new AuthorityError('TIMEOUT', true, `${where}: no answer within ${timeoutMs} ms`);
   }
-  const cause = (e as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  // undici names the failure on the error itself (ECONNREFUSED, UND_ERR_SOCKET); fetch on its cause.
+  const failure = e as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const cause = typeof failure?.code === 'string' ? failure.code : failure?.cause?.code;
   return new AuthorityError('NETWORK_ERROR', true, `${where}: ${typeof cause === 'string' ? cause : 'network error'}`);
 }
 

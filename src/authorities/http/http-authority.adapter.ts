@@ -1,3 +1,4 @@
+import { Agent, request } from 'undici';
 import type { AuthoritySystemId } from '../../../journeys/shared/contract';
 import type { AuthorityPorts } from '../ports';
 import { AuthorityError } from '../ports/authority-gateway.port';
@@ -13,14 +14,17 @@ import { checkSettings, DEFAULT_BREAKER, type HttpAuthoritySettings } from './ht
  * subject `{ cpr }` is the citizen the task concerns: it travels beside the input, never in it), an
  * `Idempotency-Key` on every call and Basic credentials when configured; 200 answers `{ output }`,
  * errors answer `{ code, message }`. Each system has its own timeout and circuit breaker.
+ *
+ * Calls go through undici's `request` on a keep-alive connection pool of the adapter's own (a call
+ * costs about a third of the CPU of `fetch`, which is built on the same client). A redirect is not
+ * followed: it is an answer like any other 3xx, final, so a call and its subject never go to an
+ * address that is not configured.
  */
 export class HttpAuthorityAdapter {
   private readonly breakers: SystemBreakers;
+  private readonly agent = new Agent({ keepAliveTimeout: 10_000 });
 
-  constructor(
-    private readonly settings: HttpAuthoritySettings,
-    private readonly fetchImpl: typeof fetch = fetch,
-  ) {
+  constructor(private readonly settings: HttpAuthoritySettings) {
     checkSettings(settings);
     this.breakers = new SystemBreakers({ ...DEFAULT_BREAKER, ...settings.breaker }, settings.timeoutMs);
   }
@@ -46,6 +50,7 @@ export class HttpAuthorityAdapter {
 
   close(): void {
     this.breakers.shutdown();
+    void this.agent.close().catch(() => undefined);
   }
 
   private async post(
@@ -67,7 +72,7 @@ export class HttpAuthorityAdapter {
       headers.authorization = `Basic ${Buffer.from(`${endpoint.clientId}:${endpoint.clientSecret}`).toString('base64')}`;
     }
     try {
-      const res = await this.fetchImpl(`${base}/systems/${system}/tasks/${task}`, {
+      const res = await request(`${base}/systems/${system}/tasks/${task}`, {
         method: 'POST',
         headers,
         body: JSON.stringify({
@@ -77,11 +82,22 @@ export class HttpAuthorityAdapter {
           step: ctx.step,
         }),
         signal: AbortSignal.timeout(timeoutMs), // also bounds reading the body
+        dispatcher: this.agent,
       });
-      if (!res.ok) throw await errorFromResponse(res, where);
-      const output = parseOutput(await res.text());
+      const text = await res.body.text();
+      if (res.statusCode < 200 || res.statusCode > 299) {
+        throw await errorFromResponse(
+          {
+            status: res.statusCode,
+            headers: { get: (name) => header(res.headers[name]) },
+            json: () => Promise.resolve().then(() => JSON.parse(text) as unknown),
+          },
+          where,
+        );
+      }
+      const output = parseOutput(text);
       if (typeof output !== 'object' || output === null || Array.isArray(output)) {
-        throw new AuthorityError('INVALID_RESPONSE', false, `${where}: HTTP ${res.status} without an output object`);
+        throw new AuthorityError('INVALID_RESPONSE', false, `${where}: HTTP ${res.statusCode} without an output object`);
       }
       return output as Record<string, unknown>;
     } catch (e) {
@@ -96,4 +112,8 @@ function parseOutput(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function header(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
