@@ -12,6 +12,7 @@ import type { JourneyDefinition } from '../../journeys/shared/contract';
 import { CitizenCache } from './persistence/citizen-cache';
 import { CitizenRepository } from './persistence/citizen.repository';
 import { JourneyQueries } from './queries/journey.queries';
+import { NextActionsCache } from './queries/next-actions-cache';
 import { DismissJourneyUseCase } from './use-cases/dismiss-journey.use-case';
 import { RegisterEventUseCase } from './use-cases/register-event.use-case';
 import { RegisterFacts } from './facts/register-facts';
@@ -36,6 +37,7 @@ import { WebhookFanout } from './self-service/webhook-fanout';
     CitizenRepository,
     CitizenCache,
     JourneyQueries,
+    NextActionsCache,
     RegisterEventUseCase,
     DismissJourneyUseCase,
     RegisterFacts,

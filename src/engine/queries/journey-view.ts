@@ -56,7 +56,7 @@ export interface JourneyView {
   };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+export const today = (): string => new Date().toISOString().slice(0, 10);
 const OPEN: StepStatus[] = ['active', 'late', 'failed'];
 
 /**
@@ -107,11 +107,19 @@ export function journeyView(
   def: JourneyDefinition,
   row: JourneyRow,
   viewAs: ViewAs,
-  links: JourneyView['links'] = { children: [] },
-  selfServiceLink?: SelfServiceLinkOf,
+  options: {
+    links?: JourneyView['links'];
+    selfServiceLink?: SelfServiceLinkOf;
+    /** The day the view is for (UTC, `YYYY-MM-DD`): what is overdue, and which dated actions are open. */
+    day?: string;
+    /** The next actions of this row for this viewer on this day, when they are known (NextActionsCache). */
+    knownActions?: NextActionView[];
+  } = {},
 ): JourneyView {
+  const { links = { children: [] }, selfServiceLink, knownActions } = options;
   let snapshot: AnyMachineSnapshot | undefined;
-  if (row.status !== 'broken') {
+  // Known next actions need no machine.
+  if (row.status !== 'broken' && !knownActions) {
     try {
       snapshot = runtime.restore(def, row.snapshot as runtime.PersistedSnapshot);
     } catch {
@@ -119,7 +127,7 @@ export function journeyView(
     }
   }
   const context = (row.snapshot as runtime.PersistedSnapshot).context ?? { steps: {} };
-  const now = today();
+  const now = options.day ?? today();
   const steps: StepView[] = def.steps.map((step) => {
     const state = context.steps?.[step.id] ?? { status: 'pending' };
     // The law may route this citizen's step to another authority than the definition's.
@@ -144,7 +152,8 @@ export function journeyView(
       ...(notRelevant ? { notRelevant } : {}),
     };
   });
-  const nextActions = snapshot ? nextActionsOf(def, row, snapshot, viewAs === 'citizen' ? { kind: 'citizen' } : viewAs) : [];
+  const viewer = viewAs === 'citizen' ? ({ kind: 'citizen' } as const) : viewAs;
+  const nextActions = knownActions ?? (snapshot ? nextActionsOf(def, row, snapshot, viewer, now) : []);
   return {
     id: row.id,
     type: row.type,

@@ -5,7 +5,8 @@ import { JourneyRepository, type HistoryRow, type JourneyChild, type JourneyRow 
 import { SelfServiceLinks } from '../self-service/self-service-links';
 import type { Text } from '../../../journeys/shared/contract';
 import { historyTitle } from './event-titles';
-import { journeyView, type JourneyView, type ViewAs } from './journey-view';
+import { journeyView, today, type JourneyView, type ViewAs } from './journey-view';
+import { NextActionsCache } from './next-actions-cache';
 
 /** Read side: journey views, lists and history. Callers decide who may read (see the API guards). */
 @Injectable()
@@ -14,6 +15,7 @@ export class JourneyQueries {
     private readonly repo: JourneyRepository,
     private readonly catalog: DefinitionCatalog,
     private readonly selfServiceLinks: SelfServiceLinks,
+    private readonly nextActions: NextActionsCache,
   ) {}
 
   /** The journey with its linked journeys (what a view needs), or NOT_FOUND. */
@@ -40,13 +42,16 @@ export class JourneyQueries {
       const p = await this.repo.find(this.repo.dataSource, row.parent_journey_id);
       if (p) parent = { id: p.id, type: p.type, step: row.linked_step };
     }
-    return journeyView(
-      def,
-      row,
-      viewAs,
-      { parent, children: children.map((c) => ({ id: c.id, type: c.type, status: c.status, step: c.linked_step })) },
-      (step) => this.selfServiceLinks.forStep(step, row.id),
-    );
+    const day = today();
+    const knownActions = this.nextActions.get(row, viewAs, day);
+    const view = journeyView(def, row, viewAs, {
+      links: { parent, children: children.map((c) => ({ id: c.id, type: c.type, status: c.status, step: c.linked_step })) },
+      selfServiceLink: (step) => this.selfServiceLinks.forStep(step, row.id),
+      day,
+      knownActions,
+    });
+    if (!knownActions) this.nextActions.set(row, viewAs, day, view.nextActions);
+    return view;
   }
 
   async listForCitizen(citizenId: string): Promise<JourneyView[]> {
