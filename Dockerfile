@@ -32,4 +32,4 @@ EXPOSE 3000 9464
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The heap flags of src/platform/node-flags.ts (a unit test keeps them in step).
-CMD ["node", "--max-semi-space-size=32", "--max-old-space-size=1024", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=64", "--max-old-space-size=1024", "dist/src/main.js"]

@@ -28,7 +28,7 @@ export const redisRun = (): MovingBenchResult => ({
   commit: 'e6c46c9',
   options: { ...options, backends: ['redis'] },
   machine: structuredClone(machine),
-  serviceNodeFlags: ['--max-semi-space-size=32', '--max-old-space-size=1024'],
+  serviceNodeFlags: ['--max-semi-space-size=64', '--max-old-space-size=1024'],
   limit: { method: 'pgbench -N', clients: 32, commitsPerSecond: 4224 },
   httpFloor: { commitsPerSecond: 2039, clients: 32, cpuMsPerRequest: { server: 0.21, postgres: 0.19, driver: 0.12 } },
   runs: [
@@ -56,7 +56,7 @@ export const postgresRun = (): MovingBenchResult => ({
   commit: 'e6c46c9',
   options: { ...options, backends: ['postgres'] },
   machine: structuredClone(machine),
-  serviceNodeFlags: ['--max-semi-space-size=32', '--max-old-space-size=1024'],
+  serviceNodeFlags: ['--max-semi-space-size=64', '--max-old-space-size=1024'],
   limit: { method: 'pgbench -N', clients: 32, commitsPerSecond: 4891 },
   httpFloor: { commitsPerSecond: 2459, clients: 32, cpuMsPerRequest: { server: 0.2, postgres: 0.18, driver: 0.11 } },
   runs: [
