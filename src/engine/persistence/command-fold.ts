@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { JourneyCommand } from '../../../journeys/shared/contract';
 import { markOutboxWritten, type OutboxPayload } from '../../platform/queue/outbox';
+import { QUEUES } from '../../platform/queue/queue-names';
 
 /*
  * The integration tasks and letters a journey's own write statement carries (CommandWriter.fold
@@ -80,4 +81,35 @@ export function commandsSql(first: number): string {
 export function commandParams(sql: Pick<EntityManager, 'query'>, folded: FoldedCommands): [string, string] {
   if (folded.tasks.length || folded.letters.length) markOutboxWritten(sql);
   return [JSON.stringify(folded.tasks), JSON.stringify(folded.letters)];
+}
+
+const LINKED_COMPLETED_JOB = 'journey.deliver-event';
+
+/** What tells a parent journey that a journey linked to one of its steps has ended. */
+export function linkedCompletedPayload(child: { id: string; type: string; parent_journey_id: string; linked_step: string }): OutboxPayload {
+  return {
+    op: 'add',
+    queue: QUEUES.journeyEvents,
+    name: LINKED_COMPLETED_JOB,
+    data: {
+      journeyId: child.parent_journey_id,
+      idempotencyKey: `linked:${child.id}`,
+      event: { type: 'journey.linked-completed', step: child.linked_step, journeyType: child.type },
+    },
+  };
+}
+
+/**
+ * The statement part that queues `linkedCompletedPayload` for the parent journey of the journey the
+ * CTE `row` wrote, when that write ended it. It reads the parent from the written row: a link made
+ * after the event's read and before its write is on it, because the link waits for the row.
+ */
+export function tellParentSql(row: string): string {
+  return `INSERT INTO outbox (id, journey_id, seq, command_type, payload)
+         SELECT gen_random_uuid(), ${row}.id, ${row}.version, 'queue.add',
+                jsonb_build_object('op', 'add', 'queue', '${QUEUES.journeyEvents}', 'name', '${LINKED_COMPLETED_JOB}',
+                  'data', jsonb_build_object('journeyId', ${row}.parent_journey_id, 'idempotencyKey', 'linked:' || ${row}.id,
+                    'event', jsonb_build_object('type', 'journey.linked-completed', 'step', ${row}.linked_step,
+                                                'journeyType', ${row}.type)))
+           FROM ${row} WHERE ${row}.status = 'completed' AND ${row}.parent_journey_id IS NOT NULL AND ${row}.linked_step IS NOT NULL`;
 }

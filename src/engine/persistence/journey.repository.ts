@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { markJourneyChanged } from '../../platform/database/journey-changes';
-import { commandParams, commandsSql, NO_COMMANDS, type FoldedCommands } from './command-fold';
+import { markOutboxWritten } from '../../platform/queue/outbox';
+import { commandParams, commandsSql, NO_COMMANDS, tellParentSql, type FoldedCommands } from './command-fold';
 import { scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
 
 /** A journey's lifecycle status (the `journey.status` column). */
@@ -252,8 +253,9 @@ export class JourneyRepository {
    * One event applied, in one statement: the journey row (optimistic version check), its history
    * row, the idempotency key, the task tokens of steps that stopped waiting, the timers the
    * transition cancelled and scheduled (every scheduled one, when the journey ends and schedules
-   * none: `endsTimers`), the tasks and letters it asked for (`commands`), and the
-   * integration task whose result it applies. The row
+   * none: `endsTimers`), the tasks and letters it asked for (`commands`), the
+   * integration task whose result it applies, and, when the journey ends, the queued event that tells
+   * the parent journey the written row names (`tellParentSql`). The row
    * comes back with its linked journeys as they were before this statement. A failure a
    * self-service solution reported without a fail event lives outside the machine, so an
    * unresolved one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or
@@ -280,7 +282,8 @@ export class JourneyRepository {
        scheduled AS (${scheduleTimersSql(15)}),
        completed AS (UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now()
               WHERE id = $19 AND EXISTS (SELECT 1 FROM j)),
-       ${commandsSql(20)}
+       ${commandsSql(20)},
+       told AS (${tellParentSql('j')})
        SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step)
                                              ORDER BY c.created_at)
                                FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
@@ -306,6 +309,8 @@ export class JourneyRepository {
       ],
     );
     if (rows[0]) markJourneyChanged(tx, a.id);
+    // A journey that ended may have told its parent (`told`): the relays look.
+    if (rows[0]?.parent_journey_id && a.write.status === 'completed') markOutboxWritten(tx);
     return rows[0];
   }
 

@@ -8,7 +8,7 @@ import type { Actor } from '../actor';
 import { DefinitionCatalog, unknownJourneyType } from '../definitions/definition-catalog';
 import { declaredFacts } from '../definitions/declared-facts';
 import { CommandWriter } from '../persistence/command-writer';
-import type { FoldedCommands } from '../persistence/command-fold';
+import { linkedCompletedPayload, type FoldedCommands } from '../persistence/command-fold';
 import { JourneyRepository, type JourneyChild, type JourneyRow, type Sql } from '../persistence/journey.repository';
 import { foldTimers, type FoldedTimers } from '../persistence/timer-fold';
 import { PostCommitNotifier } from '../../platform/database/post-commit-notifier';
@@ -207,14 +207,15 @@ export class JourneyWriter {
     result: runtime.TransitionResult,
     actor: Actor,
     journey: ParentLink,
-    timersEnded = false,
+    written: { timersEnded: boolean; parentTold: boolean } = { timersEnded: false, parentTold: false },
   ): Promise<void> {
     const links = await this.commands.write(tx, ctx, result.commands);
     for (const link of links) await this.startLinked(tx, ctx, link as Extract<JourneyCommand, { type: 'journey.link' }>, actor);
     if (result.status === 'completed') {
       // Unless the journey's write cancelled them already (`endsTimers`) and nothing scheduled one after it.
-      if (!timersEnded) await this.commands.cancelAllTimers(tx, ctx);
-      await this.notifyParentOnCompletion(tx, ctx, journey);
+      if (!written.timersEnded) await this.commands.cancelAllTimers(tx, ctx);
+      // Unless the journey's write told the parent already (JourneyRepository.advance).
+      if (!written.parentTold) await this.notifyParentOnCompletion(tx, ctx, journey);
     }
   }
 
@@ -253,15 +254,10 @@ export class JourneyWriter {
     row: ParentLink,
   ): Promise<void> {
     if (!row.parent_journey_id || !row.linked_step) return;
-    await this.commands.outbox(tx, ctx, {
-      op: 'add',
-      queue: 'journey-events',
-      name: 'journey.deliver-event',
-      data: {
-        journeyId: row.parent_journey_id,
-        idempotencyKey: `linked:${ctx.journeyId}`,
-        event: { type: 'journey.linked-completed', step: row.linked_step, journeyType: row.type },
-      },
-    });
+    await this.commands.outbox(
+      tx,
+      ctx,
+      linkedCompletedPayload({ id: ctx.journeyId, type: row.type, parent_journey_id: row.parent_journey_id, linked_step: row.linked_step }),
+    );
   }
 }

@@ -142,7 +142,8 @@ export class SendEventUseCase {
       // What a commit would have sent (PostCommitNotifier), in one statement: the journey changed, and work was queued.
       const { tasks, letters } = prepared.commands;
       const asks: [string, string[]][] = [[JOURNEY_CHANGED_CHANNEL, [written.id]]];
-      if (tasks.length || letters.length) asks.push([OUTBOX_CHANNEL, ['']]);
+      const toldParent = written.status === 'completed' && !!written.parent_journey_id;
+      if (tasks.length || letters.length || toldParent) asks.push([OUTBOX_CHANNEL, ['']]);
       this.notifier.notifyAll(asks);
       return this.applied(command, prepared, written);
     }
@@ -220,8 +221,8 @@ export class SendEventUseCase {
   private writesAlone(eventType: string, p: Prepared): boolean {
     return (
       p.commands.rest.length === 0 &&
-      // An ending tells a parent journey linked to it, which an unlocked read may not have seen linked yet.
-      p.result.status !== 'completed' &&
+      // An ending cancels every timer in the statement unless it schedules one (and tells the parent there).
+      (p.result.status !== 'completed' || p.timers.schedule.length === 0) &&
       this.writer.unneededFetchSteps(p.def, eventType, p).length === 0 &&
       !this.stepChanges.announces(p.def, p.changed, p.after, p.journey.subscriptions)
     );
@@ -256,7 +257,10 @@ export class SendEventUseCase {
     const ctx = { journeyId: p.journey.id, citizenId: p.journey.citizen_id, seq: written.version };
     // The written row, not the read one: a parent journey linked to this one meanwhile is on it (the write waited for that link).
     const timersEnded = endsTimers(advance) && !p.commands.rest.some((c) => c.type === 'timer.schedule');
-    await this.writer.afterTransition(tx, ctx, { ...p.result, commands: p.commands.rest }, command.actor, written, timersEnded);
+    await this.writer.afterTransition(tx, ctx, { ...p.result, commands: p.commands.rest }, command.actor, written, {
+      timersEnded,
+      parentTold: true,
+    });
     await this.writer.cancelUnneededFetches(tx, p.journey.id, p.def, command.type, p);
     await this.stepChanges.afterTransition(tx, ctx, p.def, p.changed, p.after, p.journey.subscriptions);
     return this.applied(command, p, written);

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { linkedCompletedPayload } from '../../../src/engine/persistence/command-fold';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { DomainError } from '../../../src/platform/errors/domain-error';
@@ -249,6 +250,38 @@ describe(SendEventUseCase.name, () => {
       .catch((e) => e);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details.fields).toEqual([{ field: 'data.answer', reason: 'must be equal to one of the allowed values' }]);
+  });
+
+  it('tells the parent journey once when a linked journey ends, and nobody when it has none', async () => {
+    const system = { kind: 'system' as const, id: 'health-insurance', authority: 'health-insurance' };
+    const finish = async (id: string) => {
+      await send.execute({
+        journeyId: id,
+        type: 'integration.completed',
+        data: { step: 'ask', task: 'order-health-card', output: {} },
+        idempotencyKey: `task-${id}`,
+        actor: system,
+        origin: 'engine',
+      });
+      await send.execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
+    };
+    const told = (id: string) =>
+      sql.query(`SELECT payload FROM outbox WHERE journey_id = $1 AND payload->>'name' = 'journey.deliver-event'`, [id]);
+    const parent = await newJourney();
+    const child = await newJourney();
+    // Linked after the child started, as a parent links a journey the citizen already has.
+    await sql.query('UPDATE journey SET parent_journey_id = $2, linked_step = $3 WHERE id = $1', [child, parent, 'ask']);
+    await finish(child);
+    expect(await sql.query('SELECT status FROM journey WHERE id = $1', [child])).toEqual([{ status: 'completed' }]);
+    expect((await told(child)).map((r: { payload: unknown }) => r.payload)).toEqual([
+      linkedCompletedPayload({ id: child, type: 'moving', parent_journey_id: parent, linked_step: 'ask' }),
+    ]);
+    expect(await sql.query(`SELECT status FROM journey_timer WHERE journey_id = $1`, [child])).toEqual([{ status: 'cancelled' }]);
+
+    const alone = await newJourney();
+    await finish(alone);
+    expect(await sql.query('SELECT status FROM journey WHERE id = $1', [alone])).toEqual([{ status: 'completed' }]);
+    expect(await told(alone)).toEqual([]);
   });
 
   it('marks a journey whose snapshot no longer fits its machine as broken and keeps serving', async () => {
