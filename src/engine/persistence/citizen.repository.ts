@@ -42,18 +42,20 @@ export class CitizenRepository {
     const hit = cached?.get(normalised);
     if (hit && (!given || hit.name === given)) return { id: hit.id, cpr: normalised, birthDate: hit.birthDate };
     const generation = cached?.mark() ?? 0;
-    const columns = `id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, name`;
-    let [row]: { id: string; birth_date: string | null; name: string | null }[] = hit
-      ? []
-      : await sql.query(`SELECT ${columns} FROM citizen WHERE cpr = $1`, [normalised]);
-    if (!row || (given && row.name !== given)) {
-      const parsed = parseCpr(normalised);
-      [row] = await sql.query(
-        `INSERT INTO citizen (cpr, birth_date, name) VALUES ($1, $2, $3)
-         ON CONFLICT (cpr) DO UPDATE SET name = coalesce(EXCLUDED.name, citizen.name) RETURNING ${columns}`,
-        [normalised, parsed.ok ? parsed.birthDate : null, given],
-      );
-    }
+    const parsed = parseCpr(normalised);
+    const onConflict = `ON CONFLICT (cpr) DO UPDATE SET name = coalesce(EXCLUDED.name, citizen.name) RETURNING id, birth_date, name`;
+    const columns = (from: string) => `SELECT id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, name FROM ${from}`;
+    // One round trip: the row as it is, or as written when it is new or the given name differs.
+    const [row]: { id: string; birth_date: string | null; name: string | null }[] = await sql.query(
+      hit
+        ? `WITH written AS (INSERT INTO citizen (cpr, birth_date, name) VALUES ($1, $2, $3) ${onConflict}) ${columns('written')}`
+        : `WITH found AS (SELECT id, birth_date, name FROM citizen WHERE cpr = $1),
+                written AS (INSERT INTO citizen (cpr, birth_date, name)
+                            SELECT $1::text, $2::date, $3::text WHERE NOT EXISTS (SELECT 1 FROM found WHERE $3::text IS NULL OR name = $3)
+                            ${onConflict})
+           ${columns('written')} UNION ALL ${columns('found')} WHERE NOT EXISTS (SELECT 1 FROM written)`,
+      [normalised, parsed.ok ? parsed.birthDate : null, given],
+    );
     cached?.set(normalised, { id: row.id, birthDate: row.birth_date, name: row.name }, generation);
     return { id: row.id, cpr: normalised, birthDate: row.birth_date };
   }

@@ -77,4 +77,18 @@ describe('citizen cache', () => {
     await citizens.identify('1412901234', 'Ida Holm');
     expect(await name()).toBe('Ida Holm');
   });
+
+  it('adds a citizen once however many first sign-ins arrive together, and a sign-in without a name keeps the name', async () => {
+    const row = () => sql.query(`SELECT id, name, to_char(birth_date, 'YYYY-MM-DD') AS birth FROM citizen WHERE cpr = $1`, ['1512901234']);
+    // On a transaction, so no process memory answers: every call is a read of the row, or its first write.
+    const identify = (name?: string) => sql.transaction((tx) => citizens.identify('151290-1234', name, tx));
+    const ids = await Promise.all(Array.from({ length: 8 }, () => identify('Ida Holm')));
+    expect(new Set(ids.map((c) => c.id)).size).toBe(1);
+    expect(await row()).toEqual([{ id: ids[0].id, name: 'Ida Holm', birth: '1990-12-15' }]);
+    expect(ids[0]).toEqual({ id: ids[0].id, cpr: '1512901234', birthDate: '1990-12-15' });
+    expect((await identify()).id).toBe(ids[0].id);
+    expect(await row()).toEqual([{ id: ids[0].id, name: 'Ida Holm', birth: '1990-12-15' }]);
+    await identify('Ida Holm-Berg');
+    expect((await row())[0].name).toBe('Ida Holm-Berg');
+  });
 });
