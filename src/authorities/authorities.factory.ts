@@ -41,7 +41,7 @@ export async function startAuthorities(
     adapter,
     sandbox,
     close: async () => {
-      adapter.close();
+      await adapter.close();
       await sandbox?.close();
     },
   };

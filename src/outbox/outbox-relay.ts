@@ -26,7 +26,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private loop?: Promise<void>;
   private wake?: () => void;
   private notified = false;
-  private readonly listener: PgListener;
+  private listener?: PgListener;
   private pollTimer?: NodeJS.Timeout;
   /** Rows claimed since this relay last vacuumed the outbox. */
   private sinceVacuum = 0;
@@ -35,16 +35,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly dataSource: DataSource,
     private readonly queues: Queues,
     private readonly config: AppConfig,
-  ) {
-    this.listener = new PgListener(dataSource, {
-      channel: 'outbox',
-      applicationName: 'livsforloeb-outbox-relay',
-      // A notification during a batch must not be lost: the loop checks the flag before sleeping.
-      onNotification: () => this.nudge(),
-      // Rows committed while no one listened are found by the next claim.
-      onUp: () => this.nudge(),
-    });
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.app.role !== 'api') await this.start();
@@ -53,6 +44,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.listener = new PgListener(this.dataSource, {
+      channel: 'outbox',
+      applicationName: 'livsforloeb-outbox-relay',
+      // A notification during a batch must not be lost: the loop checks the flag before sleeping.
+      onNotification: () => this.nudge(),
+      // Rows committed while no one listened are found by the next claim.
+      onUp: () => this.nudge(),
+    });
     if (!(await this.listener.listen())) this.logger.warn('LISTEN outbox unavailable, polling until it is');
     this.loop = this.run();
   }
@@ -66,7 +65,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     clearTimeout(this.pollTimer);
     this.wake?.();
     await this.loop;
-    await this.listener.close();
+    await this.listener?.close();
+    this.listener = undefined;
   }
 
   private nudge(): void {
@@ -88,7 +88,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         this.logger.warn(`outbox relay batch failed: ${(e as Error).message}`);
       }
       // A lost connection: polling keeps the relay going while it opens again.
-      if (!this.listener.listening && this.running) await this.listener.listen();
+      if (this.listener && !this.listener.listening && this.running) void this.listener.listen();
       if (moved < BATCH && this.running && !this.notified) {
         await new Promise<void>((resolve) => {
           this.wake = resolve;

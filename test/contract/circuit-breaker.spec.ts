@@ -19,7 +19,7 @@ describe('circuit breaker per authority system', () => {
     });
   });
   afterEach(async () => {
-    authorities.adapter.close();
+    await authorities.adapter.close();
     await sandbox.close();
   });
 
@@ -42,7 +42,7 @@ describe('circuit breaker per authority system', () => {
   });
 
   it('asks for at most five minutes of patience, however long the breaker stays open', async () => {
-    authorities.adapter.close();
+    await authorities.adapter.close();
     authorities = httpAuthorities(sandbox.url, {
       breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 6 * 3600_000, rollingWindowMs: 10_000 },
     });

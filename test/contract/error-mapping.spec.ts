@@ -101,7 +101,7 @@ describe('authority error mapping', () => {
     });
     afterEach(() => sandbox.reset());
     afterAll(async () => {
-      authorities.adapter.close();
+      await authorities.adapter.close();
       await sandbox.close();
     });
 
@@ -158,7 +158,7 @@ describe('authority error mapping', () => {
         retryable: true,
         message: 'dar/validate-address: ECONNREFUSED',
       });
-      dead.adapter.close();
+      await dead.adapter.close();
     });
 
     it('turns an unexpected port failure into a retryable ADAPTER_ERROR without personal data', async () => {

@@ -11,7 +11,7 @@ describe('fault injection', () => {
   let authorities: ReturnType<typeof httpAuthorities>;
 
   afterEach(async () => {
-    authorities.adapter.close();
+    await authorities.adapter.close();
     await sandbox.close();
   });
 
@@ -75,7 +75,7 @@ describe('fault injection', () => {
         await authorities.gateway.execute(callFor(task)).catch(() => undefined);
       }
       statuses.push(...sandbox.calls().map((c) => c.status));
-      authorities.adapter.close();
+      await authorities.adapter.close();
       await sandbox.close();
       return statuses;
     };

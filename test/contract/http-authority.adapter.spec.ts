@@ -19,7 +19,7 @@ describe(HttpAuthorityAdapter.name, () => {
       authorities = httpAuthorities(sandbox.url);
     });
     afterAll(async () => {
-      authorities.adapter.close();
+      await authorities.adapter.close();
       await sandbox.close();
     });
 
@@ -104,8 +104,8 @@ describe(HttpAuthorityAdapter.name, () => {
         const error = await caught(without.gateway.execute({ ...call, idempotencyKey: 'other-key' }));
         expect(error).toMatchObject({ code: 'UNAUTHORIZED', retryable: false });
       } finally {
-        withCredentials.adapter.close();
-        without.adapter.close();
+        await withCredentials.adapter.close();
+        await without.adapter.close();
         await guarded.close();
       }
     });
@@ -151,7 +151,7 @@ describe(HttpAuthorityAdapter.name, () => {
       await expect(
         adapter.send('dar', 'validate-address', input, { idempotencyKey: 'task-1', journeyId: 'j-1', step: 'report-move' }),
       ).resolves.toEqual({ ok: true });
-      adapter.close();
+      await adapter.close();
 
       expect(seen).toHaveLength(1);
       expect(seen[0]).toMatchObject({ method: 'POST', url: '/dar-gateway/systems/dar/tasks/validate-address' });
@@ -180,7 +180,7 @@ describe(HttpAuthorityAdapter.name, () => {
         step: 'cpr-propagation',
         subject: SUBJECT,
       });
-      adapter.close();
+      await adapter.close();
 
       expect(contexts).toEqual([{ idempotencyKey: 'task-2', journeyId: 'j-2', step: 'cpr-propagation', subject: SUBJECT }]);
       expect(seen).toHaveLength(1);
@@ -193,7 +193,7 @@ describe(HttpAuthorityAdapter.name, () => {
     it('sends no Authorization header without credentials', async () => {
       const adapter = new HttpAuthorityAdapter({ systems: {}, defaultBaseUrl: baseUrl, timeoutMs: 1000 });
       await adapter.send('cpr', 'lookup-person', {}, { idempotencyKey: 'k', journeyId: 'j', step: 's' });
-      adapter.close();
+      await adapter.close();
       expect(seen[0].headers.authorization).toBeUndefined();
     });
 
@@ -201,7 +201,7 @@ describe(HttpAuthorityAdapter.name, () => {
       reply = { status: 200, body: '<html>login</html>' };
       const adapter = new HttpAuthorityAdapter({ systems: {}, defaultBaseUrl: baseUrl, timeoutMs: 1000 });
       const error = await caught(adapter.send('cpr', 'lookup-person', {}, { idempotencyKey: 'k', journeyId: 'j', step: 's' }));
-      adapter.close();
+      await adapter.close();
       expect(error).toMatchObject({ code: 'INVALID_RESPONSE', retryable: false });
     });
 
@@ -215,7 +215,7 @@ describe(HttpAuthorityAdapter.name, () => {
       const error = await caught(
         adapter.send('cpr', 'lookup-person', {}, { idempotencyKey: 'k', journeyId: 'j', step: 's', subject: SUBJECT }),
       );
-      adapter.close();
+      await adapter.close();
       await new Promise<void>((resolve) => other.close(() => resolve()));
       expect(error).toMatchObject({ code: 'HTTP_307', retryable: false });
       expect(seen).toHaveLength(1);
@@ -227,7 +227,7 @@ describe(HttpAuthorityAdapter.name, () => {
       const adapter = new HttpAuthorityAdapter({ systems: {}, defaultBaseUrl: baseUrl, timeoutMs: 300 });
       const started = Date.now();
       const error = await caught(adapter.send('cpr', 'lookup-person', {}, { idempotencyKey: 'k', journeyId: 'j', step: 's' }));
-      adapter.close();
+      await adapter.close();
       expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true, message: 'cpr/lookup-person: no answer within 300 ms' });
       expect(Date.now() - started).toBeLessThan(5000);
     });

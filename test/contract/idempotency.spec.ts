@@ -12,7 +12,7 @@ describe('idempotency towards authorities', () => {
   });
   afterEach(() => sandbox.reset());
   afterAll(async () => {
-    authorities.adapter.close();
+    await authorities.adapter.close();
     await sandbox.close();
   });
 

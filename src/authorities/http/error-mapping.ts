@@ -22,7 +22,7 @@ export function withBoundedRetryAfter(error: AuthorityError): AuthorityError {
   return new AuthorityError(error.code, error.retryable, error.message, bounded);
 }
 
-/** What error mapping reads of an answer (a fetch `Response` has it too). */
+/** What error mapping reads of an authority's answer. */
 export interface AuthorityAnswer {
   status: number;
   headers: { get(name: string): string | null };
@@ -53,7 +53,7 @@ export function errorFromException(e: unknown, where: string, timeoutMs: number)
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new AuthorityError('TIMEOUT', true, `${where}: no answer within ${timeoutMs} ms`);
   }
-  // undici names the failure on the error itself (ECONNREFUSED, UND_ERR_SOCKET); fetch on its cause.
+  // The failure's code (ECONNREFUSED, UND_ERR_SOCKET), on the error itself or on its cause.
   const failure = e as { code?: unknown; cause?: { code?: unknown } } | undefined;
   const cause = typeof failure?.code === 'string' ? failure.code : failure?.cause?.code;
   return new AuthorityError('NETWORK_ERROR', true, `${where}: ${typeof cause === 'string' ? cause : 'network error'}`);

@@ -7,7 +7,7 @@ import { AppConfig } from '../../platform/config/app.config';
 import type { Actor } from '../actor';
 import { DefinitionCatalog, unknownJourneyType } from '../definitions/definition-catalog';
 import { declaredFacts } from '../definitions/declared-facts';
-import { CommandWriter } from '../persistence/command-writer';
+import { CommandWriter, type CommandContext } from '../persistence/command-writer';
 import { linkedCompletedPayload, type FoldedCommands } from '../persistence/command-fold';
 import { JourneyRepository, type JourneyChild, type JourneyRow, type Sql } from '../persistence/journey.repository';
 import { foldTimers, type FoldedTimers } from '../persistence/timer-fold';
@@ -221,21 +221,30 @@ export class JourneyWriter {
 
   private async startLinked(
     tx: Sql,
-    ctx: { journeyId: string; citizenId: string },
+    ctx: CommandContext,
     link: Extract<JourneyCommand, { type: 'journey.link' }>,
     actor: Actor,
   ): Promise<void> {
     const existing = await this.repo.findActive(tx, ctx.citizenId, link.journeyType);
     if (existing) {
       // Link the journey the citizen already has instead of starting a second one.
-      if (!existing.parent_journey_id) {
-        await tx.query('UPDATE journey SET parent_journey_id = $2, linked_step = $3 WHERE id = $1', [
-          existing.id,
-          ctx.journeyId,
-          link.step,
-        ]);
+      if (existing.parent_journey_id) return;
+      // An UPDATE … RETURNING answers [rows, count].
+      const [[linked]]: [{ status: string; type: string }[], number] = await tx.query(
+        `UPDATE journey SET parent_journey_id = $2, linked_step = $3
+          WHERE id = $1 AND parent_journey_id IS NULL AND status IN ('active', 'completed') RETURNING status, type`,
+        [existing.id, ctx.journeyId, link.step],
+      );
+      // It ended after it was read: its ending did not see this parent, so the parent hears it now.
+      if (linked?.status === 'completed') {
+        await this.commands.outbox(
+          tx,
+          ctx,
+          linkedCompletedPayload({ id: existing.id, type: linked.type, parent_journey_id: ctx.journeyId, linked_step: link.step }),
+        );
       }
-      return;
+      // Linked, or linked by another journey meanwhile; one dismissed or broken meanwhile is not waited for.
+      if (linked || (await this.repo.find(tx, existing.id))?.parent_journey_id) return;
     }
     await this.start(tx, {
       citizenId: ctx.citizenId,

@@ -87,7 +87,7 @@ export function clientKeyOf(actor: Actor, key: string): string {
  * An event first reads the journey without locking it, and runs policy, validation and machine
  * outside any transaction. When the transition writes nothing but what the journey's own write
  * statement carries (journey row, history, key, task tokens, timers, integration tasks and letters
- * with their outbox rows; not an ending), that statement is the whole
+ * with their outbox rows, and, for an ending, the parent journey's event), that statement is the whole
  * write, with no transaction around it: its version check is the lock. Otherwise the write is one
  * transaction that starts with that statement (the row lock is taken by it), so nobody holds the
  * lock while validating, running the machine or waiting for a core. A read that went stale (another
@@ -217,7 +217,7 @@ export class SendEventUseCase {
     return { kind: 'transition', journey, def, result, before, after, changed, timers, commands };
   }
 
-  /** Whether the journey's write statement is all the transition writes: no command, hook or ending writes more. */
+  /** Whether the journey's write statement is all the transition writes: no command or hook writes more. */
   private writesAlone(eventType: string, p: Prepared): boolean {
     return (
       p.commands.rest.length === 0 &&

@@ -26,9 +26,10 @@ export class StartJourneyUseCase {
   async execute(
     command: StartJourneyCommand,
   ): Promise<{ journeyId: string; duplicate?: boolean; journey?: JourneyRow & { children?: JourneyChild[] } }> {
-    // Checked and run through its machine once, whichever way it is written.
-    const prepared = this.writer.prepareStart(this.spec(command));
-    if (!command.idempotencyKey) {
+    // Checked and run through its machine once, whichever way it is written; with a key, once the
+    // key is known to be new (a repeat answers with the first journey, whatever it would say now).
+    const prepared = command.idempotencyKey ? undefined : this.writer.prepareStart(this.spec(command));
+    if (prepared) {
       // Most starts are one statement, with no transaction around it (JourneyWriter.startAlone).
       const journey = await this.writer.startAlone(prepared);
       if (journey) return { journeyId: journey.id, journey };
@@ -48,7 +49,7 @@ export class StartJourneyUseCase {
           if (previous?.journey_id) return { journeyId: previous.journey_id, duplicate: true };
         }
       }
-      const journey = await this.writer.writeStart(tx, prepared);
+      const journey = await this.writer.writeStart(tx, prepared ?? this.writer.prepareStart(this.spec(command)));
       if (command.idempotencyKey) {
         await tx.query('UPDATE start_idempotency SET journey_id = $3 WHERE citizen_id = $1 AND key = $2', [
           command.citizenId,

@@ -60,6 +60,8 @@ export class PgListener {
       connectionString: (this.dataSource.options as { url?: string }).url,
       application_name: this.options.applicationName,
       keepAlive: true,
+      // First probe after 10 s of silence (Linux waits two hours by default).
+      keepAliveInitialDelayMillis: 10_000,
     });
     this.current = client;
     client.on('notification', (n) => {

@@ -138,7 +138,12 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
     }
     if (!this.client) {
       const url = (this.dataSource.options as { url?: string }).url;
-      const client = new Client({ connectionString: url, application_name: 'livsforloeb-notify', keepAlive: true });
+      const client = new Client({
+        connectionString: url,
+        application_name: 'livsforloeb-notify',
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+      });
       const opening = (async () => {
         await client.connect();
         await client.query('SET synchronous_commit = off');

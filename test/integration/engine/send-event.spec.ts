@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import type { JourneyCommand } from '../../../journeys/shared/contract';
 import { linkedCompletedPayload } from '../../../src/engine/persistence/command-fold';
+import type { TransitionResult } from '../../../src/engine/runtime/journey-runtime';
+import { JourneyWriter } from '../../../src/engine/use-cases/journey-writer';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { DomainError } from '../../../src/platform/errors/domain-error';
@@ -282,6 +286,40 @@ describe(SendEventUseCase.name, () => {
     await finish(alone);
     expect(await sql.query('SELECT status FROM journey WHERE id = $1', [alone])).toEqual([{ status: 'completed' }]);
     expect(await told(alone)).toEqual([]);
+  });
+
+  it('tells a parent that links a journey ending at that moment, once the ending has committed', async () => {
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES (lpad((floor(random() * 1e10))::bigint::text, 10, '0')) RETURNING id`);
+    const { journeyId: parent } = await start.execute({ citizenId: c.id, type: 'new-job', actor: citizen });
+    const { journeyId: child } = await start.execute({ citizenId: c.id, type: 'moving', actor: citizen });
+    // The child's ending is written but not committed when the parent links it.
+    const ending = new Client({ connectionString: db.url });
+    await ending.connect();
+    await ending.query('BEGIN');
+    await ending.query(`UPDATE journey SET status = 'completed', version = version + 1 WHERE id = $1`, [child]);
+    const link = { type: 'journey.link', journeyType: 'moving', step: 'wait' } as JourneyCommand;
+    const linking = sql.transaction((tx) =>
+      app
+        .get(JourneyWriter)
+        .afterTransition(
+          tx,
+          { journeyId: parent, citizenId: c.id, seq: 2 },
+          { status: 'active', commands: [link] } as unknown as TransitionResult,
+          citizen,
+          { type: 'new-job', parent_journey_id: null, linked_step: null },
+        ),
+    );
+    await until(waitingForLock);
+    await ending.query('COMMIT');
+    await ending.end();
+    await linking;
+    expect(await sql.query('SELECT parent_journey_id, linked_step, status FROM journey WHERE id = $1', [child])).toEqual([
+      { parent_journey_id: parent, linked_step: 'wait', status: 'completed' },
+    ]);
+    const told = await sql.query(`SELECT payload FROM outbox WHERE payload->'data'->>'idempotencyKey' = $1`, [`linked:${child}`]);
+    expect(told.map((r: { payload: unknown }) => r.payload)).toEqual([
+      linkedCompletedPayload({ id: child, type: 'moving', parent_journey_id: parent, linked_step: 'wait' }),
+    ]);
   });
 
   it('marks a journey whose snapshot no longer fits its machine as broken and keeps serving', async () => {
