@@ -78,18 +78,31 @@ export function nextActionsOf(
   for (const event of sendableEvents(def, row, viewer)) {
     const spec = def.events[event];
     const examples = spec.examples.length ? spec.examples : [{}];
-    const candidates = [...examples, ...examples.map((example) => datedToday(spec.schema, example, now))];
+    const dated = dateFields(spec.schema);
+    const candidates = dated.length ? [...examples, ...examples.map((example) => datedToday(dated, example, now))] : examples;
     const accepted = candidates.find((example) => runtime.accepts(snapshot, { ...example, type: event }));
     if (accepted) actions.push({ event, title: spec.title, schema: spec.schema, example: accepted });
   }
   return actions;
 }
 
-/** The example with every date field of the event's schema (top level) set to `day`. */
-function datedToday(schema: Record<string, unknown>, example: Record<string, unknown>, day: string): Record<string, unknown> {
-  const properties = (schema.properties ?? {}) as Record<string, { format?: string }>;
-  const dated = Object.entries(properties).filter(([, p]) => p.format === 'date');
-  return { ...example, ...Object.fromEntries(dated.map(([name]) => [name, day])) };
+/** The date fields of an event's schema (top level), kept per schema. */
+const dateFieldsOf = new WeakMap<Record<string, unknown>, string[]>();
+function dateFields(schema: Record<string, unknown>): string[] {
+  let fields = dateFieldsOf.get(schema);
+  if (!fields) {
+    const properties = (schema.properties ?? {}) as Record<string, { format?: string }>;
+    fields = Object.entries(properties)
+      .filter(([, p]) => p.format === 'date')
+      .map(([name]) => name);
+    dateFieldsOf.set(schema, fields);
+  }
+  return fields;
+}
+
+/** The example with the given date fields set to `day`. */
+function datedToday(fields: string[], example: Record<string, unknown>, day: string): Record<string, unknown> {
+  return { ...example, ...Object.fromEntries(fields.map((name) => [name, day])) };
 }
 
 /** Whom a view is for: the citizen (or their proxy), or a caseworker of an authority. */
