@@ -75,6 +75,8 @@ export class ChaosDriver {
   retries = 0;
   /** Answers thrown away on purpose (see `lostAnswerRate`). */
   lostAnswers = 0;
+  /** 429s waited out before the request went again. */
+  rateLimited = 0;
 
   constructor(private readonly ctx: DriverContext) {}
 
@@ -165,12 +167,21 @@ export class ChaosDriver {
 
   /** Sends until an answer that is not a temporary failure arrives; the same body every time. */
   private async request(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
-    const until = Date.now() + this.ctx.patienceMs;
+    let until = Date.now() + this.ctx.patienceMs;
     for (let attempt = 0; ; attempt++) {
       const answer = await this.once(method, path, token, body);
       if (answer && method === 'POST' && attempt === 0 && this.ctx.rng.next() < this.ctx.lostAnswerRate) {
         this.lostAnswers++;
         continue; // the same request again, at once
+      }
+      if (answer?.status === 429) {
+        // As a well-behaved client does (the register feed sends in bursts): wait as long as the
+        // answer says, then send the same request again. The wait is the service's, not lost patience.
+        const wait = Math.max(1, Number(answer.body.retryAfterSeconds) || 1) * 1000;
+        until += wait;
+        this.rateLimited++;
+        await sleep(wait);
+        continue;
       }
       if (answer && !transient(answer)) return answer;
       if (Date.now() > until)

@@ -48,6 +48,8 @@ export interface ChaosReport extends CheckResult {
   requestRetries: number;
   /** Answers thrown away on purpose, each followed by the same request again. */
   lostAnswers: number;
+  /** 429 answers waited out (Retry-After), each followed by the same request again. */
+  rateLimited: number;
   /** Jobs lost with a restarted Redis that the outbox sweeper queued again. */
   requeuedBySweeper: number;
   leftAfterSettle: Pending;
@@ -175,6 +177,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       workloadSeconds: Math.round(workloadSeconds),
       requestRetries: drivers.reduce((s, d) => s + d.retries, 0),
       lostAnswers: drivers.reduce((s, d) => s + d.lostAnswers, 0),
+      rateLimited: drivers.reduce((s, d) => s + d.rateLimited, 0),
       requeuedBySweeper: cluster.services.reduce((s, c) => s + c.requeuedBySweeper, 0),
       leftAfterSettle,
       machine: {
@@ -224,7 +227,7 @@ export function summary(report: ChaosReport): string {
     `| ${f.journeys} | ${f.started} / ${f.rejected} | ${f.completed} ` +
       `| ${report.kills.api} / ${report.kills.worker} / ${report.kills.redis} / ${report.kills.postgres} ` +
       `| ${report.elapsedSeconds} s (${report.workloadSeconds} s) | ${f.historyEvents} | ${f.integrationTasks} | ${f.sideEffects} ` +
-      `| ${report.requestRetries + report.lostAnswers} | ${report.violations.length} |`,
+      `| ${report.requestRetries + report.lostAnswers + report.rateLimited} | ${report.violations.length} |`,
     '',
     `| journey type | journeys | completed | active | broken | refused at start | as expected |`,
     `|---|---|---|---|---|---|---|`,
@@ -234,7 +237,8 @@ export function summary(report: ChaosReport): string {
     '',
     `machine: ${report.machine.cpus} cores (${report.machine.cpuModel ?? 'unknown'}), ${report.machine.memoryGb} GB, ` +
       `Node ${report.machine.node}; seed ${report.seed}`,
-    `requests sent again: ${report.requestRetries} after no answer or a 5xx, ${report.lostAnswers} after an answer thrown away on purpose`,
+    `requests sent again: ${report.requestRetries} after no answer or a 5xx, ` +
+      `${report.lostAnswers} after an answer thrown away on purpose, ${report.rateLimited} after a 429's Retry-After`,
     `jobs lost with Redis and queued again by the outbox sweeper: ${report.requeuedBySweeper}; ` +
       `authority calls answered as replays: ${f.replayedCalls}; dead tasks: ${f.deadTasks}`,
     `outbox rows of delayed jobs waiting for their time (letters after quiet hours): ${f.outboxWaiting}`,
