@@ -128,7 +128,8 @@ export class ChaosDriver {
     }
     // POST /api/journeys takes no idempotency key: after a lost answer, the citizen looks at their
     // journeys before trying again (and a second try finds the first one as JOURNEY_ALREADY_ACTIVE).
-    const until = Date.now() + this.ctx.patienceMs;
+    const started = Date.now();
+    let until = started + this.ctx.patienceMs;
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0) {
         const mine = await this.request('GET', '/api/journeys', citizen);
@@ -143,6 +144,12 @@ export class ChaosDriver {
       if (answer && answer.status === 201) return { journeyId: String(answer.body.id) };
       if (answer && answer.status === 409 && answer.body.code === 'JOURNEY_ALREADY_ACTIVE')
         return { journeyId: String(answer.body.journeyId) };
+      const wait = answer?.status === 429 ? this.rateLimitWait(answer, until, started) : undefined;
+      if (wait) {
+        until += wait;
+        await sleep(wait);
+        continue;
+      }
       if (answer && !transient(answer)) return { rejected: `${answer.status} ${String(answer.body.code)}` };
       if (Date.now() > until) throw new Error(`start: no answer for ${this.ctx.patienceMs} ms`);
       this.retries++;
@@ -166,20 +173,28 @@ export class ChaosDriver {
   }
 
   /** Sends until an answer that is not a temporary failure arrives; the same body every time. */
+  /** How long a 429 is waited out (Retry-After); it does not spend the request's patience, up to this many times it. */
+  private rateLimitWait(answer: Answer, until: number, started: number): number | undefined {
+    const wait = Math.max(1, Number(answer.body.retryAfterSeconds) || 1) * 1000;
+    if (until + wait - started > 5 * this.ctx.patienceMs) return undefined;
+    this.rateLimited++;
+    return wait;
+  }
+
   private async request(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
-    let until = Date.now() + this.ctx.patienceMs;
+    const started = Date.now();
+    let until = started + this.ctx.patienceMs;
     for (let attempt = 0; ; attempt++) {
       const answer = await this.once(method, path, token, body);
       if (answer && method === 'POST' && attempt === 0 && this.ctx.rng.next() < this.ctx.lostAnswerRate) {
         this.lostAnswers++;
         continue; // the same request again, at once
       }
-      if (answer?.status === 429) {
-        // As a well-behaved client does (the register feed sends in bursts): wait as long as the
-        // answer says, then send the same request again. The wait is the service's, not lost patience.
-        const wait = Math.max(1, Number(answer.body.retryAfterSeconds) || 1) * 1000;
+      // As a well-behaved client does (the register feed sends in bursts): wait as long as the
+      // answer says, then send the same request again.
+      const wait = answer?.status === 429 ? this.rateLimitWait(answer, until, started) : undefined;
+      if (wait) {
         until += wait;
-        this.rateLimited++;
         await sleep(wait);
         continue;
       }

@@ -230,16 +230,17 @@ export class JourneyWriter {
       // Link the journey the citizen already has instead of starting a second one.
       if (existing.parent_journey_id) return;
       // An UPDATE … RETURNING answers [rows, count].
-      const [[linked]]: [{ status: string; type: string }[], number] = await tx.query(
+      const [[linked]]: [{ status: string; type: string; version: number }[], number] = await tx.query(
         `UPDATE journey SET parent_journey_id = $2, linked_step = $3
-          WHERE id = $1 AND parent_journey_id IS NULL AND status IN ('active', 'completed') RETURNING status, type`,
+          WHERE id = $1 AND parent_journey_id IS NULL AND status IN ('active', 'completed') RETURNING status, type, version`,
         [existing.id, ctx.journeyId, link.step],
       );
-      // It ended after it was read: its ending did not see this parent, so the parent hears it now.
+      // It ended after it was read: its ending did not see this parent, so the parent hears it now
+      // (filed under the ending, as the ending's own statement would have).
       if (linked?.status === 'completed') {
         await this.commands.outbox(
           tx,
-          ctx,
+          { journeyId: existing.id, citizenId: ctx.citizenId, seq: linked.version },
           linkedCompletedPayload({ id: existing.id, type: linked.type, parent_journey_id: ctx.journeyId, linked_step: link.step }),
         );
       }

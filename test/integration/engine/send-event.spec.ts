@@ -316,9 +316,11 @@ describe(SendEventUseCase.name, () => {
     expect(await sql.query('SELECT parent_journey_id, linked_step, status FROM journey WHERE id = $1', [child])).toEqual([
       { parent_journey_id: parent, linked_step: 'wait', status: 'completed' },
     ]);
-    const told = await sql.query(`SELECT payload FROM outbox WHERE payload->'data'->>'idempotencyKey' = $1`, [`linked:${child}`]);
-    expect(told.map((r: { payload: unknown }) => r.payload)).toEqual([
-      linkedCompletedPayload({ id: child, type: 'moving', parent_journey_id: parent, linked_step: 'wait' }),
+    const told = await sql.query(`SELECT journey_id, payload FROM outbox WHERE payload->'data'->>'idempotencyKey' = $1`, [
+      `linked:${child}`,
+    ]);
+    expect(told).toEqual([
+      { journey_id: child, payload: linkedCompletedPayload({ id: child, type: 'moving', parent_journey_id: parent, linked_step: 'wait' }) },
     ]);
   });
 
