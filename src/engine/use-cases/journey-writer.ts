@@ -211,12 +211,20 @@ export class JourneyWriter {
   ): Promise<void> {
     const links = await this.commands.write(tx, ctx, result.commands);
     for (const link of links) await this.startLinked(tx, ctx, link as Extract<JourneyCommand, { type: 'journey.link' }>, actor);
-    if (result.status === 'completed') {
-      // Unless the journey's write cancelled them already (`endsTimers`) and nothing scheduled one after it.
-      if (!written.timersEnded) await this.commands.cancelAllTimers(tx, ctx);
-      // Unless the journey's write told the parent already (JourneyRepository.advance).
-      if (!written.parentTold) await this.notifyParentOnCompletion(tx, ctx, journey);
-    }
+    // Unless the journey's write cancelled its timers already (`endsTimers`, and nothing scheduled one
+    // after it), and told the parent already (JourneyRepository.advance).
+    if (result.status === 'completed') await this.ended(tx, ctx, journey, written);
+  }
+
+  /** A journey has ended: its timers stop, and a parent journey waiting for it hears it. */
+  async ended(
+    tx: Sql,
+    ctx: CommandContext,
+    journey: ParentLink,
+    written: { timersEnded: boolean; parentTold: boolean } = { timersEnded: false, parentTold: false },
+  ): Promise<void> {
+    if (!written.timersEnded) await this.commands.cancelAllTimers(tx, ctx);
+    if (!written.parentTold) await this.notifyParentOnCompletion(tx, ctx, journey);
   }
 
   private async startLinked(

@@ -29,7 +29,8 @@ export interface MigrationReportLine {
  * migrations the definitions ship. Each journey is migrated in its own transaction; one that
  * cannot be migrated is reported with the reason and left as it was. A broken journey whose
  * migrated snapshot fits again becomes active. A migration that recomputes deadlines also gives
- * the timer commands for them, written in the same transaction (and listed in a dry run).
+ * the timer commands for them, written in the same transaction (and listed in a dry run). A
+ * migration that ends a journey cancels its timers and tells a parent journey waiting for it.
  */
 @Injectable()
 export class MigrateJourneysUseCase {
@@ -89,8 +90,10 @@ export class MigrateJourneysUseCase {
             actor: { kind: 'engine', id: 'journeys:migrate' },
             state: line.stateAfter,
           });
-          if (status === 'active')
-            await this.writer.runCommands(tx, { journeyId: id, citizenId: journey.citizen_id, seq: journey.version + 1 }, commands);
+          const ctx = { journeyId: id, citizenId: journey.citizen_id, seq: journey.version + 1 };
+          if (status === 'active') await this.writer.runCommands(tx, ctx, commands);
+          // A migration that ends a journey ends it as an event would: timers stop, a parent hears it.
+          else await this.writer.ended(tx, ctx, journey);
           return { ...line, outcome: 'migrated' };
         }),
       );

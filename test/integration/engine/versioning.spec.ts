@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { JourneyDefinition } from '../../../journeys/shared/contract';
+import { linkedCompletedPayload } from '../../../src/engine/persistence/command-fold';
 import { MigrateJourneysUseCase } from '../../../src/engine/use-cases/migrate-journeys.use-case';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
@@ -99,5 +100,49 @@ describe('journey definition versions', () => {
     const report = await app.get(MigrateJourneysUseCase).execute({ type: 'moving', to: 2, dryRun: false });
     expect(report).toEqual([expect.objectContaining({ journeyId: id, outcome: 'cannot', reason: expect.stringContaining('gone') })]);
     expect((await sql.query('SELECT definition_version FROM journey WHERE id = $1', [id]))[0].definition_version).toBe(1);
+  });
+
+  it('ends a journey whose migration ends it as an event would: its timers stop and its parent hears it', async () => {
+    // A version 2 that no longer asks for the confirmation: a journey waiting for it is done.
+    const ending: JourneyDefinition = {
+      ...errandV2,
+      migrations: [
+        {
+          from: 1,
+          to: 2,
+          description: 'the confirmation is no longer asked for',
+          migrate: (snapshot) => (snapshot.value === 'waiting' ? { ...snapshot, value: 'done', status: 'done' } : snapshot),
+        },
+      ],
+    };
+    let app = await deploy([errandV1]);
+    let sql = app.get(DataSource);
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES ('0101901237') RETURNING id`);
+    const start = (citizenId: string) => app.get(StartJourneyUseCase).execute({ citizenId, type: 'moving', actor: citizen });
+    const [p] = await sql.query(`INSERT INTO citizen (cpr) VALUES ('0101901238') RETURNING id`);
+    const parent = (await start(p.id)).journeyId;
+    const child = (await start(c.id)).journeyId;
+    await sql.query('UPDATE journey SET parent_journey_id = $2, linked_step = $3 WHERE id = $1', [child, parent, 'ask']);
+    await app.get(SendEventUseCase).execute({
+      origin: 'engine',
+      journeyId: child,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      actor: engine,
+    });
+    expect(await sql.query(`SELECT status FROM journey_timer WHERE journey_id = $1`, [child])).toEqual([{ status: 'scheduled' }]);
+
+    app = await deploy([errandV1, ending]);
+    sql = app.get(DataSource);
+    const report = await app.get(MigrateJourneysUseCase).execute({ type: 'moving', to: 2, dryRun: false });
+    expect(report).toEqual(
+      expect.arrayContaining([expect.objectContaining({ journeyId: child, outcome: 'migrated', stateAfter: 'done' })]),
+    );
+    expect(await sql.query('SELECT status FROM journey WHERE id = $1', [child])).toEqual([{ status: 'completed' }]);
+    expect(await sql.query(`SELECT status FROM journey_timer WHERE journey_id = $1`, [child])).toEqual([{ status: 'cancelled' }]);
+    const told = await sql.query(`SELECT payload FROM outbox WHERE payload->'data'->>'idempotencyKey' = $1`, [`linked:${child}`]);
+    expect(told.map((r: { payload: unknown }) => r.payload)).toEqual([
+      linkedCompletedPayload({ id: child, type: 'moving', parent_journey_id: parent, linked_step: 'ask' }),
+    ]);
   });
 });
