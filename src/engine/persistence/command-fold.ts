@@ -99,6 +99,11 @@ export function linkedCompletedPayload(child: { id: string; type: string; parent
   };
 }
 
+/** Whether a journey write that returned `row` may have queued its parent's event (`tellParentSql`). */
+export function mayHaveToldParent(row: { status: string; parent_journey_id: string | null }): boolean {
+  return row.status === 'completed' && !!row.parent_journey_id;
+}
+
 /**
  * The statement part that queues `linkedCompletedPayload` for the parent journey of the journey the
  * CTE `row` wrote, when that write ended it. It reads the parent from the written row: a link made

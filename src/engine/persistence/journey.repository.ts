@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { markJourneyChanged } from '../../platform/database/journey-changes';
 import { markOutboxWritten } from '../../platform/queue/outbox';
-import { commandParams, commandsSql, NO_COMMANDS, tellParentSql, type FoldedCommands } from './command-fold';
+import { commandParams, commandsSql, mayHaveToldParent, NO_COMMANDS, tellParentSql, type FoldedCommands } from './command-fold';
 import { scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
 
 /** A journey's lifecycle status (the `journey.status` column). */
@@ -310,7 +310,7 @@ export class JourneyRepository {
     );
     if (rows[0]) markJourneyChanged(tx, a.id);
     // A journey that ended may have told its parent (`told`): the relays look.
-    if (rows[0]?.parent_journey_id && a.write.status === 'completed') markOutboxWritten(tx);
+    if (rows[0] && mayHaveToldParent(rows[0])) markOutboxWritten(tx);
     return rows[0];
   }
 

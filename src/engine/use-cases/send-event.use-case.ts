@@ -7,7 +7,7 @@ import type { Actor } from '../actor';
 import { JOURNEY_CHANGED_CHANNEL } from '../../platform/database/journey-changes';
 import { PostCommitNotifier } from '../../platform/database/post-commit-notifier';
 import { OUTBOX_CHANNEL } from '../../platform/queue/outbox';
-import type { FoldedCommands } from '../persistence/command-fold';
+import { mayHaveToldParent, type FoldedCommands } from '../persistence/command-fold';
 import type { Advance, HistoryRow, JourneyChild, JourneyRow, LockedJourney, Sql } from '../persistence/journey.repository';
 import { endsTimers, foldTimers, type FoldedTimers } from '../persistence/timer-fold';
 import { derivedColumns } from '../runtime/journey-facts';
@@ -142,8 +142,7 @@ export class SendEventUseCase {
       // What a commit would have sent (PostCommitNotifier), in one statement: the journey changed, and work was queued.
       const { tasks, letters } = prepared.commands;
       const asks: [string, string[]][] = [[JOURNEY_CHANGED_CHANNEL, [written.id]]];
-      const toldParent = written.status === 'completed' && !!written.parent_journey_id;
-      if (tasks.length || letters.length || toldParent) asks.push([OUTBOX_CHANNEL, ['']]);
+      if (tasks.length || letters.length || mayHaveToldParent(written)) asks.push([OUTBOX_CHANNEL, ['']]);
       this.notifier.notifyAll(asks);
       return this.applied(command, prepared, written);
     }

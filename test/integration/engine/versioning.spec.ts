@@ -30,6 +30,16 @@ describe('journey definition versions', () => {
     return app;
   }
 
+  /** The errand's integration answers: the journey waits for the confirmation, with a reminder scheduled. */
+  const answerIntegration = (app: INestApplication, journeyId: string) =>
+    app.get(SendEventUseCase).execute({
+      origin: 'engine',
+      journeyId,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      actor: engine,
+    });
+
   beforeAll(async () => {
     db = await createTestDatabase('versioning');
   });
@@ -43,13 +53,7 @@ describe('journey definition versions', () => {
     const sql = app.get(DataSource);
     const [c1] = await sql.query(`INSERT INTO citizen (cpr) VALUES ('0101901234') RETURNING id`);
     const old = (await app.get(StartJourneyUseCase).execute({ citizenId: c1.id, type: 'moving', actor: citizen })).journeyId;
-    await app.get(SendEventUseCase).execute({
-      origin: 'engine',
-      journeyId: old,
-      type: 'integration.completed',
-      data: { step: 'ask', task: 'order-health-card', output: {} },
-      actor: engine,
-    });
+    await answerIntegration(app, old);
 
     app = await deploy([errandV1, errandV2]);
     const db2 = app.get(DataSource);
@@ -123,13 +127,7 @@ describe('journey definition versions', () => {
     const parent = (await start(p.id)).journeyId;
     const child = (await start(c.id)).journeyId;
     await sql.query('UPDATE journey SET parent_journey_id = $2, linked_step = $3 WHERE id = $1', [child, parent, 'ask']);
-    await app.get(SendEventUseCase).execute({
-      origin: 'engine',
-      journeyId: child,
-      type: 'integration.completed',
-      data: { step: 'ask', task: 'order-health-card', output: {} },
-      actor: engine,
-    });
+    await answerIntegration(app, child);
     expect(await sql.query(`SELECT status FROM journey_timer WHERE journey_id = $1`, [child])).toEqual([{ status: 'scheduled' }]);
 
     app = await deploy([errandV1, ending]);
