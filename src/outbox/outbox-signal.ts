@@ -8,8 +8,9 @@ import { OUTBOX_CHANNEL as CHANNEL, takeOutboxWritten } from '../platform/queue/
  * The writers mark their transaction (`markOutboxWritten`, src/platform/queue/outbox.ts), and after
  * the commit this asks for `NOTIFY outbox` through the process's PostCommitNotifier: outside the
  * transition's transaction, so commits do not wait in line on PostgreSQL's notify lock, and in one
- * statement with the journey change notifications of the same moment. While one notification is on
- * its way, the commits that arrive fold into one more. A notification lost to a crash or a broken
+ * statement with the journey change notifications of the same moment. The commits of the same few
+ * milliseconds fold into one notification; those that arrive while it is on its way, into one
+ * more. A notification lost to a crash or a broken
  * connection costs at most the relays' poll interval: the outbox row is the promise, the
  * notification only a nudge.
  */
@@ -24,7 +25,7 @@ export class OutboxSignal {
     return this.notifier.sent(CHANNEL);
   }
 
-  /** Sends a notification now, or, when one is on its way, one more after it. Never throws. */
+  /** Sends a notification within a few milliseconds, or, when one is on its way, one more after it. Never throws. */
   poke(): void {
     this.notifier.notify(CHANNEL, ['']);
   }

@@ -16,6 +16,12 @@ export type CommitMarks = (runner: QueryRunner | undefined) => string[];
 
 /** After a failed connect, wait this long before trying again (whoever listens polls meanwhile). */
 const RECONNECT_AFTER_MS = 1000;
+/**
+ * A statement waits this long for the commits that follow the first, so they go together: each
+ * notification wakes every listening connection (and its process), and under load several commits
+ * land within a few milliseconds. A nudge that is 2 ms later is not one anybody notices.
+ */
+export const GATHER_MS = 2;
 /** A notification's payload is at most 8,000 bytes: items (journey ids) go in batches well below that. */
 const ITEMS_PER_NOTIFICATION = 150;
 
@@ -30,9 +36,10 @@ const ITEMS_PER_NOTIFICATION = 150;
  * It is the one TypeORM subscriber for this: at a commit it takes every channel's marks (`onCommit`)
  * and asks for them together, so a transition that queued work and changed a journey costs one
  * statement, `SELECT pg_notify('outbox', ''), pg_notify('journey_changed', '<ids>')`; a rollback
- * clears the marks. What is asked for while a statement is on its way goes, every channel
- * together, in the next one. On a channel, the same item asked for twice goes once. A notification is a nudge, not a promise: one lost to a
- * crash or a broken connection costs the listener's own poll; the rows are what counts.
+ * clears the marks. What is asked for within `GATHER_MS` of the first ask, or while a statement is
+ * on its way, goes, every channel together, in one statement. On a channel, the same item asked for
+ * twice goes once. A notification is a nudge, not a promise: one lost to a crash or a broken
+ * connection costs the listener's own poll; the rows are what counts.
  */
 @Injectable()
 export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleInit, BeforeApplicationShutdown {
@@ -103,6 +110,8 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
   private async send(): Promise<void> {
     try {
       while (this.pending.size && !this.closed) {
+        await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+        if (this.closed) break;
         // Taken before the connection is awaited: what is asked for from here on goes in the next statement.
         const calls = this.take();
         const client = await this.connect();

@@ -7,7 +7,7 @@ import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-c
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { OutboxRelay } from '../../../src/outbox/outbox-relay';
 import { OutboxSignal } from '../../../src/outbox/outbox-signal';
-import { PostCommitNotifier } from '../../../src/platform/database/post-commit-notifier';
+import { GATHER_MS, PostCommitNotifier } from '../../../src/platform/database/post-commit-notifier';
 import { Queues } from '../../../src/platform/queue/queues';
 import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
@@ -98,6 +98,27 @@ describe(OutboxSignal.name, () => {
     }
   });
 
+  it('journeys that change within a moment of each other wake the streams with one notification naming them all', async () => {
+    const notifier = app.get(PostCommitNotifier);
+    const streams = new Client({ connectionString: db.url });
+    await streams.connect();
+    const heard: string[] = [];
+    streams.on('notification', (n) => heard.push(n.payload ?? ''));
+    await streams.query('LISTEN journey_changed');
+    try {
+      const before = notifier.statements;
+      notifier.notify('journey_changed', ['j-1']);
+      await new Promise((r) => setImmediate(r));
+      notifier.notify('journey_changed', ['j-2']);
+      notifier.notify('journey_changed', ['j-3', 'j-1']);
+      await waitFor(() => heard.length > 0, 5000);
+      await new Promise((r) => setTimeout(r, 100));
+      expect({ statements: notifier.statements - before, heard }).toEqual({ statements: 1, heard: ['j-1,j-2,j-3'] });
+    } finally {
+      await streams.end();
+    }
+  });
+
   it('the commit itself sends no notification: the trigger that did is gone', async () => {
     const triggers = await app
       .get(DataSource)
@@ -135,11 +156,14 @@ describe(OutboxSignal.name, () => {
     ).toEqual([{ n: 0 }]);
   });
 
-  it('pokes that arrive while a notification is on its way fold into one more, and the last is never dropped', async () => {
+  it('pokes that arrive together fold into one, those arriving while it is on its way into one more, the last never dropped', async () => {
     const signal = app.get(OutboxSignal);
     const sent = signal.sent;
     const heard = notifications.length;
-    for (let i = 0; i < 20; i++) signal.poke();
+    for (let i = 0; i < 10; i++) signal.poke();
+    // Past the gathering moment, while the first notification is on its way.
+    await new Promise((r) => setTimeout(r, GATHER_MS + 1));
+    for (let i = 0; i < 10; i++) signal.poke();
     await waitFor(() => notifications.length - heard >= 2, 5000);
     await new Promise((r) => setTimeout(r, 200));
     expect({ sent: signal.sent - sent, heard: notifications.length - heard }).toEqual({ sent: 2, heard: 2 });
