@@ -113,8 +113,31 @@ export function easterSunday(year: number): IsoDate {
   return formatIsoDate(year, month, day);
 }
 
+/**
+ * The public holidays of each year asked for, worked out once: deadlines count working days, and a
+ * deadline weeks away asks about every day on the way. The rules never change within a year, so a
+ * year's list (frozen, shared by every caller) is as pure as working it out again.
+ */
+const holidaysByYear = new Map<number, { list: readonly PublicHoliday[]; byDate: ReadonlyMap<IsoDate, PublicHoliday> }>();
+
+function holidaysOf(year: number): { list: readonly PublicHoliday[]; byDate: ReadonlyMap<IsoDate, PublicHoliday> } {
+  let known = holidaysByYear.get(year);
+  if (!known) {
+    // Dates come from citizens too (any year a date format allows): the memory stays small.
+    if (holidaysByYear.size >= 200) holidaysByYear.clear();
+    const list = Object.freeze(holidaysIn(year).map((h) => Object.freeze({ date: h.date, name: Object.freeze(h.name) })));
+    known = { list, byDate: new Map(list.map((h) => [h.date, h])) };
+    holidaysByYear.set(year, known);
+  }
+  return known;
+}
+
 /** The public holidays (helligdage) of a year, in date order. */
-export function publicHolidays(year: number): PublicHoliday[] {
+export function publicHolidays(year: number): readonly PublicHoliday[] {
+  return holidaysOf(year).list;
+}
+
+function holidaysIn(year: number): PublicHoliday[] {
   const easter = easterSunday(year);
   const fromEaster = (days: number, da: string, en: string): PublicHoliday => ({
     date: addDays(easter, days),
@@ -136,7 +159,7 @@ export function publicHolidays(year: number): PublicHoliday[] {
 }
 
 export function publicHolidayOn(iso: IsoDate): PublicHoliday | undefined {
-  return publicHolidays(parseIsoDate(iso).year).find((h) => h.date === iso);
+  return holidaysOf(parseIsoDate(iso).year).byDate.get(iso);
 }
 
 export function isPublicHoliday(iso: IsoDate): boolean {

@@ -106,6 +106,17 @@ describe('Danish public holidays', () => {
     expect(['2025-01-01', '2025-12-25', '2025-12-26'].every(isPublicHoliday)).toBe(true);
     expect(['2025-06-05', '2025-12-24', '2025-12-31'].some(isPublicHoliday)).toBe(false);
   });
+
+  it("keeps a year's holidays as they are, whatever a caller does with the list it was given", () => {
+    const list = publicHolidays(2026) as { date: string; name: { da: string } }[];
+    expect(() => list.push({ date: '2026-06-05', name: { da: 'Grundlovsdag' } })).toThrow(TypeError);
+    expect(() => {
+      list[0].date = '2026-06-05';
+    }).toThrow(TypeError);
+    expect(isPublicHoliday('2026-06-05')).toBe(false);
+    expect(isPublicHoliday('2026-01-01')).toBe(true);
+    expect(publicHolidays(2026)).toHaveLength(10);
+  });
 });
 
 describe('working-day arithmetic', () => {
