@@ -75,7 +75,10 @@ export function nextActionsOf(
 ): NextActionView[] {
   if (row.status !== 'active') return [];
   const actions: NextActionView[] = [];
+  const handled = runtime.handledEvents(def.machine, snapshot);
   for (const event of sendableEvents(def, row, viewer)) {
+    // No state the journey is in has a transition for it: no example could be accepted.
+    if (handled && !handled.has(event)) continue;
     const spec = def.events[event];
     const examples = spec.examples.length ? spec.examples : [{}];
     const dated = dateFields(spec.schema);

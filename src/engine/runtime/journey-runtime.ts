@@ -1,4 +1,10 @@
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import {
+  __unsafe_getAllOwnEventDescriptors as ownEventDescriptors,
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate';
 import {
   COMMAND_TYPES,
   type JourneyCommand,
@@ -124,4 +130,27 @@ export function accepts(snapshot: AnyMachineSnapshot, event: JourneyEvent): bool
   } catch {
     return false;
   }
+}
+
+/** Per machine and state value: the event types its states have transitions for (null: a wildcard takes any). */
+const handledByState = new WeakMap<AnyStateMachine, Map<string, ReadonlySet<string> | null>>();
+
+/**
+ * The event types that some state the snapshot is in has a transition for. An event outside them is
+ * not accepted, whatever its data, so whoever asks `accepts` for many events (next actions) can
+ * leave those out without running the machine. Undefined when a wildcard descriptor (`*`, `step.*`)
+ * could take any event. It depends on the machine and the state value alone, so it is worked out
+ * once per state (a machine has finitely many).
+ */
+export function handledEvents(machine: AnyStateMachine, snapshot: AnyMachineSnapshot): ReadonlySet<string> | undefined {
+  let byState = handledByState.get(machine);
+  if (!byState) handledByState.set(machine, (byState = new Map<string, ReadonlySet<string> | null>()));
+  const state = flattenState(snapshot.value);
+  let handled = byState.get(state);
+  if (handled === undefined) {
+    const descriptors = ownEventDescriptors(snapshot) as string[];
+    handled = descriptors.some((d) => d.includes('*')) ? null : new Set(descriptors);
+    byState.set(state, handled);
+  }
+  return handled ?? undefined;
 }
