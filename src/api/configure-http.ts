@@ -18,7 +18,16 @@ export function configureHttp(app: NestExpressApplication): OpenAPIObject {
   // same-origin CSS and fonts (Det Fælles Designsystem from node_modules) and one same-origin
   // script, the journey page's live update (src/api/pages/assets/journey-live.ts).
   const headers = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'"] } } });
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? next() : headers(req, res, next)));
+  // Answers carry personal data: neither a browser nor a proxy keeps them, unless a route that serves
+  // public files says otherwise (the design system's assets, the journey page's script). With no
+  // cache there is nothing for an ETag to validate, so none is computed (a SHA-1 of every answer).
+  app.set('etag', false);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const at = req.path;
+    if (at.startsWith('/api/docs')) return next();
+    if (!at.startsWith('/assets/')) res.setHeader('Cache-Control', 'no-store');
+    headers(req, res, next);
+  });
   app.useStaticAssets(path.join(path.dirname(require.resolve('dkfds')), '..'), { prefix: '/assets/dkfds/', maxAge: '1d', index: false });
   const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

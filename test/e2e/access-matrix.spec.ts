@@ -374,6 +374,8 @@ async function streamHead(app: NestExpressApplication, path: string, headers: Re
  * slow, not wrong.
  */
 const LONG = 240_000;
+/** Routes that serve public files, which browsers may keep; every other answer says `no-store`. */
+const PUBLIC_FILES = ['GET /assets/journey-live.js'];
 const isPage = (route: string) => !/^\S+ \/(api|health|metrics)\b/.test(route);
 const succeeds = (e: Expected) => typeof e === 'number' && (e < 300 || e === 303);
 
@@ -442,6 +444,9 @@ describe('access matrix', () => {
             );
           if (!pattern.startsWith('/api/docs') && res.headers['x-content-type-options'] !== 'nosniff')
             wrong.push(`${route} as ${role}: no helmet headers`);
+          if (!pattern.startsWith('/api/docs') && !PUBLIC_FILES.includes(route) && !/\bno-store\b/.test(res.headers['cache-control'] ?? ''))
+            wrong.push(`${route} as ${role}: may be cached (Cache-Control: ${res.headers['cache-control']})`);
+          if (res.headers.etag !== undefined && !PUBLIC_FILES.includes(route)) wrong.push(`${route} as ${role}: has an ETag`);
         }
       }
       expect(wrong).toEqual([]);
@@ -461,6 +466,9 @@ describe('access matrix', () => {
       });
       expect(res.headers['x-powered-by']).toBeUndefined();
     }
+    // The design system's files are public and kept a day; personal answers never are.
+    const css = await request(app.getHttpServer()).get('/assets/dkfds/css/dkfds-borgerdk.min.css').expect(200);
+    expect(css.headers['cache-control']).toBe('public, max-age=86400');
   });
 
   it(

@@ -49,7 +49,7 @@ export class JourneyStreams implements BeforeApplicationShutdown {
   stream(req: Request, res: Response, journeyId: string, stillAllowed: () => Promise<boolean> = () => Promise.resolve(true)): void {
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
+      'Cache-Control': 'no-store, no-transform',
       'X-Accel-Buffering': 'no',
     });
     res.flushHeaders();
