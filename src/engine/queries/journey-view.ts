@@ -137,7 +137,8 @@ export function journeyView(
   // Known next actions need no machine.
   if (row.status !== 'broken' && !knownActions) {
     try {
-      snapshot = runtime.restore(def, row.snapshot as runtime.PersistedSnapshot);
+      // A row just written by a transition comes with the snapshot it was written from.
+      snapshot = runtime.liveSnapshotOf(row) ?? runtime.restore(def, row.snapshot as runtime.PersistedSnapshot);
     } catch {
       snapshot = undefined;
     }

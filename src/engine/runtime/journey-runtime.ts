@@ -28,6 +28,8 @@ export interface TransitionResult {
   status: 'active' | 'completed';
   commands: JourneyCommand[];
   context: JourneyContextBase;
+  /** The machine snapshot itself, not persisted: a view of the row written from it needs no restore (`writtenFrom`). */
+  live: AnyMachineSnapshot;
 }
 
 /** The persisted snapshot does not fit the machine version it claims (e.g. a renamed state). */
@@ -81,7 +83,26 @@ function result(machine: AnyStateMachine, next: AnyMachineSnapshot, actions: { t
     status: next.status === 'done' ? 'completed' : 'active',
     commands: commandsOf(actions),
     context: next.context as JourneyContextBase,
+    live: next,
   };
+}
+
+/** Rows as a transition wrote them, with the machine snapshot they were written from. */
+const liveSnapshots = new WeakMap<object, AnyMachineSnapshot>();
+
+/**
+ * Notes that `row` holds the snapshot `result` persisted, so whoever views the row right after the
+ * transition (the answer to an event or a start) asks that snapshot for next actions instead of
+ * restoring the persisted one: it is the same state, already resolved. Returns the row.
+ */
+export function writtenFrom<T extends object>(row: T, result: Pick<TransitionResult, 'live'>): T {
+  liveSnapshots.set(row, result.live);
+  return row;
+}
+
+/** The snapshot `row` was written from in this process (`writtenFrom`), if it was. */
+export function liveSnapshotOf(row: object): AnyMachineSnapshot | undefined {
+  return liveSnapshots.get(row);
 }
 
 export function start(definition: JourneyDefinition, input: JourneyInput): TransitionResult {

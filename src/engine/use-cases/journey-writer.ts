@@ -158,7 +158,7 @@ export class JourneyWriter {
     );
     this.metrics.transitions.inc({ journey_type: def.id, event_type: 'journey.started' });
     const linked = result.commands.some((c) => c.type === 'journey.link');
-    return linked ? written.row : { ...written.row, children: [] };
+    return runtime.writtenFrom(linked ? written.row : { ...written.row, children: [] }, result);
   }
 
   /** Timers and notifications a snapshot migration asks for, written on the migration's transaction. */

@@ -272,7 +272,7 @@ export class SendEventUseCase {
     const linked = p.result.commands.some((c) => c.type === 'journey.link');
     return {
       result: { journeyId: p.journey.id, seq: written.version, state: p.result.state, duplicate: false },
-      journey: linked ? row : { ...row, children },
+      journey: runtime.writtenFrom(linked ? row : { ...row, children }, p.result),
     };
   }
 

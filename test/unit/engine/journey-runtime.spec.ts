@@ -1,5 +1,7 @@
 import { allDefinitions } from '../../../journeys';
-import { flattenState, handledEvents } from '../../../src/engine/runtime/journey-runtime';
+import type { JourneyRow } from '../../../src/engine/persistence/journey.repository';
+import { journeyView, type ViewAs } from '../../../src/engine/queries/journey-view';
+import { flattenState, handledEvents, writtenFrom } from '../../../src/engine/runtime/journey-runtime';
 import { exampleInputs, explore } from '../../journeys/journey-graph';
 
 describe(flattenState.name, () => {
@@ -14,10 +16,10 @@ describe(flattenState.name, () => {
   });
 });
 
-describe(handledEvents.name, () => {
-  // Every state each journey reaches from its first example, with every event offered on the way.
-  const explored = allDefinitions().map((definition) => ({ definition, exploration: explore(definition, exampleInputs(definition)[0]) }));
+// Every state each journey reaches from its first example, with every event offered on the way.
+const explored = allDefinitions().map((definition) => ({ definition, exploration: explore(definition, exampleInputs(definition)[0]) }));
 
+describe(handledEvents.name, () => {
   it.each(explored.map((e) => [`${e.definition.id} v${e.definition.version}`, e] as const))(
     'names, in every state %s reaches, every event that state accepts, and leaves some of its events out',
     (_name, { definition, exploration }) => {
@@ -34,4 +36,62 @@ describe(handledEvents.name, () => {
       expect(leftOut).toBeGreaterThan(0);
     },
   );
+});
+
+describe(writtenFrom.name, () => {
+  it.each(explored.map((e) => [`${e.definition.id} v${e.definition.version}`, e] as const))(
+    'gives %s, viewed from the snapshot a transition wrote, the next actions a view from the stored row gives',
+    (_name, { definition, exploration }) => {
+      const viewers: ViewAs[] = [
+        'citizen',
+        ...[...new Set(definition.steps.map((s) => s.system))].map((authority) => ({ kind: 'caseworker' as const, authority })),
+      ];
+      const differences: string[] = [];
+      for (const { state } of Object.values(exploration.adjacency)) {
+        // As PostgreSQL hands the row back: the persisted snapshot through JSON.
+        const stored = JSON.parse(JSON.stringify(definition.machine.getPersistedSnapshot(state))) as JourneyRow['snapshot'];
+        const row: JourneyRow = {
+          id: '00000000-0000-4000-8000-000000000001',
+          citizen_id: 'c',
+          parent_journey_id: null,
+          linked_step: null,
+          type: definition.id,
+          definition_version: definition.version,
+          status: state.status === 'done' ? 'completed' : 'active',
+          state: flattenState(state.value),
+          snapshot: stored,
+          version: 2,
+          broken_reason: null,
+          next_deadline: null,
+          has_failed_step: false,
+          systems: [...new Set(definition.steps.map((s) => s.system))],
+          created_at: new Date(),
+          updated_at: new Date(),
+          completed_at: null,
+          started_by: null,
+        };
+        for (const viewer of viewers) {
+          const restored = journeyView(definition, { ...row }, viewer, { day: '2025-03-01' }).nextActions;
+          const live = journeyView(definition, writtenFrom({ ...row }, { live: state }), viewer, { day: '2025-03-01' }).nextActions;
+          if (JSON.stringify(live) !== JSON.stringify(restored)) differences.push(`${row.state} as ${JSON.stringify(viewer)}`);
+        }
+      }
+      expect(differences).toEqual([]);
+    },
+  );
+
+  it('is what the view asks, not the stored snapshot', () => {
+    const { definition, exploration } = explored[0];
+    const state = exploration.initial;
+    const row = {
+      status: 'active',
+      citizen_id: 'c',
+      systems: ['cpr'],
+      snapshot: { value: 'no-such-state', context: {} },
+      created_at: new Date(),
+      updated_at: new Date(),
+    } as unknown as JourneyRow;
+    expect(journeyView(definition, { ...row }, 'citizen').nextActions).toEqual([]);
+    expect(journeyView(definition, writtenFrom({ ...row }, { live: state }), 'citizen').nextActions.length).toBeGreaterThan(0);
+  });
 });
