@@ -18,6 +18,7 @@ import { CreateConsents1796600300000 } from './1796600300000-CreateConsents';
 import { AddCorrectionRetention1796600400000 } from './1796600400000-AddCorrectionRetention';
 import { AddCitizenNameAndPendingProxyGrants1796600500000 } from './1796600500000-AddCitizenNameAndPendingProxyGrants';
 import { KeepLookedUpPersonInPendingGrant1796600600000 } from './1796600600000-KeepLookedUpPersonInPendingGrant';
+import { LetSeveralJourneysWaitForOne1796600700000 } from './1796600700000-LetSeveralJourneysWaitForOne';
 
 /** Every migration, in order. New migrations are added here (explicit, so tests and the build agree). */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AddCorrectionRetention1796600400000,
   AddCitizenNameAndPendingProxyGrants1796600500000,
   KeepLookedUpPersonInPendingGrant1796600600000,
+  LetSeveralJourneysWaitForOne1796600700000,
 ];

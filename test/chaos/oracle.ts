@@ -390,6 +390,7 @@ function rowOf(j: ModelJourney): JourneyRow {
     citizen_id: 'citizen',
     parent_journey_id: j.parent?.id ?? null,
     linked_step: j.parent?.step ?? null,
+    waiting_journeys: null,
     type: j.def.id,
     definition_version: j.def.version,
     status: j.status as JourneyRow['status'],

@@ -86,35 +86,61 @@ export function commandParams(sql: Pick<EntityManager, 'query'>, folded: FoldedC
 const LINKED_COMPLETED_JOB = 'journey.deliver-event';
 
 /** What tells a parent journey that a journey linked to one of its steps has ended. */
-export function linkedCompletedPayload(child: { id: string; type: string; parent_journey_id: string; linked_step: string }): OutboxPayload {
+export function linkedCompletedPayload(child: { id: string; type: string }, waiting: WaitingJourney): OutboxPayload {
   return {
     op: 'add',
     queue: QUEUES.journeyEvents,
     name: LINKED_COMPLETED_JOB,
     data: {
-      journeyId: child.parent_journey_id,
+      journeyId: waiting.journeyId,
       idempotencyKey: `linked:${child.id}`,
-      event: { type: 'journey.linked-completed', step: child.linked_step, journeyType: child.type },
+      event: { type: 'journey.linked-completed', step: waiting.step, journeyType: child.type },
     },
   };
 }
 
-/** Whether a journey write that returned `row` may have queued its parent's event (`tellParentSql`). */
-export function mayHaveToldParent(row: { status: string; parent_journey_id: string | null }): boolean {
-  return row.status === 'completed' && !!row.parent_journey_id;
+/** A journey waiting for another journey to end, at one of its steps (`journey.waiting_journeys`). */
+export interface WaitingJourney {
+  journeyId: string;
+  step: string;
+}
+
+/** Who waits for `row` to end: its parent at the linked step, then every other journey that linked it. */
+export function waitingFor(row: {
+  parent_journey_id: string | null;
+  linked_step: string | null;
+  waiting_journeys?: WaitingJourney[] | null;
+}): WaitingJourney[] {
+  const parent = row.parent_journey_id && row.linked_step ? [{ journeyId: row.parent_journey_id, step: row.linked_step }] : [];
+  return [...parent, ...(row.waiting_journeys ?? [])];
+}
+
+/** Whether a journey write that returned `row` may have queued a waiting journey's event (`tellParentSql`). */
+export function mayHaveToldParent(row: {
+  status: string;
+  parent_journey_id: string | null;
+  waiting_journeys?: WaitingJourney[] | null;
+}): boolean {
+  return row.status === 'completed' && (!!row.parent_journey_id || !!row.waiting_journeys?.length);
 }
 
 /**
- * The statement part that queues `linkedCompletedPayload` for the parent journey of the journey the
- * CTE `row` wrote, when that write ended it. It reads the parent from the written row: a link made
- * after the event's read and before its write is on it, because the link waits for the row.
+ * The statement part that queues `linkedCompletedPayload` for every journey waiting for the journey
+ * the CTE `row` wrote (its parent, and `waiting_journeys`), when that write ended it. It reads them
+ * from the written row: a link made after the event's read and before its write is on it, because
+ * the link waits for the row.
  */
 export function tellParentSql(row: string): string {
   return `INSERT INTO outbox (id, journey_id, seq, command_type, payload)
          SELECT gen_random_uuid(), ${row}.id, ${row}.version, 'queue.add',
                 jsonb_build_object('op', 'add', 'queue', '${QUEUES.journeyEvents}', 'name', '${LINKED_COMPLETED_JOB}',
-                  'data', jsonb_build_object('journeyId', ${row}.parent_journey_id, 'idempotencyKey', 'linked:' || ${row}.id,
-                    'event', jsonb_build_object('type', 'journey.linked-completed', 'step', ${row}.linked_step,
+                  'data', jsonb_build_object('journeyId', w.journey_id, 'idempotencyKey', 'linked:' || ${row}.id,
+                    'event', jsonb_build_object('type', 'journey.linked-completed', 'step', w.step,
                                                 'journeyType', ${row}.type)))
-           FROM ${row} WHERE ${row}.status = 'completed' AND ${row}.parent_journey_id IS NOT NULL AND ${row}.linked_step IS NOT NULL`;
+           FROM ${row} CROSS JOIN LATERAL (
+                  SELECT ${row}.parent_journey_id::text AS journey_id, ${row}.linked_step AS step
+                   WHERE ${row}.parent_journey_id IS NOT NULL AND ${row}.linked_step IS NOT NULL
+                  UNION ALL
+                  SELECT e->>'journeyId', e->>'step' FROM jsonb_array_elements(COALESCE(${row}.waiting_journeys, '[]')) AS e) AS w
+          WHERE ${row}.status = 'completed'`;
 }

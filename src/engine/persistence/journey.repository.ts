@@ -3,7 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { markJourneyChanged } from '../../platform/database/journey-changes';
 import { markOutboxWritten } from '../../platform/queue/outbox';
-import { commandParams, commandsSql, mayHaveToldParent, NO_COMMANDS, tellParentSql, type FoldedCommands } from './command-fold';
+import {
+  commandParams,
+  commandsSql,
+  mayHaveToldParent,
+  NO_COMMANDS,
+  tellParentSql,
+  type FoldedCommands,
+  type WaitingJourney,
+} from './command-fold';
 import { scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
 
 /** A journey's lifecycle status (the `journey.status` column). */
@@ -17,6 +25,8 @@ export interface JourneyRow {
   citizen_id: string;
   parent_journey_id: string | null;
   linked_step: string | null;
+  /** Journeys besides the parent that wait for this one to end, each at its step. */
+  waiting_journeys: WaitingJourney[] | null;
   type: string;
   definition_version: number;
   status: JourneyStatus;
@@ -255,7 +265,7 @@ export class JourneyRepository {
    * transition cancelled and scheduled (every scheduled one, when the journey ends and schedules
    * none: `endsTimers`), the tasks and letters it asked for (`commands`), the
    * integration task whose result it applies, and, when the journey ends, the queued event that tells
-   * the parent journey the written row names (`tellParentSql`). The row
+   * every journey the written row says waits for it (`tellParentSql`). The row
    * comes back with its linked journeys as they were before this statement. A failure a
    * self-service solution reported without a fail event lives outside the machine, so an
    * unresolved one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or

@@ -8,7 +8,7 @@ import type { Actor } from '../actor';
 import { DefinitionCatalog, unknownJourneyType } from '../definitions/definition-catalog';
 import { declaredFacts } from '../definitions/declared-facts';
 import { CommandWriter, type CommandContext } from '../persistence/command-writer';
-import { linkedCompletedPayload, type FoldedCommands } from '../persistence/command-fold';
+import { linkedCompletedPayload, waitingFor, type FoldedCommands } from '../persistence/command-fold';
 import { JourneyRepository, type JourneyChild, type JourneyRow, type Sql } from '../persistence/journey.repository';
 import { foldTimers, type FoldedTimers } from '../persistence/timer-fold';
 import { PostCommitNotifier } from '../../platform/database/post-commit-notifier';
@@ -30,7 +30,7 @@ export interface StartSpec {
 }
 
 /** Which journey, if any, waits for this one to finish (from the locked row). */
-export type ParentLink = Pick<JourneyRow, 'type' | 'parent_journey_id' | 'linked_step'>;
+export type ParentLink = Pick<JourneyRow, 'type' | 'parent_journey_id' | 'linked_step'> & Partial<Pick<JourneyRow, 'waiting_journeys'>>;
 
 export type StepStatuses = Record<string, { status: string } | undefined>;
 
@@ -235,25 +235,34 @@ export class JourneyWriter {
   ): Promise<void> {
     const existing = await this.repo.findActive(tx, ctx.citizenId, link.journeyType);
     if (existing) {
-      // Link the journey the citizen already has instead of starting a second one.
-      if (existing.parent_journey_id) return;
+      // Link the journey the citizen already has instead of starting a second one: as its parent, or,
+      // when another journey is its parent, as one more journey waiting for it. The row lock the
+      // UPDATE takes makes the ending write wait for it and read it (or makes this wait for the ending).
+      const waiting = { journeyId: ctx.journeyId, step: link.step };
       // An UPDATE … RETURNING answers [rows, count].
       const [[linked]]: [{ status: string; type: string; version: number }[], number] = await tx.query(
-        `UPDATE journey SET parent_journey_id = $2, linked_step = $3
-          WHERE id = $1 AND parent_journey_id IS NULL AND status IN ('active', 'completed') RETURNING status, type, version`,
-        [existing.id, ctx.journeyId, link.step],
+        `UPDATE journey SET parent_journey_id = COALESCE(parent_journey_id, $2),
+                            linked_step = CASE WHEN parent_journey_id IS NULL THEN $3 ELSE linked_step END,
+                            waiting_journeys = CASE WHEN parent_journey_id IS NULL THEN waiting_journeys
+                                                    ELSE COALESCE(waiting_journeys, '[]') || $4::jsonb END
+          WHERE id = $1 AND status IN ('active', 'completed')
+            AND parent_journey_id IS DISTINCT FROM $2 AND NOT COALESCE(waiting_journeys, '[]') @> $4::jsonb
+        RETURNING status, type, version`,
+        [existing.id, ctx.journeyId, link.step, JSON.stringify([waiting])],
       );
-      // It ended after it was read: its ending did not see this parent, so the parent hears it now
+      // It ended after it was read: its ending did not see this journey, so this journey hears it now
       // (filed under the ending, as the ending's own statement would have).
       if (linked?.status === 'completed') {
         await this.commands.outbox(
           tx,
           { journeyId: existing.id, citizenId: ctx.citizenId, seq: linked.version },
-          linkedCompletedPayload({ id: existing.id, type: linked.type, parent_journey_id: ctx.journeyId, linked_step: link.step }),
+          linkedCompletedPayload({ id: existing.id, type: linked.type }, waiting),
         );
       }
-      // Linked, or linked by another journey meanwhile; one dismissed or broken meanwhile is not waited for.
-      if (linked || (await this.repo.find(tx, existing.id))?.parent_journey_id) return;
+      // Linked, or linked already; one dismissed or broken meanwhile is not waited for: a new one starts.
+      if (linked) return;
+      const now = await this.repo.find(tx, existing.id);
+      if (now && (now.status === 'active' || now.status === 'completed')) return;
     }
     await this.start(tx, {
       citizenId: ctx.citizenId,
@@ -271,11 +280,7 @@ export class JourneyWriter {
     ctx: { journeyId: string; citizenId: string; seq: number },
     row: ParentLink,
   ): Promise<void> {
-    if (!row.parent_journey_id || !row.linked_step) return;
-    await this.commands.outbox(
-      tx,
-      ctx,
-      linkedCompletedPayload({ id: ctx.journeyId, type: row.type, parent_journey_id: row.parent_journey_id, linked_step: row.linked_step }),
-    );
+    for (const waiting of waitingFor(row))
+      await this.commands.outbox(tx, ctx, linkedCompletedPayload({ id: ctx.journeyId, type: row.type }, waiting));
   }
 }

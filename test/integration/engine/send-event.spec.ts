@@ -278,7 +278,7 @@ describe(SendEventUseCase.name, () => {
     await finish(child);
     expect(await sql.query('SELECT status FROM journey WHERE id = $1', [child])).toEqual([{ status: 'completed' }]);
     expect((await told(child)).map((r: { payload: unknown }) => r.payload)).toEqual([
-      linkedCompletedPayload({ id: child, type: 'moving', parent_journey_id: parent, linked_step: 'ask' }),
+      linkedCompletedPayload({ id: child, type: 'moving' }, { journeyId: parent, step: 'ask' }),
     ]);
     expect(await sql.query(`SELECT status FROM journey_timer WHERE journey_id = $1`, [child])).toEqual([{ status: 'cancelled' }]);
 
@@ -320,7 +320,108 @@ describe(SendEventUseCase.name, () => {
       `linked:${child}`,
     ]);
     expect(told).toEqual([
-      { journey_id: child, payload: linkedCompletedPayload({ id: child, type: 'moving', parent_journey_id: parent, linked_step: 'wait' }) },
+      { journey_id: child, payload: linkedCompletedPayload({ id: child, type: 'moving' }, { journeyId: parent, step: 'wait' }) },
+    ]);
+  });
+
+  it('tells every journey that linked a journey another journey had linked first, each once, and starts no second one', async () => {
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES (lpad((floor(random() * 1e10))::bigint::text, 10, '0')) RETURNING id`);
+    const { journeyId: child } = await start.execute({ citizenId: c.id, type: 'moving', actor: citizen });
+    const link = { type: 'journey.link', journeyType: 'moving', step: 'wait' } as JourneyCommand;
+    const linkFrom = (parent: string) =>
+      sql.transaction((tx) =>
+        app
+          .get(JourneyWriter)
+          .afterTransition(
+            tx,
+            { journeyId: parent, citizenId: c.id, seq: 2 },
+            { status: 'active', commands: [link] } as unknown as TransitionResult,
+            citizen,
+            { type: 'new-job', parent_journey_id: null, linked_step: null },
+          ),
+      );
+    // Three journeys of the citizen's link the one moving journey; the second links it twice. (The
+    // fixture has one other type, and a citizen one active journey of a type: the first two are set
+    // aside once started.)
+    const parents: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      parents.push((await start.execute({ citizenId: c.id, type: 'new-job', actor: citizen })).journeyId);
+      if (i < 2) await sql.query(`UPDATE journey SET status = 'dismissed' WHERE id = $1`, [parents[i]]);
+    }
+    for (const parent of [parents[0], parents[1], parents[1], parents[2]]) await linkFrom(parent);
+    expect(await sql.query('SELECT count(*)::int AS n FROM journey WHERE citizen_id = $1 AND type = $2', [c.id, 'moving'])).toEqual([
+      { n: 1 },
+    ]);
+    expect(await sql.query('SELECT parent_journey_id, linked_step, waiting_journeys FROM journey WHERE id = $1', [child])).toEqual([
+      {
+        parent_journey_id: parents[0],
+        linked_step: 'wait',
+        waiting_journeys: [
+          { journeyId: parents[1], step: 'wait' },
+          { journeyId: parents[2], step: 'wait' },
+        ],
+      },
+    ]);
+
+    await send.execute({
+      journeyId: child,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      idempotencyKey: `task-${child}`,
+      actor: { kind: 'system', id: 'health-insurance', authority: 'health-insurance' },
+      origin: 'engine',
+    });
+    await send.execute({
+      origin: 'client',
+      journeyId: child,
+      type: 'confirm',
+      data: { answer: 'yes' },
+      actor: await ownerActor(app, child),
+    });
+    const told: { payload: { data: { journeyId: string } } }[] = await sql.query(
+      `SELECT payload FROM outbox WHERE journey_id = $1 AND payload->>'name' = 'journey.deliver-event'`,
+      [child],
+    );
+    expect(told.map((r) => r.payload).sort((a, b) => (a.data.journeyId < b.data.journeyId ? -1 : 1))).toEqual(
+      parents
+        .map((parent) => linkedCompletedPayload({ id: child, type: 'moving' }, { journeyId: parent, step: 'wait' }))
+        .sort((a, b) => ((a.data as { journeyId: string }).journeyId < (b.data as { journeyId: string }).journeyId ? -1 : 1)),
+    );
+  });
+
+  it('tells a journey that links, as the second to wait, a journey ending at that moment, once the ending has committed', async () => {
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES (lpad((floor(random() * 1e10))::bigint::text, 10, '0')) RETURNING id`);
+    const { journeyId: first } = await start.execute({ citizenId: c.id, type: 'new-job', actor: citizen });
+    await sql.query(`UPDATE journey SET status = 'dismissed' WHERE id = $1`, [first]);
+    const { journeyId: second } = await start.execute({ citizenId: c.id, type: 'new-job', actor: citizen });
+    const { journeyId: child } = await start.execute({ citizenId: c.id, type: 'moving', actor: citizen });
+    await sql.query('UPDATE journey SET parent_journey_id = $2, linked_step = $3 WHERE id = $1', [child, first, 'wait']);
+    // The child's ending is written but not committed when the second journey links it.
+    const ending = new Client({ connectionString: db.url });
+    await ending.connect();
+    await ending.query('BEGIN');
+    await ending.query(`UPDATE journey SET status = 'completed', version = version + 1 WHERE id = $1`, [child]);
+    const link = { type: 'journey.link', journeyType: 'moving', step: 'wait' } as JourneyCommand;
+    const linking = sql.transaction((tx) =>
+      app
+        .get(JourneyWriter)
+        .afterTransition(
+          tx,
+          { journeyId: second, citizenId: c.id, seq: 2 },
+          { status: 'active', commands: [link] } as unknown as TransitionResult,
+          citizen,
+          { type: 'new-job', parent_journey_id: null, linked_step: null },
+        ),
+    );
+    await until(waitingForLock);
+    await ending.query('COMMIT');
+    await ending.end();
+    await linking;
+    const told = await sql.query(`SELECT journey_id, payload FROM outbox WHERE payload->'data'->>'idempotencyKey' = $1`, [
+      `linked:${child}`,
+    ]);
+    expect(told).toEqual([
+      { journey_id: child, payload: linkedCompletedPayload({ id: child, type: 'moving' }, { journeyId: second, step: 'wait' }) },
     ]);
   });
 

@@ -140,7 +140,7 @@ describe('journey definition versions', () => {
     expect(await sql.query(`SELECT status FROM journey_timer WHERE journey_id = $1`, [child])).toEqual([{ status: 'cancelled' }]);
     const told = await sql.query(`SELECT payload FROM outbox WHERE payload->'data'->>'idempotencyKey' = $1`, [`linked:${child}`]);
     expect(told.map((r: { payload: unknown }) => r.payload)).toEqual([
-      linkedCompletedPayload({ id: child, type: 'moving', parent_journey_id: parent, linked_step: 'ask' }),
+      linkedCompletedPayload({ id: child, type: 'moving' }, { journeyId: parent, step: 'ask' }),
     ]);
   });
 });

@@ -55,6 +55,7 @@ describe(writtenFrom.name, () => {
           citizen_id: 'c',
           parent_journey_id: null,
           linked_step: null,
+          waiting_journeys: null,
           type: definition.id,
           definition_version: definition.version,
           status: state.status === 'done' ? 'completed' : 'active',
