@@ -17,9 +17,17 @@ const parts = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+const HOUR_MS = 3_600_000;
+/** The last hour `local` worked out: Denmark's offset is whole hours and changes on the hour, so the hour decides. */
+let lastHour: { key: number; value: { date: string; hour: number } } | undefined;
+
 function local(at: Date): { date: string; hour: number } {
+  const key = Math.floor(at.getTime() / HOUR_MS);
+  if (lastHour?.key === key) return lastHour.value;
   const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour) };
+  const value = { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour) };
+  if (Number.isFinite(key)) lastHour = { key, value };
+  return value;
 }
 
 /** The calendar day in Denmark at `at` (YYYY-MM-DD). */

@@ -1,9 +1,11 @@
 import {
   __unsafe_getAllOwnEventDescriptors as ownEventDescriptors,
-  initialTransition,
-  transition,
+  createActor,
+  type ActorScope,
+  type AnyActorRef,
   type AnyMachineSnapshot,
   type AnyStateMachine,
+  type EventObject,
 } from 'xstate';
 import {
   COMMAND_TYPES,
@@ -105,9 +107,42 @@ export function liveSnapshotOf(row: object): AnyMachineSnapshot | undefined {
   return liveSnapshots.get(row);
 }
 
+/** What a pure transition of a machine runs with: one unstarted actor of the machine, made on first use. */
+const pureActors = new WeakMap<AnyStateMachine, AnyActorRef>();
+
+/**
+ * Runs `step` (a start or a transition of `machine`) in an actor scope that executes nothing and
+ * collects the actions the step resolved, as xstate's `initialTransition` and `transition` do. Those
+ * make a new actor for every call, and an actor works out its machine's initial state when it is
+ * made: the context factory and every initial entry action, thrown away at once. Journeys invoke
+ * and spawn nothing and raise nothing delayed, so nothing of a step is kept on the actor or its
+ * system, and one actor per machine stands in as `self` for every step.
+ */
+function runPure(
+  machine: AnyStateMachine,
+  step: (scope: ActorScope<AnyMachineSnapshot, EventObject>) => AnyMachineSnapshot,
+): [AnyMachineSnapshot, { type: string; params?: unknown }[]] {
+  let self = pureActors.get(machine);
+  if (!self) pureActors.set(machine, (self = createActor(machine)));
+  const actions: { type: string; params?: unknown }[] = [];
+  const scope = {
+    self,
+    system: self.system,
+    id: '',
+    sessionId: '',
+    logger: () => undefined,
+    defer: () => undefined,
+    stopChild: () => undefined,
+    emit: () => undefined,
+    actionExecutor: (action: { type: string; params?: unknown }) => void actions.push(action),
+  } as unknown as ActorScope<AnyMachineSnapshot, EventObject>;
+  return [step(scope), actions];
+}
+
 export function start(definition: JourneyDefinition, input: JourneyInput): TransitionResult {
-  const [next, actions] = initialTransition(definition.machine, input);
-  return result(definition.machine, next, actions);
+  const machine = definition.machine;
+  const [next, actions] = runPure(machine, (scope) => machine.getInitialSnapshot(scope as never, input));
+  return result(machine, next, actions);
 }
 
 /** Restores a persisted snapshot; any mismatch with the machine becomes a `BrokenSnapshotError`. */
@@ -136,8 +171,9 @@ export function apply(definition: JourneyDefinition, persisted: PersistedSnapsho
     throw new EventNotAcceptedError(event.type, flattenState(current.value));
   }
   try {
-    const [next, actions] = transition(definition.machine, current, event);
-    return result(definition.machine, next, actions);
+    const machine = definition.machine;
+    const [next, actions] = runPure(machine, (scope) => machine.transition(current as never, event, scope as never));
+    return result(machine, next, actions);
   } catch (e) {
     if (e instanceof BrokenSnapshotError) throw e;
     throw new BrokenSnapshotError(`transition failed: ${e instanceof Error ? e.message : String(e)}`);

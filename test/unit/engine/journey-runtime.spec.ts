@@ -1,8 +1,19 @@
 import { allDefinitions } from '../../../journeys';
 import type { JourneyRow } from '../../../src/engine/persistence/journey.repository';
 import { journeyView, type ViewAs } from '../../../src/engine/queries/journey-view';
-import { flattenState, handledEvents, writtenFrom } from '../../../src/engine/runtime/journey-runtime';
+import { createMachine, initialTransition, transition } from 'xstate';
+import type { JourneyDefinition } from '../../../journeys/shared/contract';
+import {
+  apply,
+  flattenState,
+  handledEvents,
+  restore,
+  start,
+  writtenFrom,
+  type PersistedSnapshot,
+} from '../../../src/engine/runtime/journey-runtime';
 import { exampleInputs, explore } from '../../journeys/journey-graph';
+import { commandsOf } from '../../journeys/harness';
 
 describe(flattenState.name, () => {
   it('writes nested states with dots and parallel regions in brackets', () => {
@@ -18,6 +29,54 @@ describe(flattenState.name, () => {
 
 // Every state each journey reaches from its first example, with every event offered on the way.
 const explored = allDefinitions().map((definition) => ({ definition, exploration: explore(definition, exampleInputs(definition)[0]) }));
+
+describe('the pure transition', () => {
+  it.each(explored.map((e) => [`${e.definition.id} v${e.definition.version}`, e] as const))(
+    "gives %s, from every stored state it reaches and for every event that state accepts, what xstate's own transition gives",
+    (_name, { definition, exploration }) => {
+      const machine = definition.machine;
+      const [initial, initialActions] = initialTransition(machine, exploration.input);
+      const started = start(definition, exploration.input);
+      expect(started.snapshot).toEqual(machine.getPersistedSnapshot(initial));
+      expect(started.commands).toEqual(commandsOf(initialActions));
+      const differences: string[] = [];
+      let compared = 0;
+      for (const { state } of Object.values(exploration.adjacency)) {
+        const stored = JSON.parse(JSON.stringify(machine.getPersistedSnapshot(state))) as PersistedSnapshot;
+        for (const event of exploration.events) {
+          if (state.status !== 'active' || !state.can(event)) continue;
+          const [next, actions] = transition(machine, restore(definition, stored), event);
+          const ours = apply(definition, stored, event);
+          const theirs = { snapshot: machine.getPersistedSnapshot(next), commands: commandsOf(actions), state: flattenState(next.value) };
+          const same =
+            JSON.stringify(ours.snapshot) === JSON.stringify(theirs.snapshot) &&
+            JSON.stringify(ours.commands) === JSON.stringify(theirs.commands) &&
+            ours.state === theirs.state;
+          if (!same) differences.push(`${flattenState(state.value)} + ${event.type}`);
+          compared++;
+        }
+      }
+      expect(differences).toEqual([]);
+      expect(compared).toBeGreaterThan(0);
+    },
+  );
+
+  it("works out a machine's initial context when a journey starts, not again for every event", () => {
+    let contexts = 0;
+    const machine = createMachine({
+      id: 'counter',
+      context: () => ({ made: ++contexts }),
+      initial: 'open',
+      states: { open: { on: { 'step.done': { target: 'open', reenter: true } } } },
+    });
+    const definition = { id: 'counter', version: 1, machine } as unknown as JourneyDefinition;
+    let snapshot = start(definition, {} as never).snapshot;
+    const afterStart = contexts;
+    for (let i = 0; i < 20; i++) snapshot = apply(definition, snapshot, { type: 'step.done' }).snapshot;
+    expect(contexts).toBe(afterStart);
+    expect(afterStart).toBeLessThanOrEqual(2);
+  });
+});
 
 describe(handledEvents.name, () => {
   it.each(explored.map((e) => [`${e.definition.id} v${e.definition.version}`, e] as const))(

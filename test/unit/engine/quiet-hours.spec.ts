@@ -24,4 +24,19 @@ describe('quiet hours (Europe/Copenhagen 21:00–07:00)', () => {
     expect(isQuietHour(new Date('2026-01-15T06:00:00Z'))).toBe(false);
     expect(copenhagenDate(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-16');
   });
+
+  it('agrees with the time zone database on the Danish day and quiet hours for every quarter hour around both clock changes', () => {
+    const zone = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', hourCycle: 'h23' });
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const wrong: string[] = [];
+    for (const start of ['2026-03-28T12:00:00Z', '2026-10-24T12:00:00Z']) {
+      for (let i = 0; i < 4 * 36; i++) {
+        // Back and forth in time, so an answer kept from one instant is asked for at another.
+        const at = new Date(Date.parse(start) + (i % 2 ? i : 4 * 36 - i) * 15 * 60_000);
+        const hour = Number(zone.format(at));
+        if (copenhagenDate(at) !== day.format(at) || isQuietHour(at) !== (hour >= 21 || hour < 7)) wrong.push(at.toISOString());
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
