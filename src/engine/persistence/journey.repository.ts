@@ -54,6 +54,23 @@ export type LockedJourney = JourneyRow & { applied_seq: number | null; subscript
 
 export type JourneyChild = Pick<JourneyRow, 'id' | 'type' | 'status' | 'linked_step'>;
 
+/**
+ * The journeys `row` (a table or CTE with an `id`) waits for, oldest first, as a JSON array of
+ * `JourneyChild`: those it is the parent of, and those it waits for beside their parent
+ * (`waiting_journeys`), each with the step of `row` that waits.
+ */
+function childrenSql(row: string): string {
+  return `COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.step)
+                                     ORDER BY c.created_at)
+                      FROM (SELECT c.id, c.type, c.status, c.linked_step AS step, c.created_at
+                              FROM journey c WHERE c.parent_journey_id = ${row}.id
+                            UNION ALL
+                            SELECT c.id, c.type, c.status, w->>'step', c.created_at
+                              FROM journey c CROSS JOIN jsonb_array_elements(c.waiting_journeys) AS w
+                             WHERE c.waiting_journeys @> jsonb_build_array(jsonb_build_object('journeyId', ${row}.id::text))
+                               AND w->>'journeyId' = ${row}.id::text) c), '[]')`;
+}
+
 export interface HistoryRow {
   journey_id: string;
   seq: number;
@@ -172,17 +189,18 @@ export class JourneyRepository {
   /** The journey with its linked journeys, in one round trip (the read a page makes). */
   async findWithChildren(sql: Sql, id: string): Promise<(JourneyRow & { children: JourneyChild[] }) | undefined> {
     const rows: (JourneyRow & { children: JourneyChild[] })[] = await sql.query(
-      `SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step)
-                                             ORDER BY c.created_at)
-                               FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
-         FROM journey j WHERE j.id = $1`,
+      `SELECT j.*, ${childrenSql('j')} AS children FROM journey j WHERE j.id = $1`,
       [id],
     );
     return rows[0];
   }
 
-  async children(sql: Sql, parentId: string): Promise<Pick<JourneyRow, 'id' | 'type' | 'status' | 'linked_step'>[]> {
-    return sql.query('SELECT id, type, status, linked_step FROM journey WHERE parent_journey_id = $1 ORDER BY created_at', [parentId]);
+  async children(sql: Sql, parentId: string): Promise<JourneyChild[]> {
+    const [{ children }]: { children: JourneyChild[] }[] = await sql.query(
+      `SELECT ${childrenSql('j')} AS children FROM (SELECT $1::uuid AS id) j`,
+      [parentId],
+    );
+    return children;
   }
 
   /**
@@ -294,10 +312,7 @@ export class JourneyRepository {
               WHERE id = $19 AND EXISTS (SELECT 1 FROM j)),
        ${commandsSql(20)},
        told AS (${tellParentSql('j')})
-       SELECT j.*, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.linked_step)
-                                             ORDER BY c.created_at)
-                               FROM journey c WHERE c.parent_journey_id = j.id), '[]') AS children
-         FROM j`,
+       SELECT j.*, ${childrenSql('j')} AS children FROM j`,
       [
         a.id,
         a.expectedVersion,

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { JourneyCommand } from '../../../journeys/shared/contract';
 import { linkedCompletedPayload } from '../../../src/engine/persistence/command-fold';
+import { JourneyQueries } from '../../../src/engine/queries/journey.queries';
 import type { TransitionResult } from '../../../src/engine/runtime/journey-runtime';
 import { JourneyWriter } from '../../../src/engine/use-cases/journey-writer';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
@@ -362,6 +363,11 @@ describe(SendEventUseCase.name, () => {
         ],
       },
     ]);
+    // Each waiting journey's page links the journey it waits for, at its own step.
+    for (const parent of [parents[0], parents[2]]) {
+      const view = await app.get(JourneyQueries).view(await app.get(JourneyQueries).row(parent), 'citizen');
+      expect(view.links.children).toEqual([{ id: child, type: 'moving', status: 'active', step: 'wait' }]);
+    }
 
     await send.execute({
       journeyId: child,
