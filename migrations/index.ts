@@ -19,6 +19,7 @@ import { AddCorrectionRetention1796600400000 } from './1796600400000-AddCorrecti
 import { AddCitizenNameAndPendingProxyGrants1796600500000 } from './1796600500000-AddCitizenNameAndPendingProxyGrants';
 import { KeepLookedUpPersonInPendingGrant1796600600000 } from './1796600600000-KeepLookedUpPersonInPendingGrant';
 import { LetSeveralJourneysWaitForOne1796600700000 } from './1796600700000-LetSeveralJourneysWaitForOne';
+import { KeepRunningJourneyWritesOffIndexes1796600800000 } from './1796600800000-KeepRunningJourneyWritesOffIndexes';
 
 /** Every migration, in order. New migrations are added here (explicit, so tests and the build agree). */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   AddCitizenNameAndPendingProxyGrants1796600500000,
   KeepLookedUpPersonInPendingGrant1796600600000,
   LetSeveralJourneysWaitForOne1796600700000,
+  KeepRunningJourneyWritesOffIndexes1796600800000,
 ];

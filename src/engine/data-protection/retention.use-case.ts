@@ -50,8 +50,7 @@ export class RetentionUseCase {
     let journeys = 0;
     for (;;) {
       const due: { id: string }[] = await this.repo.dataSource.query(
-        `SELECT id FROM journey WHERE status IN ('completed','dismissed') AND redacted_at IS NULL
-            AND COALESCE(completed_at, updated_at) < $1 ORDER BY COALESCE(completed_at, updated_at) LIMIT $2`,
+        `SELECT id FROM journey WHERE ended_at < $1 AND redacted_at IS NULL ORDER BY ended_at LIMIT $2`,
         [finishedBefore, BATCH],
       );
       let changed = 0;

@@ -1,0 +1,112 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { KeepRunningJourneyWritesOffIndexes1796600800000 } from '../../../migrations/1796600800000-KeepRunningJourneyWritesOffIndexes';
+import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
+import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
+import { createTestApp, ownerActor } from '../../support/app';
+import { createTestDatabase } from '../../support/database';
+import { errandV1 } from '../../support/fixtures/errand.journey';
+import { UnusedGateway } from '../../support/unused-gateway';
+
+/**
+ * A running journey's write changes no indexed value of its row, so PostgreSQL can keep it off every
+ * index; when a journey ended is kept on the row itself (`ended_at`), for retention.
+ */
+describe('journey row writes', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: INestApplication;
+  let sql: DataSource;
+  let serial = 0;
+  const citizen = { kind: 'citizen' as const, id: 'c-1' };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('journey_row_writes');
+    app = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [errandV1],
+      gateway: new UnusedGateway(),
+      role: 'api',
+      namespace: 'journey_row_writes',
+    });
+    sql = app.get(DataSource);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function start(): Promise<string> {
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`02029${String(++serial).padStart(5, '0')}`]);
+    return (await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: citizen })).journeyId;
+  }
+  async function complete(id: string): Promise<void> {
+    const send = app.get(SendEventUseCase);
+    await send.execute({
+      origin: 'engine',
+      journeyId: id,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      actor: { kind: 'engine', id: 'engine' },
+    });
+    await send.execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
+  }
+  const row = async (id: string): Promise<{ status: string; ended_at: Date | null; completed_at: Date | null }> =>
+    (await sql.query(`SELECT status, ended_at, completed_at FROM journey WHERE id = $1`, [id]))[0];
+
+  it('keys no index of the journey table on a value every write of a running journey changes', async () => {
+    const indexes: { indexname: string; indexdef: string }[] = await sql.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'journey'`,
+    );
+    expect(indexes.length).toBeGreaterThan(3);
+    const changedByEveryWrite = /\b(updated_at|version|snapshot|state)\b/;
+    expect(indexes.filter((i) => changedByEveryWrite.test(i.indexdef)).map((i) => i.indexname)).toEqual([]);
+  });
+
+  it('keeps when a journey ended: completed or dismissed, not while it runs or is broken, nor moved by later writes', async () => {
+    const running = await start();
+    expect((await row(running)).ended_at).toBeNull();
+
+    const completed = await start();
+    await complete(completed);
+    const done = await row(completed);
+    expect(done.status).toBe('completed');
+    expect(done.ended_at).toEqual(done.completed_at);
+
+    const dismissed = await start();
+    const before = Date.now();
+    await sql.query(`UPDATE journey SET status = 'dismissed' WHERE id = $1`, [dismissed]);
+    const ended = (await row(dismissed)).ended_at!;
+    expect(ended.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    await sql.query(`UPDATE journey SET updated_at = now() + interval '1 day', version = version + 1 WHERE id = $1`, [dismissed]);
+    expect((await row(dismissed)).ended_at).toEqual(ended);
+
+    // A completion time set by hand (as retention tests backdate one) moves it with it.
+    await sql.query(`UPDATE journey SET completed_at = now() - interval '40 days' WHERE id = $1`, [completed]);
+    const backdated = await row(completed);
+    expect(backdated.ended_at).toEqual(backdated.completed_at);
+
+    const broken = await start();
+    await sql.query(`UPDATE journey SET status = 'broken', broken_reason = 'test' WHERE id = $1`, [broken]);
+    expect((await row(broken)).ended_at).toBeNull();
+  });
+
+  it('is filled in for journeys that ended before the migration, and its down brings the retention index back', async () => {
+    const migration = new KeepRunningJourneyWritesOffIndexes1796600800000();
+    const runner = sql.createQueryRunner();
+    try {
+      await migration.down(runner);
+      const [completed, dismissed, running] = [await start(), await start(), await start()];
+      await complete(completed);
+      await sql.query(`UPDATE journey SET status = 'dismissed', updated_at = now() - interval '3 days' WHERE id = $1`, [dismissed]);
+      await migration.up(runner);
+      const done = await row(completed);
+      expect(done.ended_at).toEqual(done.completed_at);
+      const [{ ended_at, updated_at }] = await sql.query(`SELECT ended_at, updated_at FROM journey WHERE id = $1`, [dismissed]);
+      expect(ended_at).toEqual(updated_at);
+      expect((await row(running)).ended_at).toBeNull();
+    } finally {
+      await runner.release();
+    }
+  });
+});
