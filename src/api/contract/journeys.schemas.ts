@@ -166,7 +166,10 @@ export const JOURNEY_SCHEMAS: Record<string, SchemaObject> = {
           children: list(object({ id: uuid, type: { type: 'string' }, status: { type: 'string' }, step: nullable({ type: 'string' }) })),
         },
         ['parent'],
-        { description: 'Linked journeys: the one that started this one, and those this one started' },
+        {
+          description:
+            'Linked journeys: the one that started this one, and those this one waits for (started, or linked at one of its steps), each with the waiting step',
+        },
       ),
     },
     ['brokenReason', 'completedAt', 'nextDeadline'],

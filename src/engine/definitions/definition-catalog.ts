@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { JourneyDefinition } from '../../../journeys/shared/contract';
+import { assertPure } from '../runtime/journey-runtime';
 import { SCHEMA_TEXT_KEYWORDS } from '../../../journeys/shared/kit';
 import { DomainError, type FieldProblem } from '../../platform/errors/domain-error';
 import { UNSTORABLE_REASON, unstorablePath } from '../../platform/text/storable';
@@ -29,6 +30,11 @@ export class DefinitionCatalog {
       const def: JourneyDefinition = { ...given, events: Object.assign(Object.create(null) as JourneyDefinition['events'], given.events) };
       const key = `${def.id}@${def.version}`;
       if (this.byKey.has(key)) throw new Error(`Journey definition ${key} registered twice`);
+      try {
+        assertPure(def.machine);
+      } catch (e) {
+        throw new Error(`Journey definition ${key}: ${(e as Error).message}`, { cause: e });
+      }
       this.byKey.set(key, def);
       const latest = this.latestByType.get(def.id);
       if (!latest || latest.version < def.version) this.latestByType.set(def.id, def);

@@ -107,16 +107,32 @@ export function liveSnapshotOf(row: object): AnyMachineSnapshot | undefined {
   return liveSnapshots.get(row);
 }
 
+/**
+ * Refuses a machine with a state that invokes an actor or has a delayed transition (`after`). A
+ * journey's side effects leave as commands and its timers are rows, so the engine runs neither: an
+ * invoked actor would never run, a delay would never fire, and an invoked actor's system id would
+ * collide in the one actor system `runPure` keeps per machine.
+ */
+export function assertPure(machine: AnyStateMachine): void {
+  const walk = (node: AnyStateMachine['root']): void => {
+    if (node.invoke.length > 0) throw new Error(`state ${node.id} invokes an actor: a journey asks for work with a command instead`);
+    if (node.after.length > 0) throw new Error(`state ${node.id} has a delayed transition: a journey schedules a timer command instead`);
+    for (const child of Object.values(node.states)) walk(child);
+  };
+  walk(machine.root);
+}
+
 /** What a pure transition of a machine runs with: one unstarted actor of the machine, made on first use. */
 const pureActors = new WeakMap<AnyStateMachine, AnyActorRef>();
 
 /**
  * Runs `step` (a start or a transition of `machine`) in an actor scope that executes nothing and
  * collects the actions the step resolved, as xstate's `initialTransition` and `transition` do. Those
- * make a new actor for every call, and an actor works out its machine's initial state when it is
- * made: the context factory and every initial entry action, thrown away at once. Journeys invoke
- * and spawn nothing and raise nothing delayed, so nothing of a step is kept on the actor or its
- * system, and one actor per machine stands in as `self` for every step.
+ * make a new actor (and actor system) for every call, and an actor works out its machine's initial
+ * state when it is made: the context factory and every initial entry action, thrown away at once.
+ * Journeys invoke nothing and delay nothing (`assertPure`, checked when a definition is registered),
+ * so a step registers nothing on the actor's system, and one actor per machine stands in as `self`
+ * for every step.
  */
 function runPure(
   machine: AnyStateMachine,

@@ -1,7 +1,8 @@
 import { allDefinitions } from '../../../journeys';
 import type { JourneyRow } from '../../../src/engine/persistence/journey.repository';
 import { journeyView, type ViewAs } from '../../../src/engine/queries/journey-view';
-import { createMachine, initialTransition, transition } from 'xstate';
+import { createMachine, fromPromise, initialTransition, transition } from 'xstate';
+import { DefinitionCatalog } from '../../../src/engine/definitions/definition-catalog';
 import type { JourneyDefinition } from '../../../journeys/shared/contract';
 import {
   apply,
@@ -75,6 +76,21 @@ describe('the pure transition', () => {
     for (let i = 0; i < 20; i++) snapshot = apply(definition, snapshot, { type: 'step.done' }).snapshot;
     expect(contexts).toBe(afterStart);
     expect(afterStart).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a journey definition', () => {
+  it('is refused when a state of its machine invokes an actor or waits for a delay, which the engine would never run', () => {
+    const [base] = allDefinitions();
+    const delaying = createMachine({ id: 'delay', initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } });
+    const invoking = createMachine({
+      id: 'invoke',
+      initial: 'a',
+      states: { a: { invoke: { src: fromPromise(() => Promise.resolve(1)) } } },
+    });
+    expect(() => new DefinitionCatalog([{ ...base, machine: delaying }])).toThrow(/state delay\.a has a delayed transition/);
+    expect(() => new DefinitionCatalog([{ ...base, machine: invoking }])).toThrow(/state invoke\.a invokes an actor/);
+    expect(() => new DefinitionCatalog(allDefinitions())).not.toThrow();
   });
 });
 
