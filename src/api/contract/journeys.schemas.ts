@@ -168,7 +168,8 @@ export const JOURNEY_SCHEMAS: Record<string, SchemaObject> = {
         ['parent'],
         {
           description:
-            'Linked journeys: the one that started this one, and those this one waits for (started, or linked at one of its steps), each with the waiting step',
+            'Linked journeys: the one that started this one, and those this one waits for (started, or linked ' +
+            'at one of its steps), each with the waiting step',
         },
       ),
     },
