@@ -96,6 +96,15 @@ describe('journey row writes', () => {
     const runner = sql.createQueryRunner();
     try {
       await migration.down(runner);
+      const indexes: { indexname: string; indexdef: string }[] = await sql.query(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'journey'
+            AND indexname IN ('journey_retention', 'journey_type_status')
+          ORDER BY indexname`,
+      );
+      expect(indexes.map((i) => [i.indexname, /updated_at/.test(i.indexdef)])).toEqual([
+        ['journey_retention', true],
+        ['journey_type_status', true],
+      ]);
       const [completed, dismissed, running] = [await start(), await start(), await start()];
       await complete(completed);
       await sql.query(`UPDATE journey SET status = 'dismissed', updated_at = now() - interval '3 days' WHERE id = $1`, [dismissed]);
