@@ -91,8 +91,10 @@ export function clientKeyOf(actor: Actor, key: string): string {
  * write, with no transaction around it: its version check is the lock. Otherwise the write is one
  * transaction that starts with that statement (the row lock is taken by it), so nobody holds the
  * lock while validating, running the machine or waiting for a core. A read that went stale (another
- * transaction wrote first) has written nothing; the event is applied again on a locked read, in one
- * transaction, which cannot go stale: nothing is applied twice. An unlocked read answers as the
+ * transaction wrote first) has written nothing; the event is tried once more the same way (the other
+ * writer has usually committed by then, and a locked read costs a transaction of four round trips),
+ * and, stale again, applied on a locked read, in one transaction, which cannot go stale: nothing is
+ * applied twice. An unlocked read answers as the
  * journey was before a transaction still under way, as if the event had come a moment earlier.
  * Events with an `inTransaction` step (a task token consumed) lock first, so rows are always locked
  * journey row first.
@@ -115,11 +117,14 @@ export class SendEventUseCase {
   /** As `execute`, and hands back the written row so the caller can answer without reading it again. */
   async executeAndRead(command: SendEventCommand): Promise<SendEventOutcome> {
     if (!command.inTransaction) {
-      try {
-        return await this.optimistic(command);
-      } catch (e) {
-        if (!(e instanceof StaleRead)) throw e;
-        this.metrics.staleReads.inc();
+      for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt++) {
+        try {
+          return await this.optimistic(command);
+        } catch (e) {
+          if (!(e instanceof StaleRead)) throw e;
+          if (e.brokenSnapshot) break;
+          this.metrics.staleReads.inc();
+        }
       }
     }
     return this.locked(command);
@@ -134,7 +139,7 @@ export class SendEventUseCase {
     const repo = this.writer.repo;
     const prepared = await this.prepare(repo.dataSource, command, await repo.read(repo.dataSource, command.journeyId, this.keyOf(command)));
     // A snapshot the machine cannot restore or run is judged on a locked read: this one may be stale.
-    if (prepared.kind === 'broken') throw new StaleRead();
+    if (prepared.kind === 'broken') throw new StaleRead(true);
     if (prepared.kind === 'duplicate') return prepared.outcome;
     if (this.writesAlone(command.type, prepared)) {
       const written = await repo.advance(repo.dataSource, this.advanceOf(command, prepared));
@@ -299,4 +304,12 @@ interface Prepared {
 }
 
 /** The optimistic attempt read a version another transaction has since replaced. */
-class StaleRead extends Error {}
+class StaleRead extends Error {
+  /** The read's snapshot would not restore or run: judged on a locked read at once, not read again. */
+  constructor(readonly brokenSnapshot = false) {
+    super('stale read');
+  }
+}
+
+/** Unlocked attempts at an event before it is applied on a locked read. */
+const OPTIMISTIC_ATTEMPTS = 2;

@@ -196,7 +196,7 @@ describe(SendEventUseCase.name, () => {
     expect(snapshot.context.notes).toEqual([1]);
   });
 
-  it('applies a background event whose unlocked read went stale again on a locked read, once', async () => {
+  it('applies a background event whose unlocked read went stale by reading again, once', async () => {
     const id = await newJourney();
     const staleReads = async () => (await app.get(MetricsService).staleReads.get()).values[0]?.value ?? 0;
     const staleBefore = await staleReads();
