@@ -94,8 +94,8 @@ export function clientKeyOf(actor: Actor, key: string): string {
  * transaction wrote first) has written nothing; the event is tried once more the same way (the other
  * writer has usually committed by then, and a locked read costs a transaction of four round trips),
  * and, stale again, applied on a locked read, in one transaction, which cannot go stale: nothing is
- * applied twice. An unlocked read answers as the
- * journey was before a transaction still under way, as if the event had come a moment earlier.
+ * applied twice. An unlocked read answers as the journey was before a transaction still under way,
+ * as if the event had come a moment earlier.
  * Events with an `inTransaction` step (a task token consumed) lock first, so rows are always locked
  * journey row first.
  */
