@@ -166,6 +166,29 @@ describe(SendEventUseCase.name, () => {
       AND state = 'idle in transaction' AND query LIKE '%FOR UPDATE OF j%'`;
   const waitingForLock = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
 
+  /** What a `new-job` journey's transition does when its step links the citizen's `moving` journey. */
+  const linkMoving = (journeyId: string, citizenId: string) =>
+    sql.transaction((tx) =>
+      app.get(JourneyWriter).afterTransition(
+        tx,
+        { journeyId, citizenId, seq: 2 },
+        {
+          status: 'active',
+          commands: [{ type: 'journey.link', journeyType: 'moving', step: 'wait' } as JourneyCommand],
+        } as unknown as TransitionResult,
+        citizen,
+        { type: 'new-job', parent_journey_id: null, linked_step: null },
+      ),
+    );
+  /** A connection holding a journey's ending written and not committed (it commits with `COMMIT`). */
+  async function endingHeld(journeyId: string): Promise<Client> {
+    const ending = new Client({ connectionString: db.url });
+    await ending.connect();
+    await ending.query('BEGIN');
+    await ending.query(`UPDATE journey SET status = 'completed', version = version + 1 WHERE id = $1`, [journeyId]);
+    return ending;
+  }
+
   it('answers a repeated key as a duplicate when the repeat waited for the first one to commit', async () => {
     const id = await newJourney();
     let release!: () => void;
@@ -294,22 +317,8 @@ describe(SendEventUseCase.name, () => {
     const { journeyId: parent } = await start.execute({ citizenId: c.id, type: 'new-job', actor: citizen });
     const { journeyId: child } = await start.execute({ citizenId: c.id, type: 'moving', actor: citizen });
     // The child's ending is written but not committed when the parent links it.
-    const ending = new Client({ connectionString: db.url });
-    await ending.connect();
-    await ending.query('BEGIN');
-    await ending.query(`UPDATE journey SET status = 'completed', version = version + 1 WHERE id = $1`, [child]);
-    const link = { type: 'journey.link', journeyType: 'moving', step: 'wait' } as JourneyCommand;
-    const linking = sql.transaction((tx) =>
-      app
-        .get(JourneyWriter)
-        .afterTransition(
-          tx,
-          { journeyId: parent, citizenId: c.id, seq: 2 },
-          { status: 'active', commands: [link] } as unknown as TransitionResult,
-          citizen,
-          { type: 'new-job', parent_journey_id: null, linked_step: null },
-        ),
-    );
+    const ending = await endingHeld(child);
+    const linking = linkMoving(parent, c.id);
     await until(waitingForLock);
     await ending.query('COMMIT');
     await ending.end();
@@ -328,19 +337,6 @@ describe(SendEventUseCase.name, () => {
   it('tells every journey that linked a journey another journey had linked first, each once, and starts no second one', async () => {
     const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES (lpad((floor(random() * 1e10))::bigint::text, 10, '0')) RETURNING id`);
     const { journeyId: child } = await start.execute({ citizenId: c.id, type: 'moving', actor: citizen });
-    const link = { type: 'journey.link', journeyType: 'moving', step: 'wait' } as JourneyCommand;
-    const linkFrom = (parent: string) =>
-      sql.transaction((tx) =>
-        app
-          .get(JourneyWriter)
-          .afterTransition(
-            tx,
-            { journeyId: parent, citizenId: c.id, seq: 2 },
-            { status: 'active', commands: [link] } as unknown as TransitionResult,
-            citizen,
-            { type: 'new-job', parent_journey_id: null, linked_step: null },
-          ),
-      );
     // Three journeys of the citizen's link the one moving journey; the second links it twice. (The
     // fixture has one other type, and a citizen one active journey of a type: the first two are set
     // aside once started.)
@@ -349,7 +345,7 @@ describe(SendEventUseCase.name, () => {
       parents.push((await start.execute({ citizenId: c.id, type: 'new-job', actor: citizen })).journeyId);
       if (i < 2) await sql.query(`UPDATE journey SET status = 'dismissed' WHERE id = $1`, [parents[i]]);
     }
-    for (const parent of [parents[0], parents[1], parents[1], parents[2]]) await linkFrom(parent);
+    for (const parent of [parents[0], parents[1], parents[1], parents[2]]) await linkMoving(parent, c.id);
     expect(await sql.query('SELECT count(*)::int AS n FROM journey WHERE citizen_id = $1 AND type = $2', [c.id, 'moving'])).toEqual([
       { n: 1 },
     ]);
@@ -403,22 +399,8 @@ describe(SendEventUseCase.name, () => {
     const { journeyId: child } = await start.execute({ citizenId: c.id, type: 'moving', actor: citizen });
     await sql.query('UPDATE journey SET parent_journey_id = $2, linked_step = $3 WHERE id = $1', [child, first, 'wait']);
     // The child's ending is written but not committed when the second journey links it.
-    const ending = new Client({ connectionString: db.url });
-    await ending.connect();
-    await ending.query('BEGIN');
-    await ending.query(`UPDATE journey SET status = 'completed', version = version + 1 WHERE id = $1`, [child]);
-    const link = { type: 'journey.link', journeyType: 'moving', step: 'wait' } as JourneyCommand;
-    const linking = sql.transaction((tx) =>
-      app
-        .get(JourneyWriter)
-        .afterTransition(
-          tx,
-          { journeyId: second, citizenId: c.id, seq: 2 },
-          { status: 'active', commands: [link] } as unknown as TransitionResult,
-          citizen,
-          { type: 'new-job', parent_journey_id: null, linked_step: null },
-        ),
-    );
+    const ending = await endingHeld(child);
+    const linking = linkMoving(second, c.id);
     await until(waitingForLock);
     await ending.query('COMMIT');
     await ending.end();
