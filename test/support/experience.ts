@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SendEventUseCase } from '../../src/engine/use-cases/send-event.use-case';
+import { ownerActor } from './app';
 
 /** Test helpers for the citizen and caseworker surfaces (on the errand fixture journey). */
 export { UnusedGateway } from './unused-gateway';
@@ -38,6 +39,14 @@ export async function startErrand(http: ReturnType<typeof request>, token: strin
 /** What the workers would do: the authority answered (or gave up on) the errand's task. */
 export async function engineEvent(app: INestApplication, journeyId: string, type: string, data: Record<string, unknown>): Promise<void> {
   await app.get(SendEventUseCase).execute({ origin: 'engine', journeyId, type, data, actor: { kind: 'engine', id: 'engine' } });
+}
+
+/** The errand done: the authority answered its task, and then its citizen confirmed. */
+export async function completeErrand(app: INestApplication, journeyId: string): Promise<void> {
+  await engineEvent(app, journeyId, 'integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
+  await app
+    .get(SendEventUseCase)
+    .execute({ origin: 'client', journeyId, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, journeyId) });
 }
 
 export async function failTask(app: INestApplication, journeyId: string): Promise<string> {

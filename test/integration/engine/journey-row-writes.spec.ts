@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { KeepRunningJourneyWritesOffIndexes1796600800000 } from '../../../migrations/1796600800000-KeepRunningJourneyWritesOffIndexes';
-import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
-import { createTestApp, ownerActor } from '../../support/app';
+import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
+import { completeErrand } from '../../support/experience';
 import { errandV1 } from '../../support/fixtures/errand.journey';
 import { UnusedGateway } from '../../support/unused-gateway';
 
@@ -40,17 +40,6 @@ describe('journey row writes', () => {
     const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`02029${String(++serial).padStart(5, '0')}`]);
     return (await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: citizen })).journeyId;
   }
-  async function complete(id: string): Promise<void> {
-    const send = app.get(SendEventUseCase);
-    await send.execute({
-      origin: 'engine',
-      journeyId: id,
-      type: 'integration.completed',
-      data: { step: 'ask', task: 'order-health-card', output: {} },
-      actor: { kind: 'engine', id: 'engine' },
-    });
-    await send.execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
-  }
   const row = async (id: string): Promise<{ status: string; ended_at: Date | null; completed_at: Date | null }> =>
     (await sql.query(`SELECT status, ended_at, completed_at FROM journey WHERE id = $1`, [id]))[0];
 
@@ -68,7 +57,7 @@ describe('journey row writes', () => {
     expect((await row(running)).ended_at).toBeNull();
 
     const completed = await start();
-    await complete(completed);
+    await completeErrand(app, completed);
     const done = await row(completed);
     expect(done.status).toBe('completed');
     expect(done.ended_at).toEqual(done.completed_at);
@@ -106,7 +95,7 @@ describe('journey row writes', () => {
         ['journey_type_status', true],
       ]);
       const [completed, dismissed, running] = [await start(), await start(), await start()];
-      await complete(completed);
+      await completeErrand(app, completed);
       await sql.query(`UPDATE journey SET status = 'dismissed', updated_at = now() - interval '3 days' WHERE id = $1`, [dismissed]);
       await migration.up(runner);
       const done = await row(completed);

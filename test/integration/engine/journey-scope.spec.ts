@@ -7,9 +7,9 @@ import { RetryTaskUseCase } from '../../../src/engine/caseworker/retry-task.use-
 import { MigrateJourneysUseCase } from '../../../src/engine/use-cases/migrate-journeys.use-case';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
-import { createTestApp, ownerActor } from '../../support/app';
+import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
-import { failTask } from '../../support/experience';
+import { completeErrand, failTask } from '../../support/experience';
 import { errandV1, errandV2 } from '../../support/fixtures/errand.journey';
 import { scopeDrift } from '../../support/journey-scope';
 import { UnusedGateway } from '../../support/unused-gateway';
@@ -78,15 +78,7 @@ describe('journey_scope', () => {
     expect(await scope(app, id)).toEqual([expect.objectContaining({ status: 'active', has_failed_step: false })]);
     expect(await found(app, 'health-insurance', { failed: true })).toEqual([]);
 
-    const send = app.get(SendEventUseCase);
-    await send.execute({
-      origin: 'engine',
-      journeyId: id,
-      type: 'integration.completed',
-      data: { step: 'ask', task: 'order-health-card', output: {} },
-      actor: { kind: 'engine', id: 'engine' },
-    });
-    await send.execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: await ownerActor(app, id) });
+    await completeErrand(app, id);
     expect(await scope(app, id)).toEqual([expect.objectContaining({ status: 'completed', has_failed_step: false })]);
     expect(await found(app, 'health-insurance', { status: 'completed' })).toEqual([id]);
     expect(await found(app, 'health-insurance', { status: 'active' })).not.toContain(id);
