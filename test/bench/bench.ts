@@ -23,6 +23,7 @@ import {
 import { runOverviewScenario } from './overview';
 import { checkPerformanceDocs, headCommit, updatePerformanceDocs } from './performance-docs';
 import { CpuMeter, killStarted, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
+import { storedFigures } from './stored-figures';
 import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
 
 /**
@@ -246,26 +247,10 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   }
 
   const rss = { api: peakRssMb(api.pid), worker: peakRssMb(worker.pid) };
-  const sizePerJourney = Number(
-    (
-      await db.query<{ b: number }>(
-        `SELECT (pg_total_relation_size('journey') + pg_total_relation_size('journey_history'))::float / greatest(count(*), 1) AS b
-           FROM journey`,
-      )
-    ).rows[0].b,
-  );
   await worker.stop();
   await api.stop();
   await sandbox.stop();
-  // The share of the journey row's writes that added nothing to any index (heap-only updates), from
-  // the table's statistics, which a backend sends as it closes: read once the services' connections are gone.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  const [updates] = (
-    await db.query<{ upd: string; hot: string }>(
-      `SELECT n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE relname = 'journey'`,
-    )
-  ).rows;
-  const heapOnlyShare = Number(updates?.upd) > 0 ? Number(updates.hot) / Number(updates.upd) : null;
+  const stored = await storedFigures(db);
   await db.end();
 
   return {
@@ -303,8 +288,8 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     },
     outboxToJobLagMs: { p50: round(percentile(lags, 50)), p99: round(percentile(lags, 99)), samples: lags.length },
     peakRssMb: rss,
-    storedBytesPerJourney: Math.round(sizePerJourney),
-    journeyWritesOffIndexes: heapOnlyShare === null ? null : Math.round(heapOnlyShare * 1000) / 1000,
+    storedBytesPerJourney: stored.bytesPerJourney,
+    journeyWritesOffIndexes: stored.writesOffIndexes,
     mix,
   };
 }
