@@ -26,7 +26,7 @@ function local(at: Date): { date: string; hour: number } {
   if (lastHour?.key === key) return lastHour.value;
   const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));
   const value = { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour) };
-  if (Number.isFinite(key)) lastHour = { key, value };
+  lastHour = { key, value };
   return value;
 }
 
