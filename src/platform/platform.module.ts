@@ -34,7 +34,7 @@ export class PlatformModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
         loggingModule(config),
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(url, config.database.poolSize, config.app.role),
+          useFactory: () => dataSourceOptions(url, config.database.poolSize, config.app.role, config.database.poolIdleSeconds),
           dataSourceFactory: async (options) => {
             const dataSource = new DataSource(options!);
             await dataSource.initialize();

@@ -105,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dataDir: path.resolve(vars.DATA_DIR ?? '.data'),
       embeddedPort: vars.EMBEDDED_PG_PORT ?? 54329,
       poolSize: vars.DB_POOL_SIZE ?? 10,
+      poolIdleSeconds: vars.DB_POOL_IDLE_SECONDS ?? 300,
     },
     queue: {
       backend: vars.REDIS_URL ? 'redis' : 'postgres',

@@ -90,6 +90,13 @@ export class EnvironmentVariables {
   DB_POOL_SIZE?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  DB_POOL_IDLE_SECONDS?: number;
+
+  @IsOptional()
   @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'must be a lowercase identifier (letters, digits, _)' })
   QUEUE_NAMESPACE?: string;
 
@@ -340,6 +347,7 @@ export const envKeys = [
   'DATA_DIR',
   'EMBEDDED_PG_PORT',
   'DB_POOL_SIZE',
+  'DB_POOL_IDLE_SECONDS',
   'QUEUE_NAMESPACE',
   'WORKER_CONCURRENCY',
   'WORKER_NICE',

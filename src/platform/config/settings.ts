@@ -37,6 +37,8 @@ export interface DatabaseSettings {
   dataDir: string;
   embeddedPort: number;
   poolSize: number;
+  /** How long a connection may sit idle in the pool before it is closed (0: never). */
+  poolIdleSeconds: number;
 }
 export interface QueueSettings {
   backend: QueueBackendKind;

@@ -12,7 +12,7 @@ types.setTypeParser(1082, (value: string) => value);
  * role names the connections (`livsforloeb-api`, `livsforloeb-worker`) so pg_stat_activity and the
  * server's log tell which process holds a connection, a lock or a slow statement.
  */
-export function dataSourceOptions(url: string, poolSize = 10, role?: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10, role?: string, idleSeconds = 300): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -23,7 +23,15 @@ export function dataSourceOptions(url: string, poolSize = 10, role?: string): Da
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: role ? `livsforloeb-${role}` : 'livsforloeb' },
+    extra: {
+      max: poolSize,
+      // A new connection is a new PostgreSQL backend: its catalog caches are cold and it prepares and
+      // plans every statement afresh (tens of ms for the journey write under load), so a pool that let
+      // connections go after node-postgres's default 10 idle seconds paid that in the next burst's
+      // latency. Idle connections are kept for minutes instead; 0 keeps them for good.
+      idleTimeoutMillis: idleSeconds * 1000,
+      application_name: role ? `livsforloeb-${role}` : 'livsforloeb',
+    },
   };
 }
 
