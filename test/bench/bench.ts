@@ -22,7 +22,7 @@ import {
 } from './moving-report';
 import { runOverviewScenario } from './overview';
 import { checkPerformanceDocs, headCommit, updatePerformanceDocs } from './performance-docs';
-import { CpuMeter, killStarted, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
+import { CpuMeter, cpuMs, killStarted, syscalls, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
 import { storedFigures } from './stored-figures';
 import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
 
@@ -42,6 +42,12 @@ const arg = (name: string, fallback: string) => {
 };
 const JOURNEYS = Number(arg('journeys', '2000'));
 const CONCURRENCY = Number(arg('concurrency', '32'));
+/**
+ * Journeys driven flat out before phase 1 and not counted in it: V8 compiles the processes' hot code
+ * in their first tens of seconds, which a service that runs for days pays once. Their own CPU per
+ * transition is reported apart (`warmup` in the result).
+ */
+const WARMUP = Number(arg('warmup', '500'));
 const MIX = Number(arg('mix', '10'));
 /** Phase 2's rate of starts and events per second (default: half of phase 1's), to compare latency of two builds at the same load. */
 const LATENCY_RATE = Number(arg('latency-rate', 'NaN'));
@@ -97,6 +103,8 @@ async function clearNamespace(redisUrl: string, namespace: string): Promise<numb
   redis.disconnect();
   return removed;
 }
+
+type Syscalls = { api: number; worker: number; redis: number; driver: number; sandbox: number };
 
 async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl: string | undefined) {
   const database = `lf_bench_${backend}`;
@@ -155,6 +163,27 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const moving = types.find((t) => t.id === 'moving')!;
   const movingAnswers = { ...moving.startExample, movingDate };
 
+  let warmup: { journeys: number; transitions: number; cpuMsPerTransition: { api: number; worker: number } } | undefined;
+  if (WARMUP > 0) {
+    say(`[${backend}] warm-up: ${WARMUP} moving journeys, not counted`);
+    const before = { api: cpuMs(api.pid), worker: cpuMs(worker.pid) };
+    const since = new Date().toISOString();
+    const unlimited = new RateLimiter(Infinity);
+    await drive(WARMUP, CONCURRENCY, async () =>
+      driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited, 40, 20_000, POLL_MS, WAIT),
+    );
+    const transitions = await count(db, `SELECT count(*) AS n FROM journey_history WHERE created_at >= $1`, [since]);
+    const per = (ms: number) => round(ms / Math.max(1, transitions), 2);
+    // Where autovacuum runs, it has analyzed the tables by now (after 50 rows and a tenth of a table
+    // changed); on a server where it is off, the planner would go on planning for empty tables.
+    await db.query('ANALYZE');
+    warmup = {
+      journeys: WARMUP,
+      transitions,
+      cpuMsPerTransition: { api: per(cpuMs(api.pid) - before.api), worker: per(cpuMs(worker.pid) - before.worker) },
+    };
+  }
+
   // Phase 1: as fast as it goes.
   say(`[${backend}] phase 1: ${JOURNEYS} moving journeys, ${CONCURRENCY} concurrent citizens`);
   // CPU time per transition holds on a machine busy with other work, where throughput does not.
@@ -177,6 +206,17 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     redis: await redisCpuMs(),
     driver: process.cpuUsage(),
   };
+  // Socket reads and writes: every round trip between the processes costs each side one of each.
+  // PostgreSQL's backends use send() and recv(), which /proc/<pid>/io does not count, so they are left out.
+  const redisPid = redis ? Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1] ?? 0) : 0;
+  const pids = () => ({
+    api: [api.pid],
+    worker: [worker.pid],
+    redis: redisPid ? [redisPid] : [],
+    driver: [process.pid],
+    sandbox: [sandbox.pid],
+  });
+  const syscallMeters = Object.fromEntries(Object.entries(pids()).map(([k, v]) => [k, new CpuMeter(v, syscalls)]));
   const t0 = Date.now();
   const since = new Date(t0).toISOString();
   const unlimited = new RateLimiter(Infinity);
@@ -185,7 +225,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   );
   const elapsed = (Date.now() - t0) / 1000;
   const driverCpu = process.cpuUsage(cpu.driver);
-  const cpuMs = {
+  const cpuUsed = {
     api: cpu.api.elapsedMs([api.pid]),
     worker: cpu.worker.elapsedMs([worker.pid]),
     postgres: cpu.postgres.elapsedMs(await backends()),
@@ -193,6 +233,10 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     driver: (driverCpu.user + driverCpu.system) / 1000,
     sandbox: cpu.sandbox.elapsedMs([sandbox.pid]),
   };
+  const after = pids();
+  const syscallCounts = Object.fromEntries(
+    Object.entries(syscallMeters).map(([k, meter]) => [k, meter.elapsedMs(after[k as keyof typeof after])]),
+  ) as Syscalls;
   redis?.disconnect();
   const transitions = await count(db, `SELECT count(*) AS n FROM journey_history WHERE created_at >= $1`, [since]);
   const jobs = await count(db, `SELECT count(*) AS n FROM integration_task WHERE status = 'completed' AND created_at >= $1`, [since]);
@@ -266,8 +310,14 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     perJourney: { transitions: round(transitions / JOURNEYS), events: round(apiEvents / JOURNEYS), pageReads: round(pageReads / JOURNEYS) },
     /** CPU time per transition in phase 1, by process (ms). */
     cpuMsPerTransition: Object.fromEntries(
-      Object.entries(cpuMs).map(([k, v]) => [k, round(v / Math.max(1, transitions), 2)]),
-    ) as typeof cpuMs,
+      Object.entries(cpuUsed).map(([k, v]) => [k, round(v / Math.max(1, transitions), 2)]),
+    ) as typeof cpuUsed,
+    /** Read and write system calls per transition in phase 1, by process (`/proc/<pid>/io`; Redis when it runs on this machine). */
+    syscallsPerTransition: Object.fromEntries(
+      Object.entries(syscallCounts).map(([k, v]) => [k, round(v / Math.max(1, transitions), 1)]),
+    ) as Syscalls,
+    /** The journeys before phase 1, not counted in it: their API and worker CPU per transition while the processes were new. */
+    warmup,
     /** Phase 2's pace: starts and events per second. */
     latencyPhaseRate: round(halfRate),
     eventLatencyMsAtHalfLoad: {
@@ -347,6 +397,7 @@ async function main(): Promise<void> {
     options: {
       backends,
       journeys: JOURNEYS,
+      warmup: WARMUP,
       concurrency: CONCURRENCY,
       mix: MIX,
       wait: WAIT,

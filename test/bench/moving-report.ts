@@ -27,6 +27,8 @@ export interface BenchMachine {
 export interface BenchOptions {
   backends: QueueBackendKind[];
   journeys: number;
+  /** Journeys driven before phase 1 and not counted (absent in results written before the bench warmed up). */
+  warmup?: number;
   concurrency: number;
   mix: number;
   wait: 'stream' | 'poll';
@@ -47,6 +49,10 @@ export interface MovingRun {
   transitionsPerSecond: number;
   integrationJobsPerSecond: number;
   cpuMsPerTransition: { api: number; worker: number; postgres: number; redis: number; driver: number; sandbox: number };
+  /** Absent in results written before the bench counted them. */
+  /** The warm-up before phase 1: the API's and the worker's CPU per transition while the processes were new. */
+  warmup?: { journeys: number; transitions: number; cpuMsPerTransition: { api: number; worker: number } };
+  syscallsPerTransition?: { api: number; worker: number; redis: number; driver: number; sandbox: number };
   eventLatencyMsAtHalfLoad: { p50: number; p95: number; p99: number; samples: number };
   serverEventTimeAtHalfLoad: {
     requests: number;
@@ -192,7 +198,9 @@ export function commandLine(r: MovingBenchResult): string {
     ...(o.pgOptions === undefined ? [] : [`PGOPTIONS='${o.pgOptions}'`]),
     ...(o.workerNice === undefined ? [] : [`WORKER_NICE=${o.workerNice}`]),
   ];
-  const args = [`--backends ${o.backends.join(',')}`, `--journeys ${o.journeys}`, `--concurrency ${o.concurrency}`, `--mix ${o.mix}`];
+  const args = [`--backends ${o.backends.join(',')}`, `--journeys ${o.journeys}`];
+  if (o.warmup !== undefined) args.push(`--warmup ${o.warmup}`);
+  args.push(`--concurrency ${o.concurrency}`, `--mix ${o.mix}`);
   args.push(o.wait === 'poll' ? `--wait poll --poll-ms ${o.pollMs}` : '--wait stream');
   if (o.latencyRate !== null) args.push(`--latency-rate ${o.latencyRate}`);
   if (r.serviceNodeFlags.join(' ') !== SERVICE_NODE_FLAGS.join(' ')) args.push(`--node-flags '${r.serviceNodeFlags.join(' ')}'`);
@@ -294,6 +302,7 @@ export function renderMovingFigures(results: MovingBenchResult[]): string {
     `${results.map((r) => `\`${commandLine(r)}\``).join(' and then ')} ` +
     `(${each(results.map((r) => whole(r.options.journeys)))} \`moving\` journeys, ` +
     `${each(results.map((r) => whole(r.options.concurrency)))} citizens at a time, ${each(waits)}), ${services(first.machine)}. ` +
+    warmupSentence(runs) +
     `Raw commits: ${each(results.map((r) => `${whole(r.limit.commitsPerSecond)}/s`))}; ` +
     `HTTP floor ${each(results.map((r) => whole(r.httpFloor.commitsPerSecond)))} commits/s ` +
     `(${each(results.map((r) => shown(r.httpFloor.commitsPerSecond / r.limit.commitsPerSecond, 2)))} × raw).` +
@@ -304,6 +313,18 @@ export function renderMovingFigures(results: MovingBenchResult[]): string {
     [TABLE_HEAD, ...runs.map(tableRow)].join('\n'),
     wrap(serverSentence(runs)),
   ].join('\n\n');
+}
+
+/** What the warm-up before phase 1 cost while the processes were new, so the counted figures are not mistaken for a cold start's. */
+function warmupSentence(runs: MovingRun[]): string {
+  const warmed = runs.filter((r) => r.warmup);
+  if (!warmed.length) return '';
+  return (
+    `Before phase 1, ${each(warmed.map((r) => whole(r.warmup!.journeys)))} journeys warmed the new processes up, not counted; ` +
+    `their API and worker used ${each(warmed.map(({ warmup: w }) => `${w!.cpuMsPerTransition.api} and ${w!.cpuMsPerTransition.worker}`))}` +
+    ' ms ' +
+    `of CPU per transition (${list(warmed.map((r) => NAME[r.backend].prose))}). `
+  );
 }
 
 /** "yes" when every backend run meets the target, else "no" (and where it was met, if anywhere). */
@@ -372,6 +393,22 @@ export function consoleSummary(result: MovingBenchResult): string[] {
         `| ${r.outboxToJobLagMs.p99} | ${r.peakRssMb.api} / ${r.peakRssMb.worker} | ${r.ratioToRawCommits} ` +
         `| ${Object.values(r.cpuMsPerTransition).join(' / ')} |`,
     );
+  }
+  for (const r of result.runs) {
+    const w = r.warmup;
+    if (w)
+      lines.push(
+        `${r.backend}, warm-up (${w.journeys} journeys, not counted): ` +
+          `CPU ms per transition api ${w.cpuMsPerTransition.api} / worker ${w.cpuMsPerTransition.worker}`,
+      );
+  }
+  for (const r of result.runs) {
+    const c = r.syscallsPerTransition;
+    if (c)
+      lines.push(
+        `${r.backend}, read and write system calls per transition: api ${c.api} / worker ${c.worker} / ` +
+          `redis ${c.redis} / driver ${c.driver} / sandbox ${c.sandbox}`,
+      );
   }
   for (const r of result.runs) {
     const s = r.serverEventTimeAtHalfLoad;

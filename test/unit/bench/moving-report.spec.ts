@@ -229,6 +229,18 @@ describe('the benchmark figures in docs/performance.md', () => {
     expect(parts(renderMovingFigures([r])).run).toContain('32 citizens at a time, the driver polling the journey every 100 ms)');
   });
 
+  it('names the warm-up in the command and says what it cost while the processes were new', () => {
+    const r = redisRun();
+    r.options = { ...r.options, warmup: 500 };
+    r.runs[0].warmup = { journeys: 500, transitions: 2500, cpuMsPerTransition: { api: 3.1, worker: 1.6 } };
+    expect(commandLine(r)).toBe('npm run bench -- --backends redis --journeys 2000 --warmup 500 --concurrency 32 --mix 10 --wait stream');
+    expect(parts(renderMovingFigures([r])).run).toContain(
+      'Before phase 1, 500 journeys warmed the new processes up, not counted; their API and worker used 3.1 and 1.6 ms of CPU ' +
+        'per transition (on Redis).',
+    );
+    expect(consoleSummary(r)).toContain('redis, warm-up (500 journeys, not counted): CPU ms per transition api 3.1 / worker 1.6');
+  });
+
   it('wraps prose as the docs do: at 100 columns, never inside a code span nor before a word that starts a block', () => {
     const text = `${'word '.repeat(18)}\`npm run bench -- --backends redis\` and + then`;
     expect(wrap(text).split('\n')).toEqual([`${'word '.repeat(18).trim()}`, '`npm run bench -- --backends redis` and + then']);
