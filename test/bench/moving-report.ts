@@ -319,11 +319,14 @@ export function renderMovingFigures(results: MovingBenchResult[]): string {
 function warmupSentence(runs: MovingRun[]): string {
   const warmed = runs.filter((r) => r.warmup);
   if (!warmed.length) return '';
+  const costs = warmed.map(
+    ({ warmup: w, backend }, i) =>
+      `${w!.cpuMsPerTransition.api} and ${w!.cpuMsPerTransition.worker} ms${i === 0 ? ' of CPU per transition' : ''}` +
+      (warmed.length > 1 ? ` ${NAME[backend].prose}` : ''),
+  );
   return (
     `Before phase 1, ${each(warmed.map((r) => whole(r.warmup!.journeys)))} journeys warmed the new processes up, not counted; ` +
-    `their API and worker used ${each(warmed.map(({ warmup: w }) => `${w!.cpuMsPerTransition.api} and ${w!.cpuMsPerTransition.worker}`))}` +
-    ' ms ' +
-    `of CPU per transition (${list(warmed.map((r) => NAME[r.backend].prose))}). `
+    `their API and worker used ${list(costs)}. `
   );
 }
 

@@ -236,9 +236,14 @@ describe('the benchmark figures in docs/performance.md', () => {
     expect(commandLine(r)).toBe('npm run bench -- --backends redis --journeys 2000 --warmup 500 --concurrency 32 --mix 10 --wait stream');
     expect(parts(renderMovingFigures([r])).run).toContain(
       'Before phase 1, 500 journeys warmed the new processes up, not counted; their API and worker used 3.1 and 1.6 ms of CPU ' +
-        'per transition (on Redis).',
+        'per transition.',
     );
     expect(consoleSummary(r)).toContain('redis, warm-up (500 journeys, not counted): CPU ms per transition api 3.1 / worker 1.6');
+    const pg = postgresRun();
+    pg.runs[0].warmup = { journeys: 500, transitions: 2500, cpuMsPerTransition: { api: 4.2, worker: 2 } };
+    expect(parts(renderMovingFigures([r, pg])).run).toContain(
+      'their API and worker used 3.1 and 1.6 ms of CPU per transition on Redis and 4.2 and 2 ms on the PostgreSQL backend.',
+    );
   });
 
   it('wraps prose as the docs do: at 100 columns, never inside a code span nor before a word that starts a block', () => {
