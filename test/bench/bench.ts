@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { loadConfig, type QueueBackendKind } from '../../src/platform/config/app.config';
@@ -267,12 +268,18 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   );
   const limiter = new RateLimiter(halfRate);
   const serverBefore = parseEventBuckets(await scrape(apiMetrics)); // also starts the event-loop delay afresh
+  // The driver's own event loop: an answer that arrives while it is busy (or collecting garbage) is
+  // timed late, which the API's histogram does not see.
+  const driverLoop = monitorEventLoopDelay({ resolution: 10 });
+  driverLoop.enable();
   const half = await drive(latencyJourneys, CONCURRENCY, async () =>
     driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, limiter, 40, 20_000, POLL_MS, WAIT),
   );
   const latencies = half.flatMap((r) => r.latenciesMs);
   const serverAfter = await scrape(apiMetrics);
+  driverLoop.disable();
   const serverSide = { ...bucketSummary(serverBefore, parseEventBuckets(serverAfter)), eventLoopDelayMs: eventLoopDelayMs(serverAfter) };
+  const driverEventLoopDelayMs = { p99: round(driverLoop.percentile(99) / 1e6, 1), max: round(driverLoop.max / 1e6, 1) };
 
   // The mix: every journey type from its first start example, as far as citizen actions take it.
   say(`[${backend}] mix: ${MIX} journeys of each of ${types.length} types`);
@@ -328,6 +335,8 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     },
     /** The same events as the API timed them (its /metrics histogram: bucket bounds, not exact values). */
     serverEventTimeAtHalfLoad: serverSide,
+    /** How late a timer in the driver's own process ran in phase 2 (ms). */
+    driverEventLoopDelayMs,
     eventLatencyMsAtMaxLoad: {
       p99: round(
         percentile(

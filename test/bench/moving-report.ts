@@ -52,6 +52,8 @@ export interface MovingRun {
   /** Absent in results written before the bench counted them. */
   /** The warm-up before phase 1: the API's and the worker's CPU per transition while the processes were new. */
   warmup?: { journeys: number; transitions: number; cpuMsPerTransition: { api: number; worker: number } };
+  /** How late the driver's own event loop ran in phase 2 (absent in results written before the bench measured it). */
+  driverEventLoopDelayMs?: { p99: number; max: number };
   syscallsPerTransition?: { api: number; worker: number; redis: number; driver: number; sandbox: number };
   eventLatencyMsAtHalfLoad: { p50: number; p95: number; p99: number; samples: number };
   serverEventTimeAtHalfLoad: {
@@ -418,7 +420,8 @@ export function consoleSummary(result: MovingBenchResult): string[] {
     lines.push(
       `${r.backend}, half load, as the API timed its events: 99 % within ${s.p99AtMostMs} ms (histogram bucket), ` +
         `${round(s.shareOver50Ms * 100)} % above 50 ms (${s.requests} events); ` +
-        `API event-loop delay p99 / max ${s.eventLoopDelayMs.p99} / ${s.eventLoopDelayMs.max} ms`,
+        `API event-loop delay p99 / max ${s.eventLoopDelayMs.p99} / ${s.eventLoopDelayMs.max} ms` +
+        (r.driverEventLoopDelayMs ? `; the driver's ${r.driverEventLoopDelayMs.p99} / ${r.driverEventLoopDelayMs.max} ms` : ''),
     );
   }
   lines.push(`raw commits/s: ${result.limit.commitsPerSecond} (${result.limit.method}, ${result.limit.clients} clients)`);

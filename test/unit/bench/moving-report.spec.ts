@@ -97,6 +97,16 @@ describe('the benchmark figures in docs/performance.md', () => {
     expect(lines.join('\n')).toContain('0.8 % above 50 ms (1994 events)');
   });
 
+  it("prints how late the driver's own event loop ran and the system calls per transition, when the run measured them", () => {
+    const r = redisRun();
+    expect(consoleSummary(r).join('\n')).not.toContain("the driver's");
+    r.runs[0].driverEventLoopDelayMs = { p99: 20.8, max: 35.9 };
+    r.runs[0].syscallsPerTransition = { api: 6.9, worker: 5.4, redis: 3.5, driver: 2, sandbox: 1.2 };
+    const text = consoleSummary(r).join('\n');
+    expect(text).toMatch(/API event-loop delay p99 \/ max [\d.]+ \/ [\d.]+ ms; the driver's 20.8 \/ 35.9 ms/);
+    expect(text).toContain('redis, read and write system calls per transition: api 6.9 / worker 5.4 / redis 3.5 / driver 2 / sandbox 1.2');
+  });
+
   it('tells how the API timed the half-load events and how late its event loop was, per backend', () => {
     expect(parts(renderMovingFigures(both())).server).toBe(
       'As the API timed the half-load events, 99 % took at most 50 ms on both backends ' +
