@@ -9,21 +9,16 @@ import { loadConfig, type QueueBackendKind } from '../../src/platform/config/app
 import { startEmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
 import { SERVICE_NODE_FLAGS } from '../../src/platform/node-flags';
 import { QueueFactory } from '../../src/platform/queue/queue-factory';
-import { citizenToken, driveJourney, RateLimiter, type DriveResult } from './driver';
+import { citizenToken, driveJourney, RateLimiter } from './driver';
+import { clearNamespace, count, drive, nextCpr, warmUp } from './drive-many';
 import { measureHttpFloor } from './http-floor';
 import { postgresFacts, redisFacts } from './machine-facts';
 import { measureMachineLimit } from './machine-limit';
-import {
-  type BenchMachine,
-  checkResults,
-  consoleSummary,
-  type MovingBenchResult,
-  renderBenchTargets,
-  renderMovingFigures,
-} from './moving-report';
+import { type BenchMachine, checkResults, type MovingBenchResult, renderBenchTargets, renderMovingFigures } from './moving-report';
+import { consoleSummary } from './console-summary';
 import { runOverviewScenario } from './overview';
 import { checkPerformanceDocs, headCommit, updatePerformanceDocs } from './performance-docs';
-import { CpuMeter, cpuMs, killStarted, syscalls, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
+import { CpuMeter, killStarted, SyscallMeter, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
 import { storedFigures } from './stored-figures';
 import { bucketSummary, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
 
@@ -62,50 +57,6 @@ const UPDATE_DOCS = process.argv.includes('--update-docs');
 /** With `--update-docs`: results of earlier runs (bench/results/*.json) shown beside this one's. */
 const ADD_RESULTS = arg('add-results', '').split(',').filter(Boolean);
 const say = (m: string) => process.stdout.write(`${m}\n`);
-
-let serial = 0;
-function nextCpr(): string {
-  const n = serial++;
-  const day = String(1 + (n % 28)).padStart(2, '0');
-  const month = String(1 + (Math.floor(n / 28) % 12)).padStart(2, '0');
-  const year = String(50 + (Math.floor(n / 336) % 50)).padStart(2, '0');
-  const seq = String(1000 + Math.floor(n / 16800)).padStart(4, '0');
-  return `${day}${month}${year}${seq}`;
-}
-
-async function drive(count: number, concurrency: number, make: () => Promise<DriveResult>): Promise<DriveResult[]> {
-  const results: DriveResult[] = [];
-  let issued = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (issued < count) {
-        issued++;
-        results.push(await make());
-      }
-    }),
-  );
-  return results;
-}
-
-async function count(db: Client, sql: string, params: unknown[] = []): Promise<number> {
-  return Number((await db.query<{ n: number | string }>(sql, params)).rows[0].n);
-}
-
-/**
- * A run starts from an empty queue namespace: what earlier runs left in Redis (delayed letters,
- * kept job results) would otherwise weigh on this one, more with every run.
- */
-async function clearNamespace(redisUrl: string, namespace: string): Promise<number> {
-  const redis = new Redis(redisUrl);
-  let removed = 0;
-  for await (const keys of redis.scanStream({ match: `${namespace}:*`, count: 1000 }) as AsyncIterable<string[]>) {
-    if (keys.length) removed += await redis.unlink(...keys);
-  }
-  redis.disconnect();
-  return removed;
-}
-
-type Syscalls = { api: number; worker: number; redis: number; driver: number; sandbox: number };
 
 async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl: string | undefined) {
   const database = `lf_bench_${backend}`;
@@ -164,25 +115,15 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
   const moving = types.find((t) => t.id === 'moving')!;
   const movingAnswers = { ...moving.startExample, movingDate };
 
-  let warmup: { journeys: number; transitions: number; cpuMsPerTransition: { api: number; worker: number } } | undefined;
+  let warmup: Awaited<ReturnType<typeof warmUp>> | undefined;
   if (WARMUP > 0) {
     say(`[${backend}] warm-up: ${WARMUP} moving journeys, not counted`);
-    const before = { api: cpuMs(api.pid), worker: cpuMs(worker.pid) };
-    const since = new Date().toISOString();
     const unlimited = new RateLimiter(Infinity);
-    await drive(WARMUP, CONCURRENCY, async () =>
-      driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited, 40, 20_000, POLL_MS, WAIT),
+    warmup = await warmUp(db, { api: api.pid, worker: worker.pid }, () =>
+      drive(WARMUP, CONCURRENCY, async () =>
+        driveJourney(base, await citizenToken(secret, nextCpr()), 'moving', movingAnswers, unlimited, 40, 20_000, POLL_MS, WAIT),
+      ),
     );
-    const transitions = await count(db, `SELECT count(*) AS n FROM journey_history WHERE created_at >= $1`, [since]);
-    const per = (ms: number) => round(ms / Math.max(1, transitions), 2);
-    // Where autovacuum runs, it has analyzed the tables by now (after 50 rows and a tenth of a table
-    // changed); on a server where it is off, the planner would go on planning for empty tables.
-    await db.query('ANALYZE');
-    warmup = {
-      journeys: WARMUP,
-      transitions,
-      cpuMsPerTransition: { api: per(cpuMs(api.pid) - before.api), worker: per(cpuMs(worker.pid) - before.worker) },
-    };
   }
 
   // Phase 1: as fast as it goes.
@@ -208,16 +149,14 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     driver: process.cpuUsage(),
   };
   // Socket reads and writes: every round trip between the processes costs each side one of each.
-  // PostgreSQL's backends use send() and recv(), which /proc/<pid>/io does not count, so they are left out.
   const redisPid = redis ? Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1] ?? 0) : 0;
-  const pids = () => ({
+  const syscallMeter = new SyscallMeter({
     api: [api.pid],
     worker: [worker.pid],
     redis: redisPid ? [redisPid] : [],
     driver: [process.pid],
     sandbox: [sandbox.pid],
   });
-  const syscallMeters = Object.fromEntries(Object.entries(pids()).map(([k, v]) => [k, new CpuMeter(v, syscalls)]));
   const t0 = Date.now();
   const since = new Date(t0).toISOString();
   const unlimited = new RateLimiter(Infinity);
@@ -234,10 +173,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     driver: (driverCpu.user + driverCpu.system) / 1000,
     sandbox: cpu.sandbox.elapsedMs([sandbox.pid]),
   };
-  const after = pids();
-  const syscallCounts = Object.fromEntries(
-    Object.entries(syscallMeters).map(([k, meter]) => [k, meter.elapsedMs(after[k as keyof typeof after])]),
-  ) as Syscalls;
+  const syscallCounts = syscallMeter.elapsed();
   redis?.disconnect();
   const transitions = await count(db, `SELECT count(*) AS n FROM journey_history WHERE created_at >= $1`, [since]);
   const jobs = await count(db, `SELECT count(*) AS n FROM integration_task WHERE status = 'completed' AND created_at >= $1`, [since]);
@@ -322,7 +258,7 @@ async function runBackend(backend: QueueBackendKind, adminUrl: string, redisUrl:
     /** Read and write system calls per transition in phase 1, by process (`/proc/<pid>/io`; Redis when it runs on this machine). */
     syscallsPerTransition: Object.fromEntries(
       Object.entries(syscallCounts).map(([k, v]) => [k, round(v / Math.max(1, transitions), 1)]),
-    ) as Syscalls,
+    ) as typeof syscallCounts,
     /** The journeys before phase 1, not counted in it: their API and worker CPU per transition while the processes were new. */
     warmup,
     /** Phase 2's pace: starts and events per second. */

@@ -66,6 +66,20 @@ export class CpuMeter {
   }
 }
 
+/**
+ * Read and write system calls of named groups of processes between two points. PostgreSQL's backends
+ * are not for it: they use `send()` and `recv()`, which `/proc/<pid>/io` does not count.
+ */
+export class SyscallMeter<K extends string> {
+  private readonly meters: [K, number[], CpuMeter][];
+  constructor(groups: Record<K, number[]>) {
+    this.meters = (Object.entries(groups) as [K, number[]][]).map(([name, pids]) => [name, pids, new CpuMeter(pids, syscalls)]);
+  }
+  elapsed(): Record<K, number> {
+    return Object.fromEntries(this.meters.map(([name, pids, meter]) => [name, meter.elapsedMs(pids)])) as Record<K, number>;
+  }
+}
+
 /** A service process (`dist/src/main.js`) with a role. */
 export class ServiceChild {
   child?: ChildProcess;

@@ -33,8 +33,7 @@ describe('connection pool', () => {
     const [{ pid }] = await source.query<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
     return pid;
   }
-  const connected = async (pid: number) =>
-    (await observer.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount === 1;
+  const connected = async (pid: number) => (await observer.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount === 1;
 
   it('closes a connection idle for longer than the setting, and keeps one under the default', async () => {
     const short = await idlePool('pool-short', 1);

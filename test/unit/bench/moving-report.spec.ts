@@ -1,5 +1,4 @@
 import {
-  consoleSummary,
   checkResults,
   commandLine,
   type MovingBenchResult,
@@ -7,6 +6,7 @@ import {
   renderMovingFigures,
   wrap,
 } from '../../bench/moving-report';
+import { consoleSummary } from '../../bench/console-summary';
 import { postgresRun, redisRun } from './moving-results.fixture';
 
 /** The block's parts: machine line, run paragraph and sentence as one line each, the table as its lines. */
