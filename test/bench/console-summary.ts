@@ -1,6 +1,9 @@
 import type { MovingBenchResult } from './moving-report';
 import { round } from './stats';
 
+/** A count, or – where it was not measured (a Redis elsewhere, a process not ours to read). */
+const shown = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : String(n));
+
 /** The run's figures as the bench prints them when it ends: a table, the API's own timing, the machine's limits. */
 export function consoleSummary(result: MovingBenchResult): string[] {
   const lines: string[] = [];
@@ -30,8 +33,8 @@ export function consoleSummary(result: MovingBenchResult): string[] {
     const c = r.syscallsPerTransition;
     if (c)
       lines.push(
-        `${r.backend}, read and write system calls per transition: api ${c.api} / worker ${c.worker} / ` +
-          `redis ${c.redis} / driver ${c.driver} / sandbox ${c.sandbox}`,
+        `${r.backend}, read and write system calls per transition: api ${shown(c.api)} / worker ${shown(c.worker)} / ` +
+          `redis ${shown(c.redis)} / driver ${shown(c.driver)} / sandbox ${shown(c.sandbox)}`,
       );
   }
   for (const r of result.runs) {

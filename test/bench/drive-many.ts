@@ -59,8 +59,8 @@ export async function warmUp(db: Client, pids: { api: number; worker: number }, 
   const results = await run();
   const transitions = await count(db, `SELECT count(*) AS n FROM journey_history WHERE created_at >= $1`, [since]);
   const per = (ms: number) => round(ms / Math.max(1, transitions), 2);
-  // Where autovacuum runs, it has analyzed the tables by now (after 50 rows and a tenth of a table
-  // changed); on a server where it is off, the planner would go on planning for empty tables.
+  // A server that has run for a while has statistics for its tables, as autovacuum keeps them; without
+  // them (where autovacuum is off) the planner would go on planning for empty tables.
   await db.query('ANALYZE');
   return {
     journeys: results.length,

@@ -48,12 +48,12 @@ export interface MovingRun {
   transitionsPerSecond: number;
   integrationJobsPerSecond: number;
   cpuMsPerTransition: { api: number; worker: number; postgres: number; redis: number; driver: number; sandbox: number };
-  /** Absent in results written before the bench counted them. */
   /** The warm-up before phase 1: the API's and the worker's CPU per transition while the processes were new. */
   warmup?: { journeys: number; transitions: number; cpuMsPerTransition: { api: number; worker: number } };
   /** How late the driver's own event loop ran in phase 2 (absent in results written before the bench measured it). */
   driverEventLoopDelayMs?: { p99: number; max: number };
-  syscallsPerTransition?: { api: number; worker: number; redis: number; driver: number; sandbox: number };
+  /** Read and write system calls per transition in phase 1, by process (absent in results written before the bench counted them). */
+  syscallsPerTransition?: { api: number; worker: number; redis?: number; driver: number; sandbox: number };
   eventLatencyMsAtHalfLoad: { p50: number; p95: number; p99: number; samples: number };
   serverEventTimeAtHalfLoad: {
     requests: number;
@@ -200,7 +200,7 @@ export function commandLine(r: MovingBenchResult): string {
     ...(o.workerNice === undefined ? [] : [`WORKER_NICE=${o.workerNice}`]),
   ];
   const args = [`--backends ${o.backends.join(',')}`, `--journeys ${o.journeys}`];
-  if (o.warmup !== undefined) args.push(`--warmup ${o.warmup}`);
+  args.push(`--warmup ${o.warmup ?? 0}`); // a result without it was taken before the bench warmed up
   args.push(`--concurrency ${o.concurrency}`, `--mix ${o.mix}`);
   args.push(o.wait === 'poll' ? `--wait poll --poll-ms ${o.pollMs}` : '--wait stream');
   if (o.latencyRate !== null) args.push(`--latency-rate ${o.latencyRate}`);

@@ -35,16 +35,25 @@ export function cpuMs(pid: number): number {
 const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
 
 /**
- * Read and write system calls a process has made so far (`syscr` + `syscw` of `/proc/<pid>/io`); 0
- * for one that is gone. Every socket read or write is one, so they count round trips between the
+ * Read and write system calls a process has made so far (`syscr` + `syscw` of `/proc/<pid>/io`); NaN
+ * when that cannot be read. Every socket read or write is one, so they count round trips between the
  * processes without the noise of a shared machine's CPU figures.
  */
 export function syscalls(pid: number): number {
   try {
     const io = fs.readFileSync(`/proc/${pid}/io`, 'utf8');
-    return Number(/syscr:\s+(\d+)/.exec(io)?.[1] ?? 0) + Number(/syscw:\s+(\d+)/.exec(io)?.[1] ?? 0);
+    return Number(/syscr:\s+(\d+)/.exec(io)?.[1] ?? NaN) + Number(/syscw:\s+(\d+)/.exec(io)?.[1] ?? NaN);
   } catch {
-    return 0;
+    return NaN; // not ours to read, or gone: unknown rather than none
+  }
+}
+
+/** Whether `pid` is a redis-server process on this machine (Redis's INFO names its pid in its own namespace). */
+export function isRedisServer(pid: number): boolean {
+  try {
+    return pid > 0 && fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'redis-server';
+  } catch {
+    return false;
   }
 }
 
@@ -71,12 +80,15 @@ export class CpuMeter {
  * are not for it: they use `send()` and `recv()`, which `/proc/<pid>/io` does not count.
  */
 export class SyscallMeter<K extends string> {
-  private readonly meters: [K, number[], CpuMeter][];
-  constructor(groups: Record<K, number[]>) {
-    this.meters = (Object.entries(groups) as [K, number[]][]).map(([name, pids]) => [name, pids, new CpuMeter(pids, syscalls)]);
+  private readonly start: [K, number[], number[]][];
+  constructor(groups: Partial<Record<K, number[]>>) {
+    this.start = (Object.entries(groups) as [K, number[]][]).map(([name, pids]) => [name, pids, pids.map(syscalls)]);
   }
-  elapsed(): Record<K, number> {
-    return Object.fromEntries(this.meters.map(([name, pids, meter]) => [name, meter.elapsedMs(pids)])) as Record<K, number>;
+  /** Calls each group made since the meter was made. */
+  elapsed(): Partial<Record<K, number>> {
+    return Object.fromEntries(
+      this.start.map(([name, pids, before]) => [name, pids.reduce((sum, pid, i) => sum + syscalls(pid) - before[i], 0)]),
+    ) as Partial<Record<K, number>>;
   }
 }
 

@@ -17,7 +17,7 @@ export async function scrape(metricsBase: string): Promise<string> {
 }
 
 /** prom-client samples the event loop with a timer of this period (its default), and reports the period too. */
-const EVENT_LOOP_SAMPLE_MS = 10;
+export const EVENT_LOOP_SAMPLE_MS = 10;
 
 /**
  * The API's event-loop delay since the previous scrape (prom-client resets its histogram on every

@@ -32,10 +32,7 @@ export class PrivatePostgres {
   ) {}
 
   async start(): Promise<void> {
-    this.server = await startEmbeddedPostgres(
-      { dataDir: this.dataDir, embeddedPort: this.port, embedded: true, poolSize: 5, poolIdleSeconds: 300 },
-      this.log,
-    );
+    this.server = await startEmbeddedPostgres({ dataDir: this.dataDir, embeddedPort: this.port }, this.log);
     this.url = this.server.url;
   }
 

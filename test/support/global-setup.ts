@@ -12,7 +12,7 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) return;
   const { startEmbeddedPostgres } = await import('../../src/platform/database/embedded-postgres');
   const embedded = await startEmbeddedPostgres(
-    { dataDir: path.join(os.tmpdir(), 'livsforloeb-test'), embeddedPort: 54339, embedded: true, poolSize: 5 },
+    { dataDir: path.join(os.tmpdir(), 'livsforloeb-test'), embeddedPort: 54339 },
     (m) => process.stdout.write(`[tests] ${m}\n`),
   );
   // Suites create a database each: they need the superuser, not the service's own role.

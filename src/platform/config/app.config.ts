@@ -8,6 +8,9 @@ import { parseSelfServiceLinks } from './self-service-links.config';
 import { parseSignInProviders } from './sign-in-providers.config';
 import type { AppConfig, AppSettings } from './settings';
 
+/** How long a PostgreSQL connection may sit idle in a pool before it is closed, unless DB_POOL_IDLE_SECONDS says otherwise. */
+export const DEFAULT_POOL_IDLE_SECONDS = 300;
+
 /**
  * The environment, validated per concern. This folder is the only place that reads `process.env`:
  * everything else receives an `AppConfig`. The variables and their checks are in
@@ -105,7 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dataDir: path.resolve(vars.DATA_DIR ?? '.data'),
       embeddedPort: vars.EMBEDDED_PG_PORT ?? 54329,
       poolSize: vars.DB_POOL_SIZE ?? 10,
-      poolIdleSeconds: vars.DB_POOL_IDLE_SECONDS ?? 300,
+      poolIdleSeconds: vars.DB_POOL_IDLE_SECONDS ?? DEFAULT_POOL_IDLE_SECONDS,
     },
     queue: {
       backend: vars.REDIS_URL ? 'redis' : 'postgres',

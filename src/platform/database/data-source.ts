@@ -1,6 +1,7 @@
 import { types } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
+import { DEFAULT_POOL_IDLE_SECONDS } from '../config/app.config';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: a Date object would shift them by the time zone.
 types.setTypeParser(1082, (value: string) => value);
@@ -12,7 +13,7 @@ types.setTypeParser(1082, (value: string) => value);
  * role names the connections (`livsforloeb-api`, `livsforloeb-worker`) so pg_stat_activity and the
  * server's log tell which process holds a connection, a lock or a slow statement.
  */
-export function dataSourceOptions(url: string, poolSize = 10, role?: string, idleSeconds = 300): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize: number, role: string | undefined, idleSeconds: number): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -26,17 +27,19 @@ export function dataSourceOptions(url: string, poolSize = 10, role?: string, idl
     extra: {
       max: poolSize,
       // A new connection is a new PostgreSQL backend: its catalog caches are cold and it prepares and
-      // plans every statement afresh (tens of ms for the journey write under load), so a pool that let
-      // connections go after node-postgres's default 10 idle seconds paid that in the next burst's
-      // latency. Idle connections are kept for minutes instead; 0 keeps them for good.
+      // plans every statement afresh (binding the journey write took 30-75 ms on a new backend under
+      // load), so idle connections are kept for minutes rather than node-postgres's default 10 s, and
+      // the first request after a quiet spell finds them ready; 0 keeps them for good. TCP keepalive
+      // keeps them open through firewalls and load balancers that drop silent connections.
       idleTimeoutMillis: idleSeconds * 1000,
+      keepAlive: true,
       application_name: role ? `livsforloeb-${role}` : 'livsforloeb',
     },
   };
 }
 
-export function createDataSource(url: string, poolSize = 10): DataSource {
-  return new DataSource(dataSourceOptions(url, poolSize));
+export function createDataSource(url: string, poolSize = 10, idleSeconds = DEFAULT_POOL_IDLE_SECONDS): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize, undefined, idleSeconds));
 }
 
 /** Applies pending migrations; returns the names applied. Safe to run from several processes at once. */

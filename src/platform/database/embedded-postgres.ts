@@ -60,7 +60,10 @@ function localPassword(dataDir: string, name: string): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-export async function startEmbeddedPostgres(settings: DatabaseSettings, log: Log): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  settings: Pick<DatabaseSettings, 'dataDir' | 'embeddedPort'>,
+  log: Log,
+): Promise<EmbeddedDatabase> {
   const dataDir = path.join(settings.dataDir, 'postgres');
   const superPassword = localPassword(settings.dataDir, SUPERUSER_PASSWORD_FILE);
   const appPassword = localPassword(settings.dataDir, APP_PASSWORD_FILE);

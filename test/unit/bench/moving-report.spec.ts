@@ -35,8 +35,8 @@ describe('the benchmark figures in docs/performance.md', () => {
     );
     expect(run).toBe(
       '**Benchmark**, 2026-12-06, commit `e6c46c9`, ' +
-        '`npm run bench -- --backends redis --journeys 2000 --concurrency 32 --mix 10 --wait stream` and then ' +
-        '`npm run bench -- --backends postgres --journeys 2000 --concurrency 32 --mix 10 --wait stream` ' +
+        '`npm run bench -- --backends redis --journeys 2000 --warmup 0 --concurrency 32 --mix 10 --wait stream` and then ' +
+        '`npm run bench -- --backends postgres --journeys 2000 --warmup 0 --concurrency 32 --mix 10 --wait stream` ' +
         "(2,000 `moving` journeys, 32 citizens at a time, the driver waiting on the journey's event stream), " +
         "`DATABASE_URL` and `REDIS_URL` set to the machine's PostgreSQL and Redis. " +
         'Raw commits: 4,224/s and 4,891/s; HTTP floor 2,039 and 2,459 commits/s (0.48 and 0.50 × raw).',
@@ -220,7 +220,7 @@ describe('the benchmark figures in docs/performance.md', () => {
 
   it('writes the command that repeats a run, with every option and setting that shapes its figures', () => {
     const r = redisRun();
-    expect(commandLine(r)).toBe('npm run bench -- --backends redis --journeys 2000 --concurrency 32 --mix 10 --wait stream');
+    expect(commandLine(r)).toBe('npm run bench -- --backends redis --journeys 2000 --warmup 0 --concurrency 32 --mix 10 --wait stream');
     r.options = {
       ...r.options,
       backends: ['redis', 'postgres'],
@@ -233,7 +233,7 @@ describe('the benchmark figures in docs/performance.md', () => {
     };
     r.serviceNodeFlags = [];
     expect(commandLine(r)).toBe(
-      "PGOPTIONS='-c log_statement=all' WORKER_NICE=0 npm run bench -- --backends redis,postgres --journeys 2000 " +
+      "PGOPTIONS='-c log_statement=all' WORKER_NICE=0 npm run bench -- --backends redis,postgres --journeys 2000 --warmup 0 " +
         "--concurrency 32 --mix 10 --wait poll --poll-ms 100 --latency-rate 80 --node-flags '' --profile",
     );
     expect(parts(renderMovingFigures([r])).run).toContain('32 citizens at a time, the driver polling the journey every 100 ms)');

@@ -41,6 +41,15 @@ describe('loadConfig', () => {
     expect(config.metrics).toEqual({ host: '127.0.0.1', port: 9464 });
   });
 
+  it('keeps idle PostgreSQL connections for 300 s unless DB_POOL_IDLE_SECONDS says otherwise, from 0 to a day', () => {
+    expect(loadConfig({}).database.poolIdleSeconds).toBe(300);
+    expect(loadConfig({ DB_POOL_IDLE_SECONDS: '0' }).database.poolIdleSeconds).toBe(0);
+    expect(loadConfig({ DB_POOL_IDLE_SECONDS: '86400' }).database.poolIdleSeconds).toBe(86400);
+    expect(problem({ DB_POOL_IDLE_SECONDS: '86401' })).toMatch(/DB_POOL_IDLE_SECONDS must not be greater than 86400/);
+    expect(problem({ DB_POOL_IDLE_SECONDS: '-1' })).toMatch(/DB_POOL_IDLE_SECONDS must not be less than 0/);
+    expect(problem({ DB_POOL_IDLE_SECONDS: 'soon' })).toMatch(/DB_POOL_IDLE_SECONDS/);
+  });
+
   it('binds the metrics listener where METRICS_HOST and METRICS_PORT say', () => {
     expect(loadConfig({ METRICS_HOST: '0.0.0.0', METRICS_PORT: '9100' }).metrics).toEqual({ host: '0.0.0.0', port: 9100 });
     expect(loadConfig({ METRICS_HOST: '::1' }).metrics.host).toBe('::1');
