@@ -11,9 +11,8 @@ export default async function globalSetup(): Promise<void> {
   }
   if (process.env.DATABASE_URL) return;
   const { startEmbeddedPostgres } = await import('../../src/platform/database/embedded-postgres');
-  const embedded = await startEmbeddedPostgres(
-    { dataDir: path.join(os.tmpdir(), 'livsforloeb-test'), embeddedPort: 54339 },
-    (m) => process.stdout.write(`[tests] ${m}\n`),
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), 'livsforloeb-test'), embeddedPort: 54339 }, (m) =>
+    process.stdout.write(`[tests] ${m}\n`),
   );
   // Suites create a database each: they need the superuser, not the service's own role.
   process.env.DATABASE_URL = embedded.adminUrl;
