@@ -64,14 +64,11 @@ export function isRedisServer(pid: number): boolean {
  */
 export class CpuMeter {
   private readonly start = new Map<number, number>();
-  constructor(
-    pids: number[],
-    private readonly read: (pid: number) => number = cpuMs,
-  ) {
-    for (const pid of pids) this.start.set(pid, read(pid));
+  constructor(pids: number[]) {
+    for (const pid of pids) this.start.set(pid, cpuMs(pid));
   }
   elapsedMs(pids: number[]): number {
-    return pids.reduce((sum, pid) => sum + Math.max(0, this.read(pid) - (this.start.get(pid) ?? 0)), 0);
+    return pids.reduce((sum, pid) => sum + Math.max(0, cpuMs(pid) - (this.start.get(pid) ?? 0)), 0);
   }
 }
 
