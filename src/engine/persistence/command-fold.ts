@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { JourneyCommand } from '../../../journeys/shared/contract';
 import { markOutboxWritten, type OutboxPayload } from '../../platform/queue/outbox';
 import { QUEUES } from '../../platform/queue/queue-names';
+import type { StatementParams } from './statement-params';
 
 /*
  * The integration tasks and letters a journey's own write statement carries (CommandWriter.fold
@@ -44,43 +45,62 @@ export interface FoldedCommands {
 export const NO_COMMANDS: FoldedCommands = { tasks: [], letters: [], rest: [] };
 
 /**
- * The statement parts that write the tasks and letters of the journey the CTE `j` wrote, from two
- * JSON parameters starting at `$first`. A task whose step asks for consent is `held` (no outbox
+ * The statement parts that write the tasks and letters of the journey the CTE `j` wrote, each from
+ * one JSON parameter (`$tasks`, `$letters`); a kind the write does not carry has no part, so the
+ * statement does not open its tables. A task whose step asks for consent is `held` (no outbox
  * row) while the journey's step has none; a letter already sent for the same key adds nothing.
  */
-export function commandsSql(first: number): string {
-  const [tasks, letters] = [first, first + 1];
-  return `tasks AS (
+export function commandsSql(params: { tasks?: number; letters?: number }): string[] {
+  const parts: string[] = [];
+  const { tasks, letters } = params;
+  if (tasks !== undefined)
+    parts.push(
+      `tasks AS (
          INSERT INTO integration_task (id, journey_id, step, task, system, input, status)
          SELECT t.id, j.id, t.step, t.task, t.system, t.input,
                 CASE WHEN t.asks_consent AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.journey_id = j.id AND c.step = t.step
                                                            AND c.withdrawn_at IS NULL) THEN 'held' ELSE 'queued' END
            FROM j CROSS JOIN jsonb_to_recordset($${tasks}::jsonb)
                 AS t (id uuid, step text, task text, system text, input jsonb, asks_consent boolean)
-         RETURNING id, status),
-       queued AS (
+         RETURNING id, status)`,
+      `queued AS (
          INSERT INTO outbox (id, journey_id, seq, command_type, payload)
          SELECT t.outbox_id, j.id, j.version, 'queue.add', t.payload
            FROM j CROSS JOIN jsonb_to_recordset($${tasks}::jsonb) AS t (id uuid, outbox_id uuid, payload jsonb)
-           JOIN tasks w ON w.id = t.id AND w.status = 'queued'),
-       letters AS (
+           JOIN tasks w ON w.id = t.id AND w.status = 'queued')`,
+    );
+  if (letters !== undefined)
+    parts.push(
+      `letters AS (
          INSERT INTO notification (id, citizen_id, journey_id, template, step, params, dedup_key, deliver_after)
          SELECT n.id, j.citizen_id, j.id, n.template, n.step, n.params, n.dedup_key, n.deliver_after
            FROM j CROSS JOIN jsonb_to_recordset($${letters}::jsonb)
                 AS n (id uuid, template text, step text, params jsonb, dedup_key text, deliver_after timestamptz)
          ON CONFLICT (journey_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
-         RETURNING id),
-       delivered AS (
+         RETURNING id)`,
+      `delivered AS (
          INSERT INTO outbox (id, journey_id, seq, command_type, payload)
          SELECT n.outbox_id, j.id, j.version, 'queue.add', n.payload
            FROM j CROSS JOIN jsonb_to_recordset($${letters}::jsonb) AS n (id uuid, outbox_id uuid, payload jsonb)
-           JOIN letters w ON w.id = n.id)`;
+           JOIN letters w ON w.id = n.id)`,
+    );
+  return parts;
 }
 
-/** The JSON parameters of `commandsSql`; marks the transaction as one that wrote outbox rows when it may have. */
-export function commandParams(sql: Pick<EntityManager, 'query'>, folded: FoldedCommands): [string, string] {
+/**
+ * Adds the JSON parameters of `commandsSql` to `params`, for the kinds `folded` carries; marks the
+ * transaction as one that writes outbox rows when it may.
+ */
+export function commandParams(
+  sql: Pick<EntityManager, 'query'>,
+  params: StatementParams,
+  folded: FoldedCommands,
+): { tasks?: number; letters?: number } {
   if (folded.tasks.length || folded.letters.length) markOutboxWritten(sql);
-  return [JSON.stringify(folded.tasks), JSON.stringify(folded.letters)];
+  return {
+    tasks: folded.tasks.length ? params.add(JSON.stringify(folded.tasks)) : undefined,
+    letters: folded.letters.length ? params.add(JSON.stringify(folded.letters)) : undefined,
+  };
 }
 
 const LINKED_COMPLETED_JOB = 'journey.deliver-event';

@@ -12,7 +12,8 @@ import {
   type FoldedCommands,
   type WaitingJourney,
 } from './command-fold';
-import { scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
+import { StatementParams } from './statement-params';
+import { endsTimers, scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
 
 /** A journey's lifecycle status (the `journey.status` column). */
 export type JourneyStatus = 'active' | 'completed' | 'dismissed' | 'broken';
@@ -224,40 +225,43 @@ export class JourneyRepository {
     timers: ScheduledTimer[] = [],
     commands: FoldedCommands = NO_COMMANDS,
   ): Promise<{ row: JourneyRow } | { activeId: string | null }> {
-    const rows: (JourneyRow & { active_id: string | null })[] = await tx.query(
-      `WITH j AS (
+    const params = new StatementParams();
+    params.add(
+      j.id,
+      j.citizenId,
+      j.parentJourneyId ?? null,
+      j.linkedStep ?? null,
+      j.type,
+      j.definitionVersion,
+      j.status,
+      j.state,
+      j.snapshot,
+      j.nextDeadline,
+      j.hasFailedStep,
+      j.systems,
+      j.startedBy ?? null,
+      first.eventType,
+      first.eventData,
+      first.actor,
+    );
+    const parts = [
+      `j AS (
          INSERT INTO journey (id, citizen_id, parent_journey_id, linked_step, type, definition_version, status, state, snapshot,
                               version, next_deadline, has_failed_step, systems, completed_at, started_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,1,$10,$11,$12, CASE WHEN $7 = 'completed' THEN now() END, $13)
          ON CONFLICT (citizen_id, type) WHERE status = 'active' DO NOTHING
-         RETURNING *),
-       h AS (
+         RETURNING *)`,
+      `h AS (
          INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
-         SELECT id, 1, $14, $15, $16, state FROM j),
-       timers AS (${scheduleTimersSql(17)}),
-       ${commandsSql(21)}
+         SELECT id, 1, $14, $15, $16, state FROM j)`,
+    ];
+    if (timers.length) parts.push(`timers AS (${scheduleTimersSql(params.add(...timerColumns(timers)))})`);
+    parts.push(...commandsSql(commandParams(tx, params, commands)));
+    const rows: (JourneyRow & { active_id: string | null })[] = await tx.query(
+      `WITH ${parts.join(',\n       ')}
        SELECT j.*, (SELECT id FROM journey WHERE citizen_id = $2 AND type = $5 AND status = 'active') AS active_id
          FROM (SELECT 1) AS one LEFT JOIN j ON true`,
-      [
-        j.id,
-        j.citizenId,
-        j.parentJourneyId ?? null,
-        j.linkedStep ?? null,
-        j.type,
-        j.definitionVersion,
-        j.status,
-        j.state,
-        j.snapshot,
-        j.nextDeadline,
-        j.hasFailedStep,
-        j.systems,
-        j.startedBy ?? null,
-        first.eventType,
-        first.eventData,
-        first.actor,
-        ...timerColumns(timers),
-        ...commandParams(tx, commands),
-      ],
+      params.values,
     );
     const [{ active_id, ...row }] = rows;
     return row.id ? { row } : { activeId: active_id };
@@ -286,52 +290,64 @@ export class JourneyRepository {
    * every journey the written row says waits for it (`tellParentSql`). The row
    * comes back with its linked journeys as they were before this statement. A failure a
    * self-service solution reported without a fail event lives outside the machine, so an
-   * unresolved one on a step still waiting keeps `has_failed_step` set. Returns the row as written, or
-   * undefined when the version was stale.
+   * unresolved one on a step still waiting keeps `has_failed_step` set. A part the event has nothing
+   * for (no key, no timers, no tasks) is left out of the statement (`StatementParams`). Returns the
+   * row as written, or undefined when the version was stale.
    */
   async advance(tx: Sql, a: Advance): Promise<(JourneyRow & { children: JourneyChild[] }) | undefined> {
-    const rows: (JourneyRow & { children: JourneyChild[] })[] = await tx.query(
-      `WITH j AS (
+    const params = new StatementParams();
+    params.add(
+      a.id,
+      a.expectedVersion,
+      a.write.status,
+      a.write.state,
+      a.write.snapshot,
+      a.write.nextDeadline,
+      a.write.hasFailedStep,
+      a.write.systems,
+      a.eventType,
+      a.eventData,
+      a.actor,
+      a.settledSteps,
+    );
+    const parts = [
+      `j AS (
          UPDATE journey SET status = $3, state = $4, snapshot = $5, version = version + 1, next_deadline = $6,
                 has_failed_step = $7 OR EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = $1 AND t.status = 'failed'
-                                                  AND t.resolved_at IS NULL AND NOT (t.step = ANY ($13::text[]))),
+                                                  AND t.resolved_at IS NULL AND NOT (t.step = ANY ($12::text[]))),
                 systems = $8, updated_at = now(),
                 completed_at = CASE WHEN $3 = 'completed' THEN now() ELSE completed_at END
-          WHERE id = $1 AND version = $2 RETURNING *),
-       h AS (INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
-             SELECT id, version, $9, $10, $11, state FROM j),
-       k AS (INSERT INTO journey_idempotency (journey_id, key, seq) SELECT id, $12, version FROM j WHERE $12::text IS NOT NULL),
-       t AS (UPDATE task_token SET status = CASE WHEN status = 'awaiting' THEN 'closed' ELSE status END, resolved_at = now()
-              WHERE journey_id = $1 AND cardinality($13::text[]) > 0 AND step = ANY ($13::text[]) AND EXISTS (SELECT 1 FROM j)
-                AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL))),
-       cancelled AS (UPDATE journey_timer SET status = 'cancelled', claimed_until = NULL, updated_at = now()
-              WHERE journey_id = $1 AND status = 'scheduled' AND EXISTS (SELECT 1 FROM j)
-                AND (key = ANY ($14::text[]) OR ($3 = 'completed' AND cardinality($15::text[]) = 0))),
-       scheduled AS (${scheduleTimersSql(15)}),
-       completed AS (UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now()
-              WHERE id = $19 AND EXISTS (SELECT 1 FROM j)),
-       ${commandsSql(20)},
-       told AS (${tellParentSql('j')})
+          WHERE id = $1 AND version = $2 RETURNING *)`,
+      `h AS (INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
+             SELECT id, version, $9, $10, $11, state FROM j)`,
+    ];
+    if (a.idempotencyKey !== undefined)
+      parts.push(
+        `k AS (INSERT INTO journey_idempotency (journey_id, key, seq) SELECT id, $${params.add(a.idempotencyKey)}, version FROM j)`,
+      );
+    if (a.settledSteps.length)
+      parts.push(`t AS (UPDATE task_token SET status = CASE WHEN status = 'awaiting' THEN 'closed' ELSE status END, resolved_at = now()
+              WHERE journey_id = $1 AND step = ANY ($12::text[]) AND EXISTS (SELECT 1 FROM j)
+                AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL)))`);
+    // A journey that ends and schedules nothing cancels every timer it still has.
+    const cancels = endsTimers(a)
+      ? ''
+      : a.cancelledTimers.length
+        ? ` AND key = ANY ($${params.add(a.cancelledTimers)}::text[])`
+        : undefined;
+    if (cancels !== undefined)
+      parts.push(`cancelled AS (UPDATE journey_timer SET status = 'cancelled', claimed_until = NULL, updated_at = now()
+              WHERE journey_id = $1 AND status = 'scheduled' AND EXISTS (SELECT 1 FROM j)${cancels})`);
+    if (a.scheduledTimers.length) parts.push(`scheduled AS (${scheduleTimersSql(params.add(...timerColumns(a.scheduledTimers)))})`);
+    if (a.completesTask !== undefined)
+      parts.push(`completed AS (UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now()
+              WHERE id = $${params.add(a.completesTask)} AND EXISTS (SELECT 1 FROM j))`);
+    parts.push(...commandsSql(commandParams(tx, params, a.commands ?? NO_COMMANDS)));
+    if (a.write.status === 'completed') parts.push(`told AS (${tellParentSql('j')})`);
+    const rows: (JourneyRow & { children: JourneyChild[] })[] = await tx.query(
+      `WITH ${parts.join(',\n       ')}
        SELECT j.*, ${childrenSql('j')} AS children FROM j`,
-      [
-        a.id,
-        a.expectedVersion,
-        a.write.status,
-        a.write.state,
-        a.write.snapshot,
-        a.write.nextDeadline,
-        a.write.hasFailedStep,
-        a.write.systems,
-        a.eventType,
-        a.eventData,
-        a.actor,
-        a.idempotencyKey ?? null,
-        a.settledSteps,
-        a.cancelledTimers,
-        ...timerColumns(a.scheduledTimers),
-        a.completesTask ?? null,
-        ...commandParams(tx, a.commands ?? NO_COMMANDS),
-      ],
+      params.values,
     );
     if (rows[0]) markJourneyChanged(tx, a.id);
     // A journey that ended may have told its parent (`told`): the relays look.

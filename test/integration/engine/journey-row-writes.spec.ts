@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { KeepRunningJourneyWritesOffIndexes1796600800000 } from '../../../migrations/1796600800000-KeepRunningJourneyWritesOffIndexes';
+import { JourneyRepository, type Sql } from '../../../src/engine/persistence/journey.repository';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
@@ -78,6 +79,33 @@ describe('journey row writes', () => {
     const broken = await start();
     await sql.query(`UPDATE journey SET status = 'broken', broken_reason = 'test' WHERE id = $1`, [broken]);
     expect((await row(broken)).ended_at).toBeNull();
+  });
+
+  it("leaves out of an event's one statement every part the event has nothing for", async () => {
+    const id = await start();
+    // The repository's statements still go to PostgreSQL; their texts are kept on the way.
+    const repo = app.get(JourneyRepository);
+    const advance = repo.advance.bind(repo);
+    const writes: string[] = [];
+    const spy = jest.spyOn(repo, 'advance').mockImplementation((tx, a) => {
+      const kept = Object.assign(Object.create(tx) as Sql, {
+        query: (text: string, params?: unknown[]) => (writes.push(text), tx.query(text, params)),
+      });
+      return advance(kept, a);
+    });
+    try {
+      await completeErrand(app, id);
+    } finally {
+      spy.mockRestore();
+    }
+    const parts = writes.map((text) => [...text.matchAll(/(?:WITH|,)\s+(\w+) AS \(/g)].map((m) => m[1]));
+    // The task's result closes its step and schedules the reminder; the confirmation closes the
+    // step, cancels the reminder and ends the journey (which tells whoever waits for it). Neither
+    // carries tasks, letters or a key, so no part writes them.
+    expect(parts).toEqual([
+      ['j', 'h', 't', 'scheduled'],
+      ['j', 'h', 't', 'cancelled', 'told'],
+    ]);
   });
 
   it('is filled in for journeys that ended before the migration, and its down brings the retention index back', async () => {
