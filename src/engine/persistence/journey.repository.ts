@@ -51,7 +51,12 @@ export interface SubscriptionRef {
   events: string[];
 }
 
-export type LockedJourney = JourneyRow & { applied_seq: number | null; subscriptions: SubscriptionRef[] };
+export type LockedJourney = JourneyRow & {
+  applied_seq: number | null;
+  subscriptions: SubscriptionRef[];
+  /** Whether a task token of the journey is awaiting, or failed and not resolved (`Advance.liveTokens`). */
+  has_live_tokens: boolean;
+};
 
 export type JourneyChild = Pick<JourneyRow, 'id' | 'type' | 'status' | 'linked_step'>;
 
@@ -101,6 +106,13 @@ export interface Advance {
   idempotencyKey?: string;
   /** Steps that stopped waiting in this transition: their task tokens close. */
   settledSteps: string[];
+  /**
+   * Whether the journey had a live task token when it was read (`LockedJourney.has_live_tokens`);
+   * without one, the write does not look at task tokens. A token is only ever made live by a
+   * transition of its own journey, in the transaction that writes the journey's row, so a journey
+   * the read saw without one still has none when the write's version check passes. Defaults to true.
+   */
+  liveTokens?: boolean;
   /** Timer keys the transition cancelled (and did not schedule again). */
   cancelledTimers: string[];
   /** Timers the transition scheduled (`foldTimers`). */
@@ -161,6 +173,8 @@ export class JourneyRepository {
     const rows: (LockedJourney & { read_version?: number })[] = await sql.query(
       `SELECT j.*, ${lock ? '(SELECT version FROM journey s WHERE s.id = $1) AS read_version,' : ''}
               (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
+              EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = j.id
+                         AND (t.status = 'awaiting' OR (t.status = 'failed' AND t.resolved_at IS NULL))) AS has_live_tokens,
               COALESCE((SELECT json_agg(json_build_object('id', s.id, 'authority', s.authority, 'events', s.events))
                           FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
                          WHERE s.authority = ANY (j.systems) AND s.deleted_at IS NULL AND c.disabled_at IS NULL), '[]') AS subscriptions
@@ -308,13 +322,19 @@ export class JourneyRepository {
       a.eventType,
       a.eventData,
       a.actor,
-      a.settledSteps,
     );
+    const liveTokens = a.liveTokens ?? true;
+    const settled = liveTokens ? params.add(a.settledSteps) : undefined;
+    // A failure a solution reported on a step still waiting keeps the flag set (see above).
+    const failedToken =
+      settled === undefined
+        ? ''
+        : ` OR EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = $1 AND t.status = 'failed'
+                                                  AND t.resolved_at IS NULL AND NOT (t.step = ANY ($${settled}::text[])))`;
     const parts = [
       `j AS (
          UPDATE journey SET status = $3, state = $4, snapshot = $5, version = version + 1, next_deadline = $6,
-                has_failed_step = $7 OR EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = $1 AND t.status = 'failed'
-                                                  AND t.resolved_at IS NULL AND NOT (t.step = ANY ($12::text[]))),
+                has_failed_step = $7${failedToken},
                 systems = $8, updated_at = now(),
                 completed_at = CASE WHEN $3 = 'completed' THEN now() ELSE completed_at END
           WHERE id = $1 AND version = $2 RETURNING *)`,
@@ -325,9 +345,9 @@ export class JourneyRepository {
       parts.push(
         `k AS (INSERT INTO journey_idempotency (journey_id, key, seq) SELECT id, $${params.add(a.idempotencyKey)}, version FROM j)`,
       );
-    if (a.settledSteps.length)
+    if (settled !== undefined && a.settledSteps.length)
       parts.push(`t AS (UPDATE task_token SET status = CASE WHEN status = 'awaiting' THEN 'closed' ELSE status END, resolved_at = now()
-              WHERE journey_id = $1 AND step = ANY ($12::text[]) AND EXISTS (SELECT 1 FROM j)
+              WHERE journey_id = $1 AND step = ANY ($${settled}::text[]) AND EXISTS (SELECT 1 FROM j)
                 AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL)))`);
     // A journey that ends and schedules nothing cancels every timer it still has.
     const cancels = endsTimers(a)

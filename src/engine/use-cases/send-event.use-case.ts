@@ -242,6 +242,7 @@ export class SendEventUseCase {
       actor: command.actor,
       idempotencyKey: this.keyOf(command),
       settledSteps: settledSteps(p.changed, p.after),
+      liveTokens: p.journey.has_live_tokens,
       cancelledTimers: p.timers.cancel,
       scheduledTimers: p.timers.schedule,
       completesTask: command.completesTask,

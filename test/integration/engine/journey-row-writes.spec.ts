@@ -2,10 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { KeepRunningJourneyWritesOffIndexes1796600800000 } from '../../../migrations/1796600800000-KeepRunningJourneyWritesOffIndexes';
 import { JourneyRepository, type Sql } from '../../../src/engine/persistence/journey.repository';
+import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
-import { createTestApp } from '../../support/app';
+import { createTestApp, ownerActor } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
-import { completeErrand } from '../../support/experience';
+import { completeErrand, engineEvent } from '../../support/experience';
 import { errandV1 } from '../../support/fixtures/errand.journey';
 import { UnusedGateway } from '../../support/unused-gateway';
 
@@ -81,8 +82,8 @@ describe('journey row writes', () => {
     expect((await row(broken)).ended_at).toBeNull();
   });
 
-  it("leaves out of an event's one statement every part the event has nothing for", async () => {
-    const id = await start();
+  /** Runs `work` and answers the parts (CTE names) of each journey write it made, in order. */
+  async function writeParts(work: () => Promise<unknown>): Promise<string[][]> {
     // The repository's statements still go to PostgreSQL; their texts are kept on the way.
     const repo = app.get(JourneyRepository);
     const advance = repo.advance.bind(repo);
@@ -94,17 +95,50 @@ describe('journey row writes', () => {
       return advance(kept, a);
     });
     try {
-      await completeErrand(app, id);
+      await work();
     } finally {
       spy.mockRestore();
     }
-    const parts = writes.map((text) => [...text.matchAll(/(?:WITH|,)\s+(\w+) AS \(/g)].map((m) => m[1]));
+    return writes.map((text) => [...text.matchAll(/(?:WITH|,)\s+(\w+) AS \(/g)].map((m) => m[1]));
+  }
+
+  it("leaves out of an event's one statement every part the event has nothing for", async () => {
+    const id = await start();
     // The task's result closes its step and schedules the reminder; the confirmation closes the
     // step, cancels the reminder and ends the journey (which tells whoever waits for it). Neither
-    // carries tasks, letters or a key, so no part writes them.
-    expect(parts).toEqual([
-      ['j', 'h', 't', 'scheduled'],
-      ['j', 'h', 't', 'cancelled', 'told'],
+    // carries tasks, letters or a key, and the journey has no task token, so no part writes them.
+    expect(await writeParts(() => completeErrand(app, id))).toEqual([
+      ['j', 'h', 'scheduled'],
+      ['j', 'h', 'cancelled', 'told'],
+    ]);
+  });
+
+  it('closes the task token of a step the event settles, and keeps a failure reported on a waiting step flagged', async () => {
+    const id = await start();
+    await engineEvent(app, id, 'integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
+    const token = async (step: string, status: string) =>
+      (
+        await sql.query(
+          `INSERT INTO task_token (id, token_hash, journey_id, step, system, complete_event, status, expires_at)
+           VALUES (gen_random_uuid(), gen_random_uuid()::text, $1, $2, 'health-insurance', 'confirm', $3, now() + interval '1 day')
+           RETURNING id`,
+          [id, step, status],
+        )
+      )[0].id as string;
+    const awaiting = await token('confirm', 'awaiting');
+    // A failure a solution reported on a step that still waits, outside the machine.
+    const failed = await token('other', 'failed');
+    const citizenEvent = async (type: string, data: Record<string, unknown>) =>
+      app.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type, data, actor: await ownerActor(app, id) });
+    // An event that settles no step: the failure keeps the journey flagged, no token is touched.
+    expect(await writeParts(() => citizenEvent('note', { n: 1 }))).toEqual([['j', 'h']]);
+    expect((await sql.query(`SELECT has_failed_step FROM journey WHERE id = $1`, [id]))[0].has_failed_step).toBe(true);
+    // The confirmation settles the step the awaiting token was for: that token closes, the other stays.
+    expect(await writeParts(() => citizenEvent('confirm', { answer: 'yes' }))).toEqual([['j', 'h', 't', 'cancelled', 'told']]);
+    const statuses = await sql.query(`SELECT id, status FROM task_token WHERE journey_id = $1 ORDER BY status`, [id]);
+    expect(statuses).toEqual([
+      { id: awaiting, status: 'closed' },
+      { id: failed, status: 'failed' },
     ]);
   });
 
