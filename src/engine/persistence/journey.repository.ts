@@ -222,7 +222,8 @@ export class JourneyRepository {
    * Writes a new journey with its first history entry, the timers its start scheduled and the
    * integration tasks it requested (with their outbox rows), in one statement, unless the citizen has an
    * active journey of the type already (the unique index decides, so two starts at once cannot both
-   * win): then nothing is written and the answer names that journey, when this statement can see it.
+   * win): then nothing is written and the answer names that journey, when this statement can see it
+   * (looked up only then).
    */
   async insertStarted(
     tx: Sql,
@@ -273,7 +274,8 @@ export class JourneyRepository {
     parts.push(...commandsSql(commandParams(tx, params, commands)));
     const rows: (JourneyRow & { active_id: string | null })[] = await tx.query(
       `WITH ${parts.join(',\n       ')}
-       SELECT j.*, (SELECT id FROM journey WHERE citizen_id = $2 AND type = $5 AND status = 'active') AS active_id
+       SELECT j.*, CASE WHEN j.id IS NULL
+                        THEN (SELECT id FROM journey WHERE citizen_id = $2 AND type = $5 AND status = 'active') END AS active_id
          FROM (SELECT 1) AS one LEFT JOIN j ON true`,
       params.values,
     );
