@@ -51,6 +51,7 @@ export class TimerProcessor {
         actor: { kind: 'engine', id: 'engine' },
         origin: 'engine',
         background: true,
+        withLinks: false,
         inTransaction: async (tx) => {
           if (!(await this.timers.markFired(tx, timer))) throw new TimerGone();
         },

@@ -119,6 +119,8 @@ export interface Advance {
   scheduledTimers: ScheduledTimer[];
   /** An integration task whose result this event applies: marked completed with it. */
   completesTask?: string;
+  /** Whether the row comes back with its linked journeys (`children`); left out, it comes back with none. Defaults to true. */
+  withChildren?: boolean;
   /** The tasks and letters the transition asked for that the write carries (`CommandWriter.fold`). */
   commands?: FoldedCommands;
 }
@@ -368,7 +370,7 @@ export class JourneyRepository {
     if (a.write.status === 'completed') parts.push(`told AS (${tellParentSql('j')})`);
     const rows: (JourneyRow & { children: JourneyChild[] })[] = await tx.query(
       `WITH ${parts.join(',\n       ')}
-       SELECT j.*, ${childrenSql('j')} AS children FROM j`,
+       SELECT j.*, ${(a.withChildren ?? true) ? childrenSql('j') : `'[]'::json`} AS children FROM j`,
       params.values,
     );
     if (rows[0]) markJourneyChanged(tx, a.id);

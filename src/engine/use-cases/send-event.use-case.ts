@@ -51,6 +51,11 @@ export interface SendEventCommand {
   background?: boolean;
   /** An integration task the event's write marks completed, only when the event is applied. */
   completesTask?: string;
+  /**
+   * Whether the outcome's row carries the journeys it links (`children`), which a view of it shows.
+   * `executeAndRead` reads them unless told not to; `execute`, whose answer has no view, never does.
+   */
+  withLinks?: boolean;
 }
 
 export interface SendEventResult {
@@ -111,7 +116,7 @@ export class SendEventUseCase {
   ) {}
 
   async execute(command: SendEventCommand): Promise<SendEventResult> {
-    return (await this.executeAndRead(command)).result;
+    return (await this.executeAndRead({ ...command, withLinks: false })).result;
   }
 
   /** As `execute`, and hands back the written row so the caller can answer without reading it again. */
@@ -246,6 +251,7 @@ export class SendEventUseCase {
       cancelledTimers: p.timers.cancel,
       scheduledTimers: p.timers.schedule,
       completesTask: command.completesTask,
+      withChildren: command.withLinks ?? true,
       commands: p.commands,
     };
   }

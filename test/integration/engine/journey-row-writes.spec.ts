@@ -82,7 +82,10 @@ describe('journey row writes', () => {
     expect((await row(broken)).ended_at).toBeNull();
   });
 
-  /** Runs `work` and answers the parts (CTE names) of each journey write it made, in order. */
+  /**
+   * Runs `work` and answers the parts (CTE names) of each journey write it made, in order, with
+   * `children` last when the write also read the journeys it links.
+   */
   async function writeParts(work: () => Promise<unknown>): Promise<string[][]> {
     // The repository's statements still go to PostgreSQL; their texts are kept on the way.
     const repo = app.get(JourneyRepository);
@@ -99,18 +102,30 @@ describe('journey row writes', () => {
     } finally {
       spy.mockRestore();
     }
-    return writes.map((text) => [...text.matchAll(/(?:WITH|,)\s+(\w+) AS \(/g)].map((m) => m[1]));
+    return writes.map((text) => [
+      ...[...text.matchAll(/(?:WITH|,)\s+(\w+) AS \(/g)].map((m) => m[1]),
+      ...(/WHERE c\.parent_journey_id = j\.id/.test(text) ? ['children'] : []),
+    ]);
   }
 
   it("leaves out of an event's one statement every part the event has nothing for", async () => {
     const id = await start();
     // The task's result closes its step and schedules the reminder; the confirmation closes the
     // step, cancels the reminder and ends the journey (which tells whoever waits for it). Neither
-    // carries tasks, letters or a key, and the journey has no task token, so no part writes them.
+    // carries tasks, letters or a key, and the journey has no task token, so no part writes them;
+    // neither caller answers with a view, so neither write reads the journeys it links.
     expect(await writeParts(() => completeErrand(app, id))).toEqual([
       ['j', 'h', 'scheduled'],
       ['j', 'h', 'cancelled', 'told'],
     ]);
+    // A citizen's event is answered with the journey's view, linked journeys included.
+    const other = await start();
+    await engineEvent(app, other, 'integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
+    const send = app.get(SendEventUseCase);
+    const answered = await writeParts(async () =>
+      send.executeAndRead({ origin: 'client', journeyId: other, type: 'note', data: { n: 1 }, actor: await ownerActor(app, other) }),
+    );
+    expect(answered).toEqual([['j', 'h', 'children']]);
   });
 
   it('closes the task token of a step the event settles, and keeps a failure reported on a waiting step flagged', async () => {
