@@ -371,7 +371,8 @@ async function main(): Promise<void> {
     runs: runs.map((r) => ({
       ...r,
       ratioToRawCommits: round(r.transitionsPerSecond / limit.commitsPerSecond, 2),
-      ratioToHttpFloor: round(r.transitionsPerSecond / httpFloor.commitsPerSecond, 2),
+      // Three decimals: the target is a bound (0.2), and 0.199 shown as 0.20 would read as met.
+      ratioToHttpFloor: round(r.transitionsPerSecond / httpFloor.commitsPerSecond, 3),
     })),
   };
   const dir = path.join(repoRoot(), 'bench/results');

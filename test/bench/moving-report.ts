@@ -257,7 +257,7 @@ function tableRow(run: MovingRun): string {
     `| ${whole(run.eventLatencyMsAtMaxLoad.p99)} | ${whole(run.outboxToJobLagMs.p50)} / ${whole(run.outboxToJobLagMs.p99)} ` +
     `| ${whole(run.peakRssMb.api)} / ${whole(run.peakRssMb.worker)} ` +
     `| ${shown(c.api, 2)} / ${shown(c.worker, 2)} / ${shown(c.postgres, 2)} / ${redis} / ${shown(c.driver, 2)} + ${shown(c.sandbox, 2)} ` +
-    `(${shown(cpuTotal(run), 2)}) | ${shown(run.ratioToHttpFloor, 2)} |`
+    `(${shown(cpuTotal(run), 2)}) | ${shown(run.ratioToHttpFloor, 3)} |`
   );
 }
 
@@ -374,7 +374,7 @@ export function renderBenchTargets(results: MovingBenchResult[]): string {
     ],
     [
       `Transitions per second at least ${t.shareOfHttpFloor} × the HTTP floor`,
-      latest((r) => shown(r.ratioToHttpFloor, 2)),
+      latest((r) => shown(r.ratioToHttpFloor, 3)),
       met(runs, (r) => atLeast(r.ratioToHttpFloor, t.shareOfHttpFloor)),
     ],
   ];
