@@ -15,6 +15,10 @@ import {
 import { StatementParams } from './statement-params';
 import { endsTimers, scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
 
+/** Whether journey `$1` holds a task token that is awaiting, or failed and not resolved. */
+const LIVE_TOKENS_SQL = `EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = $1
+                                   AND (t.status = 'awaiting' OR (t.status = 'failed' AND t.resolved_at IS NULL)))`;
+
 /** A journey's lifecycle status (the `journey.status` column). */
 export type JourneyStatus = 'active' | 'completed' | 'dismissed' | 'broken';
 
@@ -109,8 +113,9 @@ export interface Advance {
   /**
    * Whether the journey had a live task token when it was read (`LockedJourney.has_live_tokens`);
    * without one, the write does not look at task tokens. A token is only ever made live by a
-   * transition of its own journey, in the transaction that writes the journey's row, so a journey
-   * the read saw without one still has none when the write's version check passes. Defaults to true.
+   * transition of its own journey, in the transaction that writes the journey's row: after an
+   * unlocked read, the write's version check vouches that none appeared since; after `lock`, the
+   * lock does (it reads them again when it waited for such a transaction). Defaults to true.
    */
   liveTokens?: boolean;
   /** Timer keys the transition cancelled (and did not schedule again). */
@@ -119,7 +124,7 @@ export interface Advance {
   scheduledTimers: ScheduledTimer[];
   /** An integration task whose result this event applies: marked completed with it. */
   completesTask?: string;
-  /** Whether the row comes back with its linked journeys (`children`); left out, it comes back with none. Defaults to true. */
+  /** Whether the row comes back with its linked journeys (`children`); without, it has no `children` at all. Defaults to true. */
   withChildren?: boolean;
   /** The tasks and letters the transition asked for that the write carries (`CommandWriter.fold`). */
   commands?: FoldedCommands;
@@ -146,13 +151,16 @@ export class JourneyRepository {
     const { read_version, ...journey } = row;
     // A lock that waited for another transaction returns the row as that transaction wrote it, but the
     // statement's other reads keep the snapshot from before (READ COMMITTED): the key it applied, if
-    // it was this one, is not seen. The version the snapshot saw tells; the key is then read again.
-    if (read_version !== journey.version && idempotencyKey !== undefined) {
-      const [applied]: { seq: number }[] = await tx.query('SELECT seq FROM journey_idempotency WHERE journey_id = $1 AND key = $2', [
-        id,
-        idempotencyKey,
-      ]);
-      journey.applied_seq = applied?.seq ?? null;
+    // it was this one, and a task token it made live are not seen. The version the snapshot saw
+    // tells; both are then read again.
+    if (read_version !== journey.version) {
+      const [again]: { applied_seq: number | null; has_live_tokens: boolean }[] = await tx.query(
+        `SELECT (SELECT seq FROM journey_idempotency WHERE journey_id = $1 AND key = $2) AS applied_seq,
+                ${LIVE_TOKENS_SQL} AS has_live_tokens`,
+        [id, idempotencyKey ?? null],
+      );
+      journey.applied_seq = again.applied_seq;
+      journey.has_live_tokens = again.has_live_tokens;
     }
     return journey;
   }
@@ -175,8 +183,7 @@ export class JourneyRepository {
     const rows: (LockedJourney & { read_version?: number })[] = await sql.query(
       `SELECT j.*, ${lock ? '(SELECT version FROM journey s WHERE s.id = $1) AS read_version,' : ''}
               (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
-              EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = j.id
-                         AND (t.status = 'awaiting' OR (t.status = 'failed' AND t.resolved_at IS NULL))) AS has_live_tokens,
+              ${LIVE_TOKENS_SQL} AS has_live_tokens,
               COALESCE((SELECT json_agg(json_build_object('id', s.id, 'authority', s.authority, 'events', s.events))
                           FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
                          WHERE s.authority = ANY (j.systems) AND s.deleted_at IS NULL AND c.disabled_at IS NULL), '[]') AS subscriptions
@@ -306,13 +313,14 @@ export class JourneyRepository {
    * none: `endsTimers`), the tasks and letters it asked for (`commands`), the
    * integration task whose result it applies, and, when the journey ends, the queued event that tells
    * every journey the written row says waits for it (`tellParentSql`). The row
-   * comes back with its linked journeys as they were before this statement. A failure a
+   * comes back with its linked journeys as they were before this statement, unless the caller has no
+   * view to show them in (`withChildren`). A failure a
    * self-service solution reported without a fail event lives outside the machine, so an
    * unresolved one on a step still waiting keeps `has_failed_step` set. A part the event has nothing
    * for (no key, no timers, no tasks) is left out of the statement (`StatementParams`). Returns the
    * row as written, or undefined when the version was stale.
    */
-  async advance(tx: Sql, a: Advance): Promise<(JourneyRow & { children: JourneyChild[] }) | undefined> {
+  async advance(tx: Sql, a: Advance): Promise<(JourneyRow & { children?: JourneyChild[] }) | undefined> {
     const params = new StatementParams();
     params.add(
       a.id,
@@ -345,7 +353,7 @@ export class JourneyRepository {
       `h AS (INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
              SELECT id, version, $9, $10, $11, state FROM j)`,
     ];
-    if (a.idempotencyKey !== undefined)
+    if (a.idempotencyKey != null)
       parts.push(
         `k AS (INSERT INTO journey_idempotency (journey_id, key, seq) SELECT id, $${params.add(a.idempotencyKey)}, version FROM j)`,
       );
@@ -363,14 +371,14 @@ export class JourneyRepository {
       parts.push(`cancelled AS (UPDATE journey_timer SET status = 'cancelled', claimed_until = NULL, updated_at = now()
               WHERE journey_id = $1 AND status = 'scheduled' AND EXISTS (SELECT 1 FROM j)${cancels})`);
     if (a.scheduledTimers.length) parts.push(`scheduled AS (${scheduleTimersSql(params.add(...timerColumns(a.scheduledTimers)))})`);
-    if (a.completesTask !== undefined)
+    if (a.completesTask != null)
       parts.push(`completed AS (UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now()
               WHERE id = $${params.add(a.completesTask)} AND EXISTS (SELECT 1 FROM j))`);
     parts.push(...commandsSql(commandParams(tx, params, a.commands ?? NO_COMMANDS)));
     if (a.write.status === 'completed') parts.push(`told AS (${tellParentSql('j')})`);
-    const rows: (JourneyRow & { children: JourneyChild[] })[] = await tx.query(
+    const rows: (JourneyRow & { children?: JourneyChild[] })[] = await tx.query(
       `WITH ${parts.join(',\n       ')}
-       SELECT j.*, ${(a.withChildren ?? true) ? childrenSql('j') : `'[]'::json`} AS children FROM j`,
+       SELECT j.*${(a.withChildren ?? true) ? `, ${childrenSql('j')} AS children` : ''} FROM j`,
       params.values,
     );
     if (rows[0]) markJourneyChanged(tx, a.id);

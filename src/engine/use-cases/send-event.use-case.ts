@@ -277,14 +277,14 @@ export class SendEventUseCase {
     return this.applied(command, p, written);
   }
 
-  private applied(command: SendEventCommand, p: Prepared, written: JourneyRow & { children: JourneyChild[] }): SendEventOutcome {
+  private applied(command: SendEventCommand, p: Prepared, written: JourneyRow & { children?: JourneyChild[] }): SendEventOutcome {
     this.metrics.transitions.inc({ journey_type: p.def.id, event_type: command.type });
     // Children read with the write are those from before it; a journey linked just now is read again by the view.
     const { children, ...row } = written;
     const linked = p.result.commands.some((c) => c.type === 'journey.link');
     return {
       result: { journeyId: p.journey.id, seq: written.version, state: p.result.state, duplicate: false },
-      journey: runtime.writtenFrom(linked ? row : { ...row, children }, p.result),
+      journey: runtime.writtenFrom(linked || !children ? row : { ...row, children }, p.result),
     };
   }
 

@@ -6,6 +6,7 @@ import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-c
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { createTestApp, ownerActor } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
+import { waitFor } from '../../support/private-redis';
 import { completeErrand, engineEvent } from '../../support/experience';
 import { errandV1 } from '../../support/fixtures/errand.journey';
 import { UnusedGateway } from '../../support/unused-gateway';
@@ -84,7 +85,8 @@ describe('journey row writes', () => {
 
   /**
    * Runs `work` and answers the parts (CTE names) of each journey write it made, in order, with
-   * `children` last when the write also read the journeys it links.
+   * `task_token` when the write also looked at task tokens and `children` when it read the journeys
+   * it links.
    */
   async function writeParts(work: () => Promise<unknown>): Promise<string[][]> {
     // The repository's statements still go to PostgreSQL; their texts are kept on the way.
@@ -104,6 +106,7 @@ describe('journey row writes', () => {
     }
     return writes.map((text) => [
       ...[...text.matchAll(/(?:WITH|,)\s+(\w+) AS \(/g)].map((m) => m[1]),
+      ...(/\btask_token\b/.test(text) ? ['task_token'] : []),
       ...(/WHERE c\.parent_journey_id = j\.id/.test(text) ? ['children'] : []),
     ]);
   }
@@ -146,15 +149,57 @@ describe('journey row writes', () => {
     const citizenEvent = async (type: string, data: Record<string, unknown>) =>
       app.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type, data, actor: await ownerActor(app, id) });
     // An event that settles no step: the failure keeps the journey flagged, no token is touched.
-    expect(await writeParts(() => citizenEvent('note', { n: 1 }))).toEqual([['j', 'h']]);
+    expect(await writeParts(() => citizenEvent('note', { n: 1 }))).toEqual([['j', 'h', 'task_token']]);
     expect((await sql.query(`SELECT has_failed_step FROM journey WHERE id = $1`, [id]))[0].has_failed_step).toBe(true);
     // The confirmation settles the step the awaiting token was for: that token closes, the other stays.
-    expect(await writeParts(() => citizenEvent('confirm', { answer: 'yes' }))).toEqual([['j', 'h', 't', 'cancelled', 'told']]);
+    expect(await writeParts(() => citizenEvent('confirm', { answer: 'yes' }))).toEqual([
+      ['j', 'h', 't', 'cancelled', 'told', 'task_token'],
+    ]);
     const statuses = await sql.query(`SELECT id, status FROM task_token WHERE journey_id = $1 ORDER BY status`, [id]);
     expect(statuses).toEqual([
       { id: awaiting, status: 'closed' },
       { id: failed, status: 'failed' },
     ]);
+  });
+
+  it('closes the token of a step the event settles when the token was made live while the event waited for the lock', async () => {
+    const id = await start();
+    await engineEvent(app, id, 'integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
+    // Another transaction writes the journey and makes a token live for the step, and commits only
+    // once the event below waits for the journey's lock.
+    const other = sql.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    try {
+      await other.query(`UPDATE journey SET version = version + 1 WHERE id = $1`, [id]);
+      const [{ id: token }] = await other.query(
+        `INSERT INTO task_token (id, token_hash, journey_id, step, system, complete_event, status, expires_at)
+         VALUES (gen_random_uuid(), gen_random_uuid()::text, $1, 'confirm', 'health-insurance', 'confirm', 'awaiting',
+                 now() + interval '1 day')
+         RETURNING id`,
+        [id],
+      );
+      // An event with work on its own transaction takes the journey's lock before it reads.
+      const sending = app.get(SendEventUseCase).execute({
+        origin: 'client',
+        journeyId: id,
+        type: 'confirm',
+        data: { answer: 'yes' },
+        actor: await ownerActor(app, id),
+        inTransaction: () => Promise.resolve(),
+      });
+      await waitFor(
+        async () =>
+          (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).length > 0,
+        10_000,
+      );
+      await other.commitTransaction();
+      await sending;
+      expect(await sql.query(`SELECT status FROM task_token WHERE id = $1`, [token])).toEqual([{ status: 'closed' }]);
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
   });
 
   it('is filled in for journeys that ended before the migration, and its down brings the retention index back', async () => {
