@@ -43,7 +43,7 @@ export class TimerProcessor {
   async fire(timer: ClaimedTimer): Promise<FireOutcome> {
     const { journeyId, key, generation } = timer;
     try {
-      const { result } = await this.sendEvent.executeAndRead({
+      const result = await this.sendEvent.execute({
         journeyId,
         type: 'timer.fired',
         data: { key, firedAt: new Date().toISOString() },
@@ -51,7 +51,6 @@ export class TimerProcessor {
         actor: { kind: 'engine', id: 'engine' },
         origin: 'engine',
         background: true,
-        withLinks: false,
         inTransaction: async (tx) => {
           if (!(await this.timers.markFired(tx, timer))) throw new TimerGone();
         },
