@@ -3,21 +3,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { markJourneyChanged } from '../../platform/database/journey-changes';
 import { markOutboxWritten } from '../../platform/queue/outbox';
-import {
-  commandParams,
-  commandsSql,
-  mayHaveToldParent,
-  NO_COMMANDS,
-  tellParentSql,
-  type FoldedCommands,
-  type WaitingJourney,
-} from './command-fold';
+import { advanceStatement, childrenSql, LIVE_TOKENS_SQL } from './advance-statement';
+import { commandParams, commandsSql, mayHaveToldParent, NO_COMMANDS, type FoldedCommands, type WaitingJourney } from './command-fold';
 import { StatementParams } from './statement-params';
-import { endsTimers, scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
-
-/** Whether journey `$1` holds a task token that is awaiting, or failed and not resolved. */
-const LIVE_TOKENS_SQL = `EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = $1
-                                   AND (t.status = 'awaiting' OR (t.status = 'failed' AND t.resolved_at IS NULL)))`;
+import { scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
 
 /** A journey's lifecycle status (the `journey.status` column). */
 export type JourneyStatus = 'active' | 'completed' | 'dismissed' | 'broken';
@@ -63,23 +52,6 @@ export type LockedJourney = JourneyRow & {
 };
 
 export type JourneyChild = Pick<JourneyRow, 'id' | 'type' | 'status' | 'linked_step'>;
-
-/**
- * The journeys `row` (a table or CTE with an `id`) waits for, oldest first, as a JSON array of
- * `JourneyChild`: those it is the parent of, and those it waits for beside their parent
- * (`waiting_journeys`), each with the step of `row` that waits.
- */
-function childrenSql(row: string): string {
-  return `COALESCE((SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'status', c.status, 'linked_step', c.step)
-                                     ORDER BY c.created_at)
-                      FROM (SELECT c.id, c.type, c.status, c.linked_step AS step, c.created_at
-                              FROM journey c WHERE c.parent_journey_id = ${row}.id
-                            UNION ALL
-                            SELECT c.id, c.type, c.status, w->>'step', c.created_at
-                              FROM journey c CROSS JOIN jsonb_array_elements(c.waiting_journeys) AS w
-                             WHERE c.waiting_journeys @> jsonb_build_array(jsonb_build_object('journeyId', ${row}.id::text))
-                               AND w->>'journeyId' = ${row}.id::text) c), '[]')`;
-}
 
 export interface HistoryRow {
   journey_id: string;
@@ -321,66 +293,8 @@ export class JourneyRepository {
    * row as written, or undefined when the version was stale.
    */
   async advance(tx: Sql, a: Advance): Promise<(JourneyRow & { children?: JourneyChild[] }) | undefined> {
-    const params = new StatementParams();
-    params.add(
-      a.id,
-      a.expectedVersion,
-      a.write.status,
-      a.write.state,
-      a.write.snapshot,
-      a.write.nextDeadline,
-      a.write.hasFailedStep,
-      a.write.systems,
-      a.eventType,
-      a.eventData,
-      a.actor,
-    );
-    const liveTokens = a.liveTokens ?? true;
-    const settled = liveTokens ? params.add(a.settledSteps) : undefined;
-    // A failure a solution reported on a step still waiting keeps the flag set (see above).
-    const failedToken =
-      settled === undefined
-        ? ''
-        : ` OR EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = $1 AND t.status = 'failed'
-                                                  AND t.resolved_at IS NULL AND NOT (t.step = ANY ($${settled}::text[])))`;
-    const parts = [
-      `j AS (
-         UPDATE journey SET status = $3, state = $4, snapshot = $5, version = version + 1, next_deadline = $6,
-                has_failed_step = $7${failedToken},
-                systems = $8, updated_at = now(),
-                completed_at = CASE WHEN $3 = 'completed' THEN now() ELSE completed_at END
-          WHERE id = $1 AND version = $2 RETURNING *)`,
-      `h AS (INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
-             SELECT id, version, $9, $10, $11, state FROM j)`,
-    ];
-    if (a.idempotencyKey != null)
-      parts.push(
-        `k AS (INSERT INTO journey_idempotency (journey_id, key, seq) SELECT id, $${params.add(a.idempotencyKey)}, version FROM j)`,
-      );
-    if (settled !== undefined && a.settledSteps.length)
-      parts.push(`t AS (UPDATE task_token SET status = CASE WHEN status = 'awaiting' THEN 'closed' ELSE status END, resolved_at = now()
-              WHERE journey_id = $1 AND step = ANY ($${settled}::text[]) AND EXISTS (SELECT 1 FROM j)
-                AND (status = 'awaiting' OR (status = 'failed' AND resolved_at IS NULL)))`);
-    // A journey that ends and schedules nothing cancels every timer it still has.
-    const cancels = endsTimers(a)
-      ? ''
-      : a.cancelledTimers.length
-        ? ` AND key = ANY ($${params.add(a.cancelledTimers)}::text[])`
-        : undefined;
-    if (cancels !== undefined)
-      parts.push(`cancelled AS (UPDATE journey_timer SET status = 'cancelled', claimed_until = NULL, updated_at = now()
-              WHERE journey_id = $1 AND status = 'scheduled' AND EXISTS (SELECT 1 FROM j)${cancels})`);
-    if (a.scheduledTimers.length) parts.push(`scheduled AS (${scheduleTimersSql(params.add(...timerColumns(a.scheduledTimers)))})`);
-    if (a.completesTask != null)
-      parts.push(`completed AS (UPDATE integration_task SET status = 'completed', last_error = NULL, updated_at = now()
-              WHERE id = $${params.add(a.completesTask)} AND EXISTS (SELECT 1 FROM j))`);
-    parts.push(...commandsSql(commandParams(tx, params, a.commands ?? NO_COMMANDS)));
-    if (a.write.status === 'completed') parts.push(`told AS (${tellParentSql('j')})`);
-    const rows: (JourneyRow & { children?: JourneyChild[] })[] = await tx.query(
-      `WITH ${parts.join(',\n       ')}
-       SELECT j.*${(a.withChildren ?? true) ? `, ${childrenSql('j')} AS children` : ''} FROM j`,
-      params.values,
-    );
+    const { text, values } = advanceStatement(tx, a);
+    const rows: (JourneyRow & { children?: JourneyChild[] })[] = await tx.query(text, values);
     if (rows[0]) markJourneyChanged(tx, a.id);
     // A journey that ended may have told its parent (`told`): the relays look.
     if (rows[0] && mayHaveToldParent(rows[0])) markOutboxWritten(tx);
