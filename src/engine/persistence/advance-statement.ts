@@ -1,12 +1,59 @@
-import { commandParams, commandsSql, NO_COMMANDS, tellParentSql } from './command-fold';
-import type { Advance, Sql } from './journey.repository';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../actor';
+import { commandParams, commandsSql, NO_COMMANDS, tellParentSql, type FoldedCommands } from './command-fold';
 import { StatementParams } from './statement-params';
-import { endsTimers, scheduleTimersSql, timerColumns } from './timer-fold';
+import { endsTimers, scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
 
 /*
- * The statement a journey's event is written with (JourneyRepository.advance), and the reads of a
- * journey's live task tokens and linked journeys that it shares with the repository's reads.
+ * The statement a journey's event is written with (JourneyRepository.advance, which re-exports the
+ * types here), and the reads of a journey's live task tokens and linked journeys that it shares
+ * with the repository's reads.
  */
+
+/** A journey's lifecycle status (the `journey.status` column). */
+export type JourneyStatus = 'active' | 'completed' | 'dismissed' | 'broken';
+
+/** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
+export type Sql = Pick<EntityManager, 'query'>;
+
+export interface JourneyWrite {
+  status: JourneyStatus;
+  state: string;
+  snapshot: Record<string, unknown>;
+  nextDeadline: string | null;
+  hasFailedStep: boolean;
+  systems: string[];
+}
+
+export interface Advance {
+  id: string;
+  expectedVersion: number;
+  write: JourneyWrite;
+  eventType: string;
+  eventData: Record<string, unknown>;
+  actor: Actor;
+  idempotencyKey?: string;
+  /** Steps that stopped waiting in this transition: their task tokens close. */
+  settledSteps: string[];
+  /**
+   * Whether the journey had a live task token when it was read (`LockedJourney.has_live_tokens`);
+   * without one, the write does not look at task tokens. A token is only ever made live by a
+   * transition of its own journey, in the transaction that writes the journey's row: after an
+   * unlocked read, the write's version check vouches that none appeared since; after `lock`, the
+   * lock does (it reads them again when it waited for such a transaction). Defaults to true.
+   */
+  liveTokens?: boolean;
+  /** Timer keys the transition cancelled (and did not schedule again). */
+  cancelledTimers: string[];
+  /** Timers the transition scheduled (`foldTimers`). */
+  scheduledTimers: ScheduledTimer[];
+  /** An integration task whose result this event applies: marked completed with it. */
+  completesTask?: string;
+  /** Whether the row comes back with its linked journeys (`children`); without, it has no `children` at all. Defaults to true. */
+  withChildren?: boolean;
+  /** The tasks and letters the transition asked for that the write carries (`CommandWriter.fold`). */
+  commands?: FoldedCommands;
+}
 
 /** Whether the task token `t` names is still in play: awaiting, or failed and not resolved. */
 const liveToken = (t: string) => `(${t}.status = 'awaiting' OR (${t}.status = 'failed' AND ${t}.resolved_at IS NULL))`;

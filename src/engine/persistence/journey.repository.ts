@@ -3,16 +3,20 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { markJourneyChanged } from '../../platform/database/journey-changes';
 import { markOutboxWritten } from '../../platform/queue/outbox';
-import { advanceStatement, childrenSql, LIVE_TOKENS_SQL } from './advance-statement';
+import {
+  advanceStatement,
+  childrenSql,
+  LIVE_TOKENS_SQL,
+  type Advance,
+  type JourneyStatus,
+  type JourneyWrite,
+  type Sql,
+} from './advance-statement';
+
+export type { Advance, JourneyStatus, JourneyWrite, Sql } from './advance-statement';
 import { commandParams, commandsSql, mayHaveToldParent, NO_COMMANDS, type FoldedCommands, type WaitingJourney } from './command-fold';
 import { StatementParams } from './statement-params';
 import { scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
-
-/** A journey's lifecycle status (the `journey.status` column). */
-export type JourneyStatus = 'active' | 'completed' | 'dismissed' | 'broken';
-
-/** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
-export type Sql = Pick<EntityManager, 'query'>;
 
 export interface JourneyRow {
   id: string;
@@ -61,45 +65,6 @@ export interface HistoryRow {
   actor: Actor;
   state: string;
   created_at: Date;
-}
-
-export interface JourneyWrite {
-  status: JourneyStatus;
-  state: string;
-  snapshot: Record<string, unknown>;
-  nextDeadline: string | null;
-  hasFailedStep: boolean;
-  systems: string[];
-}
-
-export interface Advance {
-  id: string;
-  expectedVersion: number;
-  write: JourneyWrite;
-  eventType: string;
-  eventData: Record<string, unknown>;
-  actor: Actor;
-  idempotencyKey?: string;
-  /** Steps that stopped waiting in this transition: their task tokens close. */
-  settledSteps: string[];
-  /**
-   * Whether the journey had a live task token when it was read (`LockedJourney.has_live_tokens`);
-   * without one, the write does not look at task tokens. A token is only ever made live by a
-   * transition of its own journey, in the transaction that writes the journey's row: after an
-   * unlocked read, the write's version check vouches that none appeared since; after `lock`, the
-   * lock does (it reads them again when it waited for such a transaction). Defaults to true.
-   */
-  liveTokens?: boolean;
-  /** Timer keys the transition cancelled (and did not schedule again). */
-  cancelledTimers: string[];
-  /** Timers the transition scheduled (`foldTimers`). */
-  scheduledTimers: ScheduledTimer[];
-  /** An integration task whose result this event applies: marked completed with it. */
-  completesTask?: string;
-  /** Whether the row comes back with its linked journeys (`children`); without, it has no `children` at all. Defaults to true. */
-  withChildren?: boolean;
-  /** The tasks and letters the transition asked for that the write carries (`CommandWriter.fold`). */
-  commands?: FoldedCommands;
 }
 
 /** Raw SQL on the hot path: one round trip per statement, no entity hydration. */
