@@ -22,6 +22,15 @@ const RECONNECT_AFTER_MS = 1000;
  * land within a few milliseconds. A nudge that is 2 ms later is not one anybody notices.
  */
 export const GATHER_MS = 2;
+/**
+ * Statements of one process are at least this far apart: under load, what is asked for meanwhile
+ * goes in the next one. Every statement is a commit on the notifying connection, a wake-up of every
+ * listening connection and of its process (the relays claim outbox rows, the journey streams read
+ * their journeys), so at hundreds of commits a second one statement per commit costs every process
+ * CPU. A lone commit still goes after GATHER_MS; under load, a relay or a stream hears at most this
+ * much later.
+ */
+export const SPACING_MS = 10;
 /** A notification's payload is at most 8,000 bytes: items (journey ids) go in batches well below that. */
 const ITEMS_PER_NOTIFICATION = 150;
 
@@ -37,7 +46,8 @@ const ITEMS_PER_NOTIFICATION = 150;
  * and asks for them together, so a transition that queued work and changed a journey costs one
  * statement, `SELECT pg_notify('outbox', ''), pg_notify('journey_changed', '<ids>')`; a rollback
  * clears the marks. What is asked for within `GATHER_MS` of the first ask, or while a statement is
- * on its way, goes, every channel together, in one statement. On a channel, the same item asked for
+ * on its way, or within `SPACING_MS` of the statement before, goes, every channel together, in one
+ * statement. On a channel, the same item asked for
  * twice goes once. A notification is a nudge, not a promise: one lost to a crash or a broken
  * connection costs the listener's own poll; the rows are what counts.
  */
@@ -53,6 +63,7 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
   /** Statements sent (for tests and metrics: how many notifications went together). */
   statements = 0;
   private failedAt = 0;
+  private lastSentAt = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -110,12 +121,14 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
   private async send(): Promise<void> {
     try {
       while (this.pending.size && !this.closed) {
-        await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+        const wait = Math.max(GATHER_MS, this.lastSentAt + SPACING_MS - Date.now());
+        await new Promise((resolve) => setTimeout(resolve, wait));
         if (this.closed) break;
         // Taken before the connection is awaited: what is asked for from here on goes in the next statement.
         const calls = this.take();
         const client = await this.connect();
         if (!client) break;
+        this.lastSentAt = Date.now();
         await client.query(`SELECT ${calls.map((_, i) => `pg_notify($${2 * i + 1}, $${2 * i + 2})`).join(', ')}`, calls.flat());
         this.statements++;
         for (const [channel] of calls) this.sentOn.set(channel, this.sent(channel) + 1);

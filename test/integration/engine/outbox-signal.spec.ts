@@ -7,7 +7,7 @@ import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-c
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { OutboxRelay } from '../../../src/outbox/outbox-relay';
 import { OutboxSignal } from '../../../src/outbox/outbox-signal';
-import { GATHER_MS, PostCommitNotifier } from '../../../src/platform/database/post-commit-notifier';
+import { GATHER_MS, PostCommitNotifier, SPACING_MS } from '../../../src/platform/database/post-commit-notifier';
 import { Queues } from '../../../src/platform/queue/queues';
 import { createTestApp } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
@@ -114,6 +114,36 @@ describe(OutboxSignal.name, () => {
       await waitFor(() => heard.length > 0, 5000);
       await new Promise((r) => setTimeout(r, 100));
       expect({ statements: notifier.statements - before, heard }).toEqual({ statements: 1, heard: ['j-1,j-2,j-3'] });
+    } finally {
+      await streams.end();
+    }
+  });
+
+  it('under a steady stream of commits, notifications go at most one per spacing and name every journey', async () => {
+    const notifier = app.get(PostCommitNotifier);
+    const streams = new Client({ connectionString: db.url });
+    await streams.connect();
+    const heard: string[] = [];
+    streams.on('notification', (n) => heard.push(n.payload ?? ''));
+    await streams.query('LISTEN journey_changed');
+    try {
+      await new Promise((r) => setTimeout(r, SPACING_MS));
+      const before = notifier.statements;
+      const asked: string[] = [];
+      const t0 = Date.now();
+      // A commit every millisecond or so for about ten spacings: one statement per commit would be dozens.
+      while (Date.now() - t0 < 10 * SPACING_MS) {
+        asked.push(`s-${asked.length}`);
+        notifier.notify('journey_changed', [asked[asked.length - 1]]);
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      const elapsed = Date.now() - t0;
+      await waitFor(() => heard.flatMap((p) => p.split(',')).includes(asked[asked.length - 1]), 5000);
+      await new Promise((r) => setTimeout(r, 2 * SPACING_MS));
+      const statements = notifier.statements - before;
+      expect(statements).toBeLessThanOrEqual(Math.ceil(elapsed / SPACING_MS) + 1);
+      expect(asked.length).toBeGreaterThan(3 * statements);
+      expect(heard.flatMap((p) => p.split(',')).sort()).toEqual([...asked].sort());
     } finally {
       await streams.end();
     }
