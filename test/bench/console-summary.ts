@@ -1,3 +1,4 @@
+import { FLOOR_SPREAD, floorSpread } from './http-floor';
 import type { MovingBenchResult } from './moving-report';
 import { round } from './stats';
 
@@ -49,7 +50,13 @@ export function consoleSummary(result: MovingBenchResult): string[] {
   lines.push(`raw commits/s: ${result.limit.commitsPerSecond} (${result.limit.method}, ${result.limit.clients} clients)`);
   const f = result.httpFloor.cpuMsPerRequest;
   lines.push(
-    `HTTP floor (the same transaction behind a bare node:http handler): ${result.httpFloor.commitsPerSecond} commits/s = ` +
+    `HTTP floor (the same transaction behind a bare node:http handler): ${result.httpFloor.commitsPerSecond} commits/s` +
+      (result.httpFloor.measuredCommitsPerSecond
+        ? ` (mean of ${result.httpFloor.measuredCommitsPerSecond.join(' before and ')} after the journeys` +
+          (floorSpread(result.httpFloor) > FLOOR_SPREAD ? ': the machine changed pace during the run, the ratio is uncertain' : '') +
+          ')'
+        : '') +
+      ` = ` +
       `${round(result.httpFloor.commitsPerSecond / result.limit.commitsPerSecond, 2)} × raw; ` +
       `CPU ms per request: server ${f.server} / postgres ${f.postgres} / driver ${f.driver}; ` +
       `transitions ÷ floor: ${result.runs.map((r) => `${r.backend} ${r.ratioToHttpFloor}`).join(', ')}`,

@@ -12,6 +12,35 @@ export interface HttpFloor {
   clients: number;
   /** CPU per request (ms): the HTTP server, its PostgreSQL backends, the driver (this process). */
   cpuMsPerRequest: { server: number; postgres: number; driver: number };
+  /**
+   * Commits per second of each measurement, in order, when the floor is their mean (`meanFloor`):
+   * measured before and after the journeys, so a change of the machine's pace during the run shows.
+   */
+  measuredCommitsPerSecond?: number[];
+}
+
+/** More apart than this, the floor's measurements say the machine's pace moved during the run. */
+export const FLOOR_SPREAD = 0.15;
+
+/** The floor as the mean of several measurements (each one's commits per second kept). */
+export function meanFloor(floors: HttpFloor[]): HttpFloor {
+  const mean = (pick: (f: HttpFloor) => number) => floors.reduce((s, f) => s + pick(f), 0) / floors.length;
+  return {
+    commitsPerSecond: Math.round(mean((f) => f.commitsPerSecond)),
+    clients: floors[0].clients,
+    cpuMsPerRequest: {
+      server: round(mean((f) => f.cpuMsPerRequest.server), 2),
+      postgres: round(mean((f) => f.cpuMsPerRequest.postgres), 2),
+      driver: round(mean((f) => f.cpuMsPerRequest.driver), 2),
+    },
+    measuredCommitsPerSecond: floors.map((f) => f.commitsPerSecond),
+  };
+}
+
+/** How far apart the floor's measurements are, as a share of their mean (0 for one measurement). */
+export function floorSpread(floor: HttpFloor): number {
+  const measured = floor.measuredCommitsPerSecond ?? [floor.commitsPerSecond];
+  return (Math.max(...measured) - Math.min(...measured)) / floor.commitsPerSecond;
 }
 
 /**

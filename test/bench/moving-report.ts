@@ -1,6 +1,6 @@
 import type { QueueBackendKind } from '../../src/platform/config/settings';
 import { SERVICE_NODE_FLAGS } from '../../src/platform/node-flags';
-import type { HttpFloor } from './http-floor';
+import { FLOOR_SPREAD, floorSpread, type HttpFloor } from './http-floor';
 import type { MachineLimit } from './machine-limit';
 
 /**
@@ -306,7 +306,10 @@ export function renderMovingFigures(results: MovingBenchResult[]): string {
     warmupSentence(runs) +
     `Raw commits: ${each(results.map((r) => `${whole(r.limit.commitsPerSecond)}/s`))}; ` +
     `HTTP floor ${each(results.map((r) => whole(r.httpFloor.commitsPerSecond)))} commits/s ` +
-    `(${each(results.map((r) => shown(r.httpFloor.commitsPerSecond / r.limit.commitsPerSecond, 2)))} × raw).` +
+    `(${each(results.map((r) => shown(r.httpFloor.commitsPerSecond / r.limit.commitsPerSecond, 2)))} × raw)` +
+    floorMeasurements(results) +
+    '.' +
+    floorWarning(results) +
     missing.map((m) => ` ${m}`).join('');
   return [
     wrap(machineLine(first.machine)),
@@ -314,6 +317,27 @@ export function renderMovingFigures(results: MovingBenchResult[]): string {
     [TABLE_HEAD, ...runs.map(tableRow)].join('\n'),
     wrap(serverSentence(runs)),
   ].join('\n\n');
+}
+
+/** The floor's measurements before and after the journeys, where it is their mean. */
+function floorMeasurements(results: MovingBenchResult[]): string {
+  const measured = results.filter((r) => r.httpFloor.measuredCommitsPerSecond?.length === 2);
+  if (!measured.length) return '';
+  const pairs = measured.map((r) => {
+    const [before, after] = r.httpFloor.measuredCommitsPerSecond!;
+    return `${whole(before)} and ${whole(after)}`;
+  });
+  return `, the mean of ${pairs.length === 1 ? 'its' : "each run's"} measurements before and after the journeys (${list(pairs)})`;
+}
+
+/** A floor whose two measurements disagree: the machine's pace moved, and the ratio to the floor with it. */
+function floorWarning(results: MovingBenchResult[]): string {
+  const moved = results.filter((r) => floorSpread(r.httpFloor) > FLOOR_SPREAD);
+  if (!moved.length) return '';
+  return (
+    ` The floor's two measurements${results.length > 1 ? ` in ${moved.map((r) => `\`${r.commit}\``).join(' and ')}` : ''} ` +
+    `lie more than ${whole(FLOOR_SPREAD * 100)} % apart: the machine's pace moved during the run, so its ratio to the floor is uncertain.`
+  );
 }
 
 /** What the warm-up before phase 1 cost while the processes were new, so the counted figures are not mistaken for a cold start's. */

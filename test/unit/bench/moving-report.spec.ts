@@ -7,6 +7,7 @@ import {
   wrap,
 } from '../../bench/moving-report';
 import { consoleSummary } from '../../bench/console-summary';
+import { meanFloor } from '../../bench/http-floor';
 import { postgresRun, redisRun } from './moving-results.fixture';
 
 /** The block's parts: machine line, run paragraph and sentence as one line each, the table as its lines. */
@@ -152,6 +153,35 @@ describe('the benchmark figures in docs/performance.md', () => {
     run.ratioToHttpFloor = 0.199;
     expect(targetRows([r])[3].slice(1)).toEqual(['0.199 (Redis); PostgreSQL backend not in the run', 'no']);
     expect(targetRows([r])[2][1]).toBe('4.50 ms (Redis); PostgreSQL backend not in the run');
+  });
+
+  it('shows the floor as the mean of its measurements before and after the journeys, and says when they disagree', () => {
+    const steady = redisRun();
+    steady.httpFloor = meanFloor([
+      { ...steady.httpFloor, commitsPerSecond: 2100 },
+      { ...steady.httpFloor, commitsPerSecond: 1980, cpuMsPerRequest: { server: 0.23, postgres: 0.19, driver: 0.1 } },
+    ]);
+    expect(steady.httpFloor).toEqual({
+      commitsPerSecond: 2040,
+      clients: 32,
+      cpuMsPerRequest: { server: 0.22, postgres: 0.19, driver: 0.11 },
+      measuredCommitsPerSecond: [2100, 1980],
+    });
+    expect(parts(renderMovingFigures([steady])).run).toContain(
+      'HTTP floor 2,040 commits/s (0.48 × raw), the mean of its measurements before and after the journeys (2,100 and 1,980). ' +
+        'The PostgreSQL backend',
+    );
+    expect(consoleSummary(steady).at(-1)).toContain('2040 commits/s (mean of 2100 before and 1980 after the journeys) = 0.48 × raw');
+
+    const moved = redisRun();
+    moved.httpFloor = meanFloor([moved.httpFloor, { ...moved.httpFloor, commitsPerSecond: 1500 }]);
+    expect(parts(renderMovingFigures([moved])).run).toContain(
+      "(2,039 and 1,500). The floor's two measurements lie more than 15 % apart: the machine's pace moved during the run, " +
+        'so its ratio to the floor is uncertain.',
+    );
+    expect(consoleSummary(moved).at(-1)).toContain('the machine changed pace during the run, the ratio is uncertain');
+    // A result with one measurement (an older bench) shows the floor alone.
+    expect(parts(renderMovingFigures([redisRun()])).run).toContain('HTTP floor 2,039 commits/s (0.48 × raw).');
   });
 
   it('says where a target held when one backend meets it and the other does not', () => {
