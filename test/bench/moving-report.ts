@@ -327,7 +327,7 @@ function floorMeasurements(results: MovingBenchResult[]): string {
     const [before, after] = r.httpFloor.measuredCommitsPerSecond!;
     return `${whole(before)} and ${whole(after)}`;
   });
-  return `, the mean of ${pairs.length === 1 ? 'its' : "each run's"} measurements before and after the journeys (${list(pairs)})`;
+  return `, the mean of ${pairs.length === 1 ? 'its' : "each run's"} measurements before and after the journeys (${pairs.join('; ')})`;
 }
 
 /** A floor whose two measurements disagree: the machine's pace moved, and the ratio to the floor with it. */

@@ -180,7 +180,16 @@ describe('the benchmark figures in docs/performance.md', () => {
         'so its ratio to the floor is uncertain.',
     );
     expect(consoleSummary(moved).at(-1)).toContain('the machine changed pace during the run, the ratio is uncertain');
-    // A result with one measurement (an older bench) shows the floor alone.
+    // Two runs, each with its pair; and a result with one measurement (an older bench) shows the floor alone.
+    expect(parts(renderMovingFigures([steady, postgresRun()])).run).toContain(
+      'HTTP floor 2,040 and 2,459 commits/s (0.48 and 0.50 × raw), ' +
+        'the mean of its measurements before and after the journeys (2,100 and 1,980).',
+    );
+    const pg = postgresRun();
+    pg.httpFloor = meanFloor([pg.httpFloor, { ...pg.httpFloor, commitsPerSecond: 2400 }]);
+    expect(parts(renderMovingFigures([steady, pg])).run).toContain(
+      "the mean of each run's measurements before and after the journeys (2,100 and 1,980; 2,459 and 2,400).",
+    );
     expect(parts(renderMovingFigures([redisRun()])).run).toContain('HTTP floor 2,039 commits/s (0.48 × raw).');
   });
 
