@@ -49,11 +49,12 @@ export function consoleSummary(result: MovingBenchResult): string[] {
   }
   lines.push(`raw commits/s: ${result.limit.commitsPerSecond} (${result.limit.method}, ${result.limit.clients} clients)`);
   const f = result.httpFloor.cpuMsPerRequest;
+  const measured = result.httpFloor.measuredCommitsPerSecond;
   lines.push(
     `HTTP floor (the same transaction behind a bare node:http handler): ${result.httpFloor.commitsPerSecond} commits/s` +
-      (result.httpFloor.measuredCommitsPerSecond
-        ? ` (mean of ${result.httpFloor.measuredCommitsPerSecond.join(' before and ')} after the journeys` +
-          (floorSpread(result.httpFloor) > FLOOR_SPREAD ? ': the machine changed pace during the run, the ratio is uncertain' : '') +
+      (measured?.length === 2
+        ? ` (mean of ${measured[0]} before and ${measured[1]} after the journeys` +
+          (floorSpread(result.httpFloor) > FLOOR_SPREAD ? `: more than ${FLOOR_SPREAD * 100} % apart, the ratio is uncertain` : '') +
           ')'
         : '') +
       ` = ` +

@@ -319,24 +319,28 @@ export function renderMovingFigures(results: MovingBenchResult[]): string {
   ].join('\n\n');
 }
 
+/** Which run a result is, by its backends: "the Redis run". */
+const runName = (r: MovingBenchResult) => `the ${list(r.runs.map((run) => NAME[run.backend].note))} run`;
+
 /** The floor's measurements before and after the journeys, where it is their mean. */
 function floorMeasurements(results: MovingBenchResult[]): string {
   const measured = results.filter((r) => r.httpFloor.measuredCommitsPerSecond?.length === 2);
   if (!measured.length) return '';
   const pairs = measured.map((r) => {
     const [before, after] = r.httpFloor.measuredCommitsPerSecond!;
-    return `${whole(before)} and ${whole(after)}`;
+    return `${results.length > 1 ? `${runName(r)}: ` : ''}${whole(before)} and ${whole(after)}`;
   });
-  return `, the mean of ${pairs.length === 1 ? 'its' : "each run's"} measurements before and after the journeys (${pairs.join('; ')})`;
+  return `, the mean of measurements before and after the journeys (${pairs.join('; ')})`;
 }
 
-/** A floor whose two measurements disagree: the machine's pace moved, and the ratio to the floor with it. */
+/** A floor whose two measurements disagree: the machine's pace or state moved, and the ratio to the floor with it. */
 function floorWarning(results: MovingBenchResult[]): string {
   const moved = results.filter((r) => floorSpread(r.httpFloor) > FLOOR_SPREAD);
   if (!moved.length) return '';
+  const which = results.length > 1 ? ` of ${list(moved.map(runName))}` : '';
   return (
-    ` The floor's two measurements${results.length > 1 ? ` in ${moved.map((r) => `\`${r.commit}\``).join(' and ')}` : ''} ` +
-    `lie more than ${whole(FLOOR_SPREAD * 100)} % apart: the machine's pace moved during the run, so its ratio to the floor is uncertain.`
+    ` The floor's two measurements${which} lie more than ${whole(FLOOR_SPREAD * 100)} % apart, ` +
+    `so ${moved.length > 1 ? 'their ratios' : 'the ratio'} to the floor ${moved.length > 1 ? 'are' : 'is'} uncertain.`
   );
 }
 

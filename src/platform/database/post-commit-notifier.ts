@@ -47,7 +47,7 @@ const ITEMS_PER_NOTIFICATION = 150;
  * statement, `SELECT pg_notify('outbox', ''), pg_notify('journey_changed', '<ids>')`; a rollback
  * clears the marks. What is asked for within `GATHER_MS` of the first ask, or while a statement is
  * on its way, or within `SPACING_MS` of the statement before, goes, every channel together, in one
- * statement. On a channel, the same item asked for
+ * statement (a channel's items in notifications of at most ITEMS_PER_NOTIFICATION each). On a channel, the same item asked for
  * twice goes once. A notification is a nudge, not a promise: one lost to a crash or a broken
  * connection costs the listener's own poll; the rows are what counts.
  */
@@ -63,7 +63,8 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
   /** Statements sent (for tests and metrics: how many notifications went together). */
   statements = 0;
   private failedAt = 0;
-  private lastSentAt = 0;
+  /** When the last statement went (`performance.now()`), from which the next is spaced. */
+  private lastSentAt = -SPACING_MS;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -121,14 +122,15 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
   private async send(): Promise<void> {
     try {
       while (this.pending.size && !this.closed) {
-        const wait = Math.max(GATHER_MS, this.lastSentAt + SPACING_MS - Date.now());
+        // Monotonic, so a step of the wall clock can neither hold notifications back nor rush them.
+        const wait = Math.min(SPACING_MS, Math.max(GATHER_MS, this.lastSentAt + SPACING_MS - performance.now()));
         await new Promise((resolve) => setTimeout(resolve, wait));
         if (this.closed) break;
         // Taken before the connection is awaited: what is asked for from here on goes in the next statement.
         const calls = this.take();
         const client = await this.connect();
         if (!client) break;
-        this.lastSentAt = Date.now();
+        this.lastSentAt = performance.now();
         await client.query(`SELECT ${calls.map((_, i) => `pg_notify($${2 * i + 1}, $${2 * i + 2})`).join(', ')}`, calls.flat());
         this.statements++;
         for (const [channel] of calls) this.sentOn.set(channel, this.sent(channel) + 1);
@@ -141,15 +143,19 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
     }
   }
 
-  /** One notification per channel asked for, with up to ITEMS_PER_NOTIFICATION of its items. */
+  /**
+   * Everything asked for: per channel, one notification for every ITEMS_PER_NOTIFICATION of its
+   * items, so however many commits a spacing gathers, they go in the next statement.
+   */
   private take(): [string, string][] {
     const calls: [string, string][] = [];
     for (const [channel, items] of this.pending) {
-      const batch = [...items].slice(0, ITEMS_PER_NOTIFICATION);
-      for (const item of batch) items.delete(item);
-      if (!items.size) this.pending.delete(channel);
-      calls.push([channel, batch.join(',')]);
+      const all = [...items];
+      for (let i = 0; i < all.length; i += ITEMS_PER_NOTIFICATION) {
+        calls.push([channel, all.slice(i, i + ITEMS_PER_NOTIFICATION).join(',')]);
+      }
     }
+    this.pending.clear();
     return calls;
   }
 
