@@ -29,9 +29,18 @@ export function meanFloor(floors: HttpFloor[]): HttpFloor {
     commitsPerSecond: Math.round(mean((f) => f.commitsPerSecond)),
     clients: floors[0].clients,
     cpuMsPerRequest: {
-      server: round(mean((f) => f.cpuMsPerRequest.server), 2),
-      postgres: round(mean((f) => f.cpuMsPerRequest.postgres), 2),
-      driver: round(mean((f) => f.cpuMsPerRequest.driver), 2),
+      server: round(
+        mean((f) => f.cpuMsPerRequest.server),
+        2,
+      ),
+      postgres: round(
+        mean((f) => f.cpuMsPerRequest.postgres),
+        2,
+      ),
+      driver: round(
+        mean((f) => f.cpuMsPerRequest.driver),
+        2,
+      ),
     },
     measuredCommitsPerSecond: floors.map((f) => f.commitsPerSecond),
   };
