@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthorityError, AuthorityGateway } from '../authorities/ports/authority-gateway.port';
 import { NotificationRepository } from '../engine/notifications/notification.repository';
 import { isQuietHour, nextDeliveryTime } from '../engine/notifications/quiet-hours';
+import { AppConfig } from '../platform/config/app.config';
 import { JobRegistry } from '../platform/queue/job-registry';
 import type { NotificationJobData } from '../platform/queue/queue-names';
 
@@ -26,6 +27,7 @@ export class NotificationProcessor {
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationRepository,
     private readonly gateway: AuthorityGateway,
+    private readonly config: AppConfig,
   ) {
     registry.register('notification.deliver', (job, token) => this.handle(job as Job<NotificationJobData>, token));
   }
@@ -34,8 +36,8 @@ export class NotificationProcessor {
     const n = await this.notifications.forDelivery(this.dataSource, job.data.notificationId);
     if (!n || n.delivery_status !== 'pending') return 'skipped';
     const now = this.now();
-    if (isQuietHour(now) && token) {
-      await job.moveToDelayed(nextDeliveryTime(now).getTime(), token);
+    if (isQuietHour(now, this.config.engine.quietHours) && token) {
+      await job.moveToDelayed(nextDeliveryTime(now, this.config.engine.quietHours).getTime(), token);
       throw new DelayedError();
     }
     if (n.step && n.step_status && CLOSED.includes(n.step_status)) {

@@ -1,8 +1,12 @@
+import type { QuietHours } from '../../platform/config/settings';
+
 /**
  * Letters and reminders reach people in daytime only: 21:00–07:00 Danish time is quiet, and
- * anything due then waits until 07:00. Computed with the Europe/Copenhagen zone (Intl), so the
- * summer-time switch needs no table of our own.
+ * anything due then waits until 07:00 (a deployment may set other hours, or none, with
+ * QUIET_HOURS). Computed with the Europe/Copenhagen zone (Intl), so the summer-time switch needs no
+ * table of our own.
  */
+
 export const QUIET_FROM_HOUR = 21;
 export const QUIET_UNTIL_HOUR = 7;
 const ZONE = 'Europe/Copenhagen';
@@ -35,9 +39,18 @@ export function copenhagenDate(at: Date = new Date()): string {
   return local(at).date;
 }
 
-export function isQuietHour(at: Date): boolean {
-  const { hour } = local(at);
-  return hour >= QUIET_FROM_HOUR || hour < QUIET_UNTIL_HOUR;
+/** The quiet hours when a deployment sets none of its own (QUIET_HOURS). */
+export const DEFAULT_QUIET_HOURS: QuietHours = { from: QUIET_FROM_HOUR, until: QUIET_UNTIL_HOUR };
+
+/** Whether `hour` falls in the quiet hours (which may run across midnight, or be empty: from = until). */
+function quietAt(hour: number, quiet: QuietHours | null): boolean {
+  if (!quiet || quiet.from === quiet.until) return false;
+  return quiet.from > quiet.until ? hour >= quiet.from || hour < quiet.until : hour >= quiet.from && hour < quiet.until;
+}
+
+/** `quiet`: the deployment's quiet hours (null: none; undefined: the default, 21–07). */
+export function isQuietHour(at: Date, quiet: QuietHours | null = DEFAULT_QUIET_HOURS): boolean {
+  return quietAt(local(at).hour, quiet);
 }
 
 /** The instant `hour`:00 on a Danish calendar day (the offset is +01:00 or +02:00; try both). */
@@ -55,9 +68,10 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** `at` itself in daytime; otherwise the next 07:00 in Denmark. */
-export function nextDeliveryTime(at: Date): Date {
+/** `at` itself outside the quiet hours; otherwise the hour they end in Denmark (by default 07:00). */
+export function nextDeliveryTime(at: Date, quiet: QuietHours | null = DEFAULT_QUIET_HOURS): Date {
   const { date, hour } = local(at);
-  if (hour >= QUIET_UNTIL_HOUR && hour < QUIET_FROM_HOUR) return at;
-  return danishTime(hour >= QUIET_FROM_HOUR ? nextDay(date) : date, QUIET_UNTIL_HOUR);
+  if (!quiet || !quietAt(hour, quiet)) return at;
+  // Quiet until `until` today, or (in the part before midnight) tomorrow.
+  return danishTime(hour >= quiet.until ? nextDay(date) : date, quiet.until);
 }

@@ -182,7 +182,7 @@ export class CommandWriter {
   }
 
   private letter(journeyId: string, command: Extract<JourneyCommand, { type: 'citizen.notify' }>, now: Date): FoldedLetter {
-    const deliverAfter = nextDeliveryTime(now);
+    const deliverAfter = nextDeliveryTime(now, this.config.engine.quietHours);
     const params = command.params ?? {};
     const id = randomUUID();
     return {

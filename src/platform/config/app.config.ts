@@ -6,7 +6,7 @@ import { envKeys, EnvironmentVariables } from './environment-variables';
 import { parseSecretsKey, type SecretKey } from './secrets-key.config';
 import { parseSelfServiceLinks } from './self-service-links.config';
 import { parseSignInProviders } from './sign-in-providers.config';
-import type { AppConfig, AppSettings } from './settings';
+import type { AppConfig, AppSettings, QuietHours } from './settings';
 
 /** How long a PostgreSQL connection may sit idle in a pool before it is closed, unless DB_POOL_IDLE_SECONDS says otherwise. */
 export const DEFAULT_POOL_IDLE_SECONDS = 300;
@@ -44,6 +44,14 @@ function describe(errors: ValidationError[], raw: Record<string, unknown>): stri
  * Builds the typed configuration from an environment. Throws `ConfigValidationError` naming every
  * bad variable; `main.ts` prints its message as one line and exits.
  */
+/** `21-7` → quiet from 21:00 until 07:00; `none` → never; unset → the engine's default. Validated by EnvironmentVariables. */
+function parseQuietHours(raw: string | undefined): QuietHours | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'none') return null;
+  const [from, until] = raw.split('-').map(Number);
+  return { from, until };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
   for (const key of envKeys) {
@@ -120,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     operator: { password: vars.OPERATOR_PASSWORD },
     engine: {
       reminderDays: vars.REMINDER_DAYS ?? [7, 2],
+      quietHours: parseQuietHours(vars.QUIET_HOURS),
       outboxPollMs: vars.OUTBOX_POLL_MS ?? 250,
       timerPollMs: vars.TIMER_POLL_MS ?? 1000,
       outboxVacuumAfter: vars.OUTBOX_VACUUM_AFTER ?? 5000,

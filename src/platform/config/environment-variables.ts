@@ -147,6 +147,12 @@ export class EnvironmentVariables {
   REMINDER_DAYS?: number[];
 
   @IsOptional()
+  @Matches(/^(none|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/, {
+    message: 'must be two whole hours of the Danish day, from-until (e.g. 21-7), or none',
+  })
+  QUIET_HOURS?: string;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -357,6 +363,7 @@ export const envKeys = [
   'SHUTDOWN_TIMEOUT_MS',
   'AUTH_MODE',
   'REMINDER_DAYS',
+  'QUIET_HOURS',
   'PROXY_LOOKUPS_PER_DAY',
   'OUTBOX_POLL_MS',
   'TIMER_POLL_MS',

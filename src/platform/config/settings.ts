@@ -80,8 +80,19 @@ export interface SelfServiceSettings {
   /** Webhook targets may be loopback addresses, over http too (AUTH_MODE=dev only). */
   allowLocalHttpTargets: boolean;
 }
+/** Whole hours of the Danish day: quiet from `from`:00 until `until`:00 (across midnight when from > until). */
+export interface QuietHours {
+  from: number;
+  until: number;
+}
+
 export interface EngineSettings {
   reminderDays: number[];
+  /**
+   * When letters and reminders wait for daytime (QUIET_HOURS): Danish hours from–until, null for
+   * never, undefined for the engine's default (src/engine/notifications/quiet-hours.ts).
+   */
+  quietHours?: QuietHours | null;
   outboxPollMs: number;
   /** How often a worker looks for due timers when none is known to fall due sooner. */
   timerPollMs: number;

@@ -39,4 +39,19 @@ describe('quiet hours (Europe/Copenhagen 21:00–07:00)', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('keeps the hours a deployment sets (QUIET_HOURS), across midnight or within a day, or none', () => {
+    const night = { from: 22, until: 6 };
+    // Winter, UTC+1: 21:30 in Denmark is not quiet from 22, 22:30 is and waits for 06:00 (05:00Z).
+    expect(nextDeliveryTime(new Date('2026-01-15T20:30:00Z'), night).toISOString()).toBe('2026-01-15T20:30:00.000Z');
+    expect(nextDeliveryTime(new Date('2026-01-15T21:30:00Z'), night).toISOString()).toBe('2026-01-16T05:00:00.000Z');
+    expect(nextDeliveryTime(new Date('2026-01-16T03:00:00Z'), night).toISOString()).toBe('2026-01-16T05:00:00.000Z');
+    const afternoon = { from: 12, until: 14 };
+    expect(isQuietHour(new Date('2026-01-15T11:30:00Z'), afternoon)).toBe(true);
+    expect(nextDeliveryTime(new Date('2026-01-15T11:30:00Z'), afternoon).toISOString()).toBe('2026-01-15T13:00:00.000Z');
+    expect(isQuietHour(new Date('2026-01-15T13:00:00Z'), afternoon)).toBe(false);
+    // None: a letter at 23:30 goes at once.
+    expect(isQuietHour(new Date('2026-01-15T22:30:00Z'), null)).toBe(false);
+    expect(nextDeliveryTime(new Date('2026-01-15T22:30:00Z'), null).toISOString()).toBe('2026-01-15T22:30:00.000Z');
+  });
 });

@@ -78,6 +78,8 @@ describe('loadConfig', () => {
     ['ROLE', 'boss', /ROLE must be one of the following values: api, worker, all/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     ['REMINDER_DAYS', '7,two', /REMINDER_DAYS must be a comma-separated list/],
+    ['QUIET_HOURS', '21-24', /QUIET_HOURS must be two whole hours of the Danish day, from-until \(e.g. 21-7\), or none/],
+    ['QUIET_HOURS', 'nights', /QUIET_HOURS must be two whole hours/],
     ['RATE_LIMIT_LOGIN', '0', /RATE_LIMIT_LOGIN must not be less than 1/],
     ['PROXY_LOOKUPS_PER_DAY', '0', /PROXY_LOOKUPS_PER_DAY must not be less than 1/],
     ['PROXY_LOOKUPS_PER_DAY', 'many', /PROXY_LOOKUPS_PER_DAY .*(integer|number)/],
@@ -102,6 +104,12 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigValidationError);
     expect(error!.message).toMatch(message);
     expect(error!.message.split('\n')).toHaveLength(1);
+  });
+
+  it('keeps letters for daytime by the engine default unless QUIET_HOURS sets other hours or none', () => {
+    expect(loadConfig({}).engine.quietHours).toBeUndefined();
+    expect(loadConfig({ QUIET_HOURS: '22-6' }).engine.quietHours).toEqual({ from: 22, until: 6 });
+    expect(loadConfig({ QUIET_HOURS: 'none' }).engine.quietHours).toBeNull();
   });
 
   it('allows 20 CPR name lookups a day for powers of attorney unless PROXY_LOOKUPS_PER_DAY says otherwise', () => {
