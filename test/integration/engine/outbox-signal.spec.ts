@@ -35,6 +35,16 @@ describe(OutboxSignal.name, () => {
     return (await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: citizen })).journeyId;
   };
 
+  /** A connection listening as the journey streams do, and the payloads it hears. */
+  const listenToJourneyChanges = async (): Promise<{ heard: string[]; streams: Client }> => {
+    const streams = new Client({ connectionString: db.url });
+    await streams.connect();
+    const heard: string[] = [];
+    streams.on('notification', (n) => heard.push(n.payload ?? ''));
+    await streams.query('LISTEN journey_changed');
+    return { heard, streams };
+  };
+
   beforeAll(async () => {
     db = await createTestDatabase('outbox_signal');
     // A poll of a minute: within a test, only a notification can wake the relay.
@@ -73,11 +83,7 @@ describe(OutboxSignal.name, () => {
 
   it('a commit that queued work and changed a journey wakes relays and journey streams in one statement', async () => {
     const notifier = app.get(PostCommitNotifier);
-    const streams = new Client({ connectionString: db.url });
-    await streams.connect();
-    const changed: string[] = [];
-    streams.on('notification', (n) => changed.push(n.payload ?? ''));
-    await streams.query('LISTEN journey_changed');
+    const { heard: changed, streams } = await listenToJourneyChanges();
     try {
       const journeyId = await startJourney();
       const send = app.get(SendEventUseCase);
@@ -100,11 +106,7 @@ describe(OutboxSignal.name, () => {
 
   it('journeys that change within a moment of each other wake the streams with one notification naming them all', async () => {
     const notifier = app.get(PostCommitNotifier);
-    const streams = new Client({ connectionString: db.url });
-    await streams.connect();
-    const heard: string[] = [];
-    streams.on('notification', (n) => heard.push(n.payload ?? ''));
-    await streams.query('LISTEN journey_changed');
+    const { heard, streams } = await listenToJourneyChanges();
     try {
       const before = notifier.statements;
       notifier.notify('journey_changed', ['j-1']);
@@ -121,11 +123,7 @@ describe(OutboxSignal.name, () => {
 
   it('under a steady stream of commits, notifications go at most one per spacing and name every journey', async () => {
     const notifier = app.get(PostCommitNotifier);
-    const streams = new Client({ connectionString: db.url });
-    await streams.connect();
-    const heard: string[] = [];
-    streams.on('notification', (n) => heard.push(n.payload ?? ''));
-    await streams.query('LISTEN journey_changed');
+    const { heard, streams } = await listenToJourneyChanges();
     try {
       await new Promise((r) => setTimeout(r, SPACING_MS));
       const before = notifier.statements;
