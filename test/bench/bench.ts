@@ -347,7 +347,8 @@ async function main(): Promise<void> {
   await adminDb.query('CREATE DATABASE lf_bench_limit');
   await adminDb.end();
   // The floor before and after the journeys: their mean is the run's floor, and their spread shows
-  // whether the machine's pace moved meanwhile (a single measurement in a slow moment skews the ratio).
+  // whether the machine's pace or the database's state moved meanwhile (one measurement in a slow
+  // moment skews the ratio).
   say('HTTP floor, before the journeys');
   const floorBefore = await measureHttpFloor(adminUrl, 'lf_bench_limit', CONCURRENCY);
   const runs = [];

@@ -6,7 +6,6 @@ import type { QuietHours } from '../../platform/config/settings';
  * QUIET_HOURS). Computed with the Europe/Copenhagen zone (Intl), so the summer-time switch needs no
  * table of our own.
  */
-
 export const QUIET_FROM_HOUR = 21;
 export const QUIET_UNTIL_HOUR = 7;
 const ZONE = 'Europe/Copenhagen';

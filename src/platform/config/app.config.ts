@@ -40,10 +40,6 @@ function describe(errors: ValidationError[], raw: Record<string, unknown>): stri
   });
 }
 
-/**
- * Builds the typed configuration from an environment. Throws `ConfigValidationError` naming every
- * bad variable; `main.ts` prints its message as one line and exits.
- */
 /** `21-7` → quiet from 21:00 until 07:00; `none` → never; unset → the engine's default. Validated by EnvironmentVariables. */
 function parseQuietHours(raw: string | undefined): QuietHours | null | undefined {
   if (raw === undefined) return undefined;
@@ -52,6 +48,10 @@ function parseQuietHours(raw: string | undefined): QuietHours | null | undefined
   return { from, until };
 }
 
+/**
+ * Builds the typed configuration from an environment. Throws `ConfigValidationError` naming every
+ * bad variable; `main.ts` prints its message as one line and exits.
+ */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
   for (const key of envKeys) {

@@ -47,9 +47,9 @@ const ITEMS_PER_NOTIFICATION = 150;
  * statement, `SELECT pg_notify('outbox', ''), pg_notify('journey_changed', '<ids>')`; a rollback
  * clears the marks. What is asked for within `GATHER_MS` of the first ask, or while a statement is
  * on its way, or within `SPACING_MS` of the statement before, goes, every channel together, in one
- * statement (a channel's items in notifications of at most ITEMS_PER_NOTIFICATION each). On a channel, the same item asked for
- * twice goes once. A notification is a nudge, not a promise: one lost to a crash or a broken
- * connection costs the listener's own poll; the rows are what counts.
+ * statement (a channel's items in notifications of at most ITEMS_PER_NOTIFICATION each). On a
+ * channel, the same item asked for twice goes once. A notification is a nudge, not a promise: one
+ * lost to a crash or a broken connection costs the listener's own poll; the rows are what counts.
  */
 @Injectable()
 export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleInit, BeforeApplicationShutdown {
