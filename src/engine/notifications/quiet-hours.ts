@@ -52,11 +52,15 @@ export function isQuietHour(at: Date, quiet: QuietHours | null = DEFAULT_QUIET_H
   return quietAt(local(at).hour, quiet);
 }
 
-/** The instant `hour`:00 on a Danish calendar day (the offset is +01:00 or +02:00; try both). */
+/**
+ * The first instant at or after `hour`:00 on a Danish calendar day (the offset is +02:00 or +01:00;
+ * the earlier is tried first). On the night the clocks go forward 02:00 does not exist, and the
+ * answer is the jump itself (03:00); on the night they go back, it is the first of the two 02:00s.
+ */
 function danishTime(date: string, hour: number): Date {
-  for (const offset of ['+01:00', '+02:00']) {
+  for (const offset of ['+02:00', '+01:00']) {
     const candidate = new Date(`${date}T${String(hour).padStart(2, '0')}:00:00${offset}`);
-    if (local(candidate).date === date && local(candidate).hour === hour) return candidate;
+    if (local(candidate).date === date && local(candidate).hour >= hour) return candidate;
   }
   throw new Error(`no ${hour}:00 on ${date} in ${ZONE}`);
 }

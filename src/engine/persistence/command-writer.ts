@@ -61,7 +61,7 @@ export class CommandWriter {
   /**
    * The in-app row, plus a Digital Post letter through the outbox. One notification per template,
    * step and parameters a Danish day (a re-fired or doubled reminder adds nothing), and the letter
-   * waits for daytime (21:00–07:00 is quiet).
+   * waits for daytime (the quiet hours, by default 21:00–07:00).
    */
   private async notify(tx: Sql, ctx: CommandContext, command: Extract<JourneyCommand, { type: 'citizen.notify' }>): Promise<void> {
     const letter = this.letter(ctx.journeyId, command, new Date());

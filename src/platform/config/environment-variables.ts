@@ -148,7 +148,7 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Matches(/^(none|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/, {
-    message: 'must be two whole hours of the Danish day, from-until (e.g. 21-7), or none',
+    message: 'must be two hours 0–23 of the Danish day, from-until (e.g. 21-7), or none',
   })
   QUIET_HOURS?: string;
 

@@ -3,6 +3,7 @@ import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createHttpAuthorities } from '../../../src/authorities/authorities.factory';
 import { startSandbox, type Sandbox } from '../../../src/authorities/sandbox/sandbox.server';
+import { nextDeliveryTime } from '../../../src/engine/notifications/quiet-hours';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import type { NotificationJobData } from '../../../src/platform/queue/queue-names';
@@ -106,6 +107,10 @@ describe(NotificationProcessor.name, () => {
 
   it('does postpone a delivery that falls in the night to 07:00 Danish time', async () => {
     const { journeyId, notificationId } = await notified();
+    // The letter was made due when the quiet hours allow (at once in daytime, else at 07:00).
+    const [row] = await env.sql.query(`SELECT created_at, deliver_after FROM notification WHERE id = $1`, [notificationId]);
+    const due = nextDeliveryTime(new Date(row.created_at)).getTime();
+    expect(Math.abs(new Date(row.deliver_after).getTime() - due)).toBeLessThan(1000);
     env.processor.now = () => new Date('2026-01-15T22:30:00Z');
     const { job, moved } = fakeJob({ notificationId, journeyId });
     await expect(env.processor.handle(job, 'token')).rejects.toBeInstanceOf(DelayedError);
@@ -133,5 +138,27 @@ describe(NotificationProcessor.name, () => {
     expect(
       await env.sql.query(`SELECT id FROM outbox WHERE journey_id = $1 AND payload->>'queue' = 'notifications'`, [journeyId]),
     ).toHaveLength(1);
+  });
+});
+
+/** Quiet hours a deployment set (QUIET_HOURS=22-6): the letter's due time and the processor keep them. */
+describe(`${NotificationProcessor.name} with QUIET_HOURS=22-6`, () => {
+  const { env, notified, status } = setup('notify_processor_hours', 'postgres', 'api', { QUIET_HOURS: '22-6' });
+  afterEach(() => (env.processor.now = () => new Date()));
+
+  it('does send at 21:30 Danish time and postpone at 22:30 to 06:00, and makes letters due by those hours', async () => {
+    const first = await notified();
+    const [row] = await env.sql.query(`SELECT created_at, deliver_after FROM notification WHERE id = $1`, [first.notificationId]);
+    const due = nextDeliveryTime(new Date(row.created_at), { from: 22, until: 6 }).getTime();
+    expect(Math.abs(new Date(row.deliver_after).getTime() - due)).toBeLessThan(1000);
+
+    env.processor.now = () => new Date('2026-01-15T21:30:00Z');
+    const late = fakeJob(first);
+    await expect(env.processor.handle(late.job, 'token')).rejects.toBeInstanceOf(DelayedError);
+    expect(late.moved).toEqual([Date.parse('2026-01-16T05:00:00Z')]);
+
+    env.processor.now = () => new Date('2026-01-15T20:30:00Z');
+    expect(await env.processor.handle(fakeJob(first).job, 'token')).toBe('sent');
+    expect((await status(first.notificationId)).delivery_status).toBe('sent');
   });
 });

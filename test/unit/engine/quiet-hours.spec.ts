@@ -50,6 +50,13 @@ describe('quiet hours (Europe/Copenhagen 21:00–07:00)', () => {
     expect(isQuietHour(new Date('2026-01-15T11:30:00Z'), afternoon)).toBe(true);
     expect(nextDeliveryTime(new Date('2026-01-15T11:30:00Z'), afternoon).toISOString()).toBe('2026-01-15T13:00:00.000Z');
     expect(isQuietHour(new Date('2026-01-15T13:00:00Z'), afternoon)).toBe(false);
+    // Quiet until 02:00: on the night the clocks go forward there is no 02:00, and the letter goes
+    // at the jump (03:00 summer time, 01:00Z); on the night they go back, at the first 02:00.
+    expect(nextDeliveryTime(new Date('2026-03-28T21:30:00Z'), { from: 22, until: 2 }).toISOString()).toBe('2026-03-29T01:00:00.000Z');
+    expect(nextDeliveryTime(new Date('2026-03-28T23:30:00Z'), { from: 0, until: 2 }).toISOString()).toBe('2026-03-29T01:00:00.000Z');
+    expect(nextDeliveryTime(new Date('2026-10-24T21:30:00Z'), { from: 22, until: 2 }).toISOString()).toBe('2026-10-25T00:00:00.000Z');
+    // Equal hours are none.
+    expect(isQuietHour(new Date('2026-01-15T06:30:00Z'), { from: 7, until: 7 })).toBe(false);
     // None: a letter at 23:30 goes at once.
     expect(isQuietHour(new Date('2026-01-15T22:30:00Z'), null)).toBe(false);
     expect(nextDeliveryTime(new Date('2026-01-15T22:30:00Z'), null).toISOString()).toBe('2026-01-15T22:30:00.000Z');
