@@ -13,8 +13,8 @@ const CLOSED = ['done', 'skipped'];
 /**
  * Delivers one notification as a Digital Post letter. Everything is decided at delivery time, not
  * when the notification was made: a step finished meanwhile means no letter, and a retry that
- * drifted into the quiet hours waits for their end (by default 07:00). The notification id is the idempotency key towards
- * Digital Post, so a job that runs twice sends one letter.
+ * drifted into the quiet hours waits for their end (by default 07:00). The notification id is the
+ * idempotency key towards Digital Post, so a job that runs twice sends one letter.
  */
 @Injectable()
 export class NotificationProcessor {

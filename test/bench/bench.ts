@@ -11,17 +11,10 @@ import { SERVICE_NODE_FLAGS } from '../../src/platform/node-flags';
 import { QueueFactory } from '../../src/platform/queue/queue-factory';
 import { citizenToken, driveJourney, RateLimiter } from './driver';
 import { clearNamespace, count, drive, nextCpr, warmUp } from './drive-many';
-import { meanFloor, measureHttpFloor } from './http-floor';
+import { measureLimitsAround } from './http-floor';
 import { postgresFacts, redisFacts } from './machine-facts';
-import { measureMachineLimit } from './machine-limit';
-import {
-  type BenchMachine,
-  checkResults,
-  type MovingBenchResult,
-  type MovingRun,
-  renderBenchTargets,
-  renderMovingFigures,
-} from './moving-report';
+import { checkResults, renderBenchTargets, renderMovingFigures } from './moving-report';
+import type { BenchMachine, MovingBenchResult, MovingRun } from './moving-result';
 import { consoleSummary } from './console-summary';
 import { runOverviewScenario } from './overview';
 import { checkPerformanceDocs, headCommit, updatePerformanceDocs } from './performance-docs';
@@ -341,21 +334,15 @@ async function main(): Promise<void> {
       `${machine.redis ? `, Redis ${machine.redis.version}` : ''}`,
   );
 
-  const adminDb = new Client({ connectionString: adminUrl });
-  await adminDb.connect();
-  await adminDb.query('DROP DATABASE IF EXISTS lf_bench_limit WITH (FORCE)');
-  await adminDb.query('CREATE DATABASE lf_bench_limit');
-  await adminDb.end();
-  // The floor before and after the journeys: their mean is the run's floor, and their spread shows
-  // whether the machine's pace or the database's state moved meanwhile (one measurement in a slow
-  // moment skews the ratio).
-  say('HTTP floor, before the journeys');
-  const floorBefore = await measureHttpFloor(adminUrl, 'lf_bench_limit', CONCURRENCY);
-  const runs = [];
-  for (const backend of backends) runs.push(await runBackend(backend, adminUrl, config.queue.redisUrl));
-  const limit = await measureMachineLimit(adminUrl, 'lf_bench_limit', CONCURRENCY);
-  say('HTTP floor, after the journeys');
-  const httpFloor = meanFloor([floorBefore, await measureHttpFloor(adminUrl, 'lf_bench_limit', CONCURRENCY)]);
+  const {
+    result: runs,
+    limit,
+    httpFloor,
+  } = await measureLimitsAround(adminUrl, CONCURRENCY, say, async () => {
+    const runs = [];
+    for (const backend of backends) runs.push(await runBackend(backend, adminUrl, config.queue.redisUrl));
+    return runs;
+  });
 
   const result: MovingBenchResult = {
     at: new Date().toISOString(),

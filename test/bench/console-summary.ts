@@ -1,5 +1,5 @@
 import { FLOOR_SPREAD, floorSpread } from './http-floor';
-import type { MovingBenchResult } from './moving-report';
+import type { MovingBenchResult } from './moving-result';
 import { round } from './stats';
 
 /** A count, or – where it was not measured (a Redis elsewhere, a process not ours to read). */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { httpJson } from './http-client';
-import { prepareRawTables } from './machine-limit';
+import { measureMachineLimit, prepareRawTables, type MachineLimit } from './machine-limit';
 import { CpuMeter, stopChild, track } from './processes';
 import { round } from './stats';
 
@@ -111,4 +111,31 @@ export async function measureHttpFloor(adminUrl: string, database: string, clien
   await db.end();
   await stopChild(child);
   return result;
+}
+
+/**
+ * The machine's limits around `work` (the journeys), in a database of their own: the HTTP floor
+ * before and after it, whose mean is the run's floor and whose spread shows whether the machine's
+ * pace or the database's state moved meanwhile (one measurement in a slow moment skews the ratio),
+ * and raw commits after it.
+ */
+export async function measureLimitsAround<T>(
+  adminUrl: string,
+  clients: number,
+  say: (line: string) => void,
+  work: () => Promise<T>,
+): Promise<{ result: T; limit: MachineLimit; httpFloor: HttpFloor }> {
+  const database = 'lf_bench_limit';
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  say('HTTP floor, before the journeys');
+  const before = await measureHttpFloor(adminUrl, database, clients);
+  const result = await work();
+  const limit = await measureMachineLimit(adminUrl, database, clients);
+  say('HTTP floor, after the journeys');
+  const httpFloor = meanFloor([before, await measureHttpFloor(adminUrl, database, clients)]);
+  return { result, limit, httpFloor };
 }

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import type { BenchMachine } from './moving-report';
+import type { BenchMachine } from './moving-result';
 
 const isLoopback = (host: string) => host === '' || host === 'localhost' || host === '[::1]' || host.startsWith('127.');
 

@@ -1,11 +1,5 @@
-import {
-  checkResults,
-  commandLine,
-  type MovingBenchResult,
-  renderBenchTargets,
-  renderMovingFigures,
-  wrap,
-} from '../../bench/moving-report';
+import { checkResults, commandLine, renderBenchTargets, renderMovingFigures, wrap } from '../../bench/moving-report';
+import type { MovingBenchResult } from '../../bench/moving-result';
 import { consoleSummary } from '../../bench/console-summary';
 import { meanFloor } from '../../bench/http-floor';
 import { postgresRun, redisRun } from './moving-results.fixture';

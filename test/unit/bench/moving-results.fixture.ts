@@ -1,4 +1,4 @@
-import type { MovingBenchResult } from '../../bench/moving-report';
+import type { MovingBenchResult } from '../../bench/moving-result';
 
 /** The machine both runs below measured on: two shared cores, PostgreSQL and Redis on the same machine. */
 const machine: MovingBenchResult['machine'] = {
