@@ -3,6 +3,7 @@ import { DefinitionCatalog, JOURNEY_DEFINITIONS } from './definitions/definition
 import { CommandWriter } from './persistence/command-writer';
 import { IntegrationTaskRepository } from './persistence/integration-task.repository';
 import { JourneyTimerRepository } from './persistence/journey-timer.repository';
+import { JourneyRowCache } from './persistence/journey-row-cache';
 import { JourneyRepository } from './persistence/journey.repository';
 import { JourneyWriter } from './use-cases/journey-writer';
 import { SendEventUseCase } from './use-cases/send-event.use-case';
@@ -27,6 +28,7 @@ import { WebhookFanout } from './self-service/webhook-fanout';
   providers: [
     { provide: DefinitionCatalog, useFactory: (defs: JourneyDefinition[]) => new DefinitionCatalog(defs), inject: [JOURNEY_DEFINITIONS] },
     JourneyRepository,
+    JourneyRowCache,
     IntegrationTaskRepository,
     JourneyTimerRepository,
     CommandWriter,

@@ -53,6 +53,32 @@ export interface Advance {
   withChildren?: boolean;
   /** The tasks and letters the transition asked for that the write carries (`CommandWriter.fold`). */
   commands?: FoldedCommands;
+  /**
+   * For a write prepared on a row this process remembered rather than read (`JourneyRowCache`): the
+   * webhook subscriptions it was prepared with. The write goes ahead only while they are still the
+   * live ones for the journey's authorities, and only on an active journey, so it writes nothing in
+   * any case where a read would have prepared it differently.
+   */
+  knownSubscriptions?: SubscriptionRef[];
+  /** Whether the row comes back with the live subscriptions of its authorities as written (`subscriptions`), to be remembered. */
+  withSubscriptions?: boolean;
+}
+
+/** A live webhook subscription: which events of which authority's steps it wants. */
+export interface SubscriptionRef {
+  id: string;
+  authority: string;
+  events: string[];
+}
+
+/**
+ * The live webhook subscriptions of the authorities in `systems` (an SQL array), as a JSON array of
+ * `SubscriptionRef` in the order of their ids, so two reads of the same subscriptions compare equal.
+ */
+export function subscriptionsSql(systems: string): string {
+  return `COALESCE((SELECT json_agg(json_build_object('id', s.id, 'authority', s.authority, 'events', s.events) ORDER BY s.id)
+                      FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
+                     WHERE s.authority = ANY (${systems}) AND s.deleted_at IS NULL AND c.disabled_at IS NULL), '[]')`;
 }
 
 /** Whether the task token `t` names is still in play: awaiting, or failed and not resolved. */
@@ -106,13 +132,18 @@ export function advanceStatement(tx: Sql, a: Advance): { text: string; values: u
       ? ''
       : ` OR EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = $1 AND t.status = 'failed'
                                                   AND t.resolved_at IS NULL AND NOT (t.step = ANY ($${settled}::text[])))`;
+  // Every event is prepared on an active journey; one marked broken since (which keeps its version) is not written.
+  const known =
+    a.knownSubscriptions === undefined
+      ? ''
+      : ` AND ${subscriptionsSql('journey.systems')}::jsonb = $${params.add(JSON.stringify(a.knownSubscriptions))}::jsonb`;
   const parts = [
     `j AS (
          UPDATE journey SET status = $3, state = $4, snapshot = $5, version = version + 1, next_deadline = $6,
                 has_failed_step = $7${failedToken},
                 systems = $8, updated_at = now(),
                 completed_at = CASE WHEN $3 = 'completed' THEN now() ELSE completed_at END
-          WHERE id = $1 AND version = $2 RETURNING *)`,
+          WHERE id = $1 AND version = $2 AND status = 'active'${known} RETURNING *)`,
     `h AS (INSERT INTO journey_history (journey_id, seq, event_type, event_data, actor, state)
              SELECT id, version, $9, $10, $11, state FROM j)`,
   ];
@@ -134,7 +165,9 @@ export function advanceStatement(tx: Sql, a: Advance): { text: string; values: u
   if (a.write.status === 'completed') parts.push(`told AS (${tellParentSql('j')})`);
   return {
     text: `WITH ${parts.join(',\n       ')}
-       SELECT j.*${(a.withChildren ?? true) ? `, ${childrenSql('j')} AS children` : ''} FROM j`,
+       SELECT j.*${(a.withChildren ?? true) ? `, ${childrenSql('j')} AS children` : ''}${
+         a.withSubscriptions ? `, ${subscriptionsSql('j.systems')} AS subscriptions` : ''
+       } FROM j`,
     values: params.values,
   };
 }

@@ -7,13 +7,15 @@ import {
   advanceStatement,
   childrenSql,
   LIVE_TOKENS_SQL,
+  subscriptionsSql,
   type Advance,
   type JourneyStatus,
   type JourneyWrite,
   type Sql,
+  type SubscriptionRef,
 } from './advance-statement';
 
-export type { Advance, JourneyStatus, JourneyWrite, Sql } from './advance-statement';
+export type { Advance, JourneyStatus, JourneyWrite, Sql, SubscriptionRef } from './advance-statement';
 import { commandParams, commandsSql, mayHaveToldParent, NO_COMMANDS, type FoldedCommands, type WaitingJourney } from './command-fold';
 import { StatementParams } from './statement-params';
 import { scheduleTimersSql, timerColumns, type ScheduledTimer } from './timer-fold';
@@ -39,13 +41,6 @@ export interface JourneyRow {
   updated_at: Date;
   completed_at: Date | null;
   started_by: string | null;
-}
-
-/** A live webhook subscription: which events of which authority's steps it wants. */
-export interface SubscriptionRef {
-  id: string;
-  authority: string;
-  events: string[];
 }
 
 export type LockedJourney = JourneyRow & {
@@ -120,10 +115,7 @@ export class JourneyRepository {
     const rows: (LockedJourney & { read_version?: number })[] = await sql.query(
       `SELECT j.*, ${lock ? '(SELECT version FROM journey s WHERE s.id = $1) AS read_version,' : ''}
               (SELECT seq FROM journey_idempotency k WHERE k.journey_id = j.id AND k.key = $2) AS applied_seq,
-              ${LIVE_TOKENS_SQL} AS has_live_tokens,
-              COALESCE((SELECT json_agg(json_build_object('id', s.id, 'authority', s.authority, 'events', s.events))
-                          FROM webhook_subscription s JOIN system_client c ON c.client_id = s.client_id
-                         WHERE s.authority = ANY (j.systems) AND s.deleted_at IS NULL AND c.disabled_at IS NULL), '[]') AS subscriptions
+              ${LIVE_TOKENS_SQL} AS has_live_tokens, ${subscriptionsSql('j.systems')} AS subscriptions
          FROM journey j WHERE j.id = $1 ${lock ? 'FOR UPDATE OF j' : ''}`,
       [id, idempotencyKey ?? null],
     );
@@ -169,7 +161,8 @@ export class JourneyRepository {
    * integration tasks it requested (with their outbox rows), in one statement, unless the citizen has an
    * active journey of the type already (the unique index decides, so two starts at once cannot both
    * win): then nothing is written and the answer names that journey, when this statement can see it
-   * (looked up only then).
+   * (looked up only then). The row comes with the live webhook subscriptions of its authorities, for
+   * the process to remember it (JourneyRowCache).
    */
   async insertStarted(
     tx: Sql,
@@ -185,7 +178,7 @@ export class JourneyRepository {
     first: { eventType: string; eventData: Record<string, unknown>; actor: Actor },
     timers: ScheduledTimer[] = [],
     commands: FoldedCommands = NO_COMMANDS,
-  ): Promise<{ row: JourneyRow } | { activeId: string | null }> {
+  ): Promise<{ row: JourneyRow; subscriptions: SubscriptionRef[] } | { activeId: string | null }> {
     const params = new StatementParams();
     params.add(
       j.id,
@@ -218,15 +211,16 @@ export class JourneyRepository {
     ];
     if (timers.length) parts.push(`timers AS (${scheduleTimersSql(params.add(...timerColumns(timers)))})`);
     parts.push(...commandsSql(commandParams(tx, params, commands)));
-    const rows: (JourneyRow & { active_id: string | null })[] = await tx.query(
+    const rows: (JourneyRow & { active_id: string | null; subscriptions: SubscriptionRef[] })[] = await tx.query(
       `WITH ${parts.join(',\n       ')}
        SELECT j.*, CASE WHEN j.id IS NULL
-                        THEN (SELECT id FROM journey WHERE citizen_id = $2 AND type = $5 AND status = 'active') END AS active_id
+                        THEN (SELECT id FROM journey WHERE citizen_id = $2 AND type = $5 AND status = 'active') END AS active_id,
+              ${subscriptionsSql('j.systems')} AS subscriptions
          FROM (SELECT 1) AS one LEFT JOIN j ON true`,
       params.values,
     );
-    const [{ active_id, ...row }] = rows;
-    return row.id ? { row } : { activeId: active_id };
+    const [{ active_id, subscriptions, ...row }] = rows;
+    return row.id ? { row, subscriptions } : { activeId: active_id };
   }
 
   /** Optimistic check on top of the row lock: a stale version means someone else wrote first. */
@@ -257,9 +251,9 @@ export class JourneyRepository {
    * for (no key, no timers, no tasks) is left out of the statement (`StatementParams`). Returns the
    * row as written, or undefined when the version was stale.
    */
-  async advance(tx: Sql, a: Advance): Promise<(JourneyRow & { children?: JourneyChild[] }) | undefined> {
+  async advance(tx: Sql, a: Advance): Promise<(JourneyRow & { children?: JourneyChild[]; subscriptions?: SubscriptionRef[] }) | undefined> {
     const { text, values } = advanceStatement(tx, a);
-    const rows: (JourneyRow & { children?: JourneyChild[] })[] = await tx.query(text, values);
+    const rows: (JourneyRow & { children?: JourneyChild[]; subscriptions?: SubscriptionRef[] })[] = await tx.query(text, values);
     if (rows[0]) markJourneyChanged(tx, a.id);
     // A journey that ended may have told its parent (`told`): the relays look.
     if (rows[0] && mayHaveToldParent(rows[0])) markOutboxWritten(tx);

@@ -9,7 +9,8 @@ import { DefinitionCatalog, unknownJourneyType } from '../definitions/definition
 import { declaredFacts } from '../definitions/declared-facts';
 import { CommandWriter, type CommandContext } from '../persistence/command-writer';
 import { linkedCompletedPayload, waitingFor, type FoldedCommands } from '../persistence/command-fold';
-import { JourneyRepository, type JourneyChild, type JourneyRow, type Sql } from '../persistence/journey.repository';
+import { JourneyRowCache } from '../persistence/journey-row-cache';
+import { JourneyRepository, type JourneyChild, type JourneyRow, type Sql, type SubscriptionRef } from '../persistence/journey.repository';
 import { foldTimers, type FoldedTimers } from '../persistence/timer-fold';
 import { PostCommitNotifier } from '../../platform/database/post-commit-notifier';
 import { OUTBOX_CHANNEL } from '../../platform/queue/outbox';
@@ -57,6 +58,7 @@ export class JourneyWriter {
     private readonly metrics: MetricsService,
     private readonly config: AppConfig,
     private readonly notifier: PostCommitNotifier,
+    private readonly rows: JourneyRowCache,
   ) {}
 
   definitionFor(type: string, version?: number): JourneyDefinition {
@@ -85,8 +87,11 @@ export class JourneyWriter {
   async startAlone(prepared: PreparedStart): Promise<(JourneyRow & { children?: JourneyChild[] }) | undefined> {
     const { commands } = prepared;
     if (commands.rest.length || prepared.result.status === 'completed' || prepared.spec.parent) return undefined;
-    const row = await this.writeStart(this.repo.dataSource, prepared);
+    const { row, subscriptions } = await this.writeStarted(this.repo.dataSource, prepared);
     if (commands.tasks.length || commands.letters.length) this.notifier.notify(OUTBOX_CHANNEL, ['']);
+    // Committed, and the statement made no task token live: the citizen's first event need not read it.
+    const { children, ...remembered } = row;
+    this.rows.remember({ row: remembered, hasLiveTokens: false, subscriptions });
     return row;
   }
 
@@ -124,6 +129,14 @@ export class JourneyWriter {
 
   /** Writes a prepared start on `sql` (a transaction, unless `startAlone` found the one statement is all it writes). */
   async writeStart(sql: Sql, p: PreparedStart): Promise<JourneyRow & { children?: JourneyChild[] }> {
+    return (await this.writeStarted(sql, p)).row;
+  }
+
+  /** As `writeStart`, with the live webhook subscriptions of the journey's authorities read with the write. */
+  private async writeStarted(
+    sql: Sql,
+    p: PreparedStart,
+  ): Promise<{ row: JourneyRow & { children?: JourneyChild[] }; subscriptions: SubscriptionRef[] }> {
     const { id, spec, def, result } = p;
     const written = await this.repo.insertStarted(
       sql,
@@ -158,7 +171,10 @@ export class JourneyWriter {
     );
     this.metrics.transitions.inc({ journey_type: def.id, event_type: 'journey.started' });
     const linked = result.commands.some((c) => c.type === 'journey.link');
-    return runtime.writtenFrom(linked ? written.row : { ...written.row, children: [] }, result);
+    return {
+      row: runtime.writtenFrom(linked ? written.row : { ...written.row, children: [] }, result),
+      subscriptions: written.subscriptions,
+    };
   }
 
   /** Timers and notifications a snapshot migration asks for, written on the migration's transaction. */

@@ -8,7 +8,8 @@ import { JOURNEY_CHANGED_CHANNEL } from '../../platform/database/journey-changes
 import { PostCommitNotifier } from '../../platform/database/post-commit-notifier';
 import { OUTBOX_CHANNEL } from '../../platform/queue/outbox';
 import { mayHaveToldParent, type FoldedCommands } from '../persistence/command-fold';
-import type { Advance, HistoryRow, JourneyChild, JourneyRow, LockedJourney, Sql } from '../persistence/journey.repository';
+import { JourneyRowCache, type RememberedJourney } from '../persistence/journey-row-cache';
+import type { Advance, HistoryRow, JourneyChild, JourneyRow, LockedJourney, Sql, SubscriptionRef } from '../persistence/journey.repository';
 import { endsTimers, foldTimers, type FoldedTimers } from '../persistence/timer-fold';
 import { derivedColumns } from '../runtime/journey-facts';
 import * as runtime from '../runtime/journey-runtime';
@@ -113,6 +114,7 @@ export class SendEventUseCase {
     private readonly metrics: MetricsService,
     private readonly stepChanges: StepChangeHook,
     private readonly notifier: PostCommitNotifier,
+    private readonly rows: JourneyRowCache,
   ) {}
 
   async execute(command: SendEventCommand): Promise<SendEventResult> {
@@ -122,9 +124,22 @@ export class SendEventUseCase {
   /** As `execute`, and hands back the written row so the caller can answer without reading it again. */
   async executeAndRead(command: SendEventCommand): Promise<SendEventOutcome> {
     if (!command.inTransaction) {
+      // A background event (a worker's) seldom follows a write of the same process: it reads.
+      const remembered = command.background ? undefined : this.rows.take(command.journeyId);
+      if (remembered) {
+        try {
+          const outcome = this.committed(await this.optimistic(command, remembered));
+          this.metrics.rememberedRows.inc({ outcome: 'written' });
+          return outcome;
+        } catch (e) {
+          if (!(e instanceof StaleRead || e instanceof DomainError || isUniqueViolation(e))) throw e;
+          // Written nothing: prepared again from a read, and judged on it.
+          this.metrics.rememberedRows.inc({ outcome: 'out-of-date' });
+        }
+      }
       for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt++) {
         try {
-          return await this.optimistic(command);
+          return this.committed(await this.optimistic(command));
         } catch (e) {
           if (!(e instanceof StaleRead)) throw e;
           if (e.brokenSnapshot) break;
@@ -132,35 +147,49 @@ export class SendEventUseCase {
         }
       }
     }
-    return this.locked(command);
+    return this.committed(await this.locked(command));
+  }
+
+  /** The outcome of a committed event, its row remembered for the next event (JourneyRowCache). */
+  private committed({ remember, ...outcome }: Applied): SendEventOutcome {
+    if (remember) this.rows.remember(remember);
+    return outcome;
   }
 
   private keyOf(command: SendEventCommand): string | undefined {
     return command.clientKey !== undefined ? clientKeyOf(command.actor, command.clientKey) : command.idempotencyKey;
   }
 
-  /** Read without the lock, then one statement, or one transaction that starts with the journey's write. */
-  private async optimistic(command: SendEventCommand): Promise<SendEventOutcome> {
+  /**
+   * Read without the lock (or take the row this process remembered), then one statement, or one
+   * transaction that starts with the journey's write.
+   */
+  private async optimistic(command: SendEventCommand, remembered?: RememberedJourney): Promise<Applied> {
     const repo = this.writer.repo;
-    const prepared = await this.prepare(repo.dataSource, command, await repo.read(repo.dataSource, command.journeyId, this.keyOf(command)));
+    const journey: LockedJourney | undefined = remembered
+      ? { ...remembered.row, applied_seq: null, has_live_tokens: remembered.hasLiveTokens, subscriptions: remembered.subscriptions }
+      : await repo.read(repo.dataSource, command.journeyId, this.keyOf(command));
+    const prepared = await this.prepare(repo.dataSource, command, journey);
     // A snapshot the machine cannot restore or run is judged on a locked read: this one may be stale.
     if (prepared.kind === 'broken') throw new StaleRead(true);
     if (prepared.kind === 'duplicate') return prepared.outcome;
+    const advance = this.advanceOf(command, prepared, remembered);
     if (this.writesAlone(command.type, prepared)) {
-      const written = await repo.advance(repo.dataSource, this.advanceOf(command, prepared));
+      const written = await repo.advance(repo.dataSource, advance);
       if (!written) throw new StaleRead();
       // What a commit would have sent (PostCommitNotifier), in one statement: the journey changed, and work was queued.
       const { tasks, letters } = prepared.commands;
       const asks: [string, string[]][] = [[JOURNEY_CHANGED_CHANNEL, [written.id]]];
       if (tasks.length || letters.length || mayHaveToldParent(written)) asks.push([OUTBOX_CHANNEL, ['']]);
       this.notifier.notifyAll(asks);
-      return this.applied(command, prepared, written);
+      // Nothing but this statement was written: no task token became live in it.
+      return this.applied(command, prepared, written, prepared.journey.has_live_tokens);
     }
-    return repo.transaction((tx) => this.write(tx, command, prepared, 'optimistic'));
+    return repo.transaction((tx) => this.write(tx, command, prepared, advance, 'optimistic'));
   }
 
   /** Lock, check and write in one transaction. */
-  private async locked(command: SendEventCommand): Promise<SendEventOutcome> {
+  private async locked(command: SendEventCommand): Promise<Applied> {
     const repo = this.writer.repo;
     let broken: string | undefined;
     const outcome = await repo.transaction(async (tx) => {
@@ -172,7 +201,7 @@ export class SendEventUseCase {
       if (prepared.kind === 'duplicate') return prepared.outcome;
       // Before the write, so the task token it consumes is not closed as one the step no longer needs.
       await command.inTransaction?.(tx);
-      return this.write(tx, command, prepared, 'locked');
+      return this.write(tx, command, prepared, this.advanceOf(command, prepared), 'locked');
     });
     // Outside the failed transaction, so the mark sticks.
     return broken !== undefined ? this.markBroken(command, broken) : outcome!;
@@ -237,7 +266,8 @@ export class SendEventUseCase {
     );
   }
 
-  private advanceOf(command: SendEventCommand, p: Prepared): Advance {
+  /** The journey's write; on a remembered row, one that checks what the row was prepared with is still so. */
+  private advanceOf(command: SendEventCommand, p: Prepared, remembered?: RememberedJourney): Advance {
     return {
       id: p.journey.id,
       expectedVersion: p.journey.version,
@@ -253,12 +283,13 @@ export class SendEventUseCase {
       completesTask: command.completesTask,
       withChildren: command.withLinks ?? true,
       commands: p.commands,
+      knownSubscriptions: remembered?.subscriptions,
+      withSubscriptions: !command.background,
     };
   }
 
   /** The transition on `tx`: the journey's write first (it takes the row lock), then commands and hooks. */
-  private async write(tx: Sql, command: SendEventCommand, p: Prepared, mode: 'optimistic' | 'locked'): Promise<SendEventOutcome> {
-    const advance = this.advanceOf(command, p);
+  private async write(tx: Sql, command: SendEventCommand, p: Prepared, advance: Advance, mode: 'optimistic' | 'locked'): Promise<Applied> {
     const written = await this.writer.repo.advance(tx, advance);
     if (!written) {
       // Another transaction wrote the journey after this one read it: roll back and apply again.
@@ -274,17 +305,29 @@ export class SendEventUseCase {
     });
     await this.writer.cancelUnneededFetches(tx, p.journey.id, p.def, command.type, p);
     await this.stepChanges.afterTransition(tx, ctx, p.def, p.changed, p.after, p.journey.subscriptions);
-    return this.applied(command, p, written);
+    // The transaction's other statements may have made a task token live.
+    return this.applied(command, p, written, true);
   }
 
-  private applied(command: SendEventCommand, p: Prepared, written: JourneyRow & { children?: JourneyChild[] }): SendEventOutcome {
+  /**
+   * The outcome of a written event, and what to remember of its row once it is committed (`committed`):
+   * a row from a transaction that then failed to commit must not be taken for the journey's.
+   */
+  private applied(
+    command: SendEventCommand,
+    p: Prepared,
+    written: JourneyRow & { children?: JourneyChild[]; subscriptions?: SubscriptionRef[] },
+    hasLiveTokens: boolean,
+  ): Applied {
     this.metrics.transitions.inc({ journey_type: p.def.id, event_type: command.type });
     // Children read with the write are those from before it; a journey linked just now is read again by the view.
-    const { children, ...row } = written;
+    const { children, subscriptions, ...row } = written;
+    const remember = subscriptions ? { row, hasLiveTokens, subscriptions } : undefined;
     const linked = p.result.commands.some((c) => c.type === 'journey.link');
     return {
       result: { journeyId: p.journey.id, seq: written.version, state: p.result.state, duplicate: false },
       journey: runtime.writtenFrom(linked || !children ? row : { ...row, children }, p.result),
+      remember,
     };
   }
 
@@ -296,6 +339,9 @@ export class SendEventUseCase {
     throw new DomainError('JOURNEY_BROKEN', 'The journey needs a caseworker before it can continue', { reason });
   }
 }
+
+/** A written event's outcome, with its row to remember once it is committed. */
+type Applied = SendEventOutcome & { remember?: RememberedJourney };
 
 /** An event checked and run through its machine, not yet written. */
 interface Prepared {
@@ -316,6 +362,11 @@ class StaleRead extends Error {
   constructor(readonly brokenSnapshot = false) {
     super('stale read');
   }
+}
+
+/** Whether `e` is PostgreSQL's unique violation (an idempotency key a remembered row did not know was used). */
+function isUniqueViolation(e: unknown): boolean {
+  return (e as { driverError?: { code?: string } } | null)?.driverError?.code === '23505';
 }
 
 /** Unlocked attempts at an event before it is applied on a locked read. */

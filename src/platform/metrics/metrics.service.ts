@@ -27,6 +27,15 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly rememberedRows = new Counter({
+    name: 'journey_event_remembered_rows_total',
+    help:
+      'Events prepared on the row this process wrote last instead of a read, by outcome (written; out-of-date: ' +
+      'prepared again from a read, as the journey had changed, was refused on it or the key was used)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly jobOutcomes = new Counter({
     name: 'queue_job_outcomes_total',
     help: 'Jobs handled, by queue and outcome (completed, retry, failed)',

@@ -89,13 +89,18 @@ describe('journey row writes', () => {
    * it links.
    */
   async function writeParts(work: () => Promise<unknown>): Promise<string[][]> {
-    // The repository's statements still go to PostgreSQL; their texts are kept on the way.
+    // The repository's statements still go to PostgreSQL; the texts of those that wrote the journey are kept on the way
+    // (an attempt on a row the process remembered from before the test's own writes writes nothing).
     const repo = app.get(JourneyRepository);
     const advance = repo.advance.bind(repo);
     const writes: string[] = [];
     const spy = jest.spyOn(repo, 'advance').mockImplementation((tx, a) => {
       const kept = Object.assign(Object.create(tx) as Sql, {
-        query: (text: string, params?: unknown[]) => (writes.push(text), tx.query(text, params)),
+        query: async (text: string, params?: unknown[]) => {
+          const rows: unknown[] = await tx.query(text, params);
+          if (rows.length) writes.push(text);
+          return rows;
+        },
       });
       return advance(kept, a);
     });
@@ -146,6 +151,8 @@ describe('journey row writes', () => {
     const awaiting = await token('confirm', 'awaiting');
     // A failure a solution reported on a step that still waits, outside the machine.
     const failed = await token('other', 'failed');
+    // Tokens are made live and reported failed by writes that give the journey a new version (a transition, FailTaskUseCase).
+    await sql.query('UPDATE journey SET version = version + 1 WHERE id = $1', [id]);
     const citizenEvent = async (type: string, data: Record<string, unknown>) =>
       app.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type, data, actor: await ownerActor(app, id) });
     // An event that settles no step: the failure keeps the journey flagged, no token is touched.

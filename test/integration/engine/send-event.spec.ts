@@ -415,7 +415,10 @@ describe(SendEventUseCase.name, () => {
 
   it('marks a journey whose snapshot no longer fits its machine as broken and keeps serving', async () => {
     const broken = await newJourney();
-    await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{value}', '"renamedAway"') WHERE id = $1`, [broken]);
+    // Written with a new version, as every writer of a journey's row writes it: the engine's process knows the row has changed.
+    await sql.query(`UPDATE journey SET snapshot = jsonb_set(snapshot, '{value}', '"renamedAway"'), version = version + 1 WHERE id = $1`, [
+      broken,
+    ]);
     const error = await send
       .execute({ origin: 'client', journeyId: broken, type: 'note', data: { n: 1 }, actor: await ownerActor(app, broken) })
       .catch((e) => e);

@@ -1,0 +1,162 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JourneyRepository } from '../../../src/engine/persistence/journey.repository';
+import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
+import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
+import { createTestApp, ownerActor } from '../../support/app';
+import { createTestDatabase } from '../../support/database';
+import { errandV1 } from '../../support/fixtures/errand.journey';
+import { UnusedGateway } from '../../support/unused-gateway';
+
+/**
+ * A process remembers the rows of the journeys it wrote last (JourneyRowCache), so a citizen's next
+ * event is one statement instead of a read and a write. Two API processes share one database here,
+ * each with its own memory, to show that a remembered row is never taken for the journey's when
+ * someone else has written it since.
+ */
+describe('events on the row a process remembered', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let one: INestApplication;
+  let two: INestApplication;
+  let sql: DataSource;
+  let serial = 0;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('remembered_rows');
+    const options = { databaseUrl: db.url, backend: 'postgres' as const, definitions: [errandV1], role: 'api' as const };
+    one = await createTestApp({ ...options, gateway: new UnusedGateway(), namespace: 'remembered_rows_one' });
+    two = await createTestApp({ ...options, gateway: new UnusedGateway(), namespace: 'remembered_rows_two' });
+    sql = one.get(DataSource);
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+    await db?.drop();
+  });
+
+  async function start(app = one): Promise<string> {
+    const [c] = await sql.query(`INSERT INTO citizen (cpr) VALUES ($1) RETURNING id`, [`03039${String(++serial).padStart(5, '0')}`]);
+    return (await app.get(StartJourneyUseCase).execute({ citizenId: c.id, type: 'moving', actor: { kind: 'citizen', id: c.id } }))
+      .journeyId;
+  }
+
+  async function send(app: INestApplication, id: string, type: string, data: Record<string, unknown>, clientKey?: string) {
+    return app
+      .get(SendEventUseCase)
+      .executeAndRead({ origin: 'client', journeyId: id, type, data, clientKey, actor: await ownerActor(app, id) });
+  }
+
+  /** The statements `work` sends through the process's pool, counted on their way to PostgreSQL. */
+  async function statements(app: INestApplication, work: () => Promise<unknown>): Promise<string[]> {
+    const source = app.get(DataSource);
+    const texts: string[] = [];
+    const query = source.query.bind(source);
+    const spy = jest
+      .spyOn(source, 'query')
+      .mockImplementation((text: string, params?: unknown[]) => (texts.push(text), query(text, params)));
+    try {
+      await work();
+    } finally {
+      spy.mockRestore();
+    }
+    return texts;
+  }
+
+  const history = (id: string) =>
+    sql.query<{ seq: number; event_type: string; event_data: Record<string, unknown> }[]>(
+      'SELECT seq, event_type, event_data FROM journey_history WHERE journey_id = $1 ORDER BY seq',
+      [id],
+    );
+
+  it("writes a citizen's next event in one statement, and the row it answers with is the one stored", async () => {
+    const id = await start();
+    const owner = await ownerActor(one, id);
+    let answer: Awaited<ReturnType<typeof send>> | undefined;
+    const sent = await statements(one, async () => {
+      answer = await one
+        .get(SendEventUseCase)
+        .executeAndRead({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, actor: owner });
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^WITH j AS \(\s*UPDATE journey/);
+    // And the next one too: the row the event wrote is remembered in its turn.
+    const next = () =>
+      one.get(SendEventUseCase).executeAndRead({ origin: 'client', journeyId: id, type: 'note', data: { n: 2 }, actor: owner });
+    expect(await statements(one, next)).toHaveLength(1);
+    const [stored] = await sql.query('SELECT version, state, snapshot FROM journey WHERE id = $1', [id]);
+    expect(answer!.journey).toMatchObject({ version: 2, state: 'requesting' });
+    expect(stored.version).toBe(3);
+    expect(stored.snapshot.context.notes).toEqual([1, 2]);
+  });
+
+  it('applies every event once, in order, when two processes take turns on one journey', async () => {
+    const id = await start(one);
+    // Each process's remembered row is out of date as soon as the other one wrote: its attempt writes
+    // nothing, and the event is prepared again from a read.
+    for (let n = 1; n <= 6; n++) await send(n % 2 ? two : one, id, 'note', { n });
+    expect((await history(id)).map((h) => [h.seq, h.event_type, h.event_data.n ?? null])).toEqual([
+      [1, 'journey.started', null],
+      ...[1, 2, 3, 4, 5, 6].map((n) => [n + 1, 'note', n]),
+    ]);
+    const [stored] = await sql.query('SELECT version, snapshot FROM journey WHERE id = $1', [id]);
+    expect(stored.version).toBe(7);
+    expect(stored.snapshot.context.notes).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('judges an event on the journey as stored, not as remembered, when another process moved it on', async () => {
+    const id = await start(one);
+    // Another process applies the authority's answer: the journey now accepts the citizen's confirmation.
+    await two.get(SendEventUseCase).execute({
+      origin: 'engine',
+      journeyId: id,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      actor: { kind: 'engine', id: 'engine' },
+    });
+    // Process one still remembers the journey waiting for the authority, where a confirmation is refused.
+    const { result } = await send(one, id, 'confirm', { answer: 'yes' });
+    expect(result).toMatchObject({ state: 'done', duplicate: false });
+    expect((await history(id)).map((h) => h.event_type)).toEqual(['journey.started', 'integration.completed', 'confirm']);
+  });
+
+  it("answers a repeated key with the first event's result, also when the state would take the event again", async () => {
+    const id = await start();
+    const first = await send(one, id, 'note', { n: 1 }, 'key-1');
+    // `note` is taken in every state, so only the stored key tells that this one was applied already.
+    const again = await send(one, id, 'note', { n: 1 }, 'key-1');
+    expect(again.result).toEqual({ ...first.result, duplicate: true });
+    expect((await history(id)).filter((h) => h.event_type === 'note')).toHaveLength(1);
+    // The process carries on with the row as stored.
+    await send(one, id, 'note', { n: 2 }, 'key-2');
+    expect((await history(id)).map((h) => h.event_data.n ?? null)).toEqual([null, 1, 2]);
+  });
+
+  it('writes nothing on a journey marked broken since, which keeps its version', async () => {
+    const id = await start();
+    await send(one, id, 'note', { n: 1 });
+    const repo = two.get(JourneyRepository);
+    await repo.markBroken(repo.dataSource, id, 'snapshot does not fit its machine');
+    await expect(send(one, id, 'note', { n: 2 })).rejects.toMatchObject({ code: 'JOURNEY_BROKEN' });
+    const [stored] = await sql.query('SELECT status, version FROM journey WHERE id = $1', [id]);
+    expect(stored).toEqual({ status: 'broken', version: 2 });
+  });
+
+  it("announces a step to a webhook subscription made after the process wrote the journey's row", async () => {
+    const id = await start();
+    await sql.query(`INSERT INTO system_client (client_id, authority, secret_hash) VALUES ('hi-hooks', 'health-insurance', 'x')`);
+    const [subscription] = await sql.query(
+      `INSERT INTO webhook_subscription (client_id, authority, url, events, secret)
+       VALUES ('hi-hooks', 'health-insurance', 'https://hooks.example/lf', ARRAY['step.completed'], 'whsec_test') RETURNING id`,
+    );
+    // The authority's answer completes its step, on the row remembered from before the subscription.
+    await one.get(SendEventUseCase).execute({
+      origin: 'engine',
+      journeyId: id,
+      type: 'integration.completed',
+      data: { step: 'ask', task: 'order-health-card', output: {} },
+      actor: { kind: 'engine', id: 'engine' },
+    });
+    const deliveries = await sql.query('SELECT subscription_id, event FROM webhook_delivery WHERE journey_id = $1', [id]);
+    expect(deliveries).toEqual([{ subscription_id: subscription.id, event: 'step.completed' }]);
+  });
+});
