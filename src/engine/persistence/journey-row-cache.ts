@@ -26,17 +26,22 @@ export interface RememberedJourney {
  * remembered webhook subscriptions, and writes nothing otherwise. Whenever the guess fails that
  * check, or the event is refused on it, or its idempotency key turns out to be used, the event is
  * prepared again from a read, as if nothing had been remembered (SendEventUseCase). Every other
- * writer of a journey's row bumps its version, except the mark of a broken journey, which the
- * status check covers. Each process keeps its own rows; with several API processes, an event that
- * lands on another one simply reads.
+ * writer of a journey's row gives it a new version, except two, and a unit test holds src/ to that
+ * (test/unit/engine/journey-row-versions.spec.ts): the mark of a broken journey, which the status
+ * check covers, and the links to other journeys, which the write returns as stored and nothing
+ * takes from the remembered row. Each process keeps its own rows; with several API processes, an
+ * event that lands on another one simply reads.
  */
 @Injectable()
 export class JourneyRowCache {
   private readonly entries = new LRUCache<string, RememberedJourney>({ max: MAX_ENTRIES, ttl: TTL_MS });
 
-  /** Keeps the row as written; a journey that is no longer active takes no events, so it is let go. */
+  /**
+   * Keeps a copy of the row as written (the caller goes on with its own, which answers the request);
+   * a journey that is no longer active takes no events, so it is let go.
+   */
   remember(entry: RememberedJourney): void {
-    if (entry.row.status === 'active') this.entries.set(entry.row.id, entry);
+    if (entry.row.status === 'active') this.entries.set(entry.row.id, structuredClone(entry));
     else this.entries.delete(entry.row.id);
   }
 

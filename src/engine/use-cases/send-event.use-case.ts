@@ -132,9 +132,11 @@ export class SendEventUseCase {
           this.metrics.rememberedRows.inc({ outcome: 'written' });
           return outcome;
         } catch (e) {
-          if (!(e instanceof StaleRead || e instanceof DomainError || isUniqueViolation(e))) throw e;
+          const outcome =
+            e instanceof StaleRead ? 'changed' : e instanceof DomainError ? 'refused' : isUniqueViolation(e) ? 'key-used' : undefined;
+          if (!outcome) throw e;
           // Written nothing: prepared again from a read, and judged on it.
-          this.metrics.rememberedRows.inc({ outcome: 'out-of-date' });
+          this.metrics.rememberedRows.inc({ outcome });
         }
       }
       for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt++) {

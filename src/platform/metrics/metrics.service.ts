@@ -30,8 +30,8 @@ export class MetricsService {
   readonly rememberedRows = new Counter({
     name: 'journey_event_remembered_rows_total',
     help:
-      'Events prepared on the row this process wrote last instead of a read, by outcome (written; out-of-date: ' +
-      'prepared again from a read, as the journey had changed, was refused on it or the key was used)',
+      'Events prepared on the row this process wrote last instead of a read, by outcome (written; or prepared again from a read, ' +
+      'having written nothing: changed, the journey was written since; refused, on the remembered row; key-used, a repeated key)',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
