@@ -131,6 +131,36 @@ describe('events on the row a process remembered', () => {
     expect((await history(id)).map((h) => h.event_data.n ?? null)).toEqual([null, 1, 2]);
   });
 
+  it('remembers nothing of a write whose commit failed, so another process can write that version meanwhile', async () => {
+    const id = await start();
+    // PostgreSQL refuses the commit of one event here, after its statement ran (a deferred constraint trigger).
+    await sql.query(`CREATE FUNCTION refuse_note_99() RETURNS trigger LANGUAGE plpgsql AS $$
+                     BEGIN IF NEW.event_data->>'n' = '99' THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NEW; END $$`);
+    await sql.query(`CREATE CONSTRAINT TRIGGER refuse_note_99 AFTER INSERT ON journey_history DEFERRABLE INITIALLY DEFERRED
+                     FOR EACH ROW EXECUTE FUNCTION refuse_note_99()`);
+    try {
+      // In a transaction of its own (as an event that consumes a task token is written), which the refusal rolls back.
+      const refused = one.get(SendEventUseCase).executeAndRead({
+        origin: 'client',
+        journeyId: id,
+        type: 'note',
+        data: { n: 99 },
+        actor: await ownerActor(one, id),
+        inTransaction: () => Promise.resolve(),
+      });
+      await expect(refused).rejects.toThrow('refused at commit');
+      // The version the refused event would have written is written by another process.
+      await send(two, id, 'note', { n: 2 });
+      await send(one, id, 'note', { n: 3 });
+      const [stored] = await sql.query('SELECT version, snapshot FROM journey WHERE id = $1', [id]);
+      expect(stored.snapshot.context.notes).toEqual([2, 3]);
+      expect(stored.version).toBe(3);
+    } finally {
+      await sql.query('DROP TRIGGER refuse_note_99 ON journey_history');
+      await sql.query('DROP FUNCTION refuse_note_99()');
+    }
+  });
+
   it('writes nothing on a journey marked broken since, which keeps its version', async () => {
     const id = await start();
     await send(one, id, 'note', { n: 1 });
