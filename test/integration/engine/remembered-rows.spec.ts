@@ -5,6 +5,7 @@ import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-c
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
 import { createTestApp, ownerActor } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
+import { engineEvent } from '../../support/experience';
 import { errandV1 } from '../../support/fixtures/errand.journey';
 import { UnusedGateway } from '../../support/unused-gateway';
 
@@ -106,13 +107,7 @@ describe('events on the row a process remembered', () => {
   it('judges an event on the journey as stored, not as remembered, when another process moved it on', async () => {
     const id = await start(one);
     // Another process applies the authority's answer: the journey now accepts the citizen's confirmation.
-    await two.get(SendEventUseCase).execute({
-      origin: 'engine',
-      journeyId: id,
-      type: 'integration.completed',
-      data: { step: 'ask', task: 'order-health-card', output: {} },
-      actor: { kind: 'engine', id: 'engine' },
-    });
+    await engineEvent(two, id, 'integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
     // Process one still remembers the journey waiting for the authority, where a confirmation is refused.
     const { result } = await send(one, id, 'confirm', { answer: 'yes' });
     expect(result).toMatchObject({ state: 'done', duplicate: false });
@@ -179,13 +174,7 @@ describe('events on the row a process remembered', () => {
        VALUES ('hi-hooks', 'health-insurance', 'https://hooks.example/lf', ARRAY['step.completed'], 'whsec_test') RETURNING id`,
     );
     // The authority's answer completes its step, on the row remembered from before the subscription.
-    await one.get(SendEventUseCase).execute({
-      origin: 'engine',
-      journeyId: id,
-      type: 'integration.completed',
-      data: { step: 'ask', task: 'order-health-card', output: {} },
-      actor: { kind: 'engine', id: 'engine' },
-    });
+    await engineEvent(one, id, 'integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
     const deliveries = await sql.query('SELECT subscription_id, event FROM webhook_delivery WHERE journey_id = $1', [id]);
     expect(deliveries).toEqual([{ subscription_id: subscription.id, event: 'step.completed' }]);
   });
