@@ -132,11 +132,12 @@ export function advanceStatement(tx: Sql, a: Advance): { text: string; values: u
       ? ''
       : ` OR EXISTS (SELECT 1 FROM task_token t WHERE t.journey_id = $1 AND t.status = 'failed'
                                                   AND t.resolved_at IS NULL AND NOT (t.step = ANY ($${settled}::text[])))`;
-  // Every event is prepared on an active journey; one marked broken since (which keeps its version) is not written.
+  // A row remembered rather than read is written only while its authorities' subscriptions are the remembered ones.
   const known =
     a.knownSubscriptions === undefined
       ? ''
       : ` AND ${subscriptionsSql('journey.systems')}::jsonb = $${params.add(JSON.stringify(a.knownSubscriptions))}::jsonb`;
+  // Every event is prepared on an active journey; one marked broken since (which keeps its version) is not written.
   const parts = [
     `j AS (
          UPDATE journey SET status = $3, state = $4, snapshot = $5, version = version + 1, next_deadline = $6,

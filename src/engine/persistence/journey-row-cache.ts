@@ -51,8 +51,4 @@ export class JourneyRowCache {
     if (entry) this.entries.delete(id);
     return entry;
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
