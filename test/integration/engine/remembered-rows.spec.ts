@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { assign, emit, setup } from 'xstate';
+import type { JourneyDefinition } from '../../../journeys/shared/contract';
 import { JourneyRepository } from '../../../src/engine/persistence/journey.repository';
 import { SendEventUseCase } from '../../../src/engine/use-cases/send-event.use-case';
 import { StartJourneyUseCase } from '../../../src/engine/use-cases/start-journey.use-case';
@@ -178,4 +180,67 @@ describe('events on the row a process remembered', () => {
     const deliveries = await sql.query('SELECT subscription_id, event FROM webhook_delivery WHERE journey_id = $1', [id]);
     expect(deliveries).toEqual([{ subscription_id: subscription.id, event: 'step.completed' }]);
   });
+
+  it('knows a task token may be live after a transition that made one in its transaction, and closes it with the step', async () => {
+    // The errand, with the authority's answer making the confirmation wait for a task token.
+    const awaiting: JourneyDefinition = { ...errandV1, machine: awaitingConfirmation() };
+    const three = await createTestApp({
+      databaseUrl: db.url,
+      backend: 'postgres',
+      definitions: [awaiting],
+      role: 'api',
+      gateway: new UnusedGateway(),
+      namespace: 'remembered_rows_three',
+    });
+    try {
+      const id = await start(three);
+      // On the row remembered from the start, which had no live token; the token is made in the event's transaction.
+      await engineEvent(three, id, 'integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
+      const tokens = () => sql.query<{ status: string }[]>('SELECT status FROM task_token WHERE journey_id = $1', [id]);
+      expect(await tokens()).toEqual([{ status: 'awaiting' }]);
+      // The confirmation is written on the row the answer's transaction left remembered, and settles the step's token.
+      const owner = await ownerActor(three, id);
+      const confirm = () =>
+        three.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: owner });
+      const sent = await statements(three, confirm);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatch(/UPDATE task_token SET status/);
+      expect(await tokens()).toEqual([{ status: 'closed' }]);
+    } finally {
+      await three.close();
+    }
+  });
 });
+
+/** The errand's machine, where the authority's answer makes the citizen's confirmation a step awaited with a task token. */
+function awaitingConfirmation() {
+  return setup({
+    types: { context: {} as { steps: Record<string, { status: string }>; notes: number[] }, events: {} as { type: string } },
+  }).createMachine({
+    id: 'errand',
+    initial: 'requesting',
+    context: ({ input }: { input: { answers: object; facts: object; startedAt: string } }) => ({
+      ...input,
+      steps: { ask: { status: 'active' }, confirm: { status: 'pending' } },
+      notes: [],
+    }),
+    states: {
+      requesting: {
+        entry: emit({ type: 'integration.request', step: 'ask', task: 'order-health-card', system: 'health-insurance', input: {} }),
+        on: {
+          'integration.completed': {
+            target: 'waiting',
+            actions: [
+              assign({ steps: { ask: { status: 'done' }, confirm: { status: 'active' } } }),
+              emit({ type: 'authority.await', step: 'confirm', system: 'health-insurance', complete: 'confirm', expiresInDays: 7 }),
+            ],
+          },
+        },
+      },
+      waiting: {
+        on: { confirm: { target: 'done', actions: assign({ steps: { ask: { status: 'done' }, confirm: { status: 'done' } } }) } },
+      },
+      done: { type: 'final' },
+    },
+  }) as unknown as JourneyDefinition['machine'];
+}
