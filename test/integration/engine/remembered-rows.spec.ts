@@ -181,23 +181,40 @@ describe('events on the row a process remembered', () => {
     expect(deliveries).toEqual([{ subscription_id: subscription.id, event: 'step.completed' }]);
   });
 
-  it('knows a task token may be live after a transition that made one in its transaction, and closes it with the step', async () => {
-    // The errand, with the authority's answer making the confirmation wait for a task token.
-    const awaiting: JourneyDefinition = { ...errandV1, machine: awaitingConfirmation() };
-    const three = await createTestApp({
-      databaseUrl: db.url,
-      backend: 'postgres',
-      definitions: [awaiting],
-      role: 'api',
-      gateway: new UnusedGateway(),
-      namespace: 'remembered_rows_three',
+  describe('on a journey whose step waits for an authority with a task token', () => {
+    let three: INestApplication;
+    beforeAll(async () => {
+      // The errand, with the authority's answer making the confirmation wait for a task token.
+      three = await createTestApp({
+        databaseUrl: db.url,
+        backend: 'postgres',
+        definitions: [{ ...errandV1, machine: awaitingConfirmation() }],
+        role: 'api',
+        gateway: new UnusedGateway(),
+        namespace: 'remembered_rows_three',
+      });
     });
-    try {
+    afterAll(async () => {
+      await three?.close();
+    });
+
+    const answer = (id: string, idempotencyKey?: string) =>
+      three.get(SendEventUseCase).execute({
+        origin: 'engine',
+        journeyId: id,
+        type: 'integration.completed',
+        data: { step: 'ask', task: 'order-health-card', output: {} },
+        idempotencyKey,
+        actor: { kind: 'engine', id: 'engine' },
+      });
+    const tokens = (id: string) =>
+      sql.query<{ status: string }[]>('SELECT status FROM task_token WHERE journey_id = $1 ORDER BY created_at', [id]);
+
+    it('knows a task token may be live after a transition that made one in its transaction, and closes it with the step', async () => {
       const id = await start(three);
       // On the row remembered from the start, which had no live token; the token is made in the event's transaction.
-      await engineEvent(three, id, 'integration.completed', { step: 'ask', task: 'order-health-card', output: {} });
-      const tokens = () => sql.query<{ status: string }[]>('SELECT status FROM task_token WHERE journey_id = $1', [id]);
-      expect(await tokens()).toEqual([{ status: 'awaiting' }]);
+      await answer(id);
+      expect(await tokens(id)).toEqual([{ status: 'awaiting' }]);
       // The confirmation is written on the row the answer's transaction left remembered, and settles the step's token.
       const owner = await ownerActor(three, id);
       const confirm = () =>
@@ -205,15 +222,30 @@ describe('events on the row a process remembered', () => {
       const sent = await statements(three, confirm);
       expect(sent).toHaveLength(1);
       expect(sent[0]).toMatch(/UPDATE task_token SET status/);
-      expect(await tokens()).toEqual([{ status: 'closed' }]);
-    } finally {
-      await three.close();
-    }
+      expect(await tokens(id)).toEqual([{ status: 'closed' }]);
+    });
+
+    it("answers a repeated key with the first event's result when the event is written in a transaction", async () => {
+      const id = await start(three);
+      const first = await answer(id, 'answer-1');
+      // The waiting journey takes the answer again (it awaits the authority anew), so only the stored key tells.
+      const again = await answer(id, 'answer-1');
+      expect(again).toEqual({ ...first, duplicate: true });
+      expect((await history(id)).map((h) => h.event_type)).toEqual(['journey.started', 'integration.completed']);
+      expect(await tokens(id)).toEqual([{ status: 'awaiting' }]);
+    });
   });
 });
 
 /** The errand's machine, where the authority's answer makes the citizen's confirmation a step awaited with a task token. */
 function awaitingConfirmation() {
+  const awaitConfirmation = emit({
+    type: 'authority.await',
+    step: 'confirm',
+    system: 'health-insurance',
+    complete: 'confirm',
+    expiresInDays: 7,
+  });
   return setup({
     types: { context: {} as { steps: Record<string, { status: string }>; notes: number[] }, events: {} as { type: string } },
   }).createMachine({
@@ -230,15 +262,15 @@ function awaitingConfirmation() {
         on: {
           'integration.completed': {
             target: 'waiting',
-            actions: [
-              assign({ steps: { ask: { status: 'done' }, confirm: { status: 'active' } } }),
-              emit({ type: 'authority.await', step: 'confirm', system: 'health-insurance', complete: 'confirm', expiresInDays: 7 }),
-            ],
+            actions: [assign({ steps: { ask: { status: 'done' }, confirm: { status: 'active' } } }), awaitConfirmation],
           },
         },
       },
       waiting: {
-        on: { confirm: { target: 'done', actions: assign({ steps: { ask: { status: 'done' }, confirm: { status: 'done' } } }) } },
+        on: {
+          'integration.completed': { target: 'waiting', reenter: true, actions: awaitConfirmation },
+          confirm: { target: 'done', actions: assign({ steps: { ask: { status: 'done' }, confirm: { status: 'done' } } }) },
+        },
       },
       done: { type: 'final' },
     },
