@@ -43,10 +43,17 @@ describe('events on the row a process remembered', () => {
       .journeyId;
   }
 
-  async function send(app: INestApplication, id: string, type: string, data: Record<string, unknown>, clientKey?: string) {
+  /** The citizen's event; `actor` given, it sends nothing but the event's own statements. */
+  async function send(
+    app: INestApplication,
+    id: string,
+    type: string,
+    data: Record<string, unknown>,
+    { clientKey, actor }: { clientKey?: string; actor?: { kind: 'citizen'; id: string } } = {},
+  ) {
     return app
       .get(SendEventUseCase)
-      .executeAndRead({ origin: 'client', journeyId: id, type, data, clientKey, actor: await ownerActor(app, id) });
+      .executeAndRead({ origin: 'client', journeyId: id, type, data, clientKey, actor: actor ?? (await ownerActor(app, id)) });
   }
 
   /** The statements `work` sends through the process's pool, counted on their way to PostgreSQL. */
@@ -76,16 +83,12 @@ describe('events on the row a process remembered', () => {
     const owner = await ownerActor(one, id);
     let answer: Awaited<ReturnType<typeof send>> | undefined;
     const sent = await statements(one, async () => {
-      answer = await one
-        .get(SendEventUseCase)
-        .executeAndRead({ origin: 'client', journeyId: id, type: 'note', data: { n: 1 }, actor: owner });
+      answer = await send(one, id, 'note', { n: 1 }, { actor: owner });
     });
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatch(/^WITH j AS \(\s*UPDATE journey/);
     // And the next one too: the row the event wrote is remembered in its turn.
-    const next = () =>
-      one.get(SendEventUseCase).executeAndRead({ origin: 'client', journeyId: id, type: 'note', data: { n: 2 }, actor: owner });
-    expect(await statements(one, next)).toHaveLength(1);
+    expect(await statements(one, () => send(one, id, 'note', { n: 2 }, { actor: owner }))).toHaveLength(1);
     const [stored] = await sql.query('SELECT version, state, snapshot FROM journey WHERE id = $1', [id]);
     expect(answer!.journey).toMatchObject({ version: 2, state: 'requesting' });
     expect(stored.version).toBe(3);
@@ -118,13 +121,13 @@ describe('events on the row a process remembered', () => {
 
   it("answers a repeated key with the first event's result, also when the state would take the event again", async () => {
     const id = await start();
-    const first = await send(one, id, 'note', { n: 1 }, 'key-1');
+    const first = await send(one, id, 'note', { n: 1 }, { clientKey: 'key-1' });
     // `note` is taken in every state, so only the stored key tells that this one was applied already.
-    const again = await send(one, id, 'note', { n: 1 }, 'key-1');
+    const again = await send(one, id, 'note', { n: 1 }, { clientKey: 'key-1' });
     expect(again.result).toEqual({ ...first.result, duplicate: true });
     expect((await history(id)).filter((h) => h.event_type === 'note')).toHaveLength(1);
     // The process carries on with the row as stored.
-    await send(one, id, 'note', { n: 2 }, 'key-2');
+    await send(one, id, 'note', { n: 2 }, { clientKey: 'key-2' });
     expect((await history(id)).map((h) => h.event_data.n ?? null)).toEqual([null, 1, 2]);
   });
 
@@ -217,9 +220,7 @@ describe('events on the row a process remembered', () => {
       expect(await tokens(id)).toEqual([{ status: 'awaiting' }]);
       // The confirmation is written on the row the answer's transaction left remembered, and settles the step's token.
       const owner = await ownerActor(three, id);
-      const confirm = () =>
-        three.get(SendEventUseCase).execute({ origin: 'client', journeyId: id, type: 'confirm', data: { answer: 'yes' }, actor: owner });
-      const sent = await statements(three, confirm);
+      const sent = await statements(three, () => send(three, id, 'confirm', { answer: 'yes' }, { actor: owner }));
       expect(sent).toHaveLength(1);
       expect(sent[0]).toMatch(/UPDATE task_token SET status/);
       expect(await tokens(id)).toEqual([{ status: 'closed' }]);
