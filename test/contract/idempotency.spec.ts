@@ -8,7 +8,9 @@ describe('idempotency towards authorities', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ latencyScale: 0, seed: 3, hangMs: 5000 });
-    authorities = httpAuthorities(sandbox.url, { timeoutMs: 150 });
+    // Well under the sandbox's hang (5 s), and far above an answer's time on a busy machine: a
+    // concurrent call that waits for a core must not be taken for a lost one.
+    authorities = httpAuthorities(sandbox.url, { timeoutMs: 1000 });
   });
   afterEach(() => sandbox.reset());
   afterAll(async () => {
