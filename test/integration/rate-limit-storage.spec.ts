@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { RateLimitStorage } from '../../src/api/auth/rate-limit-storage';
+import Redis from 'ioredis';
+import { leaseSize, RateLimitStorage } from '../../src/api/auth/rate-limit-storage';
 import { loadConfig } from '../../src/platform/config/app.config';
 
 const redisOnly = process.env.REDIS_URL ? describe : describe.skip;
@@ -43,6 +44,75 @@ redisOnly('rate-limit storage in Redis', () => {
     // Another caller and another throttler have budgets of their own.
     expect((await a.increment('caller-2', 60_000, 10, 60_000, 'sign-in')).isBlocked).toBe(false);
     expect((await a.increment('caller-1', 60_000, 10, 60_000, 'writes')).isBlocked).toBe(false);
+  });
+
+  /** Two storages of one namespace, as two API processes, and a client that reads their counts in Redis. */
+  async function twoProcesses() {
+    const namespace = `rl_${randomBytes(3).toString('hex')}`;
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://unused@127.0.0.1/unused',
+      AUTH_MODE: 'dev',
+      QUEUE_NAMESPACE: namespace,
+      REDIS_URL: process.env.REDIS_URL,
+    });
+    const a = new RateLimitStorage(config);
+    const b = new RateLimitStorage(config);
+    storages.push(a, b);
+    await Promise.all([a.onModuleInit(), b.onModuleInit()]);
+    const reader = new Redis(process.env.REDIS_URL!);
+    const counted = async (caller: string, throttler: string) =>
+      Number((await reader.get(`${namespace}:rate-limit:{${throttler}:${caller}}:hits`)) ?? 0);
+    return { a, b, reader, counted };
+  }
+
+  it('does take a lease of hits from Redis and spend it in the process, counting each request in order', async () => {
+    const { a, reader, counted } = await twoProcesses();
+    const limit = 320;
+    const lease = leaseSize(limit);
+    expect(lease).toBe(10);
+    const totals = [];
+    for (let i = 0; i < lease; i++) {
+      totals.push((await a.increment('caller-4', 60_000, limit, 60_000, 'writes')).totalHits);
+      // The first request leased the whole lease; the others were spent here without counting again.
+      expect(await counted('caller-4', 'writes')).toBe(lease);
+    }
+    expect(totals).toEqual(Array.from({ length: lease }, (_, i) => i + 1));
+    const next = await a.increment('caller-4', 60_000, limit, 60_000, 'writes');
+    expect(next.totalHits).toBe(lease + 1);
+    expect(await counted('caller-4', 'writes')).toBe(2 * lease);
+    await reader.quit();
+  });
+
+  it('does let two processes with leases through no more than the limit, and no fewer than the leases they hold', async () => {
+    const { a, b, reader, counted } = await twoProcesses();
+    const limit = 96;
+    const lease = leaseSize(limit);
+    expect(lease).toBe(3);
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => (i % 2 ? a : b).increment('caller-5', 60_000, limit, 60_000, 'writes')),
+    );
+    const admitted = results.filter((r) => !r.isBlocked).length;
+    expect(admitted).toBeLessThanOrEqual(limit);
+    expect(admitted).toBeGreaterThanOrEqual(limit - 2 * (lease - 1));
+    for (const r of results.filter((x) => !x.isBlocked)) expect(r.totalHits).toBeLessThanOrEqual(limit);
+    // Over the limit the caller is blocked in Redis, for every process.
+    expect((await a.increment('caller-5', 60_000, limit, 60_000, 'writes')).isBlocked).toBe(true);
+    expect((await b.increment('caller-5', 60_000, limit, 60_000, 'writes')).isBlocked).toBe(true);
+    expect(await counted('caller-5', 'writes')).toBeGreaterThan(limit);
+    await reader.quit();
+  });
+
+  it('does not spend a lease after its window: the next window leases afresh', async () => {
+    const { a, reader, counted } = await twoProcesses();
+    const limit = 320;
+    await a.increment('caller-6', 300, limit, 0, 'writes');
+    expect(await counted('caller-6', 'writes')).toBe(leaseSize(limit));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await counted('caller-6', 'writes')).toBe(0);
+    const again = await a.increment('caller-6', 300, limit, 0, 'writes');
+    expect(again.totalHits).toBe(1);
+    expect(await counted('caller-6', 'writes')).toBe(leaseSize(limit));
+    await reader.quit();
   });
 
   it('does count in memory when Redis does not answer, instead of refusing or letting everyone through', async () => {

@@ -1,39 +1,65 @@
 import { Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
 import Redis from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { AppConfig } from '../../platform/config/app.config';
 
 /**
- * One hit in a fixed window, in one round trip and atomically (several API processes count the
- * same key at once). KEYS: the window's hit count, the block marker. ARGV: window ms, limit, block
- * ms. Returns hits, ms left in the window, blocked (0/1), ms left of the block.
- * A caller over the limit is blocked for the block duration; its count ends with the block, so the
- * next window starts afresh, as in @nestjs/throttler's memory storage.
+ * One request's hit in a fixed window, in one round trip and atomically (several API processes
+ * count the same key at once), taking up to `want` hits of the window's budget at once: the hit
+ * itself and a lease of spare hits the calling process spends without asking again. KEYS: the
+ * window's hit count, the block marker. ARGV: window ms, limit, block ms, want. Returns hits
+ * counted (the lease included), ms left in the window, blocked (0/1), ms left of the block, hits
+ * granted. The grant never takes the count past the limit; at or over it, the one hit is counted
+ * and the caller is blocked for the block duration. Its count ends with the block, so the next
+ * window starts afresh, as in @nestjs/throttler's memory storage.
  */
 const HIT = `
 local window = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local block = tonumber(ARGV[3])
+local want = tonumber(ARGV[4])
 local blockedFor = redis.call('PTTL', KEYS[2])
 if blockedFor > 0 then
-  return { tonumber(redis.call('GET', KEYS[1]) or limit + 1), math.max(redis.call('PTTL', KEYS[1]), 0), 1, blockedFor }
+  return { tonumber(redis.call('GET', KEYS[1]) or limit + 1), math.max(redis.call('PTTL', KEYS[1]), 0), 1, blockedFor, 0 }
 end
-local hits = redis.call('INCR', KEYS[1])
+local counted = tonumber(redis.call('GET', KEYS[1]) or 0)
+local grant = math.max(1, math.min(want, limit - counted))
+local hits = redis.call('INCRBY', KEYS[1], grant)
 local left = redis.call('PTTL', KEYS[1])
 if left < 0 then
   redis.call('PEXPIRE', KEYS[1], window)
   left = window
 end
 if hits <= limit then
-  return { hits, left, 0, 0 }
+  return { hits, left, 0, 0, grant }
 end
 if block > 0 then
   redis.call('SET', KEYS[2], '1', 'PX', block)
   redis.call('PEXPIRE', KEYS[1], block)
-  return { hits, block, 1, block }
+  return { hits, block, 1, block, 0 }
 end
-return { hits, left, 1, left }
+return { hits, left, 1, left, 0 }
 `;
+
+/**
+ * Hits a process takes from Redis at once for a limit: a thirty-second of it, 1 to 16. A caller
+ * whose requests all reach one process costs one round trip per lease instead of one per request.
+ * What a process leased and did not spend is lost with its window: with P processes a caller may be
+ * refused up to P × (lease − 1) hits before its limit (9 per process for 300 writes), never after.
+ * Limits below 64 (sign-ins) lease nothing and stay exact.
+ */
+export function leaseSize(limit: number): number {
+  return Math.min(16, Math.max(1, Math.floor(limit / 32)));
+}
+
+/** Hits this process leased for a caller and has not spent yet, within the window that counted them. */
+interface Lease {
+  spare: number;
+  /** The caller's count in Redis when leased (the lease included). */
+  counted: number;
+  windowEndsAt: number;
+}
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 type HitCommand = (
@@ -42,11 +68,13 @@ type HitCommand = (
   windowMs: number,
   limit: number,
   blockMs: number,
-) => Promise<[number, number, number, number]>;
+  want: number,
+) => Promise<[number, number, number, number, number]>;
 
 /**
  * Where @nestjs/throttler counts. With REDIS_URL, in Redis, so every API process spends from one
- * budget per caller; without it (the embedded default, one process), in memory.
+ * budget per caller, a lease of a few hits at a time (`leaseSize`); without it (the embedded
+ * default, one process), in memory.
  *
  * Written here rather than taken from a package: the maintained Redis storage for throttler v6
  * (@nest-lab/throttler-storage-redis 1.2) declares peers up to NestJS 11 only.
@@ -58,6 +86,10 @@ type HitCommand = (
 export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimits');
   private readonly memory = new ThrottlerStorageService();
+  /** Per throttler and caller; an entry is a few dozen bytes. */
+  private readonly leases = new LRUCache<string, Lease>({ max: 10_000 });
+  /** The lease each caller is waiting for from Redis, if any. */
+  private readonly leasing = new Map<string, Promise<ThrottlerStorageRecord>>();
   private readonly redis?: Redis & { lfRateLimitHit: HitCommand };
   private readonly prefix: string;
   private warnedAt = 0;
@@ -100,16 +132,64 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnAppli
     if (!this.redis) return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
     // One hash slot for both keys (Redis Cluster), named by throttler and the hashed caller.
     const base = `${this.prefix}{${throttlerName}:${key}}`;
+    const want = leaseSize(limit);
+    if (want === 1) return this.hit(base, key, ttl, limit, blockDuration, throttlerName, want);
+    // A caller's requests that arrive together wait for the one lease in flight and spend it,
+    // rather than each leasing (and leaving) hits of its own.
+    for (;;) {
+      const spent = this.spend(base);
+      if (spent) return spent;
+      const inFlight = this.leasing.get(base);
+      if (!inFlight) break;
+      await inFlight.catch(() => undefined);
+    }
+    const leased = this.hit(base, key, ttl, limit, blockDuration, throttlerName, want);
+    this.leasing.set(base, leased);
     try {
-      const [hits, leftMs, blocked, blockedMs] = await this.redis.lfRateLimitHit(
+      return await leased;
+    } finally {
+      if (this.leasing.get(base) === leased) this.leasing.delete(base);
+    }
+  }
+
+  /** A hit from this process's lease for the caller, while it has spare hits in its window. */
+  private spend(base: string): ThrottlerStorageRecord | undefined {
+    const lease = this.leases.get(base);
+    const now = Date.now();
+    if (!lease || lease.spare === 0 || now >= lease.windowEndsAt) return undefined;
+    lease.spare--;
+    return {
+      totalHits: lease.counted - lease.spare,
+      timeToExpire: Math.ceil((lease.windowEndsAt - now) / 1000),
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    };
+  }
+
+  private async hit(
+    base: string,
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+    want: number,
+  ): Promise<ThrottlerStorageRecord> {
+    const startedAt = Date.now();
+    try {
+      const [hits, leftMs, blocked, blockedMs, granted] = await this.redis!.lfRateLimitHit(
         `${base}:hits`,
         `${base}:blocked`,
         ttl,
         limit,
         Math.max(0, blockDuration),
+        want,
       );
+      const spare = Math.max(0, granted - 1);
+      if (spare > 0) this.leases.set(base, { spare, counted: hits, windowEndsAt: startedAt + leftMs });
+      else this.leases.delete(base);
       return {
-        totalHits: hits,
+        totalHits: hits - spare,
         timeToExpire: Math.ceil(leftMs / 1000),
         isBlocked: blocked === 1,
         timeToBlockExpire: Math.ceil(blockedMs / 1000),
