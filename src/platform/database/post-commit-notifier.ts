@@ -17,6 +17,11 @@ export type CommitMarks = (runner: QueryRunner | undefined) => string[];
 /** After a failed connect, wait this long before trying again (whoever listens polls meanwhile). */
 const RECONNECT_AFTER_MS = 1000;
 /**
+ * A connect or a statement that gets no answer within this long (a server or a network that
+ * swallows packets) is given up like a broken connection, so notifications are not held behind it.
+ */
+export const ANSWER_WITHIN_MS = 5000;
+/**
  * A statement waits this long for the commits that follow the first, so they go together: each
  * notification wakes every listening connection (and its process), and under load several commits
  * land within a few milliseconds. A nudge that is 2 ms later is not one anybody notices.
@@ -62,7 +67,8 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
   private closed = false;
   /** Statements sent (for tests and metrics: how many notifications went together). */
   statements = 0;
-  private failedAt = 0;
+  /** When a connection last failed (`performance.now()`). */
+  private failedAt = -RECONNECT_AFTER_MS;
   /** When the last statement went (`performance.now()`), from which the next is spaced. */
   private lastSentAt = -SPACING_MS;
 
@@ -160,7 +166,7 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
   }
 
   private async connect(): Promise<Client | undefined> {
-    if (this.closed || (!this.client && Date.now() - this.failedAt < RECONNECT_AFTER_MS)) {
+    if (this.closed || (!this.client && performance.now() - this.failedAt < RECONNECT_AFTER_MS)) {
       this.pending.clear();
       return undefined;
     }
@@ -171,6 +177,8 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
         application_name: 'livsforloeb-notify',
         keepAlive: true,
         keepAliveInitialDelayMillis: 10_000,
+        connectionTimeoutMillis: ANSWER_WITHIN_MS,
+        query_timeout: ANSWER_WITHIN_MS,
       });
       const opening = (async () => {
         await client.connect();
@@ -187,7 +195,7 @@ export class PostCommitNotifier implements EntitySubscriberInterface, OnModuleIn
   }
 
   private drop(e: Error): void {
-    this.failedAt = Date.now();
+    this.failedAt = performance.now();
     const client = this.client;
     this.client = undefined;
     void client?.then((c) => c.end()).catch(() => undefined);
