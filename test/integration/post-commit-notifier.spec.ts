@@ -46,7 +46,7 @@ describe(PostCommitNotifier.name, () => {
     notifier.notify('outbox', ['']);
     await waitFor(() => connections.length === 2, 2000);
     await notifier.beforeApplicationShutdown();
-  }, 15_000);
+  }, 20_000);
 
   it('does send on a server that answers: one statement, heard by a listener', async () => {
     const db = await createTestDatabase('post_commit_notifier');

@@ -6,13 +6,15 @@ import { AppConfig } from '../../platform/config/app.config';
 
 /**
  * One request's hit in a fixed window, in one round trip and atomically (several API processes
- * count the same key at once), taking up to `want` hits of the window's budget at once: the hit
- * itself and a lease of spare hits the calling process spends without asking again. KEYS: the
- * window's hit count, the block marker. ARGV: window ms, limit, block ms, want. Returns hits
- * counted (the lease included), ms left in the window, blocked (0/1), ms left of the block, hits
- * granted. The grant never takes the count past the limit; at or over it, the one hit is counted
- * and the caller is blocked for the block duration. Its count ends with the block, so the next
- * window starts afresh, as in @nestjs/throttler's memory storage.
+ * count the same key at once), and from the caller's second hit in the window on, up to `want`
+ * hits at once: the hit itself and a lease of spare hits the calling process spends without asking
+ * again (a caller seen once, such as a made-up token, gets no lease). KEYS: the window's hit count,
+ * the block marker. ARGV: window ms, limit, block ms, want. Returns hits counted (the lease
+ * included), ms left in the window, blocked (0/1), ms left of the block, hits granted. The grant
+ * never takes the count past the limit; at or over it, the one hit is counted and the caller is
+ * blocked for the block duration. Its count ends with the block, or with the window if that ends
+ * later (a lease of the window may be spent until then), so the next window starts afresh, as in
+ * @nestjs/throttler's memory storage.
  */
 const HIT = `
 local window = tonumber(ARGV[1])
@@ -24,7 +26,10 @@ if blockedFor > 0 then
   return { tonumber(redis.call('GET', KEYS[1]) or limit + 1), math.max(redis.call('PTTL', KEYS[1]), 0), 1, blockedFor, 0 }
 end
 local counted = tonumber(redis.call('GET', KEYS[1]) or 0)
-local grant = math.max(1, math.min(want, limit - counted))
+local grant = 1
+if counted > 0 then
+  grant = math.max(1, math.min(want, limit - counted))
+end
 local hits = redis.call('INCRBY', KEYS[1], grant)
 local left = redis.call('PTTL', KEYS[1])
 if left < 0 then
@@ -35,18 +40,21 @@ if hits <= limit then
   return { hits, left, 0, 0, grant }
 end
 if block > 0 then
+  local keep = math.max(left, block)
   redis.call('SET', KEYS[2], '1', 'PX', block)
-  redis.call('PEXPIRE', KEYS[1], block)
-  return { hits, block, 1, block, 0 }
+  redis.call('PEXPIRE', KEYS[1], keep)
+  return { hits, keep, 1, block, 0 }
 end
 return { hits, left, 1, left, 0 }
 `;
 
 /**
  * Hits a process takes from Redis at once for a limit: a thirty-second of it, 1 to 16. A caller
- * whose requests all reach one process costs one round trip per lease instead of one per request.
- * What a process leased and did not spend is lost with its window: with P processes a caller may be
- * refused up to P × (lease − 1) hits before its limit (9 per process for 300 writes), never after.
+ * whose requests all reach one process costs two round trips per window and lease instead of one
+ * per request. What a process leased and did not spend is lost (with its window, a restart, or
+ * when the process lets the lease go to keep its memory bounded): with P processes a caller may be
+ * refused up to P × (lease − 1) hits before its limit (8 per process for 300 writes), never after.
+ * A process may still spend its lease while the caller is blocked on another, within the limit.
  * Limits below 64 (sign-ins) lease nothing and stay exact.
  */
 export function leaseSize(limit: number): number {
@@ -58,10 +66,16 @@ interface Lease {
   spare: number;
   /** The caller's count in Redis when leased (the lease included). */
   counted: number;
+  /** When the window ends, on the monotonic clock (`performance.now()`). */
   windowEndsAt: number;
 }
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+/** A hit's answer, and whether another lease could still bring spare hits in this window. */
+interface Hit {
+  record: ThrottlerStorageRecord;
+  more: boolean;
+}
 type HitCommand = (
   hitsKey: string,
   blockKey: string,
@@ -86,10 +100,10 @@ type HitCommand = (
 export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimits');
   private readonly memory = new ThrottlerStorageService();
-  /** Per throttler and caller; an entry is a few dozen bytes. */
-  private readonly leases = new LRUCache<string, Lease>({ max: 10_000 });
+  /** Per throttler and caller seen twice in a window; an entry is about two hundred bytes. */
+  private readonly leases = new LRUCache<string, Lease>({ max: 50_000 });
   /** The lease each caller is waiting for from Redis, if any. */
-  private readonly leasing = new Map<string, Promise<ThrottlerStorageRecord>>();
+  private readonly leasing = new Map<string, Promise<Hit>>();
   private readonly redis?: Redis & { lfRateLimitHit: HitCommand };
   private readonly prefix: string;
   private warnedAt = 0;
@@ -133,20 +147,22 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnAppli
     // One hash slot for both keys (Redis Cluster), named by throttler and the hashed caller.
     const base = `${this.prefix}{${throttlerName}:${key}}`;
     const want = leaseSize(limit);
-    if (want === 1) return this.hit(base, key, ttl, limit, blockDuration, throttlerName, want);
-    // A caller's requests that arrive together wait for the one lease in flight and spend it,
-    // rather than each leasing (and leaving) hits of its own.
+    if (want === 1) return (await this.hit(base, key, ttl, limit, blockDuration, throttlerName, want)).record;
+    // A caller's requests that arrive together wait for the lease in flight and spend it, rather
+    // than each leasing (and leaving) hits of its own. Once a lease can bring no more (the caller
+    // is blocked or at its limit, or Redis does not answer), each request asks on its own, so
+    // nothing queues behind a caller that floods.
     for (;;) {
       const spent = this.spend(base);
       if (spent) return spent;
       const inFlight = this.leasing.get(base);
       if (!inFlight) break;
-      await inFlight.catch(() => undefined);
+      if (!(await inFlight).more) return (await this.hit(base, key, ttl, limit, blockDuration, throttlerName, want)).record;
     }
     const leased = this.hit(base, key, ttl, limit, blockDuration, throttlerName, want);
     this.leasing.set(base, leased);
     try {
-      return await leased;
+      return (await leased).record;
     } finally {
       if (this.leasing.get(base) === leased) this.leasing.delete(base);
     }
@@ -155,7 +171,7 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnAppli
   /** A hit from this process's lease for the caller, while it has spare hits in its window. */
   private spend(base: string): ThrottlerStorageRecord | undefined {
     const lease = this.leases.get(base);
-    const now = Date.now();
+    const now = performance.now();
     if (!lease || lease.spare === 0 || now >= lease.windowEndsAt) return undefined;
     lease.spare--;
     return {
@@ -174,8 +190,8 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnAppli
     blockDuration: number,
     throttlerName: string,
     want: number,
-  ): Promise<ThrottlerStorageRecord> {
-    const startedAt = Date.now();
+  ): Promise<Hit> {
+    const startedAt = performance.now();
     try {
       const [hits, leftMs, blocked, blockedMs, granted] = await this.redis!.lfRateLimitHit(
         `${base}:hits`,
@@ -188,18 +204,19 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnAppli
       const spare = Math.max(0, granted - 1);
       if (spare > 0) this.leases.set(base, { spare, counted: hits, windowEndsAt: startedAt + leftMs });
       else this.leases.delete(base);
-      return {
+      const record = {
         totalHits: hits - spare,
         timeToExpire: Math.ceil(leftMs / 1000),
         isBlocked: blocked === 1,
         timeToBlockExpire: Math.ceil(blockedMs / 1000),
       };
+      return { record, more: blocked === 0 && hits < limit };
     } catch (error) {
       if (Date.now() - this.warnedAt > 60_000) {
         this.warnedAt = Date.now();
         this.logger.warn(`rate limits counted per process while Redis does not answer: ${(error as Error).message}`);
       }
-      return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
+      return { record: await this.memory.increment(key, ttl, limit, blockDuration, throttlerName), more: false };
     }
   }
 
