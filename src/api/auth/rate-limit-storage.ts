@@ -147,7 +147,8 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnAppli
     // One hash slot for both keys (Redis Cluster), named by throttler and the hashed caller.
     const base = `${this.prefix}{${throttlerName}:${key}}`;
     const want = leaseSize(limit);
-    if (want === 1) return (await this.hit(base, key, ttl, limit, blockDuration, throttlerName, want)).record;
+    const ask = () => this.hit(base, key, ttl, limit, blockDuration, throttlerName, want);
+    if (want === 1) return (await ask()).record;
     // A caller's requests that arrive together wait for the lease in flight and spend it, rather
     // than each leasing (and leaving) hits of its own. Once a lease can bring no more (the caller
     // is blocked or at its limit, or Redis does not answer), each request asks on its own, so
@@ -157,9 +158,9 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnAppli
       if (spent) return spent;
       const inFlight = this.leasing.get(base);
       if (!inFlight) break;
-      if (!(await inFlight).more) return (await this.hit(base, key, ttl, limit, blockDuration, throttlerName, want)).record;
+      if (!(await inFlight).more) return (await ask()).record;
     }
-    const leased = this.hit(base, key, ttl, limit, blockDuration, throttlerName, want);
+    const leased = ask();
     this.leasing.set(base, leased);
     try {
       return (await leased).record;
