@@ -21,6 +21,7 @@ import { checkPerformanceDocs, headCommit, updatePerformanceDocs } from './perfo
 import { CpuMeter, isRedisServer, killStarted, SyscallMeter, peakRssMb, repoRoot, SandboxChild, ServiceChild } from './processes';
 import { storedFigures } from './stored-figures';
 import { bucketSummary, EVENT_LOOP_SAMPLE_MS, eventLoopDelayMs, parseEventBuckets, percentile, round, scrape } from './stats';
+import { arg } from './args';
 
 /**
  * `npm run bench -- [--journeys 2000] [--concurrency 32] [--mix 10] [--backends redis,postgres] [--wait stream|poll]
@@ -32,10 +33,6 @@ import { bucketSummary, EVENT_LOOP_SAMPLE_MS, eventLoopDelayMs, parseEventBucket
  * `--scenario overview [--citizens 1000] [--requests 2000] [--concurrency 8] [--update-docs]` measures Mit overblik's
  * read instead (./overview.ts).
  */
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
 const JOURNEYS = Number(arg('journeys', '2000'));
 const CONCURRENCY = Number(arg('concurrency', '32'));
 /**

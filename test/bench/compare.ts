@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MovingBenchResult } from './moving-result';
 import { repoRoot } from './processes';
+import { arg } from './args';
 
 /**
  * `npm run bench:compare -- --base <checkout> [--rounds 2] [-- <bench options>]`
@@ -15,10 +16,6 @@ import { repoRoot } from './processes';
  * second. Prints, per build, the mean CPU per transition of each process, read and write system
  * calls per transition, and transitions ÷ HTTP floor, then the change of the means.
  */
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
 const base = arg('base', '');
 const rounds = Number(arg('rounds', '2'));
 const rest = process.argv.indexOf('--');

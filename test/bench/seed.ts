@@ -9,6 +9,7 @@ import { createDataSource, runMigrations } from '../../src/platform/database/dat
 import { startEmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
 import { peakRssMb, repoRoot, ServiceChild } from './processes';
 import { percentile, round } from './stats';
+import { arg } from './args';
 
 /**
  * `npm run bench:seed -- --journeys 1000000`: fills a database with journeys of all eleven types
@@ -19,10 +20,6 @@ import { percentile, round } from './stats';
  * the journeys it holds up to `--journeys`: each batch commits on its own, so a seed stopped between
  * or inside batches goes on where the last committed batch ended.
  */
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
 const JOURNEYS = Number(arg('journeys', '1000000'));
 const SEARCHES = Number(arg('searches', '300'));
 const RESUME = process.argv.includes('--resume');

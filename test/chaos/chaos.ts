@@ -1,15 +1,12 @@
 import * as fs from 'node:fs';
 import { runChaos, summary } from './runner';
+import { arg } from '../bench/args';
 
 /**
  * `npm run chaos -- [--journeys 1000] [--seed N] [--once-each | --calm] [--report file.json]`
  * Kills API and worker processes (SIGKILL), Redis and PostgreSQL at random moments while 1,000
  * journeys run, then checks that nothing was lost or done twice. Exits 1 on any violation.
  */
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
 
 async function main(): Promise<void> {
   const report = await runChaos({
